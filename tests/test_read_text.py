@@ -1,0 +1,357 @@
+"""The plain labeled-text reader: who said what, in the source's own words."""
+
+from __future__ import annotations
+
+import codecs
+import string
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from transcript_tool.errors import InputError
+from transcript_tool.model import Transcript
+from transcript_tool.readers import read_text
+from transcript_tool.readers.decode import decode
+from transcript_tool.readers.text import sniff
+
+
+def read(text: str) -> Transcript:
+    return read_text(text, "talk.txt", "text")
+
+
+def said(transcript: Transcript) -> list[tuple[str, str]]:
+    return [(turn.speaker, turn.text) for turn in transcript.turns]
+
+
+LABEL_STYLES = [
+    pytest.param(
+        "Priya: Hi, thanks for having me.\nDr. Chen: Welcome. Tell me about you.\nPriya: Sure.",
+        [("Priya", "Hi, thanks for having me."), ("Dr. Chen", "Welcome. Tell me about you."),
+         ("Priya", "Sure.")],
+        id="names",
+    ),
+    pytest.param(
+        "Hiring Manager: Why this role?\nSpeaker 1: Because I like it.",
+        [("Hiring Manager", "Why this role?"), ("Speaker 1", "Because I like it.")],
+        id="multi-word labels",
+    ),
+    pytest.param(
+        "SPEAKER_00: So, tell me.\nSPEAKER_01: Well, I built it.\nSPEAKER_00: Nice.",
+        [("SPEAKER_00", "So, tell me."), ("SPEAKER_01", "Well, I built it."),
+         ("SPEAKER_00", "Nice.")],
+        id="diarization ids",
+    ),
+    pytest.param(
+        "Interviewer:\nWhat went wrong?\n\nCandidate:\nThe deploy failed.\nWe rolled back.",
+        [("Interviewer", "What went wrong?"), ("Candidate", "The deploy failed. We rolled back.")],
+        id="text on the line after a bare label",
+    ),
+    pytest.param(
+        "Q: What is a hash map?\nA: A table\nof buckets.\n\nIt hashes keys.\nQ: Cost?\nA: O(1).",
+        [("Q", "What is a hash map?"), ("A", "A table of buckets. It hashes keys."),
+         ("Q", "Cost?"), ("A", "O(1).")],
+        id="Q: and A:",
+    ),
+    pytest.param(
+        "Q. Why Python?\nA. It reads well.",
+        [("Q", "Why Python?"), ("A", "It reads well.")],
+        id="Q. and A.",
+    ),
+    pytest.param(
+        "Q1: First question?\nA1: First answer.\nQ2: Second?\nA2: Second answer.",
+        [("Q", "First question?"), ("A", "First answer."), ("Q", "Second?"),
+         ("A", "Second answer.")],
+        id="numbered Q1/A1",
+    ),
+    pytest.param(
+        "INTERVIEWER: Hello.\ninterviewee: Hi.\nInterviewer: Ready?\nINTERVIEWEE: Yes.",
+        [("INTERVIEWER", "Hello."), ("interviewee", "Hi."), ("INTERVIEWER", "Ready?"),
+         ("interviewee", "Yes.")],
+        id="role words in any case keep their first spelling",
+    ),
+    pytest.param(
+        "**Priya:** Hello.\n**Dr. Chen**: Hi there.\n**Priya** : Bye.",
+        [("Priya", "Hello."), ("Dr. Chen", "Hi there."), ("Priya", "Bye.")],
+        id="markdown bold",
+    ),
+    pytest.param(
+        "[Priya] Hello.\n[Sam]: Hi.\n[Priya]\nSee you.",
+        [("Priya", "Hello."), ("Sam", "Hi."), ("Priya", "See you.")],
+        id="brackets",
+    ),
+    pytest.param(
+        "Speaker 1 (00:00:05):\nWelcome in.\n\nPriya (01:02): Thanks.",
+        [("Speaker 1", "Welcome in."), ("Priya", "Thanks.")],
+        id="rev timestamps",
+    ),
+    pytest.param(
+        "alice: hey\nbob: hi\nalice: so\nbob: ok",
+        [("alice", "hey"), ("bob", "hi"), ("alice", "so"), ("bob", "ok")],
+        id="lowercase handles that recur",
+    ),
+    pytest.param(
+        "Alex: Hi Sam.\nSam: Hello.",
+        [("Alex", "Hi Sam."), ("Sam", "Hello.")],
+        id="one-off names when nothing recurs",
+    ),
+    pytest.param(
+        "Interviewer: Hi.\nPriya: Hello.\nDr. Chen: One more thing?\nPriya: Sure.\n"
+        "Interviewer: Bye.\nKey Takeaway: keep it short.",
+        [("Interviewer", "Hi."), ("Priya", "Hello."), ("Dr. Chen", "One more thing?"),
+         ("Priya", "Sure."), ("Interviewer", "Bye. Key Takeaway: keep it short.")],
+        id="one-off names with a title among recurring speakers",
+    ),
+    pytest.param(
+        "Question: Why us?\nAnswer: The mission.\nQuestion: When can you start?\nAnswer: May.",
+        [("Question", "Why us?"), ("Answer", "The mission."), ("Question", "When can you start?"),
+         ("Answer", "May.")],
+        id="Question/Answer as the only labels",
+    ),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "expected"), LABEL_STYLES)
+def test_label_styles(text: str, expected: list[tuple[str, str]]) -> None:
+    transcript = read(text)
+    assert said(transcript) == expected
+    assert [s.id for s in transcript.speakers] == list(dict.fromkeys(s for s, _ in expected))
+    assert transcript.format == "text"
+    assert transcript.source == "talk.txt"
+
+
+COLONS_IN_TEXT = [
+    pytest.param(
+        "Interviewer: How would you test it?\n"
+        "Priya: I'd start with the data.\n"
+        "Note: the model would only see the training split.\n"
+        "Interviewer: Why?\n"
+        "Priya: Leakage.\n"
+        "Note: that bit us before.",
+        [("Interviewer", "How would you test it?"),
+         ("Priya", "I'd start with the data. Note: the model would only see the training split."),
+         ("Interviewer", "Why?"), ("Priya", "Leakage. Note: that bit us before.")],
+        id="recurring Note stays in the turn",
+    ),
+    pytest.param(
+        "Interviewer: Tell me about a conflict.\n"
+        "Candidate: Sure.\n"
+        "Situation: two teams, one deadline.\n"
+        "Task: ship both.\n"
+        "Action: I split the work.\n"
+        "Result: we shipped.\n"
+        "Lesson learned: talk early.\n"
+        "Interviewer: Thanks.",
+        [("Interviewer", "Tell me about a conflict."),
+         ("Candidate", "Sure. Situation: two teams, one deadline. Task: ship both. "
+                       "Action: I split the work. Result: we shipped. Lesson learned: talk early."),
+         ("Interviewer", "Thanks.")],
+        id="STAR headings stay in the answer",
+    ),
+    pytest.param(
+        "Interviewer: Walk me through it.\n"
+        "Priya: Step 1: read.\n"
+        "Step 2: parse.\n"
+        "**Note:** cache it.\n"
+        "[laughs] that's all\n"
+        "See https://example.com at 10:30 today.",
+        [("Interviewer", "Walk me through it."),
+         ("Priya", "Step 1: read. Step 2: parse. **Note:** cache it. [laughs] that's all "
+                   "See https://example.com at 10:30 today.")],
+        id="steps, bold notes, sound tags, urls and clock times",
+    ),
+    pytest.param(
+        "Interviewer: Any questions?\n"
+        "Candidate: One.\n"
+        "So what I did: nothing.\n"
+        "Interviewer: Fine.\n"
+        "Candidate: ok",
+        [("Interviewer", "Any questions?"), ("Candidate", "One. So what I did: nothing."),
+         ("Interviewer", "Fine."), ("Candidate", "ok")],
+        id="sentence ending in a colon",
+    ),
+    pytest.param(
+        "Interviewer: Pick one.\n"
+        "A. Smith's design\n"
+        "B. the other one\n"
+        "Candidate: [sighs] Hmm.\n"
+        "[Crosstalk] sorry.\n"
+        "[clears throat] The first.",
+        [("Interviewer", "Pick one. A. Smith's design B. the other one"),
+         ("Candidate", "[sighs] Hmm. [Crosstalk] sorry. [clears throat] The first.")],
+        id="lettered list and sound tags",
+    ),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "expected"), COLONS_IN_TEXT)
+def test_colons_in_text_do_not_start_a_speaker(text: str, expected: list[tuple[str, str]]) -> None:
+    assert said(read(text)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lines", "starts"),
+    [
+        ("Priya: a\n\nSam: b\nc\n\nPriya: d", [1, 3, 6], [None, None, None]),
+        ("Priya (00:01:02): a\nSam (01:02:03.5): b\nPriya [10:05]: c", [1, 2, 3],
+         [62.0, 3723.5, 605.0]),
+        ("Sam (00:00:01): a\nSam (00:00:09): b\nPriya (00:00:20): c", [1, 3], [1.0, 20.0]),
+    ],
+)  # fmt: skip
+def test_turn_lines_and_starts(text: str, lines: list[int], starts: list[float | None]) -> None:
+    transcript = read(text)
+    assert [turn.line for turn in transcript.turns] == lines
+    assert [turn.start for turn in transcript.turns] == starts
+
+
+@pytest.mark.parametrize(
+    ("text", "expected_id", "expected", "notices"),
+    [
+        pytest.param(
+            "[5d0c7e2a-8b41-4f6e-9a3c-2b7d1e0f9a64] Interview summary:\n\n"
+            "Interviewer: Hi.\nCandidate: Hello.",
+            "5d0c7e2a-8b41-4f6e-9a3c-2b7d1e0f9a64",
+            [("Interviewer", "Hi."), ("Candidate", "Hello.")],
+            [],
+            id="uuid header",
+        ),
+        pytest.param(
+            "\n# Mock interview: backend\n\nPriya: Hi.\nSam: Hello.",
+            None,
+            [("Priya", "Hi."), ("Sam", "Hello.")],
+            ["the heading on line 2 is not part of any turn"],
+            id="markdown heading",
+        ),
+        pytest.param(
+            "Recorded on Zoom.\nAudio was poor.\n\nPriya: Hi.\nSam: Hello.",
+            None,
+            [("Priya", "Hi."), ("Sam", "Hello.")],
+            ["lines 1-2 before the first speaker label are not part of any turn"],
+            id="text before the first label",
+        ),
+        pytest.param(
+            "[5d0c7e2a-8b41-4f6e-9a3c-2b7d1e0f9a64] Summary\n## Round 1\nAbout me.\n\nQ: Hi\nA: Yo",
+            "5d0c7e2a-8b41-4f6e-9a3c-2b7d1e0f9a64",
+            [("Q", "Hi"), ("A", "Yo")],
+            ["the heading on line 2 is not part of any turn",
+             "line 3 before the first speaker label is not part of any turn"],
+            id="header, heading and preamble",
+        ),
+    ],
+)  # fmt: skip
+def test_top_of_file(
+    text: str, expected_id: str | None, expected: list[tuple[str, str]], notices: list[str]
+) -> None:
+    transcript = read(text)
+    assert transcript.id == expected_id
+    assert said(transcript) == expected
+    assert [n for n in transcript.notices if not n.startswith("roles ")] == notices
+
+
+def test_no_labels_is_one_unknown_turn() -> None:
+    text = "so tell me about yourself\nwell I studied physics\n\nthen I moved: to data"
+    transcript = read(text)
+    assert said(transcript) == [
+        ("unknown", "so tell me about yourself well I studied physics then I moved: to data")
+    ]
+    assert [s.id for s in transcript.speakers] == ["unknown"]
+    assert transcript.turns[0].role == "other"
+    assert transcript.turns[0].line == 1
+    assert any(n.startswith("no speaker labels found") for n in transcript.notices)
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("", "talk.txt: the transcript is empty (no words to analyse)"),
+        ("  \n\t\n \r\n", "talk.txt: the transcript is empty (no words to analyse)"),
+        ("# Just a title\n\n", "talk.txt: the transcript is empty (no words to analyse)"),
+        ("Priya:\nSam:\n", "talk.txt: the transcript is empty (no words to analyse)"),
+    ],
+)
+def test_empty_input(text: str, message: str) -> None:
+    with pytest.raises(InputError) as caught:
+        read(text)
+    assert str(caught.value) == message
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        pytest.param(b"Priya: Hi there.\r\nStill me.\r\n\r\nSam: Hello.\r\n", id="CRLF"),
+        pytest.param(b"Priya: Hi there.\rStill me.\r\rSam: Hello.\r", id="CR"),
+        pytest.param(
+            codecs.BOM_UTF8 + b"Priya: Hi there.\nStill me.\n\nSam: Hello.\n", id="UTF-8 BOM"
+        ),
+        pytest.param(
+            codecs.BOM_UTF16_LE
+            + "Priya: Hi there.\r\nStill me.\r\n\r\nSam: Hello.".encode("utf-16-le"),
+            id="UTF-16 LE BOM",
+        ),
+        pytest.param(
+            codecs.BOM_UTF16_BE + "Priya: Hi there.\nStill me.\n\nSam: Hello.".encode("utf-16-be"),
+            id="UTF-16 BE BOM",
+        ),
+    ],
+)
+def test_decoded_files_read_alike(data: bytes) -> None:
+    transcript = read_text(decode(data, "talk.txt"), "talk.txt")
+    assert said(transcript) == [("Priya", "Hi there. Still me."), ("Sam", "Hello.")]
+    assert [turn.line for turn in transcript.turns] == [1, 4]
+
+
+def test_crlf_text_without_decode() -> None:
+    transcript = read("Priya: Hi.\r\nStill me.\r\n\r\nSam: Hello.")
+    assert said(transcript) == [("Priya", "Hi. Still me."), ("Sam", "Hello.")]
+    assert [turn.line for turn in transcript.turns] == [1, 4]
+
+
+@pytest.mark.parametrize(
+    ("text", "low", "high"),
+    [
+        ("Interviewer: Hi.\nCandidate: Hello.\nInterviewer: Why?\nCandidate: Because.", 0.6, 0.9),
+        ("Q: Hi\nA: Hello there,\nI am Priya\nand I like\ndata a lot.\nQ: Nice", 0.6, 0.9),
+        ("just some words\nwith no labels at all", 0.05, 0.05),
+        ("Note: one\nNote: two\nsome text", 0.05, 0.05),
+        ("", 0.0, 0.0),
+    ],
+)
+def test_sniff(text: str, low: float, high: float) -> None:
+    assert low <= sniff(text, "talk.txt") <= high
+
+
+# ------------------------------------------------------------------ property
+
+
+NAMES = ["Priya", "Dr. Chen", "Interviewer", "SPEAKER_00", "Hiring Manager", "Sam O'Neil"]
+PUNCTUATION = ".,?!'-()"
+# After a label anything goes (colons too); a continuation line starts with a
+# lowercase word and has no colon, so it cannot be read as a label.
+WORD = st.text(string.ascii_letters + string.digits + PUNCTUATION + ":", min_size=1, max_size=8)
+PLAIN_WORD = st.text(string.ascii_letters + string.digits + PUNCTUATION, min_size=1, max_size=8)
+FIRST_WORD = st.text(string.ascii_lowercase, min_size=1, max_size=8)
+CONTINUATION = st.tuples(FIRST_WORD, st.lists(PLAIN_WORD, max_size=6)).map(lambda t: [t[0], *t[1]])
+TURN = st.tuples(
+    st.sampled_from(NAMES), st.lists(WORD, max_size=6), st.lists(CONTINUATION, max_size=3)
+)
+
+
+@given(st.lists(TURN, min_size=1, max_size=8), st.booleans())
+def test_turn_words_are_the_input_words_without_labels(
+    turns: list[tuple[str, list[str], list[list[str]]]], blank_lines: bool
+) -> None:
+    lines: list[str] = []
+    words: list[str] = []
+    for name, first, continuation in turns:
+        lines.append(" ".join([f"{name}:", *first]))
+        words += first
+        for line in continuation:
+            lines += [""] * blank_lines + [" ".join(line)]
+            words += line
+    if not words:
+        return
+    # A label seen once in a conversation of two or more established speakers
+    # is read as text (it may be "Key Takeaway:"), so every name also recurs.
+    lines += [f"{name}:" for name in dict.fromkeys(name for name, _, _ in turns)]
+    transcript = read("\n".join(lines))
+    assert [w for turn in transcript.turns for w in turn.text.split()] == words

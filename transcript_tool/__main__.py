@@ -1,0 +1,5 @@
+"""``python -m transcript_tool``."""
+
+from .cli import main
+
+raise SystemExit(main())

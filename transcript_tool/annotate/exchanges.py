@@ -1,0 +1,208 @@
+"""Pair questions with the turns that answer them, and measure how much of
+each question the answer addressed.
+
+A turn that asks opens an exchange. Every later turn of the other party
+belongs to it until that party's partner asks again, so an interviewer's
+"Got it." between two parts of an answer does not cut the answer in two. A
+candidate's question (clarifying, or about the role) opens an exchange of
+its own that the interviewer's next turn answers; the interviewer's
+question stays open meanwhile.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections.abc import Sequence
+
+from ..model import Answered, Exchange, Question, Role, Sentence, Transcript, Word
+
+# A part counts as addressed when the answer repeats this share of its focus terms.
+PART_COVERED = 0.5
+# Questions whose answers need not repeat their words: a story answers "tell me
+# about a time you dealt with a difficult stakeholder" without saying
+# "stakeholder". A single-part question of these intents is answered by any
+# answer; its word coverage still counts, at no less than PART_COVERED.
+RELAXED_INTENTS = frozenset(
+    {
+        "small_talk",
+        "closing",
+        "background",
+        "motivation",
+        "behavioral",
+        "follow_up",
+        "reverse",
+        "opinion",
+        "clarification",
+    }
+)
+_PREFIX = 5  # lemmas sharing this many leading letters match ("stakeholder"/"stakeholders")
+# A yes/no question is answered directly when one of these comes in the
+# answer's first DIRECT_WINDOW words.
+DIRECT_WINDOW = 12
+_DIRECT = re.compile(
+    r"\b(?:yes|yeah|yep|yup|no|nope|definitely|absolutely|certainly|sure|correct|never|"
+    r"of course|not really|not yet|i have|i've|i haven't|i have not|i did|i didn't|i do|"
+    r"i don't|i am|i'm not|i was|i wasn't|we did|we didn't|officially|unofficially)\b"
+)
+_TIME_WORDS = frozenset(
+    """now today tomorrow soon immediately asap week weeks month months day days year
+    notice monday tuesday wednesday thursday friday january february march april may june
+    july august september october november december spring summer autumn fall winter
+    morning afternoon""".split()
+)
+_WH_ANSWER_TYPES: dict[str, str] = {
+    "when": "time",
+    "how much": "number",
+    "how many": "number",
+    "how long": "time",
+}
+_NUMBER = re.compile(
+    r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|hundred|"
+    r"thousand|k|million|percent)\b"
+)
+
+
+def pair_questions(
+    transcript: Transcript, sentences: Sequence[Sentence], questions: Sequence[Question]
+) -> tuple[tuple[Exchange, ...], tuple[Question, ...]]:
+    """Exchanges in order, and the questions with their answer fields filled."""
+    by_turn: dict[int, list[int]] = {}
+    for question in questions:
+        by_turn.setdefault(question.turn, []).append(question.index)
+    groups: list[tuple[int, list[int], Role, list[int]]] = []
+    open_for: dict[Role, int] = {}
+    for turn in transcript.turns:
+        other = _other(turn.role)
+        if other is not None and other in open_for:
+            groups[open_for[other]][3].append(turn.index)
+        if turn.role == "interviewer":
+            open_for.pop("candidate", None)
+        if turn.index in by_turn:
+            groups.append((turn.index, by_turn[turn.index], turn.role, []))
+            open_for[turn.role] = len(groups) - 1
+    exchanges = tuple(
+        Exchange(
+            index=i,
+            question_turn=t,
+            questions=tuple(qs),
+            asker_role=role,
+            answer_turns=tuple(answers),
+        )
+        for i, (t, qs, role, answers) in enumerate(groups)
+    )
+    words_by_turn = _words_by_turn(sentences)
+    answered = list(questions)
+    for exchange in exchanges:
+        answer_words = [w for t in exchange.answer_turns for w in words_by_turn.get(t, ())]
+        for index in exchange.questions:
+            answered[index] = _with_answer(questions[index], exchange.answer_turns, answer_words)
+    return exchanges, tuple(answered)
+
+
+def _other(role: Role) -> Role | None:
+    return {"interviewer": "candidate", "candidate": "interviewer"}.get(role)  # type: ignore[return-value]
+
+
+def _words_by_turn(sentences: Sequence[Sentence]) -> dict[int, list[Word]]:
+    words: dict[int, list[Word]] = {}
+    for sentence in sentences:
+        words.setdefault(sentence.turn, []).extend(w for w in sentence.words if not w.is_punct)
+    return words
+
+
+def _with_answer(question: Question, answer_turns: tuple[int, ...], words: list[Word]) -> Question:
+    if not answer_turns:
+        return dataclasses.replace(
+            question, answer_turns=(), answered="no", coverage=None, part_coverage=(), missing=()
+        )
+    lemmas = {w.lemma.lower() for w in words} | {w.lower for w in words}
+    prefixes = {lemma[:_PREFIX] for lemma in lemmas if len(lemma) >= _PREFIX}
+    answer_text = " ".join(w.lower for w in words)
+    part_coverage: list[float] = []
+    missing_terms: list[str] = []
+    covered_total = focus_total = 0
+    for part, focus in zip(question.parts, question.focus, strict=True):
+        hits = [term for term in focus if _matches(term, lemmas, prefixes)]
+        missing_terms.extend(term for term in focus if term not in hits)
+        covered_total += len(hits)
+        focus_total += len(focus)
+        share = len(hits) / len(focus) if focus else 1.0
+        if share < PART_COVERED and _answer_type_present(part, answer_text):
+            share = max(share, PART_COVERED)
+        part_coverage.append(round(share, 3))
+    coverage = covered_total / focus_total if focus_total else 1.0
+    direct = _is_direct(words) if question.form == "yes_no" else None
+    unaddressed = _unaddressed(question, part_coverage, direct)
+    answered: Answered = "partial" if unaddressed else "yes"
+    if len(question.parts) > 1:
+        missing = tuple(_part_label(p) for p in unaddressed)
+    else:
+        missing = tuple(missing_terms) if unaddressed else ()
+    return dataclasses.replace(
+        question,
+        answer_turns=answer_turns,
+        answered=answered,
+        coverage=round(coverage, 3),
+        part_coverage=tuple(part_coverage),
+        missing=missing,
+        direct=direct,
+    )
+
+
+def _unaddressed(
+    question: Question, part_coverage: Sequence[float], direct: bool | None
+) -> list[str]:
+    """The parts the answer left out.
+
+    Every part of a compound question must be covered. A single-part question
+    is left unaddressed only when word overlap is a fair test of it: not a
+    relaxed intent, not a yes/no question answered with a yes or no, and at
+    least two focus terms (one word, like "deploy", is too easily said another way).
+    """
+    if len(question.parts) > 1:
+        return [
+            p
+            for p, share in zip(question.parts, part_coverage, strict=True)
+            if share < PART_COVERED
+        ]
+    if question.intent in RELAXED_INTENTS or direct or len(question.focus[0]) < 2:
+        return []
+    return list(question.parts) if part_coverage[0] < PART_COVERED else []
+
+
+def _is_direct(words: Sequence[Word]) -> bool:
+    """Whether the answer's first DIRECT_WINDOW words say yes or no."""
+    opening = " ".join(w.text.lower() for w in words[:DIRECT_WINDOW])
+    opening = re.sub(r" (n't|'ve|'m|'s|'re|'d|'ll)\b", r"\1", opening.replace("’", "'"))
+    return bool(_DIRECT.search(opening))
+
+
+def _matches(term: str, lemmas: set[str], prefixes: set[str]) -> bool:
+    return term in lemmas or (len(term) >= _PREFIX and term[:_PREFIX] in prefixes)
+
+
+def _answer_type_present(part: str, answer_text: str) -> bool:
+    """A "when"/"how much" part is addressed by a time or a number, whatever its words."""
+    lowered = part.lower()
+    for wh, kind in _WH_ANSWER_TYPES.items():
+        if re.search(rf"\b{wh}\b", lowered):
+            if kind == "number" and _NUMBER.search(answer_text):
+                return True
+            if kind == "time" and (_TIME_WORDS & set(answer_text.split())):
+                return True
+    return False
+
+
+def _part_label(part: str) -> str:
+    """A part as shown in ``missing``: without the trailing punctuation."""
+    return part.strip().rstrip("?.!,;:").strip()
+
+
+def effective_coverage(question: Question) -> float:
+    """The coverage that judges an answer: word coverage, raised to
+    PART_COVERED for a single-part question of a relaxed intent."""
+    coverage = question.coverage or 0.0
+    if len(question.parts) == 1 and question.intent in RELAXED_INTENTS:
+        return max(coverage, PART_COVERED)
+    return coverage

@@ -1,0 +1,84 @@
+"""The library's front door: read, analyze, load a rubric, score.
+
+Heavy modules (spaCy) are imported inside the functions that need them, so
+importing the package (and ``transcript-tool --help``) stays fast.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, BinaryIO
+
+from .errors import InputError
+
+if TYPE_CHECKING:
+    from .model import Analysis, Report, Transcript
+    from .rubric import Rubric
+
+
+def read_transcript(
+    source: str | Path,
+    *,
+    input_format: str | None = None,
+    encoding: str | None = None,
+    interviewer: str | None = None,
+    candidate: str | None = None,
+    stdin: BinaryIO | None = None,
+) -> Transcript:
+    """Read a transcript file (``"-"`` = standard input) into a Transcript.
+
+    The format is sniffed unless ``input_format`` names a reader; ``encoding``
+    overrides UTF-8/BOM detection; ``interviewer``/``candidate`` name the
+    speakers whose roles are fixed.
+    """
+    from .readers import read_text
+    from .readers.decode import decode
+    from .segment.roles import assign_roles
+
+    name = str(source)
+    data = _read_bytes(name, stdin)
+    text = decode(data, name, encoding)
+    transcript = read_text(text, name, input_format)
+    if interviewer is not None or candidate is not None:
+        transcript = assign_roles(transcript, interviewer=interviewer, candidate=candidate)
+    return transcript
+
+
+def _read_bytes(name: str, stdin: BinaryIO | None) -> bytes:
+    if name == "-":
+        stream = stdin if stdin is not None else sys.stdin.buffer
+        return stream.read()
+    path = Path(name)
+    try:
+        return path.read_bytes()
+    except FileNotFoundError:
+        raise InputError("no such file", source=name) from None
+    except IsADirectoryError:
+        raise InputError("is a directory, not a transcript file", source=name) from None
+    except PermissionError:
+        raise InputError("permission denied", source=name) from None
+    except OSError as error:
+        raise InputError(f"cannot read: {error.strerror or error}", source=name) from None
+
+
+def analyze(transcript: Transcript, *, model: str | None = None) -> Analysis:
+    """Sentences, questions, exchanges and markers of ``transcript``."""
+    from .annotate import annotate
+    from .nlp import get_nlp
+
+    return annotate(transcript, get_nlp(model))
+
+
+def load_rubric(name_or_path: str) -> Rubric:
+    """A built-in rubric by name ("default") or a rubric YAML file by path."""
+    from .rubric import load_rubric as _load
+
+    return _load(name_or_path)
+
+
+def score(analysis: Analysis, rubric: Rubric) -> Report:
+    """Score ``analysis`` against every criterion of ``rubric``."""
+    from .scoring import score as _score
+
+    return _score(analysis, rubric)

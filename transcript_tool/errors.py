@@ -1,0 +1,82 @@
+"""Errors the library raises. The CLI turns each into one line on stderr.
+
+Library code never prints or exits; it raises one of these with enough
+context (file, line, column, path) to tell the user where to look and, where
+possible, how to fix it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+EXIT_OK = 0
+EXIT_THRESHOLD = 1
+EXIT_BAD_INPUT = 2
+
+
+class TranscriptToolError(Exception):
+    """Base class. ``str(error)`` is the one line shown to the user."""
+
+    exit_code = EXIT_BAD_INPUT
+
+
+def _where(source: str | None, line: int | None = None, column: int | None = None) -> str:
+    parts = [source or "<input>"]
+    if line is not None:
+        parts.append(str(line))
+        if column is not None:
+            parts.append(str(column))
+    return ":".join(parts)
+
+
+class InputError(TranscriptToolError):
+    """A transcript cannot be read: bad encoding, empty, unknown format ..."""
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        source: str | None = None,
+        line: int | None = None,
+        column: int | None = None,
+    ) -> None:
+        self.message = message
+        self.source = source
+        self.line = line
+        self.column = column
+        super().__init__(f"{_where(source, line, column)}: {message}")
+
+
+class UsageError(TranscriptToolError):
+    """An option or argument that cannot be honoured (unknown rubric, format ...)."""
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One validation problem: where it is and what is wrong.
+
+    ``path`` is the route through the YAML document, e.g.
+    ``("criteria", 2, "metric")``, shown as ``criteria -> 2 -> metric``.
+    """
+
+    message: str
+    path: tuple[str | int, ...] = ()
+    line: int | None = None
+    column: int | None = None
+
+    def format(self, source: str | None) -> str:
+        where = _where(source, self.line, self.column)
+        route = " -> ".join(str(p) for p in self.path)
+        return f"{where}: [{route}] {self.message}" if route else f"{where}: {self.message}"
+
+
+class RubricError(TranscriptToolError):
+    """A rubric failed validation. Carries every problem found, in document order."""
+
+    def __init__(self, source: str | None, problems: Sequence[Problem]) -> None:
+        self.source = source
+        self.problems = tuple(problems)
+        lines = [p.format(source) for p in self.problems]
+        summary = lines[0] if len(lines) == 1 else f"{len(lines)} problems: " + "; ".join(lines)
+        super().__init__(summary)

@@ -1,0 +1,104 @@
+"""Helpers shared by metrics: the candidate's answers and verbatim quotes."""
+
+from __future__ import annotations
+
+import re
+import statistics
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from ..model import Analysis, Marker, Question, Word
+
+_WORD_END = re.compile(r"\S+")
+
+
+@dataclass(frozen=True)
+class Answer:
+    """The candidate's answer to one interviewer exchange."""
+
+    exchange: int
+    questions: tuple[Question, ...]
+    turns: tuple[int, ...]
+    words: tuple[tuple[int, Word], ...]
+    seconds: float | None
+
+    @property
+    def word_count(self) -> int:
+        return len(self.words)
+
+
+def candidate_answers(analysis: Analysis) -> list[Answer]:
+    """Answers to interviewer questions, one per exchange that got an answer."""
+    words_by_turn: dict[int, list[Word]] = {}
+    for sentence in analysis.sentences:
+        words_by_turn.setdefault(sentence.turn, []).extend(
+            w for w in sentence.words if not w.is_punct
+        )
+    answers = []
+    for exchange in analysis.exchanges:
+        turns = tuple(
+            t for t in exchange.answer_turns if analysis.transcript.turns[t].role == "candidate"
+        )
+        if exchange.asker_role != "interviewer" or not turns:
+            continue
+        answers.append(
+            Answer(
+                exchange=exchange.index,
+                questions=tuple(analysis.questions[q] for q in exchange.questions),
+                turns=turns,
+                words=tuple((t, w) for t in turns for w in words_by_turn.get(t, ())),
+                seconds=_seconds(analysis, turns),
+            )
+        )
+    return answers
+
+
+def _seconds(analysis: Analysis, turns: Sequence[int]) -> float | None:
+    """Speaking time of ``turns``: end - start, or up to the next turn's start."""
+    all_turns = analysis.transcript.turns
+    total = 0.0
+    for index in turns:
+        turn = all_turns[index]
+        if turn.start is None:
+            return None
+        end = turn.end
+        if end is None and index + 1 < len(all_turns):
+            end = all_turns[index + 1].start
+        if end is None or end < turn.start:
+            return None
+        total += end - turn.start
+    return total
+
+
+def answer_markers(analysis: Analysis, answers: Sequence[Answer]) -> list[Marker]:
+    turns = {t for answer in answers for t in answer.turns}
+    return [m for m in analysis.markers if m.turn in turns]
+
+
+def quote(text: str, start: int = 0, end: int | None = None, max_words: int = 30) -> str:
+    """A verbatim slice of ``text[start:end]``, cut at a word end after ``max_words`` words."""
+    piece = text[start:end].strip()
+    offset = text.index(piece, start) if piece else start
+    words = list(_WORD_END.finditer(text, offset, offset + len(piece)))
+    if len(words) > max_words:
+        return text[offset : words[max_words - 1].end()]
+    return piece
+
+
+def linear_score(value: float, good: float, bad: float) -> float:
+    """100 at ``good`` or better, 0 at ``bad`` or worse, linear between
+    (works whichever of good/bad is larger)."""
+    if good == bad:
+        return 100.0 if value == good else 0.0
+    share = (value - bad) / (good - bad)
+    return 100.0 * min(1.0, max(0.0, share))
+
+
+def median(values: Sequence[float]) -> float:
+    return float(statistics.median(values)) if values else 0.0
+
+
+def weighted(parts: Sequence[tuple[float, float]]) -> float:
+    """Weighted mean of (score, weight) pairs; weights need not sum to one."""
+    total = sum(w for _, w in parts)
+    return sum(s * w for s, w in parts) / total if total else 0.0

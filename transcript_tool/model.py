@@ -1,0 +1,331 @@
+"""The data model: plain, typed, immutable, JSON-serialisable.
+
+Every stage of the pipeline hands the next one values of these types:
+
+    read  -> Transcript
+    analyze(Transcript) -> Analysis          (sentences, words, questions, exchanges, markers)
+    score(Analysis, Rubric) -> Report        (criteria with scores, bands, feedback, evidence)
+
+spaCy objects are converted to these types in ``annotate/`` and never travel
+further. Character offsets (``start``/``end`` on :class:`Word`, :class:`Sentence`,
+:class:`Question`, :class:`Marker`) are offsets into the text of the turn that
+holds them, so ``turn.text[start:end]`` is always the exact span.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+Role = Literal["interviewer", "candidate", "other"]
+ROLES: tuple[Role, ...] = ("interviewer", "candidate", "other")
+
+QuestionForm = Literal["yes_no", "wh", "choice", "imperative", "declarative", "tag"]
+QUESTION_FORMS: tuple[QuestionForm, ...] = (
+    "yes_no",
+    "wh",
+    "choice",
+    "imperative",
+    "declarative",
+    "tag",
+)
+
+QuestionIntent = Literal[
+    "small_talk",
+    "background",
+    "motivation",
+    "behavioral",
+    "situational",
+    "technical",
+    "problem_solving",
+    "opinion",
+    "clarification",
+    "check_in",
+    "follow_up",
+    "reverse",
+    "closing",
+]
+QUESTION_INTENTS: tuple[QuestionIntent, ...] = (
+    "small_talk",
+    "background",
+    "motivation",
+    "behavioral",
+    "situational",
+    "technical",
+    "problem_solving",
+    "opinion",
+    "clarification",
+    "check_in",
+    "follow_up",
+    "reverse",
+    "closing",
+)
+
+Answered = Literal["yes", "partial", "no"]
+
+TRANSCRIPT_SCHEMA = "transcript-tool/transcript@1"
+REPORT_SCHEMA = "transcript-tool/report@1"
+
+
+# --------------------------------------------------------------------------- read
+
+
+@dataclass(frozen=True)
+class Speaker:
+    """One voice in the conversation.
+
+    ``id`` is the label as the source wrote it ("Priya", "Q", "INTERVIEWER");
+    ``name`` is a person's name when one is known (from the label or said in
+    the text), else None. ``role_source`` says how the role was decided:
+    "label" (the label names the role), "inferred" (from how the speaker
+    talks) or "option" (``--interviewer``/``--candidate``).
+    ``role_confidence`` is in [0, 1].
+    """
+
+    id: str
+    name: str | None
+    role: Role
+    role_source: Literal["label", "inferred", "option"] = "label"
+    role_confidence: float = 1.0
+
+
+@dataclass(frozen=True)
+class Turn:
+    """A stretch of speech by one speaker, in source order.
+
+    ``text`` holds the source's own words (labels, markup and timestamps
+    removed, whitespace normalised); ``start``/``end`` are seconds from the
+    beginning of the recording when the source has them. ``line`` is the
+    1-based source line where the turn begins, when the source has lines.
+    ``confidence`` is how sure the reader is of the speaker attribution.
+    """
+
+    index: int
+    speaker: str
+    role: Role
+    text: str
+    start: float | None = None
+    end: float | None = None
+    confidence: float = 1.0
+    line: int | None = None
+
+
+@dataclass(frozen=True)
+class Transcript:
+    """A conversation as read from one source.
+
+    ``format`` names the reader that produced it (e.g. "text"); ``source``
+    is the file name ("-" for standard input); ``notices`` are facts the user
+    should know about how it was read (roles inferred, lines skipped ...).
+    """
+
+    id: str | None
+    format: str
+    speakers: tuple[Speaker, ...]
+    turns: tuple[Turn, ...]
+    source: str | None = None
+    notices: tuple[str, ...] = ()
+
+    def speaker(self, speaker_id: str) -> Speaker:
+        for speaker in self.speakers:
+            if speaker.id == speaker_id:
+                return speaker
+        raise KeyError(speaker_id)
+
+    @property
+    def roles_inferred(self) -> bool:
+        return any(s.role_source == "inferred" for s in self.speakers)
+
+
+# ------------------------------------------------------------------------ analyze
+
+
+@dataclass(frozen=True)
+class Word:
+    """A token of a turn: its text, lowercase lemma and character span in the turn."""
+
+    text: str
+    lemma: str
+    start: int
+    end: int
+    is_stop: bool = False
+    is_punct: bool = False
+
+    @property
+    def lower(self) -> str:
+        return self.text.lower()
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """A sentence of a turn; ``index`` counts sentences across the whole transcript."""
+
+    index: int
+    turn: int
+    start: int
+    end: int
+    text: str
+    words: tuple[Word, ...]
+
+
+@dataclass(frozen=True)
+class Question:
+    """A sentence (or the asking part of one) that asks something.
+
+    ``text`` is exactly ``turns[turn].text[start:end]``. ``form_cue`` and
+    ``intent_cue`` quote the words that decided the form and the intent.
+    ``parts`` holds the separately answerable parts of a compound question
+    (one part for a simple question) and ``focus`` the content lemmas an
+    answer is expected to address, per part.
+
+    The answer fields are filled when questions are paired with answers:
+    ``answer_turns`` are the other party's turns that answer it;
+    ``coverage`` (0..1, None without an answer) is the share of focus terms
+    the answer addressed, ``part_coverage`` the same per part; ``missing``
+    names the parts (for a compound question) or focus terms that the answer
+    left out; ``answered`` is "no" without an answer, "yes" when every part
+    was addressed, else "partial". ``direct`` says whether a yes/no question's
+    answer opens with a yes or no (None for other forms or without an answer).
+    """
+
+    index: int
+    turn: int
+    sentence: int
+    start: int
+    end: int
+    text: str
+    role: Role
+    form: QuestionForm
+    intent: QuestionIntent
+    form_cue: str
+    intent_cue: str
+    parts: tuple[str, ...]
+    focus: tuple[tuple[str, ...], ...]
+    answer_turns: tuple[int, ...] = ()
+    answered: Answered = "no"
+    coverage: float | None = None
+    part_coverage: tuple[float, ...] = ()
+    missing: tuple[str, ...] = ()
+    direct: bool | None = None
+
+
+@dataclass(frozen=True)
+class Exchange:
+    """The questions one turn asked together and the turns that answer them.
+
+    ``questions`` are indices into :attr:`Analysis.questions`;
+    ``answer_turns`` are the other party's turns up to the next exchange,
+    in order (empty when nobody answered before the transcript ended).
+    """
+
+    index: int
+    question_turn: int
+    questions: tuple[int, ...]
+    asker_role: Role
+    answer_turns: tuple[int, ...]
+
+
+MarkerKind = Literal[
+    "filler",
+    "reasoning",
+    "signpost",
+    "enumeration",
+    "assumption",
+    "check",
+    "example",
+]
+
+
+@dataclass(frozen=True)
+class Marker:
+    """A lexical marker found in a turn (a filler, a reasoning connective ...)."""
+
+    kind: MarkerKind
+    label: str
+    turn: int
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Analysis:
+    """Everything the metrics need, as plain data."""
+
+    transcript: Transcript
+    sentences: tuple[Sentence, ...]
+    questions: tuple[Question, ...]
+    exchanges: tuple[Exchange, ...]
+    markers: tuple[Marker, ...]
+
+    def turn_sentences(self, turn: int) -> tuple[Sentence, ...]:
+        return tuple(s for s in self.sentences if s.turn == turn)
+
+    def turn_words(self, turn: int) -> tuple[Word, ...]:
+        """Non-punctuation words of one turn."""
+        return tuple(w for s in self.sentences if s.turn == turn for w in s.words if not w.is_punct)
+
+
+# -------------------------------------------------------------------------- score
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """Words behind a judgement: ``quote`` is a verbatim substring of the turn's text.
+
+    ``polarity`` says whether the quote shows a strength or something to improve.
+    """
+
+    turn: int
+    quote: str
+    note: str = ""
+    polarity: Literal["strength", "improvement", "neutral"] = "neutral"
+
+
+@dataclass(frozen=True)
+class MetricResult:
+    """What a metric returns.
+
+    ``value`` is on the metric's declared scale (None when it cannot be
+    computed, with ``reason`` saying why). ``details`` are named numbers that
+    feedback templates may quote ({filler_rate}); ``items`` are per-item values
+    (one per answer, per question ...) keyed by a short label.
+    """
+
+    value: float | None
+    evidence: tuple[Evidence, ...] = ()
+    details: dict[str, float] = field(default_factory=dict)
+    items: tuple[tuple[str, float], ...] = ()
+    reason: str | None = None
+
+
+@dataclass(frozen=True)
+class CriterionResult:
+    """One rubric criterion, scored. ``score`` is 0-100 or None with a ``reason``."""
+
+    id: str
+    title: str
+    metric: str
+    weight: float
+    value: float | None
+    score: float | None
+    band: str
+    feedback: str
+    evidence: tuple[Evidence, ...]
+    details: dict[str, float] = field(default_factory=dict)
+    reason: str | None = None
+
+
+@dataclass(frozen=True)
+class Report:
+    """The scored conversation: what every renderer draws from."""
+
+    analysis: Analysis
+    rubric: str
+    rubric_version: str
+    criteria: tuple[CriterionResult, ...]
+    overall: float | None
+
+    @property
+    def transcript(self) -> Transcript:
+        return self.analysis.transcript

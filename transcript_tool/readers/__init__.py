@@ -1,0 +1,65 @@
+"""Reader registry: every supported input format, with sniffing.
+
+A reader is a module exposing ``READER``: a :class:`Reader` whose ``sniff``
+scores how likely a text is in its format (0..1) and whose ``read`` turns the
+text into a :class:`~transcript_tool.model.Transcript`. Readers take the
+decoded *text* and a display name, never a path, so they are easy to test.
+Built-in readers are listed in :data:`READERS`, in one place.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from ..errors import InputError, UsageError
+from ..model import Transcript
+
+
+@dataclass(frozen=True)
+class Reader:
+    name: str
+    description: str
+    extensions: tuple[str, ...]
+    sniff: Callable[[str, str], float]
+    read: Callable[[str, str], Transcript]
+
+
+def _builtin_readers() -> dict[str, Reader]:
+    from . import text
+
+    readers = (text.READER,)
+    return {reader.name: reader for reader in readers}
+
+
+READERS: dict[str, Reader] = _builtin_readers()
+
+
+def get_reader(name: str) -> Reader:
+    """The reader registered as ``name``; UsageError listing the names that exist."""
+    try:
+        return READERS[name]
+    except KeyError:
+        available = ", ".join(sorted(READERS))
+        raise UsageError(f"unknown input format {name!r}; available: {available}") from None
+
+
+def detect_reader(text: str, name: str) -> Reader:
+    """The reader whose sniff scores highest (ties go to registration order)."""
+    best: Reader | None = None
+    best_score = 0.0
+    for reader in READERS.values():
+        score = reader.sniff(text, name)
+        if score > best_score:
+            best, best_score = reader, score
+    if best is None:
+        raise InputError("not a transcript format this tool can read", source=name)
+    return best
+
+
+def read_text(text: str, name: str, input_format: str | None = None) -> Transcript:
+    """Read decoded ``text``; ``input_format`` forces a reader instead of sniffing."""
+    if not text.strip():
+        raise InputError("the transcript is empty (no words to analyse)", source=name)
+    reader = get_reader(input_format) if input_format else detect_reader(text, name)
+    return reader.read(text, name)

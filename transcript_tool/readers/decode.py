@@ -1,0 +1,100 @@
+"""Bytes to text: byte-order marks, strict decoding, one newline convention.
+
+:func:`decode` is the only place where a transcript's bytes become text.
+Readers never see a byte-order mark, a ``\\r`` or an undecodable byte.
+"""
+
+from __future__ import annotations
+
+import codecs
+
+from ..errors import InputError, UsageError
+
+# Longest first: the UTF-32 LE mark begins with the UTF-16 LE mark.
+_BOMS: tuple[tuple[bytes, str, str], ...] = (
+    (codecs.BOM_UTF32_LE, "utf-32-le", "UTF-32"),
+    (codecs.BOM_UTF32_BE, "utf-32-be", "UTF-32"),
+    (codecs.BOM_UTF8, "utf-8", "UTF-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le", "UTF-16"),
+    (codecs.BOM_UTF16_BE, "utf-16-be", "UTF-16"),
+)
+
+
+def decode(data: bytes, source: str, encoding: str | None = None) -> str:
+    """Decode a transcript's bytes to text with ``\\n`` line ends.
+
+    A UTF-8, UTF-16 or UTF-32 byte-order mark decides the encoding and is
+    removed; otherwise ``encoding`` (default UTF-8) is applied strictly.
+    Raises :class:`UsageError` for an unknown ``encoding`` name and
+    :class:`InputError` (with ``source``, and line/column of the first bad
+    byte where there is one) for bytes that do not decode or that look binary.
+    """
+    if encoding is not None:
+        _check_encoding(encoding)
+    codec, label, bom = _choose_codec(data, encoding)
+    body = data[len(bom) :]
+    if b"\x00" in body and b"\x00" not in "a".encode(codec):
+        raise _binary_error(source, len(bom) + body.index(b"\x00"))
+    try:
+        text = body.decode(codec)
+    except UnicodeDecodeError as error:
+        hint = _hint(label, bom, explicit=encoding is not None)
+        raise _decode_error(body, codec, label, error.start, source, hint) from None
+    if "\x00" in text:
+        offset = len(bom) + len(text[: text.index("\x00")].encode(codec))
+        raise _binary_error(source, offset)
+    return normalize_newlines(text)
+
+
+def normalize_newlines(text: str) -> str:
+    """Turn CRLF and lone CR line ends into LF."""
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _check_encoding(encoding: str) -> None:
+    try:
+        info = codecs.lookup(encoding)
+    except LookupError:
+        raise UsageError(f"unknown encoding {encoding!r}") from None
+    if not getattr(info, "_is_text_encoding", True):
+        raise UsageError(f"unknown encoding {encoding!r} (not a text encoding)")
+
+
+def _choose_codec(data: bytes, encoding: str | None) -> tuple[str, str, bytes]:
+    """(codec name, name shown to the user, byte-order mark to skip)."""
+    for bom, codec, label in _BOMS:
+        if data.startswith(bom):
+            return codec, label, bom
+    if encoding is None:
+        return "utf-8", "UTF-8", b""
+    return encoding, encoding, b""
+
+
+def _hint(label: str, bom: bytes, *, explicit: bool) -> str:
+    """How to fix a decoding failure."""
+    if bom:
+        return f"the file starts with a {label} byte-order mark, so it may be damaged"
+    if explicit:
+        return "pass the file's actual encoding with --encoding"
+    return "pass --encoding (for example cp1252)"
+
+
+def _decode_error(
+    body: bytes, codec: str, label: str, start: int, source: str, hint: str
+) -> InputError:
+    """InputError naming the line and column (1-based, in characters) of byte ``start``."""
+    before = normalize_newlines(body[:start].decode(codec, errors="replace"))
+    line = before.count("\n") + 1
+    column = len(before) - (before.rfind("\n") + 1) + 1
+    message = (
+        f"not valid {label} at line {line}, column {column} (byte 0x{body[start]:02x}); {hint}"
+    )
+    return InputError(message, source=source, line=line, column=column)
+
+
+def _binary_error(source: str, offset: int) -> InputError:
+    return InputError(
+        f"looks like a binary file, not text (NUL byte at offset {offset}); "
+        "if it is UTF-16 text without a byte-order mark, pass --encoding utf-16-le or utf-16-be",
+        source=source,
+    )

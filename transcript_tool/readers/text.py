@@ -1,0 +1,266 @@
+"""Plain labeled text: what people paste from notes, chats and transcription services.
+
+Recognised labels at the start of a line::
+
+    Priya: text            Dr. Chen:            (text on the following lines)
+    Q: text   A. text      INTERVIEWER: text    SPEAKER_00: text
+    **Priya:** text        **Priya**: text      [Priya] text    [Priya]: text
+    Priya (00:01:02): text                      (Rev style; the timestamp becomes ``start``)
+
+Lines without a label continue the previous speaker's turn. A line that
+merely begins ``Note:`` or ``Situation:`` inside an answer is not a new
+speaker: labels are read in two passes, and a label counts as a speaker only
+when it names a role, carries markup (bold, brackets, a timestamp), or recurs
+and is not a common heading word. A ``# Heading`` or an ``[<uuid>] ...`` header
+at the top is not a turn (the uuid becomes the transcript id).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from ..errors import InputError
+from ..model import Transcript
+from . import Reader
+from .common import RawTurn, build_transcript
+
+_WORD = r"(?:[^\W\d_][\w.'’-]*|\d+)"
+_NAME = rf"(?P<name>{_WORD}(?:[ \t]+{_WORD}){{0,3}})"
+_STAMP = r"(?:[ \t]*[(\[](?P<stamp>\d{1,2}(?::\d{2}){1,2}(?:[.,]\d+)?)[)\]])"
+_REST = r"(?:[ \t]+|$)(?P<rest>.*)$"
+
+# (style, pattern): tried in order; "plain" and "dotted" labels carry no markup.
+_LABELS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("bold", re.compile(rf"^\s*\*\*{_NAME}{_STAMP}?[ \t]*(?::\*\*|\*\*[ \t]*:){_REST}")),
+    ("bracket", re.compile(rf"^\s*\[{_NAME}\]{_STAMP}?[ \t]*:?{_REST}")),
+    ("plain", re.compile(rf"^\s*{_NAME}{_STAMP}?[ \t]*:{_REST}")),
+    ("dotted", re.compile(rf"^\s*(?P<name>[QA])\.{_REST}")),
+)
+_HEADER = re.compile(
+    r"^\s*\[(?P<id>[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}"
+    r"|[0-9a-fA-F]{16,})\](?:\s.*)?$"
+)
+_HEADING = re.compile(r"^ {0,3}#{1,6}[ \t]+\S")
+_NEWLINE = re.compile(r"\r\n|\r|\n")
+
+_ROLE = re.compile(
+    r"(?:interviewers?|interviewee|candidate|applicant|recruiter|hiring[ _]manager|host|co-host"
+    r"|guest|moderator|panell?ist|int|cand|me|speaker|spk|participant|person|voice|unknown)"
+    r"(?:[ _-]?\d+|[ _-][a-z])?"
+    r"|[qa]\d*",
+    re.IGNORECASE,
+)
+_TITLED = re.compile(r"(?:Dr|Mr|Mrs|Ms|Mx|Prof)\.? [A-Z].*")
+_QA_NUMBERED = re.compile(r"([QA])\d+", re.IGNORECASE)
+_STOP_NUMBERED = re.compile(
+    r"(?:step|part|round|phase|question|answer|example|option|point|tip|note|day|week)"
+    r"[ _-]?\d+",
+    re.IGNORECASE,
+)
+# Words that head a line of notes rather than name a speaker.
+_STOP_LIST = """
+note, notes, nb, n.b., side note, editor's note, example, examples, for example, e.g., i.e.,
+update, edit, edited, tip, tips, warning, caution, important, summary, context, background,
+situation, task, action, actions, result, results, outcome, lesson, lessons, lesson learned,
+lessons learned, takeaway, takeaways, key takeaway, key takeaways, answer, question, questions,
+pros, cons, pro, con, ps, p.s., re, subject, date, time, title, location, duration, position,
+role, company, team, interview, feedback, score, rating, overall, goal, goals, problem, solution,
+approach, reason, why, because, so, also, and, but, then, first, second, third, finally, next,
+step, steps, follow up, todo, fyi, source, link, url, http, https, email, phone, tldr,
+disclaimer, transcript, agenda, topic, topics, fun fact, bottom line, laughs, laughter,
+crosstalk, inaudible, unintelligible, indiscernible, music, applause, pause, silence, noise,
+sic, cough, coughs, sighs, chuckles, overlapping
+"""
+_STOP_WORDS = frozenset(word.strip() for word in _STOP_LIST.split(","))
+_QA_WORDS = frozenset(["question", "answer"])
+
+
+@dataclass(frozen=True)
+class _Label:
+    """A possible speaker label at the start of one line."""
+
+    name: str
+    rest: str
+    marked: bool
+    start: float | None
+    dotted: bool = False
+
+
+def sniff(text: str, name: str) -> float:
+    """How likely ``text`` is labeled plain text, in [0, 1].
+
+    0.6-0.9 when at least a fifth of the non-blank lines start with an accepted
+    speaker label (more with a larger share); 0.05 for any other non-empty text,
+    so unlabeled text still falls back to this reader; 0.0 for blank text.
+    """
+    lines = [line for line in _NEWLINE.split(text) if line.strip()]
+    if not lines:
+        return 0.0
+    labels = [_parse_label(line) for line in lines]
+    speakers = _speakers(labels)
+    labeled = sum(1 for label in labels if label and _key(label.name) in speakers)
+    if not labeled:
+        return 0.05
+    return min(0.9, 0.3 + 1.5 * labeled / len(lines))
+
+
+def read(text: str, name: str) -> Transcript:
+    """Turns from labeled plain text; one turn by speaker "unknown" when nothing is labeled.
+
+    Each turn's ``line`` is the 1-based line of its label and its text is the
+    label's line and the following unlabeled lines, with the label removed.
+    Text before the first label is left out and reported in ``notices``.
+    """
+    lines = _NEWLINE.split(text)
+    transcript_id, body, notices = _read_top(lines)
+    labels = [_parse_label(lines[i]) for i in body]
+    speakers = _speakers(labels)
+    spelling: dict[str, str] = {}
+    raw_turns: list[RawTurn] = []
+    preamble: list[int] = []
+    for i, label in zip(body, labels, strict=True):
+        if label and _key(label.name) in speakers:
+            speaker = spelling.setdefault(_key(label.name), _speaker_id(label.name))
+            raw_turns.append(RawTurn(speaker, label.rest, line=i + 1, start=label.start))
+        elif raw_turns:
+            raw_turns[-1].text += "\n" + lines[i]
+        elif lines[i].strip():
+            preamble.append(i + 1)
+    if not raw_turns:
+        notices.append(
+            "no speaker labels found; all text is one turn by speaker 'unknown' "
+            "(speaker turns for unlabeled text are inferred later)"
+        )
+        all_text = "\n".join(lines[i] for i in body)
+        raw_turns = [RawTurn("unknown", all_text, line=preamble[0] if preamble else None)]
+    elif preamble:
+        notices.append(_preamble_notice(preamble[0], preamble[-1]))
+    transcript = build_transcript(
+        raw_turns, format="text", source=name, id=transcript_id, notices=notices
+    )
+    if not transcript.turns:
+        raise InputError("the transcript is empty (no words to analyse)", source=name)
+    return transcript
+
+
+def _read_top(lines: Sequence[str]) -> tuple[str | None, list[int], list[str]]:
+    """(id from an ``[<uuid>]`` header, indices of the body lines, notices).
+
+    The header (first non-blank line) and a ``# Heading`` (first non-blank line,
+    or the one after the header) are not part of the body.
+    """
+    transcript_id: str | None = None
+    notices: list[str] = []
+    body_start = 0
+    i = _next_nonblank(lines, 0)
+    header = _HEADER.match(lines[i]) if i < len(lines) else None
+    if header:
+        transcript_id = header["id"]
+        body_start = i + 1
+        i = _next_nonblank(lines, i + 1)
+    if i < len(lines) and _HEADING.match(lines[i]):
+        notices.append(f"the heading on line {i + 1} is not part of any turn")
+        body_start = i + 1
+    return transcript_id, list(range(body_start, len(lines))), notices
+
+
+def _next_nonblank(lines: Sequence[str], i: int) -> int:
+    while i < len(lines) and not lines[i].strip():
+        i += 1
+    return i
+
+
+def _parse_label(line: str) -> _Label | None:
+    """The label a line starts with, if it has one of the recognised shapes."""
+    for style, pattern in _LABELS:
+        match = pattern.match(line)
+        if match:
+            stamp = match["stamp"] if "stamp" in pattern.groupindex else None
+            marked = style in ("bold", "bracket") or stamp is not None
+            name = re.sub(r"\s+", " ", match["name"])
+            start = _seconds(stamp) if stamp else None
+            return _Label(name, match["rest"], marked, start, dotted=style == "dotted")
+    return None
+
+
+def _speakers(labels: Sequence[_Label | None]) -> set[str]:
+    """Keys (lowercase names) of the labels accepted as speakers.
+
+    Accepted: role words; marked labels of capitalised words; titled names
+    (Dr. Chen); labels on two or more lines that look like names; ``Q.``/``A.``
+    only when both occur (else "A. Smith ..." and lettered lists would split).
+    When that yields fewer than two speakers, one-off labels of capitalised
+    words are accepted too (and Question/Answer when both occur).
+    Stop-list words (Note, Situation, Step 2 ...) are never speakers.
+    """
+    counts: dict[str, int] = {}
+    for label in labels:
+        if label:
+            counts[_key(label.name)] = counts.get(_key(label.name), 0) + 1
+    dotted = {label.name for label in labels if label and label.dotted}
+    found = [
+        label
+        for label in labels
+        if label and not _is_stop(label.name) and (not label.dotted or dotted == {"Q", "A"})
+    ]
+    speakers = {
+        _key(label.name)
+        for label in found
+        if _ROLE.fullmatch(label.name)
+        or (label.marked and _looks_like_name(label.name))
+        or _TITLED.fullmatch(label.name)
+        or (counts[_key(label.name)] >= 2 and _looks_like_name(label.name, one_off=False))
+    }
+    if len(speakers) < 2:
+        speakers |= {_key(label.name) for label in found if _looks_like_name(label.name)}
+        if counts.keys() >= _QA_WORDS:
+            speakers |= _QA_WORDS
+    return speakers
+
+
+def _is_stop(name: str) -> bool:
+    key = _key(name)
+    return key in _STOP_WORDS or _STOP_NUMBERED.fullmatch(key) is not None
+
+
+def _looks_like_name(name: str, *, one_off: bool = True) -> bool:
+    """Every word capitalised (or a number); a recurring label may also be one word."""
+    words = name.split()
+    if not one_off and len(words) == 1:
+        return True
+    return all(word[0].isupper() or word.isdigit() for word in words)
+
+
+def _key(name: str) -> str:
+    return name.lower()
+
+
+def _speaker_id(name: str) -> str:
+    """The speaker id for a label: as written, except numbered Q1/A2 labels are Q/A."""
+    numbered = _QA_NUMBERED.fullmatch(name)
+    return numbered[1].upper() if numbered else name
+
+
+def _seconds(stamp: str) -> float:
+    """``01:02`` or ``00:01:02`` (optionally with a fraction) in seconds."""
+    total = 0.0
+    for part in stamp.replace(",", ".").split(":"):
+        total = total * 60 + float(part)
+    return total
+
+
+def _preamble_notice(first: int, last: int) -> str:
+    if first == last:
+        return f"line {first} before the first speaker label is not part of any turn"
+    return f"lines {first}-{last} before the first speaker label are not part of any turn"
+
+
+READER = Reader(
+    name="text",
+    description="labeled plain text (Name: text, Q:/A:, **Name:**, [Name], Name (00:01:02):)",
+    extensions=(".txt", ".md", ".text"),
+    sniff=sniff,
+    read=read,
+)

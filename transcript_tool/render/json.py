@@ -1,0 +1,131 @@
+"""Report and Transcript -> JSON, following the contracts in DESIGN.md.
+
+Output is deterministic: keys in a fixed order, floats rounded, no clocks,
+so the same input gives byte-identical JSON.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from .. import __version__
+from ..model import (
+    REPORT_SCHEMA,
+    TRANSCRIPT_SCHEMA,
+    CriterionResult,
+    Evidence,
+    Question,
+    Report,
+    Transcript,
+)
+
+
+def transcript_to_dict(transcript: Transcript) -> dict[str, Any]:
+    return {
+        "schema": TRANSCRIPT_SCHEMA,
+        "id": transcript.id,
+        "format": transcript.format,
+        "source": transcript.source,
+        "speakers": [
+            {
+                "id": s.id,
+                "name": s.name,
+                "role": s.role,
+                "role_source": s.role_source,
+                "role_confidence": s.role_confidence,
+            }
+            for s in transcript.speakers
+        ],
+        "turns": [
+            {
+                "index": t.index,
+                "speaker": t.speaker,
+                "role": t.role,
+                "text": t.text,
+                "start": t.start,
+                "end": t.end,
+                "confidence": t.confidence,
+                "line": t.line,
+            }
+            for t in transcript.turns
+        ],
+        "notices": list(transcript.notices),
+    }
+
+
+def question_to_dict(question: Question) -> dict[str, Any]:
+    return {
+        "turn": question.turn,
+        "text": question.text,
+        "form": question.form,
+        "intent": question.intent,
+        "answered": question.answered,
+        "answer_turns": list(question.answer_turns),
+        "missing": list(question.missing),
+        "index": question.index,
+        "role": question.role,
+        "start": question.start,
+        "end": question.end,
+        "form_cue": question.form_cue,
+        "intent_cue": question.intent_cue,
+        "parts": list(question.parts),
+        "coverage": question.coverage,
+    }
+
+
+def evidence_to_dict(item: Evidence) -> dict[str, Any]:
+    return {"turn": item.turn, "quote": item.quote, "note": item.note, "polarity": item.polarity}
+
+
+def criterion_to_dict(result: CriterionResult) -> dict[str, Any]:
+    return {
+        "id": result.id,
+        "title": result.title,
+        "metric": result.metric,
+        "weight": result.weight,
+        "value": result.value,
+        "score": result.score,
+        "band": result.band,
+        "feedback": result.feedback,
+        "evidence": [evidence_to_dict(e) for e in result.evidence],
+        "details": dict(sorted(result.details.items())),
+        "reason": result.reason,
+    }
+
+
+def report_to_dict(report: Report) -> dict[str, Any]:
+    analysis = report.analysis
+    return {
+        "schema": REPORT_SCHEMA,
+        "generator": f"transcript-tool {__version__}",
+        "rubric": {"name": report.rubric, "version": report.rubric_version},
+        "transcript": transcript_to_dict(report.transcript),
+        "questions": [question_to_dict(q) for q in analysis.questions],
+        "exchanges": [
+            {
+                "index": e.index,
+                "question_turn": e.question_turn,
+                "questions": list(e.questions),
+                "asker_role": e.asker_role,
+                "answer_turns": list(e.answer_turns),
+            }
+            for e in analysis.exchanges
+        ],
+        "criteria": [criterion_to_dict(c) for c in report.criteria],
+        "overall": report.overall,
+    }
+
+
+def dumps(data: dict[str, Any]) -> str:
+    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+
+
+def render_json(report: Report) -> str:
+    """The report as JSON text (schema transcript-tool/report@1)."""
+    return dumps(report_to_dict(report))
+
+
+def render_transcript_json(transcript: Transcript) -> str:
+    """The transcript as JSON text (schema transcript-tool/transcript@1)."""
+    return dumps(transcript_to_dict(transcript))

@@ -1,0 +1,148 @@
+"""Report -> text for the terminal, drawn with rich.
+
+``render_terminal`` returns a string so it can be tested exactly: the CLI
+decides width and colour (none when NO_COLOR is set or output is not a
+terminal) and prints it.
+"""
+
+from __future__ import annotations
+
+import io
+
+from rich import box
+from rich.console import Console, Group, RenderableType
+from rich.table import Table
+from rich.text import Text
+
+from ..model import CriterionResult, Evidence, Question, Report, Transcript
+
+ANSWERED_STYLE = {"yes": "green", "partial": "yellow", "no": "red"}
+
+
+def render_terminal(report: Report, *, width: int = 100, color: bool = False) -> str:
+    """The whole report as text ``width`` columns wide, with ANSI colour if ``color``."""
+    buffer = io.StringIO()
+    console = Console(
+        file=buffer,
+        width=width,
+        force_terminal=color,
+        no_color=not color,
+        color_system="standard" if color else None,
+        highlight=False,
+        emoji=False,
+        legacy_windows=False,
+    )
+    for part in report_parts(report):
+        console.print(part)
+    return buffer.getvalue()
+
+
+def report_parts(report: Report) -> list[RenderableType]:
+    parts: list[RenderableType] = [_header(report.transcript)]
+    parts.append(_overall(report))
+    parts.append(_criteria_table(report.criteria))
+    questions = [q for q in report.analysis.questions if q.role == "interviewer"]
+    parts.append(_questions_table(questions, "Questions asked by the interviewer"))
+    reverse = [q for q in report.analysis.questions if q.role == "candidate"]
+    if reverse:
+        parts.append(_questions_table(reverse, "Questions asked by the candidate"))
+    parts.extend(_evidence_section(report, "strength", "Strengths"))
+    parts.extend(_evidence_section(report, "improvement", "To improve"))
+    return parts
+
+
+def _header(transcript: Transcript) -> RenderableType:
+    words = sum(len(t.text.split()) for t in transcript.turns)
+    lines = [
+        Text(f"Interview report: {transcript.source or '<input>'}", style="bold"),
+        Text(
+            f"format {transcript.format} · {len(transcript.turns)} turns · {words} words"
+            + (f" · id {transcript.id}" if transcript.id else "")
+        ),
+    ]
+    speakers = []
+    for speaker in transcript.speakers:
+        label = (
+            speaker.id if speaker.name in (None, speaker.id) else f"{speaker.id} ({speaker.name})"
+        )
+        how = speaker.role_source
+        if speaker.role_source == "inferred":
+            how = f"inferred, confidence {speaker.role_confidence:.2f}"
+        speakers.append(f"{label} = {speaker.role} [{how}]")
+    lines.append(Text("speakers: " + "; ".join(speakers)))
+    for notice in transcript.notices:
+        lines.append(Text(f"note: {notice}", style="dim"))
+    return Group(*lines, Text(""))
+
+
+def _overall(report: Report) -> RenderableType:
+    if report.overall is None:
+        headline = "Overall: not scored (no criterion could be scored)"
+    else:
+        headline = f"Overall: {report.overall:.0f}/100"
+    return Text(f"{headline}   rubric {report.rubric} {report.rubric_version}", style="bold")
+
+
+def _criteria_table(criteria: tuple[CriterionResult, ...]) -> Table:
+    table = Table(box=box.SIMPLE_HEAD, title="Criteria", title_justify="left", expand=True)
+    table.add_column("Criterion", ratio=2)
+    table.add_column("Score", justify="right", no_wrap=True)
+    table.add_column("Band", no_wrap=True)
+    table.add_column("Feedback", ratio=6)
+    for result in criteria:
+        points = "-" if result.score is None else f"{result.score:.0f}"
+        table.add_row(result.title, points, result.band, result.feedback)
+    return table
+
+
+def _questions_table(questions: list[Question], title: str) -> RenderableType:
+    if not questions:
+        return Text(f"{title}: none found", style="dim")
+    table = Table(box=box.SIMPLE_HEAD, title=title, title_justify="left", expand=True)
+    table.add_column("#", justify="right", no_wrap=True)
+    table.add_column("Turn", justify="right", no_wrap=True)
+    table.add_column("Question", ratio=5)
+    table.add_column("Form", no_wrap=True)
+    table.add_column("Intent", no_wrap=True)
+    table.add_column("Answered", ratio=2)
+    for number, question in enumerate(questions, start=1):
+        answered = Text(question.answered, style=ANSWERED_STYLE[question.answered])
+        if question.answer_turns:
+            answered.append(f" (turn {_turn_list(question.answer_turns)})")
+        if question.missing:
+            answered.append("; missing: " + ", ".join(question.missing))
+        table.add_row(
+            str(number),
+            str(question.turn),
+            question.text,
+            question.form,
+            question.intent,
+            answered,
+        )
+    return table
+
+
+def _turn_list(turns: tuple[int, ...]) -> str:
+    if len(turns) > 3:
+        return f"{turns[0]}-{turns[-1]}"
+    return ", ".join(str(t) for t in turns)
+
+
+def _evidence_section(report: Report, polarity: str, title: str) -> list[RenderableType]:
+    items: list[tuple[CriterionResult, Evidence]] = [
+        (result, item)
+        for result in report.criteria
+        for item in result.evidence
+        if item.polarity == polarity
+    ]
+    if not items:
+        return []
+    lines: list[RenderableType] = [Text(title, style="bold underline")]
+    for result, item in items:
+        line = Text(f"- {result.title}, turn {item.turn}: ")
+        line.append(f"\u201c{item.quote}\u201d", style="italic")
+        if item.note:
+            line.append(f" ({item.note})")
+        lines.append(line)
+    lines.append(Text(""))
+    return lines

@@ -1,0 +1,225 @@
+"""Speakers and roles: who is the interviewer, who is the candidate.
+
+Labels that name a role ("Interviewer", "Q", "Interviewee") decide directly.
+Otherwise the interviewer is inferred from how each speaker talks (asks most
+of the questions, takes short turns, speaks first) and the candidate is the
+remaining speaker with the most words; the margin between the two best
+interviewer scores becomes the confidence. ``--interviewer``/``--candidate``
+override both. Names said in the text ("my name is Priya", "I'm Sam, I lead
+the data team") are picked up for speakers whose labels carry no name.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from ..errors import UsageError
+from ..model import Role, Speaker, Transcript
+
+ROLE_LABELS: dict[str, Role] = {
+    "interviewer": "interviewer",
+    "interviewers": "interviewer",
+    "q": "interviewer",
+    "question": "interviewer",
+    "recruiter": "interviewer",
+    "hiring manager": "interviewer",
+    "host": "interviewer",
+    "panelist": "interviewer",
+    "int": "interviewer",
+    "candidate": "candidate",
+    "interviewee": "candidate",
+    "a": "candidate",
+    "answer": "candidate",
+    "applicant": "candidate",
+    "cand": "candidate",
+    "guest": "candidate",
+}
+
+_GENERIC_LABEL = re.compile(
+    r"^(?:speaker|spk|participant|person|voice|unknown)?[\s_-]*(?:\d+|[a-z])?$", re.IGNORECASE
+)
+_NUMBERED_ROLE = re.compile(r"^(?P<role>[a-z ]+?)[\s_-]*\d+$", re.IGNORECASE)
+
+_SENTENCE = re.compile(r"[^.?!]+[.?!]*")
+_ASKING_OPENER = re.compile(
+    r"^\s*(?:so,?\s+|and\s+|okay,?\s+|ok,?\s+)?(?:tell me|walk me|talk me|describe|explain|"
+    r"can you|could you|would you|do you|did you|have you|are you|how|what|why|when|where|"
+    r"which|who)\b",
+    re.IGNORECASE,
+)
+
+_NAME = r"(?P<name>[A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)?(?: [A-Z][a-z]+)?)"
+_NAME_PATTERNS = (
+    re.compile(r"\b(?:[Mm]y name is|[Mm]y name's|[Tt]his is)\s+" + _NAME + r"\b"),
+    re.compile(r"\b(?:I'm|I am|I’m)\s+" + _NAME + r"(?=\s*(?:[,.!;]|$| and | from | here))"),
+)
+_NOT_NAMES = frozenset(
+    """
+    I Just So Really Glad Happy Excited Good Great Fine Sorry Not Currently Actually Very Well
+    Here Doing Still Also Pretty Sure Thrilled Delighted Looking Interested Working Based
+    Responsible Okay Ok Yes Yeah Going Trying Curious Hoping Thinking Afraid Honestly Always
+    """.split()
+)
+
+
+@dataclass(frozen=True)
+class _Talk:
+    """How one speaker talks, summed over their turns."""
+
+    turns: int
+    words: int
+    questions: int
+    first_turn: int
+
+
+def assign_roles(
+    transcript: Transcript, *, interviewer: str | None = None, candidate: str | None = None
+) -> Transcript:
+    """Return ``transcript`` with speakers, roles and names assigned.
+
+    ``interviewer``/``candidate`` name a speaker (by label or by name) whose
+    role is then fixed; an unknown name is a UsageError listing the speakers.
+    """
+    order = _speaker_order(transcript)
+    talk = {sid: _talk(transcript, sid) for sid in order}
+    roles: dict[str, tuple[Role, str, float]] = {}
+    for flag, role in ((interviewer, "interviewer"), (candidate, "candidate")):
+        if flag is not None:
+            roles[_match_speaker(flag, transcript, order)] = (role, "option", 1.0)  # type: ignore[assignment]
+    for sid in order:
+        if sid not in roles and (label_role := role_from_label(sid)) is not None:
+            roles[sid] = (label_role, "label", 1.0)
+    notices = list(transcript.notices)
+    inferred = _infer(order, talk, roles)
+    if inferred:
+        roles.update(inferred)
+        notices.append(_inference_notice(inferred))
+    speakers = tuple(
+        Speaker(
+            id=sid,
+            name=_name_for(sid, transcript),
+            role=roles[sid][0],
+            role_source=roles[sid][1],  # type: ignore[arg-type]
+            role_confidence=round(roles[sid][2], 2),
+        )
+        for sid in order
+    )
+    by_id = {s.id: s for s in speakers}
+    turns = tuple(dataclasses.replace(t, role=by_id[t.speaker].role) for t in transcript.turns)
+    return dataclasses.replace(transcript, speakers=speakers, turns=turns, notices=tuple(notices))
+
+
+def role_from_label(label: str) -> Role | None:
+    """The role a label names ("Interviewer 2" -> interviewer), else None."""
+    key = label.strip().lower().rstrip(".")
+    if key in ROLE_LABELS:
+        return ROLE_LABELS[key]
+    numbered = _NUMBERED_ROLE.match(key)
+    if numbered and numbered.group("role").strip() in ROLE_LABELS:
+        return ROLE_LABELS[numbered.group("role").strip()]
+    return None
+
+
+def is_generic_label(label: str) -> bool:
+    """True for labels that carry no person's name ("Speaker 1", "Q", "INTERVIEWER")."""
+    return role_from_label(label) is not None or bool(_GENERIC_LABEL.match(label.strip()))
+
+
+def count_questions(text: str) -> int:
+    """Sentences that end in "?" or open like a question or request; no NLP needed."""
+    return sum(
+        1
+        for sentence in _SENTENCE.findall(text)
+        if sentence.strip().endswith("?") or _ASKING_OPENER.match(sentence)
+    )
+
+
+def _speaker_order(transcript: Transcript) -> list[str]:
+    order: list[str] = []
+    for turn in transcript.turns:
+        if turn.speaker not in order:
+            order.append(turn.speaker)
+    return order
+
+
+def _talk(transcript: Transcript, speaker: str) -> _Talk:
+    turns = [t for t in transcript.turns if t.speaker == speaker]
+    return _Talk(
+        turns=len(turns),
+        words=sum(len(t.text.split()) for t in turns),
+        questions=sum(count_questions(t.text) for t in turns),
+        first_turn=turns[0].index,
+    )
+
+
+def _match_speaker(flag: str, transcript: Transcript, order: Sequence[str]) -> str:
+    wanted = flag.strip().lower()
+    for sid in order:
+        name = _name_for(sid, transcript)
+        if sid.lower() == wanted or (name is not None and name.lower() == wanted):
+            return sid
+    listed = ", ".join(order) or "none"
+    raise UsageError(
+        f"no speaker called {flag!r} in {transcript.source or 'the transcript'}; speakers: {listed}"
+    )
+
+
+def _interviewer_score(talk: _Talk, total_questions: int, total_words: int, first: bool) -> float:
+    question_share = talk.questions / total_questions if total_questions else 0.5
+    quiet_share = 1 - talk.words / total_words if total_words else 0.5
+    return 0.6 * question_share + 0.3 * quiet_share + 0.1 * first
+
+
+def _infer(
+    order: Sequence[str], talk: dict[str, _Talk], decided: dict[str, tuple[Role, str, float]]
+) -> dict[str, tuple[Role, str, float]]:
+    """Roles for the speakers that labels and options left open."""
+    open_ids = [sid for sid in order if sid not in decided]
+    if not open_ids:
+        return {}
+    taken = {role for role, _, _ in decided.values()}
+    if len(order) == 1:
+        return {open_ids[0]: ("other", "inferred", 0.0)}
+    total_q = sum(t.questions for t in talk.values())
+    total_w = sum(t.words for t in talk.values())
+    first = min(order, key=lambda sid: talk[sid].first_turn)
+    scores = {sid: _interviewer_score(talk[sid], total_q, total_w, sid == first) for sid in order}
+    ranked = sorted(order, key=lambda sid: -scores[sid])
+    margin = scores[ranked[0]] - scores[ranked[1]]
+    confidence = min(0.99, 0.5 + 0.65 * margin)
+    result: dict[str, tuple[Role, str, float]] = {}
+    if "interviewer" not in taken:
+        top = next(sid for sid in ranked if sid in open_ids)
+        result[top] = ("interviewer", "inferred", confidence)
+    if "candidate" not in taken:
+        rest = [sid for sid in open_ids if sid not in result]
+        if rest:
+            talker = max(rest, key=lambda sid: (talk[sid].words, -order.index(sid)))
+            result[talker] = ("candidate", "inferred", confidence if result else 0.9)
+    for sid in open_ids:
+        result.setdefault(sid, ("other", "inferred", confidence))
+    return result
+
+
+def _inference_notice(inferred: dict[str, tuple[Role, str, float]]) -> str:
+    described = "; ".join(
+        f"{sid} = {role} ({confidence:.2f})" for sid, (role, _, confidence) in inferred.items()
+    )
+    return f"roles inferred from how each speaker talks: {described}"
+
+
+def _name_for(speaker: str, transcript: Transcript) -> str | None:
+    """The speaker's name: the label itself when it is a name, else one said in the text."""
+    if not is_generic_label(speaker):
+        return speaker
+    own_turns = [t.text for t in transcript.turns if t.speaker == speaker][:3]
+    for text in own_turns:
+        for pattern in _NAME_PATTERNS:
+            for match in pattern.finditer(text):
+                name = match.group("name")
+                if name.split()[0] not in _NOT_NAMES:
+                    return name
+    return None
