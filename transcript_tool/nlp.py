@@ -62,7 +62,8 @@ class _LowerLemmas:
     lowercased."""
 
     def __init__(self, nlp: Language, name: str) -> None:
-        self.table = nlp.get_pipe("lemmatizer").lookups.get_table("lemma_lookup")
+        lemmatizer = nlp.get_pipe("lemmatizer")
+        self.table = lemmatizer.lookups.get_table("lemma_lookup")  # type: ignore[attr-defined]
 
     def __call__(self, doc: Doc) -> Doc:
         for token in doc:

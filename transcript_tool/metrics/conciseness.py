@@ -10,7 +10,6 @@ from ..model import Analysis, Evidence, Marker, MetricResult, Word
 from .base import MetricSpec, Param, Params
 from .common import Answer, answer_markers, candidate_answers, linear_score, median, quote, weighted
 
-
 # A repeated phrase must hold this many content (non-stop) words to count:
 # "at the end of the day" does, "I talked to the" does not.
 _MIN_CONTENT = 2

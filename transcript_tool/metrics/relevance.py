@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from ..model import Analysis, Evidence, MetricResult, Question
 from ..annotate.exchanges import PART_COVERED, effective_coverage
+from ..model import Analysis, Evidence, MetricResult, Question
 from .base import MetricSpec, Param, Params
 from .common import candidate_answers, quote
 
@@ -86,15 +86,19 @@ def relevance(analysis: Analysis, params: Params) -> MetricResult:
 
 
 def _question_score(question: Question, direct: bool, params: Params) -> float:
-    """Coverage of focus terms (full credit at PART_COVERED) and share of parts
-    addressed, blended; an indirect yes/no loses points."""
+    """Coverage of focus terms (full credit at PART_COVERED) blended with the
+    share of parts addressed (for a single-part question: whether it was
+    answered); an indirect yes/no loses points."""
     coverage = min(1.0, effective_coverage(question) / PART_COVERED)
-    parts = question.part_coverage or (1.0,)
-    parts_share = sum(1 for share in parts if share >= PART_COVERED) / len(parts)
-    weight = params["parts_weight"]
+    if len(question.parts) > 1:
+        parts = question.part_coverage
+        parts_share = sum(1 for share in parts if share >= PART_COVERED) / len(parts)
+    else:
+        parts_share = 1.0 if question.answered == "yes" else 0.0
+    weight = float(params["parts_weight"])
     score = 100.0 * ((1 - weight) * coverage + weight * parts_share)
     if not direct:
-        score -= params["indirect_penalty"]
+        score -= float(params["indirect_penalty"])
     return max(0.0, min(100.0, score))
 
 

@@ -65,7 +65,7 @@ def _header(transcript: Transcript) -> RenderableType:
         label = (
             speaker.id if speaker.name in (None, speaker.id) else f"{speaker.id} ({speaker.name})"
         )
-        how = speaker.role_source
+        how: str = speaker.role_source
         if speaker.role_source == "inferred":
             how = f"inferred, confidence {speaker.role_confidence:.2f}"
         speakers.append(f"{label} = {speaker.role} [{how}]")
