@@ -30,23 +30,28 @@ RELAXED_INTENTS = frozenset(
         "background",
         "motivation",
         "behavioral",
-        "follow_up",
         "reverse",
         "opinion",
         "clarification",
     }
 )
 _PREFIX = 5  # lemmas sharing this many leading letters match ("stakeholder"/"stakeholders")
-# A yes/no question is answered directly when one of these comes in the
-# answer's first DIRECT_WINDOW words.
+# A yes/no question is answered directly when the answer opens with a yes or
+# no word (within its first DIRECT_OPENING words), or says "I have", "I
+# didn't" ... within its first DIRECT_WINDOW words.
+DIRECT_OPENING = 4
 DIRECT_WINDOW = 12
-_DIRECT = re.compile(
+_YES_NO = re.compile(
     r"\b(?:yes|yeah|yep|yup|no|nope|definitely|absolutely|certainly|sure|correct|never|"
-    r"of course|not really|not yet|i have|i've|i haven't|i have not|i did|i didn't|i do|"
-    r"i don't|i am|i'm not|i was|i wasn't|we did|we didn't|officially|unofficially)\b"
+    r"of course|not really|not yet|officially|unofficially)\b"
+)
+_FIRST_PERSON_ANSWER = re.compile(
+    r"\b(?:i have|i've|i haven't|i have not|i did|i didn't|i do|i don't|i am|i'm not|i was|"
+    r"i wasn't|we did|we didn't|we do|we don't)\b"
 )
 _TIME_WORDS = frozenset(
-    """now today tomorrow soon immediately asap week weeks month months day days year
+    """now today tomorrow soon immediately asap week weeks month months day days year years
+    hour hours minute minutes quarter quarters
     notice monday tuesday wednesday thursday friday january february march april may june
     july august september october november december spring summer autumn fall winter
     morning afternoon""".split()
@@ -172,10 +177,11 @@ def _unaddressed(
 
 
 def _is_direct(words: Sequence[Word]) -> bool:
-    """Whether the answer's first DIRECT_WINDOW words say yes or no."""
-    opening = " ".join(w.text.lower() for w in words[:DIRECT_WINDOW])
-    opening = re.sub(r" (n't|'ve|'m|'s|'re|'d|'ll)\b", r"\1", opening.replace("’", "'"))
-    return bool(_DIRECT.search(opening))
+    """Whether the answer opens with a yes or no (see DIRECT_OPENING/DIRECT_WINDOW)."""
+    lowered = [w.text.lower().replace("’", "'") for w in words[:DIRECT_WINDOW]]
+    window = re.sub(r" (n't|'ve|'m|'s|'re|'d|'ll)\b", r"\1", " ".join(lowered))
+    opening = " ".join(lowered[:DIRECT_OPENING])
+    return bool(_YES_NO.search(opening) or _FIRST_PERSON_ANSWER.search(window))
 
 
 def _matches(term: str, lemmas: set[str], prefixes: set[str]) -> bool:

@@ -128,7 +128,7 @@ def _filler_evidence(analysis: Analysis, fillers: Sequence[Marker]) -> Evidence:
     return Evidence(
         sentence.turn,
         quote(text, sentence.start, sentence.end, max_words=40),
-        f"{count} fillers in one sentence: {', '.join(found)}",
+        f"{count} {'filler' if count == 1 else 'fillers'} in one sentence: {', '.join(found)}",
         "improvement",
     )
 

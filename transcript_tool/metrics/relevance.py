@@ -77,7 +77,9 @@ def relevance(analysis: Analysis, params: Params) -> MetricResult:
             "unanswered": len(unanswered),
             "mean_coverage": round(sum(covered) / len(covered), 2) if covered else 0.0,
             "parts_missed": sum(
-                sum(1 for share in q.part_coverage if share < 0.5) for q, _, _ in scored
+                sum(1 for share in q.part_coverage if share < PART_COVERED)
+                for q, _, _ in scored
+                if len(q.parts) > 1
             ),
             "indirect": sum(1 for _, _, direct in scored if not direct),
         },

@@ -38,6 +38,8 @@ ROLE_LABELS: dict[str, Role] = {
     "guest": "candidate",
 }
 
+INFERENCE_NOTICE = "roles inferred from how each speaker talks"
+
 _GENERIC_LABEL = re.compile(
     r"^(?:speaker|spk|participant|person|voice|unknown)?[\s_-]*(?:\d+|[a-z])?$", re.IGNORECASE
 )
@@ -53,8 +55,10 @@ _ASKING_OPENER = re.compile(
 
 _NAME = r"(?P<name>[A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)?(?: [A-Z][a-z]+)?)"
 _NAME_PATTERNS = (
-    re.compile(r"\b(?:[Mm]y name is|[Mm]y name's|[Tt]his is)\s+" + _NAME + r"\b"),
-    re.compile(r"\b(?:I'm|I am|I’m)\s+" + _NAME + r"(?=\s*(?:[,.!;]|$| and | from | here))"),
+    re.compile(r"\b(?:[Mm]y name is|[Mm]y name's)\s+" + _NAME + r"\b"),
+    re.compile(
+        r"\b(?:I'm|I am|I’m|[Tt]his is)\s+" + _NAME + r"(?=\s*(?:[,.!;]|$| and | from | here| calling))"
+    ),
 )
 _NOT_NAMES = frozenset(
     """
@@ -92,7 +96,7 @@ def assign_roles(
     for sid in order:
         if sid not in roles and (label_role := role_from_label(sid)) is not None:
             roles[sid] = (label_role, "label", 1.0)
-    notices = list(transcript.notices)
+    notices = [n for n in transcript.notices if not n.startswith(INFERENCE_NOTICE)]
     inferred = _infer(order, talk, roles)
     if inferred:
         roles.update(inferred)
@@ -208,7 +212,7 @@ def _inference_notice(inferred: dict[str, tuple[Role, str, float]]) -> str:
     described = "; ".join(
         f"{sid} = {role} ({confidence:.2f})" for sid, (role, _, confidence) in inferred.items()
     )
-    return f"roles inferred from how each speaker talks: {described}"
+    return f"{INFERENCE_NOTICE}: {described}"
 
 
 def _name_for(speaker: str, transcript: Transcript) -> str | None:

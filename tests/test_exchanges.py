@@ -1,0 +1,192 @@
+"""Pairing questions with the turns that answer them, and judging how much
+of each question the answer addressed."""
+
+from __future__ import annotations
+
+import pytest
+
+from transcript_tool import analyze
+from transcript_tool.model import Analysis, Question
+from transcript_tool.readers import read_text
+
+
+def analysis_of(text: str) -> Analysis:
+    return analyze(read_text(text, "t.txt"))
+
+
+def answered(question: str, answer: str) -> Question:
+    """The interviewer's question after the candidate's answer to it."""
+    analysis = analysis_of(f"Interviewer: {question}\nCandidate: {answer}\n")
+    (first, *_) = analysis.questions
+    return first
+
+
+def exchanges(analysis: Analysis) -> list[tuple[int, tuple[int, ...], str, tuple[int, ...]]]:
+    return [
+        (e.question_turn, e.questions, e.asker_role, e.answer_turns) for e in analysis.exchanges
+    ]
+
+
+def test_each_question_is_answered_by_the_next_candidate_turn() -> None:
+    analysis = analysis_of(
+        "Interviewer: Tell me about yourself.\n"
+        "Candidate: I'm a data analyst at a bank.\n"
+        "Interviewer: Why do you want to work here?\n"
+        "Candidate: I love the product.\n"
+    )
+    assert exchanges(analysis) == [
+        (0, (0,), "interviewer", (1,)),
+        (2, (1,), "interviewer", (3,)),
+    ]
+    assert [(q.answer_turns, q.answered) for q in analysis.questions] == [
+        ((1,), "yes"),
+        ((3,), "yes"),
+    ]
+
+
+def test_backchannel_does_not_split_an_answer() -> None:
+    analysis = analysis_of(
+        "Interviewer: Tell me about a time you handled a difficult stakeholder.\n"
+        "Candidate: Last year our sales director opposed a new returns portal.\n"
+        "Interviewer: Got it.\n"
+        "Candidate: So I ran a pilot with two of his accounts, and he came round.\n"
+        "Interviewer: Why do you want to work here?\n"
+        "Candidate: I love the product.\n"
+    )
+    assert exchanges(analysis) == [
+        (0, (0,), "interviewer", (1, 3)),
+        (4, (1,), "interviewer", (5,)),
+    ]
+
+
+def test_clarifying_question_mid_answer_opens_its_own_exchange() -> None:
+    analysis = analysis_of(
+        "Interviewer: How would you design a rate limiter?\n"
+        "Candidate: I'd start with a token bucket per key. Should I assume it is a public API?\n"
+        "Interviewer: Yes, a public API behind twenty servers.\n"
+        "Candidate: Then the rate limiter keeps each bucket in a shared store.\n"
+    )
+    assert exchanges(analysis) == [
+        (0, (0,), "interviewer", (1, 3)),
+        (1, (1,), "candidate", (2,)),
+    ]
+    design, clarification = analysis.questions
+    assert (clarification.intent, clarification.intent_cue) == ("clarification", "should i assume")
+    assert (clarification.answered, clarification.direct) == ("yes", True)
+    assert (design.answered, design.answer_turns) == ("yes", (1, 3))
+
+
+def test_last_question_with_no_answer_is_not_answered() -> None:
+    analysis = analysis_of(
+        "Interviewer: Tell me about yourself.\n"
+        "Candidate: I'm a data analyst at a bank.\n"
+        "Interviewer: Are you interviewing with other companies?\n"
+    )
+    last = analysis.questions[-1]
+    assert analysis.exchanges[-1].answer_turns == ()
+    assert (last.answered, last.answer_turns, last.coverage, last.direct) == ("no", (), None, None)
+
+
+def test_compound_question_with_one_part_answered_is_partial() -> None:
+    question = answered(
+        "What are your salary expectations and when could you start?",
+        "I could start in two weeks.",
+    )
+    assert question.answered == "partial"
+    assert question.missing == ("What are your salary expectations",)
+    assert question.part_coverage == (0.0, 1.0)
+    assert question.coverage == 0.333
+
+
+@pytest.mark.parametrize(
+    "duration",
+    [
+        "four weeks",
+        "six months",
+        pytest.param(
+            "three years",
+        ),
+    ],
+)
+def test_how_long_part_is_addressed_by_a_duration(duration: str) -> None:
+    question = answered(
+        "What did you study and how long did it take?", f"I studied physics, for {duration}."
+    )
+    assert question.parts == ("What did you study", "how long did it take?")
+    assert (question.answered, question.missing) == ("yes", ())
+
+
+def test_when_part_is_addressed_by_a_time_without_repeating_its_words() -> None:
+    question = answered(
+        "What are your salary expectations and when could you start?",
+        "My salary expectation is ninety thousand, and I'm free in two weeks.",
+    )
+    assert question.part_coverage == (1.0, 0.5)
+    assert question.answered == "yes"
+
+
+def test_compound_question_with_every_part_answered_is_answered() -> None:
+    question = answered(
+        "What are your salary expectations and when could you start?",
+        "I expect a salary around ninety thousand, and I could start in June.",
+    )
+    assert (question.answered, question.missing, question.part_coverage) == ("yes", (), (1.0, 1.0))
+
+
+@pytest.mark.parametrize(
+    ("answer", "direct"),
+    [
+        ("Yes, I managed a small vendor budget.", True),
+        ("No, never.", True),
+        ("Not really, the finance team owns it.", True),
+        ("I've owned one budget, for our vendors.", True),
+        ("The finance team owns the budget, and I review it.", False),
+    ],
+)
+def test_yes_no_question_answered_directly_or_not(answer: str, direct: bool) -> None:
+    question = answered("Do you manage a budget?", answer)
+    assert question.form == "yes_no"
+    assert question.direct is direct
+
+
+def test_direct_is_only_judged_for_yes_no_questions() -> None:
+    question = answered("Why do you want to work here?", "Yes, because I love the product.")
+    assert question.direct is None
+
+
+def test_non_relaxed_question_answered_off_topic_is_partial() -> None:
+    question = answered("How would you design a rate limiter?", "I would use a token bucket.")
+    assert question.intent == "problem_solving"
+    assert question.answered == "partial"
+    assert question.missing == ("design", "rate", "limiter")
+    assert question.coverage == 0.0
+
+
+@pytest.mark.parametrize(
+    ("question_text", "answer", "intent"),
+    [
+        (
+            "Tell me about a time you dealt with a difficult stakeholder.",
+            "Our sales director opposed the new portal, so I ran a pilot with him.",
+            "behavioral",
+        ),
+        ("Why do you want to work here?", "I love the product.", "motivation"),
+        ("Tell me about yourself.", "I'm a data analyst at a bank.", "background"),
+    ],
+)
+def test_relaxed_intents_are_answered_without_repeating_words(
+    question_text: str, answer: str, intent: str
+) -> None:
+    question = answered(question_text, answer)
+    assert question.intent == intent
+    assert question.answered == "yes"
+    assert question.missing == ()
+
+
+def test_plural_and_inflected_words_count_as_addressed() -> None:
+    question = answered(
+        "How would you design a rate limiter?",
+        "I'd design rate limiting with token buckets.",
+    )
+    # "limiting" shares its first five letters with "limiter"
+    assert (question.coverage, question.answered) == (1.0, "yes")

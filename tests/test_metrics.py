@@ -1,0 +1,360 @@
+"""The metrics on small hand-made transcripts, with values counted by hand.
+
+Word counts are spaCy tokens without punctuation ("I'm" is two words);
+markers are the matches of data/markers.yaml.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from transcript_tool import analyze
+from transcript_tool.metrics import METRICS
+from transcript_tool.model import Analysis, Evidence, MetricResult
+from transcript_tool.readers import read_text
+
+SAMPLES = sorted(Path(__file__).parent.parent.joinpath("samples").iterdir())
+
+
+def analysis_of(text: str) -> Analysis:
+    return analyze(read_text(text, "t.txt"))
+
+
+def measure(name: str, text: str, **params: Any) -> MetricResult:
+    return METRICS[name](analysis_of(text), params)
+
+
+def answer_markers(answer: str, kinds: set[str]) -> list[tuple[str, str]]:
+    """(kind, text) of the markers of ``kinds`` in a candidate's answer."""
+    analysis = analysis_of(f"Interviewer: Tell me about it.\nCandidate: {answer}\n")
+    return [(m.kind, m.text) for m in analysis.markers if m.turn == 1 and m.kind in kinds]
+
+
+def fillers(answer: str) -> list[str]:
+    return [text for _, text in answer_markers(answer, {"filler"})]
+
+
+# Two answers of 12 and 13 words, one filler ("Um"): 1 / 25 = 4.0 per 100 words.
+TWO_ANSWERS = (
+    "Interviewer: Tell me about yourself.\n"
+    "Candidate: Um, I build dashboards for the sales team at a retail company.\n"
+    "Interviewer: Why do you want this job?\n"
+    "Candidate: I want to work on harder problems with a bigger data team here.\n"
+)
+NO_ANSWER = "Candidate: Hi, nice to meet you.\nInterviewer: Tell me about yourself.\n"
+
+
+# ------------------------------------------------------------------ conciseness
+
+
+def test_conciseness_within_the_length_limit() -> None:
+    result = measure("conciseness", TWO_ANSWERS)
+    # length 100, fillers 100 * (4 - 10) / (2 - 10) = 75, repetition 100
+    assert result.value == 0.5 * 100 + 0.3 * 75 + 0.2 * 100 == 92.5
+    assert result.details == {
+        "answers": 2,
+        "median_words": 12.5,
+        "longest_words": 13,
+        "long_answers": 0,
+        "fillers": 1,
+        "filler_rate": 4.0,
+        "repeated_phrases": 0,
+        "repeats": 0,
+        "length_score": 100.0,
+        "filler_score": 75.0,
+        "repetition_score": 100.0,
+    }
+    assert [(e.turn, e.quote, e.polarity) for e in result.evidence] == [
+        (1, "Um, I build dashboards for the sales team at a retail company.", "improvement"),
+        (3, "I want to work on harder problems with a bigger data team here.", "strength"),
+    ]
+    assert result.evidence[0].note.endswith("in one sentence: um")
+    assert result.evidence[1].note == "answered in 13 words"
+
+
+def test_conciseness_over_the_length_limit() -> None:
+    result = measure("conciseness", TWO_ANSWERS, max_words=10)
+    # 12 words: 100 * (25 - 12) / 15 = 86.7; 13 words: 100 * (25 - 13) / 15 = 80
+    assert result.items == (("turn 1", 86.7), ("turn 3", 80.0))
+    assert result.details["length_score"] == 83.3
+    assert result.details["long_answers"] == 2
+    assert result.value == round(0.5 * (86.667 + 80) / 2 + 0.3 * 75 + 0.2 * 100, 1) == 84.2
+    notes = [(e.turn, e.note) for e in result.evidence if "limit" in e.note]
+    assert notes == [(3, "13 words (limit 10)"), (1, "12 words (limit 10)")]
+    assert "strength" not in [e.polarity for e in result.evidence]
+
+
+def test_conciseness_repeated_phrase() -> None:
+    result = measure(
+        "conciseness",
+        "Interviewer: Tell me about a project you are proud of.\n"
+        "Candidate: At the end of the day we shipped it on time. "
+        "At the end of the day the client was happy.\n",
+    )
+    assert (result.details["repeated_phrases"], result.details["repeats"]) == (1, 1)
+    assert result.details["repetition_score"] == 90.0
+    assert result.value == 0.5 * 100 + 0.3 * 100 + 0.2 * 90 == 98.0
+    assert Evidence(1, "At the end of the day", "said 2 times in one answer", "improvement") in (
+        result.evidence
+    )
+
+
+@pytest.mark.parametrize(
+    ("answer", "repeated"),
+    [
+        ("I talked to the leads, and then I talked to the engineers.", 0),  # one content word
+        ("It was, you know, like, great, and you know, like, great.", 0),  # fillers
+        ("We cut the cloud bill twice, and we cut the cloud bill again.", 1),
+    ],
+)
+def test_conciseness_repeats_need_two_content_words(answer: str, repeated: int) -> None:
+    result = measure("conciseness", f"Interviewer: Tell me about it.\nCandidate: {answer}\n")
+    assert result.details["repeated_phrases"] == repeated
+
+
+def test_conciseness_unpunctuated_still_finds_fillers() -> None:
+    result = measure(
+        "conciseness",
+        "interviewer: tell me about yourself\n"
+        "candidate: um so basically uh i build dashboards for the sales team\n",
+    )
+    # 3 fillers in 11 words: 27.3 per 100, beyond filler_rate_bad
+    assert (result.details["fillers"], result.details["filler_rate"]) == (3, 27.3)
+    assert result.value == 0.5 * 100 + 0.3 * 0 + 0.2 * 100 == 70.0
+    assert "3 fillers in one sentence: um, basically, uh" in [e.note for e in result.evidence]
+
+
+# -------------------------------------------------------------------- fillers
+
+FILLERS = [
+    ("I like Python.", []),
+    ("It looks like rain.", []),
+    ("I would like to add one thing.", []),
+    ("It was, like, huge.", ["like"]),
+    ("it was like huge", ["like"]),
+    ("We had, like, 20 users.", ["like"]),
+    ("You know what I did? I called them.", []),
+    ("It's, you know, hard.", ["you know"]),
+    ("it was kind of slow and you know hard", ["kind of", "you know"]),
+    ("I asked what kind of model they used.", []),
+    ("It was a kind of tree.", []),
+    ("It was kind of slow.", ["kind of"]),
+    ("I mean, it was fine.", ["I mean"]),
+    ("um so basically uh we shipped it", ["um", "basically", "uh"]),
+    ("That's not what I mean.", []),
+    ("I like two of them.", []),
+]
+
+
+@pytest.mark.parametrize(("answer", "expected"), FILLERS)
+def test_fillers_in_context(answer: str, expected: list[str]) -> None:
+    assert fillers(answer) == expected
+
+
+def test_you_know_what_i_mean_is_not_a_you_know_filler() -> None:
+    found = answer_markers("You know what I mean.", {"filler"})
+    assert ("filler", "You know") not in found
+
+
+# -------------------------------------------------------------------- markers
+
+REASONING = {"reasoning", "signpost", "enumeration", "assumption", "check", "example"}
+MARKERS = [
+    (
+        "Because it was cheaper, so that we could ship.",
+        [("reasoning", "Because"), ("reasoning", "so that")],
+    ),
+    (
+        "The trade-off is speed, whereas the risk is cost.",
+        [("reasoning", "The trade-off"), ("reasoning", "whereas"), ("reasoning", "the risk is")],
+    ),
+    (
+        "First, we cleaned the data. Then we trained. Finally, we shipped.",
+        [("enumeration", "First"), ("enumeration", "Then"), ("enumeration", "Finally")],
+    ),
+    ("The first time I tried, it failed.", []),
+    ("I'm assuming the data is clean.", [("assumption", "I'm assuming")]),
+    (
+        "Let's say ten percent are fraud.",
+        [("assumption", "Let's say"), ("signpost", "Let's")],
+    ),
+    (
+        "Does that make sense? Should I go deeper?",
+        [("check", "Does that make sense"), ("check", "Should I")],
+    ),
+    ("For example, we used SQL.", [("example", "For example")]),
+    ("I think it was fine.", [("signpost", "I think")]),
+    ("The root cause was a bad index.", []),
+]
+
+
+@pytest.mark.parametrize(("answer", "expected"), MARKERS)
+def test_reasoning_markers(answer: str, expected: list[tuple[str, str]]) -> None:
+    assert answer_markers(answer, REASONING) == expected
+
+
+# ---------------------------------------------------------------- think aloud
+
+# 20 + 9 words; "First", "because", "I'm assuming" in the first answer only.
+THINKING = (
+    "Interviewer: How would you find the cause of slow checkouts?\n"
+    "Candidate: First, I would check the logs because errors usually show up there. "
+    "I'm assuming we have access to them.\n"
+    "Interviewer: What tools do you use?\n"
+    "Candidate: We use Python and SQL every day at work.\n"
+)
+
+
+def test_think_aloud() -> None:
+    result = measure("think_aloud", THINKING, target_rate=20, min_words=5)
+    rate = 100 * 3 / 29
+    # density rate / 20, variety 3 of 4 kinds, half of the judged answers reasoned
+    assert result.value == round(0.6 * 100 * rate / 20 + 0.25 * 75 + 0.15 * 50, 1) == 57.3
+    assert result.details == {
+        "markers": 3,
+        "marker_rate": 10.3,
+        "kinds": 3,
+        "answers": 2,
+        "answers_without_reasoning": 1,
+    }
+    assert result.items == (("turn 1", 3.0), ("turn 3", 0.0))
+    assert [(e.turn, e.quote, e.polarity) for e in result.evidence] == [
+        (1, "First, I would check the logs because errors usually show up there.", "strength"),
+        (3, "We use Python and SQL every day at work.", "improvement"),
+    ]
+    assert result.evidence[0].note == "reasoning out loud: because, first"
+    assert result.evidence[1].note.startswith("9 words with no reasoning said out loud")
+
+
+def test_think_aloud_short_answers_are_not_judged_alone() -> None:
+    result = measure("think_aloud", THINKING, target_rate=20)  # min_words 40
+    assert result.details["answers_without_reasoning"] == 0
+    assert result.value == round(0.6 * 100 * (100 * 3 / 29) / 20 + 0.25 * 75 + 0.15 * 100, 1)
+
+
+def test_think_aloud_unpunctuated() -> None:
+    result = measure(
+        "think_aloud",
+        "interviewer: how would you find the cause of slow checkouts\n"
+        "candidate: first i would check the logs because errors usually show up there "
+        "and i'm assuming we have access to them\n",
+    )
+    # 3 markers in 21 words: 14.3 per 100, above the target of 4
+    assert result.details == {
+        "markers": 3,
+        "marker_rate": 14.3,
+        "kinds": 3,
+        "answers": 1,
+        "answers_without_reasoning": 0,
+    }
+    # 0.6 * 100 + 0.25 * 75 + 0.15 * 100 = 93.75
+    assert result.value == 93.8
+
+
+# ------------------------------------------------------------------ relevance
+
+RELEVANCE = (
+    "Interviewer: What are your salary expectations and when could you start?\n"
+    "Candidate: I could start in two weeks.\n"
+    "Interviewer: Have you ever managed a budget?\n"
+    "Candidate: Yes, I managed a small vendor budget.\n"
+    "Interviewer: Do you use SQL at work?\n"
+    "Candidate: The analysts write the queries.\n"
+    "Interviewer: Are you interviewing anywhere else?\n"
+)
+
+
+def test_relevance() -> None:
+    result = measure("relevance", RELEVANCE)
+    # q0: coverage 0.333 (1 of 3 focus terms), 1 of 2 parts: 50 * 0.333 / 0.5 + 50 * 0.5
+    # q1: both focus terms, direct yes: 100
+    # q2: a yes/no question dodged: neither "sql" nor "work" in the answer, so
+    # coverage 0 and answered "partial" (0 + 0), no yes or no (-15), floored at 0
+    assert result.items == (("question 0", 58.3), ("question 1", 100.0), ("question 2", 0.0))
+    assert result.value == round((58.3 + 100 + 0) / 3, 1) == 52.8
+    details = dict(result.details)
+    del details["parts_missed"]  # see test_relevance_parts_missed_counts_only_missed_parts
+    assert details == {
+        "questions": 3,
+        "answered": 1,
+        "partial": 2,
+        "unanswered": 1,
+        "mean_coverage": 0.44,
+        "indirect": 1,
+    }
+    assert [(e.turn, e.quote, e.polarity) for e in result.evidence] == [
+        (0, "What are your salary expectations and when could you start?", "improvement"),
+        (4, "Do you use SQL at work?", "improvement"),
+        (5, "The analysts write the queries.", "improvement"),
+        (6, "Are you interviewing anywhere else?", "neutral"),
+        (3, "Yes, I managed a small vendor budget.", "strength"),
+    ]
+    assert (
+        result.evidence[0].note == "the answer did not address: What are your salary expectations"
+    )
+
+
+def test_relevance_parts_missed_counts_only_missed_parts() -> None:
+    result = measure("relevance", RELEVANCE)
+    # only "What are your salary expectations" was left out
+    assert result.details["parts_missed"] == 1
+
+
+def test_relevance_unpunctuated() -> None:
+    result = measure(
+        "relevance",
+        "interviewer: what are your salary expectations and when could you start\n"
+        "candidate: i could start in two weeks\n"
+        "interviewer: have you ever managed a budget\n"
+        "candidate: yes i managed a small vendor budget\n",
+    )
+    assert result.items == (("question 0", 58.3), ("question 1", 100.0))
+    assert (result.details["partial"], result.details["indirect"]) == (1, 0)
+    assert (
+        result.evidence[0].note == "the answer did not address: what are your salary expectations"
+    )
+
+
+INDIRECT = (
+    "Interviewer: What are your salary expectations and when could you start?\n"
+    "Candidate: I could start in two weeks.\n"
+    "Interviewer: Do you use SQL at work?\n"
+    "Candidate: The analysts and I write SQL queries at work every day.\n"
+)
+
+
+def test_relevance_parameters() -> None:
+    result = measure("relevance", INDIRECT, parts_weight=0.0, indirect_penalty=40)
+    # q0: coverage only, 0.333 / 0.5; q1: covered but indirect, 100 - 40
+    assert result.items == (("question 0", 66.6), ("question 1", 60.0))
+    default = measure("relevance", INDIRECT)
+    assert default.items == (("question 0", 58.3), ("question 1", 85.0))
+
+
+# ----------------------------------------------------------------- all metrics
+
+
+@pytest.mark.parametrize("name", sorted(METRICS))
+def test_no_candidate_answer_is_not_scored(name: str) -> None:
+    result = measure(name, NO_ANSWER)
+    expected = {
+        "conciseness": "the candidate answered no interviewer question",
+        "think_aloud": "the candidate answered no interviewer question",
+        "relevance": "no interviewer question got an answer",
+    }
+    assert (result.value, result.reason) == (None, expected[name])
+
+
+@pytest.mark.parametrize("sample", SAMPLES, ids=lambda p: p.name)
+def test_evidence_quotes_are_verbatim(sample: Path) -> None:
+    analysis = analysis_of(sample.read_text("utf-8"))
+    for name, metric in METRICS.items():
+        result = metric(analysis, {})
+        assert result.value is not None
+        assert 0 <= result.value <= 100
+        for item in result.evidence:
+            assert item.quote, (name, item)
+            assert item.quote in analysis.transcript.turns[item.turn].text, (name, item)

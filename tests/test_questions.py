@@ -1,0 +1,308 @@
+"""Question detection: which sentences ask, in what form, with what intent,
+in how many parts and about which content words."""
+
+from __future__ import annotations
+
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from transcript_tool import analyze
+from transcript_tool.model import QUESTION_INTENTS, Analysis, Question
+from transcript_tool.readers import read_text
+
+SAMPLES = sorted(Path(__file__).parent.parent.joinpath("samples").iterdir())
+
+
+def analysis_of(text: str) -> Analysis:
+    return analyze(read_text(text, "t.txt"))
+
+
+def asked(sentence: str) -> tuple[Question, ...]:
+    """The questions found in ``sentence`` when an interviewer opens with it."""
+    analysis = analysis_of(f"Interviewer: {sentence}\nCandidate: Okay.\n")
+    return tuple(q for q in analysis.questions if q.turn == 0)
+
+
+def only_question(sentence: str) -> Question:
+    found = asked(sentence)
+    assert len(found) == 1, f"expected one question in {sentence!r}, got {found}"
+    return found[0]
+
+
+# ------------------------------------------------------------------------- form
+
+FORMS = [
+    # inverted auxiliary, with and without "?"
+    ("Have you ever led a team?", "yes_no", "Have you"),
+    ("have you ever led a team", "yes_no", "have you"),
+    ("do you have any questions for me", "yes_no", "do you"),
+    ("Is there a budget for this?", "yes_no", "Is there"),
+    # "any X or Y" is a yes/no question, not a choice
+    ("Do you have experience with any ticketing or help desk software?", "yes_no", "Do you"),
+    ("Have you used any SQL or Python?", "yes_no", "Have you"),
+    ("Would you score them one at a time, or in batches?", "choice", "Would you"),
+    ("Is it a classification or a regression problem?", "choice", "Is it"),
+    # wh-questions
+    ("What is your biggest strength?", "wh", "What"),
+    ("what did you build last year", "wh", "what"),
+    ("How many people do you manage?", "wh", "How"),
+    ("what kind of model would you use", "wh", "what"),
+    # requests
+    ("Tell me about your last project.", "imperative", "Tell me"),
+    ("tell me about your last project", "imperative", "tell me"),
+    ("Walk me through your resume.", "imperative", "Walk me through"),
+    ("Can you walk me through your resume?", "imperative", "Can you walk"),
+    ("could you describe your role", "imperative", "could you describe"),
+    # discourse openers before the question proper
+    ("Okay, so tell me about yourself", "imperative", "tell me"),
+    ("To start, walk me through your current role.", "imperative", "walk me through"),
+    ("To kick off, tell me about yourself.", "imperative", "tell me"),
+    ("Moving on, what is your biggest strength?", "wh", "what"),
+    # statements that ask by their "?"
+    ("So you'd use a threshold?", "declarative", "?"),
+    ("That's the plan, right?", "tag", "right"),
+    ("You've used Spark before, no?", "tag", "no"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "form", "cue"), FORMS)
+def test_form_and_cue(sentence: str, form: str, cue: str) -> None:
+    question = only_question(sentence)
+    assert (question.form, question.form_cue) == (form, cue)
+
+
+NOT_QUESTIONS = [
+    "What I did was simple.",
+    "I don't know what happened.",
+    "How we split the work matters.",
+    "Got it.",
+    "That's a great answer.",
+    # check-ins keep the conversation going; they are never questions
+    "Does that make sense?",
+    "does that make sense",
+    "Can you see my screen?",
+    "Can you hear me?",
+]
+
+
+@pytest.mark.parametrize("sentence", NOT_QUESTIONS)
+def test_not_a_question(sentence: str) -> None:
+    assert asked(sentence) == ()
+
+
+@pytest.mark.parametrize("check_in", ["Does that make sense?", "Can you see my screen?"])
+def test_check_in_is_not_a_question_from_the_candidate_either(check_in: str) -> None:
+    analysis = analysis_of(
+        "Interviewer: How would you design a rate limiter?\n"
+        f"Candidate: I would use a token bucket per API key. {check_in}\n"
+    )
+    assert [q.text for q in analysis.questions] == ["How would you design a rate limiter?"]
+
+
+def test_rhetorical_questions_inside_an_answer_are_not_questions() -> None:
+    analysis = analysis_of(
+        "Interviewer: Tell me about a time you handled an angry customer.\n"
+        "Candidate: Sure. A client was furious about a late delivery. So what did I do? "
+        "I called them the same day. Then I sent a refund. It worked out, right? "
+        "They renewed.\n"
+    )
+    assert [q.role for q in analysis.questions] == ["interviewer"]
+
+
+def test_question_text_is_the_exact_span_of_the_turn() -> None:
+    analysis = analysis_of(
+        "Interviewer: Great, thanks.   So, what did you build last year?  Any tests?\n"
+        "Candidate: A billing service.\n"
+    )
+    texts = [q.text for q in analysis.questions]
+    assert texts == ["So, what did you build last year?", "Any tests?"]
+    for q in analysis.questions:
+        assert analysis.transcript.turns[q.turn].text[q.start : q.end] == q.text
+
+
+@pytest.mark.parametrize("sample", SAMPLES, ids=lambda p: p.name)
+def test_question_spans_and_parts_are_verbatim_in_samples(sample: Path) -> None:
+    analysis = analysis_of(sample.read_text("utf-8"))
+    assert analysis.questions
+    for q in analysis.questions:
+        turn_text = analysis.transcript.turns[q.turn].text
+        assert turn_text[q.start : q.end] == q.text
+        assert all(part in q.text for part in q.parts)
+        assert len(q.parts) == len(q.focus)
+
+
+# ------------------------------------------------------------------ parts, focus
+
+PARTS = [
+    (
+        "What are your salary expectations and when could you start?",
+        ("What are your salary expectations", "when could you start?"),
+        (("salary", "expectation"), ("start",)),
+    ),
+    (
+        "Tell me about your experience with A/B testing and with causal inference.",
+        ("Tell me about your experience with A/B testing", "with causal inference."),
+        (("test",), ("causal", "inference")),
+    ),
+    (
+        "How did you test it and how did you deploy it?",
+        ("How did you test it", "how did you deploy it?"),
+        (("test",), ("deploy",)),
+    ),
+    # one thing asked about, even with an "and" or "or" in it
+    ("What are the pros and cons?", ("What are the pros and cons?",), (("pro", "con"),)),
+    (
+        "Would you score them one at a time, or in batches?",
+        ("Would you score them one at a time, or in batches?",),
+        (("score", "batch"),),
+    ),
+    (
+        "How would you design a rate limiter?",
+        ("How would you design a rate limiter?",),
+        (("design", "rate", "limiter"),),
+    ),
+]
+
+
+@pytest.mark.parametrize(("sentence", "parts", "focus"), PARTS)
+def test_parts_and_focus(
+    sentence: str, parts: tuple[str, ...], focus: tuple[tuple[str, ...], ...]
+) -> None:
+    question = only_question(sentence)
+    assert question.parts == parts
+    assert question.focus == focus
+
+
+# ----------------------------------------------------------------------- intent
+
+INTENTS = [
+    ("Tell me about a time you disagreed with your manager.", "behavioral", "a time you"),
+    ("Have you ever led a team?", "behavioral", "have you ever"),
+    ("Why do you want to work here?", "motivation", "why do you want"),
+    ("what made you apply for this role", "motivation", "made you apply"),
+    ("How would you design a rate limiter?", "problem_solving", "how would you design"),
+    ("how would you design a rate limiter", "problem_solving", "how would you design"),
+    ("What would you do if a deadline slipped?", "situational", "what would you do if"),
+    ("What's the difference between a list and a tuple?", "technical", "what's the difference"),
+    ("What do you think about remote work?", "opinion", "what do you think"),
+    ("Do you have any questions for me?", "closing", "questions for me"),
+    ("do you have any questions for me", "closing", "questions for me"),
+    ("How are you doing today?", "small_talk", "how are you"),
+    ("Did you find the office okay?", "small_talk", "did you find"),
+    ("Tell me about yourself.", "background", "about yourself"),
+    ("What are the pros and cons?", "background", "no intent cue matched"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "intent", "cue"), INTENTS)
+def test_intent_and_cue(sentence: str, intent: str, cue: str) -> None:
+    question = only_question(sentence)
+    assert (question.intent, question.intent_cue) == (intent, cue)
+
+
+def test_short_question_right_after_an_answer_is_a_follow_up() -> None:
+    analysis = analysis_of(
+        "Interviewer: Tell me about your last project.\n"
+        "Candidate: I rebuilt our billing service in Go.\n"
+        "Interviewer: Why Go?\n"
+        "Candidate: Speed.\n"
+    )
+    follow_up = analysis.questions[1]
+    assert (follow_up.text, follow_up.intent) == ("Why Go?", "follow_up")
+    assert follow_up.intent_cue == "short question right after an answer"
+
+
+CANDIDATE_QUESTIONS = [
+    pytest.param(
+        "How would you design a rate limiter?",
+        "Is this for a public API?",
+        "clarification",
+        "asked while answering a problem_solving question",
+        id="while answering",
+    ),
+    pytest.param(
+        "How would you design a rate limiter?",
+        "Can I assume the traffic is steady?",
+        "clarification",
+        "can i assume",
+        id="clarification cue",
+    ),
+    pytest.param(
+        "Do you have any questions for me?",
+        "Yes. What does the team look like?",
+        "reverse",
+        "asked by the candidate",
+        id="about the role at the end",
+    ),
+    pytest.param(
+        "Hi, how are you?",
+        "Good, thanks. How about you?",
+        "reverse",
+        "asked by the candidate",
+        id="after small talk",
+    ),
+]
+
+
+@pytest.mark.parametrize(("asked_first", "reply", "intent", "cue"), CANDIDATE_QUESTIONS)
+def test_candidate_question_is_reverse_or_clarification(
+    asked_first: str, reply: str, intent: str, cue: str
+) -> None:
+    analysis = analysis_of(f"Interviewer: {asked_first}\nCandidate: {reply}\n")
+    (question,) = [q for q in analysis.questions if q.role == "candidate"]
+    assert (question.intent, question.intent_cue) == (intent, cue)
+
+
+# ------------------------------------------------------------------- cue files
+
+
+def _load_data(name: str) -> Any:
+    return yaml.safe_load(resources.files("transcript_tool.data").joinpath(name).read_text("utf-8"))
+
+
+def _non_strings(node: Any, path: str = "") -> list[str]:
+    """Paths of every scalar below ``node`` that is not a string."""
+    if isinstance(node, dict):
+        return [p for key, value in node.items() for p in _non_strings(value, f"{path}/{key}")]
+    if isinstance(node, list):
+        return [p for i, value in enumerate(node) for p in _non_strings(value, f"{path}/{i}")]
+    return [] if isinstance(node, str) else [f"{path} = {node!r}"]
+
+
+def test_every_question_cue_is_a_string() -> None:
+    """YAML 1.1 reads bare no/on/off/yes/true as booleans."""
+    cues = _load_data("questions.yaml")
+    assert _non_strings(cues) == []
+    assert set(cues["intents"]) <= set(QUESTION_INTENTS)
+
+
+_BOOLEAN_ATTRS = {"IS_PUNCT", "IS_SENT_START", "LIKE_NUM", "IS_DIGIT"}
+
+
+def _marker_non_strings(entry: dict[str, Any], number: int) -> list[str]:
+    where = f"entry {number}"
+    found = _non_strings(
+        {"kind": entry["kind"], "label": entry["label"], "phrases": entry.get("phrases", [])},
+        where,
+    )
+    for i, item in enumerate(entry.get("patterns", [])):
+        for j, token in enumerate(item["pattern"]):
+            for attr, value in token.items():
+                if attr.upper() in _BOOLEAN_ATTRS:
+                    if not isinstance(value, bool):
+                        found.append(f"{where}/patterns/{i}/{j}/{attr} = {value!r}")
+                else:
+                    found += _non_strings(value, f"{where}/patterns/{i}/{j}/{attr}")
+    return found
+
+
+def test_every_marker_phrase_and_token_value_is_a_string() -> None:
+    entries = _load_data("markers.yaml")
+    problems = [
+        p for number, entry in enumerate(entries) for p in _marker_non_strings(entry, number)
+    ]
+    assert problems == []

@@ -1,0 +1,200 @@
+"""Speakers and roles: who is the interviewer, who is the candidate, and
+what they are called."""
+
+from __future__ import annotations
+
+import pytest
+
+from transcript_tool.errors import UsageError
+from transcript_tool.model import Transcript
+from transcript_tool.readers import read_text
+from transcript_tool.segment.roles import assign_roles, role_from_label
+
+
+def read(text: str) -> Transcript:
+    return read_text(text, "talk.txt")
+
+
+def roles(transcript: Transcript) -> list[tuple[str, str, str]]:
+    return [(s.id, s.role, s.role_source) for s in transcript.speakers]
+
+
+NAMED = (
+    "Priya: Hi Daniel, thanks for coming. What are you working on?\n"
+    "Daniel: I am building a payments API at a small startup, mostly in Go and Postgres.\n"
+    "Priya: Why did you pick Go?\n"
+    "Daniel: Because it is fast and simple to deploy, and the team already knew it well.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("label", "role"),
+    [
+        ("Interviewer", "interviewer"),
+        ("INTERVIEWER", "interviewer"),
+        ("Interviewer 2", "interviewer"),
+        ("Q", "interviewer"),
+        ("Recruiter", "interviewer"),
+        ("Hiring Manager", "interviewer"),
+        ("Candidate", "candidate"),
+        ("Interviewee", "candidate"),
+        ("A", "candidate"),
+        ("Speaker 1", None),
+        ("Priya", None),
+    ],
+)
+def test_role_from_label(label: str, role: str | None) -> None:
+    assert role_from_label(label) == role
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Interviewer: What do you do?\nInterviewee: I build things.\n",
+            [("Interviewer", "interviewer", "label"), ("Interviewee", "candidate", "label")],
+        ),
+        (
+            "Q: What do you do?\nA: I build things.\n",
+            [("Q", "interviewer", "label"), ("A", "candidate", "label")],
+        ),
+        (
+            "Interviewer 1: What do you do?\nInterviewer 2: And why?\nCandidate: I build things.\n",
+            [
+                ("Interviewer 1", "interviewer", "label"),
+                ("Interviewer 2", "interviewer", "label"),
+                ("Candidate", "candidate", "label"),
+            ],
+        ),
+    ],
+)
+def test_roles_from_labels(text: str, expected: list[tuple[str, str, str]]) -> None:
+    transcript = read(text)
+    assert roles(transcript) == expected
+    assert all(s.role_confidence == 1.0 for s in transcript.speakers)
+    assert not transcript.roles_inferred
+
+
+def test_roles_inferred_for_named_speakers() -> None:
+    transcript = read(NAMED)
+    assert roles(transcript) == [
+        ("Priya", "interviewer", "inferred"),
+        ("Daniel", "candidate", "inferred"),
+    ]
+    assert [s.name for s in transcript.speakers] == ["Priya", "Daniel"]
+    assert all(0.5 < s.role_confidence <= 1 for s in transcript.speakers)
+    assert [t.role for t in transcript.turns] == ["interviewer", "candidate"] * 2
+    assert transcript.roles_inferred
+    assert any("roles inferred" in notice for notice in transcript.notices)
+
+
+def test_roles_inferred_whoever_speaks_first() -> None:
+    """The one who asks the questions is the interviewer even when the candidate opens."""
+    transcript = read(
+        "Daniel: Hi, thanks for having me, it is nice to be here in person.\n"
+        "Priya: Welcome. What are you working on? Why did you pick Go?\n"
+        "Daniel: A payments API in Go, because it is fast and the team already knew it.\n"
+    )
+    assert [(s.id, s.role) for s in transcript.speakers] == [
+        ("Daniel", "candidate"),
+        ("Priya", "interviewer"),
+    ]
+
+
+@pytest.mark.parametrize("option", ["Daniel", "daniel", " Daniel "])
+def test_interviewer_option_overrides_inference(option: str) -> None:
+    transcript = assign_roles(read(NAMED), interviewer=option)
+    assert roles(transcript) == [
+        ("Priya", "candidate", "inferred"),
+        ("Daniel", "interviewer", "option"),
+    ]
+    assert transcript.speaker("Daniel").role_confidence == 1.0
+    assert [t.role for t in transcript.turns] == ["candidate", "interviewer"] * 2
+
+
+def test_candidate_option_overrides_inference() -> None:
+    transcript = assign_roles(read(NAMED), candidate="Priya")
+    assert roles(transcript) == [
+        ("Priya", "candidate", "option"),
+        ("Daniel", "interviewer", "inferred"),
+    ]
+
+
+def test_option_overrides_a_label() -> None:
+    transcript = assign_roles(
+        read("Interviewer: What do you do?\nCandidate: I build things.\n"), interviewer="Candidate"
+    )
+    assert transcript.speaker("Candidate").role == "interviewer"
+    assert transcript.speaker("Candidate").role_source == "option"
+
+
+def test_option_may_name_a_speaker_by_the_name_they_said() -> None:
+    transcript = assign_roles(
+        read(
+            "Speaker 1: Hi, I'm Sam, I lead the data team. Tell me about yourself.\n"
+            "Speaker 2: Hi Sam, my name is Elena. I am a data analyst at a bank.\n"
+        ),
+        candidate="Sam",
+    )
+    assert roles(transcript)[0] == ("Speaker 1", "candidate", "option")
+
+
+def test_unknown_option_name_lists_the_speakers() -> None:
+    with pytest.raises(UsageError) as error:
+        assign_roles(read(NAMED), interviewer="Bob")
+    assert str(error.value) == "no speaker called 'Bob' in talk.txt; speakers: Priya, Daniel"
+
+
+def test_override_leaves_no_stale_inference_notice() -> None:
+    transcript = assign_roles(read(NAMED), interviewer="Daniel")
+    assert not any("Daniel = candidate" in notice for notice in transcript.notices)
+
+
+@pytest.mark.parametrize(
+    ("said", "name"),
+    [
+        ("Hi, my name is Elena.", "Elena"),
+        ("My name is Elena Petrova, nice to meet you.", "Elena Petrova"),
+        ("Hi, I'm Sam, I lead the data team.", "Sam"),
+        ("Hi, I’m Sam, I lead the data team.", "Sam"),
+        ("I am Ana from Acme.", "Ana"),
+        ("Hi, this is Dana calling from Pellora.", "Dana"),
+        ("Hi, I'm excited to be here.", None),
+        ("I'm Excited to be here.", None),
+        ("I'm Just a data analyst.", None),
+        ("I'm Thrilled, thanks.", None),
+        ("Hi, I'm a data analyst.", None),
+        ("my name is elena.", None),
+    ],
+)
+def test_name_said_in_the_text_for_a_generic_label(said: str, name: str | None) -> None:
+    transcript = read(
+        f"Speaker 1: Hello. {said} Tell me about yourself.\n"
+        "Speaker 2: Sure, I work as an analyst at a bank.\n"
+    )
+    assert transcript.speaker("Speaker 1").name == name
+
+
+def test_names_in_the_generic_speakers_sample() -> None:
+    transcript = read(
+        "**Speaker 1:** Hi, I'm Sam, I lead the customer success team. Tell me about yourself.\n"
+        "**Speaker 2:** Hi Sam, my name is Elena. I am an account manager.\n"
+    )
+    assert [(s.id, s.name, s.role) for s in transcript.speakers] == [
+        ("Speaker 1", "Sam", "interviewer"),
+        ("Speaker 2", "Elena", "candidate"),
+    ]
+
+
+def test_a_named_label_is_the_name_even_if_another_is_said() -> None:
+    transcript = read(
+        "Priya: Hi, I'm Sam. What are you working on?\nDaniel: A payments API, mostly in Go.\n"
+    )
+    assert transcript.speaker("Priya").name == "Priya"
+
+
+def test_single_speaker_is_other() -> None:
+    transcript = read("Speaker 1: Hello everyone, today I will talk about data pipelines.\n")
+    (speaker,) = transcript.speakers
+    assert (speaker.role, speaker.role_source) == ("other", "inferred")
+    assert transcript.turns[0].role == "other"
