@@ -72,7 +72,8 @@ def test_clarifying_question_mid_answer_opens_its_own_exchange() -> None:
     ]
     design, clarification = analysis.questions
     assert (clarification.intent, clarification.intent_cue) == ("clarification", "should i assume")
-    assert (clarification.answered, clarification.direct) == ("yes", True)
+    # the interviewer is not judged on answering yes or no
+    assert (clarification.answered, clarification.direct) == ("yes", None)
     assert (design.answered, design.answer_turns) == ("yes", (1, 3))
 
 

@@ -77,11 +77,12 @@ def test_conciseness_within_the_length_limit() -> None:
 
 def test_conciseness_over_the_length_limit() -> None:
     result = measure("conciseness", TWO_ANSWERS, max_words=10)
-    # 12 words: 100 * (25 - 12) / 15 = 86.7; 13 words: 100 * (25 - 13) / 15 = 80
-    assert result.items == (("turn 1", 86.7), ("turn 3", 80.0))
-    assert result.details["length_score"] == 83.3
+    # zero at twice the limit: 12 words: 100 * (20 - 12) / 10 = 80; 13 words: 70
+    assert result.items == (("turn 1", 80.0), ("turn 3", 70.0))
+    # the mean (75) and the worst answer (70) count half each
+    assert result.details["length_score"] == (75 + 70) / 2 == 72.5
     assert result.details["long_answers"] == 2
-    assert result.value == round(0.5 * (86.667 + 80) / 2 + 0.3 * 75 + 0.2 * 100, 1) == 84.2
+    assert result.value == round(0.5 * 72.5 + 0.3 * 75 + 0.2 * 100, 1) == 78.8
     notes = [(e.turn, e.note) for e in result.evidence if "limit" in e.note]
     assert notes == [(3, "13 words (limit 10)"), (1, "12 words (limit 10)")]
     assert "strength" not in [e.polarity for e in result.evidence]
@@ -271,14 +272,14 @@ def test_relevance() -> None:
     result = measure("relevance", RELEVANCE)
     # q0: coverage 0.333 (1 of 3 focus terms), 1 of 2 parts: 50 * 0.333 / 0.5 + 50 * 0.5
     # q1: both focus terms, direct yes: 100
-    # q2: a yes/no question dodged: neither "sql" nor "work" in the answer, so
-    # coverage 0 and answered "partial" (0 + 0), no yes or no (-15), floored at 0
-    assert result.items == (("question 0", 58.3), ("question 1", 100.0), ("question 2", 0.0))
-    assert result.value == round((58.3 + 100 + 0) / 3, 1) == 52.8
+    # q2: a background yes/no question (coverage credit in full) dodged with no
+    # yes or no, so its one part is not addressed: 50 * 1 + 50 * 0
+    assert result.items == (("question 0", 58.3), ("question 1", 100.0), ("question 2", 50.0))
+    assert result.value == round((58.3 + 100 + 50) / 3, 1) == 69.4
     details = dict(result.details)
     del details["parts_missed"]  # see test_relevance_parts_missed_counts_only_missed_parts
     assert details == {
-        "questions": 3,
+        "questions": 4,  # all that were asked, the unanswered last one too
         "answered": 1,
         "partial": 2,
         "unanswered": 1,
@@ -287,7 +288,6 @@ def test_relevance() -> None:
     }
     assert [(e.turn, e.quote, e.polarity) for e in result.evidence] == [
         (0, "What are your salary expectations and when could you start?", "improvement"),
-        (4, "Do you use SQL at work?", "improvement"),
         (5, "The analysts write the queries.", "improvement"),
         (6, "Are you interviewing anywhere else?", "neutral"),
         (3, "Yes, I managed a small vendor budget.", "strength"),
@@ -327,11 +327,12 @@ INDIRECT = (
 
 
 def test_relevance_parameters() -> None:
-    result = measure("relevance", INDIRECT, parts_weight=0.0, indirect_penalty=40)
-    # q0: coverage only, 0.333 / 0.5; q1: covered but indirect, 100 - 40
-    assert result.items == (("question 0", 66.6), ("question 1", 60.0))
+    result = measure("relevance", INDIRECT, parts_weight=0.0)
+    # coverage only: q0 0.333 / 0.5; q1 covered in full, though without a yes or no
+    assert result.items == (("question 0", 66.6), ("question 1", 100.0))
     default = measure("relevance", INDIRECT)
-    assert default.items == (("question 0", 58.3), ("question 1", 85.0))
+    # q1's one part (a yes or no) is missing: 50 * 1 + 50 * 0
+    assert default.items == (("question 0", 58.3), ("question 1", 50.0))
 
 
 # ----------------------------------------------------------------- all metrics

@@ -213,7 +213,18 @@ def test_short_question_right_after_an_answer_is_a_follow_up() -> None:
     )
     follow_up = analysis.questions[1]
     assert (follow_up.text, follow_up.intent) == ("Why Go?", "follow_up")
-    assert follow_up.intent_cue == "short question right after an answer"
+    assert follow_up.intent_cue == "short question right after an answer, referring back (why)"
+
+
+def test_short_question_on_a_new_topic_is_not_a_follow_up() -> None:
+    analysis = analysis_of(
+        "Interviewer: Tell me about your last project.\n"
+        "Candidate: I rebuilt our billing service in Go.\n"
+        "Interviewer: Are you interviewing with other companies?\n"
+        "Candidate: Not right now.\n"
+    )
+    question = analysis.questions[1]
+    assert (question.intent, question.intent_cue) == ("background", "no intent cue matched")
 
 
 CANDIDATE_QUESTIONS = [
@@ -241,8 +252,8 @@ CANDIDATE_QUESTIONS = [
     pytest.param(
         "Hi, how are you?",
         "Good, thanks. How about you?",
-        "reverse",
-        "asked by the candidate",
+        "small_talk",
+        "asked back during small talk",
         id="after small talk",
     ),
 ]

@@ -16,7 +16,6 @@ from contextlib import contextmanager
 from enum import Enum
 from typing import Annotated
 
-import click
 import typer
 
 from . import __version__
@@ -24,6 +23,16 @@ from .errors import EXIT_BAD_INPUT, EXIT_OK, EXIT_THRESHOLD, TranscriptToolError
 
 EXIT_INTERNAL = 70
 PROG = "transcript-tool"
+
+# Typer raises the exceptions of the click it runs on (its own vendored copy in
+# recent versions, the click package in older ones); find them through the
+# classes Typer exports instead of importing click.
+_CLICK_ERROR: type[Exception] = next(
+    c for c in typer.BadParameter.__mro__ if c.__name__ == "ClickException"
+)
+_USAGE_ERROR: type[Exception] = next(
+    c for c in typer.BadParameter.__mro__ if c.__name__ == "UsageError"
+)
 
 app = typer.Typer(
     name=PROG,
@@ -113,7 +122,7 @@ def report(
 
     with _errors(debug):
         if fail_under is not None and not 0 <= fail_under <= 100:
-            raise click.BadParameter("must be between 0 and 100", param_hint="--fail-under")
+            raise typer.BadParameter("must be between 0 and 100", param_hint="--fail-under")
         loaded_rubric = load_rubric(rubric)
         transcript = read_transcript(
             file,
@@ -198,17 +207,21 @@ def main(argv: Sequence[str] | None = None) -> int:
     debug = "--debug" in (sys.argv[1:] if argv is None else argv)
     try:
         result = command.main(args=argv, prog_name=PROG, standalone_mode=False)
-    except click.ClickException as error:
-        hint = " (see --help)" if isinstance(error, click.UsageError) else ""
-        click.echo(f"{PROG}: error: {error.format_message()}{hint}", err=True)
+    except _CLICK_ERROR as error:
+        message = error.format_message()  # type: ignore[attr-defined]
+        if type(error).__name__ == "NoArgsIsHelpError":  # no command given: show the help
+            typer.echo(message)
+            message = "no command given"
+        hint = " (see --help)" if isinstance(error, _USAGE_ERROR) else ""
+        typer.echo(f"{PROG}: error: {message}{hint}", err=True)
         return EXIT_BAD_INPUT
-    except click.exceptions.Abort:
-        click.echo(f"{PROG}: aborted", err=True)
+    except typer.Abort:
+        typer.echo(f"{PROG}: aborted", err=True)
         return 130
     except Exception as error:  # a bug: one line, the traceback only when asked
         if debug:
             raise
-        click.echo(
+        typer.echo(
             f"{PROG}: internal error: {type(error).__name__}: {error} "
             "(please report it; --debug shows the traceback)",
             err=True,

@@ -184,8 +184,9 @@ class Question:
     the answer addressed, ``part_coverage`` the same per part; ``missing``
     names the parts (for a compound question) or focus terms that the answer
     left out; ``answered`` is "no" without an answer, "yes" when every part
-    was addressed, else "partial". ``direct`` says whether a yes/no question's
-    answer opens with a yes or no (None for other forms or without an answer).
+    was addressed, else "partial". ``direct`` says whether the answer to an
+    interviewer's yes/no question opens with a yes or no (None for other
+    forms, for the candidate's questions and without an answer).
     """
 
     index: int

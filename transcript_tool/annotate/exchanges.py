@@ -30,12 +30,22 @@ RELAXED_INTENTS = frozenset(
         "background",
         "motivation",
         "behavioral",
+        "follow_up",
         "reverse",
         "opinion",
         "clarification",
     }
 )
 _PREFIX = 5  # lemmas sharing this many leading letters match ("stakeholder"/"stakeholders")
+# What ``missing`` says of a yes/no question answered without a yes or no.
+NO_YES_OR_NO = "a clear yes or no"
+# A short thank-you or goodbye after an answer is not part of the answer.
+_PLEASANTRY = re.compile(
+    r"\b(?:thank|thanks|bye|goodbye|take care|talking to you|talking with you|meeting you|"
+    r"meet you)\b",
+    re.IGNORECASE,
+)
+_PLEASANTRY_WORDS = 30
 # A yes/no question is answered directly when the answer opens with a yes or
 # no word (within its first DIRECT_OPENING words), or says "I have", "I
 # didn't" ... within its first DIRECT_WINDOW words.
@@ -80,7 +90,9 @@ def pair_questions(
     for turn in transcript.turns:
         other = _other(turn.role)
         if other is not None and other in open_for:
-            groups[open_for[other]][3].append(turn.index)
+            answers = groups[open_for[other]][3]
+            if not (answers and turn.index not in by_turn and _is_pleasantry(turn.text)):
+                answers.append(turn.index)
         if turn.role == "interviewer":
             open_for.pop("candidate", None)
         if turn.index in by_turn:
@@ -101,8 +113,16 @@ def pair_questions(
     for exchange in exchanges:
         answer_words = [w for t in exchange.answer_turns for w in words_by_turn.get(t, ())]
         for index in exchange.questions:
-            answered[index] = _with_answer(questions[index], exchange.answer_turns, answer_words)
+            question_words = sentences[questions[index].sentence].words
+            answered[index] = _with_answer(
+                questions[index], question_words, exchange.answer_turns, answer_words
+            )
     return exchanges, tuple(answered)
+
+
+def _is_pleasantry(text: str) -> bool:
+    """A short thank-you or goodbye ("Thank you, Tomasz, this was fun.")."""
+    return len(text.split()) <= _PLEASANTRY_WORDS and bool(_PLEASANTRY.search(text))
 
 
 def _other(role: Role) -> Role | None:
@@ -116,7 +136,12 @@ def _words_by_turn(sentences: Sequence[Sentence]) -> dict[int, list[Word]]:
     return words
 
 
-def _with_answer(question: Question, answer_turns: tuple[int, ...], words: list[Word]) -> Question:
+def _with_answer(
+    question: Question,
+    question_words: Sequence[Word],
+    answer_turns: tuple[int, ...],
+    words: list[Word],
+) -> Question:
     if not answer_turns:
         return dataclasses.replace(
             question, answer_turns=(), answered="no", coverage=None, part_coverage=(), missing=()
@@ -137,22 +162,34 @@ def _with_answer(question: Question, answer_turns: tuple[int, ...], words: list[
             share = max(share, PART_COVERED)
         part_coverage.append(round(share, 3))
     coverage = covered_total / focus_total if focus_total else 1.0
-    direct = _is_direct(words) if question.form == "yes_no" else None
+    # Only the candidate is judged on answering yes/no questions directly.
+    judged = question.form == "yes_no" and question.role == "interviewer"
+    direct = _is_direct(words) if judged else None
     unaddressed = _unaddressed(question, part_coverage, direct)
-    answered: Answered = "partial" if unaddressed else "yes"
     if len(question.parts) > 1:
-        missing = tuple(_part_label(p) for p in unaddressed)
+        missing = [_part_label(p) for p in unaddressed]
     else:
-        missing = tuple(missing_terms) if unaddressed else ()
+        missing = _surface(missing_terms, question_words) if unaddressed else []
+    if direct is False:
+        missing.append(NO_YES_OR_NO)
+    answered: Answered = "partial" if missing else "yes"
     return dataclasses.replace(
         question,
         answer_turns=answer_turns,
         answered=answered,
         coverage=round(coverage, 3),
         part_coverage=tuple(part_coverage),
-        missing=missing,
+        missing=tuple(missing),
         direct=direct,
     )
+
+
+def _surface(lemmas: Sequence[str], words: Sequence[Word]) -> list[str]:
+    """The question's own words for focus lemmas ("data" rather than "datum")."""
+    by_lemma: dict[str, str] = {}
+    for word in words:
+        by_lemma.setdefault(word.lemma.lower(), word.text)
+    return [by_lemma.get(lemma, lemma) for lemma in lemmas]
 
 
 def _unaddressed(
@@ -162,8 +199,9 @@ def _unaddressed(
 
     Every part of a compound question must be covered. A single-part question
     is left unaddressed only when word overlap is a fair test of it: not a
-    relaxed intent, not a yes/no question answered with a yes or no, and at
-    least two focus terms (one word, like "deploy", is too easily said another way).
+    relaxed intent, not a yes/no question (judged by its yes or no instead),
+    and at least two focus terms (one word, like "deploy", is too easily said
+    another way).
     """
     if len(question.parts) > 1:
         return [
@@ -171,7 +209,7 @@ def _unaddressed(
             for p, share in zip(question.parts, part_coverage, strict=True)
             if share < PART_COVERED
         ]
-    if question.intent in RELAXED_INTENTS or direct or len(question.focus[0]) < 2:
+    if question.intent in RELAXED_INTENTS or direct is not None or len(question.focus[0]) < 2:
         return []
     return list(question.parts) if part_coverage[0] < PART_COVERED else []
 

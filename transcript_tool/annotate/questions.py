@@ -28,6 +28,8 @@ _SPLITTERS = frozenset(
 _CONJUNCTIONS = frozenset({"and", "or"})
 _SELF_CLARIFYING = frozenset({"can", "could", "should", "may"})
 _SECOND_PERSON = frozenset({"you", "your"})
+# Words by which a short question points back at the answer it follows.
+_REFERS_BACK = frozenset({"that", "it", "this", "them", "those", "there", "then", "why", "else"})
 _REQUEST_VERBS = frozenset({"tell", "walk", "talk", "describe", "explain", "give", "share"})
 
 
@@ -97,7 +99,9 @@ def find_questions(transcript: Transcript, sentences: Sequence[Sentence]) -> tup
         intent, intent_cue = classify_intent(sentence.text, turn.role, follows_answer, cues)
         if turn.role == "interviewer":
             asked_last = intent
-        elif intent == "reverse" and asked_last not in (None, "small_talk", "closing"):
+        elif intent == "reverse" and asked_last == "small_talk":
+            intent, intent_cue = "small_talk", "asked back during small talk"
+        elif intent == "reverse" and asked_last not in (None, "closing"):
             intent, intent_cue = "clarification", f"asked while answering a {asked_last} question"
         parts = split_parts(sentence, form, cues)
         questions.append(
@@ -233,8 +237,11 @@ def classify_intent(
     cue = _first_cue(lowered, cues, None)
     if cue:
         return cue
-    if follows_answer and len(lowered.split()) <= 12:
-        return "follow_up", "short question right after an answer"
+    words = re.findall(r"[\w']+", lowered)
+    back = _REFERS_BACK.intersection(words[:8])
+    if follows_answer and len(words) <= 12 and (back or words[:1] in (["and"], ["so"], ["but"])):
+        pointer = ", ".join(sorted(back)) or words[0]
+        return "follow_up", f"short question right after an answer, referring back ({pointer})"
     return "background", "no intent cue matched"
 
 

@@ -34,7 +34,9 @@ def conciseness(analysis: Analysis, params: Params) -> MetricResult:
     ]
     extra_times = sum(times - 1 for _, _, times in repeats)
     repetition_score = max(0.0, 100.0 - 10.0 * extra_times)
-    length_score = sum(length_scores) / len(length_scores)
+    # The worst answer weighs as much as all the others: one long ramble is
+    # what an interviewer remembers.
+    length_score = (sum(length_scores) / len(length_scores) + min(length_scores)) / 2
     value = weighted(
         [
             (length_score, params["length_weight"]),
@@ -45,11 +47,11 @@ def conciseness(analysis: Analysis, params: Params) -> MetricResult:
     long_answers = [a for a, s in zip(answers, length_scores, strict=True) if s < 100]
     evidence: list[Evidence] = []
     for answer in sorted(long_answers, key=lambda a: -a.word_count)[:2]:
-        first = turns[answer.turns[0]]
+        longest = max((turns[t] for t in answer.turns), key=lambda t: len(t.text.split()))
         evidence.append(
             Evidence(
-                first.index,
-                quote(first.text, max_words=25),
+                longest.index,
+                quote(longest.text, max_words=25),
                 _length_note(answer, params),
                 "improvement",
             )
@@ -92,13 +94,13 @@ def conciseness(analysis: Analysis, params: Params) -> MetricResult:
 
 
 def _length_score(answer: Answer, params: Params) -> float:
-    """100 up to the limit, falling to 0 at 2.5 times the limit (words, and
+    """100 up to the limit, falling to 0 at twice the limit (words, and
     seconds when known; the worse of the two counts)."""
     max_words = params["max_words"]
-    score = linear_score(answer.word_count, max_words, 2.5 * max_words)
+    score = linear_score(answer.word_count, max_words, 2 * max_words)
     if answer.seconds is not None:
         max_seconds = params["max_seconds"]
-        score = min(score, linear_score(answer.seconds, max_seconds, 2.5 * max_seconds))
+        score = min(score, linear_score(answer.seconds, max_seconds, 2 * max_seconds))
     return score
 
 

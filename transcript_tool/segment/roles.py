@@ -57,8 +57,15 @@ _NAME = r"(?P<name>[A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)?(?: [A-Z][a-z]+)?)"
 _NAME_PATTERNS = (
     re.compile(r"\b(?:[Mm]y name is|[Mm]y name's)\s+" + _NAME + r"\b"),
     re.compile(
-        r"\b(?:I'm|I am|I’m|[Tt]his is)\s+" + _NAME + r"(?=\s*(?:[,.!;]|$| and | from | here| calling))"
+        r"\b(?:I'm|I am|I’m|[Tt]his is)\s+"
+        + _NAME
+        + r"(?=\s*(?:[,.!;]|$| and | from | here| calling))"
     ),
+)
+_GREETING = re.compile(
+    r"\b(?:Hi|Hello|Hey|Thanks|Thank you|Welcome|Nice to meet you|Good morning|"
+    r"Good afternoon|Great to meet you),?\s+(?P<name>[A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)?)"
+    r"(?=\s*[,.!?])"
 )
 _NOT_NAMES = frozenset(
     """
@@ -92,7 +99,13 @@ def assign_roles(
     roles: dict[str, tuple[Role, str, float]] = {}
     for flag, role in ((interviewer, "interviewer"), (candidate, "candidate")):
         if flag is not None:
-            roles[_match_speaker(flag, transcript, order)] = (role, "option", 1.0)  # type: ignore[assignment]
+            sid = _match_speaker(flag, transcript, order)
+            if sid in roles:
+                raise UsageError(
+                    f"--interviewer and --candidate both name speaker {sid!r}; "
+                    "give each role a different speaker"
+                )
+            roles[sid] = (role, "option", 1.0)  # type: ignore[assignment]
     for sid in order:
         if sid not in roles and (label_role := role_from_label(sid)) is not None:
             roles[sid] = (label_role, "label", 1.0)
@@ -226,4 +239,18 @@ def _name_for(speaker: str, transcript: Transcript) -> str | None:
                 name = match.group("name")
                 if name.split()[0] not in _NOT_NAMES:
                     return name
+    return _name_from_greeting(speaker, transcript)
+
+
+def _name_from_greeting(speaker: str, transcript: Transcript) -> str | None:
+    """In a two-person conversation, the name the other speaker greets or thanks
+    in their first turns ("Hi Amara, thanks for joining")."""
+    others = {t.speaker for t in transcript.turns} - {speaker}
+    if len(others) != 1:
+        return None
+    (other,) = others
+    for text in [t.text for t in transcript.turns if t.speaker == other][:3]:
+        for match in _GREETING.finditer(text):
+            if match.group("name").split()[0] not in _NOT_NAMES:
+                return match.group("name")
     return None
