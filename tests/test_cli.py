@@ -241,8 +241,7 @@ BAD_INPUT = [
     ),
     pytest.param(
         ["report", "latin1.txt"],
-        E + "latin1.txt:2:15: not valid UTF-8 at line 2, column 15 (byte 0xe9); "
-        "pass --encoding (for example cp1252)",
+        E + "latin1.txt:2:15: not valid UTF-8 (byte 0xe9); pass --encoding (for example cp1252)",
         id="invalid utf-8",
     ),
     pytest.param(
@@ -250,6 +249,12 @@ BAD_INPUT = [
         E + "image.png: looks like a binary file, not text (NUL byte at offset 8); "
         "if it is UTF-16 text without a byte-order mark, pass --encoding utf-16-le or utf-16-be",
         id="binary file",
+    ),
+    pytest.param(
+        ["report", NAMED, "--model", "en_no_such_pipeline"],
+        E + "cannot load spaCy pipeline 'en_no_such_pipeline': it is not installed "
+        "(try: python -m spacy download en_no_such_pipeline)",
+        id="model not installed",
     ),
     pytest.param(
         ["report", NAMED, "--input-format", "xml"],

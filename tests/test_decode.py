@@ -57,42 +57,38 @@ def test_decode_with_encoding(data: bytes, encoding: str, expected: str) -> None
         pytest.param(
             b"Q: hi\nA: d\xe9j\xe0 vu",
             None,
-            "talk.txt:2:5: not valid UTF-8 at line 2, column 5 (byte 0xe9); "
-            "pass --encoding (for example cp1252)",
+            "talk.txt:2:5: not valid UTF-8 (byte 0xe9); pass --encoding (for example cp1252)",
             id="latin-1 byte in UTF-8",
         ),
         pytest.param(
             b"\xff",
             None,
-            "talk.txt:1:1: not valid UTF-8 at line 1, column 1 (byte 0xff); "
-            "pass --encoding (for example cp1252)",
+            "talk.txt:1:1: not valid UTF-8 (byte 0xff); pass --encoding (for example cp1252)",
             id="first byte",
         ),
         pytest.param(
             "Q: héllo\r\nA: ça\r\n".encode() + b"  x\x80",
             None,
-            "talk.txt:3:4: not valid UTF-8 at line 3, column 4 (byte 0x80); "
-            "pass --encoding (for example cp1252)",
+            "talk.txt:3:4: not valid UTF-8 (byte 0x80); pass --encoding (for example cp1252)",
             id="column counts characters after CRLF",
         ),
         pytest.param(
             b"A: caf\xc3",
             None,
-            "talk.txt:1:7: not valid UTF-8 at line 1, column 7 (byte 0xc3); "
-            "pass --encoding (for example cp1252)",
+            "talk.txt:1:7: not valid UTF-8 (byte 0xc3); pass --encoding (for example cp1252)",
             id="truncated sequence at the end",
         ),
         pytest.param(
             b"Q: ok\nA: \x81",
             "cp1252",
-            "talk.txt:2:4: not valid cp1252 at line 2, column 4 (byte 0x81); "
+            "talk.txt:2:4: not valid cp1252 (byte 0x81); "
             "pass the file's actual encoding with --encoding",
             id="byte undefined in the given encoding",
         ),
         pytest.param(
             codecs.BOM_UTF8 + b"A: caf\xe9",
             None,
-            "talk.txt:1:7: not valid UTF-8 at line 1, column 7 (byte 0xe9); "
+            "talk.txt:1:7: not valid UTF-8 (byte 0xe9); "
             "the file starts with a UTF-8 byte-order mark, so it may be damaged",
             id="damaged after a BOM",
         ),

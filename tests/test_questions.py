@@ -317,3 +317,10 @@ def test_every_marker_phrase_and_token_value_is_a_string() -> None:
         p for number, entry in enumerate(entries) for p in _marker_non_strings(entry, number)
     ]
     assert problems == []
+
+
+def test_intent_cues_name_only_intents_of_the_taxonomy() -> None:
+    raw = yaml.safe_load(
+        resources.files("transcript_tool.data").joinpath("questions.yaml").read_text("utf-8")
+    )
+    assert set(raw["intents"]) <= set(QUESTION_INTENTS)

@@ -15,20 +15,13 @@ holds them, so ``turn.text[start:end]`` is always the exact span.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Literal, get_args
 
 Role = Literal["interviewer", "candidate", "other"]
-ROLES: tuple[Role, ...] = ("interviewer", "candidate", "other")
+ROLES: tuple[Role, ...] = get_args(Role)
 
 QuestionForm = Literal["yes_no", "wh", "choice", "imperative", "declarative", "tag"]
-QUESTION_FORMS: tuple[QuestionForm, ...] = (
-    "yes_no",
-    "wh",
-    "choice",
-    "imperative",
-    "declarative",
-    "tag",
-)
+QUESTION_FORMS: tuple[QuestionForm, ...] = get_args(QuestionForm)
 
 QuestionIntent = Literal[
     "small_talk",
@@ -45,21 +38,7 @@ QuestionIntent = Literal[
     "reverse",
     "closing",
 ]
-QUESTION_INTENTS: tuple[QuestionIntent, ...] = (
-    "small_talk",
-    "background",
-    "motivation",
-    "behavioral",
-    "situational",
-    "technical",
-    "problem_solving",
-    "opinion",
-    "clarification",
-    "check_in",
-    "follow_up",
-    "reverse",
-    "closing",
-)
+QUESTION_INTENTS: tuple[QuestionIntent, ...] = get_args(QuestionIntent)
 
 Answered = Literal["yes", "partial", "no"]
 

@@ -8,7 +8,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
-from typing import TYPE_CHECKING, Any, cast
+from typing import TYPE_CHECKING, Any, cast, get_args
 
 import yaml
 
@@ -19,15 +19,7 @@ if TYPE_CHECKING:
     from spacy.matcher import Matcher, PhraseMatcher
     from spacy.tokens import Doc
 
-MARKER_KINDS: tuple[MarkerKind, ...] = (
-    "filler",
-    "reasoning",
-    "signpost",
-    "enumeration",
-    "assumption",
-    "check",
-    "example",
-)
+MARKER_KINDS: tuple[MarkerKind, ...] = get_args(MarkerKind)
 # Token attributes the blank pipeline sets; patterns using anything else
 # (POS, DEP, ENT_TYPE ...) would silently never match, so they are rejected.
 ALLOWED_ATTRS = frozenset(

@@ -86,9 +86,7 @@ def _decode_error(
     before = normalize_newlines(body[:start].decode(codec, errors="replace"))
     line = before.count("\n") + 1
     column = len(before) - (before.rfind("\n") + 1) + 1
-    message = (
-        f"not valid {label} at line {line}, column {column} (byte 0x{body[start]:02x}); {hint}"
-    )
+    message = f"not valid {label} (byte 0x{body[start]:02x}); {hint}"
     return InputError(message, source=source, line=line, column=column)
 
 
