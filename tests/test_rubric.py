@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from transcript_tool import rubric as rubric_module
+from transcript_tool import rubric_check
 from transcript_tool.errors import RubricError, UsageError
 from transcript_tool.metrics import MetricSpec, Param, Params
 from transcript_tool.model import Analysis, MetricResult
@@ -42,7 +42,7 @@ TEST_METRICS = {
 @pytest.fixture
 def metrics(monkeypatch: pytest.MonkeyPatch) -> dict[str, MetricSpec]:
     registry = dict(TEST_METRICS)
-    monkeypatch.setattr(rubric_module, "METRICS", registry)
+    monkeypatch.setattr(rubric_check, "METRICS", registry)
     return registry
 
 
