@@ -14,6 +14,7 @@ holds them, so ``turn.text[start:end]`` is always the exact span.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Literal, get_args
 
@@ -238,12 +239,13 @@ class Analysis:
     exchanges: tuple[Exchange, ...]
     markers: tuple[Marker, ...]
 
-    def turn_sentences(self, turn: int) -> tuple[Sentence, ...]:
-        return tuple(s for s in self.sentences if s.turn == turn)
 
-    def turn_words(self, turn: int) -> tuple[Word, ...]:
-        """Non-punctuation words of one turn."""
-        return tuple(w for s in self.sentences if s.turn == turn for w in s.words if not w.is_punct)
+def words_by_turn(sentences: Sequence[Sentence]) -> dict[int, list[Word]]:
+    """Non-punctuation words of each turn, in order, keyed by turn index."""
+    words: dict[int, list[Word]] = {}
+    for sentence in sentences:
+        words.setdefault(sentence.turn, []).extend(w for w in sentence.words if not w.is_punct)
+    return words
 
 
 # -------------------------------------------------------------------------- score

@@ -15,7 +15,7 @@ import dataclasses
 import re
 from collections.abc import Sequence
 
-from ..model import Answered, Exchange, Question, Role, Sentence, Transcript, Word
+from ..model import Answered, Exchange, Question, Role, Sentence, Transcript, Word, words_by_turn
 
 # A part counts as addressed when the answer repeats this share of its focus terms.
 PART_COVERED = 0.5
@@ -108,10 +108,10 @@ def pair_questions(
         )
         for i, (t, qs, role, answers) in enumerate(groups)
     )
-    words_by_turn = _words_by_turn(sentences)
+    words = words_by_turn(sentences)
     answered = list(questions)
     for exchange in exchanges:
-        answer_words = [w for t in exchange.answer_turns for w in words_by_turn.get(t, ())]
+        answer_words = [w for t in exchange.answer_turns for w in words.get(t, ())]
         for index in exchange.questions:
             question_words = sentences[questions[index].sentence].words
             answered[index] = _with_answer(
@@ -127,13 +127,6 @@ def _is_pleasantry(text: str) -> bool:
 
 def _other(role: Role) -> Role | None:
     return {"interviewer": "candidate", "candidate": "interviewer"}.get(role)  # type: ignore[return-value]
-
-
-def _words_by_turn(sentences: Sequence[Sentence]) -> dict[int, list[Word]]:
-    words: dict[int, list[Word]] = {}
-    for sentence in sentences:
-        words.setdefault(sentence.turn, []).extend(w for w in sentence.words if not w.is_punct)
-    return words
 
 
 def _with_answer(

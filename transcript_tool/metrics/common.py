@@ -7,7 +7,7 @@ import statistics
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from ..model import Analysis, Marker, Question, Word
+from ..model import Analysis, Marker, Question, Sentence, Word, words_by_turn
 
 _WORD_END = re.compile(r"\S+")
 
@@ -30,11 +30,7 @@ class Answer:
 def candidate_answers(analysis: Analysis) -> list[Answer]:
     """Answers to interviewer questions, one per exchange that got an answer;
     the candidate's clarifying turns are left out."""
-    words_by_turn: dict[int, list[Word]] = {}
-    for sentence in analysis.sentences:
-        words_by_turn.setdefault(sentence.turn, []).extend(
-            w for w in sentence.words if not w.is_punct
-        )
+    words = words_by_turn(analysis.sentences)
     clarifying = clarifying_turns(analysis)
     answers = []
     for exchange in analysis.exchanges:
@@ -50,7 +46,7 @@ def candidate_answers(analysis: Analysis) -> list[Answer]:
                 exchange=exchange.index,
                 questions=tuple(analysis.questions[q] for q in exchange.questions),
                 turns=turns,
-                words=tuple((t, w) for t in turns for w in words_by_turn.get(t, ())),
+                words=tuple((t, w) for t in turns for w in words.get(t, ())),
                 seconds=_seconds(analysis, turns),
             )
         )
@@ -84,6 +80,20 @@ def _seconds(analysis: Analysis, turns: Sequence[int]) -> float | None:
             return None
         total += end - turn.start
     return total
+
+
+def markers_by_sentence(analysis: Analysis, markers: Sequence[Marker]) -> dict[int, list[Marker]]:
+    """The markers grouped by the index of the sentence that holds them."""
+    starts: dict[int, list[Sentence]] = {}
+    for sentence in analysis.sentences:
+        starts.setdefault(sentence.turn, []).append(sentence)
+    grouped: dict[int, list[Marker]] = {}
+    for marker in markers:
+        for sentence in starts.get(marker.turn, ()):
+            if sentence.start <= marker.start < sentence.end:
+                grouped.setdefault(sentence.index, []).append(marker)
+                break
+    return grouped
 
 
 def answer_markers(analysis: Analysis, answers: Sequence[Answer]) -> list[Marker]:

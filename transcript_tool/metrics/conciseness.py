@@ -3,12 +3,20 @@
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Sequence
 
 from ..model import Analysis, Evidence, Marker, MetricResult, Word
 from .base import MetricSpec, Param, Params
-from .common import Answer, answer_markers, candidate_answers, linear_score, median, quote, weighted
+from .common import (
+    Answer,
+    answer_markers,
+    candidate_answers,
+    linear_score,
+    markers_by_sentence,
+    median,
+    quote,
+    weighted,
+)
 
 # A repeated phrase must hold this many content (non-stop) words to count:
 # "at the end of the day" does, "I talked to the" does not.
@@ -112,25 +120,17 @@ def _length_note(answer: Answer, params: Params) -> str:
 
 
 def _filler_evidence(analysis: Analysis, fillers: Sequence[Marker]) -> Evidence:
-    """The sentence holding the most fillers."""
-    per_sentence: Counter[int] = Counter()
-    for marker in fillers:
-        for sentence in analysis.turn_sentences(marker.turn):
-            if sentence.start <= marker.start < sentence.end:
-                per_sentence[sentence.index] += 1
-                break
-    index, count = min(per_sentence.items(), key=lambda item: (-item[1], item[0]))
+    """The sentence holding the most fillers (the first such sentence on a tie)."""
+    grouped = markers_by_sentence(analysis, fillers)
+    index, found = min(grouped.items(), key=lambda item: (-len(item[1]), item[0]))
     sentence = analysis.sentences[index]
-    found = [
-        m.text.lower()
-        for m in fillers
-        if m.turn == sentence.turn and sentence.start <= m.start < sentence.end
-    ]
     text = analysis.transcript.turns[sentence.turn].text
+    count = len(found)
     return Evidence(
         sentence.turn,
         quote(text, sentence.start, sentence.end, max_words=40),
-        f"{count} {'filler' if count == 1 else 'fillers'} in one sentence: {', '.join(found)}",
+        f"{count} {'filler' if count == 1 else 'fillers'} in one sentence: "
+        + ", ".join(m.text.lower() for m in found),
         "improvement",
     )
 

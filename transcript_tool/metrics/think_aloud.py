@@ -6,7 +6,7 @@ from collections import Counter
 
 from ..model import Analysis, Evidence, Marker, MetricResult
 from .base import MetricSpec, Param, Params
-from .common import answer_markers, candidate_answers, linear_score, quote
+from .common import answer_markers, candidate_answers, linear_score, markers_by_sentence, quote
 
 REASONING_KINDS = ("reasoning", "signpost", "enumeration", "assumption", "check", "example")
 
@@ -58,14 +58,8 @@ def think_aloud(analysis: Analysis, params: Params) -> MetricResult:
 
 def _best_sentences(analysis: Analysis, markers: list[Marker]) -> list[Evidence]:
     """Up to two sentences with the most (and most varied) reasoning markers."""
-    per_sentence: dict[int, list[Marker]] = {}
-    for marker in markers:
-        for sentence in analysis.turn_sentences(marker.turn):
-            if sentence.start <= marker.start < sentence.end:
-                per_sentence.setdefault(sentence.index, []).append(marker)
-                break
     ranked = sorted(
-        per_sentence.items(),
+        markers_by_sentence(analysis, markers).items(),
         key=lambda item: (-len({m.kind for m in item[1]}), -len(item[1]), item[0]),
     )
     evidence = []
