@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from collections import Counter
+from typing import get_args
 
-from ..model import Analysis, Evidence, Marker, MetricResult
+from ..model import Analysis, Evidence, Marker, MarkerKind, MetricResult
 from .base import MetricSpec, Param, Params
 from .common import answer_markers, candidate_answers, linear_score, markers_by_sentence, quote
 
-REASONING_KINDS = ("reasoning", "signpost", "enumeration", "assumption", "check", "example")
+# Every marker kind but fillers shows reasoning said out loud.
+REASONING_KINDS: tuple[MarkerKind, ...] = tuple(k for k in get_args(MarkerKind) if k != "filler")
 
 
 def think_aloud(analysis: Analysis, params: Params) -> MetricResult:

@@ -232,25 +232,22 @@ def _name_for(speaker: str, transcript: Transcript) -> str | None:
     """The speaker's name: the label itself when it is a name, else one said in the text."""
     if not is_generic_label(speaker):
         return speaker
-    own_turns = [t.text for t in transcript.turns if t.speaker == speaker][:3]
-    for text in own_turns:
-        for pattern in _NAME_PATTERNS:
-            for match in pattern.finditer(text):
-                name = match.group("name")
-                if name.split()[0] not in _NOT_NAMES:
-                    return name
-    return _name_from_greeting(speaker, transcript)
-
-
-def _name_from_greeting(speaker: str, transcript: Transcript) -> str | None:
-    """In a two-person conversation, the name the other speaker greets or thanks
-    in their first turns ("Hi Amara, thanks for joining")."""
+    own = _said_name(transcript, speaker, _NAME_PATTERNS)
+    if own is not None:
+        return own
+    # In a two-person conversation, the name the other speaker greets or
+    # thanks in their first turns ("Hi Amara, thanks for joining").
     others = {t.speaker for t in transcript.turns} - {speaker}
-    if len(others) != 1:
-        return None
-    (other,) = others
-    for text in [t.text for t in transcript.turns if t.speaker == other][:3]:
-        for match in _GREETING.finditer(text):
-            if match.group("name").split()[0] not in _NOT_NAMES:
-                return match.group("name")
+    return _said_name(transcript, others.pop(), (_GREETING,)) if len(others) == 1 else None
+
+
+def _said_name(
+    transcript: Transcript, speaker: str, patterns: tuple[re.Pattern[str], ...]
+) -> str | None:
+    """The first name ``patterns`` find in ``speaker``'s first three turns."""
+    for text in [t.text for t in transcript.turns if t.speaker == speaker][:3]:
+        for pattern in patterns:
+            for match in pattern.finditer(text):
+                if match.group("name").split()[0] not in _NOT_NAMES:
+                    return match.group("name")
     return None
