@@ -1,0 +1,225 @@
+"""Segmentation metrics on hand-made cases, and the caption corpus loaders when present."""
+
+from __future__ import annotations
+
+import re
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
+
+import caption_corpora
+import pytest
+from caption_corpora import CORPORA, available, held_out_split, load
+from segmentation_metrics import (
+    Score,
+    best_mapping,
+    boundary_prf,
+    match_within,
+    role_error,
+    sentence_prf,
+    turn_boundaries,
+    wder,
+    word_roles,
+)
+
+# ---------------------------------------------------------------------------- wder
+
+
+def test_wder_label_swap_is_perfect() -> None:
+    assert wder([0, 0, 1, 1, 0], [1, 1, 0, 0, 1]) == 0.0
+    assert wder([0, 0, 1, 1], [7, 7, -3, -3]) == 0.0
+
+
+def test_wder_one_flipped_word_of_ten() -> None:
+    ref = [0] * 5 + [1] * 5
+    hyp = [0] * 5 + [1] * 4 + [0]
+    assert wder(ref, hyp) == pytest.approx(0.1)
+
+
+def test_wder_extra_hypothesis_speaker_counts_as_errors() -> None:
+    ref = [0, 0, 0, 0, 1, 1, 1, 1]
+    hyp = [0, 0, 2, 2, 1, 1, 1, 1]  # speaker 2 has no reference partner left
+    assert wder(ref, hyp) == pytest.approx(2 / 8)
+    assert best_mapping(ref, hyp) == {0: 0, 1: 1}
+
+
+def test_wder_fewer_hypothesis_speakers() -> None:
+    ref = [0, 0, 0, 1, 1, 2]
+    hyp = [5, 5, 5, 5, 5, 5]  # one speaker: best it can do is the largest reference speaker
+    assert wder(ref, hyp) == pytest.approx(3 / 6)
+
+
+def test_wder_mapping_is_one_to_one_not_majority() -> None:
+    # Both hypothesis speakers mostly overlap reference 0; only one may take it.
+    ref = [0, 0, 0, 0, 0, 0, 1, 1]
+    hyp = [0, 0, 0, 0, 1, 1, 1, 1]
+    assert wder(ref, hyp) == pytest.approx(2 / 8)
+
+
+def test_wder_greedy_beyond_seven_labels() -> None:
+    ref = list(range(10)) * 3
+    hyp = [label + 100 for label in ref]
+    assert wder(ref, hyp) == 0.0
+    assert wder([], []) == 0.0
+
+
+def test_wder_rejects_unequal_lengths() -> None:
+    with pytest.raises(ValueError):
+        wder([0, 1], [0])
+
+
+# ---------------------------------------------------------------------------- roles
+
+
+def test_role_error_skips_words_without_reference_role() -> None:
+    ref = ["interviewer", "interviewer", None, "candidate"]
+    hyp = ["interviewer", "candidate", "candidate", "candidate"]
+    assert role_error(ref, hyp) == pytest.approx(1 / 3)
+    assert role_error([None, None], ["candidate", "candidate"]) == 0.0
+
+
+def test_word_roles() -> None:
+    assert word_roles([0, 1, 1], ("candidate", "interviewer")) == [
+        "candidate",
+        "interviewer",
+        "interviewer",
+    ]
+    assert word_roles([0, 1], None) == [None, None]
+
+
+# ---------------------------------------------------------------------------- boundaries
+
+
+def test_turn_boundaries_plain() -> None:
+    assert turn_boundaries([0] * 5 + [1] * 5 + [0] * 5) == [5, 10]
+    assert turn_boundaries([0] * 12) == []
+    assert turn_boundaries([]) == []
+
+
+def test_turn_boundaries_drop_short_turns_and_merge_neighbours() -> None:
+    # A 2-word backchannel inside speaker 0's answer disappears and the answer is one turn.
+    speakers = [0] * 6 + [1] * 2 + [0] * 6 + [1] * 7
+    assert turn_boundaries(speakers) == [14]
+    # Positions stay those of the original sequence; a short first turn is dropped too.
+    speakers = [1] * 2 + [0] * 5 + [1] * 3 + [1] * 5 + [0] * 5
+    assert turn_boundaries(speakers) == [7, 15]
+    assert turn_boundaries([0, 1, 0, 1], min_turn_words=1) == [1, 2, 3]
+
+
+def test_boundary_tolerance_edge() -> None:
+    ref = [0] * 10 + [1] * 10
+    exactly_3 = [0] * 13 + [1] * 7
+    four = [0] * 14 + [1] * 6
+    assert boundary_prf(ref, exactly_3, tolerance=3)[:3] == (1.0, 1.0, 1.0)
+    assert boundary_prf(ref, four, tolerance=3) == (0.0, 0.0, 0.0, 0, 1, 1)
+    assert boundary_prf(ref, four, tolerance=4)[3] == 1
+
+
+def test_boundary_matching_is_one_to_one() -> None:
+    ref = [0] * 10 + [1] * 10
+    hyp = [0] * 9 + [1] * 5 + [0] * 6  # boundaries at 9 and 14 (11 would be too short)
+    assert turn_boundaries(hyp) == [9, 14]
+    p, r, f, tp, n_ref, n_hyp = boundary_prf(ref, hyp, tolerance=5)
+    assert (tp, n_ref, n_hyp) == (1, 1, 2)
+    assert (p, r) == (0.5, 1.0)
+    assert f == pytest.approx(2 / 3)
+    assert match_within([10, 12], [11], tolerance=3) == 1
+    assert match_within([10, 14], [11, 12], tolerance=3) == 2  # 11->10 leaves 12 for 14
+
+
+def test_boundary_empty_cases() -> None:
+    one_speaker = [0] * 20
+    two = [0] * 10 + [1] * 10
+    assert boundary_prf(one_speaker, one_speaker) == (1.0, 1.0, 1.0, 0, 0, 0)
+    assert boundary_prf(two, one_speaker) == (0.0, 0.0, 0.0, 0, 1, 0)
+    assert boundary_prf(one_speaker, two) == (0.0, 0.0, 0.0, 0, 0, 1)
+
+
+def test_sentence_prf_ignores_final_word() -> None:
+    ref = [False, True, False, False, True]
+    hyp = [False, True, True, False, False]
+    p, r, _, tp, n_ref, n_hyp = sentence_prf(ref, hyp)
+    assert (tp, n_ref, n_hyp) == (1, 1, 2)
+    assert (p, r) == (0.5, 1.0)
+    assert sentence_prf([False, True], [False, False]) == (1.0, 1.0, 1.0, 0, 0, 0)
+
+
+def test_score_micro_averages() -> None:
+    score = Score()
+    score.add([0] * 10 + [1] * 10, [0] * 10 + [1] * 10)  # 20 words, perfect
+    score.add([0] * 5 + [1] * 5, [0] * 4 + [1] * 6)  # 10 words, 1 error
+    assert score.streams == 2
+    assert score.wder == pytest.approx(1 / 30)  # not the mean of 0 and 0.1
+    # The second hypothesis turn has 4 words (< 5): dropped, so its boundary is missed.
+    assert (score.boundary_tp, score.boundary_ref, score.boundary_hyp) == (1, 2, 1)
+    assert score.boundary == (1.0, 0.5, pytest.approx(2 / 3))
+    score.add(
+        [0, 0, 1],
+        [0, 1, 1],
+        ref_roles=["interviewer", "interviewer", "candidate"],
+        hyp_roles=["interviewer", "candidate", "candidate"],
+        ref_ends=[False, True, True],
+        hyp_ends=[True, False, True],
+    )
+    assert score.role_error == pytest.approx(1 / 3)
+    assert score.sentence == (0.0, 0.0, 0.0)
+    total = Score()
+    total += score
+    assert total.as_dict()["errors"] == score.errors == 2
+    assert total.as_dict()["boundary_f1"] == score.boundary[2]
+
+
+# ---------------------------------------------------------------------------- loaders
+
+STREAM_COUNTS = {
+    "mit-interview": 108,
+    "changelog-interviews": 60,
+    "anthropic-interviewer": 250,
+    "swda": 200,
+}
+WORD = re.compile(r"[^\W_]+(?:['-][^\W_]+)*")
+
+
+@pytest.fixture(scope="module")
+def corpora_present() -> None:
+    if not available():
+        pytest.skip(
+            f"../shared/corpora not present: {caption_corpora.DEFAULT_ROOT} is missing or lacks "
+            f"one of {', '.join(CORPORA)}"
+        )
+
+
+@pytest.mark.parametrize("corpus", CORPORA)
+def test_loader(corpus: str, corpora_present: None) -> None:
+    streams = load(corpus)
+    assert len(streams) == STREAM_COUNTS[corpus]
+    assert [s.id for s in streams] == sorted(s.id for s in streams)
+    for s in streams:
+        n = len(s.words)
+        assert n > 0, s.id
+        assert s.corpus == corpus
+        assert n == len(s.source_words) == len(s.speakers)
+        assert n == len(s.sentence_end) == len(s.question_end)
+        for word in s.words:
+            assert word == word.lower() and WORD.fullmatch(word), (s.id, word)
+        assert s.speakers[0] == 0
+        assert set(s.speakers) == set(range(max(s.speakers) + 1))
+        assert s.sentence_end[-1]
+        assert all(end for end, q in zip(s.sentence_end, s.question_end, strict=True) if q)
+        if corpus == "swda":
+            assert s.roles is None
+        else:
+            assert s.roles is not None and len(s.roles) == max(s.speakers) + 1
+            assert set(s.roles) <= {"interviewer", "candidate"}
+            assert "interviewer" in s.roles
+    train, held_out = held_out_split(streams)
+    assert len(train) + len(held_out) == len(streams)
+    assert 0 < len(held_out) < len(streams) / 2
+    assert held_out_split(streams) == (train, held_out)
+
+
+def test_mit_student_not_split(corpora_present: None) -> None:
+    train, held_out = held_out_split(load("mit-interview"))
+    train_students = {s.id.lstrip("p") for s in train}
+    assert not train_students & {s.id.lstrip("p") for s in held_out}
