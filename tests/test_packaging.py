@@ -50,7 +50,9 @@ def test_wheel_contains_rubrics_and_lexicons(wheel: Path) -> None:
     assert sorted(required - names) == []
 
 
-def test_installed_wheel_loads_the_default_rubric(wheel: Path, tmp_path: Path) -> None:
+def test_installed_wheel_loads_the_default_rubric_and_the_segmenter(
+    wheel: Path, tmp_path: Path
+) -> None:
     target = tmp_path / "site"
     pip("install", "--no-deps", "--target", str(target), str(wheel))
     elsewhere = tmp_path / "elsewhere"
@@ -58,7 +60,9 @@ def test_installed_wheel_loads_the_default_rubric(wheel: Path, tmp_path: Path) -
     code = (
         "import transcript_tool, transcript_tool.rubric as r; "
         "print(transcript_tool.__file__); "
-        'print(r.load_rubric("default").name)'
+        'print(r.load_rubric("default").name); '
+        "from transcript_tool.segment.gaps import shipped_model; "
+        "print(shipped_model().bits)"
     )
     result = subprocess.run(
         [sys.executable, "-c", code],
@@ -69,6 +73,7 @@ def test_installed_wheel_loads_the_default_rubric(wheel: Path, tmp_path: Path) -
         timeout=60,
     )
     assert result.returncode == 0, result.stderr
-    module_file, rubric_name = result.stdout.splitlines()
+    module_file, rubric_name, bits = result.stdout.splitlines()
     assert Path(module_file).is_relative_to(target)
     assert rubric_name == "default"
+    assert bits == "19"  # the segmenter's weights shipped as package data

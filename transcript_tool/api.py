@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, BinaryIO
 from .errors import InputError
 
 if TYPE_CHECKING:
-    from .model import Analysis, Report, Transcript
+    from .model import Analysis, Report, Role, Transcript
     from .rubric import Rubric
 
 
@@ -24,22 +24,26 @@ def read_transcript(
     encoding: str | None = None,
     interviewer: str | None = None,
     candidate: str | None = None,
+    speakers: int = 2,
+    first_role: Role | None = None,
     stdin: BinaryIO | None = None,
 ) -> Transcript:
     """Read a transcript file (``"-"`` = standard input) into a Transcript.
 
     The format is sniffed unless ``input_format`` names a reader; ``encoding``
     overrides UTF-8/BOM detection; ``interviewer``/``candidate`` name the
-    speakers whose roles are fixed.
+    speakers whose roles are fixed. For text with no speaker labels,
+    ``speakers`` says how many people talk and ``first_role`` who starts.
     """
     from .readers import read_text
+    from .readers.common import ReadOptions
     from .readers.decode import decode
     from .segment.roles import assign_roles
 
     name = str(source)
     data = _read_bytes(name, stdin)
     text = decode(data, name, encoding)
-    transcript = read_text(text, name, input_format)
+    transcript = read_text(text, name, input_format, ReadOptions(speakers, first_role))
     if interviewer is not None or candidate is not None:
         transcript = assign_roles(transcript, interviewer=interviewer, candidate=candidate)
     return transcript

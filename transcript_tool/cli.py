@@ -20,6 +20,7 @@ import typer
 
 from . import __version__
 from .errors import EXIT_BAD_INPUT, EXIT_OK, EXIT_THRESHOLD, TranscriptToolError
+from .model import LOW_CONFIDENCE, Role
 
 EXIT_INTERNAL = 70
 PROG = "transcript-tool"
@@ -72,7 +73,30 @@ InterviewerOpt = Annotated[
 CandidateOpt = Annotated[
     str | None, typer.Option("--candidate", help="The speaker (label or name) being interviewed.")
 ]
+SpeakersOpt = Annotated[
+    int,
+    typer.Option(
+        "--speakers",
+        min=1,
+        max=9,
+        help="How many people speak, for text with no speaker labels.",
+    ),
+]
+FirstOpt = Annotated[
+    bool | None,
+    typer.Option(
+        "--interviewer-first/--candidate-first",
+        help="Who speaks first, for text with no speaker labels (default: inferred).",
+        show_default=False,
+    ),
+]
 DebugOpt = Annotated[bool, typer.Option("--debug", help="Show tracebacks of errors.")]
+
+
+def _first_role(first: bool | None) -> Role | None:
+    if first is None:
+        return None
+    return "interviewer" if first else "candidate"
 
 
 def _version(value: bool) -> None:
@@ -108,6 +132,8 @@ def report(
     encoding: EncodingOpt = None,
     interviewer: InterviewerOpt = None,
     candidate: CandidateOpt = None,
+    speakers: SpeakersOpt = 2,
+    first: FirstOpt = None,
     model: Annotated[
         str | None,
         typer.Option("--model", help="An installed spaCy pipeline to use (e.g. en_core_web_sm)."),
@@ -130,6 +156,8 @@ def report(
             encoding=encoding,
             interviewer=interviewer,
             candidate=candidate,
+            speakers=speakers,
+            first_role=_first_role(first),
         )
         result = score(analyze(transcript, model=model), loaded_rubric)
         if format is ReportFormat.json:
@@ -159,6 +187,8 @@ def segment(
     encoding: EncodingOpt = None,
     interviewer: InterviewerOpt = None,
     candidate: CandidateOpt = None,
+    speakers: SpeakersOpt = 2,
+    first: FirstOpt = None,
     debug: DebugOpt = False,
 ) -> None:
     """Print the speaker turns (with roles) that the transcript was read into."""
@@ -171,6 +201,8 @@ def segment(
             encoding=encoding,
             interviewer=interviewer,
             candidate=candidate,
+            speakers=speakers,
+            first_role=_first_role(first),
         )
     if format is SegmentFormat.json:
         from .render.json import render_transcript_json
@@ -178,7 +210,9 @@ def segment(
         sys.stdout.write(render_transcript_json(transcript))
         return
     for turn in transcript.turns:
-        sys.stdout.write(f"[{turn.index}] {turn.speaker} ({turn.role}): {turn.text}\n")
+        sure = "" if turn.confidence >= 1.0 else f", confidence {turn.confidence:.2f}"
+        mark = "~" if turn.confidence < LOW_CONFIDENCE else ""
+        sys.stdout.write(f"[{turn.index}]{mark} {turn.speaker} ({turn.role}{sure}): {turn.text}\n")
 
 
 @contextmanager

@@ -43,6 +43,10 @@ QUESTION_INTENTS: tuple[QuestionIntent, ...] = get_args(QuestionIntent)
 
 Answered = Literal["yes", "partial", "no"]
 
+LOW_CONFIDENCE = 0.6
+"""Turns whose speaker attribution (or boundary) is less sure than this are
+marked as uncertain in reports."""
+
 TRANSCRIPT_SCHEMA = "transcript-tool/transcript@1"
 REPORT_SCHEMA = "transcript-tool/report@1"
 

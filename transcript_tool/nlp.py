@@ -1,8 +1,10 @@
 """The spaCy pipeline, built once per process.
 
-By default: ``spacy.blank("en")`` + the rule-based sentencizer + the lookup
-lemmatizer (tables from spacy-lookups-data) + a small component that
-lemmatizes capitalised words by their lowercase form ("Tested" -> "test").
+By default: ``spacy.blank("en")`` + the rule-based sentencizer + a component
+that finds the sentences of *unpunctuated* text (auto-captions), where the
+sentencizer has nothing to go on + the lookup lemmatizer (tables from
+spacy-lookups-data) + a small component that lemmatizes capitalised words by
+their lowercase form ("Tested" -> "test").
 No model download is needed. ``model=NAME`` loads an installed trained
 pipeline (e.g. ``en_core_web_sm``) instead.
 
@@ -21,6 +23,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 LOWER_LEMMAS = "transcript_tool_lower_lemmas"
+CAPTION_SENTENCES = "transcript_tool_caption_sentences"
 
 
 @lru_cache(maxsize=4)
@@ -39,6 +42,10 @@ def get_nlp(model: str | None = None) -> Language:
         ) from error
     if not (nlp.has_pipe("senter") or nlp.has_pipe("parser") or nlp.has_pipe("sentencizer")):
         nlp.add_pipe("sentencizer", first=True)
+    _register()
+    # a trained pipeline's parser sets sentences at the end; unpunctuated text
+    # is re-split after it
+    nlp.add_pipe(CAPTION_SENTENCES, last=True)
     return nlp
 
 
@@ -46,14 +53,63 @@ def _blank_pipeline() -> Language:
     import spacy
     from spacy.language import Language
 
+    _register()
     if not Language.has_factory(LOWER_LEMMAS):
         Language.factory(LOWER_LEMMAS, func=_LowerLemmas)
     nlp = spacy.blank("en")
     nlp.add_pipe("sentencizer")
+    nlp.add_pipe(CAPTION_SENTENCES)
     nlp.add_pipe("lemmatizer", config={"mode": "lookup"})
     nlp.initialize()
     nlp.add_pipe(LOWER_LEMMAS)
     return nlp
+
+
+def _register() -> None:
+    from spacy.language import Language
+
+    if not Language.has_factory(CAPTION_SENTENCES):
+        Language.factory(CAPTION_SENTENCES, func=_CaptionSentences)
+
+
+class _CaptionSentences:
+    """Pipeline component: sentence boundaries for text without punctuation.
+
+    A doc of at least ``min_words`` words with fewer than one sentence-final
+    mark (. ? !) per ``punctuated_every`` words is treated as an auto-caption:
+    the gap model (``segment/gaps.py``) decides where sentences end. Any other
+    doc keeps the boundaries set before this component.
+    """
+
+    min_words = 8
+    punctuated_every = 40
+
+    def __init__(self, nlp: Language, name: str) -> None:
+        self.name = name
+
+    def __call__(self, doc: Doc) -> Doc:
+        from .segment.gaps import normalize, shipped_model
+
+        if doc.has_annotation("DEP"):
+            return doc  # a trained parser's sentences cannot be rewritten
+        words = [t for t in doc if not t.is_space and normalize(t.text)]
+        if len(words) < self.min_words:
+            return doc
+        marks = sum(1 for t in doc if t.text in {".", "?", "!"} or t.text.endswith((".", "?", "!")))
+        if marks * self.punctuated_every >= len(words):
+            return doc
+        scores = shipped_model().predict([normalize(t.text) for t in words])
+        ends = 1.0 - scores.sentence[1 : len(words) + 1, 0]
+        for token in doc[1:]:
+            token.is_sent_start = False
+        for word, end in zip(words[:-1], ends[:-1], strict=True):
+            if end > 0.5:
+                nxt = word.i + 1
+                while nxt < len(doc) and (doc[nxt].is_space or not normalize(doc[nxt].text)):
+                    nxt += 1
+                if nxt < len(doc):
+                    doc[nxt].is_sent_start = True
+        return doc
 
 
 class _LowerLemmas:

@@ -3,7 +3,9 @@
 A reader is a module exposing ``READER``: a :class:`Reader` whose ``sniff``
 scores how likely a text is in its format (0..1) and whose ``read`` turns the
 text into a :class:`~transcript_tool.model.Transcript`. Readers take the
-decoded *text* and a display name, never a path, so they are easy to test.
+decoded *text*, a display name (never a path, so they are easy to test) and
+:class:`~.common.ReadOptions`, the hints for text that has no speaker labels
+(which every reader hands to :func:`~.common.unlabeled_transcript`).
 Built-in readers are listed in :data:`READERS`, in one place.
 """
 
@@ -14,6 +16,7 @@ from dataclasses import dataclass
 
 from ..errors import InputError, UsageError
 from ..model import Transcript
+from .common import ReadOptions
 
 
 @dataclass(frozen=True)
@@ -22,13 +25,13 @@ class Reader:
     description: str
     extensions: tuple[str, ...]
     sniff: Callable[[str, str], float]
-    read: Callable[[str, str], Transcript]
+    read: Callable[[str, str, ReadOptions], Transcript]
 
 
 def _builtin_readers() -> dict[str, Reader]:
-    from . import text
+    from . import srt, text, vtt
 
-    readers = (text.READER,)
+    readers = (text.READER, vtt.READER, srt.READER)
     return {reader.name: reader for reader in readers}
 
 
@@ -57,9 +60,14 @@ def detect_reader(text: str, name: str) -> Reader:
     return best
 
 
-def read_text(text: str, name: str, input_format: str | None = None) -> Transcript:
+def read_text(
+    text: str,
+    name: str,
+    input_format: str | None = None,
+    options: ReadOptions | None = None,
+) -> Transcript:
     """Read decoded ``text``; ``input_format`` forces a reader instead of sniffing."""
     if not text.strip():
         raise InputError("the transcript is empty (no words to analyse)", source=name)
     reader = get_reader(input_format) if input_format else detect_reader(text, name)
-    return reader.read(text, name)
+    return reader.read(text, name, options or ReadOptions())

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from ..errors import InputError
 from ..model import Transcript
 from . import Reader
-from .common import RawTurn, build_transcript
+from .common import Chunk, RawTurn, ReadOptions, build_transcript, unlabeled_transcript
 
 _WORD = r"(?:[^\W\d_][\w.'’-]*|\d+)"
 _NAME = rf"(?P<name>{_WORD}(?:[ \t]+{_WORD}){{0,3}})"
@@ -106,8 +106,9 @@ def sniff(text: str, name: str) -> float:
     return min(0.9, 0.3 + 1.5 * labeled / len(lines))
 
 
-def read(text: str, name: str) -> Transcript:
-    """Turns from labeled plain text; one turn by speaker "unknown" when nothing is labeled.
+def read(text: str, name: str, options: ReadOptions | None = None) -> Transcript:
+    """Turns from labeled plain text; the raw-caption segmenter's turns when
+    nothing is labeled (an auto-caption pasted as text).
 
     Each turn's ``line`` is the 1-based line of its label and its text is the
     label's line and the following unlabeled lines, with the label removed.
@@ -129,13 +130,18 @@ def read(text: str, name: str) -> Transcript:
         elif lines[i].strip():
             preamble.append(i + 1)
     if not raw_turns:
-        notices.append(
-            "no speaker labels found; all text is one turn by speaker 'unknown' "
-            "(speaker turns for unlabeled text are inferred later)"
+        chunks = [Chunk(lines[i], line=i + 1) for i in body if lines[i].strip()]
+        if not chunks:
+            raise InputError("the transcript is empty (no words to analyse)", source=name)
+        return unlabeled_transcript(
+            chunks,
+            format="text",
+            source=name,
+            options=options or ReadOptions(),
+            id=transcript_id,
+            notices=notices,
         )
-        all_text = "\n".join(lines[i] for i in body)
-        raw_turns = [RawTurn("unknown", all_text, line=preamble[0] if preamble else None)]
-    elif preamble:
+    if preamble:
         notices.append(_preamble_notice(preamble[0], preamble[-1]))
     transcript = build_transcript(
         raw_turns, format="text", source=name, id=transcript_id, notices=notices

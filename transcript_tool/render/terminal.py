@@ -14,7 +14,7 @@ from rich.console import Console, Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
-from ..model import CriterionResult, Evidence, Question, Report, Transcript
+from ..model import LOW_CONFIDENCE, CriterionResult, Evidence, Question, Report, Transcript
 
 ANSWERED_STYLE = {"yes": "green", "partial": "yellow", "no": "red"}
 
@@ -41,11 +41,12 @@ def report_parts(report: Report) -> list[RenderableType]:
     parts: list[RenderableType] = [_header(report.transcript)]
     parts.append(_overall(report))
     parts.append(_criteria_table(report.criteria))
+    uncertain = set(uncertain_turns(report.transcript))
     questions = [q for q in report.analysis.questions if q.role == "interviewer"]
-    parts.append(_questions_table(questions, "Questions asked by the interviewer"))
+    parts.append(_questions_table(questions, "Questions asked by the interviewer", uncertain))
     reverse = [q for q in report.analysis.questions if q.role == "candidate"]
     if reverse:
-        parts.append(_questions_table(reverse, "Questions asked by the candidate"))
+        parts.append(_questions_table(reverse, "Questions asked by the candidate", uncertain))
     parts.extend(_evidence_section(report, "strength", "Strengths"))
     parts.extend(_evidence_section(report, "improvement", "To improve"))
     return parts
@@ -70,6 +71,17 @@ def _header(transcript: Transcript) -> RenderableType:
             how = f"inferred, confidence {speaker.role_confidence:.2f}"
         speakers.append(f"{label} = {speaker.role} [{how}]")
     lines.append(Text("speakers: " + "; ".join(speakers)))
+    uncertain = uncertain_turns(transcript)
+    if uncertain:
+        shown = ", ".join(str(i) for i in uncertain[:12])
+        more = f" and {len(uncertain) - 12} more" if len(uncertain) > 12 else ""
+        lines.append(
+            Text(
+                f"uncertain turns (speaker or boundary confidence below {LOW_CONFIDENCE:.1f}): "
+                f"{shown}{more}; marked ~ below",
+                style="yellow",
+            )
+        )
     for notice in transcript.notices:
         lines.append(Text(f"note: {notice}", style="dim"))
     return Group(*lines, Text(""))
@@ -95,7 +107,7 @@ def _criteria_table(criteria: tuple[CriterionResult, ...]) -> Table:
     return table
 
 
-def _questions_table(questions: list[Question], title: str) -> RenderableType:
+def _questions_table(questions: list[Question], title: str, uncertain: set[int]) -> RenderableType:
     if not questions:
         return Text(f"{title}: none found", style="dim")
     table = Table(box=box.SIMPLE_HEAD, title=title, title_justify="left", expand=True)
@@ -108,12 +120,12 @@ def _questions_table(questions: list[Question], title: str) -> RenderableType:
     for number, question in enumerate(questions, start=1):
         answered = Text(question.answered, style=ANSWERED_STYLE[question.answered])
         if question.answer_turns:
-            answered.append(f" (turn {_turn_list(question.answer_turns)})")
+            answered.append(f" (turn {_turn_list(question.answer_turns, uncertain)})")
         if question.missing:
             answered.append("; missing: " + ", ".join(question.missing))
         table.add_row(
             str(number),
-            str(question.turn),
+            _turn_mark(question.turn, uncertain),
             question.text,
             question.form,
             question.intent,
@@ -122,10 +134,19 @@ def _questions_table(questions: list[Question], title: str) -> RenderableType:
     return table
 
 
-def _turn_list(turns: tuple[int, ...]) -> str:
+def uncertain_turns(transcript: Transcript) -> list[int]:
+    """Indices of turns whose speaker attribution is less sure than LOW_CONFIDENCE."""
+    return [t.index for t in transcript.turns if t.confidence < LOW_CONFIDENCE]
+
+
+def _turn_mark(turn: int, uncertain: set[int]) -> str:
+    return f"{turn}~" if turn in uncertain else str(turn)
+
+
+def _turn_list(turns: tuple[int, ...], uncertain: set[int]) -> str:
     if len(turns) > 3:
-        return f"{turns[0]}-{turns[-1]}"
-    return ", ".join(str(t) for t in turns)
+        return f"{_turn_mark(turns[0], uncertain)}-{_turn_mark(turns[-1], uncertain)}"
+    return ", ".join(_turn_mark(t, uncertain) for t in turns)
 
 
 def _evidence_section(report: Report, polarity: str, title: str) -> list[RenderableType]:

@@ -87,12 +87,19 @@ class _Talk:
 
 
 def assign_roles(
-    transcript: Transcript, *, interviewer: str | None = None, candidate: str | None = None
+    transcript: Transcript,
+    *,
+    interviewer: str | None = None,
+    candidate: str | None = None,
+    found: dict[str, tuple[Role, float]] | None = None,
 ) -> Transcript:
     """Return ``transcript`` with speakers, roles and names assigned.
 
     ``interviewer``/``candidate`` name a speaker (by label or by name) whose
     role is then fixed; an unknown name is a UsageError listing the speakers.
+    ``found`` gives roles already inferred elsewhere (by the raw-caption
+    segmenter) with their confidence; without it, a speaker whose role was
+    inferred before keeps it unless an option gives that role to another.
     """
     order = _speaker_order(transcript)
     talk = {sid: _talk(transcript, sid) for sid in order}
@@ -109,6 +116,16 @@ def assign_roles(
     for sid in order:
         if sid not in roles and (label_role := role_from_label(sid)) is not None:
             roles[sid] = (label_role, "label", 1.0)
+    preset = dict(found or {})
+    if found is None:
+        preset = {
+            s.id: (s.role, s.role_confidence)
+            for s in transcript.speakers
+            if s.role_source == "inferred"
+        }
+    for sid, (role, confidence) in preset.items():
+        if sid not in roles and role not in {r for r, _, _ in roles.values()} - {"other"}:
+            roles[sid] = (role, "inferred", confidence)
     notices = [n for n in transcript.notices if not n.startswith(INFERENCE_NOTICE)]
     inferred = _infer(order, talk, roles)
     if inferred:

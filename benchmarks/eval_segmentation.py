@@ -1,0 +1,168 @@
+"""Evaluate the raw-caption segmenter on labelled real transcripts.
+
+    python benchmarks/eval_segmentation.py [--setting loco|heldout|shipped|all] [--limit N]
+
+Each labelled transcript in ../shared/corpora (mit-interview, changelog-interviews,
+anthropic-interviewer, swda) is made caption-like (labels, markup, timestamps,
+punctuation and case removed: ``caption_corpora``), segmented, and compared with
+the truth:
+
+- WDER: share of words given the wrong speaker after the best one-to-one
+  mapping of speakers; role error: share of words whose interviewer/candidate
+  role is wrong (corpora with roles only);
+- turn-boundary precision/recall/F1 (tolerance 3 words, turns of >= 5 words);
+- sentence-boundary F1 against the source punctuation;
+- words per second of the segmenter (scoring + decoding);
+
+next to two baselines: everything one speaker (the candidate), and a new turn
+after every question the model detects. Settings:
+
+- ``loco``: leave one corpus out: the gap model is trained on the other three
+  corpora and tested on the whole of the one left out;
+- ``heldout``: trained on the training split of all four, tested on each
+  corpus's held-out split;
+- ``shipped``: the shipped ``segmenter.npz`` (trained on the training split of
+  anthropic-interviewer and changelog-interviews only) on the held-out splits
+  of those two and on the whole of the other two.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from collections.abc import Sequence
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path[:0] = [str(ROOT), str(ROOT / "benchmarks")]
+
+import caption_corpora  # noqa: E402
+from caption_corpora import CORPORA, LabeledStream, held_out_split  # noqa: E402
+from segmentation_metrics import Score, word_roles  # noqa: E402
+from train_segmenter import SHIPPED_CORPORA, fit  # noqa: E402
+
+from transcript_tool.segment.diarize import Params, diarize  # noqa: E402
+from transcript_tool.segment.gaps import GapModel, shipped_model  # noqa: E402
+
+
+def evaluate(
+    model: GapModel, streams: Sequence[LabeledStream], params: Params
+) -> tuple[Score, Score, Score, float]:
+    """(segmenter, one-speaker baseline, question baseline, words per second)."""
+    ours, single, questions = Score(), Score(), Score()
+    elapsed = 0.0
+    for stream in streams:
+        ref_roles = word_roles(stream.speakers, stream.roles) if stream.roles else None
+        started = time.perf_counter()
+        result = diarize(stream.words, model, params=params)
+        elapsed += time.perf_counter() - started
+        hyp_roles = [result.roles[s] for s in result.speakers]
+        ours.add(
+            stream.speakers,
+            result.speakers,
+            ref_roles=ref_roles,
+            hyp_roles=hyp_roles,
+            ref_ends=stream.sentence_end,
+            hyp_ends=result.sentence_end,
+        )
+        n = len(stream.words)
+        single.add(
+            stream.speakers,
+            [0] * n,
+            ref_roles=ref_roles,
+            hyp_roles=["candidate"] * n,
+            ref_ends=stream.sentence_end,
+            hyp_ends=result.sentence_end,
+        )
+        flips, speaker = [], 0
+        for i in range(n):
+            flips.append(speaker)
+            if result.question_end[i]:
+                speaker ^= 1
+        questions.add(
+            stream.speakers,
+            flips,
+            ref_roles=ref_roles,
+            hyp_roles=["interviewer" if s == 0 else "candidate" for s in flips],
+            ref_ends=stream.sentence_end,
+            hyp_ends=result.sentence_end,
+        )
+    words = sum(len(s.words) for s in streams)
+    return ours, single, questions, words / elapsed if elapsed else 0.0
+
+
+def _row(name: str, corpus: str, score: Score, speed: float | None) -> str:
+    role = f"{score.role_error:6.1%}" if score.role_words else "     -"
+    b, s = score.boundary, score.sentence
+    rate = f"{speed:9,.0f}" if speed is not None else "        -"
+    return (
+        f"{corpus:22} {name:12} {score.streams:5} {score.words:9,} {score.wder:6.1%} {role} "
+        f"{b[0]:5.2f} {b[1]:5.2f} {b[2]:5.2f} {s[2]:5.2f} {rate}"
+    )
+
+
+HEADER = (
+    f"{'corpus':22} {'system':12} {'files':>5} {'words':>9} {'WDER':>6} {'role':>6} "
+    f"{'b.P':>5} {'b.R':>5} {'b.F1':>5} {'s.F1':>5} {'words/s':>9}"
+)
+
+
+def run(setting: str, params: Params, limit: int | None, root: Path | None) -> None:
+    corpora = {name: caption_corpora.load(name, root) for name in CORPORA}
+    print(f"== {setting}")
+    print(HEADER)
+    started = time.perf_counter()
+    for corpus in CORPORA:
+        if setting == "loco":
+            model = fit(s for name, streams in corpora.items() if name != corpus for s in streams)
+            test = corpora[corpus]
+        elif setting == "heldout":
+            model = _heldout_model(corpora)
+            test = held_out_split(corpora[corpus])[1]
+        else:
+            model = shipped_model()
+            test = (
+                held_out_split(corpora[corpus])[1] if corpus in SHIPPED_CORPORA else corpora[corpus]
+            )
+        test = test[:limit] if limit else test
+        ours, single, questions, speed = evaluate(model, test, params)
+        print(_row("segmenter", corpus, ours, speed))
+        print(_row("one speaker", corpus, single, None))
+        print(_row("questions", corpus, questions, None))
+        sys.stdout.flush()
+    print(f"({time.perf_counter() - started:.0f} s)")
+
+
+_HELDOUT: list[GapModel] = []
+
+
+def _heldout_model(corpora: dict[str, list[LabeledStream]]) -> GapModel:
+    if not _HELDOUT:
+        _HELDOUT.append(fit(s for streams in corpora.values() for s in held_out_split(streams)[0]))
+    return _HELDOUT[0]
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--setting", choices=("loco", "heldout", "shipped", "all"), default="all")
+    parser.add_argument("--limit", type=int, default=None, help="files per corpus")
+    parser.add_argument("--corpora", type=Path, default=None)
+    parser.add_argument("--param", action="append", default=[], help="NAME=VALUE decoder setting")
+    args = parser.parse_args(argv)
+    if not caption_corpora.available(args.corpora):
+        print("../shared/corpora is not present; nothing to evaluate", file=sys.stderr)
+        return 2
+    overrides = {}
+    for item in args.param:
+        key, _, value = item.partition("=")
+        overrides[key] = type(getattr(Params(), key))(value)
+    params = Params(**overrides)
+    settings = ("loco", "heldout", "shipped") if args.setting == "all" else (args.setting,)
+    for setting in settings:
+        run(setting, params, args.limit, args.corpora)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,241 @@
+"""The raw-caption segmenter: turns, speakers and roles from unlabeled,
+unpunctuated text, with the source words kept exactly."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import numpy as np
+import pytest
+from typer.testing import CliRunner
+
+from transcript_tool.api import read_transcript
+from transcript_tool.cli import app
+from transcript_tool.nlp import get_nlp
+from transcript_tool.readers.common import Chunk, ReadOptions
+from transcript_tool.readers.text import read
+from transcript_tool.segment.diarize import diarize
+from transcript_tool.segment.gaps import GapModel, TrainingStream, normalize, shipped_model, train
+from transcript_tool.segment.unlabeled import segment_chunks
+
+ROOT = Path(__file__).resolve().parents[1]
+SAMPLE = ROOT / "samples" / "mock-interview-raw-caption.txt"
+LABELED = ROOT / "tests" / "data" / "mock-interview-60min.labeled.txt"
+
+BACKCHANNEL = (
+    "so i was leading the migration for the billing service and we had about forty services "
+    "that all depended on the old database and the plan was to move them one at a time over "
+    "about three months mm-hmm and the tricky part was that two of the services wrote to the "
+    "same tables so we had to coordinate the cutover with both teams at the same time"
+)
+YEAH_SO = (
+    "can you tell me about a project you're proud of yeah so the one i'm proudest of is the "
+    "ingestion pipeline i built at my last job it took data from about two hundred devices and "
+    "we cut the latency from minutes to seconds"
+)
+MONOLOGUE = (
+    "i think the main thing i learned from that project was that you have to talk to the people "
+    "who use the system before you change it because the first version i built solved the wrong "
+    "problem and nobody used it and then i spent two weeks shadowing the support team and i saw "
+    "that what they really needed was a search box not a dashboard"
+)
+
+
+def turns(text: str, **options: object) -> list[tuple[str, str]]:
+    result = segment_chunks([Chunk(text, 1)], **options)  # type: ignore[arg-type]
+    roles = result.roles
+    return [(roles[t.speaker][0], t.text) for t in result.turns]
+
+
+def test_a_backchannel_inside_a_long_answer_is_the_listeners_own_turn() -> None:
+    before, _, after = BACKCHANNEL.partition(" mm-hmm ")
+    assert turns(BACKCHANNEL) == [
+        ("candidate", before),
+        ("interviewer", "mm-hmm"),
+        ("candidate", after),
+    ]
+
+
+def test_a_question_followed_by_yeah_so_changes_speaker() -> None:
+    question, _, answer = YEAH_SO.partition(" yeah so ")
+    assert turns(YEAH_SO) == [("interviewer", question), ("candidate", "yeah so " + answer)]
+
+
+def test_a_monologue_with_no_question_stays_one_candidate_turn() -> None:
+    assert turns(MONOLOGUE) == [("candidate", MONOLOGUE)]
+
+
+def test_first_speaker_hint_decides_who_starts() -> None:
+    result = turns(MONOLOGUE, first_role="interviewer")
+    assert result[0][0] == "interviewer"
+    assert " ".join(text for _, text in result) == MONOLOGUE
+
+
+def test_one_speaker_means_one_turn() -> None:
+    assert turns(YEAH_SO, speakers=1) == [("candidate", YEAH_SO)]
+
+
+def test_punctuation_only_tokens_are_kept_in_place() -> None:
+    text = "-- so tell me about yourself ... yeah so i build data pipelines -- mostly in python"
+    result = segment_chunks([Chunk(text, 1)])
+    assert " ".join(t.text for t in result.turns) == text
+
+
+def test_punctuated_text_changes_speaker_only_where_a_sentence_ends() -> None:
+    text = (
+        "Thanks for joining us today. Can you tell me about a project you're proud of? "
+        "Yeah, so the one I'm proudest of is the ingestion pipeline I built at my last job. "
+        "It took data from two hundred devices, and we cut the latency from minutes to seconds."
+    )
+    result = segment_chunks([Chunk(text, 1)])
+    assert all(t.text.rstrip().endswith((".", "?", "!")) for t in result.turns)
+    assert " ".join(t.text for t in result.turns) == text
+
+
+def test_every_turn_carries_a_confidence_and_the_notice_says_so() -> None:
+    result = segment_chunks([Chunk(YEAH_SO, 1)])
+    assert all(0.0 < t.confidence <= 1.0 for t in result.turns)
+    assert result.notice.startswith("no speaker labels: 2 speaker(s) and 2 turns inferred")
+    assert f"overall confidence {result.confidence:.2f}" in result.notice
+
+
+def test_chunk_lines_and_times_go_to_the_turns() -> None:
+    question, _, answer = YEAH_SO.partition(" yeah so ")
+    chunks = [
+        Chunk(question, line=3, start=1.0, end=4.5),
+        Chunk("yeah so " + answer, line=4, start=5.0, end=12.0),
+    ]
+    result = segment_chunks(chunks)
+    assert [(t.line, t.start, t.end) for t in result.turns] == [(3, 1.0, 4.5), (4, 5.0, 12.0)]
+
+
+def test_the_sample_keeps_every_word_and_has_both_roles() -> None:
+    text = SAMPLE.read_text("utf-8")
+    transcript = read(text, SAMPLE.name, ReadOptions())
+    assert " ".join(t.text for t in transcript.turns).split() == text.split()
+    assert {s.role for s in transcript.speakers} == {"interviewer", "candidate"}
+    assert all(s.role_source == "inferred" for s in transcript.speakers)
+    assert transcript.turns[0].line == 1
+
+
+def test_the_sample_is_attributed_better_than_calling_everyone_the_candidate() -> None:
+    sys.path.insert(0, str(ROOT / "tests" / "data"))
+    import make_caption
+
+    truth = [
+        label.lower()
+        for label, words in make_caption.reference_turns(LABELED.read_text("utf-8"))
+        for _ in words
+    ]
+    transcript = read(SAMPLE.read_text("utf-8"), SAMPLE.name, ReadOptions())
+    guessed = [t.role for t in transcript.turns for _ in t.text.split()]
+    assert len(guessed) == len(truth)
+    wrong = sum(g != t for g, t in zip(guessed, truth, strict=True)) / len(truth)
+    baseline = sum(t != "candidate" for t in truth) / len(truth)
+    assert wrong < baseline
+
+
+def test_cli_hints_reach_the_segmenter(tmp_path: Path) -> None:
+    path = tmp_path / "caption.txt"
+    path.write_text(MONOLOGUE + "\n", encoding="utf-8")
+    runner = CliRunner()
+    result = runner.invoke(app, ["segment", str(path), "--interviewer-first", "-f", "json"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.output)
+    assert data["turns"][0]["role"] == "interviewer"
+    result = runner.invoke(app, ["segment", str(path), "--speakers", "1"])
+    assert result.exit_code == 0, result.output
+    assert result.output.count("\n") == 1
+    assert result.output == f"[0] Speaker 1 (candidate): {MONOLOGUE}\n"
+
+
+def test_cli_rejects_zero_speakers(tmp_path: Path) -> None:
+    path = tmp_path / "caption.txt"
+    path.write_text(MONOLOGUE + "\n", encoding="utf-8")
+    result = CliRunner().invoke(app, ["segment", str(path), "--speakers", "0"])
+    assert result.exit_code == 2
+    assert "--speakers" in result.output
+
+
+def test_report_on_the_sample_marks_uncertain_turns() -> None:
+    transcript = read_transcript(SAMPLE)
+    assert transcript.format == "text"
+    result = CliRunner().invoke(app, ["report", str(SAMPLE), "--width", "100"])
+    assert result.exit_code in (0, 1), result.output
+    assert "no speaker labels: 2 speaker(s)" in result.output
+    if any(t.confidence < 0.6 for t in transcript.turns):
+        assert "uncertain turns (speaker or boundary confidence below 0.6)" in result.output
+
+
+# ------------------------------------------------------------ sentences (spaCy)
+
+
+def test_unpunctuated_text_is_split_into_sentences() -> None:
+    doc = get_nlp()("okay so tell me about yourself yeah so um i am a backend engineer")
+    assert [s.text for s in doc.sents] == [
+        "okay so tell me about yourself",
+        "yeah so um i am a backend engineer",
+    ]
+
+
+def test_punctuated_text_keeps_the_sentencizers_sentences() -> None:
+    text = "Okay, so tell me about yourself. Yeah, so I am a backend engineer and I like it"
+    doc = get_nlp()(text)
+    assert [s.text for s in doc.sents] == [
+        "Okay, so tell me about yourself.",
+        "Yeah, so I am a backend engineer and I like it",
+    ]
+
+
+# ------------------------------------------------------------------ the gap model
+
+
+def test_shipped_model_is_small_and_documents_its_training_data() -> None:
+    path = ROOT / "transcript_tool" / "data" / "segmenter.npz"
+    assert path.stat().st_size < 5_000_000
+    model = shipped_model()
+    assert "anthropic-interviewer" in model.meta["trained_on"]
+    assert model.meta["licence"] == "CC-BY-SA-4.0"
+
+
+def test_training_learns_a_cue_and_survives_a_save(tmp_path: Path) -> None:
+    rng = np.random.default_rng(1)
+    vocabulary = "we built the service and it worked well for users".split()
+    streams = []
+    for _ in range(40):
+        words: list[str] = []
+        change: list[bool] = []
+        for _ in range(20):
+            words.extend(rng.choice(vocabulary, size=6).tolist())
+            words.append("over")
+            change.extend([False] * 6 + [True])
+        streams.append(TrainingStream(words, [0] * len(words), change, [-1] * len(words)))
+    model = train(streams, bits=12, epochs=3)
+    model.save(tmp_path / "m.npz")
+    loaded = GapModel.load(tmp_path / "m.npz")
+    probe = "we built it over and it worked".split()
+    scores = loaded.predict(probe)
+    assert scores.change[4] > 0.8  # after "over"
+    assert scores.change[2] < 0.1
+
+
+def test_normalize_keeps_in_word_apostrophes_and_hyphens() -> None:
+    assert [normalize(w) for w in ["I'm,", "Uh-huh.", "--", "(Kafka)", "'quoted'"]] == [
+        "i'm",
+        "uh-huh",
+        "",
+        "kafka",
+        "quoted",
+    ]
+
+
+@pytest.mark.parametrize("speakers", [2, 3])
+def test_diarize_labels_every_word(speakers: int) -> None:
+    words = [normalize(w) for w in YEAH_SO.split()]
+    result = diarize(words, shipped_model(), speakers=speakers)
+    assert len(result.speakers) == len(words) == len(result.confidence)
+    assert result.speakers[0] == 0
+    assert max(result.speakers) < speakers
+    assert result.sentence_end[-1]

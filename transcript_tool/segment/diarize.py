@@ -1,0 +1,403 @@
+"""Speaker turns for a stream of words with no labels: who says what.
+
+The gap model (:mod:`.gaps`) scores every gap between two words: does a
+sentence end there, does the speaker change there, and is the next word the
+interviewer's. Those local scores are combined globally by a hidden Markov
+model over *units* (the stretches between gaps where a change is plausible):
+
+- the hidden state is the speaker; at each unit boundary the speaker stays or
+  changes with the gap model's change probability, so a change point flips the
+  speaker and two change points around a "yeah" make it a short turn of the
+  listener;
+- each unit is scored by the role head (does this sound like the interviewer
+  or the candidate) and by two speaker language models fitted to *this*
+  transcript by expectation-maximisation, so a long monologue is attributed by
+  its speaker's own wording and not only by its position;
+- forward-backward gives each unit's posterior; a unit goes to its most
+  probable speaker, and that probability is the confidence reported.
+
+Pure Python over units (a few per sentence): no per-word loop after scoring.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from .gaps import GapModel, GapScores
+
+
+@dataclass(frozen=True)
+class Params:
+    """Decoder settings (tuned by ``benchmarks/eval_segmentation.py --tune``)."""
+
+    cut: float = 0.02  # gaps with a change probability below this never change speaker
+    change_scale: float = 1.0  # sharpens (>1) or flattens (<1) the change log-odds
+    change_bias: float = 0.0  # added to the change log-odds
+    role_weight: float = 0.3  # weight of the role head's log-odds per word
+    lm_weight: float = 0.3  # weight of the per-transcript speaker language models
+    lm_prior: float = 20.0  # pseudo-counts of the pooled distribution in each speaker model
+    iterations: int = 2  # EM rounds for the speaker language models
+    sentence: float = 0.5  # a sentence ends where P(end) exceeds this
+    init: float = 0.5  # change probability above which the EM start flips the speaker
+    temper: float = 0.1  # scales every log-score when computing the confidence reported
+
+
+@dataclass(frozen=True)
+class Diarization:
+    """The segmenter's answer for n words.
+
+    ``speakers[i]`` is word i's speaker index (0-based, in order of first
+    appearance); ``confidence[i]`` the posterior probability of that speaker;
+    ``sentence_end[i]``/``question_end[i]`` whether a sentence (a question)
+    ends after word i; ``change_confidence[i]`` for a word that starts a new
+    turn, the probability that the speaker really changes before it (1.0
+    elsewhere); ``roles[k]`` the role of speaker k and ``role_confidence``
+    how sure that assignment is.
+    """
+
+    speakers: tuple[int, ...]
+    confidence: tuple[float, ...]
+    sentence_end: tuple[bool, ...]
+    question_end: tuple[bool, ...]
+    change_confidence: tuple[float, ...]
+    roles: tuple[str, ...]
+    role_confidence: float
+
+
+def diarize(
+    words: Sequence[str],
+    model: GapModel,
+    *,
+    speakers: int = 2,
+    first_role: str | None = None,
+    params: Params | None = None,
+    scores: GapScores | None = None,
+    change_after: Sequence[bool] | None = None,
+) -> Diarization:
+    """Attribute each of ``words`` (normalised, see :func:`.gaps.normalize`)
+    to one of ``speakers`` voices; ``first_role`` ("interviewer"/"candidate")
+    fixes who speaks first; ``change_after[i]`` False forbids a change of
+    speaker after word i (for text whose own punctuation shows where its
+    sentences end)."""
+    p = params or Params()
+    n = len(words)
+    if scores is None:
+        scores = model.predict(words)
+    sentence_end, question_end = _sentences(scores, n, p.sentence)
+    if n == 0:
+        return Diarization((), (), (), (), (), _roles(speakers), 0.0)
+    if speakers <= 1:
+        return Diarization(
+            (0,) * n, (1.0,) * n, sentence_end, question_end, (1.0,) * n, ("candidate",), 1.0
+        )
+    cuts = [
+        g
+        for g in range(1, n)
+        if scores.change[g] > p.cut and (change_after is None or change_after[g - 1])
+    ]
+    bounds = [0, *cuts, n]
+    units = [(bounds[u], bounds[u + 1]) for u in range(len(bounds) - 1)]
+    stay, switch = _transitions(scores, cuts, speakers, p)
+    role_emission = _role_emission(scores, units, speakers, p.role_weight)
+    prior = _prior(speakers, first_role)
+    emission = role_emission
+    posterior, change_post = _forward_backward(prior, emission, stay, switch)
+    if p.iterations and speakers == 2:
+        posterior = _alternation(scores, cuts, units, role_emission, p.init)
+    for _ in range(p.iterations):
+        lm = _lm_emission(words, units, posterior, p)
+        emission = [
+            [r + m for r, m in zip(re, le, strict=True)]
+            for re, le in zip(role_emission, lm, strict=True)
+        ]
+        posterior, change_post = _forward_backward(prior, emission, stay, switch)
+    unit_speaker = [max(range(speakers), key=post.__getitem__) for post in posterior]
+    state_of_word = [unit_speaker[u] for u, (b, e) in enumerate(units) for _ in range(b, e)]
+    # Confidence: the same model with its scores tempered, so that the local
+    # models' overconfidence (neighbouring words are not independent
+    # evidence) does not turn into certainty.
+    t = p.temper
+    posterior, change_post = _forward_backward(
+        [t * x for x in prior],
+        [[t * x for x in row] for row in emission],
+        [t * x for x in stay],
+        [t * x for x in switch],
+    )
+    word_conf = [
+        posterior[u][unit_speaker[u]] for u, (b, e) in enumerate(units) for _ in range(b, e)
+    ]
+    change_conf = [1.0] * n
+    for u in range(1, len(units)):
+        if unit_speaker[u - 1] != unit_speaker[u]:
+            change_conf[units[u][0]] = change_post[u - 1]
+    for begin, end, state in _backchannels(words, state_of_word, speakers):
+        for i in range(begin, end):
+            state_of_word[i] = state
+            word_conf[i] = BACKCHANNEL_CONFIDENCE
+        change_conf[begin] = change_conf[end] = BACKCHANNEL_CONFIDENCE
+    order: dict[int, int] = {}
+    for state in state_of_word:
+        order.setdefault(state, len(order))
+    word_speaker = [order[state] for state in state_of_word]
+    state_roles = _roles(speakers)
+    roles = tuple(state_roles[state] for state in order)
+    role_conf = _role_confidence(scores, word_speaker, len(order))
+    ends = list(sentence_end)
+    for i in range(n - 1):
+        if word_speaker[i] != word_speaker[i + 1]:
+            ends[i] = True
+    return Diarization(
+        tuple(word_speaker),
+        tuple(round(c, 4) for c in word_conf),
+        tuple(ends),
+        question_end,
+        tuple(round(c, 4) for c in change_conf),
+        roles,
+        role_conf,
+    )
+
+
+BACKCHANNELS = frozenset(
+    {"mm-hmm", "mhm", "mhmm", "mmhmm", "mm-hm", "uh-huh", "uh-hum", "mm-mm", "mhmm-hmm"}
+)
+"""Words that are only ever a listener's signal, never part of a sentence."""
+BACKCHANNEL_CONFIDENCE = 0.7
+_BACKCHANNEL_CONTEXT = 4  # words of one speaker needed on both sides
+
+
+def _backchannels(
+    words: Sequence[str], state_of_word: Sequence[int], speakers: int
+) -> list[tuple[int, int, int]]:
+    """(begin, end, listener) for each run of at most three backchannel words
+    inside one speaker's talk (the same speaker for the four words before and
+    after it): the listener is the other speaker (the last other one heard,
+    with more than two)."""
+    if speakers < 2:
+        return []
+    found: list[tuple[int, int, int]] = []
+    n = len(words)
+    i = 0
+    while i < n:
+        if words[i] not in BACKCHANNELS:
+            i += 1
+            continue
+        j = i
+        while j < n and words[j] in BACKCHANNELS:
+            j += 1
+        k = _BACKCHANNEL_CONTEXT
+        before, after = state_of_word[max(0, i - k) : i], state_of_word[j : j + k]
+        talker = state_of_word[i]
+        if (
+            j - i <= 3
+            and len(before) == k
+            and len(after) == k
+            and set(before) == set(after) == {talker}
+            and all(state_of_word[m] == talker for m in range(i, j))
+        ):
+            others = [s for s in reversed(state_of_word[:i]) if s != talker]
+            listener = others[0] if others else (1 if talker == 0 else 0)
+            found.append((i, j, listener))
+        i = j
+    return found
+
+
+def _alternation(
+    scores: GapScores,
+    cuts: Sequence[int],
+    units: Sequence[tuple[int, int]],
+    role_emission: Sequence[Sequence[float]],
+    threshold: float,
+) -> list[list[float]]:
+    """A starting point for EM: flip the speaker at every likely change, then
+    name the two groups by which one sounds more like the interviewer."""
+    parity = [0]
+    for g in cuts:
+        parity.append(parity[-1] ^ int(scores.change[g] > threshold))
+    lean = sum(
+        row[0] if par == 0 else -row[0] for row, par in zip(role_emission, parity, strict=True)
+    )
+    flip = int(lean < 0)
+    return [[0.9, 0.1] if par ^ flip == 0 else [0.1, 0.9] for par in parity]
+
+
+def _sentences(
+    scores: GapScores, n: int, threshold: float
+) -> tuple[tuple[bool, ...], tuple[bool, ...]]:
+    if n == 0:
+        return (), ()
+    after = scores.sentence[1 : n + 1]
+    end = (1.0 - after[:, 0]) > threshold
+    end[-1] = True
+    question = end & (after[:, 2] > after[:, 1])
+    return tuple(bool(x) for x in end), tuple(bool(x) for x in question)
+
+
+def _roles(speakers: int) -> tuple[str, ...]:
+    if speakers <= 1:
+        return ("candidate",)
+    return ("interviewer", "candidate", *(["other"] * (speakers - 2)))
+
+
+def _prior(speakers: int, first_role: str | None) -> list[float]:
+    if first_role == "interviewer":
+        return [0.0] + [-1e6] * (speakers - 1)
+    if first_role == "candidate":
+        return [-1e6, 0.0] + [-1e6] * (speakers - 2)
+    return [0.0] * speakers
+
+
+def _transitions(
+    scores: GapScores, cuts: Sequence[int], speakers: int, p: Params
+) -> tuple[list[float], list[float]]:
+    """Log-probabilities of staying and of switching to one given other speaker
+    at each cut."""
+    stay: list[float] = []
+    switch: list[float] = []
+    for g in cuts:
+        q = min(max(float(scores.change[g]), 1e-6), 1 - 1e-6)
+        z = p.change_scale * math.log(q / (1 - q)) + p.change_bias
+        q = 1.0 / (1.0 + math.exp(-z))
+        q = min(max(q, 1e-6), 1 - 1e-6)
+        stay.append(math.log(1 - q))
+        switch.append(math.log(q / (speakers - 1)))
+    return stay, switch
+
+
+def _role_emission(
+    scores: GapScores, units: Sequence[tuple[int, int]], speakers: int, weight: float
+) -> list[list[float]]:
+    role = np.clip(scores.role, 1e-4, 1 - 1e-4)
+    logodds = np.log(role / (1 - role))
+    cumulative = np.concatenate([[0.0], np.cumsum(logodds)])
+    rows: list[list[float]] = []
+    for begin, end in units:
+        half = 0.5 * weight * float(cumulative[end] - cumulative[begin])
+        rows.append([half, -half] + [0.0] * (speakers - 2))
+    return rows
+
+
+def _lm_emission(
+    words: Sequence[str],
+    units: Sequence[tuple[int, int]],
+    posterior: Sequence[Sequence[float]],
+    p: Params,
+) -> list[list[float]]:
+    speakers = len(posterior[0])
+    pooled: Counter[str] = Counter(words)
+    total = len(words)
+    counts: list[dict[str, float]] = [{} for _ in range(speakers)]
+    sizes = [0.0] * speakers
+    for (begin, end), post in zip(units, posterior, strict=True):
+        for k in range(speakers):
+            weight = post[k]
+            if weight < 1e-3:
+                continue
+            bucket = counts[k]
+            for word in words[begin:end]:
+                bucket[word] = bucket.get(word, 0.0) + weight
+            sizes[k] += weight * (end - begin)
+    rows: list[list[float]] = []
+    # log P_k(w) - log P_pooled(w): only the difference between speakers matters
+    cache: list[dict[str, float]] = [{} for _ in range(speakers)]
+    for begin, end in units:
+        row = []
+        for k in range(speakers):
+            bucket, memo = counts[k], cache[k]
+            denominator = sizes[k] + p.lm_prior
+            score = 0.0
+            for word in words[begin:end]:
+                value = memo.get(word)
+                if value is None:
+                    background = pooled[word] / total
+                    value = math.log(
+                        (bucket.get(word, 0.0) + p.lm_prior * background) / denominator / background
+                    )
+                    memo[word] = value
+                score += value
+            row.append(p.lm_weight * score)
+        rows.append(row)
+    return rows
+
+
+def _forward_backward(
+    prior: Sequence[float],
+    emission: Sequence[Sequence[float]],
+    stay: Sequence[float],
+    switch: Sequence[float],
+) -> tuple[list[list[float]], list[float]]:
+    """Posterior of each state per unit, and of a change at each cut."""
+    k_range = range(len(prior))
+    units = len(emission)
+    forward: list[list[float]] = []
+    row = [prior[k] + emission[0][k] for k in k_range]
+    forward.append(row)
+    for u in range(1, units):
+        prev = forward[-1]
+        total = _logsumexp(prev)
+        s, c = stay[u - 1], switch[u - 1]
+        e = emission[u]
+        row = [
+            e[k] + _logaddexp(prev[k] + s, total + c + _log1mexp(prev[k] - total)) for k in k_range
+        ]
+        forward.append(row)
+    backward: list[list[float]] = [[0.0] * len(prior) for _ in range(units)]
+    for u in range(units - 2, -1, -1):
+        nxt = [backward[u + 1][k] + emission[u + 1][k] for k in k_range]
+        total = _logsumexp(nxt)
+        s, c = stay[u], switch[u]
+        backward[u] = [
+            _logaddexp(nxt[k] + s, total + c + _log1mexp(nxt[k] - total)) for k in k_range
+        ]
+    log_z = _logsumexp(forward[-1])
+    posterior = []
+    for u in range(units):
+        row = [forward[u][k] + backward[u][k] - log_z for k in k_range]
+        posterior.append([math.exp(x) for x in row])
+    change: list[float] = []
+    for u in range(units - 1):
+        # P(same speaker across cut u) = sum_k f[u][k] + stay + e[u+1][k] + b[u+1][k]
+        same = _logsumexp(
+            [forward[u][k] + stay[u] + emission[u + 1][k] + backward[u + 1][k] for k in k_range]
+        )
+        change.append(max(0.0, 1.0 - math.exp(same - log_z)))
+    return posterior, change
+
+
+def _role_confidence(scores: GapScores, word_speaker: Sequence[int], speakers: int) -> float:
+    """How clearly speaker 0 (as decoded) and speaker 1 differ in sounding
+    like the interviewer: 0.5 when they sound alike, towards 1 when clear."""
+    if speakers < 2:
+        return 1.0
+    role = np.clip(scores.role[: len(word_speaker)], 1e-4, 1 - 1e-4)
+    logodds = np.log(role / (1 - role))
+    assigned = np.asarray(word_speaker)
+    means = [
+        float(logodds[assigned == k].mean()) if (assigned == k).any() else 0.0 for k in range(2)
+    ]
+    margin = abs(means[0] - means[1])
+    return round(1.0 / (1.0 + math.exp(-2.0 * margin)), 2)
+
+
+def _logaddexp(a: float, b: float) -> float:
+    if a < b:
+        a, b = b, a
+    return a + math.log1p(math.exp(b - a))
+
+
+def _logsumexp(values: Sequence[float]) -> float:
+    top = max(values)
+    return top + math.log(sum(math.exp(v - top) for v in values))
+
+
+def _log1mexp(x: float) -> float:
+    """log(1 - exp(x)) for x <= 0 (0 -> very negative)."""
+    if x > -1e-12:
+        return -60.0
+    if x > -0.693:
+        return math.log(-math.expm1(x))
+    return math.log1p(-math.exp(x))

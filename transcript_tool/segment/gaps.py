@@ -1,0 +1,276 @@
+"""The gap model: what happens between two words of an unpunctuated stream.
+
+For every gap (between word ``i`` and word ``i + 1``) two small linear models
+read the three words before and the three words after it, as lowercase words,
+word pairs and word triples, and give
+
+- ``sentence``: the probabilities that no sentence ends there, that a
+  statement ends there, or that a question ends there;
+- ``change``: the probability that the speaker changes there;
+- ``role``: the probability that the word after the gap is the interviewer's
+  (trained on interviews only; it ties the speakers the segmenter finds to
+  roles).
+
+Features are hashed (CRC-32 of each word, then a multiplicative mix per
+template) into one table of ``2**bits`` rows, so the model needs no
+vocabulary file and every word, known or not, gets a feature. Scoring a
+text is a handful of numpy gathers: hundreds of thousands of gaps per
+second. The weights are trained by ``benchmarks/train_segmenter.py``
+(multinomial logistic regression, AdaGrad) and shipped as
+``transcript_tool/data/segmenter.npz``; see ``docs/segmentation.md`` for the
+training data, its licence and the evaluation.
+"""
+
+from __future__ import annotations
+
+import re
+import zlib
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+import numpy as np
+import numpy.typing as npt
+
+FloatArray = npt.NDArray[np.float32]
+IntArray = npt.NDArray[np.int64]
+
+# Offsets of the words each template reads, relative to the gap: -1 is the
+# word just before it, 0 the word just after it.
+TEMPLATES: tuple[tuple[int, ...], ...] = (
+    (),
+    (-3,),
+    (-2,),
+    (-1,),
+    (0,),
+    (1,),
+    (2,),
+    (-2, -1),
+    (-1, 0),
+    (0, 1),
+    (1, 2),
+    (-3, -2, -1),
+    (0, 1, 2),
+)
+_PAD = 3
+_MIX = np.uint64(0x9E3779B97F4A7C15)
+_SALT = np.uint64(0xC2B2AE3D27D4EB4F)
+_BOUNDARY_ID = {"<s>": 0x5F3759DF, "</s>": 0x1B873593}
+
+SENTENCE_CLASSES = ("none", "statement", "question")
+_NON_WORD = re.compile(r"[^\w'-]+")
+
+
+def normalize(word: str) -> str:
+    """A source word as the model sees it: lowercase, outer punctuation removed.
+
+    In-word apostrophes and hyphens stay ("i'm", "uh-huh"); "" when nothing
+    is left (a word made only of punctuation).
+    """
+    return _NON_WORD.sub("", word.lower()).strip("'-_")
+
+
+def word_ids(words: Sequence[str]) -> IntArray:
+    """CRC-32 ids of the normalised words, padded with sentinel ids."""
+    cache: dict[str, int] = {}
+    ids = [_BOUNDARY_ID["<s>"]] * _PAD
+    for word in words:
+        wid = cache.get(word)
+        if wid is None:
+            wid = cache[word] = zlib.crc32(word.encode("utf-8"))
+        ids.append(wid)
+    ids.extend([_BOUNDARY_ID["</s>"]] * _PAD)
+    return np.asarray(ids, dtype=np.int64)
+
+
+def features(words: Sequence[str], bits: int) -> IntArray:
+    """Feature rows for the n + 1 gaps of n words: shape (n + 1, templates).
+
+    Gap ``g`` lies before word ``g``: gap 0 is the start of the text and gap
+    n its end.
+    """
+    n = len(words)
+    ids = word_ids(words).astype(np.uint64)
+    gaps = n + 1
+    mask = np.uint64((1 << bits) - 1)
+    columns = []
+    with np.errstate(over="ignore"):
+        for number, offsets in enumerate(TEMPLATES):
+            h = np.full(gaps, np.uint64(number + 1) * _SALT, dtype=np.uint64)
+            for offset in offsets:
+                # gap g sits between ids[g - 1 + _PAD] and ids[g + _PAD]
+                start = _PAD + offset
+                h = (h ^ ids[start : start + gaps]) * _MIX
+                h ^= h >> np.uint64(29)
+            columns.append((h & mask).astype(np.int64))
+    return np.stack(columns, axis=1)
+
+
+@dataclass(frozen=True)
+class GapModel:
+    """Weights of the three heads over one hashed feature table."""
+
+    bits: int
+    sentence: FloatArray  # (2**bits, 3)
+    change: FloatArray  # (2**bits,)
+    role: FloatArray  # (2**bits,)
+    meta: dict[str, str]
+
+    def predict(self, words: Sequence[str]) -> GapScores:
+        """Scores for the n + 1 gaps of ``words`` (already normalised)."""
+        rows = features(words, self.bits)
+        logits = self.sentence[rows].sum(axis=1, dtype=np.float32)
+        logits -= logits.max(axis=1, keepdims=True)
+        probs = np.exp(logits)
+        probs /= probs.sum(axis=1, keepdims=True)
+        return GapScores(
+            sentence=probs,
+            change=_sigmoid(self.change[rows].sum(axis=1, dtype=np.float32)),
+            role=_sigmoid(self.role[rows].sum(axis=1, dtype=np.float32)),
+        )
+
+    def save(self, path: Path) -> None:
+        meta = np.array([f"{k}={v}" for k, v in sorted(self.meta.items())])
+        np.savez_compressed(
+            path,
+            bits=np.array(self.bits),
+            sentence=self.sentence.astype(np.float16),
+            change=self.change.astype(np.float16),
+            role=self.role.astype(np.float16),
+            meta=meta,
+        )
+
+    @classmethod
+    def load(cls, path: Path | str) -> GapModel:
+        with np.load(path, allow_pickle=False) as data:
+            meta = dict(str(item).split("=", 1) for item in data["meta"])
+            return cls(
+                bits=int(data["bits"]),
+                sentence=data["sentence"].astype(np.float32),
+                change=data["change"].astype(np.float32),
+                role=data["role"].astype(np.float32),
+                meta=meta,
+            )
+
+
+@dataclass(frozen=True)
+class GapScores:
+    """Per gap (before word g): sentence classes (none/statement/question),
+    speaker-change probability, and the probability that word g is the
+    interviewer's."""
+
+    sentence: FloatArray
+    change: FloatArray
+    role: FloatArray
+
+
+def _sigmoid(z: FloatArray) -> FloatArray:
+    return (1.0 / (1.0 + np.exp(-np.clip(z, -30.0, 30.0)))).astype(np.float32)
+
+
+@lru_cache(maxsize=1)
+def shipped_model() -> GapModel:
+    """The model that ships with the package (``data/segmenter.npz``)."""
+    ref = resources.files("transcript_tool.data").joinpath("segmenter.npz")
+    with resources.as_file(ref) as path:
+        return GapModel.load(path)
+
+
+# ----------------------------------------------------------------------- training
+
+
+@dataclass(frozen=True)
+class TrainingStream:
+    """Normalised words with the truth for the gaps around them.
+
+    ``sentence[i]``: 0 none, 1 statement end, 2 question end after word i;
+    ``change[i]``: the speaker changes after word i; ``role[i]``: 1 when word i
+    is the interviewer's, 0 the candidate's, -1 unknown.
+    """
+
+    words: Sequence[str]
+    sentence: Sequence[int]
+    change: Sequence[bool]
+    role: Sequence[int]
+
+
+def train(
+    streams: Iterable[TrainingStream],
+    *,
+    bits: int = 19,
+    epochs: int = 3,
+    rate: float = 0.3,
+    batch: int = 2048,
+    seed: int = 0,
+    meta: dict[str, str] | None = None,
+) -> GapModel:
+    """Fit the three heads by minibatch AdaGrad on the log loss.
+
+    The sentence and change heads learn from the gaps between words, the role
+    head from the gap before each word whose role is known.
+    """
+    rows_list, sentence_list, change_list, role_list = [], [], [], []
+    for stream in streams:
+        n = len(stream.words)
+        if n < 2:
+            continue
+        rows = features(stream.words, bits)
+        rows_list.append(rows[1:n])
+        sentence_list.append(np.asarray(stream.sentence[: n - 1], dtype=np.int64))
+        change_list.append(np.asarray(stream.change[: n - 1], dtype=np.float32))
+        role_list.append(np.asarray(stream.role[1:n], dtype=np.float32))
+        # the first word's role comes from gap 0, which has no sentence/change truth
+        rows_list.append(rows[:1])
+        sentence_list.append(np.array([-1]))
+        change_list.append(np.array([-1.0], dtype=np.float32))
+        role_list.append(np.asarray(stream.role[:1], dtype=np.float32))
+    rows = np.concatenate(rows_list)
+    y_sentence = np.concatenate(sentence_list)
+    y_change = np.concatenate(change_list)
+    y_role = np.concatenate(role_list)
+    size = 1 << bits
+    heads = {
+        "sentence": np.zeros((size, 3), dtype=np.float32),
+        "change": np.zeros((size, 1), dtype=np.float32),
+        "role": np.zeros((size, 1), dtype=np.float32),
+    }
+    history = {name: np.full_like(w, 1e-2) for name, w in heads.items()}
+    rng = np.random.default_rng(seed)
+    n_templates = rows.shape[1]
+    onehot = np.eye(3, dtype=np.float32)
+    for _ in range(epochs):
+        order = rng.permutation(len(rows))
+        for begin in range(0, len(order), batch):
+            pick = order[begin : begin + batch]
+            r = rows[pick]
+            for name, w in heads.items():
+                if name == "sentence":
+                    keep = y_sentence[pick] >= 0
+                else:
+                    target = (y_change if name == "change" else y_role)[pick]
+                    keep = target >= 0
+                if not keep.any():
+                    continue
+                rk = r[keep]
+                logits = w[rk].sum(axis=1)
+                if name == "sentence":
+                    logits -= logits.max(axis=1, keepdims=True)
+                    p = np.exp(logits)
+                    p /= p.sum(axis=1, keepdims=True)
+                    grad = p - onehot[y_sentence[pick][keep]]
+                else:
+                    grad = _sigmoid(logits) - target[keep, None]
+                unique, inverse = np.unique(rk.ravel(), return_inverse=True)
+                summed = np.zeros((len(unique), w.shape[1]), dtype=np.float32)
+                np.add.at(summed, inverse, np.repeat(grad, n_templates, axis=0))
+                history[name][unique] += summed**2
+                w[unique] -= rate * summed / np.sqrt(history[name][unique])
+    return GapModel(
+        bits=bits,
+        sentence=heads["sentence"],
+        change=heads["change"][:, 0],
+        role=heads["role"][:, 0],
+        meta=dict(meta or {}),
+    )

@@ -1,0 +1,152 @@
+"""From unlabeled text to speaker turns: the seam between readers and the
+raw-caption segmenter (:mod:`.diarize`).
+
+The source's own words are kept exactly: the text is split on whitespace, the
+model reads each word normalised (lowercase, outer punctuation removed) and
+every source word, punctuation-only ones included, lands in exactly one turn,
+in order. Joined, the turns' words are the input's words.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from ..model import LOW_CONFIDENCE, Role
+from ..readers.common import Chunk, RawTurn
+from .diarize import Diarization, Params, diarize
+from .gaps import normalize, shipped_model
+
+SPEAKER_IDS = ("Speaker 1", "Speaker 2")
+_TERMINAL = re.compile(r"[.?!][\"')\]]*$")
+
+
+@dataclass(frozen=True)
+class Segmented:
+    """Turns found in unlabeled text, the role of each speaker and a notice
+    that says how sure the segmenter is."""
+
+    turns: list[RawTurn]
+    roles: dict[str, tuple[Role, float]]
+    confidence: float
+    notice: str
+
+
+def speaker_id(index: int) -> str:
+    return f"Speaker {index + 1}"
+
+
+def segment_chunks(
+    chunks: Sequence[Chunk],
+    *,
+    speakers: int = 2,
+    first_role: Role | None = None,
+    params: Params | None = None,
+) -> Segmented:
+    """Segment the words of ``chunks`` into turns of ``speakers`` voices.
+
+    Punctuation-only tokens ("--", "...") stay in the text, attached to the
+    word before them (to the first word when they open the text).
+    """
+    tokens: list[tuple[str, int]] = []  # (source word, chunk index)
+    for c, chunk in enumerate(chunks):
+        tokens.extend((word, c) for word in chunk.text.split())
+    model_words: list[str] = []
+    owner: list[int] = []  # for each token, the index of the model word it belongs to
+    for token, _ in tokens:
+        norm = normalize(token)
+        if norm:
+            model_words.append(norm)
+        owner.append(max(len(model_words) - 1, 0))
+    allowed = None
+    if _punctuated(tokens):
+        # the source has its own sentence punctuation: change speaker only where a sentence ends
+        ends = [False] * len(model_words)
+        for (token, _), m in zip(tokens, owner, strict=True):
+            if model_words and _TERMINAL.search(token):
+                ends[m] = True
+        allowed = ends
+    result = diarize(
+        model_words,
+        shipped_model(),
+        speakers=speakers,
+        first_role=first_role,
+        params=params,
+        change_after=allowed,
+    )
+    turns = _turns(tokens, owner, chunks, result)
+    confidence = _overall(result)
+    low = sum(1 for t in turns if t.confidence < LOW_CONFIDENCE)
+    roles: dict[str, tuple[Role, float]] = {}
+    for index, role in enumerate(result.roles):
+        roles[speaker_id(index)] = (role, result.role_confidence)  # type: ignore[assignment]
+    used = {t.speaker for t in turns}
+    roles = {sid: value for sid, value in roles.items() if sid in used}
+    notice = (
+        f"no speaker labels: {len(used)} speaker(s) and {len(turns)} turns inferred from the "
+        f"words alone, overall confidence {confidence:.2f}"
+        + (f"; {low} turn(s) below {LOW_CONFIDENCE:.1f} are marked" if low else "")
+    )
+    return Segmented(turns, roles, confidence, notice)
+
+
+def _punctuated(tokens: Sequence[tuple[str, int]]) -> bool:
+    """True when the text carries its own sentence punctuation (a Whisper
+    transcript) rather than none (an auto-caption)."""
+    ends = sum(1 for word, _ in tokens if _TERMINAL.search(word))
+    return len(tokens) >= 20 and ends * 40 >= len(tokens)
+
+
+def _turns(
+    tokens: Sequence[tuple[str, int]],
+    owner: Sequence[int],
+    chunks: Sequence[Chunk],
+    result: Diarization,
+) -> list[RawTurn]:
+    turns: list[RawTurn] = []
+    current: list[str] = []
+    current_speaker = -1
+    first_chunk = last_chunk = 0
+    confidences: list[float] = []
+    boundary = 1.0
+
+    def close() -> None:
+        if not current:
+            return
+        mean = sum(confidences) / len(confidences) if confidences else 1.0
+        turns.append(
+            RawTurn(
+                speaker=speaker_id(current_speaker),
+                text=" ".join(current),
+                line=chunks[first_chunk].line,
+                start=chunks[first_chunk].start,
+                end=chunks[last_chunk].end,
+                confidence=round(min(mean, boundary), 2),
+            )
+        )
+
+    seen_model_word = -1
+    for (token, c), m in zip(tokens, owner, strict=True):
+        speaker = result.speakers[m] if result.speakers else 0
+        new_word = m != seen_model_word and bool(result.speakers)
+        if speaker != current_speaker and new_word:
+            close()
+            current, confidences = [], []
+            current_speaker, first_chunk = speaker, c
+            boundary = result.change_confidence[m] if turns else 1.0
+        current.append(token)
+        last_chunk = c
+        if new_word:
+            confidences.append(result.confidence[m])
+            seen_model_word = m
+    if current_speaker < 0:
+        current_speaker = 0
+    close()
+    return turns
+
+
+def _overall(result: Diarization) -> float:
+    if not result.confidence:
+        return 1.0
+    return round(sum(result.confidence) / len(result.confidence), 2)
