@@ -19,6 +19,7 @@ from transcript_tool.readers import detect_reader, read_text
 from transcript_tool.readers import srt as srt_reader
 from transcript_tool.readers import vtt as vtt_reader
 from transcript_tool.readers.common import Chunk
+from transcript_tool.readers.cues import clean
 from transcript_tool.segment import unlabeled
 
 REPO = Path(__file__).resolve().parents[1]
@@ -671,7 +672,7 @@ def test_youtube_sample_reads_each_timed_word_once() -> None:
         timing, *lines = block.splitlines()
         start, end = (float(s[-6:]) + 60 * int(s[-9:-7]) for s in timing.split()[0:3:2])
         if end - start > 0.011:
-            added.extend(vtt_reader.clean(lines[-1]).split())
+            added.extend(clean(lines[-1]).split())
     transcript = vtt(text, "raw-caption-youtube.vtt")
     assert words(transcript) == added
     assert len(added) == 505

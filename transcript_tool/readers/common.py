@@ -11,6 +11,7 @@ from ..model import Role, Transcript, Turn
 from ..segment.roles import assign_roles
 
 _SPACE = re.compile(r"\s+")
+_NEWLINE = re.compile(r"\r\n|\r|\n")
 
 
 @dataclass
@@ -47,6 +48,11 @@ class Chunk:
     line: int | None = None
     start: float | None = None
     end: float | None = None
+
+
+def split_lines(text: str) -> list[str]:
+    """The lines of ``text``, whichever of CRLF, LF or a lone CR ends them."""
+    return _NEWLINE.split(text)
 
 
 def normalize_space(text: str) -> str:

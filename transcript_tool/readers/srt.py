@@ -27,10 +27,9 @@ import srt  # type: ignore[import-untyped]
 from ..errors import InputError
 from ..model import Transcript
 from . import Reader
-from .common import ReadOptions
-from .vtt import Cue, checked_times, transcript_from_cues
+from .common import ReadOptions, split_lines
+from .cues import Cue, checked_times, transcript_from_cues
 
-_NEWLINE = re.compile(r"\r\n|\r|\n")
 _INDEX = re.compile(r"\s*-?\d+(?:\.\d*)?\s*")  # as the srt library reads a cue number
 _STAMP = r"(\d+)[:.](\d{1,2})[:.](\d{1,2})(?:[,.:](\d{1,3}))?"
 _TIMING = re.compile(rf"\s*{_STAMP} *-[ -] *> *{_STAMP}(?:[ \t].*)?")
@@ -42,7 +41,7 @@ _TIMING_HELP = "expected hh:mm:ss,mmm --> hh:mm:ss,mmm"
 def sniff(text: str, name: str) -> float:
     """0.95 when the first non-blank line is a cue number followed by a timing
     line; 0.8 when it is a timing line; 0.4 for any other ``.srt`` file."""
-    lines = [line for line in _NEWLINE.split(text[:2000].lstrip("\ufeff")) if line.strip()]
+    lines = [line for line in split_lines(text[:2000].lstrip("\ufeff")) if line.strip()]
     if len(lines) >= 2 and _INDEX.fullmatch(lines[0]) and _TIMING.fullmatch(lines[1]):
         return 0.95
     if lines and _TIMING.fullmatch(lines[0]):
@@ -53,7 +52,7 @@ def sniff(text: str, name: str) -> float:
 def read(text: str, name: str, options: ReadOptions | None = None) -> Transcript:
     """Turns from SubRip subtitles; see the module docstring."""
     text = text.removeprefix("\ufeff")
-    cues = _scan(_NEWLINE.split(text), name)
+    cues = _scan(split_lines(text), name)
     if not cues:
         raise InputError(f"no captions (no cue timing line; {_TIMING_HELP})", source=name)
     try:

@@ -24,7 +24,14 @@ from dataclasses import dataclass
 from ..errors import InputError
 from ..model import Transcript
 from . import Reader
-from .common import Chunk, RawTurn, ReadOptions, build_transcript, unlabeled_transcript
+from .common import (
+    Chunk,
+    RawTurn,
+    ReadOptions,
+    build_transcript,
+    split_lines,
+    unlabeled_transcript,
+)
 
 _WORD = r"(?:[^\W\d_][\w.'’-]*|\d+)"
 _NAME = rf"(?P<name>{_WORD}(?:[ \t]+{_WORD}){{0,3}})"
@@ -43,7 +50,6 @@ _HEADER = re.compile(
     r"|[0-9a-fA-F]{16,})\](?:\s.*)?$"
 )
 _HEADING = re.compile(r"^ {0,3}#{1,6}[ \t]+\S")
-_NEWLINE = re.compile(r"\r\n|\r|\n")
 
 _ROLE = re.compile(
     r"(?:interviewers?|interviewee|candidate|applicant|recruiter|hiring[ _]manager|host|co-host"
@@ -95,7 +101,7 @@ def sniff(text: str, name: str) -> float:
     speaker label (more with a larger share); 0.05 for any other non-empty text,
     so unlabeled text still falls back to this reader; 0.0 for blank text.
     """
-    lines = [line for line in _NEWLINE.split(text) if line.strip()]
+    lines = [line for line in split_lines(text) if line.strip()]
     if not lines:
         return 0.0
     labels = [_parse_label(line) for line in lines]
@@ -114,7 +120,7 @@ def read(text: str, name: str, options: ReadOptions | None = None) -> Transcript
     label's line and the following unlabeled lines, with the label removed.
     Text before the first label is left out and reported in ``notices``.
     """
-    lines = _NEWLINE.split(text)
+    lines = split_lines(text)
     transcript_id, body, notices = _read_top(lines)
     labels = [_parse_label(lines[i]) for i in body]
     speakers = _speakers(labels)

@@ -1,0 +1,312 @@
+"""Caption cues to a Transcript: the machinery WebVTT (:mod:`.vtt`) and SRT
+(:mod:`.srt`) share.
+
+A :class:`Cue` is a cue as a reader found it (number, line, times, text
+lines). :func:`transcript_from_cues` reads speakers from the cue text (Zoom
+``Name:``, Teams ``<v Name>``, ``[Name]:``, ``>>``, dialogue dashes), strips the
+remaining markup, de-duplicates YouTube's rolling captions and hands text with
+no speaker anywhere to the raw-caption segmenter, one chunk per cue.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from itertools import pairwise
+
+from ..errors import InputError
+from ..model import Transcript
+from .common import (
+    Chunk,
+    RawTurn,
+    ReadOptions,
+    build_transcript,
+    normalize_space,
+    unlabeled_transcript,
+)
+
+UNKNOWN_SPEAKER = "Unknown"
+"""The speaker of caption text that names none, in a file where other text does."""
+
+# Cue markup: <c.class>, </c>, <i>, <b>, <u>, <v Name>, <lang en>, <ruby>, <00:00:01.520>;
+# also SRT's <font ...> and ASS-style {\an8}. "a < b" (a "<" then a space) is text.
+_TAG = re.compile(r"<(?:/?[A-Za-z][^<>\n]*|/|\d[\d:.]*)>|\{\\[^{}\n]*\}")
+_VOICE = re.compile(r"<v(?:\.[^\s>]+)*[ \t]+(?P<name>[^>\n]+)>")
+_DASH = re.compile(r"^[ \t]*-[ \t]*(?=[^\s\d-])")
+_WORD = r"(?:(?:Dr|Mr|Mrs|Ms|Mx|Prof|Jr|Sr|St|[A-Z])\.|[^\W\d_][\w'’&-]*)"
+_NAME = rf"{_WORD}(?:[ \t]+(?:{_WORD}|\d+)){{0,4}}"
+_LABEL = re.compile(
+    rf"^[ \t]*(?:\[(?P<bracketed>{_NAME})\][ \t]*:?|(?P<plain>{_NAME})[ \t]*:)(?:[ \t]+|$)"
+)
+# Labels that head a note or describe a sound rather than name a speaker.
+_NOT_SPEAKERS = frozenset(
+    """
+    note notes nb example examples update edit tip tips warning important summary answer question
+    questions step result results outcome lesson lessons takeaway context background situation
+    task action problem solution approach reason because so also and but then first second
+    finally next ps fyi re subject date time title location http https www
+    """.split()
+)
+_SOUNDS = frozenset(
+    """
+    music applause laughter laughing laughs laugh chuckles chuckling inaudible unintelligible
+    indiscernible crosstalk silence noise pause cheering cheers sighs sigh coughs cough
+    coughing static beep beeping ringing typing background
+    """.split()
+)
+_OVERLAP_EXAMPLES = 3
+
+
+@dataclass(frozen=True)
+class Cue:
+    """One caption cue as written: its 1-based position among the file's cues,
+    the line of its timing line, its times in seconds and its text lines
+    (with markup) paired with their line numbers."""
+
+    number: int
+    line: int
+    start: float
+    end: float
+    text: tuple[tuple[int, str], ...]
+
+
+@dataclass
+class _Piece:
+    """The text of one voice within a cue."""
+
+    label: str | None  # a speaker name as written
+    written: str  # the label as it stands in the text, put back if it is no speaker
+    marked: bool = False  # a voice tag or ">> Name:": certainly a speaker
+    new_voice: bool = False  # "-" or ">>": someone else speaks from here
+    words: list[str] = field(default_factory=list)
+    line: int = 0
+    start: float = 0.0
+    end: float = 0.0
+
+
+def transcript_from_cues(
+    cues: Sequence[Cue],
+    *,
+    format: str,
+    source: str,
+    options: ReadOptions,
+    voice_tags: bool = False,
+) -> Transcript:
+    """Turns from caption cues in file order, with speakers when the text names
+    them (``voice_tags``: read WebVTT ``<v Name>`` tags); the raw-caption
+    segmenter's turns when no cue names a speaker."""
+    notices: list[str] = []
+    cues, rolling = _drop_rolling_repeats(cues)
+    if rolling:
+        notices.append(
+            "rolling auto-captions (each cue repeats the line before it): "
+            "every caption line was read once"
+        )
+    else:
+        notices.extend(overlap_notices(cues))
+    pieces = [piece for cue in cues for piece in _pieces(cue, voice_tags)]
+    speakers = _speakers(pieces, len(cues))
+    for piece in pieces:
+        if piece.label is not None and _key(piece.label) not in speakers:
+            if piece.written:
+                piece.words.insert(0, piece.written)
+            piece.label = None
+    texts = [" ".join(piece.words) for piece in pieces]
+    if not any(text.strip() for text in texts):
+        raise InputError("the transcript is empty (no words to analyse)", source=source)
+    if not speakers:
+        chunks = [
+            Chunk(text, line=piece.line, start=piece.start, end=piece.end)
+            for piece, text in zip(pieces, texts, strict=True)
+            if text.strip()
+        ]
+        return unlabeled_transcript(
+            chunks, format=format, source=source, options=options, notices=notices
+        )
+    raw_turns: list[RawTurn] = []
+    spelling: dict[str, str] = {}
+    speaker: str | None = None
+    unnamed: list[int] = []
+    for piece, text in zip(pieces, texts, strict=True):
+        if piece.label is not None:
+            speaker = spelling.setdefault(_key(piece.label), normalize_space(piece.label))
+        elif speaker is None or piece.new_voice:
+            speaker = UNKNOWN_SPEAKER
+            if text.strip():
+                unnamed.append(piece.line)
+        raw_turns.append(RawTurn(speaker, text, line=piece.line, start=piece.start, end=piece.end))
+    if unnamed:
+        more = f" (and {len(unnamed) - 1} more)" if len(unnamed) > 1 else ""
+        notices.append(
+            f"caption text with no speaker name on line {unnamed[0]}{more} "
+            f'is attributed to "{UNKNOWN_SPEAKER}"'
+        )
+    return build_transcript(raw_turns, format=format, source=source, notices=notices)
+
+
+def overlap_notices(cues: Sequence[Cue]) -> list[str]:
+    """One notice naming the first few cues that start before the previous cue
+    ends (overlapping or out of order); the cues stay in file order."""
+    found = [
+        f"cue {cue.number} (line {cue.line}) starts before cue {previous.number} ends"
+        for previous, cue in pairwise(cues)
+        if cue.start < previous.end
+    ]
+    if not found:
+        return []
+    shown = "; ".join(found[:_OVERLAP_EXAMPLES])
+    more = f"; and {len(found) - _OVERLAP_EXAMPLES} more" if len(found) > _OVERLAP_EXAMPLES else ""
+    return [f"{shown}{more} (cues kept in file order, with their times as written)"]
+
+
+def clean(text: str) -> str:
+    """Caption text without markup, with character references unescaped."""
+    return html.unescape(_TAG.sub("", text))
+
+
+def _drop_rolling_repeats(cues: Sequence[Cue]) -> tuple[list[Cue], bool]:
+    """The cues without the lines that repeat the end of the cue before, when the
+    file is rolling captions (most cues begin with the previous cue's last line).
+
+    Only leading lines that equal the previous cue's trailing lines are dropped,
+    so a word said twice in a row ("yeah" / "yeah") stays when it is new.
+    """
+    shown = [
+        [(i, normalize_space(clean(text))) for i, (_, text) in enumerate(cue.text)] for cue in cues
+    ]
+    shown = [[(i, text) for i, text in lines if text] for lines in shown]
+    pairs = [(a, b) for a, b in pairwise(shown) if a and b]
+    repeats = sum(1 for a, b in pairs if b[0][1] == a[-1][1])
+    if repeats < 2 or repeats * 2 < len(pairs):
+        return list(cues), False
+    kept: list[Cue] = []
+    previous: list[str] = []
+    for cue, lines in zip(cues, shown, strict=True):
+        texts = [text for _, text in lines]
+        overlap = max(
+            (j for j in range(1, min(len(texts), len(previous)) + 1) if texts[:j] == previous[-j:]),
+            default=0,
+        )
+        if lines:
+            previous = texts
+        rest = cue.text[lines[overlap - 1][0] + 1 :] if overlap else cue.text
+        kept.append(Cue(cue.number, cue.line, cue.start, cue.end, rest))
+    return kept, True
+
+
+def _pieces(cue: Cue, voice_tags: bool) -> list[_Piece]:
+    """Split a cue at voice tags, ">>" and dialogue dashes; find ``Name:`` labels
+    where a line or a voice starts. The first piece's line is the cue's line."""
+    pieces: list[_Piece] = []
+    for line, raw in cue.text:
+        for index, (voice, segment) in enumerate(_voice_segments(raw, voice_tags)):
+            text = clean(segment)
+            if voice is not None:
+                pieces.append(_Piece(voice, "", marked=True, new_voice=True))
+                pieces[-1].line = line
+                pieces[-1].words.extend(text.split())
+                continue
+            for part_index, part in enumerate(text.split(">>")):
+                at_line_start = index == 0 and part_index == 0
+                new_voice = part_index > 0
+                if at_line_start and (dash := _DASH.match(part)):
+                    part, new_voice = part[dash.end() :], True
+                label = _LABEL.match(part) if new_voice or at_line_start else None
+                if label:
+                    name = label["bracketed"] or label["plain"]
+                    marked = part_index > 0 and label["plain"] is not None
+                    pieces.append(_Piece(name, label[0].strip(), marked, new_voice))
+                    part = part[label.end() :]
+                elif new_voice or (not pieces and part.strip()):
+                    pieces.append(_Piece(None, "", new_voice=new_voice))
+                else:
+                    if part.strip():
+                        pieces[-1].words.extend(part.split())
+                    continue
+                pieces[-1].line = line
+                pieces[-1].words.extend(part.split())
+    for piece in pieces:
+        piece.start, piece.end = cue.start, cue.end
+    if pieces:
+        pieces[0].line = cue.line
+    return pieces
+
+
+def _voice_segments(raw: str, voice_tags: bool) -> Iterator[tuple[str | None, str]]:
+    """(voice name or None, text) for the stretches of a line between voice tags."""
+    if not voice_tags:
+        yield None, raw
+        return
+    position = 0
+    name: str | None = None
+    for match in _VOICE.finditer(raw):
+        if match.start() > position or name is not None:
+            yield name, raw[position : match.start()]
+        name = normalize_space(html.unescape(match["name"]))
+        position = match.end()
+    yield name, raw[position:]
+
+
+def _speakers(pieces: Sequence[_Piece], cue_count: int) -> set[str]:
+    """Keys of the labels accepted as speakers.
+
+    Voice tags and ``>> Name:`` always count. A ``Name:``/``[Name]`` label counts
+    when it recurs and looks like a name (capitalised words, or one word), or,
+    once some speaker is found, when it is one capitalised name. When labels
+    start at least half the cues (a Zoom export), a capitalised label counts
+    even once and a recurring one even in lowercase. Note words and sounds
+    ("Note:", "[Music]") never do.
+    """
+    labels = [p for p in pieces if p.label is not None and not _is_sound_or_note(p.label)]
+    counts: dict[str, int] = {}
+    for piece in labels:
+        assert piece.label is not None
+        counts[_key(piece.label)] = counts.get(_key(piece.label), 0) + 1
+    speakers = {_key(p.label) for p in labels if p.marked and p.label}
+    plain = [p.label for p in labels if not p.marked and p.label]
+    zoom_like = len(plain) * 2 >= cue_count  # most cues start with a label: any name goes
+    speakers |= {
+        _key(label)
+        for label in plain
+        if counts[_key(label)] >= 2
+        and (zoom_like or _capitalised(label) or len(label.split()) == 1)
+    }
+    if speakers or zoom_like:
+        speakers |= {_key(label) for label in plain if _capitalised(label)}
+    return speakers
+
+
+def _is_sound_or_note(label: str) -> bool:
+    words = label.lower().split()
+    return " ".join(words) in _NOT_SPEAKERS or any(word in _SOUNDS for word in words)
+
+
+def _capitalised(label: str) -> bool:
+    return all(word[0].isupper() or word.isdigit() for word in label.split())
+
+
+def _key(label: str) -> str:
+    return normalize_space(label).lower()
+
+
+def checked_times(
+    times: tuple[float, float] | None,
+    timing_line: str,
+    expected: str,
+    number: int,
+    line: int,
+    name: str,
+) -> tuple[float, float]:
+    """``times`` of cue ``number``, or the InputError for a timing line that did
+    not parse or ends before it starts."""
+    if times is None:
+        raise InputError(
+            f"cue {number}: malformed timing line {timing_line.strip()!r} ({expected})",
+            source=name,
+            line=line,
+        )
+    if times[1] < times[0]:
+        raise InputError(f"cue {number}: end time before start time", source=name, line=line)
+    return times
