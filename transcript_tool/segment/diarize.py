@@ -27,8 +27,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
+import numpy.typing as npt
 
 from .gaps import GapModel, GapScores
+from .hmm import forward_backward
 
 
 @dataclass(frozen=True)
@@ -103,26 +105,28 @@ def diarize(
     bounds = [0, *cuts, n]
     units = [(bounds[u], bounds[u + 1]) for u in range(len(bounds) - 1)]
     stay, switch = _transitions(scores, cuts, speakers, p)
-    role_emission = _role_emission(scores, units, speakers, p.role_weight)
+    role_logodds = _logodds(scores.role[:n])
+    role_emission = _role_emission(role_logodds, units, speakers, p.role_weight)
     prior = _prior(speakers, first_role)
     emission = role_emission
-    posterior, change_post = _forward_backward(prior, emission, stay, switch)
     if p.iterations and speakers == 2:
         posterior = _alternation(scores, cuts, units, role_emission, p.init)
+    else:
+        posterior, _ = forward_backward(prior, emission, stay, switch)
     for _ in range(p.iterations):
         lm = _lm_emission(words, units, posterior, p)
         emission = [
             [r + m for r, m in zip(re, le, strict=True)]
             for re, le in zip(role_emission, lm, strict=True)
         ]
-        posterior, change_post = _forward_backward(prior, emission, stay, switch)
+        posterior, _ = forward_backward(prior, emission, stay, switch)
     unit_speaker = [max(range(speakers), key=post.__getitem__) for post in posterior]
     state_of_word = [unit_speaker[u] for u, (b, e) in enumerate(units) for _ in range(b, e)]
     # Confidence: the same model with its scores tempered, so that the local
     # models' overconfidence (neighbouring words are not independent
     # evidence) does not turn into certainty.
     t = p.temper
-    posterior, change_post = _forward_backward(
+    posterior, change_post = forward_backward(
         [t * x for x in prior],
         [[t * x for x in row] for row in emission],
         [t * x for x in stay],
@@ -146,7 +150,7 @@ def diarize(
     word_speaker = [order[state] for state in state_of_word]
     state_roles = _roles(speakers)
     roles = tuple(state_roles[state] for state in order)
-    role_conf = _role_confidence(scores, word_speaker, len(order))
+    role_conf = _role_confidence(role_logodds, word_speaker, len(order))
     ends = list(sentence_end)
     for i in range(n - 1):
         if word_speaker[i] != word_speaker[i + 1]:
@@ -268,11 +272,17 @@ def _transitions(
     return stay, switch
 
 
+def _logodds(probabilities: npt.NDArray[np.float32]) -> npt.NDArray[np.float64]:
+    clipped = np.clip(probabilities.astype(np.float64), 1e-4, 1 - 1e-4)
+    return np.log(clipped / (1 - clipped))
+
+
 def _role_emission(
-    scores: GapScores, units: Sequence[tuple[int, int]], speakers: int, weight: float
+    logodds: npt.NDArray[np.float64],
+    units: Sequence[tuple[int, int]],
+    speakers: int,
+    weight: float,
 ) -> list[list[float]]:
-    role = np.clip(scores.role, 1e-4, 1 - 1e-4)
-    logodds = np.log(role / (1 - role))
     cumulative = np.concatenate([[0.0], np.cumsum(logodds)])
     rows: list[list[float]] = []
     for begin, end in units:
@@ -324,80 +334,16 @@ def _lm_emission(
     return rows
 
 
-def _forward_backward(
-    prior: Sequence[float],
-    emission: Sequence[Sequence[float]],
-    stay: Sequence[float],
-    switch: Sequence[float],
-) -> tuple[list[list[float]], list[float]]:
-    """Posterior of each state per unit, and of a change at each cut."""
-    k_range = range(len(prior))
-    units = len(emission)
-    forward: list[list[float]] = []
-    row = [prior[k] + emission[0][k] for k in k_range]
-    forward.append(row)
-    for u in range(1, units):
-        prev = forward[-1]
-        total = _logsumexp(prev)
-        s, c = stay[u - 1], switch[u - 1]
-        e = emission[u]
-        row = [
-            e[k] + _logaddexp(prev[k] + s, total + c + _log1mexp(prev[k] - total)) for k in k_range
-        ]
-        forward.append(row)
-    backward: list[list[float]] = [[0.0] * len(prior) for _ in range(units)]
-    for u in range(units - 2, -1, -1):
-        nxt = [backward[u + 1][k] + emission[u + 1][k] for k in k_range]
-        total = _logsumexp(nxt)
-        s, c = stay[u], switch[u]
-        backward[u] = [
-            _logaddexp(nxt[k] + s, total + c + _log1mexp(nxt[k] - total)) for k in k_range
-        ]
-    log_z = _logsumexp(forward[-1])
-    posterior = []
-    for u in range(units):
-        row = [forward[u][k] + backward[u][k] - log_z for k in k_range]
-        posterior.append([math.exp(x) for x in row])
-    change: list[float] = []
-    for u in range(units - 1):
-        # P(same speaker across cut u) = sum_k f[u][k] + stay + e[u+1][k] + b[u+1][k]
-        same = _logsumexp(
-            [forward[u][k] + stay[u] + emission[u + 1][k] + backward[u + 1][k] for k in k_range]
-        )
-        change.append(max(0.0, 1.0 - math.exp(same - log_z)))
-    return posterior, change
-
-
-def _role_confidence(scores: GapScores, word_speaker: Sequence[int], speakers: int) -> float:
+def _role_confidence(
+    logodds: npt.NDArray[np.float64], word_speaker: Sequence[int], speakers: int
+) -> float:
     """How clearly speaker 0 (as decoded) and speaker 1 differ in sounding
     like the interviewer: 0.5 when they sound alike, towards 1 when clear."""
     if speakers < 2:
         return 1.0
-    role = np.clip(scores.role[: len(word_speaker)], 1e-4, 1 - 1e-4)
-    logodds = np.log(role / (1 - role))
     assigned = np.asarray(word_speaker)
     means = [
         float(logodds[assigned == k].mean()) if (assigned == k).any() else 0.0 for k in range(2)
     ]
     margin = abs(means[0] - means[1])
     return round(1.0 / (1.0 + math.exp(-2.0 * margin)), 2)
-
-
-def _logaddexp(a: float, b: float) -> float:
-    if a < b:
-        a, b = b, a
-    return a + math.log1p(math.exp(b - a))
-
-
-def _logsumexp(values: Sequence[float]) -> float:
-    top = max(values)
-    return top + math.log(sum(math.exp(v - top) for v in values))
-
-
-def _log1mexp(x: float) -> float:
-    """log(1 - exp(x)) for x <= 0 (0 -> very negative)."""
-    if x > -1e-12:
-        return -60.0
-    if x > -0.693:
-        return math.log(-math.expm1(x))
-    return math.log1p(-math.exp(x))
