@@ -23,7 +23,8 @@ after every question the model detects. Settings:
   corpus's held-out split;
 - ``shipped``: the shipped ``segmenter.npz`` (trained on the training split of
   anthropic-interviewer and changelog-interviews only) on the held-out splits
-  of those two and on the whole of the other two.
+  of those two, on the whole of the other two, and on the project's own
+  labelled 60-minute sample.
 """
 
 from __future__ import annotations
@@ -40,7 +41,7 @@ sys.path[:0] = [str(ROOT), str(ROOT / "benchmarks")]
 import caption_corpora  # noqa: E402
 from caption_corpora import CORPORA, LabeledStream, held_out_split  # noqa: E402
 from segmentation_metrics import Score, word_roles  # noqa: E402
-from train_segmenter import SHIPPED_CORPORA, fit  # noqa: E402
+from train_segmenter import SHIPPED_CORPORA, fit, sample_stream  # noqa: E402
 
 from transcript_tool.segment.diarize import Params, diarize  # noqa: E402
 from transcript_tool.segment.gaps import GapModel, shipped_model  # noqa: E402
@@ -131,6 +132,12 @@ def run(setting: str, params: Params, limit: int | None, root: Path | None) -> N
         print(_row("one speaker", corpus, single, None))
         print(_row("questions", corpus, questions, None))
         sys.stdout.flush()
+    if setting == "shipped":
+        # the project's own 60-minute mock interview, never trained on
+        ours, single, questions, speed = evaluate(shipped_model(), [sample_stream()], params)
+        print(_row("segmenter", "sample (60 min)", ours, speed))
+        print(_row("one speaker", "sample (60 min)", single, None))
+        print(_row("questions", "sample (60 min)", questions, None))
     print(f"({time.perf_counter() - started:.0f} s)")
 
 

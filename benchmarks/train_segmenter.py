@@ -25,7 +25,7 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path[:0] = [str(ROOT), str(ROOT / "benchmarks"), str(ROOT / "tests" / "data")]
+sys.path[:0] = [str(ROOT), str(ROOT / "benchmarks")]
 
 import caption_corpora  # noqa: E402
 from caption_corpora import LabeledStream, held_out_split  # noqa: E402
@@ -53,9 +53,8 @@ def to_training(stream: LabeledStream) -> TrainingStream:
 
 
 def sample_stream() -> LabeledStream:
-    """The project's own labelled sample as a stream (roles from its labels)."""
-    import make_caption
-
+    """The project's own labelled sample as a stream (roles from its labels);
+    never trained on, evaluated by ``eval_segmentation.py --setting shipped``."""
     text = SAMPLE.read_text("utf-8")
     words: list[str] = []
     source: list[str] = []
@@ -63,7 +62,7 @@ def sample_stream() -> LabeledStream:
     ends: list[bool] = []
     questions: list[bool] = []
     labels: list[str] = []
-    for label, turn_words in _sample_turns(make_caption, text):
+    for label, turn_words in _sample_turns(text):
         if label not in labels:
             labels.append(label)
         for j, (caption, original) in enumerate(turn_words):
@@ -86,7 +85,7 @@ def sample_stream() -> LabeledStream:
     )
 
 
-def _sample_turns(make_caption: object, text: str) -> list[tuple[str, list[tuple[str, str]]]]:
+def _sample_turns(text: str) -> list[tuple[str, list[tuple[str, str]]]]:
     turns = []
     for paragraph in text.split("\n\n"):
         label, _, body = paragraph.strip().partition(":")

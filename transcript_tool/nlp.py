@@ -76,19 +76,18 @@ class _CaptionSentences:
     """Pipeline component: sentence boundaries for text without punctuation.
 
     A doc of at least ``min_words`` words with fewer than one sentence-final
-    mark (. ? !) per ``punctuated_every`` words is treated as an auto-caption:
+    mark (. ? !) per ``PUNCTUATED_EVERY`` (40) words is treated as an auto-caption:
     the gap model (``segment/gaps.py``) decides where sentences end. Any other
     doc keeps the boundaries set before this component.
     """
 
     min_words = 8
-    punctuated_every = 40
 
     def __init__(self, nlp: Language, name: str) -> None:
         self.name = name
 
     def __call__(self, doc: Doc) -> Doc:
-        from .segment.gaps import normalize, shipped_model
+        from .segment.gaps import normalize, punctuated, shipped_model
 
         if doc.has_annotation("DEP"):
             return doc  # a trained parser's sentences cannot be rewritten
@@ -96,7 +95,7 @@ class _CaptionSentences:
         if len(words) < self.min_words:
             return doc
         marks = sum(1 for t in doc if t.text in {".", "?", "!"} or t.text.endswith((".", "?", "!")))
-        if marks * self.punctuated_every >= len(words):
+        if punctuated(marks, len(words)):
             return doc
         scores = shipped_model().predict([normalize(t.text) for t in words])
         ends = 1.0 - scores.sentence[1 : len(words) + 1, 0]

@@ -63,6 +63,17 @@ SENTENCE_CLASSES = ("none", "statement", "question")
 _NON_WORD = re.compile(r"[^\w'-]+")
 
 
+PUNCTUATED_EVERY = 40
+"""Text with at least one sentence-final mark (. ? !) per this many words
+carries its own sentence punctuation; sparser text is treated as a caption."""
+
+
+def punctuated(marks: int, words: int) -> bool:
+    """True when ``marks`` sentence-final marks in ``words`` words are enough for
+    the text to be read by its own punctuation (see PUNCTUATED_EVERY)."""
+    return marks * PUNCTUATED_EVERY >= words
+
+
 def normalize(word: str) -> str:
     """A source word as the model sees it: lowercase, outer punctuation removed.
 

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from ..model import LOW_CONFIDENCE, Role
 from ..readers.common import Chunk, RawTurn
 from .diarize import Diarization, Params, diarize
-from .gaps import normalize, shipped_model
+from .gaps import normalize, punctuated, shipped_model
 
 SPEAKER_IDS = ("Speaker 1", "Speaker 2")
 _TERMINAL = re.compile(r"[.?!][\"')\]]*$")
@@ -95,7 +95,7 @@ def _punctuated(tokens: Sequence[tuple[str, int]]) -> bool:
     """True when the text carries its own sentence punctuation (a Whisper
     transcript) rather than none (an auto-caption)."""
     ends = sum(1 for word, _ in tokens if _TERMINAL.search(word))
-    return len(tokens) >= 20 and ends * 40 >= len(tokens)
+    return len(tokens) >= 20 and punctuated(ends, len(tokens))
 
 
 def _turns(
