@@ -67,14 +67,17 @@ def test_clarifying_question_mid_answer_opens_its_own_exchange() -> None:
         "Candidate: Then the rate limiter keeps each bucket in a shared store.\n"
     )
     assert exchanges(analysis) == [
-        (0, (0,), "interviewer", (1, 3)),
+        (0, (0,), "interviewer", (3,)),
         (1, (1,), "candidate", (2,)),
     ]
+    # the turn that mostly asks is marked, and kept out of the answer
+    assert analysis.exchanges[0].clarifying_turns == (1,)
+    assert [e.section for e in analysis.exchanges] == ["interview", "clarification"]
     design, clarification = analysis.questions
     assert (clarification.intent, clarification.intent_cue) == ("clarification", "should i assume")
     # the interviewer is not judged on answering yes or no
     assert (clarification.answered, clarification.direct) == ("yes", None)
-    assert (design.answered, design.answer_turns) == ("yes", (1, 3))
+    assert (design.answered, design.answer_turns) == ("yes", (3,))
 
 
 def test_last_question_with_no_answer_is_not_answered() -> None:
@@ -191,3 +194,48 @@ def test_plural_and_inflected_words_count_as_addressed() -> None:
     )
     # "limiting" shares its first five letters with "limiter"
     assert (question.coverage, question.answered) == (1.0, "yes")
+
+
+def test_sections_and_follow_up_threads() -> None:
+    analysis = analysis_of(
+        "Interviewer: Hi, how are you?\n"
+        "Candidate: Good, thanks.\n"
+        "Interviewer: Tell me about a time you missed a deadline.\n"
+        "Candidate: Our data migration slipped by two weeks.\n"
+        "Interviewer: What was the result?\n"
+        "Candidate: We added a buffer to every plan after that.\n"
+        "Interviewer: Why did you do it that way?\n"
+        "Candidate: It was the cheapest fix.\n"
+        "Interviewer: Do you have any questions for me?\n"
+        "Candidate: Yes. What does the team look like?\n"
+        "Interviewer: Six engineers and a designer.\n"
+    )
+    assert [(e.section, e.parent) for e in analysis.exchanges] == [
+        ("small_talk", None),
+        ("interview", None),
+        ("interview", 1),  # the follow-ups belong to the behavioural question's thread
+        ("interview", 1),
+        ("interview", None),
+        ("reverse", None),
+    ]
+
+
+def test_an_unanswered_question_has_no_answer_turns() -> None:
+    analysis = analysis_of(
+        "Interviewer: Tell me about yourself.\nCandidate: I build payment systems.\n"
+        "Interviewer: And what are your salary expectations?\n"
+    )
+    last = analysis.questions[-1]
+    assert (last.answered, last.answer_turns) == ("no", ())
+
+
+def test_a_long_setup_without_a_question_is_flagged() -> None:
+    setup = " ".join(["Our checkout service handles card payments for small merchants."] * 9)
+    analysis = analysis_of(
+        f"Interviewer: {setup}\n"
+        "Candidate: Okay.\n"
+        "Interviewer: How would you find the slow requests?\n"
+        "Candidate: Tracing first.\n"
+        "Interviewer: Good. Thanks.\n"
+    )
+    assert analysis.long_setups == (0,)

@@ -3,6 +3,7 @@ in how many parts and about which content words."""
 
 from __future__ import annotations
 
+import re
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -11,6 +12,7 @@ import pytest
 import yaml
 
 from transcript_tool import analyze
+from transcript_tool.annotate.questions import load_cues
 from transcript_tool.model import QUESTION_INTENTS, Analysis, Question
 from transcript_tool.readers import read_text
 
@@ -180,7 +182,7 @@ def test_parts_and_focus(
 # ----------------------------------------------------------------------- intent
 
 INTENTS = [
-    ("Tell me about a time you disagreed with your manager.", "behavioral", "a time you"),
+    ("Tell me about a time you disagreed with your manager.", "behavioral", "about a time"),
     ("Have you ever led a team?", "behavioral", "have you ever"),
     ("Why do you want to work here?", "motivation", "why do you want"),
     ("what made you apply for this role", "motivation", "made you apply"),
@@ -194,7 +196,8 @@ INTENTS = [
     ("How are you doing today?", "small_talk", "how are you"),
     ("Did you find the office okay?", "small_talk", "did you find"),
     ("Tell me about yourself.", "background", "about yourself"),
-    ("What are the pros and cons?", "background", "no intent cue matched"),
+    ("What are the pros and cons?", "technical", "pros and cons"),
+    ("What are the next steps?", "background", "no intent cue matched"),
 ]
 
 
@@ -217,6 +220,7 @@ def test_short_question_right_after_an_answer_is_a_follow_up() -> None:
 
 
 def test_short_question_on_a_new_topic_is_not_a_follow_up() -> None:
+    """It takes its intent from its own words instead."""
     analysis = analysis_of(
         "Interviewer: Tell me about your last project.\n"
         "Candidate: I rebuilt our billing service in Go.\n"
@@ -224,13 +228,20 @@ def test_short_question_on_a_new_topic_is_not_a_follow_up() -> None:
         "Candidate: Not right now.\n"
     )
     question = analysis.questions[1]
-    assert (question.intent, question.intent_cue) == ("background", "no intent cue matched")
+    assert (question.intent, question.intent_cue) == ("background", "are you interviewing")
 
 
 CANDIDATE_QUESTIONS = [
     pytest.param(
         "How would you design a rate limiter?",
         "Is this for a public API?",
+        "clarification",
+        "is this for",
+        id="while answering, with a cue",
+    ),
+    pytest.param(
+        "How would you design a rate limiter?",
+        "Would a million requests a day be typical?",
         "clarification",
         "asked while answering a problem_solving question",
         id="while answering",
@@ -285,10 +296,25 @@ def _non_strings(node: Any, path: str = "") -> list[str]:
 
 
 def test_every_question_cue_is_a_string() -> None:
-    """YAML 1.1 reads bare no/on/off/yes/true as booleans."""
+    """YAML 1.1 reads bare no/on/off/yes/true as booleans: every word a cue
+    matches must still be a string."""
     cues = _load_data("questions.yaml")
-    assert _non_strings(cues) == []
+    settings = re.compile(r"/(cue/\d+|marked|unmarked|check_in_slack|IS_PUNCT)$")
+    assert [p for p in _non_strings(cues) if not settings.search(p.split(" = ")[0])] == []
     assert set(cues["intents"]) <= set(QUESTION_INTENTS)
+
+
+def test_the_shipped_cues_load() -> None:
+    cues = load_cues()
+    assert cues.forms and cues.vetoes and cues.check_ins
+
+
+def test_a_pattern_on_an_attribute_the_pipeline_does_not_set_is_refused() -> None:
+    text = resources.files("transcript_tool.data").joinpath("questions.yaml").read_text("utf-8")
+    raw = yaml.safe_load(text)
+    raw["forms"][0]["patterns"].append([{"POS": "VERB"}])
+    with pytest.raises(ValueError, match=r"forms/0/patterns/\d+: attribute\(s\) \['POS'\]"):
+        load_cues(yaml.safe_dump(raw))
 
 
 _BOOLEAN_ATTRS = {"IS_PUNCT", "IS_SENT_START", "LIKE_NUM", "IS_DIGIT"}
@@ -324,3 +350,115 @@ def test_intent_cues_name_only_intents_of_the_taxonomy() -> None:
         resources.files("transcript_tool.data").joinpath("questions.yaml").read_text("utf-8")
     )
     assert set(raw["intents"]) <= set(QUESTION_INTENTS)
+
+
+# --------------------------------------------- embedded, quoted, backchannels
+
+MORE_FORMS = [
+    ("I'm curious if there's anything you'd change.", "yes_no", "I'm curious if"),
+    ("I was wondering how you chose the threshold.", "wh", "I was wondering how"),
+    ("I'd love to hear about your last launch.", "imperative", "I'd love to hear about"),
+    ("Before we jump in, have you worked in ad tech?", "yes_no", "have you"),
+    ("Out of curiosity, what's pulling you toward ad tech?", "wh", "what"),
+    ("And that's before replication, isn't it?", "tag", "isn't it"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "form", "cue"), MORE_FORMS)
+def test_embedded_and_lead_in_questions(sentence: str, form: str, cue: str) -> None:
+    question = only_question(sentence)
+    assert (question.form, question.form_cue) == (form, cue)
+
+
+MORE_NOT_QUESTIONS = [
+    'She asked me, "why now?"',
+    "Really?",
+    "Oh, is that right?",
+    "What I'd change is the rollout.",
+    "I'm not sure what happened.",
+    "Have a great rest of your day.",
+    "Which is, you know, a handful of shards.",
+]
+
+
+@pytest.mark.parametrize("sentence", MORE_NOT_QUESTIONS)
+def test_quoted_speech_backchannels_and_statements_are_not_questions(sentence: str) -> None:
+    assert asked(sentence) == ()
+
+
+def test_you_know_ending_an_answer_is_not_a_question() -> None:
+    analysis = analysis_of(
+        "Interviewer: Why did the launch slip?\n"
+        "Candidate: The vendor was late. It was just a hard quarter, you know?\n"
+    )
+    assert [q.role for q in analysis.questions] == ["interviewer"]
+
+
+@pytest.mark.parametrize(
+    "check_in",
+    [
+        "Does that make sense?",
+        "Does that high-level split make sense before I go deeper?",
+        "Can you see my screen?",
+        "Okay?",
+        "Does that answer your question?",
+    ],
+)
+def test_check_ins_are_kept_apart_with_their_cue(check_in: str) -> None:
+    analysis = analysis_of(
+        f"Interviewer: How would you design a rate limiter? {check_in}\n"
+        "Candidate: With a token bucket.\n"
+    )
+    assert [q.text for q in analysis.questions] == ["How would you design a rate limiter?"]
+    (found,) = analysis.check_ins
+    assert (found.text, found.intent, found.turn) == (check_in, "check_in", 0)
+
+
+def test_questions_without_punctuation_are_found_by_their_form() -> None:
+    analysis = analysis_of(
+        "Interviewer: okay great so tell me about a time you disagreed with your manager\n"
+        "Candidate: yeah so last year we had a launch that slipped and i pushed back on the "
+        "date because the tests were not ready\n"
+        "Interviewer: and how did that go\n"
+        "Candidate: it went fine in the end we moved the date by a week\n"
+    )
+    assert [(q.turn, q.form, q.intent) for q in analysis.questions] == [
+        (0, "imperative", "behavioral"),
+        (2, "wh", "follow_up"),
+    ]
+
+
+# ---------------------------------------------------------------------- re-asks
+
+
+def test_a_re_ask_in_other_words_points_at_the_first_question() -> None:
+    analysis = analysis_of(
+        "Interviewer: Where would you store the impression counts?\n"
+        "Candidate: I'd start with the API: a POST endpoint per impression.\n"
+        "Interviewer: Let me pull you back: where do the counts actually live?\n"
+        "Candidate: In Redis, keyed by listener and ad.\n"
+    )
+    first, again = analysis.questions
+    assert (again.reask_of, again.reask_cue) == (first.index, "let me pull you back")
+
+
+def test_a_re_ask_by_repeating_the_question_is_recognised() -> None:
+    analysis = analysis_of(
+        "Interviewer: How would you detect fraudulent transactions in real time?\n"
+        "Candidate: Fraud is a big problem for every payments company.\n"
+        "Interviewer: Sure, but how would you detect fraudulent transactions as they happen?\n"
+        "Candidate: A model scoring each transaction before approval.\n"
+    )
+    first, again = analysis.questions
+    assert again.reask_of == first.index
+    assert again.reask_cue == "asks again about detect, fraudulent, transaction"
+
+
+def test_a_new_question_on_a_new_topic_is_not_a_re_ask() -> None:
+    analysis = analysis_of(
+        "Interviewer: How would you detect fraud?\n"
+        "Candidate: With a model.\n"
+        "Interviewer: Why do you want to work here?\n"
+        "Candidate: The mission.\n"
+    )
+    assert [q.reask_of for q in analysis.questions] == [None, None]

@@ -258,7 +258,7 @@ BAD_RUBRICS = [
         "name: x\ndescriptoin: y\n" + HEAD[8:] + BANDS,
         [
             "bad.yaml:2:1: [descriptoin] unknown key 'descriptoin' (did you mean 'description'?); "
-            "expected one of: criteria, description, name, version"
+            "expected one of: concepts, criteria, description, name, version"
         ],
         id="unknown-top-level-key",
     ),
@@ -424,16 +424,16 @@ BAD_RUBRICS = [
     pytest.param(
         "",
         [
-            "bad.yaml: the rubric is empty; expected a mapping with keys: criteria, description, "
-            "name, version"
+            "bad.yaml: the rubric is empty; expected a mapping with keys: concepts, criteria, "
+            "description, name, version"
         ],
         id="empty-document",
     ),
     pytest.param(
         "# only a comment\n",
         [
-            "bad.yaml: the rubric is empty; expected a mapping with keys: criteria, description, "
-            "name, version"
+            "bad.yaml: the rubric is empty; expected a mapping with keys: concepts, criteria, "
+            "description, name, version"
         ],
         id="only-comments",
     ),

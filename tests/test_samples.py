@@ -432,7 +432,7 @@ ANSWERS = [
         [],
         id="named-differently",
     ),
-    (NAMED, "How would you design a rate limiter?", "yes", [9, 11], []),
+    (NAMED, "How would you design a rate limiter?", "yes", [11], []),
     (NAMED, "Why did you pick a token bucket over a sliding window?", "yes", [13], []),
     (NAMED, "What happens if the shared store goes down?", "yes", [15], []),
     (NAMED, "Anything else you'd like to know?", "yes", [19], []),
@@ -483,7 +483,7 @@ ANSWERS = [
         [],
     ),
     (TRUNCATED, "Are you currently interviewing with any other companies?", "no", [], []),
-    (ML_CASE, "Walk me through how you'd approach this.", "yes", [3, 5], []),
+    (ML_CASE, "Walk me through how you'd approach this.", "yes", [5], []),
     (ML_CASE, "What features would you use, and how would you encode them?", "yes", [9], []),
     pytest.param(
         ML_CASE,

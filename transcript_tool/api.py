@@ -7,13 +7,14 @@ importing the package (and ``transcript-tool --help``) stays fast.
 from __future__ import annotations
 
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO
 
 from .errors import InputError
 
 if TYPE_CHECKING:
-    from .model import Analysis, Report, Role, Transcript
+    from .model import Analysis, Concept, Report, Role, Transcript
     from .rubric import Rubric
 
 
@@ -66,12 +67,15 @@ def _read_bytes(name: str, stdin: BinaryIO | None) -> bytes:
         raise InputError(f"cannot read: {error.strerror or error}", source=name) from None
 
 
-def analyze(transcript: Transcript, *, model: str | None = None) -> Analysis:
-    """Sentences, questions, exchanges and markers of ``transcript``."""
+def analyze(
+    transcript: Transcript, *, model: str | None = None, concepts: Sequence[Concept] = ()
+) -> Analysis:
+    """Sentences, questions, exchanges and markers of ``transcript``, and where
+    ``concepts`` (a rubric's ``concepts``) were mentioned."""
     from .annotate import annotate
     from .nlp import get_nlp
 
-    return annotate(transcript, get_nlp(model))
+    return annotate(transcript, get_nlp(model), concepts)
 
 
 def load_rubric(name_or_path: str) -> Rubric:

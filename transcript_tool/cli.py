@@ -159,7 +159,8 @@ def report(
             speakers=speakers,
             first_role=_first_role(first),
         )
-        result = score(analyze(transcript, model=model), loaded_rubric)
+        analysis = analyze(transcript, model=model, concepts=loaded_rubric.concepts)
+        result = score(analysis, loaded_rubric)
         if format is ReportFormat.json:
             from .render.json import render_json
 

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Literal, get_args
+from typing import Any, Literal, get_args
 
 Role = Literal["interviewer", "candidate", "other"]
 ROLES: tuple[Role, ...] = get_args(Role)
@@ -192,6 +192,12 @@ class Question:
     part_coverage: tuple[float, ...] = ()
     missing: tuple[str, ...] = ()
     direct: bool | None = None
+    reask_of: int | None = None
+    reask_cue: str | None = None
+
+
+Section = Literal["interview", "clarification", "reverse", "small_talk"]
+SECTIONS: tuple[Section, ...] = get_args(Section)
 
 
 @dataclass(frozen=True)
@@ -200,7 +206,13 @@ class Exchange:
 
     ``questions`` are indices into :attr:`Analysis.questions`;
     ``answer_turns`` are the other party's turns up to the next exchange,
-    in order (empty when nobody answered before the transcript ended).
+    in order (empty when nobody answered before the transcript ended), not
+    counting ``clarifying_turns``: the candidate's turns inside the exchange
+    that only ask a clarifying question. ``section`` sorts exchanges for
+    reports: the interviewer's questions ("interview"), the candidate's
+    clarifying questions, the candidate's own questions about the role
+    ("reverse") and small talk. ``parent`` is the exchange a follow-up
+    belongs to (the first exchange of its thread).
     """
 
     index: int
@@ -208,6 +220,9 @@ class Exchange:
     questions: tuple[int, ...]
     asker_role: Role
     answer_turns: tuple[int, ...]
+    section: Section = "interview"
+    parent: int | None = None
+    clarifying_turns: tuple[int, ...] = ()
 
 
 MarkerKind = Literal[
@@ -234,14 +249,71 @@ class Marker:
 
 
 @dataclass(frozen=True)
+class Concept:
+    """Something a rubric expects a good answer to mention ("class imbalance").
+
+    ``synonyms`` are phrases matched on word stems, so "one hot encoded"
+    matches "one-hot encoding"; ``patterns`` are spaCy Matcher token
+    patterns; ``expected_when`` are words or phrases that, said in a
+    question, make the concept expected in its answer (a question that names
+    the concept itself expects it too).
+    """
+
+    id: str
+    label: str
+    synonyms: tuple[str, ...] = ()
+    patterns: tuple[tuple[dict[str, Any], ...], ...] = ()
+    expected_when: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A concept said in a turn: ``text`` is exactly ``turns[turn].text[start:end]``.
+
+    ``exchange`` is the exchange whose question or answer holds the turn.
+    """
+
+    concept: str
+    turn: int
+    start: int
+    end: int
+    text: str
+    exchange: int | None = None
+
+
+@dataclass(frozen=True)
+class ExchangeConcepts:
+    """For one interviewer exchange: the concepts its questions made expected,
+    and which of them the answer mentioned or left out (concept ids, in rubric
+    order)."""
+
+    exchange: int
+    expected: tuple[str, ...]
+    mentioned: tuple[str, ...]
+    missing: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class Analysis:
-    """Everything the metrics need, as plain data."""
+    """Everything the metrics need, as plain data.
+
+    ``check_ins`` are the "does that make sense?" sentences (intent
+    ``check_in``), kept apart from the questions; ``long_setups`` are the
+    interviewer's turns that talk at length without asking anything;
+    ``mentions`` are where the rubric's ``concepts`` were said, and
+    ``exchange_concepts`` which expected concepts each answer mentioned.
+    """
 
     transcript: Transcript
     sentences: tuple[Sentence, ...]
     questions: tuple[Question, ...]
     exchanges: tuple[Exchange, ...]
     markers: tuple[Marker, ...]
+    check_ins: tuple[Question, ...] = ()
+    long_setups: tuple[int, ...] = ()
+    concepts: tuple[Concept, ...] = ()
+    mentions: tuple[Mention, ...] = ()
+    exchange_concepts: tuple[ExchangeConcepts, ...] = ()
 
 
 def words_by_turn(sentences: Sequence[Sentence]) -> dict[int, list[Word]]:

@@ -67,7 +67,12 @@ def _blank_pipeline() -> Language:
 
 def _register() -> None:
     from spacy.language import Language
+    from spacy.tokens import Token
 
+    from .annotate.questions import ASKS_EXTENSION
+
+    if not Token.has_extension(ASKS_EXTENSION):
+        Token.set_extension(ASKS_EXTENSION, default=False)
     if not Language.has_factory(CAPTION_SENTENCES):
         Language.factory(CAPTION_SENTENCES, func=_CaptionSentences)
 
@@ -87,6 +92,7 @@ class _CaptionSentences:
         self.name = name
 
     def __call__(self, doc: Doc) -> Doc:
+        from .annotate.questions import ASKS_EXTENSION
         from .segment.gaps import normalize, punctuated, shipped_model
 
         if doc.has_annotation("DEP"):
@@ -98,9 +104,14 @@ class _CaptionSentences:
         if punctuated(marks, len(words)):
             return doc
         scores = shipped_model().predict([normalize(t.text) for t in words])
-        ends = 1.0 - scores.sentence[1 : len(words) + 1, 0]
+        # gap i + 1 follows word i
+        after = scores.sentence[1 : len(words) + 1]
+        ends = 1.0 - after[:, 0]
         for token in doc[1:]:
             token.is_sent_start = False
+        for word, end, (_, statement, question) in zip(words, ends, after, strict=True):
+            if (end > 0.5 or word is words[-1]) and question > statement:
+                word._.set(ASKS_EXTENSION, True)
         for word, end in zip(words[:-1], ends[:-1], strict=True):
             if end > 0.5:
                 nxt = word.i + 1

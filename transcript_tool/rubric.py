@@ -31,6 +31,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
 from .errors import RubricError, UsageError
+from .model import Concept
 from .yamlnodes import did_you_mean, parse_yaml
 
 if TYPE_CHECKING:
@@ -96,6 +97,7 @@ class Rubric:
     description: str
     criteria: tuple[Criterion, ...]
     source: str
+    concepts: tuple[Concept, ...] = ()
 
 
 # --------------------------------------------------------------------------- loading

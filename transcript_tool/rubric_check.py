@@ -13,12 +13,15 @@ from datetime import date
 from string import Formatter
 from typing import Any
 
+from .annotate.markers import ALLOWED_ATTRS as PATTERN_ATTRS
 from .metrics import METRICS, MetricSpec
+from .model import Concept
 from .rubric import Band, Criterion, Direction, Rubric
 from .yamlnodes import INVALID, Checker, describe, unknown
 from .yamlnodes import Path as NodePath
 
-RUBRIC_KEYS = ("name", "version", "description", "criteria")
+RUBRIC_KEYS = ("name", "version", "description", "concepts", "criteria")
+CONCEPT_KEYS = ("id", "label", "synonyms", "patterns", "expected_when")
 CRITERION_KEYS = ("id", "title", "metric", "params", "weight", "direction", "bands")
 BAND_KEYS = ("band", "feedback", "min", "max", "score")
 COMMON_PLACEHOLDERS = ("value", "score", "quote", "band")
@@ -44,10 +47,102 @@ class RubricChecker(Checker):
         description = self.string(
             ("description",), top.get("description", ""), "a description (a string)", empty=True
         )
+        concepts = self.concepts(top.get("concepts", []))
         criteria = self.criteria(top.get("criteria", INVALID))
         if name is None or version is None or description is None or criteria is None:
             return None
-        return Rubric(name, version, description, criteria, source)
+        if concepts is None:
+            return None
+        return Rubric(name, version, description, criteria, source, concepts)
+
+    def concepts(self, value: object) -> tuple[Concept, ...] | None:
+        """A list of concepts with unique ids; each has synonyms or patterns."""
+        if value is INVALID:
+            return None
+        if not isinstance(value, list):
+            self.report(("concepts",), f"expected a list of concepts, got {describe(value)}")
+            return None
+        first_lines: dict[str, int | None] = {}
+        checked = [self.concept(("concepts", i), c, first_lines) for i, c in enumerate(value)]
+        concepts = tuple(c for c in checked if c is not None)
+        return concepts if len(concepts) == len(checked) else None
+
+    def concept(
+        self, path: NodePath, value: object, first_lines: dict[str, int | None]
+    ) -> Concept | None:
+        item = self.mapping(path, value, "a mapping (a concept)", CONCEPT_KEYS, ("id",))
+        if item is None:
+            return None
+        cid = self.identifier((*path, "id"), item.get("id", INVALID), first_lines, "concept")
+        label = cid.replace("_", " ") if cid else None
+        if "label" in item:
+            label = self.string((*path, "label"), item["label"], "a label (a string)")
+        synonyms = self.phrases((*path, "synonyms"), item.get("synonyms", []))
+        patterns = self.patterns((*path, "patterns"), item.get("patterns", []))
+        expected = self.phrases((*path, "expected_when"), item.get("expected_when", []))
+        if cid is None or label is None or synonyms is None or patterns is None:
+            return None
+        if expected is None:
+            return None
+        return Concept(cid, label, synonyms, patterns, expected)
+
+    def phrases(self, path: NodePath, value: object) -> tuple[str, ...] | None:
+        """A list of non-empty strings."""
+        if value is INVALID:
+            return None
+        if not isinstance(value, list):
+            self.report(path, f"expected a list of words or phrases, got {describe(value)}")
+            return None
+        checked = [
+            self.string((*path, i), item, "a word or phrase (a string)")
+            for i, item in enumerate(value)
+        ]
+        kept = tuple(item for item in checked if item is not None)
+        return kept if len(kept) == len(checked) else None
+
+    def patterns(
+        self, path: NodePath, value: object
+    ) -> tuple[tuple[dict[str, Any], ...], ...] | None:
+        """spaCy Matcher token patterns that use only attributes the pipeline sets."""
+        if value is INVALID:
+            return None
+        if not isinstance(value, list):
+            self.report(path, f"expected a list of token patterns, got {describe(value)}")
+            return None
+        patterns = []
+        ok = True
+        for i, pattern in enumerate(value):
+            if not isinstance(pattern, list) or not pattern:
+                self.report(
+                    (*path, i),
+                    f"expected a token pattern (a list of mappings), got {describe(pattern)}",
+                )
+                ok = False
+                continue
+            for j, token in enumerate(pattern):
+                if not isinstance(token, dict) or not token:
+                    self.report(
+                        (*path, i, j),
+                        f"expected a token (a mapping of attributes), got {describe(token)}",
+                    )
+                    ok = False
+                    continue
+                for key in token:
+                    if str(key).upper() not in PATTERN_ATTRS:
+                        self.report(
+                            (*path, i, j, key),
+                            unknown(
+                                "token attribute",
+                                str(key),
+                                sorted(PATTERN_ATTRS),
+                                "the pipeline sets",
+                            )
+                            + " (POS, DEP and the like are never set by the built-in pipeline)",
+                            at_key=True,
+                        )
+                        ok = False
+            patterns.append(tuple(pattern))
+        return tuple(patterns) if ok else None
 
     def version(self, value: object) -> str | None:
         """A string, or a number/date kept exactly as written ("1.10" stays "1.10")."""
@@ -99,20 +194,26 @@ class RubricChecker(Checker):
         self, path: NodePath, value: object, first_lines: dict[str, int | None]
     ) -> str | None:
         """A lowercase identifier not used by an earlier criterion."""
-        cid = self.string(path, value, "a criterion id (a string)")
+        return self.identifier(path, value, first_lines, "criterion")
+
+    def identifier(
+        self, path: NodePath, value: object, first_lines: dict[str, int | None], kind: str
+    ) -> str | None:
+        """A lowercase identifier not used by an earlier ``kind`` (criterion, concept)."""
+        cid = self.string(path, value, f"a {kind} id (a string)")
         if cid is None:
             return None
         if not ID_PATTERN.match(cid):
             self.report(
                 path,
-                f"invalid criterion id {cid!r}; use lowercase letters, digits, '_' and '-', "
+                f"invalid {kind} id {cid!r}; use lowercase letters, digits, '_' and '-', "
                 "starting with a letter",
             )
             return None
         spot = self.document.spots.get(path)
         if cid in first_lines:
             first = first_lines[cid]
-            self.report(path, f"duplicate criterion id {cid!r} (first defined at line {first})")
+            self.report(path, f"duplicate {kind} id {cid!r} (first defined at line {first})")
             return None
         first_lines[cid] = spot.line if spot else None
         return cid

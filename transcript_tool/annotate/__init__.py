@@ -5,12 +5,14 @@ The only stage that touches spaCy objects; it hands plain values on.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from ..model import Analysis, Transcript
-from .exchanges import pair_questions
+from ..model import Analysis, Concept, Transcript
+from .concepts import attach_exchanges, exchange_concepts, find_mentions
+from .exchanges import find_long_setups, pair_questions
 from .markers import find_markers
-from .questions import find_questions
+from .questions import find_questions, find_reasks
 from .sentences import to_sentences
 
 if TYPE_CHECKING:
@@ -19,17 +21,24 @@ if TYPE_CHECKING:
 __all__ = ["annotate"]
 
 
-def annotate(transcript: Transcript, nlp: Language) -> Analysis:
-    """Sentences, markers, questions and exchanges of every turn."""
+def annotate(transcript: Transcript, nlp: Language, concepts: Sequence[Concept] = ()) -> Analysis:
+    """Sentences, markers, questions, exchanges and concept mentions of every turn."""
     docs = list(nlp.pipe(turn.text for turn in transcript.turns))
-    sentences = to_sentences(transcript, docs)
+    sentences, spans = to_sentences(transcript, docs)
     markers = find_markers(transcript, docs, nlp)
-    questions = find_questions(transcript, sentences)
+    questions, check_ins = find_questions(transcript, sentences, spans, nlp)
+    questions = find_reasks(questions)
     exchanges, questions = pair_questions(transcript, sentences, questions)
+    mentions = attach_exchanges(find_mentions(transcript, docs, nlp, concepts), exchanges)
     return Analysis(
         transcript=transcript,
         sentences=sentences,
         questions=questions,
         exchanges=exchanges,
         markers=markers,
+        check_ins=check_ins,
+        long_setups=find_long_setups(transcript, questions, exchanges),
+        concepts=tuple(concepts),
+        mentions=mentions,
+        exchange_concepts=exchange_concepts(exchanges, questions, mentions, concepts, nlp),
     )

@@ -14,8 +14,19 @@ from __future__ import annotations
 import dataclasses
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass, field
 
-from ..model import Answered, Exchange, Question, Role, Sentence, Transcript, Word, words_by_turn
+from ..model import (
+    Answered,
+    Exchange,
+    Question,
+    Role,
+    Section,
+    Sentence,
+    Transcript,
+    Word,
+    words_by_turn,
+)
 
 # A part counts as addressed when the answer repeats this share of its focus terms.
 PART_COVERED = 0.5
@@ -85,29 +96,23 @@ def pair_questions(
     by_turn: dict[int, list[int]] = {}
     for question in questions:
         by_turn.setdefault(question.turn, []).append(question.index)
-    groups: list[tuple[int, list[int], Role, list[int]]] = []
+    clarifying = _clarifying_turns(transcript, questions)
+    groups: list[_Group] = []
     open_for: dict[Role, int] = {}
     for turn in transcript.turns:
         other = _other(turn.role)
         if other is not None and other in open_for:
-            answers = groups[open_for[other]][3]
-            if not (answers and turn.index not in by_turn and _is_pleasantry(turn.text)):
-                answers.append(turn.index)
+            group = groups[open_for[other]]
+            if turn.index in clarifying and group.asker == "interviewer":
+                group.clarifying.append(turn.index)
+            elif not (group.answers and turn.index not in by_turn and _is_pleasantry(turn.text)):
+                group.answers.append(turn.index)
         if turn.role == "interviewer":
             open_for.pop("candidate", None)
         if turn.index in by_turn:
-            groups.append((turn.index, by_turn[turn.index], turn.role, []))
+            groups.append(_Group(turn.index, by_turn[turn.index], turn.role))
             open_for[turn.role] = len(groups) - 1
-    exchanges = tuple(
-        Exchange(
-            index=i,
-            question_turn=t,
-            questions=tuple(qs),
-            asker_role=role,
-            answer_turns=tuple(answers),
-        )
-        for i, (t, qs, role, answers) in enumerate(groups)
-    )
+    exchanges = _exchanges(groups, questions)
     words = words_by_turn(sentences)
     answered = list(questions)
     for exchange in exchanges:
@@ -118,6 +123,92 @@ def pair_questions(
                 questions[index], question_words, exchange.answer_turns, answer_words
             )
     return exchanges, tuple(answered)
+
+
+@dataclass
+class _Group:
+    turn: int
+    questions: list[int]
+    asker: Role
+    answers: list[int] = field(default_factory=list)
+    clarifying: list[int] = field(default_factory=list)
+
+
+def _exchanges(groups: Sequence[_Group], questions: Sequence[Question]) -> tuple[Exchange, ...]:
+    """Groups as exchanges, each with its section and, for a follow-up, the
+    exchange that started its thread."""
+    exchanges: list[Exchange] = []
+    thread: int | None = None  # the last interviewer exchange that is not a follow-up
+    for index, group in enumerate(groups):
+        intents = [questions[q].intent for q in group.questions]
+        parent = None
+        if group.asker == "interviewer":
+            section: Section = "small_talk" if set(intents) == {"small_talk"} else "interview"
+            if intents[0] == "follow_up" or questions[group.questions[0]].reask_of is not None:
+                parent = thread
+            else:
+                thread = index
+        elif "clarification" in intents:
+            section = "clarification"
+        elif set(intents) == {"small_talk"}:
+            section = "small_talk"
+        else:
+            section = "reverse"
+        exchanges.append(
+            Exchange(
+                index=index,
+                question_turn=group.turn,
+                questions=tuple(group.questions),
+                asker_role=group.asker,
+                answer_turns=tuple(group.answers),
+                section=section,
+                parent=parent,
+                clarifying_turns=tuple(group.clarifying),
+            )
+        )
+    return tuple(exchanges)
+
+
+CLARIFYING_SHARE = 0.5
+"""A candidate turn is a clarifying turn, not part of the answer, when at
+least this share of its words are in clarification questions ("Sure. Can I
+ask - do we have labels?")."""
+
+
+def _clarifying_turns(transcript: Transcript, questions: Sequence[Question]) -> set[int]:
+    asked: dict[int, int] = {}
+    for question in questions:
+        if question.role == "candidate" and question.intent == "clarification":
+            asked[question.turn] = asked.get(question.turn, 0) + len(question.text.split())
+    turns = transcript.turns
+    return {
+        t for t, words in asked.items() if words >= CLARIFYING_SHARE * len(turns[t].text.split())
+    }
+
+
+SETUP_WORDS = 80
+"""An interviewer turn of at least this many words that asks nothing is a
+long setup (interviewer feedback: context given at length before a question)."""
+
+
+def find_long_setups(
+    transcript: Transcript, questions: Sequence[Question], exchanges: Sequence[Exchange]
+) -> tuple[int, ...]:
+    """Interviewer turns of SETUP_WORDS words or more that ask nothing, answer
+    none of the candidate's questions, and come before a later question of
+    the interviewer's (so they set one up, rather than close the interview)."""
+    asking = {q.turn for q in questions}
+    last_question = max((q.turn for q in questions if q.role == "interviewer"), default=-1)
+    answering = {t for e in exchanges if e.asker_role == "candidate" for t in e.answer_turns}
+    return tuple(
+        turn.index
+        for turn in transcript.turns
+        if turn.role == "interviewer"
+        and turn.index not in asking
+        and turn.index not in answering
+        and turn.index < last_question
+        and len(turn.text.split()) >= SETUP_WORDS
+    )
 
 
 def _is_pleasantry(text: str) -> bool:

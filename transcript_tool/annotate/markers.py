@@ -23,7 +23,7 @@ MARKER_KINDS: tuple[MarkerKind, ...] = get_args(MarkerKind)
 # Token attributes the blank pipeline sets; patterns using anything else
 # (POS, DEP, ENT_TYPE ...) would silently never match, so they are rejected.
 ALLOWED_ATTRS = frozenset(
-    {"LOWER", "ORTH", "TEXT", "IS_PUNCT", "IS_SENT_START", "LIKE_NUM", "IS_DIGIT", "OP"}
+    {"NORM", "LOWER", "ORTH", "TEXT", "IS_PUNCT", "IS_SENT_START", "LIKE_NUM", "IS_DIGIT", "OP"}
 )
 
 
@@ -47,7 +47,7 @@ def load_marker_rules(text: str | None = None) -> tuple[MarkerRule, ...]:
             raise ValueError(f"markers.yaml entry {number}: unknown kind {kind!r}")
         patterns = []
         for item in entry.get("patterns", []):
-            _check_attrs(item["pattern"], number)
+            check_attrs(item["pattern"], f"markers.yaml entry {number}")
             span = tuple(item["span"]) if "span" in item else None
             patterns.append((item["pattern"], cast("tuple[int, int] | None", span)))
         rules.append(
@@ -56,12 +56,14 @@ def load_marker_rules(text: str | None = None) -> tuple[MarkerRule, ...]:
     return tuple(rules)
 
 
-def _check_attrs(pattern: Sequence[dict[str, Any]], number: int) -> None:
+def check_attrs(pattern: Sequence[dict[str, Any]], where: str) -> None:
+    """ValueError naming ``where`` when a token of ``pattern`` uses an attribute
+    the pipeline does not set (it would silently never match)."""
     for token in pattern:
         unknown = {key.upper() for key in token} - ALLOWED_ATTRS
         if unknown:
             raise ValueError(
-                f"markers.yaml entry {number}: attribute(s) {sorted(unknown)} are not set by "
+                f"{where}: attribute(s) {sorted(unknown)} are not set by "
                 f"the pipeline; use one of {sorted(ALLOWED_ATTRS)}"
             )
 

@@ -12,14 +12,19 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
 
 
-def to_sentences(transcript: Transcript, docs: Sequence[Doc]) -> tuple[Sentence, ...]:
-    """Every sentence of every turn, numbered across the transcript."""
+def to_sentences(
+    transcript: Transcript, docs: Sequence[Doc]
+) -> tuple[tuple[Sentence, ...], tuple[Span, ...]]:
+    """Every sentence of every turn, numbered across the transcript, and the
+    spaCy span of each (for the matchers in ``annotate/``)."""
     sentences: list[Sentence] = []
+    spans: list[Span] = []
     for turn, doc in zip(transcript.turns, docs, strict=True):
         for span in doc.sents:
             words = _words(span)
             if not words:
                 continue
+            spans.append(span)
             start, end = words[0].start, words[-1].end
             sentences.append(
                 Sentence(
@@ -31,7 +36,7 @@ def to_sentences(transcript: Transcript, docs: Sequence[Doc]) -> tuple[Sentence,
                     words=words,
                 )
             )
-    return tuple(sentences)
+    return tuple(sentences), tuple(spans)
 
 
 def _words(span: Span) -> tuple[Word, ...]:

@@ -28,16 +28,13 @@ class Answer:
 
 
 def candidate_answers(analysis: Analysis) -> list[Answer]:
-    """Answers to interviewer questions, one per exchange that got an answer;
-    the candidate's clarifying turns are left out."""
+    """Answers to interviewer questions, one per exchange that got an answer
+    (the candidate's clarifying turns are not in ``answer_turns``)."""
     words = words_by_turn(analysis.sentences)
-    clarifying = clarifying_turns(analysis)
     answers = []
     for exchange in analysis.exchanges:
         turns = tuple(
-            t
-            for t in exchange.answer_turns
-            if analysis.transcript.turns[t].role == "candidate" and t not in clarifying
+            t for t in exchange.answer_turns if analysis.transcript.turns[t].role == "candidate"
         )
         if exchange.asker_role != "interviewer" or not turns:
             continue
@@ -51,18 +48,6 @@ def candidate_answers(analysis: Analysis) -> list[Answer]:
             )
         )
     return answers
-
-
-def clarifying_turns(analysis: Analysis) -> set[int]:
-    """Candidate turns that mostly ask clarifying questions ("Can I ask - do we
-    have labels?"): at least half their words are in clarification questions.
-    They come before the answer and do not count towards it."""
-    asked: dict[int, int] = {}
-    for question in analysis.questions:
-        if question.role == "candidate" and question.intent == "clarification":
-            asked[question.turn] = asked.get(question.turn, 0) + len(question.text.split())
-    turns = analysis.transcript.turns
-    return {t for t, words in asked.items() if 2 * words >= len(turns[t].text.split())}
 
 
 def _seconds(analysis: Analysis, turns: Sequence[int]) -> float | None:

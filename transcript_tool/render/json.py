@@ -15,6 +15,8 @@ from ..model import (
     TRANSCRIPT_SCHEMA,
     CriterionResult,
     Evidence,
+    Exchange,
+    ExchangeConcepts,
     Question,
     Report,
     Transcript,
@@ -71,6 +73,8 @@ def question_to_dict(question: Question) -> dict[str, Any]:
         "intent_cue": question.intent_cue,
         "parts": list(question.parts),
         "coverage": question.coverage,
+        "reask_of": question.reask_of,
+        "reask_cue": question.reask_cue,
     }
 
 
@@ -94,23 +98,52 @@ def criterion_to_dict(result: CriterionResult) -> dict[str, Any]:
     }
 
 
+def exchange_to_dict(exchange: Exchange, concepts: ExchangeConcepts | None) -> dict[str, Any]:
+    return {
+        "index": exchange.index,
+        "question_turn": exchange.question_turn,
+        "questions": list(exchange.questions),
+        "asker_role": exchange.asker_role,
+        "answer_turns": list(exchange.answer_turns),
+        "section": exchange.section,
+        "parent": exchange.parent,
+        "clarifying_turns": list(exchange.clarifying_turns),
+        "concepts": None
+        if concepts is None
+        else {
+            "expected": list(concepts.expected),
+            "mentioned": list(concepts.mentioned),
+            "missing": list(concepts.missing),
+        },
+    }
+
+
 def report_to_dict(report: Report) -> dict[str, Any]:
     analysis = report.analysis
+    concepts = {c.exchange: c for c in analysis.exchange_concepts}
     return {
         "schema": REPORT_SCHEMA,
         "generator": f"transcript-tool {__version__}",
         "rubric": {"name": report.rubric, "version": report.rubric_version},
         "transcript": transcript_to_dict(report.transcript),
         "questions": [question_to_dict(q) for q in analysis.questions],
-        "exchanges": [
+        "exchanges": [exchange_to_dict(e, concepts.get(e.index)) for e in analysis.exchanges],
+        "check_ins": [
+            {"turn": q.turn, "text": q.text, "start": q.start, "end": q.end, "cue": q.form_cue}
+            for q in analysis.check_ins
+        ],
+        "long_setups": list(analysis.long_setups),
+        "concepts": [{"id": c.id, "label": c.label} for c in analysis.concepts],
+        "mentions": [
             {
-                "index": e.index,
-                "question_turn": e.question_turn,
-                "questions": list(e.questions),
-                "asker_role": e.asker_role,
-                "answer_turns": list(e.answer_turns),
+                "concept": m.concept,
+                "turn": m.turn,
+                "start": m.start,
+                "end": m.end,
+                "text": m.text,
+                "exchange": m.exchange,
             }
-            for e in analysis.exchanges
+            for m in analysis.mentions
         ],
         "criteria": [criterion_to_dict(c) for c in report.criteria],
         "overall": report.overall,

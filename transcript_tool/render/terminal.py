@@ -14,7 +14,16 @@ from rich.console import Console, Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
-from ..model import LOW_CONFIDENCE, CriterionResult, Evidence, Question, Report, Transcript
+from ..model import (
+    LOW_CONFIDENCE,
+    Analysis,
+    CriterionResult,
+    Evidence,
+    Mention,
+    Question,
+    Report,
+    Transcript,
+)
 
 ANSWERED_STYLE = {"yes": "green", "partial": "yellow", "no": "red"}
 
@@ -38,18 +47,121 @@ def render_terminal(report: Report, *, width: int = 100, color: bool = False) ->
 
 
 def report_parts(report: Report) -> list[RenderableType]:
+    analysis = report.analysis
     parts: list[RenderableType] = [_header(report.transcript)]
     parts.append(_overall(report))
     parts.append(_criteria_table(report.criteria))
     uncertain = set(uncertain_turns(report.transcript))
-    questions = [q for q in report.analysis.questions if q.role == "interviewer"]
-    parts.append(_questions_table(questions, "Questions asked by the interviewer", uncertain))
-    reverse = [q for q in report.analysis.questions if q.role == "candidate"]
+    missing = _missing_concepts(analysis)
+    questions = [q for q in analysis.questions if q.role != "candidate"]
+    parts.append(
+        _questions_table(questions, "Questions asked by the interviewer", uncertain, missing)
+    )
+    section = _sections(analysis)
+    clarifying = [q for q in analysis.questions if section.get(q.index) == "clarification"]
+    if clarifying:
+        parts.append(
+            _questions_table(clarifying, "Clarifying questions by the candidate", uncertain, {})
+        )
+    reverse = [
+        q
+        for q in analysis.questions
+        if q.role == "candidate" and section.get(q.index) != "clarification"
+    ]
     if reverse:
-        parts.append(_questions_table(reverse, "Questions asked by the candidate", uncertain))
+        parts.append(_questions_table(reverse, "Questions asked by the candidate", uncertain, {}))
+    parts.extend(_unanswered(analysis))
+    parts.extend(_interviewer_notes(analysis))
+    parts.extend(_concepts_table(analysis))
     parts.extend(_evidence_section(report, "strength", "Strengths"))
     parts.extend(_evidence_section(report, "improvement", "To improve"))
     return parts
+
+
+def _sections(analysis: Analysis) -> dict[int, str]:
+    return {q: e.section for e in analysis.exchanges for q in e.questions}
+
+
+def _missing_concepts(analysis: Analysis) -> dict[int, tuple[str, ...]]:
+    """Question index -> labels of the expected concepts its answer left out."""
+    labels = {c.id: c.label for c in analysis.concepts}
+    by_exchange = {c.exchange: c.missing for c in analysis.exchange_concepts}
+    missing: dict[int, tuple[str, ...]] = {}
+    for exchange in analysis.exchanges:
+        left_out = by_exchange.get(exchange.index, ())
+        if left_out and exchange.questions:
+            missing[exchange.questions[-1]] = tuple(labels[c] for c in left_out)
+    return missing
+
+
+def _unanswered(analysis: Analysis) -> list[RenderableType]:
+    unanswered = [q for q in analysis.questions if q.role == "interviewer" and q.answered == "no"]
+    if not unanswered:
+        return []
+    lines = [Text("Unanswered questions", style="bold")]
+    lines.extend(Text(f"- turn {q.turn}: {q.text}") for q in unanswered)
+    return [Group(*lines, Text(""))]
+
+
+def _interviewer_notes(analysis: Analysis) -> list[RenderableType]:
+    """What the interviewer may want to know about their own habits."""
+    turns = analysis.transcript.turns
+    notes: list[Text] = []
+    interviewer_check_ins = [q for q in analysis.check_ins if q.role == "interviewer"]
+    if interviewer_check_ins:
+        shown = "; ".join(f"“{q.text}” (turn {q.turn})" for q in interviewer_check_ins[:3])
+        more = (
+            f" and {len(interviewer_check_ins) - 3} more" if len(interviewer_check_ins) > 3 else ""
+        )
+        count = len(interviewer_check_ins)
+        notes.append(Text(f"- {count} check-in(s), not counted as questions: {shown}{more}"))
+    for turn in analysis.long_setups:
+        words = len(turns[turn].text.split())
+        notes.append(Text(f"- turn {turn}: {words} words of setup without a question"))
+    reasks = [q for q in analysis.questions if q.reask_of is not None]
+    for question in reasks:
+        original = analysis.questions[question.reask_of or 0]
+        notes.append(
+            Text(
+                f"- turn {question.turn} re-asks turn {original.turn} ({question.reask_cue}): "
+                f"“{question.text}”"
+            )
+        )
+    if not notes:
+        return []
+    return [Group(Text("Interviewer notes", style="bold"), *notes, Text(""))]
+
+
+def _concepts_table(analysis: Analysis) -> list[RenderableType]:
+    if not analysis.concepts:
+        return []
+    table = Table(box=box.SIMPLE_HEAD, title="Concepts", title_justify="left", expand=True)
+    table.add_column("Concept", ratio=2)
+    table.add_column("Mentioned", ratio=4)
+    table.add_column("Expected, missing", ratio=3)
+    said: dict[str, list[Mention]] = {}
+    for mention in analysis.mentions:
+        said.setdefault(mention.concept, []).append(mention)
+    missing_in: dict[str, list[int]] = {}
+    for item in analysis.exchange_concepts:
+        turn = analysis.exchanges[item.exchange].question_turn
+        for concept_id in item.missing:
+            missing_in.setdefault(concept_id, []).append(turn)
+    for concept in analysis.concepts:
+        mentions = said.get(concept.id, [])
+        where = (
+            ", ".join(f"“{m.text}” (turn {m.turn})" for m in mentions[:3])
+            + (f" and {len(mentions) - 3} more" if len(mentions) > 3 else "")
+            if mentions
+            else "never"
+        )
+        gaps = missing_in.get(concept.id, [])
+        table.add_row(
+            concept.label,
+            where,
+            ", ".join(f"question at turn {t}" for t in gaps) if gaps else "-",
+        )
+    return [table]
 
 
 def _header(transcript: Transcript) -> RenderableType:
@@ -107,7 +219,12 @@ def _criteria_table(criteria: tuple[CriterionResult, ...]) -> Table:
     return table
 
 
-def _questions_table(questions: list[Question], title: str, uncertain: set[int]) -> RenderableType:
+def _questions_table(
+    questions: list[Question],
+    title: str,
+    uncertain: set[int],
+    missing_concepts: dict[int, tuple[str, ...]],
+) -> RenderableType:
     if not questions:
         return Text(f"{title}: none found", style="dim")
     table = Table(box=box.SIMPLE_HEAD, title=title, title_justify="left", expand=True)
@@ -123,10 +240,22 @@ def _questions_table(questions: list[Question], title: str, uncertain: set[int])
             answered.append(f" (turn {_turn_list(question.answer_turns, uncertain)})")
         if question.missing:
             answered.append("; missing: " + ", ".join(question.missing))
+        if question.index in missing_concepts:
+            answered.append(
+                "; concepts not mentioned: " + ", ".join(missing_concepts[question.index])
+            )
+        asked = Text(question.text)
+        if len(question.parts) > 1:
+            asked.append(
+                "\n" + "\n".join(f"  part {i}: {p}" for i, p in enumerate(question.parts, 1)),
+                style="dim",
+            )
+        if question.reask_of is not None:
+            asked.append(f"\n  re-asks an earlier question ({question.reask_cue})", style="yellow")
         table.add_row(
             str(number),
             _turn_mark(question.turn, uncertain),
-            question.text,
+            asked,
             question.form,
             question.intent,
             answered,

@@ -1,0 +1,186 @@
+"""Concept mentions: rubric concepts found in the turns (tolerant of caption
+spellings), which expected concepts each answer mentioned or left out, and
+how rubrics declare them."""
+
+from __future__ import annotations
+
+import json
+import textwrap
+
+import pytest
+
+from transcript_tool import analyze, load_rubric, score
+from transcript_tool.errors import RubricError
+from transcript_tool.model import Analysis, Concept
+from transcript_tool.readers import read_text
+from transcript_tool.render.json import render_json
+from transcript_tool.render.terminal import render_terminal
+from transcript_tool.rubric import parse_rubric
+
+ENCODING = Concept(
+    "one_hot",
+    "one-hot encoding",
+    synonyms=("one-hot encoding", "dummy variables"),
+    expected_when=("categorical", "encode"),
+)
+VECTOR = Concept("feature_vector", "feature vector", expected_when=("features",))
+POSITIVES = Concept("false_positive", "false positives", expected_when=("precision",))
+THRESHOLD = Concept(
+    "threshold",
+    "decision threshold",
+    patterns=(({"LOWER": "cut"}, {"LOWER": "off"}), ({"LOWER": "cutoff"},)),
+    expected_when=("precision",),
+)
+CONCEPTS = (ENCODING, VECTOR, POSITIVES, THRESHOLD)
+
+
+def analysis_of(text: str) -> Analysis:
+    return analyze(read_text(text, "t.txt"), concepts=CONCEPTS)
+
+
+@pytest.mark.parametrize(
+    ("said", "concept"),
+    [
+        ("the categories get one hot encoded", "one_hot"),
+        ("I'd use one-hot encoding for the merchant type", "one_hot"),
+        ("One-Hot Encoded columns", "one_hot"),
+        ("we made dummy variables", "one_hot"),
+        ("each user becomes one of the feature vectors", "feature_vector"),
+        ("too many false positives", "false_positive"),
+        ("a false positive costs a refund", "false_positive"),
+        ("pick a cut off", "threshold"),
+        ("pick a cutoff", "threshold"),
+    ],
+)
+def test_caption_spellings_match_the_concept(said: str, concept: str) -> None:
+    analysis = analysis_of(f"Interviewer: Go on.\nCandidate: Well, {said}.\n")
+    (mention,) = [m for m in analysis.mentions if m.concept == concept]
+    turn = analysis.transcript.turns[mention.turn]
+    assert turn.text[mention.start : mention.end] == mention.text
+
+
+@pytest.mark.parametrize(
+    "said", ["one hot", "hot encoding", "a vector of features", "positive", "false"]
+)
+def test_part_of_a_concept_is_not_a_mention(said: str) -> None:
+    analysis = analysis_of(f"Interviewer: Go on.\nCandidate: Well, {said} was there.\n")
+    assert analysis.mentions == ()
+
+
+def test_each_answer_is_checked_for_the_concepts_its_question_expects() -> None:
+    analysis = analysis_of(
+        "Interviewer: How would you encode the categorical fields?\n"
+        "Candidate: I'd one hot encode the merchant category and the country.\n"
+        "Interviewer: And how would you trade off precision against recall?\n"
+        "Candidate: I'd look at the cost of each mistake and tune the cutoff.\n"
+    )
+    by_exchange = {c.exchange: c for c in analysis.exchange_concepts}
+    first, second = by_exchange[0], by_exchange[1]
+    assert (first.expected, first.mentioned, first.missing) == (("one_hot",), ("one_hot",), ())
+    assert second.expected == ("false_positive", "threshold")
+    assert (second.mentioned, second.missing) == (("threshold",), ("false_positive",))
+    # mentions know which exchange holds them
+    assert {m.concept: m.exchange for m in analysis.mentions} == {"one_hot": 0, "threshold": 1}
+
+
+def test_no_concepts_means_no_mentions() -> None:
+    analysis = analyze(read_text("Interviewer: Why?\nCandidate: One hot encoding.\n", "t.txt"))
+    assert (analysis.mentions, analysis.exchange_concepts) == ((), ())
+
+
+RUBRIC = """\
+name: ml
+concepts:
+  - id: one_hot
+    label: one-hot encoding
+    synonyms: [one-hot encoding, dummy variables]
+    expected_when: [categorical]
+  - id: threshold
+    patterns:
+      - [{LOWER: cutoff}]
+criteria:
+  - id: c
+    metric: relevance
+    bands:
+      - band: good
+        min: 50
+        feedback: Well done.
+      - band: weak
+        feedback: Try again.
+"""
+
+
+def test_a_rubric_declares_concepts() -> None:
+    rubric = parse_rubric(RUBRIC, "ml.yaml")
+    assert [c.id for c in rubric.concepts] == ["one_hot", "threshold"]
+    assert rubric.concepts[1].label == "threshold"
+    assert rubric.concepts[0].expected_when == ("categorical",)
+
+
+def test_report_shows_mentions_in_json_and_terminal() -> None:
+    rubric = parse_rubric(RUBRIC, "ml.yaml")
+    transcript = read_text(
+        "Interviewer: How would you handle the categorical columns?\n"
+        "Candidate: Dummy variables for the small ones, and a cutoff on rare values.\n",
+        "t.txt",
+    )
+    report = score(analyze(transcript, concepts=rubric.concepts), rubric)
+    data = json.loads(render_json(report))
+    assert [(m["concept"], m["text"], m["exchange"]) for m in data["mentions"]] == [
+        ("one_hot", "Dummy variables", 0),
+        ("threshold", "cutoff", 0),
+    ]
+    assert data["exchanges"][0]["concepts"] == {
+        "expected": ["one_hot"],
+        "mentioned": ["one_hot"],
+        "missing": [],
+    }
+    text = render_terminal(report, width=100)
+    assert "Concepts" in text and "“Dummy variables” (turn 1)" in text
+
+
+BAD_CONCEPTS = [
+    pytest.param(
+        "concepts:\n  - id: a\n    synonyms: [x]\n  - id: a\n    synonyms: [y]\n",
+        ["bad.yaml:5:9: [concepts -> 1 -> id] duplicate concept id 'a' (first defined at line 3)"],
+        id="duplicate-id",
+    ),
+    pytest.param(
+        "concepts:\n  - id: a\n    patterns:\n      - [{POS: NOUN}]\n",
+        [
+            "bad.yaml:5:11: [concepts -> 0 -> patterns -> 0 -> 0 -> POS] unknown token "
+            "attribute 'POS'; the pipeline sets: IS_DIGIT, IS_PUNCT, IS_SENT_START, "
+            "LIKE_NUM, LOWER, NORM, OP, ORTH, TEXT (POS, DEP and the like are never set "
+            "by the built-in pipeline)"
+        ],
+        id="attribute-not-set",
+    ),
+    pytest.param(
+        "concepts:\n  - id: a\n    synonyms: [x, 3]\n",
+        [
+            "bad.yaml:4:19: [concepts -> 0 -> synonyms -> 1] expected a word or phrase "
+            "(a string), got integer 3"
+        ],
+        id="not-a-phrase",
+    ),
+    pytest.param(
+        "concepts:\n  - id: a\n    synonym: [x]\n",
+        [
+            "bad.yaml:4:5: [concepts -> 0 -> synonym] unknown key 'synonym' (did you mean "
+            "'synonyms'?); expected one of: expected_when, id, label, patterns, synonyms"
+        ],
+        id="unknown-key",
+    ),
+]
+
+
+@pytest.mark.parametrize(("concepts", "expected"), BAD_CONCEPTS)
+def test_bad_concepts_are_located(concepts: str, expected: list[str]) -> None:
+    text = "name: x\n" + concepts + RUBRIC[RUBRIC.index("criteria:") :]
+    with pytest.raises(RubricError) as caught:
+        parse_rubric(textwrap.dedent(text), "bad.yaml")
+    assert [p.format("bad.yaml") for p in caught.value.problems] == expected
+
+
+def test_the_default_rubric_still_loads() -> None:
+    assert load_rubric("default").concepts == ()

@@ -1,0 +1,176 @@
+"""Concept mentions: where the concepts a rubric expects were said, and which
+expected concepts each answer mentioned or left out.
+
+A concept's synonyms are matched on word stems (Snowball's English stemmer,
+the ``snowballstemmer`` package) over the turn's words with punctuation left
+out, so caption spellings match the written form: "one hot encoded" is
+"one-hot encoding", "feature vectors" is "feature vector", "a b testing" is
+"A/B testing". A concept may also give spaCy Matcher token patterns for what
+stems cannot say. Overlapping mentions of one concept keep the longest.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import TYPE_CHECKING, Any
+
+from ..model import Concept, Exchange, ExchangeConcepts, Mention, Question, Transcript
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.matcher import Matcher
+    from spacy.tokens import Doc
+
+
+@lru_cache(maxsize=1)
+def _stemmer() -> Any:
+    import snowballstemmer  # type: ignore[import-untyped]
+
+    return snowballstemmer.stemmer("english")
+
+
+@lru_cache(maxsize=65536)
+def stem(word: str) -> str:
+    """The stem of one lowercase word ("encoding" -> "encod")."""
+    return str(_stemmer().stemWord(word.lower().replace("’", "'")))
+
+
+def phrase_stems(phrase: str, nlp: Language) -> tuple[str, ...]:
+    """Stems of a phrase's words, tokenized as a transcript would be."""
+    return tuple(stem(t.text) for t in nlp.make_doc(phrase) if _is_word(t.text))
+
+
+def _is_word(text: str) -> bool:
+    return any(c.isalnum() for c in text)
+
+
+@dataclass(frozen=True)
+class PhraseIndex:
+    """Stem sequences by their first stem, longest first: (stems, key)."""
+
+    by_first: dict[str, list[tuple[tuple[str, ...], str]]]
+
+    @classmethod
+    def build(cls, entries: Iterable[tuple[str, str]], nlp: Language) -> PhraseIndex:
+        by_first: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+        for key, phrase in entries:
+            stems = phrase_stems(phrase, nlp)
+            if stems:
+                by_first.setdefault(stems[0], []).append((stems, key))
+        for options in by_first.values():
+            options.sort(key=lambda item: (-len(item[0]), item[1]))
+        return cls(by_first)
+
+    def find(self, stems: Sequence[str]) -> Iterable[tuple[int, int, str]]:
+        """(first word, end word, key) of every match in ``stems``."""
+        for i, first in enumerate(stems):
+            for option, key in self.by_first.get(first, ()):
+                if tuple(stems[i : i + len(option)]) == option:
+                    yield i, i + len(option), key
+
+
+def find_mentions(
+    transcript: Transcript, docs: Sequence[Doc], nlp: Language, concepts: Sequence[Concept]
+) -> tuple[Mention, ...]:
+    """Every mention of every concept in every turn, in turn and text order."""
+    if not concepts:
+        return ()
+    index = PhraseIndex.build(((c.id, s) for c in concepts for s in (c.label, *c.synonyms)), nlp)
+    matcher = _matcher(nlp, concepts)
+    found: list[Mention] = []
+    for turn, doc in zip(transcript.turns, docs, strict=True):
+        words = [t for t in doc if _is_word(t.text)]
+        spans = [
+            (words[a].idx, words[b - 1].idx + len(words[b - 1].text), key)
+            for a, b, key in index.find([stem(t.text) for t in words])
+        ]
+        if matcher is not None:
+            spans.extend(
+                (doc[a].idx, doc[b - 1].idx + len(doc[b - 1].text), nlp.vocab.strings[key])
+                for key, a, b in matcher(doc)
+            )
+        found.extend(_longest(turn.index, turn.text, spans))
+    return tuple(found)
+
+
+def _matcher(nlp: Language, concepts: Sequence[Concept]) -> Matcher | None:
+    from spacy.matcher import Matcher
+
+    if not any(c.patterns for c in concepts):
+        return None
+    matcher = Matcher(nlp.vocab)
+    for concept in concepts:
+        if concept.patterns:
+            matcher.add(concept.id, [list(p) for p in concept.patterns])
+    return matcher
+
+
+def _longest(turn: int, text: str, spans: Iterable[tuple[int, int, str]]) -> list[Mention]:
+    """Per concept, the longest of overlapping spans (then the earliest)."""
+    kept: list[Mention] = []
+    last_end: dict[str, int] = {}
+    for start, end, concept in sorted(spans, key=lambda s: (s[0], -s[1], s[2])):
+        if start < last_end.get(concept, -1):
+            continue
+        last_end[concept] = end
+        kept.append(Mention(concept, turn, start, end, text[start:end]))
+    return kept
+
+
+def attach_exchanges(
+    mentions: Sequence[Mention], exchanges: Sequence[Exchange]
+) -> tuple[Mention, ...]:
+    """Mentions with ``exchange`` set: the exchange a turn answers, else asks."""
+    owner: dict[int, int] = {}
+    for exchange in exchanges:
+        for turn in exchange.answer_turns:
+            owner.setdefault(turn, exchange.index)
+    for exchange in exchanges:
+        owner.setdefault(exchange.question_turn, exchange.index)
+    return tuple(
+        Mention(m.concept, m.turn, m.start, m.end, m.text, owner.get(m.turn)) for m in mentions
+    )
+
+
+def exchange_concepts(
+    exchanges: Sequence[Exchange],
+    questions: Sequence[Question],
+    mentions: Sequence[Mention],
+    concepts: Sequence[Concept],
+    nlp: Language,
+) -> tuple[ExchangeConcepts, ...]:
+    """For each interviewer exchange that expects a concept: expected,
+    mentioned in the answer, missing."""
+    if not concepts:
+        return ()
+    triggers = PhraseIndex.build(
+        ((c.id, phrase) for c in concepts for phrase in (*c.expected_when, c.label, *c.synonyms)),
+        nlp,
+    )
+    order = {c.id: i for i, c in enumerate(concepts)}
+    results = []
+    for exchange in exchanges:
+        if exchange.asker_role != "interviewer":
+            continue
+        stems = [
+            stem(t.text)
+            for q in exchange.questions
+            for t in nlp.make_doc(questions[q].text)
+            if _is_word(t.text)
+        ]
+        expected = sorted({key for _, _, key in triggers.find(stems)}, key=order.__getitem__)
+        if not expected:
+            continue
+        answer_turns = set(exchange.answer_turns)
+        said = {m.concept for m in mentions if m.turn in answer_turns}
+        results.append(
+            ExchangeConcepts(
+                exchange=exchange.index,
+                expected=tuple(expected),
+                mentioned=tuple(c for c in expected if c in said),
+                missing=tuple(c for c in expected if c not in said),
+            )
+        )
+    return tuple(results)
