@@ -1,0 +1,218 @@
+"""The question-evaluation loaders (benchmarks/question_corpora.py): corpus counts agree
+with each SOURCE.md when ../shared/corpora is present; the text transform and the
+sample-label loader are tested on their own."""
+
+from __future__ import annotations
+
+import itertools
+import re
+import sys
+from collections import Counter
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
+
+import pytest
+from question_corpora import (
+    Conversation,
+    LabelError,
+    available,
+    group_turns,
+    load_hearings,
+    load_mrda,
+    load_sample_labels,
+    load_swda,
+    load_trec,
+    unpunctuate,
+)
+
+corpora = pytest.mark.skipif(not available(), reason="../shared/corpora is not present")
+
+
+@pytest.fixture(scope="module")
+def swda() -> list[Conversation]:
+    return load_swda()
+
+
+# ---------------------------------------------------------------------------- swda
+
+
+@corpora
+def test_swda_tag_counts_match_source(swda: list[Conversation]) -> None:
+    tags = Counter(u.tags[0] for c in swda for u in c.utterances)
+    # SOURCE.md: q*-tagged utterances 1,802 (qy 866, qw 380, qy^d 247, qh 145, qo 113,
+    # qrr 31, qw^d 20)
+    expected = {"qy": 866, "qw": 380, "qy^d": 247, "qh": 145, "qo": 113, "qrr": 31, "qw^d": 20}
+    assert {tag: tags[tag] for tag in expected} == expected
+    assert sum(n for tag, n in tags.items() if tag.startswith("q")) == 1802
+    assert (tags["^g"], tags["bh"]) == (24, 181)
+
+
+@corpora
+def test_swda_conversations_and_gold(swda: list[Conversation]) -> None:
+    assert len(swda) == 200
+    assert Counter(c.split for c in swda) == {"train": 160, "val": 21, "test": 19}
+    utterances = [u for c in swda for u in c.utterances]
+    assert len(utterances) == 40_526 - 1  # "B|.|%" has no word
+    gold = Counter(u.gold for u in utterances)
+    assert (gold["question"], gold["rhetorical"], gold["backchannel"]) == (1681, 145, 181)
+    forms = Counter(u.form for u in utterances if u.gold == "question")
+    assert forms == {"yes_no": 866, "wh": 493, "declarative": 267, "choice": 31, "tag": 24}
+    assert all(u.form is None for u in utterances if u.gold != "question")
+    assert not any("*" in u.text or "<" in u.text or "_" in u.text for u in utterances)
+
+
+@corpora
+def test_group_turns_makes_maximal_single_speaker_runs(swda: list[Conversation]) -> None:
+    turns = [group_turns(c.utterances) for c in swda]
+    assert sum(len(t) for t in turns) == 19_821
+    for conversation, conversation_turns in zip(swda, turns, strict=True):
+        assert [u for t in conversation_turns for u in t.utterances] == list(
+            conversation.utterances
+        )
+        assert all(u.speaker == t.speaker for t in conversation_turns for u in t.utterances)
+        speakers = [t.speaker for t in conversation_turns]
+        assert all(a != b for a, b in itertools.pairwise(speakers))
+
+
+# ---------------------------------------------------------------------------- mrda
+
+
+@corpora
+def test_mrda_counts_match_source_and_label_files() -> None:
+    meetings = load_mrda()
+    utterances = [u for m in meetings for u in m.utterances]
+    assert (len(meetings), len(utterances)) == (12, 16_702)
+    assert Counter(u.tags[0] for u in utterances)["Q"] == 1231
+    general = Counter(u.tags[1] for u in utterances)
+    # metadata/general_label_freq.txt, test column
+    expected = {"qy": 870, "qw": 310, "qrr": 75, "qh": 56, "qr": 37, "qo": 28}
+    assert {tag: general[tag] for tag in expected} == expected
+    gold = Counter(u.gold for u in utterances)
+    assert (gold["question"], gold["rhetorical"], gold["backchannel"]) == (1295, 56, 25)
+    forms = Counter(u.form for u in utterances if u.gold == "question")
+    assert forms == {"yes_no": 505, "declarative": 341, "wh": 328, "choice": 112, "tag": 9}
+
+
+# ------------------------------------------------------------------------ hearings
+
+
+@corpora
+def test_hearings_rows_and_question_types() -> None:
+    rows = load_hearings()
+    assert len(rows) == 1000
+    assert len({r.hearing for r in rows}) == 20
+    assert Counter(r.question_type for r in rows) == {
+        "YN": 356,
+        "WH": 263,
+        "DC": 234,
+        "OR": 139,
+        "TG": 8,
+    }
+    assert Counter(r.form for r in rows)["choice"] == 139
+    assert all(r.last_question in r.question and r.response.strip() for r in rows)
+
+
+# ---------------------------------------------------------------------------- trec
+
+
+@corpora
+def test_trec_counts_match_source() -> None:
+    items = load_trec()
+    train = Counter(i.coarse for i in items if i.split == "train")
+    test = Counter(i.coarse for i in items if i.split == "test")
+    assert train == {"ABBR": 86, "DESC": 1162, "ENTY": 1250, "HUM": 1223, "LOC": 835, "NUM": 896}
+    assert test == {"ABBR": 9, "DESC": 138, "ENTY": 94, "HUM": 65, "LOC": 81, "NUM": 113}
+    assert len({i.label for i in items if i.split == "train"}) == 50
+    atom = next(i for i in items if i.split == "test" and i.label == "DESC:def")
+    assert atom.text == "What is an atom?"
+    assert any("ð" in i.text for i in items)  # ISO-8859-1 byte decoded, not an error
+
+
+# ------------------------------------------------------------------------ transform
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Don't you think so?", "don't you think so"),
+        ("Uh-huh.  It's, uh, 'cause the students' car", "uh-huh it's uh cause the students car"),
+        ("I--I went to M.I.T. / Harvard...right?", "i i went to mit harvard right"),
+        ("rock ’n’ roll isn’t dead -- is it?", "rock n roll isn't dead is it"),
+        ("?!", ""),
+    ],
+)
+def test_unpunctuate_keeps_only_in_word_apostrophes_and_hyphens(text: str, expected: str) -> None:
+    assert unpunctuate(text) == expected
+
+
+# --------------------------------------------------------------------- sample labels
+
+SAMPLE = """\
+Interviewer: Hi, thanks for coming. Why? Tell me about yourself.
+Candidate: Sure. I lead a team of four. Why? Because it grew.
+Interviewer: Why did you apply? Why?
+Candidate: I like the product.
+"""
+
+
+def write_labels(root: Path, labels: str) -> Path:
+    (root / "sample.txt").write_text(SAMPLE, encoding="utf-8")
+    path = root / "labels.yaml"
+    path.write_text(labels, encoding="utf-8")
+    return path
+
+
+def test_sample_labels_resolve_nth_and_reask(tmp_path: Path) -> None:
+    path = write_labels(
+        tmp_path,
+        """\
+sample.txt:
+  questions:
+    - {text: "Tell me about yourself.", form: imperative, intent: background}
+    - {text: "Why?", form: wh, intent: follow_up, nth: 3}
+    - text: "Why did you apply?"
+      form: wh
+      intent: motivation
+      reask_of: "Why?"
+  not_questions:
+    - {text: "Why?", why: rhetorical, nth: 2}
+""",
+    )
+    (sample,) = load_sample_labels(path, tmp_path)
+    turns = sample.transcript.turns
+    assert sample.path == "sample.txt"
+    assert [(q.text, q.turn) for q in sample.questions] == [
+        ("Tell me about yourself.", 0),
+        ("Why did you apply?", 2),
+        ("Why?", 2),
+    ]
+    why = sample.questions[2]
+    assert why.nth == 3 and turns[2].text[why.start : why.end] == "Why?"
+    assert why.start == turns[2].text.rindex("Why?")
+    assert sample.questions[1].reask_of == "Why?"
+    (rhetorical,) = sample.not_questions
+    assert (rhetorical.turn, rhetorical.why) == (1, "rhetorical")
+
+
+@pytest.mark.parametrize(
+    ("label", "message"),
+    [
+        ('{text: "How old are you?", form: wh, intent: background}', "not in any turn"),
+        ('{text: "Why?", form: wh, intent: follow_up, nth: 4}', "occurs 3 time(s)"),
+        ('{text: "Why?", form: wh, intent: curiosity}', "unknown intent"),
+        ('{text: "Why?", form: open, intent: follow_up}', "unknown form"),
+        ('{text: "Why?", form: wh}', "needs"),
+        ('{text: "Why?", form: wh, intent: follow_up, reask_of: "Why did you"}', "reask_of"),
+    ],
+)
+def test_sample_labels_reject_what_does_not_fit(tmp_path: Path, label: str, message: str) -> None:
+    path = write_labels(tmp_path, f"sample.txt:\n  questions:\n    - {label}\n")
+    with pytest.raises(LabelError, match=re.escape(message)):
+        load_sample_labels(path, tmp_path)
+
+
+def test_sample_labels_reject_a_missing_sample(tmp_path: Path) -> None:
+    path = write_labels(tmp_path, "missing.txt:\n  questions: []\n")
+    with pytest.raises(LabelError, match="no such sample file"):
+        load_sample_labels(path, tmp_path)
