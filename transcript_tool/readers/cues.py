@@ -161,6 +161,13 @@ def overlap_notices(cues: Sequence[Cue]) -> list[str]:
     return [f"{shown}{more} (cues kept in file order, with their times as written)"]
 
 
+def clock_seconds(hours: int, minutes: int, seconds: int, millis: int) -> float | None:
+    """Seconds of an hh:mm:ss.mmm timestamp; None when minutes or seconds pass 59."""
+    if minutes > 59 or seconds > 59:
+        return None
+    return hours * 3600 + minutes * 60 + seconds + millis / 1000
+
+
 def clean(text: str) -> str:
     """Caption text without markup, with character references unescaped."""
     return html.unescape(_TAG.sub("", text))

@@ -28,7 +28,7 @@ from ..errors import InputError
 from ..model import Transcript
 from . import Reader
 from .common import ReadOptions, split_lines
-from .cues import Cue, checked_times, transcript_from_cues
+from .cues import Cue, checked_times, clock_seconds, transcript_from_cues
 
 _INDEX = re.compile(r"\s*-?\d+(?:\.\d*)?\s*")  # as the srt library reads a cue number
 _STAMP = r"(\d+)[:.](\d{1,2})[:.](\d{1,2})(?:[,.:](\d{1,3}))?"
@@ -162,9 +162,8 @@ def _with_text(cue: Cue, text: list[tuple[int, str]]) -> Cue:
 def _seconds(fields: Sequence[str | None]) -> float | None:
     hours, minutes, seconds, fraction = fields
     assert hours is not None and minutes is not None and seconds is not None
-    if int(minutes) > 59 or int(seconds) > 59:
-        return None
-    return int(hours) * 3600 + int(minutes) * 60 + int(seconds) + int(fraction or 0) / 1000
+    # ",5" is 5 ms here, as the srt library reads it
+    return clock_seconds(int(hours), int(minutes), int(seconds), int(fraction or 0))
 
 
 READER = Reader(

@@ -38,7 +38,7 @@ from ..errors import InputError
 from ..model import Transcript
 from . import Reader
 from .common import ReadOptions, split_lines
-from .cues import Cue, checked_times, transcript_from_cues
+from .cues import Cue, checked_times, clock_seconds, transcript_from_cues
 
 # ------------------------------------------------------------------------ WebVTT
 
@@ -167,10 +167,8 @@ def _seconds(stamp: str) -> float | None:
     fields = _FIELDS.fullmatch(stamp)
     if not fields:
         return None
-    hours, minutes, seconds = int(fields[1] or 0), int(fields[2]), int(fields[3])
-    if minutes > 59 or seconds > 59:
-        return None
-    return hours * 3600 + minutes * 60 + seconds + int(fields[4].ljust(3, "0")) / 1000
+    millis = int(fields[4].ljust(3, "0"))  # ".5" is 500 ms, as in the WebVTT spec
+    return clock_seconds(int(fields[1] or 0), int(fields[2]), int(fields[3]), millis)
 
 
 READER = Reader(
