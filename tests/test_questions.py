@@ -12,7 +12,7 @@ import pytest
 import yaml
 
 from transcript_tool import analyze
-from transcript_tool.annotate.questions import load_cues
+from transcript_tool.annotate.question_cues import load_cues
 from transcript_tool.model import QUESTION_INTENTS, Analysis, Question
 from transcript_tool.readers import read_text
 

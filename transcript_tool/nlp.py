@@ -24,6 +24,9 @@ if TYPE_CHECKING:
 
 LOWER_LEMMAS = "transcript_tool_lower_lemmas"
 CAPTION_SENTENCES = "transcript_tool_caption_sentences"
+ASKS_EXTENSION = "tt_asks"
+"""Token extension the caption sentence component sets on the last word of an
+unpunctuated sentence that the gap model heard as a question."""
 
 
 @lru_cache(maxsize=4)
@@ -69,8 +72,6 @@ def _register() -> None:
     from spacy.language import Language
     from spacy.tokens import Token
 
-    from .annotate.questions import ASKS_EXTENSION
-
     if not Token.has_extension(ASKS_EXTENSION):
         Token.set_extension(ASKS_EXTENSION, default=False)
     if not Language.has_factory(CAPTION_SENTENCES):
@@ -92,7 +93,6 @@ class _CaptionSentences:
         self.name = name
 
     def __call__(self, doc: Doc) -> Doc:
-        from .annotate.questions import ASKS_EXTENSION
         from .segment.gaps import normalize, punctuated, shipped_model
 
         if doc.has_annotation("DEP"):

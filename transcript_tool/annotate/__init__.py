@@ -12,7 +12,8 @@ from ..model import Analysis, Concept, Transcript
 from .concepts import attach_exchanges, exchange_concepts, find_mentions
 from .exchanges import find_long_setups, pair_questions
 from .markers import find_markers
-from .questions import find_questions, find_reasks
+from .questions import find_questions
+from .reasks import find_reasks
 from .sentences import to_sentences
 
 if TYPE_CHECKING:
@@ -40,5 +41,7 @@ def annotate(transcript: Transcript, nlp: Language, concepts: Sequence[Concept] 
         long_setups=find_long_setups(transcript, questions, exchanges),
         concepts=tuple(concepts),
         mentions=mentions,
-        exchange_concepts=exchange_concepts(exchanges, questions, mentions, concepts, nlp),
+        exchange_concepts=exchange_concepts(
+            exchanges, questions, sentences, mentions, concepts, nlp
+        ),
     )

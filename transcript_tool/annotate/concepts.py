@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
-from ..model import Concept, Exchange, ExchangeConcepts, Mention, Question, Transcript
+from ..model import Concept, Exchange, ExchangeConcepts, Mention, Question, Sentence, Transcript
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -137,6 +137,7 @@ def attach_exchanges(
 def exchange_concepts(
     exchanges: Sequence[Exchange],
     questions: Sequence[Question],
+    sentences: Sequence[Sentence],
     mentions: Sequence[Mention],
     concepts: Sequence[Concept],
     nlp: Language,
@@ -155,10 +156,10 @@ def exchange_concepts(
         if exchange.asker_role != "interviewer":
             continue
         stems = [
-            stem(t.text)
+            stem(w.text)
             for q in exchange.questions
-            for t in nlp.make_doc(questions[q].text)
-            if _is_word(t.text)
+            for w in sentences[questions[q].sentence].words
+            if _is_word(w.text)
         ]
         expected = sorted({key for _, _, key in triggers.find(stems)}, key=order.__getitem__)
         if not expected:

@@ -21,231 +21,18 @@ themselves ("so what did I do?"), is rhetorical and dropped.
 
 from __future__ import annotations
 
-import bisect
-import dataclasses
-import itertools
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
-from functools import lru_cache
-from importlib import resources
-from typing import TYPE_CHECKING, Any, Literal, cast
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-import yaml
-
-from ..model import (
-    QUESTION_FORMS,
-    QUESTION_INTENTS,
-    Question,
-    QuestionForm,
-    QuestionIntent,
-    Role,
-    Sentence,
-    Transcript,
-    Word,
-)
-from .markers import check_attrs
+from ..model import Question, QuestionForm, QuestionIntent, Role, Sentence, Transcript
+from ..nlp import ASKS_EXTENSION
+from .parts import split_parts
+from .question_cues import DocMatches, Match, QuestionCues, Where, load_cues, matchers_for
 
 if TYPE_CHECKING:
     from spacy.language import Language
-    from spacy.matcher import Matcher, PhraseMatcher
     from spacy.tokens import Doc, Span, Token
-
-Where = Literal["head", "end", "whole"]
-ASKS_EXTENSION = "tt_asks"
-"""Token extension set by the caption sentence component on the last word of
-an unpunctuated sentence that the segmenter heard as a question."""
-
-
-@dataclass(frozen=True)
-class FormRule:
-    label: str
-    form: QuestionForm
-    at: Where
-    marked: bool
-    cue: tuple[int, int] | None
-    patterns: tuple[list[dict[str, Any]], ...]
-
-
-@dataclass(frozen=True)
-class VetoRule:
-    label: str
-    at: Where
-    unmarked: bool
-    patterns: tuple[list[dict[str, Any]], ...]
-    phrases: tuple[str, ...]
-
-
-@dataclass(frozen=True)
-class QuestionCues:
-    """The contents of ``data/questions.yaml``, checked."""
-
-    auxiliaries: frozenset[str]
-    wh_words: frozenset[str]
-    openers: frozenset[str]
-    opener_phrases: tuple[tuple[str, ...], ...]
-    forms: tuple[FormRule, ...]
-    vetoes: tuple[VetoRule, ...]
-    quotes: frozenset[str]
-    check_in_slack: int
-    check_ins: tuple[str, ...]
-    check_in_patterns: tuple[list[dict[str, Any]], ...]
-    check_ins_whole: tuple[str, ...]
-    intents: tuple[tuple[QuestionIntent, tuple[str, ...]], ...]
-    candidate_clarification: tuple[str, ...]
-    refers_back: frozenset[str]
-    follows_with: frozenset[str]
-    part_conjunctions: frozenset[str]
-    part_starters: frozenset[str]
-    frame_words: frozenset[str]
-    reask_phrases: tuple[str, ...]
-
-
-def load_cues(text: str | None = None) -> QuestionCues:
-    """Cues from ``data/questions.yaml`` (or ``text``); ValueError on a bad rule."""
-    if text is None:
-        return _shipped_cues()
-    raw = yaml.safe_load(text)
-    words = raw["words"]
-    forms = []
-    for number, entry in enumerate(raw["forms"]):
-        if entry["form"] not in QUESTION_FORMS:
-            raise ValueError(f"questions.yaml forms/{number}: unknown form {entry['form']!r}")
-        forms.append(
-            FormRule(
-                label=entry["label"],
-                form=entry["form"],
-                at=_where(entry, f"forms/{number}"),
-                marked=bool(entry.get("marked", False)),
-                cue=(int(entry["cue"][0]), int(entry["cue"][1])) if "cue" in entry else None,
-                patterns=_patterns(entry, f"forms/{number}"),
-            )
-        )
-    vetoes = [
-        VetoRule(
-            label=entry["label"],
-            at=_where(entry, f"not_questions/{number}"),
-            unmarked=bool(entry.get("unmarked", False)),
-            patterns=_patterns(entry, f"not_questions/{number}"),
-            phrases=tuple(entry.get("phrases", ())),
-        )
-        for number, entry in enumerate(raw["not_questions"])
-    ]
-    unknown = set(raw["intents"]) - set(QUESTION_INTENTS)
-    if unknown:
-        raise ValueError(f"questions.yaml intents: unknown intent(s) {sorted(unknown)}")
-    return QuestionCues(
-        auxiliaries=frozenset(words["auxiliaries"]),
-        wh_words=frozenset(words["wh"]),
-        openers=frozenset(raw["openers"]),
-        opener_phrases=tuple(tuple(p) for p in raw["opener_phrases"]),
-        forms=tuple(forms),
-        vetoes=tuple(vetoes),
-        quotes=frozenset(raw["quotes"]),
-        check_in_slack=int(raw["check_in_slack"]),
-        check_ins=tuple(raw["check_ins"]),
-        check_in_patterns=_patterns(raw, "", "check_in_patterns"),
-        check_ins_whole=tuple(raw["check_ins_whole"]),
-        intents=tuple((intent, tuple(phrases)) for intent, phrases in raw["intents"].items()),
-        candidate_clarification=tuple(raw["candidate_clarification"]),
-        refers_back=frozenset(raw["refers_back"]),
-        follows_with=frozenset(raw["follows_with"]),
-        part_conjunctions=frozenset(raw["part_conjunctions"]),
-        part_starters=frozenset(raw["part_starters"]),
-        frame_words=frozenset(raw["frame_words"]),
-        reask_phrases=tuple(raw["reask_phrases"]),
-    )
-
-
-@lru_cache(maxsize=1)
-def _shipped_cues() -> QuestionCues:
-    text = resources.files("transcript_tool.data").joinpath("questions.yaml").read_text("utf-8")
-    return load_cues(text)
-
-
-def _where(entry: dict[str, Any], path: str) -> Where:
-    at = entry.get("at", "head")
-    if at not in ("head", "end", "whole"):
-        raise ValueError(f"questions.yaml {path}: 'at' must be head, end or whole, not {at!r}")
-    return cast(Where, at)
-
-
-def _patterns(
-    entry: dict[str, Any], path: str, key: str = "patterns"
-) -> tuple[list[dict[str, Any]], ...]:
-    patterns = tuple(entry.get(key, ()))
-    for number, pattern in enumerate(patterns):
-        check_attrs(pattern, f"questions.yaml {path}/{key}/{number}")
-    return patterns
-
-
-# ------------------------------------------------------------------- matchers
-
-
-@dataclass
-class _Matchers:
-    token: Matcher
-    phrase: PhraseMatcher
-    keys: dict[int, str] = field(default_factory=dict)
-
-
-@lru_cache(maxsize=4)
-def _matchers(nlp: Language) -> _Matchers:
-    from spacy.matcher import Matcher, PhraseMatcher
-
-    cues = load_cues()
-    token = Matcher(nlp.vocab)
-    phrase = PhraseMatcher(nlp.vocab, attr="NORM")
-    found = _Matchers(token, phrase)
-
-    def add_phrases(key: str, phrases: Iterable[str]) -> None:
-        found.keys[nlp.vocab.strings.add(key)] = key
-        phrase.add(key, [nlp.make_doc(p) for p in phrases])
-
-    for number, rule in enumerate(cues.forms):
-        key = f"form:{number}"
-        found.keys[nlp.vocab.strings.add(key)] = key
-        token.add(key, list(rule.patterns))
-    for number, veto in enumerate(cues.vetoes):
-        key = f"not:{number}"
-        found.keys[nlp.vocab.strings.add(key)] = key
-        if veto.patterns:
-            token.add(key, list(veto.patterns))
-        if veto.phrases:
-            phrase.add(key, [nlp.make_doc(p) for p in veto.phrases])
-    add_phrases("check_in", cues.check_ins)
-    found.keys[nlp.vocab.strings.add("check_in_head")] = "check_in_head"
-    token.add("check_in_head", list(cues.check_in_patterns))
-    add_phrases("check_in_whole", cues.check_ins_whole)
-    for intent, phrases in cues.intents:
-        add_phrases(f"intent:{intent}", phrases)
-    add_phrases("candidate_clarification", cues.candidate_clarification)
-    add_phrases("reask", cues.reask_phrases)
-    return found
-
-
-@dataclass(frozen=True)
-class _Match:
-    key: str
-    start: int  # token index in the doc
-    end: int
-    text: str
-
-
-def _doc_matches(doc: Doc, matchers: _Matchers) -> list[_Match]:
-    """Every match in ``doc``, in order of start (longest first)."""
-    found = [
-        _Match(matchers.keys[match_id], start, end, doc[start:end].text)
-        for match_id, start, end in [*matchers.token(doc), *matchers.phrase(doc)]
-    ]
-    found.sort(key=lambda m: (m.start, -m.end, m.key))
-    return found
-
-
-def _within(matches: Sequence[_Match], span: Span) -> list[_Match]:
-    starts = [m.start for m in matches]
-    first = bisect.bisect_left(starts, span.start)
-    last = bisect.bisect_left(starts, span.end)
-    return [m for m in matches[first:last] if m.end <= span.end]
 
 
 # ------------------------------------------------------------------ detection
@@ -268,7 +55,7 @@ def find_questions(
 ) -> tuple[tuple[Question, ...], tuple[Question, ...]]:
     """(questions, check-ins) of every turn, in order (answer fields not yet filled)."""
     cues = load_cues()
-    matchers = _matchers(nlp)
+    matchers = matchers_for(nlp)
     questions: list[Question] = []
     check_ins: list[Question] = []
     asked_last: QuestionIntent | None = None
@@ -276,13 +63,13 @@ def find_questions(
     first_in_turn: dict[int, int] = {}
     for s in sentences:
         first_in_turn.setdefault(s.turn, s.index)
-    doc_matches: list[_Match] = []
+    doc_matches = DocMatches((), ())
     doc: Doc | None = None
     for sentence, span in zip(sentences, spans, strict=True):
         if span.doc is not doc:
             doc = span.doc
-            doc_matches = _doc_matches(doc, matchers)
-        matches = _within(doc_matches, span)
+            doc_matches = DocMatches.of(doc, matchers)
+        matches = doc_matches.within(span)
         asked = classify_span(span, matches, cues)
         if asked is None:
             continue
@@ -349,7 +136,7 @@ def _question(
     )
 
 
-def classify_span(span: Span, matches: Sequence[_Match], cues: QuestionCues) -> Asked | None:
+def classify_span(span: Span, matches: Sequence[Match], cues: QuestionCues) -> Asked | None:
     """What the sentence ``span`` asks, or None when it asks nothing."""
     tokens = [t for t in span if not t.is_space]
     if not tokens:
@@ -392,7 +179,7 @@ def classify_span(span: Span, matches: Sequence[_Match], cues: QuestionCues) -> 
 
 def _form(
     tokens: Sequence[Token],
-    matches: Sequence[_Match],
+    matches: Sequence[Match],
     cues: QuestionCues,
     head: int,
     content_end: int,
@@ -444,7 +231,7 @@ def _form(
 _CLAUSE_MARKS = frozenset({",", ":", ";", "—", "–", "-", "--"})
 
 
-def _placed(match: _Match, at: Where, head: int, content_end: int, sentence_end: int) -> bool:
+def _placed(match: Match, at: Where, head: int, content_end: int, sentence_end: int) -> bool:
     if at == "head":
         return match.start == head
     if at == "end":
@@ -497,7 +284,7 @@ def _head(norms: Sequence[str], cues: QuestionCues) -> int:
     return index
 
 
-def _first(matches: Sequence[_Match], key: str) -> str | None:
+def _first(matches: Sequence[Match], key: str) -> str | None:
     """The longest (then earliest) match of ``key``, lowercased: the cue quoted."""
     hits = [m for m in matches if m.key == key]
     if not hits:
@@ -509,7 +296,7 @@ def _first(matches: Sequence[_Match], key: str) -> str | None:
 def _rhetorical(
     span: Span,
     form: QuestionForm,
-    matches: Sequence[_Match],
+    matches: Sequence[Match],
     cues: QuestionCues,
     from_start: int,
     from_end: int,
@@ -548,7 +335,7 @@ def _rhetorical(
 
 def classify_intent(
     span: Span,
-    matches: Sequence[_Match],
+    matches: Sequence[Match],
     form: QuestionForm,
     role: Role,
     follows_answer: bool,
@@ -587,106 +374,3 @@ def classify_intent(
         pointer = ", ".join(back) or norms[0]
         return "follow_up", f"short question right after an answer, referring back ({pointer})"
     return "background", "no intent cue matched"
-
-
-# --------------------------------------------------------------- parts, focus
-
-
-def focus_terms(words: Sequence[Word], cues: QuestionCues) -> tuple[str, ...]:
-    """Content lemmas an answer should address, in order, without repeats."""
-    seen: list[str] = []
-    for word in words:
-        lemma = word.lemma.lower()
-        if (
-            word.is_punct
-            or word.is_stop
-            or lemma in cues.frame_words
-            or lemma in cues.wh_words
-            or not any(c.isalnum() for c in lemma)
-            or (len(lemma) < 3 and not any(c.isdigit() for c in lemma))
-        ):
-            continue
-        if lemma not in seen:
-            seen.append(lemma)
-    return tuple(seen)
-
-
-def split_parts(
-    sentence: Sentence, form: QuestionForm, cues: QuestionCues
-) -> list[tuple[int, int, tuple[str, ...]]]:
-    """(start, end, focus) for each separately answerable part, offsets in the turn.
-
-    Splits at a conjunction ("and"/"or", not the "or" of a choice question)
-    followed by a word that starts a new ask ("and when", "and with", "or
-    how"), when both sides have focus terms of their own.
-    """
-    words = list(sentence.words)
-    cuts = [0]
-    for i in range(1, len(words) - 1):
-        conj, nxt = words[i].lower, words[i + 1].lower
-        if (
-            conj in cues.part_conjunctions
-            and nxt in cues.part_starters
-            and not (form == "choice" and conj == "or")
-        ):
-            left = focus_terms(words[cuts[-1] : i], cues)
-            right = focus_terms(words[i + 1 :], cues)
-            if left and right:
-                cuts.append(i + 1)
-    bounds = [*cuts, len(words)]
-    parts = []
-    for a, b in itertools.pairwise(bounds):
-        piece = words[a:b]
-        if a > 0 or b < len(words):
-            # drop the trailing conjunction and punctuation of a left part
-            while (
-                piece
-                and (piece[-1].is_punct or piece[-1].lower in cues.part_conjunctions)
-                and b != len(words)
-            ):
-                piece = piece[:-1]
-        parts.append((piece[0].start, piece[-1].end, focus_terms(piece, cues)))
-    return parts
-
-
-# -------------------------------------------------------------------- re-asks
-
-REASK_OVERLAP = 0.6
-"""An interviewer question re-asks an earlier one when it shares at least this
-share of the smaller question's focus terms (and at least two of them)."""
-_NOT_REASKED: frozenset[str] = frozenset({"check_in", "closing", "small_talk", "reverse"})
-
-
-def find_reasks(questions: Sequence[Question]) -> tuple[Question, ...]:
-    """Questions with ``reask_of`` set where an interviewer asks again what an
-    earlier question of theirs (in an earlier turn) asked: the question says so
-    ("let me rephrase", "what I'm asking is": it re-asks the last one) or it
-    shares most of an earlier question's focus terms (see REASK_OVERLAP)."""
-    out = list(questions)
-    for question in questions:
-        if question.role != "interviewer" or question.intent in _NOT_REASKED:
-            continue
-        terms = {t for part in question.focus for t in part}
-        earlier = [
-            q
-            for q in questions[: question.index]
-            if q.role == "interviewer" and q.turn != question.turn and q.intent not in _NOT_REASKED
-        ]
-        best: tuple[float, Question] | None = None
-        for candidate in earlier:
-            before = {t for part in candidate.focus for t in part}
-            shared = terms & before
-            smaller = min(len(terms), len(before))
-            overlap = len(shared) / smaller if smaller else 0.0
-            strong = len(shared) >= 2 and overlap >= REASK_OVERLAP
-            if strong and (best is None or overlap >= best[0]):
-                best = (overlap, candidate)
-        if best is None and question.reask_cue and earlier:
-            best = (0.0, earlier[-1])
-        if best is None:
-            continue
-        original = best[1]
-        shared_terms = sorted(terms & {t for part in original.focus for t in part})
-        cue = question.reask_cue or "asks again about " + ", ".join(shared_terms)
-        out[question.index] = dataclasses.replace(question, reask_of=original.index, reask_cue=cue)
-    return tuple(out)

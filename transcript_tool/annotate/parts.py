@@ -1,0 +1,68 @@
+"""What a question asks about: its separately answerable parts (a compound
+question is split) and each part's focus terms, the content lemmas an answer
+is expected to address."""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Sequence
+
+from ..model import QuestionForm, Sentence, Word
+from .question_cues import QuestionCues
+
+
+def focus_terms(words: Sequence[Word], cues: QuestionCues) -> tuple[str, ...]:
+    """Content lemmas an answer should address, in order, without repeats."""
+    seen: list[str] = []
+    for word in words:
+        lemma = word.lemma.lower()
+        if (
+            word.is_punct
+            or word.is_stop
+            or lemma in cues.frame_words
+            or lemma in cues.wh_words
+            or not any(c.isalnum() for c in lemma)
+            or (len(lemma) < 3 and not any(c.isdigit() for c in lemma))
+        ):
+            continue
+        if lemma not in seen:
+            seen.append(lemma)
+    return tuple(seen)
+
+
+def split_parts(
+    sentence: Sentence, form: QuestionForm, cues: QuestionCues
+) -> list[tuple[int, int, tuple[str, ...]]]:
+    """(start, end, focus) for each separately answerable part, offsets in the turn.
+
+    Splits at a conjunction ("and"/"or", not the "or" of a choice question)
+    followed by a word that starts a new ask ("and when", "and with", "or
+    how"), when both sides have focus terms of their own.
+    """
+    words = list(sentence.words)
+    cuts = [0]
+    for i in range(1, len(words) - 1):
+        conj, nxt = words[i].lower, words[i + 1].lower
+        if (
+            conj in cues.part_conjunctions
+            and nxt in cues.part_starters
+            and not (form == "choice" and conj == "or")
+        ):
+            left = focus_terms(words[cuts[-1] : i], cues)
+            right = focus_terms(words[i + 1 :], cues)
+            if left and right:
+                cuts.append(i + 1)
+    bounds = [*cuts, len(words)]
+    parts = []
+    for a, b in itertools.pairwise(bounds):
+        piece = words[a:b]
+        if a > 0 or b < len(words):
+            # drop the trailing conjunction and punctuation of a left part
+            while (
+                piece
+                and (piece[-1].is_punct or piece[-1].lower in cues.part_conjunctions)
+                and b != len(words)
+            ):
+                piece = piece[:-1]
+        parts.append((piece[0].start, piece[-1].end, focus_terms(piece, cues)))
+    return parts

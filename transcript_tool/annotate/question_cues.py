@@ -1,0 +1,226 @@
+"""The question cues of ``data/questions.yaml``: loaded, checked, and compiled
+into spaCy matchers (see :mod:`transcript_tool.annotate.questions` for how
+they are used and the YAML file's comments for what each section means)."""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from typing import TYPE_CHECKING, Any, Literal, cast
+
+import yaml
+
+from ..model import QUESTION_FORMS, QUESTION_INTENTS, QuestionForm, QuestionIntent
+from .markers import check_attrs
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.matcher import Matcher, PhraseMatcher
+    from spacy.tokens import Doc, Span
+
+Where = Literal["head", "end", "whole"]
+
+
+@dataclass(frozen=True)
+class FormRule:
+    label: str
+    form: QuestionForm
+    at: Where
+    marked: bool
+    cue: tuple[int, int] | None
+    patterns: tuple[list[dict[str, Any]], ...]
+
+
+@dataclass(frozen=True)
+class VetoRule:
+    label: str
+    at: Where
+    unmarked: bool
+    patterns: tuple[list[dict[str, Any]], ...]
+    phrases: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class QuestionCues:
+    """The contents of ``data/questions.yaml``, checked."""
+
+    auxiliaries: frozenset[str]
+    wh_words: frozenset[str]
+    openers: frozenset[str]
+    opener_phrases: tuple[tuple[str, ...], ...]
+    forms: tuple[FormRule, ...]
+    vetoes: tuple[VetoRule, ...]
+    quotes: frozenset[str]
+    check_in_slack: int
+    check_ins: tuple[str, ...]
+    check_in_patterns: tuple[list[dict[str, Any]], ...]
+    check_ins_whole: tuple[str, ...]
+    intents: tuple[tuple[QuestionIntent, tuple[str, ...]], ...]
+    candidate_clarification: tuple[str, ...]
+    refers_back: frozenset[str]
+    follows_with: frozenset[str]
+    part_conjunctions: frozenset[str]
+    part_starters: frozenset[str]
+    frame_words: frozenset[str]
+    reask_phrases: tuple[str, ...]
+
+
+def load_cues(text: str | None = None) -> QuestionCues:
+    """Cues from ``data/questions.yaml`` (or ``text``); ValueError on a bad rule."""
+    if text is None:
+        return _shipped_cues()
+    raw = yaml.safe_load(text)
+    words = raw["words"]
+    forms = []
+    for number, entry in enumerate(raw["forms"]):
+        if entry["form"] not in QUESTION_FORMS:
+            raise ValueError(f"questions.yaml forms/{number}: unknown form {entry['form']!r}")
+        forms.append(
+            FormRule(
+                label=entry["label"],
+                form=entry["form"],
+                at=_where(entry, f"forms/{number}"),
+                marked=bool(entry.get("marked", False)),
+                cue=(int(entry["cue"][0]), int(entry["cue"][1])) if "cue" in entry else None,
+                patterns=_patterns(entry, f"forms/{number}"),
+            )
+        )
+    vetoes = [
+        VetoRule(
+            label=entry["label"],
+            at=_where(entry, f"not_questions/{number}"),
+            unmarked=bool(entry.get("unmarked", False)),
+            patterns=_patterns(entry, f"not_questions/{number}"),
+            phrases=tuple(entry.get("phrases", ())),
+        )
+        for number, entry in enumerate(raw["not_questions"])
+    ]
+    unknown = set(raw["intents"]) - set(QUESTION_INTENTS)
+    if unknown:
+        raise ValueError(f"questions.yaml intents: unknown intent(s) {sorted(unknown)}")
+    return QuestionCues(
+        auxiliaries=frozenset(words["auxiliaries"]),
+        wh_words=frozenset(words["wh"]),
+        openers=frozenset(raw["openers"]),
+        opener_phrases=tuple(tuple(p) for p in raw["opener_phrases"]),
+        forms=tuple(forms),
+        vetoes=tuple(vetoes),
+        quotes=frozenset(raw["quotes"]),
+        check_in_slack=int(raw["check_in_slack"]),
+        check_ins=tuple(raw["check_ins"]),
+        check_in_patterns=_patterns(raw, "", "check_in_patterns"),
+        check_ins_whole=tuple(raw["check_ins_whole"]),
+        intents=tuple((intent, tuple(phrases)) for intent, phrases in raw["intents"].items()),
+        candidate_clarification=tuple(raw["candidate_clarification"]),
+        refers_back=frozenset(raw["refers_back"]),
+        follows_with=frozenset(raw["follows_with"]),
+        part_conjunctions=frozenset(raw["part_conjunctions"]),
+        part_starters=frozenset(raw["part_starters"]),
+        frame_words=frozenset(raw["frame_words"]),
+        reask_phrases=tuple(raw["reask_phrases"]),
+    )
+
+
+@lru_cache(maxsize=1)
+def _shipped_cues() -> QuestionCues:
+    text = resources.files("transcript_tool.data").joinpath("questions.yaml").read_text("utf-8")
+    return load_cues(text)
+
+
+def _where(entry: dict[str, Any], path: str) -> Where:
+    at = entry.get("at", "head")
+    if at not in ("head", "end", "whole"):
+        raise ValueError(f"questions.yaml {path}: 'at' must be head, end or whole, not {at!r}")
+    return cast(Where, at)
+
+
+def _patterns(
+    entry: dict[str, Any], path: str, key: str = "patterns"
+) -> tuple[list[dict[str, Any]], ...]:
+    patterns = tuple(entry.get(key, ()))
+    for number, pattern in enumerate(patterns):
+        check_attrs(pattern, f"questions.yaml {path}/{key}/{number}")
+    return patterns
+
+
+# ------------------------------------------------------------------- matchers
+
+
+@dataclass
+class Matchers:
+    """The cues compiled for one pipeline; ``keys`` maps match ids to rule keys
+    ("form:3", "not:0", "check_in", "intent:technical" ...)."""
+
+    token: Matcher
+    phrase: PhraseMatcher
+    keys: dict[int, str] = field(default_factory=dict)
+
+    def add_patterns(
+        self, key: str, patterns: Iterable[list[dict[str, Any]]], nlp: Language
+    ) -> None:
+        self.keys[nlp.vocab.strings.add(key)] = key
+        self.token.add(key, list(patterns))
+
+    def add_phrases(self, key: str, phrases: Iterable[str], nlp: Language) -> None:
+        self.keys[nlp.vocab.strings.add(key)] = key
+        self.phrase.add(key, [nlp.make_doc(p) for p in phrases])
+
+
+@lru_cache(maxsize=4)
+def matchers_for(nlp: Language) -> Matchers:
+    """The shipped cues as spaCy matchers for ``nlp`` (built once per pipeline)."""
+    from spacy.matcher import Matcher, PhraseMatcher
+
+    cues = load_cues()
+    found = Matchers(Matcher(nlp.vocab), PhraseMatcher(nlp.vocab, attr="NORM"))
+    for number, rule in enumerate(cues.forms):
+        found.add_patterns(f"form:{number}", rule.patterns, nlp)
+    for number, veto in enumerate(cues.vetoes):
+        if veto.patterns:
+            found.add_patterns(f"not:{number}", veto.patterns, nlp)
+        if veto.phrases:
+            found.add_phrases(f"not:{number}", veto.phrases, nlp)
+    found.add_phrases("check_in", cues.check_ins, nlp)
+    found.add_patterns("check_in_head", cues.check_in_patterns, nlp)
+    found.add_phrases("check_in_whole", cues.check_ins_whole, nlp)
+    for intent, phrases in cues.intents:
+        found.add_phrases(f"intent:{intent}", phrases, nlp)
+    found.add_phrases("candidate_clarification", cues.candidate_clarification, nlp)
+    found.add_phrases("reask", cues.reask_phrases, nlp)
+    return found
+
+
+@dataclass(frozen=True)
+class Match:
+    key: str
+    start: int  # token index in the doc
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class DocMatches:
+    """Every match in one doc, in order of start (longest first)."""
+
+    matches: tuple[Match, ...]
+    starts: tuple[int, ...]
+
+    @classmethod
+    def of(cls, doc: Doc, matchers: Matchers) -> DocMatches:
+        found = sorted(
+            (
+                Match(matchers.keys[match_id], start, end, doc[start:end].text)
+                for match_id, start, end in [*matchers.token(doc), *matchers.phrase(doc)]
+            ),
+            key=lambda m: (m.start, -m.end, m.key),
+        )
+        return cls(tuple(found), tuple(m.start for m in found))
+
+    def within(self, span: Span) -> list[Match]:
+        """The matches that lie inside ``span``."""
+        first = bisect.bisect_left(self.starts, span.start)
+        last = bisect.bisect_left(self.starts, span.end)
+        return [m for m in self.matches[first:last] if m.end <= span.end]
