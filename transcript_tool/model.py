@@ -199,6 +199,9 @@ class Question:
 Section = Literal["interview", "clarification", "reverse", "small_talk"]
 SECTIONS: tuple[Section, ...] = get_args(Section)
 
+Phase = Literal["opening", "interview", "reverse", "closing"]
+PHASES: tuple[Phase, ...] = get_args(Phase)
+
 
 @dataclass(frozen=True)
 class Exchange:
@@ -212,7 +215,11 @@ class Exchange:
     reports: the interviewer's questions ("interview"), the candidate's
     clarifying questions, the candidate's own questions about the role
     ("reverse") and small talk. ``parent`` is the exchange a follow-up
-    belongs to (the first exchange of its thread).
+    belongs to (the first exchange of its thread). ``phase`` places the
+    exchange in the interview's course: the small talk before the first real
+    question ("opening"), the interview proper, the candidate's questions
+    about the role ("reverse") and the goodbyes ("closing"); a candidate's
+    clarifying exchange takes the phase of the exchange it interrupts.
     """
 
     index: int
@@ -223,6 +230,7 @@ class Exchange:
     section: Section = "interview"
     parent: int | None = None
     clarifying_turns: tuple[int, ...] = ()
+    phase: Phase = "interview"
 
 
 MarkerKind = Literal[

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from ..model import (
     Answered,
     Exchange,
+    Phase,
     Question,
     Role,
     Section,
@@ -166,7 +167,41 @@ def _exchanges(groups: Sequence[_Group], questions: Sequence[Question]) -> tuple
                 clarifying_turns=tuple(group.clarifying),
             )
         )
-    return tuple(exchanges)
+    return _with_phases(exchanges, questions)
+
+
+def _with_phases(
+    exchanges: Sequence[Exchange], questions: Sequence[Question]
+) -> tuple[Exchange, ...]:
+    """Each exchange with its phase: small talk before the first interview
+    question is the opening, small talk or goodbyes after the last one the
+    closing; the candidate's questions about the role (and the interviewer's
+    invitation to ask them) are the reverse phase."""
+    proper = [e.index for e in exchanges if e.section == "interview"]
+    first = proper[0] if proper else len(exchanges)
+    last = proper[-1] if proper else -1
+    phased: list[Exchange] = []
+    for exchange in exchanges:
+        intents = {questions[q].intent for q in exchange.questions}
+        phase: Phase
+        if exchange.section == "clarification":
+            phase = phased[-1].phase if phased else "interview"
+        elif exchange.section == "reverse" or intents == {"reverse"}:
+            phase = "reverse"
+        elif intents == {"closing"}:
+            phase = "closing"
+        elif exchange.section == "small_talk":
+            phase = (
+                "opening"
+                if exchange.index < first
+                else "closing"
+                if exchange.index > last
+                else "interview"
+            )
+        else:
+            phase = "interview"
+        phased.append(dataclasses.replace(exchange, phase=phase))
+    return tuple(phased)
 
 
 CLARIFYING_SHARE = 0.5

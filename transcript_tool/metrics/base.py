@@ -8,14 +8,15 @@ templates may quote ``{value}``, ``{score}``, ``{quote}`` and any name in
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from ..model import Analysis, MetricResult
+from ..model import Analysis, Exchange, MetricResult, Phase, QuestionIntent, Role
 
 ParamKind = Literal["number", "integer", "boolean", "string"]
-Scale = Literal["score", "count", "rate", "ratio", "seconds"]
+Scale = Literal["score", "count", "rate", "ratio", "percent", "seconds", "words"]
 
 _PYTHON_TYPES: dict[ParamKind, tuple[type, ...]] = {
     "number": (int, float),
@@ -34,6 +35,7 @@ class Param:
     description: str
     minimum: float | None = None
     maximum: float | None = None
+    choices: tuple[str, ...] = ()
 
     def check(self, value: object) -> str | None:
         """None when ``value`` is acceptable, else what is wrong with it."""
@@ -48,11 +50,87 @@ class Param:
                 return f"must be at least {self.minimum:g}, got {value!r}"
             if self.maximum is not None and number > self.maximum:
                 return f"must be at most {self.maximum:g}, got {value!r}"
+        if self.choices and value not in self.choices:
+            allowed = ", ".join(repr(c) for c in self.choices)
+            return f"expected one of {allowed}, got {value!r}"
         return None
 
 
 Params = Mapping[str, Any]
-MetricFunction = Callable[[Analysis, Params], MetricResult]
+
+
+@dataclass(frozen=True)
+class Scope:
+    """The part of the conversation a criterion judges (a rubric's ``applies_to``).
+
+    ``role`` is whose speech is measured (None: the metric's own subject, the
+    first of :attr:`MetricSpec.roles`). ``intents`` keeps the exchanges with
+    at least one question of these intents and ``phases`` the exchanges in
+    these phases; empty means no restriction. A turn belongs to the exchange
+    most recently opened at or before it; turns before the first exchange
+    are in the opening phase and in no intent's exchange.
+    """
+
+    role: Role | None = None
+    intents: frozenset[QuestionIntent] = frozenset()
+    phases: frozenset[Phase] = frozenset()
+
+    @property
+    def restricted(self) -> bool:
+        return bool(self.intents or self.phases)
+
+    @property
+    def subject(self) -> Role:
+        """Whose speech is measured (set by :meth:`MetricSpec.__call__`)."""
+        return self.role or "candidate"
+
+    def keeps(self, analysis: Analysis, exchange: Exchange) -> bool:
+        """Whether ``exchange`` is in scope."""
+        if self.phases and exchange.phase not in self.phases:
+            return False
+        if self.intents:
+            asked = {analysis.questions[q].intent for q in exchange.questions}
+            return bool(asked & self.intents)
+        return True
+
+    def exchanges(self, analysis: Analysis) -> list[Exchange]:
+        """The exchanges in scope, in order."""
+        return [e for e in analysis.exchanges if self.keeps(analysis, e)]
+
+    def turns(self, analysis: Analysis) -> list[int]:
+        """Indices of the turns in scope, in order (every turn when unrestricted)."""
+        count = len(analysis.transcript.turns)
+        if not self.restricted:
+            return list(range(count))
+        owner: list[Exchange | None] = [None] * count
+        opened = sorted(analysis.exchanges, key=lambda e: (e.question_turn, e.index))
+        current: Exchange | None = None
+        position = 0
+        for turn in range(count):
+            while position < len(opened) and opened[position].question_turn <= turn:
+                current = opened[position]
+                position += 1
+            owner[turn] = current
+        kept = []
+        for turn, exchange in enumerate(owner):
+            if exchange is None:
+                if not self.intents and (not self.phases or "opening" in self.phases):
+                    kept.append(turn)
+            elif self.keeps(analysis, exchange):
+                kept.append(turn)
+        return kept
+
+    def describe(self) -> str:
+        """The scope in words, for "not scored" reasons ("behavioral questions")."""
+        parts = []
+        if self.intents:
+            parts.append(" or ".join(sorted(self.intents)).replace("_", " ") + " questions")
+        if self.phases:
+            parts.append("the " + " or ".join(sorted(self.phases)) + " phase")
+        return " in ".join(parts) if parts else "the whole interview"
+
+
+MetricFunction = Callable[[Analysis, Params, Scope], MetricResult]
 
 
 @dataclass(frozen=True)
@@ -62,7 +140,9 @@ class MetricSpec:
     ``scale`` is the unit of the returned value; a metric on the "score"
     scale returns 0-100 with higher better, so a rubric band may omit its
     ``score`` and the value is used. ``details`` lists the named numbers the
-    metric reports (usable as feedback placeholders).
+    metric reports (usable as feedback placeholders). ``roles`` are whose
+    speech the metric can measure; the first is its default subject, and a
+    rubric's ``applies_to: {role: ...}`` may pick another.
     """
 
     name: str
@@ -71,6 +151,7 @@ class MetricSpec:
     scale: Scale
     params: Mapping[str, Param]
     details: tuple[str, ...]
+    roles: tuple[Role, ...] = ("candidate",)
 
     def resolve(self, given: Params) -> dict[str, Any]:
         """Defaults overlaid with ``given`` (already validated)."""
@@ -78,5 +159,10 @@ class MetricSpec:
         resolved.update(given)
         return resolved
 
-    def __call__(self, analysis: Analysis, params: Params | None = None) -> MetricResult:
-        return self.function(analysis, self.resolve(params or {}))
+    def __call__(
+        self, analysis: Analysis, params: Params | None = None, scope: Scope | None = None
+    ) -> MetricResult:
+        scope = scope or Scope()
+        if scope.role is None:
+            scope = dataclasses.replace(scope, role=self.roles[0])
+        return self.function(analysis, self.resolve(params or {}), scope)

@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..model import Analysis, Marker, Question, Sentence, Word, words_by_turn
+from .base import Scope
 
 _WORD_END = re.compile(r"\S+")
 
@@ -27,16 +28,20 @@ class Answer:
         return len(self.words)
 
 
-def candidate_answers(analysis: Analysis) -> list[Answer]:
-    """Answers to interviewer questions, one per exchange that got an answer
-    (the candidate's clarifying turns are not in ``answer_turns``)."""
+def candidate_answers(analysis: Analysis, scope: Scope | None = None) -> list[Answer]:
+    """Answers by ``scope.subject`` (the candidate by default) to the other
+    party's questions in scope, one per exchange that got an answer (the
+    candidate's clarifying turns are not in ``answer_turns``)."""
+    scope = scope or Scope()
+    subject = scope.subject
+    asker = "candidate" if subject == "interviewer" else "interviewer"
     words = words_by_turn(analysis.sentences)
     answers = []
-    for exchange in analysis.exchanges:
+    for exchange in scope.exchanges(analysis):
         turns = tuple(
-            t for t in exchange.answer_turns if analysis.transcript.turns[t].role == "candidate"
+            t for t in exchange.answer_turns if analysis.transcript.turns[t].role == subject
         )
-        if exchange.asker_role != "interviewer" or not turns:
+        if exchange.asker_role != asker or not turns:
             continue
         answers.append(
             Answer(

@@ -6,7 +6,7 @@ import re
 from collections.abc import Sequence
 
 from ..model import Analysis, Evidence, Marker, MetricResult, Word
-from .base import MetricSpec, Param, Params
+from .base import MetricSpec, Param, Params, Scope
 from .common import (
     Answer,
     answer_markers,
@@ -23,8 +23,8 @@ from .common import (
 _MIN_CONTENT = 2
 
 
-def conciseness(analysis: Analysis, params: Params) -> MetricResult:
-    answers = candidate_answers(analysis)
+def conciseness(analysis: Analysis, params: Params, scope: Scope) -> MetricResult:
+    answers = candidate_answers(analysis, scope)
     if not answers:
         return MetricResult(None, reason="the candidate answered no interviewer question")
     turns = analysis.transcript.turns

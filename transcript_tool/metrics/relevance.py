@@ -4,15 +4,15 @@ from __future__ import annotations
 
 from ..annotate.exchanges import NO_YES_OR_NO, PART_COVERED, effective_coverage
 from ..model import Analysis, Evidence, MetricResult, Question
-from .base import MetricSpec, Param, Params
+from .base import MetricSpec, Param, Params, Scope
 from .common import candidate_answers, quote
 
 
-def relevance(analysis: Analysis, params: Params) -> MetricResult:
+def relevance(analysis: Analysis, params: Params, scope: Scope) -> MetricResult:
     asked = [q for q in analysis.questions if q.role == "interviewer"]
     scored = [
         (question, _question_score(question, params))
-        for answer in candidate_answers(analysis)
+        for answer in candidate_answers(analysis, scope)
         for question in answer.questions
     ]
     if not scored:

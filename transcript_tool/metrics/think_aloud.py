@@ -6,15 +6,15 @@ from collections import Counter
 from typing import get_args
 
 from ..model import Analysis, Evidence, Marker, MarkerKind, MetricResult
-from .base import MetricSpec, Param, Params
+from .base import MetricSpec, Param, Params, Scope
 from .common import answer_markers, candidate_answers, linear_score, markers_by_sentence, quote
 
 # Every marker kind but fillers shows reasoning said out loud.
 REASONING_KINDS: tuple[MarkerKind, ...] = tuple(k for k in get_args(MarkerKind) if k != "filler")
 
 
-def think_aloud(analysis: Analysis, params: Params) -> MetricResult:
-    answers = candidate_answers(analysis)
+def think_aloud(analysis: Analysis, params: Params, scope: Scope) -> MetricResult:
+    answers = candidate_answers(analysis, scope)
     words = sum(a.word_count for a in answers)
     if not words:
         return MetricResult(None, reason="the candidate answered no interviewer question")
