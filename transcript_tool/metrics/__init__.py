@@ -13,9 +13,25 @@ __all__ = ["METRICS", "MetricSpec", "Param", "Params", "get_metric"]
 
 
 def _builtin_metrics() -> dict[str, MetricSpec]:
-    from . import conciseness, relevance, think_aloud
+    from . import (
+        concept_coverage,
+        conciseness,
+        delivery,
+        interviewer,
+        relevance,
+        star,
+        think_aloud,
+    )
 
-    specs = (conciseness.SPEC, think_aloud.SPEC, relevance.SPEC)
+    specs = (
+        conciseness.SPEC,
+        think_aloud.SPEC,
+        relevance.SPEC,
+        *star.SPECS,
+        concept_coverage.SPEC,
+        *interviewer.SPECS,
+        *delivery.SPECS,
+    )
     return {spec.name: spec for spec in specs}
 
 

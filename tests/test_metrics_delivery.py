@@ -1,0 +1,307 @@
+"""The delivery (timing) metrics on small hand-made transcripts, with values
+counted by hand.
+
+Word counts are spaCy tokens without punctuation ("Mm-hmm" is two words);
+seconds come from each turn's start and end.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from transcript_tool import analyze
+from transcript_tool.metrics import delivery
+from transcript_tool.metrics.base import MetricSpec, Scope
+from transcript_tool.model import Analysis, MetricResult, Role, Speaker, Transcript, Turn
+from transcript_tool.readers import read_text
+
+Row = tuple[Role, str, float | None, float | None]
+IV: Role = "interviewer"
+CA: Role = "candidate"
+
+
+def timed(*rows: Row) -> Analysis:
+    """An analysis of turns given as (role, text, start, end)."""
+    speakers = (Speaker("I", None, IV), Speaker("C", None, CA))
+    turns = tuple(
+        Turn(i, "I" if role == IV else "C", role, text, start, end)
+        for i, (role, text, start, end) in enumerate(rows)
+    )
+    return analyze(Transcript(id=None, format="test", speakers=speakers, turns=turns))
+
+
+def untimed(*rows: Row) -> Analysis:
+    """The same conversation read from labeled text: no timestamps."""
+    text = "".join(f"{role.capitalize()}: {line}\n" for role, line, _, _ in rows)
+    return analyze(read_text(text, "t.txt"))
+
+
+def verbatim(analysis: Analysis, result: MetricResult) -> list[tuple[int, str]]:
+    """(turn, quote) of each piece of evidence, after checking the quote is verbatim."""
+    for item in result.evidence:
+        assert item.quote and item.quote in analysis.transcript.turns[item.turn].text, item
+    return [(item.turn, item.quote) for item in result.evidence]
+
+
+# Words per turn: 4, 22, 2, 9, 9, 17, 2.
+# Seconds per turn: 3, 8, 0.5, 3.5, 4, 6.5, 1 (turn 5 starts 0.5 s before turn 4 ends).
+ROWS: tuple[Row, ...] = (
+    (IV, "Tell me about yourself.", 0.0, 3.0),
+    (
+        CA,
+        "I am a data analyst at a retail company and I build sales dashboards in Tableau for "
+        "the regional managers every week.",
+        4.0,
+        12.0,
+    ),
+    (IV, "Mm-hmm.", 12.0, 12.5),
+    (CA, "Before that I worked in finance for two years.", 12.5, 16.0),
+    (IV, "How would you design a metric for store performance?", 16.0, 20.0),  # problem_solving
+    (
+        CA,
+        "I would start with revenue per square foot and then adjust it for the local foot traffic.",
+        19.5,
+        26.0,
+    ),
+    (IV, "Great, thanks.", 26.0, 27.0),
+)
+TURN_1 = ROWS[1][1]
+
+# The same, lowercase and without punctuation. Words per turn: 4, 14, 2, 9, 9, 14;
+# seconds: 2, 6, 0.5, 3.5, 4, 6.
+UNPUNCTUATED: tuple[Row, ...] = (
+    (IV, "tell me about yourself", 0.0, 2.0),
+    (CA, "i am a data analyst at a retail company and i build sales dashboards", 3.0, 9.0),
+    (IV, "mm-hmm", 9.0, 9.5),
+    (CA, "before that i worked in finance for two years", 9.5, 13.0),
+    (IV, "how would you design a metric for store performance", 13.0, 17.0),
+    (CA, "i would start with revenue per square foot and adjust it for foot traffic", 19.0, 25.0),
+)
+PROBLEM_SOLVING = Scope(intents=frozenset({"problem_solving"}))
+
+
+# ------------------------------------------------------------------ talk_ratio
+
+
+def test_talk_ratio_by_seconds() -> None:
+    analysis = timed(*ROWS)
+    result = delivery.TALK_RATIO(analysis)
+    # candidate 8 + 3.5 + 6.5 = 18 s; interviewer 3 + 0.5 + 4 + 1 = 8.5 s
+    assert result.value == round(100 * 18 / 26.5, 1) == 67.9
+    assert result.details == {
+        "share": 67.9,
+        "by_seconds": 1,
+        "words": 48,
+        "total_words": 65,
+        "seconds": 18.0,
+        "total_seconds": 26.5,
+    }
+    assert result.items == (("interviewer", 32.1), ("candidate", 67.9))
+    assert verbatim(analysis, result) == [(1, TURN_1), (4, ROWS[4][1])]
+    assert [e.note for e in result.evidence] == [
+        "the candidate's longest turn: 8 s",
+        "the interviewer's longest turn: 4 s",
+    ]
+
+
+def test_talk_ratio_by_words_without_timestamps() -> None:
+    result = delivery.TALK_RATIO(untimed(*ROWS))
+    # candidate 22 + 9 + 17 = 48 of 48 + 4 + 2 + 9 + 2 = 65 words
+    assert result.value == round(100 * 48 / 65, 1) == 73.8
+    assert result.details == {"share": 73.8, "by_seconds": 0, "words": 48, "total_words": 65}
+    # one turn without timestamps: words for all
+    partly = timed(*ROWS[:-1], (IV, "Great, thanks.", None, None))
+    assert delivery.TALK_RATIO(partly).details["by_seconds"] == 0
+    assert delivery.TALK_RATIO(partly).value == 73.8
+
+
+def test_talk_ratio_in_scope() -> None:
+    result = delivery.TALK_RATIO(timed(*ROWS), {}, PROBLEM_SOLVING)
+    # turns 4-6: candidate 6.5 s of 4 + 6.5 + 1
+    assert result.value == round(100 * 6.5 / 11.5, 1) == 56.5
+    closing = delivery.TALK_RATIO(timed(*ROWS), {}, Scope(intents=frozenset({"closing"})))
+    assert (closing.value, closing.reason) == (None, "nobody spoke")
+
+
+def test_talk_ratio_unpunctuated() -> None:
+    result = delivery.TALK_RATIO(timed(*UNPUNCTUATED))
+    # candidate 6 + 3.5 + 6 = 15.5 s of 15.5 + 2 + 0.5 + 4
+    assert result.value == round(100 * 15.5 / 22, 1) == 70.5
+    # without timestamps: 14 + 9 + 14 = 37 of 37 + 4 + 2 + 9 words
+    assert delivery.TALK_RATIO(untimed(*UNPUNCTUATED)).value == round(100 * 37 / 52, 1) == 71.2
+
+
+# ------------------------------------------------------------ words_per_minute
+
+
+def test_words_per_minute() -> None:
+    analysis = timed(*ROWS)
+    result = delivery.WORDS_PER_MINUTE(analysis)
+    # 48 words in 18 s
+    assert result.value == 160.0
+    assert result.details == {"wpm": 160.0, "minutes": 0.3, "words": 48}
+    # 22 / (8 / 60), 9 / (3.5 / 60), 17 / (6.5 / 60)
+    assert result.items == (("turn 1", 165.0), ("turn 3", 154.3), ("turn 5", 156.9))
+    # turn 1 is the only turn of 10+ words outside 130-160
+    assert verbatim(analysis, result) == [(1, TURN_1)]
+    assert result.evidence[0].note == "165 words per minute (fast; 130-160 is easy to follow)"
+    assert result.evidence[0].polarity == "improvement"
+
+
+def test_words_per_minute_within_the_range() -> None:
+    result = delivery.WORDS_PER_MINUTE(timed(*ROWS), {"fast_wpm": 170.0})
+    assert [(e.turn, e.note, e.polarity) for e in result.evidence] == [
+        (1, "165 words per minute, an easy pace to follow", "strength")
+    ]
+
+
+def test_words_per_minute_of_the_interviewer() -> None:
+    result = delivery.WORDS_PER_MINUTE(timed(*ROWS), {}, Scope(role="interviewer"))
+    # 4 + 2 + 9 + 2 = 17 words in 3 + 0.5 + 4 + 1 = 8.5 s
+    assert result.value == round(17 / (8.5 / 60), 1) == 120.0
+
+
+def test_words_per_minute_skips_untimed_turns() -> None:
+    rows = list(ROWS)
+    rows[3] = (CA, ROWS[3][1], None, None)
+    result = delivery.WORDS_PER_MINUTE(timed(*rows))
+    # turns 1 and 5: 22 + 17 = 39 words in 8 + 6.5 = 14.5 s
+    assert result.value == round(39 / (14.5 / 60), 1) == 161.4
+    assert result.details["words"] == 39
+
+
+def test_words_per_minute_in_scope() -> None:
+    result = delivery.WORDS_PER_MINUTE(timed(*ROWS), {}, PROBLEM_SOLVING)
+    assert result.details == {"wpm": 156.9, "minutes": 0.11, "words": 17}  # turn 5 only
+
+
+def test_words_per_minute_needs_timestamps() -> None:
+    result = delivery.WORDS_PER_MINUTE(untimed(*ROWS))
+    assert (result.value, result.reason) == (None, "the transcript has no timestamps")
+    result = delivery.WORDS_PER_MINUTE(timed((IV, "Tell me about yourself.", 0.0, 3.0)))
+    assert (result.value, result.reason) == (None, "the candidate did not speak")
+    only_interviewer = timed(ROWS[0], (CA, ROWS[1][1], None, None))
+    result = delivery.WORDS_PER_MINUTE(only_interviewer)
+    assert (result.value, result.reason) == (None, "the candidate's turns have no timestamps")
+
+
+def test_words_per_minute_unpunctuated() -> None:
+    result = delivery.WORDS_PER_MINUTE(timed(*UNPUNCTUATED))
+    # 14 + 9 + 14 = 37 words in 6 + 3.5 + 6 = 15.5 s
+    assert result.value == round(37 / (15.5 / 60), 1) == 143.2
+
+
+# ----------------------------------------------------------- longest_monologue
+
+
+def test_longest_monologue() -> None:
+    analysis = timed(*ROWS)
+    result = delivery.LONGEST_MONOLOGUE(analysis)
+    # turns 1 and 3 with only "Mm-hmm." (2 words) between them: 4.0 to 16.0
+    assert result.value == 12.0
+    assert result.details == {"longest": 12.0, "words": 31, "turns": 2, "stretches": 2}
+    assert result.items == (("turn 1", 12.0), ("turn 5", 6.5))
+    assert verbatim(analysis, result) == [(1, TURN_1)]
+    assert result.evidence[0].note == "12 s without a break (turns 1-3, 31 words)"
+
+
+def test_longest_monologue_parameters() -> None:
+    analysis = timed(*ROWS)
+    # "Mm-hmm." has 2 words: not fewer than 2, so it interrupts
+    short = delivery.LONGEST_MONOLOGUE(analysis, {"backchannel_words": 2})
+    assert short.items == (("turn 1", 8.0), ("turn 3", 3.5), ("turn 5", 6.5))
+    assert short.value == 8.0
+    words = delivery.LONGEST_MONOLOGUE(analysis, {"unit": "words"})
+    assert (words.value, words.items) == (31.0, (("turn 1", 31.0), ("turn 5", 17.0)))
+    assert words.evidence[0].note == "31 words without a break (turns 1-3)"
+
+
+def test_longest_monologue_a_short_question_interrupts() -> None:
+    result = delivery.LONGEST_MONOLOGUE(
+        timed(
+            *ROWS[:2],
+            (IV, "Why?", 12.0, 12.5),  # one word, but a question
+            (CA, "Because the managers asked for them.", 13.0, 16.0),
+        )
+    )
+    assert result.items == (("turn 1", 8.0), ("turn 3", 3.0))
+
+
+def test_longest_monologue_of_the_interviewer() -> None:
+    result = delivery.LONGEST_MONOLOGUE(timed(*ROWS), {}, Scope(role="interviewer"))
+    # every candidate turn interrupts: 3, 0.5, 4 and 1 s
+    assert result.details == {"longest": 4.0, "words": 9, "turns": 1, "stretches": 4}
+    assert result.evidence[0].turn == 4
+
+
+def test_longest_monologue_needs_timestamps_for_seconds() -> None:
+    result = delivery.LONGEST_MONOLOGUE(untimed(*ROWS))
+    assert (result.value, result.reason) == (None, "the transcript has no timestamps")
+    assert delivery.LONGEST_MONOLOGUE(untimed(*ROWS), {"unit": "words"}).value == 31.0
+
+
+def test_longest_monologue_unpunctuated() -> None:
+    result = delivery.LONGEST_MONOLOGUE(timed(*UNPUNCTUATED))
+    # turns 1 and 3 across "mm-hmm": 3.0 to 13.0
+    assert result.details == {"longest": 10.0, "words": 23, "turns": 2, "stretches": 2}
+
+
+# ------------------------------------------------------------ response_latency
+
+
+def test_response_latency() -> None:
+    analysis = timed(*ROWS)
+    result = delivery.RESPONSE_LATENCY(analysis)
+    # turn 1 starts 1 s after turn 0 ends; turn 5 overlaps turn 4 by 0.5 s: 0
+    assert result.value == 0.5
+    assert result.details == {"median": 0.5, "longest": 1.0, "answers": 2}
+    assert result.items == (("turn 1", 1.0), ("turn 5", 0.0))
+    assert verbatim(analysis, result) == [(1, TURN_1), (5, ROWS[5][1])]
+    assert [e.note for e in result.evidence] == [
+        "started answering 1.0 s after the interviewer finished",
+        "started answering 0.5 s before the interviewer finished",
+    ]
+
+
+def test_response_latency_after_a_clarifying_question() -> None:
+    rows: tuple[Row, ...] = (
+        (IV, "How would you speed up the checkout service?", 0.0, 4.0),
+        (CA, "Do you mean the database or the service itself?", 5.0, 8.0),  # clarifying
+        (IV, "The service itself.", 8.5, 10.0),
+        (CA, "I would profile it first and then cache the slowest calls.", 12.0, 18.0),
+    )
+    result = delivery.RESPONSE_LATENCY(timed(*rows))
+    # from the end of the interviewer's reply (10.0), not of the question (4.0)
+    assert result.details == {"median": 2.0, "longest": 2.0, "answers": 1}
+    # the interviewer answered the candidate's question 0.5 s after it ended
+    interviewer = delivery.RESPONSE_LATENCY(timed(*rows), {}, Scope(role="interviewer"))
+    assert interviewer.details == {"median": 0.5, "longest": 0.5, "answers": 1}
+
+
+def test_response_latency_in_scope() -> None:
+    result = delivery.RESPONSE_LATENCY(timed(*ROWS), {}, PROBLEM_SOLVING)
+    assert result.details == {"median": 0.0, "longest": 0.0, "answers": 1}
+
+
+def test_response_latency_cannot_be_computed() -> None:
+    result = delivery.RESPONSE_LATENCY(untimed(*ROWS))
+    assert (result.value, result.reason) == (None, "the transcript has no timestamps")
+    result = delivery.RESPONSE_LATENCY(timed((IV, "Tell me about yourself.", 0.0, 3.0)))
+    assert (result.value, result.reason) == (None, "the candidate answered no interviewer question")
+
+
+def test_response_latency_unpunctuated() -> None:
+    result = delivery.RESPONSE_LATENCY(timed(*UNPUNCTUATED))
+    # 3.0 - 2.0 and 19.0 - 17.0
+    assert result.details == {"median": 1.5, "longest": 2.0, "answers": 2}
+
+
+# ------------------------------------------------------------------ all specs
+
+
+@pytest.mark.parametrize("spec", delivery.SPECS, ids=lambda s: s.name)
+def test_details_are_all_reported(spec: MetricSpec) -> None:
+    for analysis in (timed(*ROWS), timed(*UNPUNCTUATED)):
+        result = spec(analysis)
+        assert result.value is not None
+        assert set(spec.details) <= set(result.details)

@@ -1,0 +1,575 @@
+"""The interviewer-habit metrics on small hand-made transcripts, with values
+counted by hand.
+
+Word counts are spaCy tokens without punctuation ("Don't" is two words, "I'm"
+is two); questions and check-ins are what the pipeline detects (checked in
+comments where it matters).
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from transcript_tool import analyze
+from transcript_tool.metrics import interviewer
+from transcript_tool.metrics.base import MetricSpec, Scope
+from transcript_tool.model import Analysis, MetricResult, Role, Speaker, Transcript, Turn
+from transcript_tool.readers import read_text
+
+
+def analysis_of(text: str) -> Analysis:
+    return analyze(read_text(text, "t.txt"))
+
+
+def timed(*rows: tuple[Role, str, float | None, float | None]) -> Analysis:
+    """An analysis of turns given as (role, text, start, end)."""
+    speakers = (Speaker("I", None, "interviewer"), Speaker("C", None, "candidate"))
+    turns = tuple(
+        Turn(i, "I" if role == "interviewer" else "C", role, text, start, end)
+        for i, (role, text, start, end) in enumerate(rows)
+    )
+    return analyze(Transcript(id=None, format="test", speakers=speakers, turns=turns))
+
+
+def verbatim(analysis: Analysis, result: MetricResult) -> list[tuple[int, str]]:
+    """(turn, quote) of each piece of evidence, after checking the quote is verbatim."""
+    for item in result.evidence:
+        assert item.quote and item.quote in analysis.transcript.turns[item.turn].text, item
+    return [(item.turn, item.quote) for item in result.evidence]
+
+
+def test_shipped_cues_load() -> None:
+    cues = interviewer.load_interviewer_cues()
+    assert {rule.label for rule in cues.leading} >= {"asks for agreement", "negative question"}
+    assert "i mean" in cues.rephrase_cues
+
+
+@pytest.mark.parametrize(
+    ("entry", "error"),
+    [
+        ("{label: x, patterns: [[{POS: VERB}]]}", "['POS'] are not set by the pipeline"),
+        ("{label: x, at: end, patterns: [[{NORM: so}]]}", "'at' must be head or any"),
+        ("{label: x, forms: [question], patterns: [[{NORM: so}]]}", "unknown form(s) ['question']"),
+        ("{label: x}", "a rule needs patterns or phrases"),
+    ],
+)
+def test_bad_cue_data_is_rejected(entry: str, error: str) -> None:
+    text = (
+        f"leading: [{entry}]\nnot_leading_tags: []\nshort_declarative_words: 3\nrephrase_cues: []\n"
+    )
+    with pytest.raises(ValueError, match=re.escape("interviewer.yaml leading/0")) as raised:
+        interviewer.load_interviewer_cues(text)
+    assert error in str(raised.value)
+
+
+# ------------------------------------------------------------------ talk_share
+
+# Interviewer 6 + 3 = 9 words, candidate 13 + 7 = 20 words.
+SHORT = (
+    "Interviewer: Tell me about your last project.\n"
+    "Candidate: I built a churn model for the sales team at a retail company.\n"
+    "Interviewer: Why that model?\n"
+    "Candidate: It was fast and easy to explain.\n"
+)
+
+
+def test_talk_share_of_words() -> None:
+    analysis = analysis_of(SHORT)
+    result = interviewer.TALK_SHARE(analysis)
+    assert result.value == round(100 * 9 / 29, 1) == 31.0
+    assert result.details == {"share": 31.0, "words": 9, "total_words": 29}
+    assert result.items == (("interviewer", 31.0), ("candidate", 69.0))
+    assert verbatim(analysis, result) == [(0, "Tell me about your last project.")]
+    assert result.evidence[0].note == "the interviewer's longest turn: 6 words"
+
+
+def test_talk_share_of_the_candidate() -> None:
+    analysis = analysis_of(SHORT)
+    result = interviewer.TALK_SHARE(analysis, {}, Scope(role="candidate"))
+    assert result.value == 69.0
+    assert verbatim(analysis, result)[0][0] == 1  # the candidate's 13-word turn
+
+
+def test_talk_share_of_seconds() -> None:
+    analysis = timed(
+        ("interviewer", "Tell me about your last project.", 0.0, 4.0),
+        ("candidate", "I built a churn model for the sales team.", 5.0, 20.0),
+        ("interviewer", "Why that model?", 20.0, 21.0),
+        ("candidate", "It was fast.", 22.0, 27.0),
+    )
+    words = interviewer.TALK_SHARE(analysis, {"unit": "words"})
+    assert words.value == round(100 * 9 / 21, 1) == 42.9  # 9 of 9 + 12 words
+    seconds = interviewer.TALK_SHARE(analysis, {"unit": "seconds"})
+    # interviewer 4 + 1 = 5 s of 5 + 15 + 5 = 25 s
+    assert seconds.value == 20.0
+    assert (seconds.details["seconds"], seconds.details["total_seconds"]) == (5.0, 25.0)
+    assert seconds.evidence[0].note == "the interviewer's longest turn: 4 s"
+
+
+def test_talk_share_in_seconds_needs_timestamps() -> None:
+    result = interviewer.TALK_SHARE(analysis_of(SHORT), {"unit": "seconds"})
+    assert (result.value, result.reason) == (None, "the transcript has no timestamps")
+    partly = timed(
+        ("interviewer", "Tell me about your last project.", 0.0, 4.0),
+        ("candidate", "I built a churn model.", None, None),
+    )
+    result = interviewer.TALK_SHARE(partly, {"unit": "seconds"})
+    assert (result.value, result.reason) == (None, "some turns have no timestamps")
+
+
+def test_talk_share_unpunctuated() -> None:
+    analysis = analysis_of(
+        "interviewer: so tell me about the project what did you build and who used it\n"
+        "candidate: we built a churn model for the sales team and the account managers "
+        "used it every week\n"
+    )
+    result = interviewer.TALK_SHARE(analysis)
+    assert result.value == round(100 * 14 / (14 + 17), 1) == 45.2
+    assert verbatim(analysis, result)[0][0] == 0
+
+
+SCOPED = (
+    "Interviewer: Tell me about yourself.\n"  # background
+    "Candidate: I am a data analyst at a retail company.\n"
+    "Interviewer: What is the difference between a left join and an inner join?\n"  # technical
+    "Candidate: A left join keeps every row of the left table.\n"
+)
+
+
+def test_talk_share_in_scope() -> None:
+    analysis = analysis_of(SCOPED)
+    technical = Scope(intents=frozenset({"technical"}))
+    # only turns 2 and 3: 12 interviewer words of 12 + 10
+    result = interviewer.TALK_SHARE(analysis, {}, technical)
+    assert result.value == round(100 * 12 / 22, 1) == 54.5
+    closing = interviewer.TALK_SHARE(analysis, {}, Scope(intents=frozenset({"closing"})))
+    assert (closing.value, closing.reason) == (None, "nobody spoke")
+
+
+# ----------------------------------------------------------- context_monologues
+
+# Turn 0: a setup of 6 + 16 + 23 + 22 + 18 = 85 words that asks nothing.
+# Turn 6: 31 words answering the candidate's own question (turn 5).
+SETUP = (
+    "Interviewer: Thanks for making the time today. Before we start I want to give you some "
+    "context about the team and the role. We are a group of six data scientists and two "
+    "engineers, and we own the pricing models for every store in the region. Most of our "
+    "work is forecasting demand, testing new prices in a few stores first, and then rolling "
+    "the winners out everywhere. We ship a new model about once a month, and we review every "
+    "launch together as a team.\n"
+    "Candidate: Sounds good.\n"
+    "Interviewer: How would you test a new price before rolling it out?\n"
+    "Candidate: I would run it in a few stores and compare sales with similar stores.\n"
+    "Interviewer: What questions do you have for me?\n"
+    "Candidate: How do you decide which stores get a test?\n"
+    "Interviewer: We pick stores that look alike in size and traffic, and we keep a matching "
+    "group of stores on the old price so that we can compare the two groups fairly.\n"
+)
+
+
+def test_context_monologues() -> None:
+    analysis = analysis_of(SETUP)
+    result = interviewer.CONTEXT_MONOLOGUES(analysis)
+    assert result.value == 1  # turn 0; turn 6 is under 80 words
+    assert result.details == {"monologues": 1, "longest_words": 85}
+    assert result.items == (("turn 0", 85.0),)
+    assert verbatim(analysis, result) == [
+        (
+            0,
+            "Thanks for making the time today. Before we start I want to give you some context "
+            "about the team and the role. We are a",
+        )
+    ]  # the first 25 words: 6 + 16 + 3
+    assert (result.evidence[0].note, result.evidence[0].polarity) == (
+        "85 words without asking anything",
+        "improvement",
+    )
+
+
+def test_context_monologues_answers_to_the_candidate() -> None:
+    analysis = analysis_of(SETUP)
+    result = interviewer.CONTEXT_MONOLOGUES(analysis, {"min_words": 25})
+    assert result.items == (("turn 0", 85.0),)  # turn 6 answers the candidate's question
+    result = interviewer.CONTEXT_MONOLOGUES(analysis, {"min_words": 25, "include_answers": True})
+    assert result.items == (("turn 0", 85.0), ("turn 6", 31.0))
+    assert [e.turn for e in result.evidence] == [0, 6]  # longest first
+
+
+def test_context_monologues_none() -> None:
+    analysis = analysis_of(SETUP)
+    result = interviewer.CONTEXT_MONOLOGUES(analysis, {"min_words": 90})
+    assert result.details == {"monologues": 0, "longest_words": 0}
+    assert [(e.turn, e.note, e.polarity) for e in result.evidence] == [
+        (0, "the longest turn: 85 words", "strength")
+    ]
+
+
+def test_context_monologues_a_check_in_asks() -> None:
+    # 17 words, then a check-in: the turn asks something
+    talk = "The first round is about your past projects and the second round is a pricing case."
+    ask = "Interviewer: Tell me about your last project.\nCandidate: I built a churn model.\n"
+    without = analysis_of(f"Interviewer: {talk}\nCandidate: Okay.\n{ask}")
+    assert interviewer.CONTEXT_MONOLOGUES(without, {"min_words": 15}).value == 1
+    checked = analysis_of(f"Interviewer: {talk} Does that make sense?\nCandidate: Yes.\n{ask}")
+    assert [c.turn for c in checked.check_ins] == [0]
+    assert interviewer.CONTEXT_MONOLOGUES(checked, {"min_words": 15}).value == 0
+
+
+def test_context_monologues_unpunctuated() -> None:
+    analysis = analysis_of(
+        "interviewer: thanks for making the time today before we start i want to give you some "
+        "context about the team we are six data scientists and we own the pricing models for "
+        "every store\n"
+        "candidate: sounds good to me\n"
+        "interviewer: how would you test a new price before rolling it out\n"
+        "candidate: i would run it in a few stores first\n"
+    )
+    # turn 0: 33 words, no question heard; turn 2 asks
+    result = interviewer.CONTEXT_MONOLOGUES(analysis, {"min_words": 30})
+    assert result.details == {"monologues": 1, "longest_words": 33}
+    assert verbatim(analysis, result)[0][0] == 0
+
+
+def test_context_monologues_without_the_interviewer() -> None:
+    result = interviewer.CONTEXT_MONOLOGUES(analysis_of("Candidate: Hello, can you hear me?\n"))
+    assert (result.value, result.reason) == (None, "the interviewer did not speak")
+
+
+# ---------------------------------------------------------- rephrased_questions
+
+REPHRASED = (
+    # a cue ("I mean") between two versions
+    "Interviewer: How did you choose the model? I mean, why that model and not another one?\n"
+    "Candidate: It was fast.\n"
+    # no cue, but the second version repeats both focus terms of the first,
+    # "model" and "train" ("first" is a frame word, never a focus term)
+    "Interviewer: Which model did you train first? What was the first model you trained?\n"
+    "Candidate: A logistic regression.\n"
+    # two different questions
+    "Interviewer: What did you build? Who used it?\n"
+    "Candidate: A dashboard for the sales team.\n"
+    # a cue inside one question
+    "Interviewer: How big was the team, or rather, how many engineers were on it?\n"
+    "Candidate: Five.\n"
+)
+
+
+def test_rephrased_questions() -> None:
+    analysis = analysis_of(REPHRASED)
+    result = interviewer.REPHRASED_QUESTIONS(analysis)
+    assert result.value == 3  # turns 0, 2 and 6
+    # 2 + 2 + 2 + 1 questions asked
+    assert result.details == {"turns_with_rephrasing": 3, "questions": 7, "rephrasings": 3}
+    assert result.items == (("turn 0", 1.0), ("turn 2", 1.0), ("turn 6", 1.0))
+    # both versions quoted together
+    assert verbatim(analysis, result) == [
+        (0, "How did you choose the model? I mean, why that model and not another one?"),
+        (2, "Which model did you train first? What was the first model you trained?"),
+        (6, "How big was the team, or rather, how many engineers were on it?"),
+    ]
+    notes = [e.note for e in result.evidence]
+    assert notes[0] == "the same question asked twice in one turn (I mean)"
+    assert notes[1] == "the same question asked twice in one turn (asks again: model, train)"
+
+
+def test_rephrased_questions_none() -> None:
+    analysis = analysis_of(SHORT)
+    result = interviewer.REPHRASED_QUESTIONS(analysis)
+    assert result.details == {"turns_with_rephrasing": 0, "questions": 2, "rephrasings": 0}
+    assert [(e.turn, e.polarity) for e in result.evidence] == [(0, "strength")]
+
+
+def test_rephrased_questions_i_mean_is_not_always_a_rephrasing() -> None:
+    analysis = analysis_of(
+        "Interviewer: I mean, how did you choose the model?\n"  # nothing asked before the cue
+        "Candidate: It was fast.\n"
+        # a statement after the question, though it repeats "launch"
+        "Interviewer: How was the launch? I mean, we have all had bad launches.\n"
+        "Candidate: It went fine.\n"
+    )
+    assert interviewer.REPHRASED_QUESTIONS(analysis).value == 0
+
+
+def test_rephrased_questions_unpunctuated() -> None:
+    analysis = analysis_of(
+        "interviewer: how did you choose the model i mean why that model and not another one\n"
+        "candidate: it was fast enough for the nightly batch job we ran\n"
+    )
+    # the pipeline splits before "i mean" and hears only the first sentence as a
+    # question; the second repeats its focus term "model"
+    assert [q.text for q in analysis.questions] == ["how did you choose the model"]
+    result = interviewer.REPHRASED_QUESTIONS(analysis)
+    assert result.details == {"turns_with_rephrasing": 1, "questions": 1, "rephrasings": 1}
+    assert verbatim(analysis, result) == [
+        (0, "how did you choose the model i mean why that model and not another one")
+    ]
+
+
+def test_rephrased_questions_without_questions() -> None:
+    analysis = analysis_of("Interviewer: Hello, nice to meet you.\nCandidate: Hi, you too.\n")
+    result = interviewer.REPHRASED_QUESTIONS(analysis)
+    assert (result.value, result.reason) == (None, "the interviewer asked no questions")
+
+
+# ----------------------------------------------------------- stacked_questions
+
+STACKED = (
+    # three questions
+    "Interviewer: How did you pick the model? And what data did you use? Also who was on the "
+    "team?\n"
+    "Candidate: We used XGBoost on click data, and a team of four.\n"
+    # one compound question of two parts
+    "Interviewer: What are your salary expectations and when could you start?\n"
+    "Candidate: I could start in two weeks.\n"
+    # one question, its rephrasing and a check-in
+    "Interviewer: How did you choose the model? I mean, why that model and not another one? "
+    "Does that make sense?\n"
+    "Candidate: It was fast.\n"
+    # one question and two options ("Latency?" is a one-word declarative question)
+    "Interviewer: What would you look at first? Latency? Error rates?\n"
+    "Candidate: Latency.\n"
+)
+
+
+def test_stacked_questions() -> None:
+    analysis = analysis_of(STACKED)
+    result = interviewer.STACKED_QUESTIONS(analysis)
+    assert result.value == 2  # turns 0 and 2
+    assert result.details == {"stacked_turns": 2, "max_in_one_turn": 3}
+    assert result.items == (("turn 0", 3.0), ("turn 2", 2.0), ("turn 4", 1.0), ("turn 6", 1.0))
+    assert verbatim(analysis, result) == [
+        (0, "How did you pick the model? And what data did you use? Also who was on the team?"),
+        (2, "What are your salary expectations and when could you start?"),
+    ]
+    assert result.evidence[0].note == "3 questions in one turn before the candidate could answer"
+
+
+def test_stacked_questions_parameters() -> None:
+    analysis = analysis_of(STACKED)
+    whole = interviewer.STACKED_QUESTIONS(analysis, {"count_parts": False})
+    assert whole.items[1] == ("turn 2", 1.0)  # the compound question counts once
+    assert whole.details == {"stacked_turns": 1, "max_in_one_turn": 3}
+    three = interviewer.STACKED_QUESTIONS(analysis, {"min_questions": 3})
+    assert three.details == {"stacked_turns": 1, "max_in_one_turn": 3}
+
+
+def test_stacked_questions_one_at_a_time() -> None:
+    analysis = analysis_of(SHORT)
+    result = interviewer.STACKED_QUESTIONS(analysis)
+    assert result.details == {"stacked_turns": 0, "max_in_one_turn": 1}
+    assert [(e.turn, e.quote, e.polarity) for e in result.evidence] == [
+        (0, "Tell me about your last project.", "strength")
+    ]
+
+
+def test_stacked_questions_unpunctuated() -> None:
+    analysis = analysis_of(
+        "interviewer: how did you pick the model and what data did you use and who was on the "
+        "team\n"
+        "candidate: we used xgboost on click data with a team of four\n"
+    )
+    # one caption sentence, split into three parts
+    assert [len(q.parts) for q in analysis.questions] == [3]
+    result = interviewer.STACKED_QUESTIONS(analysis)
+    assert result.details == {"stacked_turns": 1, "max_in_one_turn": 3}
+    assert verbatim(analysis, result)[0][0] == 0
+
+
+def test_stacked_questions_in_scope() -> None:
+    analysis = analysis_of(
+        "Interviewer: Hi, is this Marcus? Is now still a good time?\n"  # opening small talk
+        "Candidate: Yes, it is.\n"
+        "Interviewer: Tell me about your last project.\n"
+        "Candidate: I built a churn model.\n"
+    )
+    assert interviewer.STACKED_QUESTIONS(analysis).value == 1
+    interview = Scope(phases=frozenset({"interview"}))
+    assert interviewer.STACKED_QUESTIONS(analysis, {}, interview).value == 0
+
+
+def test_stacked_questions_without_questions() -> None:
+    result = interviewer.STACKED_QUESTIONS(analysis_of("Interviewer: Welcome.\nCandidate: Hi.\n"))
+    assert (result.value, result.reason) == (None, "the interviewer asked no questions")
+
+
+# ----------------------------------------------------------- leading_questions
+
+LEADING = (
+    "Interviewer: Don't you think a neural net would be better? Surely you measured the lift?\n"
+    "Candidate: Maybe.\n"
+    # "okay?" asks for leave, not agreement; "So you used ...?" states the
+    # candidate's answer; ", right?" asks for agreement
+    "Interviewer: We will start with SQL, okay? So you used a fixed threshold? "
+    "You tested it before launch, right?\n"
+    "Candidate: Sure.\n"
+    "Interviewer: How would you design the feature store?\n"
+    "Candidate: I would start from the features the models read most.\n"
+)
+
+
+def test_leading_questions() -> None:
+    analysis = analysis_of(LEADING)
+    result = interviewer.LEADING_QUESTIONS(analysis)
+    assert result.value == 4  # of 2 + 3 + 1 = 6 questions
+    assert result.details == {"leading": 4, "questions": 6, "share": round(400 / 6, 1)}
+    assert result.items == (("turn 0", 2.0), ("turn 2", 2.0))
+    # cues first, then tags, then declaratives; three at most
+    assert verbatim(analysis, result) == [
+        (0, "Don't you think a neural net would be better?"),
+        (0, "Surely you measured the lift?"),
+        (2, "You tested it before launch, right?"),
+    ]
+    assert [e.note for e in result.evidence] == [
+        'asks for agreement: "Don\'t you think"',
+        'presumes the answer: "Surely"',
+        'a tag question asking for agreement ("right")',
+    ]
+
+
+def test_leading_questions_without_declaratives() -> None:
+    result = interviewer.LEADING_QUESTIONS(analysis_of(LEADING), {"declaratives": False})
+    # "So you used a fixed threshold?" no longer counts
+    assert result.details == {"leading": 3, "questions": 6, "share": 50.0}
+
+
+@pytest.mark.parametrize(
+    ("question", "leading"),
+    [
+        ("Wouldn't you agree that tests matter?", True),
+        ("Isn't it true that the data was small?", True),
+        ("I assume you used Python for that?", True),
+        ("So you'd just use a threshold?", True),
+        ("Didn't you lead that project?", True),  # a negative question
+        ("You worked on the backend?", True),
+        ("Do you think tests matter?", False),
+        ("Why didn't the model work?", False),  # negative, but not at the head
+        ("Anything else you'd like to know?", False),  # elliptical, not about the candidate
+        ("So the key is the user id?", False),  # checks the interviewer's understanding
+        ("Python?", False),  # an echo
+    ],
+)
+def test_leading_cues(question: str, leading: bool) -> None:
+    analysis = analysis_of(f"Interviewer: {question}\nCandidate: Yes.\n")
+    assert len(analysis.questions) == 1
+    assert interviewer.LEADING_QUESTIONS(analysis).value == (1 if leading else 0)
+
+
+def test_leading_questions_open_questions_are_a_strength() -> None:
+    analysis = analysis_of(SHORT)
+    result = interviewer.LEADING_QUESTIONS(analysis)
+    assert result.details == {"leading": 0, "questions": 2, "share": 0.0}
+    assert [(e.turn, e.quote, e.polarity) for e in result.evidence] == [
+        (0, "Tell me about your last project.", "strength")
+    ]
+
+
+def test_leading_questions_unpunctuated() -> None:
+    analysis = analysis_of(
+        "interviewer: dont you think a neural net would be better for this kind of data\n"
+        "candidate: maybe but it would be slower\n"
+        "interviewer: so you would just use a threshold then right\n"
+        "candidate: yes\n"
+        "interviewer: how would you design the feature store for the team\n"
+        "candidate: i would start from the features the models read most\n"
+    )
+    assert len(analysis.questions) == 3
+    result = interviewer.LEADING_QUESTIONS(analysis)
+    assert result.details == {"leading": 2, "questions": 3, "share": 66.7}
+    assert verbatim(analysis, result) == [
+        (0, "dont you think a neural net would be better for this kind of data"),
+        (2, "so you would just use a threshold then right"),
+    ]
+    assert result.evidence[1].note == 'presumes the answer: "you would just"'
+
+
+def test_leading_questions_in_scope() -> None:
+    analysis = analysis_of(
+        "Interviewer: Surely you have used SQL before?\n"  # background
+        "Candidate: Yes.\n"
+        "Interviewer: What is the difference between a left join and an inner join?\n"
+        "Candidate: A left join keeps every row of the left table.\n"
+    )
+    assert interviewer.LEADING_QUESTIONS(analysis).value == 1
+    technical = Scope(intents=frozenset({"technical"}))
+    result = interviewer.LEADING_QUESTIONS(analysis, {}, technical)
+    assert result.details == {"leading": 0, "questions": 1, "share": 0.0}
+
+
+def test_leading_questions_without_questions() -> None:
+    result = interviewer.LEADING_QUESTIONS(analysis_of("Interviewer: Welcome.\nCandidate: Hi.\n"))
+    assert (result.value, result.reason) == (None, "the interviewer asked no questions")
+
+
+# ------------------------------------------------------- interviewer_check_ins
+
+CHECK_INS = (
+    "Interviewer: Can you hear me okay? Great. Tell me about your last project.\n"
+    "Candidate: I built a churn model. Does that make sense?\n"  # the candidate's: not counted
+    "Interviewer: How did you test it? Does that make sense?\n"
+    "Candidate: We held out the last month.\n"
+    "Interviewer: Why that model? Does that make sense?\n"
+    "Candidate: It was fast.\n"
+)
+
+
+def test_interviewer_check_ins() -> None:
+    analysis = analysis_of(CHECK_INS)
+    result = interviewer.INTERVIEWER_CHECK_INS(analysis)
+    assert result.value == 3  # 3 check-ins for 3 questions
+    assert result.details == {"check_ins": 3, "per_question": 1.0}
+    assert result.items == (("turn 0", 1.0), ("turn 2", 1.0), ("turn 4", 1.0))
+    assert verbatim(analysis, result) == [
+        (0, "Can you hear me okay?"),
+        (2, "Does that make sense?"),
+    ]
+    assert [e.note for e in result.evidence] == ["a check-in", "a check-in, said 2 times"]
+
+
+def test_interviewer_check_ins_none() -> None:
+    result = interviewer.INTERVIEWER_CHECK_INS(analysis_of(SHORT))
+    assert result.details == {"check_ins": 0, "per_question": 0.0}
+    assert result.evidence == ()
+
+
+def test_interviewer_check_ins_in_scope() -> None:
+    analysis = analysis_of(CHECK_INS)
+    background = Scope(intents=frozenset({"background"}))
+    # turns 0-1 only: "Tell me about your last project." is the one background
+    # question; the candidate's check-in in turn 1 is not the interviewer's
+    assert [q.turn for q in analysis.questions if q.intent == "background"] == [0]
+    result = interviewer.INTERVIEWER_CHECK_INS(analysis, {}, background)
+    assert result.details == {"check_ins": 1, "per_question": 1.0}
+    assert verbatim(analysis, result) == [(0, "Can you hear me okay?")]
+
+
+def test_interviewer_check_ins_unpunctuated() -> None:
+    analysis = analysis_of(
+        "interviewer: how did you test the model before the launch does that make sense\n"
+        "candidate: we held out the last month of data and compared the errors\n"
+    )
+    assert [q.text for q in analysis.check_ins] == ["does that make sense"]
+    result = interviewer.INTERVIEWER_CHECK_INS(analysis)
+    assert result.details == {"check_ins": 1, "per_question": 1.0}
+    assert verbatim(analysis, result) == [(0, "does that make sense")]
+
+
+def test_interviewer_check_ins_cannot_be_computed() -> None:
+    result = interviewer.INTERVIEWER_CHECK_INS(analysis_of("Candidate: Hi.\n"))
+    assert (result.value, result.reason) == (None, "the interviewer did not speak")
+    result = interviewer.INTERVIEWER_CHECK_INS(
+        analysis_of("Interviewer: Can you hear me okay?\nCandidate: Yes.\n")
+    )
+    assert (result.value, result.reason) == (None, "the interviewer asked no questions")
+
+
+# ------------------------------------------------------------------ all specs
+
+
+@pytest.mark.parametrize("spec", interviewer.SPECS, ids=lambda s: s.name)
+def test_details_are_all_reported(spec: MetricSpec) -> None:
+    for text in (SHORT, LEADING, STACKED, SETUP):
+        result = spec(analysis_of(text))
+        assert result.value is not None
+        assert set(spec.details) <= set(result.details)

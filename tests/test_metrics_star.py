@@ -1,0 +1,480 @@
+"""The STAR metrics (structure_star, specificity, star_result) on small
+hand-made transcripts, with values counted by hand.
+
+Cues are the matches of data/star.yaml; a component is present when any of
+its cues is, and its place is its first cue. Specific and generic cues count
+once per distinct wording.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from transcript_tool import analyze
+from transcript_tool.metrics import star
+from transcript_tool.metrics.base import MetricSpec, Scope
+from transcript_tool.model import Analysis, MetricResult
+from transcript_tool.readers import read_text
+
+SAMPLE = Path(__file__).parent.parent / "samples" / "behavioral-interview.txt"
+
+
+def analysis_of(text: str) -> Analysis:
+    return analyze(read_text(text, "t.txt"))
+
+
+def measure(spec: MetricSpec, text: str, scope: Scope | None = None, **params: Any) -> MetricResult:
+    return spec(analysis_of(text), params, scope)
+
+
+def assert_quotes_verbatim(analysis: Analysis, result: MetricResult) -> None:
+    for evidence in result.evidence:
+        assert evidence.quote
+        assert evidence.quote in analysis.transcript.turns[evidence.turn].text
+
+
+def components(answer: str) -> list[str]:
+    """The STAR components found in one answer to a behavioral question."""
+    analysis = analysis_of(f"Interviewer: Tell me about a time you failed.\nCandidate: {answer}\n")
+    (found,) = star.behavioral_answers(analysis, Scope())
+    return list(star.read_answer(analysis, found).first)
+
+
+# Three behavioral answers and a problem-solving question (not judged).
+# turn 1: only generic cues (I usually, I always, I would probably, Generally): no component
+# turn 3: result ("We shipped", "cut support calls by" + 30%) first, then the action
+#         ("I rewrote"), then the situation ("Last year", "our team was"); no task
+# turn 5: situation ("Last year"), task ("I was responsible for"), action ("I planned",
+#         "I moved"), result ("In the end" with "two" days, "I learned"), in order
+STORIES = (
+    "Interviewer: Tell me about a time you handled a conflict in your team.\n"
+    "Candidate: I usually try to listen first. I always make sure everyone is heard, "
+    "and I would probably set up a meeting. Generally that works.\n"
+    "Interviewer: Tell me about a time you missed a deadline.\n"
+    "Candidate: We shipped the new billing page and it cut support calls by 30%. "
+    "Before that, I rewrote the invoice job. Last year our team was behind on the migration.\n"
+    "Interviewer: Tell me about a time you failed.\n"
+    "Candidate: Last year I was responsible for a data migration. I planned it badly and "
+    "I moved the tables on a Friday. In the end we lost two days of orders, and I learned "
+    "to test on a copy first.\n"
+    "Interviewer: How would you design a rate limiter?\n"
+    "Candidate: I would use a token bucket.\n"
+)
+
+
+def test_the_questions_of_stories_are_behavioral() -> None:
+    analysis = analysis_of(STORIES)
+    assert [q.intent for q in analysis.questions] == [
+        "behavioral",
+        "behavioral",
+        "behavioral",
+        "problem_solving",
+    ]
+
+
+# ---------------------------------------------------------------- cues
+
+
+@pytest.mark.parametrize(
+    ("answer", "expected"),
+    [
+        ("At my last job we had a flaky build.", ["situation"]),
+        ("There was a big outage in 2021.", ["situation"]),
+        ("My role was to keep the release on track.", ["task"]),
+        ("I was tasked with cutting the cloud bill.", ["task"]),
+        ("I set up a meeting and I talked to both leads.", ["action"]),
+        ("I then, um, reached out to the vendor.", ["action"]),
+        ("We usually talk it through.", []),  # a habit, not a past action
+        ("I would talk to them.", []),
+        ("As a result the team stopped arguing.", ["result"]),
+        ("Latency dropped by half.", ["result"]),
+        (
+            "We had a deadline. My goal was to ship. I decided to cut scope. It worked.",
+            ["situation", "task", "action", "result"],
+        ),
+    ],
+)
+def test_star_components(answer: str, expected: list[str]) -> None:
+    assert components(answer) == expected
+
+
+def test_a_quantified_result_holds_an_amount_in_its_sentence() -> None:
+    def quantified(answer: str) -> str | None:
+        text = f"Interviewer: Tell me about a time you failed.\nCandidate: {answer}\n"
+        analysis = analysis_of(text)
+        (found,) = star.behavioral_answers(analysis, Scope())
+        cue = star.read_answer(analysis, found).quantified
+        return None if cue is None else cue.text
+
+    assert quantified("We cut the build time by 40%.") == "cut the build time by"
+    assert quantified("The outcome was two happy clients.") == "The outcome was"
+    assert quantified("It saved us $2M a year.") == "saved"
+    assert quantified("It worked. We had 3 teams.") is None  # the amount is in another sentence
+    assert quantified("In the end it worked out.") is None
+    assert (
+        quantified("In the end, on the first try, it worked.") is None
+    )  # ordinals are not amounts
+
+
+def test_star_cues_load_and_reject_unset_attributes() -> None:
+    groups = star.load_star_cues()
+    assert set(groups) == set(star.GROUPS)
+    assert groups["situation"].include == ("when",)
+    bad = "cues:\n" + "".join(f"  {g}: {{phrases: [x]}}\n" for g in star.GROUPS[1:])
+    bad += "  situation:\n    patterns:\n      - pattern: [{POS: VERB}]\n"
+    with pytest.raises(ValueError, match=r"cues/situation/patterns/0.*\['POS'\]"):
+        star.load_star_cues(bad)
+    no_task = "cues:\n" + "".join(f"  {g}: {{phrases: [x]}}\n" for g in star.GROUPS if g != "task")
+    with pytest.raises(ValueError, match=r"missing: task$"):
+        star.load_star_cues(no_task)
+    unquoted = no_task + "  task: {phrases: [no]}\n"
+    with pytest.raises(ValueError, match="cues/task/phrases/0: False is not a string"):
+        star.load_star_cues(unquoted)
+
+
+# ----------------------------------------------------------- structure_star
+
+
+def test_structure_star() -> None:
+    analysis = analysis_of(STORIES)
+    result = star.STRUCTURE_STAR(analysis, {})
+    # turn 1: 0; turn 3: S 20 + A 30 + R 30 - 10 out of order = 70; turn 5: 100
+    assert result.items == (("turn 1", 0.0), ("turn 3", 70.0), ("turn 5", 100.0))
+    assert result.value == round((0 + 70 + 100) / 3, 1) == 56.7
+    assert result.details == {
+        "answers": 3,
+        "complete": 1,
+        "missing_situation": 1,
+        "missing_task": 2,
+        "missing_action": 1,
+        "missing_result": 1,
+        "out_of_order": 1,
+        "quantified_results": 2,  # turns 3 and 5
+    }
+    assert [(e.turn, e.polarity) for e in result.evidence] == [
+        (1, "improvement"),
+        (3, "improvement"),
+        (5, "strength"),
+    ]
+    weakest, order, strength = result.evidence
+    assert weakest.quote.startswith("I usually try to listen first.")
+    assert weakest.note == (
+        "no situation, task, action or result: the answer never sets the scene, names the "
+        "goal, says what the speaker did or says how it turned out"
+    )
+    assert order.note == (
+        "no task: the answer never says what the goal was or what was expected of the "
+        "speaker; told out of order: the result comes before the action"
+    )
+    assert strength.quote == (
+        "In the end we lost two days of orders, and I learned to test on a copy first."
+    )
+    assert strength.note.endswith("with a quantified result")
+    assert_quotes_verbatim(analysis, result)
+
+
+def test_structure_star_order_penalty() -> None:
+    result = measure(star.STRUCTURE_STAR, STORIES, order_penalty=0)
+    assert result.items[1] == ("turn 3", 80.0)
+    assert result.value == 60.0  # (0 + 80 + 100) / 3
+
+
+def test_structure_star_only_out_of_order_quotes_the_early_sentence() -> None:
+    analysis = analysis_of(
+        "Interviewer: Tell me about a time you improved a process.\n"
+        "Candidate: As a result, reviews got faster. At my last job reviews took days. "
+        "My goal was to speed them up. I wrote a checklist.\n"
+    )
+    result = star.STRUCTURE_STAR(analysis, {})
+    # all four components, but the result comes first: 100 - 10
+    assert result.value == 90.0
+    assert result.details["complete"] == result.details["out_of_order"] == 1
+    (evidence, strength) = result.evidence
+    assert (evidence.turn, evidence.quote) == (1, "As a result, reviews got faster.")
+    assert evidence.note == "told out of order: the result comes before the action"
+    assert strength.polarity == "strength"
+    assert_quotes_verbatim(analysis, result)
+
+
+def test_a_follow_up_belongs_to_the_story_it_follows() -> None:
+    analysis = analysis_of(
+        "Interviewer: Tell me about a time you failed.\n"
+        "Candidate: Last year I was responsible for a data migration. I moved the tables "
+        "on a Friday.\n"
+        "Interviewer: What was the outcome?\n"
+        "Candidate: In the end we lost two days of orders.\n"
+    )
+    assert [q.intent for q in analysis.questions] == ["behavioral", "follow_up"]
+    result = star.STRUCTURE_STAR(analysis, {})
+    # one story over turns 1 and 3: the result told after the follow-up counts
+    assert (result.value, result.items) == (100.0, (("turn 1", 100.0),))
+    assert result.evidence[0].turn == 3
+
+
+SCOPED = (
+    "Interviewer: Tell me about a time you failed.\n"
+    "Candidate: Last year I was responsible for a data migration. I moved the tables "
+    "on a Friday. In the end we lost two days of orders.\n"
+    "Interviewer: What would you do if a teammate kept missing deadlines?\n"
+    "Candidate: I would talk to them first and ask what is blocking them.\n"
+)
+
+
+def test_structure_star_scope_names_the_intents() -> None:
+    analysis = analysis_of(SCOPED)
+    assert [q.intent for q in analysis.questions] == ["behavioral", "situational"]
+    situational = Scope(intents=frozenset({"situational"}))
+    result = star.STRUCTURE_STAR(analysis, {}, situational)
+    # only the situational answer (turn 3): "I would talk" is no past action
+    assert (result.value, result.items) == (0.0, (("turn 3", 0.0),))
+    both = Scope(intents=frozenset({"situational", "behavioral"}))
+    assert star.STRUCTURE_STAR(analysis, {}, both).items == (("turn 1", 100.0), ("turn 3", 0.0))
+    assert star.STRUCTURE_STAR(analysis, {}).items == (("turn 1", 100.0),)
+
+
+def test_structure_star_cannot_be_computed_without_behavioral_answers() -> None:
+    analysis = analysis_of(
+        "Interviewer: How would you design a rate limiter?\n"
+        "Candidate: I would use a token bucket.\n"
+        "Interviewer: Tell me about a time you failed.\n"
+    )
+    result = star.STRUCTURE_STAR(analysis, {})
+    assert (result.value, result.reason) == (None, "no behavioral question was answered")
+    scoped = star.STRUCTURE_STAR(analysis, {}, Scope(intents=frozenset({"situational"})))
+    assert scoped.reason == "no situational question was answered"
+    closing = star.STRUCTURE_STAR(analysis_of(SCOPED), {}, Scope(phases=frozenset({"closing"})))
+    assert closing.reason == "no behavioral question in the closing phase was answered"
+
+
+# Unpunctuated, lowercase: the pipeline finds the sentences itself.
+# turn 1: generic only (i usually, i always, generally)
+# turn 3: situation "at my last job", task "i had to", action "i talked", "i proposed",
+#         result "in the end" / "we shipped" with "zero" in the same sentence
+UNPUNCTUATED = (
+    "interviewer: tell me about a time you had to handle a difficult customer\n"
+    "candidate: i usually just listen to them and i always try to stay calm and generally "
+    "that works\n"
+    "interviewer: tell me about a time you disagreed with your manager\n"
+    "candidate: so at my last job my manager wanted to ship without tests and i had to "
+    "protect checkout so i talked to him and i proposed a small test plan and in the end "
+    "we shipped a week later with zero bugs\n"
+)
+
+
+def test_structure_star_unpunctuated() -> None:
+    analysis = analysis_of(UNPUNCTUATED)
+    assert {q.intent for q in analysis.questions} == {"behavioral"}
+    result = star.STRUCTURE_STAR(analysis, {})
+    assert result.items == (("turn 1", 0.0), ("turn 3", 100.0))
+    assert result.value == 50.0
+    assert (result.details["complete"], result.details["quantified_results"]) == (1, 1)
+    assert [(e.turn, e.polarity) for e in result.evidence] == [
+        (1, "improvement"),
+        (3, "strength"),
+    ]
+    assert "in the end we shipped a week later with zero bugs" in result.evidence[1].quote
+    assert_quotes_verbatim(analysis, result)
+
+
+# -------------------------------------------------------------- specificity
+
+
+def test_specificity() -> None:
+    analysis = analysis_of(STORIES)
+    result = star.SPECIFICITY(analysis, {})
+    # turn 1: S 0 (generic: I usually, I always, I would probably, Generally): 0
+    # turn 3: S 3 (30%, I rewrote, Last year), G 0: 100 * min(1, 3/3) * 3/3 = 100
+    # turn 5: S 5 (Last year, I planned, I moved, Friday, two), G 0: 100
+    assert result.items == (("turn 1", 0.0), ("turn 3", 100.0), ("turn 5", 100.0))
+    assert result.value == 66.7
+    assert result.details == {
+        "answers": 3,
+        "specific": 2,
+        "not_specific": 1,
+        "generic": 1,
+        "specific_cues": 8,
+        "generic_cues": 4,
+    }
+    (vague, strength) = result.evidence
+    assert (vague.turn, vague.quote, vague.polarity) == (
+        1,
+        "I usually try to listen first.",
+        "improvement",
+    )
+    assert vague.note == (
+        "speaks in generalities (I usually, I always, I would probably ...) instead of "
+        "telling one past example"
+    )
+    # the most specific answer (turn 5: five cues), at its first past action
+    assert (strength.turn, strength.polarity) == (5, "strength")
+    assert strength.quote == "I planned it badly and I moved the tables on a Friday."
+    assert strength.note == "a specific past example: Last year, I planned, I moved, Friday, two"
+    assert_quotes_verbatim(analysis, result)
+
+
+def test_specificity_full_credit() -> None:
+    result = measure(star.SPECIFICITY, STORIES, full_credit=5)
+    # turn 3: 100 * 3/5 = 60
+    assert result.items[1] == ("turn 3", 60.0)
+    assert result.value == round((0 + 60 + 100) / 3, 1) == 53.3
+
+
+def test_specificity_weighs_specific_against_generic_cues() -> None:
+    result = measure(
+        star.SPECIFICITY,
+        "Interviewer: Tell me about a time you delegated work.\n"
+        "Candidate: I usually delegate. Last year I delegated the audit to Priya.\n",
+    )
+    # S 3 (Last year, I delegated, Priya), G 1 (I usually): 100 * 1 * 3/4
+    assert result.value == 75.0
+    assert (result.details["specific"], result.details["generic"]) == (1, 0)
+
+
+@pytest.mark.parametrize(
+    ("answer", "specific"),
+    [
+        ("I usually listen first.", False),
+        ("I talked to him.", False),  # one specific cue only
+        ("Last year I talked to my manager.", True),
+        ("Last year, in 2021, at Acme, the release failed.", False),  # nobody did anything
+        ("I would say last year I built a dashboard.", True),  # "I would say" is no hedge
+        ("I usually do this, I always do that, and I typically wait. Last year I called.", False),
+        ("i talked to the team lead last year and we fixed it", True),
+    ],
+)
+def test_is_specific(answer: str, specific: bool) -> None:
+    analysis = analysis_of(f"Interviewer: Tell me about a time you failed.\nCandidate: {answer}\n")
+    (found,) = star.behavioral_answers(analysis, Scope())
+    assert star.is_specific(analysis, found) is specific
+
+
+def test_specificity_scope_and_reason() -> None:
+    analysis = analysis_of(SCOPED)
+    result = star.SPECIFICITY(analysis, {}, Scope(intents=frozenset({"situational"})))
+    # "I would talk to them first": generic only
+    assert (result.value, result.details["generic"]) == (0.0, 1)
+    assert result.evidence[0].note.startswith("speaks in generalities (I would)")
+    empty = star.SPECIFICITY(analysis_of("Interviewer: Why this job?\nCandidate: The team.\n"), {})
+    assert (empty.value, empty.reason) == (None, "no behavioral question was answered")
+
+
+def test_specificity_unpunctuated() -> None:
+    analysis = analysis_of(UNPUNCTUATED)
+    result = star.SPECIFICITY(analysis, {})
+    # turn 1: G 3 (i usually, i always, generally), S 0
+    # turn 3: S 4 (at my last job, i talked, i proposed, zero), G 0
+    assert result.items == (("turn 1", 0.0), ("turn 3", 100.0))
+    assert result.details == {
+        "answers": 2,
+        "specific": 1,
+        "not_specific": 1,
+        "generic": 1,
+        "specific_cues": 4,
+        "generic_cues": 3,
+    }
+    assert [(e.turn, e.quote) for e in result.evidence] == [
+        (1, "i usually just listen to them"),
+        (
+            3,
+            "so i talked to him and i proposed a small test plan and in the end we shipped "
+            "a week later with zero bugs",
+        ),
+    ]
+    assert_quotes_verbatim(analysis, result)
+
+
+# -------------------------------------------------------------- star_result
+
+# turn 1: a quantified result ("reduced" with "20 percent"); turn 3: a result
+# without an amount ("it worked out"); turn 5: no result at all
+RESULTS = (
+    "Interviewer: Tell me about a time you improved a process.\n"
+    "Candidate: I automated the weekly report, which reduced errors by 20 percent.\n"
+    "Interviewer: Tell me about a time you helped a colleague.\n"
+    "Candidate: I paired with a new hire on her first release and it worked out.\n"
+    "Interviewer: Tell me about a time you had to learn something fast.\n"
+    "Candidate: I picked up Kubernetes for a migration. I read the docs every evening.\n"
+)
+
+
+def test_star_result() -> None:
+    analysis = analysis_of(RESULTS)
+    result = star.STAR_RESULT(analysis, {})
+    assert result.items == (("turn 1", 100.0), ("turn 3", 50.0), ("turn 5", 0.0))
+    assert result.value == 50.0
+    assert result.details == {"answers": 3, "with_result": 2, "quantified": 1}
+    assert [(e.turn, e.quote, e.polarity) for e in result.evidence] == [
+        (5, "I read the docs every evening.", "improvement"),
+        (3, "I paired with a new hire on her first release and it worked out.", "improvement"),
+        (
+            1,
+            "I automated the weekly report, which reduced errors by 20 percent.",
+            "strength",
+        ),
+    ]
+    assert result.evidence[0].note == "no result: the answer never says how it turned out"
+    assert result.evidence[1].note.startswith("a result without a number")
+    assert_quotes_verbatim(analysis, result)
+
+
+def test_star_result_unquantified_credit() -> None:
+    result = measure(star.STAR_RESULT, RESULTS, unquantified_credit=0.25)
+    assert result.value == round((100 + 25 + 0) / 3, 1) == 41.7
+
+
+def test_star_result_scope_and_reason() -> None:
+    analysis = analysis_of(SCOPED)
+    situational = star.STAR_RESULT(analysis, {}, Scope(intents=frozenset({"situational"})))
+    assert (situational.value, situational.details["with_result"]) == (0.0, 0)
+    behavioral = star.STAR_RESULT(analysis, {})
+    assert (behavioral.value, behavioral.details["quantified"]) == (100.0, 1)
+    none = star.STAR_RESULT(analysis, {}, Scope(intents=frozenset({"technical"})))
+    assert (none.value, none.reason) == (None, "no technical question was answered")
+
+
+def test_star_result_unpunctuated() -> None:
+    result = measure(
+        star.STAR_RESULT,
+        "interviewer: tell me about a time you improved a process\n"
+        "candidate: i automated the weekly report which reduced errors by twenty percent\n"
+        "interviewer: tell me about a time you helped a colleague\n"
+        "candidate: i paired with a new hire on her first release and it worked out in the end\n",
+    )
+    assert result.items == (("turn 1", 100.0), ("turn 3", 50.0))
+    assert result.details == {"answers": 2, "with_result": 2, "quantified": 1}
+
+
+# ------------------------------------------------------------------- sample
+
+
+def test_the_behavioral_sample() -> None:
+    analysis = analyze(read_text(SAMPLE.read_text("utf-8"), SAMPLE.name))
+
+    def answer_turn(question: str) -> int:
+        (found,) = [q for q in analysis.questions if q.text.startswith(question)]
+        return found.answer_turns[0]
+
+    def by_turn(result: MetricResult) -> dict[int, float]:
+        return {int(label.removeprefix("turn ")): value for label, value in result.items}
+
+    stakeholder = answer_turn("Tell me about a time you had to deal with a difficult")
+    juggling = answer_turn("Tell me about a time you had to juggle")
+    structure = by_turn(star.STRUCTURE_STAR(analysis, {}))
+    # "The situation was ...", "My task was ...", "So what I did was ...", "The result was
+    # that the two pilot accounts went from six days to about two and a half days"
+    assert structure[stakeholder] == 100.0
+    # the juggling answer never names a goal of its own
+    assert structure[juggling] < 100.0
+    result = star.STRUCTURE_STAR(analysis, {})
+    assert result.details["complete"] >= 1
+    assert result.evidence[-1].turn == stakeholder
+    assert result.evidence[-1].quote.startswith("The result was that the two pilot accounts")
+    results = by_turn(star.STAR_RESULT(analysis, {}))
+    # "it kind of worked out, you know, mostly": a result with no amount
+    assert (results[stakeholder], results[juggling]) == (100.0, 50.0)
+    (story,) = [a for a in star.behavioral_answers(analysis, Scope()) if a.turns[0] == stakeholder]
+    assert star.is_specific(analysis, story)
+    assert_quotes_verbatim(analysis, result)

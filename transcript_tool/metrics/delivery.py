@@ -1,0 +1,458 @@
+"""Delivery: how the conversation runs in time.
+
+Who holds the floor (``talk_ratio``), how fast the subject speaks
+(``words_per_minute``), how long they talk without a break
+(``longest_monologue``) and how long they take to start answering
+(``response_latency``). Seconds come from ``Turn.start``/``Turn.end``; word
+counts are the non-punctuation words of ``analysis.sentences``.
+
+The helpers here (word counts, turn durations, shares of speech) are also
+used by :mod:`transcript_tool.metrics.interviewer`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from ..model import ROLES, Analysis, Evidence, MetricResult, Role, Turn, words_by_turn
+from .base import MetricSpec, Param, Params, Scope
+from .common import candidate_answers, median, quote
+
+_QUOTE_WORDS = 25
+# Per-turn speaking rates of shorter turns say little ("Yes." in 0.4 s is
+# 150 wpm); they still count towards the overall rate.
+_RATE_EVIDENCE_WORDS = 10
+
+
+# ----------------------------------------------------------------- helpers
+
+
+def word_counts(analysis: Analysis) -> dict[int, int]:
+    """Non-punctuation words of each turn (turns without words are left out)."""
+    return {turn: len(words) for turn, words in words_by_turn(analysis.sentences).items()}
+
+
+def duration(turn: Turn) -> float | None:
+    """Seconds from the turn's start to its end; None unless it has both, in order."""
+    if turn.start is None or turn.end is None or turn.end < turn.start:
+        return None
+    return turn.end - turn.start
+
+
+def missing_timestamps(analysis: Analysis, turns: Sequence[int]) -> str | None:
+    """None when every one of ``turns`` has a start and an end, else a reason
+    (for "Not scored: ...") why seconds cannot be used."""
+    all_turns = analysis.transcript.turns
+    if not any(duration(turn) is not None for turn in all_turns):
+        return "the transcript has no timestamps"
+    if any(duration(all_turns[index]) is None for index in turns):
+        return "some turns have no timestamps"
+    return None
+
+
+@dataclass(frozen=True)
+class SpeechShare:
+    """How much each role said in some turns: words, and seconds when timed."""
+
+    words: dict[Role, int]
+    seconds: dict[Role, float] | None
+
+    def share(self, role: Role, by_seconds: bool) -> float | None:
+        """Percent of the speech by ``role`` (None when nobody spoke)."""
+        amounts: dict[Role, float] = dict(self.seconds or {}) if by_seconds else dict(self.words)
+        total = sum(amounts.values())
+        return 100.0 * amounts.get(role, 0.0) / total if total else None
+
+    def items(self, by_seconds: bool) -> tuple[tuple[str, float], ...]:
+        """(role, percent) for every role that spoke, in ROLES order."""
+        shares = ((role, self.share(role, by_seconds)) for role in ROLES)
+        spoke = self.seconds if by_seconds and self.seconds is not None else self.words
+        return tuple(
+            (role, round(share, 1)) for role, share in shares if share is not None and role in spoke
+        )
+
+    def details(self, role: Role, by_seconds: bool) -> dict[str, float]:
+        """share (percent), words and total_words; seconds and total_seconds when timed."""
+        share = self.share(role, by_seconds)
+        details: dict[str, float] = {
+            "share": round(share or 0.0, 1),
+            "words": self.words.get(role, 0),
+            "total_words": sum(self.words.values()),
+        }
+        if self.seconds is not None:
+            details["seconds"] = round(self.seconds.get(role, 0.0), 1)
+            details["total_seconds"] = round(sum(self.seconds.values()), 1)
+        return details
+
+
+def speech_share(analysis: Analysis, turns: Sequence[int]) -> SpeechShare:
+    """Words (and seconds, when every one of ``turns`` is timed) per role."""
+    counts = word_counts(analysis)
+    all_turns = analysis.transcript.turns
+    words: dict[Role, int] = {}
+    seconds: dict[Role, float] | None = {}
+    for index in turns:
+        turn = all_turns[index]
+        if counts.get(index):
+            words[turn.role] = words.get(turn.role, 0) + counts[index]
+        spoken = duration(turn)
+        if spoken is None:
+            seconds = None
+        elif seconds is not None and spoken > 0:
+            seconds[turn.role] = seconds.get(turn.role, 0.0) + spoken
+    return SpeechShare(words, seconds)
+
+
+def longest_turn(
+    analysis: Analysis, turns: Sequence[int], role: Role, by_seconds: bool
+) -> tuple[int, float] | None:
+    """(turn, words or seconds) of ``role``'s longest turn among ``turns``
+    (the first one on a tie), None when ``role`` said nothing there."""
+    counts = word_counts(analysis)
+    all_turns = analysis.transcript.turns
+    sized: list[tuple[int, float]] = []
+    for index in turns:
+        if all_turns[index].role != role or not counts.get(index):
+            continue
+        size = duration(all_turns[index]) if by_seconds else float(counts[index])
+        sized.append((index, size or 0.0))
+    if not sized:
+        return None
+    return min(sized, key=lambda item: (-item[1], item[0]))
+
+
+def opening(analysis: Analysis, turn: int, max_words: int = _QUOTE_WORDS) -> str:
+    """The first words of a turn, verbatim."""
+    return quote(analysis.transcript.turns[turn].text, max_words=max_words)
+
+
+def other_party(role: Role) -> Role:
+    return "interviewer" if role == "candidate" else "candidate"
+
+
+def _amount(value: float, by_seconds: bool) -> str:
+    return f"{value:.0f} s" if by_seconds else f"{value:.0f} words"
+
+
+# ---------------------------------------------------------------- talk_ratio
+
+
+def talk_ratio(analysis: Analysis, params: Params, scope: Scope) -> MetricResult:
+    """The candidate's share of the talking, in percent: of the speaking time
+    when every turn in scope has timestamps, else of the words.
+
+    A candidate who talks for well under half of an interview gives the
+    interviewer little to judge; one who talks for nearly all of it may not be
+    listening. The usual target is 60-70 percent for the candidate.
+    """
+    subject = scope.subject
+    turns = scope.turns(analysis)
+    speech = speech_share(analysis, turns)
+    by_seconds = speech.seconds is not None and bool(speech.seconds)
+    share = speech.share(subject, by_seconds)
+    if share is None:
+        return MetricResult(None, reason="nobody spoke")
+    details = speech.details(subject, by_seconds)
+    details["by_seconds"] = 1 if by_seconds else 0
+    evidence = []
+    for role in (subject, other_party(subject)):
+        longest = longest_turn(analysis, turns, role, by_seconds)
+        if longest is not None:
+            evidence.append(
+                Evidence(
+                    longest[0],
+                    opening(analysis, longest[0]),
+                    f"the {role}'s longest turn: {_amount(longest[1], by_seconds)}",
+                )
+            )
+    return MetricResult(
+        value=round(share, 1),
+        evidence=tuple(evidence),
+        details=details,
+        items=speech.items(by_seconds),
+    )
+
+
+# ---------------------------------------------------------- words_per_minute
+
+
+def words_per_minute(analysis: Analysis, params: Params, scope: Scope) -> MetricResult:
+    """Speaking rate: the subject's words per minute of their own speaking
+    time, over their turns in scope that have timestamps.
+
+    Interviewers find 130-160 words per minute easy to follow; much faster
+    sounds rushed or nervous, much slower hesitant.
+    """
+    subject = scope.subject
+    all_turns = analysis.transcript.turns
+    counts = word_counts(analysis)
+    spoken = [t for t in scope.turns(analysis) if all_turns[t].role == subject and counts.get(t)]
+    if not spoken:
+        return MetricResult(None, reason=f"the {subject} did not speak")
+    timed = [(t, seconds) for t in spoken if (seconds := duration(all_turns[t])) is not None]
+    timed = [(t, seconds) for t, seconds in timed if seconds > 0]
+    if not timed:
+        reason = missing_timestamps(analysis, ()) or f"the {subject}'s turns have no timestamps"
+        return MetricResult(None, reason=reason)
+    words = sum(counts[t] for t, _ in timed)
+    minutes = sum(seconds for _, seconds in timed) / 60.0
+    wpm = words / minutes
+    rates = [(t, counts[t] / (seconds / 60.0)) for t, seconds in timed]
+    return MetricResult(
+        value=round(wpm, 1),
+        evidence=_rate_evidence(analysis, rates, counts, params),
+        details={"wpm": round(wpm, 1), "minutes": round(minutes, 2), "words": words},
+        items=tuple((f"turn {t}", round(rate, 1)) for t, rate in rates),
+    )
+
+
+def _rate_evidence(
+    analysis: Analysis,
+    rates: Sequence[tuple[int, float]],
+    counts: dict[int, int],
+    params: Params,
+) -> tuple[Evidence, ...]:
+    """The turns furthest outside the target range (fast first on a tie), or
+    the longest turn as a strength when every turn is within it."""
+    slow, fast = params["slow_wpm"], params["fast_wpm"]
+    judged = [(t, r) for t, r in rates if counts[t] >= _RATE_EVIDENCE_WORDS]
+    outside = [(t, r, max(slow - r, r - fast)) for t, r in judged if r < slow or r > fast]
+    evidence = []
+    for turn, rate, _ in sorted(outside, key=lambda item: (-item[2], item[0]))[:2]:
+        pace = "fast" if rate > fast else "slow"
+        evidence.append(
+            Evidence(
+                turn,
+                opening(analysis, turn),
+                f"{rate:.0f} words per minute ({pace}; {slow:g}-{fast:g} is easy to follow)",
+                "improvement",
+            )
+        )
+    if not evidence and judged:
+        turn, rate = min(judged, key=lambda item: (-counts[item[0]], item[0]))
+        evidence.append(
+            Evidence(
+                turn,
+                opening(analysis, turn),
+                f"{rate:.0f} words per minute, an easy pace to follow",
+                "strength",
+            )
+        )
+    return tuple(evidence)
+
+
+# --------------------------------------------------------- longest_monologue
+
+
+def longest_monologue(analysis: Analysis, params: Params, scope: Scope) -> MetricResult:
+    """The subject's longest uninterrupted stretch of talk, in seconds (or words).
+
+    Consecutive turns of the subject are one stretch, and so are turns
+    separated only by the other party's backchannels: turns of fewer than
+    ``backchannel_words`` words that ask no question ("Mm-hmm.", "Right.").
+    A stretch in seconds runs from the start of its first turn to the end of
+    its last. A long stretch loses the listener: in an interview, answers of
+    more than about two minutes, and interviewer speeches, stop being a
+    conversation.
+    """
+    subject = scope.subject
+    by_seconds = params["unit"] == "seconds"
+    turns = scope.turns(analysis)
+    all_turns = analysis.transcript.turns
+    counts = word_counts(analysis)
+    stretches = _stretches(analysis, turns, subject, params["backchannel_words"], counts)
+    if not stretches:
+        return MetricResult(None, reason=f"the {subject} did not speak")
+    if by_seconds:
+        reason = missing_timestamps(analysis, [t for s in stretches for t in s])
+        if reason is not None:
+            return MetricResult(None, reason=reason)
+    sized = []
+    for stretch in stretches:
+        words = sum(counts.get(t, 0) for t in stretch)
+        size = float(words)
+        if by_seconds:  # every turn of every stretch is timed (checked above)
+            size = (all_turns[stretch[-1]].end or 0.0) - (all_turns[stretch[0]].start or 0.0)
+        sized.append((stretch, size, words))
+    stretch, longest, words = min(sized, key=lambda item: (-item[1], item[0][0]))
+    span = f"turn {stretch[0]}" if len(stretch) == 1 else f"turns {stretch[0]}-{stretch[-1]}"
+    note = f"{_amount(longest, by_seconds)} without a break ({span}"
+    note += f", {words} words)" if by_seconds else ")"
+    return MetricResult(
+        value=round(longest, 1),
+        evidence=(Evidence(stretch[0], opening(analysis, stretch[0]), note),),
+        details={
+            "longest": round(longest, 1),
+            "words": words,
+            "turns": len(stretch),
+            "stretches": len(stretches),
+        },
+        items=tuple((f"turn {s[0]}", round(size, 1)) for s, size, _ in sized),
+    )
+
+
+def _stretches(
+    analysis: Analysis,
+    turns: Sequence[int],
+    subject: Role,
+    backchannel: int,
+    counts: dict[int, int],
+) -> list[list[int]]:
+    """The subject's turns among ``turns``, grouped into uninterrupted stretches."""
+    in_scope = set(turns)
+    asking = {q.turn for q in analysis.questions}
+    stretches: list[list[int]] = []
+    current: list[int] = []
+    for turn in analysis.transcript.turns:
+        if turn.index not in in_scope:
+            interrupted = True
+        elif turn.role == subject:
+            if counts.get(turn.index):
+                current.append(turn.index)
+            continue
+        else:
+            interrupted = counts.get(turn.index, 0) >= backchannel or turn.index in asking
+        if interrupted and current:
+            stretches.append(current)
+            current = []
+    if current:
+        stretches.append(current)
+    return stretches
+
+
+# ---------------------------------------------------------- response_latency
+
+
+def response_latency(analysis: Analysis, params: Params, scope: Scope) -> MetricResult:
+    """Median seconds the subject takes to start answering: from the end of
+    the other party's last turn before the answer (the turn that asked, or
+    their reply to a clarifying question) to the start of the subject's first
+    answer turn. Overlaps count as 0.
+
+    A pause of a second or two reads as thinking; long silences before most
+    answers read as hesitation, and answers that always start at once (or
+    talk over the question) as not listening.
+    """
+    subject = scope.subject
+    all_turns = analysis.transcript.turns
+    if missing_timestamps(analysis, ()) is not None:
+        return MetricResult(None, reason="the transcript has no timestamps")
+    answers = candidate_answers(analysis, scope)
+    if not answers:
+        asker = other_party(subject)
+        return MetricResult(None, reason=f"the {subject} answered no {asker} question")
+    gaps: list[tuple[int, float]] = []  # (first answer turn, gap as timed: negative = overlap)
+    for answer in answers:
+        first = answer.turns[0]
+        asked = analysis.exchanges[answer.exchange].question_turn
+        before = max(t for t in range(asked, first) if all_turns[t].role != subject)
+        start, end = all_turns[first].start, all_turns[before].end
+        if start is not None and end is not None:
+            gaps.append((first, start - end))
+    if not gaps:
+        return MetricResult(None, reason="no answered question has timestamps")
+    values = [max(0.0, gap) for _, gap in gaps]
+    asker = other_party(subject)
+    evidence = tuple(
+        Evidence(turn, opening(analysis, turn), _latency_note(gap, asker))
+        for turn, gap in sorted(gaps, key=lambda item: (-item[1], item[0]))[:2]
+    )
+    return MetricResult(
+        value=round(median(values), 1),
+        evidence=evidence,
+        details={
+            "median": round(median(values), 1),
+            "longest": round(max(values), 1),
+            "answers": len(gaps),
+        },
+        items=tuple((f"turn {turn}", round(max(0.0, gap), 1)) for turn, gap in gaps),
+    )
+
+
+def _latency_note(gap: float, asker: Role) -> str:
+    if gap < 0:
+        return f"started answering {-gap:.1f} s before the {asker} finished"
+    if gap == 0:
+        return f"started answering the moment the {asker} finished"
+    return f"started answering {gap:.1f} s after the {asker} finished"
+
+
+# ---------------------------------------------------------------- the specs
+
+TALK_RATIO = MetricSpec(
+    name="talk_ratio",
+    function=talk_ratio,
+    description=(
+        "The candidate's share of the talking in percent: of the speaking time when every "
+        "turn has timestamps, else of the words (details say which: by_seconds). "
+        "Around 60-70 is usual for a candidate."
+    ),
+    scale="percent",
+    params={},
+    details=("share", "by_seconds", "words", "total_words"),
+    roles=("candidate",),
+)
+
+WORDS_PER_MINUTE = MetricSpec(
+    name="words_per_minute",
+    function=words_per_minute,
+    description=(
+        "Speaking rate: words per minute of the speaker's own timed turns (needs "
+        "timestamps). 130-160 wpm is the usual target in an interview."
+    ),
+    scale="rate",
+    params={
+        "slow_wpm": Param(
+            "number", 130.0, "turns slower than this are quoted as slow in the evidence", 40, 400
+        ),
+        "fast_wpm": Param(
+            "number", 160.0, "turns faster than this are quoted as fast in the evidence", 40, 400
+        ),
+    },
+    details=("wpm", "minutes", "words"),
+    roles=("candidate", "interviewer"),
+)
+
+LONGEST_MONOLOGUE = MetricSpec(
+    name="longest_monologue",
+    function=longest_monologue,
+    description=(
+        "The speaker's longest stretch without a break, in seconds (needs timestamps) or "
+        "words: consecutive turns merged, the other party's short backchannels ignored."
+    ),
+    scale="seconds",
+    params={
+        "unit": Param(
+            "string",
+            "seconds",
+            "measure stretches in seconds (needs timestamps) or in words",
+            choices=("seconds", "words"),
+        ),
+        "backchannel_words": Param(
+            "integer",
+            3,
+            "the other party's turns of fewer words than this that ask nothing "
+            "('Mm-hmm.', 'Right.') do not break a stretch",
+            1,
+            20,
+        ),
+    },
+    details=("longest", "words", "turns", "stretches"),
+    roles=("candidate", "interviewer"),
+)
+
+RESPONSE_LATENCY = MetricSpec(
+    name="response_latency",
+    function=response_latency,
+    description=(
+        "Median seconds between the end of the other party's question and the start of the "
+        "answer (overlaps count as 0; needs timestamps)."
+    ),
+    scale="seconds",
+    params={},
+    details=("median", "longest", "answers"),
+    roles=("candidate", "interviewer"),
+)
+
+SPECS: tuple[MetricSpec, ...] = (TALK_RATIO, WORDS_PER_MINUTE, LONGEST_MONOLOGUE, RESPONSE_LATENCY)

@@ -1,0 +1,724 @@
+"""STAR metrics for behavioral answers: structure, specificity and results.
+
+A behavioral question ("Tell me about a time you ...") asks for one past
+story, and interviewers judge it by the STAR method: did the candidate set
+the Situation, say what the Task was (the goal, their own part), tell the
+Actions they took and give the Result? An answer that talks in
+generalities ("I usually ...", "I would ...") instead of one past example,
+or that never says how things turned out, is the classic weak answer.
+Three metrics:
+
+- ``structure_star``: which STAR components each answer has, and in what order;
+- ``specificity``: a specific past example rather than generalities
+  (:func:`is_specific` lets other metrics ask the same question);
+- ``star_result``: answers that state a result, with full credit when it is
+  quantified.
+
+**Which answers.** When the scope names question intents (a rubric's
+``applies_to: {intents: [...]}``), the answers to questions of those intents;
+otherwise the answers to behavioral questions. An interviewer's follow-up
+("And what was the outcome?", a re-ask) belongs to the story it follows: its
+answer is read together with the answer to the question that started the
+thread (when the phase scope keeps it).
+
+**Cues.** The cue words are data, in ``data/star.yaml``: spaCy PhraseMatcher
+phrases (on NORM) and Matcher token patterns per group (situation, task,
+action, result, quantity, when, name, generic), matched within each sentence
+of the answer. There is no tagger in the pipeline, so a first-person past
+action is "I"/"we" followed by a verb from a curated list of past-tense
+action verbs. Cue matching is lexical: it tells whether the words of a STAR
+story are there, not whether the story is good.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import TYPE_CHECKING, Any, cast
+
+import yaml
+
+from ..annotate.markers import check_attrs
+from ..model import Analysis, Evidence, MetricResult, Sentence, Turn
+from .base import MetricSpec, Param, Params, Scope
+from .common import Answer, candidate_answers, quote
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.matcher import Matcher, PhraseMatcher
+
+COMPONENTS = ("situation", "task", "action", "result")
+"""The STAR components, in the order a story tells them."""
+
+WEIGHTS: dict[str, float] = {"situation": 20.0, "task": 20.0, "action": 30.0, "result": 30.0}
+"""Points per component present in an answer (``structure_star``): the action
+and the result are what the question is really after, so they weigh more."""
+
+GROUPS = (*COMPONENTS, "quantity", "when", "name", "generic")
+"""The cue groups of ``data/star.yaml``."""
+
+SPECIFIC_GROUPS = ("action", "quantity", "when", "name")
+"""Cues of a specific past example: a first-person past action, a number, a
+concrete time or place, a name."""
+
+MIN_SPECIFIC = 2
+"""An answer needs at least this many specific cues to count as a specific
+past example (:func:`is_specific`)."""
+
+_LACKS = {
+    "situation": "sets the scene (where, when, what was going on)",
+    "task": "says what the goal was or what was expected of the speaker",
+    "action": "says what the speaker did (I decided, I set up ...)",
+    "result": "says how it turned out",
+}
+"""What an answer lacking a component never does, for evidence notes."""
+
+_LACKS_SHORT = {
+    "situation": "sets the scene",
+    "task": "names the goal",
+    "action": "says what the speaker did",
+    "result": "says how it turned out",
+}
+
+
+# --------------------------------------------------------------------- the cues
+
+
+@dataclass(frozen=True)
+class CueGroup:
+    """One group of ``data/star.yaml``: phrases, token patterns (each with the
+    span of the match that is the cue, None for all of it) and the groups whose
+    cues count for this one too."""
+
+    name: str
+    phrases: tuple[str, ...]
+    patterns: tuple[tuple[list[dict[str, Any]], tuple[int, int] | None], ...]
+    include: tuple[str, ...] = ()
+
+
+def load_star_cues(text: str | None = None) -> dict[str, CueGroup]:
+    """The cue groups of ``data/star.yaml`` (or ``text``); ValueError on a bad entry."""
+    if text is None:
+        text = resources.files("transcript_tool.data").joinpath("star.yaml").read_text("utf-8")
+    raw = yaml.safe_load(text)
+    entries = raw.get("cues") if isinstance(raw, dict) else None
+    if not isinstance(entries, dict):
+        raise ValueError("star.yaml: expected a mapping 'cues' of cue groups")
+    unknown = set(entries) - set(GROUPS)
+    missing = set(GROUPS) - set(entries)
+    if unknown or missing:
+        raise ValueError(
+            f"star.yaml: the cue groups must be {', '.join(GROUPS)}"
+            + (f"; unknown: {', '.join(sorted(unknown))}" if unknown else "")
+            + (f"; missing: {', '.join(sorted(missing))}" if missing else "")
+        )
+    groups: dict[str, CueGroup] = {}
+    for name in GROUPS:
+        entry = entries[name] or {}
+        patterns = []
+        for number, item in enumerate(entry.get("patterns", [])):
+            where = f"star.yaml cues/{name}/patterns/{number}"
+            pattern = item["pattern"]
+            check_attrs(pattern, where)
+            span = None
+            if "span" in item:
+                first, last = (int(v) for v in item["span"])
+                if not 0 <= first < last <= len(pattern):
+                    raise ValueError(f"{where}: span {item['span']} is outside the pattern")
+                span = (first, last)
+            patterns.append((cast("list[dict[str, Any]]", pattern), span))
+        include = tuple(entry.get("include", ()))
+        for other in include:
+            if other not in GROUPS or other == name:
+                raise ValueError(f"star.yaml cues/{name}/include: unknown group {other!r}")
+        phrases = tuple(entry.get("phrases", ()))
+        for number, phrase in enumerate(phrases):
+            if not isinstance(phrase, str):
+                raise ValueError(
+                    f"star.yaml cues/{name}/phrases/{number}: {phrase!r} is not a string "
+                    "(YAML reads an unquoted yes, no, on or off as a boolean: quote it)"
+                )
+        groups[name] = CueGroup(name, phrases, tuple(patterns), include)
+    return groups
+
+
+@lru_cache(maxsize=1)
+def _groups() -> dict[str, CueGroup]:
+    """The shipped cue groups, loaded once."""
+    return load_star_cues()
+
+
+@dataclass(frozen=True)
+class _Compiled:
+    phrase: PhraseMatcher
+    token: Matcher
+    keys: dict[str, tuple[str, tuple[int, int] | None]]  # match key -> (group, span)
+
+
+@lru_cache(maxsize=4)
+def _compiled(nlp: Language) -> _Compiled:
+    from spacy.matcher import Matcher, PhraseMatcher
+
+    phrase = PhraseMatcher(nlp.vocab, attr="NORM")
+    token = Matcher(nlp.vocab)
+    keys: dict[str, tuple[str, tuple[int, int] | None]] = {}
+    for name, group in _groups().items():
+        if group.phrases:
+            key = f"star:{name}:phrases"
+            keys[key] = (name, None)
+            phrase.add(key, [nlp.make_doc(p) for p in group.phrases])
+        for number, (pattern, span) in enumerate(group.patterns):
+            key = f"star:{name}:{number}"
+            keys[key] = (name, span)
+            token.add(key, [pattern])
+    return _Compiled(phrase, token, keys)
+
+
+@lru_cache(maxsize=2048)
+def _text_cues(
+    text: str, sentences: tuple[tuple[int, int], ...]
+) -> tuple[tuple[str, int, int], ...]:
+    """(group, start, end) of every cue in ``text``, character offsets; a cue
+    lies inside one of ``sentences`` (start, end); overlapping cues of one
+    group keep the longest (then the first)."""
+    from ..nlp import get_nlp
+
+    nlp = get_nlp()
+    compiled = _compiled(nlp)
+    doc = nlp.make_doc(text)
+    starts = {start for start, _ in sentences}
+    for token in doc:
+        token.is_sent_start = token.i == 0 or token.idx in starts
+    found: list[tuple[str, int, int]] = []
+    for match_id, first, last in [*compiled.phrase(doc), *compiled.token(doc)]:
+        group, span = compiled.keys[nlp.vocab.strings[match_id]]
+        if span is not None:
+            first, last = first + span[0], first + span[1]
+        piece = doc[first:last]
+        start, end = piece.start_char, piece.end_char
+        if any(s <= start and end <= e for s, e in sentences):
+            found.append((group, start, end))
+    return tuple(_longest(found))
+
+
+def _longest(spans: Iterable[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
+    """Per group, the longest of overlapping spans (then the earliest), in text order."""
+    kept: list[tuple[str, int, int]] = []
+    last_end: dict[str, int] = {}
+    for group, start, end in sorted(set(spans), key=lambda s: (s[1], -s[2], s[0])):
+        if start < last_end.get(group, -1):
+            continue
+        last_end[group] = end
+        kept.append((group, start, end))
+    return kept
+
+
+@dataclass(frozen=True)
+class Cue:
+    """A cue of ``group`` said in ``turn``: ``text`` is ``turns[turn].text[start:end]``;
+    ``sentence`` indexes :attr:`Analysis.sentences`."""
+
+    group: str
+    turn: int
+    start: int
+    end: int
+    text: str
+    sentence: int
+
+    @property
+    def at(self) -> tuple[int, int]:
+        """Where the cue was said, for ordering: (turn, character)."""
+        return (self.turn, self.start)
+
+
+def find_cues(analysis: Analysis, turns: Sequence[int]) -> list[Cue]:
+    """Every STAR cue in ``turns``, in turn and text order."""
+    by_turn: dict[int, list[Sentence]] = {}
+    for sentence in analysis.sentences:
+        by_turn.setdefault(sentence.turn, []).append(sentence)
+    cues = []
+    for index in turns:
+        turn = analysis.transcript.turns[index]
+        sentences = by_turn.get(index, [])
+        spans = tuple((s.start, s.end) for s in sentences)
+        for group, start, end in _text_cues(turn.text, spans):
+            holder = next(s for s in sentences if s.start <= start and end <= s.end)
+            cues.append(Cue(group, index, start, end, turn.text[start:end], holder.index))
+    return cues
+
+
+# ------------------------------------------------------------------- the answers
+
+
+def story_scope(scope: Scope) -> Scope:
+    """``scope`` itself when it names intents, else ``scope`` limited to behavioral questions."""
+    if scope.intents:
+        return scope
+    return dataclasses.replace(scope, intents=frozenset({"behavioral"}))
+
+
+def behavioral_answers(analysis: Analysis, scope: Scope) -> list[Answer]:
+    """The subject's answers to the questions in :func:`story_scope`, one per
+    question that started a thread: the answers to the interviewer's
+    follow-ups of that question are joined to it (their ``exchange`` is the
+    first exchange of the thread)."""
+    wanted = story_scope(scope)
+    every = candidate_answers(analysis, dataclasses.replace(wanted, intents=frozenset()))
+    stories: dict[int, list[Answer]] = {}
+    for answer in every:
+        exchange = analysis.exchanges[answer.exchange]
+        if exchange.parent is not None and exchange.parent in stories:
+            stories[exchange.parent].append(answer)
+        elif wanted.keeps(analysis, exchange):
+            stories[exchange.index] = [answer]
+    return [_joined(parts) for parts in stories.values()]
+
+
+def _joined(parts: Sequence[Answer]) -> Answer:
+    if len(parts) == 1:
+        return parts[0]
+    seconds = [p.seconds for p in parts]
+    return Answer(
+        exchange=parts[0].exchange,
+        questions=tuple(q for p in parts for q in p.questions),
+        turns=tuple(t for p in parts for t in p.turns),
+        words=tuple(w for p in parts for w in p.words),
+        seconds=None if None in seconds else sum(s for s in seconds if s is not None),
+    )
+
+
+def _none_answered(scope: Scope) -> str:
+    """Why nothing was scored: no behavioral question was answered (or no
+    question of the scope's intents, in its phases)."""
+    wanted = story_scope(scope)
+    reason = "no " + " or ".join(sorted(wanted.intents)).replace("_", " ") + " question"
+    if wanted.phases:
+        reason += " in the " + " or ".join(sorted(wanted.phases)) + " phase"
+    return reason + " was answered"
+
+
+@dataclass(frozen=True)
+class Reading:
+    """The STAR cues of one answer.
+
+    ``first`` holds the first cue of each component present; ``swapped`` the
+    pairs of components (earlier, later in STAR order) whose first cues came
+    the other way round; ``quantified`` the first result cue whose sentence
+    holds a quantity; ``specific`` and ``generic`` the cues of a specific past
+    example and of generalities, each saying different words (overlapping
+    specific cues count once: "in 2021" is one cue; so do repeats: five "I
+    talked" are one).
+    """
+
+    answer: Answer
+    cues: tuple[Cue, ...]
+    first: dict[str, Cue]
+    swapped: tuple[tuple[str, str], ...]
+    quantified: Cue | None
+    specific: tuple[Cue, ...]
+    generic: tuple[Cue, ...]
+
+    @property
+    def complete(self) -> bool:
+        return len(self.first) == len(COMPONENTS)
+
+    @property
+    def missing(self) -> tuple[str, ...]:
+        return tuple(c for c in COMPONENTS if c not in self.first)
+
+    @property
+    def result(self) -> Cue | None:
+        """The result cue to quote: the first quantified one, else the first one."""
+        return self.quantified or self.first.get("result")
+
+
+def read_answer(analysis: Analysis, answer: Answer) -> Reading:
+    """The STAR cues of ``answer``."""
+    cues = find_cues(analysis, answer.turns)
+    groups = _groups()
+    first: dict[str, Cue] = {}
+    for component in COMPONENTS:
+        counted = {component, *groups[component].include}
+        found = [c for c in cues if c.group in counted]
+        if found:
+            first[component] = min(found, key=lambda c: c.at)
+    present = [c for c in COMPONENTS if c in first]
+    # the most telling swap first: the result before the action, before the
+    # result before the situation ... (the later component, then the nearer)
+    swapped = tuple(
+        sorted(
+            (
+                (earlier, later)
+                for i, earlier in enumerate(present)
+                for later in present[i + 1 :]
+                if first[later].at < first[earlier].at
+            ),
+            key=lambda pair: (-COMPONENTS.index(pair[1]), -COMPONENTS.index(pair[0])),
+        )
+    )
+    amounts = {c.sentence for c in cues if c.group == "quantity"}
+    quantified = next((c for c in cues if c.group == "result" and c.sentence in amounts), None)
+    return Reading(
+        answer=answer,
+        cues=tuple(cues),
+        first=first,
+        swapped=swapped,
+        quantified=quantified,
+        specific=_distinct(_merged(c for c in cues if c.group in SPECIFIC_GROUPS)),
+        generic=_distinct(c for c in cues if c.group == "generic"),
+    )
+
+
+def _merged(cues: Iterable[Cue]) -> list[Cue]:
+    """``cues`` with the ones overlapping an earlier-starting (or, at the same
+    start, longer) cue left out: "in 2021" is one cue, not a time and a number."""
+    kept: list[Cue] = []
+    for cue in sorted(cues, key=lambda c: (c.turn, c.start, -c.end, c.group)):
+        if kept and kept[-1].turn == cue.turn and cue.start < kept[-1].end:
+            continue
+        kept.append(cue)
+    return kept
+
+
+def _distinct(cues: Iterable[Cue]) -> tuple[Cue, ...]:
+    """The first of the cues saying the same words (case aside): five "I talked"
+    are one detail."""
+    seen: set[str] = set()
+    kept = []
+    for cue in cues:
+        if cue.text.lower() not in seen:
+            seen.add(cue.text.lower())
+            kept.append(cue)
+    return tuple(kept)
+
+
+def is_specific(analysis: Analysis, answer: Answer) -> bool:
+    """Whether ``answer`` tells a specific past example: at least one
+    first-person past action ("I called", "we migrated"), at least
+    :data:`MIN_SPECIFIC` specific cues in all (actions, a concrete time or
+    place, names, numbers) and more specific cues than generic ones ("I
+    usually", "I would", "typically")."""
+    return _is_specific(read_answer(analysis, answer))
+
+
+def _is_specific(reading: Reading) -> bool:
+    specific = reading.specific
+    return (
+        any(c.group == "action" for c in specific)
+        and len(specific) >= MIN_SPECIFIC
+        and len(specific) > len(reading.generic)
+    )
+
+
+# ------------------------------------------------------------------- the metrics
+
+
+def structure_star(analysis: Analysis, params: Params, scope: Scope) -> MetricResult:
+    """Each answer scores the weights of the STAR components it has (S 20,
+    T 20, A 30, R 30), less ``order_penalty`` when the first cues of the
+    components it has are not in S, T, A, R order (the result told before the
+    action ...); the value is the mean over the answers."""
+    readings = [read_answer(analysis, a) for a in behavioral_answers(analysis, scope)]
+    if not readings:
+        return MetricResult(None, reason=_none_answered(scope))
+    penalty = float(params["order_penalty"])
+    scores = [_structure_score(r, penalty) for r in readings]
+    evidence: list[Evidence] = []
+    ranked = sorted(zip(readings, scores, strict=True), key=lambda item: item[1])
+    for reading, score in ranked[:2]:
+        if score < 100:
+            evidence.append(_structure_evidence(analysis, reading))
+    complete = [(r, s) for r, s in ranked if r.complete]
+    if complete:
+        best = max(complete, key=lambda item: (item[1], item[0].quantified is not None))[0]
+        cue = best.result
+        if cue is not None:  # always: a complete answer has a result
+            note = "a complete STAR story: situation, task, action and result" + (
+                ", with a quantified result" if best.quantified is not None else ""
+            )
+            evidence.append(Evidence(cue.turn, _sentence_quote(analysis, cue), note, "strength"))
+    return MetricResult(
+        value=round(sum(scores) / len(scores), 1),
+        evidence=tuple(evidence[:3]),
+        details={
+            "answers": len(readings),
+            "complete": sum(1 for r in readings if r.complete),
+            **{f"missing_{c}": sum(1 for r in readings if c not in r.first) for c in COMPONENTS},
+            "out_of_order": sum(1 for r in readings if r.swapped),
+            "quantified_results": sum(1 for r in readings if r.quantified is not None),
+        },
+        items=tuple(
+            (f"turn {r.answer.turns[0]}", round(s, 1))
+            for r, s in zip(readings, scores, strict=True)
+        ),
+    )
+
+
+def _structure_score(reading: Reading, penalty: float) -> float:
+    score = sum(WEIGHTS[c] for c in reading.first)
+    if reading.swapped:
+        score -= penalty
+    return max(0.0, score)
+
+
+def _structure_evidence(analysis: Analysis, reading: Reading) -> Evidence:
+    """What the answer lacks, quoting its opening; when it lacks nothing but
+    order, the sentence told too early."""
+    turns = analysis.transcript.turns
+    notes = []
+    if reading.missing:
+        if len(reading.missing) == 1:
+            lacks = _LACKS[reading.missing[0]]
+        else:
+            lacks = _listed([_LACKS_SHORT[c] for c in reading.missing], "or")
+        notes.append(f"no {_listed(reading.missing, 'or')}: the answer never {lacks}")
+    if reading.swapped:
+        earlier, later = reading.swapped[0]
+        notes.append(f"told out of order: the {later} comes before the {earlier}")
+    if reading.missing:
+        first = turns[reading.answer.turns[0]]
+        return Evidence(
+            first.index, quote(first.text, max_words=25), "; ".join(notes), "improvement"
+        )
+    early = reading.first[reading.swapped[0][1]]
+    return Evidence(early.turn, _sentence_quote(analysis, early), "; ".join(notes), "improvement")
+
+
+def _listed(words: Sequence[str], conjunction: str) -> str:
+    """ "a", "a or b", "a, b or c"."""
+    if len(words) == 1:
+        return words[0]
+    return ", ".join(words[:-1]) + f" {conjunction} {words[-1]}"
+
+
+def _sentence_quote(analysis: Analysis, cue: Cue) -> str:
+    """The sentence holding ``cue``, or, when the quote of a long sentence would
+    be cut before the cue, the sentence from the cue on."""
+    sentence = analysis.sentences[cue.sentence]
+    text = analysis.transcript.turns[cue.turn].text
+    whole = quote(text, sentence.start, sentence.end)
+    if cue.end <= text.index(whole, sentence.start) + len(whole):
+        return whole
+    return quote(text, cue.start, sentence.end)
+
+
+def specificity(analysis: Analysis, params: Params, scope: Scope) -> MetricResult:
+    """Each answer scores 100 × min(1, S / ``full_credit``) × S / (S + G),
+    S and G its specific and generic cues (0 with no specific cue); the value
+    is the mean over the answers. Details count the answers that tell a
+    specific past example (:func:`is_specific`), the others, and the generic
+    ones: more generic cues than specific ones."""
+    readings = [read_answer(analysis, a) for a in behavioral_answers(analysis, scope)]
+    if not readings:
+        return MetricResult(None, reason=_none_answered(scope))
+    full = int(params["full_credit"])
+    scores = [_specificity_score(r, full) for r in readings]
+    specific = [_is_specific(r) for r in readings]
+    generic = [len(r.generic) > len(r.specific) for r in readings]
+    turns = analysis.transcript.turns
+    evidence: list[Evidence] = []
+    vague = sorted(
+        (item for item in zip(readings, scores, specific, strict=True) if not item[2]),
+        key=lambda item: item[1],
+    )
+    for reading, _, _ in vague[:2]:
+        if reading.generic:
+            cue = reading.generic[0]
+            said = _said(reading.generic)
+            evidence.append(
+                Evidence(
+                    cue.turn,
+                    _sentence_quote(analysis, cue),
+                    f"speaks in generalities ({said}) instead of telling one past example",
+                    "improvement",
+                )
+            )
+        else:
+            first = turns[reading.answer.turns[0]]
+            evidence.append(
+                Evidence(
+                    first.index,
+                    quote(first.text, max_words=25),
+                    "no specific past example: too few past actions, times, places, "
+                    "names or numbers",
+                    "improvement",
+                )
+            )
+    told = [(r, s) for r, s, ok in zip(readings, scores, specific, strict=True) if ok]
+    if told:
+        best = max(told, key=lambda item: (item[1], len(item[0].specific)))[0]
+        cue = next(c for c in best.specific if c.group == "action")
+        evidence.append(
+            Evidence(
+                cue.turn,
+                _sentence_quote(analysis, cue),
+                "a specific past example: " + _said(best.specific, 5),
+                "strength",
+            )
+        )
+    return MetricResult(
+        value=round(sum(scores) / len(scores), 1),
+        evidence=tuple(evidence[:3]),
+        details={
+            "answers": len(readings),
+            "specific": sum(specific),
+            "not_specific": len(readings) - sum(specific),
+            "generic": sum(generic),
+            "specific_cues": sum(len(r.specific) for r in readings),
+            "generic_cues": sum(len(r.generic) for r in readings),
+        },
+        items=tuple(
+            (f"turn {r.answer.turns[0]}", round(s, 1))
+            for r, s in zip(readings, scores, strict=True)
+        ),
+    )
+
+
+def _specificity_score(reading: Reading, full: int) -> float:
+    s, g = len(reading.specific), len(reading.generic)
+    if not s:
+        return 0.0
+    return 100.0 * min(1.0, s / full) * s / (s + g)
+
+
+def _said(cues: Sequence[Cue], limit: int = 3) -> str:
+    """The words of the first ``limit`` cues as said: "I usually, I would"."""
+    return ", ".join(c.text for c in cues[:limit]) + (" ..." if len(cues) > limit else "")
+
+
+def star_result(analysis: Analysis, params: Params, scope: Scope) -> MetricResult:
+    """Each answer scores 100 when it states a result with an amount in the
+    same sentence (a number, percent, money, duration), ``unquantified_credit``
+    × 100 for a result without one, 0 without a result; the value is the mean
+    over the answers."""
+    readings = [read_answer(analysis, a) for a in behavioral_answers(analysis, scope)]
+    if not readings:
+        return MetricResult(None, reason=_none_answered(scope))
+    half = float(params["unquantified_credit"])
+    scores = [
+        100.0 if r.quantified else 100.0 * half if "result" in r.first else 0.0 for r in readings
+    ]
+    evidence: list[Evidence] = []
+    for reading in readings:
+        if "result" not in reading.first:
+            evidence.append(
+                Evidence(
+                    *_ending(analysis, reading.answer),
+                    "no result: the answer never says how it turned out",
+                    "improvement",
+                )
+            )
+    for reading in readings:
+        cue = reading.first.get("result")
+        if cue is not None and reading.quantified is None:
+            evidence.append(
+                Evidence(
+                    cue.turn,
+                    _sentence_quote(analysis, cue),
+                    "a result without a number: say how much, how many or how fast",
+                    "improvement",
+                )
+            )
+    evidence = evidence[:2]
+    quantified = [r.quantified for r in readings if r.quantified is not None]
+    if quantified:
+        cue = quantified[0]
+        evidence.append(
+            Evidence(
+                cue.turn,
+                _sentence_quote(analysis, cue),
+                "a quantified result",
+                "strength",
+            )
+        )
+    return MetricResult(
+        value=round(sum(scores) / len(scores), 1),
+        evidence=tuple(evidence),
+        details={
+            "answers": len(readings),
+            "with_result": sum(1 for r in readings if "result" in r.first),
+            "quantified": len(quantified),
+        },
+        items=tuple(
+            (f"turn {r.answer.turns[0]}", round(s, 1))
+            for r, s in zip(readings, scores, strict=True)
+        ),
+    )
+
+
+def _ending(analysis: Analysis, answer: Answer) -> tuple[int, str]:
+    """(turn, quote) of the answer's last sentence: where a result would go."""
+    last: Turn = analysis.transcript.turns[answer.turns[-1]]
+    sentences = [s for s in analysis.sentences if s.turn == last.index]
+    if not sentences:
+        return last.index, quote(last.text, max_words=25)
+    return last.index, quote(last.text, sentences[-1].start, sentences[-1].end)
+
+
+STRUCTURE_STAR = MetricSpec(
+    name="structure_star",
+    function=structure_star,
+    description=(
+        "Whether each behavioral answer tells a STAR story: the situation, the task, the "
+        "actions taken and the result (20, 20, 30 and 30 points), in that order (a penalty "
+        "when the result comes before the action ...). Judges the answers to behavioral "
+        "questions, or to the question intents the rubric's applies_to names; an "
+        "interviewer's follow-up belongs to the story it follows. 0-100, higher is better."
+    ),
+    scale="score",
+    params={
+        "order_penalty": Param(
+            "number", 10.0, "points off an answer whose components are out of order", 0, 100
+        ),
+    },
+    details=(
+        "answers",
+        "complete",
+        "missing_situation",
+        "missing_task",
+        "missing_action",
+        "missing_result",
+        "out_of_order",
+        "quantified_results",
+    ),
+)
+
+SPECIFICITY = MetricSpec(
+    name="specificity",
+    function=specificity,
+    description=(
+        "Whether each behavioral answer tells one specific past example (first-person past "
+        "actions, a concrete time or place, names, numbers) rather than generalities (I "
+        "usually, I would, typically). Per answer: 100 × min(1, specific cues / full_credit) "
+        "× the share of specific among specific and generic cues. 0-100, higher is better."
+    ),
+    scale="score",
+    params={
+        "full_credit": Param("integer", 3, "specific cues an answer needs for full credit", 1, 20),
+    },
+    details=("answers", "specific", "not_specific", "generic", "specific_cues", "generic_cues"),
+)
+
+STAR_RESULT = MetricSpec(
+    name="star_result",
+    function=star_result,
+    description=(
+        "Whether behavioral answers say how things turned out: an answer with a quantified "
+        "result (a number, percent, money or duration in the result's sentence) scores 100, "
+        "one with a result but no amount gets unquantified_credit (half by default), one "
+        "without a result 0. 0-100, higher is better."
+    ),
+    scale="score",
+    params={
+        "unquantified_credit": Param(
+            "number", 0.5, "share of credit for a result without an amount", 0, 1
+        ),
+    },
+    details=("answers", "with_result", "quantified"),
+)
+
+SPECS = (STRUCTURE_STAR, SPECIFICITY, STAR_RESULT)
+"""The metrics of this module, for the registry."""
