@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import yaml
 
 from transcript_tool import __version__
 from transcript_tool.cli import main
@@ -82,7 +83,7 @@ def test_report_prints_header_and_tables(capsys: pytest.CaptureFixture[str], in_
     for title in ("Concise answers", "Thinking out loud", "Answered the question"):
         assert title in out
     assert "Have you ever managed a budget?" in out
-    assert "at the end of the day" in out
+    assert "at the end of the day" in out  # the repeated phrase, quoted
 
 
 def test_report_json_has_the_contract_keys(
@@ -395,6 +396,135 @@ def test_fail_under(capsys: pytest.CaptureFixture[str], in_repo: Path) -> None:
 
     code, out, err = run(capsys, "report", path, "--fail-under", "0")
     assert (code, err) == (0, "")
+
+
+def test_fail_under_a_named_criterion(capsys: pytest.CaptureFixture[str], in_repo: Path) -> None:
+    path = f"samples/{NAMED}"
+    code, out, _ = run(capsys, "report", path, "--format", "json")
+    scores = {c["id"]: c["score"] for c in json.loads(out)["criteria"]}
+    low = min(scores, key=lambda k: scores[k])
+    limit = scores[low] + 1
+    code, out, err = run(
+        capsys,
+        "report",
+        path,
+        "-f",
+        "json",
+        "--fail-under",
+        "0",
+        "--fail-under",
+        f"{low}={limit:g}",
+    )
+    assert code == 1
+    assert err == (
+        f"transcript-tool: criterion {low!r} score {scores[low]:g} is below "
+        f"--fail-under {low}={limit:g}\n"
+    )
+    code, _, err = run(capsys, "report", path, "--fail-under", f"{low}={scores[low]:g}")
+    assert (code, err) == (0, "")
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (
+            ["--fail-under", "concise=50"],
+            "--fail-under names no criterion of the rubric: 'concise' (did you mean "
+            "'conciseness'?); criteria: conciseness, think_aloud, answered_question",
+        ),
+        (
+            ["--fail-under", "conciseness=lots"],
+            "Invalid value for --fail-under: expected N or CRITERION=N with N a number from 0 "
+            "to 100, got 'conciseness=lots' (see --help)",
+        ),
+    ],
+)
+def test_fail_under_mistakes(
+    capsys: pytest.CaptureFixture[str], in_repo: Path, argv: list[str], message: str
+) -> None:
+    code, out, err = run(capsys, "report", f"samples/{NAMED}", *argv)
+    assert (code, out, err) == (2, "", E + message + "\n")
+
+
+# ---------------------------------------------------------------------- rubric
+
+
+def test_rubric_list_shows_the_builtins(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = run(capsys, "rubric", "list")
+    assert (code, err) == (0, "")
+    names = [line.split()[0] for line in out.splitlines()]
+    assert names == ["behavioral", "default", "interviewer", "ml-design"]
+
+
+def test_rubric_show_merges_extends(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = run(capsys, "rubric", "show", "behavioral")
+    assert (code, err) == (0, "")
+    assert "extends: default" in out
+    assert "max_words=200," in out  # the override
+    assert "max_seconds=120.0 (default)" in out
+    assert "star_structure: STAR structure" in out
+    assert "think_aloud" not in out  # disabled
+    code, out, _ = run(capsys, "rubric", "show", "behavioral", "--format", "yaml")
+    assert code == 0
+    data = yaml.safe_load(out)
+    assert "extends" not in data
+    assert [c["id"] for c in data["criteria"]][:2] == ["conciseness", "star_structure"]
+
+
+def test_rubric_show_yaml_round_trips(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    from transcript_tool.rubric import load_rubric
+
+    for name in ("behavioral", "ml-design", "interviewer"):
+        code, out, _ = run(capsys, "rubric", "show", name, "--format", "yaml")
+        assert code == 0
+        path = tmp_path / f"{name}.yaml"
+        path.write_text(out, encoding="utf-8")
+        flat, original = load_rubric(str(path)), load_rubric(name)
+        assert [(c.id, c.metric, c.params, c.weight, c.bands, c.scope) for c in flat.criteria] == [
+            (c.id, c.metric, c.params, c.weight, c.bands, c.scope) for c in original.criteria
+        ]
+        assert flat.concepts == original.concepts
+
+
+def test_rubric_init_starts_a_valid_rubric(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    code, out, err = run(capsys, "rubric", "init", "--from", "behavioral", "--name", "mine")
+    assert (code, err) == (0, "")
+    assert out.startswith("# Started from the rubric 'behavioral'")
+    path = tmp_path / "mine.yaml"
+    path.write_text(out, encoding="utf-8")
+    code, out, err = run(capsys, "rubric", "validate", str(path))
+    assert (code, err) == (0, "")
+    assert out == f"{path}: ok (mine 1.0, 4 criteria)\n"
+
+
+def test_rubric_validate_lists_every_problem(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    bad = tmp_path / "bad.yaml"
+    bad.write_text(
+        "name: bad\ncriteria:\n  - id: c\n    metric: concisenes\n    weight: heavy\n"
+        "    bands: [{band: a, feedback: b}]\n",
+        encoding="utf-8",
+    )
+    code, out, err = run(capsys, "rubric", "validate", "default", str(bad))
+    assert code == 2
+    assert out == "default: ok (default 1.0, 3 criteria)\n"
+    lines = err.splitlines()
+    assert lines[0].startswith(f"{bad}:4:13: [criteria -> 0 -> metric] unknown metric")
+    assert (
+        lines[1] == f"{bad}:5:13: [criteria -> 0 -> weight] expected a number, got string 'heavy'"
+    )
+
+
+def test_rubric_metrics_lists_every_metric(capsys: pytest.CaptureFixture[str]) -> None:
+    from transcript_tool.metrics import METRICS
+
+    code, out, err = run(capsys, "rubric", "metrics")
+    assert (code, err) == (0, "")
+    listed = [line.split()[0] for line in out.splitlines() if line and not line[0].isspace()]
+    assert listed == sorted(METRICS)
 
 
 # --------------------------------------------------------------- help and version

@@ -87,7 +87,8 @@ def test_unknown_builtin_name_is_a_usage_error() -> None:
     with pytest.raises(UsageError) as caught:
         load_rubric("xyz")
     assert str(caught.value) == (
-        "unknown rubric 'xyz'; built-in rubrics: default (or give a path to a .yaml file)"
+        "unknown rubric 'xyz'; built-in rubrics: behavioral, default, interviewer, ml-design "
+        "(or give a path to a .yaml file)"
     )
 
 
@@ -258,7 +259,7 @@ BAD_RUBRICS = [
         "name: x\ndescriptoin: y\n" + HEAD[8:] + BANDS,
         [
             "bad.yaml:2:1: [descriptoin] unknown key 'descriptoin' (did you mean 'description'?); "
-            "expected one of: concepts, criteria, description, name, version"
+            "expected one of: concepts, criteria, description, extends, name, version"
         ],
         id="unknown-top-level-key",
     ),
@@ -266,7 +267,8 @@ BAD_RUBRICS = [
         HEAD + "    wieght: 2\n" + BANDS,
         [
             "bad.yaml:5:5: [criteria -> 0 -> wieght] unknown key 'wieght' (did you mean "
-            "'weight'?); expected one of: bands, direction, id, metric, params, title, weight"
+            "'weight'?); expected one of: applies_to, bands, direction, disabled, id, metric, "
+            "params, title, weight"
         ],
         id="unknown-criterion-key",
     ),
@@ -425,7 +427,7 @@ BAD_RUBRICS = [
         "",
         [
             "bad.yaml: the rubric is empty; expected a mapping with keys: concepts, criteria, "
-            "description, name, version"
+            "description, extends, name, version"
         ],
         id="empty-document",
     ),
@@ -433,7 +435,7 @@ BAD_RUBRICS = [
         "# only a comment\n",
         [
             "bad.yaml: the rubric is empty; expected a mapping with keys: concepts, criteria, "
-            "description, name, version"
+            "description, extends, name, version"
         ],
         id="only-comments",
     ),
@@ -552,7 +554,8 @@ def test_every_problem_is_reported_in_document_order(metrics: dict[str, MetricSp
     )
     assert problems(text) == [
         "bad.yaml:5:5: [criteria -> 0 -> wieght] unknown key 'wieght' (did you mean 'weight'?); "
-        "expected one of: bands, direction, id, metric, params, title, weight",
+        "expected one of: applies_to, bands, direction, disabled, id, metric, params, "
+        "title, weight",
         f"bad.yaml:7:38: [criteria -> 0 -> bands -> 0 -> feedback] unknown placeholder "
         f"'{{nope}}'; {AVAILABLE}",
         "bad.yaml:9:9: [criteria -> 1 -> id] duplicate criterion id 'c' (first defined at line 3)",
@@ -626,3 +629,224 @@ def test_band_for_with_a_last_min_at_zero_still_finds_a_band() -> None:
     criterion = _criterion("higher", bands)
     assert criterion.band_for(0).band == "weak"
     assert criterion.band_for(50).band == "good"
+
+
+# ----------------------------------------------------------- extends, applies_to
+
+BASE = """\
+name: base
+version: "2"
+description: The base.
+concepts:
+  - id: labels
+    synonyms: [labels]
+criteria:
+  - id: c
+    metric: conciseness
+    params: {max_words: 100, repeat_ngram: 3}
+    bands:
+      - {band: good, min: 50, feedback: ok}
+      - {band: bad, feedback: weak}
+  - id: r
+    metric: relevance
+    bands: [{band: any, feedback: ok}]
+"""
+
+
+def write(tmp_path: Path, name: str, text: str) -> Path:
+    path = tmp_path / name
+    path.write_text(textwrap.dedent(text), encoding="utf-8")
+    return path
+
+
+def test_extends_overrides_disables_and_adds(tmp_path: Path) -> None:
+    write(tmp_path, "base.yaml", BASE)
+    child = write(
+        tmp_path,
+        "child.yaml",
+        """\
+        name: child
+        extends: base.yaml
+        concepts:
+          - id: metrics
+            synonyms: [precision]
+        criteria:
+          - id: c
+            weight: 2
+            params: {max_words: 150}
+          - id: r
+            disabled: true
+          - id: t
+            metric: think_aloud
+            applies_to: {intents: [technical, problem_solving], phase: interview}
+            bands: [{band: any, feedback: ok}]
+        """,
+    )
+    rubric = load_rubric(str(child))
+    assert (rubric.name, rubric.version, rubric.description) == ("child", "1", "The base.")
+    assert rubric.extends == "base.yaml"
+    assert [c.id for c in rubric.criteria] == ["c", "t"]
+    c = rubric.criterion("c")
+    # params merge key by key; the bands come from the base
+    assert (c.weight, c.params) == (2.0, {"max_words": 150, "repeat_ngram": 3})
+    assert [b.band for b in c.bands] == ["good", "bad"]
+    t = rubric.criterion("t")
+    assert t.scope.intents == {"technical", "problem_solving"}
+    assert t.scope.phases == {"interview"}
+    assert [concept.id for concept in rubric.concepts] == ["labels", "metrics"]
+
+
+def test_builtin_behavioral_extends_default() -> None:
+    rubric = load_rubric("behavioral")
+    assert rubric.extends == "default"
+    assert [c.id for c in rubric.criteria] == [
+        "conciseness",
+        "star_structure",
+        "specificity",
+        "result",
+    ]
+    assert rubric.criterion("conciseness").params == {"max_words": 200}
+    assert rubric.criterion("conciseness").bands == load_rubric("default").criteria[0].bands
+
+
+@pytest.mark.parametrize(
+    ("child", "expected"),
+    [
+        pytest.param(
+            "name: a\nextends: a.yaml\n",
+            ["a.yaml:2:10: [extends] extends cycle: a.yaml -> a.yaml"],
+            id="extends-itself",
+        ),
+        pytest.param(
+            "name: a\nextends: defualt\n",
+            [
+                "a.yaml:2:10: [extends] unknown rubric 'defualt' (did you mean 'default'?); "
+                "built-in rubrics: behavioral, default, interviewer, ml-design (or give a "
+                "path to a .yaml file)"
+            ],
+            id="extends-unknown",
+        ),
+        pytest.param(
+            "name: a\nextends: base.yaml\ncriteria:\n  - id: x\n    disabled: true\n",
+            [
+                "a.yaml:5:5: [criteria -> 0 -> disabled] the base rubric 'base' has no "
+                "criterion 'x'; its criteria: c, r"
+            ],
+            id="disable-unknown",
+        ),
+        pytest.param(
+            "name: a\nextends: base.yaml\ncriteria:\n  - id: c\n    metric: think_aloud\n",
+            [
+                "a.yaml:4:5: [criteria -> 0] changing 'metric' of criterion 'c' needs its own "
+                "'bands' (those of 'base' no longer fit)"
+            ],
+            id="metric-changed-without-bands",
+        ),
+        pytest.param(
+            "name: a\nextends: base.yaml\ncriteria:\n  - id: c\n    params: {max_word: 1}\n",
+            [
+                "a.yaml:5:14: [criteria -> 0 -> params -> max_word] unknown param 'max_word' "
+                "(did you mean 'max_words'?); conciseness takes: by_intent, filler_rate_bad, "
+                "filler_rate_ok, filler_weight, length_weight, max_seconds, max_words, "
+                "preamble_weight, preamble_words, repeat_ngram, repetition_weight"
+            ],
+            id="override-checks-params",
+        ),
+    ],
+)
+def test_extends_problems(tmp_path: Path, child: str, expected: list[str]) -> None:
+    write(tmp_path, "base.yaml", BASE)
+    path = write(tmp_path, "a.yaml", child)
+    with pytest.raises(RubricError) as caught:
+        load_rubric(str(path))
+    where = str(tmp_path) + "/"
+    assert [p.format(str(path)).replace(where, "") for p in caught.value.problems] == expected
+
+
+def test_extends_cycle_through_two_files(tmp_path: Path) -> None:
+    write(tmp_path, "one.yaml", "name: one\nextends: two.yaml\n")
+    write(tmp_path, "two.yaml", "name: two\nextends: one.yaml\n")
+    with pytest.raises(RubricError) as caught:
+        load_rubric(str(tmp_path / "one.yaml"))
+    assert str(caught.value).endswith(
+        "two.yaml:2:10: [extends] extends cycle: one.yaml -> two.yaml -> one.yaml"
+    )
+
+
+APPLIES = """\
+name: a
+criteria:
+  - id: c
+    metric: conciseness
+    applies_to: {APPLIES}
+    bands: [{band: any, feedback: ok}]
+"""
+
+
+@pytest.mark.parametrize(
+    ("applies", "expected"),
+    [
+        pytest.param(
+            "{role: interviewer}",
+            "bad.yaml:5:24: [criteria -> 0 -> applies_to -> role] unknown role 'interviewer'; "
+            "metric 'conciseness' can measure: candidate",
+            id="role-the-metric-cannot-measure",
+        ),
+        pytest.param(
+            "{intents: [behavioural]}",
+            "bad.yaml:5:28: [criteria -> 0 -> applies_to -> intents -> 0] unknown intent "
+            "'behavioural' (did you mean 'behavioral'?); expected one of: background, "
+            "behavioral, check_in, clarification, closing, follow_up, motivation, opinion, "
+            "problem_solving, reverse, situational, small_talk, technical",
+            id="misspelt-intent",
+        ),
+        pytest.param(
+            "{phase: middle}",
+            "bad.yaml:5:25: [criteria -> 0 -> applies_to -> phase] unknown phase 'middle'; "
+            "expected one of: closing, interview, opening, reverse",
+            id="unknown-phase",
+        ),
+        pytest.param(
+            "{roles: candidate}",
+            "bad.yaml:5:18: [criteria -> 0 -> applies_to -> roles] unknown key 'roles' (did "
+            "you mean 'role'?); expected one of: intents, phase, role",
+            id="unknown-applies-key",
+        ),
+    ],
+)
+def test_applies_to_problems(applies: str, expected: str) -> None:
+    assert problems(APPLIES.replace("{APPLIES}", applies)) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("pattern", "expected"),
+    [
+        pytest.param(
+            '[{LOWER: {REGEX: "(a+)+$"}}]',
+            "bad.yaml:4:26: [concepts -> 0 -> patterns -> 0 -> 0 -> LOWER -> REGEX] unknown "
+            "predicate 'REGEX'; allowed: IN, NOT_IN (regular expressions can take exponential "
+            "time; list the words with IN instead)",
+            id="regex-refused",
+        ),
+        pytest.param(
+            "[{LOWER: cut, OP: '{1000000}'}]",
+            "bad.yaml:4:34: [concepts -> 0 -> patterns -> 0 -> 0 -> OP] expected an OP of !, "
+            "?, +, * or {n,m}, got string '{1000000}'",
+            id="huge-quantifier",
+        ),
+        pytest.param(
+            "[{POS: NOUN}]",
+            "bad.yaml:4:18: [concepts -> 0 -> patterns -> 0 -> 0 -> POS] unknown token "
+            "attribute 'POS'",
+            id="attribute-not-set",
+        ),
+    ],
+)
+def test_concept_pattern_problems(pattern: str, expected: str) -> None:
+    found = problems(
+        "name: a\nconcepts:\n  - id: x\n    patterns: ["
+        + pattern
+        + "]\ncriteria:\n  - id: c\n    metric: relevance\n    bands: [{band: a, feedback: b}]\n"
+    )
+    assert len(found) == 1
+    assert found[0].startswith(expected)

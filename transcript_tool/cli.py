@@ -20,7 +20,7 @@ import typer
 
 from . import __version__
 from .errors import EXIT_BAD_INPUT, EXIT_OK, EXIT_THRESHOLD, TranscriptToolError
-from .model import LOW_CONFIDENCE, Role
+from .model import LOW_CONFIDENCE, Report, Role
 
 EXIT_INTERNAL = 70
 PROG = "transcript-tool"
@@ -46,6 +46,20 @@ app = typer.Typer(
     rich_markup_mode=None,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
+
+
+rubric_app = typer.Typer(
+    name="rubric",
+    help="List, show, validate and start rubrics.",
+    no_args_is_help=True,
+    rich_markup_mode=None,
+)
+app.add_typer(rubric_app)
+
+
+class ShowFormat(str, Enum):
+    text = "text"
+    yaml = "yaml"
 
 
 class ReportFormat(str, Enum):
@@ -125,8 +139,13 @@ def report(
         ReportFormat, typer.Option("--format", "-f", help="Output format.")
     ] = ReportFormat.terminal,
     fail_under: Annotated[
-        float | None,
-        typer.Option("--fail-under", help="Exit 1 when the overall score is below this (0-100)."),
+        list[str] | None,
+        typer.Option(
+            "--fail-under",
+            metavar="[CRITERION=]N",
+            help="Exit 1 when the overall score (or, as ID=N, that criterion's score) is "
+            "below N (0-100). Repeatable.",
+        ),
     ] = None,
     input_format: InputFormatOpt = None,
     encoding: EncodingOpt = None,
@@ -147,9 +166,9 @@ def report(
     from .api import analyze, load_rubric, read_transcript, score
 
     with _errors(debug):
-        if fail_under is not None and not 0 <= fail_under <= 100:
-            raise typer.BadParameter("must be between 0 and 100", param_hint="--fail-under")
+        thresholds = [_threshold(item) for item in fail_under or ()]
         loaded_rubric = load_rubric(rubric)
+        _check_criteria(thresholds, [c.id for c in loaded_rubric.criteria])
         transcript = read_transcript(
             file,
             input_format=input_format,
@@ -170,12 +189,52 @@ def report(
 
             text = render_terminal(result, width=width or _width(), color=_color())
     sys.stdout.write(text)
-    if fail_under is not None and (result.overall is None or result.overall < fail_under):
-        overall = "not scored" if result.overall is None else f"{result.overall:g}"
-        typer.echo(
-            f"{PROG}: overall score {overall} is below --fail-under {fail_under:g}", err=True
-        )
+    failures = _below(result, thresholds)
+    for failure in failures:
+        typer.echo(f"{PROG}: {failure}", err=True)
+    if failures:
         raise typer.Exit(EXIT_THRESHOLD)
+
+
+def _threshold(text: str) -> tuple[str | None, float]:
+    """``"70"`` -> (None, 70.0); ``"conciseness=60"`` -> ("conciseness", 60.0)."""
+    name, _, number = text.rpartition("=")
+    try:
+        value = float(number)
+    except ValueError:
+        raise typer.BadParameter(
+            f"expected N or CRITERION=N with N a number from 0 to 100, got {text!r}",
+            param_hint="--fail-under",
+        ) from None
+    if not 0 <= value <= 100:
+        raise typer.BadParameter("must be between 0 and 100", param_hint="--fail-under")
+    return (name.strip() or None) if "=" in text else None, value
+
+
+def _check_criteria(thresholds: list[tuple[str | None, float]], ids: list[str]) -> None:
+    from .errors import UsageError
+    from .yamlnodes import did_you_mean
+
+    for name, _ in thresholds:
+        if name is not None and name not in ids:
+            raise UsageError(
+                f"--fail-under names no criterion of the rubric: {name!r}"
+                f"{did_you_mean(name, ids)}; criteria: {', '.join(ids)}"
+            )
+
+
+def _below(result: Report, thresholds: list[tuple[str | None, float]]) -> list[str]:
+    """One message per threshold not met (an unscored score never meets one)."""
+    scores = {c.id: c.score for c in result.criteria}
+    failures = []
+    for name, limit in thresholds:
+        score = result.overall if name is None else scores[name]
+        if score is None or score < limit:
+            shown = "not scored" if score is None else f"{score:g}"
+            what = "overall score" if name is None else f"criterion {name!r} score"
+            option = f"{limit:g}" if name is None else f"{name}={limit:g}"
+            failures.append(f"{what} {shown} is below --fail-under {option}")
+    return failures
 
 
 @app.command()
@@ -214,6 +273,100 @@ def segment(
         sure = "" if turn.confidence >= 1.0 else f", confidence {turn.confidence:.2f}"
         mark = "~" if turn.confidence < LOW_CONFIDENCE else ""
         sys.stdout.write(f"[{turn.index}]{mark} {turn.speaker} ({turn.role}{sure}): {turn.text}\n")
+
+
+@rubric_app.command("list")
+def rubric_list(debug: DebugOpt = False) -> None:
+    """List the built-in rubrics."""
+    from .render.rubric import render_rubric_list
+    from .rubric import builtin_rubrics, load_rubric
+
+    with _errors(debug):
+        rubrics = [load_rubric(name) for name in builtin_rubrics()]
+    sys.stdout.write(render_rubric_list(rubrics))
+
+
+@rubric_app.command("show")
+def rubric_show(
+    name: Annotated[str, typer.Argument(help="A built-in rubric name or a rubric YAML file.")],
+    format: Annotated[
+        ShowFormat,
+        typer.Option(
+            "--format",
+            "-f",
+            help="text: for reading; yaml: one stand-alone rubric (extends merged).",
+        ),
+    ] = ShowFormat.text,
+    debug: DebugOpt = False,
+) -> None:
+    """Show a rubric as it will be applied: criteria, params with defaults, bands."""
+    from .metrics import METRICS
+    from .render.rubric import dump_yaml, render_rubric, rubric_to_dict
+    from .rubric import load_rubric
+
+    with _errors(debug):
+        loaded = load_rubric(name)
+    if format is ShowFormat.yaml:
+        sys.stdout.write(dump_yaml(rubric_to_dict(loaded)))
+    else:
+        sys.stdout.write(render_rubric(loaded, METRICS))
+
+
+@rubric_app.command("validate")
+def rubric_validate(
+    files: Annotated[list[str], typer.Argument(help="Rubric YAML files (or built-in names).")],
+    debug: DebugOpt = False,
+) -> None:
+    """Check rubrics and list every problem with its file, line and column (exit 2 if any)."""
+    from .errors import RubricError
+    from .rubric import load_rubric
+
+    failed = False
+    for name in files:
+        try:
+            loaded = load_rubric(name)
+        except RubricError as error:
+            if debug:
+                raise
+            failed = True
+            for problem in error.problems:
+                typer.echo(problem.format(error.source), err=True)
+            continue
+        except TranscriptToolError as error:
+            if debug:
+                raise
+            failed = True
+            typer.echo(f"{PROG}: error: {error}", err=True)
+            continue
+        count = len(loaded.criteria)
+        typer.echo(f"{name}: ok ({loaded.name} {loaded.version}, {count} criteria)")
+    if failed:
+        raise typer.Exit(EXIT_BAD_INPUT)
+
+
+@rubric_app.command("init")
+def rubric_init(
+    base: Annotated[
+        str, typer.Option("--from", help="The built-in rubric (or file) to start from.")
+    ] = "default",
+    name: Annotated[str, typer.Option("--name", help="The new rubric's name.")] = "my-rubric",
+    debug: DebugOpt = False,
+) -> None:
+    """Print an annotated rubric to start from: transcript-tool rubric init > my.yaml"""
+    from .rubric import rubric_text, starter_text
+
+    with _errors(debug):
+        _, text = rubric_text(base)
+        sys.stdout.write(starter_text(text, base, name))
+
+
+@rubric_app.command("metrics")
+def rubric_metrics() -> None:
+    """List the metrics a rubric can use, with their params and feedback placeholders."""
+    from .metrics import METRICS
+    from .render.rubric import render_metrics
+
+    sys.stdout.write(render_metrics(METRICS))
 
 
 @contextmanager

@@ -384,13 +384,20 @@ class CriterionResult:
 
 @dataclass(frozen=True)
 class Report:
-    """The scored conversation: what every renderer draws from."""
+    """The scored conversation: what every renderer draws from.
+
+    ``strengths`` and ``improvements`` are criterion ids, most important
+    first: what the candidate does well, and where reaching the next band
+    would raise the overall score most.
+    """
 
     analysis: Analysis
     rubric: str
     rubric_version: str
     criteria: tuple[CriterionResult, ...]
     overall: float | None
+    strengths: tuple[str, ...] = ()
+    improvements: tuple[str, ...] = ()
 
     @property
     def transcript(self) -> Transcript:

@@ -25,12 +25,13 @@ Band rules, per direction:
 from __future__ import annotations
 
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
-from .errors import RubricError, UsageError
+from .errors import Problem, RubricError, UsageError
+from .metrics.base import Scope
 from .model import Concept
 from .yamlnodes import did_you_mean, parse_yaml
 
@@ -65,7 +66,9 @@ class Band:
 class Criterion:
     """One scored aspect. ``params`` holds only the params the rubric sets.
 
-    ``line`` is the 1-based line where the criterion starts in its file.
+    ``line`` is the 1-based line where the criterion starts in its file;
+    ``scope`` is its ``applies_to`` (whose speech, which question intents,
+    which phases).
     """
 
     id: str
@@ -76,6 +79,17 @@ class Criterion:
     direction: Direction
     bands: tuple[Band, ...]
     line: int | None
+    scope: Scope = field(default_factory=Scope)
+
+    def next_band(self, band: Band) -> Band | None:
+        """The band just better than ``band`` (None for the best band)."""
+        position = self.bands.index(band)
+        return self.bands[position - 1] if position else None
+
+    def lower_band(self, band: Band) -> Band | None:
+        """The band just worse than ``band`` (None for the worst band)."""
+        position = self.bands.index(band)
+        return self.bands[position + 1] if position + 1 < len(self.bands) else None
 
     def band_for(self, value: float) -> Band:
         """The first band whose threshold ``value`` reaches; the last band otherwise."""
@@ -90,7 +104,9 @@ class Criterion:
 
 @dataclass(frozen=True)
 class Rubric:
-    """A validated rubric; ``source`` is the file it came from."""
+    """A validated rubric; ``source`` is the file it came from and ``extends``
+    the base rubric it was built on (its criteria and concepts are already
+    merged in)."""
 
     name: str
     version: str
@@ -98,6 +114,14 @@ class Rubric:
     criteria: tuple[Criterion, ...]
     source: str
     concepts: tuple[Concept, ...] = ()
+    extends: str | None = None
+
+    def criterion(self, criterion_id: str) -> Criterion:
+        """The criterion with this id; KeyError when there is none."""
+        for criterion in self.criteria:
+            if criterion.id == criterion_id:
+                return criterion
+        raise KeyError(criterion_id)
 
 
 # --------------------------------------------------------------------------- loading
@@ -125,24 +149,64 @@ def load_rubric(name_or_path: str) -> Rubric:
 
     A bare name (no path separator, no .yaml/.yml suffix) is looked up among the
     built-ins first, then as a file. Raises UsageError when neither exists
-    or the file cannot be read, RubricError when it is not a valid rubric.
+    or the file cannot be read, RubricError when it is not a valid rubric
+    (or extends one that is not).
     """
-    looks_like_path = (
-        "/" in name_or_path or "\\" in name_or_path or name_or_path.endswith((".yaml", ".yml"))
-    )
-    if not looks_like_path and name_or_path in builtin_rubrics():
-        builtin = _builtin_dir() / f"{name_or_path}.yaml"
-        return parse_rubric(builtin.read_text(encoding="utf-8-sig"), str(builtin))
+    return _load(name_or_path, Path.cwd(), ())
+
+
+def rubric_text(name_or_path: str) -> tuple[str, str]:
+    """(source, YAML text) of a built-in rubric by name or a rubric file by path."""
+    source = _locate(name_or_path, Path.cwd())
+    return source, _read_source(source, name_or_path)
+
+
+def starter_text(text: str, base: str, name: str) -> str:
+    """A rubric file to start from: ``text`` (the YAML of ``base``) renamed to
+    ``name``, comments kept, with a first line saying where it came from."""
+    lines = text.splitlines()
+    renamed = False
+    for position, line in enumerate(lines):
+        if not renamed and line.startswith("name:"):
+            lines[position] = f"name: {name}"
+            renamed = True
+    header = f"# Started from the rubric {base!r} by `transcript-tool rubric init`."
+    return "\n".join([header, *lines]) + "\n"
+
+
+def _looks_like_path(name: str) -> bool:
+    return "/" in name or "\\" in name or name.endswith((".yaml", ".yml"))
+
+
+def _locate(name_or_path: str, base_dir: Path) -> str:
+    """The source of a rubric: a built-in's packaged path or a file path (relative
+    paths resolved against ``base_dir``); UsageError when there is none."""
+    if not _looks_like_path(name_or_path) and name_or_path in builtin_rubrics():
+        return str(_builtin_dir() / f"{name_or_path}.yaml")
     path = Path(name_or_path)
+    if not path.is_absolute() and base_dir != Path.cwd():
+        path = base_dir / path
     if path.is_file():
-        return parse_rubric(_read_text(path, name_or_path), name_or_path)
-    if looks_like_path:
-        raise UsageError(f"rubric file not found: {name_or_path!r}")
+        return name_or_path if path == Path(name_or_path) else str(path)
+    if _looks_like_path(name_or_path):
+        raise UsageError(f"rubric file not found: {str(path)!r}")
     names = builtin_rubrics()
     raise UsageError(
         f"unknown rubric {name_or_path!r}{did_you_mean(name_or_path, names)}; "
         f"built-in rubrics: {', '.join(names)} (or give a path to a .yaml file)"
     )
+
+
+def _read_source(source: str, name: str) -> str:
+    builtin = _builtin_dir()
+    if Path(source).parent == Path(str(builtin)):
+        return (builtin / Path(source).name).read_text(encoding="utf-8-sig")
+    return _read_text(Path(source), name)
+
+
+def _load(name_or_path: str, base_dir: Path, chain: tuple[str, ...]) -> Rubric:
+    source = _locate(name_or_path, base_dir)
+    return _parse(_read_source(source, name_or_path), source, chain)
 
 
 def _read_text(path: Path, name: str) -> str:
@@ -156,15 +220,50 @@ def _read_text(path: Path, name: str) -> str:
 
 
 def parse_rubric(text: str, source: str) -> Rubric:
-    """Validate rubric YAML ``text``; ``source`` names it in messages.
+    """Validate rubric YAML ``text``; ``source`` names it in messages, and a
+    relative ``extends:`` path is resolved from its directory.
 
     Raises RubricError with every problem found, in document order.
     """
+    return _parse(text, source, ())
+
+
+MAX_EXTENDS = 8
+"""How many rubrics an ``extends:`` chain may hold (a guard against runaway chains)."""
+
+
+def _parse(text: str, source: str, chain: tuple[str, ...]) -> Rubric:
     from .rubric_check import RubricChecker  # imports this module's dataclasses
 
-    checker = RubricChecker(parse_yaml(text))
+    here = (*chain, _identity(source))
+
+    def resolve(name: str) -> Rubric:
+        """The base rubric ``name``: UsageError when it cannot be found, ValueError
+        for a cycle or a chain too long, RubricError when it is invalid."""
+        base_dir = Path(source).parent
+        base_source = _locate(name, base_dir)
+        if _identity(base_source) in here:
+            names = [Path(s).name for s in (*here, _identity(base_source))]
+            raise ValueError("extends cycle: " + " -> ".join(names))
+        if len(here) >= MAX_EXTENDS:
+            raise ValueError(f"extends chain longer than {MAX_EXTENDS} rubrics")
+        return _parse(_read_source(base_source, name), base_source, here)
+
+    checker = RubricChecker(parse_yaml(text), resolve)
     rubric = checker.rubric(source)
     if checker.problems or rubric is None:
-        problems = sorted(checker.problems, key=lambda p: (p.line or 0, p.column or 0))
+        problems = sorted(checker.problems, key=_document_order)
         raise RubricError(source, problems)
     return rubric
+
+
+def _identity(source: str) -> str:
+    """A key that is the same for every spelling of one file's path."""
+    try:
+        return str(Path(source).resolve())
+    except OSError:
+        return source
+
+
+def _document_order(problem: Problem) -> tuple[int, int]:
+    return (problem.line or 0, problem.column or 0)

@@ -7,53 +7,111 @@ metric's declared signature) are described in :mod:`transcript_tool.rubric`.
 
 from __future__ import annotations
 
+import dataclasses
 import difflib
 import re
+from collections.abc import Callable
 from datetime import date
 from string import Formatter
-from typing import Any
+from typing import Any, cast
 
 from .annotate.markers import ALLOWED_ATTRS as PATTERN_ATTRS
+from .errors import UsageError
 from .metrics import METRICS, MetricSpec
-from .model import Concept
+from .metrics.base import Scope
+from .model import PHASES, QUESTION_INTENTS, ROLES, Concept, Phase, QuestionIntent, Role
 from .rubric import Band, Criterion, Direction, Rubric
 from .yamlnodes import INVALID, Checker, describe, unknown
 from .yamlnodes import Path as NodePath
 
-RUBRIC_KEYS = ("name", "version", "description", "concepts", "criteria")
+RUBRIC_KEYS = ("name", "version", "description", "extends", "concepts", "criteria")
 CONCEPT_KEYS = ("id", "label", "synonyms", "patterns", "expected_when")
-CRITERION_KEYS = ("id", "title", "metric", "params", "weight", "direction", "bands")
+CRITERION_KEYS = (
+    "id",
+    "title",
+    "metric",
+    "params",
+    "applies_to",
+    "weight",
+    "direction",
+    "bands",
+    "disabled",
+)
+APPLIES_TO_KEYS = ("role", "intents", "phase")
+# Matcher predicates a rubric pattern may use on a token attribute: exact
+# values and word lists. REGEX (and FUZZY) are refused: a rubric comes from
+# anyone, and a regular expression can take exponential time on a long turn.
+PATTERN_PREDICATES = ("IN", "NOT_IN")
+PATTERN_OPS = ("!", "?", "+", "*")
+_BOUNDED_OP = re.compile(r"^\{(\d{1,3})?(,(\d{1,3})?)?\}$")
+Resolver = Callable[[str], Rubric]
 BAND_KEYS = ("band", "feedback", "min", "max", "score")
 COMMON_PLACEHOLDERS = ("value", "score", "quote", "band")
 ID_PATTERN = re.compile(r"^[a-z][a-z0-9_-]*$")
 
 
 class RubricChecker(Checker):
-    """Checks a rubric document and builds the Rubric; see :class:`Checker`."""
+    """Checks a rubric document and builds the Rubric; see :class:`Checker`.
+
+    ``resolve`` loads the rubric named by ``extends:`` (raising UsageError
+    when it cannot be found, ValueError for a cycle, RubricError when it is
+    itself invalid: that error, which names the base file, propagates).
+    """
+
+    def __init__(self, document: Any, resolve: Resolver | None = None) -> None:
+        super().__init__(document)
+        self.resolve = resolve
+        self.base: Rubric | None = None
 
     def rubric(self, source: str) -> Rubric | None:
-        """The whole document: name, version, description, criteria."""
+        """The whole document: name, version, description, base, concepts, criteria."""
         data = self.document.data
         if data is None:  # empty, or malformed and already reported
             if not self.problems:
                 keys = ", ".join(sorted(RUBRIC_KEYS))
                 self.report((), f"the rubric is empty; expected a mapping with keys: {keys}")
             return None
-        top = self.mapping((), data, "a mapping (the rubric)", RUBRIC_KEYS, ("name", "criteria"))
+        required = (
+            ("name",) if isinstance(data, dict) and "extends" in data else ("name", "criteria")
+        )
+        top = self.mapping((), data, "a mapping (the rubric)", RUBRIC_KEYS, required)
         if top is None:
             return None
+        base_ok = True
+        if "extends" in top:
+            self.base = self.extends(top["extends"])
+            base_ok = self.base is not None
         name = self.string(("name",), top.get("name", INVALID), "a rubric name (a string)")
         version = self.version(top.get("version", "1"))
+        default_description = self.base.description if self.base else ""
         description = self.string(
-            ("description",), top.get("description", ""), "a description (a string)", empty=True
+            ("description",),
+            top.get("description", default_description),
+            "a description (a string)",
+            empty=True,
         )
         concepts = self.concepts(top.get("concepts", []))
-        criteria = self.criteria(top.get("criteria", INVALID))
+        criteria = self.criteria(top.get("criteria", [] if self.base else INVALID))
         if name is None or version is None or description is None or criteria is None:
             return None
-        if concepts is None:
+        if concepts is None or not base_ok:
             return None
-        return Rubric(name, version, description, criteria, source, concepts)
+        extends = None
+        if self.base is not None:
+            concepts = _merge_concepts(self.base.concepts, concepts)
+            extends = str(top["extends"])
+        return Rubric(name, version, description, criteria, source, concepts, extends)
+
+    def extends(self, value: object) -> Rubric | None:
+        """The base rubric named by ``extends:`` (a built-in name or a path)."""
+        name = self.string(("extends",), value, "a rubric to extend (a built-in name or a path)")
+        if name is None or self.resolve is None:
+            return None
+        try:
+            return self.resolve(name)
+        except (UsageError, ValueError) as error:
+            self.report(("extends",), str(error))
+            return None
 
     def concepts(self, value: object) -> tuple[Concept, ...] | None:
         """A list of concepts with unique ids; each has synonyms or patterns."""
@@ -127,7 +185,7 @@ class RubricChecker(Checker):
                     )
                     ok = False
                     continue
-                for key in token:
+                for key, predicate in token.items():
                     if str(key).upper() not in PATTERN_ATTRS:
                         self.report(
                             (*path, i, j, key),
@@ -141,8 +199,50 @@ class RubricChecker(Checker):
                             at_key=True,
                         )
                         ok = False
+                    elif not self.token_value((*path, i, j, key), str(key).upper(), predicate):
+                        ok = False
             patterns.append(tuple(pattern))
         return tuple(patterns) if ok else None
+
+    def token_value(self, path: NodePath, attr: str, value: object) -> bool:
+        """A token attribute's value: a word, number or boolean, a word list
+        under IN or NOT_IN, or (for OP) a quantifier; REGEX is refused."""
+        if attr == "OP":
+            if isinstance(value, str) and (value in PATTERN_OPS or _BOUNDED_OP.match(value)):
+                return True
+            self.report(
+                path,
+                f"expected an OP of !, ?, +, * or {{n,m}}, got {describe(value)}",
+            )
+            return False
+        if isinstance(value, (str, int, float, bool)):
+            return True
+        if isinstance(value, dict):
+            for predicate, words in value.items():
+                if predicate not in PATTERN_PREDICATES:
+                    hint = (
+                        " (regular expressions can take exponential time; list the words "
+                        "with IN instead)"
+                        if str(predicate).upper() in ("REGEX", "FUZZY")
+                        else ""
+                    )
+                    self.report(
+                        (*path, predicate),
+                        unknown("predicate", str(predicate), PATTERN_PREDICATES, "allowed") + hint,
+                        at_key=True,
+                    )
+                    return False
+                if not isinstance(words, list) or not all(
+                    isinstance(w, (str, int, float, bool)) for w in words
+                ):
+                    self.report(
+                        (*path, predicate), f"expected a list of words, got {describe(words)}"
+                    )
+                    return False
+            return True
+        if value is not INVALID:
+            self.report(path, f"expected a word or {{IN: [...]}}, got {describe(value)}")
+        return False
 
     def version(self, value: object) -> str | None:
         """A string, or a number/date kept exactly as written ("1.10" stays "1.10")."""
@@ -152,22 +252,65 @@ class RubricChecker(Checker):
         return self.string(("version",), value, "a version (a string or number)")
 
     def criteria(self, value: object) -> tuple[Criterion, ...] | None:
-        """A non-empty list of criteria with unique ids."""
+        """A list of criteria with unique ids (non-empty unless extending a base).
+
+        With a base rubric, an entry whose id is a base criterion's overrides
+        the keys it gives (``params`` key by key) or, with ``disabled: true``,
+        removes that criterion; other entries are new criteria, added after
+        the base's.
+        """
         if value is INVALID:
             return None
-        if not isinstance(value, list) or not value:
+        if not isinstance(value, list) or (not value and self.base is None):
             got = "an empty list" if value == [] else describe(value)
             self.report(("criteria",), f"expected a list of criteria, got {got}")
             return None
         first_lines: dict[str, int | None] = {}
-        checked = [self.criterion(("criteria", i), c, first_lines) for i, c in enumerate(value)]
-        criteria = tuple(c for c in checked if c is not None)
-        return criteria if len(criteria) == len(checked) else None
+        base = {c.id: c for c in self.base.criteria} if self.base else {}
+        overrides: dict[str, Criterion | None] = {}
+        added: list[Criterion] = []
+        ok = True
+        for i, item in enumerate(value):
+            path: NodePath = ("criteria", i)
+            cid = item.get("id") if isinstance(item, dict) else None
+            if isinstance(cid, str) and cid in base:
+                if self.criterion_id((*path, "id"), cid, first_lines) is None:
+                    ok = False
+                    continue
+                result = self.override(path, item, base[cid])
+                if result is INVALID:
+                    ok = False
+                overrides[cid] = result if isinstance(result, Criterion) else None
+            else:
+                criterion = self.criterion(path, item, first_lines)
+                if criterion is None:
+                    ok = False
+                else:
+                    added.append(criterion)
+        if not ok:
+            return None
+        merged = [overrides.get(c.id, c) for c in base.values()]
+        criteria = tuple(c for c in merged if c is not None) + tuple(added)
+        if not criteria:
+            self.report(("criteria",), "every criterion is disabled; keep at least one")
+            return None
+        return criteria
 
     def criterion(
         self, path: NodePath, value: object, first_lines: dict[str, int | None]
     ) -> Criterion | None:
-        """One criterion; ``first_lines`` maps ids seen so far to their lines."""
+        """One new criterion; ``first_lines`` maps ids seen so far to their lines."""
+        if isinstance(value, dict) and value.get("disabled") is True:
+            cid = self.criterion_id((*path, "id"), value.get("id", INVALID), first_lines)
+            known = ", ".join(c.id for c in self.base.criteria) if self.base else ""
+            message = (
+                f"the base rubric {self.base.name!r} has no criterion {cid!r}; "
+                f"its criteria: {known}"
+                if self.base
+                else "'disabled' only removes a criterion of the rubric named by 'extends'"
+            )
+            self.report((*path, "disabled"), message, at_key=True)
+            return None
         item = self.mapping(
             path, value, "a mapping (a criterion)", CRITERION_KEYS, ("id", "metric", "bands")
         )
@@ -179,16 +322,128 @@ class RubricChecker(Checker):
             title = self.string((*path, "title"), item["title"], "a title (a string)")
         spec = self.metric((*path, "metric"), item.get("metric", INVALID))
         params = self.params((*path, "params"), item.get("params", {}), spec)
+        scope = self.applies_to((*path, "applies_to"), item.get("applies_to", {}), spec)
         weight = self.number((*path, "weight"), item.get("weight", 1.0), low=0)
         direction = self.direction((*path, "direction"), item.get("direction", "higher"))
         bands = self.bands((*path, "bands"), item.get("bands", INVALID), direction, spec)
+        self.disabled((*path, "disabled"), item.get("disabled", False))
         if cid is None or title is None or spec is None or params is None or weight is None:
             return None
-        if direction is None or bands is None:
+        if direction is None or bands is None or scope is None:
             return None
         spot = self.document.spots.get(path)
         line = spot.line if spot else None
-        return Criterion(cid, title, spec.name, params, weight, direction, bands, line)
+        return Criterion(cid, title, spec.name, params, weight, direction, bands, line, scope)
+
+    def override(self, path: NodePath, item: dict[str, Any], base: Criterion) -> object:
+        """A base criterion with the keys ``item`` gives replaced; None when
+        disabled, INVALID after reporting a problem."""
+        checked = self.mapping(path, item, "a mapping (a criterion)", CRITERION_KEYS, ("id",))
+        if checked is None:
+            return INVALID
+        disabled = self.disabled((*path, "disabled"), item.get("disabled", False))
+        if disabled is None:
+            return INVALID
+        if disabled:
+            return None
+        title = self.string((*path, "title"), item.get("title", base.title), "a title (a string)")
+        spec: MetricSpec | None = METRICS.get(base.metric)
+        if "metric" in item:
+            spec = self.metric((*path, "metric"), item["metric"])
+        changed = [key for key in ("metric", "direction") if key in item]
+        if changed and "bands" not in item:
+            self.report(
+                path,
+                f"changing {' and '.join(repr(k) for k in changed)} of criterion {base.id!r} "
+                f"needs its own 'bands' (those of {self.base.name if self.base else 'the base'!r} "
+                "no longer fit)",
+            )
+            return INVALID
+        same_metric = spec is not None and spec.name == base.metric
+        params = self.params((*path, "params"), item.get("params", {}), spec)
+        if params is not None and same_metric:
+            params = {**base.params, **params}
+        scope: Scope | None = base.scope
+        if "applies_to" in item:
+            scope = self.applies_to((*path, "applies_to"), item["applies_to"], spec)
+        elif spec is not None and base.scope.role is not None and base.scope.role not in spec.roles:
+            scope = Scope(intents=base.scope.intents, phases=base.scope.phases)
+        weight = self.number((*path, "weight"), item.get("weight", base.weight), low=0)
+        direction = self.direction((*path, "direction"), item.get("direction", base.direction))
+        bands: tuple[Band, ...] | None = base.bands
+        if "bands" in item:
+            bands = self.bands((*path, "bands"), item["bands"], direction, spec)
+        if title is None or spec is None or params is None or scope is None or weight is None:
+            return INVALID
+        if direction is None or bands is None:
+            return INVALID
+        return dataclasses.replace(
+            base,
+            title=title,
+            metric=spec.name,
+            params=params,
+            weight=weight,
+            direction=direction,
+            bands=bands,
+            scope=scope,
+        )
+
+    def disabled(self, path: NodePath, value: object) -> bool | None:
+        if isinstance(value, bool):
+            return value
+        if value is not INVALID:
+            self.report(path, f"expected true or false, got {describe(value)}")
+        return None
+
+    def applies_to(self, path: NodePath, value: object, spec: MetricSpec | None) -> Scope | None:
+        """Whose speech (``role``), which question ``intents`` and which ``phase``."""
+        item = self.mapping(path, value, "a mapping (role, intents, phase)", APPLIES_TO_KEYS, ())
+        if item is None:
+            return None
+        role: Role | None = None
+        ok = True
+        if "role" in item:
+            word = self.string((*path, "role"), item["role"], "a role (a string)")
+            roles = spec.roles if spec is not None else ROLES
+            if word is not None and word not in roles:
+                measured = f"metric {spec.name!r} can measure" if spec else "roles are"
+                self.report((*path, "role"), unknown("role", word, roles, measured))
+                word = None
+            ok = word is not None
+            role = word
+        intents = self.choices(
+            (*path, "intents"), item.get("intents", []), QUESTION_INTENTS, "intent"
+        )
+        phases = self.choices((*path, "phase"), item.get("phase", []), PHASES, "phase")
+        if intents is None or phases is None or not ok:
+            return None
+        return Scope(
+            role=role,
+            intents=frozenset(cast("tuple[QuestionIntent, ...]", intents)),
+            phases=frozenset(cast("tuple[Phase, ...]", phases)),
+        )
+
+    def choices(
+        self, path: NodePath, value: object, allowed: tuple[str, ...], kind: str
+    ) -> tuple[str, ...] | None:
+        """One word or a list of words, each among ``allowed``."""
+        if value is INVALID:
+            return None
+        items = [value] if isinstance(value, str) else value
+        if not isinstance(items, list):
+            self.report(path, f"expected a {kind} or a list of them, got {describe(value)}")
+            return None
+        kept: list[str] = []
+        for i, word in enumerate(items):
+            where = path if isinstance(value, str) else (*path, i)
+            text = self.string(where, word, f"a {kind} (a string)")
+            if text is None:
+                continue
+            if text not in allowed:
+                self.report(where, unknown(kind, text, allowed, "expected one of"))
+                continue
+            kept.append(text)
+        return tuple(kept) if len(kept) == len(items) else None
 
     def criterion_id(
         self, path: NodePath, value: object, first_lines: dict[str, int | None]
@@ -392,3 +647,10 @@ def _placeholder(name: str, conversion: str | None, format_spec: str | None) -> 
     """The placeholder as written: ``{name!conversion:format_spec}``."""
     converted = f"{name}!{conversion}" if conversion else name
     return "{" + (f"{converted}:{format_spec}" if format_spec else converted) + "}"
+
+
+def _merge_concepts(base: tuple[Concept, ...], own: tuple[Concept, ...]) -> tuple[Concept, ...]:
+    """The base's concepts with those of the same id replaced, then the new ones."""
+    replaced = {c.id: c for c in own}
+    merged = [replaced.pop(c.id, c) for c in base]
+    return (*merged, *(c for c in own if c.id in replaced))

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 
 from .metrics import get_metric
 from .model import Analysis, CriterionResult, Evidence, MetricResult, Report
-from .rubric import Criterion, Rubric
+from .rubric import Band, Criterion, Rubric
 
 NOT_SCORED = "not scored"
 
@@ -24,20 +24,27 @@ class _Number(float):
 
 def score(analysis: Analysis, rubric: Rubric) -> Report:
     """Score every criterion; ``overall`` is the weighted mean of the criteria
-    that could be scored (None when none could)."""
+    that could be scored (None when none could). Strengths and improvements
+    are ordered by what they weigh in the overall score (see :func:`rank`)."""
     results = tuple(score_criterion(analysis, criterion) for criterion in rubric.criteria)
+    strengths, improvements = rank(rubric, results)
     return Report(
         analysis=analysis,
         rubric=rubric.name,
         rubric_version=rubric.version,
         criteria=results,
         overall=overall_score(results),
+        strengths=strengths,
+        improvements=improvements,
     )
 
 
 def score_criterion(analysis: Analysis, criterion: Criterion) -> CriterionResult:
-    result = get_metric(criterion.metric)(analysis, criterion.params)
+    result = get_metric(criterion.metric)(analysis, criterion.params, criterion.scope)
     if result.value is None:
+        reason = result.reason or "the metric could not be computed"
+        if criterion.scope.restricted:
+            reason += f" (this criterion looks only at {criterion.scope.describe()})"
         return CriterionResult(
             id=criterion.id,
             title=criterion.title,
@@ -46,10 +53,10 @@ def score_criterion(analysis: Analysis, criterion: Criterion) -> CriterionResult
             value=None,
             score=None,
             band=NOT_SCORED,
-            feedback=f"Not scored: {result.reason}.",
+            feedback=f"Not scored: {reason}.",
             evidence=result.evidence,
             details=result.details,
-            reason=result.reason,
+            reason=reason,
         )
     band = criterion.band_for(result.value)
     points = band.score if band.score is not None else min(100.0, max(0.0, result.value))
@@ -85,6 +92,49 @@ def _headline_quote(evidence: Sequence[Evidence]) -> str:
             if item.polarity == wanted:
                 return item.quote
     return ""
+
+
+def rank(
+    rubric: Rubric, results: Sequence[CriterionResult]
+) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """(strengths, improvements) as criterion ids, most important first.
+
+    A criterion scored in its rubric's best band is a strength, ordered by
+    weight x its margin over the band below; any other scored criterion is an
+    improvement, ordered by weight x the score it would gain by reaching the
+    next band up. Ties keep rubric order; unscored criteria are in neither.
+    """
+    strengths: list[tuple[float, int, str]] = []
+    improvements: list[tuple[float, int, str]] = []
+    for position, result in enumerate(results):
+        if result.score is None or result.value is None:
+            continue
+        criterion = rubric.criterion(result.id)
+        band = next(b for b in criterion.bands if b.band == result.band)
+        better = criterion.next_band(band)
+        if better is None:
+            worse = criterion.lower_band(band)
+            margin = result.score - _band_floor(criterion, band, worse)
+            strengths.append((-criterion.weight * margin, position, result.id))
+        else:
+            gain = _band_floor(criterion, better, band) - result.score
+            improvements.append((-criterion.weight * max(0.0, gain), position, result.id))
+    return (
+        tuple(item[2] for item in sorted(strengths)),
+        tuple(item[2] for item in sorted(improvements)),
+    )
+
+
+def _band_floor(criterion: Criterion, band: Band, below: Band | None) -> float:
+    """The lowest score a value in ``band`` gets: its fixed score, or (for a
+    metric whose value is the score) the band's threshold; the worst band's
+    floor is 0 when it has neither."""
+    if band.score is not None:
+        return band.score
+    threshold = band.min if criterion.direction == "higher" else band.max
+    if threshold is None:
+        return 0.0 if below is None else _band_floor(criterion, below, None)
+    return min(100.0, max(0.0, threshold))
 
 
 def overall_score(results: Sequence[CriterionResult]) -> float | None:

@@ -1,4 +1,6 @@
-"""Conciseness: answer length, filler rate and repeated phrases."""
+"""Conciseness: answer length for the kind of question, filler rate, the same
+point said twice (verbatim or in other words), and words before the first
+point."""
 
 from __future__ import annotations
 
@@ -22,6 +24,35 @@ from .common import (
 # "at the end of the day" does, "I talked to the" does not.
 _MIN_CONTENT = 2
 
+LENGTH_BY_INTENT: dict[str, float] = {
+    "small_talk": 0.3,
+    "closing": 0.3,
+    "clarification": 0.4,
+    "check_in": 0.3,
+    "motivation": 0.6,
+    "opinion": 0.6,
+    "follow_up": 0.6,
+    "reverse": 0.6,
+    "background": 0.8,
+    "situational": 1.0,
+    "technical": 1.0,
+    "behavioral": 1.2,
+    "problem_solving": 1.5,
+}
+"""An answer's word (and second) limit is ``max_words`` (``max_seconds``)
+times its question's factor: a design walk-through deserves more room than
+"why this company?". A group of questions takes the largest factor."""
+
+# Words that do not make a point: an opening of these ("Yeah, sure, good
+# question, so, um, let me think") delays the answer.
+_PREAMBLE_WORDS = frozenset(
+    """yeah yes yep sure okay ok right so well um uh uhm er like basically good great
+    question questions interesting think thinking let me see hmm mm oh alright honestly""".split()
+)
+_PREAMBLE_CONTENT = 2  # a sentence with this many other content words makes a point
+_REPHRASE_OVERLAP = 0.5  # shared content lemmas (Jaccard) of a point said again
+_REPHRASE_MIN = 4  # content lemmas each sentence needs to be compared
+
 
 def conciseness(analysis: Analysis, params: Params, scope: Scope) -> MetricResult:
     answers = candidate_answers(analysis, scope)
@@ -40,8 +71,12 @@ def conciseness(analysis: Analysis, params: Params, scope: Scope) -> MetricResul
         for a in answers
         for r in _repeated_phrases(a, params["repeat_ngram"], texts, filler_words)
     ]
+    rephrased = [r for a in answers for r in _rephrasings(analysis, a)]
     extra_times = sum(times - 1 for _, _, times in repeats)
-    repetition_score = max(0.0, 100.0 - 10.0 * extra_times)
+    repetition_score = max(0.0, 100.0 - 10.0 * (extra_times + len(rephrased)))
+    preambles = [_preamble_words(analysis, a) for a in answers]
+    late = [(a, n) for a, n in zip(answers, preambles, strict=True) if n > params["preamble_words"]]
+    preamble_score = 100.0 * (1 - len(late) / len(answers))
     # The worst answer weighs as much as all the others: one long ramble is
     # what an interviewer remembers.
     length_score = (sum(length_scores) / len(length_scores) + min(length_scores)) / 2
@@ -50,11 +85,12 @@ def conciseness(analysis: Analysis, params: Params, scope: Scope) -> MetricResul
             (length_score, params["length_weight"]),
             (filler_score, params["filler_weight"]),
             (repetition_score, params["repetition_weight"]),
+            (preamble_score, params["preamble_weight"]),
         ]
     )
     long_answers = [a for a, s in zip(answers, length_scores, strict=True) if s < 100]
     evidence: list[Evidence] = []
-    for answer in sorted(long_answers, key=lambda a: -a.word_count)[:2]:
+    for answer in sorted(long_answers, key=lambda a: -a.word_count)[:1]:
         longest = max((turns[t] for t in answer.turns), key=lambda t: len(t.text.split()))
         evidence.append(
             Evidence(
@@ -66,8 +102,17 @@ def conciseness(analysis: Analysis, params: Params, scope: Scope) -> MetricResul
         )
     if fillers and filler_rate > params["filler_rate_ok"]:
         evidence.append(_filler_evidence(analysis, fillers))
-    for turn, phrase, times in repeats[:2]:
+    for turn, phrase, times in repeats[:1]:
         evidence.append(Evidence(turn, phrase, f"said {times} times in one answer", "improvement"))
+    for turn, said, earlier in rephrased[:1]:
+        note = f'the same point again in other words (first said: "{earlier}")'
+        evidence.append(Evidence(turn, said, note, "improvement"))
+    for answer, count in sorted(late, key=lambda item: -item[1])[:1]:
+        first = turns[answer.turns[0]]
+        note = f"{count} words before the first point: lead with the answer"
+        evidence.append(
+            Evidence(first.index, quote(first.text, max_words=count + 5), note, "improvement")
+        )
     if not long_answers:
         tidy = sorted(answers, key=lambda a: a.word_count)[len(answers) // 2]
         first = turns[tidy.turns[0]]
@@ -91,9 +136,13 @@ def conciseness(analysis: Analysis, params: Params, scope: Scope) -> MetricResul
             "filler_rate": round(filler_rate, 1),
             "repeated_phrases": len(repeats),
             "repeats": extra_times,
+            "rephrased": len(rephrased),
+            "median_words_to_point": median(preambles),
+            "late_starts": len(late),
             "length_score": round(length_score, 1),
             "filler_score": round(filler_score, 1),
             "repetition_score": round(repetition_score, 1),
+            "preamble_score": round(preamble_score, 1),
         },
         items=tuple(
             (f"turn {a.turns[0]}", round(s, 1)) for a, s in zip(answers, length_scores, strict=True)
@@ -101,22 +150,85 @@ def conciseness(analysis: Analysis, params: Params, scope: Scope) -> MetricResul
     )
 
 
+def _limits(answer: Answer, params: Params) -> tuple[float, float]:
+    """(word limit, second limit) for this answer's questions (LENGTH_BY_INTENT)."""
+    factor = 1.0
+    if params["by_intent"]:
+        factor = max(LENGTH_BY_INTENT.get(q.intent, 1.0) for q in answer.questions)
+    return round(params["max_words"] * factor), params["max_seconds"] * factor
+
+
 def _length_score(answer: Answer, params: Params) -> float:
     """100 up to the limit, falling to 0 at twice the limit (words, and
     seconds when known; the worse of the two counts)."""
-    max_words = params["max_words"]
+    max_words, max_seconds = _limits(answer, params)
     score = linear_score(answer.word_count, max_words, 2 * max_words)
     if answer.seconds is not None:
-        max_seconds = params["max_seconds"]
         score = min(score, linear_score(answer.seconds, max_seconds, 2 * max_seconds))
     return score
 
 
 def _length_note(answer: Answer, params: Params) -> str:
-    note = f"{answer.word_count} words (limit {params['max_words']})"
+    max_words, max_seconds = _limits(answer, params)
+    intents = sorted({q.intent.replace("_", " ") for q in answer.questions})
+    note = f"{answer.word_count} words (limit {max_words:g} for a {'/'.join(intents)} question)"
     if answer.seconds is not None:
-        note += f", {answer.seconds:.0f} s (limit {params['max_seconds']:g} s)"
+        note += f", {answer.seconds:.0f} s (limit {max_seconds:g} s)"
     return note
+
+
+def _content(words: Sequence[Word]) -> list[str]:
+    return [
+        w.lemma
+        for w in words
+        if not w.is_punct and not w.is_stop and w.lower not in _PREAMBLE_WORDS
+    ]
+
+
+def _answer_sentences(analysis: Analysis, answer: Answer) -> list[int]:
+    turns = set(answer.turns)
+    return [s.index for s in analysis.sentences if s.turn in turns]
+
+
+def _preamble_words(analysis: Analysis, answer: Answer) -> int:
+    """Words of the answer's opening sentences that make no point ("Yeah, so,
+    um, good question. Let me think."), up to its first sentence with at least
+    _PREAMBLE_CONTENT content words, plus that sentence's own opening words
+    from _PREAMBLE_WORDS ("So, um, basically, I ...")."""
+    count = 0
+    for index in _answer_sentences(analysis, answer):
+        sentence = analysis.sentences[index]
+        if len(_content(sentence.words)) >= _PREAMBLE_CONTENT:
+            # and the empty words that open the sentence making the point (the
+            # only way to see a preamble in unpunctuated captions)
+            for word in sentence.words:
+                if not word.is_punct and word.lower not in _PREAMBLE_WORDS:
+                    return count
+                count += 0 if word.is_punct else 1
+            return count
+        count += sum(1 for w in sentence.words if not w.is_punct)
+    return 0  # no sentence makes a point: a short answer, not a late one
+
+
+def _rephrasings(analysis: Analysis, answer: Answer) -> list[tuple[int, str, str]]:
+    """(turn, sentence, earlier sentence) for each sentence of the answer that
+    says an earlier sentence's point again in other words: most of their
+    content lemmas shared, but not a word-for-word repeat."""
+    found: list[tuple[int, str, str]] = []
+    seen: list[tuple[set[str], str]] = []
+    for index in _answer_sentences(analysis, answer):
+        sentence = analysis.sentences[index]
+        lemmas = set(_content(sentence.words))
+        if len(lemmas) < _REPHRASE_MIN:
+            continue
+        text = sentence.text.strip()
+        for earlier, earlier_text in seen:
+            shared = len(lemmas & earlier) / len(lemmas | earlier)
+            if shared >= _REPHRASE_OVERLAP and text.lower() != earlier_text.lower():
+                found.append((sentence.turn, text, earlier_text))
+                break
+        seen.append((lemmas, text))
+    return found
 
 
 def _filler_evidence(analysis: Analysis, fillers: Sequence[Marker]) -> Evidence:
@@ -219,20 +331,32 @@ SPEC = MetricSpec(
     name="conciseness",
     function=conciseness,
     description=(
-        "How directly the candidate answers: answer length against a limit (words, and "
-        "seconds when timestamps exist), filler words per 100 words, and phrases repeated "
-        "within an answer. 0-100, higher is more concise."
+        "How directly the candidate answers: answer length against a limit that depends on "
+        "the question's intent (words, and seconds when timestamps exist), filler words per "
+        "100 words, points said twice (the same phrase, or the same point in other words), "
+        "and words before the first point. 0-100, higher is more concise."
     ),
     scale="score",
     params={
-        "max_words": Param("integer", 220, "answers longer than this lose credit", 10),
-        "max_seconds": Param("number", 120.0, "answers longer than this lose credit", 5),
+        "max_words": Param(
+            "integer", 220, "answers longer than this (times the intent's factor) lose credit", 10
+        ),
+        "max_seconds": Param(
+            "number", 120.0, "answers longer than this (times the intent's factor) lose credit", 5
+        ),
+        "by_intent": Param(
+            "boolean", True, "scale the limits by question intent (background 0.8, design 1.5 ...)"
+        ),
+        "preamble_words": Param(
+            "integer", 15, "words before the first point that count as a late start", 0
+        ),
         "filler_rate_ok": Param("number", 2.0, "fillers per 100 words with no penalty", 0),
         "filler_rate_bad": Param("number", 10.0, "fillers per 100 words scoring zero", 0.1),
         "repeat_ngram": Param("integer", 4, "length of a phrase counted as repeated", 2, 8),
-        "length_weight": Param("number", 0.5, "weight of answer length", 0),
-        "filler_weight": Param("number", 0.3, "weight of filler rate", 0),
-        "repetition_weight": Param("number", 0.2, "weight of repeated phrases", 0),
+        "length_weight": Param("number", 0.4, "weight of answer length", 0),
+        "filler_weight": Param("number", 0.25, "weight of filler rate", 0),
+        "repetition_weight": Param("number", 0.2, "weight of repeated or rephrased points", 0),
+        "preamble_weight": Param("number", 0.15, "weight of getting to the point", 0),
     },
     details=(
         "answers",
@@ -243,8 +367,12 @@ SPEC = MetricSpec(
         "filler_rate",
         "repeated_phrases",
         "repeats",
+        "rephrased",
+        "median_words_to_point",
+        "late_starts",
         "length_score",
         "filler_score",
         "repetition_score",
+        "preamble_score",
     ),
 )

@@ -1,26 +1,94 @@
-"""Answered the asked question: coverage of the question's focus and parts."""
+"""Answered the asked question: coverage of the question's focus and of every
+part of a compound question, a direct answer to yes/no and choice questions,
+no drift away from the question, a specific example for behavioral
+questions, and no need for the interviewer to ask again."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+import yaml
+
 from ..annotate.exchanges import NO_YES_OR_NO, PART_COVERED, effective_coverage
-from ..model import Analysis, Evidence, MetricResult, Question
+from ..model import Analysis, Evidence, MetricResult, Question, Word
 from .base import MetricSpec, Param, Params, Scope
-from .common import candidate_answers, quote
+from .common import Answer, candidate_answers, quote
+
+_PREFIX = 5  # lemmas sharing this many leading letters match, as in exchanges.py
+DRIFT_MIN_WORDS = 60  # shorter answers are not judged for drift
+DRIFT_OVERLAP = 0.2  # the last third shares less than this with what came before
+CHOICE_WINDOW = 25  # a choice question's option must be named within these words
+EVASION_WINDOW = 40  # an evasion counts within the answer's first words
+
+
+EVASION_NOTES = {
+    "declining": "declined to answer",
+    "ignorance": "said they did not know instead of reasoning toward an answer",
+    "deflection": "steered away from the question",
+}
+
+
+@lru_cache(maxsize=1)
+def evasion_cues() -> dict[tuple[str, ...], str]:
+    """Lowercased token sequences of ``data/relevance.yaml``'s evasions -> kind."""
+    from ..nlp import get_nlp
+
+    text = resources.files("transcript_tool.data").joinpath("relevance.yaml").read_text("utf-8")
+    data = yaml.safe_load(text)
+    tokenizer = get_nlp().tokenizer
+    cues: dict[tuple[str, ...], str] = {}
+    for kind, phrases in data["evasions"].items():
+        for phrase in phrases:
+            cues[tuple(t.lower_.replace("’", "'") for t in tokenizer(phrase))] = kind
+    return cues
+
+
+def find_evasion(words: Sequence[Word]) -> tuple[str, int, int] | None:
+    """(kind, first word, end word) of the first evasion among ``words``."""
+    lowered = [w.lower.replace("’", "'") for w in words]
+    cues = evasion_cues()
+    longest = max((len(c) for c in cues), default=0)
+    for start in range(len(lowered)):
+        for size in range(min(longest, len(lowered) - start), 0, -1):
+            kind = cues.get(tuple(lowered[start : start + size]))
+            if kind is not None:
+                return kind, start, start + size
+    return None
+
+
+@dataclass(frozen=True)
+class Judged:
+    """One question with its answer and what the metric found."""
+
+    question: Question
+    answer: Answer
+    score: float
+    direct: bool | None  # yes/no or choice question answered directly (None: other forms)
+    drift: bool
+    specific: bool | None  # a "tell me about a time" question answered with a specific example
+    reasked: bool
+    evasion: tuple[int, str, str] | None = None  # (turn, words, kind) of an evasion
 
 
 def relevance(analysis: Analysis, params: Params, scope: Scope) -> MetricResult:
-    asked = [q for q in analysis.questions if q.role == "interviewer"]
-    scored = [
-        (question, _question_score(question, params))
+    asker = "candidate" if scope.subject == "interviewer" else "interviewer"
+    kept = {q for e in scope.exchanges(analysis) for q in e.questions}
+    asked = [q for q in analysis.questions if q.role == asker and q.index in kept]
+    reasked = {q.reask_of for q in analysis.questions if q.reask_of is not None}
+    judged = [
+        judge(analysis, question, answer, params, question.index in reasked)
         for answer in candidate_answers(analysis, scope)
         for question in answer.questions
     ]
-    if not scored:
+    if not judged:
         return MetricResult(None, reason="no interviewer question got an answer")
-    covered = [q.coverage for q, _ in scored if q.coverage is not None]
+    covered = [j.question.coverage for j in judged if j.question.coverage is not None]
     return MetricResult(
-        value=round(sum(s for _, s in scored) / len(scored), 1),
-        evidence=tuple(_evidence(analysis, scored)),
+        value=round(sum(j.score for j in judged) / len(judged), 1),
+        evidence=tuple(_evidence(analysis, judged, asked)),
         details={
             "questions": len(asked),
             "answered": sum(1 for q in asked if q.answered == "yes"),
@@ -28,59 +96,171 @@ def relevance(analysis: Analysis, params: Params, scope: Scope) -> MetricResult:
             "unanswered": sum(1 for q in asked if q.answered == "no"),
             "mean_coverage": round(sum(covered) / len(covered), 2) if covered else 0.0,
             "parts_missed": sum(
-                sum(1 for share in q.part_coverage if share < PART_COVERED)
-                for q, _ in scored
-                if len(q.parts) > 1
+                sum(1 for share in j.question.part_coverage if share < PART_COVERED)
+                for j in judged
+                if len(j.question.parts) > 1
             ),
-            "indirect": sum(1 for q, _ in scored if q.direct is False),
+            "indirect": sum(1 for j in judged if j.direct is False),
+            "drifted": sum(1 for j in judged if j.drift),
+            "without_example": sum(1 for j in judged if j.specific is False),
+            "reasked": sum(1 for j in judged if j.reasked),
+            "evasive": sum(1 for j in judged if j.evasion is not None),
         },
-        items=tuple((f"question {q.index}", round(s, 1)) for q, s in scored),
+        items=tuple((f"question {j.question.index}", round(j.score, 1)) for j in judged),
     )
 
 
-def _question_score(question: Question, params: Params) -> float:
-    """Coverage of focus terms (full credit at PART_COVERED) blended with the
-    share of parts addressed; a single-part question's one part is addressed
-    when it was answered "yes" (for a yes/no question: with a yes or no)."""
-    coverage = min(1.0, effective_coverage(question) / PART_COVERED)
+def judge(
+    analysis: Analysis, question: Question, answer: Answer, params: Params, reasked: bool
+) -> Judged:
+    """Score one answered question, 0-100.
+
+    The base is the coverage of the question's focus terms (full credit at
+    PART_COVERED) blended with the share of its parts addressed (a
+    single-part question's one part is addressed when it was answered
+    "yes"). A yes/no or choice question also weighs whether the answer is
+    direct, a behavioral question whether it tells a specific example; an
+    answer that drifts off the question, or a question the interviewer had
+    to ask again, loses a share of its score.
+    """
+    coverage = min(1.0, effective_coverage(question) / float(params["full_coverage"]))
     if len(question.parts) > 1:
         parts = question.part_coverage
         parts_share = sum(1 for share in parts if share >= PART_COVERED) / len(parts)
     else:
         parts_share = 1.0 if question.answered == "yes" else 0.0
     weight = float(params["parts_weight"])
-    return 100.0 * ((1 - weight) * coverage + weight * parts_share)
+    score = (1 - weight) * coverage + weight * parts_share
+    words = [w for _, w in answer.words]
+    direct = question.direct
+    if question.form == "choice":
+        direct = _names_an_option(question, words[:CHOICE_WINDOW])
+    if direct is not None:
+        share = float(params["direct_weight"])
+        score = (1 - share) * score + share * (1.0 if direct else 0.0)
+    specific: bool | None = None
+    if question.intent == "behavioral" and question.form not in ("yes_no", "choice", "tag"):
+        from .star import is_specific
+
+        specific = is_specific(analysis, answer)
+        share = float(params["example_weight"])
+        score = (1 - share) * score + share * (1.0 if specific else 0.0)
+    drift = _drifts(question, words)
+    if drift:
+        score *= 1 - float(params["drift_penalty"])
+    if reasked:
+        score *= 1 - float(params["reask_penalty"])
+    evasion = None
+    found = find_evasion(words[:EVASION_WINDOW])
+    if found is not None:
+        kind, start, end = found
+        turn, first = answer.words[start]
+        last = answer.words[end - 1][1]
+        text = analysis.transcript.turns[turn].text
+        if answer.words[end - 1][0] == turn:
+            evasion = (turn, text[first.start : last.end], kind)
+            score *= 1 - float(params["evasion_penalty"])
+    return Judged(question, answer, 100.0 * score, direct, drift, specific, reasked, evasion)
 
 
-def _evidence(analysis: Analysis, scored: list[tuple[Question, float]]) -> list[Evidence]:
+def _keys(words: Sequence[Word]) -> tuple[set[str], set[str]]:
+    """Content lemmas of ``words`` and their PREFIX-letter stems."""
+    lemmas = {w.lemma.lower() for w in words if not w.is_stop and not w.is_punct}
+    return lemmas, {lemma[:_PREFIX] for lemma in lemmas if len(lemma) >= _PREFIX}
+
+
+def _hits(terms: Sequence[str], lemmas: set[str], prefixes: set[str]) -> int:
+    return sum(
+        1
+        for term in terms
+        if term in lemmas or (len(term) >= _PREFIX and term[:_PREFIX] in prefixes)
+    )
+
+
+def _names_an_option(question: Question, opening: Sequence[Word]) -> bool:
+    """A choice question ("batch or streaming?") is answered directly when the
+    answer's opening names one of its focus terms, or says both/neither/either."""
+    lemmas, prefixes = _keys(opening)
+    lowered = {w.lower for w in opening}
+    focus = [term for part in question.focus for term in part]
+    return bool(_hits(focus, lemmas, prefixes) or lowered & {"both", "neither", "either"})
+
+
+def _drifts(question: Question, words: Sequence[Word]) -> bool:
+    """Whether a long answer starts on the question and ends somewhere else:
+    its first third names a focus term, while its last third shares less than
+    DRIFT_OVERLAP of its content words with the question and the rest of the
+    answer."""
+    if len(words) < DRIFT_MIN_WORDS:
+        return False
+    third = len(words) // 3
+    focus = [term for part in question.focus for term in part]
+    head_lemmas, head_prefixes = _keys(words[:third])
+    if not _hits(focus, head_lemmas, head_prefixes):
+        return False
+    before, before_prefixes = _keys(words[: len(words) - third])
+    before |= set(focus)
+    before_prefixes |= {term[:_PREFIX] for term in focus if len(term) >= _PREFIX}
+    tail = sorted(_keys(words[len(words) - third :])[0])
+    if not tail:
+        return False
+    return _hits(tail, before, before_prefixes) / len(tail) < DRIFT_OVERLAP
+
+
+def _evidence(
+    analysis: Analysis, judged: Sequence[Judged], asked: Sequence[Question]
+) -> list[Evidence]:
+    """Improvements first (parts left out, indirect answers, drift, no example,
+    re-asks), then unanswered questions, then up to two strengths."""
     turns = analysis.transcript.turns
     evidence: list[Evidence] = []
-    for question, _ in scored:
+    for item in judged:
+        question, first = item.question, turns[item.answer.turns[0]]
         left_out = [m for m in question.missing if m != NO_YES_OR_NO]
         if left_out:
             note = "the answer did not address: " + "; ".join(left_out)
             evidence.append(Evidence(question.turn, question.text, note, "improvement"))
-        if question.direct is False:
-            first = turns[question.answer_turns[0]]
-            note = f'a yes/no question ("{question.text}") answered without a yes or no'
+        if item.direct is False:
+            kind = "yes/no" if question.form == "yes_no" else "either-or"
+            answer = "a yes or no" if question.form == "yes_no" else "naming a choice"
+            note = f'a {kind} question ("{question.text}") answered without {answer} first'
             evidence.append(
                 Evidence(first.index, quote(first.text, max_words=20), note, "improvement")
             )
-    for question in analysis.questions:
-        if question.role == "interviewer" and question.answered == "no":
+        if item.drift:
+            last = turns[item.answer.turns[-1]]
+            tail = " ".join(last.text.split()[-25:])
+            note = f'the answer drifted away from "{question.text}" by its end'
+            evidence.append(Evidence(last.index, tail, note, "improvement"))
+        if item.specific is False:
+            note = "a behavioral question answered in general terms, without one specific example"
+            evidence.append(
+                Evidence(first.index, quote(first.text, max_words=20), note, "improvement")
+            )
+        if item.evasion is not None:
+            turn, said, kind = item.evasion
+            note = f'{EVASION_NOTES[kind]} ("{question.text}")'
+            evidence.append(Evidence(turn, said, note, "improvement"))
+        if item.reasked:
+            note = "the interviewer asked this again later: the first answer missed it"
+            evidence.append(Evidence(question.turn, question.text, note, "improvement"))
+    for question in asked:
+        if question.answered == "no":
             note = "never answered before the transcript ends"
             evidence.append(Evidence(question.turn, question.text, note, "neutral"))
     good = [
-        q
-        for q, s in scored
-        if s >= 90 and (len(q.parts) > 1 or q.direct) and q.intent not in ("small_talk", "closing")
+        j
+        for j in judged
+        if j.score >= 90
+        and (len(j.question.parts) > 1 or j.direct)
+        and j.question.intent not in ("small_talk", "closing")
     ]
-    for question in good[:2]:
-        first = turns[question.answer_turns[0]]
+    for item in good[:2]:
+        question, first = item.question, turns[item.answer.turns[0]]
         if len(question.parts) > 1:
             note = f'answered every part of "{question.text}"'
         else:
-            note = f'answered "{question.text}" with a clear yes or no first'
+            note = f'answered "{question.text}" directly, first thing'
         evidence.append(Evidence(first.index, quote(first.text, max_words=20), note, "strength"))
     return evidence
 
@@ -90,12 +270,34 @@ SPEC = MetricSpec(
     function=relevance,
     description=(
         "Whether each answer addresses the question that was asked: the question's content "
-        "words and every part of a compound question are covered, and a yes/no question "
-        "gets a direct yes or no early. 0-100, higher is better."
+        "words and every part of a compound question are covered, a yes/no question gets a "
+        "yes or no and an either-or question a choice early, the answer does not drift off "
+        "the question by its end, a behavioral question gets a specific example, and the "
+        "interviewer did not have to ask again. 0-100, higher is better."
     ),
     scale="score",
     params={
         "parts_weight": Param("number", 0.5, "weight of compound parts vs. focus terms", 0, 1),
+        "full_coverage": Param(
+            "number",
+            0.75,
+            "share of the question's content words an answer needs for full credit",
+            0.1,
+            1,
+        ),
+        "direct_weight": Param(
+            "number", 0.3, "weight of a direct answer to yes/no and choice questions", 0, 1
+        ),
+        "example_weight": Param(
+            "number", 0.3, "weight of a specific example for behavioral questions", 0, 1
+        ),
+        "drift_penalty": Param("number", 0.25, "share of the score lost by drifting", 0, 1),
+        "evasion_penalty": Param(
+            "number", 0.4, "share of the score lost by declining or deflecting early", 0, 1
+        ),
+        "reask_penalty": Param(
+            "number", 0.3, "share of the score lost when the question had to be asked again", 0, 1
+        ),
     },
     details=(
         "questions",
@@ -105,5 +307,9 @@ SPEC = MetricSpec(
         "mean_coverage",
         "parts_missed",
         "indirect",
+        "drifted",
+        "without_example",
+        "reasked",
+        "evasive",
     ),
 )

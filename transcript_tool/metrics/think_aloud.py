@@ -1,16 +1,31 @@
-"""Thinking aloud: reasoning connectives, signposting, enumeration, checking in."""
+"""Thinking aloud: reasoning connectives, signposting, enumeration, stated
+assumptions, checking in with the interviewer, clarifying questions before
+diving in, and (with timestamps) long silences before answers."""
 
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Sequence
 from typing import get_args
 
-from ..model import Analysis, Evidence, Marker, MarkerKind, MetricResult
+from ..model import Analysis, Evidence, Marker, MarkerKind, MetricResult, Question
 from .base import MetricSpec, Param, Params, Scope
-from .common import answer_markers, candidate_answers, linear_score, markers_by_sentence, quote
+from .common import (
+    Answer,
+    answer_markers,
+    candidate_answers,
+    linear_score,
+    markers_by_sentence,
+    quote,
+)
 
 # Every marker kind but fillers shows reasoning said out loud.
 REASONING_KINDS: tuple[MarkerKind, ...] = tuple(k for k in get_args(MarkerKind) if k != "filler")
+# Questions that are worth clarifying before answering, and where checking in
+# with the interviewer is part of working through the problem.
+OPEN_PROBLEMS = frozenset({"problem_solving", "technical", "situational"})
+SILENCE_PENALTY = 5.0  # points per long silence before an answer ...
+SILENCE_CAP = 20.0  # ... up to this many
 
 
 def think_aloud(analysis: Analysis, params: Params, scope: Scope) -> MetricResult:
@@ -27,9 +42,29 @@ def think_aloud(analysis: Analysis, params: Params, scope: Scope) -> MetricResul
     marked_turns = {m.turn for m in markers}
     silent = [a for a in judged if not marked_turns & set(a.turns)]
     reasoned_share = 100.0 * (1 - len(silent) / len(judged)) if judged else 100.0
-    value = 0.6 * density + 0.25 * variety + 0.15 * reasoned_share
+    clarifying = _clarifying_questions(analysis, scope)
+    check_ins = [q for q in analysis.check_ins if q.role == scope.subject]
+    problems = [a for a in answers if any(q.intent in OPEN_PROBLEMS for q in a.questions)]
+    engaged = bool(clarifying or check_ins or any(m.kind == "check" for m in markers))
+    engagement = 100.0 if engaged or not problems else 0.0
+    pauses = _silences(analysis, answers, params["silence_seconds"])
+    value = 0.55 * density + 0.2 * variety + 0.15 * reasoned_share + 0.1 * engagement
+    value = max(0.0, value - min(SILENCE_CAP, SILENCE_PENALTY * len(pauses)))
     turns = analysis.transcript.turns
     evidence = _best_sentences(analysis, markers)
+    for question in clarifying[:1]:
+        note = "asked a clarifying question before diving in"
+        evidence.append(Evidence(question.turn, question.text, note, "strength"))
+    if problems and not engaged:
+        first = turns[problems[0].turns[0]]
+        note = (
+            "went straight into a problem without a clarifying question or a check-in "
+            '("does that make sense so far?")'
+        )
+        evidence.append(Evidence(first.index, quote(first.text, max_words=20), note, "improvement"))
+    for turn, gap in sorted(pauses, key=lambda p: (-p[1], p[0]))[:1]:
+        note = f"{gap:.0f} seconds of silence before answering: say what you are weighing"
+        evidence.append(Evidence(turn, quote(turns[turn].text, max_words=15), note, "improvement"))
     for answer in sorted(silent, key=lambda a: -a.word_count)[:2]:
         first = turns[answer.turns[0]]
         evidence.append(
@@ -41,6 +76,16 @@ def think_aloud(analysis: Analysis, params: Params, scope: Scope) -> MetricResul
                 "improvement",
             )
         )
+    if density < 100 and not any(e.polarity == "improvement" for e in evidence):
+        longest = max(answers, key=lambda a: (a.word_count, -a.exchange))
+        said = sum(1 for m in markers if m.turn in longest.turns)
+        first = turns[longest.turns[0]]
+        note = (
+            f"{longest.word_count} words with {said} reasoning "
+            f"{'marker' if said == 1 else 'markers'} (about {params['target_rate']:g} per "
+            "100 words lets the interviewer follow)"
+        )
+        evidence.append(Evidence(first.index, quote(first.text, max_words=25), note, "improvement"))
     return MetricResult(
         value=round(value, 1),
         evidence=tuple(evidence),
@@ -50,12 +95,45 @@ def think_aloud(analysis: Analysis, params: Params, scope: Scope) -> MetricResul
             "kinds": len(kinds),
             "answers": len(answers),
             "answers_without_reasoning": len(silent),
+            "clarifying_questions": len(clarifying),
+            "check_ins": len(check_ins),
+            "silences": len(pauses),
         },
         items=tuple(
             (f"turn {a.turns[0]}", float(sum(1 for m in markers if m.turn in a.turns)))
             for a in answers
         ),
     )
+
+
+def _clarifying_questions(analysis: Analysis, scope: Scope) -> list[Question]:
+    """The subject's clarifying questions in the turns in scope."""
+    kept = set(scope.turns(analysis))
+    return [
+        q
+        for q in analysis.questions
+        if q.role == scope.subject and q.intent == "clarification" and q.turn in kept
+    ]
+
+
+def _silences(
+    analysis: Analysis, answers: Sequence[Answer], threshold: float
+) -> list[tuple[int, float]]:
+    """(answer turn, seconds) of each gap of at least ``threshold`` seconds
+    between the end of the turn before an answer and the answer's start."""
+    turns = analysis.transcript.turns
+    found = []
+    for answer in answers:
+        first = answer.turns[0]
+        if first == 0:
+            continue
+        before, turn = turns[first - 1], turns[first]
+        if before.end is None or turn.start is None:
+            continue
+        gap = turn.start - before.end
+        if gap >= threshold:
+            found.append((first, round(gap, 1)))
+    return found
 
 
 def _best_sentences(analysis: Analysis, markers: list[Marker]) -> list[Evidence]:
@@ -88,13 +166,27 @@ SPEC = MetricSpec(
     description=(
         "How much of the candidate's reasoning is said out loud: reasoning connectives, "
         "signposting, enumeration, stated assumptions, examples and check-ins per 100 "
-        "words, and how many kinds of them. 0-100, higher is better."
+        "words, and how many kinds of them; clarifying questions or check-ins on open "
+        "problems; minus long silences before answers when timestamps exist. 0-100, higher "
+        "is better."
     ),
     scale="score",
     params={
         "target_rate": Param("number", 4.0, "markers per 100 words for full credit", 0.1),
         "min_words": Param("integer", 40, "answers shorter than this are not judged alone", 0),
         "kinds_for_full_credit": Param("integer", 4, "distinct marker kinds for full credit", 1, 6),
+        "silence_seconds": Param(
+            "number", 5.0, "a pause this long before an answer is a silence (timestamps)", 0.5
+        ),
     },
-    details=("markers", "marker_rate", "kinds", "answers", "answers_without_reasoning"),
+    details=(
+        "markers",
+        "marker_rate",
+        "kinds",
+        "answers",
+        "answers_without_reasoning",
+        "clarifying_questions",
+        "check_ins",
+        "silences",
+    ),
 )

@@ -106,6 +106,7 @@ def exchange_to_dict(exchange: Exchange, concepts: ExchangeConcepts | None) -> d
         "asker_role": exchange.asker_role,
         "answer_turns": list(exchange.answer_turns),
         "section": exchange.section,
+        "phase": exchange.phase,
         "parent": exchange.parent,
         "clarifying_turns": list(exchange.clarifying_turns),
         "concepts": None
@@ -147,6 +148,8 @@ def report_to_dict(report: Report) -> dict[str, Any]:
         ],
         "criteria": [criterion_to_dict(c) for c in report.criteria],
         "overall": report.overall,
+        "strengths": list(report.strengths),
+        "improvements": list(report.improvements),
     }
 
 

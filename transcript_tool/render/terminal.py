@@ -278,21 +278,33 @@ def _turn_list(turns: tuple[int, ...], uncertain: set[int]) -> str:
     return ", ".join(_turn_mark(t, uncertain) for t in turns)
 
 
+MAX_QUOTES = 3
+
+
 def _evidence_section(report: Report, polarity: str, title: str) -> list[RenderableType]:
-    items: list[tuple[CriterionResult, Evidence]] = [
-        (result, item)
-        for result in report.criteria
-        for item in result.evidence
-        if item.polarity == polarity
-    ]
-    if not items:
+    """The strengths (or improvements), most important first, each with its
+    feedback and up to MAX_QUOTES quotes (those of the same polarity first)."""
+    ids = report.strengths if polarity == "strength" else report.improvements
+    results = {r.id: r for r in report.criteria}
+    if not ids:
         return []
     lines: list[RenderableType] = [Text(title, style="bold underline")]
-    for result, item in items:
-        line = Text(f"- {result.title}, turn {item.turn}: ")
-        line.append(f"\u201c{item.quote}\u201d", style="italic")
-        if item.note:
-            line.append(f" ({item.note})")
-        lines.append(line)
+    for criterion_id in ids:
+        result = results[criterion_id]
+        points = "" if result.score is None else f", {result.score:.0f}"
+        head = Text(f"- {result.title} ({result.band}{points}): ", style="bold")
+        head.append(result.feedback, style="")
+        lines.append(head)
+        for item in _quotes(result, polarity):
+            line = Text(f"    turn {item.turn}: ")
+            line.append(f"\u201c{item.quote}\u201d", style="italic")
+            if item.note:
+                line.append(f" ({item.note})")
+            lines.append(line)
     lines.append(Text(""))
     return lines
+
+
+def _quotes(result: CriterionResult, polarity: str) -> list[Evidence]:
+    ranked = sorted(result.evidence, key=lambda e: e.polarity != polarity)
+    return ranked[:MAX_QUOTES]

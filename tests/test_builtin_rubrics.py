@@ -1,0 +1,62 @@
+"""Every built-in rubric on every sample: scores, filled feedback, quotes."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+import pytest
+
+from transcript_tool import analyze, load_rubric, read_transcript, score
+from transcript_tool.model import Analysis
+from transcript_tool.rubric import builtin_rubrics
+
+REPO = Path(__file__).resolve().parent.parent
+SAMPLES = sorted(p.name for p in (REPO / "samples").iterdir())
+
+
+@lru_cache(maxsize=None)
+def analysis_of(sample: str, rubric: str) -> Analysis:
+    concepts = load_rubric(rubric).concepts
+    return analyze(read_transcript(REPO / "samples" / sample), concepts=concepts)
+
+
+def test_the_four_builtins() -> None:
+    assert builtin_rubrics() == ["behavioral", "default", "interviewer", "ml-design"]
+
+
+@pytest.mark.parametrize("rubric", ["behavioral", "default", "interviewer", "ml-design"])
+@pytest.mark.parametrize("sample", SAMPLES)
+def test_builtin_feedback_is_filled_and_quoted(rubric: str, sample: str) -> None:
+    loaded = load_rubric(rubric)
+    report = score(analysis_of(sample, rubric), loaded)
+    turns = report.transcript.turns
+    for result in report.criteria:
+        assert "{" not in result.feedback and "}" not in result.feedback, result.feedback
+        if result.score is None:
+            assert result.reason and result.feedback == f"Not scored: {result.reason}."
+            continue
+        for item in result.evidence:
+            assert item.quote and item.quote in turns[item.turn].text, (result.id, item)
+        best = loaded.criterion(result.id).bands[0].band
+        if result.band != best and result.metric not in ("talk_share", "interviewer_check_ins"):
+            # a judgement below the best band points at the words behind it
+            assert result.evidence, (result.id, result.band)
+    scored = [r.id for r in report.criteria if r.score is not None]
+    assert sorted(report.strengths + report.improvements) == sorted(scored)
+
+
+def test_ml_design_on_the_ml_case_mentions_and_misses_concepts() -> None:
+    report = score(analysis_of("ml-case-interview.txt", "ml-design"), load_rubric("ml-design"))
+    overall = next(r for r in report.criteria if r.id == "concepts_overall")
+    assert overall.details["concepts"] == 9
+    assert overall.details["mentioned"] >= 7  # the sample covers most of the design
+    assert report.analysis.mentions
+
+
+def test_interviewer_rubric_scores_the_interviewer() -> None:
+    report = score(
+        analysis_of("behavioral-interview.txt", "interviewer"), load_rubric("interviewer")
+    )
+    share = next(r for r in report.criteria if r.id == "talk_share")
+    assert share.value is not None and 0 < share.value < 50
