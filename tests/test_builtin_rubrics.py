@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 import pytest
@@ -15,7 +15,7 @@ REPO = Path(__file__).resolve().parent.parent
 SAMPLES = sorted(p.name for p in (REPO / "samples").iterdir())
 
 
-@lru_cache(maxsize=None)
+@cache
 def analysis_of(sample: str, rubric: str) -> Analysis:
     concepts = load_rubric(rubric).concepts
     return analyze(read_transcript(REPO / "samples" / sample), concepts=concepts)
