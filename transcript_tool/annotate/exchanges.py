@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from ..model import (
@@ -266,13 +266,13 @@ def _with_answer(
             question, answer_turns=(), answered="no", coverage=None, part_coverage=(), missing=()
         )
     lemmas = {w.lemma.lower() for w in words} | {w.lower for w in words}
-    prefixes = {lemma[:_PREFIX] for lemma in lemmas if len(lemma) >= _PREFIX}
+    prefixes = term_prefixes(lemmas)
     answer_text = " ".join(w.lower for w in words)
     part_coverage: list[float] = []
     missing_terms: list[str] = []
     covered_total = focus_total = 0
     for part, focus in zip(question.parts, question.focus, strict=True):
-        hits = [term for term in focus if _matches(term, lemmas, prefixes)]
+        hits = [term for term in focus if matches_term(term, lemmas, prefixes)]
         missing_terms.extend(term for term in focus if term not in hits)
         covered_total += len(hits)
         focus_total += len(focus)
@@ -341,7 +341,13 @@ def _is_direct(words: Sequence[Word]) -> bool:
     return bool(_YES_NO.search(opening) or _FIRST_PERSON_ANSWER.search(window))
 
 
-def _matches(term: str, lemmas: set[str], prefixes: set[str]) -> bool:
+def term_prefixes(lemmas: Iterable[str]) -> set[str]:
+    """The _PREFIX-letter stems of ``lemmas`` that :func:`matches_term` compares."""
+    return {lemma[:_PREFIX] for lemma in lemmas if len(lemma) >= _PREFIX}
+
+
+def matches_term(term: str, lemmas: set[str], prefixes: set[str]) -> bool:
+    """Whether focus ``term`` is among ``lemmas`` or shares a stem in ``prefixes``."""
     return term in lemmas or (len(term) >= _PREFIX and term[:_PREFIX] in prefixes)
 
 

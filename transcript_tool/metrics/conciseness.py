@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from ..model import Analysis, Evidence, Marker, MetricResult, Word
+from ..model import Analysis, Evidence, Marker, MetricResult, Sentence, Word
 from .base import MetricSpec, Param, Params, Scope
 from .common import (
     Answer,
@@ -71,10 +71,11 @@ def conciseness(analysis: Analysis, params: Params, scope: Scope) -> MetricResul
         for a in answers
         for r in _repeated_phrases(a, params["repeat_ngram"], texts, filler_words)
     ]
-    rephrased = [r for a in answers for r in _rephrasings(analysis, a)]
+    sentences = _answer_sentences(analysis, answers)
+    rephrased = [r for a in answers for r in _rephrasings(sentences[a.exchange])]
     extra_times = sum(times - 1 for _, _, times in repeats)
     repetition_score = max(0.0, 100.0 - 10.0 * (extra_times + len(rephrased)))
-    preambles = [_preamble_words(analysis, a) for a in answers]
+    preambles = [_preamble_words(sentences[a.exchange]) for a in answers]
     late = [(a, n) for a, n in zip(answers, preambles, strict=True) if n > params["preamble_words"]]
     preamble_score = 100.0 * (1 - len(late) / len(answers))
     # The worst answer weighs as much as all the others: one long ramble is
@@ -185,19 +186,21 @@ def _content(words: Sequence[Word]) -> list[str]:
     ]
 
 
-def _answer_sentences(analysis: Analysis, answer: Answer) -> list[int]:
-    turns = set(answer.turns)
-    return [s.index for s in analysis.sentences if s.turn in turns]
+def _answer_sentences(analysis: Analysis, answers: Sequence[Answer]) -> dict[int, list[Sentence]]:
+    """Each answer's sentences in order, keyed by its exchange."""
+    by_turn: dict[int, list[Sentence]] = {}
+    for sentence in analysis.sentences:
+        by_turn.setdefault(sentence.turn, []).append(sentence)
+    return {a.exchange: [s for t in a.turns for s in by_turn.get(t, ())] for a in answers}
 
 
-def _preamble_words(analysis: Analysis, answer: Answer) -> int:
+def _preamble_words(sentences: Sequence[Sentence]) -> int:
     """Words of the answer's opening sentences that make no point ("Yeah, so,
     um, good question. Let me think."), up to its first sentence with at least
     _PREAMBLE_CONTENT content words, plus that sentence's own opening words
     from _PREAMBLE_WORDS ("So, um, basically, I ...")."""
     count = 0
-    for index in _answer_sentences(analysis, answer):
-        sentence = analysis.sentences[index]
+    for sentence in sentences:
         if len(_content(sentence.words)) >= _PREAMBLE_CONTENT:
             # and the empty words that open the sentence making the point (the
             # only way to see a preamble in unpunctuated captions)
@@ -210,14 +213,13 @@ def _preamble_words(analysis: Analysis, answer: Answer) -> int:
     return 0  # no sentence makes a point: a short answer, not a late one
 
 
-def _rephrasings(analysis: Analysis, answer: Answer) -> list[tuple[int, str, str]]:
+def _rephrasings(sentences: Sequence[Sentence]) -> list[tuple[int, str, str]]:
     """(turn, sentence, earlier sentence) for each sentence of the answer that
     says an earlier sentence's point again in other words: most of their
     content lemmas shared, but not a word-for-word repeat."""
     found: list[tuple[int, str, str]] = []
     seen: list[tuple[set[str], str]] = []
-    for index in _answer_sentences(analysis, answer):
-        sentence = analysis.sentences[index]
+    for sentence in sentences:
         lemmas = set(_content(sentence.words))
         if len(lemmas) < _REPHRASE_MIN:
             continue

@@ -12,12 +12,17 @@ from importlib import resources
 
 import yaml
 
-from ..annotate.exchanges import NO_YES_OR_NO, PART_COVERED, effective_coverage
+from ..annotate.exchanges import (
+    NO_YES_OR_NO,
+    PART_COVERED,
+    effective_coverage,
+    matches_term,
+    term_prefixes,
+)
 from ..model import Analysis, Evidence, MetricResult, Question, Word
 from .base import MetricSpec, Param, Params, Scope
 from .common import Answer, candidate_answers, quote
 
-_PREFIX = 5  # lemmas sharing this many leading letters match, as in exchanges.py
 DRIFT_MIN_WORDS = 60  # shorter answers are not judged for drift
 DRIFT_OVERLAP = 0.2  # the last third shares less than this with what came before
 CHOICE_WINDOW = 25  # a choice question's option must be named within these words
@@ -166,15 +171,11 @@ def judge(
 def _keys(words: Sequence[Word]) -> tuple[set[str], set[str]]:
     """Content lemmas of ``words`` and their PREFIX-letter stems."""
     lemmas = {w.lemma.lower() for w in words if not w.is_stop and not w.is_punct}
-    return lemmas, {lemma[:_PREFIX] for lemma in lemmas if len(lemma) >= _PREFIX}
+    return lemmas, term_prefixes(lemmas)
 
 
 def _hits(terms: Sequence[str], lemmas: set[str], prefixes: set[str]) -> int:
-    return sum(
-        1
-        for term in terms
-        if term in lemmas or (len(term) >= _PREFIX and term[:_PREFIX] in prefixes)
-    )
+    return sum(1 for term in terms if matches_term(term, lemmas, prefixes))
 
 
 def _names_an_option(question: Question, opening: Sequence[Word]) -> bool:
@@ -200,7 +201,7 @@ def _drifts(question: Question, words: Sequence[Word]) -> bool:
         return False
     before, before_prefixes = _keys(words[: len(words) - third])
     before |= set(focus)
-    before_prefixes |= {term[:_PREFIX] for term in focus if len(term) >= _PREFIX}
+    before_prefixes |= term_prefixes(focus)
     tail = sorted(_keys(words[len(words) - third :])[0])
     if not tail:
         return False
