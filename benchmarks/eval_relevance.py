@@ -10,6 +10,10 @@ and congressional-hearing pairs with 3-7 Mechanical Turk workers. The corpora li
 corpus whose folder is absent is reported in one line and skipped (exit status 0), as on a
 fresh clone.
 
+The question of a CLARITY pair is its extracted sub-question, or, when that is a topic
+without a "?" (70 rows), the journalist's own question sentence on the topic
+(``relevance_corpora.resolve_clarity_question``); both scorers see the same text.
+
 Scores (higher = "the answer addressed the question"), one pair at a time:
 
 metric
@@ -385,6 +389,12 @@ def report(
     print(f"== {corpus} ({FOLDERS[corpus]}, {CORPUS_TITLES[corpus]}): {len(pairs)} rows ==")
     kept = [p for p in pairs if p.question and p.answer]
     print(f"skipped, empty question or answer text: {len(pairs) - len(kept)}")
+    resolved = sum(1 for p in kept if p.question_source != "question")
+    if resolved:
+        print(
+            f"question text taken from the journalist's own question sentence "
+            f"(the sub-question was a topic): {resolved}"
+        )
     scored, elapsed = score_pairs(kept, scorer)
     fallback = [s for s in scored if s.fallback]
     undetected = [s for s in scored if s.questions == 0]

@@ -23,9 +23,18 @@ clarity (``clarity-qevasion/test_set.csv``; 317 rows, 199 distinct exchanges)
     not end in "?" and 70 hold no "?" at all, mostly topic descriptions rather than
     questions ("Inquiring about the status or information regarding the redline."); 19
     start with a topic and a colon ("Timeline of the meeting: Will it happen in the next
-    months?"). Both are kept as they are. Cleaning: a literal ``\\n``, an enumeration
-    left over from the extraction (``". Has he changed?"``, ``"\\n2. Do you believe
-    ..."``) and quotes around the whole text are removed; whitespace is collapsed.
+    months?"). Cleaning: a literal ``\\n``, an enumeration left over from the
+    extraction (``". Has he changed?"``, ``"\\n2. Do you believe ..."``) and quotes
+    around the whole text are removed; whitespace is collapsed.
+
+    Decision: a sub-question without a "?" is a topic, not words anyone said, so the
+    pair's question becomes the journalist's own question sentence on that topic
+    (:func:`resolve_clarity_question`): of the ``Interview Question``'s sentences that
+    end in "?" (all its sentences when none does), the one sharing the most content words
+    with the topic, the earliest on a tie ("Updating the figure of Iraqi deaths" ->
+    "Do you care to amend or update your figure, and do you consider this a credible
+    report?"). ``question_source`` says which column the text came from. Both scorers
+    of the evaluation see the same text.
 
     The answer is ``Interview Answer``, the White House transcript of the reply. Cleaning,
     in order: bracketed editorial insertions are deleted (``[Laughter]``, ``[Steve
@@ -157,6 +166,7 @@ class LabeledPair:
     label: str | None
     answered: bool | None
     clear_reply: bool | None = None
+    question_source: str = "question"
 
 
 def corpus_dir(corpus: CorpusName, root: Path | None = None) -> Path:
@@ -204,6 +214,36 @@ def clean_clarity_question(text: str) -> str:
     return text
 
 
+_WORDS = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
+_SENTENCE = re.compile(r"[^.?!]+(?:[.?!]+[\"'”’)]*|$)")
+_ABBREVIATION = re.compile(r"\b(Mr|Mrs|Ms|Dr|St|Sen|Rep|Gov|Gen|Jr|Sr|[A-Z])\.")
+_HELD_DOT = "\u2024"  # one dot leader stands in for an abbreviation's period
+
+
+def _content(text: str) -> set[str]:
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    return {w for w in (m.lower() for m in _WORDS.findall(text)) if len(w) > 1} - STOP_WORDS
+
+
+def resolve_clarity_question(question: str, interview_question: str) -> tuple[str, str]:
+    """(text, source column) of a CLARITY pair's question: ``question`` when it holds a
+    "?", else the ``interview_question`` sentence that best matches it as a topic (see
+    the module doc)."""
+    if "?" in question:
+        return question, "question"
+    full = squash(" ".join(strip_speaker_label(line) for line in interview_question.splitlines()))
+    held = _ABBREVIATION.sub(lambda m: m.group(1) + _HELD_DOT, _BRACKETED.sub(" ", full))
+    sentences = [m.group().strip().replace(_HELD_DOT, ".") for m in _SENTENCE.finditer(held)]
+    sentences = [s for s in sentences if _WORDS.search(s)]
+    asked = [s for s in sentences if s.endswith("?")] or sentences
+    if not asked:
+        return question, "question"
+    topic = _content(question)
+    best = max(asked, key=lambda s: (len(topic & _content(s)), -asked.index(s)))
+    return best, "interview question"
+
+
 def strip_speaker_label(line: str) -> str:
     """``line`` without a leading transcript speaker label ("The President. ", "Q. ")."""
     return _SPEAKER.sub("", line.strip(), count=1)
@@ -245,11 +285,15 @@ def _clarity(folder: Path) -> tuple[LabeledPair, ...]:
         if unknown:
             raise ValueError(f"{path}: row {row[index]}: unknown label {unknown[0]!r}")
         label = majority(annotations)
+        question, source = resolve_clarity_question(
+            clean_clarity_question(str(row["Question"])), str(row["Interview Question"])
+        )
         pairs.append(
             LabeledPair(
                 corpus="clarity",
                 id=str(row[index]),
-                question=clean_clarity_question(str(row["Question"])),
+                question=question,
+                question_source=source,
                 answer=clean_clarity_answer(str(row["Interview Answer"])),
                 annotations=annotations,
                 agreed=len(set(annotations)) == 1,

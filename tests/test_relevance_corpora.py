@@ -33,6 +33,7 @@ from relevance_corpora import (
     load_hearings,
     majority,
     parse_tuple,
+    resolve_clarity_question,
 )
 
 CLARITY = DEFAULT_ROOT / "clarity-qevasion"
@@ -165,6 +166,30 @@ def test_clean_clarity_question(raw: str, expected: str) -> None:
     assert clean_clarity_question(raw) == expected
 
 
+def test_a_topic_sub_question_becomes_the_journalists_question_sentence() -> None:
+    full = (
+        "\nQ. Thank you, Mr. President. On the multinational force, what shape should it "
+        "take? And, Mr. Prime Minister, should it include a cease-fire?\nQ. [Inaudible] "
+        "Thanks."
+    )
+    assert resolve_clarity_question("Shape of the multinational force", full) == (
+        "On the multinational force, what shape should it take?",
+        "interview question",
+    )
+    # "Mr." does not end a sentence; a tie goes to the earliest question
+    assert resolve_clarity_question("A cease-fire", full) == (
+        "And, Mr. Prime Minister, should it include a cease-fire?",
+        "interview question",
+    )
+    assert resolve_clarity_question("Unrelated topic", full)[0].startswith("On the multi")
+    # a sub-question that asks is kept; a question text without any "?" keeps its sentences
+    assert resolve_clarity_question("Will it happen?", full) == ("Will it happen?", "question")
+    assert resolve_clarity_question("Budget", "Q. Talk about the budget. Thanks.") == (
+        "Talk about the budget.",
+        "interview question",
+    )
+
+
 def test_clean_hearing_text() -> None:
     raw = "Okay.    [continuing] It is a, ``Hillary cover-up operation.'' `Yes.\" Right?"
     assert clean_hearing_text(raw) == ('Okay. It is a, "Hillary cover-up operation." "Yes." Right?')
@@ -238,7 +263,13 @@ def test_clarity_counts_match_source(clarity: list[LabeledPair]) -> None:
 def test_clarity_texts_are_clean(clarity: list[LabeledPair]) -> None:
     assert_clean(clarity)
     first = clarity[0]
-    assert first.question == "Inquiring about the status or information regarding the redline."
+    # the sub-question is a topic ("Inquiring about the status or information regarding
+    # the redline."): the journalist's own question stands in for it
+    assert (first.question, first.question_source) == (
+        "What about the redline, sir?",
+        "interview question",
+    )
+    assert sum(p.question_source == "interview question" for p in clarity) == 70
     assert first.answer.startswith("Well, the world has made it clear")
     assert first.answer.endswith("through diplomatic means. Kevin.")  # heading dropped
     assert first.annotations == ("2.1 Dodging", "2.4 General", "2.1 Dodging")
