@@ -143,8 +143,13 @@ def test_compound_question_with_every_part_answered_is_answered() -> None:
         ("Yes, I managed a small vendor budget.", True),
         ("No, never.", True),
         ("Not really, the finance team owns it.", True),
-        ("I've owned one budget, for our vendors.", True),
+        ("I don't think so, the finance team owns it.", True),
+        ("I have, for our vendors.", True),
+        ("We sure do.", True),
+        ("I haven't.", True),
+        ("I have always said budgets matter to every team.", False),
         ("The finance team owns the budget, and I review it.", False),
+        ("i have yeah for our vendors", True),
     ],
 )
 def test_yes_no_question_answered_directly_or_not(answer: str, direct: bool) -> None:
@@ -153,9 +158,25 @@ def test_yes_no_question_answered_directly_or_not(answer: str, direct: bool) -> 
     assert question.direct is direct
 
 
-def test_direct_is_only_judged_for_yes_no_questions() -> None:
+def test_direct_is_only_judged_for_closed_questions() -> None:
     question = answered("Why do you want to work here?", "Yes, because I love the product.")
     assert question.direct is None
+
+
+@pytest.mark.parametrize(
+    ("question", "answer", "form", "direct"),
+    [
+        ("You led that migration yourself, right?", "I did, with one other engineer.", "tag", True),
+        ("You led that migration yourself, right?", "Migrations are always hard.", "tag", False),
+        ("So you'd use a threshold?", "Exactly, a tuned threshold.", "declarative", True),
+        ("So you'd use a threshold?", "Well, thresholds can drift.", "declarative", False),
+    ],
+)
+def test_tag_and_declarative_questions_are_judged_for_a_direct_answer(
+    question: str, answer: str, form: str, direct: bool
+) -> None:
+    asked = answered(question, answer)
+    assert (asked.form, asked.direct) == (form, direct)
 
 
 def test_non_relaxed_question_answered_off_topic_is_partial() -> None:

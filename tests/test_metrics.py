@@ -367,14 +367,13 @@ RELEVANCE = (
 
 def test_relevance() -> None:
     result = measure("relevance", RELEVANCE)
-    # q0: coverage 0.333 (1 of 3 focus terms; full credit at 0.75), 1 of 2 parts:
-    # 50 * 0.333 / 0.75 + 50 * 0.5 = 47.2
-    # q1: both focus terms, direct yes: 100
-    # q2: a background yes/no question (coverage raised to 0.5, 0.5 / 0.75)
-    # dodged with no yes or no, so its one part is not addressed and it is not
-    # direct: 0.7 * (50 * 0.667 + 50 * 0) + 0.3 * 0 = 23.3
-    assert result.items == (("question 0", 47.2), ("question 1", 100.0), ("question 2", 23.3))
-    assert result.value == round((47.2 + 100 + 23.3) / 3, 1) == 56.8
+    # q0: 1 of 3 focus terms, in the opening and overall: (2 * 1/3 + 1/3) / 3,
+    # full credit at 0.75 -> 0.444; 1 of 2 parts: 0.7 * 0.444 + 0.3 * 0.5 = 46.1
+    # q1: a closed question answered with a yes: full credit, 100
+    # q2: no intent cue, so its words count: none said (0), and no yes or no
+    # keeps half of that: 0
+    assert result.items == (("question 0", 46.1), ("question 1", 100.0), ("question 2", 0.0))
+    assert result.value == round((46.1 + 100 + 0) / 3, 1) == 48.7
     details = dict(result.details)
     del details["parts_missed"]  # see test_relevance_parts_missed_counts_only_missed_parts
     assert details == {
@@ -414,7 +413,7 @@ def test_relevance_unpunctuated() -> None:
         "interviewer: have you ever managed a budget\n"
         "candidate: yes i managed a small vendor budget\n",
     )
-    assert result.items == (("question 0", 47.2), ("question 1", 100.0))
+    assert result.items == (("question 0", 46.1), ("question 1", 100.0))
     assert (result.details["partial"], result.details["indirect"]) == (1, 0)
     assert (
         result.evidence[0].note == "the answer did not address: what are your salary expectations"
@@ -434,9 +433,11 @@ def test_relevance_parameters() -> None:
     # coverage only: q0 0.333 / 0.75; q1 covered in full, though without a yes or no
     assert result.items == (("question 0", 44.4), ("question 1", 100.0))
     default = measure("relevance", INDIRECT)
-    # q1's one part (a yes or no) is missing and it is not direct:
-    # 0.7 * (50 * 1 + 50 * 0) + 0.3 * 0 = 35
-    assert default.items == (("question 0", 47.2), ("question 1", 35.0))
+    # q1 says every word of the question but no yes or no: it keeps 1 - 0.5
+    assert default.items == (("question 0", 46.1), ("question 1", 50.0))
+    short = measure("relevance", INDIRECT, opening_words=5)
+    # "The analysts and I write" holds neither "SQL" nor "work": (2 * 0 + 1) / 3
+    assert short.items[1][1] == round(100 * (1 / 3) / 0.75 * 0.5, 1) == 22.2
 
 
 def test_relevance_either_or_question_needs_a_choice() -> None:
@@ -474,6 +475,58 @@ def test_relevance_evasion_costs_a_share_of_the_score() -> None:
         )
         in evasive.evidence
     )
+
+
+def test_relevance_a_no_that_declines_is_not_a_direct_answer() -> None:
+    text = (
+        "Interviewer: Did you approve the vendor contract?\n"
+        "Candidate: No, I'm not going to comment on the vendor contract.\n"
+    )
+    result = measure("relevance", text)
+    # the "no" refuses the question rather than answering it: not direct, so
+    # half of the coverage credit (2 of 3 focus terms, (2/3) / 0.75 -> 0.889),
+    # then the evasion penalty: 0.889 * 0.5 * 0.6 = 26.7
+    assert (result.details["indirect"], result.details["evasive"]) == (1, 1)
+    assert result.items == (("question 0", 26.7),)
+    # one note, the evasion's, not also "answered without a yes or no"
+    assert [e.note for e in result.evidence] == [
+        'declined to answer ("Did you approve the vendor contract?")'
+    ]
+    answered = measure(
+        "relevance",
+        "Interviewer: Did you approve the vendor contract?\nCandidate: No, my manager did.\n",
+    )
+    assert answered.items == (("question 0", 100.0),)
+
+
+def test_relevance_tag_question_wants_a_yes_or_no() -> None:
+    result = measure(
+        "relevance",
+        "Interviewer: You led the data migration yourself, right?\n"
+        "Candidate: Migrations are always hard, and the data migration was no exception.\n",
+    )
+    assert result.details["indirect"] == 1
+    assert result.evidence[0].note == (
+        'a tag question ("You led the data migration yourself, right?") '
+        "answered without a yes or no first"
+    )
+
+
+def test_relevance_open_question_of_a_known_intent_needs_no_echo() -> None:
+    # "walk me through your current role" is answered by describing the role,
+    # whatever its words; a question no intent cue matched is judged by them
+    role = measure(
+        "relevance",
+        "Interviewer: Walk me through your current role.\n"
+        "Candidate: I lead a team of four analysts and own the weekly revenue report.\n",
+    )
+    assert role.items == (("question 0", 100.0),)
+    unknown = measure(
+        "relevance",
+        "Interviewer: How do you decide which accounts need attention first?\n"
+        "Candidate: I lead a team of four analysts and own the weekly revenue report.\n",
+    )
+    assert unknown.items[0][1] < 50
 
 
 def test_relevance_evasion_unpunctuated() -> None:

@@ -58,18 +58,25 @@ _PLEASANTRY = re.compile(
     re.IGNORECASE,
 )
 _PLEASANTRY_WORDS = 30
-# A yes/no question is answered directly when the answer opens with a yes or
-# no word (within its first DIRECT_OPENING words), or says "I have", "I
-# didn't" ... within its first DIRECT_WINDOW words.
+# A closed question (yes/no, tag, or a statement said as a question: "so you
+# led it?") is answered directly when the answer opens with a yes or no word
+# (within its first DIRECT_OPENING words) or gives an elliptical reply, a
+# subject and an auxiliary with nothing after them ("I did.", "We sure have.",
+# "It isn't,"), within its first DIRECT_WINDOW words. "I have always said..."
+# is not a reply: the auxiliary must end the clause.
 DIRECT_OPENING = 4
 DIRECT_WINDOW = 12
+DIRECT_FORMS = frozenset({"yes_no", "tag", "declarative"})
 _YES_NO = re.compile(
-    r"\b(?:yes|yeah|yep|yup|no|nope|definitely|absolutely|certainly|sure|correct|never|"
-    r"of course|not really|not yet|officially|unofficially)\b"
+    r"\b(?:yes|yeah|yep|yup|no|nope|definitely|absolutely|certainly|sure|correct|exactly|"
+    r"never|of course|not really|not yet|not at all|officially|unofficially|"
+    r"i (?:don't )?(?:think|believe) so)\b"
 )
-_FIRST_PERSON_ANSWER = re.compile(
-    r"\b(?:i have|i've|i haven't|i have not|i did|i didn't|i do|i don't|i am|i'm not|i was|"
-    r"i wasn't|we did|we didn't|we do|we don't)\b"
+_ELLIPTICAL_REPLY = re.compile(
+    r"\b(?:i|we|they|he|she|it|that|you)(?: \w+ly| sure| still| already)? "
+    r"(?:do|did|does|have|has|had|am|is|are|was|were|will|would|can|could|should|"
+    r"don't|didn't|doesn't|haven't|hasn't|hadn't|isn't|aren't|wasn't|weren't|won't|"
+    r"wouldn't|can't|couldn't|shouldn't)(?: not)?(?: ?[.,;!?\u2014\u2013-]|$)"
 )
 _TIME_WORDS = frozenset(
     """now today tomorrow soon immediately asap week weeks month months day days year years
@@ -115,13 +122,17 @@ def pair_questions(
             open_for[turn.role] = len(groups) - 1
     exchanges = _exchanges(groups, questions)
     words = words_by_turn(sentences)
+    tokens: dict[int, list[Word]] = {}  # with punctuation, which ends an elliptical reply
+    for sentence in sentences:
+        tokens.setdefault(sentence.turn, []).extend(sentence.words)
     answered = list(questions)
     for exchange in exchanges:
         answer_words = [w for t in exchange.answer_turns for w in words.get(t, ())]
+        opening = [w for t in exchange.answer_turns for w in tokens.get(t, ())][:DIRECT_WINDOW]
         for index in exchange.questions:
             question_words = sentences[questions[index].sentence].words
             answered[index] = _with_answer(
-                questions[index], question_words, exchange.answer_turns, answer_words
+                questions[index], question_words, exchange.answer_turns, answer_words, opening
             )
     return exchanges, tuple(answered)
 
@@ -260,6 +271,7 @@ def _with_answer(
     question_words: Sequence[Word],
     answer_turns: tuple[int, ...],
     words: list[Word],
+    opening: Sequence[Word],
 ) -> Question:
     if not answer_turns:
         return dataclasses.replace(
@@ -281,9 +293,9 @@ def _with_answer(
             share = max(share, PART_COVERED)
         part_coverage.append(round(share, 3))
     coverage = covered_total / focus_total if focus_total else 1.0
-    # Only the candidate is judged on answering yes/no questions directly.
-    judged = question.form == "yes_no" and question.role == "interviewer"
-    direct = _is_direct(words) if judged else None
+    # Only the candidate is judged on answering closed questions directly.
+    judged = question.form in DIRECT_FORMS and question.role == "interviewer"
+    direct = _is_direct(opening) if judged else None
     unaddressed = _unaddressed(question, part_coverage, direct)
     if len(question.parts) > 1:
         missing = [_part_label(p) for p in unaddressed]
@@ -334,11 +346,12 @@ def _unaddressed(
 
 
 def _is_direct(words: Sequence[Word]) -> bool:
-    """Whether the answer opens with a yes or no (see DIRECT_OPENING/DIRECT_WINDOW)."""
+    """Whether the answer opens with a yes or no or an elliptical reply (see
+    DIRECT_OPENING/DIRECT_WINDOW)."""
     lowered = [w.text.lower().replace("’", "'") for w in words[:DIRECT_WINDOW]]
     window = re.sub(r" (n't|'ve|'m|'s|'re|'d|'ll)\b", r"\1", " ".join(lowered))
-    opening = " ".join(lowered[:DIRECT_OPENING])
-    return bool(_YES_NO.search(opening) or _FIRST_PERSON_ANSWER.search(window))
+    opening = " ".join(window.split()[:DIRECT_OPENING])
+    return bool(_YES_NO.search(opening) or _ELLIPTICAL_REPLY.search(window))
 
 
 def term_prefixes(lemmas: Iterable[str]) -> set[str]:
@@ -366,12 +379,3 @@ def _answer_type_present(part: str, answer_text: str) -> bool:
 def _part_label(part: str) -> str:
     """A part as shown in ``missing``: without the trailing punctuation."""
     return part.strip().rstrip("?.!,;:").strip()
-
-
-def effective_coverage(question: Question) -> float:
-    """The coverage that judges an answer: word coverage, raised to
-    PART_COVERED for a single-part question of a relaxed intent."""
-    coverage = question.coverage or 0.0
-    if len(question.parts) == 1 and question.intent in RELAXED_INTENTS:
-        return max(coverage, PART_COVERED)
-    return coverage

@@ -228,6 +228,8 @@ def _form(
     return None
 
 
+NO_INTENT_CUE = "no intent cue matched"
+"""The ``intent_cue`` of a question whose intent is the fallback, "background"."""
 _CLAUSE_MARKS = frozenset({",", ":", ";", "—", "–", "-", "--"})
 
 
@@ -373,4 +375,4 @@ def classify_intent(
     if form != "tag" and follows_answer and len(norms) <= 12 and (back or opens_with):
         pointer = ", ".join(back) or norms[0]
         return "follow_up", f"short question right after an answer, referring back ({pointer})"
-    return "background", "no intent cue matched"
+    return "background", NO_INTENT_CUE

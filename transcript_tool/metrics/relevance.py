@@ -15,10 +15,11 @@ import yaml
 from ..annotate.exchanges import (
     NO_YES_OR_NO,
     PART_COVERED,
-    effective_coverage,
+    RELAXED_INTENTS,
     matches_term,
     term_prefixes,
 )
+from ..annotate.questions import NO_INTENT_CUE
 from ..model import Analysis, Evidence, MetricResult, Question, Word
 from .base import MetricSpec, Param, Params, Scope
 from .common import Answer, candidate_answers, quote
@@ -28,6 +29,13 @@ DRIFT_OVERLAP = 0.2  # the last third shares less than this with what came befor
 CHOICE_WINDOW = 25  # a choice question's option must be named within these words
 EVASION_WINDOW = 40  # an evasion counts within the answer's first words
 
+
+CLOSED_FORMS = {  # form -> (what the question is, what a direct answer gives first)
+    "yes_no": ("a yes/no", "a yes or no"),
+    "tag": ("a tag", "a yes or no"),
+    "declarative": ("a confirm-or-deny", "a yes or no"),
+    "choice": ("an either-or", "naming a choice"),
+}
 
 EVASION_NOTES = {
     "declining": "declined to answer",
@@ -120,29 +128,39 @@ def judge(
 ) -> Judged:
     """Score one answered question, 0-100.
 
-    The base is the coverage of the question's focus terms (full credit at
-    PART_COVERED) blended with the share of its parts addressed (a
-    single-part question's one part is addressed when it was answered
-    "yes"). A yes/no or choice question also weighs whether the answer is
-    direct, a behavioral question whether it tells a specific example; an
-    answer that drifts off the question, or a question the interviewer had
-    to ask again, loses a share of its score.
+    The base is how much of the question's focus the answer takes up, weighing
+    its opening twice: (2 x the share of focus terms said in the first
+    ``opening_words`` words + the share said anywhere) / 3, full credit at
+    ``full_coverage``. A single-part question whose cues put it in a relaxed
+    intent ("walk me through your role", "why this company", "tell me about a
+    time") gets full credit here, as word overlap is no test of those; the
+    fallback intent (no cue matched) does not. A compound question blends in
+    the share of its parts addressed (``parts_weight``). A closed question
+    (yes/no, tag, confirm-or-deny, either-or) answered directly, with a yes
+    or no or a choice and no evasion, is answered in full; one answered
+    around keeps 1 - ``direct_weight`` of the base. A behavioral question
+    weighs whether the answer tells a specific example. Drift off the
+    question by the end, an early evasion, and a question the interviewer
+    had to ask again each cost a share of the score.
     """
-    coverage = min(1.0, effective_coverage(question) / float(params["full_coverage"]))
+    words = [w for _, w in answer.words]
+    evasion = _evasion(analysis, answer, words)
+    opening = _coverage(question, words[: int(params["opening_words"])])
+    coverage = (2 * opening + _coverage(question, words)) / 3
+    score = min(1.0, coverage / float(params["full_coverage"]))
+    if _relaxed(question):
+        score = 1.0
     if len(question.parts) > 1:
         parts = question.part_coverage
         parts_share = sum(1 for share in parts if share >= PART_COVERED) / len(parts)
-    else:
-        parts_share = 1.0 if question.answered == "yes" else 0.0
-    weight = float(params["parts_weight"])
-    score = (1 - weight) * coverage + weight * parts_share
-    words = [w for _, w in answer.words]
+        weight = float(params["parts_weight"])
+        score = (1 - weight) * score + weight * parts_share
     direct = question.direct
-    if question.form == "choice":
+    if question.form == "choice" and question.role == "interviewer":
         direct = _names_an_option(question, words[:CHOICE_WINDOW])
     if direct is not None:
-        share = float(params["direct_weight"])
-        score = (1 - share) * score + share * (1.0 if direct else 0.0)
+        direct = direct and evasion is None
+        score = 1.0 if direct else score * (1 - float(params["direct_weight"]))
     specific: bool | None = None
     if question.intent == "behavioral" and question.form not in ("yes_no", "choice", "tag"):
         from .star import is_specific
@@ -155,17 +173,45 @@ def judge(
         score *= 1 - float(params["drift_penalty"])
     if reasked:
         score *= 1 - float(params["reask_penalty"])
-    evasion = None
-    found = find_evasion(words[:EVASION_WINDOW])
-    if found is not None:
-        kind, start, end = found
-        turn, first = answer.words[start]
-        last = answer.words[end - 1][1]
-        text = analysis.transcript.turns[turn].text
-        if answer.words[end - 1][0] == turn:
-            evasion = (turn, text[first.start : last.end], kind)
-            score *= 1 - float(params["evasion_penalty"])
+    if evasion is not None:
+        score *= 1 - float(params["evasion_penalty"])
     return Judged(question, answer, 100.0 * score, direct, drift, specific, reasked, evasion)
+
+
+def _relaxed(question: Question) -> bool:
+    """A single-part question of a relaxed intent that a cue decided."""
+    return (
+        len(question.parts) == 1
+        and question.intent in RELAXED_INTENTS
+        and question.intent_cue != NO_INTENT_CUE
+    )
+
+
+def _evasion(
+    analysis: Analysis, answer: Answer, words: Sequence[Word]
+) -> tuple[int, str, str] | None:
+    """(turn, the words said, kind) of an evasion in the answer's first
+    EVASION_WINDOW words, when it lies within one turn."""
+    found = find_evasion(words[:EVASION_WINDOW])
+    if found is None:
+        return None
+    kind, start, end = found
+    turn, first = answer.words[start]
+    last_turn, last = answer.words[end - 1]
+    if last_turn != turn:
+        return None
+    return turn, analysis.transcript.turns[turn].text[first.start : last.end], kind
+
+
+def _coverage(question: Question, words: Sequence[Word]) -> float:
+    """The share of the question's focus terms that ``words`` say (as a lemma,
+    a word, or a PREFIX-letter stem)."""
+    terms = [term for part in question.focus for term in part]
+    if not terms:
+        return 1.0
+    said = {w.lemma.lower() for w in words} | {w.lower for w in words}
+    prefixes = term_prefixes(said)
+    return sum(1 for term in terms if matches_term(term, said, prefixes)) / len(terms)
 
 
 def _keys(words: Sequence[Word]) -> tuple[set[str], set[str]]:
@@ -221,10 +267,9 @@ def _evidence(
         if left_out:
             note = "the answer did not address: " + "; ".join(left_out)
             evidence.append(Evidence(question.turn, question.text, note, "improvement"))
-        if item.direct is False:
-            kind = "yes/no" if question.form == "yes_no" else "either-or"
-            answer = "a yes or no" if question.form == "yes_no" else "naming a choice"
-            note = f'a {kind} question ("{question.text}") answered without {answer} first'
+        if item.direct is False and item.evasion is None:  # an evasion has its own note
+            kind, wanted = CLOSED_FORMS[question.form]
+            note = f'{kind} question ("{question.text}") answered without {wanted} first'
             evidence.append(
                 Evidence(first.index, quote(first.text, max_words=20), note, "improvement")
             )
@@ -271,14 +316,22 @@ SPEC = MetricSpec(
     function=relevance,
     description=(
         "Whether each answer addresses the question that was asked: the question's content "
-        "words and every part of a compound question are covered, a yes/no question gets a "
-        "yes or no and an either-or question a choice early, the answer does not drift off "
-        "the question by its end, a behavioral question gets a specific example, and the "
-        "interviewer did not have to ask again. 0-100, higher is better."
+        "words (early in the answer above all) and every part of a compound question are "
+        "covered, a closed question gets a yes, a no or a choice first and no evasion, the "
+        "answer does not drift off the question by its end, a behavioral question gets a "
+        "specific example, and the interviewer did not have to ask again. 0-100, higher is "
+        "better."
     ),
     scale="score",
     params={
-        "parts_weight": Param("number", 0.5, "weight of compound parts vs. focus terms", 0, 1),
+        "parts_weight": Param("number", 0.3, "weight of compound parts vs. focus terms", 0, 1),
+        "opening_words": Param(
+            "integer",
+            40,
+            "the answer's opening, in words, whose coverage of the question counts twice",
+            5,
+            1000,
+        ),
         "full_coverage": Param(
             "number",
             0.75,
@@ -287,7 +340,12 @@ SPEC = MetricSpec(
             1,
         ),
         "direct_weight": Param(
-            "number", 0.3, "weight of a direct answer to yes/no and choice questions", 0, 1
+            "number",
+            0.5,
+            "share of the score a closed (yes/no, tag, either-or) question loses when the "
+            "answer does not open with a yes, a no or a choice",
+            0,
+            1,
         ),
         "example_weight": Param(
             "number", 0.3, "weight of a specific example for behavioral questions", 0, 1
