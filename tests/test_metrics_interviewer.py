@@ -13,6 +13,7 @@ import re
 import pytest
 
 from transcript_tool import analyze
+from transcript_tool.annotate.interviewer_cues import load_interviewer_cues
 from transcript_tool.metrics import interviewer
 from transcript_tool.metrics.base import MetricSpec, Scope
 from transcript_tool.model import Analysis, MetricResult, Role, Speaker, Transcript, Turn
@@ -41,7 +42,7 @@ def verbatim(analysis: Analysis, result: MetricResult) -> list[tuple[int, str]]:
 
 
 def test_shipped_cues_load() -> None:
-    cues = interviewer.load_interviewer_cues()
+    cues = load_interviewer_cues()
     assert {rule.label for rule in cues.leading} >= {"asks for agreement", "negative question"}
     assert "i mean" in cues.rephrase_cues
 
@@ -60,7 +61,7 @@ def test_bad_cue_data_is_rejected(entry: str, error: str) -> None:
         f"leading: [{entry}]\nnot_leading_tags: []\nshort_declarative_words: 3\nrephrase_cues: []\n"
     )
     with pytest.raises(ValueError, match=re.escape("interviewer.yaml leading/0")) as raised:
-        interviewer.load_interviewer_cues(text)
+        load_interviewer_cues(text)
     assert error in str(raised.value)
 
 

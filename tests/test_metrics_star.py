@@ -14,6 +14,7 @@ from typing import Any
 import pytest
 
 from transcript_tool import analyze
+from transcript_tool.annotate.star_cues import GROUPS, load_star_cues
 from transcript_tool.metrics import star
 from transcript_tool.metrics.base import MetricSpec, Scope
 from transcript_tool.model import Analysis, MetricResult
@@ -120,19 +121,19 @@ def test_a_quantified_result_holds_an_amount_in_its_sentence() -> None:
 
 
 def test_star_cues_load_and_reject_unset_attributes() -> None:
-    groups = star.load_star_cues()
-    assert set(groups) == set(star.GROUPS)
+    groups = load_star_cues()
+    assert set(groups) == set(GROUPS)
     assert groups["situation"].include == ("when",)
-    bad = "cues:\n" + "".join(f"  {g}: {{phrases: [x]}}\n" for g in star.GROUPS[1:])
+    bad = "cues:\n" + "".join(f"  {g}: {{phrases: [x]}}\n" for g in GROUPS[1:])
     bad += "  situation:\n    patterns:\n      - pattern: [{POS: VERB}]\n"
     with pytest.raises(ValueError, match=r"cues/situation/patterns/0.*\['POS'\]"):
-        star.load_star_cues(bad)
-    no_task = "cues:\n" + "".join(f"  {g}: {{phrases: [x]}}\n" for g in star.GROUPS if g != "task")
+        load_star_cues(bad)
+    no_task = "cues:\n" + "".join(f"  {g}: {{phrases: [x]}}\n" for g in GROUPS if g != "task")
     with pytest.raises(ValueError, match=r"missing: task$"):
-        star.load_star_cues(no_task)
+        load_star_cues(no_task)
     unquoted = no_task + "  task: {phrases: [no]}\n"
     with pytest.raises(ValueError, match="cues/task/phrases/0: False is not a string"):
-        star.load_star_cues(unquoted)
+        load_star_cues(unquoted)
 
 
 # ----------------------------------------------------------- structure_star

@@ -4,19 +4,18 @@ PhraseMatcher from the patterns in ``data/markers.yaml``."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 from importlib import resources
 from typing import TYPE_CHECKING, Any, cast, get_args
 
 import yaml
 
 from ..model import Marker, MarkerKind, Transcript
+from .matching import CueMatcher, MatchRule, spanned_rules
 
 if TYPE_CHECKING:
     from spacy.language import Language
-    from spacy.matcher import Matcher, PhraseMatcher
     from spacy.tokens import Doc
 
 MARKER_KINDS: tuple[MarkerKind, ...] = get_args(MarkerKind)
@@ -68,38 +67,19 @@ def check_attrs(pattern: Sequence[dict[str, Any]], where: str) -> None:
             )
 
 
-@dataclass(frozen=True)
-class _Matchers:
-    phrase: PhraseMatcher
-    token: Matcher
-    rules: dict[str, tuple[MarkerRule, tuple[int, int] | None]]
-
-
-@lru_cache(maxsize=4)
-def _matchers(nlp: Language) -> _Matchers:
-    from spacy.matcher import Matcher, PhraseMatcher
-
-    phrase = PhraseMatcher(nlp.vocab, attr="LOWER")
-    token = Matcher(nlp.vocab)
-    keys: dict[str, tuple[MarkerRule, tuple[int, int] | None]] = {}
+def _rules() -> Iterator[MatchRule[MarkerRule]]:
     for number, rule in enumerate(load_marker_rules()):
-        if rule.phrases:
-            key = f"{number}:phrases"
-            keys[key] = (rule, None)
-            phrase.add(key, [nlp.make_doc(p) for p in rule.phrases])
-        for index, (pattern, span) in enumerate(rule.patterns):
-            key = f"{number}:{index}"
-            keys[key] = (rule, span)
-            token.add(key, [pattern])
-    return _Matchers(phrase, token, keys)
+        yield from spanned_rules(str(number), rule, rule.phrases, rule.patterns)
+
+
+_MATCHER = CueMatcher(_rules, phrase_attr="LOWER")
 
 
 def find_markers(transcript: Transcript, docs: Sequence[Doc], nlp: Language) -> tuple[Marker, ...]:
     """Every marker in every turn, in turn and text order; one per (kind, span)."""
-    matchers = _matchers(nlp)
     found: list[Marker] = []
     for turn, doc in zip(transcript.turns, docs, strict=True):
-        found.extend(_doc_markers(turn.index, doc, matchers))
+        found.extend(_doc_markers(turn.index, doc, nlp))
     # Longest first, so "i'm assuming" wins over the "assuming" inside it.
     found.sort(key=lambda m: (m.turn, m.start, -m.end, m.kind))
     kept: list[Marker] = []
@@ -113,12 +93,8 @@ def find_markers(transcript: Transcript, docs: Sequence[Doc], nlp: Language) -> 
     return tuple(kept)
 
 
-def _doc_markers(turn: int, doc: Doc, matchers: _Matchers) -> Iterable[Marker]:
-    matches = [*matchers.phrase(doc), *matchers.token(doc)]
-    for match_id, start, end in matches:
-        rule, span = matchers.rules[doc.vocab.strings[match_id]]
-        if span is not None:
-            start, end = start + span[0], start + span[1]
+def _doc_markers(turn: int, doc: Doc, nlp: Language) -> Iterable[Marker]:
+    for rule, start, end in _MATCHER.matches(nlp, doc):
         piece = doc[start:end]
         yield Marker(
             kind=rule.kind,

@@ -6,32 +6,24 @@ one that suggests its answer).
 These are feedback for interviewers (and for mock-interview partners): a
 candidate can only show what the questions let them show.
 
-Leading-question and rephrasing cues live in ``data/interviewer.yaml`` as
-spaCy Matcher patterns and PhraseMatcher phrases (on NORM), matched against
-the interviewer's turns with the tokenizer of the blank pipeline.
+Leading-question and rephrasing cues live in ``data/interviewer.yaml``; they
+are loaded and found in the interviewer's turns by
+:mod:`transcript_tool.annotate.interviewer_cues`.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import lru_cache
-from importlib import resources
-from typing import TYPE_CHECKING, Any, Literal, cast
-
-import yaml
 
 from ..annotate.exchanges import SETUP_WORDS
-from ..annotate.markers import check_attrs
-from ..annotate.question_cues import QuestionCues, load_cues
+from ..annotate.interviewer_cues import CueMatch, cue_matches, load_interviewer_cues
 from ..annotate.reasks import REASK_OVERLAP
 from ..model import (
-    QUESTION_FORMS,
     Analysis,
     Evidence,
     MetricResult,
     Question,
-    QuestionForm,
     Role,
     Sentence,
 )
@@ -39,188 +31,12 @@ from .base import MetricSpec, Param, Params, Scope
 from .common import quote
 from .delivery import longest_turn, missing_timestamps, opening, speech_share, word_counts
 
-if TYPE_CHECKING:
-    from spacy.language import Language
-    from spacy.matcher import Matcher, PhraseMatcher
-    from spacy.tokens import Doc
-
-At = Literal["head", "any"]
-
 _EVIDENCE = 3  # pieces of evidence at most
 _QUOTE_WORDS = 40
 # A rephrasing cue inside one question ("How did you choose it, I mean, why
 # that one?") needs this many words of question on each side of it.
 _WORDS_BEFORE_CUE = 3
 _WORDS_AFTER_CUE = 2
-
-
-# ---------------------------------------------------------------------- cues
-
-
-@dataclass(frozen=True)
-class LeadingRule:
-    """A leading-question cue; ``forms`` limits it to questions of those
-    forms (empty: any form)."""
-
-    label: str
-    at: At
-    forms: frozenset[QuestionForm]
-    patterns: tuple[list[dict[str, Any]], ...]
-    phrases: tuple[str, ...]
-
-    @property
-    def declarative_only(self) -> bool:
-        return self.forms == {"declarative"}
-
-
-@dataclass(frozen=True)
-class InterviewerCues:
-    """The contents of ``data/interviewer.yaml``, checked."""
-
-    leading: tuple[LeadingRule, ...]
-    not_leading_tags: frozenset[str]
-    short_declarative_words: int
-    rephrase_cues: tuple[str, ...]
-
-
-def load_interviewer_cues(text: str | None = None) -> InterviewerCues:
-    """Cues from ``data/interviewer.yaml`` (or ``text``); ValueError on a bad rule."""
-    if text is None:
-        return _shipped_cues()
-    raw = yaml.safe_load(text)
-    rules = []
-    for number, entry in enumerate(raw["leading"]):
-        where = f"interviewer.yaml leading/{number}"
-        at = entry.get("at", "any")
-        if at not in ("head", "any"):
-            raise ValueError(f"{where}: 'at' must be head or any, not {at!r}")
-        patterns = tuple(entry.get("patterns", ()))
-        for index, pattern in enumerate(patterns):
-            check_attrs(pattern, f"{where}/patterns/{index}")
-        phrases = tuple(str(p) for p in entry.get("phrases", ()))
-        if not patterns and not phrases:
-            raise ValueError(f"{where}: a rule needs patterns or phrases")
-        forms = frozenset(entry.get("forms", ()))
-        unknown = sorted(forms - set(QUESTION_FORMS))
-        if unknown:
-            raise ValueError(f"{where}: unknown form(s) {unknown}")
-        rules.append(
-            LeadingRule(
-                str(entry["label"]),
-                cast(At, at),
-                cast("frozenset[QuestionForm]", forms),
-                patterns,
-                phrases,
-            )
-        )
-    return InterviewerCues(
-        leading=tuple(rules),
-        not_leading_tags=frozenset(str(t).lower() for t in raw["not_leading_tags"]),
-        short_declarative_words=int(raw["short_declarative_words"]),
-        rephrase_cues=tuple(str(p) for p in raw["rephrase_cues"]),
-    )
-
-
-@lru_cache(maxsize=1)
-def _shipped_cues() -> InterviewerCues:
-    data = resources.files("transcript_tool.data").joinpath("interviewer.yaml")
-    return load_interviewer_cues(data.read_text("utf-8"))
-
-
-@dataclass(frozen=True)
-class _Matchers:
-    token: Matcher
-    phrase: PhraseMatcher
-    keys: dict[int, str]
-
-
-@lru_cache(maxsize=4)
-def _matchers(nlp: Language) -> _Matchers:
-    from spacy.matcher import Matcher, PhraseMatcher
-
-    cues = load_interviewer_cues()
-    token = Matcher(nlp.vocab)
-    phrase = PhraseMatcher(nlp.vocab, attr="NORM")
-    keys: dict[int, str] = {}
-    for number, rule in enumerate(cues.leading):
-        key = f"leading:{number}"
-        keys[nlp.vocab.strings.add(key)] = key
-        if rule.patterns:
-            token.add(key, list(rule.patterns))
-        if rule.phrases:
-            phrase.add(key, [nlp.make_doc(p) for p in rule.phrases])
-    keys[nlp.vocab.strings.add("rephrase")] = "rephrase"
-    phrase.add("rephrase", [nlp.make_doc(p) for p in cues.rephrase_cues])
-    return _Matchers(token, phrase, keys)
-
-
-@dataclass(frozen=True)
-class CueMatch:
-    """A cue in a turn: ``key`` is "rephrase" or "leading:N" (rule N);
-    ``start``/``end`` are offsets into the turn's text; ``at_head`` says the
-    cue starts its sentence (after openers such as "so", "okay")."""
-
-    key: str
-    start: int
-    end: int
-    at_head: bool
-
-
-@lru_cache(maxsize=4096)
-def cue_matches(text: str, sentence_starts: tuple[int, ...]) -> tuple[CueMatch, ...]:
-    """Every cue of ``data/interviewer.yaml`` in a turn's ``text`` whose
-    sentences start at ``sentence_starts``, in order (longest first); of
-    rephrasing cues inside one another ("what I mean is") the longest."""
-    from ..nlp import get_nlp
-
-    nlp = get_nlp()
-    matchers = _matchers(nlp)
-    doc = nlp.make_doc(text)
-    heads = _heads(doc, sentence_starts, load_cues())
-    found = sorted(
-        (
-            CueMatch(
-                matchers.keys[match_id], doc[a].idx, doc[b - 1].idx + len(doc[b - 1]), a in heads
-            )
-            for match_id, a, b in [*matchers.token(doc), *matchers.phrase(doc)]
-        ),
-        key=lambda m: (m.start, -m.end, m.key),
-    )
-    kept: list[CueMatch] = []
-    for match in found:
-        if match in kept:
-            continue
-        if match.key == "rephrase" and any(
-            k.key == "rephrase" and k.start <= match.start < k.end for k in kept
-        ):
-            continue
-        kept.append(match)
-    return tuple(kept)
-
-
-def _heads(doc: Doc, sentence_starts: Sequence[int], cues: QuestionCues) -> set[int]:
-    """Token index of each sentence's head: its first word after openers."""
-    heads: set[int] = set()
-    starts = sorted(sentence_starts)
-    for number, start in enumerate(starts):
-        end = starts[number + 1] if number + 1 < len(starts) else len(doc.text)
-        tokens = [t for t in doc if start <= t.idx < end and not t.is_space]
-        norms = [t.norm_ for t in tokens]
-        index = 0
-        while index < len(norms):
-            if norms[index] in cues.openers:
-                index += 1
-                continue
-            phrase = next(
-                (p for p in cues.opener_phrases if tuple(norms[index : index + len(p)]) == p),
-                None,
-            )
-            if phrase is None:
-                break
-            index += len(phrase)
-        if index < len(tokens):
-            heads.add(tokens[index].i)
-    return heads
 
 
 # --------------------------------------------------------- turns and questions
