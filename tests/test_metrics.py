@@ -387,6 +387,7 @@ def test_relevance() -> None:
         "without_example": 0,
         "reasked": 0,
         "evasive": 0,
+        "off_start": 1,  # q0's opening says 1 of its 3 words (its missed part is noted instead)
     }
     assert [(e.turn, e.quote, e.polarity) for e in result.evidence] == [
         (0, "What are your salary expectations and when could you start?", "improvement"),
@@ -510,6 +511,31 @@ def test_relevance_tag_question_wants_a_yes_or_no() -> None:
         'a tag question ("You led the data migration yourself, right?") '
         "answered without a yes or no first"
     )
+
+
+def test_relevance_quotes_an_answer_that_starts_off_the_question() -> None:
+    result = measure(
+        "relevance",
+        "Interviewer: How would you reduce the churn of new subscribers?\n"
+        "Candidate: Our team is small and we ship every week, and I like that pace a lot. "
+        "Over time I think churn of subscribers comes down to onboarding.\n",
+    )
+    # the opening (40 words) names 2 of the 4 focus terms, "churn" and "subscriber",
+    # after 17 words: enough; with opening_words 10 it names none of them
+    assert result.details["off_start"] == 0
+    late = measure(
+        "relevance",
+        "Interviewer: How would you reduce the churn of new subscribers?\n"
+        "Candidate: Our team is small and we ship every week, and I like that pace a lot. "
+        "Over time I think churn of subscribers comes down to onboarding.\n",
+        opening_words=10,
+    )
+    assert late.details["off_start"] == 1
+    assert late.evidence[0].note == (
+        "the answer's opening does not take up \"How would you reduce the churn of new "
+        'subscribers?" (it never says: reduce, churn, new, subscriber)'
+    )
+    assert late.evidence[0].quote.startswith("Our team is small")
 
 
 def test_relevance_open_question_of_a_known_intent_needs_no_echo() -> None:

@@ -84,6 +84,8 @@ class Judged:
     specific: bool | None  # a "tell me about a time" question answered with a specific example
     reasked: bool
     evasion: tuple[int, str, str] | None = None  # (turn, words, kind) of an evasion
+    unsaid: tuple[str, ...] = ()  # focus terms the answer's opening never says, when it is
+    # judged on them and says fewer than PART_COVERED of them ("starts off the question")
 
 
 def relevance(analysis: Analysis, params: Params, scope: Scope) -> MetricResult:
@@ -118,6 +120,7 @@ def relevance(analysis: Analysis, params: Params, scope: Scope) -> MetricResult:
             "without_example": sum(1 for j in judged if j.specific is False),
             "reasked": sum(1 for j in judged if j.reasked),
             "evasive": sum(1 for j in judged if j.evasion is not None),
+            "off_start": sum(1 for j in judged if j.unsaid),
         },
         items=tuple((f"question {j.question.index}", round(j.score, 1)) for j in judged),
     )
@@ -145,7 +148,8 @@ def judge(
     """
     words = [w for _, w in answer.words]
     evasion = _evasion(analysis, answer, words)
-    opening = _coverage(question, words[: int(params["opening_words"])])
+    head = words[: int(params["opening_words"])]
+    opening = _coverage(question, head)
     coverage = (2 * opening + _coverage(question, words)) / 3
     score = min(1.0, coverage / float(params["full_coverage"]))
     if _relaxed(question):
@@ -175,7 +179,20 @@ def judge(
         score *= 1 - float(params["reask_penalty"])
     if evasion is not None:
         score *= 1 - float(params["evasion_penalty"])
-    return Judged(question, answer, 100.0 * score, direct, drift, specific, reasked, evasion)
+    unsaid: tuple[str, ...] = ()
+    if opening < PART_COVERED and direct is None and not _relaxed(question):
+        unsaid = _unsaid(question, head)
+    return Judged(
+        question, answer, 100.0 * score, direct, drift, specific, reasked, evasion, unsaid
+    )
+
+
+def _unsaid(question: Question, words: Sequence[Word]) -> tuple[str, ...]:
+    """The question's focus terms that ``words`` do not say."""
+    said = {w.lemma.lower() for w in words} | {w.lower for w in words}
+    prefixes = term_prefixes(said)
+    terms = dict.fromkeys(term for part in question.focus for term in part)
+    return tuple(term for term in terms if not matches_term(term, said, prefixes))
 
 
 def _relaxed(question: Question) -> bool:
@@ -267,6 +284,14 @@ def _evidence(
         if left_out:
             note = "the answer did not address: " + "; ".join(left_out)
             evidence.append(Evidence(question.turn, question.text, note, "improvement"))
+        if item.unsaid and not left_out:
+            note = (
+                f'the answer\'s opening does not take up "{question.text}" '
+                f"(it never says: {', '.join(item.unsaid)})"
+            )
+            evidence.append(
+                Evidence(first.index, quote(first.text, max_words=20), note, "improvement")
+            )
         if item.direct is False and item.evasion is None:  # an evasion has its own note
             kind, wanted = CLOSED_FORMS[question.form]
             note = f'{kind} question ("{question.text}") answered without {wanted} first'
@@ -370,5 +395,6 @@ SPEC = MetricSpec(
         "without_example",
         "reasked",
         "evasive",
+        "off_start",
     ),
 )
