@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from functools import cache
 from pathlib import Path
 
 import pytest
 
 from transcript_tool import analyze, load_rubric, read_transcript, score
-from transcript_tool.model import Report
+from transcript_tool.model import Report, Transcript
+from transcript_tool.readers.common import Chunk
+from transcript_tool.segment import unlabeled
 
 SAMPLES_DIR = Path(__file__).resolve().parent.parent / "samples"
 
@@ -25,3 +27,25 @@ def sample_report() -> Callable[[str], Report]:
     """``sample_report("behavioral-interview.txt")``: that sample scored with the
     default rubric, computed once per test session (reports are immutable)."""
     return _sample_report
+
+
+@pytest.fixture
+def chunks_seen(monkeypatch: pytest.MonkeyPatch) -> list[Chunk]:
+    """The chunks a reader hands to the raw-caption segmenter (which still runs)."""
+    seen: list[Chunk] = []
+    original = unlabeled.segment_chunks
+
+    def spy(chunks: Sequence[Chunk], **kwargs: object) -> unlabeled.Segmented:
+        seen.extend(chunks)
+        return original(chunks, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(unlabeled, "segment_chunks", spy)
+    return seen
+
+
+def assert_inferred_speakers(transcript: Transcript) -> None:
+    """No labels: the segmenter named the speakers and gave them roles."""
+    ids = {speaker.id for speaker in transcript.speakers}
+    assert ids and ids <= {"Speaker 1", "Speaker 2"}
+    assert {speaker.role for speaker in transcript.speakers} <= {"interviewer", "candidate"}
+    assert any(notice.startswith("no speaker labels") for notice in transcript.notices)

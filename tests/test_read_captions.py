@@ -9,6 +9,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 import pytest
+from conftest import assert_inferred_speakers
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -20,7 +21,6 @@ from transcript_tool.readers import srt as srt_reader
 from transcript_tool.readers import vtt as vtt_reader
 from transcript_tool.readers.common import Chunk
 from transcript_tool.readers.cues import clean
-from transcript_tool.segment import unlabeled
 
 REPO = Path(__file__).resolve().parents[1]
 CORPORA = REPO.parent / "shared" / "corpora"
@@ -53,28 +53,6 @@ def error_of(read: Callable[[str, str], Transcript], text: str, name: str) -> st
     with pytest.raises(InputError) as caught:
         read(text, name)
     return str(caught.value)
-
-
-def assert_inferred_speakers(transcript: Transcript) -> None:
-    """Unlabeled text: the segmenter named the speakers and gave them roles."""
-    ids = {speaker.id for speaker in transcript.speakers}
-    assert ids and ids <= {"Speaker 1", "Speaker 2"}
-    assert {speaker.role for speaker in transcript.speakers} <= {"interviewer", "candidate"}
-    assert any(notice.startswith("no speaker labels") for notice in transcript.notices)
-
-
-@pytest.fixture
-def chunks_seen(monkeypatch: pytest.MonkeyPatch) -> list[Chunk]:
-    """The chunks a reader hands to the raw-caption segmenter (which still runs)."""
-    seen: list[Chunk] = []
-    original = unlabeled.segment_chunks
-
-    def spy(chunks: Sequence[Chunk], **kwargs: object) -> unlabeled.Segmented:
-        seen.extend(chunks)
-        return original(chunks, **kwargs)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(unlabeled, "segment_chunks", spy)
-    return seen
 
 
 # ------------------------------------------------------------------------ sniffing

@@ -75,7 +75,10 @@ class SegmentFormat(str, Enum):
 FileArg = Annotated[str, typer.Argument(help="Transcript file, or - for standard input.")]
 InputFormatOpt = Annotated[
     str | None,
-    typer.Option("--input-format", help="Read as this format instead of detecting it (text)."),
+    typer.Option(
+        "--input-format",
+        help="Read as this format instead of detecting it (see: transcript-tool formats).",
+    ),
 ]
 EncodingOpt = Annotated[
     str | None,
@@ -273,6 +276,26 @@ def segment(
         sure = "" if turn.confidence >= 1.0 else f", confidence {turn.confidence:.2f}"
         mark = "~" if turn.confidence < LOW_CONFIDENCE else ""
         sys.stdout.write(f"[{turn.index}]{mark} {turn.speaker} ({turn.role}{sure}): {turn.text}\n")
+
+
+@app.command()
+def formats(
+    name: Annotated[
+        str | None, typer.Argument(help="Show only this format.", show_default=False)
+    ] = None,
+    debug: DebugOpt = False,
+) -> None:
+    """List the transcript formats this tool reads, each with an example."""
+    from .readers import READERS, get_reader
+
+    with _errors(debug):
+        readers = [get_reader(name)] if name else list(READERS.values())
+    for reader in readers:
+        extensions = " ".join(reader.extensions)
+        sys.stdout.write(f"{reader.name}: {reader.description}\n  files: {extensions}\n")
+        for line in reader.example.rstrip("\n").split("\n"):
+            sys.stdout.write(f"  | {line}".rstrip() + "\n")
+        sys.stdout.write("\n")
 
 
 @rubric_app.command("list")

@@ -21,17 +21,32 @@ from .common import ReadOptions
 
 @dataclass(frozen=True)
 class Reader:
+    """A registered input format.
+
+    ``example`` is a few lines of the format as a tool writes it (shown by
+    ``transcript-tool formats``); reading it must give at least one turn.
+    """
+
     name: str
     description: str
     extensions: tuple[str, ...]
     sniff: Callable[[str, str], float]
     read: Callable[[str, str, ReadOptions], Transcript]
+    example: str
 
 
 def _builtin_readers() -> dict[str, Reader]:
-    from . import srt, text, vtt
+    from . import jsonfmt, otter, srt, table, text, timed, vtt
 
-    readers = (text.READER, vtt.READER, srt.READER)
+    readers = (
+        text.READER,
+        vtt.READER,
+        srt.READER,
+        jsonfmt.READER,
+        otter.READER,
+        timed.READER,
+        table.READER,
+    )
     return {reader.name: reader for reader in readers}
 
 

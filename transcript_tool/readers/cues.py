@@ -57,6 +57,8 @@ _SOUNDS = frozenset(
     """.split()
 )
 _OVERLAP_EXAMPLES = 3
+DASH_CONFIDENCE = 0.6
+"""Confidence of a turn attributed by dialogue-dash alternation."""
 
 
 @dataclass(frozen=True)
@@ -126,17 +128,45 @@ def transcript_from_cues(
             chunks, format=format, source=source, options=options, notices=notices
         )
     raw_turns: list[RawTurn] = []
-    spelling: dict[str, str] = {}
+    spelling: dict[str, str] = {
+        _key(p.label): normalize_space(p.label)
+        for p in reversed(pieces)
+        if p.label is not None and _key(p.label) in speakers
+    }
+    pair = sorted(spelling.values()) if len(spelling) == 2 else None
     speaker: str | None = None
     unnamed: list[int] = []
+    alternated: list[int] = []
     for piece, text in zip(pieces, texts, strict=True):
+        confidence = 1.0
         if piece.label is not None:
-            speaker = spelling.setdefault(_key(piece.label), normalize_space(piece.label))
+            speaker = spelling[_key(piece.label)]
+        elif piece.new_voice and pair is not None and speaker in pair:
+            # a dialogue dash between the only two speakers: the other one talks
+            speaker = pair[1] if speaker == pair[0] else pair[0]
+            confidence = DASH_CONFIDENCE
+            if text.strip():
+                alternated.append(piece.line)
         elif speaker is None or piece.new_voice:
             speaker = UNKNOWN_SPEAKER
             if text.strip():
                 unnamed.append(piece.line)
-        raw_turns.append(RawTurn(speaker, text, line=piece.line, start=piece.start, end=piece.end))
+        raw_turns.append(
+            RawTurn(
+                speaker,
+                text,
+                line=piece.line,
+                start=piece.start,
+                end=piece.end,
+                confidence=confidence,
+            )
+        )
+    if alternated:
+        notices.append(
+            f"{len(alternated)} dialogue-dash line(s), the first in the cue at line "
+            f"{alternated[0]}, attributed by alternating between the two speakers "
+            "(each dash changes the speaker)"
+        )
     if unnamed:
         more = f" (and {len(unnamed) - 1} more)" if len(unnamed) > 1 else ""
         notices.append(

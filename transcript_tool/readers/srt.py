@@ -166,10 +166,22 @@ def _seconds(fields: Sequence[str | None]) -> float | None:
     return clock_seconds(int(hours), int(minutes), int(seconds), int(fraction or 0))
 
 
+EXAMPLE = """\
+1
+00:00:01,000 --> 00:00:04,200
+Interviewer: Tell me about a project you led.
+
+2
+00:00:04,900 --> 00:00:09,500
+Candidate: Last spring I led the migration of our billing service.
+"""
+
+
 READER = Reader(
     name="srt",
     description="SubRip subtitles (.srt), with or without Name: labels",
     extensions=(".srt",),
     sniff=sniff,
     read=read,
+    example=EXAMPLE,
 )

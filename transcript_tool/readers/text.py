@@ -269,10 +269,17 @@ def _preamble_notice(first: int, last: int) -> str:
     return f"lines {first}-{last} before the first speaker label are not part of any turn"
 
 
+EXAMPLE = """\
+Interviewer: Tell me about a project you led.
+Candidate: Last spring I led the migration of our billing service.
+"""
+
+
 READER = Reader(
     name="text",
     description="labeled plain text (Name: text, Q:/A:, **Name:**, [Name], Name (00:01:02):)",
     extensions=(".txt", ".md", ".text"),
     sniff=sniff,
     read=read,
+    example=EXAMPLE,
 )

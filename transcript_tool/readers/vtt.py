@@ -171,10 +171,24 @@ def _seconds(stamp: str) -> float | None:
     return clock_seconds(int(fields[1] or 0), int(fields[2]), int(fields[3]), millis)
 
 
+EXAMPLE = """\
+WEBVTT
+
+1
+00:00:01.000 --> 00:00:04.200
+Priya Shah: Tell me about a project you led.
+
+2
+00:00:04.900 --> 00:00:09.500
+Sam Ortiz: Last spring I led the migration of our billing service.
+"""
+
+
 READER = Reader(
     name="vtt",
     description="WebVTT captions (Zoom Name: text, Teams <v Name>, YouTube auto-captions)",
     extensions=(".vtt",),
     sniff=sniff,
     read=read,
+    example=EXAMPLE,
 )

@@ -1,0 +1,535 @@
+"""The Otter.ai and timestamped-line readers: speakers, start times, the
+footer, unlabeled timed lines, errors that name the line, and which reader
+sniffing picks."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Sequence
+from itertools import groupby, pairwise
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from transcript_tool import read_transcript
+from transcript_tool.cli import main
+from transcript_tool.errors import InputError, TranscriptToolError
+from transcript_tool.model import Transcript
+from transcript_tool.readers import detect_reader, read_text
+from transcript_tool.readers import otter as otter_reader
+from transcript_tool.readers import timed as timed_reader
+from transcript_tool.readers.common import Chunk
+
+REPO = Path(__file__).resolve().parents[1]
+SAMPLES = REPO / "samples"
+CORPORA = REPO.parent / "shared" / "corpora"
+EXPORTS = CORPORA / "export-formats"
+needs_corpora = pytest.mark.skipif(
+    not CORPORA.is_dir(), reason=f"the shared corpora are not at {CORPORA}"
+)
+OTTER_FILES = [
+    "27-data-structures-and-algorithms.md",
+    "29-building-a-resume.md",
+    "37-advice-for-past-selves.md",
+    "44-mobile-dev.md",
+    "46-systems-design.md",
+    "53-accessibility.md",
+    "62-security.md",
+]
+TALKPYTHON = "transcripts_303-python-for-astronomy-with-dr-becky.txt"
+
+
+def timed(text: str, name: str = "talk.txt") -> Transcript:
+    """Read with sniffing, checking that the timed-text reader was picked."""
+    transcript = read_text(text, name)
+    assert transcript.format == "timed-text"
+    return transcript
+
+
+def otter(text: str, name: str = "talk.txt") -> Transcript:
+    """Read with sniffing, checking that the Otter reader was picked."""
+    transcript = read_text(text, name)
+    assert transcript.format == "otter"
+    return transcript
+
+
+def said(transcript: Transcript) -> list[tuple[str, str, float | None]]:
+    return [(turn.speaker, turn.text, turn.start) for turn in transcript.turns]
+
+
+def words(transcript: Transcript) -> list[str]:
+    return [word for turn in transcript.turns for word in turn.text.split()]
+
+
+def error_of(text: str, name: str = "talk.txt", input_format: str | None = None) -> str:
+    with pytest.raises(InputError) as caught:
+        read_text(text, name, input_format)
+    return str(caught.value)
+
+
+def merged(names: Sequence[str]) -> list[str]:
+    """``names`` with each run of one name counted once."""
+    return [name for name, _ in groupby(names)]
+
+
+def clock(stamp: str) -> float:
+    seconds = 0.0
+    for part in stamp.split(":"):
+        seconds = seconds * 60 + float(part)
+    return seconds
+
+
+# -------------------------------------------------------------------- timed lines
+
+TIMED_LAYOUTS = [
+    pytest.param(
+        "[00:00:01] Priya: Hi there.\n[00:00:04] Sam: Hello.",
+        [("Priya", "Hi there.", 1.0), ("Sam", "Hello.", 4.0)],
+        id="[hh:mm:ss] Name:",
+    ),
+    pytest.param(
+        "00:00:01 Priya Shah: Hi.\n00:00:04 Sam Ortiz: Hello.",
+        [("Priya Shah", "Hi.", 1.0), ("Sam Ortiz", "Hello.", 4.0)],
+        id="hh:mm:ss Name:",
+    ),
+    pytest.param(
+        "(00:00:01) Priya: Hi.\n(00:00:04) Sam: Hello.",
+        [("Priya", "Hi.", 1.0), ("Sam", "Hello.", 4.0)],
+        id="(hh:mm:ss) Name:",
+    ),
+    pytest.param(
+        "Priya: [00:00:01] Hi.\nSam: [00:00:04] Hello.",
+        [("Priya", "Hi.", 1.0), ("Sam", "Hello.", 4.0)],
+        id="Rev Name: [hh:mm:ss]",
+    ),
+    pytest.param(
+        "Speaker 1: (00:01)\nWelcome in.\n\nSpeaker 2: (00:04)\nThanks.\nGlad to be here.",
+        [("Speaker 1", "Welcome in.", 1.0), ("Speaker 2", "Thanks. Glad to be here.", 4.0)],
+        id="Rev Name: (mm:ss) with the text below",
+    ),
+    pytest.param(
+        "Priya [00:00:01]: Hi.\nSam: [00:00:04] Hello.",
+        [("Priya", "Hi.", 1.0), ("Sam", "Hello.", 4.0)],
+        id="Name [hh:mm:ss]: among Rev lines",
+    ),
+    pytest.param(
+        "00:01:02.500 Priya: a\n0:01:05,25 Sam: b\n[1:02:03] Priya: c\n75:30 Sam: d",
+        [("Priya", "a", 62.5), ("Sam", "b", 65.25), ("Priya", "c", 3723.0), ("Sam", "d", 4530.0)],
+        id="fractions, h:mm:ss and a leading field past 59",
+    ),
+    pytest.param(
+        "00:21:14\tAndrew Knight:\tHello everyone.\n00:21:35\tRingo Starr:\tHi!",
+        [("Andrew Knight", "Hello everyone.", 1274.0), ("Ringo Starr", "Hi!", 1295.0)],
+        id="tabs (a Zoom chat log)",
+    ),
+    pytest.param(
+        "00:00:01 - Priya: a\n[00:00:02] | Sam: b",
+        [("Priya", "a", 1.0), ("Sam", "b", 2.0)],
+        id="a dash or bar after the stamp",
+    ),
+    pytest.param(
+        "[00:00:01] Priya: Hi.\nStill me.\n\n[00:00:04] Sam: Hello.",
+        [("Priya", "Hi. Still me.", 1.0), ("Sam", "Hello.", 4.0)],
+        id="a line without a stamp continues the turn",
+    ),
+    pytest.param(
+        "[00:00:01] Priya: a\n[00:00:03] Priya: b\n[00:00:05] Sam: c\n[00:00:07] d",
+        [("Priya", "a b", 1.0), ("Sam", "c d", 5.0)],
+        id="runs of one speaker merge; a stamped line with no name continues",
+    ),
+    pytest.param(
+        "[00:00:01] Priya: a\n[00:00:02] Note: b\n[00:00:03] Sam: c",
+        [("Priya", "a Note: b", 1.0), ("Sam", "c", 3.0)],
+        id="a note word is no speaker",
+    ),
+    pytest.param(
+        "[00:00:01] **Priya:** a\n[00:00:02] **Sam**: b",
+        [("Priya", "a", 1.0), ("Sam", "b", 2.0)],
+        id="bold names",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), TIMED_LAYOUTS)
+def test_timed_layouts(text: str, expected: list[tuple[str, str, float]]) -> None:
+    transcript = timed(text)
+    assert said(transcript) == expected
+    assert all(turn.end is None for turn in transcript.turns)
+    assert transcript.source == "talk.txt"
+
+
+def test_turn_lines_are_the_lines_of_their_stamps() -> None:
+    transcript = timed("[00:00:01] Priya: Hi.\nStill me.\n\n[00:00:04] Sam: Hello.")
+    assert [turn.line for turn in transcript.turns] == [1, 4]
+
+
+def test_rev_name_stamp_colon_stays_with_the_text_reader() -> None:
+    """``Name (00:01:02):`` was the labeled-text reader's before this reader
+    existed (samples/ml-case-interview.txt): sniffing keeps it there, and this
+    reader reads it too when asked."""
+    text = "Interviewer (00:00:04): Hi.\nCandidate (00:00:18): Hello."
+    assert detect_reader(text, "x.txt").name == "text"
+    assert timed_reader.sniff(text, "x.txt") == 0.0
+    forced = read_text(text, "x.txt", "timed-text")
+    assert said(forced) == [("Interviewer", "Hi.", 4.0), ("Candidate", "Hello.", 18.0)]
+    assert forced.format == "timed-text"
+
+
+@pytest.mark.parametrize(
+    ("text", "reader"),
+    [
+        ("[00:00:01] Priya: Hi.\n[00:00:04] Sam: Hello.", "timed-text"),
+        ("00:00:00 so tell me\n00:00:04 well I studied", "timed-text"),
+        ("Priya: [00:00:01] Hi.\nSam: [00:00:04] Hello.", "timed-text"),
+        ("Priya (00:00:01): Hi.\nSam (00:00:04): Hello.", "text"),
+        ("Priya [00:00:01]: Hi.\nSam [00:00:04]: Hello.", "text"),
+        ("Priya: Hi.\nSam: At 10:30 we met.\nPriya: ok", "text"),
+        ("Priya: Hi.\n10:30 we met.\nSam: Hello.\nPriya: So?\n", "text"),
+        ("1\n00:00:01,000 --> 00:00:02,000\nHi.\n", "srt"),
+        ("00:00:01.000 --> 00:00:02.000\nHi.\n", "srt"),
+        ("WEBVTT\n\n00:01.000 --> 00:02.000\nHi.\n", "vtt"),
+        ("Priya  0:00\nHi.\n\nSam  0:04\nHello.\n", "otter"),
+        ("**Priya** 0:00\nHi.\n\n**Sam** 0:04\nHello.\n", "otter"),
+    ],
+)
+def test_sniffing_picks_one_reader(text: str, reader: str) -> None:
+    assert detect_reader(text, "x.txt").name == reader
+
+
+def test_unlabeled_timed_lines_go_to_the_segmenter(chunks_seen: list[Chunk]) -> None:
+    text = (
+        "00:00:00 so tell me about yourself and\n"
+        "\n"
+        "00:00:04 Python: what got you into it\n"
+        "00:00:09 well I studied physics at\n"
+        "university and then\n"
+        "00:00:15 I moved into data work"
+    )
+    transcript = timed(text)
+    assert words(transcript) == re.sub(r"^\d\d:\d\d:\d\d", "", text, flags=re.MULTILINE).split()
+    assert [(c.line, c.start, c.end) for c in chunks_seen] == [
+        (1, 0.0, None),
+        (3, 4.0, None),
+        (4, 9.0, None),
+        (6, 15.0, None),
+    ]
+    assert chunks_seen[2].text == "well I studied physics at university and then"
+    assert {s.id for s in transcript.speakers} <= {"Speaker 1", "Speaker 2"}
+    assert all(s.role_source == "inferred" for s in transcript.speakers)
+    assert any(n.startswith("no speaker labels: ") for n in transcript.notices)
+    assert transcript.turns[0].start == 0.0
+
+
+def test_times_going_backwards_are_kept_in_order_with_one_notice() -> None:
+    text = "\n".join(
+        [
+            "[00:01:10] Ann: a",
+            "[00:00:05] Bo: b",
+            "[00:00:07] Ann: c",
+            "[00:00:06] Bo: d",
+            "[00:00:08] Ann: e",
+            "[00:00:01] Bo: f",
+            "[00:00:00] Ann: g",
+        ]
+    )
+    transcript = timed(text)
+    assert [turn.start for turn in transcript.turns] == [70.0, 5.0, 7.0, 6.0, 8.0, 1.0, 0.0]
+    backwards = [n for n in transcript.notices if "starts before" in n]
+    assert backwards == [
+        "line 2 (00:00:05) starts before line 1 (00:01:10); "
+        "line 4 (00:00:06) starts before line 3 (00:00:07); "
+        "line 6 (00:00:01) starts before line 5 (00:00:08); and 1 more "
+        "(kept in file order, with their times as written)"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        (
+            "[00:00:01] Priya: a\n\n[00:61:02] Sam: b",
+            "talk.txt:3: bad timestamp '00:61:02': minutes and seconds must be below 60",
+        ),
+        (
+            "Priya: [00:00:01] a\nSam: [00:01:60] b",
+            "talk.txt:2: bad timestamp '00:01:60': minutes and seconds must be below 60",
+        ),
+        (
+            "00:00:00 so tell me\n00:00:75 well",
+            "talk.txt:2: bad timestamp '00:00:75': minutes and seconds must be below 60",
+        ),
+    ],
+)
+def test_bad_minutes_or_seconds_name_the_line(text: str, message: str) -> None:
+    assert error_of(text) == message
+
+
+def test_forcing_the_reader_on_text_without_stamps() -> None:
+    assert error_of("just some words\nand more", input_format="timed-text") == (
+        "talk.txt: no timestamped lines (expected lines like '[00:01:02] Name: text', "
+        "'00:01:02 text' or 'Name: [00:01:02] text')"
+    )
+
+
+def test_text_before_the_first_stamp_is_left_out_with_a_notice() -> None:
+    transcript = timed("Interview with Chloe\nMarch 3\n\n[00:00:01] Ann: a\n[00:00:03] Bo: b")
+    assert said(transcript) == [("Ann", "a", 1.0), ("Bo", "b", 3.0)]
+    assert "lines 1-2 before the first timestamp are not part of any turn" in transcript.notices
+
+
+def test_timed_text_before_any_speaker_is_unknown() -> None:
+    transcript = timed(
+        "[00:00:00] (music)\n[00:00:02] Priya: Hi\n[00:00:04] Sam: Hello\n[00:00:06] Priya: Bye"
+    )
+    assert said(transcript)[0] == ("Unknown", "(music)", 0.0)
+    assert transcript.notices[0] == (
+        "timed text with no speaker name before the first speaker (line 1) "
+        'is attributed to "Unknown"'
+    )
+
+
+# --------------------------------------------------------------------------- otter
+
+
+def test_otter_bold_and_plain_names_footer_and_unknown_speaker() -> None:
+    text = (
+        "**Emma** 0:00  \n"
+        "Hello there.\n"
+        "\n"
+        "**Unknown Speaker**  0:05\n"
+        "Who is it?\n"
+        "\n"
+        "Kelly  1:02:03\n"
+        "It's me.\n"
+        "\n"
+        "Second paragraph.\n"
+        "\n"
+        "Transcribed by https://otter.ai\n"
+    )
+    transcript = otter(text, "talk.md")
+    assert said(transcript) == [
+        ("Emma", "Hello there.", 0.0),
+        ("Unknown Speaker", "Who is it?", 5.0),
+        ("Kelly", "It's me. Second paragraph.", 3723.0),
+    ]
+    assert [turn.line for turn in transcript.turns] == [1, 4, 7]
+    assert all(turn.end is None for turn in transcript.turns)
+    assert "Transcribed" not in words(transcript)
+    assert [s.id for s in transcript.speakers] == ["Emma", "Unknown Speaker", "Kelly"]
+
+
+def test_otter_headers_of_one_speaker_make_one_turn_from_the_first_time() -> None:
+    transcript = otter("Emma\t0:00\nHello.\nEmma\t0:02\nMore.\n\nKelly\t0:04\nHi.")
+    assert said(transcript) == [("Emma", "Hello. More.", 0.0), ("Kelly", "Hi.", 4.0)]
+
+
+@pytest.mark.parametrize(
+    ("text", "notices"),
+    [
+        pytest.param("---\ntitle: Ep 1\n---\n# Episode 1\n\n", [], id="front matter and heading"),
+        pytest.param(
+            "Recorded live.\n\n",
+            ["line 1 before the first speaker line is not part of any turn"],
+            id="other text",
+        ),
+    ],
+)
+def test_otter_text_before_the_first_header(text: str, notices: list[str]) -> None:
+    transcript = otter(text + "Emma  0:00\nHello.\n\nKelly  0:04\nHi.\n")
+    assert said(transcript) == [("Emma", "Hello.", 0.0), ("Kelly", "Hi.", 4.0)]
+    assert [n for n in transcript.notices if not n.startswith("roles ")] == notices
+
+
+def test_otter_bad_time_names_the_line() -> None:
+    assert error_of("Emma  0:00\nHello.\n\nKelly  0:75\nHi.") == (
+        "talk.txt:4: bad timestamp '0:75': minutes and seconds must be below 60"
+    )
+
+
+def test_otter_times_going_backwards_get_a_notice() -> None:
+    transcript = otter("Emma  0:10\nHello.\n\nKelly  0:04\nHi.\n")
+    assert transcript.notices[0] == (
+        "line 4 (0:04) starts before line 1 (0:10) "
+        "(kept in file order, with their times as written)"
+    )
+
+
+def test_forcing_otter_on_text_without_headers() -> None:
+    assert error_of("Priya: Hi.\nSam: Hello.", input_format="otter") == (
+        "talk.txt: no Otter speaker lines (expected a name, two spaces and a time, "
+        "like 'Priya Shah  0:03', above each paragraph)"
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "score"),
+    [
+        ("Priya  0:00\nHi.\n\nSam  0:04\nHello.\n", 0.95),
+        ("Priya Shah  0:03\nThanks for joining.\n", 0.92),
+        ("Priya 0:00\nHi.\n\nSam 0:04\nHello.\n", 0.0),  # plain names need two spaces
+        ("Priya  0:00\nSam  0:04\nAnn  0:09\nHello.\n", 0.0),  # headers do not alternate
+        ("Priya: Hi.\nSam: Hello.\n", 0.0),
+    ],
+)
+def test_otter_sniff(text: str, score: float) -> None:
+    assert otter_reader.sniff(text, "x.txt") == score
+
+
+# ------------------------------------------------------------------------- samples
+
+
+def stamped_names(path: Path, pattern: str) -> tuple[list[str], list[float]]:
+    """The speaker name and start of each line of ``path`` matching ``pattern``
+    (groups ``name`` and ``time``), in file order."""
+    found = re.finditer(pattern, path.read_text(encoding="utf-8"), flags=re.MULTILINE)
+    pairs = [(match["name"], clock(match["time"])) for match in found]
+    return [name for name, _ in pairs], [time for _, time in pairs]
+
+
+SAMPLE_LAYOUTS = [
+    ("otter-export.txt", "otter", r"^(?P<name>\w+ \w+)  (?P<time>\d+:\d\d)$"),
+    ("rev-interview.txt", "timed-text", r"^(?P<name>\w+ \w+): \[(?P<time>[\d:]{8})\] "),
+    ("timestamped-lines.txt", "timed-text", r"^\[(?P<time>[\d:]{8})\] (?P<name>[^:]+): "),
+]
+
+
+@pytest.mark.parametrize(("sample", "input_format", "pattern"), SAMPLE_LAYOUTS)
+def test_samples_read_with_their_format(sample: str, input_format: str, pattern: str) -> None:
+    path = SAMPLES / sample
+    transcript = read_transcript(path)
+    assert transcript.format == input_format
+    names, times = stamped_names(path, pattern)
+    assert len(names) >= 20
+    assert len(transcript.turns) == len(merged(names))
+    assert [turn.speaker for turn in transcript.turns] == merged(names)
+    interviewer, candidate = dict.fromkeys(names)
+    assert [(s.id, s.role) for s in transcript.speakers] == [
+        (interviewer, "interviewer"),
+        (candidate, "candidate"),
+    ]
+    assert transcript.turns[0].start == times[0]
+    starts = [turn.start for turn in transcript.turns]
+    assert starts == sorted(starts) and None not in starts
+
+
+def test_segment_otter_sample_on_the_command_line(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(REPO)
+    code = main(["segment", "samples/otter-export.txt", "--format", "json"])
+    out, err = capsys.readouterr()
+    assert (code, err) == (0, "")
+    transcript = json.loads(out)
+    assert transcript["format"] == "otter"
+    assert [(t["speaker"], t["start"], t["end"]) for t in transcript["turns"][:3]] == [
+        ("Rhea Castellanos", 2.0, None),
+        ("Ben Whitaker", 11.0, None),
+        ("Rhea Castellanos", 17.0, None),
+    ]
+    assert transcript["turns"][0]["text"].startswith("Hi Ben, thanks for coming out")
+    assert not any("otter.ai" in t["text"] for t in transcript["turns"])
+
+
+# ------------------------------------------------------------ real files (corpora)
+
+OTTER_HEADER = re.compile(
+    r"^(?:\*\*(?P<bold>[^*]+)\*\*|(?P<plain>\S.*?))[ \t]+(?P<time>\d+:\d\d(?::\d\d)?)[ \t]*$",
+    re.MULTILINE,
+)
+
+
+@needs_corpora
+@pytest.mark.parametrize("name", OTTER_FILES)
+def test_real_otter_exports(name: str) -> None:
+    text = (EXPORTS / "otter-ladybug" / name).read_text(encoding="utf-8")
+    headers = [(m["bold"] or m["plain"], m["time"]) for m in OTTER_HEADER.finditer(text)]
+    transcript = otter(text, name)
+    names = merged([speaker for speaker, _ in headers])
+    assert len(transcript.turns) == len(names)
+    assert [turn.speaker for turn in transcript.turns] == names
+    assert transcript.turns[0].start == clock(headers[0][1])
+    assert not any(word.startswith("https://otter") for word in words(transcript))
+
+
+@needs_corpora
+def test_real_otter_exports_have_905_headers() -> None:
+    """The count SOURCE.md gives, found by the independent pattern above."""
+    folder = EXPORTS / "otter-ladybug"
+    texts = [(folder / name).read_text(encoding="utf-8") for name in OTTER_FILES]
+    assert sum(len(OTTER_HEADER.findall(text)) for text in texts) == 905
+
+
+@needs_corpora
+def test_real_talkpython_timed_lines() -> None:
+    path = EXPORTS / "talkpython-unlabeled" / TALKPYTHON
+    text = path.read_text(encoding="utf-8")
+    transcript = timed(text, TALKPYTHON)
+    assert words(transcript) == re.sub(r"^\d\d:\d\d:\d\d ", "", text, flags=re.MULTILINE).split()
+    starts = [turn.start for turn in transcript.turns if turn.start is not None]
+    assert len(starts) == len(transcript.turns)
+    # non-decreasing: the segmenter may split one line's words between two turns
+    assert all(a <= b for a, b in pairwise(starts))
+    stamps = re.findall(r"^(\d\d:\d\d:\d\d) ", text, flags=re.MULTILINE)
+    assert set(starts) <= {clock(stamp) for stamp in stamps}
+    assert {s.id for s in transcript.speakers} == {"Speaker 1", "Speaker 2"}
+    assert transcript.turns[0].start == 0.0
+
+
+@needs_corpora
+def test_real_zoom_chat_log_reads_as_timed_lines() -> None:
+    """Not a transcript, but a timed ``hh:mm:ss<TAB>Name:<TAB>message`` log:
+    each message is a turn of the named person."""
+    text = (EXPORTS / "zoom" / "meeting001_chat.txt").read_text(encoding="utf-8")
+    transcript = timed(text, "meeting001_chat.txt")
+    assert [turn.speaker for turn in transcript.turns] == merged(
+        re.findall(r"^\d\d:\d\d:\d\d\t([^:]+):", text, flags=re.MULTILINE)
+    )
+    assert transcript.turns[0].start == clock("00:21:14")
+
+
+# ------------------------------------------------------------------------ property
+
+PIECES = [
+    "[00:00:01] Priya: Hi there.",
+    "00:00:05 Sam: Hello",
+    "Sam: [00:00:09] ok",
+    "00:61:00 a",
+    "Emma  0:03",
+    "**Kelly** 1:02",
+    "Transcribed by https://otter.ai",
+    "plain words here",
+    "---",
+    "# Title",
+    "",
+]
+TEXT = st.one_of(
+    st.text(),
+    st.lists(st.one_of(st.sampled_from(PIECES), st.text(max_size=12)), max_size=12).map("\n".join),
+)
+
+
+def check_reads_or_fails_cleanly(read: object, sniff: object, text: str) -> None:
+    assert callable(read) and callable(sniff)
+    assert 0.0 <= sniff(text, "x.txt") <= 1.0
+    try:
+        transcript = read(text, "x.txt")
+    except TranscriptToolError:
+        return
+    assert transcript.turns
+    for word in words(transcript):
+        assert word in text
+
+
+@settings(max_examples=200, deadline=None)
+@given(TEXT)
+def test_any_text_is_read_by_the_timed_reader_or_refused(text: str) -> None:
+    check_reads_or_fails_cleanly(timed_reader.read, timed_reader.sniff, text)
+
+
+@settings(max_examples=200, deadline=None)
+@given(TEXT)
+def test_any_text_is_read_by_the_otter_reader_or_refused(text: str) -> None:
+    check_reads_or_fails_cleanly(otter_reader.read, otter_reader.sniff, text)

@@ -1,0 +1,142 @@
+"""Otter.ai text exports (``format = "otter"``): a speaker header line, then
+what that speaker said on the following line(s), until the next header::
+
+    Priya Shah  0:03
+    Thanks for joining. Tell me about a project you led.
+
+    Sam Ortiz  0:09
+    Last spring I led the migration of our billing service.
+
+    Transcribed by https://otter.ai
+
+Accepted header lines: the name, two or more spaces or a tab, and a clock
+time ``m:ss``, ``mm:ss`` or ``h:mm:ss`` alone on the line (trailing spaces
+are fine). In Markdown copies the name may be bold, and then one space is
+enough (``**Emma** 0:00``, ``**Unknown Speaker**  1:02:03``). The name is up
+to five words (``Speaker 1``, ``Dr. Ng``); ``Unknown Speaker`` is a speaker
+like any other. Minutes and seconds after the first field must be below 60
+(an error naming the line otherwise).
+
+Each turn starts at its header's time; ``end`` stays None (Otter does not
+say when a paragraph ends). Consecutive headers of one speaker make one turn
+that starts at the first of them. The footer ``Transcribed by
+https://otter.ai`` is dropped wherever it stands and counts no words. Lines
+before the first header: YAML front matter (``---`` ... ``---``) and Markdown
+headings are skipped silently (a page title); any other text there is left
+out and reported in a notice. Times that go backwards are kept in file order
+and named in one notice.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from ..errors import InputError
+from ..model import Transcript
+from . import Reader
+from .common import RawTurn, ReadOptions, build_transcript, split_lines
+from .timed import backwards_notices, checked_clock, lines_notice
+
+_CLOCK = r"[0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?"
+_WORD = r"(?:[^\W\d_][\w.'’&-]*)"
+_NAME = rf"{_WORD}(?: (?:{_WORD}|[0-9]+)){{0,4}}"
+_HEADER = re.compile(
+    r"^[ \t]*(?:\*\*[ \t]*(?P<bold>[^*\s](?:[^*\n]*[^*\s])?)[ \t]*\*\*[ \t]+"
+    rf"|(?P<plain>{_NAME})(?:[ \t]*\t|[ \t]{{2,}})[ \t]*)(?P<time>{_CLOCK})[ \t]*$"
+)
+_FOOTER = re.compile(
+    r"^[ \t]*Transcribed by[ \t]+(?:https?://)?(?:www\.)?otter\.ai/?[ \t]*$", re.IGNORECASE
+)
+_HEADING = re.compile(r"^ {0,3}#{1,6}(?:[ \t]|$)")
+_FRONT_MATTER = re.compile(r"^(?:---|\.\.\.)[ \t]*$")
+
+
+def sniff(text: str, name: str) -> float:
+    """0.95 for two or more header lines, most of them followed by text (not
+    by another header), that make up at least a fifth of the non-blank lines;
+    0.92 for a single header that opens the text and is followed by text
+    (just above the labeled-text reader); 0.0 otherwise."""
+    lines = [line for line in split_lines(text) if line.strip() and not _FOOTER.match(line)]
+    headers = [i for i, line in enumerate(lines) if _HEADER.match(line)]
+    followed = sum(1 for i in headers if i + 1 < len(lines) and not _HEADER.match(lines[i + 1]))
+    if len(headers) >= 2 and followed * 2 >= len(headers) and len(headers) * 5 >= len(lines):
+        return 0.95
+    if headers == [0] and followed:
+        return 0.92
+    return 0.0
+
+
+def read(text: str, name: str, options: ReadOptions | None = None) -> Transcript:
+    """Turns from an Otter.ai text export; see the module docstring."""
+    lines = split_lines(text.removeprefix("\ufeff"))
+    spelling: dict[str, str] = {}
+    raw_turns: list[RawTurn] = []
+    times: list[tuple[int, float, str]] = []
+    preamble: list[int] = []
+    for i in range(_body_start(lines), len(lines)):
+        line = lines[i]
+        if _FOOTER.match(line):
+            continue
+        header = _HEADER.match(line)
+        if header:
+            written = " ".join((header["bold"] or header["plain"]).split())
+            speaker = spelling.setdefault(written.lower(), written)
+            start = checked_clock(header["time"], name, i + 1)
+            times.append((i + 1, start, header["time"]))
+            raw_turns.append(RawTurn(speaker, "", line=i + 1, start=start))
+        elif raw_turns:
+            raw_turns[-1].text += "\n" + line
+        elif line.strip() and not _HEADING.match(line):
+            preamble.append(i + 1)
+    if not raw_turns:
+        raise InputError(
+            "no Otter speaker lines (expected a name, two spaces and a time, "
+            "like 'Priya Shah  0:03', above each paragraph)",
+            source=name,
+        )
+    notices = backwards_notices(times)
+    if preamble:
+        notices.append(lines_notice(preamble, "before the first speaker line"))
+    transcript = build_transcript(raw_turns, format="otter", source=name, notices=notices)
+    if not transcript.turns:
+        raise InputError("the transcript is empty (no words to analyse)", source=name)
+    return transcript
+
+
+def _body_start(lines: Sequence[str]) -> int:
+    """The index after YAML front matter (``---`` on the first non-blank line
+    up to the next ``---`` or ``...``), or 0 when there is none."""
+    first = next((i for i, line in enumerate(lines) if line.strip()), len(lines))
+    if first == len(lines) or lines[first].strip() != "---":
+        return 0
+    for i in range(first + 1, len(lines)):
+        if _HEADER.match(lines[i]):
+            return 0  # no closing line before the transcript: not front matter
+        if _FRONT_MATTER.match(lines[i]):
+            return i + 1
+    return 0
+
+
+EXAMPLE = """\
+Priya Shah  0:03
+Thanks for joining. Tell me about a project you led.
+
+Sam Ortiz  0:09
+Last spring I led the migration of our billing service.
+
+Transcribed by https://otter.ai
+"""
+
+
+READER = Reader(
+    name="otter",
+    description=(
+        "Otter.ai text export (a 'Name  0:03' line above each paragraph, "
+        "**Name** 0:03 in Markdown; footer 'Transcribed by https://otter.ai')"
+    ),
+    extensions=(".txt", ".md"),
+    sniff=sniff,
+    read=read,
+    example=EXAMPLE,
+)

@@ -1,0 +1,317 @@
+"""Timestamped lines (``format = "timed-text"``): one line per utterance with a
+clock time, as meeting tools, Rev and podcast sites write them.
+
+Accepted line layouts (``hh:mm:ss``, ``h:mm:ss`` or ``mm:ss``, optionally with
+``.mmm`` or ``,mmm``)::
+
+    [00:01:02] Name: text      (00:01:02) Name: text      00:01:02 Name: text
+    Name: [00:01:02] text      Name: (00:01:02) text      (Rev, the stamp after the colon)
+    00:01:02 text              [00:01:02] text            (no speaker: see below)
+
+A ``-`` or ``|`` between the stamp and the rest (``00:01:02 - Name: text``), a
+tab instead of a space (Zoom's chat log) and a bold name (``**Name:**``) are
+fine; a name is one to four words, the first starting with a letter; a line such as
+``00:00:01.000 --> 00:00:04.000`` (a caption timing line) is not a timed line.
+Rev's other layout, ``Name (00:01:02): text`` / ``Name [00:01:02]: text``, is
+read here too, but it belongs to the labeled-text reader (:mod:`.text`) when
+sniffing: see :func:`sniff`.
+
+The stamp becomes the turn's ``start``; ``end`` stays None (the next line's
+stamp says when the next person starts, not when this one stopped). A line
+without a stamp continues the turn before it; lines before the first stamped
+line are left out and reported in a notice. Minutes and seconds after the
+first field must be below 60 (``00:61:02`` is an error naming the line; the
+leading field is the largest unit and may be any value, so ``75:30`` is 75
+minutes). Times that go backwards are kept in file order and named in one
+notice.
+
+Speakers: a ``Name:`` after the stamp is a speaker when it recurs or is
+capitalised and is not a note word (``Note:``, ``Summary:`` ...). When at least
+half of the stamped lines carry a speaker, lines without one continue the
+previous speaker (before any speaker: ``Unknown``, with a notice); otherwise
+the file is unlabeled (a podcast's ``00:01:02 text`` lines) and all the text,
+any ``Word:`` included, goes to the raw-caption segmenter, one chunk per
+stamped line with its start time.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from itertools import pairwise
+
+from ..errors import InputError
+from ..model import Transcript
+from . import Reader
+from .common import (
+    Chunk,
+    RawTurn,
+    ReadOptions,
+    build_transcript,
+    normalize_space,
+    split_lines,
+    unlabeled_transcript,
+)
+from .cues import UNKNOWN_SPEAKER
+
+STAMP = r"[0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?(?:[.,][0-9]{1,3})?"
+"""A clock time as the timed formats write it: ``h:mm:ss``, ``hh:mm:ss`` or
+``mm:ss``, optionally with a fraction of a second after ``.`` or ``,``."""
+
+_WORD = r"(?:[^\W\d_][\w.'’&-]*)"
+_NAME = rf"{_WORD}(?:[ \t]+(?:{_WORD}|[0-9]+)){{0,3}}"
+_LEAD = (
+    rf"(?:\[(?P<square>{STAMP})\]|\((?P<round>{STAMP})\)|(?P<bare>{STAMP})(?=[ \t]|$))"
+    r"(?![ \t]*-->)"
+)
+_PREFIXED = re.compile(rf"^[ \t]*{_LEAD}[ \t]*(?:[-–—|][ \t]+)?(?P<rest>.*)$")
+_LABEL = re.compile(
+    rf"^(?:\*\*)?(?P<name>{_NAME})(?:\*\*)?[ \t]*:(?:\*\*)?(?:[ \t]+|$)(?P<text>.*)$"
+)
+_STAMP_AFTER = re.compile(
+    rf"^[ \t]*(?:\*\*)?(?P<name>{_NAME})(?:\*\*)?[ \t]*:(?:\*\*)?"
+    rf"[ \t]*[\[(](?P<stamp>{STAMP})[\])][ \t]*(?P<text>.*)$"
+)
+_STAMP_BEFORE = re.compile(
+    rf"^[ \t]*(?:\*\*)?(?P<name>{_NAME})[ \t]*[\[(](?P<stamp>{STAMP})[\])]"
+    r"(?:\*\*)?[ \t]*:(?:\*\*)?(?:[ \t]+|$)(?P<text>.*)$"
+)
+# Words that head a note or name a sound rather than a speaker.
+_NOT_SPEAKERS = frozenset(
+    """
+    note notes nb example examples update edit tip tips warning caution important summary
+    context background situation task action result results outcome lesson lessons takeaway
+    step steps ps fyi re subject date time title location agenda topic http https www
+    music applause laughter laughs inaudible crosstalk silence pause noise
+    """.split()
+)
+_EXAMPLES_SHOWN = 3
+_SNIFF_LINES = 2000
+
+
+@dataclass(frozen=True)
+class _Stamped:
+    """A line in one of the timed layouts: its stamp as written, the label
+    (spaces normalised) when it has one, the text after the label, and
+    ``rest``: everything after the stamp (for a line that turns out to have
+    no speaker). ``shared`` marks the ``Name (00:01:02):`` layout that the
+    labeled-text reader owns."""
+
+    stamp: str
+    label: str | None
+    text: str
+    rest: str
+    shared: bool = False
+
+
+def clock_value(stamp: str) -> float | None:
+    """Seconds of a ``[h:]mm:ss[.mmm]`` stamp; None when a field after the
+    first passes 59."""
+    clock, _, fraction = stamp.replace(",", ".").partition(".")
+    fields = [int(field) for field in clock.split(":")]
+    if any(field > 59 for field in fields[1:]):
+        return None
+    total = 0
+    for field in fields:
+        total = total * 60 + field
+    return total + (float("0." + fraction) if fraction else 0.0)
+
+
+def checked_clock(stamp: str, name: str, line: int) -> float:
+    """:func:`clock_value`, or the InputError naming ``line`` for a stamp whose
+    minutes or seconds pass 59."""
+    value = clock_value(stamp)
+    if value is None:
+        raise InputError(
+            f"bad timestamp {stamp!r}: minutes and seconds must be below 60",
+            source=name,
+            line=line,
+        )
+    return value
+
+
+def backwards_notices(times: Sequence[tuple[int, float, str]]) -> list[str]:
+    """One notice naming the first few lines whose time is earlier than the
+    time before it; ``times`` are (line, seconds, as written) in file order."""
+    found = [
+        f"line {line} ({written}) starts before line {before} ({written_before})"
+        for (before, seconds_before, written_before), (line, seconds, written) in pairwise(times)
+        if seconds < seconds_before
+    ]
+    if not found:
+        return []
+    shown = "; ".join(found[:_EXAMPLES_SHOWN])
+    more = len(found) - _EXAMPLES_SHOWN
+    rest = f"; and {more} more" if more > 0 else ""
+    return [f"{shown}{rest} (kept in file order, with their times as written)"]
+
+
+def lines_notice(lines: Sequence[int], where: str) -> str:
+    """ "line 3 <where> is ..." / "lines 1-4 <where> are ..." for skipped lines."""
+    if lines[0] == lines[-1]:
+        return f"line {lines[0]} {where} is not part of any turn"
+    return f"lines {lines[0]}-{lines[-1]} {where} are not part of any turn"
+
+
+def sniff(text: str, name: str) -> float:
+    """0.95 when timed lines make up at least 30% of the non-blank lines
+    (continuation lines make up the rest) and are not mostly the
+    ``Name (00:01:02):`` layout, which the labeled-text reader keeps (so a
+    Rev file in that layout reads as before); 0.0 otherwise."""
+    lines = [line for line in split_lines(text)[:_SNIFF_LINES] if line.strip()]
+    own = shared = 0
+    for line in lines:
+        stamped = _parse(line)
+        if stamped is not None:
+            shared += stamped.shared
+            own += not stamped.shared
+    if not own or own < shared or (own + shared) * 10 < len(lines) * 3:
+        return 0.0
+    return 0.95
+
+
+def read(text: str, name: str, options: ReadOptions | None = None) -> Transcript:
+    """Turns from timestamped lines; see the module docstring."""
+    lines = split_lines(text.removeprefix("\ufeff"))
+    parsed = [_parse(line) for line in lines]
+    stamped = [(i, p) for i, p in enumerate(parsed) if p is not None]
+    if not stamped:
+        raise InputError(
+            "no timestamped lines (expected lines like '[00:01:02] Name: text', "
+            "'00:01:02 text' or 'Name: [00:01:02] text')",
+            source=name,
+        )
+    times = [(i + 1, checked_clock(p.stamp, name, i + 1), p.stamp) for i, p in stamped]
+    starts = {line - 1: seconds for line, seconds, _ in times}
+    notices = backwards_notices(times)
+    first = stamped[0][0]
+    preamble = [i + 1 for i in range(first) if lines[i].strip()]
+    if preamble:
+        notices.append(lines_notice(preamble, "before the first timestamp"))
+    speakers = _speakers([p for _, p in stamped])
+    labeled = sum(1 for _, p in stamped if p.label and p.label.lower() in speakers)
+    if not labeled or labeled * 2 < len(stamped):
+        return _unlabeled(lines, parsed, starts, first, name, options, notices)
+    spelling: dict[str, str] = {}
+    raw_turns: list[RawTurn] = []
+    unnamed: list[int] = []
+    for i in range(first, len(lines)):
+        line = parsed[i]
+        if line is None:
+            raw_turns[-1].text += "\n" + lines[i]
+            continue
+        if line.label is not None and line.label.lower() in speakers:
+            speaker = spelling.setdefault(line.label.lower(), line.label)
+            words = line.text
+        else:
+            speaker = raw_turns[-1].speaker if raw_turns else UNKNOWN_SPEAKER
+            words = line.rest
+            if not raw_turns and words.strip():
+                unnamed.append(i + 1)
+        raw_turns.append(RawTurn(speaker, words, line=i + 1, start=starts[i]))
+    if unnamed:
+        notices.append(
+            f"timed text with no speaker name before the first speaker (line {unnamed[0]}) "
+            f'is attributed to "{UNKNOWN_SPEAKER}"'
+        )
+    transcript = build_transcript(raw_turns, format="timed-text", source=name, notices=notices)
+    if not transcript.turns:
+        raise InputError("the transcript is empty (no words to analyse)", source=name)
+    return transcript
+
+
+def _unlabeled(
+    lines: Sequence[str],
+    parsed: Sequence[_Stamped | None],
+    starts: dict[int, float],
+    first: int,
+    name: str,
+    options: ReadOptions | None,
+    notices: Sequence[str],
+) -> Transcript:
+    """No speakers: one chunk per stamped line (with the lines that follow it)
+    for the raw-caption segmenter."""
+    pieces: list[tuple[int, float, list[str]]] = []
+    for i in range(first, len(lines)):
+        line = parsed[i]
+        if line is None:
+            pieces[-1][2].append(lines[i])
+        else:
+            pieces.append((i + 1, starts[i], [line.rest]))
+    chunks = [
+        Chunk(normalize_space(" ".join(texts)), line=number, start=start)
+        for number, start, texts in pieces
+        if any(text.strip() for text in texts)
+    ]
+    if not chunks:
+        raise InputError("the transcript is empty (no words to analyse)", source=name)
+    return unlabeled_transcript(
+        chunks,
+        format="timed-text",
+        source=name,
+        options=options or ReadOptions(),
+        notices=notices,
+    )
+
+
+def _parse(line: str) -> _Stamped | None:
+    """The line in one of the timed layouts, or None."""
+    match = _PREFIXED.match(line)
+    if match:
+        stamp = match["square"] or match["round"] or match["bare"]
+        rest = match["rest"]
+        label = _LABEL.match(rest)
+        if label:
+            return _Stamped(stamp, _spaced(label["name"]), label["text"], rest)
+        return _Stamped(stamp, None, rest, rest)
+    for pattern, shared in ((_STAMP_AFTER, False), (_STAMP_BEFORE, True)):
+        match = pattern.match(line)
+        if match:
+            label_name = _spaced(match["name"])
+            rest = f"{label_name}: {match['text']}"
+            return _Stamped(match["stamp"], label_name, match["text"], rest, shared)
+    return None
+
+
+def _speakers(stamped: Sequence[_Stamped]) -> set[str]:
+    """Keys (lowercase) of the labels that are speakers: not a note word, and
+    recurring or capitalised."""
+    counts: dict[str, int] = {}
+    for line in stamped:
+        if line.label:
+            counts[line.label.lower()] = counts.get(line.label.lower(), 0) + 1
+    return {
+        line.label.lower()
+        for line in stamped
+        if line.label
+        and line.label.lower() not in _NOT_SPEAKERS
+        and (counts[line.label.lower()] >= 2 or _capitalised(line.label))
+    }
+
+
+def _capitalised(label: str) -> bool:
+    return all(word[0].isupper() or word.isdigit() for word in label.split())
+
+
+def _spaced(label: str) -> str:
+    return " ".join(label.split())
+
+
+EXAMPLE = """\
+[00:00:01] Priya Shah: Tell me about a project you led.
+[00:00:05] Sam Ortiz: Last spring I led the migration of our billing service.
+"""
+
+
+READER = Reader(
+    name="timed-text",
+    description=(
+        "timestamped lines ([00:01:02] Name: text, 00:01:02 Name: text, "
+        "Rev's Name: [00:01:02] text, unlabeled 00:01:02 text)"
+    ),
+    extensions=(".txt",),
+    sniff=sniff,
+    read=read,
+    example=EXAMPLE,
+)
