@@ -12,7 +12,15 @@ import pytest
 from transcript_tool import analyze
 from transcript_tool.metrics import delivery
 from transcript_tool.metrics.base import MetricSpec, Scope
-from transcript_tool.model import Analysis, MetricResult, Role, Speaker, Transcript, Turn
+from transcript_tool.model import (
+    Analysis,
+    MetricResult,
+    Pause,
+    Role,
+    Speaker,
+    Transcript,
+    Turn,
+)
 from transcript_tool.readers import read_text
 
 Row = tuple[Role, str, float | None, float | None]
@@ -199,7 +207,13 @@ def test_longest_monologue() -> None:
     result = delivery.LONGEST_MONOLOGUE(analysis)
     # turns 1 and 3 with only "Mm-hmm." (2 words) between them: 4.0 to 16.0
     assert result.value == 12.0
-    assert result.details == {"longest": 12.0, "words": 31, "turns": 2, "stretches": 2}
+    assert result.details == {
+        "longest": 12.0,
+        "words": 31,
+        "turns": 2,
+        "stretches": 2,
+        "over_limit": 0,
+    }
     assert result.items == (("turn 1", 12.0), ("turn 5", 6.5))
     assert verbatim(analysis, result) == [(1, TURN_1)]
     assert result.evidence[0].note == "12 s without a break (turns 1-3, 31 words)"
@@ -230,7 +244,13 @@ def test_longest_monologue_a_short_question_interrupts() -> None:
 def test_longest_monologue_of_the_interviewer() -> None:
     result = delivery.LONGEST_MONOLOGUE(timed(*ROWS), {}, Scope(role="interviewer"))
     # every candidate turn interrupts: 3, 0.5, 4 and 1 s
-    assert result.details == {"longest": 4.0, "words": 9, "turns": 1, "stretches": 4}
+    assert result.details == {
+        "longest": 4.0,
+        "words": 9,
+        "turns": 1,
+        "stretches": 4,
+        "over_limit": 0,
+    }
     assert result.evidence[0].turn == 4
 
 
@@ -243,10 +263,27 @@ def test_longest_monologue_needs_timestamps_for_seconds() -> None:
 def test_longest_monologue_unpunctuated() -> None:
     result = delivery.LONGEST_MONOLOGUE(timed(*UNPUNCTUATED))
     # turns 1 and 3 across "mm-hmm": 3.0 to 13.0
-    assert result.details == {"longest": 10.0, "words": 23, "turns": 2, "stretches": 2}
+    assert result.details == {
+        "longest": 10.0,
+        "words": 23,
+        "turns": 2,
+        "stretches": 2,
+        "over_limit": 0,
+    }
 
 
 # ------------------------------------------------------------ response_latency
+
+
+def latency(median: float, longest: float, answers: int) -> dict[str, float]:
+    """response_latency's details without silences."""
+    return {
+        "median": median,
+        "longest": longest,
+        "answers": answers,
+        "silences_before": 0,
+        "silences_within": 0,
+    }
 
 
 def test_response_latency() -> None:
@@ -254,7 +291,7 @@ def test_response_latency() -> None:
     result = delivery.RESPONSE_LATENCY(analysis)
     # turn 1 starts 1 s after turn 0 ends; turn 5 overlaps turn 4 by 0.5 s: 0
     assert result.value == 0.5
-    assert result.details == {"median": 0.5, "longest": 1.0, "answers": 2}
+    assert result.details == latency(0.5, 1.0, 2)
     assert result.items == (("turn 1", 1.0), ("turn 5", 0.0))
     assert verbatim(analysis, result) == [(1, TURN_1), (5, ROWS[5][1])]
     assert [e.note for e in result.evidence] == [
@@ -272,15 +309,15 @@ def test_response_latency_after_a_clarifying_question() -> None:
     )
     result = delivery.RESPONSE_LATENCY(timed(*rows))
     # from the end of the interviewer's reply (10.0), not of the question (4.0)
-    assert result.details == {"median": 2.0, "longest": 2.0, "answers": 1}
+    assert result.details == latency(2.0, 2.0, 1)
     # the interviewer answered the candidate's question 0.5 s after it ended
     interviewer = delivery.RESPONSE_LATENCY(timed(*rows), {}, Scope(role="interviewer"))
-    assert interviewer.details == {"median": 0.5, "longest": 0.5, "answers": 1}
+    assert interviewer.details == latency(0.5, 0.5, 1)
 
 
 def test_response_latency_in_scope() -> None:
     result = delivery.RESPONSE_LATENCY(timed(*ROWS), {}, PROBLEM_SOLVING)
-    assert result.details == {"median": 0.0, "longest": 0.0, "answers": 1}
+    assert result.details == latency(0.0, 0.0, 1)
 
 
 def test_response_latency_cannot_be_computed() -> None:
@@ -293,7 +330,77 @@ def test_response_latency_cannot_be_computed() -> None:
 def test_response_latency_unpunctuated() -> None:
     result = delivery.RESPONSE_LATENCY(timed(*UNPUNCTUATED))
     # 3.0 - 2.0 and 19.0 - 17.0
-    assert result.details == {"median": 1.5, "longest": 2.0, "answers": 2}
+    assert result.details == latency(1.5, 2.0, 2)
+
+
+def test_response_latency_counts_and_quotes_silences() -> None:
+    answer = "I would start with revenue per square foot. Then I would adjust it for traffic."
+    resume = answer.index("Then")
+    speakers = (Speaker("I", None, IV), Speaker("C", None, CA))
+    turns = (
+        Turn(0, "I", IV, "How would you design a metric for store performance?", 0.0, 4.0),
+        Turn(1, "C", CA, answer, 10.0, 24.0, pauses=(Pause(resume, 14.0, 21.0),)),
+    )
+    analysis = analyze(Transcript(id=None, format="test", speakers=speakers, turns=turns))
+    result = delivery.RESPONSE_LATENCY(analysis)
+    # 6 s before the answer and 7 s inside it, both at least 5 s
+    assert result.details == {
+        "median": 6.0,
+        "longest": 6.0,
+        "answers": 1,
+        "silences_before": 1,
+        "silences_within": 1,
+    }
+    assert verbatim(analysis, result)[1] == (1, "Then I would adjust it for traffic.")
+    assert result.evidence[1].note == "silent for 7 s in the middle of the answer, then"
+    quiet = delivery.RESPONSE_LATENCY(analysis, {"silence_seconds": 8})
+    assert (quiet.details["silences_before"], quiet.details["silences_within"]) == (0, 0)
+    assert len(quiet.evidence) == 1
+
+
+def test_longest_monologue_lists_stretches_over_the_limit() -> None:
+    analysis = timed(*ROWS)
+    result = delivery.LONGEST_MONOLOGUE(analysis, {"max_seconds": 6})
+    # the stretch of turns 1-3 (12 s) and turn 5 (6.5 s) both pass 6 s
+    assert result.details["over_limit"] == 2
+    assert verbatim(analysis, result) == [(1, TURN_1), (5, ROWS[5][1])]
+    assert [(e.note, e.polarity) for e in result.evidence] == [
+        ("12 s without a break (turns 1-3, 31 words), over the 6 s limit", "improvement"),
+        ("6 s without a break (turn 5, 17 words), over the 6 s limit", "improvement"),
+    ]
+    words = delivery.LONGEST_MONOLOGUE(untimed(*ROWS), {"unit": "words", "max_words": 20})
+    assert words.details["over_limit"] == 1
+    assert words.evidence[0].note == "31 words without a break (turns 1-3), over the 20 words limit"
+
+
+# ------------------------------------------------------------- interactivity
+
+
+def test_interactivity() -> None:
+    analysis = timed(*ROWS)
+    result = delivery.INTERACTIVITY(analysis)
+    # 7 alternating turns: 6 changes of speaker in 27 s (0.45 min); 65 words
+    assert result.value == round(6 / 0.45, 2) == 13.33
+    assert result.details == {
+        "per_minute": 13.33,
+        "switches": 6,
+        "minutes": 0.45,
+        "per_100_words": round(600 / 65, 2),
+    }
+    assert verbatim(analysis, result) == [(1, TURN_1)]
+    assert result.evidence[0].note == "the longest time one speaker held the floor: 8 s"
+
+
+def test_interactivity_without_timestamps_gives_the_word_based_figure() -> None:
+    result = delivery.INTERACTIVITY(untimed(*ROWS))
+    assert (result.value, result.reason) == (None, "not available (no timestamps)")
+    assert result.details == {"switches": 6, "per_100_words": round(600 / 65, 2)}
+
+
+def test_interactivity_unpunctuated() -> None:
+    result = delivery.INTERACTIVITY(timed(*UNPUNCTUATED))
+    # 5 changes in 25 s
+    assert (result.details["switches"], result.value) == (5, 12.0)
 
 
 # ------------------------------------------------------------------ all specs

@@ -74,6 +74,21 @@ class Speaker:
 
 
 @dataclass(frozen=True)
+class Pause:
+    """A silence inside a turn, between two timed pieces of it (caption cues,
+    segments): speech stops at ``start`` and resumes at ``end`` (seconds) with
+    the word at character ``offset`` of the turn's text."""
+
+    offset: int
+    start: float
+    end: float
+
+    @property
+    def seconds(self) -> float:
+        return self.end - self.start
+
+
+@dataclass(frozen=True)
 class Turn:
     """A stretch of speech by one speaker, in source order.
 
@@ -82,6 +97,8 @@ class Turn:
     beginning of the recording when the source has them. ``line`` is the
     1-based source line where the turn begins, when the source has lines.
     ``confidence`` is how sure the reader is of the speaker attribution.
+    ``pauses`` are the silences of at least PAUSE_SECONDS between the timed
+    pieces the turn was merged from.
     """
 
     index: int
@@ -92,6 +109,11 @@ class Turn:
     end: float | None = None
     confidence: float = 1.0
     line: int | None = None
+    pauses: tuple[Pause, ...] = ()
+
+
+PAUSE_SECONDS = 1.0
+"""The shortest silence inside a turn that is kept as a :class:`Pause`."""
 
 
 @dataclass(frozen=True)
@@ -382,6 +404,43 @@ class CriterionResult:
     reason: str | None = None
 
 
+NO_TIMESTAMPS = "not available (no timestamps)"
+
+
+@dataclass(frozen=True)
+class RoleTiming:
+    """One role's share of the conversation."""
+
+    role: Role
+    words: int
+    word_share: float  # percent of all words
+    seconds: float | None  # speaking time
+    time_share: float | None  # percent of all speaking time
+    words_per_minute: float | None
+    longest_words: int  # the longest stretch without a break, in words
+    longest_seconds: float | None  # ... in seconds
+
+
+@dataclass(frozen=True)
+class Timing:
+    """The conversation's timing figures; ``reason`` says why the figures in
+    seconds are missing (None when the transcript is timed)."""
+
+    roles: tuple[RoleTiming, ...]
+    talk_ratio: float | None  # the candidate's share: of the time when timed, else of the words
+    talk_ratio_by: str  # "seconds" or "words"
+    response_latency: float | None  # median seconds before an answer starts
+    silences: int | None  # silences of 5 s or more before or inside the candidate's answers
+    switches: int  # changes of speaker
+    switches_per_minute: float | None
+    switches_per_100_words: float | None
+    reason: str | None
+
+    @property
+    def timed(self) -> bool:
+        return self.reason is None
+
+
 @dataclass(frozen=True)
 class Report:
     """The scored conversation: what every renderer draws from.
@@ -398,6 +457,7 @@ class Report:
     overall: float | None
     strengths: tuple[str, ...] = ()
     improvements: tuple[str, ...] = ()
+    timing: Timing | None = None
 
     @property
     def transcript(self) -> Transcript:

@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from .metrics import get_metric
 from .model import Analysis, CriterionResult, Evidence, MetricResult, Report
 from .rubric import Band, Criterion, Rubric
+from .timing import summarize
 
 NOT_SCORED = "not scored"
 
@@ -36,6 +37,7 @@ def score(analysis: Analysis, rubric: Rubric) -> Report:
         overall=overall_score(results),
         strengths=strengths,
         improvements=improvements,
+        timing=summarize(analysis),
     )
 
 

@@ -55,20 +55,32 @@ def candidate_answers(analysis: Analysis, scope: Scope | None = None) -> list[An
     return answers
 
 
-def _seconds(analysis: Analysis, turns: Sequence[int]) -> float | None:
-    """Speaking time of ``turns``: end - start, or up to the next turn's start."""
+def turn_end(analysis: Analysis, index: int) -> float | None:
+    """When turn ``index`` ends: its own end, else (formats that stamp only
+    starts: Otter, Rev, timed lines) the next turn's start."""
     all_turns = analysis.transcript.turns
+    end = all_turns[index].end
+    if end is None and index + 1 < len(all_turns):
+        end = all_turns[index + 1].start
+    return end
+
+
+def turn_seconds(analysis: Analysis, index: int) -> float | None:
+    """How long turn ``index`` lasts (see :func:`turn_end`); None when unknown."""
+    start, end = analysis.transcript.turns[index].start, turn_end(analysis, index)
+    if start is None or end is None or end < start:
+        return None
+    return end - start
+
+
+def _seconds(analysis: Analysis, turns: Sequence[int]) -> float | None:
+    """Speaking time of ``turns`` (see :func:`turn_seconds`); None when one is unknown."""
     total = 0.0
     for index in turns:
-        turn = all_turns[index]
-        if turn.start is None:
+        seconds = turn_seconds(analysis, index)
+        if seconds is None:
             return None
-        end = turn.end
-        if end is None and index + 1 < len(all_turns):
-            end = all_turns[index + 1].start
-        if end is None or end < turn.start:
-            return None
-        total += end - turn.start
+        total += seconds
     return total
 
 

@@ -2,8 +2,9 @@
 
 Who holds the floor (``talk_ratio``), how fast the subject speaks
 (``words_per_minute``), how long they talk without a break
-(``longest_monologue``) and how long they take to start answering
-(``response_latency``). Seconds come from ``Turn.start``/``Turn.end``; word
+(``longest_monologue``), how long they take to start answering and how long
+they fall silent in an answer (``response_latency``), and how often the
+floor changes hands (``interactivity``). Seconds come from ``Turn.start``/``Turn.end``; word
 counts are the non-punctuation words of ``analysis.sentences``.
 
 The helpers here (word counts, turn durations, shares of speech) are also
@@ -14,12 +15,15 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 
-from ..model import ROLES, Analysis, Evidence, MetricResult, Role, Turn, words_by_turn
+from ..model import ROLES, Analysis, Evidence, MetricResult, Role, words_by_turn
 from .base import MetricSpec, Param, Params, Scope
-from .common import candidate_answers, median, quote
+from .common import candidate_answers, median, quote, turn_end, turn_seconds
 
 _QUOTE_WORDS = 25
+_MONOLOGUES_SHOWN = 3  # stretches over the limit quoted in the evidence
+_PAUSES_SHOWN = 2  # silences inside answers quoted in the evidence
 # Per-turn speaking rates of shorter turns say little ("Yes." in 0.4 s is
 # 150 wpm); they still count towards the overall rate.
 _RATE_EVIDENCE_WORDS = 10
@@ -33,20 +37,13 @@ def word_counts(analysis: Analysis) -> dict[int, int]:
     return {turn: len(words) for turn, words in words_by_turn(analysis.sentences).items()}
 
 
-def duration(turn: Turn) -> float | None:
-    """Seconds from the turn's start to its end; None unless it has both, in order."""
-    if turn.start is None or turn.end is None or turn.end < turn.start:
-        return None
-    return turn.end - turn.start
-
-
 def missing_timestamps(analysis: Analysis, turns: Sequence[int]) -> str | None:
-    """None when every one of ``turns`` has a start and an end, else a reason
-    (for "Not scored: ...") why seconds cannot be used."""
-    all_turns = analysis.transcript.turns
-    if not any(duration(turn) is not None for turn in all_turns):
+    """None when every one of ``turns`` has a known length, else a reason (for
+    "Not scored: ...") why seconds cannot be used."""
+    count = len(analysis.transcript.turns)
+    if not any(turn_seconds(analysis, index) is not None for index in range(count)):
         return "the transcript has no timestamps"
-    if any(duration(all_turns[index]) is None for index in turns):
+    if any(turn_seconds(analysis, index) is None for index in turns):
         return "some turns have no timestamps"
     return None
 
@@ -96,7 +93,7 @@ def speech_share(analysis: Analysis, turns: Sequence[int]) -> SpeechShare:
         turn = all_turns[index]
         if counts.get(index):
             words[turn.role] = words.get(turn.role, 0) + counts[index]
-        spoken = duration(turn)
+        spoken = turn_seconds(analysis, index)
         if spoken is None:
             seconds = None
         elif seconds is not None and spoken > 0:
@@ -115,7 +112,7 @@ def longest_turn(
     for index in turns:
         if all_turns[index].role != role or not counts.get(index):
             continue
-        size = duration(all_turns[index]) if by_seconds else float(counts[index])
+        size = turn_seconds(analysis, index) if by_seconds else float(counts[index])
         sized.append((index, size or 0.0))
     if not sized:
         return None
@@ -190,7 +187,7 @@ def words_per_minute(analysis: Analysis, params: Params, scope: Scope) -> Metric
     spoken = [t for t in scope.turns(analysis) if all_turns[t].role == subject and counts.get(t)]
     if not spoken:
         return MetricResult(None, reason=f"the {subject} did not speak")
-    timed = [(t, seconds) for t in spoken if (seconds := duration(all_turns[t])) is not None]
+    timed = [(t, seconds) for t in spoken if (seconds := turn_seconds(analysis, t)) is not None]
     timed = [(t, seconds) for t, seconds in timed if seconds > 0]
     if not timed:
         reason = missing_timestamps(analysis, ()) or f"the {subject}'s turns have no timestamps"
@@ -273,20 +270,35 @@ def longest_monologue(analysis: Analysis, params: Params, scope: Scope) -> Metri
         words = sum(counts.get(t, 0) for t in stretch)
         size = float(words)
         if by_seconds:  # every turn of every stretch is timed (checked above)
-            size = (all_turns[stretch[-1]].end or 0.0) - (all_turns[stretch[0]].start or 0.0)
+            size = (turn_end(analysis, stretch[-1]) or 0.0) - (all_turns[stretch[0]].start or 0.0)
         sized.append((stretch, size, words))
-    stretch, longest, words = min(sized, key=lambda item: (-item[1], item[0][0]))
-    span = f"turn {stretch[0]}" if len(stretch) == 1 else f"turns {stretch[0]}-{stretch[-1]}"
-    note = f"{_amount(longest, by_seconds)} without a break ({span}"
-    note += f", {words} words)" if by_seconds else ")"
+    limit = float(params["max_seconds"] if by_seconds else params["max_words"])
+    over = sorted(
+        (item for item in sized if item[1] > limit), key=lambda item: (-item[1], item[0][0])
+    )
+    longest_item = min(sized, key=lambda item: (-item[1], item[0][0]))
+    shown = over[:_MONOLOGUES_SHOWN] or [longest_item]
+    evidence = []
+    for stretch, size, words in shown:
+        span = f"turn {stretch[0]}" if len(stretch) == 1 else f"turns {stretch[0]}-{stretch[-1]}"
+        note = f"{_amount(size, by_seconds)} without a break ({span}"
+        note += f", {words} words)" if by_seconds else ")"
+        quoted = opening(analysis, stretch[0])
+        if size > limit:
+            note += f", over the {_amount(limit, by_seconds)} limit"
+            evidence.append(Evidence(stretch[0], quoted, note, "improvement"))
+        else:
+            evidence.append(Evidence(stretch[0], quoted, note))
+    stretch, longest, words = longest_item
     return MetricResult(
         value=round(longest, 1),
-        evidence=(Evidence(stretch[0], opening(analysis, stretch[0]), note),),
+        evidence=tuple(evidence),
         details={
             "longest": round(longest, 1),
             "words": words,
             "turns": len(stretch),
             "stretches": len(stretches),
+            "over_limit": len(over),
         },
         items=tuple((f"turn {s[0]}", round(size, 1)) for s, size, _ in sized),
     )
@@ -351,20 +363,43 @@ def response_latency(analysis: Analysis, params: Params, scope: Scope) -> Metric
         if start is not None and end is not None:
             gaps.append((first, start - end))
     if not gaps:
+        if any(turn.start is not None for turn in all_turns):
+            reason = "the transcript gives when turns start but not when they end"
+            return MetricResult(None, reason=reason)
         return MetricResult(None, reason="no answered question has timestamps")
     values = [max(0.0, gap) for _, gap in gaps]
     asker = other_party(subject)
-    evidence = tuple(
+    silence = float(params["silence_seconds"])
+    evidence = [
         Evidence(turn, opening(analysis, turn), _latency_note(gap, asker))
         for turn, gap in sorted(gaps, key=lambda item: (-item[1], item[0]))[:2]
-    )
+    ]
+    pauses = [
+        (turn, pause)
+        for answer in answers
+        for turn in answer.turns
+        for pause in all_turns[turn].pauses
+        if pause.seconds >= silence
+    ]
+    for turn, pause in sorted(pauses, key=lambda item: (-item[1].seconds, item[0]))[:_PAUSES_SHOWN]:
+        text = all_turns[turn].text
+        evidence.append(
+            Evidence(
+                turn,
+                quote(text, pause.offset, max_words=12),
+                f"silent for {pause.seconds:.0f} s in the middle of the answer, then",
+                "neutral",
+            )
+        )
     return MetricResult(
         value=round(median(values), 1),
-        evidence=evidence,
+        evidence=tuple(evidence),
         details={
             "median": round(median(values), 1),
             "longest": round(max(values), 1),
             "answers": len(gaps),
+            "silences_before": sum(1 for value in values if value >= silence),
+            "silences_within": len(pauses),
         },
         items=tuple((f"turn {turn}", round(max(0.0, gap), 1)) for turn, gap in gaps),
     )
@@ -376,6 +411,78 @@ def _latency_note(gap: float, asker: Role) -> str:
     if gap == 0:
         return f"started answering the moment the {asker} finished"
     return f"started answering {gap:.1f} s after the {asker} finished"
+
+
+# -------------------------------------------------------------- interactivity
+
+
+def interactivity(analysis: Analysis, params: Params, scope: Scope) -> MetricResult:
+    """Changes of speaker per minute, over the turns in scope (both parties).
+
+    A conversation changes hands often; an interview where one person holds
+    the floor for minutes at a time is a pair of speeches. Without
+    timestamps the rate cannot be had: the result says so, and its details
+    give the word-based equivalent (changes per 100 words).
+    """
+    all_turns = analysis.transcript.turns
+    counts = word_counts(analysis)
+    spoken = [t for t in scope.turns(analysis) if counts.get(t)]
+    if len(spoken) < 2:
+        return MetricResult(None, reason="fewer than two turns with words")
+    switches = [b for a, b in pairwise(spoken) if all_turns[a].speaker != all_turns[b].speaker]
+    words = sum(counts[t] for t in spoken)
+    per_100_words = round(100.0 * len(switches) / words, 2)
+    starts = [start for t in spoken if (start := all_turns[t].start) is not None]
+    ends = [end for t in spoken if (end := turn_end(analysis, t)) is not None]
+    span = (max(ends) - min(starts)) if starts and ends else 0.0
+    if span <= 0:
+        return MetricResult(
+            None,
+            reason="not available (no timestamps)",
+            details={"switches": len(switches), "per_100_words": per_100_words},
+        )
+    rate = len(switches) / (span / 60.0)
+    longest = longest_floor(analysis, spoken)
+    evidence: tuple[Evidence, ...] = ()
+    if longest is not None:
+        turn, seconds = longest
+        evidence = (
+            Evidence(
+                turn,
+                opening(analysis, turn),
+                f"the longest time one speaker held the floor: {seconds:.0f} s",
+            ),
+        )
+    return MetricResult(
+        value=round(rate, 2),
+        evidence=evidence,
+        details={
+            "per_minute": round(rate, 2),
+            "switches": len(switches),
+            "minutes": round(span / 60.0, 2),
+            "per_100_words": per_100_words,
+        },
+    )
+
+
+def longest_floor(analysis: Analysis, turns: Sequence[int]) -> tuple[int, float] | None:
+    """(first turn, seconds) of the longest run of ``turns`` by one speaker."""
+    all_turns = analysis.transcript.turns
+    runs: list[list[int]] = []
+    for turn in turns:
+        if runs and all_turns[runs[-1][-1]].speaker == all_turns[turn].speaker:
+            runs[-1].append(turn)
+        else:
+            runs.append([turn])
+    timed = [
+        (run[0], end - start)
+        for run in runs
+        if (start := all_turns[run[0]].start) is not None
+        and (end := turn_end(analysis, run[-1])) is not None
+    ]
+    if not timed:
+        return None
+    return min(timed, key=lambda item: (-item[1], item[0]))
 
 
 # ---------------------------------------------------------------- the specs
@@ -429,6 +536,18 @@ LONGEST_MONOLOGUE = MetricSpec(
             "measure stretches in seconds (needs timestamps) or in words",
             choices=("seconds", "words"),
         ),
+        "max_seconds": Param(
+            "number",
+            120.0,
+            "stretches longer than this many seconds are listed with a quote (unit seconds)",
+            1,
+        ),
+        "max_words": Param(
+            "integer",
+            300,
+            "stretches longer than this many words are listed with a quote (unit words)",
+            1,
+        ),
         "backchannel_words": Param(
             "integer",
             3,
@@ -438,7 +557,7 @@ LONGEST_MONOLOGUE = MetricSpec(
             20,
         ),
     },
-    details=("longest", "words", "turns", "stretches"),
+    details=("longest", "words", "turns", "stretches", "over_limit"),
     roles=("candidate", "interviewer"),
 )
 
@@ -447,12 +566,39 @@ RESPONSE_LATENCY = MetricSpec(
     function=response_latency,
     description=(
         "Median seconds between the end of the other party's question and the start of the "
-        "answer (overlaps count as 0; needs timestamps)."
+        "answer (overlaps count as 0; needs timestamps); silences before and inside answers "
+        "are counted and quoted."
     ),
     scale="seconds",
-    params={},
-    details=("median", "longest", "answers"),
+    params={
+        "silence_seconds": Param(
+            "number",
+            5.0,
+            "a gap this long before an answer, or a pause this long inside one, is a silence",
+            1,
+        ),
+    },
+    details=("median", "longest", "answers", "silences_before", "silences_within"),
     roles=("candidate", "interviewer"),
 )
 
-SPECS: tuple[MetricSpec, ...] = (TALK_RATIO, WORDS_PER_MINUTE, LONGEST_MONOLOGUE, RESPONSE_LATENCY)
+INTERACTIVITY = MetricSpec(
+    name="interactivity",
+    function=interactivity,
+    description=(
+        "Changes of speaker per minute over the whole conversation in scope (needs "
+        "timestamps; without them the details give changes per 100 words)."
+    ),
+    scale="rate",
+    params={},
+    details=("per_minute", "switches", "minutes", "per_100_words"),
+    roles=("candidate", "interviewer"),
+)
+
+SPECS: tuple[MetricSpec, ...] = (
+    TALK_RATIO,
+    WORDS_PER_MINUTE,
+    LONGEST_MONOLOGUE,
+    RESPONSE_LATENCY,
+    INTERACTIVITY,
+)

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
-from ..model import Role, Transcript, Turn
+from ..model import PAUSE_SECONDS, Pause, Role, Transcript, Turn
 from ..segment.roles import assign_roles
 
 _SPACE = re.compile(r"\s+")
@@ -20,6 +20,8 @@ class RawTurn:
 
     ``speaker`` is the label as written (already stripped of markup such as
     ``**``/``[]``); ``line`` is the 1-based source line of the label.
+    ``pauses`` are silences inside ``text``, each before the word at its
+    offset into ``text``.
     """
 
     speaker: str
@@ -28,6 +30,7 @@ class RawTurn:
     start: float | None = None
     end: float | None = None
     confidence: float = 1.0
+    pauses: list[Pause] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -69,22 +72,34 @@ def build_transcript(
     notices: Sequence[str] = (),
     roles: dict[str, tuple[Role, float]] | None = None,
 ) -> Transcript:
-    """Merge consecutive turns of one speaker, drop turns with no words, index
-    the rest and assign roles (labels first, then ``roles`` found by the
-    segmenter, else inferred from how each speaker talks)."""
+    """Merge consecutive turns of one speaker (keeping the silences between
+    them as pauses), drop turns with no words, index the rest and assign roles
+    (labels first, then ``roles`` found by the segmenter, else inferred from
+    how each speaker talks)."""
     merged: list[RawTurn] = []
     for raw in raw_turns:
         text = normalize_space(raw.text)
         if not text:
             continue
+        pauses = [
+            Pause(len(normalize_space(raw.text[: p.offset])) + 1, p.start, p.end)
+            for p in raw.pauses
+            if normalize_space(raw.text[: p.offset])  # a pause before the first word is none
+        ]
         if merged and merged[-1].speaker == raw.speaker:
             last = merged[-1]
+            offset = len(last.text) + 1
+            gap = pause_between(offset, last.end, raw.start)
+            last.pauses.extend([gap] if gap else [])
+            last.pauses.extend(_shifted(p, offset) for p in pauses)
             last.text = f"{last.text} {text}"
             if raw.end is not None:
                 last.end = raw.end
             last.confidence = min(last.confidence, raw.confidence)
             continue
-        merged.append(RawTurn(raw.speaker, text, raw.line, raw.start, raw.end, raw.confidence))
+        merged.append(
+            RawTurn(raw.speaker, text, raw.line, raw.start, raw.end, raw.confidence, pauses)
+        )
     turns = tuple(
         Turn(
             index=i,
@@ -95,6 +110,7 @@ def build_transcript(
             end=raw.end,
             confidence=raw.confidence,
             line=raw.line,
+            pauses=tuple(raw.pauses),
         )
         for i, raw in enumerate(merged)
     )
@@ -102,6 +118,18 @@ def build_transcript(
         id=id, format=format, speakers=(), turns=turns, source=source, notices=tuple(notices)
     )
     return assign_roles(transcript, found=roles)
+
+
+def pause_between(offset: int, stop: float | None, resume: float | None) -> Pause | None:
+    """The pause from ``stop`` to ``resume`` before the word at ``offset``,
+    when both times are known and it lasts at least PAUSE_SECONDS."""
+    if stop is None or resume is None or resume - stop < PAUSE_SECONDS:
+        return None
+    return Pause(offset, stop, resume)
+
+
+def _shifted(pause: Pause, by: int) -> Pause:
+    return Pause(pause.offset + by, pause.start, pause.end)
 
 
 def unlabeled_transcript(

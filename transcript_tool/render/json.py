@@ -19,6 +19,7 @@ from ..model import (
     ExchangeConcepts,
     Question,
     Report,
+    Timing,
     Transcript,
 )
 
@@ -49,6 +50,7 @@ def transcript_to_dict(transcript: Transcript) -> dict[str, Any]:
                 "end": t.end,
                 "confidence": t.confidence,
                 "line": t.line,
+                "pauses": [{"offset": p.offset, "start": p.start, "end": p.end} for p in t.pauses],
             }
             for t in transcript.turns
         ],
@@ -150,6 +152,36 @@ def report_to_dict(report: Report) -> dict[str, Any]:
         "overall": report.overall,
         "strengths": list(report.strengths),
         "improvements": list(report.improvements),
+        "timing": timing_to_dict(report.timing),
+    }
+
+
+def timing_to_dict(timing: Timing | None) -> dict[str, Any] | None:
+    if timing is None:
+        return None
+    return {
+        "timed": timing.timed,
+        "reason": timing.reason,
+        "roles": [
+            {
+                "role": r.role,
+                "words": r.words,
+                "word_share": r.word_share,
+                "seconds": r.seconds,
+                "time_share": r.time_share,
+                "words_per_minute": r.words_per_minute,
+                "longest_words": r.longest_words,
+                "longest_seconds": r.longest_seconds,
+            }
+            for r in timing.roles
+        ],
+        "talk_ratio": timing.talk_ratio,
+        "talk_ratio_by": timing.talk_ratio_by,
+        "response_latency": timing.response_latency,
+        "silences": timing.silences,
+        "switches": timing.switches,
+        "switches_per_minute": timing.switches_per_minute,
+        "switches_per_100_words": timing.switches_per_100_words,
     }
 
 

@@ -13,8 +13,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from ..model import LOW_CONFIDENCE, Role
-from ..readers.common import Chunk, RawTurn
+from ..model import LOW_CONFIDENCE, Pause, Role
+from ..readers.common import Chunk, RawTurn, pause_between
 from .diarize import Diarization, Params, diarize
 from .gaps import normalize, punctuated, shipped_model
 
@@ -109,6 +109,7 @@ def _turns(
     current_speaker = -1
     first_chunk = last_chunk = 0
     confidences: list[float] = []
+    pauses: list[Pause] = []
     boundary = 1.0
 
     def close() -> None:
@@ -123,6 +124,7 @@ def _turns(
                 start=chunks[first_chunk].start,
                 end=chunks[last_chunk].end,
                 confidence=round(min(mean, boundary), 2),
+                pauses=list(pauses),
             )
         )
 
@@ -132,9 +134,13 @@ def _turns(
         new_word = m != seen_model_word and bool(result.speakers)
         if speaker != current_speaker and new_word:
             close()
-            current, confidences = [], []
+            current, confidences, pauses = [], [], []
             current_speaker, first_chunk = speaker, c
             boundary = result.change_confidence[m] if turns else 1.0
+        elif c != last_chunk and current:
+            offset = sum(len(t) for t in current) + len(current)  # the " ".join offset
+            gap = pause_between(offset, chunks[last_chunk].end, chunks[c].start)
+            pauses.extend([gap] if gap else [])
         current.append(token)
         last_chunk = c
         if new_word:

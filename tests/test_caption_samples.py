@@ -1,0 +1,81 @@
+"""The caption samples in samples/ (Teams, Zoom, YouTube .vtt; labeled and
+unlabeled .srt) read into the turns, speakers and times their files hold."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from transcript_tool import read_transcript
+from transcript_tool.cli import app
+
+SAMPLES = Path(__file__).resolve().parents[1] / "samples"
+runner = CliRunner()
+
+
+def voice_runs(path: Path) -> list[tuple[str, str, str]]:
+    """(speaker, first start, last end) of each run of cues by one <v> voice."""
+    text = path.read_text("utf-8")
+    cues = re.findall(r"(\S+) --> (\S+)\n<v ([^>]+)>", text)
+    runs: list[tuple[str, str, str]] = []
+    for start, end, name in cues:
+        if runs and runs[-1][0] == name:
+            runs[-1] = (name, runs[-1][1], end)
+        else:
+            runs.append((name, start, end))
+    return runs
+
+
+def seconds(clock: str) -> float:
+    hours, minutes, rest = clock.replace(",", ".").split(":")
+    return round(int(hours) * 3600 + int(minutes) * 60 + float(rest), 3)
+
+
+def test_teams_sample_round_trips_through_segment_json() -> None:
+    path = SAMPLES / "teams-meeting.vtt"
+    result = runner.invoke(app, ["segment", str(path), "--format", "json"])
+    assert result.exit_code == 0
+    data = json.loads(result.stdout)
+    runs = voice_runs(path)
+    assert data["format"] == "vtt"
+    assert [t["speaker"] for t in data["turns"]] == [name for name, _, _ in runs]
+    assert [(t["start"], t["end"]) for t in data["turns"]] == [
+        (seconds(start), seconds(end)) for _, start, end in runs
+    ]
+    roles = {s["name"] or s["id"]: s["role"] for s in data["speakers"]}
+    assert roles == {"Marisol Vega": "interviewer", "Tomasz Nowak": "candidate"}
+    # the story answer holds a 6-second thinking pause before "So first I called them"
+    story = next(t for t in data["turns"] if "So first I called them" in t["text"])
+    (pause,) = story["pauses"]
+    assert story["text"][pause["offset"] :].startswith("So first I called them")
+    assert round(pause["end"] - pause["start"], 2) == 6.25
+
+
+def test_labeled_srt_sample_alternates_dialogue_dashes_between_the_two_speakers() -> None:
+    transcript = read_transcript(SAMPLES / "labeled-interview.srt")
+    said = [(t.speaker, t.role, t.text) for t in transcript.turns]
+    assert said[6:8] == [
+        ("Dana", "interviewer", "How did you measure that?"),
+        ("Luis", "candidate", "With a goniometer, at every visit."),
+    ]
+    assert [t.confidence for t in transcript.turns[6:8]] == [0.6, 0.6]
+    assert (
+        "2 dialogue-dash line(s), the first in the cue at line 34, attributed by alternating "
+        "between the two speakers (each dash changes the speaker)"
+    ) in transcript.notices
+    assert len(transcript.turns) == 13
+    assert transcript.turns[0].start == 1.0
+
+
+def test_zoom_and_youtube_samples_keep_their_times() -> None:
+    zoom = read_transcript(SAMPLES / "zoom-meeting.vtt")
+    assert {s.role for s in zoom.speakers} == {"interviewer", "candidate"}
+    assert all(t.start is not None and t.end is not None for t in zoom.turns)
+    youtube = read_transcript(SAMPLES / "raw-caption-youtube.vtt")
+    assert youtube.turns[0].start == 0.0
+    starts = [t.start for t in youtube.turns]
+    assert starts == sorted(starts)
+    assert any("rolling auto-captions" in notice for notice in youtube.notices)
