@@ -185,7 +185,7 @@ def test_words_per_minute_in_scope() -> None:
 
 def test_words_per_minute_needs_timestamps() -> None:
     result = delivery.WORDS_PER_MINUTE(untimed(*ROWS))
-    assert (result.value, result.reason) == (None, "the transcript has no timestamps")
+    assert (result.value, result.reason) == (None, "not available (no timestamps)")
     result = delivery.WORDS_PER_MINUTE(timed((IV, "Tell me about yourself.", 0.0, 3.0)))
     assert (result.value, result.reason) == (None, "the candidate did not speak")
     only_interviewer = timed(ROWS[0], (CA, ROWS[1][1], None, None))
@@ -256,7 +256,7 @@ def test_longest_monologue_of_the_interviewer() -> None:
 
 def test_longest_monologue_needs_timestamps_for_seconds() -> None:
     result = delivery.LONGEST_MONOLOGUE(untimed(*ROWS))
-    assert (result.value, result.reason) == (None, "the transcript has no timestamps")
+    assert (result.value, result.reason) == (None, "not available (no timestamps)")
     assert delivery.LONGEST_MONOLOGUE(untimed(*ROWS), {"unit": "words"}).value == 31.0
 
 
@@ -322,7 +322,7 @@ def test_response_latency_in_scope() -> None:
 
 def test_response_latency_cannot_be_computed() -> None:
     result = delivery.RESPONSE_LATENCY(untimed(*ROWS))
-    assert (result.value, result.reason) == (None, "the transcript has no timestamps")
+    assert (result.value, result.reason) == (None, "not available (no timestamps)")
     result = delivery.RESPONSE_LATENCY(timed((IV, "Tell me about yourself.", 0.0, 3.0)))
     assert (result.value, result.reason) == (None, "the candidate answered no interviewer question")
 

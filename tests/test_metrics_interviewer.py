@@ -111,7 +111,7 @@ def test_talk_share_of_seconds() -> None:
 
 def test_talk_share_in_seconds_needs_timestamps() -> None:
     result = interviewer.TALK_SHARE(analysis_of(SHORT), {"unit": "seconds"})
-    assert (result.value, result.reason) == (None, "the transcript has no timestamps")
+    assert (result.value, result.reason) == (None, "not available (no timestamps)")
     partly = timed(
         ("interviewer", "Tell me about your last project.", 0.0, 4.0),
         ("candidate", "I built a churn model.", None, None),

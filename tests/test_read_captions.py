@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import json
 import re
+import subprocess
+import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
@@ -686,6 +688,39 @@ def test_talkpython_captions_read_like_the_transcript(name: str) -> None:
         )
         expected = len(re.sub(r"^\d\d:\d\d:\d\d", "", reference, flags=re.MULTILINE).split())
         assert abs(len(spoken) - expected) <= 0.1 * expected
+
+
+@needs_corpora
+@pytest.mark.parametrize("episode", ["E01", "E02", "E03", "E04", "E05"])
+def test_real_whisper_pyannote_vtt_round_trips_through_segment_json(episode: str) -> None:
+    path = EXPORTS / "whisper-pyannote-seenunseen" / f"{episode}.mp3.vtt"
+    cues = re.findall(
+        r"^(\S+) --> (\S+)\n\[([^\]]+)\]: ", path.read_text(encoding="utf-8"), re.MULTILINE
+    )
+    runs: list[tuple[str, str, str]] = []  # (speaker, first start, last end)
+    for start, end, speaker in cues:
+        if runs and runs[-1][0] == speaker:
+            runs[-1] = (speaker, runs[-1][1], end)
+        else:
+            runs.append((speaker, start, end))
+    result = subprocess.run(
+        [sys.executable, "-m", "transcript_tool", "segment", str(path), "--format", "json"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    data = json.loads(result.stdout)
+    assert data["format"] == "vtt"
+    assert [t["speaker"] for t in data["turns"]] == [speaker for speaker, _, _ in runs]
+    assert [(t["start"], t["end"]) for t in data["turns"]] == [
+        (clock(start), clock(end)) for _, start, end in runs
+    ]
+
+
+def clock(stamp: str) -> float:
+    """Seconds of a WebVTT hh:mm:ss.mmm timestamp."""
+    hours, minutes, seconds = stamp.split(":")
+    return round(int(hours) * 3600 + int(minutes) * 60 + float(seconds), 3)
 
 
 @needs_corpora

@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 
-from ..model import ROLES, Analysis, Evidence, MetricResult, Role, words_by_turn
+from ..model import NO_TIMESTAMPS, ROLES, Analysis, Evidence, MetricResult, Role, words_by_turn
 from .base import MetricSpec, Param, Params, Scope
 from .common import candidate_answers, median, quote, turn_end, turn_seconds
 
@@ -42,7 +42,7 @@ def missing_timestamps(analysis: Analysis, turns: Sequence[int]) -> str | None:
     "Not scored: ...") why seconds cannot be used."""
     count = len(analysis.transcript.turns)
     if not any(turn_seconds(analysis, index) is not None for index in range(count)):
-        return "the transcript has no timestamps"
+        return NO_TIMESTAMPS
     if any(turn_seconds(analysis, index) is None for index in turns):
         return "some turns have no timestamps"
     return None
@@ -349,7 +349,7 @@ def response_latency(analysis: Analysis, params: Params, scope: Scope) -> Metric
     subject = scope.subject
     all_turns = analysis.transcript.turns
     if missing_timestamps(analysis, ()) is not None:
-        return MetricResult(None, reason="the transcript has no timestamps")
+        return MetricResult(None, reason=NO_TIMESTAMPS)
     answers = candidate_answers(analysis, scope)
     if not answers:
         asker = other_party(subject)
