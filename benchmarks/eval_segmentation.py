@@ -21,6 +21,10 @@ after every question the model detects. Settings:
   corpora and tested on the whole of the one left out;
 - ``heldout``: trained on the training split of all four, tested on each
   corpus's held-out split;
+``--input punctuated`` keeps the source's punctuation and case instead (an
+undiarized Whisper transcript): the segmenter may then change speaker only where a
+sentence ends.
+
 - ``shipped``: the shipped ``segmenter.npz`` (trained on the training split of
   anthropic-interviewer and changelog-interviews only) on the held-out splits
   of those two, on the whole of the other two, and on the project's own
@@ -45,18 +49,30 @@ from train_segmenter import SHIPPED_CORPORA, fit, sample_stream  # noqa: E402
 
 from transcript_tool.segment.diarize import Params, diarize  # noqa: E402
 from transcript_tool.segment.gaps import GapModel, shipped_model  # noqa: E402
+from transcript_tool.segment.unlabeled import diarize_punctuated  # noqa: E402
 
 
 def evaluate(
-    model: GapModel, streams: Sequence[LabeledStream], params: Params
+    model: GapModel, streams: Sequence[LabeledStream], params: Params, punctuated: bool = False
 ) -> tuple[Score, Score, Score, float]:
-    """(segmenter, one-speaker baseline, question baseline, words per second)."""
+    """(segmenter, one-speaker baseline, question baseline, words per second).
+
+    ``punctuated``: the input keeps the source's own punctuation and case (an
+    undiarized Whisper transcript) and goes through the same hints the tool
+    derives from it (:func:`punctuation_hints`): the speaker may change only
+    where a sentence ends, and more likely after a question.
+    """
     ours, single, questions = Score(), Score(), Score()
     elapsed = 0.0
     for stream in streams:
         ref_roles = word_roles(stream.speakers, stream.roles) if stream.roles else None
         started = time.perf_counter()
-        result = diarize(stream.words, model, params=params)
+        if punctuated:
+            result = diarize_punctuated(
+                list(stream.words), list(stream.source_words), model, params
+            )
+        else:
+            result = diarize(stream.words, model, params=params)
         elapsed += time.perf_counter() - started
         hyp_roles = [result.roles[s] for s in result.speakers]
         ours.add(
@@ -109,9 +125,11 @@ HEADER = (
 )
 
 
-def run(setting: str, params: Params, limit: int | None, root: Path | None) -> None:
+def run(
+    setting: str, params: Params, limit: int | None, root: Path | None, punctuated: bool = False
+) -> None:
     corpora = {name: caption_corpora.load(name, root) for name in CORPORA}
-    print(f"== {setting}")
+    print(f"== {setting}" + (" (punctuated input)" if punctuated else ""))
     print(HEADER)
     started = time.perf_counter()
     for corpus in CORPORA:
@@ -127,14 +145,16 @@ def run(setting: str, params: Params, limit: int | None, root: Path | None) -> N
                 held_out_split(corpora[corpus])[1] if corpus in SHIPPED_CORPORA else corpora[corpus]
             )
         test = test[:limit] if limit else test
-        ours, single, questions, speed = evaluate(model, test, params)
+        ours, single, questions, speed = evaluate(model, test, params, punctuated)
         print(_row("segmenter", corpus, ours, speed))
         print(_row("one speaker", corpus, single, None))
         print(_row("questions", corpus, questions, None))
         sys.stdout.flush()
     if setting == "shipped":
         # the project's own 60-minute mock interview, never trained on
-        ours, single, questions, speed = evaluate(shipped_model(), [sample_stream()], params)
+        ours, single, questions, speed = evaluate(
+            shipped_model(), [sample_stream()], params, punctuated
+        )
         print(_row("segmenter", "sample (60 min)", ours, speed))
         print(_row("one speaker", "sample (60 min)", single, None))
         print(_row("questions", "sample (60 min)", questions, None))
@@ -156,6 +176,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--limit", type=int, default=None, help="files per corpus")
     parser.add_argument("--corpora", type=Path, default=None)
     parser.add_argument("--param", action="append", default=[], help="NAME=VALUE decoder setting")
+    parser.add_argument(
+        "--input",
+        choices=("caption", "punctuated"),
+        default="caption",
+        help="caption: no punctuation or case (the default); punctuated: the source's own "
+        "punctuation and case kept, as in an undiarized Whisper transcript",
+    )
     args = parser.parse_args(argv)
     if not caption_corpora.available(args.corpora):
         print("../shared/corpora is not present; nothing to evaluate", file=sys.stderr)
@@ -167,7 +194,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     params = Params(**overrides)
     settings = ("loco", "heldout", "shipped") if args.setting == "all" else (args.setting,)
     for setting in settings:
-        run(setting, params, args.limit, args.corpora)
+        run(setting, params, args.limit, args.corpora, args.input == "punctuated")
     return 0
 
 

@@ -16,7 +16,7 @@ from transcript_tool.cli import app
 from transcript_tool.nlp import get_nlp
 from transcript_tool.readers.common import Chunk, ReadOptions
 from transcript_tool.readers.text import read
-from transcript_tool.segment.diarize import diarize
+from transcript_tool.segment.diarize import Params, diarize
 from transcript_tool.segment.gaps import GapModel, TrainingStream, normalize, shipped_model, train
 from transcript_tool.segment.unlabeled import segment_chunks
 
@@ -239,3 +239,19 @@ def test_diarize_labels_every_word(speakers: int) -> None:
     assert result.speakers[0] == 0
     assert max(result.speakers) < speakers
     assert result.sentence_end[-1]
+
+
+def test_a_question_mark_in_punctuated_text_is_a_likely_change_of_speaker() -> None:
+    segments = json.loads((ROOT / "samples" / "whisper-screen.json").read_text("utf-8"))
+    chunks = [Chunk(s["text"], start=s["start"], end=s["end"]) for s in segments["segments"]]
+    plain = segment_chunks(chunks, params=Params(question_change=0.0))
+    hinted = segment_chunks(chunks)
+    # the undiarized Whisper phone screen: 3 turns from the words alone, 10 when a "?"
+    # makes a change of speaker likely
+    assert (len(plain.turns), len(hinted.turns)) == (3, 10)
+    question = "How would you handle a team member who keeps showing up late?"
+    assert any(turn.text.endswith(question) for turn in hinted.turns)
+    assert not any(turn.text.endswith(question) for turn in plain.turns)
+    assert (
+        " ".join(t.text for t in hinted.turns).split() == " ".join(c.text for c in chunks).split()
+    )

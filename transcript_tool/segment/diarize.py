@@ -47,6 +47,7 @@ class Params:
     sentence: float = 0.5  # a sentence ends where P(end) exceeds this
     init: float = 0.5  # change probability above which the EM start flips the speaker
     temper: float = 0.1  # scales every log-score when computing the confidence reported
+    question_change: float = 0.6  # punctuated text: least change probability after a "?"
 
 
 @dataclass(frozen=True)

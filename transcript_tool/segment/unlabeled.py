@@ -9,6 +9,7 @@ in order. Joined, the turns' words are the input's words.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -16,10 +17,11 @@ from dataclasses import dataclass
 from ..model import LOW_CONFIDENCE, Pause, Role
 from ..readers.common import Chunk, RawTurn, pause_between
 from .diarize import Diarization, Params, diarize
-from .gaps import normalize, punctuated, shipped_model
+from .gaps import GapModel, normalize, punctuated, shipped_model
 
 SPEAKER_IDS = ("Speaker 1", "Speaker 2")
 _TERMINAL = re.compile(r"[.?!][\"')\]]*$")
+_QUESTION = re.compile(r"\?[\"')\]]*$")
 
 
 @dataclass(frozen=True)
@@ -59,22 +61,19 @@ def segment_chunks(
         if norm:
             model_words.append(norm)
         owner.append(max(len(model_words) - 1, 0))
-    allowed = None
     if _punctuated(tokens):
         # the source has its own sentence punctuation: change speaker only where a sentence ends
-        ends = [False] * len(model_words)
+        source = [""] * len(model_words)
         for (token, _), m in zip(tokens, owner, strict=True):
-            if model_words and _TERMINAL.search(token):
-                ends[m] = True
-        allowed = ends
-    result = diarize(
-        model_words,
-        shipped_model(),
-        speakers=speakers,
-        first_role=first_role,
-        params=params,
-        change_after=allowed,
-    )
+            if model_words:
+                source[m] = f"{source[m]} {token}".strip()
+        result = diarize_punctuated(
+            model_words, source, shipped_model(), params, speakers=speakers, first_role=first_role
+        )
+    else:
+        result = diarize(
+            model_words, shipped_model(), speakers=speakers, first_role=first_role, params=params
+        )
     turns = _turns(tokens, owner, chunks, result)
     confidence = _overall(result)
     low = sum(1 for t in turns if t.confidence < LOW_CONFIDENCE)
@@ -89,6 +88,38 @@ def segment_chunks(
         + (f"; {low} turn(s) below {LOW_CONFIDENCE:.1f} are marked" if low else "")
     )
     return Segmented(turns, roles, confidence, notice)
+
+
+def diarize_punctuated(
+    words: Sequence[str],
+    source: Sequence[str],
+    model: GapModel,
+    params: Params | None = None,
+    *,
+    speakers: int = 2,
+    first_role: Role | None = None,
+) -> Diarization:
+    """:func:`.diarize.diarize` for text with its own punctuation: ``source[i]``
+    is model word i as written. The speaker may change only after a word that
+    ends a sentence."""
+    ends = [bool(_TERMINAL.search(token)) for token in source]
+    p = params or Params()
+    scores = model.predict(words)
+    if p.question_change > 0:
+        change = scores.change.copy()
+        for i, token in enumerate(source[:-1]):
+            if _QUESTION.search(token):
+                change[i + 1] = max(float(change[i + 1]), p.question_change)
+        scores = dataclasses.replace(scores, change=change)
+    return diarize(
+        words,
+        model,
+        speakers=speakers,
+        first_role=first_role,
+        params=p,
+        scores=scores,
+        change_after=ends,
+    )
 
 
 def _punctuated(tokens: Sequence[tuple[str, int]]) -> bool:
