@@ -462,3 +462,28 @@ def test_a_new_question_on_a_new_topic_is_not_a_re_ask() -> None:
         "Candidate: The mission.\n"
     )
     assert [q.reask_of for q in analysis.questions] == [None, None]
+
+
+@pytest.mark.parametrize(
+    ("said", "questions"),
+    [
+        # a statement, then a request to confirm it: a yes/no question about the statement
+        ("You led the migration yourself. Is that right?", [("Is that right?", "yes_no")]),
+        ("So Lerner no longer reported to you. Is that correct?", [("Is that correct?", "yes_no")]),
+        ("You moved teams in May. So is that right?", [("So is that right?", "yes_no")]),
+        # said on its own (to the other party's news) it is a backchannel, not a question
+        ("Is that right?", []),
+        # lowercase and unpunctuated: heard as a question as a whole
+        (
+            "you led the migration yourself is that right",
+            [("you led the migration yourself is that right", "declarative")],
+        ),
+    ],
+)
+def test_is_that_right_after_a_statement_asks_for_confirmation(
+    said: str, questions: list[tuple[str, str]]
+) -> None:
+    analysis = analysis_of(f"Interviewer: {said}\nCandidate: Yes, that's correct.\n")
+    assert [(q.text, q.form) for q in analysis.questions] == questions
+    for question in analysis.questions:
+        assert (question.answered, question.direct) == ("yes", True)

@@ -66,6 +66,7 @@ class QuestionCues:
     part_starters: frozenset[str]
     frame_words: frozenset[str]
     reask_phrases: tuple[str, ...]
+    confirmations: frozenset[str] = frozenset()
 
 
 def load_cues(text: str | None = None) -> QuestionCues:
@@ -121,6 +122,7 @@ def load_cues(text: str | None = None) -> QuestionCues:
         part_starters=frozenset(raw["part_starters"]),
         frame_words=frozenset(raw["frame_words"]),
         reask_phrases=tuple(raw["reask_phrases"]),
+        confirmations=frozenset(raw.get("confirmations", ())),
     )
 
 

@@ -65,12 +65,17 @@ def find_questions(
         first_in_turn.setdefault(s.turn, s.index)
     doc_matches = DocMatches((), ())
     doc: Doc | None = None
+    stated_in_turn: int | None = None  # the turn whose last sentence asked nothing
     for sentence, span in zip(sentences, spans, strict=True):
         if span.doc is not doc:
             doc = span.doc
             doc_matches = DocMatches.of(doc, matchers)
         matches = doc_matches.within(span)
         asked = classify_span(span, matches, cues)
+        after_statement = stated_in_turn == sentence.turn
+        stated_in_turn = sentence.turn if asked is None else None
+        if asked is None and after_statement:
+            asked = _confirmation(span, cues)
         if asked is None:
             continue
         turn = transcript.turns[sentence.turn]
@@ -105,6 +110,23 @@ def find_questions(
             )
         )
     return tuple(questions), tuple(check_ins)
+
+
+def _confirmation(span: Span, cues: QuestionCues) -> Asked | None:
+    """A yes/no question when ``span`` is one of the ``confirmations`` ("Is
+    that right?") ending in "?", said right after the speaker's own statement
+    (alone, a backchannel rule vetoes it)."""
+    tokens = [t for t in span if not t.is_space]
+    if not tokens or tokens[-1].text != "?":
+        return None
+    words = [t for t in tokens if not t.is_punct]
+    norms = [t.norm_ for t in words]
+    while len(norms) > 1 and norms[0] in cues.openers:
+        norms.pop(0)
+        words.pop(0)
+    if not words or " ".join(norms) not in cues.confirmations:
+        return None
+    return Asked("yes_no", span.doc[words[0].i : tokens[-1].i + 1].text, False)
 
 
 def _question(
