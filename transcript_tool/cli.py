@@ -279,6 +279,83 @@ def segment(
 
 
 @app.command()
+def batch(
+    paths: Annotated[
+        list[str], typer.Argument(help="Transcript files and folders (read recursively).")
+    ],
+    out: Annotated[
+        str,
+        typer.Option(
+            "--out", "-o", help="Results table: .csv, .jsonl or .parquet (one row a file)."
+        ),
+    ],
+    glob: Annotated[
+        str | None,
+        typer.Option(
+            "--glob", help="Files to read in folders, e.g. '**/*.txt' (default: known extensions)."
+        ),
+    ] = None,
+    rubric: Annotated[
+        str, typer.Option("--rubric", "-r", help="Built-in rubric name or a rubric YAML file.")
+    ] = "default",
+    workers: Annotated[
+        int, typer.Option("--workers", "-j", min=0, help="Worker processes (0: one per CPU).")
+    ] = 1,
+    turns_out: Annotated[
+        str | None, typer.Option("--turns-out", help="Also write the turns table (.csv or .jsonl).")
+    ] = None,
+    reports_dir: Annotated[
+        str | None, typer.Option("--reports-dir", help="Also write each report to this folder.")
+    ] = None,
+    reports_format: Annotated[
+        ReportFormat, typer.Option("--reports-format", help="Format of --reports-dir reports.")
+    ] = ReportFormat.json,
+    summary_out: Annotated[
+        str | None, typer.Option("--summary-out", help="Also write the summary (.json or .md).")
+    ] = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress on stderr.")] = False,
+    fail_fast: Annotated[
+        bool, typer.Option("--fail-fast", help="Stop at the first file that fails; write nothing.")
+    ] = False,
+    input_format: InputFormatOpt = None,
+    encoding: EncodingOpt = None,
+    speakers: SpeakersOpt = 2,
+    first: FirstOpt = None,
+    debug: DebugOpt = False,
+) -> None:
+    """Score every transcript under PATHS into one table, and summarise the cohort.
+
+    Exit 1 when some file failed (listed in <out stem>.errors.csv).
+    """
+    from .batch import BatchOptions, progress_for, run_batch
+
+    with _errors(debug):
+        result = run_batch(
+            BatchOptions(
+                paths=tuple(paths),
+                out=out,
+                rubric=rubric,
+                glob=glob,
+                workers=workers,
+                turns_out=turns_out,
+                reports_dir=reports_dir,
+                reports_format="json" if reports_format is ReportFormat.json else "terminal",
+                summary_out=summary_out,
+                fail_fast=fail_fast,
+                input_format=input_format,
+                encoding=encoding,
+                speakers=speakers,
+                first_role=_first_role(first),
+                debug=debug,
+            ),
+            progress_for(sys.stderr, quiet=quiet),
+        )
+    sys.stdout.write(result.summary_text())
+    if result.exit_code:
+        raise typer.Exit(result.exit_code)
+
+
+@app.command()
 def formats(
     name: Annotated[
         str | None, typer.Argument(help="Show only this format.", show_default=False)

@@ -1,0 +1,270 @@
+"""The cohort summary: how a folder of transcripts scored, as a whole.
+
+Per criterion (and overall) the number of transcripts scored and the mean,
+median, 10th and 90th percentile of their scores; the concepts answers most
+often left out; the improvement feedback given most often; and the
+transcripts ranked by overall score (top and bottom five). Everything is
+sorted with a tie-break on names, and no clock is read, so the same inputs
+give the same summary. It keeps a few numbers per transcript (its scores and
+overall), never a transcript or a report.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..rubric import Rubric
+
+SUMMARY_SCHEMA = "transcript-tool/batch-summary@1"
+RANKED = 5  # transcripts listed at the top and at the bottom
+LISTED = 5  # concepts and feedback messages shown in the text summary
+WIDTH = 80
+
+
+@dataclass(frozen=True)
+class Scored:
+    """What the summary keeps of one scored transcript."""
+
+    file: str
+    id: str
+    words: int
+    scores: dict[str, float | None]  # criterion id -> score
+    bands: dict[str, str]  # criterion id -> band
+    overall: float | None
+    missing_concepts: tuple[str, ...] = ()  # concept ids, once per answer that left one out
+    improvements: tuple[str, ...] = ()  # criterion ids, most important first
+
+
+@dataclass
+class Cohort:
+    """Accumulates :class:`Scored` transcripts and failures into a summary."""
+
+    rubric: Rubric
+    files: int = 0
+    words: int = 0
+    failed: int = 0
+    scores: dict[str, list[float]] = field(default_factory=dict)
+    overall: list[tuple[float, str, str]] = field(default_factory=list)
+    missing: Counter[str] = field(default_factory=Counter)
+    missing_in: Counter[str] = field(default_factory=Counter)
+    feedback: Counter[tuple[str, str]] = field(default_factory=Counter)
+
+    def add(self, scored: Scored) -> None:
+        """Count one scored transcript."""
+        self.files += 1
+        self.words += scored.words
+        for criterion, value in scored.scores.items():
+            if value is not None:
+                self.scores.setdefault(criterion, []).append(value)
+        if scored.overall is not None:
+            self.overall.append((scored.overall, scored.file, scored.id))
+        self.missing.update(scored.missing_concepts)
+        self.missing_in.update(set(scored.missing_concepts))
+        self.feedback.update((c, scored.bands[c]) for c in scored.improvements)
+
+    def add_failure(self) -> None:
+        """Count one file that could not be scored."""
+        self.files += 1
+        self.failed += 1
+
+    def summary(self, *, results: str | None = None, errors: str | None = None) -> dict[str, Any]:
+        """The summary as JSON-ready data (schema ``transcript-tool/batch-summary@1``);
+        ``results`` and ``errors`` name the files written."""
+        labels = {c.id: c.label for c in self.rubric.concepts}
+        criteria = [
+            {"id": c.id, "title": c.title, **stats(self.scores.get(c.id, []))}
+            for c in self.rubric.criteria
+        ]
+        best = sorted(self.overall, key=lambda item: (-item[0], item[1]))
+        worst = sorted(self.overall, key=lambda item: (item[0], item[1]))
+        return {
+            "schema": SUMMARY_SCHEMA,
+            "rubric": {"name": self.rubric.name, "version": self.rubric.version},
+            "files": self.files,
+            "scored": self.files - self.failed,
+            "failed": self.failed,
+            "words": self.words,
+            "results": results,
+            "errors": errors,
+            "criteria": criteria,
+            "overall": stats([item[0] for item in self.overall]),
+            "missing_concepts": [
+                {
+                    "concept": concept,
+                    "label": labels.get(concept, concept),
+                    "answers": count,
+                    "transcripts": self.missing_in[concept],
+                }
+                for concept, count in sorted(self.missing.items(), key=lambda i: (-i[1], i[0]))
+            ],
+            "improvements": [
+                {
+                    "criterion": criterion,
+                    "band": band,
+                    "feedback": self._template(criterion, band),
+                    "transcripts": count,
+                }
+                for (criterion, band), count in sorted(
+                    self.feedback.items(), key=lambda i: (-i[1], i[0])
+                )
+            ],
+            "top": [_ranked(item) for item in best[:RANKED]],
+            "bottom": [_ranked(item) for item in worst[:RANKED]],
+        }
+
+    def _template(self, criterion: str, band: str) -> str:
+        """The band's feedback with its placeholders shown as "…": transcripts
+        get the same message with different numbers, and are counted together."""
+        for candidate in self.rubric.criterion(criterion).bands:
+            if candidate.band == band:
+                return _PLACEHOLDER.sub(_unfill, candidate.feedback)
+        return ""
+
+
+_PLACEHOLDER = re.compile(r"\{\{|\}\}|\{[^{}]*\}")
+
+
+def _unfill(match: re.Match[str]) -> str:
+    text = match.group(0)
+    return {"{{": "{", "}}": "}"}.get(text, "…")
+
+
+def _ranked(item: tuple[float, str, str]) -> dict[str, Any]:
+    overall, file, transcript_id = item
+    return {"file": file, "id": transcript_id, "overall": overall}
+
+
+def stats(values: Sequence[float]) -> dict[str, Any]:
+    """n, mean, median, p10 and p90 of ``values`` (None when empty), rounded to
+    0.1; percentiles interpolate linearly between the nearest ranks (as numpy's
+    default does)."""
+    if not values:
+        return {"n": 0, "mean": None, "median": None, "p10": None, "p90": None}
+    ordered = sorted(values)
+    return {
+        "n": len(ordered),
+        "mean": round(sum(ordered) / len(ordered), 1),
+        "median": round(percentile(ordered, 50), 1),
+        "p10": round(percentile(ordered, 10), 1),
+        "p90": round(percentile(ordered, 90), 1),
+    }
+
+
+def percentile(ordered: Sequence[float], q: float) -> float:
+    """The ``q``-th percentile of sorted, non-empty ``ordered`` (linear interpolation)."""
+    position = (len(ordered) - 1) * q / 100
+    low = int(position)
+    high = min(low + 1, len(ordered) - 1)
+    return ordered[low] + (ordered[high] - ordered[low]) * (position - low)
+
+
+# ---------------------------------------------------------------------- render
+
+
+def render_text(summary: dict[str, Any], failures: Sequence[tuple[str, str]] = ()) -> str:
+    """The summary as plain text, at most 80 columns wide; ``failures`` (file,
+    message) are listed, the first few of them, after the first lines."""
+    lines = [
+        _fit(
+            f"batch: {summary['files']} files, {summary['scored']} scored, "
+            f"{summary['failed']} failed, {summary['words']:,} words "
+            f"(rubric {summary['rubric']['name']} {summary['rubric']['version']})"
+        )
+    ]
+    if summary["results"]:
+        lines.append(_fit(f"results: {summary['results']}"))
+    if summary["errors"]:
+        lines.append(_fit(f"errors: {summary['errors']}"))
+    for file, message in failures[:LISTED]:
+        named = message if message.startswith(file) else f"{file}: {message}"
+        lines.append(_fit(f"  failed: {named}"))
+    if len(failures) > LISTED:
+        lines.append(f"  ... and {len(failures) - LISTED} more failed files")
+    lines += ["", f"{'criterion':<32} {'n':>6} {'mean':>7} {'median':>7} {'p10':>7} {'p90':>7}"]
+    rows = [(c["id"], c) for c in summary["criteria"]] + [("overall", summary["overall"])]
+    for name, row in rows:
+        numbers = " ".join(f"{_number(row[k]):>7}" for k in ("mean", "median", "p10", "p90"))
+        lines.append(f"{_cut(name, 32):<32} {row['n']:>6} {numbers}")
+    lines += ["", "most common missing concepts (answers, transcripts):"]
+    concepts = summary["missing_concepts"][:LISTED]
+    lines += [
+        _fit(f"  {c['answers']:>5} {c['transcripts']:>5}  {c['label']}") for c in concepts
+    ] or ["  (none)"]
+    lines += ["", "most frequent improvements (transcripts):"]
+    lines += [
+        _fit(f"  {f['transcripts']:>5}  {f['criterion']} ({f['band']}): {f['feedback']}")
+        for f in summary["improvements"][:LISTED]
+    ] or ["  (none)"]
+    for title, key in (("top", "top"), ("bottom", "bottom")):
+        lines += ["", f"{title} {RANKED} by overall score:"]
+        lines += [
+            _fit(f"  {_number(item['overall']):>6}  {item['file']}", left=True)
+            for item in summary[key]
+        ] or ["  (none)"]
+    return "\n".join(lines) + "\n"
+
+
+def render_markdown(summary: dict[str, Any]) -> str:
+    """The summary as a Markdown document."""
+    rubric = summary["rubric"]
+    out = [
+        "# Batch summary",
+        "",
+        f"{summary['files']} files, {summary['scored']} scored, {summary['failed']} failed, "
+        f"{summary['words']:,} words; rubric {rubric['name']} {rubric['version']}.",
+        "",
+        "| criterion | n | mean | median | p10 | p90 |",
+        "|---|---:|---:|---:|---:|---:|",
+    ]
+    rows = [(c["id"], c) for c in summary["criteria"]] + [("overall", summary["overall"])]
+    for name, row in rows:
+        numbers = " | ".join(_number(row[k]) for k in ("mean", "median", "p10", "p90"))
+        out.append(f"| {_md(name)} | {row['n']} | {numbers} |")
+    out += ["", "## Most common missing concepts", ""]
+    out += [
+        f"- {_md(c['label'])} (`{c['concept']}`): {c['answers']} answers, "
+        f"{c['transcripts']} transcripts"
+        for c in summary["missing_concepts"]
+    ] or ["(none)"]
+    out += ["", "## Most frequent improvements", ""]
+    out += [
+        f"- {f['transcripts']} × `{f['criterion']}` ({f['band']}): {_md(f['feedback'])}"
+        for f in summary["improvements"]
+    ] or ["(none)"]
+    for title, key in (("Top", "top"), ("Bottom", "bottom")):
+        out += ["", f"## {title} {RANKED} by overall score", ""]
+        out += [f"- {_number(i['overall'])} `{i['file']}`" for i in summary[key]] or ["(none)"]
+    return "\n".join(out) + "\n"
+
+
+def render_json(summary: dict[str, Any]) -> str:
+    """The summary as JSON (fixed key order)."""
+    return json.dumps(summary, indent=2, ensure_ascii=False) + "\n"
+
+
+def _number(value: float | None) -> str:
+    return "-" if value is None else f"{value:.1f}"
+
+
+def _cut(text: str, width: int) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def _fit(line: str, *, left: bool = False) -> str:
+    """``line`` cut to the summary's width: at the end, or (``left``, for a
+    file path) in the path, keeping the indentation and score and the end."""
+    if len(line) <= WIDTH:
+        return line
+    if not left:
+        return _cut(line, WIDTH)
+    head = line[:10]
+    return head + "…" + line[len(line) - (WIDTH - len(head) - 1) :]
+
+
+def _md(text: str) -> str:
+    return text.replace("|", "\\|")

@@ -1,0 +1,149 @@
+"""Which files a batch reads: folders walked recursively, single files as given.
+
+Inside a folder a file is taken when its extension is one a registered reader
+claims (``--glob PATTERN`` replaces that test); hidden files and folders (a
+name starting with ".") are skipped. Files named on the command line are always
+read. The list is sorted by path and has no file twice, so a batch reads the
+same files in the same order on every run.
+
+Outputs are checked against the inputs (:func:`check_outputs`): none may
+overwrite a transcript, and none may sit in an input folder where the next run
+would read it as one.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+from pathlib import Path, PurePath
+
+from ..errors import UsageError
+
+
+def default_extensions() -> tuple[str, ...]:
+    """Every extension a registered reader claims (".txt", ".vtt" ...), in registry order."""
+    from ..readers import READERS
+
+    seen: dict[str, None] = {}
+    for reader in READERS.values():
+        for extension in reader.extensions:
+            seen.setdefault(extension.lower(), None)
+    return tuple(seen)
+
+
+def find_inputs(paths: Sequence[str], *, glob: str | None = None) -> list[str]:
+    """The transcript files under ``paths``, sorted, each once (as display paths).
+
+    A path that is a folder is walked; any other path is taken as a file.
+    Raises :class:`UsageError` for a path that does not exist and when
+    nothing is found.
+    """
+    extensions = default_extensions()
+    found: dict[Path, str] = {}
+    for given in paths:
+        root = Path(given)
+        if not root.exists():
+            raise UsageError(f"{given}: no such file or directory")
+        if not root.is_dir():
+            found.setdefault(_resolved(root), str(root))
+            continue
+        for relative in _walk(root, glob, extensions):
+            display = root / relative
+            found.setdefault(_resolved(display), str(display))
+    if not found:
+        looked_for = glob if glob else ", ".join(f"*{e}" for e in extensions)
+        where = ", ".join(paths)
+        raise UsageError(f"no transcripts found under {where} (looked for {looked_for})")
+    return sorted(found.values(), key=lambda name: PurePath(name).parts)
+
+
+def _walk(root: Path, glob: str | None, extensions: Sequence[str]) -> list[PurePath]:
+    """Files under ``root`` (relative to it), hidden ones left out."""
+    if glob is not None:
+        try:
+            matches = list(root.glob(glob))
+        except (ValueError, NotImplementedError) as error:  # "", "/abs/*.txt"
+            raise UsageError(f"--glob {glob!r}: {error}") from None
+        return [
+            relative
+            for path in matches
+            if path.is_file() and not _hidden(relative := path.relative_to(root))
+        ]
+    files: list[PurePath] = []
+    for folder, dirs, names in os.walk(root):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        base = PurePath(folder).relative_to(root)
+        files.extend(
+            base / name
+            for name in names
+            if not name.startswith(".") and PurePath(name).suffix.lower() in extensions
+        )
+    return files
+
+
+def _hidden(relative: PurePath) -> bool:
+    return any(part.startswith(".") for part in relative.parts)
+
+
+def _resolved(path: Path) -> Path:
+    try:
+        return path.resolve()
+    except OSError:  # a symlink loop and the like: keep the name as given
+        return path.absolute()
+
+
+def check_outputs(
+    paths: Sequence[str],
+    inputs: Sequence[str],
+    outputs: dict[str, Path],
+    *,
+    glob: str | None = None,
+    reports: Sequence[Path] = (),
+    reports_dir: Path | None = None,
+) -> None:
+    """Refuse outputs that would overwrite a transcript or be read as one.
+
+    ``outputs`` maps an option to its file (``{"--out": path}``); ``reports``
+    are the report files ``reports_dir`` will hold. An output may not be one
+    of the ``inputs``, nor two outputs the same file; and without ``glob``,
+    no output (file or reports folder) may sit inside a folder of ``paths``
+    with an extension a reader claims, since the next run would read it as a
+    transcript.
+    """
+    resolved_inputs = {_resolved(Path(name)) for name in inputs}
+    roots = {_resolved(Path(p)): p for p in paths if Path(p).is_dir()}
+    extensions = default_extensions()
+    taken: dict[Path, str] = {}
+    for option, path in outputs.items():
+        resolved = _resolved(path)
+        if path.is_dir():
+            raise UsageError(f"{option} {path} is a directory; give a file name")
+        if resolved in resolved_inputs:
+            raise UsageError(
+                f"{option} {path} is one of the input files; it would be overwritten "
+                "(choose another output file)"
+            )
+        if resolved in taken:
+            raise UsageError(f"{option} and {taken[resolved]} name the same file: {path}")
+        taken[resolved] = option
+        if glob is None and path.suffix.lower() in extensions:
+            _outside(option, path, resolved, roots)
+    if reports_dir is None:
+        return
+    for report in reports:
+        if _resolved(report) in resolved_inputs:
+            raise UsageError(
+                f"--reports-dir {reports_dir}: the report {report} would overwrite an "
+                "input file (choose another folder)"
+            )
+    if glob is None:
+        _outside("--reports-dir", reports_dir, _resolved(reports_dir), roots)
+
+
+def _outside(option: str, path: Path, resolved: Path, roots: dict[Path, str]) -> None:
+    for root, given in roots.items():
+        if resolved.is_relative_to(root):
+            raise UsageError(
+                f"{option} {path} is inside the input folder {given}, where it would be "
+                "read as a transcript; write it outside the input folders (or pass --glob)"
+            )

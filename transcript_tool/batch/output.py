@@ -1,0 +1,152 @@
+"""Writing a batch's tables: streamed, and atomic.
+
+Every file is first written to a hidden temporary file in the target's own
+folder (``.results.csv.<pid>.<random>.tmp``) and moved onto the target with
+:func:`os.replace` only when the batch has finished, so an error, a crash or
+Ctrl-C never leaves a half-written file there: the target keeps its previous
+content, or stays absent. CSV and JSONL rows are appended as they come, so
+memory does not grow with the number of files; Parquet has no append, so its
+rows are kept and the file is written at the end.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import os
+import secrets
+from collections.abc import Sequence
+from pathlib import Path
+from typing import IO, Any
+
+from ..errors import UsageError
+
+TABLE_SUFFIXES = (".csv", ".jsonl", ".parquet")
+PARQUET_ENGINES = ("pyarrow", "fastparquet")
+
+
+class AtomicFile:
+    """A temporary file beside ``target`` that :meth:`commit` moves onto it."""
+
+    def __init__(self, target: Path, *, binary: bool = False) -> None:
+        self.target = target
+        target.parent.mkdir(parents=True, exist_ok=True)
+        self.temp = target.with_name(f".{target.name}.{os.getpid()}.{secrets.token_hex(4)}.tmp")
+        # opened by name (not mkstemp) so the file gets the usual permissions
+        self.handle: IO[Any] | None = (
+            open(self.temp, "xb")  # noqa: SIM115 - closed by commit() or discard()
+            if binary
+            else open(self.temp, "x", encoding="utf-8", newline="")  # noqa: SIM115
+        )
+
+    def commit(self) -> None:
+        """Close the temporary file and move it onto the target."""
+        if self.handle is not None:
+            self.handle.close()
+            self.handle = None
+        os.replace(self.temp, self.target)
+
+    def discard(self) -> None:
+        """Close and delete the temporary file; the target is left as it was."""
+        if self.handle is not None:
+            self.handle.close()
+            self.handle = None
+        self.temp.unlink(missing_ok=True)
+
+
+def write_text_atomic(target: Path, text: str) -> None:
+    """Write ``text`` to ``target`` through a temporary file (see :class:`AtomicFile`)."""
+    file = AtomicFile(target)
+    try:
+        assert file.handle is not None
+        file.handle.write(text)
+    except BaseException:
+        file.discard()
+        raise
+    file.commit()
+
+
+def table_suffix(path: Path, option: str, allowed: Sequence[str] = TABLE_SUFFIXES) -> str:
+    """The table format ``path`` asks for, by extension; UsageError when it is
+    not one of ``allowed`` or names Parquet with no Parquet engine installed."""
+    suffix = path.suffix.lower()
+    if suffix not in allowed:
+        raise UsageError(
+            f"{option} {path}: unsupported extension {path.suffix or '(none)'!r}; "
+            f"use one of {', '.join(allowed)}"
+        )
+    if suffix == ".parquet" and not parquet_engine():
+        raise UsageError(
+            f"{option} {path}: writing Parquet needs pyarrow or fastparquet, and neither "
+            "is installed (pip install pyarrow), or use .csv or .jsonl"
+        )
+    return suffix
+
+
+def parquet_engine() -> str | None:
+    """The first installed Parquet engine pandas can use, or None."""
+    for name in PARQUET_ENGINES:
+        if importlib.util.find_spec(name) is not None:
+            return name
+    return None
+
+
+class TableWriter:
+    """Rows with fixed ``columns`` written to ``target`` as CSV, JSONL or Parquet.
+
+    CSV is written by pandas (``to_csv``, no index, "\\n" line ends), the
+    header first even when no row follows; JSONL has one JSON object per row,
+    keys in column order; Parquet is written by pandas at :meth:`commit`.
+    """
+
+    def __init__(self, target: Path, columns: Sequence[str], suffix: str) -> None:
+        self.columns = list(columns)
+        self.suffix = suffix
+        self.rows = 0
+        self._kept: list[dict[str, Any]] = []
+        self._file = AtomicFile(target, binary=suffix == ".parquet")
+        if suffix == ".csv":
+            self._csv(header=True, rows=[])
+
+    def write(self, rows: Sequence[dict[str, Any]]) -> None:
+        """Append ``rows`` (dicts with every column)."""
+        self.rows += len(rows)
+        if not rows:
+            return
+        if self.suffix == ".csv":
+            self._csv(header=False, rows=rows)
+        elif self.suffix == ".jsonl":
+            handle = self._handle()
+            for row in rows:
+                handle.write(json.dumps({c: row[c] for c in self.columns}, ensure_ascii=False))
+                handle.write("\n")
+        else:
+            self._kept.extend(rows)
+
+    def commit(self) -> None:
+        """Finish the file and move it onto the target."""
+        if self.suffix == ".parquet":
+            frame = _frame(self._kept, self.columns)
+            frame.to_parquet(self._handle(), index=False, engine=parquet_engine())
+            self._kept = []
+        self._file.commit()
+
+    def discard(self) -> None:
+        """Drop the temporary file; the target keeps its previous content."""
+        self._kept = []
+        self._file.discard()
+
+    def _handle(self) -> IO[Any]:
+        assert self._file.handle is not None
+        return self._file.handle
+
+    def _csv(self, *, header: bool, rows: Sequence[dict[str, Any]]) -> None:
+        _frame(rows, self.columns).to_csv(
+            self._handle(), header=header, index=False, lineterminator="\n"
+        )
+
+
+def _frame(rows: Sequence[dict[str, Any]], columns: Sequence[str]) -> Any:
+    import pandas as pd  # type: ignore[import-untyped]  # slow to import: only when writing
+
+    return pd.DataFrame(list(rows), columns=list(columns))

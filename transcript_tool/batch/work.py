@@ -1,0 +1,300 @@
+"""Scoring the files of a batch, in this process or in worker processes.
+
+Each file is read, analysed and scored exactly as ``transcript-tool report``
+does it (:func:`score_file`), and becomes an :class:`Outcome`: plain data (the
+results row, the per-turn rows, the rendered report, what the summary needs)
+or the one-line error that stopped it. With one worker the files are scored
+here, one by one; with more, a :class:`~concurrent.futures.ProcessPoolExecutor`
+(spawned processes, so nothing inherited from this one can be half-copied)
+whose initializer loads the rubric and builds the spaCy pipeline once per
+worker. At most ``4 × workers`` files are in flight, and :func:`outcomes`
+hands the results back in input order, whatever order they finish in.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import signal
+from collections.abc import Callable, Generator, Iterator, Sequence
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from dataclasses import dataclass
+from pathlib import PurePath
+from typing import Any, Literal
+
+from ..errors import TranscriptToolError
+from ..model import Report, Role, words_by_turn
+from ..rubric import Rubric
+
+INTERNAL = "internal error: "
+WINDOW_PER_WORKER = 4
+
+SUMMARY_COLUMNS = (
+    "id",
+    "file",
+    "format",
+    "roles",
+    "turns",
+    "words",
+    "questions",
+    "answered",
+    "timed",
+    "talk_ratio",
+)
+TURN_COLUMNS = (
+    "id",
+    "file",
+    "turn",
+    "speaker",
+    "role",
+    "start",
+    "end",
+    "words",
+    "is_question",
+    "confidence",
+)
+
+
+def result_columns(rubric: Rubric) -> list[str]:
+    """The results table's columns, in order: :data:`SUMMARY_COLUMNS`, then
+    ``<id>_score`` and ``<id>_band`` for each criterion of ``rubric``, then
+    ``overall``."""
+    per_criterion = [f"{c.id}_{part}" for c in rubric.criteria for part in ("score", "band")]
+    return [*SUMMARY_COLUMNS, *per_criterion, "overall"]
+
+
+@dataclass(frozen=True)
+class Settings:
+    """How every file of the batch is read and what is kept of it (picklable)."""
+
+    rubric: str = "default"
+    input_format: str | None = None
+    encoding: str | None = None
+    speakers: int = 2
+    first_role: Role | None = None
+    turns: bool = False
+    report_format: Literal["json", "terminal"] | None = None
+    debug: bool = False
+
+
+@dataclass(frozen=True)
+class Job:
+    """One file to score: its place in the input order and its path as shown."""
+
+    index: int
+    file: str
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """One scored file, or the error that stopped it (``error`` set, no ``row``)."""
+
+    index: int
+    file: str
+    row: dict[str, Any] | None = None
+    turns: tuple[dict[str, Any], ...] = ()
+    report: str | None = None
+    words: int = 0
+    missing_concepts: tuple[str, ...] = ()
+    improvements: tuple[str, ...] = ()
+    error: str | None = None
+
+
+@dataclass
+class Scorer:
+    """The settings and the rubric (loaded by name from the settings when not
+    given), ready to score files in this process."""
+
+    settings: Settings
+    rubric: Rubric | None = None
+
+    def __post_init__(self) -> None:
+        from ..api import load_rubric
+        from ..nlp import get_nlp
+
+        if self.rubric is None:
+            self.rubric = load_rubric(self.settings.rubric)
+        get_nlp()  # built once per process, before the first file
+
+    def __call__(self, job: Job) -> Outcome:
+        assert self.rubric is not None
+        return score_file(job, self.settings, self.rubric)
+
+
+def score_file(job: Job, settings: Settings, rubric: Rubric) -> Outcome:
+    """Read, analyse and score ``job.file``; a TranscriptToolError becomes its
+    one-line message, any other exception (a bug) ``internal error: ...``
+    (re-raised instead with ``settings.debug``)."""
+    from ..api import analyze, read_transcript, score
+
+    try:
+        transcript = read_transcript(
+            job.file,
+            input_format=settings.input_format,
+            encoding=settings.encoding,
+            speakers=settings.speakers,
+            first_role=settings.first_role,
+        )
+        report = score(analyze(transcript, concepts=rubric.concepts), rubric)
+        return _outcome(job, report, settings)
+    except TranscriptToolError as error:
+        return Outcome(job.index, job.file, error=_one_line(str(error)))
+    except Exception as error:
+        if settings.debug:
+            raise
+        return Outcome(
+            job.index, job.file, error=_one_line(f"{INTERNAL}{type(error).__name__}: {error}")
+        )
+
+
+def _one_line(message: str) -> str:
+    return " ".join(message.split())
+
+
+def _outcome(job: Job, report: Report, settings: Settings) -> Outcome:
+    analysis = report.analysis
+    transcript = analysis.transcript
+    transcript_id = transcript.id or PurePath(job.file).stem
+    turn_words = {turn: len(words) for turn, words in words_by_turn(analysis.sentences).items()}
+    asked = [q for q in analysis.questions if q.role == "interviewer"]
+    timing = report.timing
+    row: dict[str, Any] = {
+        "id": transcript_id,
+        "file": job.file,
+        "format": transcript.format,
+        "roles": "inferred" if transcript.roles_inferred else "labeled",
+        "turns": len(transcript.turns),
+        "words": sum(turn_words.values()),
+        "questions": len(asked),
+        "answered": sum(1 for q in asked if q.answered == "yes"),
+        "timed": timing is not None and timing.timed,
+        "talk_ratio": _float(timing.talk_ratio if timing is not None else None),
+    }
+    for criterion in report.criteria:
+        row[f"{criterion.id}_score"] = _float(criterion.score)
+        row[f"{criterion.id}_band"] = criterion.band
+    row["overall"] = _float(report.overall)
+    turns: tuple[dict[str, Any], ...] = ()
+    if settings.turns:
+        asking = {q.turn for q in analysis.questions}
+        turns = tuple(
+            {
+                "id": transcript_id,
+                "file": job.file,
+                "turn": turn.index,
+                "speaker": turn.speaker,
+                "role": turn.role,
+                "start": _float(turn.start),
+                "end": _float(turn.end),
+                "words": turn_words.get(turn.index, 0),
+                "is_question": turn.index in asking,
+                "confidence": float(turn.confidence),
+            }
+            for turn in transcript.turns
+        )
+    return Outcome(
+        job.index,
+        job.file,
+        row=row,
+        turns=turns,
+        report=_render(report, settings.report_format),
+        words=row["words"],
+        missing_concepts=tuple(m for c in analysis.exchange_concepts for m in c.missing),
+        improvements=report.improvements,
+    )
+
+
+def _float(value: float | None) -> float | None:
+    return None if value is None else float(value)
+
+
+def _render(report: Report, report_format: str | None) -> str | None:
+    if report_format == "json":
+        from ..render.json import render_json
+
+        return render_json(report)
+    if report_format == "terminal":
+        from ..render.terminal import render_terminal
+
+        return render_terminal(report, width=100, color=False)
+    return None
+
+
+# ------------------------------------------------------------------ workers
+
+_worker: Scorer | None = None
+
+
+def _start_worker(settings: Settings) -> None:
+    """Initializer of a worker process: the rubric and the pipeline, once.
+
+    Ctrl-C is left to the parent, which stops the pool and cleans up.
+    """
+    global _worker
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _worker = Scorer(settings)
+
+
+def _work(job: Job) -> Outcome:
+    assert _worker is not None, "worker used before its initializer ran"
+    return _worker(job)
+
+
+def in_process(workers: int, files: int) -> bool:
+    """Whether files are scored in this process (one worker, or one file)."""
+    return workers <= 1 or files <= 1
+
+
+def outcomes(
+    jobs: Sequence[Job],
+    settings: Settings,
+    workers: int,
+    on_done: Callable[[Outcome], None] = lambda outcome: None,
+    rubric: Rubric | None = None,
+) -> Generator[Outcome, None, None]:
+    """The outcome of every job, in input order. ``on_done`` is called as
+    each file finishes (in any order, for progress). One worker scores in
+    this process, with ``rubric`` when given (else loaded from the settings)."""
+    if in_process(workers, len(jobs)):
+        local = Scorer(settings, rubric)
+        for job in jobs:
+            outcome = local(job)
+            on_done(outcome)
+            yield outcome
+        return
+    pool = ProcessPoolExecutor(
+        max_workers=workers,
+        mp_context=multiprocessing.get_context("spawn"),
+        initializer=_start_worker,
+        initargs=(settings,),
+    )
+    try:
+        yield from _in_order(pool, jobs, WINDOW_PER_WORKER * workers, on_done)
+    finally:
+        # on an error, Ctrl-C or an early stop: drop the queued files, wait
+        # for the running ones (at most one per worker) so no process is left
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _in_order(
+    pool: ProcessPoolExecutor,
+    jobs: Sequence[Job],
+    window: int,
+    on_done: Callable[[Outcome], None],
+) -> Iterator[Outcome]:
+    """Submit jobs ``window`` at a time; yield outcomes in job order (a
+    reorder buffer holds those that finish early)."""
+    pending: set[Future[Outcome]] = set()
+    ready: dict[int, Outcome] = {}
+    submitted = emitted = 0
+    while emitted < len(jobs):
+        while submitted < len(jobs) and submitted - emitted < window:
+            pending.add(pool.submit(_work, jobs[submitted]))
+            submitted += 1
+        done, pending = wait(pending, return_when=FIRST_COMPLETED)
+        for future in done:
+            outcome = future.result()
+            ready[outcome.index] = outcome
+            on_done(outcome)
+        while emitted in ready:
+            yield ready.pop(emitted)
+            emitted += 1
