@@ -1,0 +1,549 @@
+"""Human ratings for ``transcript-tool calibrate``: the ratings CSV and the ``--map`` file.
+
+Two layouts are read (the header decides):
+
+- **long**: a ``criterion`` column; columns ``transcript, criterion,
+  rating[, rater]`` (any order, names case-insensitive), one rating a row;
+- **wide**: no ``criterion`` column; a ``transcript`` column, an optional
+  ``rater`` column and one column per rating: the columns ``--map`` names,
+  or else the columns named by a criterion id (or ``overall``).
+
+``transcript`` is a transcript id or a file name, stem or path under the
+transcripts folder (matched by :func:`match_transcripts`). A criterion is a
+criterion id of the rubric or ``overall``. An empty rating cell is no rating.
+
+The map (YAML) says what a column (wide) or a criterion name (long) means::
+
+    StructuredAnswers: answered_question   # rating column -> criterion id
+    Overall: overall
+    Friendly: null                         # ignored
+    Delivery:                              # ordinal text labels, worst first
+      criterion: conciseness
+      levels: [poor, fair, good, excellent]   # read as 1, 2, 3, 4
+      scale: [1, 4]                        # optional: the scale's ends
+
+A rating scale is the map's ``scale``, else ``[1, len(levels)]``, else the
+lowest and highest rating given for that criterion. Every mistake is an
+:class:`~transcript_tool.errors.InputError` naming the file and line.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import math
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path, PurePath
+from typing import Any, Literal, NoReturn
+
+from ..errors import InputError, UsageError
+from ..yamlnodes import did_you_mean, parse_yaml
+
+OVERALL = "overall"
+TRANSCRIPT, CRITERION, RATING, RATER = "transcript", "criterion", "rating", "rater"
+LONG_FORM = "transcript, criterion, rating[, rater]"
+MAP_KEYS = ("criterion", "levels", "scale")
+MAX_LISTED = 3
+
+
+@dataclass(frozen=True)
+class MapEntry:
+    """What one rating column (wide) or criterion name (long) means.
+
+    ``criterion`` None: the column is ignored. ``levels``: ordinal text
+    labels, worst first (read as 1, 2 ...). ``scale``: the scale's ends.
+    """
+
+    criterion: str | None
+    levels: tuple[str, ...] = ()
+    scale: tuple[float, float] | None = None
+    line: int | None = None
+
+
+@dataclass(frozen=True)
+class RatingMap:
+    """A ``--map`` file: entries by column or criterion name, as written."""
+
+    source: str
+    entries: dict[str, MapEntry]
+
+    def get(self, name: str) -> MapEntry | None:
+        """The entry for ``name`` (exact, else ignoring case and outer spaces)."""
+        if name in self.entries:
+            return self.entries[name]
+        folded = name.strip().casefold()
+        for key, entry in self.entries.items():
+            if key.strip().casefold() == folded:
+                return entry
+        return None
+
+
+@dataclass(frozen=True)
+class Rating:
+    """One human rating: of ``transcript`` (as written) on ``criterion`` (an id
+    or ``overall``), from ``rater`` (None when the file names no raters), read
+    from ``line``."""
+
+    transcript: str
+    criterion: str
+    value: float
+    rater: str | None
+    line: int
+
+
+@dataclass(frozen=True)
+class Ratings:
+    """The ratings of a file, the scale of each criterion's ratings and where
+    each criterion's ratings came from (columns or criterion names)."""
+
+    source: str
+    form: Literal["long", "wide"]
+    ratings: tuple[Rating, ...]
+    scales: dict[str, tuple[float, float]]
+    origins: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    raters: bool = False
+
+    def criteria(self) -> list[str]:
+        """The criteria rated, in order of first appearance."""
+        return list(dict.fromkeys(r.criterion for r in self.ratings))
+
+
+def unknown_criterion(name: str, valid: Sequence[str], rubric: str) -> str:
+    """``unknown criterion 'x' (did you mean 'y'?); valid ids (rubric 'r'): a, b``."""
+    options = sorted({*valid, OVERALL})
+    return (
+        f"unknown criterion {name!r}{did_you_mean(name, options)}; "
+        f"valid ids (rubric {rubric!r}): {', '.join(options)}"
+    )
+
+
+# ------------------------------------------------------------------ the map
+
+
+def load_map(path: str, valid: Sequence[str], rubric: str) -> RatingMap:
+    """Read and check a ``--map`` file against the rubric's criterion ids."""
+    text = _read(path, "--map")
+    document = parse_yaml(text)
+    if document.problems:
+        problem = document.problems[0]
+        raise InputError(problem.message, source=path, line=problem.line)
+    data = document.data
+    if not isinstance(data, dict) or not data:
+        raise InputError(
+            "expected a mapping of rating columns to criterion ids, e.g. 'Overall: overall'",
+            source=path,
+            line=1,
+        )
+    entries: dict[str, MapEntry] = {}
+    for key, value in data.items():
+        spot = document.key_spots.get((key,))
+        entry = _MapChecker(path, key, document.spots, spot.line if spot else None)
+        entries[str(key)] = entry.entry(value, valid, rubric)
+    return RatingMap(path, entries)
+
+
+class _MapChecker:
+    """Checks one entry of the map; every problem is an InputError at its line."""
+
+    def __init__(self, path: str, key: str, spots: Mapping[Any, Any], line: int | None) -> None:
+        self.path = path
+        self.key = key
+        self.spots = spots
+        self.line = line
+
+    def fail(self, message: str, *where: str) -> NoReturn:
+        found = self.spots.get((self.key, *where)) if where else None
+        line = found.line if found is not None else self.line
+        raise InputError(f"{self.key!r}: {message}", source=self.path, line=line)
+
+    def entry(self, value: object, valid: Sequence[str], rubric: str) -> MapEntry:
+        levels: tuple[str, ...] = ()
+        scale: tuple[float, float] | None = None
+        where: tuple[str, ...] = ()
+        if value is None or isinstance(value, str):
+            criterion = value
+        elif isinstance(value, dict):
+            extra = [k for k in value if k not in MAP_KEYS]
+            if extra:
+                self.fail(
+                    f"unknown key {extra[0]!r}{did_you_mean(extra[0], MAP_KEYS)}; "
+                    f"expected: {', '.join(MAP_KEYS)}",
+                    extra[0],
+                )
+            if "criterion" not in value:
+                self.fail("missing 'criterion' (the criterion id it rates)")
+            criterion = value["criterion"]
+            where = ("criterion",)
+            if not isinstance(criterion, str) and criterion is not None:
+                self.fail("'criterion' must be a criterion id", *where)
+            levels = self.levels(value.get("levels"))
+            scale = self.scale(value.get("scale"))
+        else:
+            self.fail("expected a criterion id or a mapping with 'criterion'")
+        if criterion is not None:
+            criterion = criterion.strip()
+            if criterion not in valid and criterion != OVERALL:
+                found = self.spots.get((self.key, *where))
+                raise InputError(
+                    unknown_criterion(criterion, valid, rubric),
+                    source=self.path,
+                    line=found.line if found is not None else self.line,
+                )
+        if scale is None and levels:
+            scale = (1.0, float(len(levels)))
+        return MapEntry(criterion, levels, scale, self.line)
+
+    def levels(self, value: object) -> tuple[str, ...]:
+        if value is None:
+            return ()
+        if not isinstance(value, list) or len(value) < 2:
+            self.fail("'levels' must be a list of at least two labels, worst first", "levels")
+        labels = tuple(str(item).strip() for item in value)
+        folded = [label.casefold() for label in labels]
+        if len(set(folded)) != len(folded) or not all(labels):
+            self.fail("'levels' must be distinct, non-empty labels", "levels")
+        return labels
+
+    def scale(self, value: object) -> tuple[float, float] | None:
+        if value is None:
+            return None
+        numbers = value if isinstance(value, list) else []
+        if (
+            len(numbers) != 2
+            or not all(isinstance(n, int | float) and not isinstance(n, bool) for n in numbers)
+            or not numbers[0] < numbers[1]
+        ):
+            self.fail("'scale' must be [lowest, highest], two numbers, e.g. [1, 7]", "scale")
+        return float(numbers[0]), float(numbers[1])
+
+
+# ------------------------------------------------------------------ the ratings
+
+
+def _read(path: str, what: str) -> str:
+    file = Path(path)
+    if not file.is_file():
+        raise UsageError(f"{what} {path}: no such file")
+    try:
+        return file.read_text(encoding="utf-8-sig")
+    except UnicodeDecodeError:
+        raise InputError("not UTF-8 text", source=path) from None
+    except OSError as error:
+        raise UsageError(f"{what} {path}: cannot read: {error.strerror or error}") from None
+
+
+def _rows(text: str, path: str) -> Iterator[tuple[int, list[str]]]:
+    """(line where the row starts, cells), blank rows left out."""
+    first = text.split("\n", 1)[0]
+    delimiter = ","
+    if path.lower().endswith(".tsv") or ("\t" in first and "," not in first):
+        delimiter = "\t"
+    elif ";" in first and "," not in first:
+        delimiter = ";"
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    last = 0
+    try:
+        for cells in reader:
+            start, last = last + 1, reader.line_num
+            if any(cell.strip() for cell in cells):
+                yield start, cells
+    except csv.Error as error:
+        raise InputError(f"not valid CSV: {error}", source=path, line=reader.line_num) from None
+
+
+def load_ratings(
+    path: str, valid: Sequence[str], rubric: str, mapping: RatingMap | None = None
+) -> Ratings:
+    """Read the ratings file (long or wide, see the module docstring) and
+    check every cell; raises InputError naming the file and line."""
+    rows = _rows(_read(path, "ratings file"), path)
+    header_row = next(rows, None)
+    if header_row is None:
+        raise InputError("the ratings file is empty", source=path)
+    header_line, header = header_row
+    names = [cell.strip() for cell in header]
+    folded = [name.casefold() for name in names]
+    for i, name in enumerate(folded):
+        if name and name in folded[:i]:
+            raise InputError(f"duplicate column {names[i]!r}", source=path, line=header_line)
+    columns = {name: i for i, name in enumerate(folded) if name}
+    listed = ", ".join(name for name in names if name)
+
+    def need(column: str, form: str) -> int:
+        if column not in columns:
+            raise InputError(
+                f"missing column {column!r} (the columns are: {listed}); {form}",
+                source=path,
+                line=header_line,
+            )
+        return columns[column]
+
+    reader = _Reader(path, valid, rubric, mapping)
+    if CRITERION in columns:
+        form: Literal["long", "wide"] = "long"
+        spec = f"long form needs {LONG_FORM}"
+        transcript_at, criterion_at, rating_at = (
+            need(TRANSCRIPT, spec),
+            need(CRITERION, spec),
+            need(RATING, spec),
+        )
+        rater_at = columns.get(RATER)
+        for line, cells in rows:
+            transcript = reader.transcript(cells, transcript_at, line)
+            name = _cell(cells, criterion_at)
+            if not name:
+                raise InputError("empty criterion", source=path, line=line)
+            entry = reader.entry(name, line)
+            if entry is None:
+                continue
+            reader.add(
+                transcript,
+                entry,
+                name,
+                _cell(cells, rating_at),
+                names[rating_at],
+                line,
+                _cell(cells, rater_at) if rater_at is not None else None,
+            )
+    else:
+        form = "wide"
+        spec = f"wide form needs a transcript column and rating columns ({LONG_FORM} for long form)"
+        transcript_at = need(TRANSCRIPT, spec)
+        rater_at = columns.get(RATER)
+        rating_columns = _wide_columns(names, columns, valid, mapping, path, header_line, listed)
+        counts: dict[str, int] = {}
+        for _, entry in rating_columns:
+            assert entry.criterion is not None
+            counts[entry.criterion] = counts.get(entry.criterion, 0) + 1
+        for line, cells in rows:
+            transcript = reader.transcript(cells, transcript_at, line)
+            rater = _cell(cells, rater_at) if rater_at is not None else None
+            for at, entry in rating_columns:
+                assert entry.criterion is not None
+                who = rater
+                if counts[entry.criterion] > 1:  # several columns rate it: each is a rater
+                    who = f"{rater}/{names[at]}" if rater else names[at]
+                reader.add(transcript, entry, names[at], _cell(cells, at), names[at], line, who)
+    if not reader.ratings:
+        raise InputError("no ratings found (every rating cell is empty)", source=path)
+    return Ratings(
+        source=path,
+        form=form,
+        ratings=tuple(reader.ratings),
+        scales=reader.scales(),
+        origins={c: tuple(o) for c, o in reader.origins.items()},
+        raters=rater_at is not None,
+    )
+
+
+def _cell(cells: Sequence[str], at: int | None) -> str:
+    return cells[at].strip() if at is not None and at < len(cells) else ""
+
+
+def _wide_columns(
+    names: list[str],
+    columns: dict[str, int],
+    valid: Sequence[str],
+    mapping: RatingMap | None,
+    path: str,
+    header_line: int,
+    listed: str,
+) -> list[tuple[int, MapEntry]]:
+    """(column index, entry) of each rating column of a wide file."""
+    found: list[tuple[int, MapEntry]] = []
+    if mapping is not None:
+        for key, entry in mapping.entries.items():
+            if entry.criterion is None:
+                continue
+            at = columns.get(key.strip().casefold())
+            if at is None:
+                raise InputError(
+                    f"missing column {key!r} named in {mapping.source} (the columns are: {listed})",
+                    source=path,
+                    line=header_line,
+                )
+            found.append((at, entry))
+        return sorted(found, key=lambda item: item[0])
+    ids = {*valid, OVERALL}
+    for at, name in enumerate(names):
+        if name in ids:
+            found.append((at, MapEntry(name)))
+    if not found:
+        raise InputError(
+            f"missing column 'criterion' (the columns are: {listed}); give ratings in long "
+            f"form ({LONG_FORM}), name rating columns by criterion id "
+            f"({', '.join(sorted(ids))}), or map them with --map",
+            source=path,
+            line=header_line,
+        )
+    return found
+
+
+class _Reader:
+    """Collects checked ratings row by row."""
+
+    def __init__(
+        self, path: str, valid: Sequence[str], rubric: str, mapping: RatingMap | None
+    ) -> None:
+        self.path = path
+        self.valid = valid
+        self.rubric = rubric
+        self.mapping = mapping
+        self.ratings: list[Rating] = []
+        self.origins: dict[str, dict[str, None]] = {}
+        self.declared: dict[str, tuple[float, float]] = {}
+        self.seen: dict[tuple[str, str, str], int] = {}
+
+    def transcript(self, cells: Sequence[str], at: int, line: int) -> str:
+        name = _cell(cells, at)
+        if not name:
+            raise InputError("empty transcript cell", source=self.path, line=line)
+        return name
+
+    def entry(self, name: str, line: int) -> MapEntry | None:
+        """The entry of a long-form criterion name; None when the map ignores it."""
+        entry = self.mapping.get(name) if self.mapping is not None else None
+        if entry is not None:
+            return entry if entry.criterion is not None else None
+        if name in self.valid or name == OVERALL:
+            return MapEntry(name)
+        raise InputError(
+            unknown_criterion(name, self.valid, self.rubric), source=self.path, line=line
+        )
+
+    def add(
+        self,
+        transcript: str,
+        entry: MapEntry,
+        origin: str,
+        text: str,
+        column: str,
+        line: int,
+        rater: str | None,
+    ) -> None:
+        if not text:
+            return
+        criterion = entry.criterion
+        assert criterion is not None
+        value = self.number(text, entry, column, line)
+        if entry.scale is not None:
+            known = self.declared.setdefault(criterion, entry.scale)
+            if known != entry.scale:
+                raise InputError(
+                    f"criterion {criterion!r} is given two scales in the map: "
+                    f"{_span(known)} and {_span(entry.scale)}",
+                    source=self.mapping.source if self.mapping else self.path,
+                    line=entry.line,
+                )
+        if rater is not None:
+            key = (transcript, criterion, rater)
+            if key in self.seen:
+                raise InputError(
+                    f"rater {rater!r} rated {criterion!r} of transcript {transcript!r} twice "
+                    f"(first on line {self.seen[key]})",
+                    source=self.path,
+                    line=line,
+                )
+            self.seen[key] = line
+        self.origins.setdefault(criterion, {})[origin] = None
+        self.ratings.append(Rating(transcript, criterion, value, rater or None, line))
+
+    def number(self, text: str, entry: MapEntry, column: str, line: int) -> float:
+        if entry.levels:
+            folded = [level.casefold() for level in entry.levels]
+            if text.casefold() in folded:
+                return float(folded.index(text.casefold()) + 1)
+            raise InputError(
+                f"rating {text!r} in column {column!r} is not one of the levels "
+                f"{', '.join(entry.levels)}",
+                source=self.path,
+                line=line,
+            )
+        try:
+            value = float(text)
+        except ValueError:
+            value = math.nan
+        if not math.isfinite(value):
+            raise InputError(
+                f"rating {text!r} in column {column!r} is not a number (for text labels, "
+                "give their order in --map: levels: [worst, ..., best])",
+                source=self.path,
+                line=line,
+            )
+        return value
+
+    def scales(self) -> dict[str, tuple[float, float]]:
+        """Each criterion's scale: declared in the map, else the ratings' range."""
+        result: dict[str, tuple[float, float]] = {}
+        for rating in self.ratings:
+            if rating.criterion in self.declared:
+                result[rating.criterion] = self.declared[rating.criterion]
+                continue
+            low, high = result.get(rating.criterion, (rating.value, rating.value))
+            result[rating.criterion] = (min(low, rating.value), max(high, rating.value))
+        return result
+
+
+def _span(scale: tuple[float, float]) -> str:
+    return f"[{scale[0]:g}, {scale[1]:g}]"
+
+
+# ------------------------------------------------------------------ matching
+
+
+def transcript_keys(file: str, root: str, transcript_id: str | None) -> list[str]:
+    """The names a rating may give a transcript file: its id, stem, name, and
+    path under ``root`` with and without the extension."""
+    path = PurePath(file)
+    keys = [path.stem, path.name]
+    try:
+        relative = PurePath(file).relative_to(root)
+    except ValueError:
+        relative = path
+    keys += [relative.as_posix(), relative.with_suffix("").as_posix()]
+    if transcript_id:
+        keys.insert(0, transcript_id)
+    return list(dict.fromkeys(keys))
+
+
+def match_transcripts(
+    ratings: Ratings, keys: Mapping[str, Sequence[int]], shown: Sequence[str], where: str
+) -> dict[str, int]:
+    """Rating transcript name -> index of its file. ``keys`` maps every name
+    a file answers to (:func:`transcript_keys`) to the files that answer to
+    it; ``shown`` are the names offered for "did you mean". InputError at
+    the first unknown name (listing up to three) or ambiguous one."""
+    matched: dict[str, int] = {}
+    unknown: dict[str, int] = {}
+    for rating in ratings.ratings:
+        name = rating.transcript
+        if name in matched or name in unknown:
+            continue
+        files = keys.get(name)
+        if files is None:
+            unknown[name] = rating.line
+            continue
+        if len(set(files)) > 1:
+            raise InputError(
+                f"transcript {name!r} names {len(set(files))} files under {where}; "
+                "give its path under the folder instead",
+                source=ratings.source,
+                line=rating.line,
+            )
+        matched[name] = files[0]
+    if unknown:
+        items = list(unknown.items())
+        listed = [
+            f"{name!r}{did_you_mean(name, list(shown))}" + ("" if i == 0 else f" (line {line})")
+            for i, (name, line) in enumerate(items[:MAX_LISTED])
+        ]
+        more = f" and {len(items) - MAX_LISTED} more" if len(items) > MAX_LISTED else ""
+        head = "unknown transcript" if len(items) == 1 else f"{len(items)} unknown transcripts:"
+        raise InputError(
+            f"{head} {', '.join(listed)}{more}; no transcript under {where} has "
+            f"{'this' if len(items) == 1 else 'these'} id or file name",
+            source=ratings.source,
+            line=items[0][1],
+        )
+    return matched

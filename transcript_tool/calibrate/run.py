@@ -1,0 +1,560 @@
+"""``run_calibrate``: score rated transcripts and measure agreement with the ratings.
+
+The steps, in order: check the options (so a usage mistake stops before any
+work); load the rubric, the ``--map`` and the ratings; find the transcripts
+under the folder (:func:`transcript_tool.batch.inputs.find_inputs`) and match
+each rated name to one file (by path first; ids need the files read); score
+the matched files with the batch engine (:func:`transcript_tool.batch.work.outcomes`,
+the same read -> analyze -> score as ``report``, in ``--workers`` processes);
+compute one row of agreement figures per rated criterion and overall; with
+``--fit``, cross-validate fitted thresholds (and weights) and write the tuned
+rubric; with ``--report``, write the HTML report.
+
+How a human rating meets a tool score (docs/design.md, "Calibration"):
+
+- correlations and MAE use the tool's 0-100 score and the mean rating of the
+  transcript's raters, on the rating's own scale;
+- for kappa, the mean rating is rescaled onto 0-100 by its scale and cut into
+  the rubric's bands where the rubric cuts its scores (:func:`score_cuts`):
+  a "strong" at ``min: 80`` is a mean rating in the top fifth of the scale.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import math
+import os
+from collections.abc import Sequence
+from dataclasses import dataclass
+from itertools import pairwise
+from pathlib import Path, PurePath
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+from ..errors import UsageError
+from ..rubric import Criterion, Rubric
+from .fit import (
+    Ints,
+    ThresholdFit,
+    WeightFit,
+    assign,
+    cross_validate_thresholds,
+    cross_validate_weights,
+    fold_ids,
+    scores_under,
+    thresholds_of,
+)
+from .ratings import (
+    OVERALL,
+    RatingMap,
+    Ratings,
+    load_map,
+    load_ratings,
+    match_transcripts,
+    transcript_keys,
+)
+from .stats import (
+    Array,
+    band_indices,
+    bootstrap_ci,
+    krippendorff_alpha,
+    least_squares_mae,
+    least_squares_map,
+    pearson,
+    quadratic_kappa,
+    rescale_to_scale,
+    spearman,
+)
+
+if TYPE_CHECKING:
+    from ..batch.progress import Progress
+    from ..batch.work import Outcome
+
+OUT_SUFFIXES = (".yaml", ".yml")
+REPORT_SUFFIXES = (".html", ".htm")
+
+
+@dataclass(frozen=True)
+class CalibrateOptions:
+    """Everything ``transcript-tool calibrate`` is asked to do (see its ``--help``)."""
+
+    ratings: str
+    transcripts: str
+    rubric: str = "default"
+    map: str | None = None
+    fit: bool = False
+    fit_weights: bool = False
+    out: str | None = None
+    report: str | None = None
+    folds: int = 5
+    seed: int = 0
+    workers: int = 1
+    debug: bool = False
+
+
+@dataclass(frozen=True)
+class Point:
+    """One transcript in a criterion's comparison: its name (as rated), the
+    mean human rating (rating scale) and the tool's score (0-100)."""
+
+    name: str
+    human: float
+    tool: float
+
+
+@dataclass(frozen=True)
+class Row:
+    """The agreement figures of one criterion (or ``overall``); nan where
+    a figure is undefined for the data."""
+
+    criterion: str
+    title: str
+    n: int
+    spearman: float
+    spearman_ci: tuple[float, float]
+    pearson: float
+    pearson_ci: tuple[float, float]
+    kappa: float
+    mae: float
+    alpha: float
+    raters: int
+    scale: tuple[float, float]
+    origins: tuple[str, ...]
+    cuts: tuple[float, ...]
+    bands: tuple[str, ...]
+    slope: float
+    intercept: float
+    points: tuple[Point, ...] = ()
+
+
+@dataclass(frozen=True)
+class Calibration:
+    """What a calibration measured, fitted and wrote."""
+
+    rubric: Rubric
+    rubric_name: str
+    ratings: str
+    transcripts: str
+    found: int
+    rated: int
+    failed: tuple[tuple[str, str], ...]
+    rows: tuple[Row, ...]
+    folds: int
+    seed: int
+    thresholds: tuple[ThresholdFit, ...] = ()
+    weights: WeightFit | None = None
+    tuned: Rubric | None = None
+    out: Path | None = None
+    report: Path | None = None
+
+    def text(self) -> str:
+        """The plain-text tables for standard output (at most 100 columns)."""
+        from .report import render_text
+
+        return render_text(self)
+
+
+@dataclass
+class _Scored:
+    """A matched transcript: its rated name, file, criterion values and scores."""
+
+    name: str
+    file: str
+    values: dict[str, float | None]
+    scores: dict[str, float | None]
+    overall: float | None
+
+
+def run_calibrate(options: CalibrateOptions, progress: Progress | None = None) -> Calibration:
+    """Calibrate (see the module docstring). Raises UsageError, InputError or
+    RubricError (exit 2) before any output is written. ``progress`` hears
+    about each transcript scored (none by default)."""
+    from ..api import load_rubric
+    from ..batch.inputs import find_inputs
+    from ..batch.progress import NoProgress
+
+    _check_options(options)
+    rubric = load_rubric(options.rubric)
+    valid = [c.id for c in rubric.criteria]
+    mapping: RatingMap | None = None
+    if options.map is not None:
+        mapping = load_map(options.map, valid, rubric.name)
+    ratings = load_ratings(options.ratings, valid, rubric.name, mapping)
+
+    if not Path(options.transcripts).exists():
+        raise UsageError(f"--transcripts {options.transcripts}: no such file or directory")
+    own = {_resolved(p) for p in (options.ratings, options.map) if p is not None}
+    files = [f for f in find_inputs([options.transcripts]) if _resolved(f) not in own]
+    if not files:
+        raise UsageError(f"no transcripts found under {options.transcripts}")
+    _check_outputs(options, rubric, files)
+
+    matched = _match(ratings, files, options.transcripts)
+    order = sorted(set(matched.values()))
+    names: dict[int, str] = {}
+    for name, index in matched.items():  # the first name a file was rated under
+        names.setdefault(index, name)
+    ratings = dataclasses.replace(
+        ratings,
+        ratings=tuple(
+            dataclasses.replace(r, transcript=names[matched[r.transcript]]) for r in ratings.ratings
+        ),
+    )
+    reporter = progress if progress is not None else NoProgress()
+    scored, failed = _score([files[i] for i in order], options, rubric, reporter)
+    for item, index in zip(scored, order, strict=True):
+        item.name = names[index]
+    scored = [item for item in scored if item.values or item.overall is not None]
+    if not scored:
+        raise UsageError("none of the rated transcripts could be scored")
+
+    rows = _rows(rubric, ratings, scored, options.seed)
+    calibration = Calibration(
+        rubric=rubric,
+        rubric_name=options.rubric,
+        ratings=options.ratings,
+        transcripts=options.transcripts,
+        found=len(files),
+        rated=len(scored),
+        failed=tuple(failed),
+        rows=tuple(rows),
+        folds=options.folds,
+        seed=options.seed,
+    )
+    if options.fit or options.fit_weights:
+        calibration = _fit(calibration, ratings, scored, options)
+    if options.out is not None:
+        from .tuned import write_tuned
+
+        assert calibration.thresholds or calibration.weights is not None
+        tuned = write_tuned(calibration, Path(options.out), options.rubric)
+        calibration = _replace(calibration, tuned=tuned, out=Path(options.out))
+    if options.report is not None:
+        from ..batch.output import write_text_atomic
+        from .report import render_html
+
+        write_text_atomic(Path(options.report), render_html(calibration))
+        calibration = _replace(calibration, report=Path(options.report))
+    return calibration
+
+
+def _replace(calibration: Calibration, **changes: object) -> Calibration:
+    return dataclasses.replace(calibration, **changes)  # type: ignore[arg-type]
+
+
+# ------------------------------------------------------------------ checks
+
+
+def _check_options(options: CalibrateOptions) -> None:
+    if options.folds < 2:
+        raise UsageError(f"--folds must be 2 or more, got {options.folds}")
+    if options.workers < 0:
+        raise UsageError(f"--workers must be 0 (one per CPU) or more, got {options.workers}")
+    if options.out is not None:
+        if not (options.fit or options.fit_weights):
+            raise UsageError("--out writes the fitted rubric: it needs --fit")
+        if PurePath(options.out).suffix.lower() not in OUT_SUFFIXES:
+            raise UsageError(f"--out {options.out}: a rubric file must end in .yaml or .yml")
+    if (
+        options.report is not None
+        and PurePath(options.report).suffix.lower() not in REPORT_SUFFIXES
+    ):
+        raise UsageError(f"--report {options.report}: the report file must end in .html")
+
+
+def _resolved(path: str | Path) -> Path:
+    try:
+        return Path(path).resolve()
+    except OSError:
+        return Path(path).absolute()
+
+
+def _check_outputs(options: CalibrateOptions, rubric: Rubric, files: Sequence[str]) -> None:
+    """Refuse outputs that would overwrite an input (or each other)."""
+    inputs = {
+        _resolved(options.ratings): "the ratings file",
+        _resolved(rubric.source): "the rubric",
+        **{_resolved(f): "a transcript" for f in files},
+    }
+    if options.map is not None:
+        inputs[_resolved(options.map)] = "the --map file"
+    outputs = [("--out", options.out), ("--report", options.report)]
+    seen: dict[Path, str] = {}
+    for option, path in outputs:
+        if path is None:
+            continue
+        resolved = _resolved(path)
+        if Path(path).is_dir():
+            raise UsageError(f"{option} {path} is a directory; give a file name")
+        if resolved in inputs:
+            raise UsageError(f"{option} {path} is {inputs[resolved]}; it would be overwritten")
+        if resolved in seen:
+            raise UsageError(f"{option} and {seen[resolved]} name the same file: {path}")
+        seen[resolved] = option
+
+
+# ------------------------------------------------------------------ matching and scoring
+
+
+def _match(ratings: Ratings, files: Sequence[str], root: str) -> dict[str, int]:
+    """Rated name -> file index. Names no file path answers to are looked up
+    among the transcripts' ids, which needs the files read (not analysed)."""
+    keys: dict[str, list[int]] = {}
+    for index, file in enumerate(files):
+        for key in transcript_keys(file, root, None):
+            keys.setdefault(key, []).append(index)
+    wanted = {r.transcript for r in ratings.ratings}
+    if not wanted <= keys.keys():
+        from ..api import read_transcript
+        from ..errors import TranscriptToolError
+
+        for index, file in enumerate(files):
+            try:
+                transcript_id = read_transcript(file).id
+            except TranscriptToolError:
+                continue
+            if transcript_id and index not in keys.get(transcript_id, []):
+                keys.setdefault(transcript_id, []).append(index)
+    shown = sorted({PurePath(f).stem for f in files})
+    return match_transcripts(ratings, keys, shown, root)
+
+
+def _score(
+    files: Sequence[str], options: CalibrateOptions, rubric: Rubric, progress: Progress
+) -> tuple[list[_Scored], list[tuple[str, str]]]:
+    """Score ``files`` with the batch engine; a file that fails is left out
+    (and listed) rather than stopping the calibration."""
+    from ..batch.work import Job, Settings, outcomes
+
+    settings = Settings(rubric=options.rubric, report_format="json", debug=options.debug)
+    jobs = [Job(index, file) for index, file in enumerate(files)]
+    workers = options.workers if options.workers > 0 else (os.cpu_count() or 1)
+    scored: list[_Scored] = []
+    failed: list[tuple[str, str]] = []
+
+    def done(outcome: Outcome) -> None:
+        progress.advance(outcome.words, outcome.error is not None)
+
+    progress.start(len(jobs))
+    try:
+        for outcome in outcomes(jobs, settings, workers, done, rubric):
+            if outcome.error is not None or outcome.report is None:
+                failed.append((outcome.file, outcome.error or "no report"))
+                scored.append(_Scored("", outcome.file, {}, {}, None))
+                continue
+            report = json.loads(outcome.report)
+            values = {c["id"]: c["value"] for c in report["criteria"]}
+            scores = {c["id"]: c["score"] for c in report["criteria"]}
+            scored.append(_Scored("", outcome.file, values, scores, report["overall"]))
+    finally:
+        progress.close()
+    return scored, failed
+
+
+# ------------------------------------------------------------------ figures
+
+
+def score_cuts(criterion: Criterion) -> tuple[float, ...]:
+    """Where the criterion's bands meet on the 0-100 score scale, best first:
+    a band scored by the value itself starts at its threshold; between bands
+    with fixed scores the cut is halfway between the two scores."""
+    cuts: list[float] = []
+    bands = criterion.bands
+    for better, worse in pairwise(bands):
+        if better.score is None:
+            limit = better.min if criterion.direction == "higher" else better.max
+            limit = 0.0 if limit is None else limit
+            cut = limit if criterion.direction == "higher" else 100.0 - limit
+        else:
+            low = worse.score
+            if low is None:
+                threshold = worse.min if criterion.direction == "higher" else worse.max
+                low = 0.0 if threshold is None else threshold
+            cut = (better.score + low) / 2.0
+        cuts.append(min(100.0, max(0.0, float(cut))))
+    return tuple(sorted(cuts, reverse=True))
+
+
+def overall_cuts(rubric: Rubric) -> tuple[float, ...]:
+    """Band cuts for the overall score: the weighted mean of the criteria's
+    cuts when every counted criterion has as many bands; () otherwise."""
+    counted = [c for c in rubric.criteria if c.weight > 0]
+    if not counted or len({len(c.bands) for c in counted}) != 1:
+        return ()
+    total = sum(c.weight for c in counted)
+    cuts = np.array([score_cuts(c) for c in counted], dtype=np.float64)
+    weights = np.array([c.weight for c in counted], dtype=np.float64)[:, None]
+    return tuple(float(round(x, 1)) for x in (cuts * weights).sum(axis=0) / total)
+
+
+def _human(ratings: Ratings, scored: Sequence[_Scored], criterion: str) -> tuple[Array, int]:
+    """Mean rating per scored transcript (nan when unrated) and the most
+    raters any of them had."""
+    by_name: dict[str, list[float]] = {}
+    for rating in ratings.ratings:
+        if rating.criterion == criterion:
+            by_name.setdefault(rating.transcript, []).append(rating.value)
+    means = np.array(
+        [float(np.mean(by_name[s.name])) if s.name in by_name else np.nan for s in scored]
+    )
+    most = max((len(by_name.get(s.name, [])) for s in scored), default=0)
+    return means, most
+
+
+def _alpha(ratings: Ratings, scored: Sequence[_Scored], criterion: str) -> float:
+    """Krippendorff's alpha among the raters of this criterion (named raters
+    are rows; without names each transcript's ratings fill rows in order)."""
+    names = {s.name: i for i, s in enumerate(scored)}
+    cells: dict[tuple[str, int], float] = {}
+    count: dict[int, int] = {}
+    for rating in ratings.ratings:
+        if rating.criterion != criterion or rating.transcript not in names:
+            continue
+        unit = names[rating.transcript]
+        rater = rating.rater
+        if rater is None:
+            count[unit] = count.get(unit, 0) + 1
+            rater = f"#{count[unit]}"
+        cells[(rater, unit)] = rating.value
+    raters = sorted({rater for rater, _ in cells})
+    if not raters:
+        return math.nan
+    row = {rater: i for i, rater in enumerate(raters)}
+    matrix = np.full((len(raters), len(scored)), np.nan)
+    for (rater, unit), value in cells.items():
+        matrix[row[rater], unit] = value
+    return krippendorff_alpha(matrix)
+
+
+def _rows(rubric: Rubric, ratings: Ratings, scored: Sequence[_Scored], seed: int) -> list[Row]:
+    rated = set(ratings.criteria())
+    wanted = [c.id for c in rubric.criteria if c.id in rated]
+    if OVERALL in rated:
+        wanted.append(OVERALL)
+    rows: list[Row] = []
+    for cid in wanted:
+        human, raters = _human(ratings, scored, cid)
+        if cid == OVERALL:
+            tool = np.array([np.nan if s.overall is None else s.overall for s in scored])
+            cuts = overall_cuts(rubric)
+            title = "Overall"
+            shaped = [c for c in rubric.criteria if len(c.bands) == len(cuts) + 1]
+            bands = tuple(b.band for b in shaped[0].bands) if cuts and shaped else ()
+            tool_bands: Ints | None = band_indices(tool, cuts) if cuts else None
+        else:
+            criterion = rubric.criterion(cid)
+            tool = _array([s.scores.get(cid) for s in scored])
+            values = _array([s.values.get(cid) for s in scored])
+            cuts = score_cuts(criterion)
+            title = criterion.title
+            bands = tuple(b.band for b in criterion.bands)
+            tool_bands = assign(values, criterion.direction, thresholds_of(criterion))
+        both = np.isfinite(human) & np.isfinite(tool)
+        scale = ratings.scales[cid]
+        kappa = math.nan
+        if tool_bands is not None and both.any():
+            human_bands = band_indices(rescale_to_scale(human, *scale), cuts)
+            kappa = quadratic_kappa(tool_bands[both], human_bands[both], len(cuts) + 1)
+        slope, intercept = least_squares_map(human[both], tool[both])
+        rows.append(
+            Row(
+                criterion=cid,
+                title=title,
+                n=int(both.sum()),
+                spearman=spearman(tool[both], human[both]),
+                spearman_ci=bootstrap_ci(spearman, tool[both], human[both], seed=seed),
+                pearson=pearson(tool[both], human[both]),
+                pearson_ci=bootstrap_ci(pearson, tool[both], human[both], seed=seed),
+                kappa=kappa,
+                mae=least_squares_mae(human[both], tool[both]),
+                alpha=_alpha(ratings, scored, cid),
+                raters=raters,
+                scale=scale,
+                origins=ratings.origins.get(cid, ()),
+                cuts=cuts,
+                bands=bands,
+                slope=slope,
+                intercept=intercept,
+                points=tuple(
+                    Point(s.name, float(h), float(t))
+                    for s, h, t, ok in zip(scored, human, tool, both, strict=True)
+                    if ok
+                ),
+            )
+        )
+    return rows
+
+
+def _array(values: Sequence[float | None]) -> Array:
+    return np.array([np.nan if v is None else float(v) for v in values], dtype=np.float64)
+
+
+# ------------------------------------------------------------------ fitting
+
+
+def _fit(
+    calibration: Calibration, ratings: Ratings, scored: Sequence[_Scored], options: CalibrateOptions
+) -> Calibration:
+    rubric = calibration.rubric
+    rated = {r.criterion for r in ratings.ratings}
+    folds = fold_ids(len(scored), options.folds, options.seed)
+    usable = [c for c in rubric.criteria if c.id in rated and len(c.bands) > 1 and _fittable(c)]
+    if len(scored) < options.folds:
+        raise UsageError(
+            f"--fit with --folds {options.folds} needs at least {options.folds} rated "
+            f"transcripts; {len(scored)} were rated and scored"
+        )
+    if options.fit_weights and OVERALL not in rated:
+        raise UsageError(
+            "--fit-weights fits the overall score: the ratings need an 'overall' rating "
+            "(map a column to overall)"
+        )
+    if not usable and not options.fit_weights:
+        raise UsageError("--fit: no rated criterion of the rubric has band thresholds to fit")
+    fits: list[ThresholdFit] = []
+    for criterion in usable:
+        human, _ = _human(ratings, scored, criterion.id)
+        human_bands = np.where(
+            np.isfinite(human),
+            band_indices(
+                rescale_to_scale(human, *ratings.scales[criterion.id]), score_cuts(criterion)
+            ),
+            -1,
+        ).astype(np.int64)
+        values = _array([s.values.get(criterion.id) for s in scored])
+        fits.append(cross_validate_thresholds(criterion, values, human_bands, folds, options.folds))
+    weights: WeightFit | None = None
+    if options.fit_weights:
+        fitted = {f.criterion: f for f in fits}
+        criteria = list(rubric.criteria)
+
+        def matrix(choose: int | None) -> Array:
+            columns = []
+            for c in criteria:
+                values = _array([s.values.get(c.id) for s in scored])
+                fit = fitted.get(c.id)
+                if fit is None:
+                    columns.append(_array([s.scores.get(c.id) for s in scored]))
+                    continue
+                limits = fit.fitted if choose is None else fit.per_fold[choose]
+                columns.append(scores_under(c, limits, values))
+            return np.column_stack(columns)
+
+        original = np.column_stack([_array([s.scores.get(c.id) for s in scored]) for c in criteria])
+        human, _ = _human(ratings, scored, OVERALL)
+        weights = cross_validate_weights(
+            [c.id for c in criteria],
+            [matrix(fold) for fold in range(options.folds)],
+            matrix(None),
+            human,
+            [c.weight for c in criteria],
+            original,
+            folds,
+        )
+    return _replace(calibration, thresholds=tuple(fits), weights=weights)
+
+
+def _fittable(criterion: Criterion) -> bool:
+    return all(math.isfinite(t) for t in thresholds_of(criterion))
