@@ -28,6 +28,7 @@ def read_transcript(
     speakers: int = 2,
     first_role: Role | None = None,
     stdin: BinaryIO | None = None,
+    name: str | None = None,
 ) -> Transcript:
     """Read a transcript file (``"-"`` = standard input) into a Transcript.
 
@@ -35,14 +36,17 @@ def read_transcript(
     overrides UTF-8/BOM detection; ``interviewer``/``candidate`` name the
     speakers whose roles are fixed. For text with no speaker labels,
     ``speakers`` says how many people talk and ``first_role`` who starts.
+    ``name`` is how the file is called in messages and in the transcript
+    (default: ``source`` as given), for a file read under another path.
     """
     from .readers import read_text
     from .readers.common import ReadOptions
     from .readers.decode import decode
     from .segment.roles import assign_roles
 
-    name = str(source)
-    data = _read_bytes(name, stdin)
+    path = str(source)
+    name = path if name is None else name
+    data = _read_bytes(path, stdin, name)
     text = decode(data, name, encoding)
     transcript = read_text(text, name, input_format, ReadOptions(speakers, first_role))
     if interviewer is not None or candidate is not None:
@@ -50,13 +54,12 @@ def read_transcript(
     return transcript
 
 
-def _read_bytes(name: str, stdin: BinaryIO | None) -> bytes:
-    if name == "-":
+def _read_bytes(path: str, stdin: BinaryIO | None, name: str) -> bytes:
+    if path == "-":
         stream = stdin if stdin is not None else sys.stdin.buffer
         return stream.read()
-    path = Path(name)
     try:
-        return path.read_bytes()
+        return Path(path).read_bytes()
     except FileNotFoundError:
         raise InputError("no such file", source=name) from None
     except IsADirectoryError:

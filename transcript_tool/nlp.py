@@ -29,9 +29,15 @@ ASKS_EXTENSION = "tt_asks"
 unpunctuated sentence that the gap model heard as a question."""
 
 
-@lru_cache(maxsize=4)
 def get_nlp(model: str | None = None) -> Language:
-    """The pipeline for ``model`` (None = the built-in blank English pipeline)."""
+    """The pipeline for ``model`` (None = the built-in blank English pipeline),
+    built once per process: ``get_nlp()`` and ``get_nlp(None)`` are the same
+    pipeline (an ``lru_cache`` on this function would build two)."""
+    return _pipeline(model)
+
+
+@lru_cache(maxsize=4)
+def _pipeline(model: str | None) -> Language:
     import spacy
 
     if model is None:
@@ -97,10 +103,16 @@ class _CaptionSentences:
 
         if doc.has_annotation("DEP"):
             return doc  # a trained parser's sentences cannot be rewritten
-        words = [t for t in doc if not t.is_space and normalize(t.text)]
+        words = []
+        marks = 0  # tokens that end a sentence: ".", "?", "!" or ending in one
+        for token in doc:  # one pass: iterating a Doc builds a Token per word
+            text = token.text
+            if text.endswith((".", "?", "!")):
+                marks += 1
+            if not token.is_space and normalize(text):
+                words.append(token)
         if len(words) < self.min_words:
             return doc
-        marks = sum(1 for t in doc if t.text in {".", "?", "!"} or t.text.endswith((".", "?", "!")))
         if punctuated(marks, len(words)):
             return doc
         scores = shipped_model().predict([normalize(t.text) for t in words])

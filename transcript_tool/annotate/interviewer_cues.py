@@ -16,9 +16,8 @@ from functools import lru_cache
 from importlib import resources
 from typing import TYPE_CHECKING, Any, Literal, cast
 
-import yaml
-
 from ..model import QUESTION_FORMS, QuestionForm
+from ..yamlnodes import load_data
 from .markers import check_attrs
 from .matching import CueMatcher, MatchRule
 from .question_cues import QuestionCues, load_cues
@@ -60,7 +59,7 @@ def load_interviewer_cues(text: str | None = None) -> InterviewerCues:
     """Cues from ``data/interviewer.yaml`` (or ``text``); ValueError on a bad rule."""
     if text is None:
         return _shipped_cues()
-    raw = yaml.safe_load(text)
+    raw = load_data(text)
     rules = []
     for number, entry in enumerate(raw["leading"]):
         where = f"interviewer.yaml leading/{number}"

@@ -9,9 +9,8 @@ from dataclasses import dataclass
 from importlib import resources
 from typing import TYPE_CHECKING, Any, cast, get_args
 
-import yaml
-
 from ..model import Marker, MarkerKind, Transcript
+from ..yamlnodes import load_data
 from .matching import CueMatcher, MatchRule, spanned_rules
 
 if TYPE_CHECKING:
@@ -38,7 +37,7 @@ def load_marker_rules(text: str | None = None) -> tuple[MarkerRule, ...]:
     """Rules from ``data/markers.yaml`` (or ``text``); ValueError on a bad rule."""
     if text is None:
         text = resources.files("transcript_tool.data").joinpath("markers.yaml").read_text("utf-8")
-    entries = yaml.safe_load(text)
+    entries = load_data(text)
     rules = []
     for number, entry in enumerate(entries):
         kind = entry["kind"]

@@ -11,9 +11,8 @@ from functools import lru_cache
 from importlib import resources
 from typing import TYPE_CHECKING, Any, Literal, cast
 
-import yaml
-
 from ..model import QUESTION_FORMS, QUESTION_INTENTS, QuestionForm, QuestionIntent
+from ..yamlnodes import load_data
 from .markers import check_attrs
 
 if TYPE_CHECKING:
@@ -73,7 +72,7 @@ def load_cues(text: str | None = None) -> QuestionCues:
     """Cues from ``data/questions.yaml`` (or ``text``); ValueError on a bad rule."""
     if text is None:
         return _shipped_cues()
-    raw = yaml.safe_load(text)
+    raw = load_data(text)
     words = raw["words"]
     forms = []
     for number, entry in enumerate(raw["forms"]):

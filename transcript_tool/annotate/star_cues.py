@@ -17,9 +17,8 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any, cast
 
-import yaml
-
 from ..model import Analysis, Sentence
+from ..yamlnodes import load_data
 from .markers import check_attrs
 from .matching import CueMatcher, MatchRule, spanned_rules
 
@@ -46,7 +45,7 @@ def load_star_cues(text: str | None = None) -> dict[str, CueGroup]:
     """The cue groups of ``data/star.yaml`` (or ``text``); ValueError on a bad entry."""
     if text is None:
         text = resources.files("transcript_tool.data").joinpath("star.yaml").read_text("utf-8")
-    raw = yaml.safe_load(text)
+    raw = load_data(text)
     entries = raw.get("cues") if isinstance(raw, dict) else None
     if not isinstance(entries, dict):
         raise ValueError("star.yaml: expected a mapping 'cues' of cue groups")

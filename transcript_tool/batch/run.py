@@ -1,20 +1,23 @@
 """``run_batch``: score a folder of transcripts into one table.
 
 The steps, in order: check every option (output extensions, the Parquet
-engine, the input format, the encoding, the rubric) so a usage mistake stops
-the batch before any work; find the input files; open the outputs (temporary
-files, see :mod:`.output`); score the files (:mod:`.work`), writing each row as
-soon as it and every row before it are ready; then move the outputs into
-place, write or remove the errors file, and write the summary.
+engine, the input format, the encoding, the rubric, the engine) so a usage
+mistake stops the batch before any work; find the input files; open the
+outputs (temporary files, see :mod:`.output`); score the files (:mod:`.work`,
+or :mod:`.dask_engine` with ``engine="dask"``), writing each row as soon as it
+and every row before it are ready; then move the outputs into place, write or
+remove the errors file, and write the summary.
 """
 
 from __future__ import annotations
 
+import importlib
 import os
-from collections.abc import Sequence
+from collections.abc import Callable, Generator, Sequence
 from contextlib import closing
 from dataclasses import dataclass
 from pathlib import Path, PurePath
+from types import ModuleType
 from typing import Any, Literal
 
 from ..errors import TranscriptToolError, UsageError
@@ -30,6 +33,8 @@ from .work import TURN_COLUMNS, Job, Outcome, Settings, in_process, outcomes, re
 EXIT_FAILED = 1
 ERROR_COLUMNS = ("file", "message")
 SUMMARY_SUFFIXES = (".json", ".md")
+ENGINES = ("local", "dask")
+DASK_MISSING = '--engine dask needs the dask extra: pip install "transcript-tool[dask]"'
 
 
 class BatchStopped(TranscriptToolError):
@@ -57,6 +62,8 @@ class BatchOptions:
     speakers: int = 2
     first_role: Role | None = None
     debug: bool = False
+    engine: Literal["local", "dask"] = "local"
+    scheduler: str | None = None
 
 
 @dataclass(frozen=True)
@@ -125,6 +132,16 @@ class _Plan:
     summary_path: Path | None
     reports_dir: Path | None
     report_names: list[str]
+    engine: str
+    scheduler: str | None
+
+
+def dask_engine() -> ModuleType:
+    """The :mod:`.dask_engine` module; UsageError when the dask extra is not installed."""
+    try:
+        return importlib.import_module(f"{__package__}.dask_engine")
+    except ImportError:
+        raise UsageError(DASK_MISSING) from None
 
 
 def run_batch(options: BatchOptions, progress: Progress | None = None) -> BatchResult:
@@ -155,10 +172,10 @@ def run_batch(options: BatchOptions, progress: Progress | None = None) -> BatchR
         def done(outcome: Outcome) -> None:
             progress.advance(outcome.words, outcome.error is not None)
 
-        if in_process(plan.workers, len(plan.jobs)):
+        if plan.engine == "local" and in_process(plan.workers, len(plan.jobs)):
             get_nlp()  # built before the clock starts, so words/s measures scoring
         progress.start(len(plan.jobs))
-        stream = outcomes(plan.jobs, plan.settings, plan.workers, done, plan.rubric)
+        stream = _outcomes(plan, done)
         with closing(stream):
             for outcome in stream:
                 if outcome.error is not None:
@@ -203,6 +220,21 @@ def run_batch(options: BatchOptions, progress: Progress | None = None) -> BatchR
     )
 
 
+def _outcomes(plan: _Plan, done: Callable[[Outcome], None]) -> Generator[Outcome, None, None]:
+    """The outcomes of the plan's jobs in input order, from its engine."""
+    if plan.engine == "dask":
+        stream: Generator[Outcome, None, None] = dask_engine().outcomes(
+            plan.jobs,
+            plan.settings,
+            plan.rubric,
+            workers=plan.workers,
+            scheduler=plan.scheduler,
+            on_done=done,
+        )
+        return stream
+    return outcomes(plan.jobs, plan.settings, plan.workers, done, plan.rubric)
+
+
 def _plan(options: BatchOptions) -> _Plan:
     """Check every option, load the rubric and find the inputs: a usage
     mistake stops the batch here, before any output is opened."""
@@ -219,6 +251,7 @@ def _plan(options: BatchOptions) -> _Plan:
             f"{summary_path.suffix or '(none)'!r}; use .json or .md"
         )
     _check_reading(options)
+    _check_engine(options)
     rubric = load_rubric(options.rubric)
 
     errors_path = errors_file_for(out)
@@ -264,6 +297,8 @@ def _plan(options: BatchOptions) -> _Plan:
         summary_path=summary_path,
         reports_dir=reports_dir,
         report_names=names,
+        engine=options.engine,
+        scheduler=options.scheduler,
     )
 
 
@@ -279,6 +314,16 @@ def _check_reading(options: BatchOptions) -> None:
         decode(b"", "--encoding", options.encoding)
     if options.workers < 0:
         raise UsageError(f"--workers must be 0 (one per CPU) or more, got {options.workers}")
+
+
+def _check_engine(options: BatchOptions) -> None:
+    """An unknown engine, --scheduler without dask, or dask not installed: usage errors."""
+    if options.engine not in ENGINES:
+        raise UsageError(f"unknown --engine {options.engine!r}; use local or dask")
+    if options.scheduler is not None and options.engine != "dask":
+        raise UsageError("--scheduler is for --engine dask")
+    if options.engine == "dask":
+        dask_engine()
 
 
 def _stopped(file: str, message: str) -> str:

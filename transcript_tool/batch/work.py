@@ -8,18 +8,20 @@ here, one by one; with more, a :class:`~concurrent.futures.ProcessPoolExecutor`
 (spawned processes, so nothing inherited from this one can be half-copied)
 whose initializer loads the rubric and builds the spaCy pipeline once per
 worker. At most ``4 × workers`` files are in flight, and :func:`outcomes`
-hands the results back in input order, whatever order they finish in.
+hands the results back in input order, whatever order they finish in
+(:func:`in_order`, which the dask engine in :mod:`.dask_engine` shares).
 """
 
 from __future__ import annotations
 
 import multiprocessing
+import os
 import signal
-from collections.abc import Callable, Generator, Iterator, Sequence
+from collections.abc import Callable, Generator, Iterable, Iterator, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from dataclasses import dataclass
 from pathlib import PurePath
-from typing import Any, Literal
+from typing import Any, Literal, TypeVar
 
 from ..errors import TranscriptToolError
 from ..model import Report, Role, words_by_turn
@@ -27,6 +29,8 @@ from ..rubric import Rubric
 
 INTERNAL = "internal error: "
 WINDOW_PER_WORKER = 4
+
+Handle = TypeVar("Handle")
 
 SUMMARY_COLUMNS = (
     "id",
@@ -64,7 +68,13 @@ def result_columns(rubric: Rubric) -> list[str]:
 
 @dataclass(frozen=True)
 class Settings:
-    """How every file of the batch is read and what is kept of it (picklable)."""
+    """How every file of the batch is read and what is kept of it (picklable).
+
+    ``root``: the folder relative input paths are read from (None: the
+    working directory). Files keep their names as given in every output; the
+    dask engine sets the client's working directory here, since its workers
+    may run in another.
+    """
 
     rubric: str = "default"
     input_format: str | None = None
@@ -74,6 +84,7 @@ class Settings:
     turns: bool = False
     report_format: Literal["json", "terminal"] | None = None
     debug: bool = False
+    root: str | None = None
 
 
 @dataclass(frozen=True)
@@ -128,7 +139,8 @@ def score_file(job: Job, settings: Settings, rubric: Rubric) -> Outcome:
 
     try:
         transcript = read_transcript(
-            job.file,
+            os.path.join(settings.root, job.file) if settings.root else job.file,
+            name=job.file,
             input_format=settings.input_format,
             encoding=settings.encoding,
             speakers=settings.speakers,
@@ -267,32 +279,45 @@ def outcomes(
         initializer=_start_worker,
         initargs=(settings,),
     )
+
+    def submit(job: Job) -> Future[Outcome]:
+        return pool.submit(_work, job)
+
+    def finished(pending: set[Future[Outcome]]) -> tuple[list[Outcome], set[Future[Outcome]]]:
+        done, pending = wait(pending, return_when=FIRST_COMPLETED)
+        return [future.result() for future in done], pending
+
     try:
-        yield from _in_order(pool, jobs, WINDOW_PER_WORKER * workers, on_done)
+        window = WINDOW_PER_WORKER * workers
+        yield from in_order(jobs, lambda: window, submit, finished, on_done)
     finally:
         # on an error, Ctrl-C or an early stop: drop the queued files, wait
         # for the running ones (at most one per worker) so no process is left
         pool.shutdown(wait=True, cancel_futures=True)
 
 
-def _in_order(
-    pool: ProcessPoolExecutor,
+def in_order(
     jobs: Sequence[Job],
-    window: int,
+    window: Callable[[], int],
+    submit: Callable[[Job], Handle],
+    finished: Callable[[set[Handle]], tuple[Iterable[Outcome], set[Handle]]],
     on_done: Callable[[Outcome], None],
 ) -> Iterator[Outcome]:
-    """Submit jobs ``window`` at a time; yield outcomes in job order (a
-    reorder buffer holds those that finish early)."""
-    pending: set[Future[Outcome]] = set()
+    """Submit jobs (``submit``) so that at most ``window()`` are in flight or
+    waiting to be released; yield outcomes in job order (a reorder buffer
+    holds those that finish early). ``finished`` waits until at least one of
+    the pending handles is done and returns those outcomes and the handles
+    still pending."""
+    pending: set[Handle] = set()
     ready: dict[int, Outcome] = {}
     submitted = emitted = 0
     while emitted < len(jobs):
-        while submitted < len(jobs) and submitted - emitted < window:
-            pending.add(pool.submit(_work, jobs[submitted]))
+        limit = window()
+        while submitted < len(jobs) and submitted - emitted < limit:
+            pending.add(submit(jobs[submitted]))
             submitted += 1
-        done, pending = wait(pending, return_when=FIRST_COMPLETED)
-        for future in done:
-            outcome = future.result()
+        done, pending = finished(pending)
+        for outcome in done:
             ready[outcome.index] = outcome
             on_done(outcome)
         while emitted in ready:

@@ -10,8 +10,6 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-import yaml
-
 from ..annotate.exchanges import (
     NO_YES_OR_NO,
     PART_COVERED,
@@ -21,6 +19,7 @@ from ..annotate.exchanges import (
 )
 from ..annotate.questions import NO_INTENT_CUE
 from ..model import Analysis, Evidence, MetricResult, Question, Word
+from ..yamlnodes import load_data
 from .base import MetricSpec, Param, Params, Scope
 from .common import Answer, candidate_answers, quote
 
@@ -50,7 +49,7 @@ def evasion_cues() -> dict[tuple[str, ...], str]:
     from ..nlp import get_nlp
 
     text = resources.files("transcript_tool.data").joinpath("relevance.yaml").read_text("utf-8")
-    data = yaml.safe_load(text)
+    data = load_data(text)
     tokenizer = get_nlp().tokenizer
     cues: dict[tuple[str, ...], str] = {}
     for kind, phrases in data["evasions"].items():
