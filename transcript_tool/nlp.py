@@ -2,9 +2,10 @@
 
 By default: ``spacy.blank("en")`` + the rule-based sentencizer + a component
 that finds the sentences of *unpunctuated* text (auto-captions), where the
-sentencizer has nothing to go on + the lookup lemmatizer (tables from
-spacy-lookups-data) + a small component that lemmatizes capitalised words by
-their lowercase form ("Tested" -> "test").
+sentencizer has nothing to go on + a lookup lemmatizer reading spaCy's English
+lookup table (from spacy-lookups-data, the table spaCy's own ``lookup`` mode
+reads) that also lemmatizes capitalised words by their lowercase form
+("Tested" -> "test").
 No model download is needed. ``model=NAME`` loads an installed trained
 pipeline (e.g. ``en_core_web_sm``) instead.
 
@@ -14,7 +15,7 @@ spaCy is imported here and nowhere outside ``nlp.py`` and ``annotate/``.
 from __future__ import annotations
 
 from functools import lru_cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, cast
 
 from .errors import UsageError
 
@@ -22,7 +23,7 @@ if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc
 
-LOWER_LEMMAS = "transcript_tool_lower_lemmas"
+LOOKUP_LEMMAS = "transcript_tool_lookup_lemmas"
 CAPTION_SENTENCES = "transcript_tool_caption_sentences"
 ASKS_EXTENSION = "tt_asks"
 """Token extension the caption sentence component sets on the last word of an
@@ -63,14 +64,15 @@ def _blank_pipeline() -> Language:
     from spacy.language import Language
 
     _register()
-    if not Language.has_factory(LOWER_LEMMAS):
-        Language.factory(LOWER_LEMMAS, func=_LowerLemmas)
+    if not Language.has_factory(LOOKUP_LEMMAS):
+        Language.factory(LOOKUP_LEMMAS, func=_LookupLemmas)
     nlp = spacy.blank("en")
     nlp.add_pipe("sentencizer")
     nlp.add_pipe(CAPTION_SENTENCES)
-    nlp.add_pipe("lemmatizer", config={"mode": "lookup"})
-    nlp.initialize()
-    nlp.add_pipe(LOWER_LEMMAS)
+    # No nlp.initialize(): no component is trainable, and spaCy's lookup
+    # lemmatizer, which needed it, spent 0.3 s of every start hashing its
+    # table into a spaCy Table; _LookupLemmas reads the same table as a dict.
+    nlp.add_pipe(LOOKUP_LEMMAS)
     return nlp
 
 
@@ -97,57 +99,115 @@ class _CaptionSentences:
 
     def __init__(self, nlp: Language, name: str) -> None:
         self.name = name
+        self._kinds: dict[int, int] = {}  # orth id -> 1 if a mark, + 2 if a word
+        # placed after a trained parser, whose sentences cannot be rewritten
+        # (Doc.has_annotation("DEP") would ask every token of every doc)
+        self._after_parser = nlp.has_pipe("parser")
+
+    def _kind(self, text: str) -> int:
+        from .segment.gaps import normalize
+
+        mark = text.endswith((".", "?", "!"))
+        return int(mark) + (2 if not text.isspace() and normalize(text) else 0)
+
+    def _words(self, doc: Doc) -> list[int] | None:
+        """The positions of the words of ``doc`` when it is long enough and
+        too sparsely punctuated to keep the sentencizer's boundaries, else
+        None: one dict lookup per token, the token's kind cached by word."""
+        from .segment.gaps import punctuated
+
+        kinds = self._kinds
+        strings = doc.vocab.strings
+        marks = 0
+        words = []
+        for i, orth in enumerate(doc.to_array("ORTH").tolist()):
+            kind = kinds.get(orth)
+            if kind is None:
+                kind = kinds[orth] = self._kind(strings[orth])
+            marks += kind & 1
+            if kind & 2:
+                words.append(i)
+        if len(words) < self.min_words or punctuated(marks, len(words)):
+            return None
+        return words
 
     def __call__(self, doc: Doc) -> Doc:
-        from .segment.gaps import normalize, punctuated, shipped_model
+        import numpy
 
-        if doc.has_annotation("DEP"):
-            return doc  # a trained parser's sentences cannot be rewritten
-        words = []
-        marks = 0  # tokens that end a sentence: ".", "?", "!" or ending in one
-        for token in doc:  # one pass: iterating a Doc builds a Token per word
-            text = token.text
-            if text.endswith((".", "?", "!")):
-                marks += 1
-            if not token.is_space and normalize(text):
-                words.append(token)
-        if len(words) < self.min_words:
+        from .segment.gaps import normalize, shipped_model
+
+        if self._after_parser and doc.has_annotation("DEP"):
             return doc
-        if punctuated(marks, len(words)):
+        words = self._words(doc) if len(doc) else None
+        if words is None:
             return doc
-        scores = shipped_model().predict([normalize(t.text) for t in words])
-        # gap i + 1 follows word i
+        scores = shipped_model().predict([normalize(doc[i].text) for i in words])
+        # gap k + 1 follows word k
         after = scores.sentence[1 : len(words) + 1]
-        ends = 1.0 - after[:, 0]
-        for token in doc[1:]:
-            token.is_sent_start = False
-        for word, end, (_, statement, question) in zip(words, ends, after, strict=True):
-            if (end > 0.5 or word is words[-1]) and question > statement:
-                word._.set(ASKS_EXTENSION, True)
-        for word, end in zip(words[:-1], ends[:-1], strict=True):
-            if end > 0.5:
-                nxt = word.i + 1
-                while nxt < len(doc) and (doc[nxt].is_space or not normalize(doc[nxt].text)):
-                    nxt += 1
-                if nxt < len(doc):
-                    doc[nxt].is_sent_start = True
+        ends = after[:, 0] < 0.5
+        last = len(words) - 1
+        for k, (end, (_, statement, question)) in enumerate(zip(ends, after, strict=True)):
+            if (end or k == last) and question > statement:
+                doc[words[k]]._.set(ASKS_EXTENSION, True)
+        # a sentence starts at the first token and at the word after each
+        # sentence end; set in one call (setting Token.is_sent_start one token
+        # at a time checks the whole doc for a parse each time)
+        starts = numpy.full(len(doc), -1, dtype="int64")
+        starts[0] = 1
+        starts[numpy.asarray(words[1:], dtype="int64")[ends[:-1]]] = 1
+        doc.from_array(["SENT_START"], cast(Any, starts.astype("uint64").reshape(-1, 1)))
         return doc
 
 
-class _LowerLemmas:
-    """Pipeline component: a word the lookup table missed because of its
-    capital ("Tested") gets the lemma of its lowercase form; every lemma is
-    lowercased."""
+class _LookupLemmas:
+    """Pipeline component: the lemma of each word from spaCy's English lookup
+    table (``en_lemma_lookup`` of spacy-lookups-data), as spaCy's lemmatizer
+    in ``lookup`` mode gives it, except that a word the table misses because
+    of its capital ("Tested") gets the lemma of its lowercase form, and every
+    lemma is lowercased.
+
+    A lemma depends only on the word's text, so each distinct word is looked
+    up once (cached by its orth id) and a doc's lemmas are set in one
+    ``Doc.from_array`` call instead of a Python assignment per token.
+    """
 
     def __init__(self, nlp: Language, name: str) -> None:
-        lemmatizer = nlp.get_pipe("lemmatizer")
-        self.table = lemmatizer.lookups.get_table("lemma_lookup")  # type: ignore[attr-defined]
+        self.name = name
+        self._table: dict[str, str] | None = None
+        self._lemma_ids: dict[int, int] = {}  # orth id -> lemma id
+
+    @property
+    def table(self) -> dict[str, str]:
+        if self._table is None:
+            import spacy_lookups_data  # type: ignore[import-untyped]
+            from spacy.util import load_language_data
+
+            # as spaCy loads it: the .json, else the .json.gz beside it
+            path = spacy_lookups_data.get_file("en_lemma_lookup.json")
+            self._table = cast("dict[str, str]", load_language_data(str(path)))
+        return self._table
+
+    def lemma(self, text: str) -> str:
+        """The lemma of the word ``text``."""
+        table = self.table
+        lemma = table.get(text, text)
+        lower = text.lower()
+        if lemma == text and text != lower:
+            return table.get(lower, lower)
+        return lemma.lower()
 
     def __call__(self, doc: Doc) -> Doc:
-        for token in doc:
-            lower = token.lower_
-            if token.lemma_ == token.text and token.text != lower:
-                token.lemma_ = self.table.get(lower, lower)
-            elif token.lemma_ != token.lemma_.lower():
-                token.lemma_ = token.lemma_.lower()
+        import numpy
+
+        if not len(doc):
+            return doc
+        strings = doc.vocab.strings
+        lemma_ids = self._lemma_ids
+        ids = []
+        for orth in doc.to_array("ORTH").tolist():
+            lemma_id = lemma_ids.get(orth)
+            if lemma_id is None:
+                lemma_id = lemma_ids[orth] = strings.add(self.lemma(strings[orth]))
+            ids.append(lemma_id)
+        doc.from_array(["LEMMA"], cast(Any, numpy.array(ids, dtype="uint64").reshape(-1, 1)))
         return doc

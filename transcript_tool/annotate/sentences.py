@@ -20,12 +20,13 @@ def to_sentences(
     sentences: list[Sentence] = []
     spans: list[Span] = []
     for turn, doc in zip(transcript.turns, docs, strict=True):
+        words = _doc_words(doc)
         for span in doc.sents:
-            words = _words(span)
-            if not words:
+            sentence_words = tuple(w for w in words[span.start : span.end] if w is not None)
+            if not sentence_words:
                 continue
             spans.append(span)
-            start, end = words[0].start, words[-1].end
+            start, end = sentence_words[0].start, sentence_words[-1].end
             sentences.append(
                 Sentence(
                     index=len(sentences),
@@ -33,22 +34,36 @@ def to_sentences(
                     start=start,
                     end=end,
                     text=turn.text[start:end],
-                    words=words,
+                    words=sentence_words,
                 )
             )
     return tuple(sentences), tuple(spans)
 
 
-def _words(span: Span) -> tuple[Word, ...]:
-    return tuple(
-        Word(
-            text=token.text,
-            lemma=token.lemma_ or token.lower_,
-            start=token.idx,
-            end=token.idx + len(token.text),
-            is_stop=token.is_stop,
-            is_punct=token.is_punct,
+_COLUMNS: list[int | str] = ["ORTH", "LEMMA", "LOWER", "IDX", "IS_SPACE", "IS_STOP", "IS_PUNCT"]
+
+
+def _doc_words(doc: Doc) -> list[Word | None]:
+    """The Word of each token of ``doc`` (None for whitespace), read from
+    the doc's attribute arrays rather than one Token object per token."""
+    if not len(doc):
+        return []
+    strings = doc.vocab.strings
+    rows = doc.to_array(_COLUMNS).tolist()
+    words: list[Word | None] = []
+    for orth, lemma, lower, idx, space, stop, punct in rows:
+        if space:
+            words.append(None)
+            continue
+        text = strings[orth]
+        words.append(
+            Word(
+                text=text,
+                lemma=strings[lemma] if lemma else strings[lower],
+                start=idx,
+                end=idx + len(text),
+                is_stop=bool(stop),
+                is_punct=bool(punct),
+            )
         )
-        for token in span
-        if not token.is_space
-    )
+    return words

@@ -1,0 +1,83 @@
+"""The built-in pipeline: lemmas as spaCy's lookup lemmatizer gives them, and
+sentences for text with and without punctuation."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+import spacy
+
+from transcript_tool.nlp import get_nlp
+
+TEXT = (
+    "Tested the APIs, we were running experiments; she's better at it. I've seen "
+    "Mice and geese. The Data was cleaned by Interns who had studied it. Don't worry! "
+    "O'Neil's models were TRAINED on 3,000 examples and 25% more features."
+)
+
+
+@pytest.fixture(scope="module")
+def spacy_lookup() -> Any:
+    """spaCy's own lookup lemmatizer, the reference."""
+    nlp = spacy.blank("en")
+    nlp.add_pipe("lemmatizer", config={"mode": "lookup"})
+    nlp.initialize()
+    return nlp
+
+
+def reference_lemma(token: Any, table: Any) -> str:
+    """spaCy's lookup lemma, a capitalised miss lemmatised by its lowercase
+    form, lowercased: what the pipeline promises."""
+    lemma, text, lower = token.lemma_, token.text, token.lower_
+    if lemma == text and text != lower:
+        return str(table.get(lower, lower))
+    return str(lemma.lower())
+
+
+def test_lemmas_are_spacys_lookup_lemmas_lowercased(spacy_lookup: Any) -> None:
+    table = spacy_lookup.get_pipe("lemmatizer").lookups.get_table("lemma_lookup")
+    ours = get_nlp()(TEXT)
+    theirs = spacy_lookup(TEXT)
+    assert [t.lemma_ for t in ours] == [reference_lemma(t, table) for t in theirs]
+
+
+def test_capitalised_words_get_the_lemma_of_their_lowercase_form() -> None:
+    lemmas = {t.text: t.lemma_ for t in get_nlp()(TEXT)}
+    assert lemmas["Tested"] == "test"
+    assert lemmas["running"] == "run"
+    assert lemmas["Mice"] == "mouse"
+    assert lemmas["studied"] == "study"
+    assert lemmas["TRAINED"] == "train"
+    assert all(lemma == lemma.lower() for lemma in lemmas.values())
+
+
+def test_punctuated_text_keeps_its_own_sentences() -> None:
+    doc = get_nlp()("So tell me about it. I led the team for two years and we shipped. Why?")
+    assert [s.text for s in doc.sents] == [
+        "So tell me about it.",
+        "I led the team for two years and we shipped.",
+        "Why?",
+    ]
+
+
+def test_a_caption_is_split_into_sentences_that_start_at_words() -> None:
+    caption = (
+        "so tell me about a project you are proud of yeah so last year i led a small "
+        "team that rebuilt our billing system we moved it to a new database and cut the "
+        "time to close the books from ten days to three how did you get buy in from "
+        "finance honestly it took a lot of meetings"
+    )
+    doc = get_nlp()(caption)
+    sentences = list(doc.sents)
+    assert len(sentences) >= 3
+    assert "".join(t.text_with_ws for s in sentences for t in s) == caption
+    assert all(s[0].is_alpha for s in sentences)
+    assert sentences[0].text == "so tell me about a project you are proud of"
+    assert any(s[0].text == "yeah" for s in sentences)
+
+
+def test_short_or_empty_docs_pass_through() -> None:
+    nlp = get_nlp()
+    assert len(nlp("")) == 0
+    assert [t.lemma_ for t in nlp("Okay")] == ["okay"]
