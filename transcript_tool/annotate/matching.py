@@ -14,9 +14,11 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
+from .tokenmatch import TokenMatcher
+
 if TYPE_CHECKING:
     from spacy.language import Language
-    from spacy.matcher import Matcher, PhraseMatcher
+    from spacy.matcher import PhraseMatcher
     from spacy.tokens import Doc
 
 V = TypeVar("V")
@@ -53,7 +55,7 @@ def spanned_rules(
 
 @dataclass(frozen=True)
 class _Compiled(Generic[V]):
-    token: Matcher
+    token: TokenMatcher
     phrase: PhraseMatcher
     rules: dict[int, MatchRule[V]]  # match id -> rule
 
@@ -69,9 +71,9 @@ class CueMatcher(Generic[V]):
         self._compiled = lru_cache(maxsize=4)(self._compile)
 
     def _compile(self, nlp: Language) -> _Compiled[V]:
-        from spacy.matcher import Matcher, PhraseMatcher
+        from spacy.matcher import PhraseMatcher
 
-        token = Matcher(nlp.vocab)
+        token = TokenMatcher(nlp.vocab)
         phrase = PhraseMatcher(nlp.vocab, attr=self._phrase_attr)
         rules: dict[int, MatchRule[V]] = {}
         for rule in self._rules():

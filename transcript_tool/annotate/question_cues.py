@@ -14,10 +14,11 @@ from typing import TYPE_CHECKING, Any, Literal, cast
 from ..model import QUESTION_FORMS, QUESTION_INTENTS, QuestionForm, QuestionIntent
 from ..yamlnodes import load_data
 from .markers import check_attrs
+from .tokenmatch import TokenMatcher
 
 if TYPE_CHECKING:
     from spacy.language import Language
-    from spacy.matcher import Matcher, PhraseMatcher
+    from spacy.matcher import PhraseMatcher
     from spacy.tokens import Doc, Span
 
 Where = Literal["head", "end", "whole"]
@@ -155,7 +156,7 @@ class Matchers:
     """The cues compiled for one pipeline; ``keys`` maps match ids to rule keys
     ("form:3", "not:0", "check_in", "intent:technical" ...)."""
 
-    token: Matcher
+    token: TokenMatcher
     phrase: PhraseMatcher
     keys: dict[int, str] = field(default_factory=dict)
 
@@ -173,10 +174,10 @@ class Matchers:
 @lru_cache(maxsize=4)
 def matchers_for(nlp: Language) -> Matchers:
     """The shipped cues as spaCy matchers for ``nlp`` (built once per pipeline)."""
-    from spacy.matcher import Matcher, PhraseMatcher
+    from spacy.matcher import PhraseMatcher
 
     cues = load_cues()
-    found = Matchers(Matcher(nlp.vocab), PhraseMatcher(nlp.vocab, attr="NORM"))
+    found = Matchers(TokenMatcher(nlp.vocab), PhraseMatcher(nlp.vocab, attr="NORM"))
     for number, rule in enumerate(cues.forms):
         found.add_patterns(f"form:{number}", rule.patterns, nlp)
     for number, veto in enumerate(cues.vetoes):
