@@ -14,8 +14,9 @@ holds them, so ``turn.text[start:end]`` is always the exact span.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any, Literal, get_args
 
 Role = Literal["interviewer", "candidate", "other"]
@@ -344,6 +345,11 @@ class Analysis:
     concepts: tuple[Concept, ...] = ()
     mentions: tuple[Mention, ...] = ()
     exchange_concepts: tuple[ExchangeConcepts, ...] = ()
+
+    @cached_property
+    def turn_words(self) -> Mapping[int, tuple[Word, ...]]:
+        """``words_by_turn(self.sentences)``, worked out once: every metric asks."""
+        return {turn: tuple(words) for turn, words in words_by_turn(self.sentences).items()}
 
 
 def words_by_turn(sentences: Sequence[Sentence]) -> dict[int, list[Word]]:

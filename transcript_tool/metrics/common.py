@@ -7,7 +7,7 @@ import statistics
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from ..model import Analysis, Marker, Question, Sentence, Word, words_by_turn
+from ..model import Analysis, Marker, Question, Sentence, Word
 from .base import Scope
 
 _WORD_END = re.compile(r"\S+")
@@ -35,7 +35,7 @@ def candidate_answers(analysis: Analysis, scope: Scope | None = None) -> list[An
     scope = scope or Scope()
     subject = scope.subject
     asker = "candidate" if subject == "interviewer" else "interviewer"
-    words = words_by_turn(analysis.sentences)
+    words = analysis.turn_words
     answers = []
     for exchange in scope.exchanges(analysis):
         turns = tuple(

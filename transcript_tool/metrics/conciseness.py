@@ -265,9 +265,11 @@ def _repeated_phrases(
     words: list[tuple[int, Word]] = list(answer.words)
     keys = [w.lower for _, w in words]
     first_seen: dict[tuple[str, ...], int] = {}
+    said_at: dict[tuple[str, ...], list[int]] = {}  # every start of each n-gram
     repeated_at: list[int] = []
     for i in range(len(words) - n + 1):
         gram = tuple(keys[i : i + n])
+        said_at.setdefault(gram, []).append(i)
         if all(words[i + k][1].is_stop for k in range(n)):
             continue
         if gram in first_seen and first_seen[gram] + n <= i:
@@ -280,7 +282,7 @@ def _repeated_phrases(
         phrase = tuple(keys[run[0] : run[-1] + n])
         origin = first_seen[tuple(keys[run[0] : run[0] + n])]
         (turn, first_word), (last_turn, last_word) = words[origin], words[origin + len(phrase) - 1]
-        times = _count(keys, phrase)
+        times = _count(keys, phrase, said_at[phrase[:n]])
         content = sum(
             1
             for t, w in words[origin : origin + len(phrase)]
@@ -316,16 +318,16 @@ def _runs(positions: Sequence[int]) -> list[list[int]]:
     return runs
 
 
-def _count(keys: Sequence[str], phrase: tuple[str, ...]) -> int:
-    """Non-overlapping occurrences of ``phrase`` in ``keys``."""
-    count = i = 0
+def _count(keys: Sequence[str], phrase: tuple[str, ...], starts: Sequence[int]) -> int:
+    """Non-overlapping occurrences of ``phrase`` in ``keys``, counted from the
+    left; ``starts`` are where its first words occur (in order), the only
+    places it can."""
+    count = free = 0  # free: where the next occurrence may start
     size = len(phrase)
-    while i <= len(keys) - size:
-        if tuple(keys[i : i + size]) == phrase:
+    for start in starts:
+        if start >= free and tuple(keys[start : start + size]) == phrase:
             count += 1
-            i += size
-        else:
-            i += 1
+            free = start + size
     return count
 
 

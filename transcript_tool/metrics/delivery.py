@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 
-from ..model import NO_TIMESTAMPS, ROLES, Analysis, Evidence, MetricResult, Role, words_by_turn
+from ..model import NO_TIMESTAMPS, ROLES, Analysis, Evidence, MetricResult, Role
 from .base import MetricSpec, Param, Params, Scope
 from .common import candidate_answers, median, quote, turn_end, turn_seconds
 
@@ -34,7 +34,7 @@ _RATE_EVIDENCE_WORDS = 10
 
 def word_counts(analysis: Analysis) -> dict[int, int]:
     """Non-punctuation words of each turn (turns without words are left out)."""
-    return {turn: len(words) for turn, words in words_by_turn(analysis.sentences).items()}
+    return {turn: len(words) for turn, words in analysis.turn_words.items()}
 
 
 def missing_timestamps(analysis: Analysis, turns: Sequence[int]) -> str | None:

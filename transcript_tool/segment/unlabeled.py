@@ -160,19 +160,20 @@ def _turns(
         )
 
     seen_model_word = -1
+    length = 0  # of " ".join(current) + " ": where the next word starts
     for (token, c), m in zip(tokens, owner, strict=True):
         speaker = result.speakers[m] if result.speakers else 0
         new_word = m != seen_model_word and bool(result.speakers)
         if speaker != current_speaker and new_word:
             close()
-            current, confidences, pauses = [], [], []
+            current, confidences, pauses, length = [], [], [], 0
             current_speaker, first_chunk = speaker, c
             boundary = result.change_confidence[m] if turns else 1.0
         elif c != last_chunk and current:
-            offset = sum(len(t) for t in current) + len(current)  # the " ".join offset
-            gap = pause_between(offset, chunks[last_chunk].end, chunks[c].start)
+            gap = pause_between(length, chunks[last_chunk].end, chunks[c].start)
             pauses.extend([gap] if gap else [])
         current.append(token)
+        length += len(token) + 1
         last_chunk = c
         if new_word:
             confidences.append(result.confidence[m])
