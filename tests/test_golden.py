@@ -1,4 +1,5 @@
-"""The full report of two samples, compared exactly with tests/golden/.
+"""The full report of two samples, compared exactly with tests/golden/: JSON,
+terminal text, Markdown, the CSV row and the turns CSV.
 
 If a change to the output is intended, regenerate the files with
 ``python tests/update_golden.py`` and review the diff.

@@ -5,8 +5,10 @@ Run it from anywhere when a change to the report is intended:
     python tests/update_golden.py
 
 then review the diff of tests/golden/ before committing. For each sample in
-GOLDEN it writes ``<stem>.report.json`` (render_json) and
-``<stem>.terminal.txt`` (render_terminal, 100 columns, no colour), scored with
+GOLDEN it writes ``<stem>.report.json`` (render_json),
+``<stem>.terminal.txt`` (render_terminal, 100 columns, no colour),
+``<stem>.report.md`` (render_markdown), ``<stem>.csv`` (render_csv: the row
+``batch`` writes) and ``<stem>.turns.csv`` (render_turns_csv), scored with
 the default rubric. The sample is read as ``samples/<name>`` from the
 repository root, so the ``source`` recorded in the output is that relative path.
 """
@@ -18,6 +20,8 @@ from pathlib import Path
 
 from transcript_tool import analyze, load_rubric, read_transcript, score
 from transcript_tool.render.json import render_json
+from transcript_tool.render.markdown import render_markdown
+from transcript_tool.render.table import render_csv, render_turns_csv
 from transcript_tool.render.terminal import render_terminal
 
 REPO = Path(__file__).resolve().parent.parent
@@ -32,6 +36,9 @@ def rendered(sample: str) -> dict[str, str]:
     return {
         f"{stem}.report.json": render_json(report),
         f"{stem}.terminal.txt": render_terminal(report, width=100, color=False),
+        f"{stem}.report.md": render_markdown(report),
+        f"{stem}.csv": render_csv(report),
+        f"{stem}.turns.csv": render_turns_csv(report),
     }
 
 

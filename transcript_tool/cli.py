@@ -65,6 +65,17 @@ class ShowFormat(str, Enum):
 class ReportFormat(str, Enum):
     terminal = "terminal"
     json = "json"
+    markdown = "markdown"
+    html = "html"
+    csv = "csv"
+    turns_csv = "turns-csv"
+
+
+class ReportsFormat(str, Enum):
+    """The formats of ``batch --reports-dir``."""
+
+    json = "json"
+    terminal = "terminal"
 
 
 class SegmentFormat(str, Enum):
@@ -168,12 +179,30 @@ def report(
     width: Annotated[
         int | None, typer.Option("--width", help="Terminal output width in columns.", min=40)
     ] = None,
+    output: Annotated[
+        str | None,
+        typer.Option(
+            "--output",
+            "-o",
+            metavar="FILE",
+            help="Write the report to FILE (atomically; never the input) instead of standard "
+            "output; - for standard output.",
+        ),
+    ] = None,
     debug: DebugOpt = False,
 ) -> None:
-    """Score a transcript against a rubric and print the feedback report."""
+    """Score a transcript against a rubric and print the feedback report.
+
+    Formats: terminal (the default), json, markdown, html (one self-contained
+    page), csv (one row, as batch writes it), turns-csv (one row per turn).
+    """
     from .api import analyze, load_rubric, read_transcript, score
 
     with _errors(debug):
+        if output is not None:
+            from .render.output import check_output
+
+            check_output(output, [file])
         thresholds = [_threshold(item) for item in fail_under or ()]
         loaded_rubric = load_rubric(rubric)
         _check_criteria(thresholds, [c.id for c in loaded_rubric.criteria])
@@ -188,20 +217,50 @@ def report(
         )
         analysis = analyze(transcript, model=model, concepts=loaded_rubric.concepts)
         result = score(analysis, loaded_rubric)
-        if format is ReportFormat.json:
-            from .render.json import render_json
+        if output is not None and output != "-":
+            from pathlib import Path
 
-            text = render_json(result)
+            from .render.output import write_text_atomic
+
+            # a file gets no colour and, unless --width says otherwise, 100 columns
+            text = _render(result, format, width=width or 100, color=False)
+            write_text_atomic(Path(output), text)
+            text = ""
         else:
-            from .render.terminal import render_terminal
-
-            text = render_terminal(result, width=width or _width(), color=_color())
+            text = _render(result, format, width=width or _width(), color=_color())
     sys.stdout.write(text)
     failures = _below(result, thresholds)
     for failure in failures:
         typer.echo(f"{PROG}: {failure}", err=True)
     if failures:
         raise typer.Exit(EXIT_THRESHOLD)
+
+
+def _render(result: Report, format: ReportFormat, *, width: int, color: bool) -> str:
+    """The report in ``format``; ``width`` and ``color`` are for the terminal format."""
+    if format is ReportFormat.json:
+        from .render.json import render_json
+
+        return render_json(result)
+    if format is ReportFormat.markdown:
+        from .render.markdown import render_markdown
+
+        return render_markdown(result)
+    if format is ReportFormat.html:
+        from .render.html import render_html
+
+        return render_html(result)
+    if format is ReportFormat.csv:
+        from .render.table import render_csv
+
+        return render_csv(result)
+    if format is ReportFormat.turns_csv:
+        from .render.table import render_turns_csv
+
+        return render_turns_csv(result)
+    from .render.terminal import render_terminal
+
+    return render_terminal(result, width=width, color=color)
 
 
 def _threshold(text: str) -> tuple[str | None, float]:
@@ -330,8 +389,8 @@ def batch(
         str | None, typer.Option("--reports-dir", help="Also write each report to this folder.")
     ] = None,
     reports_format: Annotated[
-        ReportFormat, typer.Option("--reports-format", help="Format of --reports-dir reports.")
-    ] = ReportFormat.json,
+        ReportsFormat, typer.Option("--reports-format", help="Format of --reports-dir reports.")
+    ] = ReportsFormat.json,
     summary_out: Annotated[
         str | None, typer.Option("--summary-out", help="Also write the summary (.json or .md).")
     ] = None,
@@ -361,7 +420,7 @@ def batch(
                 workers=workers,
                 turns_out=turns_out,
                 reports_dir=reports_dir,
-                reports_format="json" if reports_format is ReportFormat.json else "terminal",
+                reports_format="json" if reports_format is ReportsFormat.json else "terminal",
                 summary_out=summary_out,
                 fail_fast=fail_fast,
                 input_format=input_format,

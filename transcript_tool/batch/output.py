@@ -1,69 +1,39 @@
 """Writing a batch's tables: streamed, and atomic.
 
 Every file is first written to a hidden temporary file in the target's own
-folder (``.results.csv.<pid>.<random>.tmp``) and moved onto the target with
-:func:`os.replace` only when the batch has finished, so an error, a crash or
-Ctrl-C never leaves a half-written file there: the target keeps its previous
-content, or stays absent. CSV and JSONL rows are appended as they come, so
-memory does not grow with the number of files; Parquet has no append, so its
-rows are kept and the file is written at the end.
+folder (``.results.csv.<pid>.<random>.tmp``, :class:`AtomicFile`, shared with
+``report --output`` in :mod:`transcript_tool.render.output`) and moved onto
+the target with :func:`os.replace` only when the batch has finished, so an
+error, a crash or Ctrl-C never leaves a half-written file there: the target
+keeps its previous content, or stays absent. CSV and JSONL rows are appended
+as they come, so memory does not grow with the number of files; Parquet has
+no append, so its rows are kept and the file is written at the end.
 """
 
 from __future__ import annotations
 
 import importlib.util
 import json
-import os
-import secrets
 from collections.abc import Sequence
 from pathlib import Path
 from typing import IO, Any
 
 from ..errors import UsageError
+from ..render.output import AtomicFile, write_text_atomic
+from ..render.table import rows_frame
+
+__all__ = [
+    "PARQUET_ENGINES",
+    "TABLE_SUFFIXES",
+    "AtomicFile",
+    "TableWriter",
+    "parquet_engine",
+    "table_suffix",
+    "write_text_atomic",
+]
 
 TABLE_SUFFIXES = (".csv", ".jsonl", ".parquet")
 PARQUET_ENGINES = ("pyarrow", "fastparquet")
-
-
-class AtomicFile:
-    """A temporary file beside ``target`` that :meth:`commit` moves onto it."""
-
-    def __init__(self, target: Path, *, binary: bool = False) -> None:
-        self.target = target
-        target.parent.mkdir(parents=True, exist_ok=True)
-        self.temp = target.with_name(f".{target.name}.{os.getpid()}.{secrets.token_hex(4)}.tmp")
-        # opened by name (not mkstemp) so the file gets the usual permissions
-        self.handle: IO[Any] | None = (
-            open(self.temp, "xb")  # noqa: SIM115 - closed by commit() or discard()
-            if binary
-            else open(self.temp, "x", encoding="utf-8", newline="")  # noqa: SIM115
-        )
-
-    def commit(self) -> None:
-        """Close the temporary file and move it onto the target."""
-        if self.handle is not None:
-            self.handle.close()
-            self.handle = None
-        os.replace(self.temp, self.target)
-
-    def discard(self) -> None:
-        """Close and delete the temporary file; the target is left as it was."""
-        if self.handle is not None:
-            self.handle.close()
-            self.handle = None
-        self.temp.unlink(missing_ok=True)
-
-
-def write_text_atomic(target: Path, text: str) -> None:
-    """Write ``text`` to ``target`` through a temporary file (see :class:`AtomicFile`)."""
-    file = AtomicFile(target)
-    try:
-        assert file.handle is not None
-        file.handle.write(text)
-    except BaseException:
-        file.discard()
-        raise
-    file.commit()
 
 
 def table_suffix(path: Path, option: str, allowed: Sequence[str] = TABLE_SUFFIXES) -> str:
@@ -126,7 +96,7 @@ class TableWriter:
     def commit(self) -> None:
         """Finish the file and move it onto the target."""
         if self.suffix == ".parquet":
-            frame = _frame(self._kept, self.columns)
+            frame = rows_frame(self._kept, self.columns)
             frame.to_parquet(self._handle(), index=False, engine=parquet_engine())
             self._kept = []
         self._file.commit()
@@ -141,12 +111,6 @@ class TableWriter:
         return self._file.handle
 
     def _csv(self, *, header: bool, rows: Sequence[dict[str, Any]]) -> None:
-        _frame(rows, self.columns).to_csv(
+        rows_frame(rows, self.columns).to_csv(
             self._handle(), header=header, index=False, lineterminator="\n"
         )
-
-
-def _frame(rows: Sequence[dict[str, Any]], columns: Sequence[str]) -> Any:
-    import pandas as pd  # type: ignore[import-untyped]  # slow to import: only when writing
-
-    return pd.DataFrame(list(rows), columns=list(columns))

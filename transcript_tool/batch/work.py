@@ -20,50 +20,19 @@ import signal
 from collections.abc import Callable, Generator, Iterable, Iterator, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from dataclasses import dataclass
-from pathlib import PurePath
 from typing import Any, Literal, TypeVar
 
 from ..errors import TranscriptToolError
-from ..model import Report, Role, words_by_turn
+from ..model import Report, Role
+from ..render.table import SUMMARY_COLUMNS, TURN_COLUMNS, report_row, result_columns, turn_rows
 from ..rubric import Rubric
+
+__all__ = ["SUMMARY_COLUMNS", "TURN_COLUMNS", "result_columns"]
 
 INTERNAL = "internal error: "
 WINDOW_PER_WORKER = 4
 
 Handle = TypeVar("Handle")
-
-SUMMARY_COLUMNS = (
-    "id",
-    "file",
-    "format",
-    "roles",
-    "turns",
-    "words",
-    "questions",
-    "answered",
-    "timed",
-    "talk_ratio",
-)
-TURN_COLUMNS = (
-    "id",
-    "file",
-    "turn",
-    "speaker",
-    "role",
-    "start",
-    "end",
-    "words",
-    "is_question",
-    "confidence",
-)
-
-
-def result_columns(rubric: Rubric) -> list[str]:
-    """The results table's columns, in order: :data:`SUMMARY_COLUMNS`, then
-    ``<id>_score`` and ``<id>_band`` for each criterion of ``rubric``, then
-    ``overall``."""
-    per_criterion = [f"{c.id}_{part}" for c in rubric.criteria for part in ("score", "band")]
-    return [*SUMMARY_COLUMNS, *per_criterion, "overall"]
 
 
 @dataclass(frozen=True)
@@ -163,60 +132,20 @@ def _one_line(message: str) -> str:
 
 
 def _outcome(job: Job, report: Report, settings: Settings) -> Outcome:
+    """The rows (built by :mod:`transcript_tool.render.table`, as ``report
+    --format csv`` builds them) and what the summary needs."""
     analysis = report.analysis
-    transcript = analysis.transcript
-    transcript_id = transcript.id or PurePath(job.file).stem
-    turn_words = {turn: len(words) for turn, words in words_by_turn(analysis.sentences).items()}
-    asked = [q for q in analysis.questions if q.role == "interviewer"]
-    timing = report.timing
-    row: dict[str, Any] = {
-        "id": transcript_id,
-        "file": job.file,
-        "format": transcript.format,
-        "roles": "inferred" if transcript.roles_inferred else "labeled",
-        "turns": len(transcript.turns),
-        "words": sum(turn_words.values()),
-        "questions": len(asked),
-        "answered": sum(1 for q in asked if q.answered == "yes"),
-        "timed": timing is not None and timing.timed,
-        "talk_ratio": _float(timing.talk_ratio if timing is not None else None),
-    }
-    for criterion in report.criteria:
-        row[f"{criterion.id}_score"] = _float(criterion.score)
-        row[f"{criterion.id}_band"] = criterion.band
-    row["overall"] = _float(report.overall)
-    turns: tuple[dict[str, Any], ...] = ()
-    if settings.turns:
-        asking = {q.turn for q in analysis.questions}
-        turns = tuple(
-            {
-                "id": transcript_id,
-                "file": job.file,
-                "turn": turn.index,
-                "speaker": turn.speaker,
-                "role": turn.role,
-                "start": _float(turn.start),
-                "end": _float(turn.end),
-                "words": turn_words.get(turn.index, 0),
-                "is_question": turn.index in asking,
-                "confidence": float(turn.confidence),
-            }
-            for turn in transcript.turns
-        )
+    row = report_row(report, job.file)
     return Outcome(
         job.index,
         job.file,
         row=row,
-        turns=turns,
+        turns=turn_rows(report, job.file) if settings.turns else (),
         report=_render(report, settings.report_format),
         words=row["words"],
         missing_concepts=tuple(m for c in analysis.exchange_concepts for m in c.missing),
         improvements=report.improvements,
     )
-
-
-def _float(value: float | None) -> float | None:
-    return None if value is None else float(value)
 
 
 def _render(report: Report, report_format: str | None) -> str | None:

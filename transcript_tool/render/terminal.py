@@ -10,7 +10,7 @@ from __future__ import annotations
 import io
 
 from rich import box
-from rich.console import Console, Group, RenderableType
+from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
 from rich.table import Table
 from rich.text import Text
 
@@ -25,8 +25,10 @@ from ..model import (
     Timing,
     Transcript,
 )
+from .timeline import LEGEND, Layout, block_lines, layout
 
 ANSWERED_STYLE = {"yes": "green", "partial": "yellow", "no": "red"}
+ROLE_STYLE = {"interviewer": "blue", "candidate": "green", "other": "magenta"}
 
 
 def render_terminal(report: Report, *, width: int = 100, color: bool = False) -> str:
@@ -50,6 +52,8 @@ def render_terminal(report: Report, *, width: int = 100, color: bool = False) ->
 def report_parts(report: Report) -> list[RenderableType]:
     analysis = report.analysis
     parts: list[RenderableType] = [_header(report.transcript)]
+    if report.transcript.turns:
+        parts.append(Timeline(report))
     parts.append(_overall(report))
     parts.append(_criteria_table(report.criteria))
     if report.timing is not None:
@@ -79,6 +83,34 @@ def report_parts(report: Report) -> list[RenderableType]:
     parts.extend(_evidence_section(report, "strength", "Strengths"))
     parts.extend(_evidence_section(report, "improvement", "To improve"))
     return parts
+
+
+class Timeline:
+    """The conversation at a glance: one line of blocks per speaker, each
+    block a slice of the conversation (by time when every turn is timed,
+    else by words), and a line marking where questions begin. As wide as
+    the console."""
+
+    def __init__(self, report: Report) -> None:
+        self.report = report
+        self.layout: Layout = layout(report.transcript)
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        questions = self.report.analysis.questions
+        lengths = [len(t.text) for t in self.report.transcript.turns]
+        title, label_width, lines = block_lines(self.layout, questions, lengths, options.max_width)
+        yield Text(title, style="bold")
+        for line in lines:
+            if line.role is None:
+                yield Text(f"  {line.label:<{label_width}}  {line.glyphs}".rstrip(), style="yellow")
+                continue
+            text = Text(f"  {line.label:<{label_width}}  ")
+            style = ROLE_STYLE[line.role]
+            for char, unsure in zip(line.glyphs, line.uncertain, strict=True):
+                text.append(char, style=f"dim {style}" if unsure else style)
+            yield text
+        yield Text(f"  {LEGEND}", style="dim")
+        yield Text("")
 
 
 def _sections(analysis: Analysis) -> dict[int, str]:

@@ -1,0 +1,159 @@
+"""The Markdown report: what a transcript can and cannot do to it.
+
+The golden files (tests/test_golden.py) pin the whole document for two
+samples; here the Markdown is rendered by a CommonMark parser with GitHub's
+table and strikethrough extensions and raw HTML allowed (markdown-it-py, which
+rich already depends on), and the result is checked: no element that the
+transcript's text could have created, every turn's words back exactly, one
+table row per question with the right number of cells.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import replace
+from html.parser import HTMLParser
+
+import pytest
+from markdown_it import MarkdownIt
+
+from transcript_tool import analyze, load_rubric, read_transcript, score
+from transcript_tool.model import Report
+from transcript_tool.render.markdown import escape, render_markdown
+
+HOSTILE = (
+    "Interviewer: Hello <script>alert(1)</script> | *bold* _it_ tell me about yourself?\n"
+    'Candidate: Sure "><img src=x onerror="document.title=\'pwned\'"> I built ~~it~~ '
+    "because it mattered &amp; more | a | b.\n"
+    "Interviewer: What was the hardest bug you fixed? <b>really</b>\n"
+    "Candidate: 1. A race condition, because of caching; see [link](javascript:alert(3)) "
+    "![img](x.png) `code` <https://example.com> and <!-- a comment --> \\*too\\*.\n"
+)
+
+
+class Elements(HTMLParser):
+    """The tags of rendered HTML, and the text of each paragraph."""
+
+    def __init__(self, html: str) -> None:
+        super().__init__(convert_charrefs=True)
+        self.tags: list[str] = []
+        self.paragraphs: list[str] = []
+        self.depth = 0
+        self.feed(html)
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append(tag)
+        if tag == "p":
+            self.paragraphs.append("")
+            self.depth += 1
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "p":
+            self.depth -= 1
+
+    def handle_comment(self, data: str) -> None:
+        self.tags.append("!--")
+
+    def handle_data(self, data: str) -> None:
+        if self.depth:
+            self.paragraphs[-1] += data
+
+
+def rendered(markdown: str) -> str:
+    parser = MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"])
+    return parser.render(markdown)
+
+
+@pytest.fixture(scope="module")
+def hostile(tmp_path_factory: pytest.TempPathFactory) -> Report:
+    path = tmp_path_factory.mktemp("hostile") / "hostile.txt"
+    path.write_text(HOSTILE, encoding="utf-8")
+    return score(analyze(read_transcript(path)), load_rubric("default"))
+
+
+def transcript_paragraphs(report: Report, elements: Elements) -> dict[int, str]:
+    """Turn index -> its words as rendered (the badges ``[Q1]`` taken out)."""
+    found = {}
+    for paragraph in elements.paragraphs:
+        match = re.match(r"^(.+?) \((?:interviewer|candidate|other) · turn (\d+).*?\): ", paragraph)
+        if match:
+            found[int(match.group(2))] = re.sub(r"\[Q\d+\] ", "", paragraph[match.end() :])
+    return found
+
+
+def test_hostile_text_renders_literally(hostile: Report) -> None:
+    markdown = render_markdown(hostile)
+    assert "<" not in markdown  # not one tag: every < of the transcript is &lt;
+    elements = Elements(rendered(markdown))
+    allowed = {"h1", "h2", "h3", "p", "strong", "em", "ul", "li", "table", "thead", "tbody"}
+    allowed |= {"tr", "th", "td", "blockquote", "pre", "code", "br"}
+    assert set(elements.tags) <= allowed, set(elements.tags) - allowed
+    turns = hostile.transcript.turns
+    assert "<script>alert(1)</script>" in turns[0].text and "![img](x.png)" in turns[3].text
+    assert transcript_paragraphs(hostile, elements) == {t.index: t.text for t in turns}
+    # the `code` of the transcript is text, not a code span; the only code is ours
+    assert elements.tags.count("code") == 1 + len(hostile.criteria)  # timeline + score bars
+
+
+@pytest.mark.parametrize("sample", ["behavioral-interview.txt", "mock-interview-raw-caption.txt"])
+def test_document_matches_the_report(sample: str, sample_report: Callable[[str], Report]) -> None:
+    report = sample_report(sample)
+    markdown = render_markdown(report)
+    assert markdown == render_markdown(report)
+    elements = Elements(rendered(markdown))
+    turns = report.transcript.turns
+    assert transcript_paragraphs(report, elements) == {
+        t.index: " ".join(t.text.split()) for t in turns
+    }
+    rows = [line for line in markdown.splitlines() if re.match(r"^\| Q\d+ \|", line)]
+    assert len(rows) == len(report.analysis.questions)
+    for row in rows:  # 8 cells: no pipe of the transcript splits a cell
+        assert len(re.findall(r"(?<!\\)\|", row)) == 9, row
+    criteria = [
+        line for line in markdown.splitlines() if line.startswith("### ") and "/100 (" in line
+    ]
+    assert len(criteria) == len(report.criteria)
+    (fence_open,) = [i for i, line in enumerate(markdown.splitlines()) if line == "```text"]
+    lanes = {lane for lane in ("interviewer", "candidate")}
+    timeline = markdown.splitlines()[fence_open + 1 : fence_open + 4]
+    assert {line.split()[0] for line in timeline} >= lanes
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("a | b", "a \\| b"),
+        ("*x* _y_ `z` ~~w~~", "\\*x\\* \\_y\\_ \\`z\\` \\~\\~w\\~\\~"),
+        ("<script>&amp;", "&lt;script&gt;&amp;amp;"),
+        ("[a](b) ![c](d)", "\\[a\\](b) !\\[c\\](d)"),
+        ("back\\slash", "back\\\\slash"),
+        ("1. first", "1\\. first"),
+        ("- item", "\\- item"),
+        ("# heading", "\\# heading"),
+        ("line\nbreak  and\tspace", "line break and space"),
+        ("don't (really)", "don't (really)"),
+    ],
+)
+def test_escape(text: str, expected: str) -> None:
+    assert escape(text) == expected
+
+
+def test_fence_outlasts_backticks_in_speaker_labels(
+    sample_report: Callable[[str], Report],
+) -> None:
+    report = sample_report("behavioral-interview.txt")
+    transcript = report.transcript
+    # speakers labelled with backticks, and "other" so that lanes show the labels
+    renamed = {s.id: f"````{s.id}" for s in transcript.speakers}
+    transcript = replace(
+        transcript,
+        speakers=tuple(replace(s, id=renamed[s.id], role="other") for s in transcript.speakers),
+        turns=tuple(replace(t, speaker=renamed[t.speaker], role="other") for t in transcript.turns),
+    )
+    odd = replace(report, analysis=replace(report.analysis, transcript=transcript))
+    markdown = render_markdown(odd)
+    assert "\n`````text\n" in markdown and "\n  ````Intervie" in markdown
+    html = rendered(markdown)
+    assert html.count("<pre>") == 1 and html.count("</pre>") == 1
+    assert "````Intervie" in html.split("<pre>")[1].split("</pre>")[0]

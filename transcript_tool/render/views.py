@@ -1,0 +1,535 @@
+"""What a report shows, as plain view objects shared by the HTML and Markdown renderers.
+
+:func:`report_view` turns a Report into the content both documents present,
+in the same order and with the same wording: the facts of the header, the
+speakers and how their roles were decided, each criterion with its quotes,
+the question cards (grouped as the interviewer's questions, the candidate's
+clarifying questions and the candidate's own questions, numbered Q1, Q2 ...
+in that order), timing, concepts, notes for the interviewer, and each turn's
+text cut into runs (inside a question or not) and pieces (inside a concept
+mention or not). Numbers are formatted here, so every renderer says the same.
+Nothing here escapes: renderers escape every string they take from a view.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..model import (
+    LOW_CONFIDENCE,
+    Analysis,
+    Evidence,
+    Question,
+    Report,
+    Timing,
+    Transcript,
+    words_by_turn,
+)
+from .pieces import Piece, turn_pieces
+from .timeline import Layout, clock, layout
+
+MAX_QUOTES = 6
+CARD_QUOTES = 3
+OPENING_WORDS = 30
+INTENT_LABELS = {
+    "small_talk": "small talk",
+    "problem_solving": "problem solving",
+    "check_in": "check-in",
+    "follow_up": "follow-up",
+    "reverse": "about the role",
+}
+FORM_LABELS = {
+    "yes_no": "yes/no",
+    "wh": "open (wh-)",
+    "choice": "either/or",
+    "imperative": "request",
+    "declarative": "statement",
+    "tag": "tag question",
+}
+ANSWERED_LABELS = {"yes": "Answered", "partial": "Partly answered", "no": "Not answered"}
+
+Group = tuple[str, str, str, list[Question]]
+"""A group of question cards before they are built: id, title, note, questions."""
+
+
+def tone(score: float | None) -> str:
+    """A colour class for a 0-100 score: good (75+), fair (50+), low, none."""
+    if score is None:
+        return "none"
+    return "good" if score >= 75 else "fair" if score >= 50 else "low"
+
+
+def excerpt(text: str, limit: int) -> str:
+    """``text`` cut at a word boundary to at most ``limit`` characters, with "…"."""
+    if len(text) <= limit:
+        return text
+    cut = text[:limit].rsplit(" ", 1)[0]
+    return f"{cut}…"
+
+
+def first_words(text: str, count: int) -> str:
+    words = text.split()
+    return " ".join(words[:count]) + ("…" if len(words) > count else "")
+
+
+@dataclass(frozen=True)
+class Quote:
+    turn: int
+    text: str
+    note: str
+    polarity: str
+    source: str  # the criterion's title
+
+
+@dataclass(frozen=True)
+class CriterionView:
+    id: str
+    title: str
+    score: float | None
+    score_text: str
+    band: str
+    tone: str
+    feedback: str
+    reason: str | None
+    weight: str
+    quotes: tuple[Quote, ...]
+    more_quotes: tuple[Quote, ...]
+
+
+@dataclass(frozen=True)
+class SpeakerView:
+    label: str
+    role: str
+    how: str
+
+
+@dataclass(frozen=True)
+class Card:
+    question: int
+    number: int
+    turn: int
+    text: str
+    role: str
+    intent: str
+    form: str
+    answered: str
+    answered_label: str
+    answer_turns: tuple[int, ...]
+    answer_words: int
+    answer_time: str | None
+    missing: tuple[str, ...]
+    parts: tuple[str, ...]
+    concepts_mentioned: tuple[str, ...]
+    concepts_missing: tuple[str, ...]
+    quotes: tuple[Quote, ...]
+    opening: str | None
+    reask: str | None
+    uncertain: bool
+
+
+@dataclass(frozen=True)
+class CardGroup:
+    id: str
+    title: str
+    note: str
+    cards: tuple[Card, ...]
+
+
+@dataclass(frozen=True)
+class Run:
+    """Consecutive pieces of a turn inside one question (or none)."""
+
+    question: int | None
+    number: int
+    pieces: tuple[Piece, ...]
+
+
+@dataclass(frozen=True)
+class TurnView:
+    index: int
+    speaker: str
+    role: str
+    time: str | None
+    words: int
+    confidence: str
+    uncertain: bool
+    runs: tuple[Run, ...]
+
+
+@dataclass(frozen=True)
+class TimingRow:
+    role: str
+    words: str
+    spoken: str
+    pace: str
+    longest: str
+
+
+@dataclass(frozen=True)
+class TimingView:
+    title: str
+    rows: tuple[TimingRow, ...]
+    facts: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class ConceptRow:
+    label: str
+    mentioned: tuple[Quote, ...]
+    more: int
+    missing_turns: tuple[int, ...]
+
+
+def _speakers(transcript: Transcript) -> tuple[SpeakerView, ...]:
+    views = []
+    for speaker in transcript.speakers:
+        label = (
+            speaker.id if speaker.name in (None, speaker.id) else f"{speaker.id} ({speaker.name})"
+        )
+        how = {
+            "label": "from the label",
+            "option": "as given on the command line",
+            "inferred": f"inferred, confidence {speaker.role_confidence:.2f}",
+        }[speaker.role_source]
+        views.append(SpeakerView(label, speaker.role, how))
+    return tuple(views)
+
+
+def _quote(item: Evidence, source: str) -> Quote:
+    return Quote(item.turn, item.quote, item.note, item.polarity, source)
+
+
+def _criteria(report: Report) -> tuple[CriterionView, ...]:
+    views = []
+    for result in report.criteria:
+        ranked = sorted(result.evidence, key=lambda e: e.polarity == "neutral")
+        quotes = tuple(_quote(e, result.title) for e in ranked)
+        views.append(
+            CriterionView(
+                id=result.id,
+                title=result.title,
+                score=result.score,
+                score_text="–" if result.score is None else f"{result.score:.0f}",
+                band=result.band,
+                tone=tone(result.score),
+                feedback=result.feedback,
+                reason=result.reason,
+                weight=f"{result.weight:g}",
+                quotes=quotes[:MAX_QUOTES],
+                more_quotes=quotes[MAX_QUOTES:],
+            )
+        )
+    return tuple(views)
+
+
+def _sections(analysis: Analysis) -> dict[int, str]:
+    return {q: e.section for e in analysis.exchanges for q in e.questions}
+
+
+def _groups(report: Report) -> tuple[list[Group], dict[int, int]]:
+    """The card groups (id, title, note, questions) and each question's number."""
+    analysis = report.analysis
+    section = _sections(analysis)
+    asked = [q for q in analysis.questions if q.role != "candidate"]
+    clarifying = [q for q in analysis.questions if section.get(q.index) == "clarification"]
+    own = [
+        q
+        for q in analysis.questions
+        if q.role == "candidate" and section.get(q.index) != "clarification"
+    ]
+    groups = [
+        (
+            "asked",
+            "Questions asked by the interviewer",
+            "Each card says how the question was put, whether the answer addressed it, "
+            "and quotes the answer.",
+            asked,
+        ),
+        (
+            "clarifying",
+            "Clarifying questions from the candidate",
+            "Checking what was meant before answering.",
+            clarifying,
+        ),
+        ("own", "Questions from the candidate", "About the role, the team or the company.", own),
+    ]
+    numbers: dict[int, int] = {}
+    for _, _, _, questions in groups:
+        for question in questions:
+            numbers[question.index] = len(numbers) + 1
+    return [g for g in groups if g[3]], numbers
+
+
+class _CardMaker:
+    """The lookups every question card needs, made once per report."""
+
+    def __init__(self, report: Report, numbers: dict[int, int]) -> None:
+        analysis = report.analysis
+        self.numbers = numbers
+        self.turns = analysis.transcript.turns
+        self.words = {t: len(w) for t, w in words_by_turn(analysis.sentences).items()}
+        self.labels = {c.id: c.label for c in analysis.concepts}
+        # an exchange's concepts go on the card of its last question, as in the terminal
+        by_exchange = {c.exchange: c for c in analysis.exchange_concepts}
+        self.concepts = {
+            e.questions[-1]: by_exchange[e.index]
+            for e in analysis.exchanges
+            if e.questions and e.index in by_exchange
+        }
+        self.evidence = [(e, r.title) for r in report.criteria for e in r.evidence]
+
+    def card(self, q: Question) -> Card:
+        answer = [self.turns[t] for t in q.answer_turns]
+        quotes = _card_quotes(q, self.evidence)
+        opening = first_words(answer[0].text, OPENING_WORDS) if answer else None
+        if opening and any(_same_start(x.text, answer[0].text) for x in quotes):
+            opening = None  # a quote already shows how the answer began
+        answer_time = None
+        if answer and all(t.start is not None and t.end is not None for t in answer):
+            answer_time = clock(sum((t.end or 0.0) - (t.start or 0.0) for t in answer))
+        concepts = self.concepts.get(q.index)
+        return Card(
+            question=q.index,
+            number=self.numbers[q.index],
+            turn=q.turn,
+            text=q.text,
+            role=q.role,
+            intent=INTENT_LABELS.get(q.intent, q.intent),
+            form=FORM_LABELS.get(q.form, q.form),
+            answered=q.answered,
+            answered_label=ANSWERED_LABELS[q.answered],
+            answer_turns=q.answer_turns,
+            answer_words=sum(self.words.get(t, 0) for t in q.answer_turns),
+            answer_time=answer_time,
+            missing=q.missing,
+            parts=q.parts if len(q.parts) > 1 else (),
+            concepts_mentioned=tuple(self.labels[c] for c in concepts.mentioned)
+            if concepts
+            else (),
+            concepts_missing=tuple(self.labels[c] for c in concepts.missing) if concepts else (),
+            quotes=quotes,
+            opening=opening,
+            reask=None
+            if q.reask_of is None
+            else f"asks Q{self.numbers[q.reask_of]} again ({q.reask_cue})",
+            uncertain=self.turns[q.turn].confidence < LOW_CONFIDENCE,
+        )
+
+
+def _cards(report: Report, numbers: dict[int, int], groups: list[Group]) -> tuple[CardGroup, ...]:
+    maker = _CardMaker(report, numbers)
+    return tuple(
+        CardGroup(group_id, title, note, tuple(maker.card(q) for q in questions))
+        for group_id, title, note, questions in groups
+    )
+
+
+def _card_quotes(question: Question, evidence: list[tuple[Evidence, str]]) -> tuple[Quote, ...]:
+    """Up to CARD_QUOTES quotes of the criteria from the question's answer
+    turns, once each, leaving out quotes of the question itself."""
+    answer = set(question.answer_turns)
+    quotes: list[Quote] = []
+    for item, source in evidence:
+        if item.turn not in answer or item.quote in question.text:
+            continue
+        if any(_same_start(x.text, item.quote) and x.turn == item.turn for x in quotes):
+            continue
+        quotes.append(_quote(item, source))
+    return tuple(quotes[:CARD_QUOTES])
+
+
+def _same_start(first: str, second: str, words: int = 6) -> bool:
+    return first.split()[:words] == second.split()[:words]
+
+
+def _turns(report: Report, numbers: dict[int, int]) -> tuple[TurnView, ...]:
+    analysis = report.analysis
+    pieces = turn_pieces(analysis)
+    views = []
+    for turn in analysis.transcript.turns:
+        runs: list[Run] = []
+        for piece in pieces[turn.index]:
+            if runs and runs[-1].question == piece.question:
+                last = runs.pop()
+                runs.append(Run(last.question, last.number, (*last.pieces, piece)))
+            else:
+                number = numbers.get(piece.question, 0) if piece.question is not None else 0
+                runs.append(Run(piece.question, number, (piece,)))
+        time = None
+        if turn.start is not None:
+            time = clock(turn.start)
+        views.append(
+            TurnView(
+                index=turn.index,
+                speaker=turn.speaker,
+                role=turn.role,
+                time=time,
+                words=len(turn.text.split()),
+                confidence=f"{turn.confidence:.2f}",
+                uncertain=turn.confidence < LOW_CONFIDENCE,
+                runs=tuple(runs),
+            )
+        )
+    return tuple(views)
+
+
+def _timing(timing: Timing | None) -> TimingView | None:
+    if timing is None:
+        return None
+    rows = []
+    for row in timing.roles:
+        spoken = "–"
+        if row.seconds is not None and row.time_share is not None:
+            spoken = f"{clock(row.seconds)} ({row.time_share:.0f}%)"
+        longest = f"{row.longest_words} words"
+        if row.longest_seconds is not None:
+            longest += f", {clock(row.longest_seconds)}"
+        rows.append(
+            TimingRow(
+                role=row.role,
+                words=f"{row.words:,} ({row.word_share:.0f}%)",
+                spoken=spoken,
+                pace="–" if row.words_per_minute is None else f"{row.words_per_minute:.0f}",
+                longest=longest,
+            )
+        )
+    facts = []
+    if timing.talk_ratio is not None:
+        of = "the time" if timing.talk_ratio_by == "seconds" else "the words"
+        facts.append(f"The candidate spoke {timing.talk_ratio:.0f}% of {of}.")
+    if timing.response_latency is not None:
+        facts.append(f"Answers began {timing.response_latency:.1f} s after the question (median).")
+    if timing.silences is not None:
+        plural = "" if timing.silences == 1 else "s"
+        facts.append(f"{timing.silences} silence{plural} of 5 s or more in answers.")
+    if timing.switches_per_minute is not None:
+        facts.append(f"{timing.switches_per_minute:.1f} changes of speaker per minute.")
+    elif timing.switches_per_100_words is not None:
+        facts.append(f"{timing.switches_per_100_words:.1f} changes of speaker per 100 words.")
+    title = "Timing" if timing.timed else f"Timing: {timing.reason}; figures by words"
+    return TimingView(title, tuple(rows), tuple(facts))
+
+
+def _concepts(analysis: Analysis) -> tuple[ConceptRow, ...]:
+    rows = []
+    for concept in analysis.concepts:
+        said = [m for m in analysis.mentions if m.concept == concept.id]
+        missing = tuple(
+            analysis.exchanges[item.exchange].question_turn
+            for item in analysis.exchange_concepts
+            if concept.id in item.missing
+        )
+        rows.append(
+            ConceptRow(
+                label=concept.label,
+                mentioned=tuple(Quote(m.turn, m.text, "", "neutral", "") for m in said[:4]),
+                more=max(0, len(said) - 4),
+                missing_turns=missing,
+            )
+        )
+    return tuple(rows)
+
+
+def _interviewer_notes(analysis: Analysis) -> tuple[str, ...]:
+    notes = []
+    turns = analysis.transcript.turns
+    check_ins = [q for q in analysis.check_ins if q.role == "interviewer"]
+    if check_ins:
+        shown = "; ".join(f"“{q.text}” (turn {q.turn})" for q in check_ins[:3])
+        more = f" and {len(check_ins) - 3} more" if len(check_ins) > 3 else ""
+        notes.append(f"{len(check_ins)} check-in(s), not counted as questions: {shown}{more}")
+    for turn in analysis.long_setups:
+        notes.append(
+            f"Turn {turn}: {len(turns[turn].text.split())} words of setup before a question"
+        )
+    for question in analysis.questions:
+        if question.reask_of is not None:
+            original = analysis.questions[question.reask_of]
+            notes.append(
+                f"Turn {question.turn} asks turn {original.turn}'s question again "
+                f"({question.reask_cue}): “{question.text}”"
+            )
+    return tuple(notes)
+
+
+def _facts(report: Report, placed: Layout) -> tuple[tuple[str, str], ...]:
+    transcript = report.transcript
+    words = sum(len(t.text.split()) for t in transcript.turns)
+    asked = [q for q in report.analysis.questions if q.role != "candidate"]
+    facts = [(f"{words:,}", "words"), (f"{len(transcript.turns)}", "turns")]
+    if placed.unit == "seconds":
+        facts.append((clock(placed.total), "long"))
+    facts.append((f"{len(asked)}", "questions asked"))
+    answered = sum(1 for q in asked if q.answered == "yes")
+    if asked:
+        facts.append((f"{answered} of {len(asked)}", "fully answered"))
+    timing = report.timing
+    if timing is not None and timing.talk_ratio is not None:
+        of = "time" if timing.talk_ratio_by == "seconds" else "words"
+        facts.append((f"{timing.talk_ratio:.0f}%", f"of the {of} spoken by the candidate"))
+    return tuple(facts)
+
+
+@dataclass(frozen=True)
+class ReportView:
+    """Everything the HTML and Markdown reports show (see the module docstring)."""
+
+    source: str
+    format: str
+    transcript_id: str | None
+    rubric: str
+    overall: str
+    overall_tone: str
+    facts: tuple[tuple[str, str], ...]
+    speakers: tuple[SpeakerView, ...]
+    inferred: bool
+    notices: tuple[str, ...]
+    uncertain_turns: int
+    low_confidence: str
+    criteria: tuple[CriterionView, ...]
+    strengths: tuple[CriterionView, ...]
+    improvements: tuple[CriterionView, ...]
+    groups: tuple[CardGroup, ...]
+    question_count: int
+    numbers: dict[int, int]
+    timing: TimingView | None
+    concepts: tuple[ConceptRow, ...]
+    concept_labels: dict[str, str]
+    interviewer_notes: tuple[str, ...]
+    turns: tuple[TurnView, ...]
+
+
+def report_view(report: Report, placed: Layout | None = None) -> ReportView:
+    """The content of ``report`` as view objects; ``placed`` is the report's
+    timeline layout when the caller has it already."""
+    analysis = report.analysis
+    transcript = report.transcript
+    placed = placed if placed is not None else layout(transcript)
+    groups, numbers = _groups(report)
+    criteria = _criteria(report)
+    by_id = {c.id: c for c in criteria}
+    return ReportView(
+        source=transcript.source or "standard input",
+        format=transcript.format,
+        transcript_id=transcript.id,
+        rubric=f"{report.rubric} {report.rubric_version}",
+        overall="–" if report.overall is None else f"{report.overall:.0f}",
+        overall_tone=tone(report.overall),
+        facts=_facts(report, placed),
+        speakers=_speakers(transcript),
+        inferred=transcript.roles_inferred,
+        notices=transcript.notices,
+        uncertain_turns=sum(1 for t in transcript.turns if t.confidence < LOW_CONFIDENCE),
+        low_confidence=f"{LOW_CONFIDENCE:.1f}",
+        criteria=criteria,
+        strengths=tuple(by_id[c] for c in report.strengths),
+        improvements=tuple(by_id[c] for c in report.improvements),
+        groups=_cards(report, numbers, groups),
+        question_count=len(analysis.questions),
+        numbers=numbers,
+        timing=_timing(report.timing),
+        concepts=_concepts(analysis),
+        concept_labels={c.id: c.label for c in analysis.concepts},
+        interviewer_notes=_interviewer_notes(analysis),
+        turns=_turns(report, numbers),
+    )
