@@ -244,6 +244,15 @@ def test_reports_dir_holds_each_report_as_report_prints_it(
     assert text.startswith("Interview report: in/behavioral-interview.txt")
     assert "\x1b[" not in text
 
+    for format, extension in (("html", ".html"), ("markdown", ".md")):
+        argv = ["--reports-dir", format, "--reports-format", format]
+        run(capsys, "batch", "in", "--out", "r.csv", *argv, "-q")
+        names = sorted(p.name for p in Path(format).iterdir())
+        assert names == sorted(f"{Path(name).stem}{extension}" for name in GOOD)
+        code, expected, _ = run(capsys, "report", "in/zoom-meeting.vtt", "--format", format)
+        assert code == 0
+        assert Path(format, f"zoom-meeting{extension}").read_text(encoding="utf-8") == expected
+
 
 def test_report_names_are_unique() -> None:
     files = ["a/x.txt", "b/x.vtt", "b/X.json", "c/x-2.txt", "y.txt"]

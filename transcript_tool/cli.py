@@ -72,10 +72,12 @@ class ReportFormat(str, Enum):
 
 
 class ReportsFormat(str, Enum):
-    """The formats of ``batch --reports-dir``."""
+    """The formats of ``batch --reports-dir`` (one file per transcript)."""
 
     json = "json"
     terminal = "terminal"
+    markdown = "markdown"
+    html = "html"
 
 
 class SegmentFormat(str, Enum):
@@ -420,7 +422,7 @@ def batch(
                 workers=workers,
                 turns_out=turns_out,
                 reports_dir=reports_dir,
-                reports_format="json" if reports_format is ReportsFormat.json else "terminal",
+                reports_format=reports_format.value,
                 summary_out=summary_out,
                 fail_fast=fail_fast,
                 input_format=input_format,

@@ -28,7 +28,16 @@ from .cohort import Cohort, Scored, render_json, render_markdown, render_text
 from .inputs import check_outputs, find_inputs
 from .output import TableWriter, table_suffix, write_text_atomic
 from .progress import NoProgress, Progress
-from .work import TURN_COLUMNS, Job, Outcome, Settings, in_process, outcomes, result_columns
+from .work import (
+    REPORT_EXTENSIONS,
+    TURN_COLUMNS,
+    Job,
+    Outcome,
+    ReportFormat,
+    Settings,
+    outcomes,
+    result_columns,
+)
 
 EXIT_FAILED = 1
 ERROR_COLUMNS = ("file", "message")
@@ -54,7 +63,7 @@ class BatchOptions:
     workers: int = 1
     turns_out: str | None = None
     reports_dir: str | None = None
-    reports_format: Literal["json", "terminal"] = "json"
+    reports_format: ReportFormat = "json"
     summary_out: str | None = None
     fail_fast: bool = False
     input_format: str | None = None
@@ -172,8 +181,8 @@ def run_batch(options: BatchOptions, progress: Progress | None = None) -> BatchR
         def done(outcome: Outcome) -> None:
             progress.advance(outcome.words, outcome.error is not None)
 
-        if plan.engine == "local" and in_process(plan.workers, len(plan.jobs)):
-            get_nlp()  # built before the clock starts, so words/s measures scoring
+        if plan.engine == "local":
+            get_nlp()  # this process scores too: built before the clock starts
         progress.start(len(plan.jobs))
         stream = _outcomes(plan, done)
         with closing(stream):
@@ -264,7 +273,7 @@ def _plan(options: BatchOptions) -> _Plan:
     if reports_dir is not None and reports_dir.exists() and not reports_dir.is_dir():
         raise UsageError(f"--reports-dir {reports_dir} is a file, not a directory")
     inputs = find_inputs(options.paths, glob=options.glob)
-    extension = ".json" if options.reports_format == "json" else ".txt"
+    extension = REPORT_EXTENSIONS[options.reports_format]
     names = report_names(inputs, extension) if reports_dir is not None else []
     check_outputs(
         options.paths,

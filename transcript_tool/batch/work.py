@@ -4,12 +4,16 @@ Each file is read, analysed and scored exactly as ``transcript-tool report``
 does it (:func:`score_file`), and becomes an :class:`Outcome`: plain data (the
 results row, the per-turn rows, the rendered report, what the summary needs)
 or the one-line error that stopped it. With one worker the files are scored
-here, one by one; with more, a :class:`~concurrent.futures.ProcessPoolExecutor`
-(spawned processes, so nothing inherited from this one can be half-copied)
-whose initializer loads the rubric and builds the spaCy pipeline once per
-worker. At most ``4 × workers`` files are in flight, and :func:`outcomes`
-hands the results back in input order, whatever order they finish in
-(:func:`in_order`, which the dask engine in :mod:`.dask_engine` shares).
+here, one by one. With N workers, this process is one of them: it scores
+files itself while N - 1 others run in a
+:class:`~concurrent.futures.ProcessPoolExecutor` (spawned processes, so
+nothing inherited from this one can be half-copied; each one's initializer
+loads the rubric and builds the spaCy pipeline once), so no core waits on a
+coordinator that only collects results, and this process scores while the
+others start. At most ``4 × workers`` files are in flight or waiting to be
+released, and :func:`outcomes` hands the results back in input order,
+whatever order they finish in (:func:`in_order`, the same reorder buffer
+for the dask engine in :mod:`.dask_engine`).
 """
 
 from __future__ import annotations
@@ -30,6 +34,14 @@ from ..rubric import Rubric
 __all__ = ["SUMMARY_COLUMNS", "TURN_COLUMNS", "result_columns"]
 
 INTERNAL = "internal error: "
+ReportFormat = Literal["json", "terminal", "markdown", "html"]
+REPORT_EXTENSIONS: dict[str, str] = {
+    "json": ".json",
+    "terminal": ".txt",
+    "markdown": ".md",
+    "html": ".html",
+}
+"""The formats ``batch --reports-dir`` writes, and each one's file extension."""
 WINDOW_PER_WORKER = 4
 
 Handle = TypeVar("Handle")
@@ -51,7 +63,7 @@ class Settings:
     speakers: int = 2
     first_role: Role | None = None
     turns: bool = False
-    report_format: Literal["json", "terminal"] | None = None
+    report_format: ReportFormat | None = None
     debug: bool = False
     root: str | None = None
 
@@ -157,6 +169,14 @@ def _render(report: Report, report_format: str | None) -> str | None:
         from ..render.terminal import render_terminal
 
         return render_terminal(report, width=100, color=False)
+    if report_format == "markdown":
+        from ..render.markdown import render_markdown
+
+        return render_markdown(report)
+    if report_format == "html":
+        from ..render.html import render_html
+
+        return render_html(report)
     return None
 
 
@@ -193,28 +213,42 @@ def outcomes(
     rubric: Rubric | None = None,
 ) -> Generator[Outcome, None, None]:
     """The outcome of every job, in input order. ``on_done`` is called as
-    each file finishes (in any order, for progress). One worker scores in
-    this process, with ``rubric`` when given (else loaded from the settings)."""
+    each file finishes (in any order, for progress). This process scores
+    with ``rubric`` when given (else loaded from the settings), alone with one
+    worker, else beside ``workers - 1`` worker processes."""
+    local = Scorer(settings, rubric)
     if in_process(workers, len(jobs)):
-        local = Scorer(settings, rubric)
         for job in jobs:
             outcome = local(job)
             on_done(outcome)
             yield outcome
         return
     pool = ProcessPoolExecutor(
-        max_workers=workers,
+        max_workers=workers - 1,
         mp_context=multiprocessing.get_context("spawn"),
         initializer=_start_worker,
         initargs=(settings,),
     )
 
-    def submit(job: Job) -> Future[Outcome]:
-        return pool.submit(_work, job)
+    def submit(job: Job) -> tuple[Job, Future[Outcome]]:
+        return job, pool.submit(_work, job)
 
-    def finished(pending: set[Future[Outcome]]) -> tuple[list[Outcome], set[Future[Outcome]]]:
-        done, pending = wait(pending, return_when=FIRST_COMPLETED)
-        return [future.result() for future in done], pending
+    def finished(
+        pending: set[tuple[Job, Future[Outcome]]],
+    ) -> tuple[list[Outcome], set[tuple[Job, Future[Outcome]]]]:
+        done = {item for item in pending if item[1].done()}
+        if done:
+            return [future.result() for _, future in done], pending - done
+        # nothing finished: score here the first file submitted that no
+        # worker has started yet (its future cancelled, so it runs once)
+        for item in sorted(pending, key=lambda item: item[0].index):
+            job, future = item
+            if future.cancel():
+                return [local(job)], pending - {item}
+        by_future = {future: item for item in pending for future in (item[1],)}
+        finished_futures, _ = wait(by_future, return_when=FIRST_COMPLETED)
+        done = {by_future[future] for future in finished_futures}
+        return [future.result() for _, future in done], pending - done
 
     try:
         window = WINDOW_PER_WORKER * workers
