@@ -22,8 +22,10 @@ misses its target:
 In-process figures are the best of several passes, one-shot commands the
 best of several runs, taking turns (the least disturbed by other load; the
 median and the CPU time, steadier on a shared machine, are printed too).
-The N transcripts cycle through the samples as ``bench_batch.py`` writes
-them (a different id in each copy of a labeled plain-text sample). Peak
+The N transcripts are those ``bench_batch.py`` writes: the samples in turn
+(a different id in each copy of a labeled plain-text sample) with, when
+``../shared/corpora`` is there, real caption, subtitle and JSON exports and
+podcast interviews among them, some broken (the errors table fills). Peak
 RSS is the child's ``ru_maxrss`` from ``wait4`` (the process and the ones it
 waited for: the largest single process). Commands run with bytecode caching
 on (PYTHONDONTWRITEBYTECODE dropped), as an installed tool does.
@@ -46,7 +48,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from bench_batch import generate
+from bench_batch import CORPORA, generate
 
 from transcript_tool import analyze, load_rubric, read_transcript, score
 from transcript_tool.model import Transcript
@@ -267,6 +269,8 @@ def batches(files: int, folder: Path, out: Path) -> tuple[list[Row], str]:
         argv = [*tool, "batch", str(folder), "--out", str(out / f"w{workers}.csv")]
         runs[workers] = run([*argv, "--workers", str(workers), "--quiet"])
     same = (out / "w1.csv").read_bytes() == (out / "w2.csv").read_bytes()
+    errors = out / "w1.errors.csv"
+    failed = len(errors.read_text(encoding="utf-8").splitlines()) - 1 if errors.exists() else 0
     rss = runs[1].peak_rss / 1e6
     speedup = runs[1].seconds / runs[2].seconds
     rows = [
@@ -276,7 +280,8 @@ def batches(files: int, folder: Path, out: Path) -> tuple[list[Row], str]:
     detail = (
         f"batch of {files:,}: 1 worker {runs[1].seconds:.1f} s ({files / runs[1].seconds:.1f} "
         f"files/s, {rss:.0f} MB), 2 workers {runs[2].seconds:.1f} s (largest process "
-        f"{runs[2].peak_rss / 1e6:.0f} MB); outputs identical: {'yes' if same else 'NO'}"
+        f"{runs[2].peak_rss / 1e6:.0f} MB); outputs identical: {'yes' if same else 'NO'}; "
+        f"{failed} files in the errors table"
     )
     return rows, detail
 
@@ -322,7 +327,8 @@ def main() -> int:
         details.append(detail)
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp) / "transcripts"
-        generate(folder, files)
+        real = generate(folder, files, CORPORA)
+        details.append(f"batch input: {files:,} transcripts, {real} of them from the corpora")
         more, detail = batches(files, folder, Path(tmp))
     rows.extend(more)
     details.append(detail)
