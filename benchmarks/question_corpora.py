@@ -95,7 +95,7 @@ from __future__ import annotations
 
 import csv
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -300,6 +300,32 @@ def group_turns(utterances: Iterable[Utterance]) -> tuple[SpeakerTurn, ...]:
         else:
             turns.append(SpeakerTurn(utterance.speaker, (utterance,)))
     return tuple(turns)
+
+
+PlacedUtterance = tuple[Utterance, int, int]
+"""An utterance and its character span ``[start, end)`` in its turn's text."""
+
+
+def conversation_turns(
+    conversation: Conversation, transform: Callable[[str], str]
+) -> tuple[list[tuple[str, str]], list[list[PlacedUtterance]]]:
+    """(speaker, text) turns of a dialogue-act conversation and where each utterance
+    sits in them: each utterance's text goes through ``transform`` (those that become
+    empty are skipped), a turn's text is its utterances joined by single spaces, and
+    turns left empty are dropped."""
+    turns: list[tuple[str, str]] = []
+    spans: list[list[PlacedUtterance]] = []
+    for turn in group_turns(conversation.utterances):
+        texts = [(u, t) for u in turn.utterances if (t := transform(u.text))]
+        if not texts:
+            continue
+        placed, offset = [], 0
+        for utterance, text in texts:
+            placed.append((utterance, offset, offset + len(text)))
+            offset += len(text) + 1
+        turns.append((turn.speaker, " ".join(t for _, t in texts)))
+        spans.append(placed)
+    return turns, spans
 
 
 # --------------------------------------------------------------------------- swda

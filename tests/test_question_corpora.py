@@ -13,9 +13,11 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
 
 import pytest
+import question_corpora
 from question_corpora import (
     Conversation,
     LabelError,
+    Utterance,
     available,
     group_turns,
     load_hearings,
@@ -73,6 +75,27 @@ def test_group_turns_makes_maximal_single_speaker_runs(swda: list[Conversation])
         assert all(u.speaker == t.speaker for t in conversation_turns for u in t.utterances)
         speakers = [t.speaker for t in conversation_turns]
         assert all(a != b for a, b in itertools.pairwise(speakers))
+
+
+def test_conversation_turns_place_each_utterance_in_its_turn() -> None:
+    said = [("A", "Do you, uh, like it?"), ("A", "..."), ("B", "Yeah."), ("A", "Good.")]
+    utterances = tuple(Utterance(s, t, ("x",), "other", None) for s, t in said)
+    conversation = Conversation("swda", "1", "train", utterances)
+    turns, placed = question_corpora.conversation_turns(conversation, unpunctuate)
+    assert turns == [("A", "do you uh like it"), ("B", "yeah"), ("A", "good")]
+    # the "..." utterance became empty and was skipped; spans index the turn text
+    assert [[(u.text, s, e) for u, s, e in p] for p in placed] == [
+        [("Do you, uh, like it?", 0, 17)],
+        [("Yeah.", 0, 4)],
+        [("Good.", 0, 4)],
+    ]
+    assert all(turns[i][1][s:e] for i, p in enumerate(placed) for _, s, e in p)
+
+
+@corpora
+def test_swda_folders_are_the_documented_split(swda: list[Conversation]) -> None:
+    # benchmarks/eval_questions.py reports each folder; the targets are read on test
+    assert Counter(c.split for c in swda) == {"train": 160, "val": 21, "test": 19}
 
 
 # ---------------------------------------------------------------------------- mrda

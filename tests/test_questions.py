@@ -487,3 +487,35 @@ def test_is_that_right_after_a_statement_asks_for_confirmation(
     assert [(q.text, q.form) for q in analysis.questions] == questions
     for question in analysis.questions:
         assert (question.answered, question.direct) == ("yes", True)
+
+
+# ------------------------------------------------------------------ misreadings
+
+
+def test_one_is_a_is_a_statement() -> None:
+    # "one", "next" ... followed by an auxiliary are the subject, not an opener
+    assert asked("One is a hash map. Next is a queue.") == ()
+
+
+def test_enumerating_opener_still_skipped_before_a_question() -> None:
+    question = only_question("First, is there a budget?")
+    assert (question.form, question.form_cue) == ("yes_no", "is there")
+
+
+def test_inverted_auxiliary_before_any_word_when_marked() -> None:
+    question = only_question("Is cold calling dead?")
+    assert (question.form, question.form_cue) == ("yes_no", "Is cold")
+
+
+def test_right_after_own_statement_is_a_tag_question() -> None:
+    analysis = analysis_of("Interviewer: You led the migration. Right?\nCandidate: Yes.\n")
+    assert [(q.text, q.form, q.form_cue) for q in analysis.questions] == [
+        ("Right?", "tag", "Right")
+    ]
+    assert analysis.check_ins == ()
+
+
+def test_right_alone_is_still_a_check_in() -> None:
+    analysis = analysis_of("Interviewer: Right?\nCandidate: Yes.\n")
+    assert analysis.questions == ()
+    assert [q.text for q in analysis.check_ins] == ["Right?"]

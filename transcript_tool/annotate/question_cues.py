@@ -67,6 +67,8 @@ class QuestionCues:
     frame_words: frozenset[str]
     reask_phrases: tuple[str, ...]
     confirmations: frozenset[str] = frozenset()
+    tags_alone: frozenset[str] = frozenset()
+    subject_openers: frozenset[str] = frozenset()
 
 
 def load_cues(text: str | None = None) -> QuestionCues:
@@ -123,6 +125,8 @@ def load_cues(text: str | None = None) -> QuestionCues:
         frame_words=frozenset(raw["frame_words"]),
         reask_phrases=tuple(raw["reask_phrases"]),
         confirmations=frozenset(raw.get("confirmations", ())),
+        tags_alone=frozenset(raw.get("tags_alone", ())),
+        subject_openers=frozenset(raw.get("subject_openers", ())),
     )
 
 

@@ -14,7 +14,8 @@ asks when, after discourse openers ("so", "okay", "to start"),
 
 and no ``not_questions`` rule vetoes it (backchannels "really?", "you know?",
 "what I did was ...", "I don't know what ...", a "?" inside quoted speech).
-Check-ins ("does that make sense?") are kept apart from questions. A question
+Check-ins ("does that make sense?") are kept apart from questions; a bare
+"Right?" right after the speaker's own statement is a tag on it. A question
 by anyone but the interviewer in the middle of their own turn, or asking about
 themselves ("so what did I do?"), is rhetorical and dropped.
 """
@@ -76,6 +77,8 @@ def find_questions(
         stated_in_turn = sentence.turn if asked is None else None
         if asked is None and after_statement:
             asked = _confirmation(span, cues)
+        elif asked is not None and asked.check_in and after_statement:
+            asked = _tag_alone(span, cues) or asked
         if asked is None:
             continue
         turn = transcript.turns[sentence.turn]
@@ -127,6 +130,17 @@ def _confirmation(span: Span, cues: QuestionCues) -> Asked | None:
     if not words or " ".join(norms) not in cues.confirmations:
         return None
     return Asked("yes_no", span.doc[words[0].i : tokens[-1].i + 1].text, False)
+
+
+def _tag_alone(span: Span, cues: QuestionCues) -> Asked | None:
+    """A tag question when ``span`` is a bare ``tags_alone`` word ending in "?"
+    ("Right?"), said right after the speaker's own statement (alone, it is a
+    check-in)."""
+    tokens = [t for t in span if not t.is_space]
+    words = [t for t in tokens if not t.is_punct]
+    if tokens[-1].text != "?" or len(words) != 1 or words[0].norm_ not in cues.tags_alone:
+        return None
+    return Asked("tag", words[0].text, False)
 
 
 def _question(
@@ -297,6 +311,12 @@ def _head(norms: Sequence[str], cues: QuestionCues) -> int:
     index = 0
     while index < len(norms):
         if norms[index] in cues.openers:
+            if (
+                norms[index] in cues.subject_openers
+                and index + 1 < len(norms)
+                and norms[index + 1] in cues.auxiliaries
+            ):
+                break  # "One is a ...", "Next is ...": the subject, not an opener
             index += 1
             continue
         phrase = next(
