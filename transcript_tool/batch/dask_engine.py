@@ -17,7 +17,7 @@ Tasks are futures submitted through :func:`.work.in_order`, the local
 engine's loop, rather than one Dask bag computed whole: a bag's ``compute``
 returns every result at once (memory grows with the corpus; no row, no
 progress before the end; one worker lost on a file fails the lot), while a
-window of at most 4 files per worker thread keeps memory bounded on the
+window of at most 16 files per worker thread keeps memory bounded on the
 cluster and here, lets every file report progress as it finishes, and hands
 the outcomes back in input order through the same reorder buffer, so the
 outputs are byte-identical to ``--engine local``. The window follows the
@@ -123,7 +123,7 @@ def _result(future: Future[Outcome], job: Job, settings: Settings) -> Outcome:
 
 
 class _Window:
-    """How many files may be in flight: 4 per worker thread of the cluster
+    """How many files may be in flight: 16 per worker thread of the cluster
     (at least 4), looked up again every :data:`WINDOW_REFRESH` seconds."""
 
     def __init__(self, client: Client) -> None:

@@ -10,7 +10,7 @@ files itself while N - 1 others run in a
 nothing inherited from this one can be half-copied; each one's initializer
 loads the rubric and builds the spaCy pipeline once), so no core waits on a
 coordinator that only collects results, and this process scores while the
-others start. At most ``4 × workers`` files are in flight or waiting to be
+others start. At most ``16 × workers`` files are in flight or waiting to be
 released, and :func:`outcomes` hands the results back in input order,
 whatever order they finish in (:func:`in_order`, the same reorder buffer
 for the dask engine in :mod:`.dask_engine`).
@@ -42,7 +42,7 @@ REPORT_EXTENSIONS: dict[str, str] = {
     "html": ".html",
 }
 """The formats ``batch --reports-dir`` writes, and each one's file extension."""
-WINDOW_PER_WORKER = 4
+WINDOW_PER_WORKER = 16  # enough queued that the pool never waits on this process
 
 Handle = TypeVar("Handle")
 
