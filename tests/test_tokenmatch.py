@@ -44,6 +44,7 @@ PATTERNS: list[tuple[str, list[dict[str, Any]]]] = [
     ("not sentence start", [{"IS_SENT_START": False, "IS_PUNCT": True}]),
     ("wildcards", [{}, {"OP": "*"}, {"ORTH": "?"}]),
     ("in and not in", [{"NORM": {"IN": ["one", "two", "three"], "NOT_IN": ["two"]}}]),
+    ("only wildcards", [{}, {"OP": "?"}]),
     ("space", [{"IS_SPACE": True}]),
     # outside the supported subset: handed to spaCy's Matcher
     ("length", [{"LENGTH": {">=": 7}}]),

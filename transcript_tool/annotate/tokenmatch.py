@@ -173,6 +173,8 @@ class TokenMatcher:
     def _read(self, doc: Doc) -> dict[str, list[int]]:
         """Each column's value at each token."""
         names = list(self._columns)
+        if not names:
+            return {}
         attrs: list[int | str] = ["SENT_START" if n == "IS_SENT_START" else n for n in names]
         array = doc.to_array(attrs).reshape(len(doc), len(attrs))
         columns = {name: array[:, j].tolist() for j, name in enumerate(names)}
@@ -187,7 +189,9 @@ class TokenMatcher:
         starting = self._starting
         # the patterns that can start at a token depend only on the token's
         # column values: worked out once per distinct row of values
-        for position, row in enumerate(zip(*columns.values(), strict=True)):
+        # (no columns: every pattern is wildcards, every token the same row)
+        rows = zip(*columns.values(), strict=True) if columns else [()] * length
+        for position, row in enumerate(rows):
             candidates = starting.get(row)
             if candidates is None:
                 if len(starting) >= _MAX_ROWS:
