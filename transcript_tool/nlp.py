@@ -25,6 +25,8 @@ if TYPE_CHECKING:
 
 LOOKUP_LEMMAS = "transcript_tool_lookup_lemmas"
 CAPTION_SENTENCES = "transcript_tool_caption_sentences"
+BLANK_MAX_LENGTH = 2**31 - 1
+"""The longest text (characters) the built-in blank pipeline takes in one doc."""
 ASKS_EXTENSION = "tt_asks"
 """Token extension the caption sentence component sets on the last word of an
 unpunctuated sentence that the gap model heard as a question."""
@@ -67,6 +69,10 @@ def _blank_pipeline() -> Language:
     if not Language.has_factory(LOOKUP_LEMMAS):
         Language.factory(LOOKUP_LEMMAS, func=_LookupLemmas)
     nlp = spacy.blank("en")
+    # spaCy refuses a text over max_length (1,000,000 characters) to protect
+    # the memory of a parser or NER, which this pipeline has none of: a turn
+    # is bounded by the readers' input limit (readers/limits.py) instead
+    nlp.max_length = BLANK_MAX_LENGTH
     nlp.add_pipe("sentencizer")
     nlp.add_pipe(CAPTION_SENTENCES)
     # No nlp.initialize(): no component is trainable, and spaCy's lookup
