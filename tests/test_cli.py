@@ -228,7 +228,10 @@ BAD_INPUT = [
     pytest.param(["report", "nope.txt"], E + "nope.txt: no such file", id="missing file"),
     pytest.param(["segment", "nope.txt"], E + "nope.txt: no such file", id="segment missing"),
     pytest.param(
-        ["report", "adir"], E + "adir: is a directory, not a transcript file", id="directory"
+        ["report", "adir"],
+        E + "adir: is a directory, not a transcript file (to score every transcript in a "
+        "folder, use: transcript-tool batch FOLDER --out results.csv)",
+        id="directory",
     ),
     pytest.param(
         ["report", "empty.txt"],
@@ -247,8 +250,7 @@ BAD_INPUT = [
     ),
     pytest.param(
         ["report", "image.png"],
-        E + "image.png: looks like a binary file, not text (NUL byte at offset 8); "
-        "if it is UTF-16 text without a byte-order mark, pass --encoding utf-16-le or utf-16-be",
+        E + "image.png: this is a PNG image, not a text transcript; pass the transcript as text",
         id="binary file",
     ),
     pytest.param(

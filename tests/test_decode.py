@@ -106,7 +106,7 @@ def test_undecodable_bytes(data: bytes, encoding: str | None, message: str) -> N
     [
         pytest.param("Q: hi".encode("utf-16-le"), 1, id="utf-16 LE without BOM"),
         pytest.param("Q: hi".encode("utf-16-be"), 0, id="utf-16 BE without BOM"),
-        pytest.param(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", 8, id="binary file"),
+        pytest.param(b"\x7fELF\x02\x01\x01\x00\x00\x00", 7, id="binary file"),
         pytest.param(codecs.BOM_UTF16_LE + "Q\x00".encode("utf-16-le"), 4, id="NUL in UTF-16"),
     ],
 )

@@ -65,7 +65,9 @@ def error_of(read: Callable[[str, str], Transcript], text: str, name: str) -> st
     [
         ("WEBVTT\n\n00:00:01.000 --> 00:00:02.000\nHi.\n", "x.txt", 0.95),
         ("\ufeff\n  WEBVTT - Zoom\n", "x", 0.95),
-        ("00:00:01.000 --> 00:00:02.000\nHi.\n", "x.vtt", 0.5),
+        ("00:00:01.000 --> 00:00:02.000\nHi.\n", "x.vtt", 0.92),
+        ("Ana: Hi.\n\n00:00:01.000 --> 00:00:02.000\nHi.\n", "x.vtt", 0.92),
+        ("Ana: Hi.\nBen: Hello.\n", "x.vtt", 0.5),
         ("Interviewer: Hi.\n", "x.txt", 0.0),
         ("WEBVTTX\n", "x.txt", 0.0),
     ],

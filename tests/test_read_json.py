@@ -627,7 +627,12 @@ DEEP = "[" * 100_000 + "]" * 100_000
             "talk.json: segments[0].end: 1.5 is before the start (3)",
             id="end before start",
         ),
-        pytest.param(DEEP, "talk.json: JSON nested too deeply", id="deeply nested"),
+        pytest.param(
+            DEEP,
+            "talk.json: JSON nested too deeply (no transcript nests its values this deep: is it "
+            "the right file?)",
+            id="deeply nested",
+        ),
         pytest.param(
             '{"utterances": "x"}',
             "talk.json: utterances: expected a list of utterances, got a string",

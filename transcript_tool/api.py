@@ -6,12 +6,9 @@ importing the package (and ``transcript-tool --help``) stays fast.
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO
-
-from .errors import InputError
 
 if TYPE_CHECKING:
     from .model import Analysis, Concept, Report, Role, Transcript
@@ -42,32 +39,17 @@ def read_transcript(
     from .readers import read_text
     from .readers.common import ReadOptions
     from .readers.decode import decode
+    from .readers.limits import read_input
     from .segment.roles import assign_roles
 
     path = str(source)
     name = path if name is None else name
-    data = _read_bytes(path, stdin, name)
+    data = read_input(path, stdin, name)
     text = decode(data, name, encoding)
     transcript = read_text(text, name, input_format, ReadOptions(speakers, first_role))
     if interviewer is not None or candidate is not None:
         transcript = assign_roles(transcript, interviewer=interviewer, candidate=candidate)
     return transcript
-
-
-def _read_bytes(path: str, stdin: BinaryIO | None, name: str) -> bytes:
-    if path == "-":
-        stream = stdin if stdin is not None else sys.stdin.buffer
-        return stream.read()
-    try:
-        return Path(path).read_bytes()
-    except FileNotFoundError:
-        raise InputError("no such file", source=name) from None
-    except IsADirectoryError:
-        raise InputError("is a directory, not a transcript file", source=name) from None
-    except PermissionError:
-        raise InputError("permission denied", source=name) from None
-    except OSError as error:
-        raise InputError(f"cannot read: {error.strerror or error}", source=name) from None
 
 
 def analyze(

@@ -15,6 +15,30 @@ EXIT_THRESHOLD = 1
 EXIT_BAD_INPUT = 2
 
 
+QUOTED_CHARACTERS = 60
+"""How much of a piece of the input a message quotes (see :func:`quoted`)."""
+
+
+def quoted(text: str, most: int = QUOTED_CHARACTERS) -> str:
+    """``repr(text)`` for a message, of at most about ``most`` characters: a
+    longer piece of input is cut, with "…" and its length, so a message about
+    a huge line stays short (and ``repr`` keeps it on one line)."""
+    if len(text) <= most:
+        return repr(text)
+    return f"{text[:most]!r}… ({len(text):,} characters)"
+
+
+LINE_BREAKS = "\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
+"""Every character at which ``str.splitlines()`` (and some terminals) break a line."""
+_ESCAPED_BREAKS = {ord(c): c.encode("unicode_escape").decode("ascii") for c in LINE_BREAKS}
+
+
+def one_line(text: str) -> str:
+    """``text`` with each of :data:`LINE_BREAKS` written as its escape
+    (``\\u2028``), for a message that quotes the input as it stands."""
+    return text.translate(_ESCAPED_BREAKS)
+
+
 class TranscriptToolError(Exception):
     """Base class. ``str(error)`` is the one line shown to the user."""
 

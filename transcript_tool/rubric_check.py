@@ -42,7 +42,15 @@ APPLIES_TO_KEYS = ("role", "intents", "phase")
 # values and word lists. REGEX (and FUZZY) are refused: a rubric comes from
 # anyone, and a regular expression can take exponential time on a long turn.
 PATTERN_PREDICATES = ("IN", "NOT_IN")
-PATTERN_OPS = ("!", "?", "+", "*")
+# Quantifiers are bounded for the same reason: the Matcher follows every way
+# a pattern can match from every token, so "+" or "*" (or "{n,}") makes the
+# work grow with the square of a turn's length or faster, and optional and
+# repeated tokens multiply the ways. A token may repeat a bounded number of
+# times ("?", "{n}", "{n,m}", "{,m}") and a whole pattern may match in at most
+# MAX_PATTERN_WAYS ways from one token, which keeps matching linear.
+PATTERN_OPS = ("!", "?")
+UNBOUNDED_OPS = ("+", "*")
+MAX_PATTERN_WAYS = 32
 _BOUNDED_OP = re.compile(r"^\{(\d{1,3})?(,(\d{1,3})?)?\}$")
 Resolver = Callable[[str], Rubric]
 BAND_KEYS = ("band", "feedback", "min", "max", "score")
@@ -201,6 +209,15 @@ class RubricChecker(Checker):
                         ok = False
                     elif not self.token_value((*path, i, j, key), str(key).upper(), predicate):
                         ok = False
+            ways = _pattern_ways(pattern)
+            if ways > MAX_PATTERN_WAYS:
+                self.report(
+                    (*path, i),
+                    f"this pattern can match in {ways:,} ways from each word (at most "
+                    f"{MAX_PATTERN_WAYS}: the matcher tries every way on every word of every "
+                    "turn); use fewer optional or repeated tokens",
+                )
+                ok = False
             patterns.append(tuple(pattern))
         return tuple(patterns) if ok else None
 
@@ -208,11 +225,18 @@ class RubricChecker(Checker):
         """A token attribute's value: a word, number or boolean, a word list
         under IN or NOT_IN, or (for OP) a quantifier; REGEX is refused."""
         if attr == "OP":
-            if isinstance(value, str) and (value in PATTERN_OPS or _BOUNDED_OP.match(value)):
+            if isinstance(value, str) and _ways(value) is not None:
                 return True
+            if value in UNBOUNDED_OPS or (isinstance(value, str) and _unbounded(value)):
+                self.report(
+                    path,
+                    f"unbounded quantifier {value!r}: matching it takes time that grows with "
+                    "the square of a turn's length or faster; use a bounded one such as {1,5}",
+                )
+                return False
             self.report(
                 path,
-                f"expected an OP of !, ?, +, * or {{n,m}}, got {describe(value)}",
+                f"expected an OP of !, ? or {{n,m}} (n <= m <= 999), got {describe(value)}",
             )
             return False
         if isinstance(value, (str, int, float, bool)):
@@ -625,6 +649,41 @@ class RubricChecker(Checker):
                     f"values {side} {key} {limit:g} fall in no band; leave {key!r} out of the "
                     f"last band so that it takes every {rest} value",
                 )
+
+
+def _ways(op: str) -> int | None:
+    """How many lengths a token with this OP can take (``{1,3}``: 3); None for
+    an OP that is not a bounded quantifier."""
+    if op in PATTERN_OPS:
+        return 2 if op == "?" else 1
+    match = _BOUNDED_OP.match(op)
+    if not match or (match[1] is None and match[3] is None):
+        return None
+    low = int(match[1] or 0)
+    if match[2] is None:  # {n}
+        return 1
+    if match[3] is None:  # {n,}: unbounded
+        return None
+    high = int(match[3])
+    return high - low + 1 if high >= low else None
+
+
+def _unbounded(op: str) -> bool:
+    """``{n,}``: at least n, without end."""
+    match = _BOUNDED_OP.match(op)
+    return bool(match and match[1] is not None and match[2] and match[3] is None)
+
+
+def _pattern_ways(pattern: list[Any]) -> int:
+    """The product of the lengths each token can take: how many ways the
+    pattern can match from one word (1 for a pattern without quantifiers)."""
+    ways = 1
+    for token in pattern:
+        if not isinstance(token, dict):
+            continue
+        op = next((value for key, value in token.items() if str(key).upper() == "OP"), None)
+        ways *= (_ways(op) or 1) if isinstance(op, str) else 1
+    return ways
 
 
 def _covers_all(limit: float, higher: bool, spec: MetricSpec) -> bool:

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from ..errors import InputError, UsageError
 from ..model import Transcript
 from .common import ReadOptions
+from .limits import check_lines
 
 
 @dataclass(frozen=True)
@@ -84,5 +85,6 @@ def read_text(
     """Read decoded ``text``; ``input_format`` forces a reader instead of sniffing."""
     if not text.strip():
         raise InputError("the transcript is empty (no words to analyse)", source=name)
+    check_lines(text, name)
     reader = get_reader(input_format) if input_format else detect_reader(text, name)
     return reader.read(text, name, options or ReadOptions())

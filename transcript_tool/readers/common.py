@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 
 from ..model import PAUSE_SECONDS, Pause, Role, Transcript, Turn
 from ..segment.roles import assign_roles
+from .limits import check_segments, check_words
 
 _SPACE = re.compile(r"\s+")
 _NEWLINE = re.compile(r"\r\n|\r|\n")
@@ -71,11 +72,15 @@ def build_transcript(
     id: str | None = None,
     notices: Sequence[str] = (),
     roles: dict[str, tuple[Role, float]] | None = None,
+    unit: str = "turns",
 ) -> Transcript:
     """Merge consecutive turns of one speaker (keeping the silences between
     them as pauses), drop turns with no words, index the rest and assign roles
     (labels first, then ``roles`` found by the segmenter, else inferred from
-    how each speaker talks)."""
+    how each speaker talks). InputError when there are more ``raw_turns``
+    (``unit``: what they are in the source) than :func:`.limits.max_segments`,
+    or more words than :func:`.limits.max_words`."""
+    check_segments(len(raw_turns), unit, source or "<input>")
     merged: list[RawTurn] = []
     for raw in raw_turns:
         text = normalize_space(raw.text)
@@ -100,6 +105,7 @@ def build_transcript(
         merged.append(
             RawTurn(raw.speaker, text, raw.line, raw.start, raw.end, raw.confidence, pauses)
         )
+    check_words(sum(raw.text.count(" ") + 1 for raw in merged), source or "<input>")
     turns = tuple(
         Turn(
             index=i,
@@ -142,9 +148,11 @@ def unlabeled_transcript(
     notices: Sequence[str] = (),
 ) -> Transcript:
     """A transcript from text with no speaker labels: the raw-caption segmenter
-    finds the turns, the speakers and their roles."""
+    finds the turns, the speakers and their roles; InputError for more words
+    than :func:`.limits.max_words`, before the segmenter reads them."""
     from ..segment.unlabeled import segment_chunks
 
+    check_words(sum(len(chunk.text.split()) for chunk in chunks), source or "<input>")
     result = segment_chunks(chunks, speakers=options.speakers, first_role=options.first_role)
     return build_transcript(
         result.turns,

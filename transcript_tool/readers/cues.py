@@ -16,7 +16,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from itertools import pairwise
 
-from ..errors import InputError
+from ..errors import InputError, quoted
 from ..model import Transcript
 from .common import (
     Chunk,
@@ -26,6 +26,7 @@ from .common import (
     normalize_space,
     unlabeled_transcript,
 )
+from .limits import check_segments
 
 UNKNOWN_SPEAKER = "Unknown"
 """The speaker of caption text that names none, in a file where other text does."""
@@ -99,6 +100,7 @@ def transcript_from_cues(
     """Turns from caption cues in file order, with speakers when the text names
     them (``voice_tags``: read WebVTT ``<v Name>`` tags); the raw-caption
     segmenter's turns when no cue names a speaker."""
+    check_segments(len(cues), "caption cues", source)
     notices: list[str] = []
     cues, rolling = _drop_rolling_repeats(cues)
     if rolling:
@@ -173,7 +175,9 @@ def transcript_from_cues(
             f"caption text with no speaker name on line {unnamed[0]}{more} "
             f'is attributed to "{UNKNOWN_SPEAKER}"'
         )
-    return build_transcript(raw_turns, format=format, source=source, notices=notices)
+    return build_transcript(
+        raw_turns, format=format, source=source, notices=notices, unit="caption pieces"
+    )
 
 
 def overlap_notices(cues: Sequence[Cue]) -> list[str]:
@@ -192,10 +196,23 @@ def overlap_notices(cues: Sequence[Cue]) -> list[str]:
 
 
 def clock_seconds(hours: int, minutes: int, seconds: int, millis: int) -> float | None:
-    """Seconds of an hh:mm:ss.mmm timestamp; None when minutes or seconds pass 59."""
+    """Seconds of an hh:mm:ss.mmm timestamp; None when minutes or seconds pass
+    59 or the hours are too many for a float (over 10**300)."""
     if minutes > 59 or seconds > 59:
         return None
-    return hours * 3600 + minutes * 60 + seconds + millis / 1000
+    try:
+        return float(hours * 3600 + minutes * 60 + seconds) + millis / 1000
+    except OverflowError:
+        return None
+
+
+def clock_fields(*fields: str) -> list[int] | None:
+    """The digit strings of a timestamp as ints; None when one is too long
+    for int() (over 4300 digits: no time, and int() refuses it)."""
+    try:
+        return [int(field) for field in fields]
+    except ValueError:
+        return None
 
 
 def clean(text: str) -> str:
@@ -340,7 +357,7 @@ def checked_times(
     not parse or ends before it starts."""
     if times is None:
         raise InputError(
-            f"cue {number}: malformed timing line {timing_line.strip()!r} ({expected})",
+            f"cue {number}: malformed timing line {quoted(timing_line.strip())} ({expected})",
             source=name,
             line=line,
         )

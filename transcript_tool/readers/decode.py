@@ -10,6 +10,31 @@ import codecs
 
 from ..errors import InputError, UsageError
 
+_SAVE_AS_TEXT = "save or export its text as a .txt file and pass that"
+_RECORDING = (
+    "an audio or video recording",
+    "transcribe it first (for example with Whisper) and pass the transcript "
+    "(.json, .vtt, .srt or .txt)",
+)
+# The first bytes of files people mistake for transcripts: (offset, bytes, what, remedy).
+_SIGNATURES: tuple[tuple[int, bytes, str, str], ...] = (
+    (0, b"%PDF-", "a PDF document", _SAVE_AS_TEXT),
+    (0, b"{\\rtf", "an RTF document", _SAVE_AS_TEXT),
+    (0, b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "a Microsoft Office document", _SAVE_AS_TEXT),
+    (0, b"PK\x03\x04", "a ZIP archive (or a .docx/.xlsx)", "unzip it, or " + _SAVE_AS_TEXT),
+    (0, b"PK\x05\x06", "an empty ZIP archive", "pass the transcript itself"),
+    (0, b"\x1f\x8b", "a gzip archive", "unpack it (gunzip) and pass the transcript"),
+    (0, b"\x89PNG\r\n\x1a\n", "a PNG image", "pass the transcript as text"),
+    (0, b"\xff\xd8\xff", "a JPEG image", "pass the transcript as text"),
+    (0, b"GIF8", "a GIF image", "pass the transcript as text"),
+    (0, b"ID3", *_RECORDING),
+    (0, b"fLaC", *_RECORDING),
+    (0, b"OggS", *_RECORDING),
+    (0, b"RIFF", *_RECORDING),
+    (0, b"\x1aE\xdf\xa3", *_RECORDING),
+    (4, b"ftyp", *_RECORDING),
+)
+
 # Longest first: the UTF-32 LE mark begins with the UTF-16 LE mark.
 _BOMS: tuple[tuple[bytes, str, str], ...] = (
     (codecs.BOM_UTF32_LE, "utf-32-le", "UTF-32"),
@@ -27,11 +52,15 @@ def decode(data: bytes, source: str, encoding: str | None = None) -> str:
     removed; otherwise ``encoding`` (default UTF-8) is applied strictly.
     Raises :class:`UsageError` for an unknown ``encoding`` name and
     :class:`InputError` (with ``source``, and line/column of the first bad
-    byte where there is one) for bytes that do not decode or that look binary.
+    byte where there is one) for bytes that do not decode or that look binary,
+    and for a PDF, Office document, archive, image or recording (known by
+    its first bytes), saying what to do instead.
     """
     if encoding is not None:
         _check_encoding(encoding)
     codec, label, bom = _choose_codec(data, encoding)
+    if not bom:
+        _refuse_known_binary(data, source)
     body = data[len(bom) :]
     if b"\x00" in body and b"\x00" not in "a".encode(codec):
         raise _binary_error(source, len(bom) + body.index(b"\x00"))
@@ -88,6 +117,13 @@ def _decode_error(
     column = len(before) - (before.rfind("\n") + 1) + 1
     message = f"not valid {label} (byte 0x{body[start]:02x}); {hint}"
     return InputError(message, source=source, line=line, column=column)
+
+
+def _refuse_known_binary(data: bytes, source: str) -> None:
+    """InputError for a document, archive, image or recording, by its first bytes."""
+    for offset, signature, what, remedy in _SIGNATURES:
+        if data[offset : offset + len(signature)] == signature:
+            raise InputError(f"this is {what}, not a text transcript; {remedy}", source=source)
 
 
 def _binary_error(source: str, offset: int) -> InputError:

@@ -53,7 +53,7 @@ from dataclasses import dataclass, field
 from itertools import pairwise
 from typing import Any
 
-from ..errors import InputError
+from ..errors import InputError, one_line
 from ..model import Transcript
 from . import Reader
 from .common import (
@@ -64,6 +64,7 @@ from .common import (
     split_lines,
     unlabeled_transcript,
 )
+from .limits import check_segments, max_segments, segments_message
 
 TEXT_KEYS = ("text", "message", "content", "utterance", "transcript")
 """Where a turn of a generic list holds its text (the first present is read)."""
@@ -103,6 +104,9 @@ _EXPECTED = (
 _CLOCK = re.compile(r"(?:(\d+):)?(\d+):(\d+)(?:[.,](\d+))?")
 _NUMBER = re.compile(r"\d+(?:\.\d*)?|\.\d+")
 _TOO_LONG = "not valid JSON: a number with more digits than Python reads (4300)"
+_TOO_DEEP = (
+    "JSON nested too deeply (no transcript nests its values this deep: is it the right file?)"
+)
 _OVERLAP_EXAMPLES = 3
 _SHOWN = 40  # characters of a bad value quoted in a message
 
@@ -216,7 +220,7 @@ def _parse(text: str, name: str) -> tuple[Any, list[int] | None]:
             f"not valid JSON: {error.msg}", source=name, line=error.lineno, column=error.colno
         ) from None
     except RecursionError:
-        raise InputError("JSON nested too deeply", source=name) from None
+        raise InputError(_TOO_DEEP, source=name) from None
     except ValueError:  # int() refused a number of more than 4300 digits
         raise InputError(_TOO_LONG, source=name) from None
 
@@ -233,7 +237,9 @@ def _first_line_parses(text: str) -> bool:
 def _parse_lines(text: str, name: str) -> tuple[list[Any], list[int]]:
     values: list[Any] = []
     numbers: list[int] = []
-    for number, line in enumerate(split_lines(text), 1):
+    lines = split_lines(text)
+    check_segments(sum(1 for line in lines if line.strip()), "lines of JSON", name)
+    for number, line in enumerate(lines, 1):
         if not line.strip():
             continue
         try:
@@ -243,7 +249,7 @@ def _parse_lines(text: str, name: str) -> tuple[list[Any], list[int]]:
                 f"not valid JSON: {error.msg}", source=name, line=number, column=error.colno
             ) from None
         except RecursionError:
-            raise InputError("JSON nested too deeply", source=name, line=number) from None
+            raise InputError(_TOO_DEEP, source=name, line=number) from None
         except ValueError:
             raise InputError(_TOO_LONG, source=name, line=number) from None
         numbers.append(number)
@@ -257,6 +263,7 @@ def _interpret(data: Any) -> _Parsed:
     if isinstance(data, list):
         if not data:
             raise _Bad("", "no segments (the list is empty)")
+        _within_limit(data, "", "segments")
         return _from_entries([(value, f"[{i}]", None) for i, value in enumerate(data)], False)
     if not isinstance(data, dict):
         raise _Bad("", f"not a transcript: {_EXPECTED}; got {_kind(data)}")
@@ -387,7 +394,10 @@ def _deepgram(value: Any) -> _Parsed:
         items = [
             _item(u, f"results.utterances[{i}]", _DEEPGRAM, None) for i, u in enumerate(utterances)
         ]
-        numbers = {u.get("channel") for u in utterances if isinstance(u, dict)} - {None}
+        numbers = {
+            _channel(u.get("channel"), f"results.utterances[{i}].channel")
+            for i, u in enumerate(utterances)
+        } - {None}
         if len(numbers) > 1:
             for item, u in zip(items, utterances, strict=True):
                 item.speaker = _channel_label(u.get("channel"), item.speaker)
@@ -408,6 +418,13 @@ def _deepgram(value: Any) -> _Parsed:
         items.sort(key=lambda item: math.inf if item.start is None else item.start)
         notices.append(f"{len(channels)} channels: their turns are put in order of start time")
     return _Parsed("deepgram-json", items, notices)
+
+
+def _channel(value: Any, path: str) -> int | str | None:
+    """An utterance's channel: a number (or a name), or None."""
+    if value is None or (isinstance(value, (int, str)) and not isinstance(value, bool)):
+        return value
+    raise _Bad(path, f"expected a channel number, got {_kind(value)}")
 
 
 def _channel_label(channel: Any, speaker: str | None) -> str:
@@ -467,8 +484,9 @@ def _paragraph(value: Any, path: str) -> tuple[_Item, list[_Item]]:
     return _Item(path, text, speaker, start, end), sentences
 
 
-def _word_runs(words: Sequence[Any], path: str) -> list[_Item]:
+def _word_runs(words: list[Any], path: str) -> list[_Item]:
     """Consecutive words of one speaker, as one segment each."""
+    _within_limit(words, path, "words")
     items: list[_Item] = []
     for i, value in enumerate(words):
         at = f"{path}[{i}]"
@@ -554,7 +572,7 @@ def _seconds(value: Any, path: str, millis: bool) -> float | None:
             seconds = value / 1000 if millis else float(value)
         elif isinstance(value, str):
             seconds = _clock(value.strip(), millis)
-    except OverflowError:
+    except (OverflowError, ValueError):  # past a float's range, or int()'s 4300 digits
         seconds = None
     if seconds is None or not math.isfinite(seconds) or seconds < 0:
         unit = "milliseconds" if millis else "seconds"
@@ -596,7 +614,9 @@ def _speaker(value: Any, path: str, prefix: str) -> str | None:
     for a number; None for null or an empty name."""
     if value is None:
         return None
-    if _is_number(value) and float(value).is_integer():
+    if isinstance(value, int) and not isinstance(value, bool):
+        return f"Speaker {value}"
+    if isinstance(value, float) and value.is_integer():
         return f"Speaker {int(value)}"
     if not isinstance(value, str):
         raise _Bad(path, f"expected a speaker name, got {_kind(value)}")
@@ -613,6 +633,15 @@ def _object(value: Any, path: str) -> dict[str, Any]:
 def _list(value: Any, path: str, what: str) -> list[Any]:
     if not isinstance(value, list):
         raise _Bad(path, f"expected a list of {what}, got {_kind(value)}")
+    return _within_limit(value, path, what)
+
+
+def _within_limit(value: list[Any], path: str, what: str) -> list[Any]:
+    """``value``, or _Bad when it holds more items than a transcript may (checked
+    before they are read: a million segments would take many minutes)."""
+    limit = max_segments()
+    if len(value) > limit:
+        raise _Bad(path, segments_message(len(value), what, limit))
     return value
 
 
@@ -645,7 +674,9 @@ def _transcript(parsed: _Parsed, name: str, options: ReadOptions) -> Transcript:
     for item in spoken:
         speaker = item.speaker or speaker
         raw_turns.append(RawTurn(speaker, item.text, item.line, item.start, item.end))
-    return build_transcript(raw_turns, format=parsed.format, source=name, notices=notices)
+    return build_transcript(
+        raw_turns, format=parsed.format, source=name, notices=notices, unit="segments"
+    )
 
 
 def _overlap_notices(items: Sequence[_Item]) -> list[str]:
@@ -694,14 +725,14 @@ def _plural(kind: str) -> str:
 
 
 def _quoted(names: Sequence[str]) -> str:
-    return ", ".join(json.dumps(name, ensure_ascii=False)[:_SHOWN] for name in names)
+    return ", ".join(one_line(json.dumps(name, ensure_ascii=False))[:_SHOWN] for name in names)
 
 
 def _shown(value: Any) -> str:
     if isinstance(value, (dict, list)) or value is None:
         return _kind(value)
     try:
-        shown = json.dumps(value, ensure_ascii=False)
+        shown = one_line(json.dumps(value, ensure_ascii=False))  # it keeps U+2028 as is
     except ValueError:
         shown = repr(value)
     return shown if len(shown) <= _SHOWN else shown[: _SHOWN - 1] + "…"

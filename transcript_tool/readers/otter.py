@@ -98,7 +98,9 @@ def read(text: str, name: str, options: ReadOptions | None = None) -> Transcript
     notices = backwards_notices(times)
     if preamble:
         notices.append(lines_notice(preamble, "before the first speaker line"))
-    transcript = build_transcript(raw_turns, format="otter", source=name, notices=notices)
+    transcript = build_transcript(
+        raw_turns, format="otter", source=name, notices=notices, unit="speaker lines"
+    )
     if not transcript.turns:
         raise InputError("the transcript is empty (no words to analyse)", source=name)
     return transcript

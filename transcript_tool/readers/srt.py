@@ -21,14 +21,15 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from datetime import timedelta
 
 import srt  # type: ignore[import-untyped]
 
-from ..errors import InputError
+from ..errors import InputError, one_line
 from ..model import Transcript
 from . import Reader
 from .common import ReadOptions, split_lines
-from .cues import Cue, checked_times, clock_seconds, transcript_from_cues
+from .cues import Cue, checked_times, clock_fields, clock_seconds, transcript_from_cues
 
 _INDEX = re.compile(r"\s*-?\d+(?:\.\d*)?\s*")  # as the srt library reads a cue number
 _STAMP = r"(\d+)[:.](\d{1,2})[:.](\d{1,2})(?:[,.:](\d{1,3}))?"
@@ -36,6 +37,7 @@ _TIMING = re.compile(rf"\s*{_STAMP} *-[ -] *> *{_STAMP}(?:[ \t].*)?")
 _STARTS_WITH_TIME = re.compile(r"\s*\d+\s*[:.,]\s*\d")
 _ARROW = re.compile(r"-\s*-?\s*>")
 _TIMING_HELP = "expected hh:mm:ss,mmm --> hh:mm:ss,mmm"
+_MAX_HOURS = timedelta.max.days * 24  # the srt library holds times as timedeltas
 
 
 def sniff(text: str, name: str) -> float:
@@ -66,7 +68,9 @@ def read(text: str, name: str, options: ReadOptions | None = None) -> Transcript
             line=text.count("\n", 0, at) + 1,
         ) from None
     except ValueError as error:  # srt.TimestampParseError
-        raise InputError(f"not valid SubRip: {error}", source=name) from None
+        raise InputError(f"not valid SubRip: {one_line(str(error))}", source=name) from None
+    except OverflowError:  # a time past what a timedelta holds; the line scan stops those
+        raise InputError("not valid SubRip: a time out of range", source=name) from None
     parsed = cues
     times = [(round(c.start, 3), round(c.end, 3)) for c in cues]
     if times == [(s.start.total_seconds(), s.end.total_seconds()) for s in subtitles]:
@@ -163,7 +167,10 @@ def _seconds(fields: Sequence[str | None]) -> float | None:
     hours, minutes, seconds, fraction = fields
     assert hours is not None and minutes is not None and seconds is not None
     # ",5" is 5 ms here, as the srt library reads it
-    return clock_seconds(int(hours), int(minutes), int(seconds), int(fraction or 0))
+    numbers = clock_fields(hours, minutes, seconds, fraction or "0")
+    if numbers is None or numbers[0] > _MAX_HOURS:
+        return None
+    return clock_seconds(*numbers)
 
 
 EXAMPLE = """\

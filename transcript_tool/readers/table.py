@@ -36,12 +36,13 @@ from __future__ import annotations
 
 import csv
 import io
+import math
 import re
 import warnings
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from ..errors import InputError
+from ..errors import InputError, one_line, quoted
 from ..model import Transcript
 from . import Reader
 from .common import (
@@ -54,6 +55,7 @@ from .common import (
     unlabeled_transcript,
 )
 from .cues import UNKNOWN_SPEAKER
+from .limits import check_segments
 from .timed import STAMP, backwards_notices, clock_value
 
 SPEAKER_COLUMNS = ("speaker", "speaker_name", "name", "role")
@@ -107,6 +109,7 @@ def read(text: str, name: str, options: ReadOptions | None = None) -> Transcript
     header_line = next((line for line in split_lines(text) if line.strip()), "")
     separator = _separator(header_line, name)
     records = _records(text, separator, name)
+    check_segments(len(records), "rows", name)
     filled = [(line, cells) for line, cells in records if not _blank(cells)]
     if not filled:
         raise InputError("the transcript is empty (no words to analyse)", source=name)
@@ -150,6 +153,7 @@ def _checked_columns(header: Sequence[str], name: str, line: int) -> list[_Colum
     columns = _columns(header)
     if _find(columns, SPEAKER_COLUMNS) is None or _find(columns, TEXT_COLUMNS) is None:
         found = ", ".join(c.written for c in columns if c.written) or "none"
+        found = found if len(found) <= 200 else found[:200] + "…"
         raise InputError(
             f'no "speaker" and "text" columns (found: {found})', source=name, line=line
         )
@@ -180,7 +184,7 @@ def _transcript(
         end, end_written = _time(row, end_column, line, name)
         if start is not None and end is not None and end < start:
             raise InputError(
-                f"the end {end_written!r} is before the start {start_written!r}",
+                f"the end {quoted(end_written)} is before the start {quoted(start_written)}",
                 source=name,
                 line=line,
             )
@@ -206,7 +210,7 @@ def _transcript(
             f"rows with text but no speaker before the first named speaker, on line "
             f'{unnamed[0]}{more}, are attributed to "{UNKNOWN_SPEAKER}"'
         )
-    return build_transcript(raw_turns, format="csv", source=name, notices=notices)
+    return build_transcript(raw_turns, format="csv", source=name, notices=notices, unit="rows")
 
 
 def _time(
@@ -221,8 +225,10 @@ def _time(
         return None, value
     if _NUMBER.fullmatch(value):
         seconds = float(value)
-        return (seconds / 1000 if column.unit == "ms" else seconds), value
-    if _CLOCK.fullmatch(value):
+        if math.isfinite(seconds):
+            return (seconds / 1000 if column.unit == "ms" else seconds), value
+        problem = "too large to be a time"
+    elif _CLOCK.fullmatch(value):
         clock = clock_value(value)
         if clock is not None:
             return clock, value
@@ -233,7 +239,9 @@ def _time(
         unit = "milliseconds" if column.unit == "ms" else "seconds"
         problem = f"expected {unit} or h:mm:ss"
     raise InputError(
-        f'column "{column.written}": bad time {value!r} ({problem})', source=name, line=line
+        f'column "{column.written[:60]}": bad time {quoted(value)} ({problem})',
+        source=name,
+        line=line,
     )
 
 
@@ -268,7 +276,9 @@ def _records(
     except csv.Error as error:
         if "unexpected end of data" in str(error):
             return _records(text, separator, name, strict=False)
-        raise InputError(f"malformed CSV: {error}", source=name, line=previous + 1) from None
+        raise InputError(
+            f"malformed CSV: {one_line(str(error))}", source=name, line=previous + 1
+        ) from None
     return records
 
 
@@ -318,7 +328,7 @@ def _parser_error(message: str, records: Sequence[tuple[int, list[str]]], name: 
             source=name,
             line=_record_line(int(unclosed[1]), records),
         )
-    return InputError(f"not a readable table: {first}", source=name)
+    return InputError(f"not a readable table: {one_line(first)}", source=name)
 
 
 def _record_line(index: int, records: Sequence[tuple[int, list[str]]]) -> int | None:

@@ -150,7 +150,12 @@ def read(text: str, name: str, options: ReadOptions | None = None) -> Transcript
     if preamble:
         notices.append(_preamble_notice(preamble[0], preamble[-1]))
     transcript = build_transcript(
-        raw_turns, format="text", source=name, id=transcript_id, notices=notices
+        raw_turns,
+        format="text",
+        source=name,
+        id=transcript_id,
+        notices=notices,
+        unit="labeled lines",
     )
     if not transcript.turns:
         raise InputError("the transcript is empty (no words to analyse)", source=name)

@@ -94,7 +94,7 @@ _SNIFF_LINES = 2000
 class _Stamped:
     """A line in one of the timed layouts: its stamp as written, the label
     (spaces normalised) when it has one, the text after the label, and
-    ``rest``: everything after the stamp (for a line that turns out to have
+    ``rest``: the line without its stamp (for a line that turns out to have
     no speaker). ``shared`` marks the ``Name (00:01:02):`` layout that the
     labeled-text reader owns."""
 
@@ -215,7 +215,9 @@ def read(text: str, name: str, options: ReadOptions | None = None) -> Transcript
             f"timed text with no speaker name before the first speaker (line {unnamed[0]}) "
             f'is attributed to "{UNKNOWN_SPEAKER}"'
         )
-    transcript = build_transcript(raw_turns, format="timed-text", source=name, notices=notices)
+    transcript = build_transcript(
+        raw_turns, format="timed-text", source=name, notices=notices, unit="timestamped lines"
+    )
     if not transcript.turns:
         raise InputError("the transcript is empty (no words to analyse)", source=name)
     return transcript
@@ -268,9 +270,12 @@ def _parse(line: str) -> _Stamped | None:
     for pattern, shared in ((_STAMP_AFTER, False), (_STAMP_BEFORE, True)):
         match = pattern.match(line)
         if match:
+            # the line as written, a space in place of the stamp and its brackets:
+            # a label that turns out to name no speaker keeps its words ("Note
+            # (00:01): x" is "Note : x", not a "Note:" the line never had)
+            rest = line[: match.start("stamp") - 1] + " " + line[match.end("stamp") + 1 :]
             label_name = _spaced(match["name"])
-            rest = f"{label_name}: {match['text']}"
-            return _Stamped(match["stamp"], label_name, match["text"], rest, shared)
+            return _Stamped(match["stamp"], label_name, match["text"], rest.strip(), shared)
     return None
 
 

@@ -34,11 +34,11 @@ from collections.abc import Iterator, Sequence
 import webvtt
 from webvtt.errors import MalformedCaptionError, MalformedFileError
 
-from ..errors import InputError
+from ..errors import InputError, one_line
 from ..model import Transcript
 from . import Reader
 from .common import ReadOptions, split_lines
-from .cues import Cue, checked_times, clock_seconds, transcript_from_cues
+from .cues import Cue, checked_times, clock_fields, clock_seconds, transcript_from_cues
 
 # ------------------------------------------------------------------------ WebVTT
 
@@ -48,13 +48,20 @@ _TIMESTAMP = r"(?:\d+:)?\d{1,2}:\d{1,2}\.\d{1,3}"
 _TIMING = re.compile(rf"\s*({_TIMESTAMP})\s*-->\s*({_TIMESTAMP})")
 _FIELDS = re.compile(r"(?:(\d+):)?(\d{1,2}):(\d{1,2})\.(\d{1,3})")
 _TIMING_HELP = "expected hh:mm:ss.mmm --> hh:mm:ss.mmm"
+_SNIFF_CHARACTERS = 5_000
 
 
 def sniff(text: str, name: str) -> float:
-    """0.95 for text that starts with ``WEBVTT``; 0.5 for any other ``.vtt`` file."""
+    """0.95 for text that starts with ``WEBVTT``. For a ``.vtt`` file without
+    it: 0.92 when a cue timing line is among its first ten non-blank lines
+    (above the labeled-text reader, so that the missing header is reported
+    rather than the timing lines read as words), else 0.5; 0.0 otherwise."""
     if _HEADER.match(text):
         return 0.95
-    return 0.5 if name.lower().endswith(".vtt") else 0.0
+    if not name.lower().endswith(".vtt"):
+        return 0.0
+    lines = [line for line in split_lines(text[:_SNIFF_CHARACTERS]) if line.strip()]
+    return 0.92 if any(_TIMING.match(line) for line in lines[:10]) else 0.5
 
 
 def read(text: str, name: str, options: ReadOptions | None = None) -> Transcript:
@@ -75,7 +82,7 @@ def read(text: str, name: str, options: ReadOptions | None = None) -> Transcript
     try:
         captions = webvtt.from_buffer(io.StringIO("\n".join(body))).captions
     except (MalformedFileError, MalformedCaptionError) as error:
-        raise InputError(f"not valid WebVTT: {error}", source=name) from None
+        raise InputError(f"not valid WebVTT: {one_line(str(error))}", source=name) from None
     parsed = cues
     if len(captions) == len(cues) and all(
         (caption.start_time.in_milliseconds(), caption.end_time.in_milliseconds(), caption.lines)
@@ -167,8 +174,9 @@ def _seconds(stamp: str) -> float | None:
     fields = _FIELDS.fullmatch(stamp)
     if not fields:
         return None
-    millis = int(fields[4].ljust(3, "0"))  # ".5" is 500 ms, as in the WebVTT spec
-    return clock_seconds(int(fields[1] or 0), int(fields[2]), int(fields[3]), millis)
+    # ".5" is 500 ms, as in the WebVTT spec
+    numbers = clock_fields(fields[1] or "0", fields[2], fields[3], fields[4].ljust(3, "0"))
+    return None if numbers is None else clock_seconds(*numbers)
 
 
 EXAMPLE = """\

@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..errors import UsageError
-from ..model import Role, Speaker, Transcript
+from ..model import Role, Speaker, Transcript, Turn
 
 ROLE_LABELS: dict[str, Role] = {
     "interviewer": "interviewer",
@@ -101,12 +101,13 @@ def assign_roles(
     segmenter) with their confidence; without it, a speaker whose role was
     inferred before keeps it unless an option gives that role to another.
     """
-    order = _speaker_order(transcript)
-    talk = {sid: _talk(transcript, sid) for sid in order}
+    turns_by = _turns_by_speaker(transcript)
+    order = list(turns_by)
+    talk = {sid: _talk(turns_by[sid]) for sid in order}
     roles: dict[str, tuple[Role, str, float]] = {}
     for flag, role in ((interviewer, "interviewer"), (candidate, "candidate")):
         if flag is not None:
-            sid = _match_speaker(flag, transcript, order)
+            sid = _match_speaker(flag, transcript, turns_by)
             if sid in roles:
                 raise UsageError(
                     f"--interviewer and --candidate both name speaker {sid!r}; "
@@ -134,7 +135,7 @@ def assign_roles(
     speakers = tuple(
         Speaker(
             id=sid,
-            name=_name_for(sid, transcript),
+            name=_name_for(sid, turns_by),
             role=roles[sid][0],
             role_source=roles[sid][1],  # type: ignore[arg-type]
             role_confidence=round(roles[sid][2], 2),
@@ -171,16 +172,16 @@ def count_questions(text: str) -> int:
     )
 
 
-def _speaker_order(transcript: Transcript) -> list[str]:
-    order: list[str] = []
+def _turns_by_speaker(transcript: Transcript) -> dict[str, list[Turn]]:
+    """Each speaker's turns, speakers in the order they first speak (one pass:
+    a transcript may have thousands of speakers)."""
+    turns_by: dict[str, list[Turn]] = {}
     for turn in transcript.turns:
-        if turn.speaker not in order:
-            order.append(turn.speaker)
-    return order
+        turns_by.setdefault(turn.speaker, []).append(turn)
+    return turns_by
 
 
-def _talk(transcript: Transcript, speaker: str) -> _Talk:
-    turns = [t for t in transcript.turns if t.speaker == speaker]
+def _talk(turns: Sequence[Turn]) -> _Talk:
     return _Talk(
         turns=len(turns),
         words=sum(len(t.text.split()) for t in turns),
@@ -189,10 +190,11 @@ def _talk(transcript: Transcript, speaker: str) -> _Talk:
     )
 
 
-def _match_speaker(flag: str, transcript: Transcript, order: Sequence[str]) -> str:
+def _match_speaker(flag: str, transcript: Transcript, turns_by: dict[str, list[Turn]]) -> str:
     wanted = flag.strip().lower()
+    order = list(turns_by)
     for sid in order:
-        name = _name_for(sid, transcript)
+        name = _name_for(sid, turns_by)
         if sid.lower() == wanted or (name is not None and name.lower() == wanted):
             return sid
     listed = ", ".join(order) or "none"
@@ -222,6 +224,7 @@ def _infer(
     first = min(order, key=lambda sid: talk[sid].first_turn)
     scores = {sid: _interviewer_score(talk[sid], total_q, total_w, sid == first) for sid in order}
     ranked = sorted(order, key=lambda sid: -scores[sid])
+    position = {sid: i for i, sid in enumerate(order)}
     margin = scores[ranked[0]] - scores[ranked[1]]
     confidence = min(0.99, 0.5 + 0.65 * margin)
     result: dict[str, tuple[Role, str, float]] = {}
@@ -231,7 +234,7 @@ def _infer(
     if "candidate" not in taken:
         rest = [sid for sid in open_ids if sid not in result]
         if rest:
-            talker = max(rest, key=lambda sid: (talk[sid].words, -order.index(sid)))
+            talker = max(rest, key=lambda sid: (talk[sid].words, -position[sid]))
             result[talker] = ("candidate", "inferred", confidence if result else 0.9)
     for sid in open_ids:
         result.setdefault(sid, ("other", "inferred", confidence))
@@ -245,24 +248,24 @@ def _inference_notice(inferred: dict[str, tuple[Role, str, float]]) -> str:
     return f"{INFERENCE_NOTICE}: {described}"
 
 
-def _name_for(speaker: str, transcript: Transcript) -> str | None:
+def _name_for(speaker: str, turns_by: dict[str, list[Turn]]) -> str | None:
     """The speaker's name: the label itself when it is a name, else one said in the text."""
     if not is_generic_label(speaker):
         return speaker
-    own = _said_name(transcript, speaker, _NAME_PATTERNS)
+    own = _said_name(turns_by.get(speaker, []), _NAME_PATTERNS)
     if own is not None:
         return own
     # In a two-person conversation, the name the other speaker greets or
     # thanks in their first turns ("Hi Amara, thanks for joining").
-    others = {t.speaker for t in transcript.turns} - {speaker}
-    return _said_name(transcript, others.pop(), (_GREETING,)) if len(others) == 1 else None
+    if len(turns_by) != 2 or speaker not in turns_by:
+        return None
+    other = next(sid for sid in turns_by if sid != speaker)
+    return _said_name(turns_by[other], (_GREETING,))
 
 
-def _said_name(
-    transcript: Transcript, speaker: str, patterns: tuple[re.Pattern[str], ...]
-) -> str | None:
-    """The first name ``patterns`` find in ``speaker``'s first three turns."""
-    for text in [t.text for t in transcript.turns if t.speaker == speaker][:3]:
+def _said_name(turns: Sequence[Turn], patterns: tuple[re.Pattern[str], ...]) -> str | None:
+    """The first name ``patterns`` find in the first three of ``turns`` (one speaker's)."""
+    for text in [t.text for t in turns[:3]]:
         for pattern in patterns:
             for match in pattern.finditer(text):
                 if match.group("name").split()[0] not in _NOT_NAMES:
