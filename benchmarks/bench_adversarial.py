@@ -91,6 +91,26 @@ def json_segments(n: int) -> str:
     )
 
 
+def one_speaker_json(n: int) -> str:
+    """``n`` segments by one speaker: merged into one turn."""
+    return json.dumps([{"speaker": "Candidate", "text": "yes I did"} for _ in range(n)])
+
+
+def continued_turn(n: int) -> str:
+    """One labeled turn of ``n`` lines: the label's line and ``n - 1`` more."""
+    return "Interviewer: Tell me about yourself?\nCandidate: well\n" + "I did it\n" * (n - 1)
+
+
+def deepgram_words(n: int) -> str:
+    """A Deepgram response with ``n`` words of one speaker and no utterances."""
+    words = [
+        {"word": "yes", "start": i * 0.3, "end": i * 0.3 + 0.2, "confidence": 0.9, "speaker": 0}
+        for i in range(n)
+    ]
+    alternative = {"transcript": "yes " * n, "words": words}
+    return json.dumps({"results": {"channels": [{"alternatives": [alternative]}]}})
+
+
 def nested_json(n: int) -> str:
     return "[" * n + "]" * n
 
@@ -113,6 +133,9 @@ INPUTS = (
     Adversary("a 1 MB line without spaces", "word.txt", long_word, 999_000, 60),
     Adversary("a million-segment JSON", "million.json", json_segments, 1_000_000, 120),
     Adversary("200,000 JSON segments (the limit)", "limit.json", json_segments, 200_000, 400),
+    Adversary("160,000 JSON segments of one speaker", "one.json", one_speaker_json, 160_000, 300),
+    Adversary("one turn of 150,000 lines", "continued.txt", continued_turn, 150_000, 300),
+    Adversary("Deepgram: 400,000 words of one speaker", "words.json", deepgram_words, 400_000, 300),
     Adversary("deeply nested JSON", "deep.json", nested_json, 100_000, 30),
     Adversary("10,000 speakers", "speakers.txt", many_speakers, 10_000, 120),
     Adversary("a raw caption of 200,000 words", "caption.txt", raw_caption, 200_000, 300),

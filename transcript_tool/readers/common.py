@@ -82,6 +82,8 @@ def build_transcript(
     or more words than :func:`.limits.max_words`."""
     check_segments(len(raw_turns), unit, source or "<input>")
     merged: list[RawTurn] = []
+    parts: list[list[str]] = []  # each merged turn's texts, joined at the end (not
+    length = 0  # appended one by one: that is quadratic in a long run of one speaker)
     for raw in raw_turns:
         text = normalize_space(raw.text)
         if not text:
@@ -93,11 +95,12 @@ def build_transcript(
         ]
         if merged and merged[-1].speaker == raw.speaker:
             last = merged[-1]
-            offset = len(last.text) + 1
+            offset = length + 1
             gap = pause_between(offset, last.end, raw.start)
             last.pauses.extend([gap] if gap else [])
             last.pauses.extend(_shifted(p, offset) for p in pauses)
-            last.text = f"{last.text} {text}"
+            parts[-1].append(text)
+            length = offset + len(text)
             if raw.end is not None:
                 last.end = raw.end
             last.confidence = min(last.confidence, raw.confidence)
@@ -105,6 +108,10 @@ def build_transcript(
         merged.append(
             RawTurn(raw.speaker, text, raw.line, raw.start, raw.end, raw.confidence, pauses)
         )
+        parts.append([text])
+        length = len(text)
+    for raw, texts in zip(merged, parts, strict=True):
+        raw.text = " ".join(texts)
     check_words(sum(raw.text.count(" ") + 1 for raw in merged), source or "<input>")
     turns = tuple(
         Turn(

@@ -498,14 +498,14 @@ def _word_runs(words: list[Any], path: str) -> list[_Item]:
         speaker = _speaker(word.get("speaker"), f"{at}.speaker", _DEEPGRAM.prefix)
         start, end = _times(word, at, _DEEPGRAM)
         if items and items[-1].speaker == speaker:
-            last = items[-1]
-            last.text = f"{last.text} {text}"
-            last.end = end if end is not None else last.end
+            pieces[-1].append(text)
+            items[-1].end = end if end is not None else items[-1].end
         else:
             items.append(_Item(at, text, speaker, start, end))
     return items
 
 
+    pieces: list[list[str]] = []  # each run's words, joined once (not appended: quadratic)
 # --------------------------------------------------------------------- segments
 
 
@@ -521,6 +521,9 @@ def _item(value: Any, path: str, keys: _Keys, line: int | None) -> _Item:
         speaker_key = next((k for k in keys.speaker if segment.get(k) is not None), None)
         speaker = None
         if speaker_key is not None:
+            pieces.append([text])
+    for item, texts in zip(items, pieces, strict=True):
+        item.text = " ".join(texts)
             speaker = _speaker(segment[speaker_key], _at(path, speaker_key), keys.prefix)
         if speaker is None:
             speaker = _majority_speaker(segment, path, keys)

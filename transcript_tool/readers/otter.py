@@ -72,6 +72,7 @@ def read(text: str, name: str, options: ReadOptions | None = None) -> Transcript
     lines = split_lines(text.removeprefix("\ufeff"))
     spelling: dict[str, str] = {}
     raw_turns: list[RawTurn] = []
+    pieces: list[list[str]] = []  # each turn's lines, joined once (not appended: quadratic)
     times: list[tuple[int, float, str]] = []
     preamble: list[int] = []
     for i in range(_body_start(lines), len(lines)):
@@ -85,10 +86,13 @@ def read(text: str, name: str, options: ReadOptions | None = None) -> Transcript
             start = checked_clock(header["time"], name, i + 1)
             times.append((i + 1, start, header["time"]))
             raw_turns.append(RawTurn(speaker, "", line=i + 1, start=start))
+            pieces.append([""])
         elif raw_turns:
-            raw_turns[-1].text += "\n" + line
+            pieces[-1].append(line)
         elif line.strip() and not _HEADING.match(line):
             preamble.append(i + 1)
+    for raw, texts in zip(raw_turns, pieces, strict=True):
+        raw.text = "\n".join(texts)
     if not raw_turns:
         raise InputError(
             "no Otter speaker lines (expected a name, two spaces and a time, "

@@ -126,15 +126,19 @@ def read(text: str, name: str, options: ReadOptions | None = None) -> Transcript
     speakers = _speakers(labels)
     spelling: dict[str, str] = {}
     raw_turns: list[RawTurn] = []
+    pieces: list[list[str]] = []  # each turn's lines, joined once (not appended: quadratic)
     preamble: list[int] = []
     for i, label in zip(body, labels, strict=True):
         if label and _key(label.name) in speakers:
             speaker = spelling.setdefault(_key(label.name), _speaker_id(label.name))
             raw_turns.append(RawTurn(speaker, label.rest, line=i + 1, start=label.start))
+            pieces.append([label.rest])
         elif raw_turns:
-            raw_turns[-1].text += "\n" + lines[i]
+            pieces[-1].append(lines[i])
         elif lines[i].strip():
             preamble.append(i + 1)
+    for raw, texts in zip(raw_turns, pieces, strict=True):
+        raw.text = "\n".join(texts)
     if not raw_turns:
         chunks = [Chunk(lines[i], line=i + 1) for i in body if lines[i].strip()]
         if not chunks:

@@ -195,11 +195,12 @@ def read(text: str, name: str, options: ReadOptions | None = None) -> Transcript
         return _unlabeled(lines, parsed, starts, first, name, options, notices)
     spelling: dict[str, str] = {}
     raw_turns: list[RawTurn] = []
+    pieces: list[list[str]] = []  # each turn's lines, joined once (not appended: quadratic)
     unnamed: list[int] = []
     for i in range(first, len(lines)):
         line = parsed[i]
         if line is None:
-            raw_turns[-1].text += "\n" + lines[i]
+            pieces[-1].append(lines[i])
             continue
         if line.label is not None and line.label.lower() in speakers:
             speaker = spelling.setdefault(line.label.lower(), line.label)
@@ -210,6 +211,9 @@ def read(text: str, name: str, options: ReadOptions | None = None) -> Transcript
             if not raw_turns and words.strip():
                 unnamed.append(i + 1)
         raw_turns.append(RawTurn(speaker, words, line=i + 1, start=starts[i]))
+        pieces.append([words])
+    for raw, texts in zip(raw_turns, pieces, strict=True):
+        raw.text = "\n".join(texts)
     if unnamed:
         notices.append(
             f"timed text with no speaker name before the first speaker (line {unnamed[0]}) "
