@@ -98,6 +98,11 @@ def unreadable(path: Path) -> None:
     path.chmod(0)
 
 
+def read_only_folder(path: Path) -> None:
+    path.mkdir()
+    path.chmod(0o555)
+
+
 def zip_archive() -> bytes:
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w") as archive:
@@ -579,12 +584,60 @@ CASES = [
         ),
         id="rubric alias bomb (a billion laughs)",
     ),
-    # TODO(lead): two rows for `report --output` go here, with the --output work:
-    #   - --output naming the input file itself (refused; the input unchanged);
-    #   - --output into a read-only folder (refused; nothing created; root can
-    #     write there anyway: give it denied=("folder", os.W_OK) to skip then).
-    # Each is a Case like the rows above: exit 2, the one stderr line, and the
-    # folder snapshot unchanged (test_bad_input checks that for every row).
+    pytest.param(
+        Case(
+            ("segment", "talk.json"),
+            {"talk.json": "[" + ",".join(["1"] * 200) + "]"},
+            2,
+            "talk.json: 199 commas: more JSON values than a transcript within the 10-word "
+            f"limit holds (16 a word); split the file, or raise the limit with {MAX_WORDS_ENV}=13",
+            env={MAX_WORDS_ENV: "10"},
+        ),
+        id="JSON with more values than the word limit needs (refused before parsing)",
+    ),
+    pytest.param(
+        Case(
+            ("segment", "talk.json"),
+            {"talk.json": "[" + ",".join(["{}"] * 40) + "]"},
+            2,
+            "talk.json: more than 25 JSON objects: more than a transcript within the limits "
+            f"holds (2 a word, 1 a segment); split the file, or raise {MAX_WORDS_ENV} (now 10)",
+            env={MAX_WORDS_ENV: "10", MAX_SEGMENTS_ENV: "5"},
+        ),
+        id="JSON with more objects than the limits need (refused while parsing)",
+    ),
+    pytest.param(
+        Case(
+            ("segment", "talk.jsonl"),
+            {"talk.jsonl": '{"speaker": "A", "text": "hi"}\n' * 4 + "[" + "{}," * 30 + "{}]\n"},
+            2,
+            "talk.jsonl:5: more than 25 JSON objects: more than a transcript within the limits "
+            f"holds (2 a word, 1 a segment); split the file, or raise {MAX_WORDS_ENV} (now 10)",
+            env={MAX_WORDS_ENV: "10", MAX_SEGMENTS_ENV: "5"},
+        ),
+        id="JSON Lines with more objects than the limits need (the line named)",
+    ),
+    pytest.param(
+        Case(
+            ("report", "talk.txt", "--format", "markdown", "--output", "talk.txt"),
+            {"talk.txt": GOOD},
+            2,
+            "--output talk.txt is the input file; it would be overwritten "
+            "(choose another output file)",
+        ),
+        id="--output naming the input file",
+    ),
+    pytest.param(
+        Case(
+            ("report", "talk.txt", "--format", "html", "--output", "locked/report.html"),
+            {"talk.txt": GOOD, "locked": read_only_folder},
+            2,
+            "--output locked/report.html: the folder locked is not writable "
+            "(choose another --output file, or a folder this user may write to)",
+            denied=("locked", os.W_OK),
+        ),
+        id="--output into a read-only folder",
+    ),
 ]
 
 
@@ -746,3 +799,52 @@ def test_debug_shows_the_traceback(tmp_path: Path) -> None:
         "got a number"
     )
     assert debug.returncode != 0
+
+
+def test_a_read_only_output_folder_is_refused_before_any_work(
+    folder: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The table's read-only row, for whoever runs the tests (root may write
+    to any folder): the folder is checked before the transcript is read."""
+    (folder / "talk.txt").write_text(GOOD, encoding="utf-8")
+    (folder / "out").mkdir()
+    real_access = os.access
+
+    def access(path: object, mode: int, **kwargs: object) -> bool:
+        return False if Path(str(path)).name == "out" else real_access(path, mode)  # type: ignore[arg-type]
+
+    def unread(*args: object, **kwargs: object) -> None:
+        raise AssertionError("the transcript was read before the output was checked")
+
+    monkeypatch.setattr("transcript_tool.render.output.os.access", access)
+    monkeypatch.setattr("transcript_tool.api.read_transcript", unread)
+    before = snapshot(folder)
+    assert main(["report", "talk.txt", "--output", "out/new/report.md"]) == 2
+    assert capsys.readouterr() == (
+        "",
+        E + "--output out/new/report.md: the folder out is not writable "
+        "(choose another --output file, or a folder this user may write to)\n",
+    )
+    assert snapshot(folder) == before
+
+
+def test_a_folder_that_refuses_the_file_at_the_end_leaves_nothing(
+    folder: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """What the early check cannot foresee (the folder made read-only while
+    the report was made): one line, and no file, temporary or final."""
+    (folder / "talk.txt").write_text(GOOD, encoding="utf-8")
+    (folder / "out").mkdir()
+
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr("transcript_tool.render.output.open", refuse, raising=False)
+    before = snapshot(folder)
+    assert main(["report", "talk.txt", "--format", "html", "--output", "out/report.html"]) == 2
+    assert capsys.readouterr() == (
+        "",
+        E + "cannot write out/report.html: the folder out is not writable (permission denied; "
+        "choose another folder, or one this user may write to)\n",
+    )
+    assert snapshot(folder) == before

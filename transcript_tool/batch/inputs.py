@@ -18,6 +18,7 @@ from collections.abc import Sequence
 from pathlib import Path, PurePath
 
 from ..errors import UsageError
+from ..render.output import check_writable
 
 
 def default_extensions() -> tuple[str, ...]:
@@ -126,10 +127,12 @@ def check_outputs(
         if resolved in taken:
             raise UsageError(f"{option} and {taken[resolved]} name the same file: {path}")
         taken[resolved] = option
+        check_writable(path, option)
         if glob is None and path.suffix.lower() in extensions:
             _outside(option, path, resolved, roots)
     if reports_dir is None:
         return
+    check_writable(reports_dir / "report", "--reports-dir")
     for report in reports:
         if _resolved(report) in resolved_inputs:
             raise UsageError(

@@ -34,6 +34,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from ..errors import UsageError
+from ..render.output import check_writable
 from ..rubric import Criterion, Rubric
 from .fit import (
     Ints,
@@ -293,6 +294,7 @@ def _check_outputs(options: CalibrateOptions, rubric: Rubric, files: Sequence[st
         if resolved in seen:
             raise UsageError(f"{option} and {seen[resolved]} name the same file: {path}")
         seen[resolved] = option
+        check_writable(Path(path), option)
 
 
 # ------------------------------------------------------------------ matching and scoring

@@ -64,7 +64,14 @@ from .common import (
     split_lines,
     unlabeled_transcript,
 )
-from .limits import check_segments, max_segments, segments_message
+from .limits import (
+    JsonObjects,
+    TooManyObjects,
+    check_json_values,
+    check_segments,
+    max_segments,
+    segments_message,
+)
 
 TEXT_KEYS = ("text", "message", "content", "utterance", "transcript")
 """Where a turn of a generic list holds its text (the first present is read)."""
@@ -173,7 +180,10 @@ def sniff(text: str, name: str) -> float:
     if by_name:
         return 0.95
     try:
-        data: Any = json.loads(body)
+        check_json_values(body, name)
+        data: Any = json.loads(body, object_hook=JsonObjects())
+    except (InputError, TooManyObjects):
+        return 0.6  # JSON, it seems, and too large to parse: read() will say so
     except (ValueError, RecursionError):
         first = split_lines(body)[0]
         try:
@@ -208,11 +218,16 @@ def _known_shape(data: Any) -> bool:
 
 
 def _parse(text: str, name: str) -> tuple[Any, list[int] | None]:
-    """The JSON value, or for JSON Lines the values with their line numbers."""
+    """The JSON value, or for JSON Lines the values with their line numbers;
+    held to the JSON limits of :mod:`.limits` (checked before and while parsing)."""
+    check_json_values(text, name)
     if name.lower().endswith(".jsonl"):
         return _parse_lines(text, name)
+    objects = JsonObjects()
     try:
-        return json.loads(text), None
+        return json.loads(text, object_hook=objects), None
+    except TooManyObjects:
+        raise InputError(objects.message(), source=name) from None
     except json.JSONDecodeError as error:
         if error.msg == "Extra data" and _first_line_parses(text):
             return _parse_lines(text, name)
@@ -239,11 +254,14 @@ def _parse_lines(text: str, name: str) -> tuple[list[Any], list[int]]:
     numbers: list[int] = []
     lines = split_lines(text)
     check_segments(sum(1 for line in lines if line.strip()), "lines of JSON", name)
+    objects = JsonObjects()
     for number, line in enumerate(lines, 1):
         if not line.strip():
             continue
         try:
-            values.append(json.loads(line))
+            values.append(json.loads(line, object_hook=objects))
+        except TooManyObjects:
+            raise InputError(objects.message(), source=name, line=number) from None
         except json.JSONDecodeError as error:
             raise InputError(
                 f"not valid JSON: {error.msg}", source=name, line=number, column=error.colno
@@ -488,6 +506,7 @@ def _word_runs(words: list[Any], path: str) -> list[_Item]:
     """Consecutive words of one speaker, as one segment each."""
     _within_limit(words, path, "words")
     items: list[_Item] = []
+    pieces: list[list[str]] = []  # each run's words, joined once (not appended: quadratic)
     for i, value in enumerate(words):
         at = f"{path}[{i}]"
         word = _object(value, at)
@@ -502,10 +521,12 @@ def _word_runs(words: list[Any], path: str) -> list[_Item]:
             items[-1].end = end if end is not None else items[-1].end
         else:
             items.append(_Item(at, text, speaker, start, end))
+            pieces.append([text])
+    for item, texts in zip(items, pieces, strict=True):
+        item.text = " ".join(texts)
     return items
 
 
-    pieces: list[list[str]] = []  # each run's words, joined once (not appended: quadratic)
 # --------------------------------------------------------------------- segments
 
 
@@ -521,9 +542,6 @@ def _item(value: Any, path: str, keys: _Keys, line: int | None) -> _Item:
         speaker_key = next((k for k in keys.speaker if segment.get(k) is not None), None)
         speaker = None
         if speaker_key is not None:
-            pieces.append([text])
-    for item, texts in zip(items, pieces, strict=True):
-        item.text = " ".join(texts)
             speaker = _speaker(segment[speaker_key], _at(path, speaker_key), keys.prefix)
         if speaker is None:
             speaker = _majority_speaker(segment, path, keys)

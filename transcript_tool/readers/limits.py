@@ -21,6 +21,17 @@ size, the limit and how to go on (an environment variable raises it):
   for text without speaker labels, before the segmenter runs), before any
   analysis: analysis takes about half a kilobyte of memory a word, and a
   three-hour interview has about 30,000 words.
+
+JSON is parsed whole, and a small JSON value becomes a large Python object
+(``{"a":1}``, 8 bytes, takes about 200 bytes parsed: a 96 MB file of them took
+2.5 GB). So a JSON input is also held to what a transcript within the word
+and segment limits could need (:func:`check_json_values`,
+:class:`JsonObjects`): at most :data:`JSON_VALUES_PER_WORD` commas a word
+(Deepgram's responses, the most verbose, have about 15) and
+:data:`JSON_OBJECTS_PER_WORD` objects a word plus one a segment (WhisperX
+repeats every word's object under ``word_segments``). Raising
+``TRANSCRIPT_TOOL_MAX_WORDS`` raises both. The worst JSON they let through
+(8 million two-letter strings) takes about 700 MB to parse.
 """
 
 from __future__ import annotations
@@ -106,9 +117,10 @@ def check_words(count: int, source: str) -> None:
     """InputError when ``count`` words are more than :func:`max_words`."""
     limit = max_words()
     if count > limit:
+        hours = " (about 55 hours of speech)" if limit == DEFAULT_MAX_WORDS else ""
         raise InputError(
-            f"{count:,} words, more than the {limit:,} one transcript may hold (about 55 hours "
-            f"of speech); split the file, or raise the limit with {MAX_WORDS_ENV}={count}",
+            f"{count:,} words, more than the {limit:,} one transcript may hold{hours}; split "
+            f"the file, or raise the limit with {MAX_WORDS_ENV}={count}",
             source=source,
         )
 
@@ -183,3 +195,51 @@ def _too_large(name: str, size: int | None, limit: int) -> InputError:
         said = f"the file is {size / MB:,.1f} MB, {over}"
         remedy = f"raise the limit with {MAX_INPUT_ENV}={math.ceil(size / MB)}"
     return InputError(f"{said}; split it, or {remedy}", source=name)
+
+
+JSON_VALUES_PER_WORD = 16
+"""Commas (an upper bound on the values) a word of a JSON transcript may take."""
+JSON_OBJECTS_PER_WORD = 2
+"""Objects a word of a JSON transcript may take (besides one a segment)."""
+
+
+def check_json_values(text: str, source: str) -> None:
+    """InputError when ``text`` has more commas than a JSON transcript of
+    :func:`max_words` words could need (counted before it is parsed)."""
+    limit = max_words()
+    commas = text.count(",")
+    if commas > JSON_VALUES_PER_WORD * limit:
+        raise InputError(
+            f"{commas:,} commas: more JSON values than a transcript within the {limit:,}-word "
+            f"limit holds ({JSON_VALUES_PER_WORD} a word); split the file, or raise the limit "
+            f"with {MAX_WORDS_ENV}={math.ceil(commas / JSON_VALUES_PER_WORD)}",
+            source=source,
+        )
+
+
+class TooManyObjects(Exception):
+    """Raised by :class:`JsonObjects` inside the JSON parser, to stop it."""
+
+
+class JsonObjects:
+    """An ``object_hook`` for :func:`json.loads` that counts the objects parsed
+    (across calls: one per file, for JSON Lines) and stops the parser with
+    :class:`TooManyObjects` past what a transcript within the word and
+    segment limits could need; :meth:`message` says so."""
+
+    def __init__(self) -> None:
+        self.limit = JSON_OBJECTS_PER_WORD * max_words() + max_segments()
+        self.count = 0
+
+    def __call__(self, value: dict[str, object]) -> dict[str, object]:
+        self.count += 1
+        if self.count > self.limit:
+            raise TooManyObjects
+        return value
+
+    def message(self) -> str:
+        return (
+            f"more than {self.limit:,} JSON objects: more than a transcript within the limits "
+            f"holds ({JSON_OBJECTS_PER_WORD} a word, 1 a segment); split the file, or raise "
+            f"{MAX_WORDS_ENV} (now {max_words():,})"
+        )

@@ -60,7 +60,7 @@ class AtomicFile:
         except OSError as error:
             raise OutputError(
                 f"cannot write {target}: the folder {target.parent} is not writable "
-                f"({_reason(error)})"
+                f"({_reason(error)}; choose another folder, or one this user may write to)"
             ) from None
 
     def commit(self) -> None:
@@ -121,3 +121,19 @@ def check_output(output: str, inputs: list[str], option: str = "--output") -> No
             )
     if Path(output).is_dir():
         raise OutputError(f"{option} {output} is a folder; name a file in it")
+    check_writable(Path(output), option)
+
+
+def check_writable(target: Path, option: str = "--output") -> None:
+    """Refuse, before any work, a ``target`` whose folder (or the nearest
+    folder of it that exists, when the rest would be created) this user may
+    not write to. :class:`AtomicFile` still reports whatever this cannot
+    foresee (a full disk, a folder made read-only meanwhile)."""
+    folder = target.parent
+    while not folder.exists() and folder != folder.parent:
+        folder = folder.parent
+    if folder.is_dir() and not os.access(folder, os.W_OK | os.X_OK):
+        raise OutputError(
+            f"{option} {target}: the folder {folder} is not writable "
+            f"(choose another {option} file, or a folder this user may write to)"
+        )
