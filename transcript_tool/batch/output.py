@@ -20,7 +20,7 @@ from typing import IO, Any
 
 from ..errors import UsageError
 from ..render.output import AtomicFile, write_text_atomic
-from ..render.table import rows_frame
+from ..render.table import csv_frame, rows_frame
 
 __all__ = [
     "PARQUET_ENGINES",
@@ -65,7 +65,8 @@ class TableWriter:
     """Rows with fixed ``columns`` written to ``target`` as CSV, JSONL or Parquet.
 
     CSV is written by pandas (``to_csv``, no index, "\\n" line ends), the
-    header first even when no row follows; JSONL has one JSON object per row,
+    header first even when no row follows, text cells made
+    :func:`~transcript_tool.render.table.spreadsheet_safe`; JSONL has one JSON object per row,
     keys in column order; Parquet is written by pandas at :meth:`commit`.
     """
 
@@ -111,6 +112,6 @@ class TableWriter:
         return self._file.handle
 
     def _csv(self, *, header: bool, rows: Sequence[dict[str, Any]]) -> None:
-        rows_frame(rows, self.columns).to_csv(
+        csv_frame(rows, self.columns).to_csv(
             self._handle(), header=header, index=False, lineterminator="\n"
         )

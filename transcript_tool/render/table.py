@@ -6,6 +6,13 @@ to ``--out`` and ``--turns-out``, so a report's row and a batch row have the
 same columns and values. Tables are written by pandas (``to_csv``, no index,
 "\\n" line ends); values are plain Python (str, int, float, bool, None), and
 None is an empty CSV cell.
+
+CSV is opened in spreadsheets, which run a cell that starts with ``=``,
+``+``, ``-`` or ``@`` as a formula (``=HYPERLINK(...)`` in a speaker's name
+or a turn would run in the coach's spreadsheet): in CSV such a text cell
+starts with an apostrophe, as OWASP advises ("CSV injection"), which a
+spreadsheet shows without it. Numbers are not text and are written as they
+are; JSONL and Parquet keep every value unchanged.
 """
 
 from __future__ import annotations
@@ -169,9 +176,29 @@ def rows_frame(rows: Sequence[dict[str, Any]], columns: Sequence[str]) -> Any:
     return pd.DataFrame(list(rows), columns=list(columns))
 
 
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+"""What a spreadsheet reads as the start of a formula (OWASP, "CSV injection")."""
+
+
+def spreadsheet_safe(value: Any) -> Any:
+    """``value``, with an apostrophe before it when it is text a spreadsheet
+    would run as a formula."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
+def csv_frame(rows: Sequence[dict[str, Any]], columns: Sequence[str]) -> Any:
+    """:func:`rows_frame` with every text cell :func:`spreadsheet_safe`."""
+    return rows_frame(
+        [{column: spreadsheet_safe(row.get(column)) for column in columns} for row in rows],
+        columns,
+    )
+
+
 def csv_text(rows: Sequence[dict[str, Any]], columns: Sequence[str]) -> str:
     """``rows`` as CSV text: a header line, then one line per row ("\\n" ends)."""
-    text: str = rows_frame(rows, columns).to_csv(index=False, lineterminator="\n")
+    text: str = csv_frame(rows, columns).to_csv(index=False, lineterminator="\n")
     return text
 
 
