@@ -204,7 +204,12 @@ CASES = [
         id="a directory",
     ),
     pytest.param(
-        Case(("report", "nope.txt"), {}, 2, "nope.txt: no such file"),
+        Case(
+            ("report", "nope.txt"),
+            {},
+            2,
+            "nope.txt: no such file (check the name and the current folder)",
+        ),
         id="missing file",
     ),
     pytest.param(

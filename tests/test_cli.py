@@ -225,8 +225,16 @@ def workdir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 E = "transcript-tool: error: "
 # (argv, the one stderr line: a str to match exactly, or a pattern for the whole line)
 BAD_INPUT = [
-    pytest.param(["report", "nope.txt"], E + "nope.txt: no such file", id="missing file"),
-    pytest.param(["segment", "nope.txt"], E + "nope.txt: no such file", id="segment missing"),
+    pytest.param(
+        ["report", "nope.txt"],
+        E + "nope.txt: no such file (check the name and the current folder)",
+        id="missing file",
+    ),
+    pytest.param(
+        ["segment", "nope.txt"],
+        E + "nope.txt: no such file (check the name and the current folder)",
+        id="segment missing",
+    ),
     pytest.param(
         ["report", "adir"],
         E + "adir: is a directory, not a transcript file (to score every transcript in a "

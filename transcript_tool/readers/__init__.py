@@ -72,7 +72,11 @@ def detect_reader(text: str, name: str) -> Reader:
         if score > best_score:
             best, best_score = reader, score
     if best is None:
-        raise InputError("not a transcript format this tool can read", source=name)
+        raise InputError(
+            "not a transcript format this tool can read (if it is one, name it with "
+            "--input-format; transcript-tool formats lists them)",
+            source=name,
+        )
     return best
 
 

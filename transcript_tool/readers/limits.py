@@ -153,7 +153,9 @@ def read_input(path: str, stdin: BinaryIO | None, name: str) -> bytes:
             if len(data) > status.st_size:  # it grew after its size was read: read on
                 data += _read_within(file, limit, name, already=len(data))
     except FileNotFoundError:
-        raise InputError("no such file", source=name) from None
+        raise InputError(
+            "no such file (check the name and the current folder)", source=name
+        ) from None
     except IsADirectoryError:
         raise InputError(
             "is a directory, not a transcript file (to score every transcript in a folder, "
