@@ -135,7 +135,7 @@ INPUTS = (
     Adversary("200,000 JSON segments (the limit)", "limit.json", json_segments, 200_000, 400),
     Adversary("160,000 JSON segments of one speaker", "one.json", one_speaker_json, 160_000, 300),
     Adversary("one turn of 150,000 lines", "continued.txt", continued_turn, 150_000, 300),
-    Adversary("Deepgram: 400,000 words of one speaker", "words.json", deepgram_words, 400_000, 300),
+    Adversary("Deepgram: 200,000 words of one speaker", "words.json", deepgram_words, 200_000, 300),
     Adversary("deeply nested JSON", "deep.json", nested_json, 100_000, 30),
     Adversary("10,000 speakers", "speakers.txt", many_speakers, 10_000, 120),
     Adversary("a raw caption of 200,000 words", "caption.txt", raw_caption, 200_000, 300),

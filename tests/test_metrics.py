@@ -128,6 +128,23 @@ def test_conciseness_finds_a_point_said_again_in_other_words() -> None:
     )
 
 
+def test_conciseness_looks_back_200_sentences_for_a_point_said_again() -> None:
+    """A point said again is found 199 sentences later, not 200 (the window
+    that keeps an endless answer linear)."""
+    point = "I want to grow into a team lead role with more ownership."
+    again = (
+        "Basically the main reason is that I want more ownership and to grow into leading a team."
+    )
+    between = [f"Step {i} was item{i} alpha{i} beta{i} gamma{i}." for i in range(200)]
+
+    def rephrased(sentences_between: int) -> int:
+        body = " ".join([point, *between[:sentences_between], again])
+        text = f"Interviewer: Why do you want to leave your job?\nCandidate: {body}\n"
+        return int(measure("conciseness", text, max_words=10_000).details["rephrased"])
+
+    assert [rephrased(0), rephrased(199), rephrased(200)] == [1, 1, 0]
+
+
 def test_conciseness_words_before_the_first_point() -> None:
     result = measure("conciseness", REPHRASED, preamble_words=5)
     # "Yeah, so, um, that is a good question." (8 words) and "Let me think." (3)

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import re
 import statistics
+from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import islice
 
 from ..model import Analysis, Marker, Question, Sentence, Word
 from .base import Scope
@@ -86,15 +88,20 @@ def _seconds(analysis: Analysis, turns: Sequence[int]) -> float | None:
 
 def markers_by_sentence(analysis: Analysis, markers: Sequence[Marker]) -> dict[int, list[Marker]]:
     """The markers grouped by the index of the sentence that holds them."""
-    starts: dict[int, list[Sentence]] = {}
+    by_turn: dict[int, list[Sentence]] = {}
     for sentence in analysis.sentences:
-        starts.setdefault(sentence.turn, []).append(sentence)
+        by_turn.setdefault(sentence.turn, []).append(sentence)
+    starts = {turn: [s.start for s in found] for turn, found in by_turn.items()}
     grouped: dict[int, list[Marker]] = {}
     for marker in markers:
-        for sentence in starts.get(marker.turn, ()):
-            if sentence.start <= marker.start < sentence.end:
-                grouped.setdefault(sentence.index, []).append(marker)
-                break
+        # the last sentence starting at or before the marker (sentences are in
+        # text order and do not overlap) is the only one that can hold it
+        at = bisect_right(starts.get(marker.turn, ()), marker.start) - 1
+        if at < 0:
+            continue
+        sentence = by_turn[marker.turn][at]
+        if sentence.start <= marker.start < sentence.end:
+            grouped.setdefault(sentence.index, []).append(marker)
     return grouped
 
 
@@ -107,7 +114,8 @@ def quote(text: str, start: int = 0, end: int | None = None, max_words: int = 30
     """A verbatim slice of ``text[start:end]``, cut at a word end after ``max_words`` words."""
     piece = text[start:end].strip()
     offset = text.index(piece, start) if piece else start
-    words = list(_WORD_END.finditer(text, offset, offset + len(piece)))
+    ends = _WORD_END.finditer(text, offset, offset + len(piece))
+    words = list(islice(ends, max_words + 1))  # no further: a turn may be a megabyte
     if len(words) > max_words:
         return text[offset : words[max_words - 1].end()]
     return piece

@@ -5,6 +5,7 @@ point."""
 from __future__ import annotations
 
 import re
+from collections import deque
 from collections.abc import Sequence
 
 from ..model import Analysis, Evidence, Marker, MetricResult, Sentence, Word
@@ -52,6 +53,10 @@ _PREAMBLE_WORDS = frozenset(
 _PREAMBLE_CONTENT = 2  # a sentence with this many other content words makes a point
 _REPHRASE_OVERLAP = 0.5  # shared content lemmas (Jaccard) of a point said again
 _REPHRASE_MIN = 4  # content lemmas each sentence needs to be compared
+_REPHRASE_WINDOW = 200
+"""Earlier sentences of the answer a sentence is compared with: the last 200
+(an answer of 200 sentences is over 3,000 words). Comparing with all of them
+made one endless answer quadratic."""
 
 
 def conciseness(analysis: Analysis, params: Params, scope: Scope) -> MetricResult:
@@ -216,9 +221,10 @@ def _preamble_words(sentences: Sequence[Sentence]) -> int:
 def _rephrasings(sentences: Sequence[Sentence]) -> list[tuple[int, str, str]]:
     """(turn, sentence, earlier sentence) for each sentence of the answer that
     says an earlier sentence's point again in other words: most of their
-    content lemmas shared, but not a word-for-word repeat."""
+    content lemmas shared, but not a word-for-word repeat; compared with the
+    last _REPHRASE_WINDOW sentences before it."""
     found: list[tuple[int, str, str]] = []
-    seen: list[tuple[set[str], str]] = []
+    seen: deque[tuple[set[str], str]] = deque(maxlen=_REPHRASE_WINDOW)
     for sentence in sentences:
         lemmas = set(_content(sentence.words))
         if len(lemmas) < _REPHRASE_MIN:
@@ -277,9 +283,12 @@ def _repeated_phrases(
         else:
             first_seen.setdefault(gram, i)
     results: list[tuple[int, str, int]] = []
-    counted: set[tuple[str, ...]] = set()
-    for run in _runs(repeated_at):
+    counted: set[tuple[str, ...]] = set()  # phrases looked at (a phrase said many
+    for run in _runs(repeated_at):  # times is counted once: counting is linear)
         phrase = tuple(keys[run[0] : run[-1] + n])
+        if phrase in counted:
+            continue
+        counted.add(phrase)
         origin = first_seen[tuple(keys[run[0] : run[0] + n])]
         (turn, first_word), (last_turn, last_word) = words[origin], words[origin + len(phrase) - 1]
         times = _count(keys, phrase, said_at[phrase[:n]])
@@ -288,9 +297,8 @@ def _repeated_phrases(
             for t, w in words[origin : origin + len(phrase)]
             if not w.is_stop and (t, w.start) not in filler_words
         )
-        if phrase in counted or times < 2 or turn != last_turn or content < _MIN_CONTENT:
+        if times < 2 or turn != last_turn or content < _MIN_CONTENT:
             continue
-        counted.add(phrase)
         results.append((turn, texts[turn][first_word.start : last_word.end], times))
     return _outermost(results)
 
