@@ -111,6 +111,19 @@ def deepgram_words(n: int) -> str:
     return json.dumps({"results": {"channels": [{"alternatives": [alternative]}]}})
 
 
+def questions_and_answers(n: int) -> str:
+    """``n`` exchanges of distinct questions, many alike (re-asks, follow-ups
+    and rephrasings are looked for among earlier questions)."""
+    rng = random.Random(n)
+    topics = ("project", "team", "deadline", "database", "customer", "migration", "budget")
+    lines = []
+    for i in range(n):
+        topic = rng.choice(topics)
+        lines.append(f"Interviewer: How did you handle the {topic} number {i % 97}?")
+        lines.append(f"Candidate: I planned the {topic} with the team, and it shipped on time.")
+    return "\n".join(lines) + "\n"
+
+
 def nested_json(n: int) -> str:
     return "[" * n + "]" * n
 
@@ -136,6 +149,7 @@ INPUTS = (
     Adversary("160,000 JSON segments of one speaker", "one.json", one_speaker_json, 160_000, 300),
     Adversary("one turn of 150,000 lines", "continued.txt", continued_turn, 150_000, 300),
     Adversary("Deepgram: 200,000 words of one speaker", "words.json", deepgram_words, 200_000, 300),
+    Adversary("20,000 questions and answers", "qa.txt", questions_and_answers, 20_000, 300),
     Adversary("deeply nested JSON", "deep.json", nested_json, 100_000, 30),
     Adversary("10,000 speakers", "speakers.txt", many_speakers, 10_000, 120),
     Adversary("a raw caption of 200,000 words", "caption.txt", raw_caption, 200_000, 300),

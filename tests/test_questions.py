@@ -464,6 +464,26 @@ def test_a_new_question_on_a_new_topic_is_not_a_re_ask() -> None:
     assert [q.reask_of for q in analysis.questions] == [None, None]
 
 
+def test_a_re_ask_is_looked_for_among_the_last_200_questions() -> None:
+    """The window that keeps a transcript of thousands of questions linear:
+    a re-ask 199 questions later is found, 200 later it is not."""
+
+    def reask_of_first(questions_between: int) -> int | None:
+        lines = [
+            "Interviewer: How would you detect fraudulent transactions in real time?",
+            "Candidate: With a model.",
+        ]
+        for i in range(questions_between):
+            lines += [f"Interviewer: What did you name version {i}?", f"Candidate: V{i}."]
+        lines.append("Interviewer: Sure, but how would you detect fraudulent transactions?")
+        questions = analysis_of("\n".join(lines) + "\n").questions
+        assert len(questions) == questions_between + 2
+        return questions[-1].reask_of
+
+    assert reask_of_first(199) == 0
+    assert reask_of_first(200) is None
+
+
 @pytest.mark.parametrize(
     ("said", "questions"),
     [

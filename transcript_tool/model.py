@@ -14,6 +14,7 @@ holds them, so ``turn.text[start:end]`` is always the exact span.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -350,6 +351,28 @@ class Analysis:
     def turn_words(self) -> Mapping[int, tuple[Word, ...]]:
         """``words_by_turn(self.sentences)``, worked out once: every metric asks."""
         return {turn: tuple(words) for turn, words in words_by_turn(self.sentences).items()}
+
+    @cached_property
+    def turn_sentences(self) -> Mapping[int, tuple[Sentence, ...]]:
+        """Each turn's sentences in text order, keyed by turn index (worked out
+        once: grouping them per answer or per cue made scoring quadratic)."""
+        grouped: dict[int, list[Sentence]] = {}
+        for sentence in self.sentences:
+            grouped.setdefault(sentence.turn, []).append(sentence)
+        return {turn: tuple(found) for turn, found in grouped.items()}
+
+    @cached_property
+    def _sentence_starts(self) -> Mapping[int, list[int]]:
+        return {turn: [s.start for s in found] for turn, found in self.turn_sentences.items()}
+
+    def sentence_at(self, turn: int, offset: int) -> Sentence | None:
+        """The sentence of ``turn`` holding the character at ``offset``, or None
+        (found by bisection: a turn's sentences are in order and disjoint)."""
+        at = bisect_right(self._sentence_starts.get(turn, ()), offset) - 1
+        if at < 0:
+            return None
+        sentence = self.turn_sentences[turn][at]
+        return sentence if offset < sentence.end else None
 
 
 def words_by_turn(sentences: Sequence[Sentence]) -> dict[int, list[Word]]:

@@ -14,36 +14,44 @@ share of the smaller question's focus terms (and at least two of them)."""
 _NOT_REASKED: frozenset[str] = frozenset({"check_in", "closing", "small_talk", "reverse"})
 
 
+REASK_WINDOW = 200
+"""Earlier questions a question is compared with: the interviewer's last 200
+(an interview has tens). Comparing with every earlier one was quadratic in
+the questions of a transcript."""
+
+
 def find_reasks(questions: Sequence[Question]) -> tuple[Question, ...]:
     """Questions with ``reask_of`` set where an interviewer asks again what an
-    earlier question of theirs (in an earlier turn) asked: the question says so
-    ("let me rephrase", "what I'm asking is": it re-asks the last one) or it
-    shares most of an earlier question's focus terms (see REASK_OVERLAP)."""
+    earlier question of theirs (in an earlier turn, among the last
+    REASK_WINDOW) asked: the question says so ("let me rephrase", "what I'm
+    asking is": it re-asks the last one) or it shares most of an earlier
+    question's focus terms (see REASK_OVERLAP). ``questions`` are in text
+    order, each at its ``index``."""
     out = list(questions)
+    eligible: list[tuple[Question, set[str]]] = []  # the interviewer's, in order
+    turn, before_turn = -1, 0  # eligible[:before_turn] are from earlier turns
     for question in questions:
         if question.role != "interviewer" or question.intent in _NOT_REASKED:
             continue
+        if question.turn != turn:
+            turn, before_turn = question.turn, len(eligible)
         terms = {t for part in question.focus for t in part}
-        earlier = [
-            q
-            for q in questions[: question.index]
-            if q.role == "interviewer" and q.turn != question.turn and q.intent not in _NOT_REASKED
-        ]
-        best: tuple[float, Question] | None = None
-        for candidate in earlier:
-            before = {t for part in candidate.focus for t in part}
+        earlier = eligible[max(0, before_turn - REASK_WINDOW) : before_turn]
+        eligible.append((question, terms))
+        best: tuple[float, Question, set[str]] | None = None
+        for candidate, before in earlier:
             shared = terms & before
             smaller = min(len(terms), len(before))
             overlap = len(shared) / smaller if smaller else 0.0
             strong = len(shared) >= 2 and overlap >= REASK_OVERLAP
             if strong and (best is None or overlap >= best[0]):
-                best = (overlap, candidate)
+                best = (overlap, candidate, before)
         if best is None and question.reask_cue and earlier:
-            best = (0.0, earlier[-1])
+            best = (0.0, *earlier[-1])
         if best is None:
             continue
-        original = best[1]
-        shared_terms = sorted(terms & {t for part in original.focus for t in part})
+        _, original, original_terms = best
+        shared_terms = sorted(terms & original_terms)
         cue = question.reask_cue or "asks again about " + ", ".join(shared_terms)
         out[question.index] = dataclasses.replace(question, reask_of=original.index, reask_cue=cue)
     return tuple(out)

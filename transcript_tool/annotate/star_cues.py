@@ -17,7 +17,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any, cast
 
-from ..model import Analysis, Sentence
+from ..model import Analysis
 from ..yamlnodes import load_data
 from .markers import check_attrs
 from .matching import CueMatcher, MatchRule, spanned_rules
@@ -156,15 +156,13 @@ class Cue:
 
 def find_cues(analysis: Analysis, turns: Sequence[int]) -> list[Cue]:
     """Every STAR cue in ``turns``, in turn and text order."""
-    by_turn: dict[int, list[Sentence]] = {}
-    for sentence in analysis.sentences:
-        by_turn.setdefault(sentence.turn, []).append(sentence)
     cues = []
     for index in turns:
         turn = analysis.transcript.turns[index]
-        sentences = by_turn.get(index, [])
+        sentences = analysis.turn_sentences.get(index, ())
         spans = tuple((s.start, s.end) for s in sentences)
         for group, start, end in _text_cues(turn.text, spans):
-            holder = next(s for s in sentences if s.start <= start and end <= s.end)
+            holder = analysis.sentence_at(index, start)
+            assert holder is not None and end <= holder.end  # cues are found within sentences
             cues.append(Cue(group, index, start, end, turn.text[start:end], holder.index))
     return cues

@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import re
 import statistics
-from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import islice
 
-from ..model import Analysis, Marker, Question, Sentence, Word
+from ..model import Analysis, Marker, Question, Word
 from .base import Scope
 
 _WORD_END = re.compile(r"\S+")
@@ -88,19 +87,10 @@ def _seconds(analysis: Analysis, turns: Sequence[int]) -> float | None:
 
 def markers_by_sentence(analysis: Analysis, markers: Sequence[Marker]) -> dict[int, list[Marker]]:
     """The markers grouped by the index of the sentence that holds them."""
-    by_turn: dict[int, list[Sentence]] = {}
-    for sentence in analysis.sentences:
-        by_turn.setdefault(sentence.turn, []).append(sentence)
-    starts = {turn: [s.start for s in found] for turn, found in by_turn.items()}
     grouped: dict[int, list[Marker]] = {}
     for marker in markers:
-        # the last sentence starting at or before the marker (sentences are in
-        # text order and do not overlap) is the only one that can hold it
-        at = bisect_right(starts.get(marker.turn, ()), marker.start) - 1
-        if at < 0:
-            continue
-        sentence = by_turn[marker.turn][at]
-        if sentence.start <= marker.start < sentence.end:
+        sentence = analysis.sentence_at(marker.turn, marker.start)
+        if sentence is not None:
             grouped.setdefault(sentence.index, []).append(marker)
     return grouped
 

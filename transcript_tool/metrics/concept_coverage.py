@@ -156,14 +156,13 @@ def _mention_evidence(analysis: Analysis, mention: Mention, labels: dict[str, st
     sentence's quote would cut it off)."""
     text = analysis.transcript.turns[mention.turn].text
     said = mention.text
-    for sentence in analysis.sentences:
-        if sentence.turn == mention.turn and sentence.start <= mention.start < sentence.end:
-            whole = quote(text, sentence.start, sentence.end)
-            if mention.end <= text.index(whole, sentence.start) + len(whole):
-                said = whole
-            else:
-                said = quote(text, mention.start, sentence.end)
-            break
+    sentence = analysis.sentence_at(mention.turn, mention.start)
+    if sentence is not None:
+        whole = quote(text, sentence.start, sentence.end)
+        if mention.end <= text.index(whole, sentence.start) + len(whole):
+            said = whole
+        else:
+            said = quote(text, mention.start, sentence.end)
     return Evidence(mention.turn, said, f"mentioned {labels[mention.concept]}", "strength")
 
 

@@ -193,9 +193,7 @@ def _content(words: Sequence[Word]) -> list[str]:
 
 def _answer_sentences(analysis: Analysis, answers: Sequence[Answer]) -> dict[int, list[Sentence]]:
     """Each answer's sentences in order, keyed by its exchange."""
-    by_turn: dict[int, list[Sentence]] = {}
-    for sentence in analysis.sentences:
-        by_turn.setdefault(sentence.turn, []).append(sentence)
+    by_turn = analysis.turn_sentences
     return {a.exchange: [s for t in a.turns for s in by_turn.get(t, ())] for a in answers}
 
 

@@ -64,16 +64,14 @@ def _subject_turns(analysis: Analysis, scope: Scope) -> list[_Turn]:
     questions: dict[int, list[Question]] = {}
     for question in analysis.questions:
         questions.setdefault(question.turn, []).append(question)
-    sentences: dict[int, list[Sentence]] = {}
-    for sentence in analysis.sentences:
-        sentences.setdefault(sentence.turn, []).append(sentence)
+    sentences = analysis.turn_sentences
     return [
         _Turn(
             t,
             all_turns[t].text,
             counts.get(t, 0),
             tuple(questions.get(t, ())),
-            tuple(sentences[t]),
+            sentences[t],
         )
         for t in scope.turns(analysis)
         if all_turns[t].role == subject and t in sentences
