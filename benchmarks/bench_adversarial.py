@@ -2,7 +2,7 @@
 faster than its input.
 
 Each input is built at half and at full size and run through read, analyze
-and score (the default rubric). Printed per input and size: the CPU time of
+and score (the default rubric, or the input's own). Printed per input and size: the CPU time of
 each stage, the words read, the time per 1,000 words, and the growth (full
 over half). An input the tool refuses (a limit, JSON nested too deeply) is
 timed up to the refusal. Bounds, checked on CPU time (steadier than wall time
@@ -60,6 +60,7 @@ class Adversary:
     make: Callable[[int], str]
     size: int
     bound: float
+    rubric: str = "default"
 
 
 def question_marks(n: int) -> str:
@@ -124,6 +125,19 @@ def questions_and_answers(n: int) -> str:
     return "\n".join(lines) + "\n"
 
 
+def concept_mentions(n: int) -> str:
+    """Answers that say the ml-design rubric's concepts about ``n`` times in
+    all, to questions that expect them."""
+    answer = (
+        "Candidate: The features are aggregates, one hot encoding of the merchant, "
+        "and labels from chargebacks with label noise."
+    )
+    question = (
+        "Interviewer: Which features and labels would you use, and how would you encode them?"
+    )
+    return "\n".join(f"{question}\n{answer}" for _ in range(max(1, n // 8))) + "\n"
+
+
 def nested_json(n: int) -> str:
     return "[" * n + "]" * n
 
@@ -150,6 +164,9 @@ INPUTS = (
     Adversary("one turn of 150,000 lines", "continued.txt", continued_turn, 150_000, 300),
     Adversary("Deepgram: 200,000 words of one speaker", "words.json", deepgram_words, 200_000, 300),
     Adversary("20,000 questions and answers", "qa.txt", questions_and_answers, 20_000, 300),
+    Adversary(
+        "100,000 concept mentions", "concepts.txt", concept_mentions, 100_000, 300, "ml-design"
+    ),
     Adversary("deeply nested JSON", "deep.json", nested_json, 100_000, 30),
     Adversary("10,000 speakers", "speakers.txt", many_speakers, 10_000, 120),
     Adversary("a raw caption of 200,000 words", "caption.txt", raw_caption, 200_000, 300),
@@ -171,8 +188,10 @@ class Run:
         return sum(self.stages.values())
 
 
-def run(adversary: Adversary, size: int, rubric: Rubric) -> Run:
-    """Read, analyze and score ``adversary`` at ``size``, timing each stage."""
+def run(adversary: Adversary, size: int, rubrics: dict[str, Rubric]) -> Run:
+    """Read, analyze and score ``adversary`` at ``size`` (with its rubric),
+    timing each stage."""
+    rubric = rubrics[adversary.rubric]
     text = adversary.make(size)
     result = Run(size)
     stage = "read"
@@ -223,10 +242,10 @@ def report(adversary: Adversary, half: Run, full: Run) -> list[str]:
     return failures
 
 
-def profile(adversary: Adversary, rubric: Rubric, scale: float) -> None:
+def profile(adversary: Adversary, rubrics: dict[str, Rubric], scale: float) -> None:
     profiler = cProfile.Profile()
     profiler.enable()
-    result = run(adversary, max(1, int(adversary.size * scale)), rubric)
+    result = run(adversary, max(1, int(adversary.size * scale)), rubrics)
     profiler.disable()
     print(f"{adversary.name}: {result.total:.2f} s, {result.outcome}")
     pstats.Stats(profiler).sort_stats("tottime").print_stats(25)
@@ -238,20 +257,20 @@ def main() -> int:
     parser.add_argument("--scale", type=float, default=1.0, help="shrink every input (0-1]")
     parser.add_argument("--profile", metavar="NAME", help="cProfile this input's full size")
     args = parser.parse_args()
-    rubric = load_rubric("default")
+    rubrics = {name: load_rubric(name) for name in sorted({a.rubric for a in INPUTS})}
     get_nlp()  # the pipeline is built once per process: not part of any input's time
     chosen = [a for a in INPUTS if not args.only or any(word in a.name for word in args.only)]
     if args.profile:
         for adversary in (a for a in INPUTS if args.profile in a.name):
-            profile(adversary, rubric, args.scale)
+            profile(adversary, rubrics, args.scale)
         return 0
-    run(INPUTS[0], 100, rubric)  # warm up the matchers and caches
+    run(INPUTS[0], 100, rubrics)  # warm up the matchers and caches
     print(f"CPU seconds; growth bound {MAX_GROWTH}; scale {args.scale:g}")
     failed = []
     for adversary in chosen:
         size = max(2, int(adversary.size * args.scale))
-        half = run(adversary, size // 2, rubric)
-        full = run(adversary, size, rubric)
+        half = run(adversary, size // 2, rubrics)
+        full = run(adversary, size, rubrics)
         if report(adversary, half, full):
             failed.append(adversary.name)
         sys.stdout.flush()

@@ -151,6 +151,9 @@ def exchange_concepts(
         nlp,
     )
     order = {c.id: i for i, c in enumerate(concepts)}
+    said_in: dict[int, set[str]] = {}  # the concepts mentioned in each turn
+    for mention in mentions:
+        said_in.setdefault(mention.turn, set()).add(mention.concept)
     results = []
     for exchange in exchanges:
         if exchange.asker_role != "interviewer":
@@ -164,8 +167,7 @@ def exchange_concepts(
         expected = sorted({key for _, _, key in triggers.find(stems)}, key=order.__getitem__)
         if not expected:
             continue
-        answer_turns = set(exchange.answer_turns)
-        said = {m.concept for m in mentions if m.turn in answer_turns}
+        said = set().union(*(said_in.get(turn, ()) for turn in exchange.answer_turns))
         results.append(
             ExchangeConcepts(
                 exchange=exchange.index,
