@@ -19,8 +19,9 @@ size, the limit and how to go on (an environment variable raises it):
 - :func:`max_words`: the words of the transcript, 500,000 by default
   (``TRANSCRIPT_TOOL_MAX_WORDS``), checked once a reader has its turns (or,
   for text without speaker labels, before the segmenter runs), before any
-  analysis: analysis takes about half a kilobyte of memory a word, and a
-  three-hour interview has about 30,000 words.
+  analysis: a full report takes about 2 KB of memory a word (325,000 words
+  of captions peaked at 670 MB), and a three-hour interview has about 30,000
+  words.
 
 JSON is parsed whole, and a small JSON value becomes a large Python object
 (``{"a":1}``, 8 bytes, takes about 200 bytes parsed: a 96 MB file of them took
