@@ -19,7 +19,7 @@ from typing import Annotated
 import typer
 
 from . import __version__
-from .errors import EXIT_BAD_INPUT, EXIT_OK, EXIT_THRESHOLD, TranscriptToolError
+from .errors import EXIT_BAD_INPUT, EXIT_OK, EXIT_THRESHOLD, TranscriptToolError, one_line
 from .model import LOW_CONFIDENCE, Report, Role
 
 EXIT_INTERNAL = 70
@@ -653,7 +653,7 @@ def _errors(debug: bool) -> Iterator[None]:
     except TranscriptToolError as error:
         if debug:
             raise
-        typer.echo(f"{PROG}: error: {error}", err=True)
+        typer.echo(f"{PROG}: error: {one_line(str(error))}", err=True)
         raise typer.Exit(error.exit_code) from None
 
 
@@ -677,7 +677,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             typer.echo(message)
             message = "no command given"
         hint = " (see --help)" if isinstance(error, _USAGE_ERROR) else ""
-        typer.echo(f"{PROG}: error: {message}{hint}", err=True)
+        typer.echo(f"{PROG}: error: {one_line(message)}{hint}", err=True)
         return EXIT_BAD_INPUT
     except typer.Abort:
         typer.echo(f"{PROG}: aborted", err=True)
@@ -686,7 +686,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if debug:
             raise
         typer.echo(
-            f"{PROG}: internal error: {type(error).__name__}: {error} "
+            f"{PROG}: internal error: {type(error).__name__}: {one_line(str(error))} "
             "(please report it; --debug shows the traceback)",
             err=True,
         )

@@ -30,13 +30,16 @@ def quoted(text: str, most: int = QUOTED_CHARACTERS) -> str:
 
 LINE_BREAKS = "\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
 """Every character at which ``str.splitlines()`` (and some terminals) break a line."""
-_ESCAPED_BREAKS = {ord(c): c.encode("unicode_escape").decode("ascii") for c in LINE_BREAKS}
+CONTROLS = "".join(chr(c) for c in (*range(0x20), 0x7F, *range(0x80, 0xA0)) if chr(c) != "\t")
+"""Control characters a terminal may act on (ESC starts its sequences)."""
+_ESCAPED = {ord(c): c.encode("unicode_escape").decode("ascii") for c in LINE_BREAKS + CONTROLS}
 
 
 def one_line(text: str) -> str:
-    """``text`` with each of :data:`LINE_BREAKS` written as its escape
-    (``\\u2028``), for a message that quotes the input as it stands."""
-    return text.translate(_ESCAPED_BREAKS)
+    """``text`` with each of :data:`LINE_BREAKS` and :data:`CONTROLS` written as
+    its escape (``\\u2028``, ``\\x1b``), for a message that quotes the input
+    (or names a file) as it stands: one line, and nothing a terminal acts on."""
+    return text.translate(_ESCAPED)
 
 
 class TranscriptToolError(Exception):

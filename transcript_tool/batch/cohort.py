@@ -18,6 +18,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..render.control import shown
 from ..rubric import Rubric
 
 SUMMARY_SCHEMA = "transcript-tool/batch-summary@1"
@@ -206,7 +207,7 @@ def render_text(summary: dict[str, Any], failures: Sequence[tuple[str, str]] = (
             _fit(f"  {_number(item['overall']):>6}  {item['file']}", left=True)
             for item in summary[key]
         ] or ["  (none)"]
-    return "\n".join(lines) + "\n"
+    return shown("\n".join(lines) + "\n")  # file names may hold control characters
 
 
 def render_markdown(summary: dict[str, Any]) -> str:
@@ -239,7 +240,7 @@ def render_markdown(summary: dict[str, Any]) -> str:
     for title, key in (("Top", "top"), ("Bottom", "bottom")):
         out += ["", f"## {title} {RANKED} by overall score", ""]
         out += [f"- {_number(i['overall'])} `{i['file']}`" for i in summary[key]] or ["(none)"]
-    return "\n".join(out) + "\n"
+    return shown("\n".join(out) + "\n")
 
 
 def render_json(summary: dict[str, Any]) -> str:

@@ -26,7 +26,7 @@ from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wai
 from dataclasses import dataclass
 from typing import Any, Literal, TypeVar
 
-from ..errors import TranscriptToolError
+from ..errors import TranscriptToolError, one_line
 from ..model import Report, Role
 from ..render.table import SUMMARY_COLUMNS, TURN_COLUMNS, report_row, result_columns, turn_rows
 from ..rubric import Rubric
@@ -140,7 +140,8 @@ def score_file(job: Job, settings: Settings, rubric: Rubric) -> Outcome:
 
 
 def _one_line(message: str) -> str:
-    return " ".join(message.split())
+    """The message on one line, with no character a terminal acts on."""
+    return one_line(" ".join(message.split()))
 
 
 def _outcome(job: Job, report: Report, settings: Settings) -> Outcome:

@@ -21,6 +21,7 @@ import re
 from collections.abc import Iterable, Sequence
 
 from ..model import Report
+from .control import shown
 from .pieces import Piece
 from .timeline import LEGEND, layout, plain_lines
 from .views import Card, CriterionView, Quote, ReportView, Run, report_view
@@ -328,4 +329,5 @@ def render_markdown(report: Report) -> str:
         *_extras(view),
         *_transcript(view),
     ]
-    return "\n".join(lines).rstrip("\n") + "\n"
+    # no control character of the input reaches a terminal the file is shown in
+    return shown("\n".join(lines).rstrip("\n") + "\n")

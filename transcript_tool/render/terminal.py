@@ -25,6 +25,7 @@ from ..model import (
     Timing,
     Transcript,
 )
+from .control import visible
 from .timeline import LEGEND, Layout, block_lines, layout
 
 ANSWERED_STYLE = {"yes": "green", "partial": "yellow", "no": "red"}
@@ -44,7 +45,7 @@ def render_terminal(report: Report, *, width: int = 100, color: bool = False) ->
         emoji=False,
         legacy_windows=False,
     )
-    for part in report_parts(report):
+    for part in report_parts(visible(report)):
         console.print(part)
     return buffer.getvalue()
 
