@@ -14,6 +14,8 @@ from __future__ import annotations
 import io
 import os
 import shutil
+import stat
+import threading
 from pathlib import Path
 from typing import IO, Any
 
@@ -232,3 +234,40 @@ def test_byte_identical_across_processes_and_hash_seeds(fmt: str) -> None:
         )
         outputs.append(result.stdout)
     assert outputs[0] == outputs[1] and outputs[0]
+
+
+def test_a_pipe_is_written_to_not_replaced(
+    capsys: pytest.CaptureFixture[str], workdir: Path
+) -> None:
+    """`--output` naming a FIFO (or /dev/null, /dev/stdout): the report goes
+    into it, and it stays what it was (moving a file onto it replaced it)."""
+    _, expected, _ = run(capsys, "report", f"in/{SAMPLE}", "-f", "markdown")
+    os.mkfifo("pipe")
+    received: list[str] = []
+    reader = threading.Thread(
+        target=lambda: received.append(Path("pipe").read_text("utf-8")), daemon=True
+    )
+    reader.start()
+    code, out, err = run(capsys, "report", f"in/{SAMPLE}", "-f", "markdown", "-o", "pipe")
+    reader.join(timeout=60)
+    assert (code, out, err) == (0, "", "")
+    assert received == [expected]
+    assert stat.S_ISFIFO(os.lstat("pipe").st_mode)
+    assert leftovers(workdir) == []
+
+
+def test_dev_null_stays_a_device(capsys: pytest.CaptureFixture[str], workdir: Path) -> None:
+    assert run(capsys, "report", f"in/{SAMPLE}", "-o", os.devnull) == (0, "", "")
+    assert stat.S_ISCHR(os.stat(os.devnull).st_mode)
+
+
+def test_a_link_is_kept_and_its_file_replaced(
+    capsys: pytest.CaptureFixture[str], workdir: Path
+) -> None:
+    _, expected, _ = run(capsys, "report", f"in/{SAMPLE}", "-f", "markdown")
+    Path("real.md").write_text("old\n", encoding="utf-8")
+    os.symlink("real.md", "link.md")
+    assert run(capsys, "report", f"in/{SAMPLE}", "-f", "markdown", "-o", "link.md")[0] == 0
+    assert os.readlink("link.md") == "real.md"
+    assert Path("real.md").read_text(encoding="utf-8") == expected
+    assert leftovers(workdir) == []

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 import yaml
 
+from ..errors import UsageError
 from ..rubric import Criterion, Rubric, builtin_rubrics
 
 if TYPE_CHECKING:
@@ -132,6 +133,9 @@ def write_tuned(calibration: Calibration, out: Path, base: str) -> Rubric:
 
     text = tuned_text(calibration, base, out)
     file = AtomicFile(out)
+    if file.temp is None:  # a pipe or a device: the rubric could not be checked
+        file.discard()
+        raise UsageError(f"--out {out}: not a regular file; a tuned rubric is written to a file")
     try:
         assert file.handle is not None
         file.handle.write(text)
