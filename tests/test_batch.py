@@ -61,7 +61,7 @@ GOOD = {  # file -> (format, roles)
 }
 BAD = {
     "in/broken.json": "in/broken.json:2:1: not valid JSON: Expecting value",
-    "in/empty.txt": "in/empty.txt: the transcript is empty (no words to analyse)",
+    "in/empty.txt": "in/empty.txt: the transcript is empty (is it the right file?)",
 }
 PROGRESS_LINE = re.compile(r"^scored \d+/\d+ files(, \d+ failed)? \([\d,]+ words/s\)$")
 

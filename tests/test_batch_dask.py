@@ -38,7 +38,8 @@ GOOD = [
 ERRORS = (
     "file,message\n"
     "in/broken.json,in/broken.json:2:1: not valid JSON: Expecting value\n"
-    "in/empty.txt,in/empty.txt: the transcript is empty (no words to analyse)\n"
+    "in/empty.txt,in/empty.txt: the transcript is empty (is it the right file?)"
+    "\n"
 )
 OUTPUTS = ("r.csv", "r.errors.csv", "t.jsonl", "s.json")
 

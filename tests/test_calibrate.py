@@ -458,7 +458,7 @@ def test_a_transcript_that_fails_is_left_out_with_a_warning(
     assert code == 0
     assert err == (
         "transcript-tool: warning: in/sales-manager-interview.txt: the transcript is empty "
-        "(no words to analyse) (left out)\n"
+        "(is it the right file?) (left out)\n"
     )
     assert "5 transcripts rated and scored (of 6 under in)" in out
     assert "1 rated transcripts could not be scored and are left out" in out

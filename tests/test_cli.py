@@ -134,7 +134,7 @@ def test_empty_stdin_is_bad_input(
     assert run(capsys, "report", "-") == (
         2,
         "",
-        "transcript-tool: error: -: the transcript is empty (no words to analyse)\n",
+        "transcript-tool: error: -: the transcript is empty (is it the right file?)\n",
     )
 
 
@@ -243,12 +243,12 @@ BAD_INPUT = [
     ),
     pytest.param(
         ["report", "empty.txt"],
-        E + "empty.txt: the transcript is empty (no words to analyse)",
+        E + "empty.txt: the transcript is empty (is it the right file?)",
         id="empty file",
     ),
     pytest.param(
         ["report", "blank.txt"],
-        E + "blank.txt: the transcript is empty (no words to analyse)",
+        E + "blank.txt: the transcript is empty (is it the right file?)",
         id="whitespace only",
     ),
     pytest.param(

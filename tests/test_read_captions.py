@@ -369,7 +369,8 @@ def test_repeated_cues_in_ordinary_captions_are_kept() -> None:
         pytest.param("", "talk.vtt: no captions (the file is empty)", id="empty"),
         pytest.param(
             "\n00:00:01.000 --> 00:00:02.000\nOne.\n",
-            'talk.vtt:2: not a WebVTT file: the first line must be "WEBVTT"',
+            'talk.vtt:2: not a WebVTT file: the first line must be "WEBVTT"'
+            " (add that line, or pass --input-format text)",
             id="no header",
         ),
     ],
@@ -387,7 +388,8 @@ def test_a_vtt_file_without_header_forced_as_vtt_on_the_command_line(
     out, err = capsys.readouterr()
     assert (code, out) == (2, "")
     assert err == (
-        f'transcript-tool: error: {path}:1: not a WebVTT file: the first line must be "WEBVTT"\n'
+        f'transcript-tool: error: {path}:1: not a WebVTT file: the first line must be "WEBVTT"'
+        " (add that line, or pass --input-format text)\n"
     )
 
 
@@ -777,7 +779,12 @@ WEBVTT_PY_ERRORS = [
     ("invalid_timeframe.vtt", "vtt", "6: cue 2: malformed timing line"),
     ("missing_timeframe.vtt", "vtt", "6: caption text outside any cue"),
     ("no_captions.vtt", "vtt", " no captions"),
-    ("invalid.vtt", "vtt", '1: not a WebVTT file: the first line must be "WEBVTT"'),
+    (
+        "invalid.vtt",
+        "vtt",
+        '1: not a WebVTT file: the first line must be "WEBVTT"'
+        " (add that line, or pass --input-format text)",
+    ),
     ("missing_timeframe.srt", "srt", "5: cue 2: no timing line after the cue number"),
     ("invalid_format1.srt", "srt", "1: cue 1: no timing line after the cue number"),
     ("invalid_format2.srt", "srt", "1: text before the first cue"),

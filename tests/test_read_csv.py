@@ -258,12 +258,12 @@ def test_start_times_going_backwards_get_a_notice() -> None:
         ),
         pytest.param(
             "speaker,text\n",
-            "talk.csv: the transcript is empty (no words to analyse)",
+            "talk.csv: the transcript is empty (is it the right file?)",
             id="a header alone",
         ),
         pytest.param(
             "speaker,text\nPriya,\nSam,  \n",
-            "talk.csv: the transcript is empty (no words to analyse)",
+            "talk.csv: the transcript is empty (is it the right file?)",
             id="no text",
         ),
     ],

@@ -656,7 +656,7 @@ DEEP = "[" * 100_000 + "]" * 100_000
         ),
         pytest.param(
             '{"segments": [{"start": 0, "end": 1, "text": "  "}]}',
-            "talk.json: the transcript is empty (no words to analyse)",
+            "talk.json: the transcript is empty (is it the right file?)",
             id="no words",
         ),
         pytest.param(

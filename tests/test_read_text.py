@@ -262,10 +262,19 @@ def test_no_labels_goes_to_the_segmenter_and_keeps_every_word() -> None:
 @pytest.mark.parametrize(
     ("text", "message"),
     [
-        ("", "talk.txt: the transcript is empty (no words to analyse)"),
-        ("  \n\t\n \r\n", "talk.txt: the transcript is empty (no words to analyse)"),
-        ("# Just a title\n\n", "talk.txt: the transcript is empty (no words to analyse)"),
-        ("Priya:\nSam:\n", "talk.txt: the transcript is empty (no words to analyse)"),
+        ("", "talk.txt: the transcript is empty (is it the right file?)"),
+        (
+            "  \n\t\n \r\n",
+            "talk.txt: the transcript is empty (is it the right file?)",
+        ),
+        (
+            "# Just a title\n\n",
+            "talk.txt: the transcript is empty (is it the right file?)",
+        ),
+        (
+            "Priya:\nSam:\n",
+            "talk.txt: the transcript is empty (is it the right file?)",
+        ),
     ],
 )
 def test_empty_input(text: str, message: str) -> None:

@@ -72,7 +72,10 @@ def read(text: str, name: str, options: ReadOptions | None = None) -> Transcript
     first = next((i for i, line in enumerate(lines) if line.strip()), 0)
     if not _HEADER.match(lines[first] if lines else ""):
         raise InputError(
-            'not a WebVTT file: the first line must be "WEBVTT"', source=name, line=first + 1
+            'not a WebVTT file: the first line must be "WEBVTT"'
+            " (add that line, or pass --input-format text)",
+            source=name,
+            line=first + 1,
         )
     lines[first] = lines[first].lstrip("\ufeff \t")
     body = lines[first:]
