@@ -88,9 +88,7 @@ def read_text(
 ) -> Transcript:
     """Read decoded ``text``; ``input_format`` forces a reader instead of sniffing."""
     if not text.strip():
-        raise InputError(
-            "the transcript is empty (is it the right file?)", source=name
-        )
+        raise InputError("the transcript is empty (is it the right file?)", source=name)
     check_lines(text, name)
     reader = get_reader(input_format) if input_format else detect_reader(text, name)
     return reader.read(text, name, options or ReadOptions())

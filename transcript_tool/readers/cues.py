@@ -119,9 +119,7 @@ def transcript_from_cues(
             piece.label = None
     texts = [" ".join(piece.words) for piece in pieces]
     if not any(text.strip() for text in texts):
-        raise InputError(
-            "the transcript is empty (is it the right file?)", source=source
-        )
+        raise InputError("the transcript is empty (is it the right file?)", source=source)
     if not speakers:
         chunks = [
             Chunk(text, line=piece.line, start=piece.start, end=piece.end)

@@ -196,9 +196,7 @@ def sniff(text: str, name: str) -> float:
 def read(text: str, name: str, options: ReadOptions | None = None) -> Transcript:
     """Turns from a JSON transcript; see the module docstring."""
     if not text.strip():
-        raise InputError(
-            "the transcript is empty (is it the right file?)", source=name
-        )
+        raise InputError("the transcript is empty (is it the right file?)", source=name)
     data, lines = _parse(text.removeprefix("\ufeff"), name)
     try:
         parsed = _from_lines(data, lines) if lines is not None else _interpret(data)
@@ -679,9 +677,7 @@ def _transcript(parsed: _Parsed, name: str, options: ReadOptions) -> Transcript:
     notices = [*parsed.notices, *_overlap_notices(parsed.items)]
     spoken = [item for item in parsed.items if item.text.strip()]
     if not spoken:
-        raise InputError(
-            "the transcript is empty (is it the right file?)", source=name
-        )
+        raise InputError("the transcript is empty (is it the right file?)", source=name)
     if all(item.speaker is None for item in spoken):
         chunks = [Chunk(item.text, item.line, item.start, item.end) for item in spoken]
         return unlabeled_transcript(

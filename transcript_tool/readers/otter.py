@@ -106,9 +106,7 @@ def read(text: str, name: str, options: ReadOptions | None = None) -> Transcript
         raw_turns, format="otter", source=name, notices=notices, unit="speaker lines"
     )
     if not transcript.turns:
-        raise InputError(
-            "the transcript is empty (is it the right file?)", source=name
-        )
+        raise InputError("the transcript is empty (is it the right file?)", source=name)
     return transcript
 
 

@@ -112,9 +112,7 @@ def read(text: str, name: str, options: ReadOptions | None = None) -> Transcript
     check_segments(len(records), "rows", name)
     filled = [(line, cells) for line, cells in records if not _blank(cells)]
     if not filled:
-        raise InputError(
-            "the transcript is empty (is it the right file?)", source=name
-        )
+        raise InputError("the transcript is empty (is it the right file?)", source=name)
     (header_at, header), rows = filled[0], filled[1:]
     columns = _checked_columns(header, name, header_at)
     for line, cells in rows:
@@ -137,9 +135,7 @@ def read(text: str, name: str, options: ReadOptions | None = None) -> Transcript
                 skipinitialspace=True,
             )
     except pd.errors.EmptyDataError:
-        raise InputError(
-            "the transcript is empty (is it the right file?)", source=name
-        ) from None
+        raise InputError("the transcript is empty (is it the right file?)", source=name) from None
     except (pd.errors.ParserError, ValueError) as error:
         raise _parser_error(str(error), records, name) from None
     if frame.shape[1] != len(header):  # pandas read the header otherwise: trust pandas
@@ -201,9 +197,7 @@ def _transcript(
             unnamed.append(line)
         raw_turns.append(RawTurn(speaker or UNKNOWN_SPEAKER, said, line=line, start=start, end=end))
     if not raw_turns:
-        raise InputError(
-            "the transcript is empty (is it the right file?)", source=name
-        )
+        raise InputError("the transcript is empty (is it the right file?)", source=name)
     notices = backwards_notices(times)
     if speaker is None:
         chunks = [Chunk(raw.text, line=raw.line, start=raw.start, end=raw.end) for raw in raw_turns]

@@ -142,9 +142,7 @@ def read(text: str, name: str, options: ReadOptions | None = None) -> Transcript
     if not raw_turns:
         chunks = [Chunk(lines[i], line=i + 1) for i in body if lines[i].strip()]
         if not chunks:
-            raise InputError(
-                "the transcript is empty (is it the right file?)", source=name
-            )
+            raise InputError("the transcript is empty (is it the right file?)", source=name)
         return unlabeled_transcript(
             chunks,
             format="text",
@@ -164,9 +162,7 @@ def read(text: str, name: str, options: ReadOptions | None = None) -> Transcript
         unit="labeled lines",
     )
     if not transcript.turns:
-        raise InputError(
-            "the transcript is empty (is it the right file?)", source=name
-        )
+        raise InputError("the transcript is empty (is it the right file?)", source=name)
     return transcript
 
 

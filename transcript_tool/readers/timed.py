@@ -223,9 +223,7 @@ def read(text: str, name: str, options: ReadOptions | None = None) -> Transcript
         raw_turns, format="timed-text", source=name, notices=notices, unit="timestamped lines"
     )
     if not transcript.turns:
-        raise InputError(
-            "the transcript is empty (is it the right file?)", source=name
-        )
+        raise InputError("the transcript is empty (is it the right file?)", source=name)
     return transcript
 
 
@@ -253,9 +251,7 @@ def _unlabeled(
         if any(text.strip() for text in texts)
     ]
     if not chunks:
-        raise InputError(
-            "the transcript is empty (is it the right file?)", source=name
-        )
+        raise InputError("the transcript is empty (is it the right file?)", source=name)
     return unlabeled_transcript(
         chunks,
         format="timed-text",
