@@ -55,8 +55,9 @@ _REPHRASE_OVERLAP = 0.5  # shared content lemmas (Jaccard) of a point said again
 _REPHRASE_MIN = 4  # content lemmas each sentence needs to be compared
 _REPHRASE_WINDOW = 200
 """Earlier sentences of the answer a sentence is compared with: the last 200
-(an answer of 200 sentences is over 3,000 words). Comparing with all of them
-made one endless answer quadratic."""
+that have _REPHRASE_MIN content lemmas (an answer of 200 such sentences is
+over 3,000 words). Comparing with all of them made one endless answer
+quadratic."""
 
 
 def conciseness(analysis: Analysis, params: Params, scope: Scope) -> MetricResult:
