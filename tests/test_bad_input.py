@@ -46,6 +46,7 @@ GOOD = (
     "Interviewer: What was the hardest part?\n"
     "Candidate: Keeping both systems in sync while we moved the traffic over.\n"
 )
+LONG_NAME = "n" * 300 + ".txt"  # file systems allow 255 bytes a name
 BINARY_HINT = (
     "if it is UTF-16 text without a byte-order mark, pass --encoding utf-16-le or utf-16-be"
 )
@@ -622,6 +623,23 @@ CASES = [
             env={MAX_WORDS_ENV: "10", MAX_SEGMENTS_ENV: "5"},
         ),
         id="JSON Lines with more objects than the limits need (the line named)",
+    ),
+    pytest.param(
+        Case(("report", LONG_NAME), {}, 2, f"{LONG_NAME}: cannot read: file name too long"),
+        id="a file name too long for the system",
+    ),
+    pytest.param(
+        Case(
+            ("report", "talk.txt", "--output", LONG_NAME),
+            {"talk.txt": GOOD},
+            2,
+            f"{LONG_NAME}: file name too long",
+        ),
+        id="--output with a file name too long for the system",
+    ),
+    pytest.param(
+        Case(("batch", LONG_NAME, "--out", "r.csv"), {}, 2, f"{LONG_NAME}: file name too long"),
+        id="batch of a path too long for the system",
     ),
     pytest.param(
         Case(

@@ -685,6 +685,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Exception as error:  # a bug: one line, the traceback only when asked
         if debug:
             raise
+        if isinstance(error, OSError) and error.filename is not None:
+            # the system refused a path the user gave (a name too long for it, a
+            # loop of links ...) where no check foresaw it: name the path
+            reason = (error.strerror or type(error).__name__).lower()
+            typer.echo(f"{PROG}: error: {one_line(str(error.filename))}: {reason}", err=True)
+            return EXIT_BAD_INPUT
         typer.echo(
             f"{PROG}: internal error: {type(error).__name__}: {one_line(str(error))} "
             "(please report it; --debug shows the traceback)",

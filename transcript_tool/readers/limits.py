@@ -169,7 +169,9 @@ def read_input(path: str, stdin: BinaryIO | None, name: str) -> bytes:
             source=name,
         ) from None
     except OSError as error:
-        raise InputError(f"cannot read: {error.strerror or error}", source=name) from None
+        raise InputError(
+            f"cannot read: {(error.strerror or str(error)).lower()}", source=name
+        ) from None
     if len(data) > limit:
         raise _too_large(name, None, limit)
     return data
