@@ -593,6 +593,19 @@ CASES = [
     ),
     pytest.param(
         Case(
+            ("report", "talk.txt", "--rubric", "huge.yaml"),
+            {
+                "talk.txt": GOOD,
+                "huge.yaml": "name: r\nnotes: [" + ", ".join(["x"] * 150_000) + "]\n",
+            },
+            2,
+            "huge.yaml:2:299994: the document is too large (more than 100,000 values; a rubric "
+            "or a --map file has a few hundred)",
+        ),
+        id="a rubric of 150,000 values (refused while it is read: it took minutes)",
+    ),
+    pytest.param(
+        Case(
             ("segment", "talk.json"),
             {"talk.json": "[" + ",".join(["1"] * 200) + "]"},
             2,
