@@ -593,6 +593,16 @@ CASES = [
     ),
     pytest.param(
         Case(
+            ("report", "talk.txt", "--rubric", "big.yaml"),
+            {"talk.txt": GOOD, "big.yaml": sparse(2_000_000)},
+            2,
+            "rubric 'big.yaml' is 2.0 MB; a rubric is a few kilobytes (at most 1 MB): "
+            "is it the right file?",
+        ),
+        id="a 2 MB rubric (refused from its size)",
+    ),
+    pytest.param(
+        Case(
             ("report", "talk.txt", "--rubric", "huge.yaml"),
             {
                 "talk.txt": GOOD,

@@ -209,9 +209,20 @@ def _load(name_or_path: str, base_dir: Path, chain: tuple[str, ...]) -> Rubric:
     return _parse(_read_source(source, name_or_path), source, chain)
 
 
+MAX_RUBRIC_BYTES = 1_000_000
+"""The largest rubric file read: the built-in ones are under 8 KB."""
+
+
 def _read_text(path: Path, name: str) -> str:
-    """The file's text (UTF-8, BOM tolerated); UsageError when it cannot be read."""
+    """The file's text (UTF-8, BOM tolerated); UsageError when it cannot be
+    read or is larger than MAX_RUBRIC_BYTES (it is not read then)."""
     try:
+        size = path.stat().st_size
+        if size > MAX_RUBRIC_BYTES:
+            raise UsageError(
+                f"rubric {name!r} is {size / 1_000_000:.1f} MB; a rubric is a few kilobytes "
+                f"(at most {MAX_RUBRIC_BYTES // 1_000_000} MB): is it the right file?"
+            )
         return path.read_text(encoding="utf-8-sig")
     except UnicodeDecodeError:
         raise UsageError(f"rubric {name!r} is not UTF-8 text") from None
