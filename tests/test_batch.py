@@ -484,3 +484,21 @@ def test_percentile_interpolates_like_numpy() -> None:
     values = [3.0, 1.0, 4.0, 1.5, 9.0, 2.6]
     for q in (0, 10, 50, 90, 100):
         assert percentile(sorted(values), q) == pytest.approx(np.percentile(values, q))
+
+
+@pytest.mark.parametrize(
+    ("requested", "files", "cpus", "expected"),
+    [
+        (0, 100, 8, 8),  # one per CPU
+        (2, 100, 8, 2),
+        (10_000, 100_000, 8, 32),  # at most 4 per CPU: each holds the pipeline
+        (16, 3, 8, 3),  # no more than the files
+        (0, 0, 8, 1),
+        (0, 100, None, 1),  # the CPUs unknown
+    ],
+)
+def test_worker_count(
+    requested: int, files: int, cpus: int | None, expected: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("transcript_tool.batch.work.os.cpu_count", lambda: cpus)
+    assert batch_work.worker_count(requested, files) == expected

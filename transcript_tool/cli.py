@@ -365,7 +365,13 @@ def batch(
         str, typer.Option("--rubric", "-r", help="Built-in rubric name or a rubric YAML file.")
     ] = "default",
     workers: Annotated[
-        int, typer.Option("--workers", "-j", min=0, help="Worker processes (0: one per CPU).")
+        int,
+        typer.Option(
+            "--workers",
+            "-j",
+            min=0,
+            help="Worker processes (0: one per CPU; at most 4 per CPU and one per file).",
+        ),
     ] = 1,
     engine: Annotated[
         Engine,
@@ -493,7 +499,13 @@ def calibrate(
         int, typer.Option("--seed", help="Seed of the folds and the bootstrap intervals.")
     ] = 0,
     workers: Annotated[
-        int, typer.Option("--workers", "-j", min=0, help="Worker processes (0: one per CPU).")
+        int,
+        typer.Option(
+            "--workers",
+            "-j",
+            min=0,
+            help="Worker processes (0: one per CPU; at most 4 per CPU and one per file).",
+        ),
     ] = 1,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress on stderr.")] = False,
     debug: DebugOpt = False,

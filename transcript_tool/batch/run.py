@@ -12,7 +12,6 @@ remove the errors file, and write the summary.
 from __future__ import annotations
 
 import importlib
-import os
 from collections.abc import Callable, Generator, Sequence
 from contextlib import closing
 from dataclasses import dataclass
@@ -37,6 +36,7 @@ from .work import (
     Settings,
     outcomes,
     result_columns,
+    worker_count,
 )
 
 EXIT_FAILED = 1
@@ -297,7 +297,7 @@ def _plan(options: BatchOptions) -> _Plan:
         jobs=[Job(index, file) for index, file in enumerate(inputs)],
         settings=settings,
         rubric=rubric,
-        workers=options.workers if options.workers > 0 else (os.cpu_count() or 1),
+        workers=worker_count(options.workers, len(inputs)),
         out=out,
         out_suffix=out_suffix,
         errors_path=errors_path,

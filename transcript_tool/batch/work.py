@@ -201,6 +201,19 @@ def _work(job: Job) -> Outcome:
     return _worker(job)
 
 
+WORKERS_PER_CPU = 4
+"""The most worker processes per CPU: each holds the pipeline (about 200 MB),
+so --workers 10000 would have started a process per file."""
+
+
+def worker_count(requested: int, files: int) -> int:
+    """The processes to score ``files`` with: ``requested`` (0: one per CPU),
+    at most WORKERS_PER_CPU per CPU and one per file, at least one."""
+    cpus = os.cpu_count() or 1
+    wanted = requested if requested > 0 else cpus
+    return max(1, min(wanted, WORKERS_PER_CPU * cpus, files))
+
+
 def in_process(workers: int, files: int) -> bool:
     """Whether files are scored in this process (one worker, or one file)."""
     return workers <= 1 or files <= 1

@@ -24,7 +24,6 @@ from __future__ import annotations
 import dataclasses
 import json
 import math
-import os
 from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import pairwise
@@ -328,11 +327,11 @@ def _score(
 ) -> tuple[list[_Scored], list[tuple[str, str]]]:
     """Score ``files`` with the batch engine; a file that fails is left out
     (and listed) rather than stopping the calibration."""
-    from ..batch.work import Job, Settings, outcomes
+    from ..batch.work import Job, Settings, outcomes, worker_count
 
     settings = Settings(rubric=options.rubric, report_format="json", debug=options.debug)
     jobs = [Job(index, file) for index, file in enumerate(files)]
-    workers = options.workers if options.workers > 0 else (os.cpu_count() or 1)
+    workers = worker_count(options.workers, len(jobs))
     scored: list[_Scored] = []
     failed: list[tuple[str, str]] = []
 
