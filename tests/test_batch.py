@@ -502,3 +502,18 @@ def test_worker_count(
 ) -> None:
     monkeypatch.setattr("transcript_tool.batch.work.os.cpu_count", lambda: cpus)
     assert batch_work.worker_count(requested, files) == expected
+
+
+def test_repeated_double_stars_in_a_glob_find_what_one_does(tmp_path: Path) -> None:
+    """ "**/**/" is "**/" (pathlib walked the tree once more for each)."""
+    from transcript_tool.batch.inputs import find_inputs
+
+    for folder in ("a", "a/b", "a/b/c", "d"):
+        (tmp_path / folder).mkdir(parents=True, exist_ok=True)
+        (tmp_path / folder / "t.txt").write_text("Interviewer: Hi?\n", encoding="utf-8")
+    (tmp_path / "top.txt").write_text("Interviewer: Hi?\n", encoding="utf-8")
+    root = str(tmp_path)
+    once = find_inputs([root], glob="**/*.txt")
+    assert len(once) == 5
+    assert find_inputs([root], glob="**/" * 12 + "*.txt") == once
+    assert find_inputs([root], glob="a/**/**/c/**/**/*.txt") == [f"{root}/a/b/c/t.txt"]
