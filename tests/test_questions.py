@@ -64,6 +64,9 @@ FORMS = [
     ("To start, walk me through your current role.", "imperative", "walk me through"),
     ("To kick off, tell me about yourself.", "imperative", "tell me"),
     ("Moving on, what is your biggest strength?", "wh", "what"),
+    ("what do you think is the hardest part", "wh", "what"),
+    ("what would you say is your biggest strength", "wh", "what"),
+    ("What happens when the consumer dies?", "wh", "What"),
     # statements that ask by their "?"
     ("So you'd use a threshold?", "declarative", "?"),
     ("That's the plan, right?", "tag", "right"),
@@ -81,6 +84,11 @@ NOT_QUESTIONS = [
     "What I did was simple.",
     "I don't know what happened.",
     "How we split the work matters.",
+    # pseudo-clefts: a wh-clause as the subject of "is"
+    "What happens is the consumer retries.",
+    "what happens is the consumer retries",
+    "What you need is a queue in front of it.",
+    "what you don't forget is the growing up",
     "Got it.",
     "That's a great answer.",
     # check-ins keep the conversation going; they are never questions
