@@ -9,8 +9,9 @@ for the terminal and Markdown timelines (one line of blocks per speaker).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Literal
 
 from ..model import LOW_CONFIDENCE, ROLES, Question, Role, Transcript
@@ -51,6 +52,12 @@ class Layout:
     total: float
     lanes: tuple[Lane, ...]
     spans: tuple[Span, ...]
+
+    @cached_property
+    def span_of(self) -> Mapping[int, Span]:
+        """Each placed turn's span, by turn index (looked up per question:
+        scanning the spans for each was quadratic)."""
+        return {span.turn: span for span in self.spans}
 
 
 def _timed(transcript: Transcript) -> bool:
@@ -124,7 +131,7 @@ def layout(transcript: Transcript) -> Layout:
 def question_position(layout: Layout, question: Question, text_length: int) -> float:
     """Where ``question`` begins on the axis: inside its turn's span, in
     proportion to its character offset in the turn's text."""
-    span = next(s for s in layout.spans if s.turn == question.turn)
+    span = layout.span_of[question.turn]
     share = question.start / text_length if text_length else 0.0
     return span.start + share * (span.end - span.start)
 
