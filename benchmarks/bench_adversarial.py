@@ -1,10 +1,11 @@
 """Adversarial inputs against the whole pipeline (issue 9): nothing may grow
 faster than its input.
 
-Each input is built at half and at full size and run through read, analyze
-and score (the default rubric, or the input's own). Printed per input and size: the CPU time of
-each stage, the words read, the time per 1,000 words, and the growth (full
-over half). An input the tool refuses (a limit, JSON nested too deeply) is
+Each input is built at half and at full size and run through read, analyze,
+score (the default rubric, or the input's own) and render (every report
+format: JSON, terminal, Markdown, HTML). Printed per input and size: the CPU
+time of each stage, the words read, the time per 1,000 words, and the growth
+(full over half). An input the tool refuses (a limit, JSON nested too deeply) is
 timed up to the refusal. Bounds, checked on CPU time (steadier than wall time
 on a shared machine):
 
@@ -36,11 +37,23 @@ from dataclasses import dataclass, field
 
 from transcript_tool import analyze, load_rubric, score
 from transcript_tool.errors import TranscriptToolError
+from transcript_tool.model import Report
 from transcript_tool.nlp import get_nlp
 from transcript_tool.readers import read_text
+from transcript_tool.render.html import render_html
+from transcript_tool.render.json import render_json
+from transcript_tool.render.markdown import render_markdown
+from transcript_tool.render.terminal import render_terminal
 from transcript_tool.rubric import Rubric
 
 MAX_GROWTH = 2.5
+RENDERERS: tuple[Callable[[Report], str], ...] = (
+    render_json,
+    render_terminal,
+    render_markdown,
+    render_html,
+)
+"""Every report format, rendered in the "render" stage."""
 
 CAPTION_WORDS = (
     "so tell me about a time you had to lead a project what was the hardest part yeah "
@@ -204,8 +217,12 @@ def run(adversary: Adversary, size: int, rubrics: dict[str, Rubric]) -> Run:
         analysis = analyze(transcript, concepts=rubric.concepts)
         result.stages["analyze"] = time.process_time() - started
         stage, started = "score", time.process_time()
-        score(analysis, rubric)
+        report = score(analysis, rubric)
         result.stages["score"] = time.process_time() - started
+        stage, started = "render", time.process_time()
+        for render in RENDERERS:
+            render(report)
+        result.stages["render"] = time.process_time() - started
     except TranscriptToolError as error:
         result.stages[stage] = time.process_time() - started
         result.outcome = f"refused: {str(error)[:90]}"
