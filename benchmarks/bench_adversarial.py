@@ -151,6 +151,16 @@ def concept_mentions(n: int) -> str:
     return "\n".join(f"{question}\n{answer}" for _ in range(max(1, n // 8))) + "\n"
 
 
+def one_long_answer(n: int) -> str:
+    """One answer saying the ml-design rubric's concepts about ``n`` times
+    (its highlight pieces are cut in one turn)."""
+    sentence = "The features are aggregates, one hot encoding of the merchant, and labels."
+    return (
+        "Interviewer: Which features and labels would you use, and how would you encode them?\n"
+        "Candidate: " + " ".join([sentence] * max(1, n // 4)) + "\n"
+    )
+
+
 def nested_json(n: int) -> str:
     return "[" * n + "]" * n
 
@@ -179,6 +189,14 @@ INPUTS = (
     Adversary("20,000 questions and answers", "qa.txt", questions_and_answers, 20_000, 300),
     Adversary(
         "100,000 concept mentions", "concepts.txt", concept_mentions, 100_000, 300, "ml-design"
+    ),
+    Adversary(
+        "one answer with 20,000 concept mentions",
+        "answer.txt",
+        one_long_answer,
+        20_000,
+        300,
+        "ml-design",
     ),
     Adversary("deeply nested JSON", "deep.json", nested_json, 100_000, 30),
     Adversary("10,000 speakers", "speakers.txt", many_speakers, 10_000, 120),

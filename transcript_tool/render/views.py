@@ -14,6 +14,7 @@ Nothing here escapes: renderers escape every string they take from a view.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import groupby
 
 from ..model import (
     LOW_CONFIDENCE,
@@ -348,13 +349,11 @@ def _turns(report: Report, numbers: dict[int, int]) -> tuple[TurnView, ...]:
     views = []
     for turn in analysis.transcript.turns:
         runs: list[Run] = []
-        for piece in pieces[turn.index]:
-            if runs and runs[-1].question == piece.question:
-                last = runs.pop()
-                runs.append(Run(last.question, last.number, (*last.pieces, piece)))
-            else:
-                number = numbers.get(piece.question, 0) if piece.question is not None else 0
-                runs.append(Run(piece.question, number, (piece,)))
+        # consecutive pieces of one question make a run (grouped at once: a run
+        # rebuilt for each piece was quadratic in a long answer's mentions)
+        for asked, grouped in groupby(pieces[turn.index], key=lambda piece: piece.question):
+            number = numbers.get(asked, 0) if asked is not None else 0
+            runs.append(Run(asked, number, tuple(grouped)))
         time = None
         if turn.start is not None:
             time = clock(turn.start)
