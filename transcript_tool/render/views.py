@@ -13,6 +13,7 @@ Nothing here escapes: renderers escape every string they take from a view.
 
 from __future__ import annotations
 
+import heapq
 from dataclasses import dataclass
 from itertools import groupby
 
@@ -277,7 +278,12 @@ class _CardMaker:
             for e in analysis.exchanges
             if e.questions and e.index in by_exchange
         }
-        self.evidence = [(e, r.title) for r in report.criteria for e in r.evidence]
+        # each turn's evidence, in the criteria's order (looked up per card: a scan
+        # of all the evidence for each question was quadratic)
+        self.evidence: dict[int, list[tuple[int, Evidence, str]]] = {}
+        flat = [(e, r.title) for r in report.criteria for e in r.evidence]
+        for order, (item, source) in enumerate(flat):
+            self.evidence.setdefault(item.turn, []).append((order, item, source))
 
     def card(self, q: Question) -> Card:
         answer = [self.turns[t] for t in q.answer_turns]
@@ -325,18 +331,24 @@ def _cards(report: Report, numbers: dict[int, int], groups: list[Group]) -> tupl
     )
 
 
-def _card_quotes(question: Question, evidence: list[tuple[Evidence, str]]) -> tuple[Quote, ...]:
+def _card_quotes(
+    question: Question, evidence: dict[int, list[tuple[int, Evidence, str]]]
+) -> tuple[Quote, ...]:
     """Up to CARD_QUOTES quotes of the criteria from the question's answer
-    turns, once each, leaving out quotes of the question itself."""
-    answer = set(question.answer_turns)
+    turns (``evidence``: each turn's, with its place in the criteria's order),
+    once each, in the criteria's order, leaving out quotes of the question
+    itself."""
+    found = heapq.merge(*(evidence.get(turn, ()) for turn in sorted(set(question.answer_turns))))
     quotes: list[Quote] = []
-    for item, source in evidence:
-        if item.turn not in answer or item.quote in question.text:
+    for _, item, source in found:
+        if item.quote in question.text:
             continue
         if any(_same_start(x.text, item.quote) and x.turn == item.turn for x in quotes):
             continue
         quotes.append(_quote(item, source))
-    return tuple(quotes[:CARD_QUOTES])
+        if len(quotes) == CARD_QUOTES:
+            break
+    return tuple(quotes)
 
 
 def _same_start(first: str, second: str, words: int = 6) -> bool:
