@@ -126,6 +126,15 @@ FirstOpt = Annotated[
     ),
 ]
 DebugOpt = Annotated[bool, typer.Option("--debug", help="Show tracebacks of errors.")]
+WorkersOpt = Annotated[
+    int,
+    typer.Option(
+        "--workers",
+        "-j",
+        min=0,
+        help="Worker processes (0: one per CPU; at most 4 per CPU and one per file).",
+    ),
+]
 
 
 def _first_role(first: bool | None) -> Role | None:
@@ -364,15 +373,7 @@ def batch(
     rubric: Annotated[
         str, typer.Option("--rubric", "-r", help="Built-in rubric name or a rubric YAML file.")
     ] = "default",
-    workers: Annotated[
-        int,
-        typer.Option(
-            "--workers",
-            "-j",
-            min=0,
-            help="Worker processes (0: one per CPU; at most 4 per CPU and one per file).",
-        ),
-    ] = 1,
+    workers: WorkersOpt = 1,
     engine: Annotated[
         Engine,
         typer.Option(
@@ -498,15 +499,7 @@ def calibrate(
     seed: Annotated[
         int, typer.Option("--seed", help="Seed of the folds and the bootstrap intervals.")
     ] = 0,
-    workers: Annotated[
-        int,
-        typer.Option(
-            "--workers",
-            "-j",
-            min=0,
-            help="Worker processes (0: one per CPU; at most 4 per CPU and one per file).",
-        ),
-    ] = 1,
+    workers: WorkersOpt = 1,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress on stderr.")] = False,
     debug: DebugOpt = False,
 ) -> None:

@@ -22,11 +22,20 @@ import dataclasses
 import re
 from typing import Any, TypeVar
 
+from ..errors import CONTROLS
 from ..model import Report
 
-_PICTURES = {code: 0x2400 + code for code in range(0x20) if chr(code) not in "\t\n"}
-_PICTURES[0x7F] = 0x2421  # ␡
-_PICTURES.update({code: 0xFFFD for code in range(0x80, 0xA0)})
+
+def _picture(code: int) -> int:
+    """A control character's visible stand-in: its Control Picture (C0, DEL),
+    else U+FFFD (C1)."""
+    if code < 0x20:
+        return 0x2400 + code
+    return 0x2421 if code == 0x7F else 0xFFFD
+
+
+# the controls error messages escape, but the newline, which a report keeps
+_PICTURES = {ord(c): _picture(ord(c)) for c in CONTROLS if c != "\n"}
 _CONTROL = re.compile("[" + "".join(re.escape(chr(code)) for code in _PICTURES) + "]")
 
 T = TypeVar("T")
