@@ -89,6 +89,10 @@ Corpora
         ``*typo tying``, ``*listen``), ``<laughter>``-style tags, ``((``/``))`` (the
         uncertain words inside are kept), tokens with ``_`` (``child_talking``); for
         ``watch=watched`` the part before ``=`` is kept. No roles (``roles`` is None).
+    project-interviews (``benchmarks/data/segmenter-interviews/*.txt``, :func:`load_project`)
+        The project's own invented mock job interviews (MIT; see the README there): every
+        paragraph starts with ``Interviewer:`` or ``Candidate:``. Not under ../shared, so
+        always available; not in :data:`CORPORA`, which lists the shared corpora.
 
 Measured (this snapshot of the corpora)
     ======================  =======  =======  ===========  ======  ===============
@@ -457,4 +461,31 @@ def _load_swda(folder: Path) -> list[LabeledStream]:
                 speaker, text = parts[0], "|".join(parts[1:-1])
                 segments.append((speaker, _SW_NOTES.sub(" ", text)))
             streams.append(_build("swda", path.stem, segments, None))
+    return streams
+
+
+# --------------------------------------------------------------------------- project-interviews
+
+PROJECT = "project-interviews"
+PROJECT_FOLDER = Path(__file__).resolve().parent / "data" / "segmenter-interviews"
+_PROJECT_TURN = re.compile(r"^(Interviewer|Candidate): ", re.MULTILINE)
+_PROJECT_ROLES = {"Interviewer": "interviewer", "Candidate": "candidate"}
+
+
+def load_project(folder: Path | None = None) -> list[LabeledStream]:
+    """The project's own labelled mock interviews (``benchmarks/data/segmenter-interviews``,
+    written for this project and MIT-licensed like the code; see the README there), sorted
+    by file name. Each paragraph starts with ``Interviewer:`` or ``Candidate:``; a file
+    with text before its first label raises ValueError naming it."""
+    streams = []
+    for path in sorted((folder or PROJECT_FOLDER).glob("*.txt")):
+        text = path.read_text(encoding="utf-8")
+        marks = list(_PROJECT_TURN.finditer(text))
+        if not marks or text[: marks[0].start()].strip():
+            raise ValueError(f"{path}: text before the first 'Interviewer:'/'Candidate:' label")
+        segments = [
+            (here[1], text[here.end() : after.start() if after else len(text)])
+            for here, after in zip(marks, [*marks[1:], None], strict=True)
+        ]
+        streams.append(_build(PROJECT, path.stem, segments, _PROJECT_ROLES))
     return streams
