@@ -3,9 +3,10 @@
     python benchmarks/eval_segmentation.py [--setting loco|heldout|shipped|all] [--limit N]
 
 Each labelled transcript in ../shared/corpora (mit-interview, changelog-interviews,
-anthropic-interviewer, swda) is made caption-like (labels, markup, timestamps,
-punctuation and case removed: ``caption_corpora``), segmented, and compared with
-the truth:
+anthropic-interviewer, swda), and each of the project's own labelled mock
+interviews (project-interviews, ``benchmarks/data/segmenter-interviews``), is made
+caption-like (labels, markup, timestamps, punctuation and case removed:
+``caption_corpora``), segmented, and compared with the truth:
 
 - WDER: share of words given the wrong speaker after the best one-to-one
   mapping of speakers; role error: share of words whose interviewer/candidate
@@ -17,18 +18,18 @@ the truth:
 next to two baselines: everything one speaker (the candidate), and a new turn
 after every question the model detects. Settings:
 
-- ``loco``: leave one corpus out: the gap model is trained on the other three
+- ``loco``: leave one corpus out: the gap model is trained on the other four
   corpora and tested on the whole of the one left out;
-- ``heldout``: trained on the training split of all four, tested on each
+- ``heldout``: trained on the training split of all five, tested on each
   corpus's held-out split;
+- ``shipped``: the shipped ``segmenter.npz`` (trained on the training split of
+  anthropic-interviewer, changelog-interviews and project-interviews only) on
+  the held-out splits of those three, on the whole of the other two, and on the
+  project's own labelled 60-minute sample.
+
 ``--input punctuated`` keeps the source's punctuation and case instead (an
 undiarized Whisper transcript): the segmenter may then change speaker only where a
 sentence ends.
-
-- ``shipped``: the shipped ``segmenter.npz`` (trained on the training split of
-  anthropic-interviewer and changelog-interviews only) on the held-out splits
-  of those two, on the whole of the other two, and on the project's own
-  labelled 60-minute sample.
 """
 
 from __future__ import annotations
@@ -43,7 +44,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT), str(ROOT / "benchmarks")]
 
 import caption_corpora  # noqa: E402
-from caption_corpora import CORPORA, LabeledStream, held_out_split  # noqa: E402
+from caption_corpora import CORPORA, PROJECT, LabeledStream, held_out_split, load_project  # noqa: E402
 from segmentation_metrics import Score, word_roles  # noqa: E402
 from train_segmenter import SHIPPED_CORPORA, fit, sample_stream  # noqa: E402
 
@@ -129,10 +130,11 @@ def run(
     setting: str, params: Params, limit: int | None, root: Path | None, punctuated: bool = False
 ) -> None:
     corpora = {name: caption_corpora.load(name, root) for name in CORPORA}
+    corpora[PROJECT] = load_project()
     print(f"== {setting}" + (" (punctuated input)" if punctuated else ""))
     print(HEADER)
     started = time.perf_counter()
-    for corpus in CORPORA:
+    for corpus in corpora:
         if setting == "loco":
             model = fit(s for name, streams in corpora.items() if name != corpus for s in streams)
             test = corpora[corpus]

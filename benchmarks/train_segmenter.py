@@ -2,13 +2,16 @@
 
     python benchmarks/train_segmenter.py            # writes transcript_tool/data/segmenter.npz
 
-Training data (read from ../shared/corpora, never copied into the project):
+Training data: the *training* part (see ``caption_corpora.held_out_split``) of
 
-the *training* part (see ``caption_corpora.held_out_split``) of
-``anthropic-interviewer`` (MIT licence) and ``changelog-interviews`` (CC BY-SA
-4.0, Changelog Media LLC). The project's own labeled 60-minute sample
-(``tests/data``) is kept out of training: it is the test of the shipped model
-on a job interview.
+- ``anthropic-interviewer`` (MIT licence) and ``changelog-interviews`` (CC BY-SA
+  4.0, Changelog Media LLC), read from ../shared/corpora and never copied into
+  the project;
+- ``project-interviews``: the project's own labelled mock job interviews in
+  ``benchmarks/data/segmenter-interviews`` (MIT, see the README there).
+
+The project's own labeled 60-minute sample (``tests/data``) is kept out of
+training: it is the test of the shipped model on a job interview.
 
 The MIT interview corpus (no licence stated) and Switchboard (GPL) are used
 only to *evaluate* (``benchmarks/eval_segmentation.py``), never for the
@@ -28,11 +31,11 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT), str(ROOT / "benchmarks")]
 
 import caption_corpora  # noqa: E402
-from caption_corpora import LabeledStream, held_out_split  # noqa: E402
+from caption_corpora import PROJECT, LabeledStream, held_out_split, load_project  # noqa: E402
 
 from transcript_tool.segment.gaps import GapModel, TrainingStream, normalize, train  # noqa: E402
 
-SHIPPED_CORPORA = ("anthropic-interviewer", "changelog-interviews")
+SHIPPED_CORPORA = ("anthropic-interviewer", "changelog-interviews", PROJECT)
 OUTPUT = ROOT / "transcript_tool" / "data" / "segmenter.npz"
 SAMPLE = ROOT / "tests" / "data" / "mock-interview-60min.labeled.txt"
 
@@ -103,7 +106,8 @@ def fit(streams: Iterable[LabeledStream], meta: dict[str, str] | None = None) ->
 def shipped_training_streams(root: Path | None = None) -> list[LabeledStream]:
     streams: list[LabeledStream] = []
     for corpus in SHIPPED_CORPORA:
-        part, _ = held_out_split(caption_corpora.load(corpus, root))
+        loaded = load_project() if corpus == PROJECT else caption_corpora.load(corpus, root)
+        part, _ = held_out_split(loaded)
         streams.extend(part)
     return streams
 
