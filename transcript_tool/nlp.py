@@ -140,7 +140,7 @@ class _CaptionSentences:
     def __call__(self, doc: Doc) -> Doc:
         import numpy
 
-        from .segment.gaps import normalize, shipped_model
+        from .segment.gaps import SENTENCE_END, normalize, shipped_model
 
         if self._after_parser and doc.has_annotation("DEP"):
             return doc
@@ -150,7 +150,7 @@ class _CaptionSentences:
         scores = shipped_model().predict([normalize(doc[i].text) for i in words])
         # gap k + 1 follows word k
         after = scores.sentence[1 : len(words) + 1]
-        ends = after[:, 0] < 0.5
+        ends = after[:, 0] < 1.0 - SENTENCE_END
         last = len(words) - 1
         for k, (end, (_, statement, question)) in enumerate(zip(ends, after, strict=True)):
             if (end or k == last) and question > statement:

@@ -29,7 +29,7 @@ from dataclasses import dataclass
 import numpy as np
 import numpy.typing as npt
 
-from .gaps import GapModel, GapScores
+from .gaps import SENTENCE_END, GapModel, GapScores
 from .hmm import forward_backward
 
 
@@ -44,7 +44,7 @@ class Params:
     lm_weight: float = 0.3  # weight of the per-transcript speaker language models
     lm_prior: float = 20.0  # pseudo-counts of the pooled distribution in each speaker model
     iterations: int = 2  # EM rounds for the speaker language models
-    sentence: float = 0.5  # a sentence ends where P(end) exceeds this
+    sentence: float = SENTENCE_END  # a sentence ends where P(end) exceeds this
     init: float = 0.5  # change probability above which the EM start flips the speaker
     temper: float = 0.1  # scales every log-score when computing the confidence reported
     question_change: float = 0.6  # punctuated text: least change probability after a "?"
