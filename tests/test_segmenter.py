@@ -13,7 +13,7 @@ from typer.testing import CliRunner
 
 from transcript_tool.api import read_transcript
 from transcript_tool.cli import app
-from transcript_tool.nlp import get_nlp
+from transcript_tool.nlp import ASKS_EXTENSION, get_nlp
 from transcript_tool.readers.common import Chunk, ReadOptions
 from transcript_tool.readers.text import read
 from transcript_tool.segment.diarize import Params, diarize
@@ -179,6 +179,26 @@ def test_unpunctuated_text_is_split_into_sentences() -> None:
     assert sentences[0] == "okay so tell me about yourself"
     assert " ".join(sentences[1:]) == "yeah so um i am a backend engineer"
     assert sentences[-1].endswith("i am a backend engineer")
+
+
+def test_a_caption_sentence_never_ends_inside_a_hyphenated_word() -> None:
+    # spaCy cuts "mm-hmm" and "don't" into tokens; the gap model reads them whole
+    text = "mm-hmm okay so tell me about yourself yeah so um i don't know mm-hmm right"
+    doc = get_nlp()(text)
+    starts = {s.start_char for s in doc.sents}
+    for word in ("mm-hmm", "don't"):
+        at = text.index(word)
+        assert not set(range(at + 1, at + len(word))) & starts
+    assert not any(t._.get(ASKS_EXTENSION) for t in doc if t.text == "mm")
+
+
+def test_an_unpunctuated_compound_question_stays_one_sentence() -> None:
+    # cut at "expectations", the answer check would judge each half alone and
+    # could no longer say which part of the question went unanswered
+    doc = get_nlp()("so what are your salary expectations and when could you start")
+    assert [s.text for s in doc.sents] == [
+        "so what are your salary expectations and when could you start"
+    ]
 
 
 def test_punctuated_text_keeps_the_sentencizers_sentences() -> None:

@@ -147,10 +147,14 @@ class _CaptionSentences:
         words = self._words(doc) if len(doc) else None
         if words is None:
             return doc
-        scores = shipped_model().predict([normalize(doc[i].text) for i in words])
+        norms = [normalize(doc[i].text) for i in words]
+        scores = shipped_model().predict(norms)
         # gap k + 1 follows word k
         after = scores.sentence[1 : len(words) + 1]
         ends = after[:, 0] < 1.0 - SENTENCE_END
+        # never inside a word that spaCy cut into tokens ("mm-hmm", "don't")
+        ends[:-1] &= _space_between(words, doc.to_array("SPACY"))
+        _keep_compound_questions(norms, after, ends)
         last = len(words) - 1
         for k, (end, (_, statement, question)) in enumerate(zip(ends, after, strict=True)):
             if (end or k == last) and question > statement:
@@ -163,6 +167,44 @@ class _CaptionSentences:
         starts[numpy.asarray(words[1:], dtype="int64")[ends[:-1]]] = 1
         doc.from_array(["SENT_START"], cast(Any, starts.astype("uint64").reshape(-1, 1)))
         return doc
+
+
+def _space_between(words: list[int], spacy: Any) -> Any:
+    """For each pair of neighbouring word tokens (positions ``words``), whether
+    whitespace separates them; ``spacy`` is the doc's SPACY array (1 where
+    whitespace follows a token)."""
+    import numpy
+
+    after_space = numpy.concatenate([[0], numpy.cumsum(spacy)])
+    positions = numpy.asarray(words, dtype="int64")
+    return after_space[positions[1:]] > after_space[positions[:-1]]
+
+
+def _keep_compound_questions(norms: list[str], after: Any, ends: Any) -> None:
+    """No sentence end inside a compound question ("what are your salary
+    expectations and when could you start"): after a sentence that asks (the
+    model says a question ends there, or a wh-word is among its first three
+    words: "so what are ...") when "and"/"or" and a word that starts a new
+    ask follow. The question stage splits such a sentence into parts, and the
+    answer check says which part went unanswered; cut in two, each half would
+    be judged alone. The words are questions.yaml's (``wh``,
+    ``part_conjunctions``, ``part_starters``). Changes ``ends`` in place."""
+    from .annotate.question_cues import load_cues
+
+    cues = load_cues()
+    start = 0
+    for k in range(len(norms) - 2):
+        if (
+            ends[k]
+            and (
+                after[k, 2] > after[k, 1] or not cues.wh_words.isdisjoint(norms[start : start + 3])
+            )
+            and norms[k + 1] in cues.part_conjunctions
+            and norms[k + 2] in cues.part_starters
+        ):
+            ends[k] = False
+        if ends[k]:
+            start = k + 1
 
 
 class _LookupLemmas:
