@@ -154,9 +154,12 @@ def available(root: Path | None = None) -> bool:
 
 
 def load(corpus: str, root: Path | None = None) -> list[LabeledStream]:
-    """All streams of one corpus, sorted by id (a new list; the streams are shared)."""
+    """All streams of one corpus, sorted by id (a new list; the streams are shared).
+    ``PROJECT`` names the project's own interviews, which are not under ``root``."""
+    if corpus == PROJECT:
+        return load_project()
     if corpus not in CORPORA:
-        raise ValueError(f"unknown corpus {corpus!r}; expected one of {CORPORA}")
+        raise ValueError(f"unknown corpus {corpus!r}; expected one of {(*CORPORA, PROJECT)}")
     base = (DEFAULT_ROOT if root is None else Path(root)).resolve()
     return list(_load_cached(corpus, base))
 

@@ -44,7 +44,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT), str(ROOT / "benchmarks")]
 
 import caption_corpora  # noqa: E402
-from caption_corpora import CORPORA, PROJECT, LabeledStream, held_out_split, load_project  # noqa: E402
+from caption_corpora import CORPORA, PROJECT, LabeledStream, held_out_split  # noqa: E402
 from segmentation_metrics import Score, word_roles  # noqa: E402
 from train_segmenter import SHIPPED_CORPORA, fit, sample_stream  # noqa: E402
 
@@ -129,8 +129,7 @@ HEADER = (
 def run(
     setting: str, params: Params, limit: int | None, root: Path | None, punctuated: bool = False
 ) -> None:
-    corpora = {name: caption_corpora.load(name, root) for name in CORPORA}
-    corpora[PROJECT] = load_project()
+    corpora = {name: caption_corpora.load(name, root) for name in (*CORPORA, PROJECT)}
     print(f"== {setting}" + (" (punctuated input)" if punctuated else ""))
     print(HEADER)
     started = time.perf_counter()

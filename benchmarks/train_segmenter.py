@@ -31,7 +31,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT), str(ROOT / "benchmarks")]
 
 import caption_corpora  # noqa: E402
-from caption_corpora import PROJECT, LabeledStream, held_out_split, load_project  # noqa: E402
+from caption_corpora import PROJECT, LabeledStream, held_out_split  # noqa: E402
 
 from transcript_tool.segment.gaps import GapModel, TrainingStream, normalize, train  # noqa: E402
 
@@ -106,8 +106,7 @@ def fit(streams: Iterable[LabeledStream], meta: dict[str, str] | None = None) ->
 def shipped_training_streams(root: Path | None = None) -> list[LabeledStream]:
     streams: list[LabeledStream] = []
     for corpus in SHIPPED_CORPORA:
-        loaded = load_project() if corpus == PROJECT else caption_corpora.load(corpus, root)
-        part, _ = held_out_split(loaded)
+        part, _ = held_out_split(caption_corpora.load(corpus, root))
         streams.extend(part)
     return streams
 
