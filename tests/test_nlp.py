@@ -81,3 +81,9 @@ def test_short_or_empty_docs_pass_through() -> None:
     nlp = get_nlp()
     assert len(nlp("")) == 0
     assert [t.lemma_ for t in nlp("Okay")] == ["okay"]
+
+
+def test_a_caption_sentence_never_is_a_lone_auxiliary() -> None:
+    # the gap model alone ends a sentence after the first "do" (0.61)
+    doc = get_nlp()("do you work like half days or half weeks or")
+    assert [s.text for s in doc.sents] == ["do you work like half days or half weeks or"]

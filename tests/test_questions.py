@@ -547,3 +547,47 @@ def test_right_alone_is_still_a_check_in() -> None:
     analysis = analysis_of("Interviewer: Right?\nCandidate: Yes.\n")
     assert analysis.questions == ()
     assert [q.text for q in analysis.check_ins] == ["Right?"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "cue"),
+    [
+        ("Did, did you go to college?", "did you"),
+        ("so are are you going to go for your doctorate", "are you"),
+        ("have um have you ever been to the science place", "have you"),
+        ("is uh do you know who he is", "do you"),
+    ],
+)
+def test_a_false_start_before_the_question_is_skipped(sentence: str, cue: str) -> None:
+    question = only_question(sentence)
+    assert (question.form, question.form_cue) == ("yes_no", cue)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "cue"),
+    [
+        ("He's a bull, isn't he.", "isn't he"),
+        ("uh there's really a lot of them in the city isn't there", "isn't there"),
+    ],
+)
+def test_a_negated_tag_asks_without_a_question_mark(sentence: str, cue: str) -> None:
+    question = only_question(sentence)
+    assert (question.form, question.form_cue) == ("tag", cue)
+
+
+@pytest.mark.parametrize(
+    "reply",
+    [
+        "right the first appeal is automatic so that delays it for a few years right off the bat",
+        "all right well i've enjoyed talking to you about the budget and the taxes",
+    ],
+)
+def test_right_opening_a_caption_turn_acknowledges_and_asks_nothing(reply: str) -> None:
+    # the caption model hears "right" (and "all right") as asking here; opening a
+    # turn that goes on, it acknowledges the other speaker
+    analysis = analysis_of(
+        "Interviewer: so how long does the whole appeal process take in your state\n"
+        f"Candidate: {reply}\n"
+    )
+    assert analysis.check_ins == ()
+    assert [q for q in analysis.questions if q.turn == 1] == []

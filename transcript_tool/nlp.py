@@ -155,6 +155,7 @@ class _CaptionSentences:
         # never inside a word that spaCy cut into tokens ("mm-hmm", "don't")
         ends[:-1] &= _space_between(words, doc.to_array("SPACY"))
         _keep_compound_questions(norms, after, ends)
+        _no_lone_auxiliary(norms, ends)
         last = len(words) - 1
         for k, (end, (_, statement, question)) in enumerate(zip(ends, after, strict=True)):
             if (end or k == last) and question > statement:
@@ -205,6 +206,21 @@ def _keep_compound_questions(norms: list[str], after: Any, ends: Any) -> None:
             ends[k] = False
         if ends[k]:
             start = k + 1
+
+
+def _no_lone_auxiliary(norms: list[str], ends: Any) -> None:
+    """No sentence that is a lone auxiliary ("do | you work half days"): a
+    sentence that starts with "do", "are", "can" ... goes on at least to the
+    word after it. The auxiliaries are questions.yaml's. Changes ``ends`` in
+    place."""
+    from .annotate.question_cues import load_cues
+
+    auxiliaries = load_cues().auxiliaries
+    starts = True
+    for k in range(len(norms) - 1):
+        if ends[k] and starts and norms[k] in auxiliaries:
+            ends[k] = False
+        starts = bool(ends[k])
 
 
 class _LookupLemmas:

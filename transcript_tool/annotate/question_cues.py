@@ -69,6 +69,7 @@ class QuestionCues:
     confirmations: frozenset[str] = frozenset()
     tags_alone: frozenset[str] = frozenset()
     subject_openers: frozenset[str] = frozenset()
+    fillers: frozenset[str] = frozenset()
 
 
 def load_cues(text: str | None = None) -> QuestionCues:
@@ -127,6 +128,7 @@ def load_cues(text: str | None = None) -> QuestionCues:
         confirmations=frozenset(raw.get("confirmations", ())),
         tags_alone=frozenset(raw.get("tags_alone", ())),
         subject_openers=frozenset(raw.get("subject_openers", ())),
+        fillers=frozenset(raw.get("fillers", ())),
     )
 
 

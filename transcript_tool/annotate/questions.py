@@ -73,6 +73,14 @@ def find_questions(
             doc_matches = DocMatches.of(doc, matchers)
         matches = doc_matches.within(span)
         asked = classify_span(span, matches, cues)
+        if (
+            asked is not None
+            and asked.check_in
+            and sentence.index == first_in_turn[sentence.turn]
+            and sentence.index != last_in_turn[sentence.turn]
+            and _heard_acknowledgement(span, cues)
+        ):
+            asked = None
         after_statement = stated_in_turn == sentence.turn
         stated_in_turn = sentence.turn if asked is None else None
         if asked is None and after_statement:
@@ -130,6 +138,19 @@ def _confirmation(span: Span, cues: QuestionCues) -> Asked | None:
     if not words or " ".join(norms) not in cues.confirmations:
         return None
     return Asked("yes_no", span.doc[words[0].i : tokens[-1].i + 1].text, False)
+
+
+def _heard_acknowledgement(span: Span, cues: QuestionCues) -> bool:
+    """``span`` is a bare "right", "okay", "got it" (a ``check_ins_whole``
+    phrase) that only the caption segmenter heard as asking, not a "?". Called
+    for the first sentence of a turn that goes on: there it acknowledges what
+    the other speaker said ("right so the first appeal is automatic"); it is
+    not a check-in."""
+    tokens = [t for t in span if not t.is_space]
+    if _marked_by_question_mark(tokens):
+        return False
+    words = " ".join(t.norm_ for t in tokens if not t.is_punct)
+    return words in cues.check_ins_whole
 
 
 def _tag_alone(span: Span, cues: QuestionCues) -> Asked | None:
@@ -267,6 +288,7 @@ def _form(
 NO_INTENT_CUE = "no intent cue matched"
 """The ``intent_cue`` of a question whose intent is the fallback, "background"."""
 _CLAUSE_MARKS = frozenset({",", ":", ";", "—", "–", "-", "--"})
+_HESITATION = frozenset({",", "-", "--", "—", "...", "…"})
 
 
 def _placed(match: Match, at: Where, head: int, content_end: int, sentence_end: int) -> bool:
@@ -307,9 +329,14 @@ def _offers_choice(norms: Sequence[str]) -> bool:
 
 
 def _head(norms: Sequence[str], cues: QuestionCues) -> int:
-    """Index of the first word after discourse openers ("so", "okay", "to start", ",")."""
+    """Index of the first word after discourse openers ("so", "okay", "to start", ",")
+    and false starts ("did did you", "have um have you", "is uh do you")."""
     index = 0
     while index < len(norms):
+        restart = _false_start(norms, index, cues)
+        if restart:
+            index += restart
+            continue
         if norms[index] in cues.openers:
             if (
                 norms[index] in cues.subject_openers
@@ -326,6 +353,31 @@ def _head(norms: Sequence[str], cues: QuestionCues) -> int:
             break
         index += len(phrase)
     return index
+
+
+def _false_start(norms: Sequence[str], index: int, cues: QuestionCues) -> int:
+    """How many words at ``index`` a speaker took back: 1 for "did [did you]", 2
+    for "have um [have you]" and for an auxiliary given up for another one, "is
+    uh [do you]"; 0 when none."""
+    word = norms[index]
+    if not word[:1].isalpha() or word in cues.fillers:
+        return 0
+    after = index + 1
+    while (
+        after < len(norms)
+        and after - index <= 4
+        and (norms[after] in _HESITATION or norms[after] in cues.fillers)
+    ):
+        after += 1
+    if after >= len(norms):
+        return 0
+    again = norms[after]
+    if again == word:
+        return after - index
+    if after > index + 1 and word in cues.auxiliaries and again in cues.auxiliaries:
+        hesitated = any(norms[i] in cues.fillers for i in range(index + 1, after))
+        return after - index if hesitated else 0
+    return 0
 
 
 def _first(matches: Sequence[Match], key: str) -> str | None:
