@@ -87,3 +87,40 @@ def test_a_caption_sentence_never_is_a_lone_auxiliary() -> None:
     # the gap model alone ends a sentence after the first "do" (0.61)
     doc = get_nlp()("do you work like half days or half weeks or")
     assert [s.text for s in doc.sents] == ["do you work like half days or half weeks or"]
+
+
+@pytest.mark.parametrize(
+    ("caption", "question"),
+    [
+        ("yeah i'm in texas and it is hot all summer long where are you at", "where are you at"),
+        (
+            "you know speaking of public tv have you caught any of this series on the bible",
+            "have you caught any of this series on the bible",
+        ),
+        (
+            "that is a good idea we have been doing this for ten minutes uh do you have any "
+            "other comments",
+            "uh do you have any other comments",
+        ),
+    ],
+)
+def test_a_question_inside_a_caption_sentence_starts_its_own(caption: str, question: str) -> None:
+    assert [s.text for s in get_nlp()(caption).sents][-1] == question
+
+
+@pytest.mark.parametrize(
+    ("caption", "onset"),
+    [
+        # an auxiliary inside the clause already going, a pseudo-cleft, quoted speech
+        ("and the people that are there are the ones who run the whole thing", "are there"),
+        ("what happens is they promote them into a position that they can't handle", "is they"),
+        ("and he looks at the pattern and he says how do you get that from there", "how do"),
+        # one question: "what kind of music ... do you like", "... or do you keep ..."
+        ("hi um okay what kind of music do you like to listen to in the car", "do you"),
+        ("do you use it for the drafts as well or do you keep those parts to yourself", "or do"),
+    ],
+)
+def test_no_sentence_starts_inside_a_clause_or_a_question(caption: str, onset: str) -> None:
+    at = caption.index(onset)
+    starts = {s.start_char for s in get_nlp()(caption).sents}
+    assert starts.isdisjoint(range(at - 4, at + len(onset) + 1))

@@ -307,7 +307,7 @@ def test_every_question_cue_is_a_string() -> None:
     """YAML 1.1 reads bare no/on/off/yes/true as booleans: every word a cue
     matches must still be a string."""
     cues = _load_data("questions.yaml")
-    settings = re.compile(r"/(cue/\d+|marked|unmarked|check_in_slack|IS_PUNCT)$")
+    settings = re.compile(r"/(cue/\d+|marked|unmarked|check_in_slack|wh_window|IS_PUNCT)$")
     assert [p for p in _non_strings(cues) if not settings.search(p.split(" = ")[0])] == []
     assert set(cues["intents"]) <= set(QUESTION_INTENTS)
 

@@ -153,6 +153,7 @@ class _CaptionSentences:
         after = scores.sentence[1 : len(words) + 1]
         ends = after[:, 0] < 1.0 - SENTENCE_END
         # never inside a word that spaCy cut into tokens ("mm-hmm", "don't")
+        _split_before_questions(norms, ends)
         ends[:-1] &= _space_between(words, doc.to_array("SPACY"))
         _keep_compound_questions(norms, after, ends)
         _no_lone_auxiliary(norms, ends)
@@ -206,6 +207,76 @@ def _keep_compound_questions(norms: list[str], after: Any, ends: Any) -> None:
             ends[k] = False
         if ends[k]:
             start = k + 1
+
+
+def _split_before_questions(norms: list[str], ends: Any) -> None:
+    """A sentence starts where a question does inside a heard sentence ("we've
+    been doing this ten minutes | uh do you have any other comments";
+    questions.yaml ``caption_onsets`` says where), before the lead-ins that go
+    with it ("uh"). Not when only openers come before the question ("so to
+    start could you ...": the question stage skips them). Changes ``ends`` in
+    place."""
+    from .annotate.question_cues import load_cues
+    from .annotate.questions import head_of
+
+    cues = load_cues()
+    onsets = cues.caption_onsets
+    if onsets is None:
+        return
+    start = head = 0  # the current sentence's first word, its first after openers
+    last_wh = -len(norms)  # the last wh-word in the current sentence
+    fronted = False  # the current sentence opens with a subordinate clause
+    for k in range(len(norms) - 2):
+        if k == start:
+            head = start + head_of(norms[start : start + 12], cues)
+            fronted = head < len(norms) and norms[head] in onsets.subordinators
+        if k > head and not fronted and _question_onset(norms, k, onsets, cues):
+            first = k
+            while first - 1 >= head and (
+                norms[first - 1] in onsets.lead_ins or norms[first - 1] == norms[k]
+            ):
+                first -= 1
+            before = norms[first - 1]
+            if (
+                first > head
+                and not ends[first - 1]
+                and before not in onsets.not_after
+                and (
+                    k - last_wh > onsets.wh_window
+                    and before not in cues.auxiliaries
+                    and before not in onsets.verb_chain
+                    if norms[k] not in onsets.wh
+                    else True
+                )
+            ):
+                ends[first - 1] = True
+        if norms[k] in cues.wh_words:
+            last_wh = k
+        if ends[k]:
+            start, last_wh = k + 1, -len(norms)
+
+
+def _question_onset(norms: list[str], k: int, onsets: Any, cues: Any) -> bool:
+    """Whether a question's words start at ``norms[k]``: "do you work ...",
+    "don't they have ...", "where are you at"."""
+    at = k + 1
+    if norms[k] in onsets.wh:
+        if norms[at] not in cues.auxiliaries:
+            return False
+        at += 1
+        subjects = onsets.wh_subjects
+    elif norms[k] in onsets.auxiliaries:
+        subjects = onsets.subjects
+    else:
+        return False
+    if at < len(norms) and norms[at] == "n't":
+        at += 1
+    if at + 1 >= len(norms) or norms[at] not in subjects:
+        return False
+    following = norms[at + 1]
+    if following in onsets.not_before:
+        return False
+    return not (norms[at] == "you" and following in onsets.fillers_after_you)
 
 
 def _no_lone_auxiliary(norms: list[str], ends: Any) -> None:

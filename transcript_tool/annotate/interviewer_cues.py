@@ -21,7 +21,7 @@ from ..yamlnodes import load_data
 from .markers import check_attrs
 from .matching import CueMatcher, MatchRule
 from .question_cues import QuestionCues, load_cues
-from .questions import _head
+from .questions import head_of
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -158,7 +158,7 @@ def _heads(doc: Doc, sentence_starts: Sequence[int], cues: QuestionCues) -> set[
     for number, start in enumerate(starts):
         end = starts[number + 1] if number + 1 < len(starts) else len(doc.text)
         tokens = [t for t in doc if start <= t.idx < end and not t.is_space]
-        index = _head([t.norm_ for t in tokens], cues)
+        index = head_of([t.norm_ for t in tokens], cues)
         if index < len(tokens):
             heads.add(tokens[index].i)
     return heads

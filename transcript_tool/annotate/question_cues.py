@@ -70,6 +70,25 @@ class QuestionCues:
     tags_alone: frozenset[str] = frozenset()
     subject_openers: frozenset[str] = frozenset()
     fillers: frozenset[str] = frozenset()
+    caption_onsets: CaptionOnsets | None = None
+
+
+@dataclass(frozen=True)
+class CaptionOnsets:
+    """Where a question starts inside a caption sentence (``caption_onsets`` in
+    questions.yaml; used by the caption component in ``nlp.py``)."""
+
+    auxiliaries: frozenset[str]
+    subjects: frozenset[str]
+    wh: frozenset[str]
+    wh_subjects: frozenset[str]
+    not_after: frozenset[str]
+    wh_window: int
+    verb_chain: frozenset[str]
+    not_before: frozenset[str]
+    fillers_after_you: frozenset[str]
+    lead_ins: frozenset[str]
+    subordinators: frozenset[str]
 
 
 def load_cues(text: str | None = None) -> QuestionCues:
@@ -129,6 +148,25 @@ def load_cues(text: str | None = None) -> QuestionCues:
         tags_alone=frozenset(raw.get("tags_alone", ())),
         subject_openers=frozenset(raw.get("subject_openers", ())),
         fillers=frozenset(raw.get("fillers", ())),
+        caption_onsets=_caption_onsets(raw.get("caption_onsets")),
+    )
+
+
+def _caption_onsets(raw: dict[str, Any] | None) -> CaptionOnsets | None:
+    if raw is None:
+        return None
+    return CaptionOnsets(
+        auxiliaries=frozenset(raw["auxiliaries"]),
+        subjects=frozenset(raw["subjects"]),
+        wh=frozenset(raw["wh"]),
+        wh_subjects=frozenset(raw["wh_subjects"]),
+        not_after=frozenset(raw["not_after"]),
+        wh_window=int(raw["wh_window"]),
+        verb_chain=frozenset(raw["verb_chain"]),
+        not_before=frozenset(raw["not_before"]),
+        fillers_after_you=frozenset(raw["fillers_after_you"]),
+        lead_ins=frozenset(raw["lead_ins"]),
+        subordinators=frozenset(raw["subordinators"]),
     )
 
 

@@ -200,7 +200,7 @@ def classify_span(span: Span, matches: Sequence[Match], cues: QuestionCues) -> A
         return None
     norms = [t.norm_ for t in tokens]
     base = tokens[0].i
-    head = base + _head(norms, cues)
+    head = base + head_of(norms, cues)
     words = [t for t in tokens if not t.is_punct]
     if not words:
         return None
@@ -253,7 +253,7 @@ def _form(
         base = tokens[0].i
         for i, token in enumerate(tokens[:-1]):
             if token.i > head and token.text in _CLAUSE_MARKS:
-                clause = base + i + 1 + _head(norms[i + 1 :], cues)
+                clause = base + i + 1 + head_of(norms[i + 1 :], cues)
                 if clause < content_end and clause not in heads:
                     heads.append(clause)
     for at_head in heads:
@@ -328,7 +328,7 @@ def _offers_choice(norms: Sequence[str]) -> bool:
     return not ({"any", "anything", "anyone", "some", "either"} & set(before))
 
 
-def _head(norms: Sequence[str], cues: QuestionCues) -> int:
+def head_of(norms: Sequence[str], cues: QuestionCues) -> int:
     """Index of the first word after discourse openers ("so", "okay", "to start", ",")
     and false starts ("did did you", "have um have you", "is uh do you")."""
     index = 0
@@ -407,7 +407,7 @@ def _rhetorical(
     if _first(matches, "intent:clarification"):
         return False
     norms = [t.norm_ for t in span if not (t.is_punct or t.is_space)]
-    rest = norms[_head(norms, cues) :]
+    rest = norms[head_of(norms, cues) :]
     asks_self = (
         len(rest) >= 3
         and rest[0] in cues.wh_words
