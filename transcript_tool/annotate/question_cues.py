@@ -155,19 +155,12 @@ def load_cues(text: str | None = None) -> QuestionCues:
 def _caption_onsets(raw: dict[str, Any] | None) -> CaptionOnsets | None:
     if raw is None:
         return None
-    return CaptionOnsets(
-        auxiliaries=frozenset(raw["auxiliaries"]),
-        subjects=frozenset(raw["subjects"]),
-        wh=frozenset(raw["wh"]),
-        wh_subjects=frozenset(raw["wh_subjects"]),
-        not_after=frozenset(raw["not_after"]),
-        wh_window=int(raw["wh_window"]),
-        verb_chain=frozenset(raw["verb_chain"]),
-        not_before=frozenset(raw["not_before"]),
-        fillers_after_you=frozenset(raw["fillers_after_you"]),
-        lead_ins=frozenset(raw["lead_ins"]),
-        subordinators=frozenset(raw["subordinators"]),
-    )
+    words = {
+        name: frozenset(raw[name])
+        for name in CaptionOnsets.__dataclass_fields__
+        if name != "wh_window"
+    }
+    return CaptionOnsets(wh_window=int(raw["wh_window"]), **words)
 
 
 @lru_cache(maxsize=1)
