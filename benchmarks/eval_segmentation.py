@@ -14,6 +14,10 @@ caption-like (labels, markup, timestamps, punctuation and case removed:
 - turn-boundary precision/recall/F1 (tolerance 3 words, turns of >= 5 words);
 - sentence-boundary F1 against the source punctuation;
 - words per second of the segmenter (scoring + decoding);
+- whether turn confidence singles out the wrong words: the share of words in turns
+  marked low (below ``LOW_CONFIDENCE``, shown ``~``), the share of wrong words among
+  them and among the others, and the AUROC of turn confidence for a word being right
+  (0.5: no better than chance);
 
 next to two baselines: everything one speaker (the candidate), and a new turn
 after every question the model detects. Settings:
@@ -45,18 +49,20 @@ sys.path[:0] = [str(ROOT), str(ROOT / "benchmarks")]
 
 import caption_corpora  # noqa: E402
 from caption_corpora import CORPORA, PROJECT, LabeledStream, held_out_split  # noqa: E402
-from segmentation_metrics import Score, word_roles  # noqa: E402
+from segmentation_metrics import ConfidenceScore, Score, word_roles  # noqa: E402
 from train_segmenter import SHIPPED_CORPORA, fit, sample_stream  # noqa: E402
 
+from transcript_tool.model import LOW_CONFIDENCE  # noqa: E402
 from transcript_tool.segment.diarize import Params, diarize  # noqa: E402
 from transcript_tool.segment.gaps import GapModel, shipped_model  # noqa: E402
-from transcript_tool.segment.unlabeled import diarize_punctuated  # noqa: E402
+from transcript_tool.segment.unlabeled import diarize_punctuated, turn_confidences  # noqa: E402
 
 
 def evaluate(
     model: GapModel, streams: Sequence[LabeledStream], params: Params, punctuated: bool = False
-) -> tuple[Score, Score, Score, float]:
-    """(segmenter, one-speaker baseline, question baseline, words per second).
+) -> tuple[Score, Score, Score, float, ConfidenceScore]:
+    """(segmenter, one-speaker baseline, question baseline, words per second, the
+    segmenter's turn confidence against its errors).
 
     ``punctuated``: the input keeps the source's own punctuation and case (an
     undiarized Whisper transcript) and goes through the same hints the tool
@@ -64,6 +70,7 @@ def evaluate(
     where a sentence ends, and more likely after a question.
     """
     ours, single, questions = Score(), Score(), Score()
+    confidence = ConfidenceScore()
     elapsed = 0.0
     for stream in streams:
         ref_roles = word_roles(stream.speakers, stream.roles) if stream.roles else None
@@ -76,6 +83,7 @@ def evaluate(
             result = diarize(stream.words, model, params=params)
         elapsed += time.perf_counter() - started
         hyp_roles = [result.roles[s] for s in result.speakers]
+        confidence.add(stream.speakers, result.speakers, turn_confidences(result))
         ours.add(
             stream.speakers,
             result.speakers,
@@ -107,7 +115,7 @@ def evaluate(
             hyp_ends=result.sentence_end,
         )
     words = sum(len(s.words) for s in streams)
-    return ours, single, questions, words / elapsed if elapsed else 0.0
+    return ours, single, questions, words / elapsed if elapsed else 0.0, confidence
 
 
 def _row(name: str, corpus: str, score: Score, speed: float | None) -> str:
@@ -117,6 +125,14 @@ def _row(name: str, corpus: str, score: Score, speed: float | None) -> str:
     return (
         f"{corpus:22} {name:12} {score.streams:5} {score.words:9,} {score.wder:6.1%} {role} "
         f"{b[0]:5.2f} {b[1]:5.2f} {b[2]:5.2f} {s[2]:5.2f} {rate}"
+    )
+
+
+def _confidence_row(corpus: str, confidence: ConfidenceScore) -> str:
+    share, wrong_low, wrong_high = confidence.marked(LOW_CONFIDENCE)
+    return (
+        f"{corpus:22} {'confidence':12} marked ~ {share:6.1%} of words; wrong: "
+        f"{wrong_low:6.1%} of marked, {wrong_high:6.1%} of unmarked; AUROC {confidence.auroc:.2f}"
     )
 
 
@@ -146,19 +162,21 @@ def run(
                 held_out_split(corpora[corpus])[1] if corpus in SHIPPED_CORPORA else corpora[corpus]
             )
         test = test[:limit] if limit else test
-        ours, single, questions, speed = evaluate(model, test, params, punctuated)
+        ours, single, questions, speed, confidence = evaluate(model, test, params, punctuated)
         print(_row("segmenter", corpus, ours, speed))
         print(_row("one speaker", corpus, single, None))
         print(_row("questions", corpus, questions, None))
+        print(_confidence_row(corpus, confidence))
         sys.stdout.flush()
     if setting == "shipped":
         # the project's own 60-minute mock interview, never trained on
-        ours, single, questions, speed = evaluate(
+        ours, single, questions, speed, confidence = evaluate(
             shipped_model(), [sample_stream()], params, punctuated
         )
         print(_row("segmenter", "sample (60 min)", ours, speed))
         print(_row("one speaker", "sample (60 min)", single, None))
         print(_row("questions", "sample (60 min)", questions, None))
+        print(_confidence_row("sample (60 min)", confidence))
     print(f"({time.perf_counter() - started:.0f} s)")
 
 

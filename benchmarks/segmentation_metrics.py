@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Hashable, Sequence
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, field, fields
 from itertools import permutations
 
 PRF = tuple[float, float, float, int, int, int]
@@ -71,6 +71,35 @@ def wder_counts(ref: Sequence[int], hyp: Sequence[int]) -> tuple[int, int]:
     mapping = best_mapping(ref, hyp)
     errors = sum(1 for r, h in zip(ref, hyp, strict=True) if h not in mapping or mapping[h] != r)
     return errors, len(ref)
+
+
+def wrong_words(ref: Sequence[int], hyp: Sequence[int]) -> list[bool]:
+    """Per word: whether it is attributed to the wrong speaker under the best one-to-one
+    label mapping (the words :func:`wder_counts` counts)."""
+    _check_lengths(ref, hyp)
+    mapping = best_mapping(ref, hyp)
+    return [h not in mapping or mapping[h] != r for r, h in zip(ref, hyp, strict=True)]
+
+
+def auroc(scores: Sequence[float], positive: Sequence[bool]) -> float:
+    """Area under the ROC curve: the probability that a random positive item scores higher
+    than a random negative one, ties counting half (Mann-Whitney U over the count of
+    items); 0.5 when either class is empty."""
+    _check_lengths(scores, positive)
+    n_pos = sum(positive)
+    n_neg = len(positive) - n_pos
+    if not n_pos or not n_neg:
+        return 0.5
+    counts: dict[float, list[int]] = {}
+    for score, is_positive in zip(scores, positive, strict=True):
+        counts.setdefault(score, [0, 0])[0 if is_positive else 1] += 1
+    below = 0  # negatives scoring below the current score
+    wins = 0.0
+    for score in sorted(counts):
+        pos, neg = counts[score]
+        wins += pos * (below + neg / 2)
+        below += neg
+    return wins / (n_pos * n_neg)
 
 
 def wder(ref: Sequence[int], hyp: Sequence[int]) -> float:
@@ -241,8 +270,9 @@ class Score:
             self.sentence_hyp += n_hyp
 
     def __iadd__(self, other: Score) -> Score:
-        for field in fields(self):
-            setattr(self, field.name, getattr(self, field.name) + getattr(other, field.name))
+        for counted in fields(self):
+            name = counted.name
+            setattr(self, name, getattr(self, name) + getattr(other, name))
         return self
 
     @property
@@ -271,3 +301,39 @@ class Score:
             for name, value in zip(("precision", "recall", "f1"), values, strict=True):
                 out[f"{prefix}_{name}"] = value
         return out
+
+
+@dataclass
+class ConfidenceScore:
+    """Whether the confidence of inferred turns singles out the wrong words: per word,
+    the confidence of the turn it falls in and whether its speaker is right, over all
+    added streams."""
+
+    confidence: list[float] = field(default_factory=list)
+    correct: list[bool] = field(default_factory=list)
+
+    def add(
+        self, ref_speakers: Sequence[int], hyp_speakers: Sequence[int], confidence: Sequence[float]
+    ) -> None:
+        _check_lengths(hyp_speakers, confidence)
+        self.confidence.extend(confidence)
+        self.correct.extend(not wrong for wrong in wrong_words(ref_speakers, hyp_speakers))
+
+    def marked(self, threshold: float) -> tuple[float, float, float]:
+        """(share of words in turns below ``threshold``, share of those words that are
+        wrong, share of the other words that are wrong); 0.0 for an empty group."""
+        low = [c for conf, c in zip(self.confidence, self.correct, strict=True) if conf < threshold]
+        high = [
+            c for conf, c in zip(self.confidence, self.correct, strict=True) if conf >= threshold
+        ]
+
+        def wrong(group: list[bool]) -> float:
+            return (len(group) - sum(group)) / len(group) if group else 0.0
+
+        share = len(low) / len(self.correct) if self.correct else 0.0
+        return share, wrong(low), wrong(high)
+
+    @property
+    def auroc(self) -> float:
+        """How well confidence ranks right words above wrong ones (0.5: not at all)."""
+        return auroc(self.confidence, self.correct)

@@ -12,7 +12,9 @@ import caption_corpora
 import pytest
 from caption_corpora import CORPORA, available, held_out_split, load
 from segmentation_metrics import (
+    ConfidenceScore,
     Score,
+    auroc,
     best_mapping,
     boundary_prf,
     match_within,
@@ -21,7 +23,37 @@ from segmentation_metrics import (
     turn_boundaries,
     wder,
     word_roles,
+    wrong_words,
 )
+
+# ---------------------------------------------------------------------- confidence
+
+
+def test_wrong_words_are_those_wder_counts() -> None:
+    ref, hyp = [0, 0, 1, 1, 0, 0], [1, 1, 0, 1, 1, 0]
+    assert wrong_words(ref, hyp) == [False, False, False, True, False, True]
+    assert sum(wrong_words(ref, hyp)) / len(ref) == wder(ref, hyp)
+
+
+def test_auroc_ranks_positives_above_negatives() -> None:
+    assert auroc([0.9, 0.8, 0.3, 0.1], [True, True, False, False]) == 1.0
+    assert auroc([0.1, 0.3, 0.8, 0.9], [True, True, False, False]) == 0.0
+    assert auroc([0.5, 0.5, 0.5, 0.5], [True, False, True, False]) == 0.5
+    # one positive above both negatives, one between them: 3 of 4 pairs
+    assert auroc([0.9, 0.5, 0.7, 0.1], [True, True, False, False]) == 0.75
+    assert auroc([0.9, 0.2], [True, True]) == 0.5
+
+
+def test_confidence_score_compares_marked_and_unmarked_words() -> None:
+    score = ConfidenceScore()
+    # the last two words are wrong and sit in the low-confidence turn
+    score.add(
+        [0, 0, 0, 1, 1, 1, 0, 0], [0, 0, 0, 1, 1, 1, 1, 1], [1, 1, 1, 0.9, 0.9, 0.9, 0.4, 0.4]
+    )
+    share, wrong_low, wrong_high = score.marked(0.6)
+    assert (share, wrong_low, wrong_high) == (0.25, 1.0, 0.0)
+    assert score.auroc == 1.0
+
 
 # ---------------------------------------------------------------------------- wder
 

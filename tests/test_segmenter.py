@@ -3,6 +3,7 @@ unpunctuated text, with the source words kept exactly."""
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import sys
 from pathlib import Path
@@ -13,12 +14,13 @@ from typer.testing import CliRunner
 
 from transcript_tool.api import read_transcript
 from transcript_tool.cli import app
+from transcript_tool.model import LOW_CONFIDENCE
 from transcript_tool.nlp import ASKS_EXTENSION, get_nlp
 from transcript_tool.readers.common import Chunk, ReadOptions
 from transcript_tool.readers.text import read
-from transcript_tool.segment.diarize import Params, diarize
+from transcript_tool.segment.diarize import Diarization, Params, diarize
 from transcript_tool.segment.gaps import GapModel, TrainingStream, normalize, shipped_model, train
-from transcript_tool.segment.unlabeled import segment_chunks
+from transcript_tool.segment.unlabeled import segment_chunks, turn_confidences
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLE = ROOT / "samples" / "mock-interview-raw-caption.txt"
@@ -166,7 +168,7 @@ def test_report_on_the_sample_marks_uncertain_turns() -> None:
     assert result.exit_code in (0, 1), result.output
     assert "no speaker labels: 2 speaker(s)" in result.output
     if any(t.confidence < 0.6 for t in transcript.turns):
-        assert "uncertain turns (speaker or boundary confidence below 0.6)" in result.output
+        assert "uncertain turns (speaker confidence below 0.6)" in result.output
 
 
 # ------------------------------------------------------------ sentences (spaCy)
@@ -277,3 +279,36 @@ def test_a_question_mark_in_punctuated_text_is_a_likely_change_of_speaker() -> N
     assert (
         " ".join(t.text for t in hinted.turns).split() == " ".join(c.text for c in chunks).split()
     )
+
+
+def _diarization(speakers: list[int], posterior: list[float], evidence: list[float]) -> Diarization:
+    n = len(speakers)
+    return Diarization(
+        speakers=tuple(speakers),
+        confidence=tuple(posterior),
+        sentence_end=(False,) * n,
+        question_end=(False,) * n,
+        change_confidence=(1.0,) * n,
+        roles=("interviewer", "candidate"),
+        role_confidence=0.9,
+        role_evidence=tuple(evidence),
+    )
+
+
+def test_a_turn_that_sounds_like_the_other_role_gets_a_low_confidence() -> None:
+    # speaker 0 is the interviewer: its first turn sounds like one (log-odds +2),
+    # its second like the candidate (-2); the posterior is the same everywhere
+    result = _diarization(
+        [0, 0, 1, 1, 1, 0, 0], [0.9] * 7, [2.0, 2.0, -2.0, -2.0, -2.0, -2.0, -2.0]
+    )
+    confidences = turn_confidences(result)
+    # sqrt(0.9 * logistic(2 * 2)) for the turns that sound like their role
+    assert confidences[:5] == [0.94] * 5
+    # sqrt(0.9 * logistic(-4)): the interviewer's turn that reads like the candidate
+    assert confidences[5:] == [0.13, 0.13]
+    assert confidences[5] < LOW_CONFIDENCE
+
+
+def test_turn_confidence_without_role_evidence_is_the_mean_posterior() -> None:
+    result = dataclasses.replace(_diarization([0, 0, 1], [0.8, 0.6, 0.9], []), role_evidence=())
+    assert turn_confidences(result) == [0.7, 0.7, 0.9]

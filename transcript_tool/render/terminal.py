@@ -225,7 +225,7 @@ def _header(transcript: Transcript) -> RenderableType:
         more = f" and {len(uncertain) - 12} more" if len(uncertain) > 12 else ""
         lines.append(
             Text(
-                f"uncertain turns (speaker or boundary confidence below {LOW_CONFIDENCE:.1f}): "
+                f"uncertain turns (speaker confidence below {LOW_CONFIDENCE:.1f}): "
                 f"{shown}{more}; marked ~ below",
                 style="yellow",
             )

@@ -60,7 +60,8 @@ class Diarization:
     ends after word i; ``change_confidence[i]`` for a word that starts a new
     turn, the probability that the speaker really changes before it (1.0
     elsewhere); ``roles[k]`` the role of speaker k and ``role_confidence``
-    how sure that assignment is.
+    how sure that assignment is; ``role_evidence[i]`` the role head's
+    log-odds that word i is the interviewer's (empty with one speaker).
     """
 
     speakers: tuple[int, ...]
@@ -70,6 +71,7 @@ class Diarization:
     change_confidence: tuple[float, ...]
     roles: tuple[str, ...]
     role_confidence: float
+    role_evidence: tuple[float, ...] = ()
 
 
 def diarize(
@@ -164,6 +166,7 @@ def diarize(
         tuple(round(c, 4) for c in change_conf),
         roles,
         role_conf,
+        tuple(np.round(role_logodds, 4).tolist()),
     )
 
 
