@@ -48,11 +48,15 @@ FORMS = [
     ("Have you used any SQL or Python?", "yes_no", "Have you"),
     ("Would you score them one at a time, or in batches?", "choice", "Would you"),
     ("Is it a classification or a regression problem?", "choice", "Is it"),
+    # alternatives with no verb: "yes" before "or" is an alternative, not an opener
+    ("Remote or hybrid?", "choice", "Remote or hybrid"),
+    ("Yes or no?", "choice", "Yes or no"),
     # wh-questions
     ("What is your biggest strength?", "wh", "What"),
     ("what did you build last year", "wh", "what"),
     ("How many people do you manage?", "wh", "How"),
     ("what kind of model would you use", "wh", "what"),
+    ("For how long?", "wh", "For how"),
     # requests
     ("Tell me about your last project.", "imperative", "Tell me"),
     ("tell me about your last project", "imperative", "tell me"),
@@ -82,6 +86,8 @@ def test_form_and_cue(sentence: str, form: str, cue: str) -> None:
 
 NOT_QUESTIONS = [
     "What I did was simple.",
+    # a wh-word then a comma: the clause goes on past the aside
+    "When, you know, it's swimming weather, we go down to the lake.",
     "I don't know what happened.",
     "How we split the work matters.",
     # pseudo-clefts: a wh-clause as the subject of "is"

@@ -344,6 +344,8 @@ def head_of(norms: Sequence[str], cues: QuestionCues) -> int:
                 and norms[index + 1] in cues.auxiliaries
             ):
                 break  # "One is a ...", "Next is ...": the subject, not an opener
+            if index + 1 < len(norms) and norms[index + 1] == "or":
+                break  # "Yes or no?", "Now or later?": an alternative, not an opener
             index += 1
             continue
         phrase = next(
