@@ -18,6 +18,10 @@ caption-like (labels, markup, timestamps, punctuation and case removed:
   marked low (below ``LOW_CONFIDENCE``, shown ``~``), the share of wrong words among
   them and among the others, and the AUROC of turn confidence for a word being right
   (0.5: no better than chance);
+- in the ``shipped`` setting, the sentence-boundary F1 of the spaCy caption
+  component (``transcript_tool_caption_sentences``, what the question stage
+  reads), run on each labelled turn of at least 8 words on its own, as the
+  pipeline runs a turn;
 
 next to two baselines: everything one speaker (the candidate), and a new turn
 after every question the model detects. Settings:
@@ -49,10 +53,11 @@ sys.path[:0] = [str(ROOT), str(ROOT / "benchmarks")]
 
 import caption_corpora  # noqa: E402
 from caption_corpora import CORPORA, PROJECT, LabeledStream, held_out_split  # noqa: E402
-from segmentation_metrics import ConfidenceScore, Score, word_roles  # noqa: E402
+from segmentation_metrics import ConfidenceScore, Score, prf, sentence_prf, word_roles  # noqa: E402
 from train_segmenter import SHIPPED_CORPORA, fit, sample_stream  # noqa: E402
 
 from transcript_tool.model import LOW_CONFIDENCE  # noqa: E402
+from transcript_tool.nlp import get_nlp  # noqa: E402
 from transcript_tool.segment.diarize import Params, diarize  # noqa: E402
 from transcript_tool.segment.gaps import GapModel, shipped_model  # noqa: E402
 from transcript_tool.segment.unlabeled import diarize_punctuated, turn_confidences  # noqa: E402
@@ -128,6 +133,33 @@ def _row(name: str, corpus: str, score: Score, speed: float | None) -> str:
     )
 
 
+def caption_sentences(streams: Sequence[LabeledStream]) -> tuple[float, float, float]:
+    """(precision, recall, F1) of the sentence ends the spaCy pipeline gives each
+    labelled turn of at least 8 words (the caption words of one speaker's run), against
+    the source punctuation; the turn's last word is not counted."""
+    nlp = get_nlp()
+    tp = n_ref = n_hyp = 0
+    for stream in streams:
+        start = 0
+        while start < len(stream.words):
+            end = start + 1
+            while end < len(stream.words) and stream.speakers[end] == stream.speakers[start]:
+                end += 1
+            words = stream.words[start:end]
+            if len(words) >= 8:
+                doc = nlp(" ".join(words))
+                ends_at = {s[-1].idx + len(s[-1].text) for s in doc.sents}
+                offset, hyp = 0, []
+                for word in words:
+                    offset += len(word)
+                    hyp.append(offset in ends_at)
+                    offset += 1
+                *_, t, r, h = sentence_prf(stream.sentence_end[start:end], hyp)
+                tp, n_ref, n_hyp = tp + t, n_ref + r, n_hyp + h
+            start = end
+    return prf(tp, n_ref, n_hyp)
+
+
 def _confidence_row(corpus: str, confidence: ConfidenceScore) -> str:
     share, wrong_low, wrong_high = confidence.marked(LOW_CONFIDENCE)
     return (
@@ -167,6 +199,9 @@ def run(
         print(_row("one speaker", corpus, single, None))
         print(_row("questions", corpus, questions, None))
         print(_confidence_row(corpus, confidence))
+        if setting == "shipped":
+            p, r, f = caption_sentences(test)
+            print(f"{corpus:22} {'spaCy sents':12} per turn: P {p:.2f} R {r:.2f} F1 {f:.2f}")
         sys.stdout.flush()
     if setting == "shipped":
         # the project's own 60-minute mock interview, never trained on

@@ -48,9 +48,9 @@ FORMS = [
     ("Have you used any SQL or Python?", "yes_no", "Have you"),
     ("Would you score them one at a time, or in batches?", "choice", "Would you"),
     ("Is it a classification or a regression problem?", "choice", "Is it"),
-    # alternatives with no verb: "yes" before "or" is an alternative, not an opener
+    # alternatives with no verb; "yes" before "or" is an alternative, not an opener
     ("Remote or hybrid?", "choice", "Remote or hybrid"),
-    ("Yes or no?", "choice", "Yes or no"),
+    ("Yes or no?", "yes_no", "Yes or no"),
     # wh-questions
     ("What is your biggest strength?", "wh", "What"),
     ("what did you build last year", "wh", "what"),
