@@ -43,6 +43,8 @@ FORMS = [
     ("have you ever led a team", "yes_no", "have you"),
     ("do you have any questions for me", "yes_no", "do you"),
     ("Is there a budget for this?", "yes_no", "Is there"),
+    # the auxiliary dropped, as people say it: "(have) you ever ..."
+    ("you ever worked with kafka in production", "yes_no", "you ever"),
     # "any X or Y" is a yes/no question, not a choice
     ("Do you have experience with any ticketing or help desk software?", "yes_no", "Do you"),
     ("Have you used any SQL or Python?", "yes_no", "Have you"),
