@@ -152,8 +152,8 @@ class _CaptionSentences:
         # gap k + 1 follows word k
         after = scores.sentence[1 : len(words) + 1]
         ends = after[:, 0] < 1.0 - SENTENCE_END
-        # never inside a word that spaCy cut into tokens ("mm-hmm", "don't")
         _split_before_questions(norms, ends)
+        # never inside a word that spaCy cut into tokens ("mm-hmm", "don't")
         ends[:-1] &= _space_between(words, doc.to_array("SPACY"))
         _keep_compound_questions(norms, after, ends)
         _no_lone_auxiliary(norms, ends)
