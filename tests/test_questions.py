@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 import yaml
 
-from transcript_tool import analyze
+from transcript_tool import analyze, read_transcript
 from transcript_tool.annotate.question_cues import load_cues
 from transcript_tool.model import QUESTION_INTENTS, Analysis, Question
 from transcript_tool.readers import read_text
@@ -599,3 +599,12 @@ def test_right_opening_a_caption_turn_acknowledges_and_asks_nothing(reply: str) 
     )
     assert analysis.check_ins == ()
     assert [q for q in analysis.questions if q.turn == 1] == []
+
+
+def test_a_caption_sentence_cut_off_mid_clause_asks_nothing() -> None:
+    # in the bundled 60-minute caption the model hears "oh that's" and "thank
+    # you that's" as asking; cut off before the rest of their clause, they ask nothing
+    transcript = read_transcript(SAMPLES[0].parent / "mock-interview-raw-caption.txt")
+    asked = [q.text for q in analyze(transcript).questions]
+    assert "where are you based by the way i can see a lot of plants behind you oh yeah" in asked
+    assert not [text for text in asked if text.endswith("that's")]

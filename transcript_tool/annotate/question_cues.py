@@ -70,6 +70,7 @@ class QuestionCues:
     tags_alone: frozenset[str] = frozenset()
     subject_openers: frozenset[str] = frozenset()
     fillers: frozenset[str] = frozenset()
+    cut_off: frozenset[str] = frozenset()
     caption_onsets: CaptionOnsets | None = None
 
 
@@ -148,6 +149,7 @@ def load_cues(text: str | None = None) -> QuestionCues:
         tags_alone=frozenset(raw.get("tags_alone", ())),
         subject_openers=frozenset(raw.get("subject_openers", ())),
         fillers=frozenset(raw.get("fillers", ())),
+        cut_off=frozenset(raw.get("cut_off", ())),
         caption_onsets=_caption_onsets(raw.get("caption_onsets")),
     )
 

@@ -281,7 +281,11 @@ def _form(
             return Asked(form, cue, check_in=False)
     if marked:
         last = tokens[-1]
-        return Asked("declarative", last.text if last.is_punct else "(heard as a question)", False)
+        if last.is_punct:
+            return Asked("declarative", last.text, False)
+        if last.norm_ in cues.cut_off:
+            return None  # heard as asking, but cut off: "oh that's"
+        return Asked("declarative", "(heard as a question)", False)
     return None
 
 
