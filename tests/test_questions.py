@@ -458,6 +458,37 @@ def test_a_re_ask_in_other_words_points_at_the_first_question() -> None:
     assert (again.reask_of, again.reask_cue) == (first.index, "let me pull you back")
 
 
+@pytest.mark.parametrize(
+    "lead_in",
+    [
+        "Let me rephrase.",
+        "Sorry, let me jump in for a sec, because we've got limited time.",
+    ],
+)
+def test_a_re_ask_said_in_a_sentence_before_the_question_counts(lead_in: str) -> None:
+    analysis = analysis_of(
+        "Interviewer: Tell me about a time something you built failed in production.\n"
+        "Candidate: So the team was four people and we were moving hosting providers.\n"
+        f"Interviewer: {lead_in} What did you personally do once you found out?\n"
+        "Candidate: I killed the job and reran the old query.\n"
+    )
+    first, again = analysis.questions
+    assert again.reask_of == first.index
+    assert again.reask_cue is not None and again.reask_cue in lead_in.lower()
+
+
+def test_a_re_ask_cue_does_not_carry_into_the_next_turn() -> None:
+    analysis = analysis_of(
+        "Interviewer: Tell me about a time something you built failed in production.\n"
+        "Candidate: So the team was four people and we were moving hosting providers.\n"
+        "Interviewer: Let me rephrase.\n"
+        "Candidate: Sure.\n"
+        "Interviewer: What is your favourite database?\n"
+        "Candidate: Postgres.\n"
+    )
+    assert [q.reask_of for q in analysis.questions] == [None, None]
+
+
 def test_a_re_ask_by_repeating_the_question_is_recognised() -> None:
     analysis = analysis_of(
         "Interviewer: How would you detect fraudulent transactions in real time?\n"

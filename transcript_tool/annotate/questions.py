@@ -67,6 +67,9 @@ def find_questions(
     doc_matches = DocMatches((), ())
     doc: Doc | None = None
     stated_in_turn: int | None = None  # the turn whose last sentence asked nothing
+    # a re-ask said before the question it leads to, in the same turn: "Let me
+    # rephrase. What would you change?" (turn, cue)
+    said_reask: tuple[int, str] | None = None
     for sentence, span in zip(sentences, spans, strict=True):
         if span.doc is not doc:
             doc = span.doc
@@ -87,8 +90,13 @@ def find_questions(
             asked = _confirmation(span, cues)
         elif asked is not None and asked.check_in and after_statement:
             asked = _tag_alone(span, cues) or asked
+        reask_cue = _first(matches, "reask")
+        if said_reask is not None and said_reask[0] == sentence.turn:
+            reask_cue = reask_cue or said_reask[1]
         if asked is None:
+            said_reask = (sentence.turn, reask_cue) if reask_cue else said_reask
             continue
+        said_reask = None
         turn = transcript.turns[sentence.turn]
         if asked.check_in:
             check_ins.append(
@@ -117,7 +125,7 @@ def find_questions(
                 intent,
                 intent_cue,
                 parts,
-                reask_cue=_first(matches, "reask"),
+                reask_cue=reask_cue,
             )
         )
     return tuple(questions), tuple(check_ins)
