@@ -60,7 +60,11 @@ from transcript_tool.model import LOW_CONFIDENCE  # noqa: E402
 from transcript_tool.nlp import get_nlp  # noqa: E402
 from transcript_tool.segment.diarize import Params, diarize  # noqa: E402
 from transcript_tool.segment.gaps import GapModel, shipped_model  # noqa: E402
-from transcript_tool.segment.unlabeled import diarize_punctuated, turn_confidences  # noqa: E402
+from transcript_tool.segment.unlabeled import (  # noqa: E402
+    diarize_punctuated,
+    speaker_runs,
+    turn_confidences,
+)
 
 
 def evaluate(
@@ -140,23 +144,19 @@ def caption_sentences(streams: Sequence[LabeledStream]) -> tuple[float, float, f
     nlp = get_nlp()
     tp = n_ref = n_hyp = 0
     for stream in streams:
-        start = 0
-        while start < len(stream.words):
-            end = start + 1
-            while end < len(stream.words) and stream.speakers[end] == stream.speakers[start]:
-                end += 1
+        for start, end in speaker_runs(stream.speakers):
             words = stream.words[start:end]
-            if len(words) >= 8:
-                doc = nlp(" ".join(words))
-                ends_at = {s[-1].idx + len(s[-1].text) for s in doc.sents}
-                offset, hyp = 0, []
-                for word in words:
-                    offset += len(word)
-                    hyp.append(offset in ends_at)
-                    offset += 1
-                *_, t, r, h = sentence_prf(stream.sentence_end[start:end], hyp)
-                tp, n_ref, n_hyp = tp + t, n_ref + r, n_hyp + h
-            start = end
+            if len(words) < 8:
+                continue
+            doc = nlp(" ".join(words))
+            ends_at = {s[-1].idx + len(s[-1].text) for s in doc.sents}
+            offset, hyp = 0, []
+            for word in words:
+                offset += len(word)
+                hyp.append(offset in ends_at)
+                offset += 1
+            *_, t, r, h = sentence_prf(stream.sentence_end[start:end], hyp)
+            tp, n_ref, n_hyp = tp + t, n_ref + r, n_hyp + h
     return prf(tp, n_ref, n_hyp)
 
 

@@ -242,11 +242,12 @@ def _split_before_questions(norms: list[str], ends: Any) -> None:
                 and not ends[first - 1]
                 and before not in onsets.not_after
                 and (
-                    k - last_wh > onsets.wh_window
-                    and before not in cues.auxiliaries
-                    and before not in onsets.verb_chain
-                    if norms[k] not in onsets.wh
-                    else True
+                    norms[k] in onsets.wh
+                    or (
+                        k - last_wh > onsets.wh_window
+                        and before not in cues.auxiliaries
+                        and before not in onsets.verb_chain
+                    )
                 )
             ):
                 ends[first - 1] = True

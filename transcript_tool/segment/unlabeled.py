@@ -75,8 +75,9 @@ def segment_chunks(
         result = diarize(
             model_words, shipped_model(), speakers=speakers, first_role=first_role, params=params
         )
-    turns = _turns(tokens, owner, chunks, result)
-    confidence = _overall(result)
+    word_confidences = turn_confidences(result)
+    turns = _turns(tokens, owner, chunks, result, word_confidences)
+    confidence = _overall(word_confidences)
     low = sum(1 for t in turns if t.confidence < LOW_CONFIDENCE)
     roles: dict[str, tuple[Role, float]] = {}
     for index, role in enumerate(result.roles):
@@ -136,6 +137,19 @@ role: the role head's mean log-odds over the turn, signed for the role the
 turn was given, times this, through a logistic."""
 
 
+def speaker_runs(speakers: Sequence[int]) -> list[tuple[int, int]]:
+    """(start, end) of each maximal run of one speaker in ``speakers``."""
+    runs: list[tuple[int, int]] = []
+    start = 0
+    while start < len(speakers):
+        end = start + 1
+        while end < len(speakers) and speakers[end] == speakers[start]:
+            end += 1
+        runs.append((start, end))
+        start = end
+    return runs
+
+
 def turn_confidences(result: Diarization) -> list[float]:
     """For each word of ``result``, the confidence of the turn it falls in (a
     run of one speaker), rounded to two places: the geometric mean of
@@ -151,22 +165,17 @@ def turn_confidences(result: Diarization) -> list[float]:
     The posterior that the speaker changes where the turn begins is not used:
     it does not tell right turns from wrong ones (``eval_segmentation.py``
     prints how well this confidence does: AUROC)."""
-    speakers, out = result.speakers, []
+    out: list[float] = []
     evidence = result.role_evidence
-    start = 0
-    while start < len(speakers):
-        end = start + 1
-        while end < len(speakers) and speakers[end] == speakers[start]:
-            end += 1
+    for start, end in speaker_runs(result.speakers):
         confidence = sum(result.confidence[start:end]) / (end - start)
-        role = result.roles[speakers[start]]
+        role = result.roles[result.speakers[start]]
         if evidence and role in ("interviewer", "candidate"):
             sign = 1.0 if role == "interviewer" else -1.0
             agreement = sign * sum(evidence[start:end]) / (end - start)
             sounds_like = 1.0 / (1.0 + math.exp(-ROLE_AGREEMENT_SCALE * agreement))
             confidence = math.sqrt(confidence * sounds_like)
         out.extend([round(confidence, 2)] * (end - start))
-        start = end
     return out
 
 
@@ -175,13 +184,14 @@ def _turns(
     owner: Sequence[int],
     chunks: Sequence[Chunk],
     result: Diarization,
+    confidences: Sequence[float],
 ) -> list[RawTurn]:
+    """The turns of ``result``; ``confidences`` are :func:`turn_confidences`."""
     turns: list[RawTurn] = []
     current: list[str] = []
     current_speaker = -1
     first_chunk = last_chunk = 0
     pauses: list[Pause] = []
-    confidences = turn_confidences(result)
     confidence = 1.0
 
     def close() -> None:
@@ -223,9 +233,8 @@ def _turns(
     return turns
 
 
-def _overall(result: Diarization) -> float:
-    """The words' mean turn confidence (:func:`turn_confidences`)."""
-    if not result.speakers:
+def _overall(confidences: Sequence[float]) -> float:
+    """The words' mean turn confidence (``confidences`` from :func:`turn_confidences`)."""
+    if not confidences:
         return 1.0
-    confidences = turn_confidences(result)
     return round(sum(confidences) / len(confidences), 2)
