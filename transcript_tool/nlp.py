@@ -216,8 +216,8 @@ def _split_before_questions(norms: list[str], ends: Any) -> None:
     with it ("uh"). Not when only openers come before the question ("so to
     start could you ...": the question stage skips them). Changes ``ends`` in
     place."""
+    from .annotate.heads import head_of
     from .annotate.question_cues import load_cues
-    from .annotate.questions import head_of
 
     cues = load_cues()
     onsets = cues.caption_onsets

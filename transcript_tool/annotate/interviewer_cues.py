@@ -18,10 +18,10 @@ from typing import TYPE_CHECKING, Any, Literal, cast
 
 from ..model import QUESTION_FORMS, QuestionForm
 from ..yamlnodes import load_data
+from .heads import head_of
 from .markers import check_attrs
 from .matching import CueMatcher, MatchRule
 from .question_cues import QuestionCues, load_cues
-from .questions import head_of
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc

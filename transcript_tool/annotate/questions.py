@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING
 
 from ..model import Question, QuestionForm, QuestionIntent, Role, Sentence, Transcript
 from ..nlp import ASKS_EXTENSION
+from .heads import head_of
 from .parts import split_parts
 from .question_cues import DocMatches, Match, QuestionCues, Where, load_cues, matchers_for
 
@@ -300,7 +301,6 @@ def _form(
 NO_INTENT_CUE = "no intent cue matched"
 """The ``intent_cue`` of a question whose intent is the fallback, "background"."""
 _CLAUSE_MARKS = frozenset({",", ":", ";", "—", "–", "-", "--"})
-_HESITATION = frozenset({",", "-", "--", "—", "...", "…"})
 
 
 def _placed(match: Match, at: Where, head: int, content_end: int, sentence_end: int) -> bool:
@@ -338,60 +338,6 @@ def _offers_choice(norms: Sequence[str]) -> bool:
     if not after or after[0] in {"not", "anything", "something", "so", "whatever"}:
         return False
     return not ({"any", "anything", "anyone", "some", "either"} & set(before))
-
-
-def head_of(norms: Sequence[str], cues: QuestionCues) -> int:
-    """Index of the first word after discourse openers ("so", "okay", "to start", ",")
-    and false starts ("did did you", "have um have you", "is uh do you")."""
-    index = 0
-    while index < len(norms):
-        restart = _false_start(norms, index, cues)
-        if restart:
-            index += restart
-            continue
-        if norms[index] in cues.openers:
-            if (
-                norms[index] in cues.subject_openers
-                and index + 1 < len(norms)
-                and norms[index + 1] in cues.auxiliaries
-            ):
-                break  # "One is a ...", "Next is ...": the subject, not an opener
-            if index + 1 < len(norms) and norms[index + 1] == "or":
-                break  # "Yes or no?", "Now or later?": an alternative, not an opener
-            index += 1
-            continue
-        phrase = next(
-            (p for p in cues.opener_phrases if tuple(norms[index : index + len(p)]) == p), None
-        )
-        if phrase is None:
-            break
-        index += len(phrase)
-    return index
-
-
-def _false_start(norms: Sequence[str], index: int, cues: QuestionCues) -> int:
-    """How many words at ``index`` a speaker took back: 1 for "did [did you]", 2
-    for "have um [have you]" and for an auxiliary given up for another one, "is
-    uh [do you]"; 0 when none."""
-    word = norms[index]
-    if not word[:1].isalpha() or word in cues.fillers:
-        return 0
-    after = index + 1
-    while (
-        after < len(norms)
-        and after - index <= 4
-        and (norms[after] in _HESITATION or norms[after] in cues.fillers)
-    ):
-        after += 1
-    if after >= len(norms):
-        return 0
-    again = norms[after]
-    if again == word:
-        return after - index
-    if after > index + 1 and word in cues.auxiliaries and again in cues.auxiliaries:
-        hesitated = any(norms[i] in cues.fillers for i in range(index + 1, after))
-        return after - index if hesitated else 0
-    return 0
 
 
 def _first(matches: Sequence[Match], key: str) -> str | None:
