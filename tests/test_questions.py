@@ -614,6 +614,33 @@ def test_right_opening_a_caption_turn_acknowledges_and_asks_nothing(reply: str) 
     assert [q for q in analysis.questions if q.turn == 1] == []
 
 
+@pytest.mark.parametrize(
+    "reply",
+    [
+        "uh-huh right it turned out to be a much bigger event than any of us expected",
+        "yeah it went well right so we shipped on time and the team was really happy about it",
+    ],
+)
+def test_right_inside_a_caption_turn_that_goes_on_is_no_check_in(reply: str) -> None:
+    # the caption model hears "right" as asking, but its speaker goes on without
+    # waiting for an answer: an acknowledgement or a filler
+    analysis = analysis_of(
+        f"Interviewer: so how did the launch go in the end\nCandidate: {reply}\n"
+    )
+    assert analysis.check_ins == ()
+    assert [q for q in analysis.questions if q.turn == 1] == []
+
+
+def test_a_caption_sentence_trailing_off_with_you_know_asks_nothing() -> None:
+    # heard as asking, but "you know" only trails off; with a "?" the
+    # not_questions "you know" rule decides
+    analysis = analysis_of(
+        "Interviewer: so how did the launch go in the end\n"
+        "Candidate: and i thought i don't understand this you know\n"
+    )
+    assert [q.text for q in analysis.questions] == ["so how did the launch go in the end"]
+
+
 def test_a_caption_sentence_cut_off_mid_clause_asks_nothing() -> None:
     # in the bundled 60-minute caption the model hears "oh that's" and "thank
     # you that's" as asking; cut off before the rest of their clause, they ask nothing

@@ -71,6 +71,7 @@ class QuestionCues:
     subject_openers: frozenset[str] = frozenset()
     fillers: frozenset[str] = frozenset()
     cut_off: frozenset[str] = frozenset()
+    heard_tails: tuple[tuple[str, ...], ...] = ()
     caption_onsets: CaptionOnsets | None = None
 
 
@@ -150,6 +151,7 @@ def load_cues(text: str | None = None) -> QuestionCues:
         subject_openers=frozenset(raw.get("subject_openers", ())),
         fillers=frozenset(raw.get("fillers", ())),
         cut_off=frozenset(raw.get("cut_off", ())),
+        heard_tails=tuple(tuple(tail.split()) for tail in raw.get("heard_tails", ())),
         caption_onsets=_caption_onsets(raw.get("caption_onsets")),
     )
 

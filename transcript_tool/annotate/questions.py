@@ -77,17 +77,17 @@ def find_questions(
             doc_matches = DocMatches.of(doc, matchers)
         matches = doc_matches.within(span)
         asked = classify_span(span, matches, cues)
-        if (
+        acknowledged = (
             asked is not None
             and asked.check_in
-            and sentence.index == first_in_turn[sentence.turn]
             and sentence.index != last_in_turn[sentence.turn]
             and _heard_acknowledgement(span, cues)
-        ):
+        )
+        if acknowledged:
             asked = None
         after_statement = stated_in_turn == sentence.turn
         stated_in_turn = sentence.turn if asked is None else None
-        if asked is None and after_statement:
+        if asked is None and after_statement and not acknowledged:
             asked = _confirmation(span, cues)
         elif asked is not None and asked.check_in and after_statement:
             asked = _tag_alone(span, cues) or asked
@@ -134,12 +134,13 @@ def find_questions(
 
 def _confirmation(span: Span, cues: QuestionCues) -> Asked | None:
     """A yes/no question when ``span`` is one of the ``confirmations`` ("Is
-    that right?") ending in "?", said right after the speaker's own statement
-    (alone, a backchannel rule vetoes it)."""
+    that right?") ending in "?" or heard as asking by the caption model, said
+    right after the speaker's own statement (alone, a backchannel rule vetoes
+    it)."""
     tokens = [t for t in span if not t.is_space]
-    if not tokens or tokens[-1].text != "?":
-        return None
     words = [t for t in tokens if not t.is_punct]
+    if not words or not (tokens[-1].text == "?" or getattr(words[-1]._, ASKS_EXTENSION, False)):
+        return None
     norms = [t.norm_ for t in words]
     while len(norms) > 1 and norms[0] in cues.openers:
         norms.pop(0)
@@ -149,12 +150,18 @@ def _confirmation(span: Span, cues: QuestionCues) -> Asked | None:
     return Asked("yes_no", span.doc[words[0].i : tokens[-1].i + 1].text, False)
 
 
+def _ends_with_tail(norms: Sequence[str], tails: Sequence[tuple[str, ...]]) -> bool:
+    """Whether ``norms`` ends with one of ``tails`` (and has words before it)."""
+    return any(len(norms) > len(tail) and tuple(norms[-len(tail) :]) == tail for tail in tails)
+
+
 def _heard_acknowledgement(span: Span, cues: QuestionCues) -> bool:
     """``span`` is a bare "right", "okay", "got it" (a ``check_ins_whole``
     phrase) that only the caption segmenter heard as asking, not a "?". Called
-    for the first sentence of a turn that goes on: there it acknowledges what
-    the other speaker said ("right so the first appeal is automatic"); it is
-    not a check-in."""
+    for a sentence that its speaker goes on after, in the same turn: there it
+    acknowledges what the other speaker said ("right so the first appeal is
+    automatic") or is a filler ("one person rowing right so he goes ..."); it
+    is not a check-in, since nobody waited for an answer."""
     tokens = [t for t in span if not t.is_space]
     if _marked_by_question_mark(tokens):
         return False
@@ -294,6 +301,8 @@ def _form(
             return Asked("declarative", last.text, False)
         if last.norm_ in cues.cut_off:
             return None  # heard as asking, but cut off: "oh that's"
+        if _ends_with_tail([t.norm_ for t in tokens], cues.heard_tails):
+            return None  # heard as asking, but trailing off: "... you know"
         return Asked("declarative", "(heard as a question)", False)
     return None
 
