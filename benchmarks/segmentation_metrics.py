@@ -337,3 +337,28 @@ class ConfidenceScore:
     def auroc(self) -> float:
         """How well confidence ranks right words above wrong ones (0.5: not at all)."""
         return auroc(self.confidence, self.correct)
+
+
+def flag_f1(truth: Sequence[bool], guess: Sequence[bool]) -> float:
+    """F1 of per-item yes/no guesses against the truth (0.0 when both say no everywhere)."""
+    _check_lengths(truth, guess)
+    both = sum(1 for t, g in zip(truth, guess, strict=True) if t and g)
+    total = sum(truth) + sum(guess)
+    return 2 * both / total if total else 0.0
+
+
+def best_f1(truth: Sequence[bool], scores: Sequence[float]) -> float:
+    """The highest :func:`flag_f1` of ``score > threshold`` over every threshold: how
+    well ``scores`` rank the true items first. Items with equal scores are taken
+    together; 0.0 when nothing is true."""
+    _check_lengths(truth, scores)
+    positives = sum(truth)
+    if not positives:
+        return 0.0
+    best, hits = 0.0, 0
+    ranked = sorted(zip(scores, truth, strict=True), key=lambda pair: -pair[0])
+    for taken, (score, is_true) in enumerate(ranked, 1):
+        hits += is_true
+        if taken == len(ranked) or ranked[taken][0] != score:
+            best = max(best, 2 * hits / (taken + positives))
+    return best

@@ -380,8 +380,8 @@ def test_specificity_unpunctuated() -> None:
         (1, "i usually just listen to them"),
         (
             3,
-            "and i had to protect checkout so i talked to him and i proposed a small test "
-            "plan and in the end we shipped a week later with zero bugs",
+            "so i talked to him and i proposed a small test plan and in the end we shipped "
+            "a week later with zero bugs",
         ),
     ]
     assert_quotes_verbatim(analysis, result)

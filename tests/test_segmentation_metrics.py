@@ -15,8 +15,10 @@ from segmentation_metrics import (
     ConfidenceScore,
     Score,
     auroc,
+    best_f1,
     best_mapping,
     boundary_prf,
+    flag_f1,
     match_within,
     role_error,
     sentence_prf,
@@ -255,3 +257,21 @@ def test_mit_student_not_split(corpora_present: None) -> None:
     train, held_out = held_out_split(load("mit-interview"))
     train_students = {s.id.lstrip("p") for s in train}
     assert not train_students & {s.id.lstrip("p") for s in held_out}
+
+
+# ------------------------------------------------------------------ gap heads
+
+
+def test_flag_f1_counts_hits_against_both_sides() -> None:
+    assert flag_f1([True, True, False, False], [True, False, True, False]) == 0.5
+    assert flag_f1([False, False], [False, False]) == 0.0
+
+
+def test_best_f1_takes_the_best_threshold_and_ties_together() -> None:
+    truth = [True, False, True, False]
+    # the best cut keeps the top three scores: 2 hits of 3 taken, 2 true -> 0.8
+    assert best_f1(truth, [0.9, 0.8, 0.7, 0.1]) == pytest.approx(0.8)
+    # a perfect ranking scores 1.0; tied scores cannot be split apart
+    assert best_f1(truth, [0.9, 0.1, 0.8, 0.2]) == 1.0
+    assert best_f1(truth, [0.5, 0.5, 0.5, 0.5]) == pytest.approx(2 * 2 / (4 + 2))
+    assert best_f1([False, False], [0.3, 0.4]) == 0.0

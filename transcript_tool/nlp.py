@@ -97,7 +97,8 @@ class _CaptionSentences:
 
     A doc of at least ``min_words`` words with fewer than one sentence-final
     mark (. ? !) per ``PUNCTUATED_EVERY`` (40) words is treated as an auto-caption:
-    the gap model (``segment/gaps.py``) decides where sentences end. Any other
+    the gap model (``segment/gaps.py``), reading the doc's whitespace words as
+    it was trained, decides where sentences end. Any other
     doc keeps the boundaries set before this component.
     """
 
@@ -148,13 +149,23 @@ class _CaptionSentences:
         if words is None:
             return doc
         norms = [normalize(doc[i].text) for i in words]
-        scores = shipped_model().predict(norms)
-        # gap k + 1 follows word k
-        after = scores.sentence[1 : len(words) + 1]
+        # the model reads whitespace words, as it was trained ("don't", not
+        # "do" + "n't"); word k closes one when whitespace follows it
+        closes = numpy.append(_space_between(words, doc.to_array("SPACY")), True)
+        firsts = numpy.flatnonzero(numpy.concatenate([[True], closes[:-1]]))
+        lasts = numpy.flatnonzero(closes)
+        whole = [
+            normalize(doc[words[a] : words[b] + 1].text)
+            for a, b in zip(firsts.tolist(), lasts.tolist(), strict=True)
+        ]
+        # gap k + 1 follows word k; never a sentence end inside a whitespace
+        # word that spaCy cut into tokens ("mm-hmm", "don't")
+        after = numpy.zeros((len(words), 3), dtype="float32")
+        after[:, 0] = 1.0
+        after[lasts] = shipped_model().predict(whole).sentence[1 : len(whole) + 1]
         ends = after[:, 0] < 1.0 - SENTENCE_END
         _split_before_questions(norms, ends)
-        # never inside a word that spaCy cut into tokens ("mm-hmm", "don't")
-        ends[:-1] &= _space_between(words, doc.to_array("SPACY"))
+        ends &= closes
         _keep_compound_questions(norms, after, ends)
         _no_lone_auxiliary(norms, ends)
         last = len(words) - 1
