@@ -35,7 +35,8 @@ from .hmm import forward_backward
 
 @dataclass(frozen=True)
 class Params:
-    """Decoder settings (tuned by ``benchmarks/eval_segmentation.py --tune``)."""
+    """Decoder settings, chosen by hand against ``benchmarks/eval_segmentation.py``
+    (``--param NAME=VALUE`` tries another value without editing the code)."""
 
     cut: float = 0.02  # gaps with a change probability below this never change speaker
     change_scale: float = 1.0  # sharpens (>1) or flattens (<1) the change log-odds
