@@ -102,6 +102,11 @@ def test_a_caption_sentence_never_is_a_lone_auxiliary() -> None:
             "other comments",
             "uh do you have any other comments",
         ),
+        (
+            "yeah i don't know that i read anything strictly labeled self improvement how "
+            "about you",
+            "how about you",
+        ),
     ],
 )
 def test_a_question_inside_a_caption_sentence_starts_its_own(caption: str, question: str) -> None:

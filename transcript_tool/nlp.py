@@ -270,8 +270,10 @@ def _split_before_questions(norms: list[str], ends: Any) -> None:
 
 def _question_onset(norms: list[str], k: int, onsets: Any, cues: Any) -> bool:
     """Whether a question's words start at ``norms[k]``: "do you work ...",
-    "don't they have ...", "where are you at"."""
+    "don't they have ...", "where are you at", "how about you"."""
     at = k + 1
+    if norms[k] in onsets.wh_about and norms[at] == "about":
+        return at + 1 < len(norms)
     if norms[k] in onsets.wh:
         if norms[at] not in cues.auxiliaries:
             return False

@@ -91,6 +91,7 @@ class CaptionOnsets:
     fillers_after_you: frozenset[str]
     lead_ins: frozenset[str]
     subordinators: frozenset[str]
+    wh_about: frozenset[str]
 
 
 def load_cues(text: str | None = None) -> QuestionCues:
