@@ -52,6 +52,8 @@ FORMS = [
     ("you ever worked with kafka in production", "yes_no", "you ever"),
     # "any X or Y" is a yes/no question, not a choice
     ("Do you have experience with any ticketing or help desk software?", "yes_no", "Do you"),
+    # "so" opening a question, not an agreement: the clause goes on
+    ("So do we need a visa for the onsite?", "yes_no", "do we"),
     ("Have you used any SQL or Python?", "yes_no", "Have you"),
     ("Would you score them one at a time, or in batches?", "choice", "Would you"),
     ("Is it a classification or a regression problem?", "choice", "Is it"),
@@ -96,6 +98,10 @@ def test_form_and_cue(sentence: str, form: str, cue: str) -> None:
 
 NOT_QUESTIONS = [
     "What I did was simple.",
+    # agreeing: "so" or "neither", an auxiliary and a subject, and nothing after
+    "yeah yeah so do we",
+    "Well, so am I.",
+    "oh so was i",
     # a wh-word then a comma: the clause goes on past the aside
     "When, you know, it's swimming weather, we go down to the lake.",
     "I don't know what happened.",
