@@ -71,7 +71,9 @@ ends (sentence-boundary F1 on the held-out project and Changelog interviews:
 two ("what are your salary expectations | and when could you start"). With
 the spaCy component keeping those whole (nlp.py), 0.4 still costs the question
 evaluations a little (SwDA unpunctuated turn F1 0.667 -> 0.665, hearings form
-accuracy 0.691 -> 0.689), so the default stays."""
+accuracy 0.691 -> 0.689), so the default stays. Those figures are the
+three-pass weights'; with the one-pass weights of 2026-12-04 a threshold of
+0.3 made the same trade (docs/segmentation.md, "what was tried")."""
 
 PUNCTUATED_EVERY = 40
 """Text with at least one sentence-final mark (. ? !) per this many words
