@@ -600,37 +600,32 @@ def test_right_alone_is_still_a_check_in() -> None:
     assert [q.text for q in analysis.check_ins] == ["Right?"]
 
 
-@pytest.mark.parametrize(
-    "reply",
-    [
-        "right the first appeal is automatic so that delays it for a few years right off the bat",
-        "all right well i've enjoyed talking to you about the budget and the taxes",
-    ],
-)
-def test_right_opening_a_caption_turn_acknowledges_and_asks_nothing(reply: str) -> None:
-    # the caption model hears "right" (and "all right") as asking here; opening a
-    # turn that goes on, it acknowledges the other speaker
-    analysis = analysis_of(
-        "Interviewer: so how long does the whole appeal process take in your state\n"
-        f"Candidate: {reply}\n"
-    )
-    assert analysis.check_ins == ()
-    assert [q for q in analysis.questions if q.turn == 1] == []
+APPEAL = "so how long does the whole appeal process take in your state"
+LAUNCH = "so how did the launch go in the end"
 
 
 @pytest.mark.parametrize(
-    "reply",
+    ("asked", "reply"),
     [
-        "uh-huh right it turned out to be a much bigger event than any of us expected",
-        "yeah it went well right so we shipped on time and the team was really happy about it",
+        # opening the turn: it acknowledges the other speaker
+        (
+            APPEAL,
+            "right the first appeal is automatic so that delays it for a few years right off "
+            "the bat",
+        ),
+        (APPEAL, "all right well i've enjoyed talking to you about the budget and the taxes"),
+        # later in the turn: an acknowledgement or a filler
+        (LAUNCH, "uh-huh right it turned out to be a much bigger event than any of us expected"),
+        (
+            LAUNCH,
+            "yeah it went well right so we shipped on time and the team was really happy about it",
+        ),
     ],
 )
-def test_right_inside_a_caption_turn_that_goes_on_is_no_check_in(reply: str) -> None:
-    # the caption model hears "right" as asking, but its speaker goes on without
-    # waiting for an answer: an acknowledgement or a filler
-    analysis = analysis_of(
-        f"Interviewer: so how did the launch go in the end\nCandidate: {reply}\n"
-    )
+def test_right_in_a_caption_turn_that_goes_on_asks_nothing(asked: str, reply: str) -> None:
+    # the caption model hears "right" (and "all right") as asking, but its speaker
+    # goes on without waiting for an answer: no check-in, no question
+    analysis = analysis_of(f"Interviewer: {asked}\nCandidate: {reply}\n")
     assert analysis.check_ins == ()
     assert [q for q in analysis.questions if q.turn == 1] == []
 

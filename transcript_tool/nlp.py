@@ -155,7 +155,7 @@ class _CaptionSentences:
         firsts = numpy.flatnonzero(numpy.concatenate([[True], closes[:-1]]))
         lasts = numpy.flatnonzero(closes)
         whole = [
-            normalize(doc[words[a] : words[b] + 1].text)
+            norms[a] if a == b else normalize(doc[words[a] : words[b] + 1].text)
             for a, b in zip(firsts.tolist(), lasts.tolist(), strict=True)
         ]
         # gap k + 1 follows word k; never a sentence end inside a whitespace

@@ -139,7 +139,7 @@ def _confirmation(span: Span, cues: QuestionCues) -> Asked | None:
     it)."""
     tokens = [t for t in span if not t.is_space]
     words = [t for t in tokens if not t.is_punct]
-    if not words or not (tokens[-1].text == "?" or getattr(words[-1]._, ASKS_EXTENSION, False)):
+    if not words or not (tokens[-1].text == "?" or _heard(words[-1])):
         return None
     norms = [t.norm_ for t in words]
     while len(norms) > 1 and norms[0] in cues.openers:
@@ -148,6 +148,11 @@ def _confirmation(span: Span, cues: QuestionCues) -> Asked | None:
     if not words or " ".join(norms) not in cues.confirmations:
         return None
     return Asked("yes_no", span.doc[words[0].i : tokens[-1].i + 1].text, False)
+
+
+def _heard(word: Token) -> bool:
+    """The caption component heard the sentence that ``word`` ends as asking."""
+    return bool(getattr(word._, ASKS_EXTENSION, False))
 
 
 def _ends_with_tail(norms: Sequence[str], tails: Sequence[tuple[str, ...]]) -> bool:
@@ -225,7 +230,7 @@ def classify_span(span: Span, matches: Sequence[Match], cues: QuestionCues) -> A
     content_end = words[-1].i + 1
     sentence_end = tokens[-1].i + 1
     question_mark = _marked_by_question_mark(tokens)
-    marked = question_mark or bool(getattr(words[-1]._, ASKS_EXTENSION, False))
+    marked = question_mark or _heard(words[-1])
     if question_mark and _inside_quotes(tokens, cues):
         return None
     asked = _form(tokens, matches, cues, head, content_end, sentence_end, marked)

@@ -116,8 +116,10 @@ def diarize(
         posterior = _alternation(scores, cuts, units, role_emission, p.init)
     else:
         posterior, _ = forward_backward(prior, emission, stay, switch)
+    if p.iterations:
+        _, ids = np.unique(np.asarray(words, dtype=object), return_inverse=True)
     for _ in range(p.iterations):
-        lm = _lm_emission(words, units, posterior, p)
+        lm = _lm_emission(ids, units, posterior, p)
         emission = [
             [r + m for r, m in zip(re, le, strict=True)]
             for re, le in zip(role_emission, lm, strict=True)
@@ -296,28 +298,28 @@ def _role_emission(
 
 
 def _lm_emission(
-    words: Sequence[str],
+    ids: npt.NDArray[np.intp],
     units: Sequence[tuple[int, int]],
     posterior: Sequence[Sequence[float]],
     p: Params,
 ) -> list[list[float]]:
     """Each unit's log-likelihood under each speaker's unigram model, relative
     to the pooled model (only the difference between speakers matters), times
-    ``p.lm_weight``. A speaker's model counts every word of every unit with
-    the unit's posterior for that speaker (below 0.001: not at all), smoothed
+    ``p.lm_weight``. ``ids`` numbers the transcript's words (equal words, equal
+    ids, from 0). A speaker's model counts every word of every unit with the
+    unit's posterior for that speaker (below 0.001: not at all), smoothed
     toward the pooled distribution with ``p.lm_prior`` pseudo-counts. numpy
     over the words: one count table per call, no loop per word."""
-    vocabulary, ids = np.unique(np.asarray(words, dtype=object), return_inverse=True)
     lengths = np.asarray([end - begin for begin, end in units], dtype=np.int64)
     weights = np.asarray(posterior, dtype=np.float64)
     weights[weights < 1e-3] = 0.0
     per_word = np.repeat(weights, lengths, axis=0)  # (words, speakers)
-    size = len(vocabulary)
+    size = int(ids.max()) + 1
     counts = np.stack(
         [np.bincount(ids, weights=per_word[:, k], minlength=size) for k in range(weights.shape[1])],
         axis=1,
     )
-    background = np.bincount(ids, minlength=size) / len(words)
+    background = np.bincount(ids, minlength=size) / len(ids)
     denominator = per_word.sum(axis=0) + p.lm_prior
     value = np.log((counts + p.lm_prior * background[:, None]) / denominator / background[:, None])
     starts = np.concatenate([[0], np.cumsum(lengths)[:-1]])
