@@ -84,6 +84,16 @@ FORMS = [
     ("So you'd use a threshold?", "declarative", "?"),
     ("That's the plan, right?", "tag", "right"),
     ("You've used Spark before, no?", "tag", "no"),
+    # elliptical yes/no questions: "(Is there) anything else ...?"
+    ("Anything else you'd like to know?", "yes_no", "Anything"),
+    ("Any other questions?", "yes_no", "Any"),
+    # ... but not a fragment after a comma
+    ("I hear they landed a hundred soldiers, or something, the other day?", "declarative", "?"),
+    # a negated auxiliary before a name asks when the sentence ends in "?"
+    ("Didn't Tom say that?", "yes_no", "Didn't"),
+    # an "or" clause offers the other alternative
+    ("Or do you transform it on the way in?", "choice", "Or"),
+    ("We need to know if the law stops you, or is that a choice you made?", "choice", "or"),
     # a negated tag asks without a "?"
     ("He's a bull, isn't he.", "tag", "isn't he"),
     ("uh there's really a lot of them in the city isn't there", "tag", "isn't there"),
@@ -105,12 +115,17 @@ NOT_QUESTIONS = [
     # a wh-word then a comma: the clause goes on past the aside
     "When, you know, it's swimming weather, we go down to the lake.",
     "I don't know what happened.",
+    # a negated imperative, and a statement with its subject dropped
+    "Don't ask them just because you read somewhere that you're supposed to.",
+    "Doesn't matter.",
     "How we split the work matters.",
     # pseudo-clefts: a wh-clause as the subject of "is"
     "What happens is the consumer retries.",
     "what happens is the consumer retries",
     "What you need is a queue in front of it.",
     "what you don't forget is the growing up",
+    "So what broke was my new query.",
+    "what struck me was how calm she was",
     "Got it.",
     "That's a great answer.",
     # check-ins keep the conversation going; they are never questions
@@ -329,7 +344,7 @@ def test_every_question_cue_is_a_string() -> None:
     """YAML 1.1 reads bare no/on/off/yes/true as booleans: every word a cue
     matches must still be a string."""
     cues = _load_data("questions.yaml")
-    settings = re.compile(r"/(cue/\d+|marked|unmarked|check_in_slack|wh_window|IS_PUNCT)$")
+    settings = re.compile(r"/(cue/\d+|marked|unmarked|clauses|check_in_slack|wh_window|IS_PUNCT)$")
     assert [p for p in _non_strings(cues) if not settings.search(p.split(" = ")[0])] == []
     assert set(cues["intents"]) <= set(QUESTION_INTENTS)
 
@@ -432,6 +447,7 @@ def test_you_know_ending_an_answer_is_not_a_question() -> None:
         "Can you see my screen?",
         "Okay?",
         "Does that answer your question?",
+        "Sound okay?",
     ],
 )
 def test_check_ins_are_kept_apart_with_their_cue(check_in: str) -> None:

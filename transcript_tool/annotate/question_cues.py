@@ -32,6 +32,9 @@ class FormRule:
     marked: bool
     cue: tuple[int, int] | None
     patterns: tuple[list[dict[str, Any]], ...]
+    # also at the head of a later clause of a marked sentence ("Before we jump
+    # in, have you ...?"); false for fragments that only ask as a whole
+    clauses: bool = True
 
 
 @dataclass(frozen=True)
@@ -112,6 +115,7 @@ def load_cues(text: str | None = None) -> QuestionCues:
                 marked=bool(entry.get("marked", False)),
                 cue=(int(entry["cue"][0]), int(entry["cue"][1])) if "cue" in entry else None,
                 patterns=_patterns(entry, f"forms/{number}"),
+                clauses=bool(entry.get("clauses", True)),
             )
         )
     vetoes = [

@@ -269,6 +269,10 @@ def _form(
     you ...?"; else a declarative question when the sentence is marked."""
     doc = tokens[0].doc
     heads = [head]
+    # where each head's clause begins: an "or" there offers the other
+    # alternative ("Does the raw data stay raw? Or do you transform it?",
+    # "..., or is that a choice you made?")
+    starts = {head: tokens[0].i}
     if marked:
         norms = [t.norm_ for t in tokens]
         base = tokens[0].i
@@ -277,11 +281,12 @@ def _form(
                 clause = base + i + 1 + head_of(norms[i + 1 :], cues)
                 if clause < content_end and clause not in heads:
                     heads.append(clause)
+                    starts[clause] = base + i + 1
     for at_head in heads:
         for number, rule in enumerate(cues.forms):
             if rule.marked and not marked:
                 continue
-            if rule.at != "head" and at_head != head:
+            if at_head != head and (rule.at != "head" or not rule.clauses):
                 continue
             key = f"form:{number}"
             hit = next(
@@ -297,6 +302,8 @@ def _form(
             piece = doc[hit.start : hit.end]
             cue = (piece if rule.cue is None else piece[rule.cue[0] : rule.cue[1]]).text
             form = rule.form
+            if form == "yes_no" and doc[starts[at_head]].norm_ == "or":
+                return Asked("choice", doc[starts[at_head]].text, check_in=False)
             if form == "yes_no" and _offers_choice([t.norm_ for t in doc[hit.end : content_end]]):
                 form = "choice"
             return Asked(form, cue, check_in=False)
