@@ -243,6 +243,11 @@ INTENTS = [
     ("Tell me about yourself.", "background", "about yourself"),
     ("What are the pros and cons?", "technical", "pros and cons"),
     ("What are the next steps?", "background", "no intent cue matched"),
+    # a query to write has one right answer (taxonomy tie-break 2)
+    ("How would you write that query?", "technical", "how would you write"),
+    # who is on the line; any other "is this" is no small talk
+    ("Hi, is this Marcus?", "small_talk", "hi, is this"),
+    ("And how big is this thing, like in terms of volume?", "background", "no intent cue matched"),
 ]
 
 
@@ -302,7 +307,7 @@ CANDIDATE_QUESTIONS = [
         "Do you have any questions for me?",
         "Yes. What does the team look like?",
         "reverse",
-        "asked by the candidate",
+        "asked after the interviewer invited questions",
         id="about the role at the end",
     ),
     pytest.param(
@@ -322,6 +327,102 @@ def test_candidate_question_is_reverse_or_clarification(
     analysis = analysis_of(f"Interviewer: {asked_first}\nCandidate: {reply}\n")
     (question,) = [q for q in analysis.questions if q.role == "candidate"]
     assert (question.intent, question.intent_cue) == (intent, cue)
+
+
+def test_after_the_invitation_to_ask_the_candidate_asks_reverse_questions() -> None:
+    """Even when the interviewer answers with a question of their own, and
+    their "Anything else?" invites more of them."""
+    analysis = analysis_of(
+        "Interviewer: Do you have any questions for me?\n"
+        "Candidate: What does on-call look like?\n"
+        "Interviewer: Pretty calm. Have you done on-call before?\n"
+        "Candidate: Yes, at my last job. What do you use for paging?\n"
+        "Interviewer: PagerDuty. Anything else?\n"
+        "Candidate: No, that's all.\n"
+    )
+    assert [(q.turn, q.intent, q.intent_cue) for q in analysis.questions] == [
+        (0, "closing", "questions for me"),
+        (1, "reverse", "asked after the interviewer invited questions"),
+        (2, "background", "no intent cue matched"),
+        (3, "reverse", "asked after the interviewer invited questions"),
+        (4, "closing", "anything else (after inviting questions)"),
+    ]
+
+
+def test_anything_else_before_the_invitation_is_no_closing() -> None:
+    analysis = analysis_of(
+        "Interviewer: What tools do you use for monitoring?\n"
+        "Candidate: Grafana and Prometheus.\n"
+        "Interviewer: Anything else?\n"
+        "Candidate: Sentry for errors.\n"
+    )
+    assert analysis.questions[1].intent != "closing"
+
+
+def test_new_conditions_inside_a_design_question_are_part_of_the_problem() -> None:
+    analysis = analysis_of(
+        "Interviewer: How would you design a rate limiter?\n"
+        "Candidate: A token bucket per customer, kept in Redis.\n"
+        "Interviewer: But then what if Redis goes down?\n"
+        "Candidate: Fail open for a minute.\n"
+        "Interviewer: Why a token bucket?\n"
+        "Candidate: It allows bursts.\n"
+        "Interviewer: So you'd keep the buckets in Redis?\n"
+        "Candidate: Yes.\n"
+        "Interviewer: If you had to cut the cost in half, where would you look first?\n"
+        "Candidate: The replicas.\n"
+    )
+    assert [(q.intent, q.intent_cue) for q in analysis.questions] == [
+        ("problem_solving", "how would you design"),
+        ("problem_solving", "part of the problem being worked through (what if)"),
+        ("follow_up", "short question right after an answer, referring back (why)"),
+        ("clarification", "a statement checked with a question mark"),
+        ("problem_solving", "part of the problem being worked through (if you had to)"),
+    ]
+
+
+def test_a_new_condition_outside_a_problem_keeps_its_own_intent() -> None:
+    analysis = analysis_of(
+        "Interviewer: Tell me about your current role.\n"
+        "Candidate: I run the data platform team.\n"
+        "Interviewer: And what if your manager left?\n"
+        "Candidate: I'd step up.\n"
+    )
+    assert analysis.questions[1].intent != "problem_solving"
+
+
+def test_a_question_restated_with_like_keeps_the_intent_of_the_first() -> None:
+    analysis = analysis_of(
+        "Interviewer: Tell me about a time you disagreed with your manager. "
+        "Like, what was the disagreement actually about?\n"
+        "Candidate: Release dates.\n"
+    )
+    first, restated = analysis.questions
+    assert first.intent == restated.intent == "behavioral"
+    assert restated.intent_cue == "restates the question before it (like)"
+
+
+def test_a_candidate_turn_of_several_questions_asks_each_of_them() -> None:
+    analysis = analysis_of(
+        "Interviewer: I'd like you to design the ingestion pipeline.\n"
+        "Candidate: So how do the devices send data? Like, are they talking HTTP to us, "
+        "or MQTT? And are they always connected? Because trucks go through tunnels.\n"
+        "Interviewer: MQTT, and no.\n"
+    )
+    assert [q.text for q in analysis.questions if q.role == "candidate"] == [
+        "So how do the devices send data?",
+        "Like, are they talking HTTP to us, or MQTT?",
+        "And are they always connected?",
+    ]
+
+
+def test_a_rhetorical_question_after_a_statement_is_still_dropped() -> None:
+    analysis = analysis_of(
+        "Interviewer: Tell me about a hard bug.\n"
+        "Candidate: The job ran for six hours. So what did I do? I killed it and reran "
+        "the old query. Then I added an index.\n"
+    )
+    assert [q.role for q in analysis.questions] == ["interviewer"]
 
 
 # ------------------------------------------------------------------- cue files
@@ -405,6 +506,7 @@ MORE_FORMS = [
     ("I'd love to hear about your last launch.", "imperative", "I'd love to hear about"),
     ("Before we jump in, have you worked in ad tech?", "yes_no", "have you"),
     ("Out of curiosity, what's pulling you toward ad tech?", "wh", "what"),
+    ("I'd like you to design the ingestion pipeline.", "imperative", "I'd like you to design"),
     ("And that's before replication, isn't it?", "tag", "isn't it"),
 ]
 
@@ -448,6 +550,7 @@ def test_you_know_ending_an_answer_is_not_a_question() -> None:
         "Okay?",
         "Does that answer your question?",
         "Sound okay?",
+        "Does that sound about right to you?",
     ],
 )
 def test_check_ins_are_kept_apart_with_their_cue(check_in: str) -> None:
@@ -505,6 +608,9 @@ def test_a_re_ask_said_in_a_sentence_before_the_question_counts(lead_in: str) ->
     first, again = analysis.questions
     assert again.reask_of == first.index
     assert again.reask_cue is not None and again.reask_cue in lead_in.lower()
+    # a re-ask keeps the intent of the question it asks again (taxonomy tie-break 10)
+    assert (first.intent, again.intent) == ("behavioral", "behavioral")
+    assert again.intent_cue == f"asks question 1 again ({again.reask_cue})"
 
 
 def test_a_re_ask_cue_does_not_carry_into_the_next_turn() -> None:

@@ -326,7 +326,7 @@ FORMS_AND_INTENTS = [
     (ML_CASE, "Walk me through how you'd approach this.", "imperative", "problem_solving"),
     (ML_CASE, "Why only past data?", "wh", "follow_up"),
     (ML_CASE, "Would you score transactions one at a time, or in batches?", "choice", None),
-    (ML_CASE, "What would you do?", "wh", "situational"),
+    (ML_CASE, "What would you do?", "wh", "problem_solving"),  # taxonomy tie-break 3
     (ML_CASE, "Can I ask - do we have labels for past fraud cases?", "yes_no", "clarification"),
     (ML_CASE, "And is there a time limit on the decision?", "yes_no", "clarification"),
 ]

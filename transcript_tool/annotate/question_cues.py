@@ -63,6 +63,9 @@ class QuestionCues:
     check_ins_whole: tuple[str, ...]
     intents: tuple[tuple[QuestionIntent, tuple[str, ...]], ...]
     candidate_clarification: tuple[str, ...]
+    hypotheticals: tuple[str, ...]
+    asks_for_more: tuple[str, ...]
+    restatements: tuple[tuple[str, ...], ...]
     refers_back: frozenset[str]
     follows_with: frozenset[str]
     part_conjunctions: frozenset[str]
@@ -145,6 +148,9 @@ def load_cues(text: str | None = None) -> QuestionCues:
         check_ins_whole=tuple(raw["check_ins_whole"]),
         intents=tuple((intent, tuple(phrases)) for intent, phrases in raw["intents"].items()),
         candidate_clarification=tuple(raw["candidate_clarification"]),
+        hypotheticals=tuple(raw["hypotheticals"]),
+        asks_for_more=tuple(raw["asks_for_more"]),
+        restatements=tuple(tuple(phrase.split()) for phrase in raw["restatements"]),
         refers_back=frozenset(raw["refers_back"]),
         follows_with=frozenset(raw["follows_with"]),
         part_conjunctions=frozenset(raw["part_conjunctions"]),
@@ -237,6 +243,8 @@ def matchers_for(nlp: Language) -> Matchers:
     for intent, phrases in cues.intents:
         found.add_phrases(f"intent:{intent}", phrases, nlp)
     found.add_phrases("candidate_clarification", cues.candidate_clarification, nlp)
+    found.add_phrases("hypothetical", cues.hypotheticals, nlp)
+    found.add_phrases("asks_for_more", cues.asks_for_more, nlp)
     found.add_phrases("reask", cues.reask_phrases, nlp)
     return found
 

@@ -61,6 +61,7 @@ def find_questions(
     questions: list[Question] = []
     check_ins: list[Question] = []
     asked_last: QuestionIntent | None = None
+    context = Context()
     last_in_turn = {s.turn: s.index for s in sentences}
     first_in_turn: dict[int, int] = {}
     for s in sentences:
@@ -71,6 +72,10 @@ def find_questions(
     # a re-ask said before the question it leads to, in the same turn: "Let me
     # rephrase. What would you change?" (turn, cue)
     said_reask: tuple[int, str] | None = None
+    # the last sentence of the run of questions a turn opens with: the turn
+    # asks the listener from its first sentence on ("So how do they send data?
+    # Like, HTTP or MQTT? And are they always connected?")
+    run_end: dict[int, int] = {}
     for sentence, span in zip(sentences, spans, strict=True):
         if span.doc is not doc:
             doc = span.doc
@@ -106,16 +111,23 @@ def find_questions(
             continue
         from_end = last_in_turn[sentence.turn] - sentence.index
         from_start = sentence.index - first_in_turn[sentence.turn]
+        in_run = from_start == 0 or run_end.get(sentence.turn) == sentence.index - 1
         if turn.role != "interviewer" and _rhetorical(
-            span, asked.form, matches, cues, from_start, from_end
+            span, asked.form, matches, cues, from_start, from_end, in_run
         ):
             continue
+        if in_run:
+            run_end[sentence.turn] = sentence.index
         follows_answer = turn.index > 0 and transcript.turns[turn.index - 1].role != turn.role
         intent, intent_cue = classify_intent(
-            span, matches, asked.form, turn.role, follows_answer, asked_last, cues
+            span, matches, asked.form, turn.role, follows_answer, asked_last, cues, context
         )
+        restated = _restates(span, sentence, questions, cues)
+        if restated is not None:
+            intent, intent_cue = restated
         if turn.role == "interviewer":
             asked_last = intent
+            context = context.after(intent, intent_cue)
         parts = split_parts(sentence, asked.form, cues)
         questions.append(
             _question(
@@ -130,6 +142,24 @@ def find_questions(
             )
         )
     return tuple(questions), tuple(check_ins)
+
+
+def _restates(
+    span: Span, sentence: Sentence, asked: Sequence[Question], cues: QuestionCues
+) -> tuple[QuestionIntent, str] | None:
+    """(intent, cue) of the question just before ``sentence`` in its turn when
+    ``sentence`` opens by restating it ("What kind of team do you do your best
+    work in? Like, what does a good week look like for you?"), else None."""
+    if not asked:
+        return None
+    before = asked[-1]
+    if (before.turn, before.sentence) != (sentence.turn, sentence.index - 1):
+        return None
+    norms = [t.norm_ for t in span if not (t.is_punct or t.is_space)]
+    for phrase in cues.restatements:
+        if tuple(norms[: len(phrase)]) == phrase:
+            return before.intent, f"restates the question before it ({' '.join(phrase)})"
+    return None
 
 
 def _confirmation(span: Span, cues: QuestionCues) -> Asked | None:
@@ -377,13 +407,15 @@ def _rhetorical(
     cues: QuestionCues,
     from_start: int,
     from_end: int,
+    in_run: bool = False,
 ) -> bool:
     """A speaker asking themselves, not the listener, in the middle of their
     turn: "so what did I do? I called ...", "..., right?" or "..., you know?".
 
     ``from_start``/``from_end`` count the sentences before and after this one
-    in its turn. A question at the start of a turn (a clarifying question) or
-    among its last two sentences (a question for the listener) is asked.
+    in its turn. A question at the start of a turn (a clarifying question),
+    in the run of questions the turn opens with (``in_run``), or among its
+    last two sentences (a question for the listener) is asked.
     """
     if _first(matches, "intent:clarification"):
         return False
@@ -405,9 +437,41 @@ def _rhetorical(
         return False  # a question that ends its turn is put to the listener
     if asks_self:
         return True
+    if in_run and from_start > 0:
+        return False
     if form in ("tag", "declarative") or (len(rest) == 1 and rest[0] in cues.wh_words):
         return True
     return from_start > 0 and from_end > 1
+
+
+_TOPICS: frozenset[str] = frozenset(
+    {"background", "motivation", "behavioral", "situational", "technical", "problem_solving"}
+    | {"opinion", "small_talk"}
+)
+
+
+@dataclass(frozen=True)
+class Context:
+    """What the interviewer's questions so far have opened.
+
+    ``topic`` is the intent of their last question that a cue decided and that
+    opened a subject of its own (not a follow-up, a clarification, a check-in);
+    ``closed`` is true once they have invited the candidate's questions.
+    """
+
+    topic: QuestionIntent | None = None
+    closed: bool = False
+
+    def after(self, intent: QuestionIntent, cue: str) -> Context:
+        """The context once the interviewer has asked a question of ``intent``."""
+        if intent == "closing":
+            return Context(self.topic, closed=True)
+        if intent in _TOPICS and cue != NO_INTENT_CUE and not cue.startswith(_IN_TOPIC):
+            return Context(intent, self.closed)
+        return self
+
+
+_IN_TOPIC = "part of the problem being worked through"
 
 
 def classify_intent(
@@ -418,30 +482,54 @@ def classify_intent(
     follows_answer: bool,
     asked_last: QuestionIntent | None,
     cues: QuestionCues,
+    context: Context | None = None,
 ) -> tuple[QuestionIntent, str]:
     """(intent, cue) for a question; the cue is the words that decided.
 
     ``asked_last`` is the intent of the interviewer's last question: a
-    candidate's question while a substantive one is open is a clarification.
-    Without a cue, an interviewer's statement with a question mark ("so you'd
-    use a left join there?") checks their understanding (clarification); a
-    short question right after an answer that points back at it is a
-    follow-up; anything else is background.
+    candidate's question while a substantive one is open is a clarification,
+    unless the interviewer has invited questions (``context.closed``): then it
+    is a reverse question. Without a cue, an interviewer's statement with a
+    question mark ("so you'd use a left join there?") checks their
+    understanding (clarification); a short question right after an answer that
+    points back at it is a follow-up; anything else is background. While the
+    open topic is a problem to work through, an interviewer's question that
+    poses a condition or asks what the candidate would do ("what if ...",
+    "which would you pick") belongs to that problem; after the invitation to
+    ask, their "Anything else?" is closing too.
     """
+    context = context or Context()
     if role == "candidate":
         cue = _first(matches, "intent:clarification")
         if cue:
             return "clarification", cue
+        if context.closed:
+            return "reverse", "asked after the interviewer invited questions"
         if asked_last == "small_talk":
             return "small_talk", "asked back during small talk"
         if asked_last not in (None, "closing"):
             cue = _first(matches, "candidate_clarification")
             return "clarification", cue or f"asked while answering a {asked_last} question"
         return "reverse", "asked by the candidate"
+    if context.closed and (cue := _first(matches, "asks_for_more")):
+        return "closing", f"{cue} (after inviting questions)"
+    found: tuple[QuestionIntent, str] | None = None
     for intent, _ in cues.intents:
         cue = _first(matches, f"intent:{intent}")
         if cue:
-            return intent, cue
+            found = (intent, cue)
+            break
+    topic = context.topic
+    if (
+        topic in ("problem_solving", "technical")
+        and form not in ("declarative", "tag")  # "So you'd only ack once it's stored?" confirms
+        and (found is None or (found[0], topic) == ("situational", "problem_solving"))
+    ):
+        cue = _first(matches, "hypothetical")
+        if cue:
+            return topic, f"{_IN_TOPIC} ({cue})"
+    if found is not None:
+        return found
     if form == "declarative":
         return "clarification", "a statement checked with a question mark"
     norms = [t.norm_ for t in span if not (t.is_punct or t.is_space)]

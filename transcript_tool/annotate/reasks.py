@@ -53,5 +53,12 @@ def find_reasks(questions: Sequence[Question]) -> tuple[Question, ...]:
         _, original, original_terms = best
         shared_terms = sorted(terms & original_terms)
         cue = question.reask_cue or "asks again about " + ", ".join(shared_terms)
-        out[question.index] = dataclasses.replace(question, reask_of=original.index, reask_cue=cue)
+        # a re-ask keeps the intent of the question it asks again (taxonomy tie-break 10)
+        out[question.index] = dataclasses.replace(
+            question,
+            reask_of=original.index,
+            reask_cue=cue,
+            intent=out[original.index].intent,  # itself a re-ask's, if it was one
+            intent_cue=f"asks question {original.index + 1} again ({cue})",
+        )
     return tuple(out)
