@@ -1,6 +1,6 @@
 """Evaluate question detection, form and intent on labelled dialogue and the project's samples.
 
-    python benchmarks/eval_questions.py [--corpus swda|mrda|hearings|trec|samples|all]
+    python benchmarks/eval_questions.py [--corpus swda|mrda|hearings|trec|samples|captions|all]
                                         [--limit N] [--labels PATH] [--corpora PATH]
 
 Data come from ``question_corpora`` (tag mappings documented there). Predictions come only
@@ -63,6 +63,16 @@ samples (``benchmarks/data/question-labels.yaml``, see ``question_corpora``)
     table also shows the missed ones). Re-asks: labels with ``reask_of`` whose best
     prediction carries a ``reask_of`` that is not None.
 
+captions (the same label file, ``caption_questions``)
+    Each labelled sample is made a raw caption (no labels, lowercase, no punctuation,
+    eight words a line) and read by ``read_text``, so the segmenter infers its turns,
+    roles and sentences. Its questions are lined up with the labels word by word: a
+    label is found when a predicted question or check-in shares a word with it, a
+    prediction sharing no word with any label is a false positive. On found labels:
+    the share whose best prediction (most shared words) has the labelled form, the
+    labelled intent, and the role of the labelled turn. Speed here includes reading and
+    segmenting the caption.
+
 Speed is words per second of ``analyze`` alone (the pipeline is loaded before timing);
 timings are the only figures that vary between runs. The summary compares four targets:
 swda test turn F1 >= 0.92 (original) and >= 0.85 (unpunctuated), hearing form accuracy >= 0.80,
@@ -85,6 +95,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT), str(ROOT / "benchmarks")]
 
+import caption_questions as cq  # noqa: E402
 import question_corpora as qc  # noqa: E402
 from caption_corpora import DEFAULT_ROOT  # noqa: E402
 from question_corpora import (  # noqa: E402
@@ -107,8 +118,10 @@ from transcript_tool.model import (  # noqa: E402
     Transcript,
     Turn,
 )
+from transcript_tool.readers import read_text  # noqa: E402
 
-CHOICES = ("swda", "mrda", "hearings", "trec", "samples", "all")
+CHOICES = ("swda", "mrda", "hearings", "trec", "samples", "captions", "all")
+LABEL_ONLY = ("samples", "captions")  # need the label file, not ../shared/corpora
 TREC_BATCH = 200
 MISSED = "missed"
 
@@ -521,6 +534,41 @@ def report_samples(samples: Sequence[LabeledSample]) -> float | None:
     return None if lowest is None else intents[lowest].f1
 
 
+# ------------------------------------------------------------------------ captions
+
+
+def report_captions(samples: Sequence[LabeledSample]) -> float:
+    """Print how many labelled questions the tool still finds when each sample is read
+    as a raw caption (see ``caption_questions``); return the detection F1."""
+    total = cq.CaptionScore()
+    rows = []
+    seconds = 0.0
+    words = 0
+    for sample in samples:
+        caption = cq.caption_of(sample.transcript)
+        words += len(caption.source)
+        started = time.perf_counter()
+        read = read_text(caption.text, f"{sample.path} (as a caption)")
+        analysis = analyze(read)
+        seconds += time.perf_counter() - started
+        found = [q for qs in predictions(analysis).values() for q in qs]
+        score = cq.score_caption(sample, caption, read, found)
+        total.add(score)
+        rows.append(prf_row(sample.path, Counts(score.tp, score.fp, score.fn)))
+    counts = Counts(total.tp, total.fp, total.fn)
+    print(f"\n== samples as raw captions: {len(samples)} files")
+    print("\nDetection (found = a prediction shares a word with the label)")
+    print(table(PRF_HEADER, [*rows, prf_row("all", counts)]))
+    if total.tp:
+        print(
+            f"\nOn the {total.tp} found: form right {total.form_right / total.tp:.3f}, "
+            f"intent right {total.intent_right / total.tp:.3f}, "
+            f"asked by the labelled role {total.role_right / total.tp:.3f}"
+        )
+    print(f"\nspeed (reading the caption, segmenting and analysing): {speed(words, seconds)}")
+    return counts.f1
+
+
 # ---------------------------------------------------------------------------- main
 
 
@@ -551,11 +599,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.limit is not None and args.limit < 1:
         parser.error("--limit must be at least 1")
     wanted = CHOICES[:-1] if args.corpus == "all" else (args.corpus,)
-    corpora = [name for name in wanted if name != "samples"]
+    corpora = [name for name in wanted if name not in LABEL_ONLY]
     if corpora and args.corpus != "all" and not qc.available(args.corpora):
         print("../shared/corpora is not present; nothing to evaluate", file=sys.stderr)
         return 2
-    if args.corpus == "samples" and not args.labels.is_file():
+    if args.corpus in LABEL_ONLY and not args.labels.is_file():
         print(f"{args.labels}: no such label file", file=sys.stderr)
         return 2
     limit = slice(args.limit)
@@ -565,14 +613,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     sample_intents = Target("samples lowest intent F1", 0.70)
     analyze(transcript_of([("A", "other", "Is the pipeline loaded?")], "warm-up"))  # not timed
 
-    if "samples" in wanted:
+    if set(LABEL_ONLY) & set(wanted):
         if args.labels.is_file():
             try:
                 samples = qc.load_sample_labels(args.labels)[limit]
             except LabelError as problem:
                 print(problem, file=sys.stderr)
                 return 2
-            sample_intents.value = report_samples(samples)
+            if "samples" in wanted:
+                sample_intents.value = report_samples(samples)
+            if "captions" in wanted:
+                report_captions(samples)
         else:
             sample_intents.note = f"no label file at {args.labels}"
     missing = bool(corpora) and not qc.available(args.corpora)

@@ -12,6 +12,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
 
+import caption_questions
 import pytest
 import question_corpora
 from question_corpora import (
@@ -27,6 +28,9 @@ from question_corpora import (
     load_trec,
     unpunctuate,
 )
+
+from transcript_tool.model import Question
+from transcript_tool.readers import read_text
 
 corpora = pytest.mark.skipif(not available(), reason="../shared/corpora is not present")
 
@@ -239,3 +243,63 @@ def test_sample_labels_reject_a_missing_sample(tmp_path: Path) -> None:
     path = write_labels(tmp_path, "missing.txt:\n  questions: []\n")
     with pytest.raises(LabelError, match="no such sample file"):
         load_sample_labels(path, tmp_path)
+
+
+# ------------------------------------------------------- samples as raw captions
+
+
+def test_a_sample_as_a_caption_keeps_every_word_and_where_it_came_from(tmp_path: Path) -> None:
+    path = write_labels(tmp_path, "sample.txt:\n  questions: []\n")
+    (sample,) = load_sample_labels(path, tmp_path)
+    caption = caption_questions.caption_of(sample.transcript)
+    words = caption.text.split()
+    assert words[:6] == ["hi", "thanks", "for", "coming", "why", "tell"]
+    assert "interviewer" not in words and "Interviewer:" not in caption.text
+    labeled_words = sum(len(turn.text.split()) for turn in sample.transcript.turns)
+    assert len(words) == len(caption.source) == labeled_words
+    lines = caption.text.splitlines()
+    assert all(len(line.split()) <= caption_questions.WORDS_PER_LINE for line in lines)
+    turn, start, end = caption.source[words.index("apply")]
+    assert sample.transcript.turns[turn].text[start:end] == "apply?"
+
+
+def test_caption_questions_are_lined_up_with_the_labels_word_by_word(tmp_path: Path) -> None:
+    path = write_labels(
+        tmp_path,
+        """\
+sample.txt:
+  questions:
+    - {text: "Tell me about yourself.", form: imperative, intent: background}
+    - {text: "Why did you apply?", form: wh, intent: motivation}
+""",
+    )
+    (sample,) = load_sample_labels(path, tmp_path)
+    caption = caption_questions.caption_of(sample.transcript)
+    read = read_text(caption.text, "caption.txt")
+    turn = read.turns[0]
+    assert turn.text.startswith("hi thanks for coming why tell me about yourself")
+    start = turn.text.index("tell me about yourself")
+    asked = question_at(turn.index, start, start + len("tell me about yourself"))
+    stray = question_at(turn.index, 0, len("hi thanks"))
+    score = caption_questions.score_caption(sample, caption, read, [asked, stray])
+    assert (score.tp, score.fp, score.fn) == (1, 1, 1)
+    assert (score.form_right, score.intent_right) == (1, 1)
+    assert score.role_right == (read.turns[0].role == "interviewer")
+
+
+def question_at(turn: int, start: int, end: int) -> Question:
+    return Question(
+        index=0,
+        turn=turn,
+        sentence=0,
+        start=start,
+        end=end,
+        text="",
+        role="interviewer",
+        form="imperative",
+        intent="background",
+        form_cue="",
+        intent_cue="",
+        parts=("",),
+        focus=((),),
+    )
