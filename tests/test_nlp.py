@@ -107,6 +107,17 @@ def test_a_caption_sentence_never_is_a_lone_auxiliary() -> None:
             "about you",
             "how about you",
         ),
+        # a request, and a wh-word before "the" or "it"
+        (
+            "alright let's do a couple of the behavioral ones i know everyone loves these "
+            "tell me about a time you disagreed with a teammate",
+            "tell me about a time you disagreed with a teammate",
+        ),
+        (
+            "they picked option two as a stopgap with option three on the roadmap for the "
+            "next quarter and how did it turn out",
+            "and how did it turn out",
+        ),
     ],
 )
 def test_a_question_inside_a_caption_sentence_starts_its_own(caption: str, question: str) -> None:

@@ -13,7 +13,7 @@ import yaml
 
 from transcript_tool import analyze, read_transcript
 from transcript_tool.annotate.question_cues import load_cues
-from transcript_tool.model import QUESTION_INTENTS, Analysis, Question
+from transcript_tool.model import QUESTION_INTENTS, Analysis, Question, Speaker, Transcript, Turn
 from transcript_tool.readers import read_text
 
 SAMPLES = sorted(Path(__file__).parent.parent.joinpath("samples").iterdir())
@@ -414,6 +414,39 @@ def test_a_candidate_turn_of_several_questions_asks_each_of_them() -> None:
         "Like, are they talking HTTP to us, or MQTT?",
         "And are they always connected?",
     ]
+
+
+def _turns(*turns: tuple[str, str, str], confidence: float) -> Transcript:
+    return Transcript(
+        id=None,
+        format="text",
+        speakers=(Speaker("A", None, "interviewer"), Speaker("B", None, "candidate")),
+        turns=tuple(
+            Turn(i, speaker, role, text, confidence=confidence)  # type: ignore[arg-type]
+            for i, (speaker, role, text) in enumerate(turns)
+        ),
+    )
+
+
+@pytest.mark.parametrize(("confidence", "kept"), [(1.0, False), (0.8, True)])
+def test_where_the_turns_were_inferred_a_question_inside_one_is_kept(
+    confidence: float, kept: bool
+) -> None:
+    """Inside a turn the segmenter found, a question put to the listener is as
+    likely the other speaker's, merged in, as rhetorical; one that asks the
+    speaker themselves is still dropped."""
+    transcript = _turns(
+        ("A", "interviewer", "Tell me about the migration."),
+        (
+            "B",
+            "candidate",
+            "We moved it over a weekend. So what did I do first? I froze the schema. "
+            "And how did it turn out for the team? It went well. The client was happy.",
+        ),
+        confidence=confidence,
+    )
+    asked = [q.text for q in analyze(transcript).questions if q.role == "candidate"]
+    assert asked == (["And how did it turn out for the team?"] if kept else [])
 
 
 def test_a_rhetorical_question_after_a_statement_is_still_dropped() -> None:

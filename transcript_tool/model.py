@@ -144,6 +144,12 @@ class Transcript:
     def roles_inferred(self) -> bool:
         return any(s.role_source == "inferred" for s in self.speakers)
 
+    @property
+    def turns_inferred(self) -> bool:
+        """The turns were found by the segmenter (no speaker labels): their
+        boundaries and speakers carry a confidence below 1."""
+        return any(turn.confidence < 1.0 for turn in self.turns)
+
 
 # ------------------------------------------------------------------------ analyze
 

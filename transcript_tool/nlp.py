@@ -274,6 +274,9 @@ def _question_onset(norms: list[str], k: int, onsets: Any, cues: Any) -> bool:
     at = k + 1
     if norms[k] in onsets.wh_about and norms[at] == "about":
         return at + 1 < len(norms)
+    for phrase in onsets.requests:
+        if tuple(norms[k : k + len(phrase)]) == phrase:
+            return k + len(phrase) < len(norms)
     if norms[k] in onsets.wh:
         if norms[at] not in cues.auxiliaries:
             return False

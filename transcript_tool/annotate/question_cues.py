@@ -98,6 +98,7 @@ class CaptionOnsets:
     lead_ins: frozenset[str]
     subordinators: frozenset[str]
     wh_about: frozenset[str]
+    requests: tuple[tuple[str, ...], ...] = ()
 
 
 def load_cues(text: str | None = None) -> QuestionCues:
@@ -173,9 +174,10 @@ def _caption_onsets(raw: dict[str, Any] | None) -> CaptionOnsets | None:
     words = {
         name: frozenset(raw[name])
         for name in CaptionOnsets.__dataclass_fields__
-        if name != "wh_window"
+        if name not in ("wh_window", "requests")
     }
-    return CaptionOnsets(wh_window=int(raw["wh_window"]), **words)
+    requests = tuple(tuple(phrase.split()) for phrase in raw.get("requests", ()))
+    return CaptionOnsets(wh_window=int(raw["wh_window"]), requests=requests, **words)
 
 
 @lru_cache(maxsize=1)

@@ -76,6 +76,10 @@ def find_questions(
     # asks the listener from its first sentence on ("So how do they send data?
     # Like, HTTP or MQTT? And are they always connected?")
     run_end: dict[int, int] = {}
+    # Where the segmenter found the turns, a question in the middle of one is
+    # as likely the other speaker's, merged into it, as rhetorical: only the
+    # question's own words ("so what did I do?", a tag) make it rhetorical.
+    inferred = transcript.turns_inferred
     for sentence, span in zip(sentences, spans, strict=True):
         if span.doc is not doc:
             doc = span.doc
@@ -113,7 +117,7 @@ def find_questions(
         from_start = sentence.index - first_in_turn[sentence.turn]
         in_run = from_start == 0 or run_end.get(sentence.turn) == sentence.index - 1
         if turn.role != "interviewer" and _rhetorical(
-            span, asked.form, matches, cues, from_start, from_end, in_run
+            span, asked.form, matches, cues, from_start, from_end, in_run, not inferred
         ):
             continue
         if in_run:
@@ -408,6 +412,7 @@ def _rhetorical(
     from_start: int,
     from_end: int,
     in_run: bool = False,
+    positional: bool = True,
 ) -> bool:
     """A speaker asking themselves, not the listener, in the middle of their
     turn: "so what did I do? I called ...", "..., right?" or "..., you know?".
@@ -415,7 +420,9 @@ def _rhetorical(
     ``from_start``/``from_end`` count the sentences before and after this one
     in its turn. A question at the start of a turn (a clarifying question),
     in the run of questions the turn opens with (``in_run``), or among its
-    last two sentences (a question for the listener) is asked.
+    last two sentences (a question for the listener) is asked. Without
+    ``positional`` (turns the segmenter found), a question's place in its turn
+    says nothing: only its own words make it rhetorical.
     """
     if _first(matches, "intent:clarification"):
         return False
@@ -441,7 +448,7 @@ def _rhetorical(
         return False
     if form in ("tag", "declarative") or (len(rest) == 1 and rest[0] in cues.wh_words):
         return True
-    return from_start > 0 and from_end > 1
+    return positional and from_start > 0 and from_end > 1
 
 
 _TOPICS: frozenset[str] = frozenset(
