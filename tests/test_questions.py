@@ -381,6 +381,27 @@ def test_new_conditions_inside_a_design_question_are_part_of_the_problem() -> No
     ]
 
 
+def test_a_technical_cue_about_the_candidates_own_system_is_a_follow_up() -> None:
+    """ "How does it ...?" right after the answer asks about what the candidate
+    built; "How does Redis ...?" asks what they know; "How would you write
+    that?" sets a task."""
+    analysis = analysis_of(
+        "Interviewer: Tell me about the pipeline you built.\n"
+        "Candidate: A service that applies schema changes when they are safe.\n"
+        "Interviewer: How does it decide what's safe?\n"
+        "Candidate: Adding a nullable column is safe.\n"
+        "Interviewer: How does Redis expire keys with a TTL?\n"
+        "Candidate: Lazily, and with a sampling sweep.\n"
+        "Interviewer: Here is a table of orders. How would you write that query?\n"
+        "Candidate: With a window function.\n"
+    )
+    assert [(q.intent, q.intent_cue) for q in analysis.questions[1:]] == [
+        ("follow_up", "how does ... it (about the answer just given)"),
+        ("technical", "how does"),
+        ("technical", "how would you write"),
+    ]
+
+
 def test_a_new_condition_outside_a_problem_keeps_its_own_intent() -> None:
     analysis = analysis_of(
         "Interviewer: Tell me about your current role.\n"

@@ -397,11 +397,34 @@ def _offers_choice(norms: Sequence[str]) -> bool:
 
 def _first(matches: Sequence[Match], key: str) -> str | None:
     """The longest (then earliest) match of ``key``, lowercased: the cue quoted."""
+    best = _first_match(matches, key)
+    return None if best is None else best.text.lower()
+
+
+def _first_match(matches: Sequence[Match], key: str) -> Match | None:
     hits = [m for m in matches if m.key == key]
-    if not hits:
+    return min(hits, key=lambda m: (m.start - m.end, m.start)) if hits else None
+
+
+def _about_the_answer(span: Span, matches: Sequence[Match], intent: str) -> str | None:
+    """The word that makes a question whose cue says ``intent`` (technical or
+    behavioral) ask about the candidate's own answer instead: the cue's
+    subject points back at it ("How does it decide what's safe?", "How did
+    you handle that?"), or, for a technical cue, the thing is theirs ("what
+    happens when the consumer, your Java service, crashes?"). None otherwise."""
+    cue = _first_match(matches, f"intent:{intent}")
+    if cue is None:
         return None
-    best = min(hits, key=lambda m: (m.start - m.end, m.start))
-    return best.text.lower()
+    doc = span.doc
+    after = doc[cue.end].norm_ if cue.end < span.end else ""
+    if after in _POINTS_BACK:
+        return after
+    if intent == "technical":
+        return next((t.norm_ for t in span if t.norm_ == "your"), None)
+    return None
+
+
+_POINTS_BACK = frozenset({"it", "that", "this", "they", "those", "them"})
 
 
 def _rhetorical(
@@ -526,6 +549,15 @@ def classify_intent(
         if cue:
             found = (intent, cue)
             break
+    if (
+        found is not None
+        and found[0] in ("technical", "behavioral")
+        and follows_answer
+        and _first(matches, "hypothetical") is None  # "How would you write that?" sets a task
+    ):
+        word = _about_the_answer(span, matches, found[0])
+        if word is not None:
+            return "follow_up", f"{found[1]} ... {word} (about the answer just given)"
     topic = context.topic
     if (
         topic in ("problem_solving", "technical")
