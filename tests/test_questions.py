@@ -87,6 +87,10 @@ FORMS = [
     # elliptical yes/no questions: "(Is there) anything else ...?"
     ("Anything else you'd like to know?", "yes_no", "Anything"),
     ("Any other questions?", "yes_no", "Any"),
+    # ... which a caption gives without its "?"
+    ("okay anything else", "yes_no", "anything"),
+    ("anything you'd want to monitor", "yes_no", "anything"),
+    ("any other questions for me", "yes_no", "any"),
     # ... but not a fragment after a comma
     ("I hear they landed a hundred soldiers, or something, the other day?", "declarative", "?"),
     # a negated auxiliary before a name asks when the sentence ends in "?"
@@ -118,6 +122,8 @@ NOT_QUESTIONS = [
     # a negated imperative, and a statement with its subject dropped
     "Don't ask them just because you read somewhere that you're supposed to.",
     "Doesn't matter.",
+    # agreeing, not asking "(does that) sound good?"
+    "sounds good",
     "How we split the work matters.",
     # pseudo-clefts: a wh-clause as the subject of "is"
     "What happens is the consumer retries.",
