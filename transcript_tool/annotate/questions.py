@@ -410,8 +410,8 @@ def _about_the_answer(span: Span, matches: Sequence[Match], intent: str) -> str 
     """The word that makes a question whose cue says ``intent`` (technical or
     behavioral) ask about the candidate's own answer instead: the cue's
     subject points back at it ("How does it decide what's safe?", "How did
-    you handle that?"), or, for a technical cue, the thing is theirs ("what
-    happens when the consumer, your Java service, crashes?"). None otherwise."""
+    you handle that?"), or, for a technical cue, the thing is theirs ("How
+    does your consumer recover from a crash?"). None otherwise."""
     cue = _first_match(matches, f"intent:{intent}")
     if cue is None:
         return None
@@ -522,11 +522,13 @@ def classify_intent(
     is a reverse question. Without a cue, an interviewer's statement with a
     question mark ("so you'd use a left join there?") checks their
     understanding (clarification); a short question right after an answer that
-    points back at it is a follow-up; anything else is background. While the
-    open topic is a problem to work through, an interviewer's question that
-    poses a condition or asks what the candidate would do ("what if ...",
-    "which would you pick") belongs to that problem; after the invitation to
-    ask, their "Anything else?" is closing too.
+    points back at it is a follow-up; anything else is background. A
+    technical or behavioral cue about the answer just given ("How does it
+    decide?") makes a follow-up too. While the open topic is a problem to work
+    through or a technical exercise, an interviewer's question that poses a
+    condition or asks what the candidate would do ("what if ...", "which would
+    you pick") belongs to it; after the invitation to ask, their "Anything
+    else?" is closing too.
     """
     context = context or Context()
     if role == "candidate":
