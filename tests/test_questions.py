@@ -98,6 +98,12 @@ FORMS = [
     # an "or" clause offers the other alternative
     ("Or do you transform it on the way in?", "choice", "Or"),
     ("We need to know if the law stops you, or is that a choice you made?", "choice", "or"),
+    # a caption compound whose second part asks the listener
+    (
+        "so what actually broke with the job and what did you personally do once you found out",
+        "wh",
+        "what",
+    ),
     # a negated tag asks without a "?"
     ("He's a bull, isn't he.", "tag", "isn't he"),
     ("uh there's really a lot of them in the city isn't there", "tag", "isn't there"),
@@ -131,6 +137,7 @@ NOT_QUESTIONS = [
     "What you need is a queue in front of it.",
     "what you don't forget is the growing up",
     "So what broke was my new query.",
+    "i told them what i did and what you did",
     "what struck me was how calm she was",
     "Got it.",
     "That's a great answer.",

@@ -307,18 +307,34 @@ def _form(
     # alternative ("Does the raw data stay raw? Or do you transform it?",
     # "..., or is that a choice you made?")
     starts = {head: tokens[0].i}
+    norms = [t.norm_ for t in tokens]
+    base = tokens[0].i
     if marked:
-        norms = [t.norm_ for t in tokens]
-        base = tokens[0].i
         for i, token in enumerate(tokens[:-1]):
             if token.i > head and token.text in _CLAUSE_MARKS:
                 clause = base + i + 1 + head_of(norms[i + 1 :], cues)
                 if clause < content_end and clause not in heads:
                     heads.append(clause)
                     starts[clause] = base + i + 1
+    elif not any(t.is_punct for t in tokens):
+        # a caption sentence, a compound whose later part asks the listener
+        # ("so what actually broke with the job and what did you personally
+        # do once you found out"): the caption component keeps such a
+        # sentence whole, and only its second part says it asks
+        for i in range(len(tokens) - 2):
+            if (
+                tokens[i].i > head
+                and norms[i] in cues.part_conjunctions
+                and norms[i + 1] in cues.wh_words
+                and "you" in norms[i + 2 : i + 5]
+            ):
+                heads.append(base + i + 1)
+                starts[base + i + 1] = base + i
     for at_head in heads:
         for number, rule in enumerate(cues.forms):
             if rule.marked and not marked:
+                continue
+            if at_head != head and not marked and rule.form != "wh":
                 continue
             if at_head != head and (rule.at != "head" or not rule.clauses):
                 continue
