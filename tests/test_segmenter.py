@@ -69,6 +69,25 @@ def test_a_monologue_with_no_question_stays_one_candidate_turn() -> None:
     assert turns(MONOLOGUE) == [("candidate", MONOLOGUE)]
 
 
+INTERRUPTION = (
+    "so the job ran every night and it was written by someone who had left and nobody wanted to "
+    "touch it and the team was four people and one of them was part time so anyway there was a "
+    "lot going on sorry let me jump in for a sec what did you personally do once you found out "
+    "that it broke yeah sorry so first i killed the job and i reran the old version of the query "
+    "so we had correct estimates by around nine"
+)
+
+
+def test_an_interviewer_cutting_into_an_answer_to_ask_gets_their_own_turn() -> None:
+    before, _, rest = INTERRUPTION.partition(" sorry let me jump in ")
+    asked, _, after = rest.partition(" yeah sorry ")
+    assert turns(INTERRUPTION) == [
+        ("candidate", before),
+        ("interviewer", "sorry let me jump in " + asked),
+        ("candidate", "yeah sorry " + after),
+    ]
+
+
 def test_first_speaker_hint_decides_who_starts() -> None:
     result = turns(MONOLOGUE, first_role="interviewer")
     assert result[0][0] == "interviewer"

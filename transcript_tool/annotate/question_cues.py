@@ -66,6 +66,7 @@ class QuestionCues:
     hypotheticals: tuple[str, ...]
     asks_for_more: tuple[str, ...]
     restatements: tuple[tuple[str, ...], ...]
+    interruptions: tuple[tuple[str, ...], ...]
     refers_back: frozenset[str]
     follows_with: frozenset[str]
     part_conjunctions: frozenset[str]
@@ -152,6 +153,7 @@ def load_cues(text: str | None = None) -> QuestionCues:
         hypotheticals=tuple(raw["hypotheticals"]),
         asks_for_more=tuple(raw["asks_for_more"]),
         restatements=tuple(tuple(phrase.split()) for phrase in raw["restatements"]),
+        interruptions=tuple(tuple(phrase.split()) for phrase in raw["interruptions"]),
         refers_back=frozenset(raw["refers_back"]),
         follows_with=frozenset(raw["follows_with"]),
         part_conjunctions=frozenset(raw["part_conjunctions"]),

@@ -94,6 +94,15 @@ def diarize(
     if scores is None:
         scores = model.predict(words)
     sentence_end, question_end = _sentences(scores, n, p.sentence)
+    stretches = _interruptions(words, question_end, scores.change)
+    if stretches:
+        change = np.array(scores.change, dtype=np.float32, copy=True)
+        for begin, end in stretches:
+            change[begin] = max(float(change[begin]), INTERRUPTION_CHANGE)
+            change[begin + 1 : end] = 0.0
+            if end < n:
+                change[end] = max(float(change[end]), 0.5)
+        scores = GapScores(scores.sentence, change, scores.role)
     if n == 0:
         return Diarization((), (), (), (), (), _roles(speakers), 0.0)
     if speakers <= 1:
@@ -213,6 +222,59 @@ def _backchannels(
             listener = others[0] if others else (1 if talker == 0 else 0)
             found.append((i, j, listener))
         i = j
+    return found
+
+
+INTERRUPTION_CHANGE = 0.95
+_INTERRUPTION_LEAD_INS = frozenset({"sorry", "okay", "ok", "so", "um", "uh", "actually", "but"})
+_INTERRUPTION_REACH = 60  # words the interrupter may take to ask
+_INTERRUPTION_LEAD = 5  # a likely change this close before the phrase is the interruption's
+
+
+def _interruptions(
+    words: Sequence[str], question_end: Sequence[bool], change: npt.NDArray[np.float32]
+) -> list[tuple[int, int]]:
+    """(begin, end) of each stretch where a speaker cuts in to ask ("... i
+    was the one who'd set up the | sorry let me jump in for a sec ... so what
+    actually broke with the job |"): from an interruption phrase
+    (questions.yaml ``interruptions``, with the "sorry"/"okay" before it) to
+    the end of the first question heard, or the first likely change of speaker
+    (``change`` above 0.5), within ``_INTERRUPTION_REACH`` words; not when a
+    likely change comes within ``_INTERRUPTION_LEAD`` words before it. The decoder
+    then takes the speaker to change where it begins (at least
+    ``INTERRUPTION_CHANGE``), not inside it, and likely after it; the change
+    model alone misses such a change, and one missed change gives every word
+    up to the next one to the wrong speaker."""
+    from ..annotate.question_cues import load_cues
+
+    phrases = load_cues().interruptions
+    n = len(words)
+    found: list[tuple[int, int]] = []
+    i = 1
+    while i < n:
+        phrase = next((p for p in phrases if tuple(words[i : i + len(p)]) == p), None)
+        if phrase is None:
+            i += 1
+            continue
+        begin = i
+        while begin - 1 > 0 and words[begin - 1] in _INTERRUPTION_LEAD_INS and i - begin < 2:
+            begin -= 1
+        if any(change[g] > 0.5 for g in range(max(1, begin - _INTERRUPTION_LEAD), begin)):
+            i += len(phrase)
+            continue  # the change is likely just before: "okay that's great | let me stop you"
+        end = next(
+            (
+                m + 1
+                for m in range(i + len(phrase) - 1, min(n, i + _INTERRUPTION_REACH))
+                if question_end[m] or (m + 1 < n and change[m + 1] > 0.5)
+            ),
+            None,
+        )
+        if end is None:
+            i += len(phrase)
+            continue
+        found.append((begin, end))
+        i = end
     return found
 
 
