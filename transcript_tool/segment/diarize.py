@@ -240,19 +240,22 @@ def _interruptions(
     (questions.yaml ``interruptions``, with the "sorry"/"okay" before it) to
     the end of the first question heard, or the first likely change of speaker
     (``change`` above 0.5), within ``_INTERRUPTION_REACH`` words; not when a
-    likely change comes within ``_INTERRUPTION_LEAD`` words before it. The decoder
-    then takes the speaker to change where it begins (at least
+    likely change comes within ``_INTERRUPTION_LEAD`` words before it. The
+    decoder then takes the speaker to change where it begins (at least
     ``INTERRUPTION_CHANGE``), not inside it, and likely after it; the change
     model alone misses such a change, and one missed change gives every word
     up to the next one to the wrong speaker."""
     from ..annotate.question_cues import load_cues
 
     phrases = load_cues().interruptions
+    firsts = {phrase[0] for phrase in phrases}
     n = len(words)
     found: list[tuple[int, int]] = []
     i = 1
     while i < n:
-        phrase = next((p for p in phrases if tuple(words[i : i + len(p)]) == p), None)
+        phrase = None
+        if words[i] in firsts:
+            phrase = next((p for p in phrases if tuple(words[i : i + len(p)]) == p), None)
         if phrase is None:
             i += 1
             continue
