@@ -5,7 +5,7 @@ they are used and the YAML file's comments for what each section means)."""
 from __future__ import annotations
 
 import bisect
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -284,3 +284,14 @@ class DocMatches:
         first = bisect.bisect_left(self.starts, span.start)
         last = bisect.bisect_left(self.starts, span.end)
         return [m for m in self.matches[first:last] if m.end <= span.end]
+
+
+def first_cue(matches: Sequence[Match], key: str) -> str | None:
+    """The longest (then earliest) match of ``key``, lowercased: the cue quoted."""
+    best = first_match(matches, key)
+    return None if best is None else best.text.lower()
+
+
+def first_match(matches: Sequence[Match], key: str) -> Match | None:
+    hits = [m for m in matches if m.key == key]
+    return min(hits, key=lambda m: (m.start - m.end, m.start)) if hits else None

@@ -29,8 +29,17 @@ from typing import TYPE_CHECKING
 from ..model import Question, QuestionForm, QuestionIntent, Role, Sentence, Transcript
 from ..nlp import ASKS_EXTENSION
 from .heads import head_of
+from .intents import Context, classify_intent, restated_intent
 from .parts import split_parts
-from .question_cues import DocMatches, Match, QuestionCues, Where, load_cues, matchers_for
+from .question_cues import (
+    DocMatches,
+    Match,
+    QuestionCues,
+    Where,
+    first_cue,
+    load_cues,
+    matchers_for,
+)
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -100,7 +109,7 @@ def find_questions(
             asked = _confirmation(span, cues)
         elif asked is not None and asked.check_in and after_statement:
             asked = _tag_alone(span, cues) or asked
-        reask_cue = _first(matches, "reask")
+        reask_cue = first_cue(matches, "reask")
         if said_reask is not None and said_reask[0] == sentence.turn:
             reask_cue = reask_cue or said_reask[1]
         if asked is None:
@@ -126,7 +135,7 @@ def find_questions(
         intent, intent_cue = classify_intent(
             span, matches, asked.form, turn.role, follows_answer, asked_last, cues, context
         )
-        restated = _restates(span, sentence, questions, cues)
+        restated = restated_intent(span, sentence, questions, cues)
         if restated is not None:
             intent, intent_cue = restated
         if turn.role == "interviewer":
@@ -146,24 +155,6 @@ def find_questions(
             )
         )
     return tuple(questions), tuple(check_ins)
-
-
-def _restates(
-    span: Span, sentence: Sentence, asked: Sequence[Question], cues: QuestionCues
-) -> tuple[QuestionIntent, str] | None:
-    """(intent, cue) of the question just before ``sentence`` in its turn when
-    ``sentence`` opens by restating it ("What kind of team do you do your best
-    work in? Like, what does a good week look like for you?"), else None."""
-    if not asked:
-        return None
-    before = asked[-1]
-    if (before.turn, before.sentence) != (sentence.turn, sentence.index - 1):
-        return None
-    norms = [t.norm_ for t in span if not (t.is_punct or t.is_space)]
-    for phrase in cues.restatements:
-        if tuple(norms[: len(phrase)]) == phrase:
-            return before.intent, f"restates the question before it ({' '.join(phrase)})"
-    return None
 
 
 def _confirmation(span: Span, cues: QuestionCues) -> Asked | None:
@@ -369,8 +360,6 @@ def _form(
     return None
 
 
-NO_INTENT_CUE = "no intent cue matched"
-"""The ``intent_cue`` of a question whose intent is the fallback, "background"."""
 _CLAUSE_MARKS = frozenset({",", ":", ";", "—", "–", "-", "--"})
 
 
@@ -411,38 +400,6 @@ def _offers_choice(norms: Sequence[str]) -> bool:
     return not ({"any", "anything", "anyone", "some", "either"} & set(before))
 
 
-def _first(matches: Sequence[Match], key: str) -> str | None:
-    """The longest (then earliest) match of ``key``, lowercased: the cue quoted."""
-    best = _first_match(matches, key)
-    return None if best is None else best.text.lower()
-
-
-def _first_match(matches: Sequence[Match], key: str) -> Match | None:
-    hits = [m for m in matches if m.key == key]
-    return min(hits, key=lambda m: (m.start - m.end, m.start)) if hits else None
-
-
-def _about_the_answer(span: Span, matches: Sequence[Match], intent: str) -> str | None:
-    """The word that makes a question whose cue says ``intent`` (technical or
-    behavioral) ask about the candidate's own answer instead: the cue's
-    subject points back at it ("How does it decide what's safe?", "How did
-    you handle that?"), or, for a technical cue, the thing is theirs ("How
-    does your consumer recover from a crash?"). None otherwise."""
-    cue = _first_match(matches, f"intent:{intent}")
-    if cue is None:
-        return None
-    doc = span.doc
-    after = doc[cue.end].norm_ if cue.end < span.end else ""
-    if after in _POINTS_BACK:
-        return after
-    if intent == "technical":
-        return next((t.norm_ for t in span if t.norm_ == "your"), None)
-    return None
-
-
-_POINTS_BACK = frozenset({"it", "that", "this", "they", "those", "them"})
-
-
 def _rhetorical(
     span: Span,
     form: QuestionForm,
@@ -463,7 +420,7 @@ def _rhetorical(
     ``positional`` (turns the segmenter found), a question's place in its turn
     says nothing: only its own words make it rhetorical.
     """
-    if _first(matches, "intent:clarification"):
+    if first_cue(matches, "intent:clarification"):
         return False
     norms = [t.norm_ for t in span if not (t.is_punct or t.is_space)]
     rest = norms[head_of(norms, cues) :]
@@ -488,111 +445,3 @@ def _rhetorical(
     if form in ("tag", "declarative") or (len(rest) == 1 and rest[0] in cues.wh_words):
         return True
     return positional and from_start > 0 and from_end > 1
-
-
-_TOPICS: frozenset[str] = frozenset(
-    {"background", "motivation", "behavioral", "situational", "technical", "problem_solving"}
-    | {"opinion", "small_talk"}
-)
-
-
-@dataclass(frozen=True)
-class Context:
-    """What the interviewer's questions so far have opened.
-
-    ``topic`` is the intent of their last question that a cue decided and that
-    opened a subject of its own (not a follow-up, a clarification, a check-in);
-    ``closed`` is true once they have invited the candidate's questions.
-    """
-
-    topic: QuestionIntent | None = None
-    closed: bool = False
-
-    def after(self, intent: QuestionIntent, cue: str) -> Context:
-        """The context once the interviewer has asked a question of ``intent``."""
-        if intent == "closing":
-            return Context(self.topic, closed=True)
-        if intent in _TOPICS and cue != NO_INTENT_CUE and not cue.startswith(_IN_TOPIC):
-            return Context(intent, self.closed)
-        return self
-
-
-_IN_TOPIC = "part of the problem being worked through"
-
-
-def classify_intent(
-    span: Span,
-    matches: Sequence[Match],
-    form: QuestionForm,
-    role: Role,
-    follows_answer: bool,
-    asked_last: QuestionIntent | None,
-    cues: QuestionCues,
-    context: Context | None = None,
-) -> tuple[QuestionIntent, str]:
-    """(intent, cue) for a question; the cue is the words that decided.
-
-    ``asked_last`` is the intent of the interviewer's last question: a
-    candidate's question while a substantive one is open is a clarification,
-    unless the interviewer has invited questions (``context.closed``): then it
-    is a reverse question. Without a cue, an interviewer's statement with a
-    question mark ("so you'd use a left join there?") checks their
-    understanding (clarification); a short question right after an answer that
-    points back at it is a follow-up; anything else is background. A
-    technical or behavioral cue about the answer just given ("How does it
-    decide?") makes a follow-up too. While the open topic is a problem to work
-    through or a technical exercise, an interviewer's question that poses a
-    condition or asks what the candidate would do ("what if ...", "which would
-    you pick") belongs to it; after the invitation to ask, their "Anything
-    else?" is closing too.
-    """
-    context = context or Context()
-    if role == "candidate":
-        cue = _first(matches, "intent:clarification")
-        if cue:
-            return "clarification", cue
-        if context.closed:
-            return "reverse", "asked after the interviewer invited questions"
-        if asked_last == "small_talk":
-            return "small_talk", "asked back during small talk"
-        if asked_last not in (None, "closing"):
-            cue = _first(matches, "candidate_clarification")
-            return "clarification", cue or f"asked while answering a {asked_last} question"
-        return "reverse", "asked by the candidate"
-    if context.closed and (cue := _first(matches, "asks_for_more")):
-        return "closing", f"{cue} (after inviting questions)"
-    found: tuple[QuestionIntent, str] | None = None
-    for intent, _ in cues.intents:
-        cue = _first(matches, f"intent:{intent}")
-        if cue:
-            found = (intent, cue)
-            break
-    if (
-        found is not None
-        and found[0] in ("technical", "behavioral")
-        and follows_answer
-        and _first(matches, "hypothetical") is None  # "How would you write that?" sets a task
-    ):
-        word = _about_the_answer(span, matches, found[0])
-        if word is not None:
-            return "follow_up", f"{found[1]} ... {word} (about the answer just given)"
-    topic = context.topic
-    if (
-        topic in ("problem_solving", "technical")
-        and form not in ("declarative", "tag")  # "So you'd only ack once it's stored?" confirms
-        and (found is None or (found[0], topic) == ("situational", "problem_solving"))
-    ):
-        cue = _first(matches, "hypothetical")
-        if cue:
-            return topic, f"{_IN_TOPIC} ({cue})"
-    if found is not None:
-        return found
-    if form == "declarative":
-        return "clarification", "a statement checked with a question mark"
-    norms = [t.norm_ for t in span if not (t.is_punct or t.is_space)]
-    back = sorted(cues.refers_back.intersection(norms[:8]))
-    opens_with = norms[:1] in [[w] for w in cues.follows_with]
-    if form != "tag" and follows_answer and len(norms) <= 12 and (back or opens_with):
-        pointer = ", ".join(back) or norms[0]
-        return "follow_up", f"short question right after an answer, referring back ({pointer})"
-    return "background", NO_INTENT_CUE

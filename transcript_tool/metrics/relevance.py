@@ -17,7 +17,7 @@ from ..annotate.exchanges import (
     matches_term,
     term_prefixes,
 )
-from ..annotate.questions import NO_INTENT_CUE
+from ..annotate.intents import NO_INTENT_CUE
 from ..model import Analysis, Evidence, MetricResult, Question, Word
 from ..yamlnodes import load_data
 from .base import MetricSpec, Param, Params, Scope

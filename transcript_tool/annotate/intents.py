@@ -1,0 +1,171 @@
+"""Question intent: what each question's answer is for (docs/question-taxonomy.md).
+
+The first intent in ``questions.yaml`` order with a phrase in the question
+decides, and that phrase is kept as ``intent_cue``; then the conversation
+around the question adjusts it (:class:`Context`: the interviewer's open
+topic and whether they have invited questions; :func:`restated_intent`; a
+cue that points back at the answer just given). Re-asks take the intent of
+the question they ask again in :mod:`.reasks`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from ..model import Question, QuestionForm, QuestionIntent, Role, Sentence
+from .question_cues import Match, QuestionCues, first_cue, first_match
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span
+
+NO_INTENT_CUE = "no intent cue matched"
+"""The ``intent_cue`` of a question whose intent is the fallback, "background"."""
+
+
+def restated_intent(
+    span: Span, sentence: Sentence, asked: Sequence[Question], cues: QuestionCues
+) -> tuple[QuestionIntent, str] | None:
+    """(intent, cue) of the question just before ``sentence`` in its turn when
+    ``sentence`` opens by restating it ("What kind of team do you do your best
+    work in? Like, what does a good week look like for you?"), else None."""
+    if not asked:
+        return None
+    before = asked[-1]
+    if (before.turn, before.sentence) != (sentence.turn, sentence.index - 1):
+        return None
+    norms = [t.norm_ for t in span if not (t.is_punct or t.is_space)]
+    for phrase in cues.restatements:
+        if tuple(norms[: len(phrase)]) == phrase:
+            return before.intent, f"restates the question before it ({' '.join(phrase)})"
+    return None
+
+
+def _about_the_answer(span: Span, matches: Sequence[Match], intent: str) -> str | None:
+    """The word that makes a question whose cue says ``intent`` (technical or
+    behavioral) ask about the candidate's own answer instead: the cue's
+    subject points back at it ("How does it decide what's safe?", "How did
+    you handle that?"), or, for a technical cue, the thing is theirs ("How
+    does your consumer recover from a crash?"). None otherwise."""
+    cue = first_match(matches, f"intent:{intent}")
+    if cue is None:
+        return None
+    doc = span.doc
+    after = doc[cue.end].norm_ if cue.end < span.end else ""
+    if after in _POINTS_BACK:
+        return after
+    if intent == "technical":
+        return next((t.norm_ for t in span if t.norm_ == "your"), None)
+    return None
+
+
+_POINTS_BACK = frozenset({"it", "that", "this", "they", "those", "them"})
+
+
+_TOPICS: frozenset[str] = frozenset(
+    {"background", "motivation", "behavioral", "situational", "technical", "problem_solving"}
+    | {"opinion", "small_talk"}
+)
+
+
+@dataclass(frozen=True)
+class Context:
+    """What the interviewer's questions so far have opened.
+
+    ``topic`` is the intent of their last question that a cue decided and that
+    opened a subject of its own (not a follow-up, a clarification, a check-in);
+    ``closed`` is true once they have invited the candidate's questions.
+    """
+
+    topic: QuestionIntent | None = None
+    closed: bool = False
+
+    def after(self, intent: QuestionIntent, cue: str) -> Context:
+        """The context once the interviewer has asked a question of ``intent``."""
+        if intent == "closing":
+            return Context(self.topic, closed=True)
+        if intent in _TOPICS and cue != NO_INTENT_CUE and not cue.startswith(_IN_TOPIC):
+            return Context(intent, self.closed)
+        return self
+
+
+_IN_TOPIC = "part of the problem being worked through"
+
+
+def classify_intent(
+    span: Span,
+    matches: Sequence[Match],
+    form: QuestionForm,
+    role: Role,
+    follows_answer: bool,
+    asked_last: QuestionIntent | None,
+    cues: QuestionCues,
+    context: Context | None = None,
+) -> tuple[QuestionIntent, str]:
+    """(intent, cue) for a question; the cue is the words that decided.
+
+    ``asked_last`` is the intent of the interviewer's last question: a
+    candidate's question while a substantive one is open is a clarification,
+    unless the interviewer has invited questions (``context.closed``): then it
+    is a reverse question. Without a cue, an interviewer's statement with a
+    question mark ("so you'd use a left join there?") checks their
+    understanding (clarification); a short question right after an answer that
+    points back at it is a follow-up; anything else is background. A
+    technical or behavioral cue about the answer just given ("How does it
+    decide?") makes a follow-up too. While the open topic is a problem to work
+    through or a technical exercise, an interviewer's question that poses a
+    condition or asks what the candidate would do ("what if ...", "which would
+    you pick") belongs to it; after the invitation to ask, their "Anything
+    else?" is closing too.
+    """
+    context = context or Context()
+    if role == "candidate":
+        cue = first_cue(matches, "intent:clarification")
+        if cue:
+            return "clarification", cue
+        if context.closed:
+            return "reverse", "asked after the interviewer invited questions"
+        if asked_last == "small_talk":
+            return "small_talk", "asked back during small talk"
+        if asked_last not in (None, "closing"):
+            cue = first_cue(matches, "candidate_clarification")
+            return "clarification", cue or f"asked while answering a {asked_last} question"
+        return "reverse", "asked by the candidate"
+    if context.closed and (cue := first_cue(matches, "asks_for_more")):
+        return "closing", f"{cue} (after inviting questions)"
+    found: tuple[QuestionIntent, str] | None = None
+    for intent, _ in cues.intents:
+        cue = first_cue(matches, f"intent:{intent}")
+        if cue:
+            found = (intent, cue)
+            break
+    if (
+        found is not None
+        and found[0] in ("technical", "behavioral")
+        and follows_answer
+        and first_cue(matches, "hypothetical") is None  # "How would you write that?" sets a task
+    ):
+        word = _about_the_answer(span, matches, found[0])
+        if word is not None:
+            return "follow_up", f"{found[1]} ... {word} (about the answer just given)"
+    topic = context.topic
+    if (
+        topic in ("problem_solving", "technical")
+        and form not in ("declarative", "tag")  # "So you'd only ack once it's stored?" confirms
+        and (found is None or (found[0], topic) == ("situational", "problem_solving"))
+    ):
+        cue = first_cue(matches, "hypothetical")
+        if cue:
+            return topic, f"{_IN_TOPIC} ({cue})"
+    if found is not None:
+        return found
+    if form == "declarative":
+        return "clarification", "a statement checked with a question mark"
+    norms = [t.norm_ for t in span if not (t.is_punct or t.is_space)]
+    back = sorted(cues.refers_back.intersection(norms[:8]))
+    opens_with = norms[:1] in [[w] for w in cues.follows_with]
+    if form != "tag" and follows_answer and len(norms) <= 12 and (back or opens_with):
+        pointer = ", ".join(back) or norms[0]
+        return "follow_up", f"short question right after an answer, referring back ({pointer})"
+    return "background", NO_INTENT_CUE
