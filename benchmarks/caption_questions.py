@@ -19,12 +19,11 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from question_corpora import LabeledSample
+from question_corpora import LabeledSample, unpunctuate
 
 from transcript_tool.model import Question, Transcript
 
 WORDS_PER_LINE = 8
-_NOT_KEPT = re.compile(r"[^a-z0-9'\-]+")
 _WORD = re.compile(r"\S+")
 
 
@@ -33,7 +32,9 @@ class Caption:
     """A caption made from a labelled transcript.
 
     ``source[i]`` is (turn, start, end) of the labelled word that caption word ``i``
-    came from; words that are only punctuation are not in the caption.
+    came from (:func:`question_corpora.unpunctuate` makes the caption words, as it
+    does for SwDA's unpunctuated variant); words that are only punctuation are not
+    in the caption, a word that a dash joins ("end—to") gives two.
     """
 
     text: str
@@ -46,8 +47,7 @@ def caption_of(transcript: Transcript) -> Caption:
     source: list[tuple[int, int, int]] = []
     for turn in transcript.turns:
         for match in _WORD.finditer(turn.text):
-            word = _NOT_KEPT.sub("", match.group().lower()).strip("'-")
-            if word:
+            for word in unpunctuate(match.group()).split():  # "end—to" is two words
                 words.append(word)
                 source.append((turn.index, match.start(), match.end()))
     lines = [" ".join(words[i : i + WORDS_PER_LINE]) for i in range(0, len(words), WORDS_PER_LINE)]
