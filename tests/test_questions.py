@@ -294,6 +294,27 @@ def test_short_question_on_a_new_topic_is_not_a_follow_up() -> None:
     assert (question.intent, question.intent_cue) == ("background", "are you interviewing")
 
 
+def test_a_question_naming_what_the_answer_brought_up_is_a_follow_up() -> None:
+    """ "Role-play" is first said in the answer, so the question about it could
+    not be asked without that answer; "manager" was the interviewer's own word
+    before the answer repeated it, so asking about managers is not a follow-up."""
+    analysis = analysis_of(
+        "Interviewer: Tell me about a time you coached someone.\n"
+        "Candidate: A new rep kept losing calls, so we did role-play every morning.\n"
+        "Interviewer: What made role-play a better fit than having her shadow your calls?\n"
+        "Candidate: She needed to practise out loud.\n"
+        "Interviewer: What does a good manager do for a new hire?\n"
+        "Candidate: A good manager makes time for them, like my first manager did.\n"
+        "Interviewer: How often do managers here meet with their reports?\n"
+        "Candidate: Weekly, I'd hope.\n"
+    )
+    assert [(q.intent, q.intent_cue) for q in analysis.questions[1:]] == [
+        ("follow_up", "picks up 'role' from the answer just given"),
+        ("background", "no intent cue matched"),
+        ("background", "no intent cue matched"),
+    ]
+
+
 CANDIDATE_QUESTIONS = [
     pytest.param(
         "How would you design a rate limiter?",

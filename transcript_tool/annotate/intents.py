@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..model import Question, QuestionForm, QuestionIntent, Role, Sentence
+from .parts import focus_terms
 from .question_cues import Match, QuestionCues, first_cue, first_match
 
 if TYPE_CHECKING:
@@ -39,6 +40,34 @@ def restated_intent(
     for phrase in cues.restatements:
         if tuple(norms[: len(phrase)]) == phrase:
             return before.intent, f"restates the question before it ({' '.join(phrase)})"
+    return None
+
+
+def introduced_terms(
+    sentences: Sequence[Sentence], cues: QuestionCues
+) -> dict[int, frozenset[str]]:
+    """Per turn index, the focus terms (content lemmas) first said in that turn:
+    what the turn brought into the conversation."""
+    said: dict[int, set[str]] = {}
+    for sentence in sentences:
+        said.setdefault(sentence.turn, set()).update(focus_terms(sentence.words, cues))
+    introduced: dict[int, frozenset[str]] = {}
+    seen: set[str] = set()
+    for turn in sorted(said):
+        introduced[turn] = frozenset(said[turn] - seen)
+        seen |= said[turn]
+    return introduced
+
+
+def picked_up(sentence: Sentence, answer: frozenset[str], cues: QuestionCues) -> str | None:
+    """The first word of ``sentence`` whose lemma is among ``answer``'s terms
+    (as written), or None: a question that names what the answer just brought
+    up "could not be asked without that answer" (the taxonomy's follow-up)."""
+    if not answer:
+        return None
+    for word in sentence.words:
+        if focus_terms((word,), cues) and word.lemma.lower() in answer:
+            return word.text
     return None
 
 
@@ -102,6 +131,7 @@ def classify_intent(
     asked_last: QuestionIntent | None,
     cues: QuestionCues,
     context: Context | None = None,
+    picked_up: str | None = None,
 ) -> tuple[QuestionIntent, str]:
     """(intent, cue) for a question; the cue is the words that decided.
 
@@ -111,7 +141,9 @@ def classify_intent(
     is a reverse question. Without a cue, an interviewer's statement with a
     question mark ("so you'd use a left join there?") checks their
     understanding (clarification); a short question right after an answer that
-    points back at it is a follow-up; anything else is background. A
+    points back at it, or a question that names something the answer has
+    just brought up (``picked_up``, "Why did you choose role-play ...?"), is a
+    follow-up; anything else is background. A
     technical or behavioral cue about the answer just given ("How does it
     decide?") makes a follow-up too. While the open topic is a problem to work
     through or a technical exercise, an interviewer's question that poses a
@@ -168,4 +200,6 @@ def classify_intent(
     if form != "tag" and follows_answer and len(norms) <= 12 and (back or opens_with):
         pointer = ", ".join(back) or norms[0]
         return "follow_up", f"short question right after an answer, referring back ({pointer})"
+    if follows_answer and picked_up is not None:
+        return "follow_up", f"picks up {picked_up!r} from the answer just given"
     return "background", NO_INTENT_CUE

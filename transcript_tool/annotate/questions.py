@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING
 from ..model import Question, QuestionForm, QuestionIntent, Role, Sentence, Transcript
 from ..nlp import ASKS_EXTENSION
 from .heads import head_of
-from .intents import Context, classify_intent, restated_intent
+from .intents import Context, classify_intent, introduced_terms, picked_up, restated_intent
 from .parts import split_parts
 from .question_cues import (
     DocMatches,
@@ -89,6 +89,7 @@ def find_questions(
     # as likely the other speaker's, merged into it, as rhetorical: only the
     # question's own words ("so what did I do?", a tag) make it rhetorical.
     inferred = transcript.turns_inferred
+    introduced = introduced_terms(sentences, cues)
     for sentence, span in zip(sentences, spans, strict=True):
         if span.doc is not doc:
             doc = span.doc
@@ -132,8 +133,10 @@ def find_questions(
         if in_run:
             run_end[sentence.turn] = sentence.index
         follows_answer = turn.index > 0 and transcript.turns[turn.index - 1].role != turn.role
+        answer = introduced.get(turn.index - 1, frozenset()) if follows_answer else frozenset()
+        picked = picked_up(sentence, answer, cues)
         intent, intent_cue = classify_intent(
-            span, matches, asked.form, turn.role, follows_answer, asked_last, cues, context
+            span, matches, asked.form, turn.role, follows_answer, asked_last, cues, context, picked
         )
         restated = restated_intent(span, sentence, questions, cues)
         if restated is not None:
