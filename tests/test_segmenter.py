@@ -18,7 +18,7 @@ from transcript_tool.model import LOW_CONFIDENCE
 from transcript_tool.nlp import ASKS_EXTENSION, get_nlp
 from transcript_tool.readers.common import Chunk, ReadOptions
 from transcript_tool.readers.text import read
-from transcript_tool.segment.diarize import Diarization, Params, diarize
+from transcript_tool.segment.diarize import Diarization, Params, _invited, diarize
 from transcript_tool.segment.gaps import GapModel, TrainingStream, normalize, shipped_model, train
 from transcript_tool.segment.unlabeled import segment_chunks, turn_confidences
 
@@ -86,6 +86,46 @@ def test_an_interviewer_cutting_into_an_answer_to_ask_gets_their_own_turn() -> N
         ("interviewer", "sorry let me jump in " + asked),
         ("candidate", "yeah sorry " + after),
     ]
+
+
+BEFORE_INVITATION = (
+    "so tell me about the last project you shipped um yeah so the last one was a billing "
+    "dashboard for our finance team i built the data model and most of the queries and we "
+    "launched it in march and they use it every day now and what was the hardest part "
+    "honestly getting the numbers to match what finance already had in their spreadsheets "
+    "we found three different definitions of revenue and i had to get everyone in one room "
+    "okay great so we've got a few minutes left do you have any questions for me "
+)
+REVERSE_QUESTION = "yes um a few first what does on call look like on your team"
+REVERSE_ANSWER = (
+    "yeah so it's a weekly rotation there are six of us so you're on about once every six weeks "
+    "honestly i think it's noisier than i'd like we had two pages last night and both were "
+    "false alarms so that's something i'm working on this quarter"
+)
+
+
+def test_after_the_invitation_to_ask_the_candidate_asks_and_the_interviewer_answers() -> None:
+    """Read as usual, "yeah so ..." after a question sounds like the candidate
+    answering and gives most of the interviewer's answer to them."""
+    text = f"{BEFORE_INVITATION}{REVERSE_QUESTION} {REVERSE_ANSWER}"
+    assert turns(text)[-2:] == [("candidate", REVERSE_QUESTION), ("interviewer", REVERSE_ANSWER)]
+    as_before = turns(text, params=Params(reverse_role=1.0))
+    assert as_before[-1] != ("interviewer", REVERSE_ANSWER)
+
+
+def test_the_reversed_stretch_runs_from_the_invitation_to_the_wrap_up() -> None:
+    """Only an invitation in the second half counts ("we'll leave time for any
+    questions for me at the end" opens interviews too), and the interviewer's
+    wrap-up ends the stretch: the debrief after it is asked by them again."""
+    early = "any questions for me at the end okay".split()
+    talk = ["word"] * 20
+    words = [*early, *talk, *talk, *talk, *"so any questions for me".split(), *talk]
+    words += "thanks so much for your time".split()
+    begin = len(early) + 3 * len(talk) + 5
+    end = begin + len(talk)
+    assert _invited(words) == (begin, end)
+    assert words[begin - 1] == "me" and words[end] == "thanks"
+    assert _invited([*early, *talk]) is None
 
 
 def test_first_speaker_hint_decides_who_starts() -> None:

@@ -67,6 +67,8 @@ class QuestionCues:
     asks_for_more: tuple[str, ...]
     restatements: tuple[tuple[str, ...], ...]
     interruptions: tuple[tuple[str, ...], ...]
+    invitations: tuple[tuple[str, ...], ...]
+    wrap_ups: tuple[tuple[str, ...], ...]
     refers_back: frozenset[str]
     follows_with: frozenset[str]
     part_conjunctions: frozenset[str]
@@ -154,6 +156,8 @@ def load_cues(text: str | None = None) -> QuestionCues:
         asks_for_more=tuple(raw["asks_for_more"]),
         restatements=tuple(tuple(phrase.split()) for phrase in raw["restatements"]),
         interruptions=tuple(tuple(phrase.split()) for phrase in raw["interruptions"]),
+        invitations=tuple(tuple(phrase.split()) for phrase in raw["invitations"]),
+        wrap_ups=tuple(tuple(phrase.split()) for phrase in raw["wrap_ups"]),
         refers_back=frozenset(raw["refers_back"]),
         follows_with=frozenset(raw["follows_with"]),
         part_conjunctions=frozenset(raw["part_conjunctions"]),

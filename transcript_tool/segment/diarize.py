@@ -48,6 +48,7 @@ class Params:
     init: float = 0.5  # change probability above which the EM start flips the speaker
     temper: float = 0.1  # scales every log-score when computing the confidence reported
     question_change: float = 0.6  # punctuated text: least change probability after a "?"
+    reverse_role: float = -0.5  # multiplies the role log-odds after the invitation to ask
 
 
 @dataclass(frozen=True)
@@ -118,6 +119,11 @@ def diarize(
     units = [(bounds[u], bounds[u + 1]) for u in range(len(bounds) - 1)]
     stay, switch = _transitions(scores, cuts, speakers, p)
     role_logodds = _logodds(scores.role[:n])
+    invited = _invited(words)
+    if invited is not None:
+        # after the invitation to ask, asking sounds like the candidate and
+        # answering like the interviewer: the role head's reading is reversed
+        role_logodds[invited[0] : invited[1]] *= p.reverse_role
     role_emission = _role_emission(role_logodds, units, speakers, p.role_weight)
     prior = _prior(speakers, first_role)
     emission = role_emission
@@ -279,6 +285,42 @@ def _interruptions(
         found.append((begin, end))
         i = end
     return found
+
+
+def _invited(words: Sequence[str]) -> tuple[int, int] | None:
+    """(begin, end) of the stretch after the interviewer's invitation to ask
+    (questions.yaml ``invitations``: "what questions do you have for me"), in
+    the second half of the transcript, up to their wrap-up (``wrap_ups``:
+    "thanks so much for your time") or the end; None without one. There the
+    candidate asks and the interviewer answers."""
+    from ..annotate.question_cues import load_cues
+
+    cues = load_cues()
+    n = len(words)
+    begin = _find(words, cues.invitations, n // 2, n)
+    if begin is None:
+        return None
+    end = _find(words, cues.wrap_ups, begin, n, start_of=True)
+    return begin, n if end is None else end
+
+
+def _find(
+    words: Sequence[str],
+    phrases: Sequence[tuple[str, ...]],
+    start: int,
+    stop: int,
+    *,
+    start_of: bool = False,
+) -> int | None:
+    """Where the first of ``phrases`` in ``words[start:stop]`` ends (begins, with
+    ``start_of``), or None."""
+    firsts = {phrase[0] for phrase in phrases}
+    for i in range(start, stop):
+        if words[i] in firsts:
+            for phrase in phrases:
+                if tuple(words[i : i + len(phrase)]) == phrase:
+                    return i if start_of else i + len(phrase)
+    return None
 
 
 def _alternation(
