@@ -48,6 +48,9 @@ FORMS = [
     ("so are are you going to go for your doctorate", "yes_no", "are you"),
     ("have um have you ever been to the science place", "yes_no", "have you"),
     ("is uh do you know who he is", "yes_no", "do you"),
+    # two or three words said again
+    ("what day, what day was that on.", "wh", "what"),
+    ("what day what day was that on", "wh", "what"),
     # the auxiliary dropped, as people say it: "(have) you ever ..."
     ("you ever worked with kafka in production", "yes_no", "you ever"),
     # "any X or Y" is a yes/no question, not a choice

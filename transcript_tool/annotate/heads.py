@@ -44,10 +44,18 @@ def head_of(norms: Sequence[str], cues: QuestionCues) -> int:
 def _false_start(norms: Sequence[str], index: int, cues: QuestionCues) -> int:
     """How many words at ``index`` a speaker took back: 1 for "did [did you]", 2
     for "have um [have you]" and for an auxiliary given up for another one, "is
-    uh [do you]"; 0 when none."""
+    uh [do you]", 3 for "what day, [what day was that on]" (two or three words
+    said again); 0 when none."""
     word = norms[index]
     if not word[:1].isalpha() or word in cues.fillers:
         return 0
+    for size in (3, 2):  # "what day, [what day was that on]"
+        said = tuple(norms[index : index + size])
+        if len(said) < size or not all(w[:1].isalpha() and w not in cues.fillers for w in said):
+            continue
+        after = _past_hesitations(norms, index + size, cues)
+        if tuple(norms[after : after + size]) == said:
+            return after - index
     after = index + 1
     while (
         after < len(norms)
@@ -64,3 +72,16 @@ def _false_start(norms: Sequence[str], index: int, cues: QuestionCues) -> int:
         hesitated = any(norms[i] in cues.fillers for i in range(index + 1, after))
         return after - index if hesitated else 0
     return 0
+
+
+def _past_hesitations(norms: Sequence[str], index: int, cues: QuestionCues) -> int:
+    """The first index from ``index`` on that is not a hesitation (a comma, a
+    dash, a filler), looking at most four words ahead."""
+    after = index
+    while (
+        after < len(norms)
+        and after - index < 4
+        and (norms[after] in _HESITATION or norms[after] in cues.fillers)
+    ):
+        after += 1
+    return after
