@@ -18,8 +18,9 @@ from transcript_tool.model import LOW_CONFIDENCE
 from transcript_tool.nlp import ASKS_EXTENSION, get_nlp
 from transcript_tool.readers.common import Chunk, ReadOptions
 from transcript_tool.readers.text import read
-from transcript_tool.segment.diarize import Diarization, Params, _invited, diarize
+from transcript_tool.segment.diarize import Diarization, Params, diarize
 from transcript_tool.segment.gaps import GapModel, TrainingStream, normalize, shipped_model, train
+from transcript_tool.segment.phrases import invitation_stretch
 from transcript_tool.segment.unlabeled import segment_chunks, turn_confidences
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -123,9 +124,9 @@ def test_the_reversed_stretch_runs_from_the_invitation_to_the_wrap_up() -> None:
     words += "thanks so much for your time".split()
     begin = len(early) + 3 * len(talk) + 5
     end = begin + len(talk)
-    assert _invited(words) == (begin, end)
+    assert invitation_stretch(words) == (begin, end)
     assert words[begin - 1] == "me" and words[end] == "thanks"
-    assert _invited([*early, *talk]) is None
+    assert invitation_stretch([*early, *talk]) is None
 
 
 def test_first_speaker_hint_decides_who_starts() -> None:

@@ -14,7 +14,9 @@ model over *units* (the stretches between gaps where a change is plausible):
   transcript by expectation-maximisation, so a long monologue is attributed by
   its speaker's own wording and not only by its position;
 - forward-backward gives each unit's posterior; a unit goes to its most
-  probable speaker, and that probability is the confidence reported.
+  probable speaker, and that probability is the confidence reported;
+- a few phrases the gap model cannot learn from its corpora adjust the scores
+  before decoding and the speakers after it (:mod:`.phrases`).
 
 Pure Python over units (a few per sentence): no per-word loop after scoring.
 """
@@ -30,6 +32,13 @@ import numpy.typing as npt
 
 from .gaps import SENTENCE_END, GapModel, GapScores
 from .hmm import forward_backward
+from .phrases import (
+    BACKCHANNEL_CONFIDENCE,
+    INTERRUPTION_CHANGE,
+    backchannels,
+    interruptions,
+    invitation_stretch,
+)
 
 
 @dataclass(frozen=True)
@@ -95,7 +104,7 @@ def diarize(
     if scores is None:
         scores = model.predict(words)
     sentence_end, question_end = _sentences(scores, n, p.sentence)
-    stretches = _interruptions(words, question_end, scores.change)
+    stretches = interruptions(words, question_end, scores.change)
     if stretches:
         change = np.array(scores.change, dtype=np.float32, copy=True)
         for begin, end in stretches:
@@ -119,7 +128,7 @@ def diarize(
     units = [(bounds[u], bounds[u + 1]) for u in range(len(bounds) - 1)]
     stay, switch = _transitions(scores, cuts, speakers, p)
     role_logodds = _logodds(scores.role[:n])
-    invited = _invited(words)
+    invited = invitation_stretch(words)
     if invited is not None:
         # after the invitation to ask, asking sounds like the candidate and
         # answering like the interviewer: the role head's reading is reversed
@@ -159,7 +168,7 @@ def diarize(
     for u in range(1, len(units)):
         if unit_speaker[u - 1] != unit_speaker[u]:
             change_conf[units[u][0]] = change_post[u - 1]
-    for begin, end, state in _backchannels(words, state_of_word, speakers):
+    for begin, end, state in backchannels(words, state_of_word, speakers):
         for i in range(begin, end):
             state_of_word[i] = state
             word_conf[i] = BACKCHANNEL_CONFIDENCE
@@ -185,142 +194,6 @@ def diarize(
         role_conf,
         tuple(np.round(role_logodds, 4).tolist()),
     )
-
-
-BACKCHANNELS = frozenset(
-    {"mm-hmm", "mhm", "mhmm", "mmhmm", "mm-hm", "uh-huh", "uh-hum", "mm-mm", "mhmm-hmm"}
-)
-"""Words that are only ever a listener's signal, never part of a sentence."""
-BACKCHANNEL_CONFIDENCE = 0.7
-_BACKCHANNEL_CONTEXT = 4  # words of one speaker needed on both sides
-
-
-def _backchannels(
-    words: Sequence[str], state_of_word: Sequence[int], speakers: int
-) -> list[tuple[int, int, int]]:
-    """(begin, end, listener) for each run of at most three backchannel words
-    inside one speaker's talk (the same speaker for the four words before and
-    after it): the listener is the other speaker (the last other one heard,
-    with more than two)."""
-    if speakers < 2:
-        return []
-    found: list[tuple[int, int, int]] = []
-    n = len(words)
-    i = 0
-    while i < n:
-        if words[i] not in BACKCHANNELS:
-            i += 1
-            continue
-        j = i
-        while j < n and words[j] in BACKCHANNELS:
-            j += 1
-        k = _BACKCHANNEL_CONTEXT
-        before, after = state_of_word[max(0, i - k) : i], state_of_word[j : j + k]
-        talker = state_of_word[i]
-        if (
-            j - i <= 3
-            and len(before) == k
-            and len(after) == k
-            and set(before) == set(after) == {talker}
-            and all(state_of_word[m] == talker for m in range(i, j))
-        ):
-            others = [s for s in reversed(state_of_word[:i]) if s != talker]
-            listener = others[0] if others else (1 if talker == 0 else 0)
-            found.append((i, j, listener))
-        i = j
-    return found
-
-
-INTERRUPTION_CHANGE = 0.95
-_INTERRUPTION_LEAD_INS = frozenset({"sorry", "okay", "ok", "so", "um", "uh", "actually", "but"})
-_INTERRUPTION_REACH = 60  # words the interrupter may take to ask
-_INTERRUPTION_LEAD = 5  # a likely change this close before the phrase is the interruption's
-
-
-def _interruptions(
-    words: Sequence[str], question_end: Sequence[bool], change: npt.NDArray[np.float32]
-) -> list[tuple[int, int]]:
-    """(begin, end) of each stretch where a speaker cuts in to ask ("... i
-    was the one who'd set up the | sorry let me jump in for a sec ... so what
-    actually broke with the job |"): from an interruption phrase
-    (questions.yaml ``interruptions``, with the "sorry"/"okay" before it) to
-    the end of the first question heard, or the first likely change of speaker
-    (``change`` above 0.5), within ``_INTERRUPTION_REACH`` words; not when a
-    likely change comes within ``_INTERRUPTION_LEAD`` words before it. The
-    decoder then takes the speaker to change where it begins (at least
-    ``INTERRUPTION_CHANGE``), not inside it, and likely after it; the change
-    model alone misses such a change, and one missed change gives every word
-    up to the next one to the wrong speaker."""
-    from ..annotate.question_cues import load_cues
-
-    phrases = load_cues().interruptions
-    firsts = {phrase[0] for phrase in phrases}
-    n = len(words)
-    found: list[tuple[int, int]] = []
-    i = 1
-    while i < n:
-        phrase = None
-        if words[i] in firsts:
-            phrase = next((p for p in phrases if tuple(words[i : i + len(p)]) == p), None)
-        if phrase is None:
-            i += 1
-            continue
-        begin = i
-        while begin - 1 > 0 and words[begin - 1] in _INTERRUPTION_LEAD_INS and i - begin < 2:
-            begin -= 1
-        if any(change[g] > 0.5 for g in range(max(1, begin - _INTERRUPTION_LEAD), begin)):
-            i += len(phrase)
-            continue  # the change is likely just before: "okay that's great | let me stop you"
-        end = next(
-            (
-                m + 1
-                for m in range(i + len(phrase) - 1, min(n, i + _INTERRUPTION_REACH))
-                if question_end[m] or (m + 1 < n and change[m + 1] > 0.5)
-            ),
-            None,
-        )
-        if end is None:
-            i += len(phrase)
-            continue
-        found.append((begin, end))
-        i = end
-    return found
-
-
-def _invited(words: Sequence[str]) -> tuple[int, int] | None:
-    """(begin, end) of the stretch after the interviewer's invitation to ask
-    (questions.yaml ``invitations``: "what questions do you have for me"), in
-    the second half of the transcript, up to their wrap-up (``wrap_ups``:
-    "thanks so much for your time") or the end; None without one. There the
-    candidate asks and the interviewer answers."""
-    from ..annotate.question_cues import load_cues
-
-    cues = load_cues()
-    n = len(words)
-    begin = _find(words, cues.invitations, n // 2, n)
-    if begin is None:
-        return None
-    end = _find(words, cues.wrap_ups, begin, n, start_of=True)
-    return begin, n if end is None else end
-
-
-def _find(
-    words: Sequence[str],
-    phrases: Sequence[tuple[str, ...]],
-    start: int,
-    stop: int,
-    *,
-    start_of: bool = False,
-) -> int | None:
-    """Where the first of ``phrases`` in ``words[start:stop]`` ends (begins, with
-    ``start_of``), or None."""
-    firsts = {phrase[0] for phrase in phrases}
-    for i in range(start, stop):
-        if words[i] in firsts:
-            for phrase in phrases:
-                if tuple(words[i : i + len(phrase)]) == phrase:
-                    return i if start_of else i + len(phrase)
-    return None
 
 
 def _alternation(
