@@ -73,7 +73,13 @@ FORMS = [
     ("Tell me about your last project.", "imperative", "Tell me"),
     ("tell me about your last project", "imperative", "tell me"),
     ("Walk me through your resume.", "imperative", "Walk me through"),
-    ("Can you walk me through your resume?", "imperative", "Can you walk"),
+    ("Can you walk me through your resume?", "imperative", "Can you walk me through"),
+    # a verb that also names an action asks for an account only with its particle
+    ("Could you take me through the design?", "imperative", "Could you take me through"),
+    ("Can you start by telling me about yourself?", "imperative", "Can you start by"),
+    ("Can you start in two weeks?", "yes_no", "Can you"),
+    ("Could you take that money and hire two more people?", "yes_no", "Could you"),
+    ("Can you talk to the team lead first?", "yes_no", "Can you"),
     ("could you describe your role", "imperative", "could you describe"),
     # discourse openers before the question proper
     ("Okay, so tell me about yourself", "imperative", "tell me"),
