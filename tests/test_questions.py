@@ -74,6 +74,9 @@ FORMS = [
     ("tell me about your last project", "imperative", "tell me"),
     ("Walk me through your resume.", "imperative", "Walk me through"),
     ("Can you walk me through your resume?", "imperative", "Can you walk me through"),
+    # a wh-word left in place at the end
+    ("So you've been on that team how long?", "wh", "how long"),
+    ("And you reported to who?", "wh", "who"),
     # a verb that also names an action asks for an account only with its particle
     ("Could you take me through the design?", "imperative", "Could you take me through"),
     ("Can you start by telling me about yourself?", "imperative", "Can you start by"),
