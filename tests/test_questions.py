@@ -74,6 +74,11 @@ FORMS = [
     ("tell me about your last project", "imperative", "tell me"),
     ("Walk me through your resume.", "imperative", "Walk me through"),
     ("Can you walk me through your resume?", "imperative", "Can you walk me through"),
+    # "when" and a subject open a fronted clause: the question after its comma is asked
+    ("When you joined, did you have a mentor?", "yes_no", "did you"),
+    ("And when you get paged, is it the pipeline itself, or upstream stuff?", "choice", "is it"),
+    ("When you say scale, what do you mean?", "wh", "what"),
+    ("And when you moved teams?", "wh", "when"),
     # a wh-word left in place at the end
     ("So you've been on that team how long?", "wh", "how long"),
     ("And you reported to who?", "wh", "who"),
@@ -545,7 +550,9 @@ def test_every_question_cue_is_a_string() -> None:
     """YAML 1.1 reads bare no/on/off/yes/true as booleans: every word a cue
     matches must still be a string."""
     cues = _load_data("questions.yaml")
-    settings = re.compile(r"/(cue/\d+|marked|unmarked|clauses|check_in_slack|wh_window|IS_PUNCT)$")
+    settings = re.compile(
+        r"/(cue/\d+|marked|unmarked|clauses|yields|check_in_slack|wh_window|IS_PUNCT)$"
+    )
     assert [p for p in _non_strings(cues) if not settings.search(p.split(" = ")[0])] == []
     assert set(cues["intents"]) <= set(QUESTION_INTENTS)
 

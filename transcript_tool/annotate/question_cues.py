@@ -35,6 +35,9 @@ class FormRule:
     # also at the head of a later clause of a marked sentence ("Before we jump
     # in, have you ...?"); false for fragments that only ask as a whole
     clauses: bool = True
+    # a hit at the sentence's head gives way to a form found at a later
+    # clause's head ("When you joined, did you have a mentor?")
+    yields: bool = False
 
 
 @dataclass(frozen=True)
@@ -123,6 +126,7 @@ def load_cues(text: str | None = None) -> QuestionCues:
                 cue=(int(entry["cue"][0]), int(entry["cue"][1])) if "cue" in entry else None,
                 patterns=_patterns(entry, f"forms/{number}"),
                 clauses=bool(entry.get("clauses", True)),
+                yields=bool(entry.get("yields", False)),
             )
         )
     vetoes = [

@@ -324,6 +324,7 @@ def _form(
             ):
                 heads.append(base + i + 1)
                 starts[base + i + 1] = base + i
+    fallback: Asked | None = None  # a yielding rule's hit, if nothing later asks
     for at_head in heads:
         for number, rule in enumerate(cues.forms):
             if rule.marked and not marked:
@@ -350,7 +351,12 @@ def _form(
                 return Asked("choice", doc[starts[at_head]].text, check_in=False)
             if form == "yes_no" and _offers_choice([t.norm_ for t in doc[hit.end : content_end]]):
                 form = "choice"
+            if rule.yields:
+                fallback = fallback or Asked(form, cue, check_in=False)
+                break  # on to the next clause's head
             return Asked(form, cue, check_in=False)
+    if fallback is not None:
+        return fallback
     if marked:
         last = tokens[-1]
         if last.is_punct:
