@@ -108,6 +108,7 @@ FORMS = [
     ("okay anything else", "yes_no", "anything"),
     ("anything you'd want to monitor", "yes_no", "anything"),
     ("any other questions for me", "yes_no", "any"),
+    ("okay so anything else you want to ask us about the proposal", "yes_no", "anything"),
     # ... but not a fragment after a comma
     ("I hear they landed a hundred soldiers, or something, the other day?", "declarative", "?"),
     # a negated auxiliary before a name asks when the sentence ends in "?"
@@ -147,6 +148,8 @@ NOT_QUESTIONS = [
     "Doesn't matter.",
     # agreeing, not asking "(does that) sound good?"
     "sounds good",
+    # a caption's list that only opens like "anything else?"
+    "anything else dropping a column renaming a type changing a primary key it stops",
     "How we split the work matters.",
     # pseudo-clefts: a wh-clause as the subject of "is"
     "What happens is the consumer retries.",
