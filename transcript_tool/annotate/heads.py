@@ -45,7 +45,8 @@ def _false_start(norms: Sequence[str], index: int, cues: QuestionCues) -> int:
     """How many words at ``index`` a speaker took back: 1 for "did [did you]", 2
     for "have um [have you]" and for an auxiliary given up for another one, "is
     uh [do you]", 3 for "what day, [what day was that on]" (two or three words
-    said again); 0 when none."""
+    said again); 0 when none. Up to four hesitations (commas, dashes,
+    fillers) may come between the two sayings."""
     word = norms[index]
     if not word[:1].isalpha() or word in cues.fillers:
         return 0
@@ -56,13 +57,7 @@ def _false_start(norms: Sequence[str], index: int, cues: QuestionCues) -> int:
         after = _past_hesitations(norms, index + size, cues)
         if tuple(norms[after : after + size]) == said:
             return after - index
-    after = index + 1
-    while (
-        after < len(norms)
-        and after - index <= 4
-        and (norms[after] in _HESITATION or norms[after] in cues.fillers)
-    ):
-        after += 1
+    after = _past_hesitations(norms, index + 1, cues)
     if after >= len(norms):
         return 0
     again = norms[after]

@@ -131,7 +131,7 @@ def classify_intent(
     asked_last: QuestionIntent | None,
     cues: QuestionCues,
     context: Context | None = None,
-    picked_up: str | None = None,
+    picked: str | None = None,
 ) -> tuple[QuestionIntent, str]:
     """(intent, cue) for a question; the cue is the words that decided.
 
@@ -142,7 +142,8 @@ def classify_intent(
     question mark ("so you'd use a left join there?") checks their
     understanding (clarification); a short question right after an answer that
     points back at it, or a question that names something the answer has
-    just brought up (``picked_up``, "Why did you choose role-play ...?"), is a
+    just brought up (``picked``, from :func:`picked_up`: "Why did you choose
+    role-play ...?"), is a
     follow-up; anything else is background. A
     technical or behavioral cue about the answer just given ("How does it
     decide?") makes a follow-up too. While the open topic is a problem to work
@@ -200,6 +201,6 @@ def classify_intent(
     if form != "tag" and follows_answer and len(norms) <= 12 and (back or opens_with):
         pointer = ", ".join(back) or norms[0]
         return "follow_up", f"short question right after an answer, referring back ({pointer})"
-    if follows_answer and picked_up is not None:
-        return "follow_up", f"picks up {picked_up!r} from the answer just given"
+    if follows_answer and picked is not None:
+        return "follow_up", f"picks up {picked!r} from the answer just given"
     return "background", NO_INTENT_CUE
