@@ -118,6 +118,15 @@ def test_a_caption_sentence_never_is_a_lone_auxiliary() -> None:
             "next quarter and how did it turn out",
             "and how did it turn out",
         ),
+        # a wh-word with "'s" or "'re" and a second person
+        (
+            "i'm theo i lead the data platform team here at brightwater how's your week going",
+            "how's your week going",
+        ),
+        (
+            "and that's how we ran the region for two years what're you hoping to change first",
+            "what're you hoping to change first",
+        ),
     ],
 )
 def test_a_question_inside_a_caption_sentence_starts_its_own(caption: str, question: str) -> None:
@@ -129,6 +138,8 @@ def test_a_question_inside_a_caption_sentence_starts_its_own(caption: str, quest
     [
         # an auxiliary inside the clause already going, a pseudo-cleft, quoted speech
         ("and the people that are there are the ones who run the whole thing", "are there"),
+        # "what's" before anything but "you"/"your": a word search, a rhetorical aside
+        ("so we called it um what's it called job sharing", "what's it"),
         ("what happens is they promote them into a position that they can't handle", "is they"),
         ("and he looks at the pattern and he says how do you get that from there", "how do"),
         # one question: "what kind of music ... do you like", "... or do you keep ..."

@@ -278,10 +278,11 @@ def _question_onset(norms: list[str], k: int, onsets: Any, cues: Any) -> bool:
         if tuple(norms[k : k + len(phrase)]) == phrase:
             return k + len(phrase) < len(norms)
     if norms[k] in onsets.wh:
-        if norms[at] not in cues.auxiliaries:
+        contracted = norms[at] in onsets.contracted  # "how's your day"
+        if norms[at] not in cues.auxiliaries and not contracted:
             return False
         at += 1
-        subjects = onsets.wh_subjects
+        subjects = onsets.contracted_subjects if contracted else onsets.wh_subjects
     elif norms[k] in onsets.auxiliaries:
         subjects = onsets.subjects
     else:

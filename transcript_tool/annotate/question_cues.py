@@ -104,6 +104,8 @@ class CaptionOnsets:
     lead_ins: frozenset[str]
     subordinators: frozenset[str]
     wh_about: frozenset[str]
+    contracted: frozenset[str]
+    contracted_subjects: frozenset[str]
     requests: tuple[tuple[str, ...], ...] = ()
 
 
