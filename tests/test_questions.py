@@ -879,3 +879,14 @@ def test_a_caption_sentence_cut_off_mid_clause_asks_nothing() -> None:
     asked = [q.text for q in analyze(transcript).questions]
     assert "where are you based by the way i can see a lot of plants behind you" in asked
     assert not [text for text in asked if text.endswith("that's")]
+
+
+def test_an_answer_the_caption_model_heard_as_asking_is_no_question() -> None:
+    """On the bundled raw caption the caption model hears "yeah you sound good"
+    (the reply to the candidate's "can you hear me okay") as asking; a
+    sentence that opens with an answer's "yeah"/"yes"/"no" and has no
+    question form of its own answers, it does not ask."""
+    caption = Path(__file__).parent.parent / "samples" / "mock-interview-raw-caption.txt"
+    questions = analyze(read_transcript(caption)).questions
+    assert "yeah you sound good" not in [q.text for q in questions]
+    assert any(q.text == "so tell me about yourself" for q in questions)

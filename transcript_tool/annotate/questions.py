@@ -365,10 +365,13 @@ def _form(
             return None  # heard as asking, but cut off: "oh that's"
         if _ends_with_tail([t.norm_ for t in tokens], cues.heard_tails):
             return None  # heard as asking, but trailing off: "... you know"
+        if tokens[0].norm_ in _ANSWER_PARTICLES:
+            return None  # heard as asking, but answering: "yeah you sound good"
         return Asked("declarative", "(heard as a question)", False)
     return None
 
 
+_ANSWER_PARTICLES = frozenset({"yeah", "yes", "yep", "yup", "no", "nope", "sure"})
 _CLAUSE_MARKS = frozenset({",", ":", ";", "—", "–", "-", "--"})
 
 
