@@ -335,6 +335,19 @@ def test_a_question_naming_what_the_answer_brought_up_is_a_follow_up() -> None:
     ]
 
 
+def test_a_tag_question_confirming_what_the_answer_said_is_no_follow_up() -> None:
+    """It checks a fact ("nights"), as a confirmation does, and does not dig
+    into the answer."""
+    analysis = analysis_of(
+        "Interviewer: Tell me about your last unit.\n"
+        "Candidate: I worked nights on a step-down unit at Mercy for two years.\n"
+        "Interviewer: And you'd be open to nights here as well, correct?\n"
+        "Candidate: Yes.\n"
+    )
+    question = analysis.questions[1]
+    assert (question.form, question.intent) == ("tag", "background")
+
+
 CANDIDATE_QUESTIONS = [
     pytest.param(
         "How would you design a rate limiter?",

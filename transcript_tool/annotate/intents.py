@@ -143,8 +143,9 @@ def classify_intent(
     understanding (clarification); a short question right after an answer that
     points back at it, or a question that names something the answer has
     just brought up (``picked``, from :func:`picked_up`: "Why did you choose
-    role-play ...?"), is a
-    follow-up; anything else is background. A
+    role-play ...?"), is a follow-up, unless it is a tag question (it
+    confirms: "And you'd be open to nights here as well, correct?"); anything
+    else is background. A
     technical or behavioral cue about the answer just given ("How does it
     decide?") makes a follow-up too. While the open topic is a problem to work
     through or a technical exercise, an interviewer's question that poses a
@@ -201,6 +202,6 @@ def classify_intent(
     if form != "tag" and follows_answer and len(norms) <= 12 and (back or opens_with):
         pointer = ", ".join(back) or norms[0]
         return "follow_up", f"short question right after an answer, referring back ({pointer})"
-    if follows_answer and picked is not None:
+    if form != "tag" and follows_answer and picked is not None:
         return "follow_up", f"picks up {picked!r} from the answer just given"
     return "background", NO_INTENT_CUE
