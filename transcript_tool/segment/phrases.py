@@ -80,17 +80,11 @@ def interruptions(
     from ..annotate.question_cues import load_cues
 
     phrases = load_cues().interruptions
-    firsts = {phrase[0] for phrase in phrases}
     n = len(words)
     found: list[tuple[int, int]] = []
     i = 1
-    while i < n:
-        phrase = None
-        if words[i] in firsts:
-            phrase = next((p for p in phrases if tuple(words[i : i + len(p)]) == p), None)
-        if phrase is None:
-            i += 1
-            continue
+    while (hit := _next_phrase(words, phrases, i)) is not None:
+        i, phrase = hit
         begin = i
         while begin - 1 > 0 and words[begin - 1] in _INTERRUPTION_LEAD_INS and i - begin < 2:
             begin -= 1
@@ -123,27 +117,23 @@ def invitation_stretch(words: Sequence[str]) -> tuple[int, int] | None:
 
     cues = load_cues()
     n = len(words)
-    begin = _find(words, cues.invitations, n // 2, n)
-    if begin is None:
+    invited = _next_phrase(words, cues.invitations, n // 2)
+    if invited is None:
         return None
-    end = _find(words, cues.wrap_ups, begin, n, start_of=True)
-    return begin, n if end is None else end
+    begin = invited[0] + len(invited[1])
+    wrap_up = _next_phrase(words, cues.wrap_ups, begin)
+    return begin, n if wrap_up is None else wrap_up[0]
 
 
-def _find(
-    words: Sequence[str],
-    phrases: Sequence[tuple[str, ...]],
-    start: int,
-    stop: int,
-    *,
-    start_of: bool = False,
-) -> int | None:
-    """Where the first of ``phrases`` in ``words[start:stop]`` ends (begins, with
-    ``start_of``), or None."""
+def _next_phrase(
+    words: Sequence[str], phrases: Sequence[tuple[str, ...]], start: int
+) -> tuple[int, tuple[str, ...]] | None:
+    """(where it begins, which) of the first of ``phrases`` in ``words`` from
+    ``start`` on, or None."""
     firsts = {phrase[0] for phrase in phrases}
-    for i in range(start, stop):
+    for i in range(start, len(words)):
         if words[i] in firsts:
             for phrase in phrases:
                 if tuple(words[i : i + len(phrase)]) == phrase:
-                    return i if start_of else i + len(phrase)
+                    return i, phrase
     return None
