@@ -18,16 +18,19 @@ Check-ins ("does that make sense?") are kept apart from questions; a bare
 "Right?" right after the speaker's own statement is a tag on it. A question
 by anyone but the interviewer in the middle of their own turn, or asking about
 themselves ("so what did I do?"), is rhetorical and dropped.
+
+How one sentence asks is :mod:`.forms`; this module reads each sentence in its
+turn and its conversation (confirmations after a statement, rhetorical
+questions, re-ask announcements, intent context).
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..model import Question, QuestionForm, QuestionIntent, Role, Sentence, Transcript
-from ..nlp import ASKS_EXTENSION
+from .forms import Asked, classify_span, heard, marked_by_question_mark
 from .heads import head_of
 from .intents import Context, classify_intent, introduced_terms, picked_up, restated_intent
 from .parts import split_parts
@@ -35,7 +38,6 @@ from .question_cues import (
     DocMatches,
     Match,
     QuestionCues,
-    Where,
     first_cue,
     load_cues,
     matchers_for,
@@ -43,19 +45,10 @@ from .question_cues import (
 
 if TYPE_CHECKING:
     from spacy.language import Language
-    from spacy.tokens import Doc, Span, Token
+    from spacy.tokens import Doc, Span
 
 
 # ------------------------------------------------------------------ detection
-
-
-@dataclass(frozen=True)
-class Asked:
-    """What one sentence asks: its form and the words that decided it."""
-
-    form: QuestionForm
-    cue: str
-    check_in: bool
 
 
 def find_questions(
@@ -167,7 +160,7 @@ def _confirmation(span: Span, cues: QuestionCues) -> Asked | None:
     it)."""
     tokens = [t for t in span if not t.is_space]
     words = [t for t in tokens if not t.is_punct]
-    if not words or not (tokens[-1].text == "?" or _heard(words[-1])):
+    if not words or not (tokens[-1].text == "?" or heard(words[-1])):
         return None
     norms = [t.norm_ for t in words]
     while len(norms) > 1 and norms[0] in cues.openers:
@@ -178,16 +171,6 @@ def _confirmation(span: Span, cues: QuestionCues) -> Asked | None:
     return Asked("yes_no", span.doc[words[0].i : tokens[-1].i + 1].text, False)
 
 
-def _heard(word: Token) -> bool:
-    """The caption component heard the sentence that ``word`` ends as asking."""
-    return bool(getattr(word._, ASKS_EXTENSION, False))
-
-
-def _ends_with_tail(norms: Sequence[str], tails: Sequence[tuple[str, ...]]) -> bool:
-    """Whether ``norms`` ends with one of ``tails`` (and has words before it)."""
-    return any(len(norms) > len(tail) and tuple(norms[-len(tail) :]) == tail for tail in tails)
-
-
 def _heard_acknowledgement(span: Span, cues: QuestionCues) -> bool:
     """``span`` is a bare "right", "okay", "got it" (a ``check_ins_whole``
     phrase) that only the caption segmenter heard as asking, not a "?". Called
@@ -196,7 +179,7 @@ def _heard_acknowledgement(span: Span, cues: QuestionCues) -> bool:
     automatic") or is a filler ("one person rowing right so he goes ..."); it
     is not a check-in, since nobody waited for an answer."""
     tokens = [t for t in span if not t.is_space]
-    if _marked_by_question_mark(tokens):
+    if marked_by_question_mark(tokens):
         return False
     words = " ".join(t.norm_ for t in tokens if not t.is_punct)
     return words in cues.check_ins_whole
@@ -240,176 +223,6 @@ def _question(
         focus=tuple(focus for _, _, focus in parts) or ((),),
         reask_cue=reask_cue,
     )
-
-
-def classify_span(span: Span, matches: Sequence[Match], cues: QuestionCues) -> Asked | None:
-    """What the sentence ``span`` asks, or None when it asks nothing."""
-    tokens = [t for t in span if not t.is_space]
-    if not tokens:
-        return None
-    norms = [t.norm_ for t in tokens]
-    base = tokens[0].i
-    head = base + head_of(norms, cues)
-    words = [t for t in tokens if not t.is_punct]
-    if not words:
-        return None
-    if head > words[-1].i:
-        head = words[0].i  # nothing but openers: "Okay?", "Right?"
-    content_end = words[-1].i + 1
-    sentence_end = tokens[-1].i + 1
-    question_mark = _marked_by_question_mark(tokens)
-    marked = question_mark or _heard(words[-1])
-    if question_mark and _inside_quotes(tokens, cues):
-        return None
-    asked = _form(tokens, matches, cues, head, content_end, sentence_end, marked)
-    if asked is None:
-        return None
-    slack = len(words) - cues.check_in_slack
-    for m in matches:
-        if (
-            (m.key == "check_in" and m.end - m.start >= slack)
-            or (m.key == "check_in_whole" and m.start == head and m.end == content_end)
-            or (m.key == "check_in_head" and m.start == head)
-        ):
-            return Asked(asked.form, m.text, check_in=True)
-    for veto_number, veto in enumerate(cues.vetoes):
-        if veto.unmarked and marked:
-            continue
-        key = f"not:{veto_number}"
-        if any(
-            _placed(m, veto.at, head, content_end, sentence_end) for m in matches if m.key == key
-        ):
-            return None
-    return asked
-
-
-def _form(
-    tokens: Sequence[Token],
-    matches: Sequence[Match],
-    cues: QuestionCues,
-    head: int,
-    content_end: int,
-    sentence_end: int,
-    marked: bool,
-) -> Asked | None:
-    """The first form rule that matches, at the sentence's head or (in a
-    marked sentence) at the head of a later clause: "Before we jump in, have
-    you ...?"; else a declarative question when the sentence is marked."""
-    doc = tokens[0].doc
-    heads = [head]
-    # where each head's clause begins: an "or" there offers the other
-    # alternative ("Does the raw data stay raw? Or do you transform it?",
-    # "..., or is that a choice you made?")
-    starts = {head: tokens[0].i}
-    norms = [t.norm_ for t in tokens]
-    base = tokens[0].i
-    if marked:
-        for i, token in enumerate(tokens[:-1]):
-            if token.i > head and token.text in _CLAUSE_MARKS:
-                clause = base + i + 1 + head_of(norms[i + 1 :], cues)
-                if clause < content_end and clause not in heads:
-                    heads.append(clause)
-                    starts[clause] = base + i + 1
-    elif not any(t.is_punct for t in tokens):
-        # a caption sentence, a compound whose later part asks the listener
-        # ("so what actually broke with the job and what did you personally
-        # do once you found out"): the caption component keeps such a
-        # sentence whole, and only its second part says it asks
-        for i in range(len(tokens) - 2):
-            if (
-                tokens[i].i > head
-                and norms[i] in cues.part_conjunctions
-                and norms[i + 1] in cues.wh_words
-                and "you" in norms[i + 2 : i + 5]
-            ):
-                heads.append(base + i + 1)
-                starts[base + i + 1] = base + i
-    fallback: Asked | None = None  # a yielding rule's hit, if nothing later asks
-    for at_head in heads:
-        for number, rule in enumerate(cues.forms):
-            if rule.marked and not marked:
-                continue
-            if at_head != head and not marked and rule.form != "wh":
-                continue
-            if at_head != head and (rule.at != "head" or not rule.clauses):
-                continue
-            key = f"form:{number}"
-            hit = next(
-                (
-                    m
-                    for m in matches
-                    if m.key == key and _placed(m, rule.at, at_head, content_end, sentence_end)
-                ),
-                None,
-            )
-            if hit is None:
-                continue
-            piece = doc[hit.start : hit.end]
-            cue = (piece if rule.cue is None else piece[rule.cue[0] : rule.cue[1]]).text
-            form = rule.form
-            if form == "yes_no" and doc[starts[at_head]].norm_ == "or":
-                return Asked("choice", doc[starts[at_head]].text, check_in=False)
-            if form == "yes_no" and _offers_choice([t.norm_ for t in doc[hit.end : content_end]]):
-                form = "choice"
-            if rule.yields:
-                fallback = fallback or Asked(form, cue, check_in=False)
-                break  # on to the next clause's head
-            return Asked(form, cue, check_in=False)
-    if fallback is not None:
-        return fallback
-    if marked:
-        last = tokens[-1]
-        if last.is_punct:
-            return Asked("declarative", last.text, False)
-        if last.norm_ in cues.cut_off:
-            return None  # heard as asking, but cut off: "oh that's"
-        if _ends_with_tail([t.norm_ for t in tokens], cues.heard_tails):
-            return None  # heard as asking, but trailing off: "... you know"
-        if tokens[0].norm_ in _ANSWER_PARTICLES:
-            return None  # heard as asking, but answering: "yeah you sound good"
-        return Asked("declarative", "(heard as a question)", False)
-    return None
-
-
-_ANSWER_PARTICLES = frozenset({"yeah", "yes", "yep", "yup", "no", "nope", "sure"})
-_CLAUSE_MARKS = frozenset({",", ":", ";", "—", "–", "-", "--"})
-
-
-def _placed(match: Match, at: Where, head: int, content_end: int, sentence_end: int) -> bool:
-    if at == "head":
-        return match.start == head
-    if at == "end":
-        return match.end in (content_end, sentence_end)
-    return match.start == head and match.end == content_end
-
-
-def _marked_by_question_mark(tokens: Sequence[Token]) -> bool:
-    """The sentence ends in "?" (possibly followed by a closing quote or bracket)."""
-    for token in reversed(tokens[-3:]):
-        if not token.is_punct:
-            return False
-        if "?" in token.text:
-            return True
-    return False
-
-
-def _inside_quotes(tokens: Sequence[Token], cues: QuestionCues) -> bool:
-    """The final "?" sits inside an open quotation: quoted speech, not a question."""
-    last_mark = max(i for i, t in enumerate(tokens) if "?" in t.text)
-    opened = sum(1 for t in tokens[:last_mark] if t.text in cues.quotes)
-    return opened % 2 == 1
-
-
-def _offers_choice(norms: Sequence[str]) -> bool:
-    """ "Would you score them one at a time, or in batches?" offers a choice;
-    "any ticketing or help desk software?" does not."""
-    if "or" not in norms:
-        return False
-    before = norms[: norms.index("or")]
-    after = norms[norms.index("or") + 1 :]
-    if not after or after[0] in {"not", "anything", "something", "so", "whatever"}:
-        return False
-    return not ({"any", "anything", "anyone", "some", "either"} & set(before))
 
 
 def _rhetorical(
