@@ -122,6 +122,14 @@ FORMS = [
         "wh",
         "what",
     ),
+    # a caption sentence's main clause after a fronted one asks
+    ("before we jump in have you worked on anything in ad tech before", "yes_no", "have you"),
+    ("um before i start drawing boxes can i ask a few questions", "yes_no", "can i"),
+    ("if you had to cut the cost in half where would you look first", "wh", "where"),
+    ("before we move on how did you know the new pipeline was right", "wh", "how"),
+    # "what if", "what happens" ask without a "?"
+    ("okay but then what if the ack gets lost", "wh", "what"),
+    ("and what happens when the consumer crashes halfway through a batch", "wh", "what"),
     # a negated tag asks without a "?"
     ("He's a bull, isn't he.", "tag", "isn't he"),
     ("uh there's really a lot of them in the city isn't there", "tag", "isn't there"),
@@ -154,6 +162,11 @@ NOT_QUESTIONS = [
     # pseudo-clefts: a wh-clause as the subject of "is"
     "What happens is the consumer retries.",
     "what happens is the consumer retries",
+    "what happened was the consumer retried",
+    # a fronted clause with no question after it, nor an inversion in a verb chain
+    "when i joined we did a lot of code review",
+    "because i knew that i would have it covered",
+    "if you wanted to go abroad many students did they'd go to iowa",
     "What you need is a queue in front of it.",
     "what you don't forget is the growing up",
     "So what broke was my new query.",
@@ -567,7 +580,7 @@ def test_every_question_cue_is_a_string() -> None:
     matches must still be a string."""
     cues = _load_data("questions.yaml")
     settings = re.compile(
-        r"/(cue/\d+|marked|unmarked|clauses|yields|check_in_slack|wh_window|IS_PUNCT)$"
+        r"/(cue/\d+|marked|unmarked|clauses|yields|caption|check_in_slack|wh_window|IS_PUNCT)$"
     )
     assert [p for p in _non_strings(cues) if not settings.search(p.split(" = ")[0])] == []
     assert set(cues["intents"]) <= set(QUESTION_INTENTS)

@@ -20,6 +20,8 @@ from typing import TYPE_CHECKING, Any, cast
 from .errors import UsageError
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from spacy.language import Language
     from spacy.tokens import Doc
 
@@ -241,7 +243,7 @@ def _split_before_questions(norms: list[str], ends: Any) -> None:
         if k == start:
             head = start + head_of(norms[start : start + 12], cues)
             fronted = head < len(norms) and norms[head] in onsets.subordinators
-        if k > head and not fronted and _question_onset(norms, k, onsets, cues):
+        if k > head and not fronted and question_onset(norms, k, onsets, cues):
             first = k
             while first - 1 >= head and (
                 norms[first - 1] in onsets.lead_ins or norms[first - 1] == norms[k]
@@ -268,23 +270,28 @@ def _split_before_questions(norms: list[str], ends: Any) -> None:
             start, last_wh = k + 1, -len(norms)
 
 
-def _question_onset(norms: list[str], k: int, onsets: Any, cues: Any) -> bool:
+def question_onset(
+    norms: Sequence[str], k: int, onsets: Any, cues: Any, also: frozenset[str] = frozenset()
+) -> bool:
     """Whether a question's words start at ``norms[k]``: "do you work ...",
-    "don't they have ...", "where are you at", "how about you"."""
+    "don't they have ...", "where are you at", "how about you". ``also``: more
+    subjects an auxiliary may ask about."""
     at = k + 1
     if norms[k] in onsets.wh_about and norms[at] == "about":
         return at + 1 < len(norms)
     for phrase in onsets.requests:
         if tuple(norms[k : k + len(phrase)]) == phrase:
             return k + len(phrase) < len(norms)
-    if norms[k] in onsets.wh:
+    wh = norms[k] in onsets.wh
+    contracted = False
+    if wh:
         contracted = norms[at] in onsets.contracted  # "how's your day"
         if norms[at] not in cues.auxiliaries and not contracted:
             return False
         at += 1
         subjects = onsets.contracted_subjects if contracted else onsets.wh_subjects
     elif norms[k] in onsets.auxiliaries:
-        subjects = onsets.subjects
+        subjects = onsets.subjects | also
     else:
         return False
     if at < len(norms) and norms[at] == "n't":
@@ -294,7 +301,9 @@ def _question_onset(norms: list[str], k: int, onsets: Any, cues: Any) -> bool:
     following = norms[at + 1]
     if following in onsets.not_before:
         return False
-    return not (norms[at] == "you" and following in onsets.fillers_after_you)
+    # "are you know", "what's you know": a filler; "how did you know": the verb
+    filler = norms[at] == "you" and following in onsets.fillers_after_you
+    return (wh and not contracted) or not filler
 
 
 def _no_lone_auxiliary(norms: list[str], ends: Any) -> None:

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..model import QuestionForm
-from ..nlp import ASKS_EXTENSION
+from ..nlp import ASKS_EXTENSION, question_onset
 from .heads import head_of
 from .question_cues import Match, QuestionCues, Where
 
@@ -96,8 +96,19 @@ def _form(
     # alternative ("Does the raw data stay raw? Or do you transform it?",
     # "..., or is that a choice you made?")
     starts = {head: tokens[0].i}
+    fronted: set[int] = set()  # heads of a main clause after a fronted one
     norms = [t.norm_ for t in tokens]
     base = tokens[0].i
+    caption = not any(t.is_punct for t in tokens)
+    if caption:
+        # a caption sentence that opens with a fronted clause ("before we
+        # jump in have you worked on anything in ad tech"): the caption
+        # component keeps it whole, and its main clause is the question
+        main = _main_clause(norms, head - base, cues)
+        if main is not None:
+            heads.append(base + main)
+            starts[base + main] = base + main
+            fronted.add(base + main)
     if marked:
         for i, token in enumerate(tokens[:-1]):
             if token.i > head and token.text in _CLAUSE_MARKS:
@@ -105,8 +116,8 @@ def _form(
                 if clause < content_end and clause not in heads:
                     heads.append(clause)
                     starts[clause] = base + i + 1
-    elif not any(t.is_punct for t in tokens):
-        # a caption sentence, a compound whose later part asks the listener
+    elif caption:
+        # a compound whose later part asks the listener
         # ("so what actually broke with the job and what did you personally
         # do once you found out"): the caption component keeps such a
         # sentence whole, and only its second part says it asks
@@ -122,9 +133,9 @@ def _form(
     fallback: Asked | None = None  # a yielding rule's hit, if nothing later asks
     for at_head in heads:
         for number, rule in enumerate(cues.forms):
-            if rule.marked and not marked:
+            if (rule.marked and not marked) or (rule.caption and not caption):
                 continue
-            if at_head != head and not marked and rule.form != "wh":
+            if at_head != head and not marked and rule.form != "wh" and at_head not in fronted:
                 continue
             if at_head != head and (rule.at != "head" or not rule.clauses):
                 continue
@@ -163,6 +174,27 @@ def _form(
         if tokens[0].norm_ in _ANSWER_PARTICLES:
             return None  # heard as asking, but answering: "yeah you sound good"
         return Asked("declarative", "(heard as a question)", False)
+    return None
+
+
+def _main_clause(norms: Sequence[str], head: int, cues: QuestionCues) -> int | None:
+    """Where a question's words begin after a fronted clause that opens the
+    sentence at ``head`` ("[before we jump in] have you worked ...", "[when
+    you're working with AI in that way] how would you describe ..."), as
+    questions.yaml ``caption_onsets`` reads an onset; None when the sentence
+    opens with no subordinator or no question follows."""
+    onsets = cues.caption_onsets
+    if onsets is None or head >= len(norms) or norms[head] not in onsets.subordinators:
+        return None
+    for k in range(head + 2, len(norms) - 1):
+        before = norms[k - 1]
+        if (
+            before not in onsets.not_after
+            and before not in cues.auxiliaries
+            and before not in onsets.verb_chain
+            and question_onset(norms, k, onsets, cues, also=onsets.fronted_subjects)
+        ):
+            return k
     return None
 
 

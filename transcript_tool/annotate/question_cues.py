@@ -38,6 +38,10 @@ class FormRule:
     # a hit at the sentence's head gives way to a form found at a later
     # clause's head ("When you joined, did you have a mentor?")
     yields: bool = False
+    # only in a caption sentence (no punctuation at all): where a writer ended
+    # "Like, what happens when a firmware update adds a field." with a full
+    # stop, it is an aside, not a question
+    caption: bool = False
 
 
 @dataclass(frozen=True)
@@ -106,6 +110,7 @@ class CaptionOnsets:
     wh_about: frozenset[str]
     contracted: frozenset[str]
     contracted_subjects: frozenset[str]
+    fronted_subjects: frozenset[str]
     requests: tuple[tuple[str, ...], ...] = ()
 
 
@@ -129,6 +134,7 @@ def load_cues(text: str | None = None) -> QuestionCues:
                 patterns=_patterns(entry, f"forms/{number}"),
                 clauses=bool(entry.get("clauses", True)),
                 yields=bool(entry.get("yields", False)),
+                caption=bool(entry.get("caption", False)),
             )
         )
     vetoes = [
