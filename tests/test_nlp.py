@@ -127,6 +127,11 @@ def test_a_caption_sentence_never_is_a_lone_auxiliary() -> None:
             "and that's how we ran the region for two years what're you hoping to change first",
             "what're you hoping to change first",
         ),
+        # a wh-word a few words before its auxiliary
+        (
+            "where customers tend to get stuck how many people do you manage directly today",
+            "how many people do you manage directly today",
+        ),
     ],
 )
 def test_a_question_inside_a_caption_sentence_starts_its_own(caption: str, question: str) -> None:
@@ -144,6 +149,8 @@ def test_a_question_inside_a_caption_sentence_starts_its_own(caption: str, quest
         ("and he looks at the pattern and he says how do you get that from there", "how do"),
         # one question: "what kind of music ... do you like", "... or do you keep ..."
         ("hi um okay what kind of music do you like to listen to in the car", "do you"),
+        # a wh-clause as a subject, before "is"
+        ("we moved the whole team over last spring what happened was they cut it", "what happened"),
         ("do you use it for the drafts as well or do you keep those parts to yourself", "or do"),
     ],
 )

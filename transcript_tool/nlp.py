@@ -287,7 +287,20 @@ def question_onset(
     if wh:
         contracted = norms[at] in onsets.contracted  # "how's your day"
         if norms[at] not in cues.auxiliaries and not contracted:
-            return False
+            # "how many people do you manage", "what lab do you monitor"
+            gap = next(
+                (
+                    j
+                    for j in range(at, min(at + onsets.wh_gap + 1, len(norms)))
+                    if norms[j] in cues.auxiliaries or norms[j] in onsets.wh_gap_stops
+                ),
+                None,
+            )
+            if gap is None or gap == at or norms[gap] not in cues.auxiliaries:
+                return False
+            if norms[k] == "what" and norms[gap] in onsets.clefts:
+                return False  # "what bothers them is that ..."
+            at = gap
         at += 1
         subjects = onsets.contracted_subjects if contracted else onsets.wh_subjects
     elif norms[k] in onsets.auxiliaries:

@@ -102,6 +102,9 @@ class CaptionOnsets:
     wh_subjects: frozenset[str]
     not_after: frozenset[str]
     wh_window: int
+    wh_gap: int
+    wh_gap_stops: frozenset[str]
+    clefts: frozenset[str]
     verb_chain: frozenset[str]
     not_before: frozenset[str]
     fillers_after_you: frozenset[str]
@@ -192,10 +195,12 @@ def _caption_onsets(raw: dict[str, Any] | None) -> CaptionOnsets | None:
     words = {
         name: frozenset(raw[name])
         for name in CaptionOnsets.__dataclass_fields__
-        if name not in ("wh_window", "requests")
+        if name not in ("wh_window", "wh_gap", "requests")
     }
     requests = tuple(tuple(phrase.split()) for phrase in raw.get("requests", ()))
-    return CaptionOnsets(wh_window=int(raw["wh_window"]), requests=requests, **words)
+    return CaptionOnsets(
+        wh_window=int(raw["wh_window"]), wh_gap=int(raw["wh_gap"]), requests=requests, **words
+    )
 
 
 @lru_cache(maxsize=1)
