@@ -20,7 +20,7 @@ from transcript_tool.readers.common import Chunk, ReadOptions
 from transcript_tool.readers.text import read
 from transcript_tool.segment.diarize import Diarization, Params, diarize
 from transcript_tool.segment.gaps import GapModel, TrainingStream, normalize, shipped_model, train
-from transcript_tool.segment.phrases import invitation_stretch
+from transcript_tool.segment.phrases import invitation_stretch, question_islands
 from transcript_tool.segment.unlabeled import segment_chunks, turn_confidences
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -87,6 +87,43 @@ def test_an_interviewer_cutting_into_an_answer_to_ask_gets_their_own_turn() -> N
         ("interviewer", "sorry let me jump in " + asked),
         ("candidate", "yeah sorry " + after),
     ]
+
+
+ISLAND_BEFORE = (
+    "so i moved into operations where i now own our returns and claims process end to end and "
+    "i run the weekly review with support and finance"
+)
+ISLAND_QUESTION = "have you managed people before"
+ISLAND_AFTER = "it's six right now and two more are starting in january so eight by the spring"
+
+
+def test_a_question_inside_the_candidates_talk_is_the_interviewers_own_turn() -> None:
+    """The gap model hears no change of speaker around the question, so the
+    decoder alone leaves it to the candidate."""
+    text = f"{ISLAND_BEFORE} {ISLAND_QUESTION} {ISLAND_AFTER}"
+    assert turns(text) == [
+        ("candidate", ISLAND_BEFORE),
+        ("interviewer", ISLAND_QUESTION),
+        ("candidate", ISLAND_AFTER),
+    ]
+    assert turns(text, params=Params(islands=0)) == [("candidate", text)]
+
+
+def test_a_question_of_the_candidates_own_stays_theirs() -> None:
+    """Not after the invitation to ask, nor where the question goes on a
+    clause already going ("i'd have you ...")."""
+    talk = "we moved the whole team over to the new stack last spring".split()
+    asked = "and do you have a mentor there".split()
+    words = [*talk, *asked, *talk]
+    ends = [False] * len(words)
+    ends[len(talk) + len(asked) - 1] = True
+    inside = (len(talk), len(talk) + len(asked))
+    assert question_islands(words, [1] * len(words), ends, 1, None) == [inside]
+    assert question_islands(words, [1] * len(words), ends, 1, (0, len(words))) == []
+    words = "well if i were hiring i'd have you as a hire on my team for sure and then we".split()
+    ends = [False] * len(words)
+    ends[9] = True
+    assert question_islands(words, [1] * len(words), ends, 1, None) == []
 
 
 BEFORE_INVITATION = (
@@ -334,10 +371,11 @@ def test_diarize_labels_every_word(speakers: int) -> None:
 def test_a_question_mark_in_punctuated_text_is_a_likely_change_of_speaker() -> None:
     segments = json.loads((ROOT / "samples" / "whisper-screen.json").read_text("utf-8"))
     chunks = [Chunk(s["text"], start=s["start"], end=s["end"]) for s in segments["segments"]]
-    plain = segment_chunks(chunks, params=Params(question_change=0.0))
-    hinted = segment_chunks(chunks)
-    # the undiarized Whisper phone screen: 8 turns from the words alone, 11 when a "?"
-    # makes a change of speaker likely; the interviewer's questions end their turns
+    plain = segment_chunks(chunks, params=Params(question_change=0.0, islands=0))
+    hinted = segment_chunks(chunks, params=Params(islands=0))
+    # the undiarized Whisper phone screen, question islands aside: 11 turns from the
+    # words alone, 13 when a "?" makes a change of speaker likely; the interviewer's
+    # questions end their turns
     assert len(hinted.turns) > len(plain.turns)
     for question in (
         "Have you ever been responsible for other people on a shift?",
@@ -348,6 +386,13 @@ def test_a_question_mark_in_punctuated_text_is_a_likely_change_of_speaker() -> N
     assert (
         " ".join(t.text for t in hinted.turns).split() == " ".join(c.text for c in chunks).split()
     )
+    # an island is a whole sentence of the text's own: "Tell me about a time the line was
+    # out the door and something went wrong." inside the candidate's talk
+    shipped = segment_chunks(chunks)
+    told = [t for t in shipped.turns if t.text.startswith("Tell me about a time")]
+    assert [(t.text, shipped.roles[t.speaker][0]) for t in told] == [
+        ("Tell me about a time the line was out the door and something went wrong.", "interviewer")
+    ]
 
 
 def _diarization(speakers: list[int], posterior: list[float], evidence: list[float]) -> Diarization:

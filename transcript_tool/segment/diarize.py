@@ -35,9 +35,11 @@ from .hmm import forward_backward
 from .phrases import (
     BACKCHANNEL_CONFIDENCE,
     INTERRUPTION_CHANGE,
+    ISLAND_CONFIDENCE,
     backchannels,
     interruptions,
     invitation_stretch,
+    question_islands,
 )
 
 
@@ -58,6 +60,8 @@ class Params:
     temper: float = 0.1  # scales every log-score when computing the confidence reported
     question_change: float = 0.6  # punctuated text: least change probability after a "?"
     reverse_role: float = -0.5  # multiplies the role log-odds after the invitation to ask
+    islands: int = 1  # 1: a question to the listener inside the candidate's run is the
+    # interviewer's own turn (phrases.question_islands); 0: off
 
 
 @dataclass(frozen=True)
@@ -173,6 +177,16 @@ def diarize(
             state_of_word[i] = state
             word_conf[i] = BACKCHANNEL_CONFIDENCE
         change_conf[begin] = change_conf[end] = BACKCHANNEL_CONFIDENCE
+    if p.islands and speakers == 2:
+        # state 0 is the one the role head calls the interviewer (_roles)
+        islands = question_islands(
+            words, state_of_word, sentence_end, 1, invited, source_ends=change_after
+        )
+        for begin, end in islands:
+            for i in range(begin, end):
+                state_of_word[i] = 0
+                word_conf[i] = ISLAND_CONFIDENCE
+            change_conf[begin] = change_conf[end] = ISLAND_CONFIDENCE
     order: dict[int, int] = {}
     for state in state_of_word:
         order.setdefault(state, len(order))

@@ -1,14 +1,17 @@
 """Phrases the decoder (:mod:`.diarize`) reads beyond what the gap model
 learned: a listener's "mm-hmm" inside the other's talk (their own short
 turn), a speaker cutting in to ask ("sorry let me jump in ...": a change of
-speaker where it begins), and the invitation to ask ("what questions do you
-have for me": from there the candidate asks and the interviewer answers).
+speaker where it begins), the invitation to ask ("what questions do you
+have for me": from there the candidate asks and the interviewer answers),
+and a question to the listener inside the candidate's talk (the
+interviewer's, where the gap model heard no change around it).
 The phrases, other than the backchannel words, are questions.yaml's, as
 caption words."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
 
 import numpy as np
 import numpy.typing as npt
@@ -137,3 +140,92 @@ def _next_phrase(
                 if tuple(words[i : i + len(phrase)]) == phrase:
                     return i, phrase
     return None
+
+
+ISLAND_CONFIDENCE = 0.6
+"""An island question is the interviewer's about two times in three (held-out
+project and MIT interviews; one in two on Changelog's podcasts)."""
+_ISLAND_CONTEXT = 5  # words of one speaker needed on each side of an island question
+_ISLAND_LONGEST = 25  # words from its onset within which an island question must end
+_LISTENER = frozenset({"you", "your", "y'all"})
+
+
+def question_islands(
+    words: Sequence[str],
+    state_of_word: Sequence[int],
+    sentence_end: Sequence[bool],
+    talker: int,
+    outside: tuple[int, int] | None,
+    source_ends: Sequence[bool] | None = None,
+) -> list[tuple[int, int]]:
+    """(begin, end) of each question to the listener inside a run of
+    ``talker``'s words: a question's onset (questions.yaml ``caption_onsets``)
+    that addresses "you" or makes a request, up to the first sentence end the
+    gap model heard within 25 words, with five words of ``talker`` on each
+    side ("... some early product work | why do you want to work here | a few
+    reasons ..."). Not inside ``outside`` (the invitation's stretch, where the
+    candidate asks). ``source_ends``: the text's own sentence ends (punctuated
+    text), then the only places an island may begin after or end at."""
+    from ..annotate.question_cues import load_cues
+    from ..nlp import question_onset
+
+    cues = load_cues()
+    onsets = cues.caption_onsets
+    if onsets is None:
+        return []
+    ends = sentence_end if source_ends is None else source_ends
+    n = len(words)
+    found: list[tuple[int, int]] = []
+    k = _ISLAND_CONTEXT
+    while k < n - 2:
+        end = None
+        if (
+            state_of_word[k] == talker
+            and not (outside and outside[0] <= k < outside[1])
+            and _asks_listener(words, k, onsets)
+            and not _continues(words[k - 1], onsets, cues.auxiliaries)
+            and question_onset(words, k, onsets, cues)
+        ):
+            end = next((m + 1 for m in range(k + 2, min(n, k + _ISLAND_LONGEST)) if ends[m]), None)
+        if end is None:
+            k += 1
+            continue
+        begin = k
+        while words[begin - 1] in onsets.lead_ins and begin > _ISLAND_CONTEXT:
+            begin -= 1
+        around = (
+            *state_of_word[begin - _ISLAND_CONTEXT : begin],
+            *state_of_word[begin : end + _ISLAND_CONTEXT],
+        )
+        if (
+            end + _ISLAND_CONTEXT <= n
+            and set(around) == {talker}
+            and (source_ends is None or source_ends[begin - 1])
+        ):
+            found.append((begin, end))
+            k = end
+        else:
+            k += 1
+    return found
+
+
+def _asks_listener(words: Sequence[str], k: int, onsets: Any) -> bool:
+    """A question at ``words[k]`` is about "you" ("do you", "how many people do
+    you") or asks for something ("tell me about")."""
+    reach = k + onsets.wh_gap + 4
+    return bool(_LISTENER & set(words[k + 1 : reach])) or any(
+        tuple(words[k : k + len(r)]) == r for r in onsets.requests
+    )
+
+
+def _continues(before: str, onsets: Any, auxiliaries: frozenset[str]) -> bool:
+    """The clause going on in ``before`` takes the next word in ("i'd | have
+    you as a hire", "that | are you"): a caption word as the caption component
+    reads it, split at its apostrophe."""
+    head, _, clitic = before.partition("'")
+    return (
+        head in onsets.not_after
+        or head in auxiliaries
+        or head in onsets.verb_chain
+        or clitic in onsets.verb_chain
+    )
