@@ -127,10 +127,14 @@ def test_a_caption_sentence_never_is_a_lone_auxiliary() -> None:
             "and that's how we ran the region for two years what're you hoping to change first",
             "what're you hoping to change first",
         ),
-        # a wh-word a few words before its auxiliary
+        # a wh-word a few words before its auxiliary, with no sentence end between them
         (
             "where customers tend to get stuck how many people do you manage directly today",
             "how many people do you manage directly today",
+        ),
+        (
+            "one quick one i ask everybody what kind of team do you do your best work in",
+            "what kind of team do you do your best work in",
         ),
     ],
 )

@@ -170,6 +170,7 @@ class _CaptionSentences:
         ends &= closes
         _keep_compound_questions(norms, after, ends)
         _no_lone_auxiliary(norms, ends)
+        _no_lone_wh_phrase(norms, ends)
         last = len(words) - 1
         for k, (end, (_, statement, question)) in enumerate(zip(ends, after, strict=True)):
             if (end or k == last) and question > statement:
@@ -332,6 +333,34 @@ def _no_lone_auxiliary(norms: list[str], ends: Any) -> None:
         if ends[k] and starts and norms[k] in auxiliaries:
             ends[k] = False
         starts = bool(ends[k])
+
+
+def _no_lone_wh_phrase(norms: list[str], ends: Any) -> None:
+    """No sentence end between a wh-phrase and the inverted auxiliary it asks
+    with ("one i ask everybody what kind of team | do you do your best work
+    in"): when the words after an end open a question ("do you ...") and a
+    wh-word came at most ``wh_gap`` words before it, with no auxiliary,
+    subject or clitic between (``wh_gap_stops``), the end goes. Changes
+    ``ends`` in place."""
+    from .annotate.question_cues import load_cues
+
+    cues = load_cues()
+    onsets = cues.caption_onsets
+    if onsets is None:
+        return
+    for k in range(1, len(norms) - 2):
+        if not ends[k - 1] or norms[k] not in onsets.auxiliaries:
+            continue
+        if not question_onset(norms, k, onsets, cues):
+            continue
+        phrase = norms[max(0, k - 1 - onsets.wh_gap) : k]
+        if any(w in cues.wh_words for w in phrase):
+            last_wh = max(i for i, w in enumerate(phrase) if w in cues.wh_words)
+            between = phrase[last_wh + 1 :]
+            if between and not any(
+                w in cues.auxiliaries or w in onsets.wh_gap_stops for w in between
+            ):
+                ends[k - 1] = False
 
 
 class _LookupLemmas:
