@@ -136,6 +136,11 @@ def test_a_caption_sentence_never_is_a_lone_auxiliary() -> None:
             "one quick one i ask everybody what kind of team do you do your best work in",
             "what kind of team do you do your best work in",
         ),
+        # a wh-word asking for the subject, before the listener
+        (
+            "i read about forty articles by the time i finished what made you apply for this job",
+            "what made you apply for this job",
+        ),
     ],
 )
 def test_a_question_inside_a_caption_sentence_starts_its_own(caption: str, question: str) -> None:

@@ -120,6 +120,14 @@ def test_a_question_of_the_candidates_own_stays_theirs() -> None:
     inside = (len(talk), len(talk) + len(asked))
     assert question_islands(words, [1] * len(words), ends, 1, None) == [inside]
     assert question_islands(words, [1] * len(words), ends, 1, (0, len(words))) == []
+    # where the gap model heard no end, the island ends where it thought one likeliest
+    ends = [False] * len(words)
+    likely = [0.1] * len(words)
+    likely[len(talk) + 3] = 0.4
+    assert question_islands(words, [1] * len(words), ends, 1, None) == []
+    assert question_islands(words, [1] * len(words), ends, 1, None, end_probability=likely) == [
+        (len(talk), len(talk) + 4)
+    ]
     words = "well if i were hiring i'd have you as a hire on my team for sure and then we".split()
     ends = [False] * len(words)
     ends[9] = True

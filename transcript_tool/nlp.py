@@ -286,7 +286,8 @@ def question_onset(
     wh = norms[k] in onsets.wh
     contracted = False
     if wh:
-        contracted = norms[at] in onsets.contracted  # "how's your day"
+        # "how's your day", "what made you apply": only before the listener
+        contracted = norms[at] in onsets.contracted or norms[at] in onsets.wh_verbs
         if norms[at] not in cues.auxiliaries and not contracted:
             # "how many people do you manage", "what lab do you monitor"
             gap = next(

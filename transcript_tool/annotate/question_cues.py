@@ -113,6 +113,7 @@ class CaptionOnsets:
     wh_about: frozenset[str]
     contracted: frozenset[str]
     contracted_subjects: frozenset[str]
+    wh_verbs: frozenset[str]
     fronted_subjects: frozenset[str]
     requests: tuple[tuple[str, ...], ...] = ()
 

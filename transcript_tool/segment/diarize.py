@@ -180,7 +180,13 @@ def diarize(
     if p.islands and speakers == 2:
         # state 0 is the one the role head calls the interviewer (_roles)
         islands = question_islands(
-            words, state_of_word, sentence_end, 1, invited, source_ends=change_after
+            words,
+            state_of_word,
+            sentence_end,
+            1,
+            invited,
+            source_ends=change_after,
+            end_probability=(1.0 - scores.sentence[1 : n + 1, 0]).tolist(),
         )
         for begin, end in islands:
             for i in range(begin, end):

@@ -157,13 +157,15 @@ def question_islands(
     talker: int,
     outside: tuple[int, int] | None,
     source_ends: Sequence[bool] | None = None,
+    end_probability: Sequence[float] | None = None,
 ) -> list[tuple[int, int]]:
     """(begin, end) of each question to the listener inside a run of
     ``talker``'s words: a question's onset (questions.yaml ``caption_onsets``)
     that addresses "you" or makes a request, up to the first sentence end the
-    gap model heard within 25 words, with five words of ``talker`` on each
-    side ("... some early product work | why do you want to work here | a few
-    reasons ..."). Not inside ``outside`` (the invitation's stretch, where the
+    gap model heard within 25 words (none heard: the likeliest by
+    ``end_probability``), with five words of ``talker`` on each side ("...
+    some early product work | why do you want to work here | a few reasons
+    ..."). Not inside ``outside`` (the invitation's stretch, where the
     candidate asks). ``source_ends``: the text's own sentence ends (punctuated
     text), then the only places an island may begin after or end at."""
     from ..annotate.question_cues import load_cues
@@ -187,6 +189,11 @@ def question_islands(
             and question_onset(words, k, onsets, cues)
         ):
             end = next((m + 1 for m in range(k + 2, min(n, k + _ISLAND_LONGEST)) if ends[m]), None)
+            if end is None and source_ends is None and end_probability is not None:
+                # none heard: where the gap model thought one likeliest
+                window = range(k + 2, min(n, k + _ISLAND_LONGEST))
+                if window:
+                    end = max(window, key=end_probability.__getitem__) + 1
         if end is None:
             k += 1
             continue
