@@ -159,6 +159,19 @@ def test_after_the_invitation_to_ask_the_candidate_asks_and_the_interviewer_answ
     assert as_before[-1] != ("interviewer", REVERSE_ANSWER)
 
 
+def test_after_the_invitation_a_question_inside_the_interviewers_talk_is_the_candidates() -> None:
+    asked = "do you have a mentor program"
+    answer = "it's six engineers and a manager and we are hiring two more this spring"
+    text = f"{BEFORE_INVITATION}{REVERSE_QUESTION} {REVERSE_ANSWER} {asked} {answer}"
+    assert turns(text)[-4:] == [
+        ("candidate", REVERSE_QUESTION),
+        ("interviewer", REVERSE_ANSWER),
+        ("candidate", asked),
+        ("interviewer", answer),
+    ]
+    assert ("candidate", asked) not in turns(text, params=Params(islands=0))
+
+
 def test_the_reversed_stretch_runs_from_the_invitation_to_the_wrap_up() -> None:
     """Only an invitation in the second half counts ("we'll leave time for any
     questions for me at the end" opens interviews too), and the interviewer's

@@ -61,7 +61,8 @@ class Params:
     question_change: float = 0.6  # punctuated text: least change probability after a "?"
     reverse_role: float = -0.5  # multiplies the role log-odds after the invitation to ask
     islands: int = 1  # 1: a question to the listener inside the candidate's run is the
-    # interviewer's own turn (phrases.question_islands); 0: off
+    # interviewer's own turn, the other way round after the invitation to ask
+    # (phrases.question_islands); 0: off
 
 
 @dataclass(frozen=True)
@@ -178,19 +179,28 @@ def diarize(
             word_conf[i] = BACKCHANNEL_CONFIDENCE
         change_conf[begin] = change_conf[end] = BACKCHANNEL_CONFIDENCE
     if p.islands and speakers == 2:
-        # state 0 is the one the role head calls the interviewer (_roles)
-        islands = question_islands(
-            words,
-            state_of_word,
-            sentence_end,
-            1,
-            invited,
-            source_ends=change_after,
-            end_probability=(1.0 - scores.sentence[1 : n + 1, 0]).tolist(),
-        )
-        for begin, end in islands:
+        # state 0 is the one the role head calls the interviewer (_roles): a
+        # question to the listener inside the candidate's talk is the
+        # interviewer's, and after the invitation to ask, one inside the
+        # interviewer's talk is the candidate's
+        likely_end = (1.0 - scores.sentence[1 : n + 1, 0]).tolist()
+        flips = [
+            (begin, end, 0)
+            for begin, end in question_islands(
+                words, state_of_word, sentence_end, 1, invited, change_after, likely_end
+            )
+        ]
+        if invited is not None:
+            flips += [
+                (begin, end, 1)
+                for begin, end in question_islands(
+                    words, state_of_word, sentence_end, 0, None, change_after, likely_end
+                )
+                if invited[0] <= begin < invited[1]
+            ]
+        for begin, end, state in flips:
             for i in range(begin, end):
-                state_of_word[i] = 0
+                state_of_word[i] = state
                 word_conf[i] = ISLAND_CONFIDENCE
             change_conf[begin] = change_conf[end] = ISLAND_CONFIDENCE
     order: dict[int, int] = {}
