@@ -167,6 +167,7 @@ NOT_QUESTIONS = [
     "when i joined we did a lot of code review",
     "because i knew that i would have it covered",
     "if you wanted to go abroad many students did they'd go to iowa",
+    "and now if we go through her cabinets she's like well what are you digging for",
     "What you need is a queue in front of it.",
     "what you don't forget is the growing up",
     "So what broke was my new query.",

@@ -187,7 +187,10 @@ def _main_clause(norms: Sequence[str], head: int, cues: QuestionCues) -> int | N
     if onsets is None or head >= len(norms) or norms[head] not in onsets.subordinators:
         return None
     for k in range(head + 2, len(norms) - 1):
-        before = norms[k - 1]
+        first = k  # lead-ins go with the question: "she's like | well what are you ..."
+        while first - 1 > head and norms[first - 1] in onsets.lead_ins:
+            first -= 1
+        before = norms[first - 1]
         if (
             before not in onsets.not_after
             and before not in cues.auxiliaries
