@@ -908,6 +908,14 @@ def test_a_caption_sentence_cut_off_mid_clause_asks_nothing() -> None:
     assert not [text for text in asked if text.endswith("that's")]
 
 
+def test_a_lone_filler_the_caption_model_heard_as_asking_is_no_question() -> None:
+    """The caption model ends a sentence after this turn's first word and hears
+    "now" as asking."""
+    asking = "now how do you decide which accounts need your attention first"
+    analysis = analysis_of(f"Interviewer: {asking}\nCandidate: i look at usage first\n")
+    assert [q.text for q in analysis.questions] == [asking.removeprefix("now ")]
+
+
 def test_an_answer_the_caption_model_heard_as_asking_is_no_question() -> None:
     """On the bundled raw caption the caption model hears "yeah you sound good"
     (the reply to the candidate's "can you hear me okay") as asking; a

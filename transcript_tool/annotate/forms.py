@@ -173,6 +173,8 @@ def _form(
             return None  # heard as asking, but trailing off: "... you know"
         if tokens[0].norm_ in _ANSWER_PARTICLES:
             return None  # heard as asking, but answering: "yeah you sound good"
+        if all(t.norm_ in cues.heard_fillers for t in tokens):
+            return None  # heard as asking, but only a filler: "now"
         return Asked("declarative", "(heard as a question)", False)
     return None
 

@@ -88,6 +88,7 @@ class QuestionCues:
     fillers: frozenset[str] = frozenset()
     cut_off: frozenset[str] = frozenset()
     heard_tails: tuple[tuple[str, ...], ...] = ()
+    heard_fillers: frozenset[str] = frozenset()
     caption_onsets: CaptionOnsets | None = None
 
 
@@ -186,6 +187,7 @@ def load_cues(text: str | None = None) -> QuestionCues:
         fillers=frozenset(raw.get("fillers", ())),
         cut_off=frozenset(raw.get("cut_off", ())),
         heard_tails=tuple(tuple(tail.split()) for tail in raw.get("heard_tails", ())),
+        heard_fillers=frozenset(raw.get("heard_fillers", ())),
         caption_onsets=_caption_onsets(raw.get("caption_onsets")),
     )
 
