@@ -114,6 +114,11 @@ def test_a_caption_sentence_never_is_a_lone_auxiliary() -> None:
             "tell me about a time you disagreed with a teammate",
         ),
         (
+            "and our data science team trains models on the full history i'd like you to "
+            "design the ingestion pipeline",
+            "i'd like you to design the ingestion pipeline",
+        ),
+        (
             "they picked option two as a stopgap with option three on the roadmap for the "
             "next quarter and how did it turn out",
             "and how did it turn out",

@@ -128,6 +128,13 @@ def test_a_question_of_the_candidates_own_stays_theirs() -> None:
     assert question_islands(words, [1] * len(words), ends, 1, None, end_probability=likely) == [
         (len(talk), len(talk) + 4)
     ]
+    # a request, as whitespace words ("i'd like you to")
+    asked = "i'd like you to design the pipeline".split()
+    words = [*talk, *asked, *talk]
+    ends = [False] * len(words)
+    ends[len(talk) + len(asked) - 1] = True
+    inside = (len(talk), len(talk) + len(asked))
+    assert question_islands(words, [1] * len(words), ends, 1, None) == [inside]
     words = "well if i were hiring i'd have you as a hire on my team for sure and then we".split()
     ends = [False] * len(words)
     ends[9] = True
