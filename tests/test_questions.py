@@ -166,6 +166,7 @@ NOT_QUESTIONS = [
     # a fronted clause with no question after it, nor an inversion in a verb chain
     "when i joined we did a lot of code review",
     "because i knew that i would have it covered",
+    "because i knew that i'd have it covered in that respect",
     "if you wanted to go abroad many students did they'd go to iowa",
     "and now if we go through her cabinets she's like well what are you digging for",
     "What you need is a queue in front of it.",

@@ -192,7 +192,7 @@ def _main_clause(norms: Sequence[str], head: int, cues: QuestionCues) -> int | N
         first = k  # lead-ins go with the question: "she's like | well what are you ..."
         while first - 1 > head and norms[first - 1] in onsets.lead_ins:
             first -= 1
-        before = norms[first - 1]
+        before = norms[first - 1].lstrip("'")  # spaCy's "'d" is the model's "d"
         if (
             before not in onsets.not_after
             and before not in cues.auxiliaries
