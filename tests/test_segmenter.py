@@ -141,6 +141,17 @@ def test_a_question_of_the_candidates_own_stays_theirs() -> None:
     assert question_islands(words, [1] * len(words), ends, 1, None) == []
 
 
+def test_an_island_question_is_read_as_the_caption_component_reads_it() -> None:
+    """ "what's your" is "what", "s", "your" to the caption onsets."""
+    talk = "we moved the whole team over to the new stack last spring".split()
+    asked = "and what's your view on discounting at the end of the quarter".split()
+    words = [*talk, *asked, *talk]
+    ends = [False] * len(words)
+    ends[len(talk) + len(asked) - 1] = True
+    found = question_islands(words, [1] * len(words), ends, 1, None)
+    assert found == [(len(talk), len(talk) + len(asked))]
+
+
 BEFORE_INVITATION = (
     "so tell me about the last project you shipped um yeah so the last one was a billing "
     "dashboard for our finance team i built the data model and most of the queries and we "

@@ -117,7 +117,7 @@ class CaptionOnsets:
     wh_verbs: frozenset[str]
     fronted_subjects: frozenset[str]
     # as the caption component reads them: spaCy's tokens without their outer
-    # apostrophes ("i", "d", "like"), and as whitespace words ("i'd", "like")
+    # apostrophes ("i", "d", "like")
     requests: tuple[tuple[str, ...], ...] = ()
 
 
@@ -204,10 +204,6 @@ def _caption_onsets(raw: dict[str, Any] | None) -> CaptionOnsets | None:
     }
     requests = tuple(
         tuple(token.strip("'") for token in phrase.split()) for phrase in raw.get("requests", ())
-    ) + tuple(
-        tuple(phrase.replace(" '", "'").split())
-        for phrase in raw.get("requests", ())
-        if " '" in phrase
     )
     return CaptionOnsets(
         wh_window=int(raw["wh_window"]), wh_gap=int(raw["wh_gap"]), requests=requests, **words

@@ -177,16 +177,18 @@ def question_islands(
         return []
     ends = sentence_end if source_ends is None else source_ends
     n = len(words)
+    tokens, first_token = _tokens(words)
     found: list[tuple[int, int]] = []
     k = _ISLAND_CONTEXT
     while k < n - 2:
         end = None
+        t = first_token[k]  # the onset is read on tokens ("how's your" is "how", "s", "your")
         if (
             state_of_word[k] == talker
             and not (outside and outside[0] <= k < outside[1])
-            and _asks_listener(words, k, onsets)
+            and _asks_listener(tokens, t, onsets)
             and not _continues(words[k - 1], onsets, cues.auxiliaries)
-            and question_onset(words, k, onsets, cues)
+            and question_onset(tokens, t, onsets, cues)
         ):
             end = next((m + 1 for m in range(k + 2, min(n, k + _ISLAND_LONGEST)) if ends[m]), None)
             if end is None and source_ends is None and end_probability is not None:
@@ -214,6 +216,28 @@ def question_islands(
         else:
             k += 1
     return found
+
+
+_CLITICS = frozenset({"s", "re", "d", "ll", "ve", "m"})
+
+
+def _tokens(words: Sequence[str]) -> tuple[list[str], list[int]]:
+    """``words`` cut as the caption component reads them (spaCy's tokens
+    without their outer apostrophes: "how's" is "how", "s"; "don't" is "do",
+    "n't"), and the index of each word's first token."""
+    tokens: list[str] = []
+    first: list[int] = []
+    for word in words:
+        first.append(len(tokens))
+        head, _, clitic = word.rpartition("'")
+        if word.endswith("n't") and len(word) > 3:
+            tokens += [word[:-3], "n't"]
+        elif head and clitic in _CLITICS:
+            tokens += [head, clitic]
+        else:
+            tokens.append(word)
+    first.append(len(tokens))
+    return tokens, first
 
 
 def _asks_listener(words: Sequence[str], k: int, onsets: Any) -> bool:
