@@ -141,6 +141,15 @@ def test_a_caption_sentence_never_is_a_lone_auxiliary() -> None:
             "one quick one i ask everybody what kind of team do you do your best work in",
             "what kind of team do you do your best work in",
         ),
+        # a check-in, whatever the word before it
+        (
+            "and the cap check gets maybe ten of that does that make sense",
+            "does that make sense",
+        ),
+        (
+            "i'm going to share a short case prompt with you can you see my screen",
+            "can you see my screen",
+        ),
         # a wh-word asking for the subject, before the listener
         (
             "i read about forty articles by the time i finished what made you apply for this job",

@@ -244,17 +244,18 @@ def _split_before_questions(norms: list[str], ends: Any) -> None:
         if k == start:
             head = start + head_of(norms[start : start + 12], cues)
             fronted = head < len(norms) and norms[head] in onsets.subordinators
-        if k > head and not fronted and question_onset(norms, k, onsets, cues):
+        # a check-in ends a sentence of its own ("... gets maybe ten of that |
+        # does that make sense"), whatever comes before it
+        check_in = any(tuple(norms[k : k + len(p)]) == p for p in onsets.check_ins)
+        if k > head and not fronted and (check_in or question_onset(norms, k, onsets, cues)):
             first = k
             while first - 1 >= head and (
                 norms[first - 1] in onsets.lead_ins or norms[first - 1] == norms[k]
             ):
                 first -= 1
             before = norms[first - 1]
-            if (
-                first > head
-                and not ends[first - 1]
-                and before not in onsets.not_after
+            starts_here = check_in or (
+                before not in onsets.not_after
                 and (
                     norms[k] in onsets.wh
                     or (
@@ -263,7 +264,8 @@ def _split_before_questions(norms: list[str], ends: Any) -> None:
                         and before not in onsets.verb_chain
                     )
                 )
-            ):
+            )
+            if first > head and not ends[first - 1] and starts_here:
                 ends[first - 1] = True
         if norms[k] in cues.wh_words:
             last_wh = k

@@ -119,6 +119,7 @@ class CaptionOnsets:
     # as the caption component reads them: spaCy's tokens without their outer
     # apostrophes ("i", "d", "like")
     requests: tuple[tuple[str, ...], ...] = ()
+    check_ins: tuple[tuple[str, ...], ...] = ()
 
 
 def load_cues(text: str | None = None) -> QuestionCues:
@@ -200,13 +201,18 @@ def _caption_onsets(raw: dict[str, Any] | None) -> CaptionOnsets | None:
     words = {
         name: frozenset(raw[name])
         for name in CaptionOnsets.__dataclass_fields__
-        if name not in ("wh_window", "wh_gap", "requests")
+        if name not in ("wh_window", "wh_gap", "requests", "check_ins")
     }
-    requests = tuple(
-        tuple(token.strip("'") for token in phrase.split()) for phrase in raw.get("requests", ())
+    requests, check_ins = (
+        tuple(tuple(token.strip("'") for token in phrase.split()) for phrase in raw.get(key, ()))
+        for key in ("requests", "check_ins")
     )
     return CaptionOnsets(
-        wh_window=int(raw["wh_window"]), wh_gap=int(raw["wh_gap"]), requests=requests, **words
+        wh_window=int(raw["wh_window"]),
+        wh_gap=int(raw["wh_gap"]),
+        requests=requests,
+        check_ins=check_ins,
+        **words,
     )
 
 
