@@ -141,6 +141,12 @@ def test_a_caption_sentence_never_is_a_lone_auxiliary() -> None:
             "one quick one i ask everybody what kind of team do you do your best work in",
             "what kind of team do you do your best work in",
         ),
+        # "is there" with something to ask about
+        (
+            "we'd flag anything over the threshold good questions and is there a time limit "
+            "on the decision",
+            "and is there a time limit on the decision",
+        ),
         # a check-in, whatever the word before it
         (
             "and the cap check gets maybe ten of that does that make sense",
@@ -174,6 +180,8 @@ def test_a_question_inside_a_caption_sentence_starts_its_own(caption: str, quest
         ("hi um okay what kind of music do you like to listen to in the car", "do you"),
         # a wh-clause as a subject, before "is"
         ("we moved the whole team over last spring what happened was they cut it", "what happened"),
+        # "is there" before anything but something to ask about
+        ("and what i like about the team is there are no meetings on fridays", "is there"),
         ("do you use it for the drafts as well or do you keep those parts to yourself", "or do"),
     ],
 )

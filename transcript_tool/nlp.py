@@ -309,6 +309,15 @@ def question_onset(
         subjects = onsets.contracted_subjects if contracted else onsets.wh_subjects
     elif norms[k] in onsets.auxiliaries:
         subjects = onsets.subjects | also
+    elif norms[k] in onsets.existentials:
+        # "and | is there a time limit", not "what i like is there ..."
+        negated = at < len(norms) and norms[at] == "n't"
+        there = at + negated
+        return (
+            there + 1 < len(norms)
+            and norms[there] == "there"
+            and norms[there + 1] in onsets.existential_objects
+        )
     else:
         return False
     if at < len(norms) and norms[at] == "n't":

@@ -115,6 +115,8 @@ class CaptionOnsets:
     contracted: frozenset[str]
     contracted_subjects: frozenset[str]
     wh_verbs: frozenset[str]
+    existentials: frozenset[str]
+    existential_objects: frozenset[str]
     fronted_subjects: frozenset[str]
     # as the caption component reads them: spaCy's tokens without their outer
     # apostrophes ("i", "d", "like")
