@@ -286,11 +286,11 @@ def question_onset(
         if tuple(norms[k : k + len(phrase)]) == phrase:
             return k + len(phrase) < len(norms)
     wh = norms[k] in onsets.wh
-    contracted = False
+    listener_only = False
     if wh:
         # "how's your day", "what made you apply": only before the listener
-        contracted = norms[at] in onsets.contracted or norms[at] in onsets.wh_verbs
-        if norms[at] not in cues.auxiliaries and not contracted:
+        listener_only = norms[at] in onsets.contracted or norms[at] in onsets.wh_verbs
+        if norms[at] not in cues.auxiliaries and not listener_only:
             # "how many people do you manage", "what lab do you monitor"
             gap = next(
                 (
@@ -306,13 +306,12 @@ def question_onset(
                 return False  # "what bothers them is that ..."
             at = gap
         at += 1
-        subjects = onsets.contracted_subjects if contracted else onsets.wh_subjects
+        subjects = onsets.contracted_subjects if listener_only else onsets.wh_subjects
     elif norms[k] in onsets.auxiliaries:
         subjects = onsets.subjects | also
     elif norms[k] in onsets.existentials:
         # "and | is there a time limit", not "what i like is there ..."
-        negated = at < len(norms) and norms[at] == "n't"
-        there = at + negated
+        there = at + 1 if at < len(norms) and norms[at] == "n't" else at  # "isn't there"
         return (
             there + 1 < len(norms)
             and norms[there] == "there"
@@ -329,7 +328,7 @@ def question_onset(
         return False
     # "are you know", "what's you know": a filler; "how did you know": the verb
     filler = norms[at] == "you" and following in onsets.fillers_after_you
-    return (wh and not contracted) or not filler
+    return (wh and not listener_only) or not filler
 
 
 def _no_lone_auxiliary(norms: list[str], ends: Any) -> None:
