@@ -109,9 +109,10 @@ def test_a_question_inside_the_candidates_talk_is_the_interviewers_own_turn() ->
     assert turns(text, params=Params(islands=0)) == [("candidate", text)]
 
 
-def test_a_question_of_the_candidates_own_stays_theirs() -> None:
-    """Not after the invitation to ask, nor where the question goes on a
-    clause already going ("i'd have you ...")."""
+def test_which_questions_inside_the_candidates_talk_are_islands() -> None:
+    """A question to the listener or a request, up to its end; not after the
+    invitation to ask, nor where the question goes on a clause already going
+    ("i'd have you ...")."""
     talk = "we moved the whole team over to the new stack last spring".split()
     asked = "and do you have a mentor there".split()
     words = [*talk, *asked, *talk]
@@ -120,13 +121,15 @@ def test_a_question_of_the_candidates_own_stays_theirs() -> None:
     inside = (len(talk), len(talk) + len(asked))
     assert question_islands(words, [1] * len(words), ends, 1, None) == [inside]
     assert question_islands(words, [1] * len(words), ends, 1, (0, len(words))) == []
-    # where the gap model heard no end, the island ends where it thought one likeliest
+    # where the gap model heard no end, the island ends where it thought one likeliest,
+    # six words in at least
     ends = [False] * len(words)
     likely = [0.1] * len(words)
-    likely[len(talk) + 3] = 0.4
+    likely[len(talk) + 3] = 0.9
+    likely[len(talk) + 6] = 0.4
     assert question_islands(words, [1] * len(words), ends, 1, None) == []
     assert question_islands(words, [1] * len(words), ends, 1, None, end_probability=likely) == [
-        (len(talk), len(talk) + 4)
+        inside
     ]
     # a request, as whitespace words ("i'd like you to")
     asked = "i'd like you to design the pipeline".split()

@@ -147,6 +147,7 @@ ISLAND_CONFIDENCE = 0.6
 project and MIT interviews; one in two on Changelog's podcasts)."""
 _ISLAND_CONTEXT = 5  # words of one speaker needed on each side of an island question
 _ISLAND_LONGEST = 25  # words from its onset within which an island question must end
+_ISLAND_SHORTEST = 6  # words of an island whose end the gap model did not hear
 _LISTENER = frozenset({"you", "your", "y'all"})
 
 
@@ -163,7 +164,7 @@ def question_islands(
     ``talker``'s words: a question's onset (questions.yaml ``caption_onsets``)
     that addresses "you" or makes a request, up to the first sentence end the
     gap model heard within 25 words (none heard: the likeliest by
-    ``end_probability``), with five words of ``talker`` on each side ("...
+    ``end_probability`` six words in or more), with five words of ``talker`` on each side ("...
     some early product work | why do you want to work here | a few reasons
     ..."). Not inside ``outside`` (the invitation's stretch, where the
     candidate asks). ``source_ends``: the text's own sentence ends (punctuated
@@ -192,8 +193,10 @@ def question_islands(
         ):
             end = next((m + 1 for m in range(k + 2, min(n, k + _ISLAND_LONGEST)) if ends[m]), None)
             if end is None and source_ends is None and end_probability is not None:
-                # none heard: where the gap model thought one likeliest
-                window = range(k + 2, min(n, k + _ISLAND_LONGEST))
+                # none heard: where the gap model thought one likeliest, six
+                # words in at least ("i'd like you to design | the ingestion
+                # pipeline ..." is no island's end)
+                window = range(k + _ISLAND_SHORTEST - 1, min(n, k + _ISLAND_LONGEST))
                 if window:
                     end = max(window, key=end_probability.__getitem__) + 1
         if end is None:
