@@ -143,8 +143,9 @@ def _next_phrase(
 
 
 ISLAND_CONFIDENCE = 0.6
-"""An island question is the interviewer's about two times in three (held-out
-project and MIT interviews; one in two on Changelog's podcasts)."""
+"""An island is mostly the interviewer's words more often than not: 34 of 47
+on MIT's interviews, 14 of 24 on the held-out project interviews, 26 of 54 on
+Changelog's held-out podcasts, where guests ask back."""
 _ISLAND_CONTEXT = 5  # words of one speaker needed on each side of an island question
 _ISLAND_LONGEST = 25  # words from its onset within which an island question must end
 _ISLAND_SHORTEST = 6  # words of an island whose end the gap model did not hear
