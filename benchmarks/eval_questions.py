@@ -263,6 +263,7 @@ class DialogueActScore:
 
     turns: Counts = field(default_factory=Counts)
     utterances: Counts = field(default_factory=Counts)
+    marks: Counts = field(default_factory=Counts)  # baseline: a turn asks when it has a "?"
     by_tag: dict[str, Counts] = field(default_factory=dict)
     forms: Counter[tuple[str, str]] = field(default_factory=Counter)
     ignored: Counter[tuple[str, bool]] = field(default_factory=Counter)
@@ -293,7 +294,9 @@ def score_conversation(
     score.words += sum(len(text.split()) for _, _, text in turns)
     for index, placed in enumerate(spans):
         found = predicted.get(index, [])
-        score.turns.add(any(u.gold == "question" for u, _, _ in placed), bool(found))
+        asks = any(u.gold == "question" for u, _, _ in placed)
+        score.turns.add(asks, bool(found))
+        score.marks.add(asks, "?" in plain[index][1])
         for utterance, start, end in placed:
             ending = next((q for q in found if start <= last_char(q) < end), None)
             is_question = utterance.gold == "question"
@@ -335,6 +338,8 @@ def report_dialogue_acts(corpus: str, conversations: Sequence[Conversation]) -> 
     for variant, score in scores.items():
         rows.append(prf_row(f"{variant} turns", score.turns))
         rows.append(prf_row(f"{variant} utterances", score.utterances))
+    # how far the transcribers' own "?" agrees with the dialogue-act labels
+    rows.append(prf_row('baseline: turn has "?"', scores["original"].marks))
     print(table(PRF_HEADER, rows))
     tags = sorted({tag for score in scores.values() for tag in score.by_tag})
     print("\nUtterance recall per gold tag")

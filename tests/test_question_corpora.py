@@ -96,6 +96,26 @@ def test_conversation_turns_place_each_utterance_in_its_turn() -> None:
     assert all(turns[i][1][s:e] for i, p in enumerate(placed) for _, s, e in p)
 
 
+def test_the_question_mark_baseline_counts_turns_with_a_question_mark() -> None:
+    """eval_questions.py's 'baseline: turn has "?"' row: a turn asks when its own
+    text has a "?", against the turn's gold."""
+    import eval_questions
+
+    said = [
+        ("A", "You went there?", "qy^d", "question"),  # marked, a question
+        ("B", "Yeah.", "ny", "other"),
+        ("A", "Do you like it", "qy", "question"),  # a question with no mark
+        ("B", "Beg your pardon?", "br", "other"),  # marked, not a question
+    ]
+    utterances = tuple(Utterance(s, t, (tag,), gold, None) for s, t, tag, gold in said)
+    score = eval_questions.DialogueActScore()
+    eval_questions.score_conversation(
+        Conversation("swda", "1", "train", utterances), lambda text: text, score
+    )
+    marks = score.marks
+    assert (marks.tp, marks.fp, marks.fn) == (1, 1, 1)
+
+
 @corpora
 def test_swda_folders_are_the_documented_split(swda: list[Conversation]) -> None:
     # benchmarks/eval_questions.py reports each folder; the targets are read on test
