@@ -191,6 +191,10 @@ def test_after_the_invitation_a_question_inside_the_interviewers_talk_is_the_can
         ("interviewer", answer),
     ]
     assert ("candidate", asked) not in turns(text, params=Params(islands=0))
+    # there the candidate's question need not name the listener
+    asked = "do they use kafka already"
+    text = f"{BEFORE_INVITATION}{REVERSE_QUESTION} {REVERSE_ANSWER} {asked} {answer}"
+    assert turns(text)[-2:] == [("candidate", asked), ("interviewer", answer)]
 
 
 def test_the_reversed_stretch_runs_from_the_invitation_to_the_wrap_up() -> None:

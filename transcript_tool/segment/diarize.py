@@ -181,8 +181,8 @@ def diarize(
     if p.islands and speakers == 2:
         # state 0 is the one the role head calls the interviewer (_roles): a
         # question to the listener inside the candidate's talk is the
-        # interviewer's, and after the invitation to ask, one inside the
-        # interviewer's talk is the candidate's
+        # interviewer's, and after the invitation to ask, any question inside
+        # the interviewer's talk is the candidate's
         likely_end = (1.0 - scores.sentence[1 : n + 1, 0]).tolist()
         flips = [
             (begin, end, 0)
@@ -194,7 +194,14 @@ def diarize(
             flips += [
                 (begin, end, 1)
                 for begin, end in question_islands(
-                    words, state_of_word, sentence_end, 0, None, change_after, likely_end
+                    words,
+                    state_of_word,
+                    sentence_end,
+                    0,
+                    None,
+                    change_after,
+                    likely_end,
+                    to_listener=False,
                 )
                 if invited[0] <= begin < invited[1]
             ]

@@ -160,16 +160,20 @@ def question_islands(
     outside: tuple[int, int] | None,
     source_ends: Sequence[bool] | None = None,
     end_probability: Sequence[float] | None = None,
+    to_listener: bool = True,
 ) -> list[tuple[int, int]]:
     """(begin, end) of each question to the listener inside a run of
     ``talker``'s words: a question's onset (questions.yaml ``caption_onsets``)
     that addresses "you" or makes a request, up to the first sentence end the
     gap model heard within 25 words (none heard: the likeliest by
-    ``end_probability`` six words in or more), with five words of ``talker`` on each side ("...
-    some early product work | why do you want to work here | a few reasons
-    ..."). Not inside ``outside`` (the invitation's stretch, where the
-    candidate asks). ``source_ends``: the text's own sentence ends (punctuated
-    text), then the only places an island may begin after or end at."""
+    ``end_probability``, six words in or more), with five words of
+    ``talker`` on each side ("... some early product work | why do you want
+    to work here | a few reasons ..."). Not inside ``outside`` (the
+    invitation's stretch, where the candidate asks). ``source_ends``: the
+    text's own sentence ends (punctuated text), then the only places an
+    island may begin after or end at. Without ``to_listener``, any question
+    onset starts an island (the candidate's questions after the invitation
+    to ask: "is it already kafka")."""
     from ..annotate.question_cues import load_cues
     from ..nlp import question_onset
 
@@ -188,7 +192,7 @@ def question_islands(
         if (
             state_of_word[k] == talker
             and not (outside and outside[0] <= k < outside[1])
-            and _asks_listener(tokens, t, onsets)
+            and (not to_listener or _asks_listener(tokens, t, onsets))
             and not _continues(words[k - 1], onsets, cues.auxiliaries)
             and question_onset(tokens, t, onsets, cues)
         ):
