@@ -10,8 +10,9 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..model import QuestionForm
-from ..nlp import ASKS_EXTENSION, question_onset
+from ..nlp import ASKS_EXTENSION
 from .heads import head_of
+from .onsets import goes_on, question_onset
 from .question_cues import Match, QuestionCues, Where
 
 if TYPE_CHECKING:
@@ -192,12 +193,8 @@ def _main_clause(norms: Sequence[str], head: int, cues: QuestionCues) -> int | N
         first = k  # lead-ins go with the question: "she's like | well what are you ..."
         while first - 1 > head and norms[first - 1] in onsets.lead_ins:
             first -= 1
-        before = norms[first - 1].lstrip("'")  # spaCy's "'d" is the model's "d"
-        if (
-            before not in onsets.not_after
-            and before not in cues.auxiliaries
-            and before not in onsets.verb_chain
-            and question_onset(norms, k, onsets, cues, also=onsets.fronted_subjects)
+        if not goes_on(norms[first - 1], onsets, cues.auxiliaries) and question_onset(
+            norms, k, onsets, cues, also=onsets.fronted_subjects
         ):
             return k
     return None

@@ -95,7 +95,7 @@ class QuestionCues:
 @dataclass(frozen=True)
 class CaptionOnsets:
     """Where a question starts inside a caption sentence (``caption_onsets`` in
-    questions.yaml; used by the caption component in ``nlp.py``)."""
+    questions.yaml; read by :mod:`.onsets`)."""
 
     auxiliaries: frozenset[str]
     subjects: frozenset[str]

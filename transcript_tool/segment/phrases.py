@@ -11,10 +11,13 @@ caption words."""
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING
 
 import numpy as np
 import numpy.typing as npt
+
+if TYPE_CHECKING:
+    from ..annotate.question_cues import CaptionOnsets
 
 BACKCHANNELS = frozenset(
     {"mm-hmm", "mhm", "mhmm", "mmhmm", "mm-hm", "uh-huh", "uh-hum", "mm-mm", "mhmm-hmm"}
@@ -174,8 +177,8 @@ def question_islands(
     island may begin after or end at. Without ``to_listener``, any question
     onset starts an island (the candidate's questions after the invitation
     to ask: "is it already kafka")."""
+    from ..annotate.onsets import goes_on, question_onset
     from ..annotate.question_cues import load_cues
-    from ..nlp import question_onset
 
     cues = load_cues()
     onsets = cues.caption_onsets
@@ -193,7 +196,7 @@ def question_islands(
             state_of_word[k] == talker
             and not (outside and outside[0] <= k < outside[1])
             and (not to_listener or _asks_listener(tokens, t, onsets))
-            and not _continues(words[k - 1], onsets, cues.auxiliaries)
+            and not goes_on(words[k - 1], onsets, cues.auxiliaries)
             and question_onset(tokens, t, onsets, cues)
         ):
             end = next((m + 1 for m in range(k + 2, min(n, k + _ISLAND_LONGEST)) if ends[m]), None)
@@ -248,23 +251,10 @@ def _tokens(words: Sequence[str]) -> tuple[list[str], list[int]]:
     return tokens, first
 
 
-def _asks_listener(words: Sequence[str], k: int, onsets: Any) -> bool:
+def _asks_listener(words: Sequence[str], k: int, onsets: CaptionOnsets) -> bool:
     """A question at ``words[k]`` is about "you" ("do you", "how many people do
     you") or asks for something ("tell me about")."""
     reach = k + onsets.wh_gap + 4
     return bool(_LISTENER & set(words[k + 1 : reach])) or any(
         tuple(words[k : k + len(r)]) == r for r in onsets.requests
-    )
-
-
-def _continues(before: str, onsets: Any, auxiliaries: frozenset[str]) -> bool:
-    """The clause going on in ``before`` takes the next word in ("i'd | have
-    you as a hire", "that | are you"): a caption word as the caption component
-    reads it, split at its apostrophe."""
-    head, _, clitic = before.partition("'")
-    return (
-        head in onsets.not_after
-        or head in auxiliaries
-        or head in onsets.verb_chain
-        or clitic in onsets.verb_chain
     )

@@ -1,0 +1,204 @@
+"""Where a question starts inside a caption sentence, and the other
+questions.yaml rules (``caption_onsets``, ``part_conjunctions``) that adjust
+the sentence ends the gap model gives an unpunctuated doc. The caption
+sentence component in :mod:`transcript_tool.nlp` applies them; the question
+stage (:mod:`.forms`) and the segmenter's question islands
+(:mod:`transcript_tool.segment.phrases`) read onsets with the same
+:func:`question_onset`. Each rule changes a numpy array of sentence ends
+(one per word, True where a sentence ends after it) in place."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from .heads import head_of
+from .question_cues import CaptionOnsets, QuestionCues, load_cues
+
+
+def goes_on(before: str, onsets: CaptionOnsets, auxiliaries: frozenset[str]) -> bool:
+    """The clause going on in ``before`` takes the next word in, so no
+    question starts after it ("i'd | have you as a hire", "that | are you",
+    "i would | have it"). ``before`` is a word as the caption component or
+    the segmenter reads it: cut at its apostrophe, "i'd" is "i" and "d",
+    spaCy's "'d" is "" and "d"."""
+    head, _, clitic = before.partition("'")
+    return (
+        head in onsets.not_after
+        or head in auxiliaries
+        or head in onsets.verb_chain
+        or clitic in onsets.verb_chain
+    )
+
+
+def keep_compound_questions(norms: list[str], after: Any, ends: Any) -> None:
+    """No sentence end inside a compound question ("what are your salary
+    expectations and when could you start"): after a sentence that asks (the
+    model says a question ends there, or a wh-word is among its first three
+    words: "so what are ...") when "and"/"or" and a word that starts a new
+    ask follow. The question stage splits such a sentence into parts, and the
+    answer check says which part went unanswered; cut in two, each half would
+    be judged alone. The words are questions.yaml's (``wh``,
+    ``part_conjunctions``, ``part_starters``). Changes ``ends`` in place."""
+    cues = load_cues()
+    start = 0
+    for k in range(len(norms) - 2):
+        if (
+            ends[k]
+            and (
+                after[k, 2] > after[k, 1] or not cues.wh_words.isdisjoint(norms[start : start + 3])
+            )
+            and norms[k + 1] in cues.part_conjunctions
+            and norms[k + 2] in cues.part_starters
+        ):
+            ends[k] = False
+        if ends[k]:
+            start = k + 1
+
+
+def split_before_questions(norms: list[str], ends: Any) -> None:
+    """A sentence starts where a question does inside a heard sentence ("we've
+    been doing this ten minutes | uh do you have any other comments";
+    questions.yaml ``caption_onsets`` says where), before the lead-ins that go
+    with it ("uh"). Not when only openers come before the question ("so to
+    start could you ...": the question stage skips them). Changes ``ends`` in
+    place."""
+    cues = load_cues()
+    onsets = cues.caption_onsets
+    if onsets is None:
+        return
+    start = head = 0  # the current sentence's first word, its first after openers
+    last_wh = -len(norms)  # the last wh-word in the current sentence
+    fronted = False  # the current sentence opens with a subordinate clause
+    for k in range(len(norms) - 2):
+        if k == start:
+            head = start + head_of(norms[start : start + 12], cues)
+            fronted = head < len(norms) and norms[head] in onsets.subordinators
+        # a check-in ends a sentence of its own ("... gets maybe ten of that |
+        # does that make sense"), whatever comes before it
+        check_in = any(tuple(norms[k : k + len(p)]) == p for p in onsets.check_ins)
+        if k > head and not fronted and (check_in or question_onset(norms, k, onsets, cues)):
+            first = k
+            while first - 1 >= head and (
+                norms[first - 1] in onsets.lead_ins or norms[first - 1] == norms[k]
+            ):
+                first -= 1
+            before = norms[first - 1]
+            starts_here = check_in or (
+                before not in onsets.not_after
+                and (
+                    norms[k] in onsets.wh
+                    or (
+                        k - last_wh > onsets.wh_window
+                        and before not in cues.auxiliaries
+                        and before not in onsets.verb_chain
+                    )
+                )
+            )
+            if first > head and not ends[first - 1] and starts_here:
+                ends[first - 1] = True
+        if norms[k] in cues.wh_words:
+            last_wh = k
+        if ends[k]:
+            start, last_wh = k + 1, -len(norms)
+
+
+def question_onset(
+    norms: Sequence[str],
+    k: int,
+    onsets: CaptionOnsets,
+    cues: QuestionCues,
+    also: frozenset[str] = frozenset(),
+) -> bool:
+    """Whether a question's words start at ``norms[k]``: "do you work ...",
+    "don't they have ...", "where are you at", "how about you". ``also``: more
+    subjects an auxiliary may ask about."""
+    at = k + 1
+    if norms[k] in onsets.wh_about and norms[at] == "about":
+        return at + 1 < len(norms)
+    for phrase in onsets.requests:
+        if tuple(norms[k : k + len(phrase)]) == phrase:
+            return k + len(phrase) < len(norms)
+    wh = norms[k] in onsets.wh
+    listener_only = False
+    if wh:
+        # "how's your day", "what made you apply": only before the listener
+        listener_only = norms[at] in onsets.contracted or norms[at] in onsets.wh_verbs
+        if norms[at] not in cues.auxiliaries and not listener_only:
+            # "how many people do you manage", "what lab do you monitor"
+            gap = next(
+                (
+                    j
+                    for j in range(at, min(at + onsets.wh_gap + 1, len(norms)))
+                    if norms[j] in cues.auxiliaries or norms[j] in onsets.wh_gap_stops
+                ),
+                None,
+            )
+            if gap is None or gap == at or norms[gap] not in cues.auxiliaries:
+                return False
+            if norms[k] == "what" and norms[gap] in onsets.clefts:
+                return False  # "what bothers them is that ..."
+            at = gap
+        at += 1
+        subjects = onsets.contracted_subjects if listener_only else onsets.wh_subjects
+    elif norms[k] in onsets.auxiliaries:
+        subjects = onsets.subjects | also
+    elif norms[k] in onsets.existentials:
+        # "and | is there a time limit", not "what i like is there ..."
+        there = at + 1 if at < len(norms) and norms[at] == "n't" else at  # "isn't there"
+        return (
+            there + 1 < len(norms)
+            and norms[there] == "there"
+            and norms[there + 1] in onsets.existential_objects
+        )
+    else:
+        return False
+    if at < len(norms) and norms[at] == "n't":
+        at += 1
+    if at + 1 >= len(norms) or norms[at] not in subjects:
+        return False
+    following = norms[at + 1]
+    if following in onsets.not_before:
+        return False
+    # "are you know", "what's you know": a filler; "how did you know": the verb
+    filler = norms[at] == "you" and following in onsets.fillers_after_you
+    return (wh and not listener_only) or not filler
+
+
+def no_lone_auxiliary(norms: list[str], ends: Any) -> None:
+    """No sentence that is a lone auxiliary ("do | you work half days"): a
+    sentence that starts with "do", "are", "can" ... goes on at least to the
+    word after it. The auxiliaries are questions.yaml's. Changes ``ends`` in
+    place."""
+    auxiliaries = load_cues().auxiliaries
+    starts = True
+    for k in range(len(norms) - 1):
+        if ends[k] and starts and norms[k] in auxiliaries:
+            ends[k] = False
+        starts = bool(ends[k])
+
+
+def no_lone_wh_phrase(norms: list[str], ends: Any) -> None:
+    """No sentence end between a wh-phrase and the inverted auxiliary it asks
+    with ("one i ask everybody what kind of team | do you do your best work
+    in"): when the words after an end open a question ("do you ...") and a
+    wh-word came at most ``wh_gap`` words before it, with no auxiliary,
+    subject or clitic between (``wh_gap_stops``), the end goes. Changes
+    ``ends`` in place."""
+    cues = load_cues()
+    onsets = cues.caption_onsets
+    if onsets is None:
+        return
+    for k in range(1, len(norms) - 2):
+        if not ends[k - 1] or norms[k] not in onsets.auxiliaries:
+            continue
+        if not question_onset(norms, k, onsets, cues):
+            continue
+        phrase = norms[max(0, k - 1 - onsets.wh_gap) : k]
+        if any(w in cues.wh_words for w in phrase):
+            last_wh = max(i for i, w in enumerate(phrase) if w in cues.wh_words)
+            between = phrase[last_wh + 1 :]
+            if between and not any(
+                w in cues.auxiliaries or w in onsets.wh_gap_stops for w in between
+            ):
+                ends[k - 1] = False
