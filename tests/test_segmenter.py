@@ -109,34 +109,38 @@ def test_a_question_inside_the_candidates_talk_is_the_interviewers_own_turn() ->
     assert turns(text, params=Params(islands=0)) == [("candidate", text)]
 
 
+TALK = "we moved the whole team over to the new stack last spring".split()
+
+
+def _island_case(asked: str) -> tuple[list[str], list[bool], tuple[int, int]]:
+    """``asked`` inside the candidate's talk, with a heard sentence end after
+    it: the words, the sentence ends, and where the question stands."""
+    question = asked.split()
+    words = [*TALK, *question, *TALK]
+    ends = [False] * len(words)
+    ends[len(TALK) + len(question) - 1] = True
+    return words, ends, (len(TALK), len(TALK) + len(question))
+
+
 def test_which_questions_inside_the_candidates_talk_are_islands() -> None:
     """A question to the listener or a request, up to its end; not after the
     invitation to ask, nor where the question goes on a clause already going
     ("i'd have you ...")."""
-    talk = "we moved the whole team over to the new stack last spring".split()
-    asked = "and do you have a mentor there".split()
-    words = [*talk, *asked, *talk]
-    ends = [False] * len(words)
-    ends[len(talk) + len(asked) - 1] = True
-    inside = (len(talk), len(talk) + len(asked))
+    words, ends, inside = _island_case("and do you have a mentor there")
     assert question_islands(words, [1] * len(words), ends, 1, None) == [inside]
     assert question_islands(words, [1] * len(words), ends, 1, (0, len(words))) == []
     # where the gap model heard no end, the island ends where it thought one likeliest,
     # six words in at least
     ends = [False] * len(words)
     likely = [0.1] * len(words)
-    likely[len(talk) + 3] = 0.9
-    likely[len(talk) + 6] = 0.4
+    likely[len(TALK) + 3] = 0.9
+    likely[len(TALK) + 6] = 0.4
     assert question_islands(words, [1] * len(words), ends, 1, None) == []
     assert question_islands(words, [1] * len(words), ends, 1, None, end_probability=likely) == [
         inside
     ]
     # a request, as whitespace words ("i'd like you to")
-    asked = "i'd like you to design the pipeline".split()
-    words = [*talk, *asked, *talk]
-    ends = [False] * len(words)
-    ends[len(talk) + len(asked) - 1] = True
-    inside = (len(talk), len(talk) + len(asked))
+    words, ends, inside = _island_case("i'd like you to design the pipeline")
     assert question_islands(words, [1] * len(words), ends, 1, None) == [inside]
     words = "well if i were hiring i'd have you as a hire on my team for sure and then we".split()
     ends = [False] * len(words)
@@ -146,13 +150,10 @@ def test_which_questions_inside_the_candidates_talk_are_islands() -> None:
 
 def test_an_island_question_is_read_as_the_caption_component_reads_it() -> None:
     """ "what's your" is "what", "s", "your" to the caption onsets."""
-    talk = "we moved the whole team over to the new stack last spring".split()
-    asked = "and what's your view on discounting at the end of the quarter".split()
-    words = [*talk, *asked, *talk]
-    ends = [False] * len(words)
-    ends[len(talk) + len(asked) - 1] = True
-    found = question_islands(words, [1] * len(words), ends, 1, None)
-    assert found == [(len(talk), len(talk) + len(asked))]
+    words, ends, inside = _island_case(
+        "and what's your view on discounting at the end of the quarter"
+    )
+    assert question_islands(words, [1] * len(words), ends, 1, None) == [inside]
 
 
 BEFORE_INVITATION = (
