@@ -458,7 +458,7 @@ def test_new_conditions_inside_a_design_question_are_part_of_the_problem() -> No
         ("problem_solving", "how would you design"),
         ("problem_solving", "part of the problem being worked through (what if)"),
         ("follow_up", "short question right after an answer, referring back (why)"),
-        ("clarification", "a statement checked with a question mark"),
+        ("clarification", "a statement put to the listener to confirm"),
         ("problem_solving", "part of the problem being worked through (if you had to)"),
     ]
 
@@ -582,7 +582,8 @@ def test_every_question_cue_is_a_string() -> None:
     matches must still be a string."""
     cues = _load_data("questions.yaml")
     settings = re.compile(
-        r"/(cue/\d+|marked|unmarked|clauses|yields|caption|check_in_slack|wh_window|wh_gap|IS_PUNCT)$"
+        r"/(cue/\d+|marked|unmarked|clauses|yields|caption|check_in_slack|wh_window|wh_gap|longest"
+        r"|IS_PUNCT)$"
     )
     assert [p for p in _non_strings(cues) if not settings.search(p.split(" = ")[0])] == []
     assert set(cues["intents"]) <= set(QUESTION_INTENTS)
@@ -926,3 +927,53 @@ def test_an_answer_the_caption_model_heard_as_asking_is_no_question() -> None:
     questions = analyze(read_transcript(caption)).questions
     assert "yeah you sound good" not in [q.text for q in questions]
     assert any(q.text == "so tell me about yourself" for q in questions)
+
+
+CHECKED = "so you're okay with duplicates sitting in the raw data for a while"
+
+
+@pytest.mark.parametrize(
+    "reply", ["yeah as long as the counts read a deduped copy", "um not really", "sort of"]
+)
+def test_a_caption_statement_the_candidate_confirms_or_denies_is_a_declarative_question(
+    reply: str,
+) -> None:
+    """A caption gives "So you're okay with duplicates ...?" no "?"; the reply
+    that opens with a yes, a no or a qualified yes shows it asked."""
+    analysis = analysis_of(f"Interviewer: okay that makes sense {CHECKED}\nCandidate: {reply}\n")
+    assert [(q.text, q.form, q.intent) for q in analysis.questions] == [
+        (CHECKED, "declarative", "clarification")
+    ]
+    assert analysis.questions[0].form_cue.startswith('(answered "')
+    assert analysis.questions[0].answered != "no"
+
+
+@pytest.mark.parametrize(
+    ("turns", "why"),
+    [
+        (
+            f"Interviewer: {CHECKED}\nCandidate: we keep seven days in kafka anyway\n",
+            "the reply neither confirms nor denies",
+        ),
+        (
+            "Interviewer: So you're okay with duplicates in the raw data for a while.\n"
+            "Candidate: Yeah, as long as the counts read a deduped copy.\n",
+            "punctuated text would have shown the question with a question mark",
+        ),
+        (
+            f"Candidate: {CHECKED}\nInterviewer: yeah that's fine\n",
+            "only the interviewer checks the candidate's answer this way",
+        ),
+        (
+            "Interviewer: you know it gets messy when the clocks drift\nCandidate: yeah\n",
+            "'you know' is a filler, not a statement about the listener",
+        ),
+        (
+            f"Interviewer: {CHECKED} and then we can move on to the next part of the design "
+            "whenever you are ready\nCandidate: yeah\n",
+            "a long statement is not checked with a yes",
+        ),
+    ],
+)
+def test_a_statement_is_not_made_a_question_by_any_reply(turns: str, why: str) -> None:
+    assert analysis_of(turns).questions == (), why

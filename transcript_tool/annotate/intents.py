@@ -195,7 +195,7 @@ def classify_intent(
     if found is not None:
         return found
     if form == "declarative":
-        return "clarification", "a statement checked with a question mark"
+        return "clarification", "a statement put to the listener to confirm"
     norms = [t.norm_ for t in span if not (t.is_punct or t.is_space)]
     back = sorted(cues.refers_back.intersection(norms[:8]))
     opens_with = norms[:1] in [[w] for w in cues.follows_with]

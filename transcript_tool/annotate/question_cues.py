@@ -84,6 +84,10 @@ class QuestionCues:
     reask_phrases: tuple[str, ...]
     confirmations: frozenset[str] = frozenset()
     tags_alone: frozenset[str] = frozenset()
+    checked_subjects: frozenset[str] = frozenset()
+    checked_not_after: frozenset[str] = frozenset()
+    checked_replies: tuple[tuple[str, ...], ...] = ()
+    checked_longest: int = 0
     subject_openers: frozenset[str] = frozenset()
     fillers: frozenset[str] = frozenset()
     cut_off: frozenset[str] = frozenset()
@@ -188,6 +192,7 @@ def load_cues(text: str | None = None) -> QuestionCues:
         reask_phrases=tuple(raw["reask_phrases"]),
         confirmations=frozenset(raw.get("confirmations", ())),
         tags_alone=frozenset(raw.get("tags_alone", ())),
+        **_checked(raw.get("checked_statements")),
         subject_openers=frozenset(raw.get("subject_openers", ())),
         fillers=frozenset(raw.get("fillers", ())),
         cut_off=frozenset(raw.get("cut_off", ())),
@@ -195,6 +200,17 @@ def load_cues(text: str | None = None) -> QuestionCues:
         heard_fillers=frozenset(raw.get("heard_fillers", ())),
         caption_onsets=_caption_onsets(raw.get("caption_onsets")),
     )
+
+
+def _checked(raw: dict[str, Any] | None) -> dict[str, Any]:
+    if raw is None:
+        return {}
+    return {
+        "checked_subjects": frozenset(raw["subjects"]),
+        "checked_not_after": frozenset(raw["not_after"]),
+        "checked_replies": tuple(tuple(reply.split()) for reply in raw["replies"]),
+        "checked_longest": int(raw["longest"]),
+    }
 
 
 def _caption_onsets(raw: dict[str, Any] | None) -> CaptionOnsets | None:

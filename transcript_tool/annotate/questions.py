@@ -10,7 +10,10 @@ asks when, after discourse openers ("so", "okay", "to start"),
   opening a question "what kind of"), or
 - it ends in "?" (in an unpunctuated caption: the segmenter heard a question
   end there), as a tag ("..., right?") or a declarative question ("so you'd
-  use a threshold?"),
+  use a threshold?"), or
+- in a caption, it is the interviewer's last sentence, about the listener,
+  and the candidate's reply opens with a yes or a no ("so you'd only ack
+  once it's stored" / "yeah"): a declarative question no "?" could show,
 
 and no ``not_questions`` rule vetoes it (backchannels "really?", "you know?",
 "what I did was ...", "I don't know what ...", a "?" inside quoted speech).
@@ -103,6 +106,8 @@ def find_questions(
             asked = _confirmation(span, cues)
         elif asked is not None and asked.check_in and after_statement:
             asked = _tag_alone(span, cues) or asked
+        if asked is None and sentence.index == last_in_turn[sentence.turn]:
+            asked = _checked_statement(span, transcript, sentence.turn, cues)
         reask_cue = first_cue(matches, "reask")
         if said_reask is not None and said_reask[0] == sentence.turn:
             reask_cue = reask_cue or said_reask[1]
@@ -169,6 +174,40 @@ def _confirmation(span: Span, cues: QuestionCues) -> Asked | None:
     if not words or " ".join(norms) not in cues.confirmations:
         return None
     return Asked("yes_no", span.doc[words[0].i : tokens[-1].i + 1].text, False)
+
+
+_REPLY_FILLERS = frozenset({"uh", "um", "oh", "well", "hmm"})
+
+
+def _checked_statement(
+    span: Span, transcript: Transcript, turn: int, cues: QuestionCues
+) -> Asked | None:
+    """A declarative question when ``span``, the last sentence of an
+    interviewer's caption turn, says something about the listener ("so
+    you'd only ack once it's in the buffer") and the candidate's next turn
+    opens by confirming or denying it ("yeah", "not quite"):
+    questions.yaml ``checked_statements``. Text with punctuation of its own
+    would have shown the question with a "?"."""
+    turns = transcript.turns
+    if turns[turn].role != "interviewer" or turn + 1 >= len(turns):
+        return None
+    if turns[turn + 1].role != "candidate":
+        return None
+    tokens = [t for t in span if not t.is_space]
+    if not tokens or any(t.is_punct for t in tokens) or len(tokens) > cues.checked_longest:
+        return None
+    norms = [t.norm_ for t in tokens]
+    rest = norms[head_of(norms, cues) :]
+    if len(rest) < 3 or rest[0] not in cues.checked_subjects or rest[1] in cues.checked_not_after:
+        return None
+    reply = [w.strip("'-") for w in turns[turn + 1].text.lower().split()[:4]]
+    while reply and reply[0].strip(",.") in _REPLY_FILLERS:
+        reply.pop(0)
+    reply = [w.strip(",.!?") for w in reply]
+    said = next((r for r in cues.checked_replies if tuple(reply[: len(r)]) == r), None)
+    if said is None:
+        return None
+    return Asked("declarative", f'(answered "{" ".join(said)}")', False)
 
 
 def _heard_acknowledgement(span: Span, cues: QuestionCues) -> bool:
