@@ -260,6 +260,18 @@ PARTS = [
         ("How would you design a rate limiter?",),
         (("design", "rate", "limiter"),),
     ),
+    # frame words whose lemma is another word ("bit" -> "bite", "yeah" -> "yes")
+    # are no focus terms either: an answer never had to say "bite"
+    (
+        "So can you tell me a bit about your coffee experience?",
+        ("So can you tell me a bit about your coffee experience?",),
+        (("coffee",),),
+    ),
+    (
+        "yeah so which one would you pick",
+        ("yeah so which one would you pick",),
+        (("pick",),),
+    ),
 ]
 
 

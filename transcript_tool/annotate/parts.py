@@ -20,6 +20,7 @@ def focus_terms(words: Sequence[Word], cues: QuestionCues) -> tuple[str, ...]:
             word.is_punct
             or word.is_stop
             or lemma in cues.frame_words
+            or word.lower in cues.frame_words  # "yeah", whose lemma is "yes"
             or lemma in cues.wh_words
             or not any(c.isalnum() for c in lemma)
             or (len(lemma) < 3 and not any(c.isdigit() for c in lemma))
