@@ -272,6 +272,12 @@ PARTS = [
         ("yeah so which one would you pick",),
         (("pick",),),
     ),
+    # hedges and politeness are no focus terms: the answer need not be "curious"
+    (
+        "I'm curious how you'd handle a rep who actually misses quota.",
+        ("I'm curious how you'd handle a rep who actually misses quota.",),
+        (("handle", "rep", "miss", "quota"),),
+    ),
 ]
 
 
