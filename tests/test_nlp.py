@@ -189,3 +189,50 @@ def test_no_sentence_starts_inside_a_clause_or_a_question(caption: str, onset: s
     at = caption.index(onset)
     starts = {s.start_char for s in get_nlp()(caption).sents}
     assert starts.isdisjoint(range(at - 4, at + len(onset) + 1))
+
+
+LONG_QUESTION = (
+    "what would you use to track the rate per device if the brokers are sticky per device "
+    "which they are with mqtt since it's a long lived connection you can just keep a counter "
+    "in memory on the broker token bucket per connection you don't need a shared store"
+)
+
+
+def test_a_long_caption_question_ends_where_its_likeliest_end_is() -> None:
+    """The model hears no end in this run of the bundled raw caption: the
+    candidate's answer ran on in the interviewer's question (its words then
+    counted as the question's)."""
+    sents = [s.text for s in get_nlp()(LONG_QUESTION).sents]
+    assert len(sents) > 1
+    first = sents[0].split()
+    assert first[:3] == ["what", "would", "you"]
+    assert 7 <= len(first) <= 30
+    assert " ".join(sents) == LONG_QUESTION
+
+
+@pytest.mark.parametrize(
+    ("opening", "cut"),
+    [
+        # a question onset at the head (after the opener "so"): cut at the
+        # likeliest end seven tokens in or more, not at the likelier one before
+        ("so what would you use to track the rate per device", 10),
+        # a statement is left as the model heard it, however long
+        ("so we would use a counter to track the rate per device", None),
+    ],
+)
+def test_only_a_long_question_is_cut(opening: str, cut: int | None) -> None:
+    import numpy
+
+    from transcript_tool.annotate.onsets import split_long_questions
+
+    norms = [*opening.split(), *["and"] * 40]
+    n = len(norms)
+    after = numpy.zeros((n, 3), dtype="float32")
+    after[:, 0] = 0.9  # no end heard anywhere
+    after[3, 0] = 0.1  # likeliest of all, but too early for a question's end
+    after[10, 0] = 0.4  # "... per device |"
+    ends = numpy.zeros(n, dtype=bool)
+    ends[-1] = True
+    split_long_questions(norms, after, ends, numpy.ones(n, dtype=bool))
+    expected = {n - 1} if cut is None else {cut, n - 1}
+    assert set(numpy.flatnonzero(ends).tolist()) == expected

@@ -600,8 +600,8 @@ def test_every_question_cue_is_a_string() -> None:
     matches must still be a string."""
     cues = _load_data("questions.yaml")
     settings = re.compile(
-        r"/(cue/\d+|marked|unmarked|clauses|yields|caption|check_in_slack|wh_window|wh_gap|longest"
-        r"|IS_PUNCT)$"
+        r"/(cue/\d+|marked|unmarked|clauses|yields|caption|check_in_slack|wh_window|wh_gap"
+        r"|longest|longest_question|IS_PUNCT)$"
     )
     assert [p for p in _non_strings(cues) if not settings.search(p.split(" = ")[0])] == []
     assert set(cues["intents"]) <= set(QUESTION_INTENTS)

@@ -146,6 +146,7 @@ class _CaptionSentences:
             no_lone_auxiliary,
             no_lone_wh_phrase,
             split_before_questions,
+            split_long_questions,
         )
         from .segment.gaps import SENTENCE_END, normalize, shipped_model
 
@@ -175,6 +176,7 @@ class _CaptionSentences:
         keep_compound_questions(norms, after, ends)
         no_lone_auxiliary(norms, ends)
         no_lone_wh_phrase(norms, ends)
+        split_long_questions(norms, after, ends, closes)
         last = len(words) - 1
         for k, (end, (_, statement, question)) in enumerate(zip(ends, after, strict=True)):
             if (end or k == last) and question > statement:

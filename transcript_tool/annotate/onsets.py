@@ -165,6 +165,43 @@ def question_onset(
     return (wh and not listener_only) or not filler
 
 
+_SHORTEST_PART = 7  # tokens a question keeps when a long one is cut
+
+
+def split_long_questions(norms: list[str], after: Any, ends: Any, closes: Any) -> None:
+    """A question sentence longer than ``longest_question`` tokens ends where
+    the gap model thinks likeliest, seven tokens in or more: where the model
+    heard no end, the answer runs on in the question ("what would you use to
+    track the rate per device | if the brokers are sticky per device ...",
+    108 words as one question on the bundled raw caption), and the answer
+    check then reads the answer's words as the question's. Only sentences
+    that open with a question onset (questions.yaml ``caption_onsets``), so
+    no statement is cut into pieces the model may hear as asking. ``after``
+    holds each word's sentence-class probabilities after it, ``closes``
+    whether whitespace follows it. Changes ``ends`` in place."""
+    cues = load_cues()
+    onsets = cues.caption_onsets
+    if onsets is None or not onsets.longest_question:
+        return
+    longest = onsets.longest_question
+    start = k = 0
+    n = len(norms)
+    while k < n:
+        if ends[k] or k == n - 1:
+            head = start + head_of(norms[start : start + 12], cues)
+            if k + 1 - start > longest and head < k and question_onset(norms, head, onsets, cues):
+                window = [
+                    j for j in range(head + _SHORTEST_PART - 1, min(k, head + longest)) if closes[j]
+                ]
+                if window:
+                    cut = max(window, key=lambda j: 1.0 - float(after[j, 0]))
+                    ends[cut] = True
+                    start = k = cut + 1
+                    continue
+            start = k + 1
+        k += 1
+
+
 def no_lone_auxiliary(norms: list[str], ends: Any) -> None:
     """No sentence that is a lone auxiliary ("do | you work half days"): a
     sentence that starts with "do", "are", "can" ... goes on at least to the

@@ -108,6 +108,7 @@ class CaptionOnsets:
     not_after: frozenset[str]
     wh_window: int
     wh_gap: int
+    longest_question: int
     wh_gap_stops: frozenset[str]
     clefts: frozenset[str]
     verb_chain: frozenset[str]
@@ -219,7 +220,7 @@ def _caption_onsets(raw: dict[str, Any] | None) -> CaptionOnsets | None:
     words = {
         name: frozenset(raw[name])
         for name in CaptionOnsets.__dataclass_fields__
-        if name not in ("wh_window", "wh_gap", "requests", "check_ins")
+        if name not in ("wh_window", "wh_gap", "longest_question", "requests", "check_ins")
     }
     requests, check_ins = (
         tuple(tuple(token.strip("'") for token in phrase.split()) for phrase in raw.get(key, ()))
@@ -228,6 +229,7 @@ def _caption_onsets(raw: dict[str, Any] | None) -> CaptionOnsets | None:
     return CaptionOnsets(
         wh_window=int(raw["wh_window"]),
         wh_gap=int(raw["wh_gap"]),
+        longest_question=int(raw.get("longest_question", 0)),
         requests=requests,
         check_ins=check_ins,
         **words,
