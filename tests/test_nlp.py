@@ -161,6 +161,11 @@ def test_a_caption_sentence_never_is_a_lone_auxiliary() -> None:
             "i read about forty articles by the time i finished what made you apply for this job",
             "what made you apply for this job",
         ),
+        # "like" that quotes nothing goes with the question it leads into
+        (
+            "sure but i mean more like was there a time it actually broke on you",
+            "like was there a time it actually broke on you",
+        ),
     ],
 )
 def test_a_question_inside_a_caption_sentence_starts_its_own(caption: str, question: str) -> None:
@@ -176,6 +181,9 @@ def test_a_question_inside_a_caption_sentence_starts_its_own(caption: str, quest
         ("so we called it um what's it called job sharing", "what's it"),
         ("what happens is they promote them into a position that they can't handle", "is they"),
         ("and he looks at the pattern and he says how do you get that from there", "how do"),
+        # "like" after a verb of saying or being quotes the question
+        ("and my manager was like what are you even doing with that database", "like what"),
+        ("and then she's like how did you even get this job", "like how"),
         # one question: "what kind of music ... do you like", "... or do you keep ..."
         ("hi um okay what kind of music do you like to listen to in the car", "do you"),
         # a wh-clause as a subject, before "is"

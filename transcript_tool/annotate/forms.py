@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from ..model import QuestionForm
 from ..nlp import ASKS_EXTENSION
 from .heads import head_of
-from .onsets import goes_on, question_onset
+from .onsets import goes_on, leads_in, question_onset
 from .question_cues import Match, QuestionCues, Where
 
 if TYPE_CHECKING:
@@ -191,9 +191,10 @@ def _main_clause(norms: Sequence[str], head: int, cues: QuestionCues) -> int | N
         return None
     for k in range(head + 2, len(norms) - 1):
         first = k  # lead-ins go with the question: "she's like | well what are you ..."
-        while first - 1 > head and norms[first - 1] in onsets.lead_ins:
+        while first - 1 > head and leads_in(norms, first - 1, onsets):
             first -= 1
-        if not goes_on(norms[first - 1], onsets, cues.auxiliaries) and question_onset(
+        before_that = norms[first - 2] if first >= 2 else ""
+        if not goes_on(norms[first - 1], onsets, cues.auxiliaries, before_that) and question_onset(
             norms, k, onsets, cues, also=onsets.fronted_subjects
         ):
             return k

@@ -16,19 +16,49 @@ from .heads import head_of
 from .question_cues import CaptionOnsets, QuestionCues, load_cues
 
 
-def goes_on(before: str, onsets: CaptionOnsets, auxiliaries: frozenset[str]) -> bool:
+def goes_on(
+    before: str, onsets: CaptionOnsets, auxiliaries: frozenset[str], before_that: str = ""
+) -> bool:
     """The clause going on in ``before`` takes the next word in, so no
     question starts after it ("i'd | have you as a hire", "that | are you",
-    "i would | have it"). ``before`` is a word as the caption component or
-    the segmenter reads it: cut at its apostrophe, "i'd" is "i" and "d",
-    spaCy's "'d" is "" and "d"."""
+    "i would | have it", "she was like | is it ready"). ``before`` is a word
+    as the caption component or the segmenter reads it: cut at its
+    apostrophe, "i'd" is "i" and "d", spaCy's "'d" is "" and "d";
+    ``before_that`` the word before it ("" when not known)."""
     head, _, clitic = before.partition("'")
     return (
-        head in onsets.not_after
+        _not_after(head, before_that, onsets)
         or head in auxiliaries
         or head in onsets.verb_chain
         or clitic in onsets.verb_chain
     )
+
+
+def _not_after(before: str, before_that: str, onsets: CaptionOnsets) -> bool:
+    """No question starts after ``before``: one of ``not_after``, or "like"
+    quoting speech (:func:`quotes`)."""
+    if before == "like":
+        return quotes(before_that, onsets)
+    return before in onsets.not_after
+
+
+def quotes(before_like: str, onsets: CaptionOnsets) -> bool:
+    """A "like" after ``before_like`` quotes speech: after a verb of saying
+    or being ("she was like | is it ready", "she's like", ``quotatives``;
+    with nothing before it, assumed). After any other word it is a
+    discourse marker that goes with the question it leads into ("i mean
+    more | like was there a time it broke on you")."""
+    head, _, clitic = before_like.partition("'")
+    return not before_like or head in onsets.quotatives or clitic in onsets.quotatives
+
+
+def leads_in(words: Sequence[str], i: int, onsets: CaptionOnsets) -> bool:
+    """``words[i]`` goes with the question after it: one of ``lead_ins``
+    ("uh do you have"), or a "like" that does not quote (:func:`quotes`)."""
+    word = words[i]
+    if word == "like":
+        return not quotes(words[i - 1] if i > 0 else "", onsets)
+    return word in onsets.lead_ins
 
 
 def keep_compound_questions(norms: list[str], after: Any, ends: Any) -> None:
@@ -80,12 +110,13 @@ def split_before_questions(norms: list[str], ends: Any) -> None:
         if k > head and not fronted and (check_in or question_onset(norms, k, onsets, cues)):
             first = k
             while first - 1 >= head and (
-                norms[first - 1] in onsets.lead_ins or norms[first - 1] == norms[k]
+                leads_in(norms, first - 1, onsets) or norms[first - 1] == norms[k]
             ):
                 first -= 1
             before = norms[first - 1]
+            before_that = norms[first - 2] if first >= 2 else ""
             starts_here = check_in or (
-                before not in onsets.not_after
+                not _not_after(before, before_that, onsets)
                 and (
                     norms[k] in onsets.wh
                     or (

@@ -85,7 +85,7 @@ class QuestionCues:
     confirmations: frozenset[str] = frozenset()
     tags_alone: frozenset[str] = frozenset()
     checked_subjects: frozenset[str] = frozenset()
-    checked_not_after: frozenset[str] = frozenset()
+    checked_not_before: frozenset[str] = frozenset()
     checked_replies: tuple[tuple[str, ...], ...] = ()
     checked_longest: int = 0
     subject_openers: frozenset[str] = frozenset()
@@ -106,6 +106,7 @@ class CaptionOnsets:
     wh: frozenset[str]
     wh_subjects: frozenset[str]
     not_after: frozenset[str]
+    quotatives: frozenset[str]
     wh_window: int
     wh_gap: int
     longest_question: int
@@ -208,7 +209,7 @@ def _checked(raw: dict[str, Any] | None) -> dict[str, Any]:
         return {}
     return {
         "checked_subjects": frozenset(raw["subjects"]),
-        "checked_not_after": frozenset(raw["not_after"]),
+        "checked_not_before": frozenset(raw["not_before"]),
         "checked_replies": tuple(tuple(reply.split()) for reply in raw["replies"]),
         "checked_longest": int(raw["longest"]),
     }

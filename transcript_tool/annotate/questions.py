@@ -198,7 +198,7 @@ def _checked_statement(
         return None
     norms = [t.norm_ for t in tokens]
     rest = norms[head_of(norms, cues) :]
-    if len(rest) < 3 or rest[0] not in cues.checked_subjects or rest[1] in cues.checked_not_after:
+    if len(rest) < 3 or rest[0] not in cues.checked_subjects or rest[1] in cues.checked_not_before:
         return None
     reply = [w.strip("'-") for w in turns[turn + 1].text.lower().split()[:4]]
     while reply and reply[0].strip(",.") in _REPLY_FILLERS:

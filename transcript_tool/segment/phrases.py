@@ -177,7 +177,7 @@ def question_islands(
     island may begin after or end at. Without ``to_listener``, any question
     onset starts an island (the candidate's questions after the invitation
     to ask: "is it already kafka")."""
-    from ..annotate.onsets import goes_on, question_onset
+    from ..annotate.onsets import goes_on, leads_in, question_onset
     from ..annotate.question_cues import load_cues
 
     cues = load_cues()
@@ -196,7 +196,7 @@ def question_islands(
             state_of_word[k] == talker
             and not (outside and outside[0] <= k < outside[1])
             and (not to_listener or _asks_listener(tokens, t, onsets))
-            and not goes_on(words[k - 1], onsets, cues.auxiliaries)
+            and not goes_on(words[k - 1], onsets, cues.auxiliaries, words[k - 2])
             and question_onset(tokens, t, onsets, cues)
         ):
             end = next((m + 1 for m in range(k + 2, min(n, k + _ISLAND_LONGEST)) if ends[m]), None)
@@ -211,7 +211,7 @@ def question_islands(
             k += 1
             continue
         begin = k
-        while words[begin - 1] in onsets.lead_ins and begin > _ISLAND_CONTEXT:
+        while leads_in(words, begin - 1, onsets) and begin > _ISLAND_CONTEXT:
             begin -= 1
         around = (
             *state_of_word[begin - _ISLAND_CONTEXT : begin],
