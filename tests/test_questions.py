@@ -770,6 +770,20 @@ def test_a_re_ask_said_in_a_sentence_before_the_question_counts(lead_in: str) ->
     assert again.intent_cue == f"asks question 1 again ({again.reask_cue})"
 
 
+def test_saying_what_the_question_meant_is_a_re_ask() -> None:
+    """The 60-minute sample: the answer took "what went wrong" as "what can go
+    wrong", and the interviewer says what they meant; the two questions share
+    no focus term."""
+    analysis = analysis_of(
+        "Interviewer: Like, what actually went wrong with it in production?\n"
+        "Candidate: We monitored consumer lag and had a runbook for restarts.\n"
+        "Interviewer: Sure, but I mean more like, was there a time it actually broke on you?\n"
+        "Candidate: Oh, yes. The replication slot filled the disk.\n"
+    )
+    first, again = analysis.questions
+    assert (again.reask_of, again.reask_cue) == (first.index, "i mean more")
+
+
 def test_a_re_ask_cue_does_not_carry_into_the_next_turn() -> None:
     analysis = analysis_of(
         "Interviewer: Tell me about a time something you built failed in production.\n"
