@@ -737,15 +737,30 @@ def test_questions_without_punctuation_are_found_by_their_form() -> None:
 # ---------------------------------------------------------------------- re-asks
 
 
-def test_a_re_ask_in_other_words_points_at_the_first_question() -> None:
-    analysis = analysis_of(
-        "Interviewer: Where would you store the impression counts?\n"
-        "Candidate: I'd start with the API: a POST endpoint per impression.\n"
-        "Interviewer: Let me pull you back: where do the counts actually live?\n"
-        "Candidate: In Redis, keyed by listener and ad.\n"
-    )
-    first, again = analysis.questions
-    assert (again.reask_of, again.reask_cue) == (first.index, "let me pull you back")
+@pytest.mark.parametrize(
+    ("turns", "cue"),
+    [
+        (
+            "Interviewer: Where would you store the impression counts?\n"
+            "Candidate: I'd start with the API: a POST endpoint per impression.\n"
+            "Interviewer: Let me pull you back: where do the counts actually live?\n"
+            "Candidate: In Redis, keyed by listener and ad.\n",
+            "let me pull you back",
+        ),
+        # saying what the question meant, after an answer that took it otherwise
+        # (the 60-minute sample: the two questions share no focus term)
+        (
+            "Interviewer: Like, what actually went wrong with it in production?\n"
+            "Candidate: We monitored consumer lag and had a runbook for restarts.\n"
+            "Interviewer: Sure, but I mean more like, was there a time it actually broke on you?\n"
+            "Candidate: Oh, yes. The replication slot filled the disk.\n",
+            "i mean more",
+        ),
+    ],
+)
+def test_a_re_ask_in_other_words_points_at_the_first_question(turns: str, cue: str) -> None:
+    first, again = analysis_of(turns).questions
+    assert (again.reask_of, again.reask_cue) == (first.index, cue)
 
 
 @pytest.mark.parametrize(
@@ -768,20 +783,6 @@ def test_a_re_ask_said_in_a_sentence_before_the_question_counts(lead_in: str) ->
     # a re-ask keeps the intent of the question it asks again (taxonomy tie-break 10)
     assert (first.intent, again.intent) == ("behavioral", "behavioral")
     assert again.intent_cue == f"asks question 1 again ({again.reask_cue})"
-
-
-def test_saying_what_the_question_meant_is_a_re_ask() -> None:
-    """The 60-minute sample: the answer took "what went wrong" as "what can go
-    wrong", and the interviewer says what they meant; the two questions share
-    no focus term."""
-    analysis = analysis_of(
-        "Interviewer: Like, what actually went wrong with it in production?\n"
-        "Candidate: We monitored consumer lag and had a runbook for restarts.\n"
-        "Interviewer: Sure, but I mean more like, was there a time it actually broke on you?\n"
-        "Candidate: Oh, yes. The replication slot filled the disk.\n"
-    )
-    first, again = analysis.questions
-    assert (again.reask_of, again.reask_cue) == (first.index, "i mean more")
 
 
 def test_a_re_ask_cue_does_not_carry_into_the_next_turn() -> None:
