@@ -156,6 +156,17 @@ def test_an_island_question_is_read_as_the_caption_component_reads_it() -> None:
     assert question_islands(words, [1] * len(words), ends, 1, None) == [inside]
 
 
+def test_a_question_with_no_auxiliary_to_the_listener_is_an_island() -> None:
+    """ "what happens when ..." asks with no auxiliary; "what happens is ..."
+    tells (a pseudo-cleft)."""
+    words, ends, inside = _island_case(
+        "okay and what happens when the consumer your java service crashes halfway"
+    )
+    assert question_islands(words, [1] * len(words), ends, 1, None) == [inside]
+    words, ends, _ = _island_case("and what happens is your consumer just retries the batch")
+    assert question_islands(words, [1] * len(words), ends, 1, None) == []
+
+
 BEFORE_INVITATION = (
     "so tell me about the last project you shipped um yeah so the last one was a billing "
     "dashboard for our finance team i built the data model and most of the queries and we "

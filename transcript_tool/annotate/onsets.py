@@ -196,6 +196,19 @@ def question_onset(
     return (wh and not listener_only) or not filler
 
 
+def wh_phrase_onset(norms: Sequence[str], k: int, onsets: CaptionOnsets) -> bool:
+    """Whether one of ``wh_phrases`` ("what happens", "what if") starts at
+    ``norms[k]``, not before one of ``clefts`` or "'s" ("what happens is they
+    retry"): a question with no auxiliary ("okay and | what happens when the
+    consumer your java service crashes"). The segmenter's islands read it as
+    an onset; the caption component does not split before it."""
+    for phrase in onsets.wh_phrases:
+        if tuple(norms[k : k + len(phrase)]) == phrase:
+            after = k + len(phrase)
+            return after < len(norms) and norms[after] not in onsets.clefts and norms[after] != "s"
+    return False
+
+
 _SHORTEST_PART = 7  # tokens a question keeps when a long one is cut
 
 

@@ -128,6 +128,7 @@ class CaptionOnsets:
     # apostrophes ("i", "d", "like")
     requests: tuple[tuple[str, ...], ...] = ()
     check_ins: tuple[tuple[str, ...], ...] = ()
+    wh_phrases: tuple[tuple[str, ...], ...] = ()
 
 
 def load_cues(text: str | None = None) -> QuestionCues:
@@ -221,11 +222,12 @@ def _caption_onsets(raw: dict[str, Any] | None) -> CaptionOnsets | None:
     words = {
         name: frozenset(raw[name])
         for name in CaptionOnsets.__dataclass_fields__
-        if name not in ("wh_window", "wh_gap", "longest_question", "requests", "check_ins")
+        if name
+        not in ("wh_window", "wh_gap", "longest_question", "requests", "check_ins", "wh_phrases")
     }
-    requests, check_ins = (
+    requests, check_ins, wh_phrases = (
         tuple(tuple(token.strip("'") for token in phrase.split()) for phrase in raw.get(key, ()))
-        for key in ("requests", "check_ins")
+        for key in ("requests", "check_ins", "wh_phrases")
     )
     return CaptionOnsets(
         wh_window=int(raw["wh_window"]),
@@ -233,6 +235,7 @@ def _caption_onsets(raw: dict[str, Any] | None) -> CaptionOnsets | None:
         longest_question=int(raw.get("longest_question", 0)),
         requests=requests,
         check_ins=check_ins,
+        wh_phrases=wh_phrases,
         **words,
     )
 

@@ -177,7 +177,7 @@ def question_islands(
     island may begin after or end at. Without ``to_listener``, any question
     onset starts an island (the candidate's questions after the invitation
     to ask: "is it already kafka")."""
-    from ..annotate.onsets import goes_on, leads_in, question_onset
+    from ..annotate.onsets import goes_on, leads_in, question_onset, wh_phrase_onset
     from ..annotate.question_cues import load_cues
 
     cues = load_cues()
@@ -197,7 +197,7 @@ def question_islands(
             and not (outside and outside[0] <= k < outside[1])
             and (not to_listener or _asks_listener(tokens, t, onsets))
             and not goes_on(words[k - 1], onsets, cues.auxiliaries, words[k - 2])
-            and question_onset(tokens, t, onsets, cues)
+            and (question_onset(tokens, t, onsets, cues) or wh_phrase_onset(tokens, t, onsets))
         ):
             end = next((m + 1 for m in range(k + 2, min(n, k + _ISLAND_LONGEST)) if ends[m]), None)
             if end is None and source_ends is None and end_probability is not None:
