@@ -161,6 +161,11 @@ def test_a_caption_sentence_never_is_a_lone_auxiliary() -> None:
             "i read about forty articles by the time i finished what made you apply for this job",
             "what made you apply for this job",
         ),
+        # a lead-in that starts a clause ends the one before it
+        (
+            "yeah i like that and was there any friction with that senior person",
+            "and was there any friction with that senior person",
+        ),
         # "like" that quotes nothing goes with the question it leads into
         (
             "sure but i mean more like was there a time it actually broke on you",
@@ -177,6 +182,7 @@ def test_a_question_inside_a_caption_sentence_starts_its_own(caption: str, quest
     [
         # an auxiliary inside the clause already going, a pseudo-cleft, quoted speech
         ("and the people that are there are the ones who run the whole thing", "are there"),
+        ("and the people that uh are there are the ones who run the whole thing", "uh are"),
         # "what's" before anything but "you"/"your": a word search, a rhetorical aside
         ("so we called it um what's it called job sharing", "what's it"),
         ("what happens is they promote them into a position that they can't handle", "is they"),

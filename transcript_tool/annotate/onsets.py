@@ -115,8 +115,11 @@ def split_before_questions(norms: list[str], ends: Any) -> None:
                 first -= 1
             before = norms[first - 1]
             before_that = norms[first - 2] if first >= 2 else ""
+            # a lead-in that starts a clause ends the one before it: "i like
+            # that | and was there any friction" ("that" goes on no clause)
+            new_clause = not onsets.clause_starters.isdisjoint(norms[first:k])
             starts_here = check_in or (
-                not _not_after(before, before_that, onsets)
+                (new_clause or not _not_after(before, before_that, onsets))
                 and (
                     norms[k] in onsets.wh
                     or (

@@ -116,6 +116,7 @@ class CaptionOnsets:
     not_before: frozenset[str]
     fillers_after_you: frozenset[str]
     lead_ins: frozenset[str]
+    clause_starters: frozenset[str]
     subordinators: frozenset[str]
     wh_about: frozenset[str]
     contracted: frozenset[str]
