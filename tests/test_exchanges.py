@@ -150,6 +150,11 @@ def test_compound_question_with_every_part_answered_is_answered() -> None:
         ("I have always said budgets matter to every team.", False),
         ("The finance team owns the budget, and I review it.", False),
         ("i have yeah for our vendors", True),
+        # a qualified yes
+        ("Sort of, the finance team signs off on it.", True),
+        # a subject and an auxiliary where the opening's twelve words end are
+        # no elliptical reply: the clause goes on after them
+        ("Every quarter the finance team sends the budget over and i do review it closely", False),
     ],
 )
 def test_yes_no_question_answered_directly_or_not(answer: str, direct: bool) -> None:

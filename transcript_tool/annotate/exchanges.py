@@ -28,6 +28,7 @@ from ..model import (
     Word,
     words_by_turn,
 )
+from .replies import DIRECT_WINDOW, direct_reply
 
 # A part counts as addressed when the answer repeats this share of its focus terms.
 PART_COVERED = 0.5
@@ -59,25 +60,9 @@ _PLEASANTRY = re.compile(
 )
 _PLEASANTRY_WORDS = 30
 # A closed question (yes/no, tag, or a statement said as a question: "so you
-# led it?") is answered directly when the answer opens with a yes or no word
-# (within its first DIRECT_OPENING words) or gives an elliptical reply, a
-# subject and an auxiliary with nothing after them ("I did.", "We sure have.",
-# "It isn't,"), within its first DIRECT_WINDOW words. "I have always said..."
-# is not a reply: the auxiliary must end the clause.
-DIRECT_OPENING = 4
-DIRECT_WINDOW = 12
+# led it?") is answered directly when its answer opens with a yes or no
+# (:func:`.replies.direct_reply`).
 DIRECT_FORMS = frozenset({"yes_no", "tag", "declarative"})
-_YES_NO = re.compile(
-    r"\b(?:yes|yeah|yep|yup|no|nope|definitely|absolutely|certainly|sure|correct|exactly|"
-    r"never|of course|not really|not yet|not at all|officially|unofficially|"
-    r"i (?:don't )?(?:think|believe) so)\b"
-)
-_ELLIPTICAL_REPLY = re.compile(
-    r"\b(?:i|we|they|he|she|it|that|you)(?: \w+ly| sure| still| already)? "
-    r"(?:do|did|does|have|has|had|am|is|are|was|were|will|would|can|could|should|"
-    r"don't|didn't|doesn't|haven't|hasn't|hadn't|isn't|aren't|wasn't|weren't|won't|"
-    r"wouldn't|can't|couldn't|shouldn't)(?: not)?(?: ?[.,;!?\u2014\u2013-]|$)"
-)
 _TIME_WORDS = frozenset(
     """now today tomorrow soon immediately asap week weeks month months day days year years
     hour hours minute minutes quarter quarters
@@ -128,7 +113,7 @@ def pair_questions(
     answered = list(questions)
     for exchange in exchanges:
         answer_words = [w for t in exchange.answer_turns for w in words.get(t, ())]
-        opening = [w for t in exchange.answer_turns for w in tokens.get(t, ())][:DIRECT_WINDOW]
+        opening = [w for t in exchange.answer_turns for w in tokens.get(t, ())][: DIRECT_WINDOW + 1]
         for index in exchange.questions:
             question_words = sentences[questions[index].sentence].words
             answered[index] = _with_answer(
@@ -295,7 +280,7 @@ def _with_answer(
     coverage = covered_total / focus_total if focus_total else 1.0
     # Only the candidate is judged on answering closed questions directly.
     judged = question.form in DIRECT_FORMS and question.role == "interviewer"
-    direct = _is_direct(opening) if judged else None
+    direct = direct_reply(opening) is not None if judged else None
     unaddressed = _unaddressed(question, part_coverage, direct)
     if len(question.parts) > 1:
         missing = [_part_label(p) for p in unaddressed]
@@ -343,15 +328,6 @@ def _unaddressed(
     if question.intent in RELAXED_INTENTS or direct is not None or len(question.focus[0]) < 2:
         return []
     return list(question.parts) if part_coverage[0] < PART_COVERED else []
-
-
-def _is_direct(words: Sequence[Word]) -> bool:
-    """Whether the answer opens with a yes or no or an elliptical reply (see
-    DIRECT_OPENING/DIRECT_WINDOW)."""
-    lowered = [w.text.lower().replace("’", "'") for w in words[:DIRECT_WINDOW]]
-    window = re.sub(r" (n't|'ve|'m|'s|'re|'d|'ll)\b", r"\1", " ".join(lowered))
-    opening = " ".join(window.split()[:DIRECT_OPENING])
-    return bool(_YES_NO.search(opening) or _ELLIPTICAL_REPLY.search(window))
 
 
 def term_prefixes(lemmas: Iterable[str]) -> set[str]:

@@ -86,7 +86,6 @@ class QuestionCues:
     tags_alone: frozenset[str] = frozenset()
     checked_subjects: frozenset[str] = frozenset()
     checked_not_before: frozenset[str] = frozenset()
-    checked_replies: tuple[tuple[str, ...], ...] = ()
     checked_longest: int = 0
     subject_openers: frozenset[str] = frozenset()
     fillers: frozenset[str] = frozenset()
@@ -212,7 +211,6 @@ def _checked(raw: dict[str, Any] | None) -> dict[str, Any]:
     return {
         "checked_subjects": frozenset(raw["subjects"]),
         "checked_not_before": frozenset(raw["not_before"]),
-        "checked_replies": tuple(tuple(reply.split()) for reply in raw["replies"]),
         "checked_longest": int(raw["longest"]),
     }
 

@@ -32,7 +32,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from ..model import Question, QuestionForm, QuestionIntent, Role, Sentence, Transcript
+from ..model import Question, QuestionForm, QuestionIntent, Role, Sentence, Transcript, Word
 from .forms import Asked, classify_span, heard, marked_by_question_mark
 from .heads import head_of
 from .intents import Context, classify_intent, introduced_terms, picked_up, restated_intent
@@ -45,6 +45,7 @@ from .question_cues import (
     load_cues,
     matchers_for,
 )
+from .replies import DIRECT_WINDOW, direct_reply
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -69,8 +70,12 @@ def find_questions(
     context = Context()
     last_in_turn = {s.turn: s.index for s in sentences}
     first_in_turn: dict[int, int] = {}
+    openings: dict[int, list[Word]] = {}  # each turn's first words, as the answer check reads them
     for s in sentences:
         first_in_turn.setdefault(s.turn, s.index)
+        opening = openings.setdefault(s.turn, [])
+        if len(opening) <= DIRECT_WINDOW:
+            opening.extend(s.words[: DIRECT_WINDOW + 1 - len(opening)])
     doc_matches = DocMatches((), ())
     doc: Doc | None = None
     stated_in_turn: int | None = None  # the turn whose last sentence asked nothing
@@ -107,7 +112,8 @@ def find_questions(
         elif asked is not None and asked.check_in and after_statement:
             asked = _tag_alone(span, cues) or asked
         if asked is None and sentence.index == last_in_turn[sentence.turn]:
-            asked = _checked_statement(span, transcript, sentence.turn, cues)
+            reply = openings.get(sentence.turn + 1, ())
+            asked = _checked_statement(span, transcript, sentence.turn, reply, cues)
         reask_cue = first_cue(matches, "reask")
         if said_reask is not None and said_reask[0] == sentence.turn:
             reask_cue = reask_cue or said_reask[1]
@@ -176,18 +182,16 @@ def _confirmation(span: Span, cues: QuestionCues) -> Asked | None:
     return Asked("yes_no", span.doc[words[0].i : tokens[-1].i + 1].text, False)
 
 
-_REPLY_FILLERS = frozenset({"uh", "um", "oh", "well", "hmm"})
-
-
 def _checked_statement(
-    span: Span, transcript: Transcript, turn: int, cues: QuestionCues
+    span: Span, transcript: Transcript, turn: int, reply: Sequence[Word], cues: QuestionCues
 ) -> Asked | None:
     """A declarative question when ``span``, the last sentence of an
     interviewer's caption turn, says something about the listener ("so
-    you'd only ack once it's in the buffer") and the candidate's next turn
-    opens by confirming or denying it ("yeah", "not quite"):
-    questions.yaml ``checked_statements``. Text with punctuation of its own
-    would have shown the question with a "?"."""
+    you'd only ack once it's in the buffer") and ``reply``, the opening of
+    the candidate's next turn, confirms or denies it ("yeah", "not quite",
+    "I would": :func:`.replies.direct_reply`, as the answer check reads a
+    yes or no): questions.yaml ``checked_statements``. Text with
+    punctuation of its own would have shown the question with a "?"."""
     turns = transcript.turns
     if turns[turn].role != "interviewer" or turn + 1 >= len(turns):
         return None
@@ -200,14 +204,10 @@ def _checked_statement(
     rest = norms[head_of(norms, cues) :]
     if len(rest) < 3 or rest[0] not in cues.checked_subjects or rest[1] in cues.checked_not_before:
         return None
-    reply = [w.strip("'-") for w in turns[turn + 1].text.lower().split()[:4]]
-    while reply and reply[0].strip(",.") in _REPLY_FILLERS:
-        reply.pop(0)
-    reply = [w.strip(",.!?") for w in reply]
-    said = next((r for r in cues.checked_replies if tuple(reply[: len(r)]) == r), None)
+    said = direct_reply(reply)
     if said is None:
         return None
-    return Asked("declarative", f'(answered "{" ".join(said)}")', False)
+    return Asked("declarative", f'(answered "{said}")', False)
 
 
 def _heard_acknowledgement(span: Span, cues: QuestionCues) -> bool:
