@@ -28,7 +28,7 @@ from ..model import (
     Word,
     words_by_turn,
 )
-from .replies import DIRECT_WINDOW, direct_reply
+from .replies import DIRECT_WINDOW, direct_reply, openings
 
 # A part counts as addressed when the answer repeats this share of its focus terms.
 PART_COVERED = 0.5
@@ -107,13 +107,12 @@ def pair_questions(
             open_for[turn.role] = len(groups) - 1
     exchanges = _exchanges(groups, questions)
     words = words_by_turn(sentences)
-    tokens: dict[int, list[Word]] = {}  # with punctuation, which ends an elliptical reply
-    for sentence in sentences:
-        tokens.setdefault(sentence.turn, []).extend(sentence.words)
+    first_words = openings(sentences)
     answered = list(questions)
     for exchange in exchanges:
         answer_words = [w for t in exchange.answer_turns for w in words.get(t, ())]
-        opening = [w for t in exchange.answer_turns for w in tokens.get(t, ())][: DIRECT_WINDOW + 1]
+        opening = [w for t in exchange.answer_turns for w in first_words.get(t, ())]
+        opening = opening[: DIRECT_WINDOW + 1]
         for index in exchange.questions:
             question_words = sentences[questions[index].sentence].words
             answered[index] = _with_answer(

@@ -45,7 +45,7 @@ from .question_cues import (
     load_cues,
     matchers_for,
 )
-from .replies import DIRECT_WINDOW, direct_reply
+from .replies import direct_reply, openings
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -70,12 +70,9 @@ def find_questions(
     context = Context()
     last_in_turn = {s.turn: s.index for s in sentences}
     first_in_turn: dict[int, int] = {}
-    openings: dict[int, list[Word]] = {}  # each turn's first words, as the answer check reads them
     for s in sentences:
         first_in_turn.setdefault(s.turn, s.index)
-        opening = openings.setdefault(s.turn, [])
-        if len(opening) <= DIRECT_WINDOW:
-            opening.extend(s.words[: DIRECT_WINDOW + 1 - len(opening)])
+    replies = openings(sentences)  # each turn's first words, as the answer check reads them
     doc_matches = DocMatches((), ())
     doc: Doc | None = None
     stated_in_turn: int | None = None  # the turn whose last sentence asked nothing
@@ -112,7 +109,7 @@ def find_questions(
         elif asked is not None and asked.check_in and after_statement:
             asked = _tag_alone(span, cues) or asked
         if asked is None and sentence.index == last_in_turn[sentence.turn]:
-            reply = openings.get(sentence.turn + 1, ())
+            reply = replies.get(sentence.turn + 1, [])
             asked = _checked_statement(span, transcript, sentence.turn, reply, cues)
         reask_cue = first_cue(matches, "reask")
         if said_reask is not None and said_reask[0] == sentence.turn:

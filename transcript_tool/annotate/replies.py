@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from ..model import Word
+from ..model import Sentence, Word
 
 # A reply is direct when it opens with a yes or no word (within its first
 # DIRECT_OPENING words), a qualified one ("sort of", "not quite"), or gives
@@ -46,3 +46,16 @@ def direct_reply(words: Sequence[Word]) -> str | None:
     opening = " ".join(window.split()[:DIRECT_OPENING])
     found = _YES_NO.search(opening) or _ELLIPTICAL_REPLY.search(window)
     return found[0].rstrip(".,;!?\u2014\u2013- ") if found else None
+
+
+def openings(sentences: Sequence[Sentence]) -> dict[int, list[Word]]:
+    """Each turn's first DIRECT_WINDOW + 1 words, punctuation included (which
+    ends an elliptical reply): all :func:`direct_reply` reads of a reply.
+    Several turns' openings joined and cut to that length are the opening of
+    the reply they make together."""
+    found: dict[int, list[Word]] = {}
+    for sentence in sentences:
+        opening = found.setdefault(sentence.turn, [])
+        if len(opening) <= DIRECT_WINDOW:
+            opening.extend(sentence.words[: DIRECT_WINDOW + 1 - len(opening)])
+    return found
