@@ -197,6 +197,13 @@ def test_a_question_inside_a_caption_sentence_starts_its_own(caption: str, quest
         # "is there" before anything but something to ask about
         ("and what i like about the team is there are no meetings on fridays", "is there"),
         ("do you use it for the drafts as well or do you keep those parts to yourself", "or do"),
+        # a wh-clause after "surprised", "wonder" is its complement, even
+        # where the caption model hears an end before it
+        (
+            "by the way you'd be surprised how many people don't ask about on call and then "
+            "regret it later",
+            "surprised how",
+        ),
     ],
 )
 def test_no_sentence_starts_inside_a_clause_or_a_question(caption: str, onset: str) -> None:

@@ -143,6 +143,7 @@ class _CaptionSentences:
 
         from .annotate.onsets import (
             keep_compound_questions,
+            no_end_before_embedded,
             no_lone_auxiliary,
             no_lone_wh_phrase,
             split_before_questions,
@@ -176,6 +177,7 @@ class _CaptionSentences:
         keep_compound_questions(norms, after, ends)
         no_lone_auxiliary(norms, ends)
         no_lone_wh_phrase(norms, ends)
+        no_end_before_embedded(norms, ends)
         split_long_questions(norms, after, ends, closes)
         last = len(words) - 1
         for k, (end, (_, statement, question)) in enumerate(zip(ends, after, strict=True)):

@@ -262,6 +262,20 @@ def no_lone_auxiliary(norms: list[str], ends: Any) -> None:
         starts = bool(ends[k])
 
 
+def no_end_before_embedded(norms: list[str], ends: Any) -> None:
+    """No sentence end between one of questions.yaml's ``embedders`` and the
+    wh-word after it: the wh-clause is its complement ("you'd be surprised |
+    how many people don't ask about on call" is one statement). Changes
+    ``ends`` in place."""
+    cues = load_cues()
+    onsets = cues.caption_onsets
+    if onsets is None:
+        return
+    for k in range(len(norms) - 1):
+        if ends[k] and norms[k] in onsets.embedders and norms[k + 1] in cues.wh_words:
+            ends[k] = False
+
+
 def no_lone_wh_phrase(norms: list[str], ends: Any) -> None:
     """No sentence end between a wh-phrase and the inverted auxiliary it asks
     with ("one i ask everybody what kind of team | do you do your best work

@@ -124,6 +124,7 @@ class CaptionOnsets:
     existentials: frozenset[str]
     existential_objects: frozenset[str]
     fronted_subjects: frozenset[str]
+    embedders: frozenset[str]
     # as the caption component reads them: spaCy's tokens without their outer
     # apostrophes ("i", "d", "like")
     requests: tuple[tuple[str, ...], ...] = ()
