@@ -129,6 +129,31 @@ def test_when_part_is_addressed_by_a_time_without_repeating_its_words() -> None:
     assert question.answered == "yes"
 
 
+def test_a_missing_start_date_is_still_a_missing_part() -> None:
+    """A part with one focus term is checked when it asks for a time."""
+    question = answered(
+        "What are your salary expectations and when could you start?",
+        "My salary expectation is around ninety thousand.",
+    )
+    assert (question.answered, question.missing) == ("partial", ("when could you start",))
+
+
+def test_a_story_answers_a_behavioral_compound_without_repeating_its_words() -> None:
+    """The story part of "tell me about a time ..." and a one-word part ("how
+    you handled it") are not judged by word overlap: the answer below tells
+    the story in its own words, as the bundled 60-minute sample's does."""
+    question = answered(
+        "Tell me about a time you disagreed with a teammate on a technical decision, "
+        "and how you handled it.",
+        "Last year the risk team wanted direct read access to our production replica. "
+        "My first reaction was no, because a big query had once lagged replication. "
+        "So I asked for a meeting to understand what fresh meant for them, and we "
+        "built them a fifteen minute feed instead.",
+    )
+    assert question.parts[1] == "how you handled it."
+    assert (question.answered, question.missing) == ("yes", ())
+
+
 def test_compound_question_with_every_part_answered_is_answered() -> None:
     question = answered(
         "What are your salary expectations and when could you start?",

@@ -312,21 +312,37 @@ def _unaddressed(
 ) -> list[str]:
     """The parts the answer left out.
 
-    Every part of a compound question must be covered. A single-part question
-    is left unaddressed only when word overlap is a fair test of it: not a
-    relaxed intent, not a yes/no question (judged by its yes or no instead),
-    and at least two focus terms (one word, like "deploy", is too easily said
-    another way).
+    Every part of a compound question must be covered. For a relaxed intent
+    only where word overlap is a fair test of the part: not the story a
+    behavioral question asks for (the part with its cue, "tell me about a
+    time you disagreed with a teammate": the story need not say "disagree"
+    or "teammate"), and not a part with one focus term ("how you handled
+    it": one word is too easily said another way) unless it asks for a time
+    or a number ("when could you start"); a technical or problem-solving
+    part is always checked ("how would you expire them"). A single-part
+    question is left unaddressed only when word overlap is a
+    fair test of it: not a relaxed intent, not a yes/no question (judged by
+    its yes or no instead), and at least two focus terms.
     """
     if len(question.parts) > 1:
         return [
             p
-            for p, share in zip(question.parts, part_coverage, strict=True)
-            if share < PART_COVERED
+            for p, focus, share in zip(question.parts, question.focus, part_coverage, strict=True)
+            if share < PART_COVERED and _word_checked(question, p, focus)
         ]
     if question.intent in RELAXED_INTENTS or direct is not None or len(question.focus[0]) < 2:
         return []
     return list(question.parts) if part_coverage[0] < PART_COVERED else []
+
+
+def _word_checked(question: Question, part: str, focus: Sequence[str]) -> bool:
+    """Whether word overlap is a fair test of ``part`` of a compound question
+    (see :func:`_unaddressed`)."""
+    if question.intent not in RELAXED_INTENTS:
+        return True  # "how would you store the events and how would you expire them"
+    if question.intent == "behavioral" and question.intent_cue.lower() in part.lower():
+        return False
+    return len(focus) >= 2 or _asks_time_or_number(part)
 
 
 def term_prefixes(lemmas: Iterable[str]) -> set[str]:
@@ -337,6 +353,12 @@ def term_prefixes(lemmas: Iterable[str]) -> set[str]:
 def matches_term(term: str, lemmas: set[str], prefixes: set[str]) -> bool:
     """Whether focus ``term`` is among ``lemmas`` or shares a stem in ``prefixes``."""
     return term in lemmas or (len(term) >= _PREFIX and term[:_PREFIX] in prefixes)
+
+
+def _asks_time_or_number(part: str) -> bool:
+    """Whether ``part`` is a "when"/"how much" ask (:data:`_WH_ANSWER_TYPES`)."""
+    lowered = part.lower()
+    return any(re.search(rf"\b{wh}\b", lowered) for wh in _WH_ANSWER_TYPES)
 
 
 def _answer_type_present(part: str, answer_text: str) -> bool:
