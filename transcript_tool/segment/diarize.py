@@ -54,7 +54,7 @@ class Params:
     role_weight: float = 0.3  # weight of the role head's log-odds per word
     lm_weight: float = 0.3  # weight of the per-transcript speaker language models
     lm_prior: float = 20.0  # pseudo-counts of the pooled distribution in each speaker model
-    iterations: int = 2  # EM rounds for the speaker language models
+    iterations: int = 6  # EM rounds for the speaker language models
     sentence: float = SENTENCE_END  # a sentence ends where P(end) exceeds this
     init: float = 0.5  # change probability above which the EM start flips the speaker
     temper: float = 0.1  # scales every log-score when computing the confidence reported
