@@ -2,7 +2,8 @@
 
 Log space, pure Python: the decoder runs it over units (a few per sentence),
 with at most a handful of states, where numpy's per-call overhead would cost
-more than it saves.
+more than it saves. Two speakers, the usual case, take a shorter path of
+their own (tests/test_hmm.py checks both against brute force).
 """
 
 from __future__ import annotations
@@ -18,6 +19,19 @@ def forward_backward(
     switch: Sequence[float],
 ) -> tuple[list[list[float]], list[float]]:
     """Posterior of each state per unit, and of a change at each cut."""
+    if len(prior) == 2:
+        return _two_states(prior, emission, stay, switch)
+    return _any_states(prior, emission, stay, switch)
+
+
+def _any_states(
+    prior: Sequence[float],
+    emission: Sequence[Sequence[float]],
+    stay: Sequence[float],
+    switch: Sequence[float],
+) -> tuple[list[list[float]], list[float]]:
+    """:func:`forward_backward` for any number of states: a switch leads to
+    any state but the current one, with equal probability."""
     k_range = range(len(prior))
     units = len(emission)
     forward: list[list[float]] = []
@@ -52,6 +66,54 @@ def forward_backward(
             [forward[u][k] + stay[u] + emission[u + 1][k] + backward[u + 1][k] for k in k_range]
         )
         change.append(max(0.0, 1.0 - math.exp(same - log_z)))
+    return posterior, change
+
+
+def _two_states(
+    prior: Sequence[float],
+    emission: Sequence[Sequence[float]],
+    stay: Sequence[float],
+    switch: Sequence[float],
+) -> tuple[list[list[float]], list[float]]:
+    """:func:`forward_backward` for two speakers, where "any other state" is
+    the other one: the same sums without the general case's subtraction
+    (about three times as fast; the decoder runs it once per EM round)."""
+    units = len(emission)
+    e0, e1 = zip(*emission, strict=True) if units else ((), ())
+    f0 = [0.0] * units
+    f1 = [0.0] * units
+    a, b = prior[0] + e0[0], prior[1] + e1[0]
+    f0[0], f1[0] = a, b
+    for u in range(1, units):
+        s, c = stay[u - 1], switch[u - 1]
+        a, b = e0[u] + _logaddexp(a + s, b + c), e1[u] + _logaddexp(b + s, a + c)
+        f0[u], f1[u] = a, b
+    b0 = [0.0] * units
+    b1 = [0.0] * units
+    a = b = 0.0
+    for u in range(units - 2, -1, -1):
+        n0, n1 = a + e0[u + 1], b + e1[u + 1]
+        s, c = stay[u], switch[u]
+        a, b = _logaddexp(n0 + s, n1 + c), _logaddexp(n1 + s, n0 + c)
+        b0[u], b1[u] = a, b
+    log_z = _logaddexp(f0[-1], f1[-1])
+    posterior = [
+        [math.exp(f0[u] + b0[u] - log_z), math.exp(f1[u] + b1[u] - log_z)] for u in range(units)
+    ]
+    change = [
+        max(
+            0.0,
+            1.0
+            - math.exp(
+                _logaddexp(
+                    f0[u] + stay[u] + e0[u + 1] + b0[u + 1],
+                    f1[u] + stay[u] + e1[u + 1] + b1[u + 1],
+                )
+                - log_z
+            ),
+        )
+        for u in range(units - 1)
+    ]
     return posterior, change
 
 
