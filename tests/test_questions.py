@@ -60,6 +60,8 @@ FORMS = [
     ("Have you used any SQL or Python?", "yes_no", "Have you"),
     ("Would you score them one at a time, or in batches?", "choice", "Would you"),
     ("Is it a classification or a regression problem?", "choice", "Is it"),
+    # "any X or Y" asks one thing, but a second question after the "or" offers a choice
+    ("Is there any legal prohibition, or is that just a choice you make?", "choice", "Is there"),
     # alternatives with no verb; "yes" before "or" is an alternative, not an opener
     ("Remote or hybrid?", "choice", "Remote or hybrid"),
     ("Yes or no?", "yes_no", "Yes or no"),

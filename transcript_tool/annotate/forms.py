@@ -156,7 +156,9 @@ def _form(
             form = rule.form
             if form == "yes_no" and doc[starts[at_head]].norm_ == "or":
                 return Asked("choice", doc[starts[at_head]].text, check_in=False)
-            if form == "yes_no" and _offers_choice([t.norm_ for t in doc[hit.end : content_end]]):
+            if form == "yes_no" and _offers_choice(
+                [t.norm_ for t in doc[hit.end : content_end]], cues.auxiliaries
+            ):
                 form = "choice"
             if rule.yields:
                 fallback = fallback or Asked(form, cue, check_in=False)
@@ -230,13 +232,20 @@ def _inside_quotes(tokens: Sequence[Token], cues: QuestionCues) -> bool:
     return opened % 2 == 1
 
 
-def _offers_choice(norms: Sequence[str]) -> bool:
+def _offers_choice(norms: Sequence[str], auxiliaries: frozenset[str]) -> bool:
     """ "Would you score them one at a time, or in batches?" offers a choice;
-    "any ticketing or help desk software?" does not."""
+    "any ticketing or help desk software?" does not, but a second question
+    after the "or" does ("Is there any legal prohibition, or is that just a
+    choice you make?")."""
     if "or" not in norms:
         return False
     before = norms[: norms.index("or")]
     after = norms[norms.index("or") + 1 :]
     if not after or after[0] in {"not", "anything", "something", "so", "whatever"}:
         return False
+    if len(after) > 1 and after[0] in auxiliaries and after[1] in _SUBJECTS:
+        return True
     return not ({"any", "anything", "anyone", "some", "either"} & set(before))
+
+
+_SUBJECTS = frozenset({"i", "you", "we", "they", "he", "she", "it", "that", "this", "there"})
