@@ -850,6 +850,9 @@ def test_a_re_ask_is_looked_for_among_the_last_200_questions() -> None:
         ("You moved teams in May. So is that right?", [("So is that right?", "yes_no")]),
         # said on its own (to the other party's news) it is a backchannel, not a question
         ("Is that right?", []),
+        # ... and after a word that states nothing ("Uh-huh.", "Oh.", "Yes.")
+        ("Uh-huh. Is that right?", []),
+        ("Oh. Is that right?", []),
         # lowercase and unpunctuated: the caption model ends the statement
         # and hears "is that right" as asking
         ("you led the migration yourself is that right", [("is that right", "yes_no")]),

@@ -103,7 +103,10 @@ def find_questions(
         if acknowledged:
             asked = None
         after_statement = stated_in_turn == sentence.turn
-        stated_in_turn = sentence.turn if asked is None else None
+        # only words that open a turn ("yes", "oh", "okay") state nothing to confirm:
+        # "yes / right / and i think ..." agrees, it does not ask
+        stated = asked is None and not _only_openers(span, cues)
+        stated_in_turn = sentence.turn if stated else None
         if asked is None and after_statement and not acknowledged:
             asked = _confirmation(span, cues)
         elif asked is not None and asked.check_in and after_statement:
@@ -159,6 +162,11 @@ def find_questions(
             )
         )
     return tuple(questions), tuple(check_ins)
+
+
+def _only_openers(span: Span, cues: QuestionCues) -> bool:
+    """``span`` is nothing but ``openers`` ("Yes.", "Oh, okay.")."""
+    return all(t.norm_ in cues.openers for t in span if not (t.is_punct or t.is_space))
 
 
 def _confirmation(span: Span, cues: QuestionCues) -> Asked | None:
