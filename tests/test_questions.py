@@ -948,6 +948,21 @@ def test_a_caption_sentence_cut_off_mid_clause_asks_nothing() -> None:
     assert not [text for text in asked if text.endswith("that's")]
 
 
+def test_a_fragment_the_caption_model_heard_as_asking_is_no_question() -> None:
+    """The 60-minute caption's "and on the data platform team" ends where the
+    model heard a question, before the question it fronts: with no clause it
+    asks nothing of its own."""
+    analysis = analysis_of(
+        "Interviewer: got it that makes sense and on the data platform team what's your role "
+        "exactly like are you the one designing things or more implementing\n"
+        "Candidate: um both i'd say we're five engineers\n"
+    )
+    assert [q.text for q in analysis.questions] == [
+        "what's your role exactly",
+        "like are you the one designing things or more implementing",
+    ]
+
+
 def test_a_lone_filler_the_caption_model_heard_as_asking_is_no_question() -> None:
     """The caption model ends a sentence after this turn's first word and hears
     "now" as asking."""

@@ -38,6 +38,11 @@ def _ends_with_tail(norms: Sequence[str], tails: Sequence[tuple[str, ...]]) -> b
     return any(len(norms) > len(tail) and tuple(norms[-len(tail) :]) == tail for tail in tails)
 
 
+HEARD = "(heard as a question)"
+"""The ``form_cue`` of a caption sentence that only the caption model heard as
+asking (no form rule, no "?")."""
+
+
 def classify_span(span: Span, matches: Sequence[Match], cues: QuestionCues) -> Asked | None:
     """What the sentence ``span`` asks, or None when it asks nothing."""
     tokens = [t for t in span if not t.is_space]
@@ -68,6 +73,10 @@ def classify_span(span: Span, matches: Sequence[Match], cues: QuestionCues) -> A
             or (m.key == "check_in_head" and m.start == head)
         ):
             return Asked(asked.form, m.text, check_in=True)
+    if asked.cue == HEARD and not any(
+        t.norm_ in cues.auxiliaries or t.norm_ in cues.heard_clause_words for t in words
+    ):
+        return None  # heard as asking, but no clause: "um in production"
     for veto_number, veto in enumerate(cues.vetoes):
         if veto.unmarked and marked:
             continue
@@ -178,7 +187,7 @@ def _form(
             return None  # heard as asking, but answering: "yeah you sound good"
         if all(t.norm_ in cues.heard_fillers for t in tokens):
             return None  # heard as asking, but only a filler: "now"
-        return Asked("declarative", "(heard as a question)", False)
+        return Asked("declarative", HEARD, False)
     return None
 
 

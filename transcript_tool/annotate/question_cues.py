@@ -92,6 +92,7 @@ class QuestionCues:
     cut_off: frozenset[str] = frozenset()
     heard_tails: tuple[tuple[str, ...], ...] = ()
     heard_fillers: frozenset[str] = frozenset()
+    heard_clause_words: frozenset[str] = frozenset()
     caption_onsets: CaptionOnsets | None = None
 
 
@@ -202,6 +203,7 @@ def load_cues(text: str | None = None) -> QuestionCues:
         cut_off=frozenset(raw.get("cut_off", ())),
         heard_tails=tuple(tuple(tail.split()) for tail in raw.get("heard_tails", ())),
         heard_fillers=frozenset(raw.get("heard_fillers", ())),
+        heard_clause_words=frozenset(raw.get("heard_clause_words", ())),
         caption_onsets=_caption_onsets(raw.get("caption_onsets")),
     )
 
