@@ -224,6 +224,16 @@ def test_the_reversed_stretch_runs_from_the_invitation_to_the_wrap_up() -> None:
     assert invitation_stretch([*early, *talk]) is None
 
 
+def test_no_change_of_speaker_between_surprised_and_the_clause_it_takes() -> None:
+    """The bundled caption's debrief: "you'd be surprised | how many people
+    don't ask about on call" was two speakers' (change probability 0.39
+    there), and the second half a question of the candidate's."""
+    transcript = read_transcript(SAMPLE)
+    (turn,) = [t for t in transcript.turns if "surprised" in t.text]
+    assert "you'd be surprised how many people don't ask about on call" in turn.text
+    assert turn.role == "interviewer"
+
+
 def test_first_speaker_hint_decides_who_starts() -> None:
     result = turns(MONOLOGUE, first_role="interviewer")
     assert result[0][0] == "interviewer"

@@ -37,6 +37,7 @@ from .phrases import (
     INTERRUPTION_CHANGE,
     ISLAND_CONFIDENCE,
     backchannels,
+    embedded_clauses,
     interruptions,
     invitation_stretch,
     question_islands,
@@ -110,13 +111,15 @@ def diarize(
         scores = model.predict(words)
     sentence_end, question_end = _sentences(scores, n, p.sentence)
     stretches = interruptions(words, question_end, scores.change)
-    if stretches:
+    clauses = embedded_clauses(words)
+    if stretches or clauses:
         change = np.array(scores.change, dtype=np.float32, copy=True)
         for begin, end in stretches:
             change[begin] = max(float(change[begin]), INTERRUPTION_CHANGE)
             change[begin + 1 : end] = 0.0
             if end < n:
                 change[end] = max(float(change[end]), 0.5)
+        change[clauses] = 0.0
         scores = GapScores(scores.sentence, change, scores.role)
     if n == 0:
         return Diarization((), (), (), (), (), _roles(speakers), 0.0)
