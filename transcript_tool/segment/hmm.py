@@ -30,8 +30,9 @@ def _any_states(
     stay: Sequence[float],
     switch: Sequence[float],
 ) -> tuple[list[list[float]], list[float]]:
-    """:func:`forward_backward` for any number of states: a switch leads to
-    any state but the current one, with equal probability."""
+    """:func:`forward_backward` for any number of states: at cut u a state
+    goes on with log-probability ``stay[u]`` and goes to each other state
+    with ``switch[u]``."""
     k_range = range(len(prior))
     units = len(emission)
     forward: list[list[float]] = []
