@@ -118,6 +118,13 @@ FORMS = [
     # an "or" clause offers the other alternative
     ("Or do you transform it on the way in?", "choice", "Or"),
     ("We need to know if the law stops you, or is that a choice you made?", "choice", "or"),
+    # ... as a caption gives it: an inverted auxiliary before a noun, and a
+    # second question after "or"
+    (
+        "okay and is frequency capping something the team's working on or was it just a puzzle",
+        "choice",
+        "is",
+    ),
     # a caption compound whose second part asks the listener
     (
         "so what actually broke with the job and what did you personally do once you found out",
