@@ -287,6 +287,13 @@ PARTS = [
         ("I'm curious how you'd handle a rep who actually misses quota.",),
         (("handle", "rep", "miss", "quota"),),
     ),
+    # "what does X look like" asks to describe X: "look" is no focus term, so
+    # "what does on call look like on your team" re-asks nothing about "look"
+    (
+        "What does a good week look like for you?",
+        ("What does a good week look like for you?",),
+        (("good", "week"),),
+    ),
 ]
 
 
