@@ -163,6 +163,9 @@ NOT_QUESTIONS = [
     # a negated imperative, and a statement with its subject dropped
     "Don't ask them just because you read somewhere that you're supposed to.",
     "Doesn't matter.",
+    # "do"/"have" before a subject they do not agree with: no inversion
+    "do it himself",
+    "have everything ready by monday",
     # agreeing, not asking "(does that) sound good?"
     "sounds good",
     # a caption's list that only opens like "anything else?"
