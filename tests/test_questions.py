@@ -60,6 +60,7 @@ FORMS = [
     ("Have you used any SQL or Python?", "yes_no", "Have you"),
     ("Would you score them one at a time, or in batches?", "choice", "Would you"),
     ("Is it a classification or a regression problem?", "choice", "Is it"),
+    ("did the deploy go out on time", "yes_no", "did the"),
     # "any X or Y" asks one thing, but a second question after the "or" offers a choice
     ("Is there any legal prohibition, or is that just a choice you make?", "choice", "Is there"),
     # alternatives with no verb; "yes" before "or" is an alternative, not an opener
@@ -166,6 +167,9 @@ NOT_QUESTIONS = [
     # "do"/"have" before a subject they do not agree with: no inversion
     "do it himself",
     "have everything ready by monday",
+    # "did"/"had" before "a": a statement whose subject speech dropped
+    "yeah uh did a lot of growing up",
+    "had a real raspy voice",
     # agreeing, not asking "(does that) sound good?"
     "sounds good",
     # a caption's list that only opens like "anything else?"
