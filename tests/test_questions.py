@@ -683,6 +683,7 @@ def test_intent_cues_name_only_intents_of_the_taxonomy() -> None:
 MORE_FORMS = [
     ("I'm curious if there's anything you'd change.", "yes_no", "I'm curious if"),
     ("I was wondering how you chose the threshold.", "wh", "I was wondering how"),
+    ("I just wondered if you were going to tour mostly.", "yes_no", "I just wondered if"),
     ("I'd love to hear about your last launch.", "imperative", "I'd love to hear about"),
     ("Before we jump in, have you worked in ad tech?", "yes_no", "have you"),
     ("Out of curiosity, what's pulling you toward ad tech?", "wh", "what"),
