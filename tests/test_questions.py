@@ -61,6 +61,8 @@ FORMS = [
     ("Would you score them one at a time, or in batches?", "choice", "Would you"),
     ("Is it a classification or a regression problem?", "choice", "Is it"),
     ("did the deploy go out on time", "yes_no", "did the"),
+    ("Isn't that funny?", "yes_no", "Isn't"),
+    ("What was so hard about it?", "wh", "What"),
     # "any X or Y" asks one thing, but a second question after the "or" offers a choice
     ("Is there any legal prohibition, or is that just a choice you make?", "choice", "Is there"),
     # alternatives with no verb; "yes" before "or" is an alternative, not an opener
@@ -167,6 +169,12 @@ NOT_QUESTIONS = [
     # "do"/"have" before a subject they do not agree with: no inversion
     "do it himself",
     "have everything ready by monday",
+    # exclaiming, without a "?"
+    "Isn't that funny.",
+    "wasn't that fabulous and driving miss daisy",
+    # pseudo-clefts
+    "And what goes on is that every time somebody attacks, it escalates.",
+    "But what was so fun though is that I had to take my son to the doctor.",
     # "did"/"had" before "a": a statement whose subject speech dropped
     "yeah uh did a lot of growing up",
     "had a real raspy voice",
