@@ -63,6 +63,7 @@ FORMS = [
     ("did the deploy go out on time", "yes_no", "did the"),
     ("Isn't that funny?", "yes_no", "Isn't"),
     ("What was so hard about it?", "wh", "What"),
+    ("What bothers you about it?", "wh", "What"),
     # "any X or Y" asks one thing, but a second question after the "or" offers a choice
     ("Is there any legal prohibition, or is that just a choice you make?", "choice", "Is there"),
     # alternatives with no verb; "yes" before "or" is an alternative, not an opener
@@ -169,6 +170,8 @@ NOT_QUESTIONS = [
     # "do"/"have" before a subject they do not agree with: no inversion
     "do it himself",
     "have everything ready by monday",
+    "Curly hair and so do I, so hey",
+    "What bothers me is that they really don't mean anything.",
     # exclaiming, without a "?"
     "Isn't that funny.",
     "wasn't that fabulous and driving miss daisy",
