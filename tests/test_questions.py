@@ -981,6 +981,18 @@ def test_a_caption_sentence_cut_off_mid_clause_asks_nothing() -> None:
     assert not [text for text in asked if text.endswith("that's")]
 
 
+def test_a_veto_for_unmarked_sentences_holds_where_only_the_caption_model_heard_asking() -> None:
+    """An `unmarked: true` veto (here "when" and a pronoun: a wh-clause as
+    subject) gives way to a "?" in the text, not to the caption model's
+    hearing a question."""
+    analysis = analysis_of(
+        "Interviewer: we went camping a lot\n"
+        "Candidate: and when i when i want to be you know\n"
+        "Interviewer: oh nice\n"
+    )
+    assert [q for q in analysis.questions if q.turn == 1] == []
+
+
 def test_a_fragment_the_caption_model_heard_as_asking_is_no_question() -> None:
     """The 60-minute caption's "and on the data platform team" ends where the
     model heard a question, before the question it fronts: with no clause it

@@ -78,7 +78,7 @@ def classify_span(span: Span, matches: Sequence[Match], cues: QuestionCues) -> A
     ):
         return None  # heard as asking, but no clause: "um in production"
     for veto_number, veto in enumerate(cues.vetoes):
-        if veto.unmarked and marked:
+        if veto.unmarked and question_mark:
             continue
         key = f"not:{veto_number}"
         if any(
