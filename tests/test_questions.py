@@ -64,6 +64,9 @@ FORMS = [
     ("Isn't that funny?", "yes_no", "Isn't"),
     ("What was so hard about it?", "wh", "What"),
     ("What bothers you about it?", "wh", "What"),
+    # ... but not the listener's words put back to them, nor the speaker's own ask
+    ("So you said, the team is five people?", "declarative", "?"),
+    ("So let me ask you, how is the team doing?", "wh", "how"),
     # "any X or Y" asks one thing, but a second question after the "or" offers a choice
     ("Is there any legal prohibition, or is that just a choice you make?", "choice", "Is there"),
     # alternatives with no verb; "yes" before "or" is an alternative, not an opener
@@ -171,6 +174,10 @@ NOT_QUESTIONS = [
     "do it himself",
     "have everything ready by monday",
     "Curly hair and so do I, so hey",
+    # speech quoted after a comma, no quotation marks: the "?" is the quote's
+    "And then he said, is it ready?",
+    "And I asked him, uh, what are you doing with that?",
+    "And now if we go through her cabinets she's like, Well, what are you digging for?",
     "What bothers me is that they really don't mean anything.",
     # exclaiming, without a "?"
     "Isn't that funny.",

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from ..model import QuestionForm
 from ..nlp import ASKS_EXTENSION
 from .heads import head_of
-from .onsets import goes_on, leads_in, question_onset
+from .onsets import goes_on, leads_in, question_onset, quotes
 from .question_cues import Match, QuestionCues, Where
 
 if TYPE_CHECKING:
@@ -119,9 +119,16 @@ def _form(
             heads.append(base + main)
             starts[base + main] = base + main
             fronted.add(base + main)
+    # a clause quotes speech, whose "?" it is ("she's like, what ...?"); with
+    # quotation marks, _inside_quotes has decided whose the "?" is
+    quoting = False
+    unquoted = not any(t.text in cues.quotes for t in tokens)
     if marked:
         for i, token in enumerate(tokens[:-1]):
-            if token.i > head and token.text in _CLAUSE_MARKS:
+            clause_mark = token.i > head and token.text in _CLAUSE_MARKS
+            if clause_mark and unquoted and _quoted(norms, i, cues):
+                quoting = True
+            elif clause_mark:
                 clause = base + i + 1 + head_of(norms[i + 1 :], cues)
                 if clause < content_end and clause not in heads:
                     heads.append(clause)
@@ -175,7 +182,7 @@ def _form(
             return Asked(form, cue, check_in=False)
     if fallback is not None:
         return fallback
-    if marked:
+    if marked and not quoting:
         last = tokens[-1]
         if last.is_punct:
             return Asked("declarative", last.text, False)
@@ -239,6 +246,39 @@ def _inside_quotes(tokens: Sequence[Token], cues: QuestionCues) -> bool:
     last_mark = max(i for i, t in enumerate(tokens) if "?" in t.text)
     opened = sum(1 for t in tokens[:last_mark] if t.text in cues.quotes)
     return opened % 2 == 1
+
+
+_SAYING = frozenset(
+    {"say", "says", "said", "saying", "go", "goes", "went", "ask", "asks", "asked", "asking"}
+    | {"tell", "tells", "told"}
+)
+_HEARERS = frozenset({"him", "her", "them", "me", "us"})
+_SAYERS = frozenset({"i", "he", "she", "they", "we", "someone", "everyone", "people"})
+_FILLERS = frozenset({"well", "oh", "uh", "um", "okay"})
+
+
+def _quoted(norms: Sequence[str], mark: int, cues: QuestionCues) -> bool:
+    """The clause after the mark at ``mark`` is speech being quoted, not a
+    question of the speaker's: after someone's verb of saying ("and then he
+    said, is it ready?", "I asked him, what are you doing") or a quoting
+    "like" ("she's like, Well, what are you digging for?"), fillers and
+    marks between."""
+    k = mark - 1
+    while k >= 0 and (norms[k] in _FILLERS or norms[k] in _CLAUSE_MARKS):
+        k -= 1
+    if k < 0:
+        return False
+    word, before = norms[k], norms[k - 1] if k else ""
+    if word == "like":
+        onsets = cues.caption_onsets
+        return onsets is not None and bool(before) and quotes(before, onsets)
+    if word in _SAYING:
+        # someone else said it: "he said, is it ready?"; not "so you said,
+        # the team is five people?" (put back to confirm), "let me ask you,
+        # how ...?", "and not, say, ...", "what the Court has now said, do you
+        # believe ...?"
+        return before in _SAYERS
+    return word in _HEARERS and before in _SAYING
 
 
 def _offers_choice(norms: Sequence[str], auxiliaries: frozenset[str]) -> bool:
