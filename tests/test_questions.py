@@ -67,6 +67,8 @@ FORMS = [
     # ... but not the listener's words put back to them, nor the speaker's own ask
     ("So you said, the team is five people?", "declarative", "?"),
     ("So let me ask you, how is the team doing?", "wh", "how"),
+    # a comma clause that opens with a fronted one: its main clause asks
+    ("So moving on, given your track record how can the public trust you?", "wh", "how"),
     # "any X or Y" asks one thing, but a second question after the "or" offers a choice
     ("Is there any legal prohibition, or is that just a choice you make?", "choice", "Is there"),
     # alternatives with no verb; "yes" before "or" is an alternative, not an opener

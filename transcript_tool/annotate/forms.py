@@ -133,6 +133,15 @@ def _form(
                 if clause < content_end and clause not in heads:
                     heads.append(clause)
                     starts[clause] = base + i + 1
+        # a clause that opens with a fronted one ("So moving on, given your
+        # track record how can the public trust ...?"): its main clause asks,
+        # unless what follows is a quote
+        for clause in [] if quoting else list(heads):
+            main = _main_clause(norms, clause - base, cues)
+            if main is not None and base + main not in heads:
+                heads.append(base + main)
+                starts[base + main] = base + main
+                fronted.add(base + main)
     elif caption:
         # a compound whose later part asks the listener
         # ("so what actually broke with the job and what did you personally
