@@ -176,6 +176,9 @@ NOT_QUESTIONS = [
     "do it himself",
     "have everything ready by monday",
     "Curly hair and so do I, so hey",
+    "but yeah i was interested when i saw the twenty four on there.",
+    "what worked best is the hand labeled data.",
+    "so what transcriber does is it computes another thing to display.",
     # speech quoted after a comma, no quotation marks: the "?" is the quote's
     "And then he said, is it ready?",
     "And I asked him, uh, what are you doing with that?",
@@ -704,6 +707,7 @@ MORE_FORMS = [
     ("I'm curious if there's anything you'd change.", "yes_no", "I'm curious if"),
     ("I was wondering how you chose the threshold.", "wh", "I was wondering how"),
     ("I just wondered if you were going to tour mostly.", "yes_no", "I just wondered if"),
+    ("I'm interested in how you chose the threshold.", "wh", "I'm interested in how"),
     ("I'd love to hear about your last launch.", "imperative", "I'd love to hear about"),
     ("Before we jump in, have you worked in ad tech?", "yes_no", "have you"),
     ("Out of curiosity, what's pulling you toward ad tech?", "wh", "what"),
