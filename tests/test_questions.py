@@ -247,6 +247,20 @@ def test_rhetorical_questions_inside_an_answer_are_not_questions() -> None:
     assert [q.role for q in analysis.questions] == ["interviewer"]
 
 
+def test_a_tag_about_the_listener_inside_a_turn_asks_the_listener() -> None:
+    """A tag question in the middle of a turn is rhetorical when its
+    statement is the speaker's ("at the end of the day you can only do so
+    many things at once, right?"), not when it is about the listener."""
+    analysis = analysis_of(
+        "Interviewer: Any questions for me?\n"
+        "Candidate: Oh, cool. And you're on Snowflake, right? I think I saw that in the "
+        "job post. At the end of the day you can only do so many things at once, right? "
+        "Anyway.\n"
+    )
+    asked = [q.text for q in analysis.questions if q.turn == 1]
+    assert asked == ["And you're on Snowflake, right?"]
+
+
 def test_question_text_is_the_exact_span_of_the_turn() -> None:
     analysis = analysis_of(
         "Interviewer: Great, thanks.   So, what did you build last year?  Any tests?\n"

@@ -30,6 +30,7 @@ questions, re-ask announcements, intent context).
 from __future__ import annotations
 
 from collections.abc import Sequence
+from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from ..model import Question, QuestionForm, QuestionIntent, Role, Sentence, Transcript, Word
@@ -269,6 +270,16 @@ def _question(
     )
 
 
+def _about_the_listener(norms: Sequence[str]) -> bool:
+    """The sentence states something about the listener ("you're on
+    Snowflake", "your team uses ..."), not a generic "you" ("you can only do
+    so many things at once")."""
+    return "your" in norms or any(a == "you" and b in _YOU_ARE for a, b in pairwise(norms))
+
+
+_YOU_ARE = frozenset({"'re", "are", "were", "'ve", "have", "had"})
+
+
 def _rhetorical(
     span: Span,
     form: QuestionForm,
@@ -311,6 +322,8 @@ def _rhetorical(
         return True
     if in_run and from_start > 0:
         return False
+    if form == "tag" and _about_the_listener(norms):
+        return False  # "And you're on Snowflake, right? I think I saw that ..." asks
     if form in ("tag", "declarative") or (len(rest) == 1 and rest[0] in cues.wh_words):
         return True
     return positional and from_start > 0 and from_end > 1
