@@ -355,22 +355,23 @@ def matches_term(term: str, lemmas: set[str], prefixes: set[str]) -> bool:
     return term in lemmas or (len(term) >= _PREFIX and term[:_PREFIX] in prefixes)
 
 
-def _asks_time_or_number(part: str) -> bool:
-    """Whether ``part`` is a "when"/"how much" ask (:data:`_WH_ANSWER_TYPES`)."""
+def _answer_types(part: str) -> set[str]:
+    """What a "when"/"how much" part asks for: "time", "number" (:data:`_WH_ANSWER_TYPES`)."""
     lowered = part.lower()
-    return any(re.search(rf"\b{wh}\b", lowered) for wh in _WH_ANSWER_TYPES)
+    return {kind for wh, kind in _WH_ANSWER_TYPES.items() if re.search(rf"\b{wh}\b", lowered)}
+
+
+def _asks_time_or_number(part: str) -> bool:
+    """Whether ``part`` is a "when"/"how much" ask."""
+    return bool(_answer_types(part))
 
 
 def _answer_type_present(part: str, answer_text: str) -> bool:
     """A "when"/"how much" part is addressed by a time or a number, whatever its words."""
-    lowered = part.lower()
-    for wh, kind in _WH_ANSWER_TYPES.items():
-        if re.search(rf"\b{wh}\b", lowered):
-            if kind == "number" and _NUMBER.search(answer_text):
-                return True
-            if kind == "time" and (_TIME_WORDS & set(answer_text.split())):
-                return True
-    return False
+    kinds = _answer_types(part)
+    return ("number" in kinds and bool(_NUMBER.search(answer_text))) or (
+        "time" in kinds and bool(_TIME_WORDS & set(answer_text.split()))
+    )
 
 
 def _part_label(part: str) -> str:

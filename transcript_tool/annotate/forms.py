@@ -122,8 +122,8 @@ def _form(
     # a clause quotes speech, whose "?" it is ("she's like, what ...?"); with
     # quotation marks, _inside_quotes has decided whose the "?" is
     quoting = False
-    unquoted = not any(t.text in cues.quotes for t in tokens)
     if marked:
+        unquoted = not any(t.text in cues.quotes for t in tokens)
         for i, token in enumerate(tokens[:-1]):
             clause_mark = token.i > head and token.text in _CLAUSE_MARKS
             if clause_mark and unquoted and _quoted(norms, i, cues):

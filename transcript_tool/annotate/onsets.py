@@ -262,18 +262,28 @@ def no_lone_auxiliary(norms: list[str], ends: Any) -> None:
         starts = bool(ends[k])
 
 
-def no_end_before_embedded(norms: list[str], ends: Any) -> None:
-    """No sentence end between one of questions.yaml's ``embedders`` and the
-    wh-word after it: the wh-clause is its complement ("you'd be surprised |
-    how many people don't ask about on call" is one statement). Changes
-    ``ends`` in place."""
+def embedded_clauses(norms: Sequence[str]) -> list[int]:
+    """Each k where a wh-clause begins right after one of questions.yaml's
+    ``embedders`` (``norms[k - 1]``): the clause is its complement ("you'd be
+    surprised | how many people don't ask about on call" is one statement,
+    one speaker's). Read by the caption component (no sentence end there)
+    and the segmenter (no change of speaker there)."""
     cues = load_cues()
     onsets = cues.caption_onsets
     if onsets is None:
-        return
-    for k in range(len(norms) - 1):
-        if ends[k] and norms[k] in onsets.embedders and norms[k + 1] in cues.wh_words:
-            ends[k] = False
+        return []
+    return [
+        k
+        for k in range(1, len(norms))
+        if norms[k - 1] in onsets.embedders and norms[k] in cues.wh_words
+    ]
+
+
+def no_end_before_embedded(norms: list[str], ends: Any) -> None:
+    """No sentence end before a wh-clause an embedder takes
+    (:func:`embedded_clauses`). Changes ``ends`` in place."""
+    for k in embedded_clauses(norms):
+        ends[k - 1] = False
 
 
 def no_lone_wh_phrase(norms: list[str], ends: Any) -> None:

@@ -115,20 +115,12 @@ def interruptions(
 
 def embedded_clauses(words: Sequence[str]) -> list[int]:
     """The gaps (before word g) between one of questions.yaml's ``embedders``
-    and a wh-word: the wh-clause is its complement ("you'd be surprised |
-    how many people don't ask about on call"), so the speaker goes on. On
-    the labelled corpora none of these 57 gaps is a change of speaker."""
-    from ..annotate.question_cues import load_cues
+    and a wh-word (:func:`..annotate.onsets.embedded_clauses`, the caption
+    component's reading): the speaker goes on. On the labelled corpora none
+    of these 57 gaps is a change of speaker."""
+    from ..annotate.onsets import embedded_clauses as clauses
 
-    cues = load_cues()
-    onsets = cues.caption_onsets
-    if onsets is None:
-        return []
-    return [
-        g
-        for g in range(1, len(words))
-        if words[g - 1] in onsets.embedders and words[g] in cues.wh_words
-    ]
+    return clauses(words)
 
 
 def invitation_stretch(words: Sequence[str]) -> tuple[int, int] | None:
