@@ -661,7 +661,7 @@ def test_every_question_cue_is_a_string() -> None:
     cues = _load_data("questions.yaml")
     settings = re.compile(
         r"/(cue/\d+|marked|unmarked|clauses|yields|caption|check_in_slack|wh_window|wh_gap"
-        r"|longest|longest_question|IS_PUNCT)$"
+        r"|longest|longest_question|pleasantry_words|IS_PUNCT)$"
     )
     assert [p for p in _non_strings(cues) if not settings.search(p.split(" = ")[0])] == []
     assert set(cues["intents"]) <= set(QUESTION_INTENTS)
@@ -677,6 +677,27 @@ def test_a_pattern_on_an_attribute_the_pipeline_does_not_set_is_refused() -> Non
     raw = yaml.safe_load(text)
     raw["forms"][0]["patterns"].append([{"POS": "VERB"}])
     with pytest.raises(ValueError, match=r"forms/0/patterns/\d+: attribute\(s\) \['POS'\]"):
+        load_cues(yaml.safe_dump(raw))
+
+
+@pytest.mark.parametrize(
+    ("section", "value", "message"),
+    [
+        (
+            "relaxed_intents",
+            ["behavioural"],
+            r"relaxed_intents: unknown intent\(s\) \['behavioural'\]",
+        ),
+        ("answer_types", {"when": "date"}, r"answer_types: \['date'\] is not time or number"),
+    ],
+)
+def test_a_misspelt_answer_check_setting_is_refused(
+    section: str, value: object, message: str
+) -> None:
+    text = resources.files("transcript_tool.data").joinpath("questions.yaml").read_text("utf-8")
+    raw = yaml.safe_load(text)
+    raw[section] = value
+    with pytest.raises(ValueError, match=message):
         load_cues(yaml.safe_dump(raw))
 
 

@@ -15,12 +15,14 @@ import dataclasses
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from ..model import (
     Answered,
     Exchange,
     Phase,
     Question,
+    QuestionIntent,
     Role,
     Section,
     Sentence,
@@ -28,58 +30,46 @@ from ..model import (
     Word,
     words_by_turn,
 )
+from .question_cues import rule_words
 from .replies import DIRECT_WINDOW, direct_reply, openings
 
 # A part counts as addressed when the answer repeats this share of its focus terms.
 PART_COVERED = 0.5
-# Questions whose answers need not repeat their words: a story answers "tell me
-# about a time you dealt with a difficult stakeholder" without saying
-# "stakeholder". A single-part question of these intents is answered by any
-# answer; its word coverage still counts, at no less than PART_COVERED.
-RELAXED_INTENTS = frozenset(
-    {
-        "small_talk",
-        "closing",
-        "background",
-        "motivation",
-        "behavioral",
-        "follow_up",
-        "reverse",
-        "opinion",
-        "clarification",
-    }
-)
 _PREFIX = 5  # lemmas sharing this many leading letters match ("stakeholder"/"stakeholders")
 # What ``missing`` says of a yes/no question answered without a yes or no.
 NO_YES_OR_NO = "a clear yes or no"
-# A short thank-you or goodbye after an answer is not part of the answer.
-_PLEASANTRY = re.compile(
-    r"\b(?:thank|thanks|bye|goodbye|take care|talking to you|talking with you|meeting you|"
-    r"meet you)\b",
-    re.IGNORECASE,
-)
-_PLEASANTRY_WORDS = 30
 # A closed question (yes/no, tag, or a statement said as a question: "so you
 # led it?") is answered directly when its answer opens with a yes or no
 # (:func:`.replies.direct_reply`).
 DIRECT_FORMS = frozenset({"yes_no", "tag", "declarative"})
-_TIME_WORDS = frozenset(
-    """now today tomorrow soon immediately asap week weeks month months day days year years
-    hour hours minute minutes quarter quarters
-    notice monday tuesday wednesday thursday friday january february march april may june
-    july august september october november december spring summer autumn fall winter
-    morning afternoon""".split()
-)
-_WH_ANSWER_TYPES: dict[str, str] = {
-    "when": "time",
-    "how much": "number",
-    "how many": "number",
-    "how long": "time",
-}
-_NUMBER = re.compile(
-    r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|hundred|"
-    r"thousand|k|million|percent)\b"
-)
+
+
+def relaxed_intents() -> frozenset[QuestionIntent]:
+    """Intents whose answers need not repeat the question's words
+    (questions.yaml ``relaxed_intents``): a story answers "tell me about a
+    time you dealt with a difficult stakeholder" without saying
+    "stakeholder". A single-part question of these intents is answered by any
+    answer; its word coverage still counts, at no less than PART_COVERED."""
+    return rule_words().relaxed_intents
+
+
+_Asking = tuple[tuple[re.Pattern[str], str], ...]
+
+
+@lru_cache(maxsize=1)
+def _answer_patterns() -> tuple[re.Pattern[str], re.Pattern[str], _Asking]:
+    """questions.yaml's ``pleasantries``, ``number_words`` and ``answer_types``
+    as regexes: a thank-you or goodbye; a number; a part's asking words."""
+    words = rule_words()
+
+    def any_of(phrases: Iterable[str]) -> str:
+        return r"\b(?:" + "|".join(re.escape(p) for p in phrases) + r")\b"
+
+    return (
+        re.compile(any_of(words.pleasantries), re.IGNORECASE),
+        re.compile(r"\d|" + any_of(words.number_words)),
+        tuple((re.compile(any_of([wh])), kind) for wh, kind in words.answer_types),
+    )
 
 
 def pair_questions(
@@ -242,8 +232,10 @@ def find_long_setups(
 
 
 def _is_pleasantry(text: str) -> bool:
-    """A short thank-you or goodbye ("Thank you, Tomasz, this was fun.")."""
-    return len(text.split()) <= _PLEASANTRY_WORDS and bool(_PLEASANTRY.search(text))
+    """A short thank-you or goodbye after an answer, not part of it ("Thank
+    you, Tomasz, this was fun.")."""
+    pleasantry = _answer_patterns()[0]
+    return len(text.split()) <= rule_words().pleasantry_words and bool(pleasantry.search(text))
 
 
 def _other(role: Role) -> Role | None:
@@ -330,7 +322,7 @@ def _unaddressed(
             for p, focus, share in zip(question.parts, question.focus, part_coverage, strict=True)
             if share < PART_COVERED and _word_checked(question, p, focus)
         ]
-    if question.intent in RELAXED_INTENTS or direct is not None or len(question.focus[0]) < 2:
+    if question.intent in relaxed_intents() or direct is not None or len(question.focus[0]) < 2:
         return []
     return list(question.parts) if part_coverage[0] < PART_COVERED else []
 
@@ -338,7 +330,7 @@ def _unaddressed(
 def _word_checked(question: Question, part: str, focus: Sequence[str]) -> bool:
     """Whether word overlap is a fair test of ``part`` of a compound question
     (see :func:`_unaddressed`)."""
-    if question.intent not in RELAXED_INTENTS:
+    if question.intent not in relaxed_intents():
         return True  # "how would you store the events and how would you expire them"
     if question.intent == "behavioral" and question.intent_cue.lower() in part.lower():
         return False
@@ -356,9 +348,10 @@ def matches_term(term: str, lemmas: set[str], prefixes: set[str]) -> bool:
 
 
 def _answer_types(part: str) -> set[str]:
-    """What a "when"/"how much" part asks for: "time", "number" (:data:`_WH_ANSWER_TYPES`)."""
+    """What a "when"/"how much" part asks for: "time", "number" (questions.yaml
+    ``answer_types``)."""
     lowered = part.lower()
-    return {kind for wh, kind in _WH_ANSWER_TYPES.items() if re.search(rf"\b{wh}\b", lowered)}
+    return {kind for asking, kind in _answer_patterns()[2] if asking.search(lowered)}
 
 
 def _asks_time_or_number(part: str) -> bool:
@@ -369,8 +362,8 @@ def _asks_time_or_number(part: str) -> bool:
 def _answer_type_present(part: str, answer_text: str) -> bool:
     """A "when"/"how much" part is addressed by a time or a number, whatever its words."""
     kinds = _answer_types(part)
-    return ("number" in kinds and bool(_NUMBER.search(answer_text))) or (
-        "time" in kinds and bool(_TIME_WORDS & set(answer_text.split()))
+    return ("number" in kinds and bool(_answer_patterns()[1].search(answer_text))) or (
+        "time" in kinds and not rule_words().time_words.isdisjoint(answer_text.split())
     )
 
 

@@ -182,7 +182,7 @@ def _form(
             if form == "yes_no" and doc[starts[at_head]].norm_ == "or":
                 return Asked("choice", doc[starts[at_head]].text, check_in=False)
             if form == "yes_no" and _offers_choice(
-                [t.norm_ for t in doc[hit.end : content_end]], cues.auxiliaries
+                [t.norm_ for t in doc[hit.end : content_end]], cues
             ):
                 form = "choice"
             if rule.yields:
@@ -199,7 +199,7 @@ def _form(
             return None  # heard as asking, but cut off: "oh that's"
         if _ends_with_tail([t.norm_ for t in tokens], cues.heard_tails):
             return None  # heard as asking, but trailing off: "... you know"
-        if tokens[0].norm_ in _ANSWER_PARTICLES:
+        if tokens[0].norm_ in cues.rule_words.answer_particles:
             return None  # heard as asking, but answering: "yeah you sound good"
         if all(t.norm_ in cues.heard_fillers for t in tokens):
             return None  # heard as asking, but only a filler: "now"
@@ -228,7 +228,6 @@ def _main_clause(norms: Sequence[str], head: int, cues: QuestionCues) -> int | N
     return None
 
 
-_ANSWER_PARTICLES = frozenset({"yeah", "yes", "yep", "yup", "no", "nope", "sure"})
 _CLAUSE_MARKS = frozenset({",", ":", ";", "—", "–", "-", "--"})
 
 
@@ -257,23 +256,15 @@ def _inside_quotes(tokens: Sequence[Token], cues: QuestionCues) -> bool:
     return opened % 2 == 1
 
 
-_SAYING = frozenset(
-    {"say", "says", "said", "saying", "go", "goes", "went", "ask", "asks", "asked", "asking"}
-    | {"tell", "tells", "told"}
-)
-_HEARERS = frozenset({"him", "her", "them", "me", "us"})
-_SAYERS = frozenset({"i", "he", "she", "they", "we", "someone", "everyone", "people"})
-_FILLERS = frozenset({"well", "oh", "uh", "um", "okay"})
-
-
 def _quoted(norms: Sequence[str], mark: int, cues: QuestionCues) -> bool:
     """The clause after the mark at ``mark`` is speech being quoted, not a
     question of the speaker's: after someone's verb of saying ("and then he
     said, is it ready?", "I asked him, what are you doing") or a quoting
     "like" ("she's like, Well, what are you digging for?"), fillers and
-    marks between."""
+    marks between (questions.yaml ``quoted_speech``)."""
+    words = cues.rule_words
     k = mark - 1
-    while k >= 0 and (norms[k] in _FILLERS or norms[k] in _CLAUSE_MARKS):
+    while k >= 0 and (norms[k] in words.quote_fillers or norms[k] in _CLAUSE_MARKS):
         k -= 1
     if k < 0:
         return False
@@ -281,29 +272,27 @@ def _quoted(norms: Sequence[str], mark: int, cues: QuestionCues) -> bool:
     if word == "like":
         onsets = cues.caption_onsets
         return onsets is not None and bool(before) and quotes(before, onsets)
-    if word in _SAYING:
+    if word in words.saying:
         # someone else said it: "he said, is it ready?"; not "so you said,
         # the team is five people?" (put back to confirm), "let me ask you,
         # how ...?", "and not, say, ...", "what the Court has now said, do you
         # believe ...?"
-        return before in _SAYERS
-    return word in _HEARERS and before in _SAYING
+        return before in words.sayers
+    return word in words.hearers and before in words.saying
 
 
-def _offers_choice(norms: Sequence[str], auxiliaries: frozenset[str]) -> bool:
+def _offers_choice(norms: Sequence[str], cues: QuestionCues) -> bool:
     """ "Would you score them one at a time, or in batches?" offers a choice;
     "any ticketing or help desk software?" does not, but a second question
     after the "or" does ("Is there any legal prohibition, or is that just a
-    choice you make?")."""
+    choice you make?"). The words are questions.yaml ``choices``."""
     if "or" not in norms:
         return False
+    words = cues.rule_words
     before = norms[: norms.index("or")]
     after = norms[norms.index("or") + 1 :]
-    if not after or after[0] in {"not", "anything", "something", "so", "whatever"}:
+    if not after or after[0] in words.or_not_choices:
         return False
-    if len(after) > 1 and after[0] in auxiliaries and after[1] in _SUBJECTS:
+    if len(after) > 1 and after[0] in cues.auxiliaries and after[1] in words.second_subjects:
         return True
-    return not ({"any", "anything", "anyone", "some", "either"} & set(before))
-
-
-_SUBJECTS = frozenset({"i", "you", "we", "they", "he", "she", "it", "that", "this", "there"})
+    return words.open_words.isdisjoint(before)

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from ..model import Question, QuestionForm, QuestionIntent, Role, Sentence
 from .parts import focus_terms
-from .question_cues import Match, QuestionCues, first_cue, first_match
+from .question_cues import Match, QuestionCues, first_cue, first_match, rule_words
 
 if TYPE_CHECKING:
     from spacy.tokens import Span
@@ -74,22 +74,20 @@ def picked_up(sentence: Sentence, answer: frozenset[str], cues: QuestionCues) ->
 def _about_the_answer(span: Span, matches: Sequence[Match], intent: str) -> str | None:
     """The word that makes a question whose cue says ``intent`` (technical or
     behavioral) ask about the candidate's own answer instead: the cue's
-    subject points back at it ("How does it decide what's safe?", "How did
-    you handle that?"), or, for a technical cue, the thing is theirs ("How
-    does your consumer recover from a crash?"). None otherwise."""
+    subject points back at it (questions.yaml ``points_back``: "How does it
+    decide what's safe?", "How did you handle that?"), or, for a technical
+    cue, the thing is theirs ("How does your consumer recover from a
+    crash?"). None otherwise."""
     cue = first_match(matches, f"intent:{intent}")
     if cue is None:
         return None
     doc = span.doc
     after = doc[cue.end].norm_ if cue.end < span.end else ""
-    if after in _POINTS_BACK:
+    if after in rule_words().points_back:
         return after
     if intent == "technical":
         return next((t.norm_ for t in span if t.norm_ == "your"), None)
     return None
-
-
-_POINTS_BACK = frozenset({"it", "that", "this", "they", "those", "them"})
 
 
 _TOPICS: frozenset[str] = frozenset(

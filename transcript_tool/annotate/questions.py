@@ -270,14 +270,12 @@ def _question(
     )
 
 
-def _about_the_listener(norms: Sequence[str]) -> bool:
+def _about_the_listener(norms: Sequence[str], cues: QuestionCues) -> bool:
     """The sentence states something about the listener ("you're on
     Snowflake", "your team uses ..."), not a generic "you" ("you can only do
-    so many things at once")."""
-    return "your" in norms or any(a == "you" and b in _YOU_ARE for a, b in pairwise(norms))
-
-
-_YOU_ARE = frozenset({"'re", "are", "were", "'ve", "have", "had"})
+    so many things at once"): questions.yaml ``listener_states``."""
+    states = cues.rule_words.listener_states
+    return "your" in norms or any(a == "you" and b in states for a, b in pairwise(norms))
 
 
 def _rhetorical(
@@ -304,17 +302,18 @@ def _rhetorical(
         return False
     norms = [t.norm_ for t in span if not (t.is_punct or t.is_space)]
     rest = norms[head_of(norms, cues) :]
+    words = cues.rule_words  # questions.yaml ``asks_self``
     asks_self = (
         len(rest) >= 3
         and rest[0] in cues.wh_words
         and rest[1] in cues.auxiliaries
-        and rest[2] in {"i", "we"}
+        and rest[2] in words.self_subjects
     )
     asks_self = asks_self or (
         len(rest) >= 2
         and rest[0] in cues.auxiliaries
         and rest[1] == "i"
-        and rest[0] not in {"can", "could", "should", "may"}
+        and rest[0] not in words.asking_for
     )
     if from_end == 0:
         return False  # a question that ends its turn is put to the listener
@@ -322,7 +321,7 @@ def _rhetorical(
         return True
     if in_run and from_start > 0:
         return False
-    if form == "tag" and _about_the_listener(norms):
+    if form == "tag" and _about_the_listener(norms, cues):
         return False  # "And you're on Snowflake, right? I think I saw that ..." asks
     if form in ("tag", "declarative") or (len(rest) == 1 and rest[0] in cues.wh_words):
         return True

@@ -7,30 +7,37 @@ confirms or denies was a question)."""
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
+from functools import lru_cache
 
 from ..model import Sentence, Word
+from .question_cues import rule_words
 
 # A reply is direct when it opens with a yes or no word (within its first
 # DIRECT_OPENING words), a qualified one ("sort of", "not quite"), or gives
 # an elliptical reply, a subject and an auxiliary with nothing after them
 # ("I did.", "We sure have.", "It isn't,"), within its first DIRECT_WINDOW
 # words. "I have always said..." is not a reply: the auxiliary must end the
-# clause.
+# clause. The words are questions.yaml ``replies``.
 DIRECT_OPENING = 4
 DIRECT_WINDOW = 12
-_YES_NO = re.compile(
-    r"\b(?:yes|yeah|yep|yup|no|nope|definitely|absolutely|certainly|sure|correct|exactly|"
-    r"never|of course|not really|not yet|not at all|officially|unofficially|"
-    r"mostly|sort of|kind of|pretty much|not quite|not exactly|mm-hmm|uh-huh|"
-    r"i (?:don't )?(?:think|believe) so)\b"
-)
-_ELLIPTICAL_REPLY = re.compile(
-    r"\b(?:i|we|they|he|she|it|that|you)(?: \w+ly| sure| still| already)? "
-    r"(?:do|did|does|have|has|had|am|is|are|was|were|will|would|can|could|should|"
-    r"don't|didn't|doesn't|haven't|hasn't|hadn't|isn't|aren't|wasn't|weren't|won't|"
-    r"wouldn't|can't|couldn't|shouldn't)(?: not)?(?: ?[.,;!?\u2014\u2013-]|$)"
-)
+
+
+@lru_cache(maxsize=1)
+def _reply_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """questions.yaml ``replies`` as regexes: a yes or no; an elliptical reply."""
+    words = rule_words()
+
+    def any_of(phrases: Iterable[str]) -> str:
+        return "(?:" + "|".join(re.escape(p) for p in phrases) + ")"
+
+    adverb = r"(?: (?:\w+ly|" + "|".join(re.escape(a) for a in words.reply_adverbs) + "))?"
+    subject, auxiliary = any_of(words.reply_subjects), any_of(words.reply_auxiliaries)
+    end = r"(?: not)?(?: ?[.,;!?\u2014\u2013-]|$)"
+    return (
+        re.compile(r"\b" + any_of(words.yes_no) + r"\b"),
+        re.compile(rf"\b{subject}{adverb} {auxiliary}{end}"),
+    )
 
 
 def direct_reply(words: Sequence[Word]) -> str | None:
@@ -44,7 +51,8 @@ def direct_reply(words: Sequence[Word]) -> str | None:
         lowered.append("\u2026")  # the reply goes on: no end of the reply at the cut
     window = re.sub(r" (n't|'ve|'m|'s|'re|'d|'ll)\b", r"\1", " ".join(lowered))
     opening = " ".join(window.split()[:DIRECT_OPENING])
-    found = _YES_NO.search(opening) or _ELLIPTICAL_REPLY.search(window)
+    yes_no, elliptical = _reply_patterns()
+    found = yes_no.search(opening) or elliptical.search(window)
     return found[0].rstrip(".,;!?\u2014\u2013- ") if found else None
 
 

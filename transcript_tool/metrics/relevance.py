@@ -13,8 +13,8 @@ from importlib import resources
 from ..annotate.exchanges import (
     NO_YES_OR_NO,
     PART_COVERED,
-    RELAXED_INTENTS,
     matches_term,
+    relaxed_intents,
     term_prefixes,
 )
 from ..annotate.intents import NO_INTENT_CUE
@@ -198,7 +198,7 @@ def _relaxed(question: Question) -> bool:
     """A single-part question of a relaxed intent that a cue decided."""
     return (
         len(question.parts) == 1
-        and question.intent in RELAXED_INTENTS
+        and question.intent in relaxed_intents()
         and question.intent_cue != NO_INTENT_CUE
     )
 
