@@ -761,6 +761,10 @@ MORE_NOT_QUESTIONS = [
     'She asked me, "why now?"',
     "Really?",
     "Oh, is that right?",
+    # asking to hear it again is a signal of not having heard, not a question
+    "Pardon me?",
+    "Sorry, come again?",
+    "I beg your pardon?",
     "What I'd change is the rollout.",
     "I'm not sure what happened.",
     "Have a great rest of your day.",
