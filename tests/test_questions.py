@@ -768,6 +768,8 @@ MORE_NOT_QUESTIONS = [
     "What did you say?",
     "The what?",
     "Um?",
+    "Are you serious?",
+    "Oh, do you really?",
     "What I'd change is the rollout.",
     "I'm not sure what happened.",
     "Have a great rest of your day.",
