@@ -148,6 +148,19 @@ def test_which_questions_inside_the_candidates_talk_are_islands() -> None:
     assert question_islands(words, [1] * len(words), ends, 1, None) == []
 
 
+def test_a_question_the_talker_asks_themselves_is_no_island() -> None:
+    """After "because" the question is the candidate's own ("it matters
+    because what date do you partition by"), and the "do you" inside a
+    wh-question starts none of its own."""
+    words, ends, _ = _island_case("because what date do you partition by")
+    assert question_islands(words, [1] * len(words), ends, 1, None) == []
+    words, ends, inside = _island_case("and what date do you partition by")
+    assert question_islands(words, [1] * len(words), ends, 1, None) == [inside]
+    words, ends, _ = _island_case("what date do you partition by")
+    words[len(TALK) - 1] = "because"  # "... last spring because | what date | do you ..."
+    assert question_islands(words, [1] * len(words), ends, 1, None) == []
+
+
 def test_an_island_question_is_read_as_the_caption_component_reads_it() -> None:
     """ "what's your" is "what", "s", "your" to the caption onsets."""
     words, ends, inside = _island_case(
