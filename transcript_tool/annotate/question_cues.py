@@ -76,6 +76,9 @@ class QuestionCues:
     interruptions: tuple[tuple[str, ...], ...]
     invitations: tuple[tuple[str, ...], ...]
     wrap_ups: tuple[tuple[str, ...], ...]
+    backchannel_words: frozenset[str]
+    interruption_lead_ins: frozenset[str]
+    listener_words: frozenset[str]
     refers_back: frozenset[str]
     follows_with: frozenset[str]
     part_conjunctions: frozenset[str]
@@ -224,6 +227,9 @@ def load_cues(text: str | None = None) -> QuestionCues:
         interruptions=tuple(tuple(phrase.split()) for phrase in raw["interruptions"]),
         invitations=tuple(tuple(phrase.split()) for phrase in raw["invitations"]),
         wrap_ups=tuple(tuple(phrase.split()) for phrase in raw["wrap_ups"]),
+        backchannel_words=frozenset(raw["backchannel_words"]),
+        interruption_lead_ins=frozenset(raw["interruption_lead_ins"]),
+        listener_words=frozenset(raw["listener_words"]),
         refers_back=frozenset(raw["refers_back"]),
         follows_with=frozenset(raw["follows_with"]),
         part_conjunctions=frozenset(raw["part_conjunctions"]),

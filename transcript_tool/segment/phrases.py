@@ -19,10 +19,6 @@ import numpy.typing as npt
 if TYPE_CHECKING:
     from ..annotate.question_cues import CaptionOnsets
 
-BACKCHANNELS = frozenset(
-    {"mm-hmm", "mhm", "mhmm", "mmhmm", "mm-hm", "uh-huh", "uh-hum", "mm-mm", "mhmm-hmm"}
-)
-"""Words that are only ever a listener's signal, never part of a sentence."""
 BACKCHANNEL_CONFIDENCE = 0.7
 _BACKCHANNEL_CONTEXT = 4  # words of one speaker needed on both sides
 
@@ -31,20 +27,24 @@ def backchannels(
     words: Sequence[str], state_of_word: Sequence[int], speakers: int
 ) -> list[tuple[int, int, int]]:
     """(begin, end, listener) for each run of at most three backchannel words
-    inside one speaker's talk (the same speaker for the four words before and
-    after it): the listener is the other speaker (the last other one heard,
-    with more than two)."""
+    (questions.yaml ``backchannel_words``: "mm-hmm", "uh-huh") inside one
+    speaker's talk (the same speaker for the four words before and after it):
+    the listener is the other speaker (the last other one heard, with more
+    than two)."""
+    from ..annotate.question_cues import load_cues
+
     if speakers < 2:
         return []
+    backchannel_words = load_cues().backchannel_words
     found: list[tuple[int, int, int]] = []
     n = len(words)
     i = 0
     while i < n:
-        if words[i] not in BACKCHANNELS:
+        if words[i] not in backchannel_words:
             i += 1
             continue
         j = i
-        while j < n and words[j] in BACKCHANNELS:
+        while j < n and words[j] in backchannel_words:
             j += 1
         k = _BACKCHANNEL_CONTEXT
         before, after = state_of_word[max(0, i - k) : i], state_of_word[j : j + k]
@@ -64,7 +64,6 @@ def backchannels(
 
 
 INTERRUPTION_CHANGE = 0.95
-_INTERRUPTION_LEAD_INS = frozenset({"sorry", "okay", "ok", "so", "um", "uh", "actually", "but"})
 _INTERRUPTION_REACH = 60  # words the interrupter may take to ask
 _INTERRUPTION_LEAD = 5  # a likely change this close before the phrase is the interruption's
 
@@ -85,14 +84,15 @@ def interruptions(
     up to the next one to the wrong speaker."""
     from ..annotate.question_cues import load_cues
 
-    phrases = load_cues().interruptions
+    cues = load_cues()
+    phrases = cues.interruptions
     n = len(words)
     found: list[tuple[int, int]] = []
     i = 1
     while (hit := _next_phrase(words, phrases, i)) is not None:
         i, phrase = hit
         begin = i
-        while begin - 1 > 0 and words[begin - 1] in _INTERRUPTION_LEAD_INS and i - begin < 2:
+        while begin - 1 > 0 and words[begin - 1] in cues.interruption_lead_ins and i - begin < 2:
             begin -= 1
         if any(change[g] > 0.5 for g in range(max(1, begin - _INTERRUPTION_LEAD), begin)):
             i += len(phrase)
@@ -162,7 +162,6 @@ Changelog's held-out podcasts, where guests ask back."""
 _ISLAND_CONTEXT = 5  # words of one speaker needed on each side of an island question
 _ISLAND_LONGEST = 25  # words from its onset within which an island question must end
 _ISLAND_SHORTEST = 6  # words of an island whose end the gap model did not hear
-_LISTENER = frozenset({"you", "your", "y'all"})
 
 
 def question_islands(
@@ -205,7 +204,7 @@ def question_islands(
         if (
             state_of_word[k] == talker
             and not (outside and outside[0] <= k < outside[1])
-            and (not to_listener or _asks_listener(tokens, t, onsets))
+            and (not to_listener or _asks_listener(tokens, t, onsets, cues.listener_words))
             and not goes_on(words[k - 1], onsets, cues.auxiliaries, words[k - 2])
             and not _inside_wh_question(words, k, ends, onsets, cues.wh_words)
             and (question_onset(tokens, t, onsets, cues) or wh_phrase_onset(tokens, t, onsets))
@@ -283,10 +282,13 @@ def _tokens(words: Sequence[str]) -> tuple[list[str], list[int]]:
     return tokens, first
 
 
-def _asks_listener(words: Sequence[str], k: int, onsets: CaptionOnsets) -> bool:
+def _asks_listener(
+    words: Sequence[str], k: int, onsets: CaptionOnsets, listener: frozenset[str]
+) -> bool:
     """A question at ``words[k]`` is about "you" ("do you", "how many people do
-    you") or asks for something ("tell me about")."""
+    you": questions.yaml ``listener_words``) or asks for something ("tell me
+    about")."""
     reach = k + onsets.wh_gap + 4
-    return bool(_LISTENER & set(words[k + 1 : reach])) or any(
+    return not listener.isdisjoint(words[k + 1 : reach]) or any(
         tuple(words[k : k + len(r)]) == r for r in onsets.requests
     )
