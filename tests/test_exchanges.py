@@ -209,33 +209,44 @@ def test_tag_and_declarative_questions_are_judged_for_a_direct_answer(
     assert (asked.form, asked.direct) == (form, direct)
 
 
-def test_non_relaxed_question_answered_off_topic_is_partial() -> None:
-    question = answered("How would you design a rate limiter?", "I would use a token bucket.")
-    assert question.intent == "problem_solving"
-    assert question.answered == "partial"
-    assert question.missing == ("design", "rate", "limiter")
-    assert question.coverage == 0.0
-
-
 @pytest.mark.parametrize(
-    ("question_text", "answer", "intent"),
+    ("question_text", "answer", "verdict"),
     [
+        # relaxed intents: a story, a motive, a background need not repeat a word
         (
             "Tell me about a time you dealt with a difficult stakeholder.",
             "Our sales director opposed the new portal, so I ran a pilot with him.",
-            "behavioral",
+            "yes",
         ),
-        ("Why do you want to work here?", "I love the product.", "motivation"),
-        ("Tell me about yourself.", "I'm a data analyst at a bank.", "background"),
+        ("Why do you want to work here?", "I love the product.", "yes"),
+        ("Tell me about yourself.", "I'm a data analyst at a bank.", "yes"),
+        # nor any single question: a token bucket is a rate limiter's design,
+        # and a single question has no other part to show what a part left out
+        # looks like
+        ("How would you design a rate limiter?", "I would use a token bucket.", "yes"),
+        (
+            "What happens if one of the Redis primaries dies in the middle of the evening peak?",
+            "So the replica gets promoted, that's a few seconds usually.",
+            "yes",
+        ),
+        # ... unless it asks for a number and gets none
+        (
+            "How many engineers did you manage?",
+            "I led the platform team through the reorg.",
+            "partial",
+        ),
+        ("How many engineers did you manage?", "Twelve, in two squads.", "yes"),
+        ("How big is the ads delivery team?", "We're nine engineers.", "yes"),
+        # "when" is as often a subordinator: no time is asked for
+        ("And what happens when the consumer crashes?", "It restarts from the last offset.", "yes"),
     ],
 )
-def test_relaxed_intents_are_answered_without_repeating_words(
-    question_text: str, answer: str, intent: str
+def test_a_single_question_is_judged_by_a_number_it_asks_for_not_by_its_words(
+    question_text: str, answer: str, verdict: str
 ) -> None:
     question = answered(question_text, answer)
-    assert question.intent == intent
-    assert question.answered == "yes"
-    assert question.missing == ()
+    assert question.answered == verdict
+    assert bool(question.missing) == (verdict == "partial")
 
 
 def test_plural_and_inflected_words_count_as_addressed() -> None:

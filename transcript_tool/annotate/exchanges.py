@@ -53,7 +53,7 @@ def relaxed_intents() -> frozenset[QuestionIntent]:
     return rule_words().relaxed_intents
 
 
-_Asking = tuple[tuple[re.Pattern[str], str], ...]
+_Asking = tuple[tuple[str, re.Pattern[str], str], ...]
 
 
 @lru_cache(maxsize=1)
@@ -68,7 +68,7 @@ def _answer_patterns() -> tuple[re.Pattern[str], re.Pattern[str], _Asking]:
     return (
         re.compile(any_of(words.pleasantries), re.IGNORECASE),
         re.compile(r"\d|" + any_of(words.number_words)),
-        tuple((re.compile(any_of([wh])), kind) for wh, kind in words.answer_types),
+        tuple((wh, re.compile(any_of([wh])), kind) for wh, kind in words.answer_types),
     )
 
 
@@ -311,10 +311,14 @@ def _unaddressed(
     or "teammate"), and not a part with one focus term ("how you handled
     it": one word is too easily said another way) unless it asks for a time
     or a number ("when could you start"); a technical or problem-solving
-    part is always checked ("how would you expire them"). A single-part
-    question is left unaddressed only when word overlap is a
-    fair test of it: not a relaxed intent, not a yes/no question (judged by
-    its yes or no instead), and at least two focus terms.
+    part is always checked ("how would you expire them"). In a compound
+    question the parts the answer took up show what a part left out looks
+    like. A single question has no such yardstick, and an answer that
+    addresses it often shares none of its words ("What happens if one of the
+    Redis primaries dies?" - "So the replica gets promoted ..."): it is left
+    unaddressed only when it asks for a number or a duration and the answer
+    has none ("how many people did you manage": questions.yaml
+    ``single_answer_types``), or, closed, by its yes or no instead.
     """
     if len(question.parts) > 1:
         return [
@@ -322,7 +326,7 @@ def _unaddressed(
             for p, focus, share in zip(question.parts, question.focus, part_coverage, strict=True)
             if share < PART_COVERED and _word_checked(question, p, focus)
         ]
-    if question.intent in relaxed_intents() or direct is not None or len(question.focus[0]) < 2:
+    if direct is not None or not _asks_time_or_number(question.parts[0], single=True):
         return []
     return list(question.parts) if part_coverage[0] < PART_COVERED else []
 
@@ -347,16 +351,21 @@ def matches_term(term: str, lemmas: set[str], prefixes: set[str]) -> bool:
     return term in lemmas or (len(term) >= _PREFIX and term[:_PREFIX] in prefixes)
 
 
-def _answer_types(part: str) -> set[str]:
+def _answer_types(part: str, single: bool = False) -> set[str]:
     """What a "when"/"how much" part asks for: "time", "number" (questions.yaml
-    ``answer_types``)."""
+    ``answer_types``; with ``single``, only ``single_answer_types``)."""
     lowered = part.lower()
-    return {kind for asking, kind in _answer_patterns()[2] if asking.search(lowered)}
+    only = rule_words().single_answer_types if single else None
+    return {
+        kind
+        for phrase, asking, kind in _answer_patterns()[2]
+        if (only is None or phrase in only) and asking.search(lowered)
+    }
 
 
-def _asks_time_or_number(part: str) -> bool:
+def _asks_time_or_number(part: str, single: bool = False) -> bool:
     """Whether ``part`` is a "when"/"how much" ask."""
-    return bool(_answer_types(part))
+    return bool(_answer_types(part, single))
 
 
 def _answer_type_present(part: str, answer_text: str) -> bool:

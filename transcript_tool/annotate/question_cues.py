@@ -123,6 +123,7 @@ class RuleWords:
     points_back: frozenset[str]
     relaxed_intents: frozenset[QuestionIntent]
     answer_types: tuple[tuple[str, str], ...]
+    single_answer_types: frozenset[str]
     time_words: frozenset[str]
     number_words: tuple[str, ...]
     pleasantries: tuple[str, ...]
@@ -258,6 +259,9 @@ def _rule_words(raw: dict[str, Any]) -> RuleWords:
     kinds = set(raw["answer_types"].values()) - {"time", "number"}
     if kinds:
         raise ValueError(f"questions.yaml answer_types: {sorted(kinds)} is not time or number")
+    unknown = set(raw["single_answer_types"]) - set(raw["answer_types"])
+    if unknown:
+        raise ValueError(f"questions.yaml single_answer_types: {sorted(unknown)} not answer_types")
     lists: dict[str, Any] = {}
     for name, place in _RULE_WORD_PLACES.items():
         value = raw
@@ -287,6 +291,7 @@ _RULE_WORD_PLACES: dict[str, tuple[str, ...]] = {
     "listener_states": ("listener_states",),
     "points_back": ("points_back",),
     "relaxed_intents": ("relaxed_intents",),
+    "single_answer_types": ("single_answer_types",),
     "time_words": ("time_words",),
     "number_words": ("number_words",),
     "pleasantries": ("pleasantries",),
