@@ -237,6 +237,8 @@ def test_tag_and_declarative_questions_are_judged_for_a_direct_answer(
         ),
         ("How many engineers did you manage?", "Twelve, in two squads.", "yes"),
         ("How big is the ads delivery team?", "We're nine engineers.", "yes"),
+        # asked for the wh, not for a yes: no "clear yes or no" is missing
+        ("Do you know what our retention rate is?", "About eighty percent.", "yes"),
         # "when" is as often a subordinator: no time is asked for
         ("And what happens when the consumer crashes?", "It restarts from the last offset.", "yes"),
     ],

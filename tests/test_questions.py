@@ -47,7 +47,7 @@ FORMS = [
     ("Did, did you go to college?", "yes_no", "did you"),
     ("so are are you going to go for your doctorate", "yes_no", "are you"),
     ("have um have you ever been to the science place", "yes_no", "have you"),
-    ("is uh do you know who he is", "yes_no", "do you"),
+    ("is uh do you know who he is", "wh", "do you know who"),
     # two or three words said again
     ("what day, what day was that on.", "wh", "what"),
     ("what day what day was that on", "wh", "what"),
@@ -748,6 +748,10 @@ MORE_FORMS = [
     ("Out of curiosity, what's pulling you toward ad tech?", "wh", "what"),
     ("I'd like you to design the ingestion pipeline.", "imperative", "I'd like you to design"),
     ("And that's before replication, isn't it?", "tag", "isn't it"),
+    # asked for the wh: a "yes" alone answers nothing
+    ("Do you know what 6103 indicates?", "wh", "Do you know what"),
+    ("Do you remember how long the migration took?", "wh", "Do you remember how"),
+    ("Do you know if the team uses Kafka?", "yes_no", "Do you"),
 ]
 
 
