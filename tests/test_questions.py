@@ -752,6 +752,8 @@ MORE_FORMS = [
     ("Do you know what 6103 indicates?", "wh", "Do you know what"),
     ("Do you remember how long the migration took?", "wh", "Do you remember how"),
     ("Do you know if the team uses Kafka?", "yes_no", "Do you"),
+    ("Do you have any idea when the review will be done?", "wh", "Do you have any idea when"),
+    ("Any idea how long the migration took?", "wh", "Any idea how"),
 ]
 
 
