@@ -194,6 +194,31 @@ def test_direct_is_only_judged_for_closed_questions() -> None:
 
 
 @pytest.mark.parametrize(
+    ("question", "answer", "direct"),
+    [
+        # the yes or no among the first four words, the marks between not counted
+        ("Have you worked on anything in ad tech before?", "Not ad tech, no. Payments.", True),
+        # "right" confirms a tag, but opens no answer to a yes/no question
+        ("And that's before replication, right?", "Right, with one replica it's double.", True),
+        ("Have you written SQL queries yourself?", "Right, so the analysts own the models.", False),
+        # "any" thing: answered by the thing when the question opens with it ...
+        ("Anything you'd do differently, looking back?", "I'd slow down at the start.", None),
+        # ... but "was there any" still asks for its yes or no
+        ("And was there any friction with him?", "He came in with his mind made up.", False),
+        # small talk and the closing question are not judged for a yes or no
+        ("Can I get you a coffee before we start?", "I'm okay, thank you.", None),
+        ("Do you have any questions for me?", "What would the first ninety days look like?", None),
+    ],
+)
+def test_which_closed_questions_need_a_yes_or_no(
+    question: str, answer: str, direct: bool | None
+) -> None:
+    asked = answered(question, answer)
+    assert asked.direct is direct
+    assert (asked.answered == "partial") == (direct is False)
+
+
+@pytest.mark.parametrize(
     ("question", "answer", "form", "direct"),
     [
         ("You led that migration yourself, right?", "I did, with one other engineer.", "tag", True),

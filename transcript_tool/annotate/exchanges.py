@@ -269,9 +269,9 @@ def _with_answer(
             share = max(share, PART_COVERED)
         part_coverage.append(round(share, 3))
     coverage = covered_total / focus_total if focus_total else 1.0
-    # Only the candidate is judged on answering closed questions directly.
-    judged = question.form in DIRECT_FORMS and question.role == "interviewer"
-    direct = direct_reply(opening) is not None if judged else None
+    judged = _judged_for_yes_or_no(question)
+    confirming = question.form in ("tag", "declarative")
+    direct = direct_reply(opening, confirming) is not None if judged else None
     unaddressed = _unaddressed(question, part_coverage, direct)
     if len(question.parts) > 1:
         missing = [_part_label(p) for p in unaddressed]
@@ -289,6 +289,21 @@ def _with_answer(
         missing=tuple(missing),
         direct=direct,
     )
+
+
+def _judged_for_yes_or_no(question: Question) -> bool:
+    """Whether the answer to ``question`` must open with a yes or no: a closed
+    question of the interviewer's (only the candidate is judged on answering
+    directly), not small talk or a closing one, and not an elliptical
+    question that opens with "any", which the content itself answers
+    ("Anything you'd do differently?"; questions.yaml
+    ``direct_exempt_intents``, ``content_words``)."""
+    rules = rule_words()
+    if question.form not in DIRECT_FORMS or question.role != "interviewer":
+        return False
+    if question.intent in rules.direct_exempt_intents:
+        return False
+    return question.form_cue.lower() not in rules.content_words
 
 
 def _surface(lemmas: Sequence[str], words: Sequence[Word]) -> list[str]:

@@ -124,12 +124,15 @@ class RuleWords:
     relaxed_intents: frozenset[QuestionIntent]
     answer_types: tuple[tuple[str, str], ...]
     single_answer_types: frozenset[str]
+    direct_exempt_intents: frozenset[QuestionIntent]
+    content_words: frozenset[str]
     time_words: frozenset[str]
     number_words: tuple[str, ...]
     pleasantries: tuple[str, ...]
     pleasantry_words: int
     # in the order they are tried
     yes_no: tuple[str, ...]
+    confirming: tuple[str, ...]
     reply_subjects: tuple[str, ...]
     reply_adverbs: tuple[str, ...]
     reply_auxiliaries: tuple[str, ...]
@@ -252,10 +255,10 @@ def load_cues(text: str | None = None) -> QuestionCues:
 
 
 def _rule_words(raw: dict[str, Any]) -> RuleWords:
-    relaxed = raw["relaxed_intents"]
-    unknown = set(relaxed) - set(QUESTION_INTENTS)
-    if unknown:
-        raise ValueError(f"questions.yaml relaxed_intents: unknown intent(s) {sorted(unknown)}")
+    for key in ("relaxed_intents", "direct_exempt_intents"):
+        unknown = set(raw[key]) - set(QUESTION_INTENTS)
+        if unknown:
+            raise ValueError(f"questions.yaml {key}: unknown intent(s) {sorted(unknown)}")
     kinds = set(raw["answer_types"].values()) - {"time", "number"}
     if kinds:
         raise ValueError(f"questions.yaml answer_types: {sorted(kinds)} is not time or number")
@@ -292,10 +295,13 @@ _RULE_WORD_PLACES: dict[str, tuple[str, ...]] = {
     "points_back": ("points_back",),
     "relaxed_intents": ("relaxed_intents",),
     "single_answer_types": ("single_answer_types",),
+    "direct_exempt_intents": ("direct_exempt_intents",),
+    "content_words": ("content_words",),
     "time_words": ("time_words",),
     "number_words": ("number_words",),
     "pleasantries": ("pleasantries",),
     "yes_no": ("replies", "yes_no"),
+    "confirming": ("replies", "confirming"),
     "reply_subjects": ("replies", "subjects"),
     "reply_adverbs": ("replies", "adverbs"),
     "reply_auxiliaries": ("replies", "auxiliaries"),
