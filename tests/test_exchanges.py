@@ -205,6 +205,9 @@ def test_direct_is_only_judged_for_closed_questions() -> None:
         ("Anything you'd do differently, looking back?", "I'd slow down at the start.", None),
         # ... but "was there any" still asks for its yes or no
         ("And was there any friction with him?", "He came in with his mind made up.", False),
+        # a condition put as a statement is answered by its consequence
+        ("And if the VP says no?", "Then I'd send it with the caveat.", True),
+        ("So you'd retry if it fails?", "Then it goes to the dead letter queue.", False),
         # small talk and the closing question are not judged for a yes or no
         ("Can I get you a coffee before we start?", "I'm okay, thank you.", None),
         ("Do you have any questions for me?", "What would the first ninety days look like?", None),

@@ -271,7 +271,11 @@ def _with_answer(
     coverage = covered_total / focus_total if focus_total else 1.0
     judged = _judged_for_yes_or_no(question)
     confirming = question.form in ("tag", "declarative")
-    direct = direct_reply(opening, confirming) is not None if judged else None
+    # a condition put as a statement: "if" among its first three words ("And
+    # if the VP says no?", "And downstream, if something gets through?")
+    spoken = [w.lower for w in question_words if not w.is_punct]
+    conditional = question.form == "declarative" and "if" in spoken[:3]
+    direct = direct_reply(opening, confirming, conditional) is not None if judged else None
     unaddressed = _unaddressed(question, part_coverage, direct)
     if len(question.parts) > 1:
         missing = [_part_label(p) for p in unaddressed]

@@ -133,6 +133,7 @@ class RuleWords:
     # in the order they are tried
     yes_no: tuple[str, ...]
     confirming: tuple[str, ...]
+    consequences: tuple[str, ...]
     reply_subjects: tuple[str, ...]
     reply_adverbs: tuple[str, ...]
     reply_auxiliaries: tuple[str, ...]
@@ -302,6 +303,7 @@ _RULE_WORD_PLACES: dict[str, tuple[str, ...]] = {
     "pleasantries": ("pleasantries",),
     "yes_no": ("replies", "yes_no"),
     "confirming": ("replies", "confirming"),
+    "consequences": ("replies", "consequences"),
     "reply_subjects": ("replies", "subjects"),
     "reply_adverbs": ("replies", "adverbs"),
     "reply_auxiliaries": ("replies", "auxiliaries"),

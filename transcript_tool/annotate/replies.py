@@ -24,9 +24,9 @@ DIRECT_WINDOW = 12
 
 
 @lru_cache(maxsize=1)
-def _reply_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+def _reply_patterns() -> tuple[re.Pattern[str], ...]:
     """questions.yaml ``replies`` as regexes: a yes or no; an elliptical
-    reply; a confirmation."""
+    reply; a confirmation; a consequence opening the reply."""
     words = rule_words()
 
     def any_of(phrases: Iterable[str]) -> str:
@@ -39,17 +39,22 @@ def _reply_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]
         re.compile(r"\b" + any_of(words.yes_no) + r"\b"),
         re.compile(rf"\b{subject}{adverb} {auxiliary}{end}"),
         re.compile(r"\b" + any_of(words.confirming) + r"\b"),
+        re.compile(r"^" + any_of(words.consequences) + r"\b"),
     )
 
 
-def direct_reply(words: Sequence[Word], confirming: bool = False) -> str | None:
+def direct_reply(
+    words: Sequence[Word], confirming: bool = False, conditional: bool = False
+) -> str | None:
     """The words by which ``words`` (a reply, punctuation included; its
     first DIRECT_WINDOW + 1 words are enough) answers yes or no ("yeah",
     "not really", "I did"), or None. An elliptical reply must end the reply
     or its clause: where the window cuts the reply ("... one you didn't |
     really talk about"), its last words are no reply. ``confirming``: the
     reply is to a tag or a statement put to confirm, which "right" answers
-    too."""
+    too; ``conditional``: to a condition put as a statement ("And if the VP
+    says no?"), which a reply opening with its consequence answers ("Then
+    ...")."""
     lowered = [w.text.lower().replace("\u2019", "'") for w in words[:DIRECT_WINDOW]]
     if len(words) > DIRECT_WINDOW:
         lowered.append("\u2026")  # the reply goes on: no end of the reply at the cut
@@ -60,10 +65,11 @@ def direct_reply(words: Sequence[Word], confirming: bool = False) -> str | None:
     spoken = [k for k, token in enumerate(tokens) if any(c.isalnum() for c in token)]
     cut = spoken[DIRECT_OPENING - 1] + 1 if len(spoken) >= DIRECT_OPENING else len(tokens)
     opening = " ".join(tokens[:cut])
-    yes_no, elliptical, confirmation = _reply_patterns()
+    yes_no, elliptical, confirmation, consequence = _reply_patterns()
     found = (
         yes_no.search(opening)
         or (confirming and confirmation.search(opening))
+        or (conditional and consequence.search(window))
         or elliptical.search(window)
     )
     return found[0].rstrip(".,;!?\u2014\u2013- ") if found else None
