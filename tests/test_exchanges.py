@@ -208,6 +208,9 @@ def test_direct_is_only_judged_for_closed_questions() -> None:
         # a condition put as a statement is answered by its consequence
         ("And if the VP says no?", "Then I'd send it with the caveat.", True),
         ("So you'd retry if it fails?", "Then it goes to the dead letter queue.", False),
+        # the first of two alternatives, the second opening with "or", is no
+        # yes/no question of its own
+        ("Does the raw data stay raw? Or do you transform it?", "I'd keep two layers.", None),
         # small talk and the closing question are not judged for a yes or no
         ("Can I get you a coffee before we start?", "I'm okay, thank you.", None),
         ("Do you have any questions for me?", "What would the first ninety days look like?", None),

@@ -103,10 +103,15 @@ def pair_questions(
         answer_words = [w for t in exchange.answer_turns for w in words.get(t, ())]
         opening = [w for t in exchange.answer_turns for w in first_words.get(t, ())]
         opening = opening[: DIRECT_WINDOW + 1]
-        for index in exchange.questions:
+        for index, after in zip(exchange.questions, (*exchange.questions[1:], None), strict=True):
             question_words = sentences[questions[index].sentence].words
             answered[index] = _with_answer(
-                questions[index], question_words, exchange.answer_turns, answer_words, opening
+                questions[index],
+                question_words,
+                exchange.answer_turns,
+                answer_words,
+                opening,
+                after is not None and _offers_the_other(questions[index], questions[after]),
             )
     return exchanges, tuple(answered)
 
@@ -242,12 +247,21 @@ def _other(role: Role) -> Role | None:
     return {"interviewer": "candidate", "candidate": "interviewer"}.get(role)  # type: ignore[return-value]
 
 
+def _offers_the_other(question: Question, after: Question) -> bool:
+    """``after``, in the same turn, opens with "or" and offers the other
+    alternative to ``question`` ("Does the raw data stay raw? Or do you
+    transform it on the way in?"): together they ask to choose, and the first
+    is no yes/no question of its own."""
+    return after.turn == question.turn and after.form == "choice" and after.form_cue.lower() == "or"
+
+
 def _with_answer(
     question: Question,
     question_words: Sequence[Word],
     answer_turns: tuple[int, ...],
     words: list[Word],
     opening: Sequence[Word],
+    first_alternative: bool = False,
 ) -> Question:
     if not answer_turns:
         return dataclasses.replace(
@@ -269,7 +283,7 @@ def _with_answer(
             share = max(share, PART_COVERED)
         part_coverage.append(round(share, 3))
     coverage = covered_total / focus_total if focus_total else 1.0
-    judged = _judged_for_yes_or_no(question)
+    judged = not first_alternative and _judged_for_yes_or_no(question)
     confirming = question.form in ("tag", "declarative")
     # a condition put as a statement: "if" among its first three words ("And
     # if the VP says no?", "And downstream, if something gets through?")
