@@ -48,8 +48,10 @@ def relaxed_intents() -> frozenset[QuestionIntent]:
     """Intents whose answers need not repeat the question's words
     (questions.yaml ``relaxed_intents``): a story answers "tell me about a
     time you dealt with a difficult stakeholder" without saying
-    "stakeholder". A single-part question of these intents is answered by any
-    answer; its word coverage still counts, at no less than PART_COVERED."""
+    "stakeholder". In a compound question of these intents the story part and
+    one-word parts are not judged by word overlap (:func:`_word_checked`); the
+    relevance metric gives a single question of these intents full credit for
+    its words."""
     return rule_words().relaxed_intents
 
 
