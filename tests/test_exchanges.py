@@ -205,6 +205,9 @@ def test_direct_is_only_judged_for_closed_questions() -> None:
         ("Anything you'd do differently, looking back?", "I'd slow down at the start.", None),
         # ... but "was there any" still asks for its yes or no
         ("And was there any friction with him?", "He came in with his mind made up.", False),
+        # a short statement said back word for word is confirmed
+        ("In April?", "In April. Welcome to Colorado.", True),
+        ("So you'd use a threshold?", "Well, thresholds can drift.", False),
         # a condition put as a statement is answered by its consequence
         ("And if the VP says no?", "Then I'd send it with the caveat.", True),
         ("So you'd retry if it fails?", "Then it goes to the dead letter queue.", False),

@@ -291,7 +291,12 @@ def _with_answer(
     # if the VP says no?", "And downstream, if something gets through?")
     spoken = [w.lower for w in question_words if not w.is_punct]
     conditional = question.form == "declarative" and "if" in spoken[:3]
-    direct = direct_reply(opening, confirming, conditional) is not None if judged else None
+    direct = (
+        (confirming and _echoes(spoken, opening))
+        or direct_reply(opening, confirming, conditional) is not None
+        if judged
+        else None
+    )
     unaddressed = _unaddressed(question, part_coverage, direct)
     if len(question.parts) > 1:
         missing = [_part_label(p) for p in unaddressed]
@@ -309,6 +314,17 @@ def _with_answer(
         missing=tuple(missing),
         direct=direct,
     )
+
+
+ECHO_WORDS = 4  # a short statement put to confirm, said back word for word, is confirmed
+
+
+def _echoes(question: Sequence[str], opening: Sequence[Word]) -> bool:
+    """The reply opens by saying a short question back, word for word: "In
+    April?" - "In April. Welcome to Colorado." (``question``: its spoken
+    words, lowercase)."""
+    said = [w.lower for w in opening if not w.is_punct]
+    return 0 < len(question) <= ECHO_WORDS and said[: len(question)] == list(question)
 
 
 def _judged_for_yes_or_no(question: Question) -> bool:
