@@ -205,6 +205,8 @@ def test_direct_is_only_judged_for_closed_questions() -> None:
         ("Anything you'd do differently, looking back?", "I'd slow down at the start.", None),
         # ... but "was there any" still asks for its yes or no
         ("And was there any friction with him?", "He came in with his mind made up.", False),
+        ("And was there any friction with him?", "A little, at the start.", True),
+        ("Have you managed people?", "A little background first: I led a guild.", False),
         # a short statement said back word for word is confirmed
         ("In April?", "In April. Welcome to Colorado.", True),
         ("So you'd use a threshold?", "Well, thresholds can drift.", False),

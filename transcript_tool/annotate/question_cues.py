@@ -132,6 +132,7 @@ class RuleWords:
     pleasantry_words: int
     # in the order they are tried
     yes_no: tuple[str, ...]
+    degrees: tuple[str, ...]
     confirming: tuple[str, ...]
     consequences: tuple[str, ...]
     reply_subjects: tuple[str, ...]
@@ -302,6 +303,7 @@ _RULE_WORD_PLACES: dict[str, tuple[str, ...]] = {
     "number_words": ("number_words",),
     "pleasantries": ("pleasantries",),
     "yes_no": ("replies", "yes_no"),
+    "degrees": ("replies", "degrees"),
     "confirming": ("replies", "confirming"),
     "consequences": ("replies", "consequences"),
     "reply_subjects": ("replies", "subjects"),

@@ -25,8 +25,9 @@ DIRECT_WINDOW = 12
 
 @lru_cache(maxsize=1)
 def _reply_patterns() -> tuple[re.Pattern[str], ...]:
-    """questions.yaml ``replies`` as regexes: a yes or no; an elliptical
-    reply; a confirmation; a consequence opening the reply."""
+    """questions.yaml ``replies`` as regexes: a yes or no (or a degree that
+    ends its clause); an elliptical reply; a confirmation; a consequence
+    opening the reply."""
     words = rule_words()
 
     def any_of(phrases: Iterable[str]) -> str:
@@ -34,9 +35,10 @@ def _reply_patterns() -> tuple[re.Pattern[str], ...]:
 
     adverb = r"(?: (?:\w+ly|" + "|".join(re.escape(a) for a in words.reply_adverbs) + "))?"
     subject, auxiliary = any_of(words.reply_subjects), any_of(words.reply_auxiliaries)
-    end = r"(?: not)?(?: ?[.,;!?\u2014\u2013-]|$)"
+    mark = r"[.,;!?\u2014\u2013-]"
+    end = rf"(?: not)?(?: ?{mark}|$)"
     return (
-        re.compile(r"\b" + any_of(words.yes_no) + r"\b"),
+        re.compile(rf"\b{any_of(words.yes_no)}\b|\b{any_of(words.degrees)} {mark}"),
         re.compile(rf"\b{subject}{adverb} {auxiliary}{end}"),
         re.compile(r"\b" + any_of(words.confirming) + r"\b"),
         re.compile(r"^" + any_of(words.consequences) + r"\b"),
