@@ -106,8 +106,10 @@ class RuleWords:
     :mod:`.intents`, :mod:`.exchanges` and :mod:`.replies` read
     (questions.yaml ``quoted_speech``, ``choices``, ``answer_particles``,
     ``asks_self``, ``listener_states``, ``points_back``, ``relaxed_intents``,
-    ``answer_types``, ``time_words``, ``number_words``, ``pleasantries``,
-    ``replies``; the file's comments say what each rule does)."""
+    ``answer_types``, ``single_answer_types``, ``direct_exempt_intents``,
+    ``content_words``, ``time_words``, ``number_words``, ``pleasantries``,
+    ``replies``: where each list is, :data:`_RULE_WORD_PLACES`; the file's
+    comments say what each rule does)."""
 
     saying: frozenset[str]
     sayers: frozenset[str]
