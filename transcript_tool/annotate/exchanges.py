@@ -32,6 +32,7 @@ from ..model import (
 )
 from .question_cues import rule_words
 from .replies import DIRECT_WINDOW, direct_reply, openings
+from .word_lists import alternatives
 
 # A part counts as addressed when the answer repeats this share of its focus terms.
 PART_COVERED = 0.5
@@ -64,13 +65,13 @@ def _answer_patterns() -> tuple[re.Pattern[str], re.Pattern[str], _Asking]:
     as regexes: a thank-you or goodbye; a number; a part's asking words."""
     words = rule_words()
 
-    def any_of(phrases: Iterable[str]) -> str:
-        return r"\b(?:" + "|".join(re.escape(p) for p in phrases) + r")\b"
+    def word(phrases: Iterable[str]) -> str:
+        return rf"\b{alternatives(phrases)}\b"
 
     return (
-        re.compile(any_of(words.pleasantries), re.IGNORECASE),
-        re.compile(r"\d|" + any_of(words.number_words)),
-        tuple((wh, re.compile(any_of([wh])), kind) for wh, kind in words.answer_types),
+        re.compile(word(words.pleasantries), re.IGNORECASE),
+        re.compile(r"\d|" + word(words.number_words)),
+        tuple((wh, re.compile(word([wh])), kind) for wh, kind in words.answer_types),
     )
 
 

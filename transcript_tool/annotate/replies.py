@@ -7,11 +7,12 @@ confirms or denies was a question)."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from functools import lru_cache
 
 from ..model import Sentence, Word
 from .question_cues import rule_words
+from .word_lists import alternatives
 
 # A reply is direct when it opens with a yes or no word (within its first
 # DIRECT_OPENING words), a qualified one ("sort of", "not quite"), or gives
@@ -29,19 +30,16 @@ def _reply_patterns() -> tuple[re.Pattern[str], ...]:
     ends its clause); an elliptical reply; a confirmation; a consequence
     opening the reply."""
     words = rule_words()
-
-    def any_of(phrases: Iterable[str]) -> str:
-        return "(?:" + "|".join(re.escape(p) for p in phrases) + ")"
-
-    adverb = r"(?: (?:\w+ly|" + "|".join(re.escape(a) for a in words.reply_adverbs) + "))?"
-    subject, auxiliary = any_of(words.reply_subjects), any_of(words.reply_auxiliaries)
+    adverb = rf"(?: (?:\w+ly|{alternatives(words.reply_adverbs)}))?"
+    subject, auxiliary = alternatives(words.reply_subjects), alternatives(words.reply_auxiliaries)
     mark = r"[.,;!?\u2014\u2013-]"
     end = rf"(?: not)?(?: ?{mark}|$)"
+    yes_no, degree = alternatives(words.yes_no), alternatives(words.degrees)
     return (
-        re.compile(rf"\b{any_of(words.yes_no)}\b|\b{any_of(words.degrees)} {mark}"),
+        re.compile(rf"\b{yes_no}\b|\b{degree} {mark}"),
         re.compile(rf"\b{subject}{adverb} {auxiliary}{end}"),
-        re.compile(r"\b" + any_of(words.confirming) + r"\b"),
-        re.compile(r"^" + any_of(words.consequences) + r"\b"),
+        re.compile(rf"\b{alternatives(words.confirming)}\b"),
+        re.compile(rf"^{alternatives(words.consequences)}\b"),
     )
 
 
