@@ -31,7 +31,7 @@ from ..model import (
     words_by_turn,
 )
 from .question_cues import rule_words
-from .replies import DIRECT_WINDOW, direct_reply, openings
+from .replies import DIRECT_WINDOW, answered_directly, openings
 from .word_lists import alternatives
 
 # A part counts as addressed when the answer repeats this share of its focus terms.
@@ -39,10 +39,6 @@ PART_COVERED = 0.5
 _PREFIX = 5  # lemmas sharing this many leading letters match ("stakeholder"/"stakeholders")
 # What ``missing`` says of a yes/no question answered without a yes or no.
 NO_YES_OR_NO = "a clear yes or no"
-# A closed question (yes/no, tag, or a statement said as a question: "so you
-# led it?") is answered directly when its answer opens with a yes or no
-# (:func:`.replies.direct_reply`).
-DIRECT_FORMS = frozenset({"yes_no", "tag", "declarative"})
 
 
 def relaxed_intents() -> frozenset[QuestionIntent]:
@@ -286,18 +282,7 @@ def _with_answer(
             share = max(share, PART_COVERED)
         part_coverage.append(round(share, 3))
     coverage = covered_total / focus_total if focus_total else 1.0
-    judged = not first_alternative and _judged_for_yes_or_no(question)
-    confirming = question.form in ("tag", "declarative")
-    # a condition put as a statement: "if" among its first three words ("And
-    # if the VP says no?", "And downstream, if something gets through?")
-    spoken = [w.lower for w in question_words if not w.is_punct]
-    conditional = question.form == "declarative" and "if" in spoken[:3]
-    direct = (
-        (confirming and _echoes(spoken, opening))
-        or direct_reply(opening, confirming, conditional) is not None
-        if judged
-        else None
-    )
+    direct = None if first_alternative else answered_directly(question, question_words, opening)
     unaddressed = _unaddressed(question, part_coverage, direct)
     if len(question.parts) > 1:
         missing = [_part_label(p) for p in unaddressed]
@@ -315,32 +300,6 @@ def _with_answer(
         missing=tuple(missing),
         direct=direct,
     )
-
-
-ECHO_WORDS = 4  # a short statement put to confirm, said back word for word, is confirmed
-
-
-def _echoes(question: Sequence[str], opening: Sequence[Word]) -> bool:
-    """The reply opens by saying a short question back, word for word: "In
-    April?" - "In April. Welcome to Colorado." (``question``: its spoken
-    words, lowercase)."""
-    said = [w.lower for w in opening if not w.is_punct]
-    return 0 < len(question) <= ECHO_WORDS and said[: len(question)] == list(question)
-
-
-def _judged_for_yes_or_no(question: Question) -> bool:
-    """Whether the answer to ``question`` must open with a yes or no: a closed
-    question of the interviewer's (only the candidate is judged on answering
-    directly), not small talk or a closing one, and not an elliptical
-    question that opens with "any", which the content itself answers
-    ("Anything you'd do differently?"; questions.yaml
-    ``direct_exempt_intents``, ``content_words``)."""
-    rules = rule_words()
-    if question.form not in DIRECT_FORMS or question.role != "interviewer":
-        return False
-    if question.intent in rules.direct_exempt_intents:
-        return False
-    return question.form_cue.lower() not in rules.content_words
 
 
 def _surface(lemmas: Sequence[str], words: Sequence[Word]) -> list[str]:

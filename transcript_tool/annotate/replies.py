@@ -1,5 +1,6 @@
 """Whether a reply answers a closed question directly: with a yes or a no,
-a qualified one, or an elliptical clause. Read by the answer check
+a qualified one, or an elliptical clause; and which closed questions are
+judged for it (:func:`answered_directly`). Read by the answer check
 (:mod:`.exchanges`: a yes/no question "answered without a yes or no") and
 by the question stage (:mod:`.questions`: a caption statement the reply
 confirms or denies was a question)."""
@@ -10,7 +11,7 @@ import re
 from collections.abc import Sequence
 from functools import lru_cache
 
-from ..model import Sentence, Word
+from ..model import Question, Sentence, Word
 from .question_cues import rule_words
 from .word_lists import alternatives
 
@@ -22,6 +23,10 @@ from .word_lists import alternatives
 # clause. The words are questions.yaml ``replies``.
 DIRECT_OPENING = 4
 DIRECT_WINDOW = 12
+# A closed question (yes/no, tag, or a statement said as a question: "so you
+# led it?") is answered directly when its answer opens with a yes or no.
+DIRECT_FORMS = frozenset({"yes_no", "tag", "declarative"})
+ECHO_WORDS = 4  # a short statement put to confirm, said back word for word, is confirmed
 
 
 @lru_cache(maxsize=1)
@@ -73,6 +78,48 @@ def direct_reply(
         or elliptical.search(window)
     )
     return found[0].rstrip(".,;!?\u2014\u2013- ") if found else None
+
+
+def answered_directly(
+    question: Question, question_words: Sequence[Word], opening: Sequence[Word]
+) -> bool | None:
+    """Whether ``opening`` (the answer's first DIRECT_WINDOW + 1 words)
+    answers ``question`` with a yes or no (:func:`direct_reply`), or a short
+    statement put to confirm by saying it back; None when the question is not
+    judged for one (:func:`_judged`)."""
+    if not _judged(question):
+        return None
+    confirming = question.form in ("tag", "declarative")
+    # a condition put as a statement: "if" among its first three words ("And
+    # if the VP says no?", "And downstream, if something gets through?")
+    spoken = [w.lower for w in question_words if not w.is_punct]
+    conditional = question.form == "declarative" and "if" in spoken[:3]
+    return (confirming and _echoes(spoken, opening)) or direct_reply(
+        opening, confirming, conditional
+    ) is not None
+
+
+def _judged(question: Question) -> bool:
+    """Whether the answer to ``question`` must open with a yes or no: a closed
+    question of the interviewer's (only the candidate is judged on answering
+    directly), not small talk or a closing one, and not an elliptical
+    question that opens with "any", which the content itself answers
+    ("Anything you'd do differently?"; questions.yaml
+    ``direct_exempt_intents``, ``content_words``)."""
+    rules = rule_words()
+    if question.form not in DIRECT_FORMS or question.role != "interviewer":
+        return False
+    if question.intent in rules.direct_exempt_intents:
+        return False
+    return question.form_cue.lower() not in rules.content_words
+
+
+def _echoes(question: Sequence[str], opening: Sequence[Word]) -> bool:
+    """The reply opens by saying a short question back, word for word: "In
+    April?" - "In April. Welcome to Colorado." (``question``: its spoken
+    words, lowercase)."""
+    said = [w.lower for w in opening if not w.is_punct]
+    return 0 < len(question) <= ECHO_WORDS and said[: len(question)] == list(question)
 
 
 def openings(sentences: Sequence[Sentence]) -> dict[int, list[Word]]:
