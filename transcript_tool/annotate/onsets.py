@@ -86,6 +86,29 @@ def keep_compound_questions(norms: list[str], after: Any, ends: Any) -> None:
             start = k + 1
 
 
+def inside_wh_question(
+    norms: Sequence[str],
+    k: int,
+    ends: Sequence[bool],
+    onsets: CaptionOnsets,
+    wh_words: frozenset[str],
+) -> bool:
+    """An onset at ``norms[k]`` that is no wh-word, within ``wh_window``
+    words after a wh-word of the same sentence (``ends``: True where a
+    sentence ends after the word), belongs to that wh-word's question ("what
+    kind of music | do you like", "because what date | do you partition by"):
+    it starts none of its own. Read by :func:`split_before_questions` and the
+    segmenter's question islands."""
+    if norms[k] in onsets.wh:
+        return False
+    for j in range(k - 1, max(k - onsets.wh_window, 0) - 1, -1):
+        if ends[j]:
+            return False
+        if norms[j] in wh_words:
+            return True
+    return False
+
+
 def split_before_questions(norms: list[str], ends: Any) -> None:
     """A sentence starts where a question does inside a heard sentence ("we've
     been doing this ten minutes | uh do you have any other comments";
@@ -98,7 +121,6 @@ def split_before_questions(norms: list[str], ends: Any) -> None:
     if onsets is None:
         return
     start = head = 0  # the current sentence's first word, its first after openers
-    last_wh = -len(norms)  # the last wh-word in the current sentence
     fronted = False  # the current sentence opens with a subordinate clause
     for k in range(len(norms) - 2):
         if k == start:
@@ -123,7 +145,7 @@ def split_before_questions(norms: list[str], ends: Any) -> None:
                 and (
                     norms[k] in onsets.wh
                     or (
-                        k - last_wh > onsets.wh_window
+                        not inside_wh_question(norms, k, ends, onsets, cues.wh_words)
                         and before not in cues.auxiliaries
                         and before not in onsets.verb_chain
                     )
@@ -131,10 +153,8 @@ def split_before_questions(norms: list[str], ends: Any) -> None:
             )
             if first > head and not ends[first - 1] and starts_here:
                 ends[first - 1] = True
-        if norms[k] in cues.wh_words:
-            last_wh = k
         if ends[k]:
-            start, last_wh = k + 1, -len(norms)
+            start = k + 1
 
 
 def question_onset(

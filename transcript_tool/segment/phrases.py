@@ -186,7 +186,13 @@ def question_islands(
     island may begin after or end at. Without ``to_listener``, any question
     onset starts an island (the candidate's questions after the invitation
     to ask: "is it already kafka")."""
-    from ..annotate.onsets import goes_on, leads_in, question_onset, wh_phrase_onset
+    from ..annotate.onsets import (
+        goes_on,
+        inside_wh_question,
+        leads_in,
+        question_onset,
+        wh_phrase_onset,
+    )
     from ..annotate.question_cues import load_cues
 
     cues = load_cues()
@@ -206,7 +212,7 @@ def question_islands(
             and not (outside and outside[0] <= k < outside[1])
             and (not to_listener or _asks_listener(tokens, t, onsets, cues.listener_words))
             and not goes_on(words[k - 1], onsets, cues.auxiliaries, words[k - 2])
-            and not _inside_wh_question(words, k, ends, onsets, cues.wh_words)
+            and not inside_wh_question(words, k, ends, onsets, cues.wh_words)
             and (question_onset(tokens, t, onsets, cues) or wh_phrase_onset(tokens, t, onsets))
         ):
             end = next((m + 1 for m in range(k + 2, min(n, k + _ISLAND_LONGEST)) if ends[m]), None)
@@ -237,27 +243,6 @@ def question_islands(
         else:
             k += 1
     return found
-
-
-def _inside_wh_question(
-    words: Sequence[str],
-    k: int,
-    ends: Sequence[bool],
-    onsets: CaptionOnsets,
-    wh_words: frozenset[str],
-) -> bool:
-    """An auxiliary at ``words[k]`` within ``wh_window`` words after a
-    wh-word of the same sentence belongs to that wh-word's question ("because
-    what date | do you partition by"): it starts none of its own, as the
-    caption component reads onsets (:func:`.annotate.onsets.split_before_questions`)."""
-    if words[k] in onsets.wh:
-        return False
-    for j in range(k - 1, max(k - onsets.wh_window, 0) - 1, -1):
-        if ends[j]:
-            return False
-        if words[j] in wh_words:
-            return True
-    return False
 
 
 _CLITICS = frozenset({"s", "re", "d", "ll", "ve", "m"})
