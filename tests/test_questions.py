@@ -748,6 +748,8 @@ MORE_FORMS = [
     ("Out of curiosity, what's pulling you toward ad tech?", "wh", "what"),
     ("I'd like you to design the ingestion pipeline.", "imperative", "I'd like you to design"),
     ("And that's before replication, isn't it?", "tag", "isn't it"),
+    ("Give me an example of a tradeoff you made.", "imperative", "Give me an example"),
+    ("Give me some background on the team.", "imperative", "Give me some background"),
     # asked for the wh: a "yes" alone answers nothing
     ("Do you know what 6103 indicates?", "wh", "Do you know what"),
     ("Do you remember how long the migration took?", "wh", "Do you remember how"),
@@ -776,6 +778,10 @@ MORE_NOT_QUESTIONS = [
     "Um?",
     "Are you serious?",
     "Oh, do you really?",
+    "Oh, yeah?",
+    # time to think, not a request for an account
+    "Give me a second to think about that.",
+    "Give me a minute.",
     "What I'd change is the rollout.",
     "I'm not sure what happened.",
     "Have a great rest of your day.",
