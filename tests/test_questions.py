@@ -247,6 +247,15 @@ def test_rhetorical_questions_inside_an_answer_are_not_questions() -> None:
     assert [q.role for q in analysis.questions] == ["interviewer"]
 
 
+def test_a_self_answered_question_after_i_mean_is_rhetorical() -> None:
+    analysis = analysis_of(
+        "Interviewer: Why did you leave retail?\n"
+        "Candidate: I mean, what were we doing? We were discounting every week. "
+        "So I moved to analytics.\n"
+    )
+    assert [q.role for q in analysis.questions] == ["interviewer"]
+
+
 def test_a_tag_about_the_listener_inside_a_turn_asks_the_listener() -> None:
     """A tag question in the middle of a turn is rhetorical when its
     statement is the speaker's ("at the end of the day you can only do so

@@ -152,13 +152,14 @@ def cue_matches(text: str, sentence_starts: tuple[int, ...]) -> tuple[CueMatch, 
 
 
 def _heads(doc: Doc, sentence_starts: Sequence[int], cues: QuestionCues) -> set[int]:
-    """Token index of each sentence's head: its first word after openers."""
+    """Token indices where a cue opens its sentence: each sentence's head (its
+    first word after openers) and the openers before it ("I mean" is itself an
+    opener)."""
     heads: set[int] = set()
     starts = sorted(sentence_starts)
     for number, start in enumerate(starts):
         end = starts[number + 1] if number + 1 < len(starts) else len(doc.text)
         tokens = [t for t in doc if start <= t.idx < end and not t.is_space]
         index = head_of([t.norm_ for t in tokens], cues)
-        if index < len(tokens):
-            heads.add(tokens[index].i)
+        heads.update(t.i for t in tokens[: index + 1])
     return heads
