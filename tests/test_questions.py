@@ -758,6 +758,8 @@ MORE_FORMS = [
     ("I'd like you to design the ingestion pipeline.", "imperative", "I'd like you to design"),
     ("And that's before replication, isn't it?", "tag", "isn't it"),
     ("Give me an example of a tradeoff you made.", "imperative", "Give me an example"),
+    # an indirect question to the listener
+    ("I don't know if you've seen the new dashboard.", "yes_no", "I don't know if you've"),
     ("Give me some background on the team.", "imperative", "Give me some background"),
     # asked for the wh: a "yes" alone answers nothing
     ("Do you know what 6103 indicates?", "wh", "Do you know what"),
@@ -791,6 +793,8 @@ MORE_NOT_QUESTIONS = [
     # time to think, not a request for an account
     "Give me a second to think about that.",
     "Give me a minute.",
+    "I don't know if that's right.",
+    "I don't know if you can ever test enough.",
     "What I'd change is the rollout.",
     "I'm not sure what happened.",
     "Have a great rest of your day.",
