@@ -35,6 +35,11 @@ swda, mrda (two variants each)
       utterance (columns), plus ``missed``; over gold-question utterances.
     - ignored question shapes: how many rhetorical (qh) and backchannel (swda bh, mrda
       qy with specific label bh) utterances a question ends in (the tool should skip them).
+    - swda test only (without ``--limit``): the wrong turns by what
+      ``benchmarks/data/swda-test-audit.yaml`` says of them (``swda_audit``: the
+      detector's error, the taxonomy against the tag, a tag SwDA gives both ways, no word
+      that asks, or not yet read), and the turn F1 with every error the detector could fix
+      fixed: how far the targets are reachable by rules that follow the taxonomy.
 
 hearings (congress-hearings-qa)
     One transcript per row: the member's ``q_text`` (role interviewer), the witness's
@@ -97,6 +102,7 @@ sys.path[:0] = [str(ROOT), str(ROOT / "benchmarks")]
 
 import caption_questions as cq  # noqa: E402
 import question_corpora as qc  # noqa: E402
+import swda_audit  # noqa: E402
 from caption_corpora import DEFAULT_ROOT  # noqa: E402
 from question_corpora import (  # noqa: E402
     Conversation,
@@ -269,6 +275,7 @@ class DialogueActScore:
     ignored: Counter[tuple[str, bool]] = field(default_factory=Counter)
     words: int = 0
     seconds: float = 0.0
+    errors: list[swda_audit.Key] = field(default_factory=list)  # the wrong turns
 
 
 def tag_key(utterance: Utterance) -> str:
@@ -296,6 +303,8 @@ def score_conversation(
         found = predicted.get(index, [])
         asks = any(u.gold == "question" for u, _, _ in placed)
         score.turns.add(asks, bool(found))
+        if asks != bool(found):
+            score.errors.append((conversation.id, index, "fn" if asks else "fp"))
         score.marks.add(asks, "?" in plain[index][1])
         for utterance, start, end in placed:
             ending = next((q for q in found if start <= last_char(q) < end), None)
@@ -319,8 +328,13 @@ that any future tuning on train or val cannot inflate the figure the targets rea
 the targets are read on ``test``."""
 
 
-def report_dialogue_acts(corpus: str, conversations: Sequence[Conversation]) -> dict[str, float]:
-    """Print the swda/mrda figures of both variants; turn F1 per variant."""
+def report_dialogue_acts(
+    corpus: str,
+    conversations: Sequence[Conversation],
+    audit: dict[swda_audit.Key, swda_audit.Why] | None = None,
+) -> dict[str, float]:
+    """Print the swda/mrda figures of both variants; turn F1 per variant. With
+    ``audit`` (the SwDA test folder's), also what it says of the wrong turns."""
     variants: dict[str, Callable[[str], str]] = {
         "original": lambda text: text,
         "unpunctuated": unpunctuate,
@@ -360,10 +374,28 @@ def report_dialogue_acts(corpus: str, conversations: Sequence[Conversation]) -> 
         rates = [h / n if n else 0.0 for h, n in zip(hits, totals, strict=True)]
         rows.append([kind, totals[0], *rates])
     print(table(("kind", "utterances", *variants), rows))
+    if audit is not None:
+        report_audit(scores, audit)
     print()
     for variant, score in scores.items():
         print(f"speed {variant}: {speed(score.words, score.seconds)}")
     return {variant: score.turns.f1 for variant, score in scores.items()}
+
+
+def report_audit(
+    scores: dict[str, DialogueActScore], audit: dict[swda_audit.Key, swda_audit.Why]
+) -> None:
+    """The wrong turns by the audit's verdict, and the turn F1 with every one
+    the detector could fix fixed (``swda_audit``)."""
+    print(f"\nWrong turns, read one by one ({swda_audit.AUDIT.relative_to(ROOT)})")
+    kinds = (*swda_audit.WHYS, "unaudited")
+    rows = []
+    for variant, score in scores.items():
+        counts = (score.turns.tp, score.turns.fp, score.turns.fn)
+        result = swda_audit.tally(score.errors, counts, audit)
+        by_why = [result.by_why[kind] for kind in kinds]
+        rows.append([variant, result.errors, *by_why, score.turns.f1, result.fixable_f1])
+    print(table(("variant", "wrong", *kinds, "turn F1", "tool fixed"), rows))
 
 
 # ------------------------------------------------------------------------ hearings
@@ -637,7 +669,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             swda = qc.load_swda(args.corpora)
             for split, description in SWDA_SPLITS:
                 chosen = [c for c in swda if c.split == split][limit]
-                f1 = report_dialogue_acts(f"swda {split} ({description})", chosen)
+                whole = split == "test" and args.limit is None
+                audit = swda_audit.load_audit() if whole else None
+                f1 = report_dialogue_acts(f"swda {split} ({description})", chosen, audit)
                 if split == "test":
                     swda_original.value, swda_plain.value = f1["original"], f1["unpunctuated"]
         if "mrda" in wanted:

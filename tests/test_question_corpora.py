@@ -15,6 +15,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
 import caption_questions
 import pytest
 import question_corpora
+import swda_audit
 from question_corpora import (
     Conversation,
     LabelError,
@@ -323,3 +324,47 @@ def question_at(turn: int, start: int, end: int) -> Question:
         parts=("",),
         focus=((),),
     )
+
+
+# ----------------------------------------------------------------- swda audit
+
+
+def test_the_swda_audit_loads_and_tallies_what_the_detector_could_fix(tmp_path: Path) -> None:
+    audit = swda_audit.load_audit()
+    assert set(audit.values()) == set(swda_audit.WHYS)
+    errors = [("1", 0, "fn"), ("1", 3, "fp"), ("2", 5, "fn"), ("9", 9, "fp")]
+    verdicts = {("1", 0, "fn"): "tool", ("1", 3, "fp"): "taxonomy", ("2", 5, "fn"): "no_cue"}
+    # 10 true positives; 2 false positives, 2 misses: one miss is the tool's, the
+    # unaudited false alarm counts as fixable too
+    result = swda_audit.tally(errors, (10, 2, 2), verdicts)  # type: ignore[arg-type]
+    assert result.by_why == {"tool": 1, "taxonomy": 1, "no_cue": 1, "unaudited": 1}
+    assert result.errors == 4
+    assert result.fixable_f1 == pytest.approx(2 * 11 / (2 * 11 + 1 + 1))
+
+
+@pytest.mark.parametrize(
+    "entry",
+    [
+        '"1": {0: {error: fp, why: maybe, note: x}}',
+        '"1": {0: {error: fx, why: tool, note: x}}',
+        '"1": {0: {error: fp, why: tool}}',
+        '"1": {zero: {error: fp, why: tool, note: x}}',
+        '"1": [0]',
+    ],
+)
+def test_the_swda_audit_refuses_a_malformed_entry(tmp_path: Path, entry: str) -> None:
+    path = tmp_path / "audit.yaml"
+    path.write_text(entry + "\n", encoding="utf-8")
+    with pytest.raises(ValueError, match=r"audit\.yaml: 1"):
+        swda_audit.load_audit(path)
+
+
+@corpora
+def test_every_audited_turn_is_a_turn_of_the_swda_test_folder(swda: list[Conversation]) -> None:
+    turns = {
+        c.id: len(question_corpora.conversation_turns(c, lambda t: t)[1])
+        for c in swda
+        if c.split == "test"
+    }
+    for conversation, turn, _ in swda_audit.load_audit():
+        assert turn < turns[conversation], (conversation, turn)
