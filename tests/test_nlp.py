@@ -171,6 +171,11 @@ def test_a_caption_sentence_never_is_a_lone_auxiliary() -> None:
             "sure but i mean more like was there a time it actually broke on you",
             "like was there a time it actually broke on you",
         ),
+        # a clause abandoned after "it's": no verb chain runs from "'s" to "do"
+        (
+            "yeah it's uh now do you have little kids or what",
+            "uh now do you have little kids or what",
+        ),
     ],
 )
 def test_a_question_inside_a_caption_sentence_starts_its_own(caption: str, question: str) -> None:
