@@ -785,6 +785,7 @@ MORE_NOT_QUESTIONS = [
     "Sorry, come again?",
     "I beg your pardon?",
     "What did you say?",
+    "Do what now?",
     "The what?",
     "Um?",
     "Are you serious?",
