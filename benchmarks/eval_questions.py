@@ -47,7 +47,8 @@ hearings (congress-hearings-qa)
     last predicted question overlapping ``q_text_last_question`` (located as the last
     occurrence in ``q_text``), else of the last predicted question of the turn
     ("fallback"). Accuracy is over all rows; a row without any predicted question is
-    wrong and counted separately.
+    wrong and counted separately. Also how closely the OR label follows the word "or" in
+    the last question.
 
 trec (trec-qc, train + test)
     Every item is a question. Items are one turn each, 200 per transcript, speakers A and
@@ -90,6 +91,7 @@ file it notes the missing file in the summary.
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 import time
 from collections import Counter
@@ -404,12 +406,14 @@ def report_audit(
 def report_hearings(rows: Sequence[qc.HearingQA]) -> float:
     """Print form accuracy and confusion on the hearing questions; return the accuracy."""
     pairs: Counter[tuple[str, str]] = Counter()
+    with_or: Counter[tuple[bool, bool]] = Counter()  # (holds the word "or", labelled OR)
     none = fallback = located = 0
     seconds = 0.0
     words = 0
     for row in rows:
         question = " ".join(row.question.split())
         last = " ".join(row.last_question.split())
+        with_or[bool(re.search(r"\bor\b", last, re.IGNORECASE)), row.form == "choice"] += 1
         start = question.rfind(last)
         end = start + len(last)
         turns: list[tuple[str, Role, str]] = [
@@ -442,6 +446,14 @@ def report_hearings(rows: Sequence[qc.HearingQA]) -> float:
     gold_forms = [f for f in QUESTION_FORMS if any(f == g for g, _ in pairs)]
     print()
     print(confusion(pairs, gold_forms, (*QUESTION_FORMS, "none")))
+    # the OR label follows the word, not the taxonomy's "alternatives to pick from"
+    holding = with_or[True, True] + with_or[True, False]
+    labelled = with_or[True, True] + with_or[False, True]
+    print(
+        f'\nOR labels and the word "or" in the last question: {with_or[True, True]} of the '
+        f"{labelled} OR rows hold it; {with_or[True, True]} of the {holding} rows holding it "
+        "are labelled OR"
+    )
     print(f"\nspeed: {speed(words, seconds)}")
     return accuracy
 
