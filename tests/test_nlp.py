@@ -83,10 +83,28 @@ def test_short_or_empty_docs_pass_through() -> None:
     assert [t.lemma_ for t in nlp("Okay")] == ["okay"]
 
 
-def test_a_caption_sentence_never_is_a_lone_auxiliary() -> None:
-    # the gap model alone ends a sentence after the first "do" (0.61)
-    doc = get_nlp()("do you work like half days or half weeks or")
-    assert [s.text for s in doc.sents] == ["do you work like half days or half weeks or"]
+@pytest.mark.parametrize(
+    ("caption", "last"),
+    [
+        # the gap model alone ends a sentence after the first "do" (0.61)
+        (
+            "do you work like half days or half weeks or",
+            "do you work like half days or half weeks or",
+        ),
+        # ... and after "well have", after "didn't"
+        ("well have we come up with a solution yet", "well have we come up with a solution yet"),
+        ("yeah no didn't they just run an article on it", "didn't they just run an article on it"),
+    ],
+)
+def test_a_caption_sentence_never_is_a_lone_auxiliary(caption: str, last: str) -> None:
+    assert [s.text for s in get_nlp()(caption).sents][-1] == last
+
+
+def test_no_caption_sentence_ends_between_wondered_and_if() -> None:
+    caption = "uh-huh yeah i just wondered if you were going to tour mostly"
+    assert [s.text for s in get_nlp()(caption).sents][-1] == (
+        "yeah i just wondered if you were going to tour mostly"
+    )
 
 
 @pytest.mark.parametrize(

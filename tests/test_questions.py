@@ -786,6 +786,7 @@ MORE_NOT_QUESTIONS = [
     "I beg your pardon?",
     "What did you say?",
     "Do what now?",
+    "Oh, wouldn't it, wouldn't it though.",
     "The what?",
     "Um?",
     "Are you serious?",

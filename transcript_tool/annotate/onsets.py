@@ -270,24 +270,32 @@ def split_long_questions(norms: list[str], after: Any, ends: Any, closes: Any) -
 
 
 def no_lone_auxiliary(norms: list[str], ends: Any) -> None:
-    """No sentence that is a lone auxiliary ("do | you work half days"): a
-    sentence that starts with "do", "are", "can" ... goes on at least to the
-    word after it. The auxiliaries are questions.yaml's. Changes ``ends`` in
-    place."""
-    auxiliaries = load_cues().auxiliaries
-    starts = True
+    """No sentence that is a lone auxiliary after its openers ("do | you work
+    half days", "well have | we come up with a solution yet", "yeah no |
+    didn't | they just have an article"): such a sentence goes on at least to
+    the word after it. The auxiliaries and openers are questions.yaml's.
+    Changes ``ends`` in place."""
+    cues = load_cues()
+    start = 0
     for k in range(len(norms) - 1):
-        if ends[k] and starts and norms[k] in auxiliaries:
-            ends[k] = False
-        starts = bool(ends[k])
+        if ends[k]:
+            aux = k - 1 if norms[k] in _NEGATION and k > start else k
+            if norms[aux] in cues.auxiliaries and head_of(norms[start:aux], cues) == aux - start:
+                ends[k] = False
+        if ends[k]:
+            start = k + 1
+
+
+_NEGATION = frozenset({"n't", "not", "nt"})
 
 
 def embedded_clauses(norms: Sequence[str]) -> list[int]:
-    """Each k where a wh-clause begins right after one of questions.yaml's
-    ``embedders`` (``norms[k - 1]``): the clause is its complement ("you'd be
-    surprised | how many people don't ask about on call" is one statement,
-    one speaker's). Read by the caption component (no sentence end there)
-    and the segmenter (no change of speaker there)."""
+    """Each k where a wh-clause (or an "if"/"whether" clause, ``complements``)
+    begins right after one of questions.yaml's ``embedders`` (``norms[k -
+    1]``): the clause is its complement ("you'd be surprised | how many people
+    don't ask about on call" is one statement, one speaker's). Read by the
+    caption component (no sentence end there) and the segmenter (no change of
+    speaker there)."""
     cues = load_cues()
     onsets = cues.caption_onsets
     if onsets is None:
@@ -295,7 +303,8 @@ def embedded_clauses(norms: Sequence[str]) -> list[int]:
     return [
         k
         for k in range(1, len(norms))
-        if norms[k - 1] in onsets.embedders and norms[k] in cues.wh_words
+        if norms[k - 1] in onsets.embedders
+        and (norms[k] in cues.wh_words or norms[k] in onsets.complements)
     ]
 
 

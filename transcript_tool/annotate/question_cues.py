@@ -131,6 +131,7 @@ class CaptionOnsets:
     existential_objects: frozenset[str]
     fronted_subjects: frozenset[str]
     embedders: frozenset[str]
+    complements: frozenset[str]
     # as the caption component reads them: spaCy's tokens without their outer
     # apostrophes ("i", "d", "like")
     requests: tuple[tuple[str, ...], ...] = ()
