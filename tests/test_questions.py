@@ -48,6 +48,7 @@ FORMS = [
     ("so are are you going to go for your doctorate", "yes_no", "are you"),
     ("have um have you ever been to the science place", "yes_no", "have you"),
     ("is uh do you know who he is", "wh", "do you know who"),
+    ("do are you on a regular exercise program right now", "yes_no", "are you"),
     # two or three words said again
     ("what day, what day was that on.", "wh", "what"),
     ("what day what day was that on", "wh", "what"),

@@ -42,11 +42,11 @@ def head_of(norms: Sequence[str], cues: QuestionCues) -> int:
 
 
 def _false_start(norms: Sequence[str], index: int, cues: QuestionCues) -> int:
-    """How many words at ``index`` a speaker took back: 1 for "did [did you]", 2
-    for "have um [have you]" and for an auxiliary given up for another one, "is
-    uh [do you]", 3 for "what day, [what day was that on]" (two or three words
-    said again); 0 when none. Up to four hesitations (commas, dashes,
-    fillers) may come between the two sayings."""
+    """How many words at ``index`` a speaker took back: 1 for "did [did you]"
+    and for "do [are you]", 2 for "have um [have you]" and for an auxiliary
+    given up for another one, "is uh [do you]", 3 for "what day, [what day
+    was that on]" (two or three words said again); 0 when none. Up to four
+    hesitations (commas, dashes, fillers) may come between the two sayings."""
     word = norms[index]
     if not word[:1].isalpha() or word in cues.fillers:
         return 0
@@ -63,9 +63,16 @@ def _false_start(norms: Sequence[str], index: int, cues: QuestionCues) -> int:
     again = norms[after]
     if again == word:
         return after - index
-    if after > index + 1 and word in cues.auxiliaries and again in cues.auxiliaries:
-        hesitated = any(norms[i] in cues.fillers for i in range(index + 1, after))
-        return after - index if hesitated else 0
+    if word in cues.auxiliaries and again in cues.auxiliaries:
+        if after > index + 1:
+            hesitated = any(norms[i] in cues.fillers for i in range(index + 1, after))
+            return after - index if hesitated else 0
+        # no hesitation, but the second auxiliary asks about a subject: "do
+        # [are you on a program]"; no verb chain runs from one to the other
+        onsets = cues.caption_onsets
+        subject = norms[after + 1] if after + 1 < len(norms) else ""
+        if onsets is not None and subject in onsets.subjects | onsets.fronted_subjects:
+            return 1
     return 0
 
 
