@@ -48,7 +48,8 @@ hearings (congress-hearings-qa)
     occurrence in ``q_text``), else of the last predicted question of the turn
     ("fallback"). Accuracy is over all rows; a row without any predicted question is
     wrong and counted separately. Also how closely the OR label follows the word "or" in
-    the last question.
+    the last question, and a baseline that reads the words alone: "or" anywhere is
+    choice, else a wh-word anywhere is wh, else yes_no.
 
 trec (trec-qc, train + test)
     Every item is a question. Items are one turn each, 200 per transcript, speakers A and
@@ -403,17 +404,25 @@ def report_audit(
 # ------------------------------------------------------------------------ hearings
 
 
+LEXICAL_WH = ("what", "why", "how", "when", "where", "who", "whom", "whose", "which")
+"""The wh-words of the hearings' word-only baseline."""
+
+
 def report_hearings(rows: Sequence[qc.HearingQA]) -> float:
     """Print form accuracy and confusion on the hearing questions; return the accuracy."""
     pairs: Counter[tuple[str, str]] = Counter()
     with_or: Counter[tuple[bool, bool]] = Counter()  # (holds the word "or", labelled OR)
+    lexical = 0  # right by the words alone: "or" -> choice, else a wh-word -> wh, else yes_no
     none = fallback = located = 0
     seconds = 0.0
     words = 0
     for row in rows:
         question = " ".join(row.question.split())
         last = " ".join(row.last_question.split())
-        with_or[bool(re.search(r"\bor\b", last, re.IGNORECASE)), row.form == "choice"] += 1
+        has_or = bool(re.search(r"\bor\b", last, re.IGNORECASE))
+        with_or[has_or, row.form == "choice"] += 1
+        has_wh = bool(re.search(rf"\b({'|'.join(LEXICAL_WH)})\b", last, re.IGNORECASE))
+        lexical += row.form == ("choice" if has_or else "wh" if has_wh else "yes_no")
         start = question.rfind(last)
         end = start + len(last)
         turns: list[tuple[str, Role, str]] = [
@@ -453,6 +462,10 @@ def report_hearings(rows: Sequence[qc.HearingQA]) -> float:
         f'\nOR labels and the word "or" in the last question: {with_or[True, True]} of the '
         f"{labelled} OR rows hold it; {with_or[True, True]} of the {holding} rows holding it "
         "are labelled OR"
+    )
+    print(
+        f'baseline on the words alone ("or" -> choice, else a wh-word -> wh, else yes_no): '
+        f"{lexical / len(rows) if rows else 0.0:.3f}"
     )
     print(f"\nspeed: {speed(words, seconds)}")
     return accuracy
