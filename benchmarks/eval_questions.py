@@ -36,7 +36,7 @@ swda, mrda (two variants each)
     - ignored question shapes: how many rhetorical (qh) and backchannel (swda bh, mrda
       qy with specific label bh) utterances a question ends in (the tool should skip them).
     - swda test only (without ``--limit``): the wrong turns by what
-      ``benchmarks/data/swda-test-audit.yaml`` says of them (``swda_audit``: the
+      ``benchmarks/data/swda-test-audit.yaml`` says of them (``error_audits``: the
       detector's error, the taxonomy against the tag, a tag SwDA gives both ways, no word
       that asks, or not yet read), and the turn F1 with every error the detector could fix
       fixed: how far the targets are reachable by rules that follow the taxonomy.
@@ -49,7 +49,9 @@ hearings (congress-hearings-qa)
     ("fallback"). Accuracy is over all rows; a row without any predicted question is
     wrong and counted separately. Also how closely the OR label follows the word "or" in
     the last question, and a baseline that reads the words alone: "or" anywhere is
-    choice, else a wh-word anywhere is wh, else yes_no.
+    choice, else a wh-word anywhere is wh, else yes_no. Without ``--limit``, what
+    ``benchmarks/data/hearings-audit.yaml`` (a random sample of wrong rows read one by
+    one, ``error_audits``) says of how far the accuracy could rise.
 
 trec (trec-qc, train + test)
     Every item is a question. Items are one turn each, 200 per transcript, speakers A and
@@ -104,8 +106,8 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT), str(ROOT / "benchmarks")]
 
 import caption_questions as cq  # noqa: E402
+import error_audits  # noqa: E402
 import question_corpora as qc  # noqa: E402
-import swda_audit  # noqa: E402
 from caption_corpora import DEFAULT_ROOT  # noqa: E402
 from question_corpora import (  # noqa: E402
     Conversation,
@@ -278,7 +280,7 @@ class DialogueActScore:
     ignored: Counter[tuple[str, bool]] = field(default_factory=Counter)
     words: int = 0
     seconds: float = 0.0
-    errors: list[swda_audit.Key] = field(default_factory=list)  # the wrong turns
+    errors: list[error_audits.Key] = field(default_factory=list)  # the wrong turns
 
 
 def tag_key(utterance: Utterance) -> str:
@@ -334,7 +336,7 @@ the targets are read on ``test``."""
 def report_dialogue_acts(
     corpus: str,
     conversations: Sequence[Conversation],
-    audit: dict[swda_audit.Key, swda_audit.Why] | None = None,
+    audit: dict[error_audits.Key, error_audits.Why] | None = None,
 ) -> dict[str, float]:
     """Print the swda/mrda figures of both variants; turn F1 per variant. With
     ``audit`` (the SwDA test folder's), also what it says of the wrong turns."""
@@ -386,16 +388,16 @@ def report_dialogue_acts(
 
 
 def report_audit(
-    scores: dict[str, DialogueActScore], audit: dict[swda_audit.Key, swda_audit.Why]
+    scores: dict[str, DialogueActScore], audit: dict[error_audits.Key, error_audits.Why]
 ) -> None:
     """The wrong turns by the audit's verdict, and the turn F1 with every one
-    the detector could fix fixed (``swda_audit``)."""
-    print(f"\nWrong turns, read one by one ({swda_audit.AUDIT.relative_to(ROOT)})")
-    kinds = (*swda_audit.WHYS, "unaudited")
+    the detector could fix fixed (``error_audits``)."""
+    print(f"\nWrong turns, read one by one ({error_audits.AUDIT.relative_to(ROOT)})")
+    kinds = (*error_audits.WHYS, "unaudited")
     rows = []
     for variant, score in scores.items():
         counts = (score.turns.tp, score.turns.fp, score.turns.fn)
-        result = swda_audit.tally(score.errors, counts, audit)
+        result = error_audits.tally(score.errors, counts, audit)
         by_why = [result.by_why[kind] for kind in kinds]
         rows.append([variant, result.errors, *by_why, score.turns.f1, result.fixable_f1])
     print(table(("variant", "wrong", *kinds, "turn F1", "tool fixed"), rows))
@@ -408,9 +410,11 @@ LEXICAL_WH = ("what", "why", "how", "when", "where", "who", "whom", "whose", "wh
 """The wh-words of the hearings' word-only baseline."""
 
 
-def report_hearings(rows: Sequence[qc.HearingQA]) -> float:
-    """Print form accuracy and confusion on the hearing questions; return the accuracy."""
+def report_hearings(rows: Sequence[qc.HearingQA], audit: dict[str, bool] | None = None) -> float:
+    """Print form accuracy and confusion on the hearing questions; return the accuracy.
+    With ``audit`` (a sample of wrong rows read one by one), also how far it could rise."""
     pairs: Counter[tuple[str, str]] = Counter()
+    wrong: list[str] = []
     with_or: Counter[tuple[bool, bool]] = Counter()  # (holds the word "or", labelled OR)
     lexical = 0  # right by the words alone: "or" -> choice, else a wh-word -> wh, else yes_no
     none = fallback = located = 0
@@ -445,6 +449,8 @@ def report_hearings(rows: Sequence[qc.HearingQA]) -> float:
             none += 1
             predicted = "none"
         pairs[row.form, predicted] += 1
+        if predicted != row.form:
+            wrong.append(row.id)
     correct = sum(pairs[f, f] for f in QUESTION_FORMS)
     accuracy = correct / len(rows) if rows else 0.0
     print(f"\n== hearings: {len(rows):,} question turns")
@@ -467,6 +473,15 @@ def report_hearings(rows: Sequence[qc.HearingQA]) -> float:
         f'baseline on the words alone ("or" -> choice, else a wh-word -> wh, else yes_no): '
         f"{lexical / len(rows) if rows else 0.0:.3f}"
     )
+    reach = error_audits.estimate(wrong, correct, len(rows), audit) if audit else None
+    if reach is not None:
+        where = error_audits.HEARINGS_AUDIT.relative_to(ROOT)
+        print(
+            f"\nWrong rows read one by one ({where}, a random sample): {reach.read} of today's "
+            f"{len(wrong)}, {reach.tool} of them the detector's errors. With every error of the "
+            f"detector's fixed, form accuracy would be about {reach.accuracy:.3f} "
+            f"(95 % interval {reach.low:.3f}-{reach.high:.3f})"
+        )
     print(f"\nspeed: {speed(words, seconds)}")
     return accuracy
 
@@ -695,14 +710,15 @@ def main(argv: Sequence[str] | None = None) -> int:
             for split, description in SWDA_SPLITS:
                 chosen = [c for c in swda if c.split == split][limit]
                 whole = split == "test" and args.limit is None
-                audit = swda_audit.load_audit() if whole else None
+                audit = error_audits.load_audit() if whole else None
                 f1 = report_dialogue_acts(f"swda {split} ({description})", chosen, audit)
                 if split == "test":
                     swda_original.value, swda_plain.value = f1["original"], f1["unpunctuated"]
         if "mrda" in wanted:
             report_dialogue_acts("mrda", qc.load_mrda(args.corpora)[limit])
         if "hearings" in wanted:
-            hearing_forms.value = report_hearings(qc.load_hearings(args.corpora)[limit])
+            audit = error_audits.load_hearings_audit() if args.limit is None else None
+            hearing_forms.value = report_hearings(qc.load_hearings(args.corpora)[limit], audit)
         if "trec" in wanted:
             report_trec(qc.load_trec(args.corpora)[limit])
     summary([swda_original, swda_plain, hearing_forms, sample_intents])

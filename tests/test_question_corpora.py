@@ -13,9 +13,9 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
 
 import caption_questions
+import error_audits
 import pytest
 import question_corpora
-import swda_audit
 from question_corpora import (
     Conversation,
     LabelError,
@@ -330,13 +330,13 @@ def question_at(turn: int, start: int, end: int) -> Question:
 
 
 def test_the_swda_audit_loads_and_tallies_what_the_detector_could_fix(tmp_path: Path) -> None:
-    audit = swda_audit.load_audit()
-    assert set(audit.values()) == set(swda_audit.WHYS)
+    audit = error_audits.load_audit()
+    assert set(audit.values()) == set(error_audits.WHYS)
     errors = [("1", 0, "fn"), ("1", 3, "fp"), ("2", 5, "fn"), ("9", 9, "fp")]
     verdicts = {("1", 0, "fn"): "tool", ("1", 3, "fp"): "taxonomy", ("2", 5, "fn"): "no_cue"}
     # 10 true positives; 2 false positives, 2 misses: one miss is the tool's, the
     # unaudited false alarm counts as fixable too
-    result = swda_audit.tally(errors, (10, 2, 2), verdicts)  # type: ignore[arg-type]
+    result = error_audits.tally(errors, (10, 2, 2), verdicts)  # type: ignore[arg-type]
     assert result.by_why == {"tool": 1, "taxonomy": 1, "no_cue": 1, "unaudited": 1}
     assert result.errors == 4
     assert result.fixable_f1 == pytest.approx(2 * 11 / (2 * 11 + 1 + 1))
@@ -356,7 +356,31 @@ def test_the_swda_audit_refuses_a_malformed_entry(tmp_path: Path, entry: str) ->
     path = tmp_path / "audit.yaml"
     path.write_text(entry + "\n", encoding="utf-8")
     with pytest.raises(ValueError, match=r"audit\.yaml: 1"):
-        swda_audit.load_audit(path)
+        error_audits.load_audit(path)
+
+
+def test_the_hearings_audit_estimates_the_accuracy_within_reach(tmp_path: Path) -> None:
+    audit = error_audits.load_hearings_audit()
+    assert len(audit) == 100 and 0 < sum(audit.values()) < 100
+    sample = {"a": True, "b": False, "c": False, "d": False, "gone": True}
+    # 700 of 1000 right; of the 300 wrong, 4 were read and 1 is the detector's:
+    # a quarter of the 300 would be fixable
+    reach = error_audits.estimate(["a", "b", "c", "d", *map(str, range(296))], 700, 1000, sample)
+    assert reach is not None
+    assert (reach.read, reach.tool) == (4, 1)
+    assert reach.accuracy == pytest.approx((700 + 75) / 1000)
+    assert reach.low < reach.accuracy < reach.high
+    assert error_audits.estimate(["x"], 700, 1000, sample) is None
+    path = tmp_path / "audit.yaml"
+    path.write_text("CHRG-1: {gold: wh, detector: yes_no, why: tool}\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="CHRG-1: why must be tool"):
+        error_audits.load_hearings_audit(path)
+
+
+@corpora
+def test_every_audited_hearing_row_is_a_row_of_the_corpus() -> None:
+    ids = {row.id for row in load_hearings()}
+    assert set(error_audits.load_hearings_audit()) <= ids
 
 
 @corpora
@@ -366,5 +390,5 @@ def test_every_audited_turn_is_a_turn_of_the_swda_test_folder(swda: list[Convers
         for c in swda
         if c.split == "test"
     }
-    for conversation, turn, _ in swda_audit.load_audit():
+    for conversation, turn, _ in error_audits.load_audit():
         assert turn < turns[conversation], (conversation, turn)
