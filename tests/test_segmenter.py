@@ -20,8 +20,9 @@ from transcript_tool.readers.common import Chunk, ReadOptions
 from transcript_tool.readers.text import read
 from transcript_tool.segment.diarize import Diarization, Params, diarize
 from transcript_tool.segment.gaps import GapModel, TrainingStream, normalize, shipped_model, train
+from transcript_tool.segment.names import named
 from transcript_tool.segment.phrases import invitation_stretch, question_islands
-from transcript_tool.segment.unlabeled import segment_chunks, turn_confidences
+from transcript_tool.segment.unlabeled import Segmented, segment_chunks, turn_confidences
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLE = ROOT / "samples" / "mock-interview-raw-caption.txt"
@@ -474,6 +475,42 @@ def test_a_question_mark_in_punctuated_text_is_a_likely_change_of_speaker() -> N
     assert [(t.text, shipped.roles[t.speaker][0]) for t in told] == [
         ("Tell me about a time the line was out the door and something went wrong.", "interviewer")
     ]
+
+
+def test_whoever_greets_someone_by_the_name_they_gave_is_the_other_speaker() -> None:
+    """The Whisper phone screen opens "Hi, is this Luis? This is Maya from Harbor
+    Street Coffee, ... Hi Maya, yes, this is Luis." The gap model hears no change
+    before "Hi Maya" (nor after "Thanks for calling."), so Luis's greeting was
+    Maya's."""
+    segments = json.loads((ROOT / "samples" / "whisper-screen.json").read_text("utf-8"))
+    chunks = [Chunk(s["text"], start=s["start"], end=s["end"]) for s in segments["segments"]]
+
+    def speaker_of(result: Segmented, words: str) -> int:
+        return next(t.speaker for t in result.turns if words in t.text)
+
+    for params, apart in ((Params(), True), (Params(names=0), False)):
+        result = segment_chunks(chunks, params=params)
+        maya = speaker_of(result, "This is Maya")
+        assert (speaker_of(result, "Hi Maya, yes, this is Luis.") != maya) is apart
+    result = segment_chunks(chunks)
+    greeted = next(t for t in result.turns if "Hi Maya" in t.text)
+    assert greeted.text == "Hi Maya, yes, this is Luis. Thanks for calling."
+
+
+@pytest.mark.parametrize(
+    ("words", "found"),
+    [
+        ("hi is this luis this is maya from harbor street hi maya yes this is luis", ["maya"]),
+        ("i'm dana and i run the team ok thanks dana so", ["dana"]),
+        # a name nobody introduced, a word that is no name, an introduction only
+        ("thanks dana for joining", []),
+        ("it's very kind thank you very much", []),
+        ("thanks for having me i'm glad to be here thanks glad", []),
+        ("this is sam from the hiring team", []),
+    ],
+)
+def test_names_are_those_both_introduced_and_addressed(words: str, found: list[str]) -> None:
+    assert [n.name for n in named(words.split())] == found
 
 
 def _diarization(speakers: list[int], posterior: list[float], evidence: list[float]) -> Diarization:

@@ -78,6 +78,9 @@ class QuestionCues:
     invitations: tuple[tuple[str, ...], ...]
     wrap_ups: tuple[tuple[str, ...], ...]
     backchannel_words: frozenset[str]
+    introductions: tuple[tuple[str, ...], ...]
+    addressed_by: tuple[tuple[str, ...], ...]
+    not_names: frozenset[str]
     interruption_lead_ins: frozenset[str]
     listener_words: frozenset[str]
     refers_back: frozenset[str]
@@ -196,6 +199,9 @@ def load_cues(text: str | None = None) -> QuestionCues:
         invitations=tuple(tuple(phrase.split()) for phrase in raw["invitations"]),
         wrap_ups=tuple(tuple(phrase.split()) for phrase in raw["wrap_ups"]),
         backchannel_words=frozenset(raw["backchannel_words"]),
+        introductions=tuple(tuple(phrase.split()) for phrase in raw["introductions"]),
+        addressed_by=tuple(tuple(phrase.split()) for phrase in raw["addressed_by"]),
+        not_names=frozenset(raw["not_names"]),
         interruption_lead_ins=frozenset(raw["interruption_lead_ins"]),
         listener_words=frozenset(raw["listener_words"]),
         refers_back=frozenset(raw["refers_back"]),

@@ -24,6 +24,7 @@ Pure Python over units (a few per sentence): no per-word loop after scoring.
 from __future__ import annotations
 
 import math
+from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -32,6 +33,7 @@ import numpy.typing as npt
 
 from .gaps import SENTENCE_END, GapModel, GapScores
 from .hmm import forward_backward
+from .names import NAME_CHANGE, NAME_WEIGHT, Named, named, sentence_after
 from .phrases import (
     BACKCHANNEL_CONFIDENCE,
     INTERRUPTION_CHANGE,
@@ -64,6 +66,8 @@ class Params:
     islands: int = 1  # 1: a question to the listener inside the candidate's run is the
     # interviewer's own turn, the other way round after the invitation to ask
     # (phrases.question_islands); 0: off
+    names: int = 1  # 1: whoever greets someone by the name they introduced themselves
+    # by is someone else (names.named); 0: off
 
 
 @dataclass(frozen=True)
@@ -112,7 +116,8 @@ def diarize(
     sentence_end, question_end = _sentences(scores, n, p.sentence)
     stretches = interruptions(words, question_end, scores.change)
     clauses = embedded_clauses(words)
-    if stretches or clauses:
+    greetings = named(words) if p.names and speakers == 2 else []
+    if stretches or clauses or greetings:
         change = np.array(scores.change, dtype=np.float32, copy=True)
         for begin, end in stretches:
             change[begin] = max(float(change[begin]), INTERRUPTION_CHANGE)
@@ -120,6 +125,12 @@ def diarize(
             if end < n:
                 change[end] = max(float(change[end]), 0.5)
         change[clauses] = 0.0
+        ends = change_after if change_after is not None else sentence_end
+        for greeting in greetings:
+            # the greeting's sentence may be cut out, where the text allows a change
+            for g in (greeting.greeting, sentence_after(greeting.greeting, ends)):
+                if 0 < g < n and (change_after is None or change_after[g - 1]):
+                    change[g] = max(float(change[g]), NAME_CHANGE)
         scores = GapScores(scores.sentence, change, scores.role)
     if n == 0:
         return Diarization((), (), (), (), (), _roles(speakers), 0.0)
@@ -156,6 +167,9 @@ def diarize(
             [r + m for r, m in zip(re, le, strict=True)]
             for re, le in zip(role_emission, lm, strict=True)
         ]
+        posterior, _ = forward_backward(prior, emission, stay, switch)
+    if greetings:
+        emission = _not_the_named(greetings, bounds, posterior, emission)
         posterior, _ = forward_backward(prior, emission, stay, switch)
     unit_speaker = [max(range(speakers), key=post.__getitem__) for post in posterior]
     state_of_word = [unit_speaker[u] for u, (b, e) in enumerate(units) for _ in range(b, e)]
@@ -234,6 +248,25 @@ def diarize(
         role_conf,
         tuple(np.round(role_logodds, 4).tolist()),
     )
+
+
+def _not_the_named(
+    greetings: Sequence[Named],
+    bounds: Sequence[int],
+    posterior: Sequence[Sequence[float]],
+    emission: Sequence[Sequence[float]],
+) -> list[list[float]]:
+    """``emission`` with each greeting's unit scored against the speaker the
+    decoder gave the named introduction to (``bounds``: the units' first
+    words, then the end)."""
+    rows = [list(row) for row in emission]
+    for greeting in greetings:
+        owner = bisect_right(bounds, greeting.introduced) - 1
+        unit = bisect_right(bounds, greeting.greeting) - 1
+        if owner != unit:
+            speaker = max(range(len(posterior[owner])), key=posterior[owner].__getitem__)
+            rows[unit][speaker] -= NAME_WEIGHT
+    return rows
 
 
 def _alternation(

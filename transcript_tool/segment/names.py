@@ -1,0 +1,74 @@
+"""Names the speakers say, as evidence of who is speaking.
+
+Whoever says "this is maya" is Maya; whoever greets or thanks her by name
+("hi maya", "thank you maya") is not. Phone screens open and close this way
+("hi is this luis | this is maya from harbor street coffee | hi maya yes
+this is luis"), and the gap model hears no change of speaker between a
+greeting and the words around it. The decoder (:mod:`.diarize`) reads each
+pair of an introduction and a greeting of the same name as "these two are
+not the same speaker". The phrases are questions.yaml's (``introductions``,
+``addressed_by``, ``not_names``), as caption words; spaCy's English stop
+words are never names ("thanks for", "it's very").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from spacy.lang.en.stop_words import STOP_WORDS
+
+NAME_CHANGE = 0.1
+"""Least change probability where a greeting by name begins and where its
+sentence ends: without it the decoder could not cut the greeting out."""
+NAME_WEIGHT = 10.0
+"""Log-odds against the greeting's unit being the named speaker's."""
+
+
+@dataclass(frozen=True)
+class Named:
+    """``introduced``: the word of the name in "this is maya"; ``greeting``:
+    the first word of "hi maya" (or "thank you maya"); ``name``: the name."""
+
+    introduced: int
+    greeting: int
+    name: str
+
+
+def named(words: Sequence[str]) -> list[Named]:
+    """Each greeting or thanks by a name that someone introduced themselves
+    by, with that introduction (its first, other than the greeting's own word)."""
+    from ..annotate.question_cues import load_cues
+
+    cues = load_cues()
+    firsts = {phrase[0] for phrase in (*cues.introductions, *cues.addressed_by)}
+    introduced: dict[str, list[int]] = {}
+    addressed: list[tuple[int, int, str]] = []  # (greeting, name word, name)
+    for i, first in enumerate(words):
+        if first not in firsts:
+            continue
+        for phrase in cues.introductions:
+            at = i + len(phrase)
+            if at < len(words) and tuple(words[i:at]) == phrase:
+                introduced.setdefault(words[at], []).append(at)
+        for phrase in cues.addressed_by:
+            at = i + len(phrase)
+            if at < len(words) and tuple(words[i:at]) == phrase:
+                addressed.append((i, at, words[at]))
+    found: list[Named] = []
+    for greeting, said, name in addressed:
+        if name in cues.not_names or name in STOP_WORDS or not name.isalpha():
+            continue
+        owner = next((at for at in introduced.get(name, ()) if at != said), None)
+        if owner is not None:
+            found.append(Named(owner, greeting, name))
+    return found
+
+
+def sentence_after(start: int, ends: Sequence[bool]) -> int:
+    """The first word after the sentence that ``start`` is in (``ends[i]``:
+    a sentence ends after word i); ``len(ends)`` when none ends."""
+    for i in range(start, len(ends)):
+        if ends[i]:
+            return i + 1
+    return len(ends)
