@@ -269,6 +269,9 @@ def split_long_questions(norms: list[str], after: Any, ends: Any, closes: Any) -
         k += 1
 
 
+_NEGATION = frozenset({"n't", "not", "nt"})
+
+
 def no_lone_auxiliary(norms: list[str], ends: Any) -> None:
     """No sentence that is a lone auxiliary after its openers ("do | you work
     half days", "well have | we come up with a solution yet", "yeah no |
@@ -284,9 +287,6 @@ def no_lone_auxiliary(norms: list[str], ends: Any) -> None:
                 ends[k] = False
         if ends[k]:
             start = k + 1
-
-
-_NEGATION = frozenset({"n't", "not", "nt"})
 
 
 def embedded_clauses(norms: Sequence[str]) -> list[int]:

@@ -24,7 +24,6 @@ Pure Python over units (a few per sentence): no per-word loop after scoring.
 from __future__ import annotations
 
 import math
-from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -33,7 +32,7 @@ import numpy.typing as npt
 
 from .gaps import SENTENCE_END, GapModel, GapScores
 from .hmm import forward_backward
-from .names import NAME_CHANGE, NAME_WEIGHT, Named, named, sentence_after
+from .names import greeting_changes, named, not_the_named
 from .phrases import (
     BACKCHANNEL_CONFIDENCE,
     INTERRUPTION_CHANGE,
@@ -126,11 +125,7 @@ def diarize(
                 change[end] = max(float(change[end]), 0.5)
         change[clauses] = 0.0
         ends = change_after if change_after is not None else sentence_end
-        for greeting in greetings:
-            # the greeting's sentence may be cut out, where the text allows a change
-            for g in (greeting.greeting, sentence_after(greeting.greeting, ends)):
-                if 0 < g < n and (change_after is None or change_after[g - 1]):
-                    change[g] = max(float(change[g]), NAME_CHANGE)
+        greeting_changes(change, greetings, ends, change_after)
         scores = GapScores(scores.sentence, change, scores.role)
     if n == 0:
         return Diarization((), (), (), (), (), _roles(speakers), 0.0)
@@ -169,7 +164,7 @@ def diarize(
         ]
         posterior, _ = forward_backward(prior, emission, stay, switch)
     if greetings:
-        emission = _not_the_named(greetings, bounds, posterior, emission)
+        emission = not_the_named(greetings, bounds, posterior, emission)
         posterior, _ = forward_backward(prior, emission, stay, switch)
     unit_speaker = [max(range(speakers), key=post.__getitem__) for post in posterior]
     state_of_word = [unit_speaker[u] for u, (b, e) in enumerate(units) for _ in range(b, e)]
@@ -248,25 +243,6 @@ def diarize(
         role_conf,
         tuple(np.round(role_logodds, 4).tolist()),
     )
-
-
-def _not_the_named(
-    greetings: Sequence[Named],
-    bounds: Sequence[int],
-    posterior: Sequence[Sequence[float]],
-    emission: Sequence[Sequence[float]],
-) -> list[list[float]]:
-    """``emission`` with each greeting's unit scored against the speaker the
-    decoder gave the named introduction to (``bounds``: the units' first
-    words, then the end)."""
-    rows = [list(row) for row in emission]
-    for greeting in greetings:
-        owner = bisect_right(bounds, greeting.introduced) - 1
-        unit = bisect_right(bounds, greeting.greeting) - 1
-        if owner != unit:
-            speaker = max(range(len(posterior[owner])), key=posterior[owner].__getitem__)
-            rows[unit][speaker] -= NAME_WEIGHT
-    return rows
 
 
 def _alternation(

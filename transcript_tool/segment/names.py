@@ -13,9 +13,12 @@ words are never names ("thanks for", "it's very").
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+import numpy as np
+import numpy.typing as npt
 from spacy.lang.en.stop_words import STOP_WORDS
 
 NAME_CHANGE = 0.1
@@ -65,9 +68,46 @@ def named(words: Sequence[str]) -> list[Named]:
     return found
 
 
-def sentence_after(start: int, ends: Sequence[bool]) -> int:
-    """The first word after the sentence that ``start`` is in (``ends[i]``:
-    a sentence ends after word i); ``len(ends)`` when none ends."""
+def greeting_changes(
+    change: npt.NDArray[np.float32],
+    greetings: Sequence[Named],
+    ends: Sequence[bool],
+    change_after: Sequence[bool] | None,
+) -> None:
+    """Raise ``change`` (the change probability before each word) to at least
+    NAME_CHANGE where each greeting begins and where its sentence ends
+    (``ends[i]``: a sentence ends after word i), where the text allows a change
+    (``change_after``, for punctuated text). Changes ``change`` in place."""
+    n = len(change)
+    for greeting in greetings:
+        for g in (greeting.greeting, _sentence_after(greeting.greeting, ends)):
+            if 0 < g < n and (change_after is None or change_after[g - 1]):
+                change[g] = max(float(change[g]), NAME_CHANGE)
+
+
+def not_the_named(
+    greetings: Sequence[Named],
+    bounds: Sequence[int],
+    posterior: Sequence[Sequence[float]],
+    emission: Sequence[Sequence[float]],
+) -> list[list[float]]:
+    """The decoder's ``emission`` (per unit, per speaker) with each greeting's
+    unit scored NAME_WEIGHT against the speaker that ``posterior`` gives the
+    unit of the named introduction (``bounds``: the units' first words, then
+    the end)."""
+    rows = [list(row) for row in emission]
+    for greeting in greetings:
+        owner = bisect_right(bounds, greeting.introduced) - 1
+        unit = bisect_right(bounds, greeting.greeting) - 1
+        if owner != unit:
+            speaker = max(range(len(posterior[owner])), key=posterior[owner].__getitem__)
+            rows[unit][speaker] -= NAME_WEIGHT
+    return rows
+
+
+def _sentence_after(start: int, ends: Sequence[bool]) -> int:
+    """The first word after the sentence that ``start`` is in; ``len(ends)``
+    when none ends."""
     for i in range(start, len(ends)):
         if ends[i]:
             return i + 1
