@@ -1,0 +1,73 @@
+"""The interviewer's turns as the interviewer metrics read them
+(:mod:`.interviewer`, :mod:`.rephrased`, :mod:`.stacked`, :mod:`.leading`):
+each turn in scope with its questions and sentences, and the quoting those
+metrics share."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from ..annotate.interviewer_cues import CueMatch, cue_matches
+from ..model import Analysis, MetricResult, Question, Role, Sentence
+from .base import Scope
+from .common import quote
+from .delivery import word_counts
+
+EVIDENCE = 3  # pieces of evidence at most
+_QUOTE_WORDS = 40
+
+
+@dataclass(frozen=True)
+class SubjectTurn:
+    """One of the subject's turns in scope: its questions and sentences."""
+
+    index: int
+    text: str
+    words: int
+    questions: tuple[Question, ...]
+    sentences: tuple[Sentence, ...]
+
+    def cues(self) -> tuple[CueMatch, ...]:
+        return cue_matches(self.text, tuple(s.start for s in self.sentences))
+
+
+def subject_turns(analysis: Analysis, scope: Scope) -> list[SubjectTurn]:
+    """The subject's turns in scope that hold any words, in order."""
+    subject = scope.subject
+    all_turns = analysis.transcript.turns
+    counts = word_counts(analysis)
+    questions: dict[int, list[Question]] = {}
+    for question in analysis.questions:
+        questions.setdefault(question.turn, []).append(question)
+    sentences = analysis.turn_sentences
+    return [
+        SubjectTurn(
+            t,
+            all_turns[t].text,
+            counts.get(t, 0),
+            tuple(questions.get(t, ())),
+            sentences[t],
+        )
+        for t in scope.turns(analysis)
+        if all_turns[t].role == subject and t in sentences
+    ]
+
+
+def no_questions(turns: Sequence[SubjectTurn], subject: Role) -> MetricResult | None:
+    """The "cannot be computed" result when the subject asked nothing."""
+    if not any(turn.questions for turn in turns):
+        return MetricResult(None, reason=f"the {subject} asked no questions")
+    return None
+
+
+def question_words(analysis: Analysis, question: Question) -> int:
+    return sum(1 for w in analysis.sentences[question.sentence].words if not w.is_punct)
+
+
+def question_terms(question: Question) -> set[str]:
+    return {term for part in question.focus for term in part}
+
+
+def span_quote(text: str, start: int, end: int) -> str:
+    return quote(text, start, end, max_words=_QUOTE_WORDS)

@@ -1,0 +1,108 @@
+"""stacked_questions: interviewer turns that ask several distinct questions
+before the candidate can answer (rephrasings and check-ins excluded)."""
+
+from __future__ import annotations
+
+from ..annotate.interviewer_cues import load_interviewer_cues
+from ..model import Analysis, Evidence, MetricResult, Question
+from .base import MetricSpec, Param, Params, Scope
+from .interviewer_turns import (
+    EVIDENCE,
+    SubjectTurn,
+    no_questions,
+    question_words,
+    span_quote,
+    subject_turns,
+)
+from .rephrased import find_rephrasings
+
+
+def _asks(analysis: Analysis, turn: SubjectTurn, count_parts: bool) -> int:
+    """Distinct questions a turn asks: each question (each part of a compound
+    question with ``count_parts``), less the second versions of rephrased
+    questions and short declarative options ("Latency? Error rates?")."""
+    short = load_interviewer_cues().short_declarative_words
+
+    def weight(question: Question) -> int:
+        if question.form == "declarative" and question_words(analysis, question) < short:
+            return 0
+        return len(question.parts) if count_parts else 1
+
+    asks = sum(weight(q) for q in turn.questions)
+    for rephrasing in find_rephrasings(analysis, turn):
+        if rephrasing.second is not None:
+            asks -= weight(rephrasing.second)
+        elif count_parts and rephrasing.first.start <= rephrasing.end <= rephrasing.first.end:
+            asks -= max(0, weight(rephrasing.first) - 1)
+    return max(0, asks)
+
+
+def stacked_questions(analysis: Analysis, params: Params, scope: Scope) -> MetricResult:
+    """Turns in which the subject asks at least ``min_questions`` distinct
+    questions before the candidate can answer ("How did you pick the model?
+    And what data did you use? Also who was on the team?").
+
+    Stacked questions split the candidate's attention; one of them is usually
+    left unanswered. Rephrasings of one question and check-ins do not count.
+    """
+    subject = scope.subject
+    turns = subject_turns(analysis, scope)
+    unscored = no_questions(turns, subject)
+    if unscored is not None:
+        return unscored
+    asking = [(turn, _asks(analysis, turn, params["count_parts"])) for turn in turns]
+    asking = [(turn, asks) for turn, asks in asking if asks]
+    stacked = [(turn, asks) for turn, asks in asking if asks >= params["min_questions"]]
+    evidence = [
+        Evidence(
+            turn.index,
+            span_quote(turn.text, turn.questions[0].start, turn.questions[-1].end),
+            f"{asks} questions in one turn before the candidate could answer",
+            "improvement",
+        )
+        for turn, asks in sorted(stacked, key=lambda item: (-item[1], item[0].index))[:EVIDENCE]
+    ]
+    single = next((turn for turn, asks in asking if asks == 1), None)
+    if not evidence and single is not None:
+        first = single.questions[0]
+        evidence.append(
+            Evidence(
+                single.index,
+                span_quote(single.text, first.start, first.end),
+                "one question at a time",
+                "strength",
+            )
+        )
+    return MetricResult(
+        value=float(len(stacked)),
+        evidence=tuple(evidence),
+        details={
+            "stacked_turns": len(stacked),
+            "max_in_one_turn": max((asks for _, asks in asking), default=0),
+        },
+        items=tuple((f"turn {turn.index}", float(asks)) for turn, asks in asking),
+    )
+
+
+STACKED_QUESTIONS = MetricSpec(
+    name="stacked_questions",
+    function=stacked_questions,
+    description=(
+        "Interviewer turns that ask several distinct questions before the candidate can "
+        "answer (rephrasings and check-ins excluded)."
+    ),
+    scale="count",
+    params={
+        "min_questions": Param(
+            "integer", 2, "a turn asking this many distinct questions or more counts", 2, 10
+        ),
+        "count_parts": Param(
+            "boolean",
+            True,
+            "count each part of a compound question ('what did you build and who used it') "
+            "as a question of its own",
+        ),
+    },
+    details=("stacked_turns", "max_in_one_turn"),
+    roles=("interviewer",),
+)
