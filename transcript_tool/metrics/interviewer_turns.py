@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..annotate.interviewer_cues import CueMatch, cue_matches
-from ..model import Analysis, MetricResult, Question, Role, Sentence
+from ..model import Analysis, Evidence, MetricResult, Question, Role, Sentence
 from .base import Scope
 from .common import quote
 from .delivery import word_counts
@@ -71,3 +71,10 @@ def question_terms(question: Question) -> set[str]:
 
 def span_quote(text: str, start: int, end: int) -> str:
     return quote(text, start, end, max_words=_QUOTE_WORDS)
+
+
+def asked_well(turn: SubjectTurn, question: Question, note: str) -> Evidence:
+    """``question`` of ``turn``, quoted as a strength of the interviewer's."""
+    return Evidence(
+        turn.index, span_quote(turn.text, question.start, question.end), note, "strength"
+    )

@@ -12,6 +12,7 @@ from .base import MetricSpec, Param, Params, Scope
 from .interviewer_turns import (
     EVIDENCE,
     SubjectTurn,
+    asked_well,
     no_questions,
     question_words,
     span_quote,
@@ -106,14 +107,8 @@ def leading_questions(analysis: Analysis, params: Params, scope: Scope) -> Metri
     )
     if not evidence and open_question is not None:
         turn, question = open_question
-        evidence.append(
-            Evidence(
-                turn.index,
-                span_quote(turn.text, question.start, question.end),
-                "an open question that leaves the answer to the candidate",
-                "strength",
-            )
-        )
+        note = "an open question that leaves the answer to the candidate"
+        evidence.append(asked_well(turn, question, note))
     per_turn: dict[int, int] = {}
     for turn, _ in found:
         per_turn[turn.index] = per_turn.get(turn.index, 0) + 1

@@ -14,6 +14,7 @@ from .base import MetricSpec, Params, Scope
 from .interviewer_turns import (
     EVIDENCE,
     SubjectTurn,
+    asked_well,
     no_questions,
     question_terms,
     span_quote,
@@ -179,15 +180,7 @@ def rephrased_questions(analysis: Analysis, params: Params, scope: Scope) -> Met
     ][:EVIDENCE]
     if not evidence:
         clean = next(t for t in turns if t.questions)
-        first = clean.questions[0]
-        evidence.append(
-            Evidence(
-                clean.index,
-                span_quote(clean.text, first.start, first.end),
-                "asked once, in one version",
-                "strength",
-            )
-        )
+        evidence.append(asked_well(clean, clean.questions[0], "asked once, in one version"))
     return MetricResult(
         value=float(len(with_rephrasing)),
         evidence=tuple(evidence),

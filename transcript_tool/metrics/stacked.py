@@ -9,6 +9,7 @@ from .base import MetricSpec, Param, Params, Scope
 from .interviewer_turns import (
     EVIDENCE,
     SubjectTurn,
+    asked_well,
     no_questions,
     question_words,
     span_quote,
@@ -64,15 +65,7 @@ def stacked_questions(analysis: Analysis, params: Params, scope: Scope) -> Metri
     ]
     single = next((turn for turn, asks in asking if asks == 1), None)
     if not evidence and single is not None:
-        first = single.questions[0]
-        evidence.append(
-            Evidence(
-                single.index,
-                span_quote(single.text, first.start, first.end),
-                "one question at a time",
-                "strength",
-            )
-        )
+        evidence.append(asked_well(single, single.questions[0], "one question at a time"))
     return MetricResult(
         value=float(len(stacked)),
         evidence=tuple(evidence),
