@@ -406,8 +406,9 @@ def report_audit(
 # ------------------------------------------------------------------------ hearings
 
 
-LEXICAL_WH = ("what", "why", "how", "when", "where", "who", "whom", "whose", "which")
-"""The wh-words of the hearings' word-only baseline."""
+LEXICAL_OR = re.compile(r"\bor\b", re.IGNORECASE)
+LEXICAL_WH = re.compile(r"\b(what|why|how|when|where|who|whom|whose|which)\b", re.IGNORECASE)
+"""The words the hearings' word-only baseline reads."""
 
 
 def report_hearings(rows: Sequence[qc.HearingQA], audit: dict[str, bool] | None = None) -> float:
@@ -423,9 +424,9 @@ def report_hearings(rows: Sequence[qc.HearingQA], audit: dict[str, bool] | None 
     for row in rows:
         question = " ".join(row.question.split())
         last = " ".join(row.last_question.split())
-        has_or = bool(re.search(r"\bor\b", last, re.IGNORECASE))
+        has_or = bool(LEXICAL_OR.search(last))
         with_or[has_or, row.form == "choice"] += 1
-        has_wh = bool(re.search(rf"\b({'|'.join(LEXICAL_WH)})\b", last, re.IGNORECASE))
+        has_wh = bool(LEXICAL_WH.search(last))
         lexical += row.form == ("choice" if has_or else "wh" if has_wh else "yes_no")
         start = question.rfind(last)
         end = start + len(last)
