@@ -308,6 +308,35 @@ def test_rephrased_questions_unpunctuated() -> None:
     ]
 
 
+def test_a_re_ask_of_an_earlier_turn_is_no_rephrasing_in_its_own_turn() -> None:
+    analysis = analysis_of(
+        "Interviewer: How would you detect fraudulent transactions in real time?\n"
+        "Candidate: Fraud is a big problem for every payments company.\n"
+        "Interviewer: What's your favourite database? And how would you detect fraudulent"
+        " transactions as they happen?\n"
+        "Candidate: Postgres. And a model scoring each transaction.\n"
+    )
+    # the turn's second question asks the first turn's again ...
+    assert [q.reask_of for q in analysis.questions] == [None, None, 0]
+    # ... which does not make it a second version of the database question
+    assert interviewer.REPHRASED_QUESTIONS(analysis).details["rephrasings"] == 0
+
+
+def test_a_rephrase_cue_after_a_question_of_the_same_turn_rephrases_that_one() -> None:
+    analysis = analysis_of(
+        "Interviewer: How did you pick the vendor?\n"
+        "Candidate: We had a shortlist of three.\n"
+        "Interviewer: What was the budget? Let me rephrase: how much could you spend?\n"
+        "Candidate: About forty thousand.\n"
+    )
+    # not a re-ask of the vendor question in the turn before
+    assert [q.reask_of for q in analysis.questions] == [None, None, None]
+    result = interviewer.REPHRASED_QUESTIONS(analysis)
+    assert verbatim(analysis, result) == [
+        (2, "What was the budget? Let me rephrase: how much could you spend?")
+    ]
+
+
 def test_rephrased_questions_without_questions() -> None:
     analysis = analysis_of("Interviewer: Hello, nice to meet you.\nCandidate: Hi, you too.\n")
     result = interviewer.REPHRASED_QUESTIONS(analysis)

@@ -929,6 +929,56 @@ def test_a_re_ask_by_repeating_the_question_is_recognised() -> None:
     assert again.reask_cue == "asks again about detect, fraudulent, transaction"
 
 
+def test_a_re_ask_of_one_part_of_a_compound_question_is_recognised() -> None:
+    """The 60-minute sample: the answer told what broke, and the interviewer
+    asks the other half again, in fewer words."""
+    analysis = analysis_of(
+        "Interviewer: So what actually broke with the job, and what did you personally do"
+        " once you found out?\n"
+        "Candidate: The nightly export ran out of memory and the dashboards went stale.\n"
+        "Interviewer: Okay. And what did you do?\n"
+        "Candidate: I split the export into batches and reran it.\n"
+    )
+    first, again = analysis.questions
+    assert len(first.parts) == 2
+    assert again.reask_of == first.index
+    assert again.reask_cue == 'repeats "what did you personally do once you found out"'
+    assert again.intent == first.intent
+
+
+@pytest.mark.parametrize(
+    "turns",
+    [
+        # a short question after a story, where nothing compound was asked
+        "Interviewer: Tell me about a time a release went wrong.\n"
+        "Candidate: Our payment job double-charged forty customers one night.\n"
+        "Interviewer: And what did you do?\n"
+        "Candidate: I refunded them and added an idempotency key.\n",
+        # too short to say which part it repeats
+        "Interviewer: What broke, and what did you do about it?\n"
+        "Candidate: The export ran out of memory.\n"
+        "Interviewer: And why?\n"
+        "Candidate: The table had doubled.\n",
+    ],
+)
+def test_a_short_question_is_no_re_ask_of_a_part(turns: str) -> None:
+    assert [q.reask_of for q in analysis_of(turns).questions] == [None, None]
+
+
+def test_a_question_on_terms_the_answer_just_used_is_not_a_re_ask() -> None:
+    """The 60-minute sample: "Does the raw data stay raw?" picks up the
+    candidate's "raw data", not the earlier question about raw data."""
+    analysis = analysis_of(
+        "Interviewer: So you're okay with duplicates sitting in the raw data for a while?\n"
+        "Candidate: Yes, as long as the counts read from a deduped copy.\n"
+        "Interviewer: How would you handle late readings?\n"
+        "Candidate: We keep the raw data in Kafka for seven days, so a correction is a backfill.\n"
+        "Interviewer: Okay. Does the raw data stay raw?\n"
+        "Candidate: Yes, there's a raw layer and a cleaned layer.\n"
+    )
+    assert [q.reask_of for q in analysis.questions] == [None, None, None]
+
+
 def test_a_new_question_on_a_new_topic_is_not_a_re_ask() -> None:
     analysis = analysis_of(
         "Interviewer: How would you detect fraud?\n"

@@ -28,7 +28,7 @@ def annotate(transcript: Transcript, nlp: Language, concepts: Sequence[Concept] 
     sentences, spans = to_sentences(transcript, docs)
     markers = find_markers(transcript, docs, nlp)
     questions, check_ins = find_questions(transcript, sentences, spans, nlp)
-    questions = find_reasks(questions)
+    questions = find_reasks(questions, sentences, transcript)
     exchanges, questions = pair_questions(transcript, sentences, questions)
     mentions = attach_exchanges(find_mentions(transcript, docs, nlp, concepts), exchanges)
     return Analysis(

@@ -4,9 +4,12 @@ first answer missed it."""
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections.abc import Sequence
 
-from ..model import Question
+from ..model import Question, Sentence, Transcript
+from .heads import head_of
+from .question_cues import load_cues
 
 REASK_OVERLAP = 0.6
 """An interviewer question re-asks an earlier one when it shares at least this
@@ -14,20 +17,45 @@ share of the smaller question's focus terms (and at least two of them)."""
 _NOT_REASKED: frozenset[str] = frozenset({"check_in", "closing", "small_talk", "reverse"})
 
 
+SHORTEST_REPEAT = 3
+"""Words (after the openers) a question needs to re-ask one part of a compound
+question by repeating it: "and what did you do", not "and why"."""
+
+_WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
+
 REASK_WINDOW = 200
 """Earlier questions a question is compared with: the interviewer's last 200
 (an interview has tens). Comparing with every earlier one was quadratic in
 the questions of a transcript."""
 
 
-def find_reasks(questions: Sequence[Question]) -> tuple[Question, ...]:
+def find_reasks(
+    questions: Sequence[Question],
+    sentences: Sequence[Sentence] = (),
+    transcript: Transcript | None = None,
+) -> tuple[Question, ...]:
     """Questions with ``reask_of`` set where an interviewer asks again what an
     earlier question of theirs (in an earlier turn, among the last
-    REASK_WINDOW) asked: the question says so ("let me rephrase", "what I'm
-    asking is": it re-asks the last one) or it shares most of an earlier
-    question's focus terms (see REASK_OVERLAP). ``questions`` are in text
-    order, each at its ``index``."""
+    REASK_WINDOW) asked:
+
+    - the question says so ("let me rephrase", "what I'm asking is"): it
+      re-asks the last one, when no question of its own turn came before it
+      (then it rephrases that one: metrics/rephrased.py);
+    - it shares most of an earlier question's focus terms (REASK_OVERLAP),
+      unless the other party's turns in between (the ``sentences`` of
+      ``transcript``) said all the shared ones: "Does the raw data stay raw?"
+      after a candidate's "we're keeping the raw data in Kafka" builds on the
+      answer, whatever question about raw data came earlier;
+    - it repeats one part of a compound question of the interviewer's last
+      asking turn (:func:`_repeated_part`).
+
+    ``questions`` are in text order, each at its ``index``."""
     out = list(questions)
+    said: dict[int, set[str]] = {}  # the lemmas of each turn not the interviewer's
+    roles = [turn.role for turn in transcript.turns] if transcript is not None else []
+    for sentence in sentences:
+        if sentence.turn < len(roles) and roles[sentence.turn] != "interviewer":
+            said.setdefault(sentence.turn, set()).update(w.lemma.lower() for w in sentence.words)
     eligible: list[tuple[Question, set[str]]] = []  # the interviewer's, in order
     turn, before_turn = -1, 0  # eligible[:before_turn] are from earlier turns
     for question in questions:
@@ -37,22 +65,34 @@ def find_reasks(questions: Sequence[Question]) -> tuple[Question, ...]:
             turn, before_turn = question.turn, len(eligible)
         terms = {t for part in question.focus for t in part}
         earlier = eligible[max(0, before_turn - REASK_WINDOW) : before_turn]
+        first_in_turn = len(eligible) == before_turn
         eligible.append((question, terms))
         best: tuple[float, Question, set[str]] | None = None
         for candidate, before in earlier:
             shared = terms & before
             smaller = min(len(terms), len(before))
             overlap = len(shared) / smaller if smaller else 0.0
-            strong = len(shared) >= 2 and overlap >= REASK_OVERLAP
+            strong = (
+                len(shared) >= 2
+                and overlap >= REASK_OVERLAP
+                and not shared <= _said_between(said, candidate.turn, question.turn)
+            )
             if strong and (best is None or overlap >= best[0]):
                 best = (overlap, candidate, before)
-        if best is None and question.reask_cue and earlier:
+        if best is None and question.reask_cue and earlier and first_in_turn:
             best = (0.0, *earlier[-1])
+        cue = question.reask_cue
+        if best is None and earlier:
+            repeated = _repeated_part(question, earlier)
+            if repeated is not None:
+                original, part = repeated
+                best = (0.0, original, set())
+                cue = f'repeats "{part}"'
         if best is None:
             continue
         _, original, original_terms = best
         shared_terms = sorted(terms & original_terms)
-        cue = question.reask_cue or "asks again about " + ", ".join(shared_terms)
+        cue = cue or "asks again about " + ", ".join(shared_terms)
         # a re-ask keeps the intent of the question it asks again (taxonomy tie-break 10)
         out[question.index] = dataclasses.replace(
             question,
@@ -62,3 +102,44 @@ def find_reasks(questions: Sequence[Question]) -> tuple[Question, ...]:
             intent_cue=f"asks question {original.index + 1} again ({cue})",
         )
     return tuple(out)
+
+
+def _repeated_part(
+    question: Question, earlier: Sequence[tuple[Question, set[str]]]
+) -> tuple[Question, str] | None:
+    """The question of the interviewer's last asking turn, and the part of it,
+    whose words ``question`` repeats in order: "And what did you do?" after
+    "So what actually broke with the job, and what did you personally do once
+    you found out?", whose answer told only what broke. Only a part of a
+    compound question (one of several ``parts``), and only a question of at
+    least SHORTEST_REPEAT words after its openers: a short generic question
+    ("what did you do") asked after a new story is no re-ask."""
+    words = _words(question.text)
+    words = words[head_of(words, load_cues()) :]
+    if len(words) < SHORTEST_REPEAT:
+        return None
+    last_turn = earlier[-1][0].turn
+    for original, _ in reversed(earlier):
+        if original.turn != last_turn:
+            break
+        if len(original.parts) < 2:
+            continue
+        for part in original.parts:
+            if _in_order(words, _words(part)):
+                return original, part.rstrip("?.!").strip()
+    return None
+
+
+def _said_between(said: dict[int, set[str]], first: int, last: int) -> set[str]:
+    """The lemmas of the turns in ``said`` after turn ``first`` and before ``last``."""
+    return set().union(*(said.get(turn, set()) for turn in range(first + 1, last)))
+
+
+def _words(text: str) -> list[str]:
+    return _WORD.findall(text.lower())
+
+
+def _in_order(words: Sequence[str], within: Sequence[str]) -> bool:
+    """Every word of ``words`` occurs in ``within``, in the same order."""
+    rest = iter(within)
+    return all(word in rest for word in words)

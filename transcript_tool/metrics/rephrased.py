@@ -74,7 +74,9 @@ def find_rephrasings(analysis: Analysis, turn: SubjectTurn) -> list[Rephrasing]:
             ),
             None,
         )
-        if cue is not None or second.reask_cue:
+        # a re-ask of an earlier turn's question (reask_of) is no rephrasing of
+        # the question before it in this turn
+        if cue is not None or (second.reask_cue and second.reask_of is None):
             how = text[cue.start : cue.end] if cue is not None else str(second.reask_cue)
             if cue is not None:
                 used.add(cue)
