@@ -21,7 +21,11 @@ from transcript_tool.readers.text import read
 from transcript_tool.segment.diarize import Diarization, Params, diarize
 from transcript_tool.segment.gaps import GapModel, TrainingStream, normalize, shipped_model, train
 from transcript_tool.segment.names import named
-from transcript_tool.segment.phrases import invitation_stretch, question_islands
+from transcript_tool.segment.phrases import (
+    acknowledgements,
+    invitation_stretch,
+    question_islands,
+)
 from transcript_tool.segment.unlabeled import Segmented, segment_chunks, turn_confidences
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -160,6 +164,35 @@ def test_a_question_the_talker_asks_themselves_is_no_island() -> None:
     words, ends, _ = _island_case("what date do you partition by")
     words[len(TALK) - 1] = "because"  # "... last spring because | what date | do you ..."
     assert question_islands(words, [1] * len(words), ends, 1, None) == []
+
+
+def test_a_question_right_after_the_listeners_mm_hmm_is_theirs() -> None:
+    """The 60-minute sample: "... we dedup | mm-hmm and what were the
+    interesting failure modes | um in production ...". The question is to no
+    "you", so alone it is no island; after the listener's "mm-hmm" it is,
+    and the island takes the "mm-hmm" in."""
+    words, ends, inside = _island_case("mm-hmm and what were the interesting failure modes")
+    heard = [1] * len(words)
+    assert question_islands(words, heard, ends, 1, None) == []
+    heard[len(TALK)] = 0  # the decoder gave the "mm-hmm" to the listener
+    acknowledged = acknowledgements(words, heard, 0)
+    assert acknowledged == {len(TALK) + 1: len(TALK)}
+    assert question_islands(words, heard, ends, 1, None, acknowledged=acknowledged) == [inside]
+    # a statement after it stays the talker's
+    words, ends, _ = _island_case("mm-hmm and the interesting part was the failure modes")
+    heard = [1] * len(words)
+    heard[len(TALK)] = 0
+    acknowledged = acknowledgements(words, heard, 0)
+    assert question_islands(words, heard, ends, 1, None, acknowledged=acknowledged) == []
+
+
+def test_only_a_short_backchannel_turn_acknowledges() -> None:
+    words = "so we shipped it mm-hmm and then we right okay yes we did".split()
+    heard = [1, 1, 1, 1, 0, 1, 1, 1, 0, 0, 1, 1, 1]
+    # "right okay" are no backchannel words ("mm-hmm", "uh-huh")
+    assert acknowledgements(words, heard, 0) == {5: 4}
+    heard = [1, 1, 1, 1, 0, 0, 0, 0, 1, 1, 1, 1, 1]  # "mm-hmm and then we": a turn of words
+    assert acknowledgements(words, heard, 0) == {}
 
 
 def test_an_island_question_is_read_as_the_caption_component_reads_it() -> None:

@@ -37,6 +37,7 @@ from .phrases import (
     BACKCHANNEL_CONFIDENCE,
     INTERRUPTION_CHANGE,
     ISLAND_CONFIDENCE,
+    acknowledgements,
     backchannels,
     embedded_clauses,
     interruptions,
@@ -199,7 +200,14 @@ def diarize(
         flips = [
             (begin, end, 0)
             for begin, end in question_islands(
-                words, state_of_word, sentence_end, 1, invited, change_after, likely_end
+                words,
+                state_of_word,
+                sentence_end,
+                1,
+                invited,
+                change_after,
+                likely_end,
+                acknowledged=acknowledgements(words, state_of_word, 0),
             )
         ]
         if invited is not None:

@@ -63,6 +63,32 @@ def backchannels(
     return found
 
 
+def acknowledgements(
+    words: Sequence[str], state_of_word: Sequence[int], listener: int
+) -> dict[int, int]:
+    """{end: begin} of each turn of ``listener``'s that is one to three
+    backchannel words ("mm-hmm") between two runs of another speaker's, as
+    the decoder or :func:`backchannels` gave it: read by
+    :func:`question_islands`."""
+    from ..annotate.question_cues import load_cues
+
+    backchannel_words = load_cues().backchannel_words
+    found: dict[int, int] = {}
+    n = len(words)
+    i = 1
+    while i < n:
+        if state_of_word[i] != listener or state_of_word[i - 1] == listener:
+            i += 1
+            continue
+        j = i
+        while j < n and state_of_word[j] == listener:
+            j += 1
+        if j < n and j - i <= 3 and all(words[m] in backchannel_words for m in range(i, j)):
+            found[j] = i
+        i = j
+    return found
+
+
 INTERRUPTION_CHANGE = 0.95
 _INTERRUPTION_REACH = 60  # words the interrupter may take to ask
 _INTERRUPTION_LEAD = 5  # a likely change this close before the phrase is the interruption's
@@ -173,6 +199,7 @@ def question_islands(
     source_ends: Sequence[bool] | None = None,
     end_probability: Sequence[float] | None = None,
     to_listener: bool = True,
+    acknowledged: dict[int, int] | None = None,
 ) -> list[tuple[int, int]]:
     """(begin, end) of each question to the listener inside a run of
     ``talker``'s words: a question's onset (questions.yaml ``caption_onsets``)
@@ -185,7 +212,11 @@ def question_islands(
     text's own sentence ends (punctuated text), then the only places an
     island may begin after or end at. Without ``to_listener``, any question
     onset starts an island (the candidate's questions after the invitation
-    to ask: "is it already kafka")."""
+    to ask: "is it already kafka"). ``acknowledged`` maps the end of each
+    backchannel that :func:`backchannels` gave the listener to its begin: a
+    question right after it (its lead-ins aside) need not address "you",
+    and the island begins at the backchannel ("... we dedup | mm-hmm and
+    what were the interesting failure modes | um in production ...")."""
     from ..annotate.onsets import (
         goes_on,
         inside_wh_question,
@@ -203,6 +234,7 @@ def question_islands(
     n = len(words)
     tokens, first_token = _tokens(words)
     found: list[tuple[int, int]] = []
+    acknowledged = acknowledged or {}
     k = _ISLAND_CONTEXT
     while k < n - 2:
         end = None
@@ -210,7 +242,11 @@ def question_islands(
         if (
             state_of_word[k] == talker
             and not (outside and outside[0] <= k < outside[1])
-            and (not to_listener or _asks_listener(tokens, t, onsets, cues.listener_words))
+            and (
+                not to_listener
+                or (acknowledged and _lead_ins_from(words, k, onsets) in acknowledged)
+                or _asks_listener(tokens, t, onsets, cues.listener_words)
+            )
             and not goes_on(words[k - 1], onsets, cues.auxiliaries, words[k - 2])
             and not inside_wh_question(words, k, ends, onsets, cues.wh_words)
             and (question_onset(tokens, t, onsets, cues) or wh_phrase_onset(tokens, t, onsets))
@@ -229,9 +265,12 @@ def question_islands(
         begin = k
         while leads_in(words, begin - 1, onsets) and begin > _ISLAND_CONTEXT:
             begin -= 1
+        heard_from = begin  # the island's words, the backchannel's already the listener's
+        if begin in acknowledged and acknowledged[begin] >= _ISLAND_CONTEXT:
+            begin = acknowledged[begin]
         around = (
             *state_of_word[begin - _ISLAND_CONTEXT : begin],
-            *state_of_word[begin : end + _ISLAND_CONTEXT],
+            *state_of_word[heard_from : end + _ISLAND_CONTEXT],
         )
         if (
             end + _ISLAND_CONTEXT <= n
@@ -243,6 +282,15 @@ def question_islands(
         else:
             k += 1
     return found
+
+
+def _lead_ins_from(words: Sequence[str], k: int, onsets: CaptionOnsets) -> int:
+    """Where the lead-ins before ``words[k]`` begin ("mm-hmm | and what were")."""
+    from ..annotate.onsets import leads_in
+
+    while k > 0 and leads_in(words, k - 1, onsets):
+        k -= 1
+    return k
 
 
 _CLITICS = frozenset({"s", "re", "d", "ll", "ve", "m"})
