@@ -25,6 +25,7 @@ from transcript_tool.segment.phrases import (
     acknowledgements,
     invitation_stretch,
     question_islands,
+    reask_openings,
 )
 from transcript_tool.segment.unlabeled import Segmented, segment_chunks, turn_confidences
 
@@ -177,13 +178,32 @@ def test_a_question_right_after_the_listeners_mm_hmm_is_theirs() -> None:
     heard[len(TALK)] = 0  # the decoder gave the "mm-hmm" to the listener
     acknowledged = acknowledgements(words, heard, 0)
     assert acknowledged == {len(TALK) + 1: len(TALK)}
-    assert question_islands(words, heard, ends, 1, None, acknowledged=acknowledged) == [inside]
+    assert question_islands(words, heard, ends, 1, None, openings=acknowledged) == [inside]
     # a statement after it stays the talker's
     words, ends, _ = _island_case("mm-hmm and the interesting part was the failure modes")
     heard = [1] * len(words)
     heard[len(TALK)] = 0
     acknowledged = acknowledgements(words, heard, 0)
-    assert question_islands(words, heard, ends, 1, None, acknowledged=acknowledged) == []
+    assert question_islands(words, heard, ends, 1, None, openings=acknowledged) == []
+
+
+def test_a_question_after_a_re_ask_phrase_is_the_askers() -> None:
+    """The 60-minute sample: the interviewer's "sure but i mean more like was
+    there a time it actually broke on you" inside the candidate's talk. The
+    question is to no "you" within its first words; after "i mean more" it
+    is an island, which begins with the phrase and its lead-ins ("but")."""
+    words, ends, inside = _island_case("but i mean more like was there a time it broke")
+    heard = [1] * len(words)
+    openings = reask_openings(words)
+    assert openings == {len(TALK) + 4: len(TALK)}
+    assert question_islands(words, heard, ends, 1, None) == []
+    assert question_islands(words, heard, ends, 1, None, openings=openings) == [inside]
+    # a restatement either party makes ("in other words") is no sign of the asker
+    assert reask_openings("so in other words do we ship it or not".split()) == {}
+    # the phrase before a statement makes no island
+    words, ends, _ = _island_case("but i mean more like the data side of it")
+    heard = [1] * len(words)
+    assert question_islands(words, heard, ends, 1, None, openings=reask_openings(words)) == []
 
 
 def test_only_a_short_backchannel_turn_acknowledges() -> None:

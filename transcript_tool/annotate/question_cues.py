@@ -89,6 +89,7 @@ class QuestionCues:
     part_starters: frozenset[str]
     frame_words: frozenset[str]
     reask_phrases: tuple[str, ...]
+    restating_phrases: frozenset[str] = frozenset()
     confirmations: frozenset[str] = frozenset()
     tags_alone: frozenset[str] = frozenset()
     checked_subjects: frozenset[str] = frozenset()
@@ -210,6 +211,7 @@ def load_cues(text: str | None = None) -> QuestionCues:
         part_starters=frozenset(raw["part_starters"]),
         frame_words=frozenset(raw["frame_words"]),
         reask_phrases=tuple(raw["reask_phrases"]),
+        restating_phrases=frozenset(raw.get("restating_phrases", ())),
         confirmations=frozenset(raw.get("confirmations", ())),
         tags_alone=frozenset(raw.get("tags_alone", ())),
         **_checked(raw.get("checked_statements")),

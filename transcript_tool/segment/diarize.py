@@ -43,6 +43,7 @@ from .phrases import (
     interruptions,
     invitation_stretch,
     question_islands,
+    reask_openings,
 )
 
 
@@ -207,7 +208,10 @@ def diarize(
                 invited,
                 change_after,
                 likely_end,
-                acknowledged=acknowledgements(words, state_of_word, 0),
+                openings={
+                    **reask_openings(words),
+                    **acknowledgements(words, state_of_word, 0),
+                },
             )
         ]
         if invited is not None:

@@ -89,6 +89,34 @@ def acknowledgements(
     return found
 
 
+def reask_openings(words: Sequence[str]) -> dict[int, int]:
+    """{end: begin} of each of questions.yaml's ``reask_phrases`` ("i mean
+    more", "let me pull you back", "what i'm asking is"; not the
+    ``restating_phrases`` either party says: "in other words"), with the
+    lead-ins before it ("sure but i mean more"): said by the one who asked,
+    so the question after it is theirs. Read by :func:`question_islands`."""
+    from ..annotate.onsets import leads_in
+    from ..annotate.question_cues import load_cues
+
+    cues = load_cues()
+    onsets = cues.caption_onsets
+    if onsets is None:
+        return {}
+    phrases = [tuple(p.split()) for p in cues.reask_phrases if p not in cues.restating_phrases]
+    first_words = {p[0] for p in phrases}
+    found: dict[int, int] = {}
+    for i, word in enumerate(words):
+        if word not in first_words:
+            continue
+        for phrase in phrases:
+            if tuple(words[i : i + len(phrase)]) == phrase:
+                begin = i
+                while begin > 0 and leads_in(words, begin - 1, onsets):
+                    begin -= 1
+                found[i + len(phrase)] = begin
+    return found
+
+
 INTERRUPTION_CHANGE = 0.95
 _INTERRUPTION_REACH = 60  # words the interrupter may take to ask
 _INTERRUPTION_LEAD = 5  # a likely change this close before the phrase is the interruption's
@@ -199,7 +227,7 @@ def question_islands(
     source_ends: Sequence[bool] | None = None,
     end_probability: Sequence[float] | None = None,
     to_listener: bool = True,
-    acknowledged: dict[int, int] | None = None,
+    openings: dict[int, int] | None = None,
 ) -> list[tuple[int, int]]:
     """(begin, end) of each question to the listener inside a run of
     ``talker``'s words: a question's onset (questions.yaml ``caption_onsets``)
@@ -212,11 +240,13 @@ def question_islands(
     text's own sentence ends (punctuated text), then the only places an
     island may begin after or end at. Without ``to_listener``, any question
     onset starts an island (the candidate's questions after the invitation
-    to ask: "is it already kafka"). ``acknowledged`` maps the end of each
-    backchannel that :func:`backchannels` gave the listener to its begin: a
-    question right after it (its lead-ins aside) need not address "you",
-    and the island begins at the backchannel ("... we dedup | mm-hmm and
-    what were the interesting failure modes | um in production ...")."""
+    to ask: "is it already kafka"). ``openings`` maps where the lead-ins
+    of a question begin to where its island begins instead: after the
+    listener's "mm-hmm" (:func:`acknowledgements`: "... we dedup | mm-hmm
+    and what were the interesting failure modes | um in production ...") or
+    at a re-ask phrase (:func:`reask_openings`: "sure but i mean more like
+    was there a time it actually broke on you"). Such a question need not
+    address "you"."""
     from ..annotate.onsets import (
         goes_on,
         inside_wh_question,
@@ -234,7 +264,7 @@ def question_islands(
     n = len(words)
     tokens, first_token = _tokens(words)
     found: list[tuple[int, int]] = []
-    acknowledged = acknowledged or {}
+    openings = openings or {}
     k = _ISLAND_CONTEXT
     while k < n - 2:
         end = None
@@ -244,7 +274,7 @@ def question_islands(
             and not (outside and outside[0] <= k < outside[1])
             and (
                 not to_listener
-                or (acknowledged and _lead_ins_from(words, k, onsets) in acknowledged)
+                or (openings and _lead_ins_from(words, k, onsets) in openings)
                 or _asks_listener(tokens, t, onsets, cues.listener_words)
             )
             and not goes_on(words[k - 1], onsets, cues.auxiliaries, words[k - 2])
@@ -265,9 +295,9 @@ def question_islands(
         begin = k
         while leads_in(words, begin - 1, onsets) and begin > _ISLAND_CONTEXT:
             begin -= 1
-        heard_from = begin  # the island's words, the backchannel's already the listener's
-        if begin in acknowledged and acknowledged[begin] >= _ISLAND_CONTEXT:
-            begin = acknowledged[begin]
+        heard_from = begin  # the question's words (a backchannel is already the listener's)
+        if begin in openings and openings[begin] >= _ISLAND_CONTEXT:
+            begin = openings[begin]
         around = (
             *state_of_word[begin - _ISLAND_CONTEXT : begin],
             *state_of_word[heard_from : end + _ISLAND_CONTEXT],
