@@ -194,6 +194,12 @@ def test_no_caption_sentence_ends_between_wondered_and_if() -> None:
             "yeah it's uh now do you have little kids or what",
             "uh now do you have little kids or what",
         ),
+        # "that" as the subject of a negated auxiliary
+        (
+            "and we let that entry expire after say ten minutes doesn't that double count "
+            "once the beacon arrives",
+            "doesn't that double count once the beacon arrives",
+        ),
     ],
 )
 def test_a_question_inside_a_caption_sentence_starts_its_own(caption: str, question: str) -> None:
@@ -220,6 +226,10 @@ def test_a_question_inside_a_caption_sentence_starts_its_own(caption: str, quest
         # "is there" before anything but something to ask about
         ("and what i like about the team is there are no meetings on fridays", "is there"),
         ("do you use it for the drafts as well or do you keep those parts to yourself", "or do"),
+        # "that" after a negated "be" is an intensifier, not a subject
+        ("you know their prices aren't that terrific anymore since the merger", "aren't that"),
+        # ... and after an auxiliary with no "n't" it is no subject either
+        ("well you know a lot of people do that all the time and it works out", "do that"),
         # a wh-clause after "surprised", "wonder" is its complement, even
         # where the caption model hears an end before it
         (

@@ -209,6 +209,8 @@ def question_onset(
         return False
     if at < len(norms) and norms[at] == "n't":
         at += 1
+        if not wh and norms[k] in onsets.negated_auxiliaries:
+            subjects = subjects | onsets.negated_subjects
     if at + 1 >= len(norms) or norms[at] not in subjects:
         return False
     following = norms[at + 1]

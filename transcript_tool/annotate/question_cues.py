@@ -136,6 +136,8 @@ class CaptionOnsets:
     fronted_subjects: frozenset[str]
     embedders: frozenset[str]
     complements: frozenset[str]
+    negated_subjects: frozenset[str]
+    negated_auxiliaries: frozenset[str]
     # as the caption component reads them: spaCy's tokens without their outer
     # apostrophes ("i", "d", "like")
     requests: tuple[tuple[str, ...], ...] = ()
