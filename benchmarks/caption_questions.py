@@ -10,7 +10,8 @@ the path a candidate's own caption takes, from reader to report.
 
 A label is found when a predicted question (or check-in) shares a word with it; a
 prediction sharing no word with any label is a false positive. Form, intent and the
-role of the asker are compared on found labels with the prediction sharing most words.
+role of the asker are compared on found labels with the prediction sharing most words,
+and so is whether a labelled re-ask is read as one.
 """
 
 from __future__ import annotations
@@ -82,6 +83,8 @@ class CaptionScore:
     form_right: int = 0
     intent_right: int = 0
     role_right: int = 0
+    reasks: int = 0  # labels that re-ask an earlier question
+    reasks_recognised: int = 0  # ... whose best prediction is a re-ask
 
     def add(self, other: CaptionScore) -> None:
         self.tp += other.tp
@@ -90,6 +93,8 @@ class CaptionScore:
         self.form_right += other.form_right
         self.intent_right += other.intent_right
         self.role_right += other.role_right
+        self.reasks += other.reasks
+        self.reasks_recognised += other.reasks_recognised
 
 
 def score_caption(
@@ -121,6 +126,7 @@ def score_caption(
             (len(words & found), q) for q, found in zip(predicted, question_words, strict=True)
         ]
         best = max(shared, key=lambda pair: pair[0], default=(0, None))
+        score.reasks += label.reask_of is not None
         if best[1] is None or best[0] == 0:
             score.fn += 1
             continue
@@ -129,6 +135,7 @@ def score_caption(
         score.form_right += question.form == label.form
         score.intent_right += question.intent == label.intent
         score.role_right += question.role == sample.transcript.turns[label.turn].role
+        score.reasks_recognised += label.reask_of is not None and question.reask_of is not None
     for found in question_words:
         if not any(found & words for words in label_words):
             score.fp += 1

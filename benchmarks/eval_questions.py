@@ -643,6 +643,7 @@ def report_captions(samples: Sequence[LabeledSample]) -> float:
             f"intent right {total.intent_right / total.tp:.3f}, "
             f"asked by the labelled role {total.role_right / total.tp:.3f}"
         )
+    print(f"\nRe-asks recognised: {total.reasks_recognised} of {total.reasks}")
     print(f"\nspeed (reading the caption, segmenting and analysing): {speed(words, seconds)}")
     return counts.f1
 
