@@ -4,6 +4,7 @@ sample-label loader are tested on their own."""
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 import re
 import sys
@@ -306,6 +307,32 @@ sample.txt:
     assert (score.tp, score.fp, score.fn) == (1, 1, 1)
     assert (score.form_right, score.intent_right) == (1, 1)
     assert score.role_right == (read.turns[0].role == "interviewer")
+
+
+def test_caption_re_asks_count_when_the_question_found_is_a_re_ask(tmp_path: Path) -> None:
+    path = write_labels(
+        tmp_path,
+        """\
+sample.txt:
+  questions:
+    - {text: "Tell me about yourself.", form: imperative, intent: background}
+    - text: "Why did you apply?"
+      form: wh
+      intent: motivation
+      reask_of: "Tell me about yourself."
+""",
+    )
+    (sample,) = load_sample_labels(path, tmp_path)
+    caption = caption_questions.caption_of(sample.transcript)
+    read = read_text(caption.text, "caption.txt")
+    turn = next(t for t in read.turns if "why did you apply" in t.text)
+    start = turn.text.index("why did you apply")
+    asked = question_at(turn.index, start, start + len("why did you apply"))
+    score = caption_questions.score_caption(sample, caption, read, [asked])
+    assert (score.reasks, score.reasks_recognised) == (1, 0)
+    again = dataclasses.replace(asked, reask_of=0)
+    score = caption_questions.score_caption(sample, caption, read, [again])
+    assert (score.reasks, score.reasks_recognised) == (1, 1)
 
 
 def question_at(turn: int, start: int, end: int) -> Question:
