@@ -194,6 +194,16 @@ def test_no_caption_sentence_ends_between_wondered_and_if() -> None:
             "yeah it's uh now do you have little kids or what",
             "uh now do you have little kids or what",
         ),
+        # with "do", any subject ("on-call", "redis cluster")
+        (
+            "i'd love to hear a bit about on-call what does on-call look like on the platform team",
+            "what does on-call look like on the platform team",
+        ),
+        (
+            "but it's never returned good and how does redis cluster decide which shard a key "
+            "goes to",
+            "and how does redis cluster decide which shard a key goes to",
+        ),
         # "that" as the subject of a negated auxiliary
         (
             "and we let that entry expire after say ten minutes doesn't that double count "
@@ -226,6 +236,9 @@ def test_a_question_inside_a_caption_sentence_starts_its_own(caption: str, quest
         # "is there" before anything but something to ask about
         ("and what i like about the team is there are no meetings on fridays", "is there"),
         ("do you use it for the drafts as well or do you keep those parts to yourself", "or do"),
+        # a talker thinking aloud with "do" ("we", "i"), an infinitive after "how to"
+        ("we had friends over last weekend what did i make that night i made a roast", "what did"),
+        ("and they would have no idea how to even do a checkbook or manage money", "how to"),
         # "that" after a negated "be" is an intensifier, not a subject
         ("you know their prices aren't that terrific anymore since the merger", "aren't that"),
         # ... and after an auxiliary with no "n't" it is no subject either

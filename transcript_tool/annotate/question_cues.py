@@ -138,6 +138,8 @@ class CaptionOnsets:
     complements: frozenset[str]
     negated_subjects: frozenset[str]
     negated_auxiliaries: frozenset[str]
+    do_support: frozenset[str]
+    not_do_subjects: frozenset[str]
     # as the caption component reads them: spaCy's tokens without their outer
     # apostrophes ("i", "d", "like")
     requests: tuple[tuple[str, ...], ...] = ()
