@@ -149,6 +149,14 @@ FORMS = [
     # "what if", "what happens" ask without a "?"
     ("okay but then what if the ack gets lost", "wh", "what"),
     ("and what happens when the consumer crashes halfway through a batch", "wh", "what"),
+    # ... and at the end of a caption sentence that sets up a case
+    (
+        "say a bug makes fifty thousand devices send a message every fifty milliseconds what "
+        "happens",
+        "wh",
+        "what happens",
+    ),
+    ("so the primary dies and then what", "wh", "then what"),
     # a negated tag asks without a "?"
     ("He's a bull, isn't he.", "tag", "isn't he"),
     ("uh there's really a lot of them in the city isn't there", "tag", "isn't there"),
@@ -187,6 +195,9 @@ NOT_QUESTIONS = [
     "What bothers me is that they really don't mean anything.",
     # exclaiming, without a "?"
     "Isn't that funny.",
+    # what comes of it, known or to be seen, is no question
+    "so we'll just have to wait and see what happens",
+    "and the page says a device went quiet and nobody knows what happens",
     "wasn't that fabulous and driving miss daisy",
     # pseudo-clefts
     "And what goes on is that every time somebody attacks, it escalates.",
