@@ -240,7 +240,17 @@ def test_not_a_question(sentence: str) -> None:
     assert asked(sentence) == ()
 
 
-@pytest.mark.parametrize("check_in", ["Does that make sense?", "Can you see my screen?"])
+@pytest.mark.parametrize(
+    "check_in",
+    [
+        "Does that make sense?",
+        "Can you see my screen?",
+        # the talker asking whether they go on well
+        "Am I going into too much detail here?",
+        "Am I making sense?",
+        "Am I on the right track?",
+    ],
+)
 def test_check_in_is_not_a_question_from_the_candidate_either(check_in: str) -> None:
     analysis = analysis_of(
         "Interviewer: How would you design a rate limiter?\n"
@@ -1070,6 +1080,25 @@ def test_right_after_own_statement_is_a_tag_question() -> None:
         ("Right?", "tag", "Right")
     ]
     assert analysis.check_ins == ()
+
+
+def test_a_check_in_inside_a_caption_sentence_starts_its_own() -> None:
+    analysis = analysis_of(
+        "interviewer: how would you handle the cap store going down\n"
+        "candidate: so for those you'd fail closed and pick a different ad am i going into"
+        " too much detail here\n"
+        "interviewer: no that's the right level keep going\n"
+    )
+    # (the gap model may end the sentence after "much")
+    (check_in,) = analysis.check_ins
+    assert check_in.text.startswith("am i going into too much")
+    assert analysis.transcript.turns[check_in.turn].text.startswith("so for those")
+    assert [q.text for q in analysis.questions] == ["how would you handle the cap store going down"]
+    # a question of the candidate's own about where they stand is no check-in
+    analysis = analysis_of(
+        "Interviewer: Any questions for me?\nCandidate: Am I on the shortlist for the next round?\n"
+    )
+    assert [q.text for q in analysis.questions][-1] == "Am I on the shortlist for the next round?"
 
 
 def test_right_alone_is_still_a_check_in() -> None:
