@@ -904,6 +904,22 @@ def test_a_re_ask_in_other_words_points_at_the_first_question(turns: str, cue: s
     assert (again.reask_of, again.reask_cue) == (first.index, cue)
 
 
+def test_a_re_ask_phrase_heard_as_a_sentence_of_its_own_leads_into_the_question() -> None:
+    """The system design sample as a caption: the gap model heard "but let me
+    pull you back" as a question of its own, which took the re-ask from the
+    question it leads into."""
+    analysis = analysis_of(
+        "interviewer: how would you store the events and how would you expire them\n"
+        "candidate: right so the api in front of it would be a load balancer\n"
+        "interviewer: but let me pull you back where would the impression records actually"
+        " live and what makes them go away after a day\n"
+        "candidate: yeah sorry i went sideways there\n"
+    )
+    first, again = analysis.questions
+    assert again.text.startswith("where would the impression records")
+    assert (again.reask_of, again.reask_cue) == (first.index, "let me pull you back")
+
+
 @pytest.mark.parametrize(
     "lead_in",
     [

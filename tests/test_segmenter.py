@@ -198,6 +198,9 @@ def test_a_question_after_a_re_ask_phrase_is_the_askers() -> None:
     assert openings == {len(TALK) + 4: len(TALK)}
     assert question_islands(words, heard, ends, 1, None) == []
     assert question_islands(words, heard, ends, 1, None, openings=openings) == [inside]
+    # the longest phrase that ends there: "let me pull you back", not "pull you back"
+    words = "sure and all of that's fine but let me pull you back where would it live".split()
+    assert reask_openings(words) == {words.index("back") + 1: words.index("but")}
     # a restatement either party makes ("in other words") is no sign of the asker
     assert reask_openings("so in other words do we ship it or not".split()) == {}
     # the phrase before a statement makes no island

@@ -77,6 +77,10 @@ def classify_span(span: Span, matches: Sequence[Match], cues: QuestionCues) -> A
         t.norm_ in cues.auxiliaries or t.norm_ in cues.heard_clause_words for t in words
     ):
         return None  # heard as asking, but no clause: "um in production"
+    if asked.cue == HEARD and any(
+        m.key == "reask" and m.start == head and m.end == content_end for m in matches
+    ):
+        return None  # heard as asking, but it leads into the question: "but let me pull you back"
     for veto_number, veto in enumerate(cues.vetoes):
         if veto.unmarked and question_mark:
             continue

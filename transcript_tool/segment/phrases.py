@@ -113,7 +113,9 @@ def reask_openings(words: Sequence[str]) -> dict[int, int]:
                 begin = i
                 while begin > 0 and leads_in(words, begin - 1, onsets):
                     begin -= 1
-                found[i + len(phrase)] = begin
+                # the longest phrase ending there: "let me pull you back", not
+                # "pull you back"
+                found[i + len(phrase)] = min(begin, found.get(i + len(phrase), begin))
     return found
 
 
