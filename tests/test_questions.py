@@ -1153,6 +1153,17 @@ def test_right_in_a_caption_turn_that_goes_on_asks_nothing(asked: str, reply: st
     assert [q for q in analysis.questions if q.turn == 1] == []
 
 
+def test_sound_good_in_a_caption_turn_that_goes_on_is_still_a_check_in() -> None:
+    # "sound good" never acknowledges ("sounds good" does): the interviewer
+    # asks, and goes on when the candidate's answer is merged into the turn
+    analysis = analysis_of(
+        "Interviewer: and then we'll leave time for your questions sound good okay so tell me"
+        " a bit about what you're doing right now\n"
+        "Candidate: sure so i'm a data analyst on the claims team\n"
+    )
+    assert [q.text for q in analysis.check_ins] == ["sound good"]
+
+
 def test_a_caption_sentence_trailing_off_with_you_know_asks_nothing() -> None:
     # heard as asking, but "you know" only trails off; with a "?" the
     # not_questions "you know" rule decides

@@ -89,6 +89,7 @@ class QuestionCues:
     part_starters: frozenset[str]
     frame_words: frozenset[str]
     reask_phrases: tuple[str, ...]
+    asking_whole: frozenset[str] = frozenset()
     restating_phrases: frozenset[str] = frozenset()
     confirmations: frozenset[str] = frozenset()
     tags_alone: frozenset[str] = frozenset()
@@ -195,6 +196,7 @@ def load_cues(text: str | None = None) -> QuestionCues:
         check_ins=tuple(raw["check_ins"]),
         check_in_patterns=_patterns(raw, "", "check_in_patterns"),
         check_ins_whole=tuple(raw["check_ins_whole"]),
+        asking_whole=frozenset(raw.get("asking_whole", ())),
         intents=tuple((intent, tuple(phrases)) for intent, phrases in raw["intents"].items()),
         candidate_clarification=tuple(raw["candidate_clarification"]),
         hypotheticals=tuple(raw["hypotheticals"]),

@@ -222,12 +222,13 @@ def _heard_acknowledgement(span: Span, cues: QuestionCues) -> bool:
     for a sentence that its speaker goes on after, in the same turn: there it
     acknowledges what the other speaker said ("right so the first appeal is
     automatic") or is a filler ("one person rowing right so he goes ..."); it
-    is not a check-in, since nobody waited for an answer."""
+    is not a check-in, since nobody waited for an answer. Not one of
+    ``asking_whole`` ("sound good", "you ready"), which only ask."""
     tokens = [t for t in span if not t.is_space]
     if marked_by_question_mark(tokens):
         return False
     words = " ".join(t.norm_ for t in tokens if not t.is_punct)
-    return words in cues.check_ins_whole
+    return words in cues.check_ins_whole and words not in cues.asking_whole
 
 
 def _tag_alone(span: Span, cues: QuestionCues) -> Asked | None:
