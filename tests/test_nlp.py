@@ -194,6 +194,12 @@ def test_no_caption_sentence_ends_between_wondered_and_if() -> None:
             "yeah it's uh now do you have little kids or what",
             "uh now do you have little kids or what",
         ),
+        # a one-word sentence before "and" + a question: it asks nothing, so the
+        # question is no second part of it
+        (
+            "exactly and how fresh does the live map need to be",
+            "and how fresh does the live map need to be",
+        ),
         # with "do", any subject ("on-call", "redis cluster")
         (
             "i'd love to hear a bit about on-call what does on-call look like on the platform team",

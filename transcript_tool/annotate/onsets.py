@@ -76,7 +76,8 @@ def keep_compound_questions(norms: list[str], after: Any, ends: Any) -> None:
         if (
             ends[k]
             and (
-                after[k, 2] > after[k, 1] or not cues.wh_words.isdisjoint(norms[start : start + 3])
+                after[k, 2] > after[k, 1]
+                or not cues.wh_words.isdisjoint(norms[start : min(start + 3, k + 1)])
             )
             and norms[k + 1] in cues.part_conjunctions
             and norms[k + 2] in cues.part_starters
