@@ -170,6 +170,12 @@ def test_no_caption_sentence_ends_between_wondered_and_if() -> None:
             "and the cap check gets maybe ten of that does that make sense",
             "does that make sense",
         ),
+        # ... with a few words inside it
+        (
+            "and that goes into um into the cap store does that high-level split make sense "
+            "before i go deeper",
+            "does that high-level split make sense before i go deeper",
+        ),
         (
             "i'm going to share a short case prompt with you can you see my screen",
             "can you see my screen",

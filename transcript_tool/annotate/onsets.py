@@ -129,7 +129,7 @@ def split_before_questions(norms: list[str], ends: Any) -> None:
             fronted = head < len(norms) and norms[head] in onsets.subordinators
         # a check-in ends a sentence of its own ("... gets maybe ten of that |
         # does that make sense"), whatever comes before it
-        check_in = any(tuple(norms[k : k + len(p)]) == p for p in onsets.check_ins)
+        check_in = any(_phrase_at(norms, k, p) for p in onsets.check_ins)
         if k > head and not fronted and (check_in or question_onset(norms, k, onsets, cues)):
             first = k
             while first - 1 >= head and (
@@ -156,6 +156,27 @@ def split_before_questions(norms: list[str], ends: Any) -> None:
                 ends[first - 1] = True
         if ends[k]:
             start = k + 1
+
+
+_GAP = "..."  # in a caption check-in: up to CHECK_IN_GAP words
+CHECK_IN_GAP = 4
+
+
+def _phrase_at(norms: Sequence[str], k: int, phrase: tuple[str, ...]) -> bool:
+    """``phrase`` starts at ``norms[k]``; a "..." in it stands for up to
+    CHECK_IN_GAP words ("does that ... make sense": "does that high-level
+    split make sense")."""
+    if _GAP not in phrase:
+        return tuple(norms[k : k + len(phrase)]) == phrase
+    cut = phrase.index(_GAP)
+    head, tail = phrase[:cut], phrase[cut + 1 :]
+    if tuple(norms[k : k + len(head)]) != head:
+        return False
+    start = k + len(head)
+    return any(
+        tuple(norms[start + gap : start + gap + len(tail)]) == tail
+        for gap in range(CHECK_IN_GAP + 1)
+    )
 
 
 def question_onset(
