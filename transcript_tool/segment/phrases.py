@@ -95,7 +95,6 @@ def reask_openings(words: Sequence[str]) -> dict[int, int]:
     ``restating_phrases`` either party says: "in other words"), with the
     lead-ins before it ("sure but i mean more"): said by the one who asked,
     so the question after it is theirs. Read by :func:`question_islands`."""
-    from ..annotate.onsets import leads_in
     from ..annotate.question_cues import load_cues
 
     cues = load_cues()
@@ -110,9 +109,7 @@ def reask_openings(words: Sequence[str]) -> dict[int, int]:
             continue
         for phrase in phrases:
             if tuple(words[i : i + len(phrase)]) == phrase:
-                begin = i
-                while begin > 0 and leads_in(words, begin - 1, onsets):
-                    begin -= 1
+                begin = _lead_ins_from(words, i, onsets)
                 # the longest phrase ending there: "let me pull you back", not
                 # "pull you back"
                 found[i + len(phrase)] = min(begin, found.get(i + len(phrase), begin))
@@ -252,7 +249,6 @@ def question_islands(
     from ..annotate.onsets import (
         goes_on,
         inside_wh_question,
-        leads_in,
         question_onset,
         wh_phrase_onset,
     )
@@ -294,9 +290,7 @@ def question_islands(
         if end is None:
             k += 1
             continue
-        begin = k
-        while leads_in(words, begin - 1, onsets) and begin > _ISLAND_CONTEXT:
-            begin -= 1
+        begin = max(_lead_ins_from(words, k, onsets), _ISLAND_CONTEXT)
         heard_from = begin  # the question's words (a backchannel is already the listener's)
         if begin in openings and openings[begin] >= _ISLAND_CONTEXT:
             begin = openings[begin]
