@@ -111,9 +111,10 @@ def _repeated_part(
     whose words ``question`` repeats in order: "And what did you do?" after
     "So what actually broke with the job, and what did you personally do once
     you found out?", whose answer told only what broke. Only a part of a
-    compound question (one of several ``parts``), and only a question of at
-    least SHORTEST_REPEAT words after its openers: a short generic question
-    ("what did you do") asked after a new story is no re-ask."""
+    compound question (one of several ``parts``): "what did you do" after a
+    story told to "Tell me about a time ..." asks something new. And only a
+    question of at least SHORTEST_REPEAT words after its openers: "and why"
+    repeats too little to tell."""
     words = _words(question.text)
     words = words[head_of(words, load_cues()) :]
     if len(words) < SHORTEST_REPEAT:
