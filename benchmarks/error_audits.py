@@ -13,9 +13,12 @@ taxonomy can reach: the figure with every error of the detector's own fixed.
     detector's.
 
 ``benchmarks/data/hearings-audit.yaml``
-    A random sample of the hearing rows whose form was wrong. Verdicts: ``tool`` or
-    ``taxonomy``. :func:`estimate` takes the share of the detector's errors among the
-    sampled rows that are still wrong and applies it to all of today's wrong rows.
+    A random sample of the hearing rows whose form was wrong. Verdicts: ``tool`` (the
+    taxonomy gives the corpus's label), ``neither`` (the detector is wrong, but the
+    taxonomy gives neither its form nor the corpus's label) or ``taxonomy`` (the
+    taxonomy gives the detector's form). :func:`estimate` takes the share of ``tool``
+    rows among the sampled rows that are still wrong and applies it to all of today's
+    wrong rows: only those would turn right with the detector fixed.
 
     audit = load_audit()
     result = tally(errors, (tp, fp, fn), audit)   # errors: (conversation id, turn, "fp"/"fn")
@@ -62,8 +65,9 @@ class Reach:
     """How far the hearings' form accuracy could rise (:func:`estimate`)."""
 
     read: int  # sampled rows still wrong
-    tool: int  # of them, the detector's errors
-    accuracy: float  # with every error of the detector's fixed, the share applied to all
+    tool: int  # of them, the detector's errors the taxonomy would make right
+    neither: int  # ... and the detector's errors where the taxonomy gives neither label
+    accuracy: float  # with every tool error fixed, the share applied to all
     low: float  # the same with the share's 95 % Wilson interval
     high: float
 
@@ -92,15 +96,21 @@ def load_audit(path: Path = AUDIT) -> dict[Key, Why]:
     return verdicts
 
 
-def load_hearings_audit(path: Path = HEARINGS_AUDIT) -> dict[str, bool]:
-    """Per sampled hearing row id, whether its error is the detector's (``tool``);
-    ValueError naming the entry when one is malformed."""
-    verdicts: dict[str, bool] = {}
+HearingWhy = Literal["tool", "neither", "taxonomy"]
+HEARING_WHYS: tuple[HearingWhy, ...] = ("tool", "neither", "taxonomy")
+
+
+def load_hearings_audit(path: Path = HEARINGS_AUDIT) -> dict[str, HearingWhy]:
+    """Per sampled hearing row id, the verdict on its error (``tool``, ``neither``,
+    ``taxonomy``); ValueError naming the entry when one is malformed."""
+    verdicts: dict[str, HearingWhy] = {}
     for row, entry in _mapping(path).items():
         why = entry.get("why") if isinstance(entry, dict) else None
-        if why not in ("tool", "taxonomy") or (why == "tool" and not entry.get("note")):
-            raise ValueError(f"{path}: {row}: why must be tool (with a note) or taxonomy")
-        verdicts[str(row)] = why == "tool"
+        if why not in HEARING_WHYS or (why != "taxonomy" and not entry.get("note")):
+            raise ValueError(
+                f"{path}: {row}: why must be tool or neither (with a note), or taxonomy"
+            )
+        verdicts[str(row)] = cast(HearingWhy, why)
     return verdicts
 
 
@@ -123,21 +133,22 @@ def tally(
 
 
 def estimate(
-    wrong: Collection[str], correct: int, rows: int, audit: Mapping[str, bool]
+    wrong: Collection[str], correct: int, rows: int, audit: Mapping[str, HearingWhy]
 ) -> Reach | None:
-    """The hearings' form accuracy with every error of the detector's fixed:
-    ``correct`` of ``rows`` right today, ``wrong`` the ids of the others. None
-    when no sampled row is still wrong."""
-    read = [audit[row] for row in wrong if row in audit]
-    if not read:
+    """The hearings' form accuracy with every ``tool`` error of the detector's
+    fixed: ``correct`` of ``rows`` right today, ``wrong`` the ids of the
+    others. None when no sampled row is still wrong."""
+    read = Counter(audit[row] for row in wrong if row in audit)
+    total = sum(read.values())
+    if not total:
         return None
-    tool = sum(read)
-    low, high = _wilson(tool, len(read))
+    tool = read["tool"]
+    low, high = _wilson(tool, total)
 
     def reach(share: float) -> float:
         return (correct + share * len(wrong)) / rows
 
-    return Reach(len(read), tool, reach(tool / len(read)), reach(low), reach(high))
+    return Reach(total, tool, read["neither"], reach(tool / total), reach(low), reach(high))
 
 
 def _wilson(successes: int, n: int, z: float = 1.96) -> tuple[float, float]:

@@ -479,8 +479,9 @@ def report_hearings(rows: Sequence[qc.HearingQA], audit: dict[str, bool] | None 
         where = error_audits.HEARINGS_AUDIT.relative_to(ROOT)
         print(
             f"\nWrong rows read one by one ({where}, a random sample): {reach.read} of today's "
-            f"{len(wrong)}, {reach.tool} of them the detector's errors. With every error of the "
-            f"detector's fixed, form accuracy would be about {reach.accuracy:.3f} "
+            f"{len(wrong)}; {reach.tool + reach.neither} of them the detector's errors, "
+            f"{reach.tool} where the taxonomy gives the corpus's label. With those fixed, form "
+            f"accuracy would be about {reach.accuracy:.3f} "
             f"(95 % interval {reach.low:.3f}-{reach.high:.3f})"
         )
     print(f"\nspeed: {speed(words, seconds)}")

@@ -388,20 +388,27 @@ def test_the_swda_audit_refuses_a_malformed_entry(tmp_path: Path, entry: str) ->
 
 def test_the_hearings_audit_estimates_the_accuracy_within_reach(tmp_path: Path) -> None:
     audit = error_audits.load_hearings_audit()
-    assert len(audit) == 100 and 0 < sum(audit.values()) < 100
-    sample = {"a": True, "b": False, "c": False, "d": False, "gone": True}
-    # 700 of 1000 right; of the 300 wrong, 4 were read and 1 is the detector's:
-    # a quarter of the 300 would be fixable
+    assert len(audit) == 100 and set(audit.values()) == {"tool", "neither", "taxonomy"}
+    sample: dict[str, error_audits.HearingWhy] = {
+        "a": "tool",
+        "b": "neither",
+        "c": "taxonomy",
+        "d": "taxonomy",
+        "gone": "tool",
+    }
+    # 700 of 1000 right; of the 300 wrong, 4 were read: 2 are the detector's, but
+    # only 1 of them would turn right by the taxonomy: a quarter of the 300
     reach = error_audits.estimate(["a", "b", "c", "d", *map(str, range(296))], 700, 1000, sample)
     assert reach is not None
-    assert (reach.read, reach.tool) == (4, 1)
+    assert (reach.read, reach.tool, reach.neither) == (4, 1, 1)
     assert reach.accuracy == pytest.approx((700 + 75) / 1000)
     assert reach.low < reach.accuracy < reach.high
     assert error_audits.estimate(["x"], 700, 1000, sample) is None
     path = tmp_path / "audit.yaml"
-    path.write_text("CHRG-1: {gold: wh, detector: yes_no, why: tool}\n", encoding="utf-8")
-    with pytest.raises(ValueError, match="CHRG-1: why must be tool"):
-        error_audits.load_hearings_audit(path)
+    for why in ("tool", "neither", "maybe"):
+        path.write_text(f"CHRG-1: {{gold: wh, detector: yes_no, why: {why}}}\n", encoding="utf-8")
+        with pytest.raises(ValueError, match="CHRG-1: why must be tool or neither"):
+            error_audits.load_hearings_audit(path)
 
 
 @corpora
