@@ -411,7 +411,9 @@ LEXICAL_WH = re.compile(r"\b(what|why|how|when|where|who|whom|whose|which)\b", r
 """The words the hearings' word-only baseline reads."""
 
 
-def report_hearings(rows: Sequence[qc.HearingQA], audit: dict[str, bool] | None = None) -> float:
+def report_hearings(
+    rows: Sequence[qc.HearingQA], audit: dict[str, error_audits.HearingWhy] | None = None
+) -> float:
     """Print form accuracy and confusion on the hearing questions; return the accuracy.
     With ``audit`` (a sample of wrong rows read one by one), also how far it could rise."""
     pairs: Counter[tuple[str, str]] = Counter()

@@ -157,6 +157,9 @@ FORMS = [
         "what happens",
     ),
     ("so the primary dies and then what", "wh", "then what"),
+    # a statement with "is that correct?" asks to confirm it: a tag (not a yes/no question)
+    ("And you have not complied with it, is that correct?", "tag", "is that correct"),
+    ("You knew about the emails in March; isn't that true?", "tag", "isn't that true"),
     # a negated tag asks without a "?"
     ("He's a bull, isn't he.", "tag", "isn't he"),
     ("uh there's really a lot of them in the city isn't there", "tag", "isn't there"),
