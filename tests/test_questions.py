@@ -52,6 +52,8 @@ FORMS = [
     # two or three words said again
     ("what day, what day was that on.", "wh", "what"),
     ("what day what day was that on", "wh", "what"),
+    # ... with "well" between the two sayings
+    ("what well what kind of music do you not like", "wh", "what"),
     # the auxiliary dropped, as people say it: "(have) you ever ..."
     ("you ever worked with kafka in production", "yes_no", "you ever"),
     # "any X or Y" is a yes/no question, not a choice

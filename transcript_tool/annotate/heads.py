@@ -78,12 +78,17 @@ def _false_start(norms: Sequence[str], index: int, cues: QuestionCues) -> int:
 
 def _past_hesitations(norms: Sequence[str], index: int, cues: QuestionCues) -> int:
     """The first index from ``index`` on that is not a hesitation (a comma, a
-    dash, a filler), looking at most four words ahead."""
+    dash, a filler, a ``restart_hesitations`` word: "what well what kind"),
+    looking at most four words ahead."""
     after = index
     while (
         after < len(norms)
         and after - index < 4
-        and (norms[after] in _HESITATION or norms[after] in cues.fillers)
+        and (
+            norms[after] in _HESITATION
+            or norms[after] in cues.fillers
+            or norms[after] in cues.restart_hesitations
+        )
     ):
         after += 1
     return after

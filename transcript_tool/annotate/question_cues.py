@@ -98,6 +98,7 @@ class QuestionCues:
     checked_longest: int = 0
     subject_openers: frozenset[str] = frozenset()
     fillers: frozenset[str] = frozenset()
+    restart_hesitations: frozenset[str] = frozenset()
     cut_off: frozenset[str] = frozenset()
     heard_tails: tuple[tuple[str, ...], ...] = ()
     heard_fillers: frozenset[str] = frozenset()
@@ -223,6 +224,7 @@ def load_cues(text: str | None = None) -> QuestionCues:
         **_checked(raw.get("checked_statements")),
         subject_openers=frozenset(raw.get("subject_openers", ())),
         fillers=frozenset(raw.get("fillers", ())),
+        restart_hesitations=frozenset(raw.get("restart_hesitations", ())),
         cut_off=frozenset(raw.get("cut_off", ())),
         heard_tails=tuple(tuple(tail.split()) for tail in raw.get("heard_tails", ())),
         heard_fillers=frozenset(raw.get("heard_fillers", ())),
