@@ -69,7 +69,7 @@ def test_output_holds_what_stdout_would(
 def test_terminal_to_a_file_has_no_colour(
     capsys: pytest.CaptureFixture[str], workdir: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr("transcript_tool.cli._color", lambda: True)  # as on a terminal
+    monkeypatch.setattr("transcript_tool.cli.use_color", lambda: True)  # as on a terminal
     _, coloured, _ = run(capsys, "report", f"in/{SAMPLE}", "--width", "80")
     assert ANSI in coloured
     code, _, _ = run(capsys, "report", f"in/{SAMPLE}", "--width", "80", "-o", "r.txt")

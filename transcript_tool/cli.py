@@ -8,22 +8,38 @@ command needs it, so ``transcript-tool --help`` stays fast.
 
 from __future__ import annotations
 
-import os
-import shutil
 import sys
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
-from enum import Enum
+from collections.abc import Sequence
 from typing import Annotated
 
 import typer
 
 from . import __version__
-from .errors import EXIT_BAD_INPUT, EXIT_OK, EXIT_THRESHOLD, TranscriptToolError, one_line
-from .model import LOW_CONFIDENCE, Report, Role
+from .cli_options import (
+    PROG,
+    CandidateOpt,
+    DebugOpt,
+    EncodingOpt,
+    Engine,
+    FileArg,
+    FirstOpt,
+    InputFormatOpt,
+    InterviewerOpt,
+    ReportFormat,
+    ReportsFormat,
+    SegmentFormat,
+    SpeakersOpt,
+    WorkersOpt,
+    first_role,
+    handled_errors,
+    terminal_width,
+    use_color,
+)
+from .cli_rubric import rubric_app
+from .errors import EXIT_BAD_INPUT, EXIT_OK, EXIT_THRESHOLD, one_line
+from .model import LOW_CONFIDENCE, Report
 
 EXIT_INTERNAL = 70
-PROG = "transcript-tool"
 
 # Typer raises the exceptions of the click it runs on (its own vendored copy in
 # recent versions, the click package in older ones); find them through the
@@ -48,99 +64,7 @@ app = typer.Typer(
 )
 
 
-rubric_app = typer.Typer(
-    name="rubric",
-    help="List, show, validate and start rubrics.",
-    no_args_is_help=True,
-    rich_markup_mode=None,
-)
 app.add_typer(rubric_app)
-
-
-class ShowFormat(str, Enum):
-    text = "text"
-    yaml = "yaml"
-
-
-class ReportFormat(str, Enum):
-    terminal = "terminal"
-    json = "json"
-    markdown = "markdown"
-    html = "html"
-    csv = "csv"
-    turns_csv = "turns-csv"
-
-
-class ReportsFormat(str, Enum):
-    """The formats of ``batch --reports-dir`` (one file per transcript)."""
-
-    json = "json"
-    terminal = "terminal"
-    markdown = "markdown"
-    html = "html"
-
-
-class SegmentFormat(str, Enum):
-    text = "text"
-    json = "json"
-
-
-class Engine(str, Enum):
-    local = "local"
-    dask = "dask"
-
-
-FileArg = Annotated[str, typer.Argument(help="Transcript file, or - for standard input.")]
-InputFormatOpt = Annotated[
-    str | None,
-    typer.Option(
-        "--input-format",
-        help="Read as this format instead of detecting it (see: transcript-tool formats).",
-    ),
-]
-EncodingOpt = Annotated[
-    str | None,
-    typer.Option("--encoding", help="Text encoding (default: UTF-8, or as the BOM says)."),
-]
-InterviewerOpt = Annotated[
-    str | None, typer.Option("--interviewer", help="The speaker (label or name) who interviews.")
-]
-CandidateOpt = Annotated[
-    str | None, typer.Option("--candidate", help="The speaker (label or name) being interviewed.")
-]
-SpeakersOpt = Annotated[
-    int,
-    typer.Option(
-        "--speakers",
-        min=1,
-        max=9,
-        help="How many people speak, for text with no speaker labels.",
-    ),
-]
-FirstOpt = Annotated[
-    bool | None,
-    typer.Option(
-        "--interviewer-first/--candidate-first",
-        help="Who speaks first, for text with no speaker labels (default: inferred).",
-        show_default=False,
-    ),
-]
-DebugOpt = Annotated[bool, typer.Option("--debug", help="Show tracebacks of errors.")]
-WorkersOpt = Annotated[
-    int,
-    typer.Option(
-        "--workers",
-        "-j",
-        min=0,
-        help="Worker processes (0: one per CPU; at most 4 per CPU and one per file).",
-    ),
-]
-
-
-def _first_role(first: bool | None) -> Role | None:
-    if first is None:
-        return None
-    return "interviewer" if first else "candidate"
 
 
 def _version(value: bool) -> None:
@@ -209,7 +133,7 @@ def report(
     """
     from .api import analyze, load_rubric, read_transcript, score
 
-    with _errors(debug):
+    with handled_errors(debug):
         if output is not None:
             from .render.output import check_output
 
@@ -224,7 +148,7 @@ def report(
             interviewer=interviewer,
             candidate=candidate,
             speakers=speakers,
-            first_role=_first_role(first),
+            first_role=first_role(first),
         )
         analysis = analyze(transcript, model=model, concepts=loaded_rubric.concepts)
         result = score(analysis, loaded_rubric)
@@ -238,7 +162,7 @@ def report(
             write_text_atomic(Path(output), text)
             text = ""
         else:
-            text = _render(result, format, width=width or _width(), color=_color())
+            text = _render(result, format, width=width or terminal_width(), color=use_color())
     sys.stdout.write(text)
     failures = _below(result, thresholds)
     for failure in failures:
@@ -332,7 +256,7 @@ def segment(
     """Print the speaker turns (with roles) that the transcript was read into."""
     from .api import read_transcript
 
-    with _errors(debug):
+    with handled_errors(debug):
         transcript = read_transcript(
             file,
             input_format=input_format,
@@ -340,7 +264,7 @@ def segment(
             interviewer=interviewer,
             candidate=candidate,
             speakers=speakers,
-            first_role=_first_role(first),
+            first_role=first_role(first),
         )
     if format is SegmentFormat.json:
         from .render.json import render_transcript_json
@@ -419,7 +343,7 @@ def batch(
     """
     from .batch import BatchOptions, progress_for, run_batch
 
-    with _errors(debug):
+    with handled_errors(debug):
         result = run_batch(
             BatchOptions(
                 paths=tuple(paths),
@@ -435,7 +359,7 @@ def batch(
                 input_format=input_format,
                 encoding=encoding,
                 speakers=speakers,
-                first_role=_first_role(first),
+                first_role=first_role(first),
                 debug=debug,
                 engine="dask" if engine is Engine.dask else "local",
                 scheduler=scheduler,
@@ -512,7 +436,7 @@ def calibrate(
     from .batch import progress_for
     from .calibrate import CalibrateOptions, run_calibrate
 
-    with _errors(debug):
+    with handled_errors(debug):
         result = run_calibrate(
             CalibrateOptions(
                 ratings=ratings,
@@ -546,7 +470,7 @@ def formats(
     """List the transcript formats this tool reads, each with an example."""
     from .readers import READERS, get_reader
 
-    with _errors(debug):
+    with handled_errors(debug):
         readers = [get_reader(name)] if name else list(READERS.values())
     for reader in readers:
         extensions = " ".join(reader.extensions)
@@ -554,120 +478,6 @@ def formats(
         for line in reader.example.rstrip("\n").split("\n"):
             sys.stdout.write(f"  | {line}".rstrip() + "\n")
         sys.stdout.write("\n")
-
-
-@rubric_app.command("list")
-def rubric_list(debug: DebugOpt = False) -> None:
-    """List the built-in rubrics."""
-    from .render.rubric import render_rubric_list
-    from .rubric import builtin_rubrics, load_rubric
-
-    with _errors(debug):
-        rubrics = [load_rubric(name) for name in builtin_rubrics()]
-    sys.stdout.write(render_rubric_list(rubrics))
-
-
-@rubric_app.command("show")
-def rubric_show(
-    name: Annotated[str, typer.Argument(help="A built-in rubric name or a rubric YAML file.")],
-    format: Annotated[
-        ShowFormat,
-        typer.Option(
-            "--format",
-            "-f",
-            help="text: for reading; yaml: one stand-alone rubric (extends merged).",
-        ),
-    ] = ShowFormat.text,
-    debug: DebugOpt = False,
-) -> None:
-    """Show a rubric as it will be applied: criteria, params with defaults, bands."""
-    from .metrics import METRICS
-    from .render.rubric import dump_yaml, render_rubric, rubric_to_dict
-    from .rubric import load_rubric
-
-    with _errors(debug):
-        loaded = load_rubric(name)
-    if format is ShowFormat.yaml:
-        sys.stdout.write(dump_yaml(rubric_to_dict(loaded)))
-    else:
-        sys.stdout.write(render_rubric(loaded, METRICS))
-
-
-@rubric_app.command("validate")
-def rubric_validate(
-    files: Annotated[list[str], typer.Argument(help="Rubric YAML files (or built-in names).")],
-    debug: DebugOpt = False,
-) -> None:
-    """Check rubrics and list every problem with its file, line and column (exit 2 if any)."""
-    from .errors import RubricError
-    from .rubric import load_rubric
-
-    failed = False
-    for name in files:
-        try:
-            loaded = load_rubric(name)
-        except RubricError as error:
-            if debug:
-                raise
-            failed = True
-            for problem in error.problems:
-                typer.echo(problem.format(error.source), err=True)
-            continue
-        except TranscriptToolError as error:
-            if debug:
-                raise
-            failed = True
-            typer.echo(f"{PROG}: error: {error}", err=True)
-            continue
-        count = len(loaded.criteria)
-        typer.echo(f"{name}: ok ({loaded.name} {loaded.version}, {count} criteria)")
-    if failed:
-        raise typer.Exit(EXIT_BAD_INPUT)
-
-
-@rubric_app.command("init")
-def rubric_init(
-    base: Annotated[
-        str, typer.Option("--from", help="The built-in rubric (or file) to start from.")
-    ] = "default",
-    name: Annotated[str, typer.Option("--name", help="The new rubric's name.")] = "my-rubric",
-    debug: DebugOpt = False,
-) -> None:
-    """Print an annotated rubric to start from: transcript-tool rubric init > my.yaml"""
-    from .rubric import rubric_text, starter_text
-
-    with _errors(debug):
-        _, text = rubric_text(base)
-        sys.stdout.write(starter_text(text, base, name))
-
-
-@rubric_app.command("metrics")
-def rubric_metrics() -> None:
-    """List the metrics a rubric can use, with their params and feedback placeholders."""
-    from .metrics import METRICS
-    from .render.rubric import render_metrics
-
-    sys.stdout.write(render_metrics(METRICS))
-
-
-@contextmanager
-def _errors(debug: bool) -> Iterator[None]:
-    """Library errors -> one line on stderr and exit 2 (re-raised with --debug)."""
-    try:
-        yield
-    except TranscriptToolError as error:
-        if debug:
-            raise
-        typer.echo(f"{PROG}: error: {one_line(str(error))}", err=True)
-        raise typer.Exit(error.exit_code) from None
-
-
-def _width() -> int:
-    return shutil.get_terminal_size((100, 24)).columns if sys.stdout.isatty() else 100
-
-
-def _color() -> bool:
-    return sys.stdout.isatty() and "NO_COLOR" not in os.environ
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -1,0 +1,140 @@
+"""What the commands of :mod:`transcript_tool.cli` share: their output
+formats, option types and help texts, and the way library errors become one
+line on stderr."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from enum import Enum
+from typing import Annotated
+
+import typer
+
+from .errors import TranscriptToolError, one_line
+from .model import Role
+
+PROG = "transcript-tool"
+
+
+class ReportFormat(str, Enum):
+    terminal = "terminal"
+    json = "json"
+    markdown = "markdown"
+    html = "html"
+    csv = "csv"
+    turns_csv = "turns-csv"
+
+
+class ReportsFormat(str, Enum):
+    """The formats of ``batch --reports-dir`` (one file per transcript)."""
+
+    json = "json"
+    terminal = "terminal"
+    markdown = "markdown"
+    html = "html"
+
+
+class SegmentFormat(str, Enum):
+    text = "text"
+    json = "json"
+
+
+class Engine(str, Enum):
+    local = "local"
+    dask = "dask"
+
+
+FileArg = Annotated[str, typer.Argument(help="Transcript file, or - for standard input.")]
+
+
+InputFormatOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--input-format",
+        help="Read as this format instead of detecting it (see: transcript-tool formats).",
+    ),
+]
+
+
+EncodingOpt = Annotated[
+    str | None,
+    typer.Option("--encoding", help="Text encoding (default: UTF-8, or as the BOM says)."),
+]
+
+
+InterviewerOpt = Annotated[
+    str | None, typer.Option("--interviewer", help="The speaker (label or name) who interviews.")
+]
+
+
+CandidateOpt = Annotated[
+    str | None, typer.Option("--candidate", help="The speaker (label or name) being interviewed.")
+]
+
+
+SpeakersOpt = Annotated[
+    int,
+    typer.Option(
+        "--speakers",
+        min=1,
+        max=9,
+        help="How many people speak, for text with no speaker labels.",
+    ),
+]
+
+
+FirstOpt = Annotated[
+    bool | None,
+    typer.Option(
+        "--interviewer-first/--candidate-first",
+        help="Who speaks first, for text with no speaker labels (default: inferred).",
+        show_default=False,
+    ),
+]
+
+
+DebugOpt = Annotated[bool, typer.Option("--debug", help="Show tracebacks of errors.")]
+
+
+WorkersOpt = Annotated[
+    int,
+    typer.Option(
+        "--workers",
+        "-j",
+        min=0,
+        help="Worker processes (0: one per CPU; at most 4 per CPU and one per file).",
+    ),
+]
+
+
+def first_role(first: bool | None) -> Role | None:
+    """The role of whoever speaks first, from --interviewer-first/--candidate-first."""
+    if first is None:
+        return None
+    return "interviewer" if first else "candidate"
+
+
+@contextmanager
+def handled_errors(debug: bool) -> Iterator[None]:
+    """Library errors -> one line on stderr and exit 2 (re-raised with --debug)."""
+    try:
+        yield
+    except TranscriptToolError as error:
+        if debug:
+            raise
+        typer.echo(f"{PROG}: error: {one_line(str(error))}", err=True)
+        raise typer.Exit(error.exit_code) from None
+
+
+def terminal_width() -> int:
+    """The terminal's width in columns; 100 when the output is not a terminal."""
+    return shutil.get_terminal_size((100, 24)).columns if sys.stdout.isatty() else 100
+
+
+def use_color() -> bool:
+    """Colour only on a terminal, and never with NO_COLOR set."""
+    return sys.stdout.isatty() and "NO_COLOR" not in os.environ
