@@ -10,7 +10,7 @@ from __future__ import annotations
 import pytest
 
 from transcript_tool import analyze
-from transcript_tool.metrics import delivery
+from transcript_tool.metrics import delivery, turn_taking
 from transcript_tool.metrics.base import MetricSpec, Scope
 from transcript_tool.model import (
     Analysis,
@@ -288,7 +288,7 @@ def latency(median: float, longest: float, answers: int) -> dict[str, float]:
 
 def test_response_latency() -> None:
     analysis = timed(*ROWS)
-    result = delivery.RESPONSE_LATENCY(analysis)
+    result = turn_taking.RESPONSE_LATENCY(analysis)
     # turn 1 starts 1 s after turn 0 ends; turn 5 overlaps turn 4 by 0.5 s: 0
     assert result.value == 0.5
     assert result.details == latency(0.5, 1.0, 2)
@@ -307,28 +307,28 @@ def test_response_latency_after_a_clarifying_question() -> None:
         (IV, "The service itself.", 8.5, 10.0),
         (CA, "I would profile it first and then cache the slowest calls.", 12.0, 18.0),
     )
-    result = delivery.RESPONSE_LATENCY(timed(*rows))
+    result = turn_taking.RESPONSE_LATENCY(timed(*rows))
     # from the end of the interviewer's reply (10.0), not of the question (4.0)
     assert result.details == latency(2.0, 2.0, 1)
     # the interviewer answered the candidate's question 0.5 s after it ended
-    interviewer = delivery.RESPONSE_LATENCY(timed(*rows), {}, Scope(role="interviewer"))
+    interviewer = turn_taking.RESPONSE_LATENCY(timed(*rows), {}, Scope(role="interviewer"))
     assert interviewer.details == latency(0.5, 0.5, 1)
 
 
 def test_response_latency_in_scope() -> None:
-    result = delivery.RESPONSE_LATENCY(timed(*ROWS), {}, PROBLEM_SOLVING)
+    result = turn_taking.RESPONSE_LATENCY(timed(*ROWS), {}, PROBLEM_SOLVING)
     assert result.details == latency(0.0, 0.0, 1)
 
 
 def test_response_latency_cannot_be_computed() -> None:
-    result = delivery.RESPONSE_LATENCY(untimed(*ROWS))
+    result = turn_taking.RESPONSE_LATENCY(untimed(*ROWS))
     assert (result.value, result.reason) == (None, "not available (no timestamps)")
-    result = delivery.RESPONSE_LATENCY(timed((IV, "Tell me about yourself.", 0.0, 3.0)))
+    result = turn_taking.RESPONSE_LATENCY(timed((IV, "Tell me about yourself.", 0.0, 3.0)))
     assert (result.value, result.reason) == (None, "the candidate answered no interviewer question")
 
 
 def test_response_latency_unpunctuated() -> None:
-    result = delivery.RESPONSE_LATENCY(timed(*UNPUNCTUATED))
+    result = turn_taking.RESPONSE_LATENCY(timed(*UNPUNCTUATED))
     # 3.0 - 2.0 and 19.0 - 17.0
     assert result.details == latency(1.5, 2.0, 2)
 
@@ -342,7 +342,7 @@ def test_response_latency_counts_and_quotes_silences() -> None:
         Turn(1, "C", CA, answer, 10.0, 24.0, pauses=(Pause(resume, 14.0, 21.0),)),
     )
     analysis = analyze(Transcript(id=None, format="test", speakers=speakers, turns=turns))
-    result = delivery.RESPONSE_LATENCY(analysis)
+    result = turn_taking.RESPONSE_LATENCY(analysis)
     # 6 s before the answer and 7 s inside it, both at least 5 s
     assert result.details == {
         "median": 6.0,
@@ -353,7 +353,7 @@ def test_response_latency_counts_and_quotes_silences() -> None:
     }
     assert verbatim(analysis, result)[1] == (1, "Then I would adjust it for traffic.")
     assert result.evidence[1].note == "silent for 7 s in the middle of the answer, then"
-    quiet = delivery.RESPONSE_LATENCY(analysis, {"silence_seconds": 8})
+    quiet = turn_taking.RESPONSE_LATENCY(analysis, {"silence_seconds": 8})
     assert (quiet.details["silences_before"], quiet.details["silences_within"]) == (0, 0)
     assert len(quiet.evidence) == 1
 
@@ -378,7 +378,7 @@ def test_longest_monologue_lists_stretches_over_the_limit() -> None:
 
 def test_interactivity() -> None:
     analysis = timed(*ROWS)
-    result = delivery.INTERACTIVITY(analysis)
+    result = turn_taking.INTERACTIVITY(analysis)
     # 7 alternating turns: 6 changes of speaker in 27 s (0.45 min); 65 words
     assert result.value == round(6 / 0.45, 2) == 13.33
     assert result.details == {
@@ -392,13 +392,13 @@ def test_interactivity() -> None:
 
 
 def test_interactivity_without_timestamps_gives_the_word_based_figure() -> None:
-    result = delivery.INTERACTIVITY(untimed(*ROWS))
+    result = turn_taking.INTERACTIVITY(untimed(*ROWS))
     assert (result.value, result.reason) == (None, "not available (no timestamps)")
     assert result.details == {"switches": 6, "per_100_words": round(600 / 65, 2)}
 
 
 def test_interactivity_unpunctuated() -> None:
-    result = delivery.INTERACTIVITY(timed(*UNPUNCTUATED))
+    result = turn_taking.INTERACTIVITY(timed(*UNPUNCTUATED))
     # 5 changes in 25 s
     assert (result.details["switches"], result.value) == (5, 12.0)
 

@@ -21,6 +21,7 @@ def _builtin_metrics() -> dict[str, MetricSpec]:
         relevance,
         star,
         think_aloud,
+        turn_taking,
     )
 
     specs = (
@@ -31,6 +32,7 @@ def _builtin_metrics() -> dict[str, MetricSpec]:
         concept_coverage.SPEC,
         *interviewer.SPECS,
         *delivery.SPECS,
+        *turn_taking.SPECS,
     )
     return {spec.name: spec for spec in specs}
 
