@@ -406,7 +406,7 @@ def test_interactivity_unpunctuated() -> None:
 # ------------------------------------------------------------------ all specs
 
 
-@pytest.mark.parametrize("spec", delivery.SPECS, ids=lambda s: s.name)
+@pytest.mark.parametrize("spec", (*delivery.SPECS, *turn_taking.SPECS), ids=lambda s: s.name)
 def test_details_are_all_reported(spec: MetricSpec) -> None:
     for analysis in (timed(*ROWS), timed(*UNPUNCTUATED)):
         result = spec(analysis)
