@@ -21,10 +21,11 @@ import re
 from collections.abc import Iterable, Sequence
 
 from ..model import Report
+from .cards import Card, Quote
 from .control import shown
 from .pieces import Piece
 from .timeline import LEGEND, layout, plain_lines
-from .views import Card, CriterionView, Quote, ReportView, Run, report_view
+from .views import CriterionView, ReportView, Run, report_view
 
 _ENTITIES = {"&": "&amp;", "<": "&lt;", ">": "&gt;"}
 _PUNCTUATION = re.compile(r"([\\`*_\[\]|~])")

@@ -1,0 +1,222 @@
+"""The question cards of the HTML and Markdown reports, as plain view objects
+(part of :mod:`.views`): the interviewer's questions, the candidate's
+clarifying questions and the candidate's own questions, numbered Q1, Q2 ...
+in that order, each with how it was put, whether the answer addressed it, the
+answer's first words and the criteria's quotes from it.
+"""
+
+from __future__ import annotations
+
+import heapq
+from dataclasses import dataclass
+
+from ..model import LOW_CONFIDENCE, Analysis, Evidence, Question, Report, words_by_turn
+from .timeline import clock
+
+CARD_QUOTES = 3
+OPENING_WORDS = 30
+INTENT_LABELS = {
+    "small_talk": "small talk",
+    "problem_solving": "problem solving",
+    "check_in": "check-in",
+    "follow_up": "follow-up",
+    "reverse": "about the role",
+}
+FORM_LABELS = {
+    "yes_no": "yes/no",
+    "wh": "open (wh-)",
+    "choice": "either/or",
+    "imperative": "request",
+    "declarative": "statement",
+    "tag": "tag question",
+}
+ANSWERED_LABELS = {"yes": "Answered", "partial": "Partly answered", "no": "Not answered"}
+
+
+Group = tuple[str, str, str, list[Question]]
+"""A group of question cards before they are built: id, title, note, questions."""
+
+
+def first_words(text: str, count: int) -> str:
+    words = text.split()
+    return " ".join(words[:count]) + ("…" if len(words) > count else "")
+
+
+@dataclass(frozen=True)
+class Quote:
+    turn: int
+    text: str
+    note: str
+    polarity: str
+    source: str  # the criterion's title
+
+
+@dataclass(frozen=True)
+class Card:
+    question: int
+    number: int
+    turn: int
+    text: str
+    role: str
+    intent: str
+    form: str
+    answered: str
+    answered_label: str
+    answer_turns: tuple[int, ...]
+    answer_words: int
+    answer_time: str | None
+    missing: tuple[str, ...]
+    parts: tuple[str, ...]
+    concepts_mentioned: tuple[str, ...]
+    concepts_missing: tuple[str, ...]
+    quotes: tuple[Quote, ...]
+    opening: str | None
+    reask: str | None
+    uncertain: bool
+
+
+@dataclass(frozen=True)
+class CardGroup:
+    id: str
+    title: str
+    note: str
+    cards: tuple[Card, ...]
+
+
+def quote_of(item: Evidence, source: str) -> Quote:
+    """``item`` as a quote of the criterion titled ``source``."""
+    return Quote(item.turn, item.quote, item.note, item.polarity, source)
+
+
+def _sections(analysis: Analysis) -> dict[int, str]:
+    return {q: e.section for e in analysis.exchanges for q in e.questions}
+
+
+def question_groups(report: Report) -> tuple[list[Group], dict[int, int]]:
+    """The card groups (id, title, note, questions) and each question's number."""
+    analysis = report.analysis
+    section = _sections(analysis)
+    asked = [q for q in analysis.questions if q.role != "candidate"]
+    clarifying = [q for q in analysis.questions if section.get(q.index) == "clarification"]
+    own = [
+        q
+        for q in analysis.questions
+        if q.role == "candidate" and section.get(q.index) != "clarification"
+    ]
+    groups = [
+        (
+            "asked",
+            "Questions asked by the interviewer",
+            "Each card says how the question was put, whether the answer addressed it, "
+            "and quotes the answer.",
+            asked,
+        ),
+        (
+            "clarifying",
+            "Clarifying questions from the candidate",
+            "Checking what was meant before answering.",
+            clarifying,
+        ),
+        ("own", "Questions from the candidate", "About the role, the team or the company.", own),
+    ]
+    numbers: dict[int, int] = {}
+    for _, _, _, questions in groups:
+        for question in questions:
+            numbers[question.index] = len(numbers) + 1
+    return [g for g in groups if g[3]], numbers
+
+
+class _CardMaker:
+    """The lookups every question card needs, made once per report."""
+
+    def __init__(self, report: Report, numbers: dict[int, int]) -> None:
+        analysis = report.analysis
+        self.numbers = numbers
+        self.turns = analysis.transcript.turns
+        self.words = {t: len(w) for t, w in words_by_turn(analysis.sentences).items()}
+        self.labels = {c.id: c.label for c in analysis.concepts}
+        # an exchange's concepts go on the card of its last question, as in the terminal
+        by_exchange = {c.exchange: c for c in analysis.exchange_concepts}
+        self.concepts = {
+            e.questions[-1]: by_exchange[e.index]
+            for e in analysis.exchanges
+            if e.questions and e.index in by_exchange
+        }
+        # each turn's evidence, in the criteria's order (looked up per card: a scan
+        # of all the evidence for each question was quadratic)
+        self.evidence: dict[int, list[tuple[int, Evidence, str]]] = {}
+        flat = [(e, r.title) for r in report.criteria for e in r.evidence]
+        for order, (item, source) in enumerate(flat):
+            self.evidence.setdefault(item.turn, []).append((order, item, source))
+
+    def card(self, q: Question) -> Card:
+        answer = [self.turns[t] for t in q.answer_turns]
+        quotes = _card_quotes(q, self.evidence)
+        opening = first_words(answer[0].text, OPENING_WORDS) if answer else None
+        if opening and any(_same_start(x.text, answer[0].text) for x in quotes):
+            opening = None  # a quote already shows how the answer began
+        answer_time = None
+        if answer and all(t.start is not None and t.end is not None for t in answer):
+            answer_time = clock(sum((t.end or 0.0) - (t.start or 0.0) for t in answer))
+        concepts = self.concepts.get(q.index)
+        return Card(
+            question=q.index,
+            number=self.numbers[q.index],
+            turn=q.turn,
+            text=q.text,
+            role=q.role,
+            intent=INTENT_LABELS.get(q.intent, q.intent),
+            form=FORM_LABELS.get(q.form, q.form),
+            answered=q.answered,
+            answered_label=ANSWERED_LABELS[q.answered],
+            answer_turns=q.answer_turns,
+            answer_words=sum(self.words.get(t, 0) for t in q.answer_turns),
+            answer_time=answer_time,
+            missing=q.missing,
+            parts=q.parts if len(q.parts) > 1 else (),
+            concepts_mentioned=tuple(self.labels[c] for c in concepts.mentioned)
+            if concepts
+            else (),
+            concepts_missing=tuple(self.labels[c] for c in concepts.missing) if concepts else (),
+            quotes=quotes,
+            opening=opening,
+            reask=None
+            if q.reask_of is None
+            else f"asks Q{self.numbers[q.reask_of]} again ({q.reask_cue})",
+            uncertain=self.turns[q.turn].confidence < LOW_CONFIDENCE,
+        )
+
+
+def question_cards(
+    report: Report, numbers: dict[int, int], groups: list[Group]
+) -> tuple[CardGroup, ...]:
+    """The cards of ``groups`` (from :func:`question_groups`), numbered by ``numbers``."""
+    maker = _CardMaker(report, numbers)
+    return tuple(
+        CardGroup(group_id, title, note, tuple(maker.card(q) for q in questions))
+        for group_id, title, note, questions in groups
+    )
+
+
+def _card_quotes(
+    question: Question, evidence: dict[int, list[tuple[int, Evidence, str]]]
+) -> tuple[Quote, ...]:
+    """Up to CARD_QUOTES quotes of the criteria from the question's answer
+    turns (``evidence``: each turn's, with its place in the criteria's order),
+    once each, in the criteria's order, leaving out quotes of the question
+    itself."""
+    found = heapq.merge(*(evidence.get(turn, ()) for turn in sorted(set(question.answer_turns))))
+    quotes: list[Quote] = []
+    for _, item, source in found:
+        if item.quote in question.text:
+            continue
+        if any(_same_start(x.text, item.quote) and x.turn == item.turn for x in quotes):
+            continue
+        quotes.append(quote_of(item, source))
+        if len(quotes) == CARD_QUOTES:
+            break
+    return tuple(quotes)
+
+
+def _same_start(first: str, second: str, words: int = 6) -> bool:
+    return first.split()[:words] == second.split()[:words]
