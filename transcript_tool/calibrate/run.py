@@ -46,15 +46,8 @@ from .fit import (
     scores_under,
     thresholds_of,
 )
-from .ratings import (
-    OVERALL,
-    RatingMap,
-    Ratings,
-    load_map,
-    load_ratings,
-    match_transcripts,
-    transcript_keys,
-)
+from .rating_map import OVERALL, RatingMap, load_map
+from .ratings import Ratings, load_ratings, match_transcripts, transcript_keys
 from .stats import (
     Array,
     band_indices,
