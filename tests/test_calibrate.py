@@ -23,6 +23,7 @@ import pytest
 import yaml
 
 from transcript_tool.calibrate import CalibrateOptions, run_calibrate
+from transcript_tool.calibrate.agreement import overall_cuts, score_cuts
 from transcript_tool.calibrate.fit import (
     assign,
     cross_validate_thresholds,
@@ -33,7 +34,6 @@ from transcript_tool.calibrate.fit import (
     thresholds_of,
 )
 from transcript_tool.calibrate.ratings import load_ratings
-from transcript_tool.calibrate.run import overall_cuts, score_cuts
 from transcript_tool.calibrate.stats import (
     average_ranks,
     band_indices,

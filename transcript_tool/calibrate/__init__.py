@@ -10,14 +10,16 @@ thresholds (``--fit-weights``: also criterion weights) under K-fold
 cross-validation and ``--out`` writes a rubric that extends the original with
 the fitted values; ``--report`` writes a self-contained HTML report.
 
-Modules: :mod:`.ratings` (the ratings CSV and ``--map``), :mod:`.stats`
+Modules: :mod:`.ratings` (the ratings CSV), :mod:`.rating_map` (``--map``), :mod:`.stats`
 (agreement statistics), :mod:`.fit` (threshold and weight search,
 cross-validation), :mod:`.tuned` (the tuned rubric file), :mod:`.report`
-(text and HTML), :mod:`.run` (:func:`run_calibrate`).
+(text and HTML), :mod:`.agreement` (the agreement figures), :mod:`.run`
+(:func:`run_calibrate`).
 """
 
 from __future__ import annotations
 
-from .run import CalibrateOptions, Calibration, Row, run_calibrate
+from .agreement import Row
+from .run import CalibrateOptions, Calibration, run_calibrate
 
 __all__ = ["CalibrateOptions", "Calibration", "Row", "run_calibrate"]

@@ -5,7 +5,7 @@ direction higher, ``max`` with direction lower, on the metric's own scale)
 that maximise the quadratic weighted kappa between the tool's band and the
 human band of each transcript (the human band is fixed: the mean rating
 rescaled onto 0-100 by its scale, cut where the *original* rubric cuts its
-scores, see :func:`transcript_tool.calibrate.run.score_cuts`). Candidates are
+scores, see :func:`transcript_tool.calibrate.agreement.score_cuts`). Candidates are
 the midpoints between neighbouring metric values seen in training (at most
 :data:`MAX_CANDIDATES`, taken at evenly spaced quantiles when there are more),
 one value above them all (so a band may end up empty) and the original

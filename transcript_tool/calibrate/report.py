@@ -21,8 +21,9 @@ from typing import TYPE_CHECKING
 from .stats import BOOTSTRAP_SAMPLES
 
 if TYPE_CHECKING:
+    from .agreement import Row
     from .fit import ThresholdFit
-    from .run import Calibration, Row
+    from .run import Calibration
 
 WIDTH = 100
 NAME_WIDTH = (9, 22)

@@ -6,17 +6,9 @@ under the folder (:func:`transcript_tool.batch.inputs.find_inputs`) and match
 each rated name to one file (by path first; ids need the files read); score
 the matched files with the batch engine (:func:`transcript_tool.batch.work.outcomes`,
 the same read -> analyze -> score as ``report``, in ``--workers`` processes);
-compute one row of agreement figures per rated criterion and overall; with
-``--fit``, cross-validate fitted thresholds (and weights) and write the tuned
-rubric; with ``--report``, write the HTML report.
-
-How a human rating meets a tool score (docs/design.md, "Calibration"):
-
-- correlations and MAE use the tool's 0-100 score and the mean rating of the
-  transcript's raters, on the rating's own scale;
-- for kappa, the mean rating is rescaled onto 0-100 by its scale and cut into
-  the rubric's bands where the rubric cuts its scores (:func:`score_cuts`):
-  a "strong" at ``min: 80`` is a mean rating in the top fifth of the scale.
+compute one row of agreement figures per rated criterion and overall
+(:mod:`.agreement`); with ``--fit``, cross-validate fitted thresholds (and
+weights) and write the tuned rubric; with ``--report``, write the HTML report.
 """
 
 from __future__ import annotations
@@ -26,7 +18,6 @@ import json
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
-from itertools import pairwise
 from pathlib import Path, PurePath
 from typing import TYPE_CHECKING
 
@@ -35,11 +26,10 @@ import numpy as np
 from ..errors import UsageError
 from ..render.output import check_writable
 from ..rubric import Criterion, Rubric
+from .agreement import Row, Scored, agreement_rows, as_array, mean_ratings, score_cuts
 from .fit import (
-    Ints,
     ThresholdFit,
     WeightFit,
-    assign,
     cross_validate_thresholds,
     cross_validate_weights,
     fold_ids,
@@ -51,14 +41,7 @@ from .ratings import Ratings, load_ratings, match_transcripts, transcript_keys
 from .stats import (
     Array,
     band_indices,
-    bootstrap_ci,
-    krippendorff_alpha,
-    least_squares_mae,
-    least_squares_map,
-    pearson,
-    quadratic_kappa,
     rescale_to_scale,
-    spearman,
 )
 
 if TYPE_CHECKING:
@@ -88,41 +71,6 @@ class CalibrateOptions:
 
 
 @dataclass(frozen=True)
-class Point:
-    """One transcript in a criterion's comparison: its name (as rated), the
-    mean human rating (rating scale) and the tool's score (0-100)."""
-
-    name: str
-    human: float
-    tool: float
-
-
-@dataclass(frozen=True)
-class Row:
-    """The agreement figures of one criterion (or ``overall``); nan where
-    a figure is undefined for the data."""
-
-    criterion: str
-    title: str
-    n: int
-    spearman: float
-    spearman_ci: tuple[float, float]
-    pearson: float
-    pearson_ci: tuple[float, float]
-    kappa: float
-    mae: float
-    alpha: float
-    raters: int
-    scale: tuple[float, float]
-    origins: tuple[str, ...]
-    cuts: tuple[float, ...]
-    bands: tuple[str, ...]
-    slope: float
-    intercept: float
-    points: tuple[Point, ...] = ()
-
-
-@dataclass(frozen=True)
 class Calibration:
     """What a calibration measured, fitted and wrote."""
 
@@ -147,17 +95,6 @@ class Calibration:
         from .report import render_text
 
         return render_text(self)
-
-
-@dataclass
-class _Scored:
-    """A matched transcript: its rated name, file, criterion values and scores."""
-
-    name: str
-    file: str
-    values: dict[str, float | None]
-    scores: dict[str, float | None]
-    overall: float | None
 
 
 def run_calibrate(options: CalibrateOptions, progress: Progress | None = None) -> Calibration:
@@ -203,7 +140,7 @@ def run_calibrate(options: CalibrateOptions, progress: Progress | None = None) -
     if not scored:
         raise UsageError("none of the rated transcripts could be scored")
 
-    rows = _rows(rubric, ratings, scored, options.seed)
+    rows = agreement_rows(rubric, ratings, scored, options.seed)
     calibration = Calibration(
         rubric=rubric,
         rubric_name=options.rubric,
@@ -317,7 +254,7 @@ def _match(ratings: Ratings, files: Sequence[str], root: str) -> dict[str, int]:
 
 def _score(
     files: Sequence[str], options: CalibrateOptions, rubric: Rubric, progress: Progress
-) -> tuple[list[_Scored], list[tuple[str, str]]]:
+) -> tuple[list[Scored], list[tuple[str, str]]]:
     """Score ``files`` with the batch engine; a file that fails is left out
     (and listed) rather than stopping the calibration."""
     from ..batch.work import Job, Settings, outcomes, worker_count
@@ -325,7 +262,7 @@ def _score(
     settings = Settings(rubric=options.rubric, report_format="json", debug=options.debug)
     jobs = [Job(index, file) for index, file in enumerate(files)]
     workers = worker_count(options.workers, len(jobs))
-    scored: list[_Scored] = []
+    scored: list[Scored] = []
     failed: list[tuple[str, str]] = []
 
     def done(outcome: Outcome) -> None:
@@ -336,12 +273,12 @@ def _score(
         for outcome in outcomes(jobs, settings, workers, done, rubric):
             if outcome.error is not None or outcome.report is None:
                 failed.append((outcome.file, outcome.error or "no report"))
-                scored.append(_Scored("", outcome.file, {}, {}, None))
+                scored.append(Scored("", outcome.file, {}, {}, None))
                 continue
             report = json.loads(outcome.report)
             values = {c["id"]: c["value"] for c in report["criteria"]}
             scores = {c["id"]: c["score"] for c in report["criteria"]}
-            scored.append(_Scored("", outcome.file, values, scores, report["overall"]))
+            scored.append(Scored("", outcome.file, values, scores, report["overall"]))
     finally:
         progress.close()
     return scored, failed
@@ -350,146 +287,11 @@ def _score(
 # ------------------------------------------------------------------ figures
 
 
-def score_cuts(criterion: Criterion) -> tuple[float, ...]:
-    """Where the criterion's bands meet on the 0-100 score scale, best first:
-    a band scored by the value itself starts at its threshold; between bands
-    with fixed scores the cut is halfway between the two scores."""
-    cuts: list[float] = []
-    bands = criterion.bands
-    for better, worse in pairwise(bands):
-        if better.score is None:
-            limit = better.min if criterion.direction == "higher" else better.max
-            limit = 0.0 if limit is None else limit
-            cut = limit if criterion.direction == "higher" else 100.0 - limit
-        else:
-            low = worse.score
-            if low is None:
-                threshold = worse.min if criterion.direction == "higher" else worse.max
-                low = 0.0 if threshold is None else threshold
-            cut = (better.score + low) / 2.0
-        cuts.append(min(100.0, max(0.0, float(cut))))
-    return tuple(sorted(cuts, reverse=True))
-
-
-def overall_cuts(rubric: Rubric) -> tuple[float, ...]:
-    """Band cuts for the overall score: the weighted mean of the criteria's
-    cuts when every counted criterion has as many bands; () otherwise."""
-    counted = [c for c in rubric.criteria if c.weight > 0]
-    if not counted or len({len(c.bands) for c in counted}) != 1:
-        return ()
-    total = sum(c.weight for c in counted)
-    cuts = np.array([score_cuts(c) for c in counted], dtype=np.float64)
-    weights = np.array([c.weight for c in counted], dtype=np.float64)[:, None]
-    return tuple(float(round(x, 1)) for x in (cuts * weights).sum(axis=0) / total)
-
-
-def _human(ratings: Ratings, scored: Sequence[_Scored], criterion: str) -> tuple[Array, int]:
-    """Mean rating per scored transcript (nan when unrated) and the most
-    raters any of them had."""
-    by_name: dict[str, list[float]] = {}
-    for rating in ratings.ratings:
-        if rating.criterion == criterion:
-            by_name.setdefault(rating.transcript, []).append(rating.value)
-    means = np.array(
-        [float(np.mean(by_name[s.name])) if s.name in by_name else np.nan for s in scored]
-    )
-    most = max((len(by_name.get(s.name, [])) for s in scored), default=0)
-    return means, most
-
-
-def _alpha(ratings: Ratings, scored: Sequence[_Scored], criterion: str) -> float:
-    """Krippendorff's alpha among the raters of this criterion (named raters
-    are rows; without names each transcript's ratings fill rows in order)."""
-    names = {s.name: i for i, s in enumerate(scored)}
-    cells: dict[tuple[str, int], float] = {}
-    count: dict[int, int] = {}
-    for rating in ratings.ratings:
-        if rating.criterion != criterion or rating.transcript not in names:
-            continue
-        unit = names[rating.transcript]
-        rater = rating.rater
-        if rater is None:
-            count[unit] = count.get(unit, 0) + 1
-            rater = f"#{count[unit]}"
-        cells[(rater, unit)] = rating.value
-    raters = sorted({rater for rater, _ in cells})
-    if not raters:
-        return math.nan
-    row = {rater: i for i, rater in enumerate(raters)}
-    matrix = np.full((len(raters), len(scored)), np.nan)
-    for (rater, unit), value in cells.items():
-        matrix[row[rater], unit] = value
-    return krippendorff_alpha(matrix)
-
-
-def _rows(rubric: Rubric, ratings: Ratings, scored: Sequence[_Scored], seed: int) -> list[Row]:
-    rated = set(ratings.criteria())
-    wanted = [c.id for c in rubric.criteria if c.id in rated]
-    if OVERALL in rated:
-        wanted.append(OVERALL)
-    rows: list[Row] = []
-    for cid in wanted:
-        human, raters = _human(ratings, scored, cid)
-        if cid == OVERALL:
-            tool = np.array([np.nan if s.overall is None else s.overall for s in scored])
-            cuts = overall_cuts(rubric)
-            title = "Overall"
-            shaped = [c for c in rubric.criteria if len(c.bands) == len(cuts) + 1]
-            bands = tuple(b.band for b in shaped[0].bands) if cuts and shaped else ()
-            tool_bands: Ints | None = band_indices(tool, cuts) if cuts else None
-        else:
-            criterion = rubric.criterion(cid)
-            tool = _array([s.scores.get(cid) for s in scored])
-            values = _array([s.values.get(cid) for s in scored])
-            cuts = score_cuts(criterion)
-            title = criterion.title
-            bands = tuple(b.band for b in criterion.bands)
-            tool_bands = assign(values, criterion.direction, thresholds_of(criterion))
-        both = np.isfinite(human) & np.isfinite(tool)
-        scale = ratings.scales[cid]
-        kappa = math.nan
-        if tool_bands is not None and both.any():
-            human_bands = band_indices(rescale_to_scale(human, *scale), cuts)
-            kappa = quadratic_kappa(tool_bands[both], human_bands[both], len(cuts) + 1)
-        slope, intercept = least_squares_map(human[both], tool[both])
-        rows.append(
-            Row(
-                criterion=cid,
-                title=title,
-                n=int(both.sum()),
-                spearman=spearman(tool[both], human[both]),
-                spearman_ci=bootstrap_ci(spearman, tool[both], human[both], seed=seed),
-                pearson=pearson(tool[both], human[both]),
-                pearson_ci=bootstrap_ci(pearson, tool[both], human[both], seed=seed),
-                kappa=kappa,
-                mae=least_squares_mae(human[both], tool[both]),
-                alpha=_alpha(ratings, scored, cid),
-                raters=raters,
-                scale=scale,
-                origins=ratings.origins.get(cid, ()),
-                cuts=cuts,
-                bands=bands,
-                slope=slope,
-                intercept=intercept,
-                points=tuple(
-                    Point(s.name, float(h), float(t))
-                    for s, h, t, ok in zip(scored, human, tool, both, strict=True)
-                    if ok
-                ),
-            )
-        )
-    return rows
-
-
-def _array(values: Sequence[float | None]) -> Array:
-    return np.array([np.nan if v is None else float(v) for v in values], dtype=np.float64)
-
-
 # ------------------------------------------------------------------ fitting
 
 
 def _fit(
-    calibration: Calibration, ratings: Ratings, scored: Sequence[_Scored], options: CalibrateOptions
+    calibration: Calibration, ratings: Ratings, scored: Sequence[Scored], options: CalibrateOptions
 ) -> Calibration:
     rubric = calibration.rubric
     rated = {r.criterion for r in ratings.ratings}
@@ -509,7 +311,7 @@ def _fit(
         raise UsageError("--fit: no rated criterion of the rubric has band thresholds to fit")
     fits: list[ThresholdFit] = []
     for criterion in usable:
-        human, _ = _human(ratings, scored, criterion.id)
+        human, _ = mean_ratings(ratings, scored, criterion.id)
         human_bands = np.where(
             np.isfinite(human),
             band_indices(
@@ -517,7 +319,7 @@ def _fit(
             ),
             -1,
         ).astype(np.int64)
-        values = _array([s.values.get(criterion.id) for s in scored])
+        values = as_array([s.values.get(criterion.id) for s in scored])
         fits.append(cross_validate_thresholds(criterion, values, human_bands, folds, options.folds))
     weights: WeightFit | None = None
     if options.fit_weights:
@@ -527,17 +329,19 @@ def _fit(
         def matrix(choose: int | None) -> Array:
             columns = []
             for c in criteria:
-                values = _array([s.values.get(c.id) for s in scored])
+                values = as_array([s.values.get(c.id) for s in scored])
                 fit = fitted.get(c.id)
                 if fit is None:
-                    columns.append(_array([s.scores.get(c.id) for s in scored]))
+                    columns.append(as_array([s.scores.get(c.id) for s in scored]))
                     continue
                 limits = fit.fitted if choose is None else fit.per_fold[choose]
                 columns.append(scores_under(c, limits, values))
             return np.column_stack(columns)
 
-        original = np.column_stack([_array([s.scores.get(c.id) for s in scored]) for c in criteria])
-        human, _ = _human(ratings, scored, OVERALL)
+        original = np.column_stack(
+            [as_array([s.scores.get(c.id) for s in scored]) for c in criteria]
+        )
+        human, _ = mean_ratings(ratings, scored, OVERALL)
         weights = cross_validate_weights(
             [c.id for c in criteria],
             [matrix(fold) for fold in range(options.folds)],
