@@ -15,7 +15,7 @@ import pytest
 
 from transcript_tool import analyze
 from transcript_tool.annotate.star_cues import GROUPS, load_star_cues
-from transcript_tool.metrics import star
+from transcript_tool.metrics import star, star_answers
 from transcript_tool.metrics.base import MetricSpec, Scope
 from transcript_tool.model import Analysis, MetricResult
 from transcript_tool.readers import read_text
@@ -40,8 +40,8 @@ def assert_quotes_verbatim(analysis: Analysis, result: MetricResult) -> None:
 def components(answer: str) -> list[str]:
     """The STAR components found in one answer to a behavioral question."""
     analysis = analysis_of(f"Interviewer: Tell me about a time you failed.\nCandidate: {answer}\n")
-    (found,) = star.behavioral_answers(analysis, Scope())
-    return list(star.read_answer(analysis, found).first)
+    (found,) = star_answers.behavioral_answers(analysis, Scope())
+    return list(star_answers.read_answer(analysis, found).first)
 
 
 # Three behavioral answers and a problem-solving question (not judged).
@@ -106,8 +106,8 @@ def test_a_quantified_result_holds_an_amount_in_its_sentence() -> None:
     def quantified(answer: str) -> str | None:
         text = f"Interviewer: Tell me about a time you failed.\nCandidate: {answer}\n"
         analysis = analysis_of(text)
-        (found,) = star.behavioral_answers(analysis, Scope())
-        cue = star.read_answer(analysis, found).quantified
+        (found,) = star_answers.behavioral_answers(analysis, Scope())
+        cue = star_answers.read_answer(analysis, found).quantified
         return None if cue is None else cue.text
 
     assert quantified("We cut the build time by 40%.") == "cut the build time by"
@@ -348,8 +348,8 @@ def test_specificity_weighs_specific_against_generic_cues() -> None:
 )
 def test_is_specific(answer: str, specific: bool) -> None:
     analysis = analysis_of(f"Interviewer: Tell me about a time you failed.\nCandidate: {answer}\n")
-    (found,) = star.behavioral_answers(analysis, Scope())
-    assert star.is_specific(analysis, found) is specific
+    (found,) = star_answers.behavioral_answers(analysis, Scope())
+    assert star_answers.is_specific(analysis, found) is specific
 
 
 def test_specificity_scope_and_reason() -> None:
@@ -476,6 +476,8 @@ def test_the_behavioral_sample() -> None:
     results = by_turn(star.STAR_RESULT(analysis, {}))
     # "it kind of worked out, you know, mostly": a result with no amount
     assert (results[stakeholder], results[juggling]) == (100.0, 50.0)
-    (story,) = [a for a in star.behavioral_answers(analysis, Scope()) if a.turns[0] == stakeholder]
-    assert star.is_specific(analysis, story)
+    (story,) = [
+        a for a in star_answers.behavioral_answers(analysis, Scope()) if a.turns[0] == stakeholder
+    ]
+    assert star_answers.is_specific(analysis, story)
     assert_quotes_verbatim(analysis, result)

@@ -166,7 +166,7 @@ def judge(
         score = 1.0 if direct else score * (1 - float(params["direct_weight"]))
     specific: bool | None = None
     if question.intent == "behavioral" and question.form not in ("yes_no", "choice", "tag"):
-        from .star import is_specific
+        from .star_answers import is_specific
 
         specific = is_specific(analysis, answer)
         share = float(params["example_weight"])

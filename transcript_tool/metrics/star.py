@@ -10,7 +10,7 @@ Three metrics:
 
 - ``structure_star``: which STAR components each answer has, and in what order;
 - ``specificity``: a specific past example rather than generalities
-  (:func:`is_specific` lets other metrics ask the same question);
+  (:func:`.star_answers.is_specific` lets other metrics ask the same question);
 - ``star_result``: answers that state a result, with full credit when it is
   quantified.
 
@@ -22,33 +22,26 @@ answer is read together with the answer to the question that started the
 thread (when the phase scope keeps it).
 
 **Cues.** The cue words are data, in ``data/star.yaml``, found by
-:mod:`transcript_tool.annotate.star_cues` within each sentence of the answer.
+:mod:`transcript_tool.annotate.star_cues` within each sentence of the answer
+and read per answer by :mod:`.star_answers`.
 Cue matching is lexical: it tells whether the words of a STAR story are
 there, not whether the story is good.
 """
 
 from __future__ import annotations
 
-import dataclasses
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from collections.abc import Sequence
 
-from ..annotate.star_cues import COMPONENTS, Cue, find_cues, star_groups
+from ..annotate.star_cues import COMPONENTS, Cue
 from ..model import Analysis, Evidence, MetricResult, Turn
 from .base import MetricSpec, Param, Params, Scope
-from .common import Answer, candidate_answers, quote
+from .common import Answer, quote
+from .star_answers import Reading, behavioral_answers, none_answered, read_answer, reads_specific
 
 WEIGHTS: dict[str, float] = {"situation": 20.0, "task": 20.0, "action": 30.0, "result": 30.0}
 """Points per component present in an answer (``structure_star``): the action
 and the result are what the question is really after, so they weigh more."""
 
-SPECIFIC_GROUPS = ("action", "quantity", "when", "name")
-"""Cues of a specific past example: a first-person past action, a number, a
-concrete time or place, a name."""
-
-MIN_SPECIFIC = 2
-"""An answer needs at least this many specific cues to count as a specific
-past example (:func:`is_specific`)."""
 
 _LACKS = {
     "situation": "sets the scene (where, when, what was going on)",
@@ -66,169 +59,6 @@ _LACKS_SHORT = {
 }
 
 
-# ------------------------------------------------------------------- the answers
-
-
-def story_scope(scope: Scope) -> Scope:
-    """``scope`` itself when it names intents, else ``scope`` limited to behavioral questions."""
-    if scope.intents:
-        return scope
-    return dataclasses.replace(scope, intents=frozenset({"behavioral"}))
-
-
-def behavioral_answers(analysis: Analysis, scope: Scope) -> list[Answer]:
-    """The subject's answers to the questions in :func:`story_scope`, one per
-    question that started a thread: the answers to the interviewer's
-    follow-ups of that question are joined to it (their ``exchange`` is the
-    first exchange of the thread)."""
-    wanted = story_scope(scope)
-    every = candidate_answers(analysis, dataclasses.replace(wanted, intents=frozenset()))
-    stories: dict[int, list[Answer]] = {}
-    for answer in every:
-        exchange = analysis.exchanges[answer.exchange]
-        if exchange.parent is not None and exchange.parent in stories:
-            stories[exchange.parent].append(answer)
-        elif wanted.keeps(analysis, exchange):
-            stories[exchange.index] = [answer]
-    return [_joined(parts) for parts in stories.values()]
-
-
-def _joined(parts: Sequence[Answer]) -> Answer:
-    if len(parts) == 1:
-        return parts[0]
-    seconds = [p.seconds for p in parts]
-    return Answer(
-        exchange=parts[0].exchange,
-        questions=tuple(q for p in parts for q in p.questions),
-        turns=tuple(t for p in parts for t in p.turns),
-        words=tuple(w for p in parts for w in p.words),
-        seconds=None if None in seconds else sum(s for s in seconds if s is not None),
-    )
-
-
-def _none_answered(scope: Scope) -> str:
-    """Why nothing was scored: no behavioral question was answered (or no
-    question of the scope's intents, in its phases)."""
-    wanted = story_scope(scope)
-    reason = "no " + " or ".join(sorted(wanted.intents)).replace("_", " ") + " question"
-    if wanted.phases:
-        reason += " in the " + " or ".join(sorted(wanted.phases)) + " phase"
-    return reason + " was answered"
-
-
-@dataclass(frozen=True)
-class Reading:
-    """The STAR cues of one answer.
-
-    ``first`` holds the first cue of each component present; ``swapped`` the
-    pairs of components (earlier, later in STAR order) whose first cues came
-    the other way round; ``quantified`` the first result cue whose sentence
-    holds a quantity; ``specific`` and ``generic`` the cues of a specific past
-    example and of generalities, each saying different words (overlapping
-    specific cues count once: "in 2021" is one cue; so do repeats: five "I
-    talked" are one).
-    """
-
-    answer: Answer
-    cues: tuple[Cue, ...]
-    first: dict[str, Cue]
-    swapped: tuple[tuple[str, str], ...]
-    quantified: Cue | None
-    specific: tuple[Cue, ...]
-    generic: tuple[Cue, ...]
-
-    @property
-    def complete(self) -> bool:
-        return len(self.first) == len(COMPONENTS)
-
-    @property
-    def missing(self) -> tuple[str, ...]:
-        return tuple(c for c in COMPONENTS if c not in self.first)
-
-    @property
-    def result(self) -> Cue | None:
-        """The result cue to quote: the first quantified one, else the first one."""
-        return self.quantified or self.first.get("result")
-
-
-def read_answer(analysis: Analysis, answer: Answer) -> Reading:
-    """The STAR cues of ``answer``."""
-    cues = find_cues(analysis, answer.turns)
-    groups = star_groups()
-    first: dict[str, Cue] = {}
-    for component in COMPONENTS:
-        counted = {component, *groups[component].include}
-        found = [c for c in cues if c.group in counted]
-        if found:
-            first[component] = min(found, key=lambda c: c.at)
-    present = [c for c in COMPONENTS if c in first]
-    # the most telling swap first: the result before the action, before the
-    # result before the situation ... (the later component, then the nearer)
-    swapped = tuple(
-        sorted(
-            (
-                (earlier, later)
-                for i, earlier in enumerate(present)
-                for later in present[i + 1 :]
-                if first[later].at < first[earlier].at
-            ),
-            key=lambda pair: (-COMPONENTS.index(pair[1]), -COMPONENTS.index(pair[0])),
-        )
-    )
-    amounts = {c.sentence for c in cues if c.group == "quantity"}
-    quantified = next((c for c in cues if c.group == "result" and c.sentence in amounts), None)
-    return Reading(
-        answer=answer,
-        cues=tuple(cues),
-        first=first,
-        swapped=swapped,
-        quantified=quantified,
-        specific=_distinct(_merged(c for c in cues if c.group in SPECIFIC_GROUPS)),
-        generic=_distinct(c for c in cues if c.group == "generic"),
-    )
-
-
-def _merged(cues: Iterable[Cue]) -> list[Cue]:
-    """``cues`` with the ones overlapping an earlier-starting (or, at the same
-    start, longer) cue left out: "in 2021" is one cue, not a time and a number."""
-    kept: list[Cue] = []
-    for cue in sorted(cues, key=lambda c: (c.turn, c.start, -c.end, c.group)):
-        if kept and kept[-1].turn == cue.turn and cue.start < kept[-1].end:
-            continue
-        kept.append(cue)
-    return kept
-
-
-def _distinct(cues: Iterable[Cue]) -> tuple[Cue, ...]:
-    """The first of the cues saying the same words (case aside): five "I talked"
-    are one detail."""
-    seen: set[str] = set()
-    kept = []
-    for cue in cues:
-        if cue.text.lower() not in seen:
-            seen.add(cue.text.lower())
-            kept.append(cue)
-    return tuple(kept)
-
-
-def is_specific(analysis: Analysis, answer: Answer) -> bool:
-    """Whether ``answer`` tells a specific past example: at least one
-    first-person past action ("I called", "we migrated"), at least
-    :data:`MIN_SPECIFIC` specific cues in all (actions, a concrete time or
-    place, names, numbers) and more specific cues than generic ones ("I
-    usually", "I would", "typically")."""
-    return _is_specific(read_answer(analysis, answer))
-
-
-def _is_specific(reading: Reading) -> bool:
-    specific = reading.specific
-    return (
-        any(c.group == "action" for c in specific)
-        and len(specific) >= MIN_SPECIFIC
-        and len(specific) > len(reading.generic)
-    )
-
-
 # ------------------------------------------------------------------- the metrics
 
 
@@ -239,7 +69,7 @@ def structure_star(analysis: Analysis, params: Params, scope: Scope) -> MetricRe
     action ...); the value is the mean over the answers."""
     readings = [read_answer(analysis, a) for a in behavioral_answers(analysis, scope)]
     if not readings:
-        return MetricResult(None, reason=_none_answered(scope))
+        return MetricResult(None, reason=none_answered(scope))
     penalty = float(params["order_penalty"])
     scores = [_structure_score(r, penalty) for r in readings]
     evidence: list[Evidence] = []
@@ -325,14 +155,14 @@ def specificity(analysis: Analysis, params: Params, scope: Scope) -> MetricResul
     """Each answer scores 100 × min(1, S / ``full_credit``) × S / (S + G),
     S and G its specific and generic cues (0 with no specific cue); the value
     is the mean over the answers. Details count the answers that tell a
-    specific past example (:func:`is_specific`), the others, and the generic
+    specific past example (:func:`.star_answers.is_specific`), the others, and the generic
     ones: more generic cues than specific ones."""
     readings = [read_answer(analysis, a) for a in behavioral_answers(analysis, scope)]
     if not readings:
-        return MetricResult(None, reason=_none_answered(scope))
+        return MetricResult(None, reason=none_answered(scope))
     full = int(params["full_credit"])
     scores = [_specificity_score(r, full) for r in readings]
-    specific = [_is_specific(r) for r in readings]
+    specific = [reads_specific(r) for r in readings]
     generic = [len(r.generic) > len(r.specific) for r in readings]
     turns = analysis.transcript.turns
     evidence: list[Evidence] = []
@@ -412,7 +242,7 @@ def star_result(analysis: Analysis, params: Params, scope: Scope) -> MetricResul
     over the answers."""
     readings = [read_answer(analysis, a) for a in behavioral_answers(analysis, scope)]
     if not readings:
-        return MetricResult(None, reason=_none_answered(scope))
+        return MetricResult(None, reason=none_answered(scope))
     half = float(params["unquantified_credit"])
     scores = [
         100.0 if r.quantified else 100.0 * half if "result" in r.first else 0.0 for r in readings
