@@ -71,22 +71,16 @@ def acknowledgements(
     the decoder or :func:`backchannels` gave it: read by
     :func:`question_islands`."""
     from ..annotate.question_cues import load_cues
+    from .unlabeled import speaker_runs  # the module above this one; loaded by now
 
     backchannel_words = load_cues().backchannel_words
-    found: dict[int, int] = {}
-    n = len(words)
-    i = 1
-    while i < n:
-        if state_of_word[i] != listener or state_of_word[i - 1] == listener:
-            i += 1
-            continue
-        j = i
-        while j < n and state_of_word[j] == listener:
-            j += 1
-        if j < n and j - i <= 3 and all(words[m] in backchannel_words for m in range(i, j)):
-            found[j] = i
-        i = j
-    return found
+    return {
+        end: begin
+        for begin, end in speaker_runs(state_of_word)[1:-1]  # between two other runs
+        if state_of_word[begin] == listener
+        and end - begin <= 3
+        and all(words[m] in backchannel_words for m in range(begin, end))
+    }
 
 
 def reask_openings(words: Sequence[str]) -> dict[int, int]:
