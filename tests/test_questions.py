@@ -159,6 +159,8 @@ FORMS = [
         "what happens",
     ),
     ("so the primary dies and then what", "wh", "then what"),
+    # ... and "And then what?" said alone is no "What?" asking to hear it again
+    ("And then what?", "wh", "what"),
     # a statement with "is that correct?" asks to confirm it: a tag (not a yes/no question)
     ("And you have not complied with it, is that correct?", "tag", "is that correct"),
     ("You knew about the emails in March; isn't that true?", "tag", "isn't that true"),
@@ -810,6 +812,8 @@ MORE_NOT_QUESTIONS = [
     # asking to hear it again is a signal of not having heard, not a question
     "Pardon me?",
     "Sorry, come again?",
+    "What?",
+    "Oh, what?",
     "I beg your pardon?",
     "What did you say?",
     "Do what now?",

@@ -86,7 +86,10 @@ def classify_span(span: Span, matches: Sequence[Match], cues: QuestionCues) -> A
             continue
         key = f"not:{veto_number}"
         if any(
-            _placed(m, veto.at, head, content_end, sentence_end) for m in matches if m.key == key
+            _placed(m, veto.at, head, content_end, sentence_end)
+            and not (m.start > span.start and span.doc[m.start - 1].norm_ in veto.not_after)
+            for m in matches
+            if m.key == key
         ):
             return None
     return asked

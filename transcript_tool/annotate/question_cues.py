@@ -52,6 +52,7 @@ class VetoRule:
     unmarked: bool
     patterns: tuple[list[dict[str, Any]], ...]
     phrases: tuple[str, ...]
+    not_after: frozenset[str] = frozenset()  # no veto right after one of these words
 
 
 @dataclass(frozen=True)
@@ -179,6 +180,7 @@ def load_cues(text: str | None = None) -> QuestionCues:
             unmarked=bool(entry.get("unmarked", False)),
             patterns=_patterns(entry, f"not_questions/{number}"),
             phrases=tuple(entry.get("phrases", ())),
+            not_after=frozenset(entry.get("not_after", ())),
         )
         for number, entry in enumerate(raw["not_questions"])
     ]
