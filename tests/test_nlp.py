@@ -100,6 +100,47 @@ def test_a_caption_sentence_never_is_a_lone_auxiliary(caption: str, last: str) -
     assert [s.text for s in get_nlp()(caption).sents][-1] == last
 
 
+def test_a_tag_after_a_negated_caption_sentence_stays_with_it() -> None:
+    # the gap model alone ends a sentence before "do you"
+    caption = "you don't think about that do you"
+    assert [s.text for s in get_nlp()(caption).sents] == [caption]
+
+
+def test_a_short_caption_turn_is_still_split_before_a_question() -> None:
+    # seven tokens: the caption component reads docs of three words or more
+    assert [s.text for s in get_nlp()("i'm doing fine where you from").sents] == [
+        "i'm doing fine",
+        "where you from",
+    ]
+
+
+def test_a_caption_sentence_starts_where_an_indirect_question_to_the_listener_does() -> None:
+    caption = "smiley burnette i don't know if you were old enough to remember him"
+    assert [s.text for s in get_nlp()(caption).sents] == [
+        "smiley burnette",
+        "i don't know if you were old enough to remember him",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("caption", "last"),
+    [
+        # a wh-clause as a preposition's object
+        (
+            "i just kind of read the paper i mean you know just keep an eye on what's going on",
+            "i mean you know just keep an eye on what's going on",
+        ),
+        # ... but a question after a preposition still starts its own sentence
+        (
+            "yeah you're you're like a boat ride from how far is it across the lake to canada",
+            "how far is it across the lake to canada",
+        ),
+    ],
+)
+def test_a_caption_sentence_keeps_a_prepositions_wh_object(caption: str, last: str) -> None:
+    assert [s.text for s in get_nlp()(caption).sents][-1] == last
+
+
 def test_no_caption_sentence_ends_between_wondered_and_if() -> None:
     caption = "uh-huh yeah i just wondered if you were going to tour mostly"
     assert [s.text for s in get_nlp()(caption).sents][-1] == (

@@ -167,6 +167,19 @@ FORMS = [
     # a negated tag asks without a "?"
     ("He's a bull, isn't he.", "tag", "isn't he"),
     ("uh there's really a lot of them in the city isn't there", "tag", "isn't there"),
+    # ... and so does a plain tag after a negated statement with the same subject
+    ("you never think about that do you", "tag", "do you"),
+    ("yeah he wasn't always funny in that show was he", "tag", "was he"),
+    ("It didn't work, did it.", "tag", "did it"),
+    # an indirect question to the listener inside a caption sentence
+    (
+        "yeah we just got one i don't know if you have a satellite dish or not",
+        "yes_no",
+        "i don't know if you have",
+    ),
+    # an auxiliary dropped in a caption: "where you from"
+    ("yeah where you at", "wh", "where you"),
+    ("where you going to school", "wh", "where you"),
 ]
 
 
@@ -200,6 +213,14 @@ NOT_QUESTIONS = [
     "And I asked him, uh, what are you doing with that?",
     "And now if we go through her cabinets she's like, Well, what are you digging for?",
     "What bothers me is that they really don't mean anything.",
+    # no tag: the auxiliary goes on the clause ("couldn't do it"), or the
+    # subjects differ
+    "and i tried it twice and i couldn't do it",
+    "i don't care what your friends do if you do it then that was it",
+    # the auxiliary after "they really" is theirs: no "were they ...?"
+    "oh yeah they really were they just uh kept going",
+    # "where you at" taken in by "know"
+    "we really don't know where you at right now with all that",
     # exclaiming, without a "?"
     "Isn't that funny.",
     # what comes of it, known or to be seen, is no question

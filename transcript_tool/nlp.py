@@ -102,7 +102,7 @@ class _CaptionSentences:
     doc keeps the boundaries set before this component.
     """
 
-    min_words = 8
+    min_words = 3
 
     def __init__(self, nlp: Language, name: str) -> None:
         self.name = name
@@ -144,7 +144,9 @@ class _CaptionSentences:
         from .annotate.onsets import (
             keep_compound_questions,
             no_end_before_embedded,
+            no_end_before_wh_object,
             no_lone_auxiliary,
+            no_lone_tag,
             no_lone_wh_phrase,
             split_before_questions,
             split_long_questions,
@@ -176,8 +178,10 @@ class _CaptionSentences:
         ends &= closes
         keep_compound_questions(norms, after, ends)
         no_lone_auxiliary(norms, ends)
+        no_lone_tag(norms, ends)
         no_lone_wh_phrase(norms, ends)
         no_end_before_embedded(norms, ends)
+        no_end_before_wh_object(norms, ends)
         split_long_questions(norms, after, ends, closes)
         last = len(words) - 1
         for k, (end, (_, statement, question)) in enumerate(zip(ends, after, strict=True)):

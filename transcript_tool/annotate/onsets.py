@@ -35,10 +35,13 @@ def goes_on(
 
 
 def _not_after(before: str, before_that: str, onsets: CaptionOnsets) -> bool:
-    """No question starts after ``before``: one of ``not_after``, or "like"
-    quoting speech (:func:`quotes`)."""
+    """No question starts after ``before``: one of ``not_after``, "like"
+    quoting speech (:func:`quotes`), or an adverb right after a subject ("they
+    really | were")."""
     if before == "like":
         return quotes(before_that, onsets)
+    if before in onsets.clause_adverbs and before_that in onsets.adverb_subjects:
+        return True
     return before in onsets.not_after
 
 
@@ -130,7 +133,14 @@ def split_before_questions(norms: list[str], ends: Any) -> None:
         # a check-in ends a sentence of its own ("... gets maybe ten of that |
         # does that make sense"), whatever comes before it
         check_in = any(_phrase_at(norms, k, p) for p in onsets.check_ins)
-        if k > head and not fronted and (check_in or question_onset(norms, k, onsets, cues)):
+        # "... | i don't know if you ...": asks the listener, as questions.yaml's
+        # form rules read it at a sentence's head
+        embedded = any(_phrase_at(norms, k, p) for p in onsets.embedded_questions)
+        if (
+            k > head
+            and not fronted
+            and (check_in or embedded or question_onset(norms, k, onsets, cues))
+        ):
             first = k
             while first - 1 >= head and (
                 leads_in(norms, first - 1, onsets) or norms[first - 1] == norms[k]
@@ -145,6 +155,7 @@ def split_before_questions(norms: list[str], ends: Any) -> None:
                 (new_clause or not _not_after(before, before_that, onsets))
                 and (
                     norms[k] in onsets.wh
+                    or embedded
                     or (
                         not inside_wh_question(norms, k, ends, onsets, cues.wh_words)
                         and before not in cues.auxiliaries
@@ -187,14 +198,18 @@ def question_onset(
     also: frozenset[str] = frozenset(),
 ) -> bool:
     """Whether a question's words start at ``norms[k]``: "do you work ...",
-    "don't they have ...", "where are you at", "how about you". ``also``: more
-    subjects an auxiliary may ask about."""
+    "don't they have ...", "where are you at", "how about you", "where you
+    from". ``also``: more subjects an auxiliary may ask about."""
     at = k + 1
     if norms[k] in onsets.wh_about and norms[at] == "about":
         return at + 1 < len(norms)
     for phrase in onsets.requests:
         if tuple(norms[k : k + len(phrase)]) == phrase:
             return k + len(phrase) < len(norms)
+    if any(tuple(norms[k : k + len(phrase)]) == phrase for phrase in onsets.no_auxiliary):
+        # "i'm doing fine | where you from" (it may end the turn), not "we
+        # don't know | where you at"
+        return k == 0 or norms[k - 1] not in onsets.no_auxiliary_not_after
     wh = norms[k] in onsets.wh
     listener_only = False
     if wh:
@@ -318,6 +333,37 @@ def no_lone_auxiliary(norms: list[str], ends: Any) -> None:
             start = k + 1
 
 
+def no_lone_tag(norms: list[str], ends: Any) -> None:
+    """No sentence end before a sentence that is only an auxiliary and a
+    subject ("do you", "didn't they") when the sentence before it is negated:
+    it is that sentence's tag ("you don't think about that | do you").
+    questions.yaml ``caption_onsets`` (``tag_negations``, ``tag_subjects``).
+    Changes ``ends`` in place."""
+    cues = load_cues()
+    onsets = cues.caption_onsets
+    if onsets is None:
+        return
+    begin = 0  # the first word of the sentence that ends at k
+    previous: tuple[int, int] | None = None  # the sentence before it
+    for k in range(len(norms)):
+        if not (ends[k] or k == len(norms) - 1):
+            continue
+        words = norms[begin : k + 1]
+        if (
+            previous is not None
+            and len(words) in (2, 3)
+            and words[0] in onsets.tag_auxiliaries
+            and words[1:-1] in ([], ["n't"])
+            and words[-1] in onsets.tag_subjects
+            and norms[begin - 1] not in onsets.not_before_tag
+            and not onsets.tag_negations.isdisjoint(norms[previous[0] : previous[1]])
+        ):
+            ends[begin - 1] = False
+            begin = previous[0]
+        previous = (begin, k + 1)
+        begin = k + 1
+
+
 def embedded_clauses(norms: Sequence[str]) -> list[int]:
     """Each k where a wh-clause (or an "if"/"whether" clause, ``complements``)
     begins right after one of questions.yaml's ``embedders`` (``norms[k -
@@ -342,6 +388,28 @@ def no_end_before_embedded(norms: list[str], ends: Any) -> None:
     (:func:`embedded_clauses`). Changes ``ends`` in place."""
     for k in embedded_clauses(norms):
         ends[k - 1] = False
+
+
+def no_end_before_wh_object(norms: list[str], ends: Any) -> None:
+    """No sentence end between a preposition and the wh-clause that is its
+    object (questions.yaml ``wh_object_of``), when the clause has a
+    statement's word order: a subject right after the wh-word ("talk about |
+    what they do"), or a copula and an -ing form ("just keep an eye on |
+    what's going on"); not "pointed at | what's that variable", nor where a
+    question's words start ("... from | how far is it across the lake").
+    Changes ``ends`` in place."""
+    cues = load_cues()
+    onsets = cues.caption_onsets
+    if onsets is None:
+        return
+    for k in range(1, len(norms) - 2):
+        if not (ends[k - 1] and norms[k] in cues.wh_words and norms[k - 1] in onsets.wh_object_of):
+            continue
+        statement_order = norms[k + 1] in onsets.wh_object_subjects or (
+            norms[k + 1] in onsets.wh_object_copulas and norms[k + 2].endswith("ing")
+        )
+        if statement_order and not question_onset(norms, k, onsets, cues):
+            ends[k - 1] = False
 
 
 def no_lone_wh_phrase(norms: list[str], ends: Any) -> None:

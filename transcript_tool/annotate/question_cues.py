@@ -143,11 +143,23 @@ class CaptionOnsets:
     negated_auxiliaries: frozenset[str]
     do_support: frozenset[str]
     not_do_subjects: frozenset[str]
+    clause_adverbs: frozenset[str]
+    adverb_subjects: frozenset[str]
+    wh_object_of: frozenset[str]
+    wh_object_subjects: frozenset[str]
+    wh_object_copulas: frozenset[str]
+    tag_negations: frozenset[str]
+    tag_subjects: frozenset[str]
+    tag_auxiliaries: frozenset[str]
+    not_before_tag: frozenset[str]
+    no_auxiliary_not_after: frozenset[str]
     # as the caption component reads them: spaCy's tokens without their outer
     # apostrophes ("i", "d", "like")
     requests: tuple[tuple[str, ...], ...] = ()
     check_ins: tuple[tuple[str, ...], ...] = ()
     wh_phrases: tuple[tuple[str, ...], ...] = ()
+    no_auxiliary: tuple[tuple[str, ...], ...] = ()
+    embedded_questions: tuple[tuple[str, ...], ...] = ()
 
 
 def load_cues(text: str | None = None) -> QuestionCues:
@@ -251,18 +263,20 @@ def _checked(raw: dict[str, Any] | None) -> dict[str, Any]:
     }
 
 
+_PHRASE_LISTS = ("requests", "check_ins", "wh_phrases", "no_auxiliary", "embedded_questions")
+
+
 def _caption_onsets(raw: dict[str, Any] | None) -> CaptionOnsets | None:
     if raw is None:
         return None
     words = {
         name: frozenset(raw[name])
         for name in CaptionOnsets.__dataclass_fields__
-        if name
-        not in ("wh_window", "wh_gap", "longest_question", "requests", "check_ins", "wh_phrases")
+        if name not in (*_PHRASE_LISTS, "wh_window", "wh_gap", "longest_question")
     }
-    requests, check_ins, wh_phrases = (
+    requests, check_ins, wh_phrases, no_auxiliary, embedded_questions = (
         tuple(tuple(token.strip("'") for token in phrase.split()) for phrase in raw.get(key, ()))
-        for key in ("requests", "check_ins", "wh_phrases")
+        for key in _PHRASE_LISTS
     )
     return CaptionOnsets(
         wh_window=int(raw["wh_window"]),
@@ -271,6 +285,8 @@ def _caption_onsets(raw: dict[str, Any] | None) -> CaptionOnsets | None:
         requests=requests,
         check_ins=check_ins,
         wh_phrases=wh_phrases,
+        no_auxiliary=no_auxiliary,
+        embedded_questions=embedded_questions,
         **words,
     )
 
