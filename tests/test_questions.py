@@ -171,6 +171,12 @@ FORMS = [
     ("you never think about that do you", "tag", "do you"),
     ("yeah he wasn't always funny in that show was he", "tag", "was he"),
     ("It didn't work, did it.", "tag", "did it"),
+    # ... and after a comma, with no "?"
+    (
+        "Smiley Burnette, I don't know if you were old enough to remember him.",
+        "yes_no",
+        "I don't know if you were",
+    ),
     # an indirect question to the listener inside a caption sentence
     (
         "yeah we just got one i don't know if you have a satellite dish or not",
@@ -219,6 +225,8 @@ NOT_QUESTIONS = [
     "i don't care what your friends do if you do it then that was it",
     # the auxiliary after "they really" is theirs: no "were they ...?"
     "oh yeah they really were they just uh kept going",
+    # a generic "you" with a modal, after a comma too
+    "Well, I tried it once, I don't know if you can ever do enough.",
     # "where you at" taken in by "know"
     "we really don't know where you at right now with all that",
     # exclaiming, without a "?"
@@ -720,7 +728,7 @@ def test_every_question_cue_is_a_string() -> None:
     cues = _load_data("questions.yaml")
     settings = re.compile(
         r"/(cue/\d+|marked|unmarked|clauses|yields|caption|check_in_slack|wh_window|wh_gap"
-        r"|longest|longest_question|pleasantry_words|IS_PUNCT)$"
+        r"|longest|longest_question|pleasantry_words|IS_PUNCT|unmarked_clauses)$"
     )
     assert [p for p in _non_strings(cues) if not settings.search(p.split(" = ")[0])] == []
     assert set(cues["intents"]) <= set(QUESTION_INTENTS)

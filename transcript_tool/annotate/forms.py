@@ -106,7 +106,9 @@ def _form(
 ) -> Asked | None:
     """The first form rule that matches, at the sentence's head or (in a
     marked sentence) at the head of a later clause: "Before we jump in, have
-    you ...?"; else a declarative question when the sentence is marked."""
+    you ...?" (in an unmarked one, only the rules with ``unmarked_clauses``:
+    "Smiley Burnette, I don't know if you ..."); else a declarative question
+    when the sentence is marked."""
     doc = tokens[0].doc
     heads = [head]
     # where each head's clause begins: an "or" there offers the other
@@ -114,6 +116,7 @@ def _form(
     # "..., or is that a choice you made?")
     starts = {head: tokens[0].i}
     fronted: set[int] = set()  # heads of a main clause after a fronted one
+    unmarked_clauses: set[int] = set()  # heads after a comma, no "?" in the sentence
     norms = [t.norm_ for t in tokens]
     base = tokens[0].i
     caption = not any(t.is_punct for t in tokens)
@@ -149,7 +152,17 @@ def _form(
                 heads.append(base + main)
                 starts[base + main] = base + main
                 fronted.add(base + main)
-    elif caption:
+    else:
+        # a clause after a comma, for the rules that ask there without a "?"
+        # ("Smiley Burnette, I don't know if you were old enough to remember him.")
+        for i, token in enumerate(tokens[:-1]):
+            if token.i > head and token.text in _CLAUSE_MARKS:
+                clause = base + i + 1 + head_of(norms[i + 1 :], cues)
+                if clause < content_end and clause not in heads:
+                    heads.append(clause)
+                    starts[clause] = base + i + 1
+                    unmarked_clauses.add(clause)
+    if caption:
         # a compound whose later part asks the listener
         # ("so what actually broke with the job and what did you personally
         # do once you found out"): the caption component keeps such a
@@ -168,7 +181,15 @@ def _form(
         for number, rule in enumerate(cues.forms):
             if (rule.marked and not marked) or (rule.caption and not caption):
                 continue
-            if at_head != head and not marked and rule.form != "wh" and at_head not in fronted:
+            if at_head in unmarked_clauses and not rule.unmarked_clauses:
+                continue
+            if (
+                at_head != head
+                and not marked
+                and rule.form != "wh"
+                and at_head not in fronted
+                and at_head not in unmarked_clauses
+            ):
                 continue
             if at_head != head and (rule.at != "head" or not rule.clauses):
                 continue
@@ -186,7 +207,11 @@ def _form(
             piece = doc[hit.start : hit.end]
             cue = (piece if rule.cue is None else piece[rule.cue[0] : rule.cue[1]]).text
             form = rule.form
-            if form == "yes_no" and doc[starts[at_head]].norm_ == "or":
+            if (
+                form == "yes_no"
+                and doc[starts[at_head]].norm_ == "or"
+                and at_head not in unmarked_clauses
+            ):
                 return Asked("choice", doc[starts[at_head]].text, check_in=False)
             if form == "yes_no" and _offers_choice(
                 [t.norm_ for t in doc[hit.end : content_end]], cues

@@ -43,6 +43,9 @@ class FormRule:
     # "Like, what happens when a firmware update adds a field." with a full
     # stop, it is an aside, not a question
     caption: bool = False
+    # also at the head of a clause after a comma in a sentence with no "?"
+    # ("Smiley Burnette, I don't know if you were old enough to remember him.")
+    unmarked_clauses: bool = False
 
 
 @dataclass(frozen=True)
@@ -183,6 +186,7 @@ def load_cues(text: str | None = None) -> QuestionCues:
                 clauses=bool(entry.get("clauses", True)),
                 yields=bool(entry.get("yields", False)),
                 caption=bool(entry.get("caption", False)),
+                unmarked_clauses=bool(entry.get("unmarked_clauses", False)),
             )
         )
     vetoes = [
