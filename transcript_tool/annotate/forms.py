@@ -225,15 +225,18 @@ def _form(
         return fallback
     if marked and not quoting:
         last = tokens[-1]
-        if last.is_punct:
+        if last.is_punct and marked_by_question_mark(tokens):
             return Asked("declarative", last.text, False)
-        if last.norm_ in cues.cut_off:
+        # heard as asking by the caption model; a text with commas but no
+        # sentence marks gets there too ("... stealing cars, you know,")
+        words = [t for t in tokens if not t.is_punct]
+        if words[-1].norm_ in cues.cut_off:
             return None  # heard as asking, but cut off: "oh that's"
-        if _ends_with_tail([t.norm_ for t in tokens], cues.heard_tails):
+        if _ends_with_tail([t.norm_ for t in words], cues.heard_tails):
             return None  # heard as asking, but trailing off: "... you know"
-        if tokens[0].norm_ in cues.rule_words.answer_particles:
+        if words[0].norm_ in cues.rule_words.answer_particles:
             return None  # heard as asking, but answering: "yeah you sound good"
-        if all(t.norm_ in cues.heard_fillers for t in tokens):
+        if all(t.norm_ in cues.heard_fillers for t in words):
             return None  # heard as asking, but only a filler: "now"
         return Asked("declarative", HEARD, False)
     return None
