@@ -225,6 +225,9 @@ NOT_QUESTIONS = [
     "i don't care what your friends do if you do it then that was it",
     # the auxiliary after "they really" is theirs: no "were they ...?"
     "oh yeah they really were they just uh kept going",
+    # a wh-word that opens a clause with its own subject, verb and object
+    "but when you do that",
+    "When the committee did it, so much was lost in the translation.",
     # commas but no sentence mark: what the caption model hears as asking
     # is read as a caption's is, and a trailing "you know" asks nothing
     "it was a little gang of them stealing cars, you know,",
