@@ -200,6 +200,11 @@ def test_no_caption_sentence_ends_between_wondered_and_if() -> None:
             "one quick one i ask everybody what kind of team do you do your best work in",
             "what kind of team do you do your best work in",
         ),
+        # "we" after a wh-word and a few words, not with "do"
+        (
+            "so that's the hot set and with replication how much memory are we talking about",
+            "how much memory are we talking about",
+        ),
         # "is there" with something to ask about
         (
             "we'd flag anything over the threshold good questions and is there a time limit "

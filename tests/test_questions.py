@@ -225,6 +225,8 @@ NOT_QUESTIONS = [
     "i don't care what your friends do if you do it then that was it",
     # the auxiliary after "they really" is theirs: no "were they ...?"
     "oh yeah they really were they just uh kept going",
+    # a talker thinking aloud with "we"
+    "you sit there writing up budgets and you wonder okay how much money do we need",
     # a wh-word that opens a clause with its own subject, verb and object
     "but when you do that",
     "When the committee did it, so much was lost in the translation.",

@@ -230,9 +230,14 @@ def question_onset(
             if norms[k] == "what" and norms[gap] in onsets.clefts:
                 return False  # "what bothers them is that ..."
             at = gap
+        gapped = at > k + 1
         do_support = norms[at] in onsets.do_support and "to" not in norms[k:at]
         at += 1
         subjects = onsets.contracted_subjects if listener_only else onsets.wh_subjects
+        if gapped and not do_support:
+            # "how much memory are we talking about", not "how much money do
+            # we need" (a talker thinking aloud)
+            subjects = subjects | onsets.gapped_subjects
         if do_support and at < len(norms) and norms[at] not in onsets.not_do_subjects:
             # "what does on-call look like", "how does redis cluster decide":
             # with "do" any subject asks ("how to do it" is an infinitive)

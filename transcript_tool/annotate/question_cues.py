@@ -126,6 +126,7 @@ class CaptionOnsets:
     wh_gap: int
     longest_question: int
     wh_gap_stops: frozenset[str]
+    gapped_subjects: frozenset[str]
     clefts: frozenset[str]
     verb_chain: frozenset[str]
     not_before: frozenset[str]
