@@ -203,6 +203,14 @@ def test_a_question_after_a_re_ask_phrase_is_the_askers() -> None:
     assert reask_openings(words) == {words.index("back") + 1: words.index("but")}
     # a restatement either party makes ("in other words") is no sign of the asker
     assert reask_openings("so in other words do we ship it or not".split()) == {}
+    # the decoder gave the talker's reply after the question to the listener
+    # ("... let me pull you back where would it live | yeah sorry i went
+    # sideways there |"): the phrase still says whose the question is
+    words, ends, inside = _island_case("but let me pull you back where would the records live")
+    heard = [1] * len(words)
+    heard[inside[1] :] = [0] * (len(words) - inside[1])
+    assert question_islands(words, heard, ends, 1, None) == []
+    assert question_islands(words, heard, ends, 1, None, openings=reask_openings(words)) == [inside]
     # the phrase before a statement makes no island
     words, ends, _ = _island_case("but i mean more like the data side of it")
     heard = [1] * len(words)

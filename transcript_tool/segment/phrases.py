@@ -239,7 +239,8 @@ def question_islands(
     and what were the interesting failure modes | um in production ...") or
     at a re-ask phrase (:func:`reask_openings`: "sure but i mean more like
     was there a time it actually broke on you"). Such a question need not
-    address "you"."""
+    address "you", nor be followed by ``talker``'s words when the listener's
+    follow it."""
     from ..annotate.onsets import (
         goes_on,
         inside_wh_question,
@@ -286,11 +287,18 @@ def question_islands(
             continue
         begin = max(_lead_ins_from(words, k, onsets), _ISLAND_CONTEXT)
         heard_from = begin  # the question's words (a backchannel is already the listener's)
-        if begin in openings and openings[begin] >= _ISLAND_CONTEXT:
+        opened = begin in openings and openings[begin] >= _ISLAND_CONTEXT
+        if opened:
             begin = openings[begin]
+        after = state_of_word[end : end + _ISLAND_CONTEXT]
+        # an opening says whose the question is: after it, the listener may
+        # already have the words that follow ("... but let me pull you back
+        # where would the records live | yeah sorry i went sideways there |",
+        # the candidate's reply given to the interviewer)
         around = (
             *state_of_word[begin - _ISLAND_CONTEXT : begin],
-            *state_of_word[heard_from : end + _ISLAND_CONTEXT],
+            *state_of_word[heard_from:end],
+            *(() if opened and talker not in after else after),
         )
         if (
             end + _ISLAND_CONTEXT <= n
