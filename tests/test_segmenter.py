@@ -287,6 +287,21 @@ def test_after_the_invitation_a_question_inside_the_interviewers_talk_is_the_can
     assert turns(text)[-2:] == [("candidate", asked), ("interviewer", answer)]
 
 
+def test_after_the_invitation_a_question_ending_the_interviewers_run_is_the_candidates() -> None:
+    """The Whisper phone screen: "... Do you have any questions for me? What
+    does the training look like for shift leads ...? | You'd shadow our store
+    manager ...", the candidate's question left at the end of the
+    interviewer's run and the interviewer's answer given to the candidate.
+    After the invitation the question is the candidate's even with the
+    candidate's words (as the decoder has them) after it."""
+    words, ends, inside = _island_case("and what does the training look like for shift leads")
+    heard = [0] * len(words)
+    heard[inside[1] :] = [1] * (len(words) - inside[1])
+    assert question_islands(words, heard, ends, 0, None, to_listener=False) == [inside]
+    # before the invitation, with no opening, the question stays where it is
+    assert question_islands(words, heard, ends, 0, None) == []
+
+
 def test_the_reversed_stretch_runs_from_the_invitation_to_the_wrap_up() -> None:
     """Only an invitation in the second half counts ("we'll leave time for any
     questions for me at the end" opens interviews too), and the interviewer's

@@ -239,8 +239,9 @@ def question_islands(
     and what were the interesting failure modes | um in production ...") or
     at a re-ask phrase (:func:`reask_openings`: "sure but i mean more like
     was there a time it actually broke on you"). Such a question need not
-    address "you", nor be followed by ``talker``'s words when the listener's
-    follow it."""
+    address "you". After an opening, and without ``to_listener``, the
+    question may be followed by the listener's words instead of
+    ``talker``'s."""
     from ..annotate.onsets import (
         goes_on,
         inside_wh_question,
@@ -291,14 +292,15 @@ def question_islands(
         if opened:
             begin = openings[begin]
         after = state_of_word[end : end + _ISLAND_CONTEXT]
-        # an opening says whose the question is: after it, the listener may
-        # already have the words that follow ("... but let me pull you back
-        # where would the records live | yeah sorry i went sideways there |",
-        # the candidate's reply given to the interviewer)
+        # an opening says whose the question is, and so does the invitation
+        # to ask (``to_listener`` False): after the question, the listener
+        # may already have the words that follow ("... but let me pull you
+        # back where would the records live | yeah sorry i went sideways
+        # there |", the candidate's reply given to the interviewer)
         around = (
             *state_of_word[begin - _ISLAND_CONTEXT : begin],
             *state_of_word[heard_from:end],
-            *(() if opened and talker not in after else after),
+            *(() if (opened or not to_listener) and talker not in after else after),
         )
         if (
             end + _ISLAND_CONTEXT <= n
