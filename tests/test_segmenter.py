@@ -24,6 +24,7 @@ from transcript_tool.segment.names import named
 from transcript_tool.segment.phrases import (
     acknowledgements,
     invitation_stretch,
+    praise_before_questions,
     question_islands,
     reask_openings,
 )
@@ -300,6 +301,24 @@ def test_after_the_invitation_a_question_ending_the_interviewers_run_is_the_cand
     assert question_islands(words, heard, ends, 0, None, to_listener=False) == [inside]
     # before the invitation, with no opening, the question stays where it is
     assert question_islands(words, heard, ends, 0, None) == []
+
+
+def test_praise_before_a_question_is_the_askers() -> None:
+    """The Whisper phone screen: "... and the pastry delivery. Nice. | Have
+    you ever been responsible for other people on a shift?" The decoder left
+    "Nice." at the end of the candidate's answer; it goes with the question."""
+    answer = "i open the store three days a week".split()
+    question = "have you ever trained anyone".split()
+    for praise, found in (("nice", [(8, 9, 0)]), ("great okay", [(8, 10, 0)]), ("yeah", [])):
+        words = [*answer, *praise.split(), *question]
+        heard = [1] * (len(answer) + len(praise.split())) + [0] * len(question)
+        ends = [False] * len(words)
+        ends[len(answer) - 1] = ends[len(answer) + len(praise.split()) - 1] = ends[-1] = True
+        asks = [False] * len(words)
+        asks[-1] = True
+        assert praise_before_questions(words, heard, ends, asks) == found
+        # before a statement it stays where it is
+        assert praise_before_questions(words, heard, ends, [False] * len(words)) == []
 
 
 def test_the_reversed_stretch_runs_from_the_invitation_to_the_wrap_up() -> None:

@@ -82,6 +82,7 @@ class QuestionCues:
     invitations: tuple[tuple[str, ...], ...]
     wrap_ups: tuple[tuple[str, ...], ...]
     backchannel_words: frozenset[str]
+    praise_words: frozenset[str]
     introductions: tuple[tuple[str, ...], ...]
     addressed_by: tuple[tuple[str, ...], ...]
     not_names: frozenset[str]
@@ -226,6 +227,7 @@ def load_cues(text: str | None = None) -> QuestionCues:
         invitations=tuple(tuple(phrase.split()) for phrase in raw["invitations"]),
         wrap_ups=tuple(tuple(phrase.split()) for phrase in raw["wrap_ups"]),
         backchannel_words=frozenset(raw["backchannel_words"]),
+        praise_words=frozenset(raw["praise_words"]),
         introductions=tuple(tuple(phrase.split()) for phrase in raw["introductions"]),
         addressed_by=tuple(tuple(phrase.split()) for phrase in raw["addressed_by"]),
         not_names=frozenset(raw["not_names"]),

@@ -42,6 +42,7 @@ from .phrases import (
     embedded_clauses,
     interruptions,
     invitation_stretch,
+    praise_before_questions,
     question_islands,
     reask_openings,
 )
@@ -69,6 +70,8 @@ class Params:
     # (phrases.question_islands); 0: off
     names: int = 1  # 1: whoever greets someone by the name they introduced themselves
     # by is someone else (names.named); 0: off
+    praise: int = 1  # 1: "nice" ending one run before the other's question is the
+    # asker's (phrases.praise_before_questions); 0: off
 
 
 @dataclass(frozen=True)
@@ -104,12 +107,14 @@ def diarize(
     params: Params | None = None,
     scores: GapScores | None = None,
     change_after: Sequence[bool] | None = None,
+    question_after: Sequence[bool] | None = None,
 ) -> Diarization:
     """Attribute each of ``words`` (normalised, see :func:`.gaps.normalize`)
     to one of ``speakers`` voices; ``first_role`` ("interviewer"/"candidate")
     fixes who speaks first; ``change_after[i]`` False forbids a change of
     speaker after word i (for text whose own punctuation shows where its
-    sentences end)."""
+    sentences end), and ``question_after[i]`` says that a question ends
+    there (its "?")."""
     p = params or Params()
     n = len(words)
     if scores is None:
@@ -234,6 +239,15 @@ def diarize(
                 state_of_word[i] = state
                 word_conf[i] = ISLAND_CONFIDENCE
             change_conf[begin] = change_conf[end] = ISLAND_CONFIDENCE
+    if p.praise and speakers == 2:
+        ends = change_after if change_after is not None else sentence_end
+        asks = question_after if question_after is not None else question_end
+        for begin, end, state in praise_before_questions(words, state_of_word, ends, asks):
+            for i in range(begin, end):
+                state_of_word[i] = state
+                word_conf[i] = word_conf[end]
+            change_conf[begin] = change_conf[end]
+            change_conf[end] = 1.0
     order: dict[int, int] = {}
     for state in state_of_word:
         order.setdefault(state, len(order))

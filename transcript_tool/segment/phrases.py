@@ -83,6 +83,43 @@ def acknowledgements(
     }
 
 
+_PRAISE_LONGEST = 3  # words of a sentence that only acknowledges
+
+
+def praise_before_questions(
+    words: Sequence[str],
+    state_of_word: Sequence[int],
+    ends: Sequence[bool],
+    asks: Sequence[bool],
+) -> list[tuple[int, int, int]]:
+    """(begin, end, asker) of each sentence of at most three of
+    questions.yaml's ``praise_words`` ("nice", "great okay") that ends a
+    speaker's run right before the other speaker's question: the asker's
+    acknowledgement of the answer ("... the pastry delivery | nice | have you
+    ever been responsible for other people on a shift"), which the decoder
+    left at the end of the answer. ``ends[i]``/``asks[i]``: a sentence (a
+    question) ends after word i."""
+    from ..annotate.question_cues import load_cues
+    from .unlabeled import speaker_runs  # the module above this one; loaded by now
+
+    praise = load_cues().praise_words
+    n = len(words)
+    found: list[tuple[int, int, int]] = []
+    for begin, end in speaker_runs(state_of_word)[:-1]:
+        question_end = next((m for m in range(end, n) if ends[m]), n - 1)
+        if not asks[question_end]:
+            continue
+        start = next((m + 1 for m in range(end - 2, begin - 1, -1) if ends[m]), begin)
+        if (
+            begin < start
+            and ends[end - 1]
+            and end - start <= _PRAISE_LONGEST
+            and all(words[m] in praise for m in range(start, end))
+        ):
+            found.append((start, end, state_of_word[end]))
+    return found
+
+
 def reask_openings(words: Sequence[str]) -> dict[int, int]:
     """{end: begin} of each of questions.yaml's ``reask_phrases`` ("i mean
     more", "let me pull you back", "what i'm asking is"; not the

@@ -121,6 +121,7 @@ def diarize_punctuated(
         params=p,
         scores=scores,
         change_after=ends,
+        question_after=[bool(_QUESTION.search(token)) for token in source],
     )
 
 
