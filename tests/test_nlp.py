@@ -205,6 +205,11 @@ def test_no_caption_sentence_ends_between_wondered_and_if() -> None:
             "so that's the hot set and with replication how much memory are we talking about",
             "how much memory are we talking about",
         ),
+        # a direct question after "wondering"
+        (
+            "yeah that was a long time ago i was just wondering were you in sac by any chance",
+            "were you in sac by any chance",
+        ),
         # "is there" with something to ask about
         (
             "we'd flag anything over the threshold good questions and is there a time limit "
