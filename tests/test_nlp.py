@@ -205,6 +205,11 @@ def test_no_caption_sentence_ends_between_wondered_and_if() -> None:
             "so that's the hot set and with replication how much memory are we talking about",
             "how much memory are we talking about",
         ),
+        # an auxiliary that ends its clause, then the question's ("we do | do you")
+        (
+            "oh golly that's not the kind we do do you go camping",
+            "do you go camping",
+        ),
         # a direct question after "wondering"
         (
             "yeah that was a long time ago i was just wondering were you in sac by any chance",

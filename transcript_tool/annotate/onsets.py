@@ -143,7 +143,8 @@ def split_before_questions(norms: list[str], ends: Any) -> None:
         ):
             first = k
             while first - 1 >= head and (
-                leads_in(norms, first - 1, onsets) or norms[first - 1] == norms[k]
+                leads_in(norms, first - 1, onsets)
+                or (norms[first - 1] == norms[k] and not _ends_clause(norms, first - 1, onsets))
             ):
                 first -= 1
             before = norms[first - 1]
@@ -158,7 +159,9 @@ def split_before_questions(norms: list[str], ends: Any) -> None:
                     or embedded
                     or (
                         not inside_wh_question(norms, k, ends, onsets, cues.wh_words)
-                        and before not in cues.auxiliaries
+                        and (
+                            before not in cues.auxiliaries or _ends_clause(norms, first - 1, onsets)
+                        )
                         and before not in onsets.verb_chain
                     )
                 )
@@ -167,6 +170,13 @@ def split_before_questions(norms: list[str], ends: Any) -> None:
                 ends[first - 1] = True
         if ends[k]:
             start = k + 1
+
+
+def _ends_clause(norms: Sequence[str], i: int, onsets: CaptionOnsets) -> bool:
+    """The auxiliary ``norms[i]`` ends its clause right after its subject ("we
+    do | do you go camping", "i did | did you"): it is no stutter of the
+    question's auxiliary, nor the start of a verb chain."""
+    return i >= 1 and norms[i - 1] in onsets.adverb_subjects
 
 
 _GAP = "..."  # in a caption check-in: up to CHECK_IN_GAP words
