@@ -210,6 +210,11 @@ def test_no_caption_sentence_ends_between_wondered_and_if() -> None:
             "oh golly that's not the kind we do do you go camping",
             "do you go camping",
         ),
+        # a wh-question after a false start "i"
+        (
+            "so i how do you feel that it should be applied to everyone",
+            "how do you feel that it should be applied to everyone",
+        ),
         # a direct question after "wondering"
         (
             "yeah that was a long time ago i was just wondering were you in sac by any chance",

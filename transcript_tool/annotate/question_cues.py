@@ -150,6 +150,7 @@ class CaptionOnsets:
     not_do_subjects: frozenset[str]
     clause_adverbs: frozenset[str]
     adverb_subjects: frozenset[str]
+    restart_subjects: frozenset[str]
     wh_object_of: frozenset[str]
     wh_object_subjects: frozenset[str]
     wh_object_copulas: frozenset[str]
