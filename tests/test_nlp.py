@@ -215,6 +215,10 @@ def test_no_caption_sentence_ends_between_wondered_and_if() -> None:
             "so i how do you feel that it should be applied to everyone",
             "how do you feel that it should be applied to everyone",
         ),
+        (
+            "we went through all of that and uh i are you old enough to remember the war",
+            "are you old enough to remember the war",
+        ),
         # a direct question after "wondering"
         (
             "yeah that was a long time ago i was just wondering were you in sac by any chance",

@@ -152,9 +152,11 @@ def split_before_questions(norms: list[str], ends: Any) -> None:
             # a lead-in that starts a clause ends the one before it: "i like
             # that | and was there any friction" ("that" goes on no clause)
             new_clause = not onsets.clause_starters.isdisjoint(norms[first:k])
-            # "so i | how do you feel": a wh-word never goes on "i", the
-            # talker started over
-            restart = norms[k] in onsets.wh and before in onsets.restart_subjects
+            # "so i | how do you feel", "uh i | are you old enough": neither a
+            # wh-word nor "are" goes on "i", the talker started over
+            restart = before in onsets.restart_subjects and (
+                norms[k] in onsets.wh or norms[k] in onsets.restart_auxiliaries
+            )
             starts_here = check_in or (
                 (new_clause or restart or not _not_after(before, before_that, onsets))
                 and (

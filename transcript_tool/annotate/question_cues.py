@@ -151,6 +151,7 @@ class CaptionOnsets:
     clause_adverbs: frozenset[str]
     adverb_subjects: frozenset[str]
     restart_subjects: frozenset[str]
+    restart_auxiliaries: frozenset[str]
     wh_object_of: frozenset[str]
     wh_object_subjects: frozenset[str]
     wh_object_copulas: frozenset[str]
