@@ -183,6 +183,10 @@ FORMS = [
         "yes_no",
         "i don't know if you have",
     ),
+    # an elliptical wh-question in a caption
+    ("which basketball", "wh", "which"),
+    ("yeah where at", "wh", "where"),
+    ("what kind", "wh", "what"),
     # an auxiliary dropped in a caption: "where you from"
     ("yeah where you at", "wh", "where you"),
     ("where you going to school", "wh", "where you"),
@@ -225,6 +229,10 @@ NOT_QUESTIONS = [
     "i don't care what your friends do if you do it then that was it",
     # the auxiliary after "they really" is theirs: no "were they ...?"
     "oh yeah they really were they just uh kept going",
+    # no elliptical wh-question: a wh-word alone, or a set phrase
+    "who knows",
+    "i mean why not",
+    "okay where to start",
     # a talker thinking aloud with "we"
     "you sit there writing up budgets and you wonder okay how much money do we need",
     # a wh-word that opens a clause with its own subject, verb and object
