@@ -187,6 +187,9 @@ FORMS = [
     ("which basketball", "wh", "which"),
     ("yeah where at", "wh", "where"),
     ("what kind", "wh", "what"),
+    # a wh-word at the end of a caption sentence, after a preposition
+    ("we had to give a thirty day notice for what", "wh", "what"),
+    ("she painted the insides dark blue and then the trim what color", "wh", "what"),
     # an auxiliary dropped in a caption: "where you from"
     ("yeah where you at", "wh", "where you"),
     ("where you going to school", "wh", "where you"),
@@ -229,6 +232,9 @@ NOT_QUESTIONS = [
     "i don't care what your friends do if you do it then that was it",
     # the auxiliary after "they really" is theirs: no "were they ...?"
     "oh yeah they really were they just uh kept going",
+    # a free relative after a preposition
+    "and that facility will not generate air pollutants from what i've heard",
+    "i just can't remember offhand what time",
     # no elliptical wh-question: a wh-word alone, or a set phrase
     "who knows",
     "i mean why not",

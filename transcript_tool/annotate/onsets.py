@@ -417,13 +417,23 @@ def no_end_before_wh_object(norms: list[str], ends: Any) -> None:
     what they do"), or a copula and an -ing form ("just keep an eye on |
     what's going on"); not "pointed at | what's that variable", nor where a
     question's words start ("... from | how far is it across the lake").
-    Changes ``ends`` in place."""
+    Nor inside that clause, after its wh-word (and a noun), before a subject
+    ("from what | i've heard"). Changes ``ends`` in place."""
     cues = load_cues()
     onsets = cues.caption_onsets
     if onsets is None:
         return
     for k in range(1, len(norms) - 2):
-        if not (ends[k - 1] and norms[k] in cues.wh_words and norms[k - 1] in onsets.wh_object_of):
+        if not (norms[k] in cues.wh_words and norms[k - 1] in onsets.wh_object_of):
+            continue
+        # "... from what | i've heard": nor after the wh-word (and a noun)
+        # when a subject follows
+        for after in (k, k + 1):
+            if after + 1 < len(norms) and ends[after]:
+                if norms[after + 1] in onsets.wh_object_subjects:
+                    ends[after] = False
+                break
+        if not ends[k - 1]:
             continue
         statement_order = norms[k + 1] in onsets.wh_object_subjects or (
             norms[k + 1] in onsets.wh_object_copulas and norms[k + 2].endswith("ing")
