@@ -141,7 +141,7 @@ class _CaptionSentences:
     def __call__(self, doc: Doc) -> Doc:
         import numpy
 
-        from .annotate.onsets import (
+        from .annotate.caption_ends import (
             keep_compound_questions,
             no_end_before_embedded,
             no_end_before_wh_object,

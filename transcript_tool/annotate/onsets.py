@@ -1,18 +1,14 @@
-"""Where a question starts inside a caption sentence, and the other
-questions.yaml rules (``caption_onsets``, ``part_conjunctions``) that adjust
-the sentence ends the gap model gives an unpunctuated doc. The caption
-sentence component in :mod:`transcript_tool.nlp` applies them; the question
-stage (:mod:`.forms`) and the segmenter's question islands
-(:mod:`transcript_tool.segment.phrases`) read onsets with the same
-:func:`question_onset`. Each rule changes a numpy array of sentence ends
-(one per word, True where a sentence ends after it) in place."""
+"""Where a question starts inside a caption sentence (questions.yaml
+``caption_onsets``): :func:`question_onset` and the words around it that
+decide whether a question may start there. The caption sentence component
+(through :mod:`.caption_ends`), the question stage (:mod:`.forms`) and the
+segmenter's question islands (:mod:`transcript_tool.segment.phrases`) read
+onsets with the same functions."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
 
-from .heads import head_of
 from .question_cues import CaptionOnsets, QuestionCues, load_cues
 
 
@@ -27,14 +23,14 @@ def goes_on(
     ``before_that`` the word before it ("" when not known)."""
     head, _, clitic = before.partition("'")
     return (
-        _not_after(head, before_that, onsets)
+        no_question_after(head, before_that, onsets)
         or head in auxiliaries
         or head in onsets.verb_chain
         or clitic in onsets.verb_chain
     )
 
 
-def _not_after(before: str, before_that: str, onsets: CaptionOnsets) -> bool:
+def no_question_after(before: str, before_that: str, onsets: CaptionOnsets) -> bool:
     """No question starts after ``before``: one of ``not_after``, "like"
     quoting speech (:func:`quotes`), or an adverb right after a subject ("they
     really | were")."""
@@ -64,32 +60,6 @@ def leads_in(words: Sequence[str], i: int, onsets: CaptionOnsets) -> bool:
     return word in onsets.lead_ins
 
 
-def keep_compound_questions(norms: list[str], after: Any, ends: Any) -> None:
-    """No sentence end inside a compound question ("what are your salary
-    expectations and when could you start"): after a sentence that asks (the
-    model says a question ends there, or a wh-word is among its first three
-    words: "so what are ...") when "and"/"or" and a word that starts a new
-    ask follow. The question stage splits such a sentence into parts, and the
-    answer check says which part went unanswered; cut in two, each half would
-    be judged alone. The words are questions.yaml's (``wh``,
-    ``part_conjunctions``, ``part_starters``). Changes ``ends`` in place."""
-    cues = load_cues()
-    start = 0
-    for k in range(len(norms) - 2):
-        if (
-            ends[k]
-            and (
-                after[k, 2] > after[k, 1]
-                or not cues.wh_words.isdisjoint(norms[start : min(start + 3, k + 1)])
-            )
-            and norms[k + 1] in cues.part_conjunctions
-            and norms[k + 2] in cues.part_starters
-        ):
-            ends[k] = False
-        if ends[k]:
-            start = k + 1
-
-
 def inside_wh_question(
     norms: Sequence[str],
     k: int,
@@ -101,8 +71,9 @@ def inside_wh_question(
     words after a wh-word of the same sentence (``ends``: True where a
     sentence ends after the word), belongs to that wh-word's question ("what
     kind of music | do you like", "because what date | do you partition by"):
-    it starts none of its own. Read by :func:`split_before_questions` and the
-    segmenter's question islands."""
+    it starts none of its own. Read by
+    :func:`.caption_ends.split_before_questions` and the segmenter's question
+    islands."""
     if norms[k] in onsets.wh:
         return False
     for j in range(k - 1, max(k - onsets.wh_window, 0) - 1, -1):
@@ -111,98 +82,6 @@ def inside_wh_question(
         if norms[j] in wh_words:
             return True
     return False
-
-
-def split_before_questions(norms: list[str], ends: Any) -> None:
-    """A sentence starts where a question does inside a heard sentence ("we've
-    been doing this ten minutes | uh do you have any other comments";
-    questions.yaml ``caption_onsets`` says where), before the lead-ins that go
-    with it ("uh"). Not when only openers come before the question ("so to
-    start could you ...": the question stage skips them). Changes ``ends`` in
-    place."""
-    cues = load_cues()
-    onsets = cues.caption_onsets
-    if onsets is None:
-        return
-    start = head = 0  # the current sentence's first word, its first after openers
-    fronted = False  # the current sentence opens with a subordinate clause
-    for k in range(len(norms) - 2):
-        if k == start:
-            head = start + head_of(norms[start : start + 12], cues)
-            fronted = head < len(norms) and norms[head] in onsets.subordinators
-        # a check-in ends a sentence of its own ("... gets maybe ten of that |
-        # does that make sense"), whatever comes before it
-        check_in = any(_phrase_at(norms, k, p) for p in onsets.check_ins)
-        # "... | i don't know if you ...": asks the listener, as questions.yaml's
-        # form rules read it at a sentence's head
-        embedded = any(_phrase_at(norms, k, p) for p in onsets.embedded_questions)
-        if (
-            k > head
-            and not fronted
-            and (check_in or embedded or question_onset(norms, k, onsets, cues))
-        ):
-            first = k
-            while first - 1 >= head and (
-                leads_in(norms, first - 1, onsets)
-                or (norms[first - 1] == norms[k] and not _ends_clause(norms, first - 1, onsets))
-            ):
-                first -= 1
-            before = norms[first - 1]
-            before_that = norms[first - 2] if first >= 2 else ""
-            # a lead-in that starts a clause ends the one before it: "i like
-            # that | and was there any friction" ("that" goes on no clause)
-            new_clause = not onsets.clause_starters.isdisjoint(norms[first:k])
-            # "so i | how do you feel", "uh i | are you old enough": neither a
-            # wh-word nor "are" goes on "i", the talker started over
-            restart = before in onsets.restart_subjects and (
-                norms[k] in onsets.wh or norms[k] in onsets.restart_auxiliaries
-            )
-            starts_here = check_in or (
-                (new_clause or restart or not _not_after(before, before_that, onsets))
-                and (
-                    norms[k] in onsets.wh
-                    or embedded
-                    or (
-                        not inside_wh_question(norms, k, ends, onsets, cues.wh_words)
-                        and (
-                            before not in cues.auxiliaries or _ends_clause(norms, first - 1, onsets)
-                        )
-                        and before not in onsets.verb_chain
-                    )
-                )
-            )
-            if first > head and not ends[first - 1] and starts_here:
-                ends[first - 1] = True
-        if ends[k]:
-            start = k + 1
-
-
-def _ends_clause(norms: Sequence[str], i: int, onsets: CaptionOnsets) -> bool:
-    """The auxiliary ``norms[i]`` ends its clause right after its subject ("we
-    do | do you go camping", "i did | did you"): it is no stutter of the
-    question's auxiliary, nor the start of a verb chain."""
-    return i >= 1 and norms[i - 1] in onsets.adverb_subjects
-
-
-_GAP = "..."  # in a caption check-in: up to CHECK_IN_GAP words
-CHECK_IN_GAP = 4
-
-
-def _phrase_at(norms: Sequence[str], k: int, phrase: tuple[str, ...]) -> bool:
-    """``phrase`` starts at ``norms[k]``; a "..." in it stands for up to
-    CHECK_IN_GAP words ("does that ... make sense": "does that high-level
-    split make sense")."""
-    if _GAP not in phrase:
-        return tuple(norms[k : k + len(phrase)]) == phrase
-    cut = phrase.index(_GAP)
-    head, tail = phrase[:cut], phrase[cut + 1 :]
-    if tuple(norms[k : k + len(head)]) != head:
-        return False
-    start = k + len(head)
-    return any(
-        tuple(norms[start + gap : start + gap + len(tail)]) == tail
-        for gap in range(CHECK_IN_GAP + 1)
-    )
 
 
 def question_onset(
@@ -296,94 +175,6 @@ def wh_phrase_onset(norms: Sequence[str], k: int, onsets: CaptionOnsets) -> bool
     return False
 
 
-_SHORTEST_PART = 7  # tokens a question keeps when a long one is cut
-
-
-def split_long_questions(norms: list[str], after: Any, ends: Any, closes: Any) -> None:
-    """A question sentence longer than ``longest_question`` tokens ends where
-    the gap model thinks likeliest, seven tokens in or more: where the model
-    heard no end, the answer runs on in the question ("what would you use to
-    track the rate per device | if the brokers are sticky per device ...",
-    108 words as one question on the bundled raw caption), and the answer
-    check then reads the answer's words as the question's. Only sentences
-    that open with a question onset (questions.yaml ``caption_onsets``), so
-    no statement is cut into pieces the model may hear as asking. ``after``
-    holds each word's sentence-class probabilities after it, ``closes``
-    whether whitespace follows it. Changes ``ends`` in place."""
-    cues = load_cues()
-    onsets = cues.caption_onsets
-    if onsets is None or not onsets.longest_question:
-        return
-    longest = onsets.longest_question
-    start = k = 0
-    n = len(norms)
-    while k < n:
-        if ends[k] or k == n - 1:
-            head = start + head_of(norms[start : start + 12], cues)
-            if k + 1 - start > longest and head < k and question_onset(norms, head, onsets, cues):
-                window = [
-                    j for j in range(head + _SHORTEST_PART - 1, min(k, head + longest)) if closes[j]
-                ]
-                if window:
-                    cut = max(window, key=lambda j: 1.0 - float(after[j, 0]))
-                    ends[cut] = True
-                    start = k = cut + 1
-                    continue
-            start = k + 1
-        k += 1
-
-
-_NEGATION = frozenset({"n't", "not", "nt"})
-
-
-def no_lone_auxiliary(norms: list[str], ends: Any) -> None:
-    """No sentence that is a lone auxiliary after its openers ("do | you work
-    half days", "well have | we come up with a solution yet", "yeah no |
-    didn't | they just have an article"): such a sentence goes on at least to
-    the word after it. The auxiliaries and openers are questions.yaml's.
-    Changes ``ends`` in place."""
-    cues = load_cues()
-    start = 0
-    for k in range(len(norms) - 1):
-        if ends[k]:
-            aux = k - 1 if norms[k] in _NEGATION and k > start else k
-            if norms[aux] in cues.auxiliaries and head_of(norms[start:aux], cues) == aux - start:
-                ends[k] = False
-        if ends[k]:
-            start = k + 1
-
-
-def no_lone_tag(norms: list[str], ends: Any) -> None:
-    """No sentence end before a sentence that is only an auxiliary and a
-    subject ("do you", "didn't they") when the sentence before it is negated:
-    it is that sentence's tag ("you don't think about that | do you").
-    questions.yaml ``caption_onsets`` (``tag_negations``, ``tag_subjects``).
-    Changes ``ends`` in place."""
-    cues = load_cues()
-    onsets = cues.caption_onsets
-    if onsets is None:
-        return
-    begin = 0  # the first word of the sentence that ends at k
-    previous: tuple[int, int] | None = None  # the sentence before it
-    for k in range(len(norms)):
-        if not (ends[k] or k == len(norms) - 1):
-            continue
-        words = norms[begin : k + 1]
-        if (
-            previous is not None
-            and len(words) in (2, 3)
-            and words[0] in onsets.tag_auxiliaries
-            and words[1:-1] in ([], ["n't"])
-            and words[-1] in onsets.tag_subjects
-            and norms[begin - 1] not in onsets.not_before_tag
-            and not onsets.tag_negations.isdisjoint(norms[previous[0] : previous[1]])
-        ):
-            ends[begin - 1] = False
-            begin = previous[0]
-        previous = (begin, k + 1)
-        begin = k + 1
-
-
 def embedded_clauses(norms: Sequence[str]) -> list[int]:
     """Each k where a wh-clause (or an "if"/"whether" clause, ``complements``)
     begins right after one of questions.yaml's ``embedders`` (``norms[k -
@@ -401,68 +192,3 @@ def embedded_clauses(norms: Sequence[str]) -> list[int]:
         if norms[k - 1] in onsets.embedders
         and (norms[k] in cues.wh_words or norms[k] in onsets.complements)
     ]
-
-
-def no_end_before_embedded(norms: list[str], ends: Any) -> None:
-    """No sentence end before a wh-clause an embedder takes
-    (:func:`embedded_clauses`). Changes ``ends`` in place."""
-    for k in embedded_clauses(norms):
-        ends[k - 1] = False
-
-
-def no_end_before_wh_object(norms: list[str], ends: Any) -> None:
-    """No sentence end between a preposition and the wh-clause that is its
-    object (questions.yaml ``wh_object_of``), when the clause has a
-    statement's word order: a subject right after the wh-word ("talk about |
-    what they do"), or a copula and an -ing form ("just keep an eye on |
-    what's going on"); not "pointed at | what's that variable", nor where a
-    question's words start ("... from | how far is it across the lake").
-    Nor inside that clause, after its wh-word (and a noun), before a subject
-    ("from what | i've heard"). Changes ``ends`` in place."""
-    cues = load_cues()
-    onsets = cues.caption_onsets
-    if onsets is None:
-        return
-    for k in range(1, len(norms) - 2):
-        if not (norms[k] in cues.wh_words and norms[k - 1] in onsets.wh_object_of):
-            continue
-        # "... from what | i've heard": nor after the wh-word (and a noun)
-        # when a subject follows
-        for after in (k, k + 1):
-            if after + 1 < len(norms) and ends[after]:
-                if norms[after + 1] in onsets.wh_object_subjects:
-                    ends[after] = False
-                break
-        if not ends[k - 1]:
-            continue
-        statement_order = norms[k + 1] in onsets.wh_object_subjects or (
-            norms[k + 1] in onsets.wh_object_copulas and norms[k + 2].endswith("ing")
-        )
-        if statement_order and not question_onset(norms, k, onsets, cues):
-            ends[k - 1] = False
-
-
-def no_lone_wh_phrase(norms: list[str], ends: Any) -> None:
-    """No sentence end between a wh-phrase and the inverted auxiliary it asks
-    with ("one i ask everybody what kind of team | do you do your best work
-    in"): when the words after an end open a question ("do you ...") and a
-    wh-word came at most ``wh_gap`` words before it, with no auxiliary,
-    subject or clitic between (``wh_gap_stops``), the end goes. Changes
-    ``ends`` in place."""
-    cues = load_cues()
-    onsets = cues.caption_onsets
-    if onsets is None:
-        return
-    for k in range(1, len(norms) - 2):
-        if not ends[k - 1] or norms[k] not in onsets.auxiliaries:
-            continue
-        if not question_onset(norms, k, onsets, cues):
-            continue
-        phrase = norms[max(0, k - 1 - onsets.wh_gap) : k]
-        if any(w in cues.wh_words for w in phrase):
-            last_wh = max(i for i, w in enumerate(phrase) if w in cues.wh_words)
-            between = phrase[last_wh + 1 :]
-            if between and not any(
-                w in cues.auxiliaries or w in onsets.wh_gap_stops for w in between
-            ):
-                ends[k - 1] = False
