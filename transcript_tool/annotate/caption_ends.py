@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
+from .caption_cues import CaptionOnsets
 from .heads import head_of
 from .onsets import (
     embedded_clauses,
@@ -20,7 +21,7 @@ from .onsets import (
     no_question_after,
     question_onset,
 )
-from .question_cues import CaptionOnsets, load_cues
+from .question_cues import load_cues
 
 
 def keep_compound_questions(norms: list[str], after: Any, ends: Any) -> None:

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from .question_cues import CaptionOnsets, QuestionCues, load_cues
+from .caption_cues import CaptionOnsets
+from .question_cues import QuestionCues, load_cues
 
 
 def goes_on(

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any, Literal, cast
 
 from ..model import QUESTION_FORMS, QUESTION_INTENTS, QuestionForm, QuestionIntent
 from ..yamlnodes import load_data
+from .caption_cues import CaptionOnsets, caption_onsets_from
 from .markers import check_attrs
 from .tokenmatch import TokenMatcher
 from .word_lists import RuleWords, load_rule_words
@@ -112,63 +113,6 @@ class QuestionCues:
     rule_words: RuleWords = field(kw_only=True)
 
 
-@dataclass(frozen=True)
-class CaptionOnsets:
-    """Where a question starts inside a caption sentence (``caption_onsets`` in
-    questions.yaml; read by :mod:`.onsets`)."""
-
-    auxiliaries: frozenset[str]
-    subjects: frozenset[str]
-    wh: frozenset[str]
-    wh_subjects: frozenset[str]
-    not_after: frozenset[str]
-    quotatives: frozenset[str]
-    wh_window: int
-    wh_gap: int
-    longest_question: int
-    wh_gap_stops: frozenset[str]
-    gapped_subjects: frozenset[str]
-    clefts: frozenset[str]
-    verb_chain: frozenset[str]
-    not_before: frozenset[str]
-    fillers_after_you: frozenset[str]
-    lead_ins: frozenset[str]
-    clause_starters: frozenset[str]
-    subordinators: frozenset[str]
-    wh_about: frozenset[str]
-    contracted: frozenset[str]
-    contracted_subjects: frozenset[str]
-    wh_verbs: frozenset[str]
-    existentials: frozenset[str]
-    existential_objects: frozenset[str]
-    fronted_subjects: frozenset[str]
-    embedders: frozenset[str]
-    complements: frozenset[str]
-    negated_subjects: frozenset[str]
-    negated_auxiliaries: frozenset[str]
-    do_support: frozenset[str]
-    not_do_subjects: frozenset[str]
-    clause_adverbs: frozenset[str]
-    adverb_subjects: frozenset[str]
-    restart_subjects: frozenset[str]
-    restart_auxiliaries: frozenset[str]
-    wh_object_of: frozenset[str]
-    wh_object_subjects: frozenset[str]
-    wh_object_copulas: frozenset[str]
-    tag_negations: frozenset[str]
-    tag_subjects: frozenset[str]
-    tag_auxiliaries: frozenset[str]
-    not_before_tag: frozenset[str]
-    no_auxiliary_not_after: frozenset[str]
-    # as the caption component reads them: spaCy's tokens without their outer
-    # apostrophes ("i", "d", "like")
-    requests: tuple[tuple[str, ...], ...] = ()
-    check_ins: tuple[tuple[str, ...], ...] = ()
-    wh_phrases: tuple[tuple[str, ...], ...] = ()
-    no_auxiliary: tuple[tuple[str, ...], ...] = ()
-    embedded_questions: tuple[tuple[str, ...], ...] = ()
-
-
 def load_cues(text: str | None = None) -> QuestionCues:
     """Cues from ``data/questions.yaml`` (or ``text``); ValueError on a bad rule."""
     if text is None:
@@ -252,7 +196,7 @@ def load_cues(text: str | None = None) -> QuestionCues:
         heard_tails=tuple(tuple(tail.split()) for tail in raw.get("heard_tails", ())),
         heard_fillers=frozenset(raw.get("heard_fillers", ())),
         heard_clause_words=frozenset(raw.get("heard_clause_words", ())),
-        caption_onsets=_caption_onsets(raw.get("caption_onsets")),
+        caption_onsets=caption_onsets_from(raw.get("caption_onsets")),
         rule_words=load_rule_words(raw),
     )
 
@@ -270,34 +214,6 @@ def _checked(raw: dict[str, Any] | None) -> dict[str, Any]:
         "checked_not_before": frozenset(raw["not_before"]),
         "checked_longest": int(raw["longest"]),
     }
-
-
-_PHRASE_LISTS = ("requests", "check_ins", "wh_phrases", "no_auxiliary", "embedded_questions")
-
-
-def _caption_onsets(raw: dict[str, Any] | None) -> CaptionOnsets | None:
-    if raw is None:
-        return None
-    words = {
-        name: frozenset(raw[name])
-        for name in CaptionOnsets.__dataclass_fields__
-        if name not in (*_PHRASE_LISTS, "wh_window", "wh_gap", "longest_question")
-    }
-    requests, check_ins, wh_phrases, no_auxiliary, embedded_questions = (
-        tuple(tuple(token.strip("'") for token in phrase.split()) for phrase in raw.get(key, ()))
-        for key in _PHRASE_LISTS
-    )
-    return CaptionOnsets(
-        wh_window=int(raw["wh_window"]),
-        wh_gap=int(raw["wh_gap"]),
-        longest_question=int(raw.get("longest_question", 0)),
-        requests=requests,
-        check_ins=check_ins,
-        wh_phrases=wh_phrases,
-        no_auxiliary=no_auxiliary,
-        embedded_questions=embedded_questions,
-        **words,
-    )
 
 
 @lru_cache(maxsize=1)

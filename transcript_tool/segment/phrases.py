@@ -17,7 +17,7 @@ import numpy as np
 import numpy.typing as npt
 
 if TYPE_CHECKING:
-    from ..annotate.question_cues import CaptionOnsets
+    from ..annotate.caption_cues import CaptionOnsets
 
 BACKCHANNEL_CONFIDENCE = 0.7
 _BACKCHANNEL_CONTEXT = 4  # words of one speaker needed on both sides
