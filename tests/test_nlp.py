@@ -100,6 +100,14 @@ def test_a_caption_sentence_never_is_a_lone_auxiliary(caption: str, last: str) -
     assert [s.text for s in get_nlp()(caption).sents][-1] == last
 
 
+def test_a_lone_reaction_ends_its_caption_sentence() -> None:
+    caption = "do you well as far as we could not call in last week"
+    assert [s.text for s in get_nlp()(caption).sents] == [
+        "do you",
+        "well as far as we could not call in last week",
+    ]
+
+
 def test_a_tag_after_a_negated_caption_sentence_stays_with_it() -> None:
     # the gap model alone ends a sentence before "do you"
     caption = "you don't think about that do you"

@@ -239,6 +239,8 @@ NOT_QUESTIONS = [
     "who knows",
     "i mean why not",
     "okay where to start",
+    # a reaction to the other's news, then the talker's own words
+    "did you that would have been something",
     # a talker thinking aloud with "we"
     "you sit there writing up budgets and you wonder okay how much money do we need",
     # a wh-word that opens a clause with its own subject, verb and object

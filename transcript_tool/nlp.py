@@ -142,6 +142,7 @@ class _CaptionSentences:
         import numpy
 
         from .annotate.caption_ends import (
+            end_after_lone_reaction,
             keep_compound_questions,
             no_end_before_embedded,
             no_end_before_wh_object,
@@ -182,6 +183,7 @@ class _CaptionSentences:
         no_lone_wh_phrase(norms, ends)
         no_end_before_embedded(norms, ends)
         no_end_before_wh_object(norms, ends)
+        end_after_lone_reaction(norms, ends)
         split_long_questions(norms, after, ends, closes)
         last = len(words) - 1
         for k, (end, (_, statement, question)) in enumerate(zip(ends, after, strict=True)):

@@ -55,6 +55,8 @@ class CaptionOnsets:
     tag_auxiliaries: frozenset[str]
     not_before_tag: frozenset[str]
     no_auxiliary_not_after: frozenset[str]
+    reaction_subjects: frozenset[str]
+    reaction_followers: frozenset[str]
     # as the caption component reads them: spaCy's tokens without their outer
     # apostrophes ("i", "d", "like")
     requests: tuple[tuple[str, ...], ...] = ()

@@ -296,3 +296,30 @@ def no_lone_wh_phrase(norms: list[str], ends: Any) -> None:
                 w in cues.auxiliaries or w in onsets.wh_gap_stops for w in between
             ):
                 ends[k - 1] = False
+
+
+def end_after_lone_reaction(norms: list[str], ends: Any) -> None:
+    """A sentence that opens with an inverted auxiliary and one of
+    ``reaction_subjects`` followed by one of ``reaction_followers`` ends
+    after them: "do you | yeah", "did you | that would have been something"
+    are a reaction to the other speaker's news, which the question stage's
+    backchannel veto reads as one, and the words after them go on. Changes
+    ``ends`` in place."""
+    cues = load_cues()
+    onsets = cues.caption_onsets
+    if onsets is None:
+        return
+    start = 0
+    for k in range(len(norms)):
+        if k == start:
+            head = start + head_of(norms[start : start + 12], cues)
+            if (
+                head + 2 < len(norms)
+                and norms[head] in cues.auxiliaries
+                and norms[head + 1] in onsets.reaction_subjects
+                and norms[head + 2] in onsets.reaction_followers
+                and not any(ends[head : head + 2])
+            ):
+                ends[head + 1] = True
+        if ends[k]:
+            start = k + 1
