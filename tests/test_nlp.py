@@ -100,6 +100,13 @@ def test_a_caption_sentence_never_is_a_lone_auxiliary(caption: str, last: str) -
     assert [s.text for s in get_nlp()(caption).sents][-1] == last
 
 
+def test_no_caption_sentence_ends_between_a_shell_noun_and_its_copula() -> None:
+    caption = "yeah to go run up a big bill and the thing is there some advantages if he got off"
+    assert [s.text for s in get_nlp()(caption).sents][-1] == (
+        "and the thing is there some advantages if he got off"
+    )
+
+
 def test_a_lone_reaction_ends_its_caption_sentence() -> None:
     caption = "do you well as far as we could not call in last week"
     assert [s.text for s in get_nlp()(caption).sents] == [

@@ -56,6 +56,7 @@ class CaptionOnsets:
     not_before_tag: frozenset[str]
     no_auxiliary_not_after: frozenset[str]
     reaction_subjects: frozenset[str]
+    shell_nouns: frozenset[str]
     reaction_followers: frozenset[str]
     # as the caption component reads them: spaCy's tokens without their outer
     # apostrophes ("i", "d", "like")

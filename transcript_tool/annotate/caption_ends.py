@@ -323,3 +323,17 @@ def end_after_lone_reaction(norms: list[str], ends: Any) -> None:
                 ends[head + 1] = True
         if ends[k]:
             start = k + 1
+
+
+def no_end_before_copula(norms: list[str], ends: Any) -> None:
+    """No sentence end between one of ``shell_nouns`` and "is" or "was"
+    (``clefts``): the noun is the copula's subject ("the argument | is that
+    ...", "the thing | is there some advantages"), not the end of a sentence
+    before a yes/no question. Changes ``ends`` in place."""
+    cues = load_cues()
+    onsets = cues.caption_onsets
+    if onsets is None:
+        return
+    for k in range(len(norms) - 1):
+        if ends[k] and norms[k] in onsets.shell_nouns and norms[k + 1] in onsets.clefts:
+            ends[k] = False
