@@ -187,6 +187,13 @@ FORMS = [
     ("which basketball", "wh", "which"),
     ("yeah where at", "wh", "where"),
     ("what kind", "wh", "what"),
+    # a "can you" request with an adverb before its verb
+    (
+        "Can you just walk me through your last project?",
+        "imperative",
+        "Can you just walk me through",
+    ),
+    ("Could you briefly describe your role?", "imperative", "Could you briefly describe"),
     # a wh-word at the end of a caption sentence, after a preposition
     ("we had to give a thirty day notice for what", "wh", "what"),
     ("she painted the insides dark blue and then the trim what color", "wh", "what"),
