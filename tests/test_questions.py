@@ -187,6 +187,7 @@ FORMS = [
     ("which basketball", "wh", "which"),
     ("yeah where at", "wh", "where"),
     ("what kind", "wh", "what"),
+    ("Talk to me about your experience with Kubernetes.", "imperative", "Talk to me about"),
     # a "can you" request with an adverb before its verb
     (
         "Can you just walk me through your last project?",
