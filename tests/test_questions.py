@@ -188,6 +188,9 @@ FORMS = [
     ("yeah where at", "wh", "where"),
     ("what kind", "wh", "what"),
     ("Talk to me about your experience with Kubernetes.", "imperative", "Talk to me about"),
+    ("Run me through your thought process.", "imperative", "Run me through"),
+    ("Say more about that.", "imperative", "Say more"),
+    ("Go ahead and introduce yourself.", "imperative", "introduce yourself"),
     # a "can you" request with an adverb before its verb
     (
         "Can you just walk me through your last project?",
@@ -247,6 +250,7 @@ NOT_QUESTIONS = [
     "who knows",
     "i mean why not",
     "okay where to start",
+    "I can't say more about that.",
     # a reaction to the other's news, then the talker's own words
     "did you that would have been something",
     # a talker thinking aloud with "we"
