@@ -321,6 +321,12 @@ def test_not_a_question(sentence: str) -> None:
         "Am I going into too much detail here?",
         "Am I making sense?",
         "Am I on the right track?",
+        # ... or whether the channel works
+        "Am I still on mute?",
+        "Is my screen coming through?",
+        "Should I keep going?",
+        "Want me to go deeper on that?",
+        "Is that the kind of answer you were looking for?",
     ],
 )
 def test_check_in_is_not_a_question_from_the_candidate_either(check_in: str) -> None:
