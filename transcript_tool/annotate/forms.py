@@ -152,9 +152,10 @@ def _form(
                 heads.append(base + main)
                 starts[base + main] = base + main
                 fronted.add(base + main)
-    else:
+    elif any(m.key in cues.unmarked_clause_keys for m in matches):
         # a clause after a comma, for the rules that ask there without a "?"
-        # ("Smiley Burnette, I don't know if you were old enough to remember him.")
+        # ("Smiley Burnette, I don't know if you were old enough to remember him."),
+        # looked for only when one of them matched in the sentence
         for i, token in enumerate(tokens[:-1]):
             if token.i > head and token.text in _CLAUSE_MARKS:
                 clause = base + i + 1 + head_of(norms[i + 1 :], cues)

@@ -68,6 +68,8 @@ class QuestionCues:
     openers: frozenset[str]
     opener_phrases: tuple[tuple[str, ...], ...]
     forms: tuple[FormRule, ...]
+    # the match keys ("form:N") of the form rules with ``unmarked_clauses``
+    unmarked_clause_keys: frozenset[str]
     vetoes: tuple[VetoRule, ...]
     quotes: frozenset[str]
     check_in_slack: int
@@ -157,6 +159,9 @@ def load_cues(text: str | None = None) -> QuestionCues:
         openers=frozenset(raw["openers"]),
         opener_phrases=tuple(tuple(p) for p in raw["opener_phrases"]),
         forms=tuple(forms),
+        unmarked_clause_keys=frozenset(
+            f"form:{number}" for number, rule in enumerate(forms) if rule.unmarked_clauses
+        ),
         vetoes=tuple(vetoes),
         quotes=frozenset(raw["quotes"]),
         check_in_slack=int(raw["check_in_slack"]),
