@@ -122,8 +122,6 @@ def _ends_clause(norms: Sequence[str], i: int, onsets: CaptionOnsets) -> bool:
 
 
 _GAP = "..."  # in a caption check-in: up to CHECK_IN_GAP words
-
-
 CHECK_IN_GAP = 4
 
 
