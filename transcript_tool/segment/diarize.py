@@ -120,6 +120,8 @@ def diarize(
     if scores is None:
         scores = model.predict(words)
     sentence_end, question_end = _sentences(scores, n, p.sentence)
+    # where sentences end: the text's own marks when it has them, else as heard
+    text_ends = change_after if change_after is not None else sentence_end
     stretches = interruptions(words, question_end, scores.change)
     clauses = embedded_clauses(words)
     greetings = named(words) if p.names and speakers == 2 else []
@@ -131,8 +133,7 @@ def diarize(
             if end < n:
                 change[end] = max(float(change[end]), 0.5)
         change[clauses] = 0.0
-        ends = change_after if change_after is not None else sentence_end
-        greeting_changes(change, greetings, ends, change_after)
+        greeting_changes(change, greetings, text_ends, change_after)
         scores = GapScores(scores.sentence, change, scores.role)
     if n == 0:
         return Diarization((), (), (), (), (), _roles(speakers), 0.0)
@@ -240,9 +241,8 @@ def diarize(
                 word_conf[i] = ISLAND_CONFIDENCE
             change_conf[begin] = change_conf[end] = ISLAND_CONFIDENCE
     if p.praise and speakers == 2:
-        ends = change_after if change_after is not None else sentence_end
         asks = question_after if question_after is not None else question_end
-        for begin, end, state in praise_before_questions(words, state_of_word, ends, asks):
+        for begin, end, state in praise_before_questions(words, state_of_word, text_ends, asks):
             for i in range(begin, end):
                 state_of_word[i] = state
                 word_conf[i] = word_conf[end]
