@@ -483,6 +483,27 @@ INTENTS = [
     # who is on the line; any other "is this" is no small talk
     ("Hi, is this Marcus?", "small_talk", "hi, is this"),
     ("And how big is this thing, like in terms of volume?", "background", "no intent cue matched"),
+    # the classic screening questions (taxonomy tie-break 15); a cue inside a
+    # longer cue of another intent gives way to it
+    ("How do you handle stress?", "background", "how do you handle stress"),
+    ("How do you deal with conflict on a team?", "background", "how do you deal with conflict"),
+    ("How do you handle null values in a join?", "technical", "how do you handle"),
+    ("What would your last manager say about you?", "opinion", "what would your last manager"),
+    ("What would your schema look like?", "problem_solving", "what would your"),
+    ("What are your greatest strengths?", "opinion", "greatest strengths"),
+    ("What makes you unique?", "opinion", "makes you unique"),
+    ("What do you know about our company?", "motivation", "do you know about our"),
+    ("Do you know what a foreign key is?", "technical", "do you know"),
+    ("What are your career goals?", "motivation", "career goals"),
+    ("What are you passionate about?", "motivation", "passionate about"),
+    ("What is your ideal work environment?", "motivation", "your ideal work"),
+    ("What do you like to do outside of work?", "small_talk", "do you like to do outside"),
+    ("Do you like working with customers?", "opinion", "do you like"),
+    ("What did you learn from that experience?", "follow_up", "what did you learn from that"),
+    ("What did you learn in your first year?", "behavioral", "what did you learn"),
+    ("How did you hear about this position?", "background", "how did you hear about"),
+    ("Can you explain what you mean by that?", "clarification", "what you mean"),
+    ("What is your biggest accomplishment?", "behavioral", "biggest accomplishment"),
 ]
 
 

@@ -90,6 +90,32 @@ def _about_the_answer(span: Span, matches: Sequence[Match], intent: str) -> str 
     return None
 
 
+def _intent_cue(matches: Sequence[Match], cues: QuestionCues) -> tuple[QuestionIntent, str] | None:
+    """(intent, cue) of the first intent in questions.yaml order with a cue in
+    ``matches``, leaving out any cue that lies inside a longer cue of another
+    intent: the longer one is the more specific reading ("how do you handle
+    stress" is the candidate's usual practice, not the technical "how do you
+    handle"; "what would your last manager say" a self-assessment, not the
+    design question "what would your ...")."""
+    cued = [m for m in matches if m.key.startswith("intent:")]
+    kept = [
+        m
+        for m in cued
+        if not any(
+            o.key != m.key
+            and o.start <= m.start
+            and m.end <= o.end
+            and o.end - o.start > m.end - m.start
+            for o in cued
+        )
+    ]
+    for intent, _ in cues.intents:
+        cue = first_cue(kept, f"intent:{intent}")
+        if cue:
+            return intent, cue
+    return None
+
+
 _TOPICS: frozenset[str] = frozenset(
     {"background", "motivation", "behavioral", "situational", "technical", "problem_solving"}
     | {"opinion", "small_talk"}
@@ -166,12 +192,7 @@ def classify_intent(
         return "reverse", "asked by the candidate"
     if context.closed and (cue := first_cue(matches, "asks_for_more")):
         return "closing", f"{cue} (after inviting questions)"
-    found: tuple[QuestionIntent, str] | None = None
-    for intent, _ in cues.intents:
-        cue = first_cue(matches, f"intent:{intent}")
-        if cue:
-            found = (intent, cue)
-            break
+    found = _intent_cue(matches, cues)
     if (
         found is not None
         and found[0] in ("technical", "behavioral")
