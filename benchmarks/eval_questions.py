@@ -1,7 +1,8 @@
 """Evaluate question detection, form and intent on labelled dialogue and the project's samples.
 
-    python benchmarks/eval_questions.py [--corpus swda|mrda|hearings|trec|samples|captions|all]
-                                        [--limit N] [--labels PATH] [--corpora PATH]
+    python benchmarks/eval_questions.py
+        [--corpus swda|mrda|hearings|trec|samples|captions|common|all]
+        [--limit N] [--labels PATH] [--corpora PATH]
 
 Data come from ``question_corpora`` (tag mappings documented there). Predictions come only
 through the public pipeline: a ``Transcript`` is built per conversation (one ``analyze``
@@ -82,6 +83,11 @@ captions (the same label file, ``caption_questions``)
     labelled intent, and the role of the labelled turn. Speed here includes reading and
     segmenting the caption.
 
+common (``benchmarks/data/common-questions.yaml``, ``common_questions``)
+    Short labelled exchanges, each ending in one common interview question, analysed one
+    transcript each, as written and unpunctuated: found, form right on the found, intent
+    right of all, per-intent F1, and the items whose intent is wrong.
+
 Speed is words per second of ``analyze`` alone (the pipeline is loaded before timing);
 timings are the only figures that vary between runs. The summary compares four targets:
 swda test turn F1 >= 0.92 (original) and >= 0.85 (unpunctuated), hearing form accuracy >= 0.80,
@@ -106,6 +112,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT), str(ROOT / "benchmarks")]
 
 import caption_questions as cq  # noqa: E402
+import common_questions  # noqa: E402
 import error_audits  # noqa: E402
 import question_corpora as qc  # noqa: E402
 from caption_corpora import DEFAULT_ROOT  # noqa: E402
@@ -142,8 +149,8 @@ from transcript_tool.model import (  # noqa: E402
 )
 from transcript_tool.readers import read_text  # noqa: E402
 
-CHOICES = ("swda", "mrda", "hearings", "trec", "samples", "captions", "all")
-LABEL_ONLY = ("samples", "captions")  # need the label file, not ../shared/corpora
+CHOICES = ("swda", "mrda", "hearings", "trec", "samples", "captions", "common", "all")
+LABEL_ONLY = ("samples", "captions", "common")  # the project's labels, not ../shared/corpora
 TREC_BATCH = 200
 MISSED = "missed"
 
@@ -568,7 +575,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if corpora and args.corpus != "all" and not qc.available(args.corpora):
         print("../shared/corpora is not present; nothing to evaluate", file=sys.stderr)
         return 2
-    if args.corpus in LABEL_ONLY and not args.labels.is_file():
+    if args.corpus in ("samples", "captions") and not args.labels.is_file():
         print(f"{args.labels}: no such label file", file=sys.stderr)
         return 2
     limit = slice(args.limit)
@@ -578,7 +585,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     sample_intents = Target("samples lowest intent F1", 0.70)
     analyze(transcript_of([("A", "other", "Is the pipeline loaded?")], "warm-up"))  # not timed
 
-    if set(LABEL_ONLY) & set(wanted):
+    if {"samples", "captions"} & set(wanted):
         if args.labels.is_file():
             try:
                 samples = qc.load_sample_labels(args.labels)[limit]
@@ -591,6 +598,12 @@ def main(argv: Sequence[str] | None = None) -> int:
                 report_captions(samples)
         else:
             sample_intents.note = f"no label file at {args.labels}"
+    if "common" in wanted:
+        try:
+            common_questions.report(common_questions.load_items()[limit])
+        except LabelError as problem:
+            print(problem, file=sys.stderr)
+            return 2
     missing = bool(corpora) and not qc.available(args.corpora)
     if not missing:
         if "swda" in wanted:
