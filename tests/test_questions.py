@@ -327,6 +327,9 @@ def test_not_a_question(sentence: str) -> None:
         "Should I keep going?",
         "Want me to go deeper on that?",
         "Is that the kind of answer you were looking for?",
+        "Sorry, am I rambling a bit?",
+        "Does that cover what you were asking?",
+        "Is that the kind of example you were looking for?",
     ],
 )
 def test_check_in_is_not_a_question_from_the_candidate_either(check_in: str) -> None:
@@ -504,6 +507,38 @@ INTENTS = [
     ("How did you hear about this position?", "background", "how did you hear about"),
     ("Can you explain what you mean by that?", "clarification", "what you mean"),
     ("What is your biggest accomplishment?", "behavioral", "biggest accomplishment"),
+    # ability to work, not whether the channel works
+    ("Are you able to work weekends and holidays?", "background", "no intent cue matched"),
+    ("Write me a query that returns the top three earners.", "technical", "write me a query"),
+    # a hypothetical asks for no past episode, whatever "a patient who" says
+    (
+        "How would you handle a patient who refuses their meds?",
+        "situational",
+        "how would you handle",
+    ),
+    ("Tell me about a patient who refused their meds.", "behavioral", "a patient who"),
+    ("What's an area you're still working on?", "opinion", "what's an area"),
+    ("Would you say you're more of a big-picture person?", "opinion", "would you say you're"),
+    (
+        "If I called your supervisor, what would she tell me about you?",
+        "opinion",
+        "would she tell me about you",
+    ),
+    (
+        "What do you think is the biggest challenge facing restaurants?",
+        "opinion",
+        "what do you think",
+    ),
+    ("What's another time you had to do that?", "behavioral", "another time you"),
+    (
+        "Walk me through what you'd do if your drawer came up short.",
+        "situational",
+        "what you'd do if",
+    ),
+    ("I'm curious how you'd structure the database.", "problem_solving", "how you'd structure"),
+    ("How would you dig into that?", "problem_solving", "how would you dig into"),
+    ("Where are you calling in from today?", "small_talk", "where are you calling"),
+    ("Tell me why you want to teach middle school.", "motivation", "why you want"),
 ]
 
 
@@ -950,6 +985,8 @@ def test_you_know_ending_an_answer_is_not_a_question() -> None:
         "Does that answer your question?",
         "Sound okay?",
         "Does that sound about right to you?",
+        "Is the setup clear?",
+        "Are you able to see the diagram?",
     ],
 )
 def test_check_ins_are_kept_apart_with_their_cue(check_in: str) -> None:

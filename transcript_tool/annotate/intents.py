@@ -96,8 +96,17 @@ def _intent_cue(matches: Sequence[Match], cues: QuestionCues) -> tuple[QuestionI
     intent: the longer one is the more specific reading ("how do you handle
     stress" is the candidate's usual practice, not the technical "how do you
     handle"; "what would your last manager say" a self-assessment, not the
-    design question "what would your ...")."""
+    design question "what would your ..."). A question that supposes
+    (questions.yaml ``hypotheticals``) with a situational or problem-solving
+    cue asks for no past episode, whatever its behavioral cue says."""
     cued = [m for m in matches if m.key.startswith("intent:")]
+    keys = {m.key for m in cued}
+    if (
+        "intent:behavioral" in keys
+        and keys & {"intent:situational", "intent:problem_solving"}
+        and any(m.key == "hypothetical" for m in matches)
+    ):  # "How would you handle a patient who refuses ...?" asks no episode
+        cued = [m for m in cued if m.key != "intent:behavioral"]
     kept = [
         m
         for m in cued
