@@ -204,6 +204,11 @@ FORMS = [
     # an auxiliary dropped in a caption: "where you from"
     ("yeah where you at", "wh", "where you"),
     ("where you going to school", "wh", "where you"),
+    # why one thing and not another, in a caption
+    ("why gradient boosting and not something simpler", "wh", "why"),
+    ("why a sorted set over a plain counter with a ttl", "wh", "why"),
+    # openers before the ask: "in your opinion", "looking back", "just to check"
+    ("in your opinion how important is it", "wh", "how"),
 ]
 
 
@@ -286,6 +291,8 @@ NOT_QUESTIONS = [
     "What happens is the consumer retries.",
     "what happens is the consumer retries",
     "what happened was the consumer retried",
+    # the talker's own reason, not "why X and not Y?"
+    "why we picked kafka over rabbitmq was the cost",
     # a fronted clause with no question after it, nor an inversion in a verb chain
     "when i joined we did a lot of code review",
     "because i knew that i would have it covered",
@@ -539,6 +546,8 @@ INTENTS = [
     ("How would you dig into that?", "problem_solving", "how would you dig into"),
     ("Where are you calling in from today?", "small_talk", "where are you calling"),
     ("Tell me why you want to teach middle school.", "motivation", "why you want"),
+    # an opener is part of the question: its cue counts
+    ("looking back would you do anything differently", "follow_up", "looking back"),
 ]
 
 
