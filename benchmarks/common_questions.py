@@ -98,19 +98,25 @@ def _item(entry: dict[str, Any], where: str, seen: set[str]) -> Item:
         raise LabelError(f"{where}: unknown intent {intent!r}")
     if asker not in ROLES:
         raise LabelError(f"{where}: unknown asker {asker!r}")
-    context: list[tuple[Role, str]] = []
-    for turn in entry.get("context") or ():
-        if not (isinstance(turn, list) and len(turn) == 2 and turn[0] in ROLES):
-            raise LabelError(f"{where}: a context turn must be [role, text], got {turn!r}")
-        context.append((cast(Role, turn[0]), str(turn[1])))
     return Item(
         ident,
-        tuple(context),
+        context_turns(entry, where),
         cast(Role, asker),
         question,
         cast(QuestionForm, form),
         cast(QuestionIntent, intent),
     )
+
+
+def context_turns(entry: dict[str, Any], where: str) -> tuple[tuple[Role, str], ...]:
+    """The ``context`` of a label entry: (role, text) turns; LabelError when one is not
+    a [role, text] pair."""
+    context: list[tuple[Role, str]] = []
+    for turn in entry.get("context") or ():
+        if not (isinstance(turn, list) and len(turn) == 2 and turn[0] in ROLES):
+            raise LabelError(f"{where}: a context turn must be [role, text], got {turn!r}")
+        context.append((cast(Role, turn[0]), str(turn[1])))
+    return tuple(context)
 
 
 @dataclass(frozen=True)

@@ -1,7 +1,7 @@
 """Evaluate question detection, form and intent on labelled dialogue and the project's samples.
 
     python benchmarks/eval_questions.py
-        [--corpus swda|mrda|hearings|trec|samples|captions|common|all]
+        [--corpus swda|mrda|hearings|trec|samples|captions|common|asides|all]
         [--limit N] [--labels PATH] [--corpora PATH]
 
 Data come from ``question_corpora`` (tag mappings documented there). Predictions come only
@@ -88,6 +88,12 @@ common (``benchmarks/data/common-questions.yaml``, ``common_questions``)
     transcript each, as written and unpunctuated: found, form right on the found, intent
     right of all, per-intent F1, and the items whose intent is wrong.
 
+asides (``benchmarks/data/answer-asides.yaml``, ``answer_asides``)
+    Short labelled exchanges whose last turn is a long one, with the questions a person
+    would list in it and the sentences that only look like questions; as written and
+    unpunctuated: detection by the last turn's speaker, form and intent right on the
+    found, how many of each kind of non-question were taken as questions, every error.
+
 Speed is words per second of ``analyze`` alone (the pipeline is loaded before timing);
 timings are the only figures that vary between runs. The summary compares four targets:
 swda test turn F1 >= 0.92 (original) and >= 0.85 (unpunctuated), hearing form accuracy >= 0.80,
@@ -111,6 +117,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT), str(ROOT / "benchmarks")]
 
+import answer_asides  # noqa: E402
 import caption_questions as cq  # noqa: E402
 import common_questions  # noqa: E402
 import error_audits  # noqa: E402
@@ -149,8 +156,9 @@ from transcript_tool.model import (  # noqa: E402
 )
 from transcript_tool.readers import read_text  # noqa: E402
 
-CHOICES = ("swda", "mrda", "hearings", "trec", "samples", "captions", "common", "all")
-LABEL_ONLY = ("samples", "captions", "common")  # the project's labels, not ../shared/corpora
+CHOICES = ("swda", "mrda", "hearings", "trec", "samples", "captions", "common", "asides", "all")
+# the project's own labels, not ../shared/corpora
+LABEL_ONLY = ("samples", "captions", "common", "asides")
 TREC_BATCH = 200
 MISSED = "missed"
 
@@ -598,12 +606,14 @@ def main(argv: Sequence[str] | None = None) -> int:
                 report_captions(samples)
         else:
             sample_intents.note = f"no label file at {args.labels}"
-    if "common" in wanted:
-        try:
+    try:
+        if "common" in wanted:
             common_questions.report(common_questions.load_items()[limit])
-        except LabelError as problem:
-            print(problem, file=sys.stderr)
-            return 2
+        if "asides" in wanted:
+            answer_asides.report(answer_asides.load_items()[limit])
+    except LabelError as problem:
+        print(problem, file=sys.stderr)
+        return 2
     missing = bool(corpora) and not qc.available(args.corpora)
     if not missing:
         if "swda" in wanted:
