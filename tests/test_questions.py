@@ -337,6 +337,8 @@ def test_not_a_question(sentence: str) -> None:
         "Sorry, am I rambling a bit?",
         "Does that cover what you were asking?",
         "Is that the kind of example you were looking for?",
+        "Should I go into the model itself, or is that enough?",
+        "Was that what you were looking for?",
     ],
 )
 def test_check_in_is_not_a_question_from_the_candidate_either(check_in: str) -> None:
@@ -1424,3 +1426,82 @@ def test_a_caption_statement_the_candidate_confirms_or_denies_is_a_declarative_q
 )
 def test_a_statement_is_not_made_a_question_by_any_reply(turns: str, why: str) -> None:
     assert analysis_of(turns).questions == (), why
+
+
+# ------------------------------------------- candidate questions inside long turns
+
+
+def test_after_the_invitation_every_question_of_the_candidate_is_asked() -> None:
+    analysis = analysis_of(
+        "Interviewer: That's all I had. What questions do you have for me?\n"
+        "Candidate: Yeah, a few, if that's okay. Um, first, how does on-call work for this "
+        "team? Like, how often? I've been on teams where it was basically a second job. "
+        "And who would I report to? And what are the next steps?\n"
+    )
+    assert [(q.text, q.intent) for q in analysis.questions if q.turn == 1] == [
+        ("Um, first, how does on-call work for this team?", "reverse"),
+        ("Like, how often?", "reverse"),
+        ("And who would I report to?", "reverse"),
+        ("And what are the next steps?", "reverse"),
+    ]
+
+
+def test_before_the_invitation_a_question_in_the_middle_of_an_answer_is_rhetorical() -> None:
+    analysis = analysis_of(
+        "Interviewer: Tell me about a time you missed a deadline.\n"
+        "Candidate: Sure. Our vendor slipped by two weeks. So what did I do? I rebuilt the "
+        "schedule. Who would I call first? The client, always. We shipped a week late.\n"
+    )
+    assert [q.turn for q in analysis.questions] == [0]
+
+
+def test_a_statement_in_the_second_half_inviting_questions_opens_the_reverse_section() -> None:
+    analysis = analysis_of(
+        "Interviewer: Tell me about your last role.\n"
+        "Candidate: I ran the front desk at a hotel for three years.\n"
+        "Interviewer: Why are you looking to move?\n"
+        "Candidate: I want to work somewhere bigger. I like busy places.\n"
+        "Interviewer: Great. We've got some time left for your questions.\n"
+        "Candidate: Thanks. I read you just moved to a new booking system. How's that going? "
+        "I went through one at my last job and it was a lot.\n"
+    )
+    (question,) = [q for q in analysis.questions if q.turn == 5]
+    assert (question.text, question.intent) == ("How's that going?", "reverse")
+
+
+def test_leaving_time_for_questions_at_the_start_invites_nothing_yet() -> None:
+    analysis = analysis_of(
+        "Interviewer: I'll ask about your background and then leave time for your questions.\n"
+        "Candidate: Sounds good.\n"
+        "Interviewer: Tell me about a time a project went wrong.\n"
+        "Candidate: Sure. Our vendor slipped. So what did I do? I rebuilt the schedule. "
+        "It worked.\n"
+        "Interviewer: What did you learn from that?\n"
+        "Candidate: To plan for slips.\n"
+    )
+    assert [q.role for q in analysis.questions] == ["interviewer", "interviewer"]
+
+
+@pytest.mark.parametrize(
+    ("question", "intent"),
+    [
+        # about the role, team or company: a reverse question (taxonomy tie-break 7)
+        ("Is it a big team here on nights?", "reverse"),
+        ("How does code review work on your team?", "reverse"),
+        ("Your unit has a central monitor tech, right?", "reverse"),
+        ("Do you guys do mostly residential?", "reverse"),
+        # about the question or task: a clarification
+        ("Is this for a public API?", "clarification"),
+        ("Is your question about the data?", "clarification"),
+        ("Quick question first, do you want both, or just three rows per region?", "clarification"),
+    ],
+)
+def test_a_candidate_question_while_answering_is_reverse_when_about_the_company(
+    question: str, intent: str
+) -> None:
+    analysis = analysis_of(
+        "Interviewer: Tell me about your experience.\n"
+        f"Candidate: {question} I've done about three years of it.\n"
+    )
+    (found,) = [q for q in analysis.questions if q.turn == 1]
+    assert found.intent == intent

@@ -71,6 +71,7 @@ def classify_span(span: Span, matches: Sequence[Match], cues: QuestionCues) -> A
             (m.key == "check_in" and m.end - m.start >= slack)
             or (m.key == "check_in_whole" and m.start == head and m.end == content_end)
             or (m.key == "check_in_head" and m.start == head)
+            or (m.key == "check_in_tail" and m.end == content_end)
         ):
             return Asked(asked.form, m.text, check_in=True)
     if asked.cue == HEARD and not any(

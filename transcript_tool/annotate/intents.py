@@ -125,6 +125,20 @@ def _intent_cue(matches: Sequence[Match], cues: QuestionCues) -> tuple[QuestionI
     return None
 
 
+def _about_the_company(span: Span, cues: QuestionCues) -> str | None:
+    """The words that make a candidate's question speak of the role, team or
+    company ("here", "you guys", "your team"; not "your question"):
+    questions.yaml ``company_words`` and ``task_nouns``. None otherwise."""
+    norms = [t.norm_ for t in span if not (t.is_punct or t.is_space)]
+    for i, norm in enumerate(norms):
+        if norm in cues.company_words:
+            return norm
+        after = norms[i + 1] if i + 1 < len(norms) else ""
+        if norm == "your" and after and after not in cues.task_nouns:
+            return f"your {after}"
+    return None
+
+
 _TOPICS: frozenset[str] = frozenset(
     {"background", "motivation", "behavioral", "situational", "technical", "problem_solving"}
     | {"opinion", "small_talk"}
@@ -170,8 +184,9 @@ def classify_intent(
 
     ``asked_last`` is the intent of the interviewer's last question: a
     candidate's question while a substantive one is open is a clarification,
-    unless the interviewer has invited questions (``context.closed``): then it
-    is a reverse question. Without a cue, an interviewer's statement with a
+    unless it speaks of the role, team or company ("Is it a big team here on
+    nights?") or the interviewer has invited questions (``context.closed``):
+    then it is a reverse question. Without a cue, an interviewer's statement with a
     question mark ("so you'd use a left join there?") checks their
     understanding (clarification); a short question right after an answer that
     points back at it, or a question that names something the answer has
@@ -196,6 +211,9 @@ def classify_intent(
         if asked_last == "small_talk":
             return "small_talk", "asked back during small talk"
         if asked_last not in (None, "closing"):
+            about = _about_the_company(span, cues)
+            if about is not None:
+                return "reverse", f"{about} (about the role or company, asked while answering)"
             cue = first_cue(matches, "candidate_clarification")
             return "clarification", cue or f"asked while answering a {asked_last} question"
         return "reverse", "asked by the candidate"

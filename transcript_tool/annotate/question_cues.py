@@ -76,10 +76,14 @@ class QuestionCues:
     check_ins: tuple[str, ...]
     check_in_patterns: tuple[list[dict[str, Any]], ...]
     check_ins_whole: tuple[str, ...]
+    check_in_tails: tuple[str, ...]
     intents: tuple[tuple[QuestionIntent, tuple[str, ...]], ...]
     candidate_clarification: tuple[str, ...]
     hypotheticals: tuple[str, ...]
     asks_for_more: tuple[str, ...]
+    invitation_statements: tuple[str, ...]
+    company_words: frozenset[str]
+    task_nouns: frozenset[str]
     restatements: tuple[tuple[str, ...], ...]
     interruptions: tuple[tuple[str, ...], ...]
     invitations: tuple[tuple[str, ...], ...]
@@ -168,11 +172,15 @@ def load_cues(text: str | None = None) -> QuestionCues:
         check_ins=tuple(raw["check_ins"]),
         check_in_patterns=_patterns(raw, "", "check_in_patterns"),
         check_ins_whole=tuple(raw["check_ins_whole"]),
+        check_in_tails=tuple(raw.get("check_in_tails", ())),
         asking_whole=frozenset(raw.get("asking_whole", ())),
         intents=tuple((intent, tuple(phrases)) for intent, phrases in raw["intents"].items()),
         candidate_clarification=tuple(raw["candidate_clarification"]),
         hypotheticals=tuple(raw["hypotheticals"]),
         asks_for_more=tuple(raw["asks_for_more"]),
+        invitation_statements=tuple(raw.get("invitation_statements", ())),
+        company_words=frozenset(raw.get("company_words", ())),
+        task_nouns=frozenset(raw.get("task_nouns", ())),
         restatements=tuple(tuple(phrase.split()) for phrase in raw["restatements"]),
         interruptions=tuple(tuple(phrase.split()) for phrase in raw["interruptions"]),
         invitations=tuple(tuple(phrase.split()) for phrase in raw["invitations"]),
@@ -283,11 +291,13 @@ def matchers_for(nlp: Language) -> Matchers:
     found.add_phrases("check_in", cues.check_ins, nlp)
     found.add_patterns("check_in_head", cues.check_in_patterns, nlp)
     found.add_phrases("check_in_whole", cues.check_ins_whole, nlp)
+    found.add_phrases("check_in_tail", cues.check_in_tails, nlp)
     for intent, phrases in cues.intents:
         found.add_phrases(f"intent:{intent}", phrases, nlp)
     found.add_phrases("candidate_clarification", cues.candidate_clarification, nlp)
     found.add_phrases("hypothetical", cues.hypotheticals, nlp)
     found.add_phrases("asks_for_more", cues.asks_for_more, nlp)
+    found.add_phrases("invites", cues.invitation_statements, nlp)
     found.add_phrases("reask", cues.reask_phrases, nlp)
     return found
 

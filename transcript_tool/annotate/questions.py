@@ -30,6 +30,7 @@ questions, re-ask announcements, intent context).
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from itertools import pairwise
 from typing import TYPE_CHECKING
 
@@ -118,11 +119,17 @@ def find_questions(
         reask_cue = first_cue(matches, "reask")
         if said_reask is not None and said_reask[0] == sentence.turn:
             reask_cue = reask_cue or said_reask[1]
+        turn = transcript.turns[sentence.turn]
         if asked is None:
             said_reask = (sentence.turn, reask_cue) if reask_cue else said_reask
+            if (
+                turn.role == "interviewer"
+                and first_cue(matches, "invites")
+                and 2 * sentence.index >= len(sentences)  # not "I'll leave time for your questions"
+            ):
+                context = context.after("closing", "invites")
             continue
         said_reask = None
-        turn = transcript.turns[sentence.turn]
         if asked.check_in:
             check_ins.append(
                 _question(len(check_ins), sentence, turn.role, asked, "check_in", asked.cue, ())
@@ -131,8 +138,16 @@ def find_questions(
         from_end = last_in_turn[sentence.turn] - sentence.index
         from_start = sentence.index - first_in_turn[sentence.turn]
         in_run = from_start == 0 or run_end.get(sentence.turn) == sentence.index - 1
+        # after the invitation to ask, the candidate's questions are put to the
+        # interviewer wherever they stand in the turn ("Yeah, a few. How does
+        # on-call work? Like, how often? I've been on teams where ...")
+        invited = context.closed and turn.role == "candidate"
         if turn.role != "interviewer" and _rhetorical(
-            span, asked.form, matches, cues, from_start, from_end, in_run, not inferred
+            span,
+            asked.form,
+            matches,
+            cues,
+            Place(from_start, from_end, in_run, not inferred and not invited, invited),
         ):
             continue
         if in_run:
@@ -279,25 +294,41 @@ def _about_the_listener(norms: Sequence[str], cues: QuestionCues) -> bool:
     return "your" in norms or any(a == "you" and b in states for a, b in pairwise(norms))
 
 
+@dataclass(frozen=True)
+class Place:
+    """Where a question stands in its turn, as :func:`_rhetorical` reads it.
+
+    ``from_start``/``from_end`` count the sentences before and after it in its
+    turn; ``in_run``: it is in the run of questions the turn opens with;
+    ``positional``: its place may make it rhetorical (not in turns the
+    segmenter found, nor after the invitation to ask); ``invited``: the
+    candidate asks after the interviewer invited their questions.
+    """
+
+    from_start: int
+    from_end: int
+    in_run: bool = False
+    positional: bool = True
+    invited: bool = False
+
+
 def _rhetorical(
     span: Span,
     form: QuestionForm,
     matches: Sequence[Match],
     cues: QuestionCues,
-    from_start: int,
-    from_end: int,
-    in_run: bool = False,
-    positional: bool = True,
+    place: Place,
 ) -> bool:
     """A speaker asking themselves, not the listener, in the middle of their
     turn: "so what did I do? I called ...", "..., right?" or "..., you know?".
 
-    ``from_start``/``from_end`` count the sentences before and after this one
-    in its turn. A question at the start of a turn (a clarifying question),
-    in the run of questions the turn opens with (``in_run``), or among its
-    last two sentences (a question for the listener) is asked. Without
-    ``positional`` (turns the segmenter found), a question's place in its turn
-    says nothing: only its own words make it rhetorical.
+    A question at the start of a turn (a clarifying question), in the run of
+    questions the turn opens with, or among its last two sentences (a
+    question for the listener) is asked. Where its place says nothing
+    (``place.positional`` false), only its own words make it rhetorical: a
+    question about the talker ("what did I do?", "do I regret it?"; not "do I
+    know anything about your suppliers?", nor, after the invitation to ask,
+    "who would I report to?").
     """
     if first_cue(matches, "intent:clarification"):
         return False
@@ -309,12 +340,20 @@ def _rhetorical(
         and rest[0] in cues.wh_words
         and rest[1] in cues.auxiliaries
         and rest[2] in words.self_subjects
+        and not (place.invited and rest[1] in words.about_the_job)
     )
     asks_self = asks_self or (
         len(rest) >= 2
         and rest[0] in cues.auxiliaries
         and rest[1] == "i"
         and rest[0] not in words.asking_for
+        and not cues.listener_words.intersection(rest[2:])
+    )
+    from_start, from_end, in_run, positional = (
+        place.from_start,
+        place.from_end,
+        place.in_run,
+        place.positional,
     )
     if from_end == 0:
         return False  # a question that ends its turn is put to the listener

@@ -34,6 +34,7 @@ class RuleWords:
     answer_particles: frozenset[str]
     self_subjects: frozenset[str]
     asking_for: frozenset[str]
+    about_the_job: frozenset[str]
     listener_states: frozenset[str]
     points_back: frozenset[str]
     relaxed_intents: frozenset[QuestionIntent]
@@ -94,6 +95,7 @@ _PLACES: dict[str, tuple[str, ...]] = {
     "answer_particles": ("answer_particles",),
     "self_subjects": ("asks_self", "subjects"),
     "asking_for": ("asks_self", "asking_for"),
+    "about_the_job": ("asks_self", "about_the_job"),
     "listener_states": ("listener_states",),
     "points_back": ("points_back",),
     "relaxed_intents": ("relaxed_intents",),
