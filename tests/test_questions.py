@@ -204,6 +204,8 @@ FORMS = [
     # an auxiliary dropped in a caption: "where you from"
     ("yeah where you at", "wh", "where you"),
     ("where you going to school", "wh", "where you"),
+    # an unmarked invitation to ask
+    ("anything you want to ask me", "yes_no", "anything"),
     # why one thing and not another, in a caption
     ("why gradient boosting and not something simpler", "wh", "why"),
     ("why a sorted set over a plain counter with a ttl", "wh", "why"),
@@ -1505,3 +1507,13 @@ def test_a_candidate_question_while_answering_is_reverse_when_about_the_company(
     )
     (found,) = [q for q in analysis.questions if q.turn == 1]
     assert found.intent == intent
+
+
+def test_a_check_in_ending_a_caption_answer_starts_its_own_sentence() -> None:
+    analysis = analysis_of(
+        "interviewer: tell me about a patient who was hard to read\n"
+        "candidate: so i sat with him for a bit and explained that telling us is part of his "
+        "recovery and then i paged the resident is that the kind of example you wanted\n"
+    )
+    assert [q.text for q in analysis.check_ins] == ["is that the kind of example you wanted"]
+    assert [q.turn for q in analysis.questions] == [0]
