@@ -129,6 +129,14 @@ def test_a_short_caption_turn_is_still_split_before_a_question() -> None:
     ]
 
 
+def test_a_caption_question_about_the_listeners_side_starts_its_own_sentence() -> None:
+    caption = "i had about six patients on a normal night shift does your unit use a monitor tech"
+    assert [s.text for s in get_nlp()(caption).sents] == [
+        "i had about six patients on a normal night shift",
+        "does your unit use a monitor tech",
+    ]
+
+
 def test_a_caption_sentence_starts_where_an_indirect_question_to_the_listener_does() -> None:
     caption = "smiley burnette i don't know if you were old enough to remember him"
     assert [s.text for s in get_nlp()(caption).sents] == [
