@@ -137,6 +137,17 @@ def test_a_caption_question_about_the_listeners_side_starts_its_own_sentence() -
     ]
 
 
+def test_a_caption_alternative_question_starts_its_own_sentence() -> None:
+    caption = "so it just felt like the right time is the position mostly nights or is it split"
+    assert [s.text for s in get_nlp()(caption).sents] == [
+        "so it just felt like the right time",
+        "is the position mostly nights or is it split",
+    ]
+    # not inside a wh-question, nor after a word the auxiliary goes on
+    for caption in ("what time is it or is it later", "i think that is the plan or is it"):
+        assert [s.text for s in get_nlp()(caption).sents] == [caption]
+
+
 def test_a_caption_sentence_starts_where_an_indirect_question_to_the_listener_does() -> None:
     caption = "smiley burnette i don't know if you were old enough to remember him"
     assert [s.text for s in get_nlp()(caption).sents] == [

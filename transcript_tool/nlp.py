@@ -150,6 +150,7 @@ class _CaptionSentences:
             no_lone_auxiliary,
             no_lone_tag,
             no_lone_wh_phrase,
+            split_before_alternatives,
             split_before_questions,
             split_long_questions,
         )
@@ -177,6 +178,7 @@ class _CaptionSentences:
         after[lasts] = shipped_model().predict(whole).sentence[1 : len(whole) + 1]
         ends = after[:, 0] < 1.0 - SENTENCE_END
         split_before_questions(norms, ends)
+        split_before_alternatives(norms, ends)
         ends &= closes
         keep_compound_questions(norms, after, ends)
         no_lone_auxiliary(norms, ends)

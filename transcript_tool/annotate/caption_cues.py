@@ -58,6 +58,8 @@ class CaptionOnsets:
     reaction_subjects: frozenset[str]
     shell_nouns: frozenset[str]
     reaction_followers: frozenset[str]
+    alternative_auxiliaries: frozenset[str]
+    alternative_subjects: frozenset[str]
     # as the caption component reads them: spaCy's tokens without their outer
     # apostrophes ("i", "d", "like")
     requests: tuple[tuple[str, ...], ...] = ()
@@ -65,6 +67,7 @@ class CaptionOnsets:
     wh_phrases: tuple[tuple[str, ...], ...] = ()
     no_auxiliary: tuple[tuple[str, ...], ...] = ()
     embedded_questions: tuple[tuple[str, ...], ...] = ()
+    alternative_window: int = 0
 
 
 _PHRASE_LISTS = ("requests", "check_ins", "wh_phrases", "no_auxiliary", "embedded_questions")
@@ -79,7 +82,8 @@ def caption_onsets_from(raw: dict[str, Any] | None) -> CaptionOnsets | None:
     words = {
         name: frozenset(raw[name])
         for name in CaptionOnsets.__dataclass_fields__
-        if name not in (*_PHRASE_LISTS, "wh_window", "wh_gap", "longest_question")
+        if name
+        not in (*_PHRASE_LISTS, "wh_window", "wh_gap", "longest_question", "alternative_window")
     }
     requests, check_ins, wh_phrases, no_auxiliary, embedded_questions = (
         tuple(tuple(token.strip("'") for token in phrase.split()) for phrase in raw.get(key, ()))
@@ -89,6 +93,7 @@ def caption_onsets_from(raw: dict[str, Any] | None) -> CaptionOnsets | None:
         wh_window=int(raw["wh_window"]),
         wh_gap=int(raw["wh_gap"]),
         longest_question=int(raw.get("longest_question", 0)),
+        alternative_window=int(raw.get("alternative_window", 0)),
         requests=requests,
         check_ins=check_ins,
         wh_phrases=wh_phrases,

@@ -114,6 +114,38 @@ def split_before_questions(norms: list[str], ends: Any) -> None:
             start = k + 1
 
 
+def split_before_alternatives(norms: list[str], ends: Any) -> None:
+    """A sentence starts at an auxiliary that opens an alternative question,
+    one whose "or" asks again with an auxiliary and a subject ("the right
+    time | is the position mostly nights or is it split"): questions.yaml
+    ``caption_onsets`` (``alternative_auxiliaries``, ``alternative_subjects``,
+    ``alternative_window``). Not after one of ``not_after`` ("that | is"),
+    nor inside a wh-question. Changes ``ends`` in place."""
+    cues = load_cues()
+    onsets = cues.caption_onsets
+    if onsets is None or not onsets.alternative_window:
+        return
+    asks_again = onsets.alternative_auxiliaries
+    for k in range(1, len(norms) - 3):
+        if (
+            norms[k] not in asks_again
+            or ends[k - 1]
+            or norms[k - 1] in onsets.not_after
+            or norms[k - 1] in cues.auxiliaries
+            or inside_wh_question(norms, k, ends, onsets, cues.wh_words)
+        ):
+            continue
+        window = range(k + 2, min(k + onsets.alternative_window, len(norms) - 2))
+        if any(
+            norms[j] == "or"
+            and norms[j + 1] in asks_again
+            and norms[j + 2] in onsets.alternative_subjects
+            and not any(ends[k:j])
+            for j in window
+        ):
+            ends[k - 1] = True
+
+
 def _ends_clause(norms: Sequence[str], i: int, onsets: CaptionOnsets) -> bool:
     """The auxiliary ``norms[i]`` ends its clause right after its subject ("we
     do | do you go camping", "i did | did you"): it is no stutter of the
