@@ -839,7 +839,7 @@ def test_every_question_cue_is_a_string() -> None:
     cues = _load_data("questions.yaml")
     settings = re.compile(
         r"/(cue/\d+|marked|unmarked|clauses|yields|caption|check_in_slack|wh_window|wh_gap"
-        r"|longest|longest_question|pleasantry_words|IS_PUNCT|unmarked_clauses)$"
+        r"|longest|longest_question|alternative_window|pleasantry_words|IS_PUNCT|unmarked_clauses)$"
     )
     assert [p for p in _non_strings(cues) if not settings.search(p.split(" = ")[0])] == []
     assert set(cues["intents"]) <= set(QUESTION_INTENTS)
