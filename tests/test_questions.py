@@ -1517,3 +1517,14 @@ def test_a_check_in_ending_a_caption_answer_starts_its_own_sentence() -> None:
     )
     assert [q.text for q in analysis.check_ins] == ["is that the kind of example you wanted"]
     assert [q.turn for q in analysis.questions] == [0]
+
+
+def test_a_question_with_no_cue_after_a_setup_asks_about_the_case_set_up() -> None:
+    analysis = analysis_of(
+        "Interviewer: Okay, next one. Suppose a student keeps disrupting your class. "
+        "What's your first move?\n"
+        "Candidate: I'd talk to them one on one after class.\n"
+    )
+    (question,) = analysis.questions
+    assert (question.text, question.intent) == ("What's your first move?", "situational")
+    assert question.intent_cue == "suppose (in the setup before it)"

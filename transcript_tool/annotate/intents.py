@@ -90,10 +90,12 @@ def _about_the_answer(span: Span, matches: Sequence[Match], intent: str) -> str 
     return None
 
 
-def _intent_cue(matches: Sequence[Match], cues: QuestionCues) -> tuple[QuestionIntent, str] | None:
+def intent_cue_of(
+    matches: Sequence[Match], cues: QuestionCues
+) -> tuple[QuestionIntent, str] | None:
     """(intent, cue) of the first intent in questions.yaml order with a cue in
-    ``matches``, leaving out any cue that lies inside a longer cue of another
-    intent: the longer one is the more specific reading ("how do you handle
+    ``matches`` (None: no cue), leaving out any cue that lies inside a longer
+    cue of another intent: the longer one is the more specific reading ("how do you handle
     stress" is the candidate's usual practice, not the technical "how do you
     handle"; "what would your last manager say" a self-assessment, not the
     design question "what would your ..."). A question that supposes
@@ -219,7 +221,7 @@ def classify_intent(
         return "reverse", "asked by the candidate"
     if context.closed and (cue := first_cue(matches, "asks_for_more")):
         return "closing", f"{cue} (after inviting questions)"
-    found = _intent_cue(matches, cues)
+    found = intent_cue_of(matches, cues)
     if (
         found is not None
         and found[0] in ("technical", "behavioral")

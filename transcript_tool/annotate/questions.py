@@ -37,7 +37,15 @@ from typing import TYPE_CHECKING
 from ..model import Question, QuestionForm, QuestionIntent, Role, Sentence, Transcript, Word
 from .forms import Asked, classify_span, heard, marked_by_question_mark
 from .heads import head_of
-from .intents import Context, classify_intent, introduced_terms, picked_up, restated_intent
+from .intents import (
+    NO_INTENT_CUE,
+    Context,
+    classify_intent,
+    intent_cue_of,
+    introduced_terms,
+    picked_up,
+    restated_intent,
+)
 from .parts import split_parts
 from .question_cues import (
     DocMatches,
@@ -89,6 +97,10 @@ def find_questions(
     # as likely the other speaker's, merged into it, as rhetorical: only the
     # question's own words ("so what did I do?", a tag) make it rhetorical.
     inferred = transcript.turns_inferred
+    # the interviewer's last sentence that sets up a case without asking
+    # (turn, sentence index, intent, cue): the question right after it, with
+    # no intent cue of its own, asks about that case (taxonomy tie-break 13)
+    setup: tuple[int, int, QuestionIntent, str] | None = None
     introduced = introduced_terms(sentences, cues)
     for sentence, span in zip(sentences, spans, strict=True):
         if span.doc is not doc:
@@ -122,6 +134,9 @@ def find_questions(
         turn = transcript.turns[sentence.turn]
         if asked is None:
             said_reask = (sentence.turn, reask_cue) if reask_cue else said_reask
+            cued = intent_cue_of(matches, cues) if turn.role == "interviewer" else None
+            if cued is not None and cued[0] in _SETUP_INTENTS:
+                setup = (sentence.turn, sentence.index, *cued)
             if (
                 turn.role == "interviewer"
                 and first_cue(matches, "invites")
@@ -158,6 +173,13 @@ def find_questions(
         intent, intent_cue = classify_intent(
             span, matches, asked.form, turn.role, follows_answer, asked_last, cues, context, picked
         )
+        if (
+            intent_cue == NO_INTENT_CUE
+            and setup is not None
+            and setup[:2] == (sentence.turn, sentence.index - 1)
+        ):
+            # "Suppose a student keeps disrupting your class. What's your first move?"
+            intent, intent_cue = setup[2], f"{setup[3]} (in the setup before it)"
         restated = restated_intent(span, sentence, questions, cues)
         if restated is not None:
             intent, intent_cue = restated
@@ -178,6 +200,9 @@ def find_questions(
             )
         )
     return tuple(questions), tuple(check_ins)
+
+
+_SETUP_INTENTS: frozenset[str] = frozenset({"situational", "problem_solving"})
 
 
 def _only_openers(span: Span, cues: QuestionCues) -> bool:
