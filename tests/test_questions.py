@@ -946,6 +946,11 @@ def test_embedded_and_lead_in_questions(sentence: str, form: str, cue: str) -> N
 
 
 MORE_NOT_QUESTIONS = [
+    # what was said or asked, quoted after "was" / "is"
+    "Okay, first question I'd ask is, is it real?",
+    # a story told in the present quotes after any subject
+    "It's just the first thing a prospect asks, like, what happened to the last guy?",
+    "Then the product manager comes to you and says, can we show order status in real time?",
     'She asked me, "why now?"',
     "Really?",
     "Oh, is that right?",

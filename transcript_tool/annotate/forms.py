@@ -293,6 +293,9 @@ def _inside_quotes(tokens: Sequence[Token], cues: QuestionCues) -> bool:
     return opened % 2 == 1
 
 
+_COPULAS = frozenset({"is", "was"})
+
+
 def _quoted(norms: Sequence[str], mark: int, cues: QuestionCues) -> bool:
     """The clause after the mark at ``mark`` is speech being quoted, not a
     question of the speaker's: after someone's verb of saying ("and then he
@@ -305,16 +308,26 @@ def _quoted(norms: Sequence[str], mark: int, cues: QuestionCues) -> bool:
         k -= 1
     if k < 0:
         return False
-    word, before = norms[k], norms[k - 1] if k else ""
+    word = norms[k]
+    b = k - 1
+    while b >= 0 and norms[b] in _CLAUSE_MARKS:
+        b -= 1  # "the first thing a prospect asks, like, what ...?"
+    before = norms[b] if b >= 0 else ""
     if word == "like":
         onsets = cues.caption_onsets
         return onsets is not None and bool(before) and quotes(before, onsets)
     if word in words.saying:
-        # someone else said it: "he said, is it ready?"; not "so you said,
-        # the team is five people?" (put back to confirm), "let me ask you,
-        # how ...?", "and not, say, ...", "what the Court has now said, do you
-        # believe ...?"
-        return before in words.sayers
+        # someone else said it: "he said, is it ready?", "... comes to you and
+        # says, can we ...?"; not "so you said, the team is five people?" (put
+        # back to confirm), "let me ask you, how ...?", "and not, say, ...",
+        # "what the Court has now said, do you believe ...?"
+        return before in words.sayers or (
+            word in words.narrating and bool(before) and before not in words.not_narrators
+        )
+    if word in _COPULAS:
+        # what was said or asked: "the first thing my VP said to me was, who
+        # ...?", "the first question I'd ask is, is it real?"
+        return any(w in words.saying for w in norms[max(k - 3, 0) : k])
     return word in words.hearers and before in words.saying
 
 

@@ -26,6 +26,8 @@ class RuleWords:
 
     saying: frozenset[str]
     sayers: frozenset[str]
+    narrating: frozenset[str]
+    not_narrators: frozenset[str]
     hearers: frozenset[str]
     quote_fillers: frozenset[str]
     or_not_choices: frozenset[str]
@@ -87,6 +89,8 @@ def load_rule_words(raw: dict[str, Any]) -> RuleWords:
 _PLACES: dict[str, tuple[str, ...]] = {
     "saying": ("quoted_speech", "saying"),
     "sayers": ("quoted_speech", "sayers"),
+    "narrating": ("quoted_speech", "narrating"),
+    "not_narrators": ("quoted_speech", "not_narrators"),
     "hearers": ("quoted_speech", "hearers"),
     "quote_fillers": ("quoted_speech", "fillers"),
     "or_not_choices": ("choices", "or_not_choices"),
