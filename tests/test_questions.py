@@ -1533,3 +1533,13 @@ def test_a_question_with_no_cue_after_a_setup_asks_about_the_case_set_up() -> No
     (question,) = analysis.questions
     assert (question.text, question.intent) == ("What's your first move?", "situational")
     assert question.intent_cue == "suppose (in the setup before it)"
+
+
+def test_you_know_what_i_mean_is_a_filler_not_a_check_in() -> None:
+    # taxonomy: "you know?", "you know what I mean?" end a point; they ask nothing
+    analysis = analysis_of(
+        "Interviewer: Describe your classroom management style.\n"
+        "Candidate: I walk around rather than calling kids out. Nobody learns anything when "
+        "they're embarrassed. You know what I mean? I'd rather have a quiet word at the door.\n"
+    )
+    assert (analysis.check_ins, [q.turn for q in analysis.questions]) == ((), [0])
