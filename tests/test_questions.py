@@ -1543,3 +1543,23 @@ def test_you_know_what_i_mean_is_a_filler_not_a_check_in() -> None:
         "they're embarrassed. You know what I mean? I'd rather have a quiet word at the door.\n"
     )
     assert (analysis.check_ins, [q.turn for q in analysis.questions]) == ((), [0])
+
+
+def test_i_was_wondering_in_the_middle_of_a_turn_asks_the_listener() -> None:
+    analysis = analysis_of(
+        "Interviewer: Tell me about your last team.\n"
+        "Candidate: Sure. We were a central team of four. Um, so I was wondering how the data "
+        "team is set up here, like, are analysts embedded in product teams? I've done both and "
+        "they're really different. Anyway, that was my last team.\n"
+    )
+    assert [q.text for q in analysis.questions if q.turn == 1] == [
+        "Um, so I was wondering how the data team is set up here, like, are analysts embedded "
+        "in product teams?"
+    ]
+    # musing about people in general, or a past wondering, is no question
+    analysis = analysis_of(
+        "Interviewer: Tell me about your last team.\n"
+        "Candidate: Sure. I wondered why the numbers jumped, because volume was flat? "
+        "It was a tagging bug. We fixed it.\n"
+    )
+    assert [q.turn for q in analysis.questions] == [0]

@@ -37,6 +37,7 @@ class RuleWords:
     self_subjects: frozenset[str]
     asking_for: frozenset[str]
     about_the_job: frozenset[str]
+    wondering: frozenset[str]
     listener_states: frozenset[str]
     points_back: frozenset[str]
     relaxed_intents: frozenset[QuestionIntent]
@@ -100,6 +101,7 @@ _PLACES: dict[str, tuple[str, ...]] = {
     "self_subjects": ("asks_self", "subjects"),
     "asking_for": ("asks_self", "asking_for"),
     "about_the_job": ("asks_self", "about_the_job"),
+    "wondering": ("asks_self", "wondering"),
     "listener_states": ("listener_states",),
     "points_back": ("points_back",),
     "relaxed_intents": ("relaxed_intents",),
