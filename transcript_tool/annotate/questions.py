@@ -387,7 +387,7 @@ def _rhetorical(
     if in_run and from_start > 0:
         return False
     if form == "imperative" or (rest[:1] == ["i"] and not words.wondering.isdisjoint(rest[1:4])):
-        return False  # "..., walk me through ...", "I was wondering how ...": to the listener
+        return False  # "..., so tell me about the team", "I was wondering how ...": asked
     if form == "tag" and _about_the_listener(norms, cues):
         return False  # "And you're on Snowflake, right? I think I saw that ..." asks
     if form in ("tag", "declarative") or (len(rest) == 1 and rest[0] in cues.wh_words):
