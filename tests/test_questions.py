@@ -1563,3 +1563,16 @@ def test_i_was_wondering_in_the_middle_of_a_turn_asks_the_listener() -> None:
         "It was a tagging bug. We fixed it.\n"
     )
     assert [q.turn for q in analysis.questions] == [0]
+
+
+def test_a_background_cue_after_a_setup_asks_about_the_case() -> None:
+    analysis = analysis_of(
+        "Interviewer: Say a customer asks you something about a product and you don't know "
+        "the answer. What do you do?\n"
+        "Candidate: I'd say I'll find out, and then I'd ask my manager.\n"
+    )
+    (question,) = analysis.questions
+    assert (question.intent, question.intent_cue) == (
+        "situational",
+        "say a customer (in the setup before it)",
+    )

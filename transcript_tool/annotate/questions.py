@@ -38,7 +38,6 @@ from ..model import Question, QuestionForm, QuestionIntent, Role, Sentence, Tran
 from .forms import Asked, classify_span, heard, marked_by_question_mark
 from .heads import head_of
 from .intents import (
-    NO_INTENT_CUE,
     Context,
     classify_intent,
     intent_cue_of,
@@ -174,7 +173,7 @@ def find_questions(
             span, matches, asked.form, turn.role, follows_answer, asked_last, cues, context, picked
         )
         if (
-            intent_cue == NO_INTENT_CUE
+            intent == "background"  # no cue, or one that a case set up outweighs
             and setup is not None
             and setup[:2] == (sentence.turn, sentence.index - 1)
         ):
