@@ -550,6 +550,13 @@ INTENTS = [
     ("How would you dig into that?", "problem_solving", "how would you dig into"),
     ("Where are you calling in from today?", "small_talk", "where are you calling"),
     ("Tell me why you want to teach middle school.", "motivation", "why you want"),
+    # "why" inside a clause already going is embedded, not the ask
+    (
+        "Walk me through how you'd figure out why sales dropped last quarter.",
+        "problem_solving",
+        "walk me through how you'd",
+    ),
+    ("So why sales?", "motivation", "why sales"),
     # an opener is part of the question: its cue counts
     ("looking back would you do anything differently", "follow_up", "looking back"),
 ]

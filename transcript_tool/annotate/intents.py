@@ -91,17 +91,21 @@ def _about_the_answer(span: Span, matches: Sequence[Match], intent: str) -> str 
 
 
 def intent_cue_of(
-    matches: Sequence[Match], cues: QuestionCues
+    matches: Sequence[Match], cues: QuestionCues, span: Span | None = None
 ) -> tuple[QuestionIntent, str] | None:
     """(intent, cue) of the first intent in questions.yaml order with a cue in
-    ``matches`` (None: no cue), leaving out any cue that lies inside a longer
-    cue of another intent: the longer one is the more specific reading ("how do you handle
-    stress" is the candidate's usual practice, not the technical "how do you
-    handle"; "what would your last manager say" a self-assessment, not the
-    design question "what would your ..."). A question that supposes
-    (questions.yaml ``hypotheticals``) with a situational or problem-solving
-    cue asks for no past episode, whatever its behavioral cue says."""
-    cued = [m for m in matches if m.key.startswith("intent:")]
+    ``matches`` (None: no cue), leaving out any cue that lies inside a
+    longer cue of another intent: the longer one is the more specific
+    reading ("how do you handle stress" is the candidate's usual practice,
+    not the technical "how do you handle"; "what would your last manager
+    say" a self-assessment, not the design question "what would your ...").
+    A question that supposes (questions.yaml ``hypotheticals``) with a
+    situational or problem-solving cue asks for no past episode, whatever
+    its behavioral cue says. With the question's ``span``, a "why" cue of
+    motivation inside a clause already going is an embedded clause, not the
+    ask ("walk me through how you'd figure out why sales dropped" is no
+    "why sales?")."""
+    cued = [m for m in matches if m.key.startswith("intent:") and not _embedded(m, span, cues)]
     keys = {m.key for m in cued}
     if (
         "intent:behavioral" in keys
@@ -139,6 +143,19 @@ def _about_the_company(span: Span, cues: QuestionCues) -> str | None:
         if norm == "your" and after and after not in cues.task_nouns:
             return f"your {after}"
     return None
+
+
+def _embedded(match: Match, span: Span | None, cues: QuestionCues) -> bool:
+    """``match`` is a motivation cue that opens with "why" right after a word
+    of its sentence that is no opener, mark nor one of questions.yaml
+    ``why_askers`` ("figure out | why sales"; not "tell me | why you want")."""
+    if span is None or match.start <= span.start or match.key != "intent:motivation":
+        return False
+    doc = span.doc
+    if doc[match.start].norm_ != "why":
+        return False
+    before = doc[match.start - 1]
+    return not (before.is_punct or before.norm_ in cues.openers | cues.why_askers)
 
 
 _TOPICS: frozenset[str] = frozenset(
@@ -221,7 +238,7 @@ def classify_intent(
         return "reverse", "asked by the candidate"
     if context.closed and (cue := first_cue(matches, "asks_for_more")):
         return "closing", f"{cue} (after inviting questions)"
-    found = intent_cue_of(matches, cues)
+    found = intent_cue_of(matches, cues, span)
     if (
         found is not None
         and found[0] in ("technical", "behavioral")

@@ -83,6 +83,7 @@ class QuestionCues:
     asks_for_more: tuple[str, ...]
     invitation_statements: tuple[str, ...]
     company_words: frozenset[str]
+    why_askers: frozenset[str]
     task_nouns: frozenset[str]
     restatements: tuple[tuple[str, ...], ...]
     interruptions: tuple[tuple[str, ...], ...]
@@ -180,6 +181,7 @@ def load_cues(text: str | None = None) -> QuestionCues:
         asks_for_more=tuple(raw["asks_for_more"]),
         invitation_statements=tuple(raw.get("invitation_statements", ())),
         company_words=frozenset(raw.get("company_words", ())),
+        why_askers=frozenset(raw.get("why_askers", ())),
         task_nouns=frozenset(raw.get("task_nouns", ())),
         restatements=tuple(tuple(phrase.split()) for phrase in raw["restatements"]),
         interruptions=tuple(tuple(phrase.split()) for phrase in raw["interruptions"]),
