@@ -205,8 +205,8 @@ def classify_intent(
     candidate's question while a substantive one is open is a clarification,
     unless it speaks of the role, team or company ("Is it a big team here on
     nights?") or the interviewer has invited questions (``context.closed``):
-    then it is a reverse question. Without a cue, an interviewer's statement with a
-    question mark ("so you'd use a left join there?") checks their
+    then it is a reverse question. Without a cue, an interviewer's statement
+    with a question mark ("so you'd use a left join there?") checks their
     understanding (clarification); a short question right after an answer that
     points back at it, or a question that names something the answer has
     just brought up (``picked``, from :func:`picked_up`: "Why did you choose

@@ -98,7 +98,8 @@ def find_questions(
     inferred = transcript.turns_inferred
     # the interviewer's last sentence that sets up a case without asking
     # (turn, sentence index, intent, cue): the question right after it, with
-    # no intent cue of its own, asks about that case (taxonomy tie-break 13)
+    # no intent cue of its own or only a background one, asks about that case
+    # (taxonomy tie-break 13)
     setup: tuple[int, int, QuestionIntent, str] | None = None
     introduced = introduced_terms(sentences, cues)
     for sentence, span in zip(sentences, spans, strict=True):
