@@ -204,6 +204,9 @@ FORMS = [
     # an auxiliary dropped in a caption: "where you from"
     ("yeah where you at", "wh", "where you"),
     ("where you going to school", "wh", "where you"),
+    # a caption statement about the listener that ends on "right"
+    ("so you're tracking events already right", "tag", "right"),
+    ("you said a few thousand a minute at peak right", "tag", "right"),
     # an unmarked invitation to ask
     ("anything you want to ask me", "yes_no", "anything"),
     # why one thing and not another, in a caption
@@ -293,6 +296,9 @@ NOT_QUESTIONS = [
     "What happens is the consumer retries.",
     "what happens is the consumer retries",
     "what happened was the consumer retried",
+    # agreeing, or "right" as a noun or after a copula, in a caption
+    "you're absolutely right",
+    "oh i see you're not saying it's right",
     # the talker's own reason, not "why X and not Y?"
     "why we picked kafka over rabbitmq was the cost",
     # a fronted clause with no question after it, nor an inversion in a verb chain
