@@ -214,6 +214,12 @@ FORMS = [
     ("why a sorted set over a plain counter with a ttl", "wh", "why"),
     # openers before the ask: "in your opinion", "looking back", "just to check"
     ("in your opinion how important is it", "wh", "how"),
+    # "just" is an opener of its own, "to clarify" one more
+    (
+        "um just to clarify is this a patient who's alert or someone who's confused",
+        "choice",
+        "is this",
+    ),
 ]
 
 
