@@ -137,6 +137,14 @@ def test_a_caption_question_about_the_listeners_side_starts_its_own_sentence() -
     ]
 
 
+def test_a_caption_request_to_tell_how_starts_its_own_sentence() -> None:
+    caption = "the phones were ringing nonstop tell me how you'd handle the tenth angry call"
+    assert [s.text for s in get_nlp()(caption).sents] == [
+        "the phones were ringing nonstop",
+        "tell me how you'd handle the tenth angry call",
+    ]
+
+
 def test_a_caption_alternative_question_starts_its_own_sentence() -> None:
     caption = "so it just felt like the right time is the position mostly nights or is it split"
     assert [s.text for s in get_nlp()(caption).sents] == [
