@@ -145,6 +145,14 @@ def test_a_caption_request_to_tell_how_starts_its_own_sentence() -> None:
     ]
 
 
+def test_a_caption_question_after_you_know_what_i_mean_starts_its_own_sentence() -> None:
+    caption = "you can't win with green you know what i mean do your designers talk to clients"
+    assert [s.text for s in get_nlp()(caption).sents] == [
+        "you can't win with green you know what i mean",
+        "do your designers talk to clients",
+    ]
+
+
 def test_a_caption_alternative_question_starts_its_own_sentence() -> None:
     caption = "so it just felt like the right time is the position mostly nights or is it split"
     assert [s.text for s in get_nlp()(caption).sents] == [

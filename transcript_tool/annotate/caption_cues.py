@@ -67,10 +67,18 @@ class CaptionOnsets:
     wh_phrases: tuple[tuple[str, ...], ...] = ()
     no_auxiliary: tuple[tuple[str, ...], ...] = ()
     embedded_questions: tuple[tuple[str, ...], ...] = ()
+    filler_phrases: tuple[tuple[str, ...], ...] = ()
     alternative_window: int = 0
 
 
-_PHRASE_LISTS = ("requests", "check_ins", "wh_phrases", "no_auxiliary", "embedded_questions")
+_PHRASE_LISTS = (
+    "requests",
+    "check_ins",
+    "wh_phrases",
+    "no_auxiliary",
+    "embedded_questions",
+    "filler_phrases",
+)
 
 
 def caption_onsets_from(raw: dict[str, Any] | None) -> CaptionOnsets | None:
@@ -85,7 +93,7 @@ def caption_onsets_from(raw: dict[str, Any] | None) -> CaptionOnsets | None:
         if name
         not in (*_PHRASE_LISTS, "wh_window", "wh_gap", "longest_question", "alternative_window")
     }
-    requests, check_ins, wh_phrases, no_auxiliary, embedded_questions = (
+    requests, check_ins, wh_phrases, no_auxiliary, embedded_questions, filler_phrases = (
         tuple(tuple(token.strip("'") for token in phrase.split()) for phrase in raw.get(key, ()))
         for key in _PHRASE_LISTS
     )
@@ -99,5 +107,6 @@ def caption_onsets_from(raw: dict[str, Any] | None) -> CaptionOnsets | None:
         wh_phrases=wh_phrases,
         no_auxiliary=no_auxiliary,
         embedded_questions=embedded_questions,
+        filler_phrases=filler_phrases,
         **words,
     )

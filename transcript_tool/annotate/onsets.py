@@ -72,7 +72,8 @@ def inside_wh_question(
     words after a wh-word of the same sentence (``ends``: True where a
     sentence ends after the word), belongs to that wh-word's question ("what
     kind of music | do you like", "because what date | do you partition by"):
-    it starts none of its own. Read by
+    it starts none of its own; not after the "what" of "you know what i
+    mean" (``filler_phrases``). Read by
     :func:`.caption_ends.split_before_questions` and the segmenter's question
     islands."""
     if norms[k] in onsets.wh:
@@ -81,7 +82,17 @@ def inside_wh_question(
         if ends[j]:
             return False
         if norms[j] in wh_words:
-            return True
+            return not _in_filler(norms, j, onsets)
+    return False
+
+
+def _in_filler(norms: Sequence[str], j: int, onsets: CaptionOnsets) -> bool:
+    """``norms[j]`` is part of one of questions.yaml's ``filler_phrases``
+    ("you know what i mean")."""
+    for phrase in onsets.filler_phrases:
+        for at in range(max(j - len(phrase) + 1, 0), j + 1):
+            if tuple(norms[at : at + len(phrase)]) == phrase:
+                return True
     return False
 
 
