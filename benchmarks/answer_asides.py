@@ -25,12 +25,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, cast
 
-import yaml
-
 ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT), str(ROOT / "benchmarks")]
 
-from common_questions import ROLES, context_turns  # noqa: E402
+from common_questions import ROLES, context_turns, label_entries  # noqa: E402
 from question_corpora import LabelError, unpunctuate  # noqa: E402
 from question_scoring import (  # noqa: E402
     PRF_HEADER,
@@ -74,25 +72,7 @@ def load_items(path: Path = DEFAULT_PATH) -> list[Item]:
     """The items of ``path`` in file order; LabelError naming the item when one is
     malformed (a label that is not exactly once in the text, an unknown form, intent,
     why or role, a duplicate id)."""
-    try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as problem:
-        raise LabelError(f"{path}: {problem}") from None
-    entries = raw.get("items") if isinstance(raw, dict) else None
-    if not isinstance(entries, list):
-        raise LabelError(f"{path}: expected a mapping with a list of items")
-    items: list[Item] = []
-    seen: set[str] = set()
-    for number, entry in enumerate(entries, 1):
-        where = f"{path}: item {number}"
-        if not isinstance(entry, dict):
-            raise LabelError(f"{where}: expected a mapping")
-        ident = str(entry.get("id", ""))
-        if not ident or ident in seen:
-            raise LabelError(f"{where}: missing or duplicate id {ident!r}")
-        seen.add(ident)
-        items.append(_item(entry, f"{where} ({ident})", ident))
-    return items
+    return [_item(entry, where, ident) for ident, where, entry in label_entries(path)]
 
 
 def _item(entry: dict[str, Any], where: str, ident: str) -> Item:

@@ -64,6 +64,14 @@ class Item:
 def load_items(path: Path = DEFAULT_PATH) -> list[Item]:
     """The items of ``path`` in file order; LabelError naming the item when one is
     malformed (unknown form, intent or role, a duplicate id, an empty question)."""
+    return [_item(entry, where, ident) for ident, where, entry in label_entries(path)]
+
+
+def label_entries(path: Path) -> list[tuple[str, str, dict[str, Any]]]:
+    """(id, where, entry) of each item of the label file ``path``, in file order:
+    ``where`` names the file, the item's number and its id for messages. LabelError
+    when the file does not load, is not a mapping with a list of ``items``, or an item
+    is not a mapping or has a missing or duplicate id."""
     try:
         raw = yaml.safe_load(path.read_text(encoding="utf-8"))
     except (OSError, yaml.YAMLError) as problem:
@@ -71,22 +79,21 @@ def load_items(path: Path = DEFAULT_PATH) -> list[Item]:
     entries = raw.get("items") if isinstance(raw, dict) else None
     if not isinstance(entries, list):
         raise LabelError(f"{path}: expected a mapping with a list of items")
-    items: list[Item] = []
+    found: list[tuple[str, str, dict[str, Any]]] = []
     seen: set[str] = set()
     for number, entry in enumerate(entries, 1):
         where = f"{path}: item {number}"
         if not isinstance(entry, dict):
             raise LabelError(f"{where}: expected a mapping")
-        items.append(_item(entry, where, seen))
-    return items
+        ident = str(entry.get("id", ""))
+        if not ident or ident in seen:
+            raise LabelError(f"{where}: missing or duplicate id {ident!r}")
+        seen.add(ident)
+        found.append((ident, f"{where} ({ident})", entry))
+    return found
 
 
-def _item(entry: dict[str, Any], where: str, seen: set[str]) -> Item:
-    ident = str(entry.get("id", ""))
-    if not ident or ident in seen:
-        raise LabelError(f"{where}: missing or duplicate id {ident!r}")
-    seen.add(ident)
-    where = f"{where} ({ident})"
+def _item(entry: dict[str, Any], where: str, ident: str) -> Item:
     question = entry.get("question")
     form, intent = entry.get("form"), entry.get("intent")
     asker = entry.get("asker", "interviewer")
