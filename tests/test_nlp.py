@@ -129,39 +129,30 @@ def test_a_short_caption_turn_is_still_split_before_a_question() -> None:
     ]
 
 
-def test_a_caption_question_about_the_listeners_side_starts_its_own_sentence() -> None:
-    caption = "i had about six patients on a normal night shift does your unit use a monitor tech"
-    assert [s.text for s in get_nlp()(caption).sents] == [
-        "i had about six patients on a normal night shift",
-        "does your unit use a monitor tech",
-    ]
+@pytest.mark.parametrize(
+    ("before", "question"),
+    [
+        # "your" after an auxiliary
+        ("i had about six patients on a normal night shift", "does your unit use a monitor tech"),
+        # a request to tell how, as "tell me about"
+        ("the phones were ringing nonstop", "tell me how you'd handle the tenth angry call"),
+        # the "what" of "you know what i mean" owns no auxiliary after it
+        ("you can't win with green you know what i mean", "do your designers talk to clients"),
+        # an alternative question whose "or" asks again
+        ("so it just felt like the right time", "is the position mostly nights or is it split"),
+    ],
+)
+def test_a_caption_question_starts_its_own_sentence(before: str, question: str) -> None:
+    assert [s.text for s in get_nlp()(f"{before} {question}").sents] == [before, question]
 
 
-def test_a_caption_request_to_tell_how_starts_its_own_sentence() -> None:
-    caption = "the phones were ringing nonstop tell me how you'd handle the tenth angry call"
-    assert [s.text for s in get_nlp()(caption).sents] == [
-        "the phones were ringing nonstop",
-        "tell me how you'd handle the tenth angry call",
-    ]
-
-
-def test_a_caption_question_after_you_know_what_i_mean_starts_its_own_sentence() -> None:
-    caption = "you can't win with green you know what i mean do your designers talk to clients"
-    assert [s.text for s in get_nlp()(caption).sents] == [
-        "you can't win with green you know what i mean",
-        "do your designers talk to clients",
-    ]
-
-
-def test_a_caption_alternative_question_starts_its_own_sentence() -> None:
-    caption = "so it just felt like the right time is the position mostly nights or is it split"
-    assert [s.text for s in get_nlp()(caption).sents] == [
-        "so it just felt like the right time",
-        "is the position mostly nights or is it split",
-    ]
+@pytest.mark.parametrize(
+    "caption",
     # not inside a wh-question, nor after a word the auxiliary goes on
-    for caption in ("what time is it or is it later", "i think that is the plan or is it"):
-        assert [s.text for s in get_nlp()(caption).sents] == [caption]
+    ["what time is it or is it later", "i think that is the plan or is it"],
+)
+def test_no_alternative_question_starts_inside_a_wh_question_or_a_clause(caption: str) -> None:
+    assert [s.text for s in get_nlp()(caption).sents] == [caption]
 
 
 def test_a_caption_sentence_starts_where_an_indirect_question_to_the_listener_does() -> None:
