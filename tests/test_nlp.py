@@ -140,6 +140,9 @@ def test_a_short_caption_turn_is_still_split_before_a_question() -> None:
         ("you can't win with green you know what i mean", "do your designers talk to clients"),
         # an alternative question whose "or" asks again
         ("so it just felt like the right time", "is the position mostly nights or is it split"),
+        # after the talker's "i don't know", a question of any subject
+        ("oh i don't know", "is it two shifts or three"),
+        ("i don't know", "does it ever page at night"),
     ],
 )
 def test_a_caption_question_starts_its_own_sentence(before: str, question: str) -> None:
@@ -152,6 +155,11 @@ def test_a_caption_question_starts_its_own_sentence(before: str, question: str) 
     ["what time is it or is it later", "i think that is the plan or is it"],
 )
 def test_no_alternative_question_starts_inside_a_wh_question_or_a_clause(caption: str) -> None:
+    assert [s.text for s in get_nlp()(caption).sents] == [caption]
+
+
+def test_a_hedge_before_a_statement_keeps_its_caption_sentence_whole() -> None:
+    caption = "i don't know it was a long time ago"
     assert [s.text for s in get_nlp()(caption).sents] == [caption]
 
 

@@ -60,6 +60,8 @@ class CaptionOnsets:
     reaction_followers: frozenset[str]
     alternative_auxiliaries: frozenset[str]
     alternative_subjects: frozenset[str]
+    hedge_auxiliaries: frozenset[str]
+    hedge_subjects: frozenset[str]
     # as the caption component reads them: spaCy's tokens without their outer
     # apostrophes ("i", "d", "like")
     requests: tuple[tuple[str, ...], ...] = ()
@@ -68,6 +70,7 @@ class CaptionOnsets:
     no_auxiliary: tuple[tuple[str, ...], ...] = ()
     embedded_questions: tuple[tuple[str, ...], ...] = ()
     filler_phrases: tuple[tuple[str, ...], ...] = ()
+    hedges: tuple[tuple[str, ...], ...] = ()
     alternative_window: int = 0
 
 
@@ -78,6 +81,7 @@ _PHRASE_LISTS = (
     "no_auxiliary",
     "embedded_questions",
     "filler_phrases",
+    "hedges",
 )
 
 
@@ -93,7 +97,7 @@ def caption_onsets_from(raw: dict[str, Any] | None) -> CaptionOnsets | None:
         if name
         not in (*_PHRASE_LISTS, "wh_window", "wh_gap", "longest_question", "alternative_window")
     }
-    requests, check_ins, wh_phrases, no_auxiliary, embedded_questions, filler_phrases = (
+    requests, check_ins, wh_phrases, no_auxiliary, embedded_questions, filler_phrases, hedges = (
         tuple(tuple(token.strip("'") for token in phrase.split()) for phrase in raw.get(key, ()))
         for key in _PHRASE_LISTS
     )
@@ -108,5 +112,6 @@ def caption_onsets_from(raw: dict[str, Any] | None) -> CaptionOnsets | None:
         no_auxiliary=no_auxiliary,
         embedded_questions=embedded_questions,
         filler_phrases=filler_phrases,
+        hedges=hedges,
         **words,
     )

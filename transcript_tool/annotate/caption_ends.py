@@ -73,10 +73,13 @@ def split_before_questions(norms: list[str], ends: Any) -> None:
         # "... | i don't know if you ...": asks the listener, as questions.yaml's
         # form rules read it at a sentence's head
         embedded = any(_phrase_at(norms, k, p) for p in onsets.embedded_questions)
+        # a check-in, or a question after "i don't know", starts here whatever
+        # word comes before it
+        sure = check_in or _after_hedge(norms, k, onsets)
         if (
             k > head
             and not fronted
-            and (check_in or embedded or question_onset(norms, k, onsets, cues))
+            and (sure or embedded or question_onset(norms, k, onsets, cues))
         ):
             first = k
             while first - 1 >= head and (
@@ -94,7 +97,7 @@ def split_before_questions(norms: list[str], ends: Any) -> None:
             restart = before in onsets.restart_subjects and (
                 norms[k] in onsets.wh or norms[k] in onsets.restart_auxiliaries
             )
-            starts_here = check_in or (
+            starts_here = sure or (
                 (new_clause or restart or not no_question_after(before, before_that, onsets))
                 and (
                     norms[k] in onsets.wh
@@ -112,6 +115,18 @@ def split_before_questions(norms: list[str], ends: Any) -> None:
                 ends[first - 1] = True
         if ends[k]:
             start = k + 1
+
+
+def _after_hedge(norms: Sequence[str], k: int, onsets: CaptionOnsets) -> bool:
+    """An auxiliary and a subject at ``norms[k]`` right after one of
+    ``hedges`` ("i don't know | is it five or three"): the talker's "i don't
+    know" ends its own clause, and what follows asks of any subject
+    (``hedge_auxiliaries``, ``hedge_subjects``), not only of the listener."""
+    if k + 1 >= len(norms) or norms[k] not in onsets.hedge_auxiliaries:
+        return False
+    if norms[k + 1] not in onsets.hedge_subjects:
+        return False
+    return any(k >= len(h) and tuple(norms[k - len(h) : k]) == h for h in onsets.hedges)
 
 
 def split_before_alternatives(norms: list[str], ends: Any) -> None:
