@@ -294,6 +294,7 @@ def question_islands(
     ends = sentence_end if source_ends is None else source_ends
     n = len(words)
     tokens, first_token = _tokens(words)
+    request_heads = frozenset(request[0] for request in onsets.requests if request)
     found: list[tuple[int, int]] = []
     openings = openings or {}
     k = _ISLAND_CONTEXT
@@ -306,7 +307,7 @@ def question_islands(
             and (
                 not to_listener
                 or (openings and _lead_ins_from(words, k, onsets) in openings)
-                or _asks_listener(tokens, t, onsets, cues.listener_words)
+                or _asks_listener(tokens, t, onsets, cues.listener_words, request_heads)
             )
             and not goes_on(words[k - 1], onsets, cues.auxiliaries, words[k - 2])
             and not inside_wh_question(words, k, ends, onsets, cues.wh_words)
@@ -383,12 +384,18 @@ def _tokens(words: Sequence[str]) -> tuple[list[str], list[int]]:
 
 
 def _asks_listener(
-    words: Sequence[str], k: int, onsets: CaptionOnsets, listener: frozenset[str]
+    words: Sequence[str],
+    k: int,
+    onsets: CaptionOnsets,
+    listener: frozenset[str],
+    request_heads: frozenset[str],
 ) -> bool:
     """A question at ``words[k]`` is about "you" ("do you", "how many people do
     you": questions.yaml ``listener_words``) or asks for something ("tell me
-    about")."""
+    about"; ``request_heads``: the requests' first words, so that the
+    requests are compared only where one may begin)."""
     reach = k + onsets.wh_gap + 4
-    return not listener.isdisjoint(words[k + 1 : reach]) or any(
-        tuple(words[k : k + len(r)]) == r for r in onsets.requests
+    return not listener.isdisjoint(words[k + 1 : reach]) or (
+        words[k] in request_heads
+        and any(tuple(words[k : k + len(r)]) == r for r in onsets.requests)
     )
