@@ -339,11 +339,28 @@ def test_the_reversed_stretch_runs_from_the_invitation_to_the_wrap_up() -> None:
 def test_no_change_of_speaker_between_surprised_and_the_clause_it_takes() -> None:
     """The bundled caption's debrief: "you'd be surprised | how many people
     don't ask about on call" was two speakers' (change probability 0.39
-    there), and the second half a question of the candidate's."""
+    there), and the second half a question of the candidate's. Where the
+    interviewer's turn ends after it is the model's to hear."""
     transcript = read_transcript(SAMPLE)
     (turn,) = [t for t in transcript.turns if "surprised" in t.text]
-    assert "you'd be surprised how many people don't ask about on call" in turn.text
+    assert "you'd be surprised how many people don't ask about" in turn.text
     assert turn.role == "interviewer"
+
+
+@pytest.mark.parametrize(("word", "changes"), [("surprised", False), ("tired", True)])
+def test_a_heard_change_between_surprised_and_its_clause_is_overruled(
+    word: str, changes: bool
+) -> None:
+    """Whatever the change head says, the speaker does not change between one
+    of questions.yaml's embedders and the wh-clause it takes."""
+    words = f"i see it a lot you'd be {word} how many people don't ask about on call".split()
+    at = words.index("how")
+    scores = shipped_model().predict(words)
+    change = scores.change.copy()
+    change[at] = 0.999
+    forced = dataclasses.replace(scores, change=change)
+    speakers = diarize(words, shipped_model(), scores=forced).speakers
+    assert (speakers[at - 1] != speakers[at]) is changes
 
 
 def test_first_speaker_hint_decides_who_starts() -> None:

@@ -1,6 +1,6 @@
 """The gap model: what happens between two words of an unpunctuated stream.
 
-For every gap (between word ``i`` and word ``i + 1``) two small linear models
+For every gap (between word ``i`` and word ``i + 1``) three small linear models
 read the three words before and the three words after it, as lowercase words,
 word pairs and word triples, and give
 
@@ -9,7 +9,9 @@ word pairs and word triples, and give
 - ``change``: the probability that the speaker changes there;
 - ``role``: the probability that the word after the gap is the interviewer's
   (trained on interviews only; it ties the speakers the segmenter finds to
-  roles).
+  roles). It also reads the structural features of :mod:`.structure`: how
+  long ago a question to the listener began, and who is spoken of on each
+  side of the gap.
 
 Features are hashed (CRC-32 of each word, then a multiplicative mix per
 template) into one table of ``2**bits`` rows, so the model needs no
@@ -33,6 +35,8 @@ from pathlib import Path
 
 import numpy as np
 import numpy.typing as npt
+
+from . import structure as structural
 
 FloatArray = npt.NDArray[np.float32]
 IntArray = npt.NDArray[np.int64]
@@ -108,8 +112,9 @@ def word_ids(words: Sequence[str]) -> IntArray:
     return np.asarray(ids, dtype=np.int64)
 
 
-def features(words: Sequence[str], bits: int) -> IntArray:
-    """Feature rows for the n + 1 gaps of n words: shape (n + 1, templates).
+def features(words: Sequence[str], bits: int, structure: bool = False) -> IntArray:
+    """Feature rows for the n + 1 gaps of n words: shape (n + 1, templates),
+    and with ``structure`` the columns of :func:`.structure.columns` after them.
 
     Gap ``g`` lies before word ``g``: gap 0 is the start of the text and gap
     n its end.
@@ -128,7 +133,23 @@ def features(words: Sequence[str], bits: int) -> IntArray:
                 h = (h ^ ids[start : start + gaps]) * _MIX
                 h ^= h >> np.uint64(29)
             columns.append((h & mask).astype(np.int64))
+        if structure:
+            for number, values in enumerate(structural.columns(words)):
+                h = (values + np.uint64(len(TEMPLATES) + number + 1) * _SALT) * _MIX
+                h ^= h >> np.uint64(29)
+                h *= _MIX
+                h ^= h >> np.uint64(31)
+                columns.append((h & mask).astype(np.int64))
     return np.stack(columns, axis=1)
+
+
+def head_columns(head: str, structure: bool) -> list[int]:
+    """The feature columns ``head`` reads: every word template, and with
+    ``structure`` the structural columns :data:`.structure.HEADS` gives it."""
+    base = list(range(len(TEMPLATES)))
+    if not structure:
+        return base
+    return base + [len(TEMPLATES) + j for j in structural.HEADS[head]]
 
 
 @dataclass(frozen=True)
@@ -141,17 +162,34 @@ class GapModel:
     role: FloatArray  # (2**bits,)
     meta: dict[str, str]
 
+    @property
+    def structure(self) -> bool:
+        """Whether the model was trained with the structural features
+        (:mod:`.structure`), as its metadata says."""
+        version = self.meta.get("structure")
+        if version is not None and version != structural.VERSION:
+            raise ValueError(
+                f"segmenter weights use structural features version {version}; "
+                f"this transcript-tool has version {structural.VERSION}"
+            )
+        return version is not None
+
     def predict(self, words: Sequence[str]) -> GapScores:
         """Scores for the n + 1 gaps of ``words`` (already normalised)."""
-        rows = features(words, self.bits)
-        logits = self.sentence[rows].sum(axis=1, dtype=np.float32)
+        structure = self.structure
+        rows = features(words, self.bits, structure)
+
+        def read(head: str) -> IntArray:
+            return rows[:, head_columns(head, structure)] if structure else rows
+
+        logits = self.sentence[read("sentence")].sum(axis=1, dtype=np.float32)
         logits -= logits.max(axis=1, keepdims=True)
         probs = np.exp(logits)
         probs /= probs.sum(axis=1, keepdims=True)
         return GapScores(
             sentence=probs,
-            change=_sigmoid(self.change[rows].sum(axis=1, dtype=np.float32)),
-            role=_sigmoid(self.role[rows].sum(axis=1, dtype=np.float32)),
+            change=_sigmoid(self.change[read("change")].sum(axis=1, dtype=np.float32)),
+            role=_sigmoid(self.role[read("role")].sum(axis=1, dtype=np.float32)),
         )
 
     def save(self, path: Path) -> None:
@@ -239,12 +277,15 @@ def train(
     batch: int = 2048,
     seed: int = 0,
     meta: dict[str, str] | None = None,
+    structure: bool = True,
 ) -> GapModel:
     """Fit the three heads by minibatch AdaGrad on the log loss.
 
     The sentence and change heads learn from the gaps between words, the role
     head from the gap before each word whose role is known. ``rates`` overrides
-    the heads' learning rates (:data:`RATES`).
+    the heads' learning rates (:data:`RATES`); ``structure`` adds the
+    structural features (:mod:`.structure`) to the heads that read them
+    (:data:`.structure.HEADS`: the role head).
 
     One pass over the data is the default because more overfit: on the
     held-out split, three passes at the same rates gave lower sentence,
@@ -259,7 +300,7 @@ def train(
         n = len(stream.words)
         if n < 2:
             continue
-        rows = features(stream.words, bits)
+        rows = features(stream.words, bits, structure)
         rows_list.append(rows[1:n])
         sentence_list.append(np.asarray(stream.sentence[: n - 1], dtype=np.int64))
         change_list.append(np.asarray(stream.change[: n - 1], dtype=np.float32))
@@ -282,7 +323,7 @@ def train(
     rate = {**RATES, **(rates or {})}
     history = {name: np.full_like(w, 1e-2) for name, w in heads.items()}
     rng = np.random.default_rng(seed)
-    n_templates = rows.shape[1]
+    reads = {name: head_columns(name, structure) for name in heads}
     onehot = np.eye(3, dtype=np.float32)
     for _ in range(epochs):
         order = rng.permutation(len(rows))
@@ -297,7 +338,7 @@ def train(
                     keep = target >= 0
                 if not keep.any():
                     continue
-                rk = r[keep]
+                rk = r[keep][:, reads[name]]
                 logits = w[rk].sum(axis=1)
                 if name == "sentence":
                     logits -= logits.max(axis=1, keepdims=True)
@@ -308,7 +349,7 @@ def train(
                     grad = _sigmoid(logits) - target[keep, None]
                 unique, inverse = np.unique(rk.ravel(), return_inverse=True)
                 summed = np.zeros((len(unique), w.shape[1]), dtype=np.float32)
-                np.add.at(summed, inverse, np.repeat(grad, n_templates, axis=0))
+                np.add.at(summed, inverse, np.repeat(grad, rk.shape[1], axis=0))
                 history[name][unique] += summed**2
                 w[unique] -= rate[name] * summed / np.sqrt(history[name][unique])
     return GapModel(
@@ -316,5 +357,5 @@ def train(
         sentence=heads["sentence"],
         change=heads["change"][:, 0],
         role=heads["role"][:, 0],
-        meta=dict(meta or {}),
+        meta={**(meta or {}), **({"structure": structural.VERSION} if structure else {})},
     )
