@@ -126,7 +126,7 @@ def _after_hedge(norms: Sequence[str], k: int, onsets: CaptionOnsets) -> bool:
         return False
     if norms[k + 1] not in onsets.hedge_subjects:
         return False
-    return any(k >= len(h) and tuple(norms[k - len(h) : k]) == h for h in onsets.hedges)
+    return any(k >= len(h) and _phrase_at(norms, k - len(h), h) for h in onsets.hedges)
 
 
 def split_before_alternatives(norms: list[str], ends: Any) -> None:

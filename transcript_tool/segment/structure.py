@@ -67,12 +67,18 @@ _NONE = 10**9
 U64 = npt.NDArray[np.uint64]
 
 
-def onsets(words: Sequence[str]) -> npt.NDArray[np.bool_]:
-    """Where a question to the listener begins, word by word."""
+def _among(words: Sequence[str], vocabulary: frozenset[str]) -> npt.NDArray[np.bool_]:
+    """Word by word, whether it is one of ``vocabulary``."""
+    return np.fromiter((w in vocabulary for w in words), dtype=bool, count=len(words))
+
+
+def onsets(words: Sequence[str], you: npt.NDArray[np.bool_] | None = None) -> npt.NDArray[np.bool_]:
+    """Where a question to the listener begins, word by word; ``you``: the
+    words' second-person flags, when already known."""
     n = len(words)
-    aux = np.fromiter((w in AUXILIARIES for w in words), dtype=bool, count=n)
-    you = np.fromiter((w in SECOND_PERSON for w in words), dtype=bool, count=n)
-    wh = np.fromiter((w in WH_WORDS for w in words), dtype=bool, count=n)
+    aux = _among(words, AUXILIARIES)
+    you = _among(words, SECOND_PERSON) if you is None else you
+    wh = _among(words, WH_WORDS)
     pairs = [f"{a} {b}" for a, b in itertools.pairwise(words)]
     request = np.fromiter((p in REQUESTS for p in [*pairs, ""]), dtype=bool, count=n)
     found = request.copy()
@@ -91,15 +97,16 @@ def columns(words: Sequence[str]) -> list[U64]:
     features."""
     n = len(words)
     gaps = np.arange(n + 1)
-    starts = onsets(words)
+    second = _among(words, SECOND_PERSON)
+    starts = onsets(words, second)
     # the last onset at a word before gap g
     last = np.maximum.accumulate(np.concatenate([[-_NONE], np.where(starts, np.arange(n), -_NONE)]))
     bucket = np.searchsorted(BUCKETS, gaps - last).astype(np.uint64)
     following = np.fromiter(
         (zlib.crc32(w.encode("utf-8")) for w in [*words, "</s>"]), dtype=np.uint64, count=n + 1
     )
-    you = np.concatenate([[0], np.cumsum([w in SECOND_PERSON for w in words])])
-    first = np.concatenate([[0], np.cumsum([w in FIRST_PERSON for w in words])])
+    you = np.concatenate([[0], np.cumsum(second)])
+    first = np.concatenate([[0], np.cumsum(_among(words, FIRST_PERSON))])
     you_before = np.minimum(you[gaps] - you[np.maximum(gaps - _BEFORE, 0)], 3)
     first_after = np.minimum(first[np.minimum(gaps + _AFTER, n)] - first[gaps], 3)
     with np.errstate(over="ignore"):
