@@ -53,3 +53,39 @@ def test_posteriors_and_changes_match_brute_force(states: int, seed: int) -> Non
     for row, want in zip(posterior, want_posterior, strict=True):
         assert row == pytest.approx(want, abs=1e-9)
     assert change == pytest.approx(want_change, abs=1e-9)
+
+
+def test_two_speakers_survive_evidence_far_beyond_what_exp_can_hold() -> None:
+    """A long unit can score thousands of log-units for one speaker: the
+    two-speaker path rescales instead of exponentiating the log-scores, so
+    nothing overflows or divides by zero, and the evidence still decides."""
+    emission = [[-2000.0, 0.0], [-3000.0, 0.0], [0.0, 0.0], [-1500.0, 0.0]]
+    stay = [math.log(0.9)] * 3
+    switch = [math.log(0.1)] * 3
+    # the first speaker forced, as --interviewer-first does, against a first
+    # unit that sounds like the other speaker
+    posterior, change = forward_backward([0.0, -1e6], emission, stay, switch)
+    assert all(math.isfinite(p) for row in posterior for p in row)
+    assert [max(range(2), key=row.__getitem__) for row in posterior] == [0, 1, 1, 1]
+    # the neutral third unit is the first speaker's only through two switches
+    assert change == pytest.approx([1.0, 0.01 / 0.82, 0.01 / 0.82])
+    forced, _ = forward_backward([0.0, -1e6], [[-800.0, 0.0], [0.0, 0.0]], stay[:1], switch[:1])
+    assert forced[0] == pytest.approx([1.0, 0.0])
+
+
+def test_two_speakers_match_the_general_recursion_on_a_long_chain() -> None:
+    """The two-speaker path and the general one agree on a chain long enough
+    for the scaled recursion's rounding to add up."""
+    from transcript_tool.segment.hmm import _any_states
+
+    rng = random.Random(7)
+    units = 3000
+    emission = [[rng.uniform(-30.0, 30.0), rng.uniform(-30.0, 30.0)] for _ in range(units)]
+    changes = [rng.uniform(1e-6, 1 - 1e-6) for _ in range(units - 1)]
+    stay = [math.log(1 - c) for c in changes]
+    switch = [math.log(c) for c in changes]
+    fast, fast_change = forward_backward([0.0, 0.0], emission, stay, switch)
+    slow, slow_change = _any_states([0.0, 0.0], emission, stay, switch)
+    for got, want in zip(fast, slow, strict=True):
+        assert got == pytest.approx(want, abs=1e-9)
+    assert fast_change == pytest.approx(slow_change, abs=1e-9)

@@ -174,6 +174,23 @@ def question_onset(
     return (wh and not listener_only) or not filler
 
 
+def onset_heads(onsets: CaptionOnsets) -> frozenset[str] | None:
+    """The words at which :func:`question_onset` or :func:`wh_phrase_onset`
+    can find a question's start (a wh-word, an auxiliary, the first word of a
+    request ...): a cheap first test for a scan over every word. None when a
+    phrase list holds an empty phrase, which would start anywhere."""
+    phrases = (*onsets.requests, *onsets.no_auxiliary, *onsets.wh_phrases)
+    if not all(phrases):
+        return None
+    return frozenset(
+        {phrase[0] for phrase in phrases}
+        | onsets.wh_about
+        | onsets.wh
+        | onsets.auxiliaries
+        | onsets.existentials
+    )
+
+
 def wh_phrase_onset(norms: Sequence[str], k: int, onsets: CaptionOnsets) -> bool:
     """Whether one of ``wh_phrases`` ("what happens", "what if") starts at
     ``norms[k]``, not before one of ``clefts`` or "'s" ("what happens is they

@@ -18,7 +18,8 @@ model over *units* (the stretches between gaps where a change is plausible):
 - a few phrases the gap model cannot learn from its corpora adjust the scores
   before decoding and the speakers after it (:mod:`.phrases`).
 
-Pure Python over units (a few per sentence): no per-word loop after scoring.
+After scoring, the decoder works over units (a few per sentence), with numpy
+for anything per word or per unit it can do in bulk.
 """
 
 from __future__ import annotations
@@ -165,11 +166,7 @@ def diarize(
     if p.iterations:
         _, ids = np.unique(np.asarray(words, dtype=object), return_inverse=True)
     for _ in range(p.iterations):
-        lm = _lm_emission(ids, units, posterior, p)
-        emission = [
-            [r + m for r, m in zip(re, le, strict=True)]
-            for re, le in zip(role_emission, lm, strict=True)
-        ]
+        emission = role_emission + _lm_emission(ids, units, posterior, p)
         posterior, _ = forward_backward(prior, emission, stay, switch)
     if greetings:
         emission = not_the_named(greetings, bounds, posterior, emission)
@@ -182,7 +179,7 @@ def diarize(
     t = p.temper
     posterior, change_post = forward_backward(
         [t * x for x in prior],
-        [[t * x for x in row] for row in emission],
+        t * np.asarray(emission),
         [t * x for x in stay],
         [t * x for x in switch],
     )
@@ -259,12 +256,14 @@ def diarize(
     for i in range(n - 1):
         if word_speaker[i] != word_speaker[i + 1]:
             ends[i] = True
+    # a unit's words share one confidence: round each value once
+    rounded = {c: round(c, 4) for c in {*word_conf, *change_conf}}
     return Diarization(
         tuple(word_speaker),
-        tuple(round(c, 4) for c in word_conf),
+        tuple(map(rounded.__getitem__, word_conf)),
         tuple(ends),
         question_end,
-        tuple(round(c, 4) for c in change_conf),
+        tuple(map(rounded.__getitem__, change_conf)),
         roles,
         role_conf,
         tuple(np.round(role_logodds, 4).tolist()),
@@ -275,7 +274,7 @@ def _alternation(
     scores: GapScores,
     cuts: Sequence[int],
     units: Sequence[tuple[int, int]],
-    role_emission: Sequence[Sequence[float]],
+    role_emission: npt.NDArray[np.float64],
     threshold: float,
 ) -> list[list[float]]:
     """A starting point for EM: flip the speaker at every likely change, then
@@ -321,16 +320,10 @@ def _transitions(
 ) -> tuple[list[float], list[float]]:
     """Log-probabilities of staying and of switching to one given other speaker
     at each cut."""
-    stay: list[float] = []
-    switch: list[float] = []
-    for g in cuts:
-        q = min(max(float(scores.change[g]), 1e-6), 1 - 1e-6)
-        z = p.change_scale * math.log(q / (1 - q)) + p.change_bias
-        q = 1.0 / (1.0 + math.exp(-z))
-        q = min(max(q, 1e-6), 1 - 1e-6)
-        stay.append(math.log(1 - q))
-        switch.append(math.log(q / (speakers - 1)))
-    return stay, switch
+    q = np.clip(scores.change[np.asarray(cuts, dtype=np.intp)].astype(np.float64), 1e-6, 1 - 1e-6)
+    z = p.change_scale * np.log(q / (1 - q)) + p.change_bias
+    q = np.clip(1.0 / (1.0 + np.exp(-z)), 1e-6, 1 - 1e-6)
+    return np.log(1 - q).tolist(), np.log(q / (speakers - 1)).tolist()
 
 
 def _logodds(probabilities: npt.NDArray[np.float32]) -> npt.NDArray[np.float64]:
@@ -343,12 +336,15 @@ def _role_emission(
     units: Sequence[tuple[int, int]],
     speakers: int,
     weight: float,
-) -> list[list[float]]:
+) -> npt.NDArray[np.float64]:
+    """Each unit's role-head score per speaker: half the weighted log-odds
+    summed over its words for the interviewer's state, minus half for the
+    candidate's, 0 for any other."""
     cumulative = np.concatenate([[0.0], np.cumsum(logodds)])
-    rows: list[list[float]] = []
-    for begin, end in units:
-        half = 0.5 * weight * float(cumulative[end] - cumulative[begin])
-        rows.append([half, -half] + [0.0] * (speakers - 2))
+    bounds = np.asarray(units, dtype=np.intp).reshape(-1, 2)
+    half = 0.5 * weight * (cumulative[bounds[:, 1]] - cumulative[bounds[:, 0]])
+    rows = np.zeros((len(bounds), speakers))
+    rows[:, 0], rows[:, 1] = half, -half
     return rows
 
 
@@ -357,7 +353,7 @@ def _lm_emission(
     units: Sequence[tuple[int, int]],
     posterior: Sequence[Sequence[float]],
     p: Params,
-) -> list[list[float]]:
+) -> npt.NDArray[np.float64]:
     """Each unit's log-likelihood under each speaker's unigram model, relative
     to the pooled model (only the difference between speakers matters), times
     ``p.lm_weight``. ``ids`` numbers the transcript's words (equal words, equal
@@ -379,7 +375,7 @@ def _lm_emission(
     value = np.log((counts + p.lm_prior * background[:, None]) / denominator / background[:, None])
     starts = np.concatenate([[0], np.cumsum(lengths)[:-1]])
     scores = np.add.reduceat(value[ids], starts, axis=0)
-    return (p.lm_weight * scores).tolist()  # type: ignore[no-any-return]
+    return p.lm_weight * scores
 
 
 def _role_confidence(

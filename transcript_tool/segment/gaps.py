@@ -26,7 +26,6 @@ training data, its licence and the evaluation.
 from __future__ import annotations
 
 import re
-import zlib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -101,15 +100,18 @@ def normalize(word: str) -> str:
 
 def word_ids(words: Sequence[str]) -> IntArray:
     """CRC-32 ids of the normalised words, padded with sentinel ids."""
-    cache: dict[str, int] = {}
-    ids = [_BOUNDARY_ID["<s>"]] * _PAD
-    for word in words:
-        wid = cache.get(word)
-        if wid is None:
-            wid = cache[word] = zlib.crc32(word.encode("utf-8"))
-        ids.append(wid)
-    ids.extend([_BOUNDARY_ID["</s>"]] * _PAD)
-    return np.asarray(ids, dtype=np.int64)
+    distinct, inverse = structural.vocabulary(words)
+    return _padded(structural.crc_ids(distinct)[inverse])
+
+
+def _padded(crcs: npt.NDArray[np.uint64]) -> IntArray:
+    return np.concatenate(
+        [
+            np.full(_PAD, _BOUNDARY_ID["<s>"], dtype=np.int64),
+            crcs.astype(np.int64),
+            np.full(_PAD, _BOUNDARY_ID["</s>"], dtype=np.int64),
+        ]
+    )
 
 
 def features(words: Sequence[str], bits: int, structure: bool = False) -> IntArray:
@@ -120,7 +122,9 @@ def features(words: Sequence[str], bits: int, structure: bool = False) -> IntArr
     n its end.
     """
     n = len(words)
-    ids = word_ids(words).astype(np.uint64)
+    vocab = structural.vocabulary(words)  # each distinct word hashed once
+    crcs = structural.crc_ids(vocab[0])
+    ids = _padded(crcs[vocab[1]]).astype(np.uint64)
     gaps = n + 1
     mask = np.uint64((1 << bits) - 1)
     columns = []
@@ -134,7 +138,7 @@ def features(words: Sequence[str], bits: int, structure: bool = False) -> IntArr
                 h ^= h >> np.uint64(29)
             columns.append((h & mask).astype(np.int64))
         if structure:
-            for number, values in enumerate(structural.columns(words)):
+            for number, values in enumerate(structural.columns(words, vocab, crcs)):
                 h = (values + np.uint64(len(TEMPLATES) + number + 1) * _SALT) * _MIX
                 h ^= h >> np.uint64(29)
                 h *= _MIX

@@ -21,6 +21,8 @@ import numpy as np
 import numpy.typing as npt
 from spacy.lang.en.stop_words import STOP_WORDS
 
+from .hmm import Emission
+
 NAME_CHANGE = 0.1
 """Least change probability where a greeting by name begins and where its
 sentence ends: without it the decoder could not cut the greeting out."""
@@ -89,19 +91,19 @@ def not_the_named(
     greetings: Sequence[Named],
     bounds: Sequence[int],
     posterior: Sequence[Sequence[float]],
-    emission: Sequence[Sequence[float]],
-) -> list[list[float]]:
+    emission: Emission,
+) -> npt.NDArray[np.float64]:
     """The decoder's ``emission`` (per unit, per speaker) with each greeting's
     unit scored NAME_WEIGHT against the speaker that ``posterior`` gives the
     unit of the named introduction (``bounds``: the units' first words, then
     the end)."""
-    rows = [list(row) for row in emission]
+    rows = np.array(emission, dtype=np.float64)
     for greeting in greetings:
         owner = bisect_right(bounds, greeting.introduced) - 1
         unit = bisect_right(bounds, greeting.greeting) - 1
         if owner != unit:
             speaker = max(range(len(posterior[owner])), key=posterior[owner].__getitem__)
-            rows[unit][speaker] -= NAME_WEIGHT
+            rows[unit, speaker] -= NAME_WEIGHT
     return rows
 
 

@@ -132,13 +132,14 @@ def reask_openings(words: Sequence[str]) -> dict[int, int]:
     onsets = cues.caption_onsets
     if onsets is None:
         return {}
-    phrases = [tuple(p.split()) for p in cues.reask_phrases if p not in cues.restating_phrases]
-    first_words = {p[0] for p in phrases}
+    by_first: dict[str, list[tuple[str, ...]]] = {}
+    for text in cues.reask_phrases:
+        if text not in cues.restating_phrases:
+            phrase = tuple(text.split())
+            by_first.setdefault(phrase[0], []).append(phrase)
     found: dict[int, int] = {}
     for i, word in enumerate(words):
-        if word not in first_words:
-            continue
-        for phrase in phrases:
+        for phrase in by_first.get(word, ()):
             if tuple(words[i : i + len(phrase)]) == phrase:
                 begin = _lead_ins_from(words, i, onsets)
                 # the longest phrase ending there: "let me pull you back", not
@@ -282,6 +283,7 @@ def question_islands(
     from ..annotate.onsets import (
         goes_on,
         inside_wh_question,
+        onset_heads,
         question_onset,
         wh_phrase_onset,
     )
@@ -295,6 +297,7 @@ def question_islands(
     n = len(words)
     tokens, first_token = _tokens(words)
     request_heads = frozenset(request[0] for request in onsets.requests if request)
+    heads = onset_heads(onsets)
     found: list[tuple[int, int]] = []
     openings = openings or {}
     k = _ISLAND_CONTEXT
@@ -302,7 +305,8 @@ def question_islands(
         end = None
         t = first_token[k]  # the onset is read on tokens ("how's your" is "how", "s", "your")
         if (
-            state_of_word[k] == talker
+            (heads is None or tokens[t] in heads)  # the cheap test first: most words start none
+            and state_of_word[k] == talker
             and not (outside and outside[0] <= k < outside[1])
             and (
                 not to_listener
@@ -372,6 +376,9 @@ def _tokens(words: Sequence[str]) -> tuple[list[str], list[int]]:
     first: list[int] = []
     for word in words:
         first.append(len(tokens))
+        if "'" not in word:  # most words: one token
+            tokens.append(word)
+            continue
         head, _, clitic = word.rpartition("'")
         if word.endswith("n't") and len(word) > 3:
             tokens += [word[:-3], "n't"]

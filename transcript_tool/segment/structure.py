@@ -27,7 +27,6 @@ editable data file. ``docs/segmentation.md`` has the evaluation.
 
 from __future__ import annotations
 
-import itertools
 import zlib
 from collections.abc import Sequence
 
@@ -54,6 +53,8 @@ AUXILIARIES = frozenset(
 SECOND_PERSON = frozenset("you your y'all you've you're you'd you'll yours".split())
 WH_WORDS = frozenset("what how why where when who which what's how's where's who's".split())
 REQUESTS = frozenset(("tell me", "walk me", "talk me"))
+_REQUEST_PAIRS = sorted(tuple(request.split()) for request in REQUESTS)
+_END_CRC = zlib.crc32(b"</s>")
 FIRST_PERSON = frozenset("i i'm i've i'd i'll my me we we're we've our".split())
 
 BUCKETS = np.array([1, 2, 4, 7, 11, 16, 24])
@@ -67,21 +68,51 @@ _NONE = 10**9
 U64 = npt.NDArray[np.uint64]
 
 
-def _among(words: Sequence[str], vocabulary: frozenset[str]) -> npt.NDArray[np.bool_]:
-    """Word by word, whether it is one of ``vocabulary``."""
-    return np.fromiter((w in vocabulary for w in words), dtype=bool, count=len(words))
+def vocabulary(words: Sequence[str]) -> tuple[list[str], npt.NDArray[np.intp]]:
+    """The distinct words of ``words`` in order of first appearance, and each
+    word's index among them: a word list's test or a word's hash is then
+    computed once per distinct word (a transcript has a fifth as many)."""
+    index: dict[str, int] = {}
+    inverse = np.fromiter(
+        (index.setdefault(w, len(index)) for w in words), dtype=np.intp, count=len(words)
+    )
+    return list(index), inverse
 
 
-def onsets(words: Sequence[str], you: npt.NDArray[np.bool_] | None = None) -> npt.NDArray[np.bool_]:
+def crc_ids(distinct: Sequence[str]) -> npt.NDArray[np.uint64]:
+    """CRC-32 of each of ``distinct``'s words, as the word features hash them."""
+    return np.fromiter(
+        (zlib.crc32(w.encode("utf-8")) for w in distinct), dtype=np.uint64, count=len(distinct)
+    )
+
+
+def _among(
+    vocab: tuple[list[str], npt.NDArray[np.intp]], members: frozenset[str]
+) -> npt.NDArray[np.bool_]:
+    """Word by word, whether it is one of ``members`` (``vocab``: :func:`vocabulary`)."""
+    distinct, inverse = vocab
+    flags = np.fromiter((w in members for w in distinct), dtype=bool, count=len(distinct))
+    return flags[inverse]
+
+
+def onsets(
+    words: Sequence[str],
+    you: npt.NDArray[np.bool_] | None = None,
+    vocab: tuple[list[str], npt.NDArray[np.intp]] | None = None,
+) -> npt.NDArray[np.bool_]:
     """Where a question to the listener begins, word by word; ``you``: the
-    words' second-person flags, when already known."""
+    words' second-person flags, and ``vocab`` their :func:`vocabulary`, when
+    already known."""
     n = len(words)
-    aux = _among(words, AUXILIARIES)
-    you = _among(words, SECOND_PERSON) if you is None else you
-    wh = _among(words, WH_WORDS)
-    pairs = [f"{a} {b}" for a, b in itertools.pairwise(words)]
-    request = np.fromiter((p in REQUESTS for p in [*pairs, ""]), dtype=bool, count=n)
-    found = request.copy()
+    vocab = vocabulary(words) if vocab is None else vocab
+    aux = _among(vocab, AUXILIARIES)
+    you = _among(vocab, SECOND_PERSON) if you is None else you
+    wh = _among(vocab, WH_WORDS)
+    found = np.zeros(n, dtype=bool)
+    for first, second in _REQUEST_PAIRS:
+        found[:-1] |= (
+            _among(vocab, frozenset((first,)))[:-1] & _among(vocab, frozenset((second,)))[1:]
+        )
     found[:-1] |= aux[:-1] & you[1:]
     # "you" among the words k + 1 .. k + _WH_REACH
     seen = np.concatenate([[0], np.cumsum(you)])
@@ -91,22 +122,27 @@ def onsets(words: Sequence[str], you: npt.NDArray[np.bool_] | None = None) -> np
     return found
 
 
-def columns(words: Sequence[str]) -> list[U64]:
+def columns(
+    words: Sequence[str],
+    vocab: tuple[list[str], npt.NDArray[np.intp]] | None = None,
+    ids: npt.NDArray[np.uint64] | None = None,
+) -> list[U64]:
     """The structural feature values of the n + 1 gaps of ``words`` (gap g
     lies before word g), one array per column, to be hashed like the word
-    features."""
+    features. ``vocab``: the words' :func:`vocabulary`, and ``ids`` the
+    :func:`crc_ids` of its distinct words, when already known."""
     n = len(words)
+    vocab = vocabulary(words) if vocab is None else vocab
+    ids = crc_ids(vocab[0]) if ids is None else ids
     gaps = np.arange(n + 1)
-    second = _among(words, SECOND_PERSON)
-    starts = onsets(words, second)
+    second = _among(vocab, SECOND_PERSON)
+    starts = onsets(words, second, vocab)
     # the last onset at a word before gap g
     last = np.maximum.accumulate(np.concatenate([[-_NONE], np.where(starts, np.arange(n), -_NONE)]))
     bucket = np.searchsorted(BUCKETS, gaps - last).astype(np.uint64)
-    following = np.fromiter(
-        (zlib.crc32(w.encode("utf-8")) for w in [*words, "</s>"]), dtype=np.uint64, count=n + 1
-    )
+    following = np.concatenate([ids[vocab[1]], [np.uint64(_END_CRC)]]).astype(np.uint64)
     you = np.concatenate([[0], np.cumsum(second)])
-    first = np.concatenate([[0], np.cumsum(_among(words, FIRST_PERSON))])
+    first = np.concatenate([[0], np.cumsum(_among(vocab, FIRST_PERSON))])
     you_before = np.minimum(you[gaps] - you[np.maximum(gaps - _BEFORE, 0)], 3)
     first_after = np.minimum(first[np.minimum(gaps + _AFTER, n)] - first[gaps], 3)
     with np.errstate(over="ignore"):

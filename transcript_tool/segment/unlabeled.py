@@ -10,10 +10,13 @@ in order. Joined, the turns' words are the input's words.
 from __future__ import annotations
 
 import dataclasses
+import itertools
 import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+
+import numpy as np
 
 from ..model import LOW_CONFIDENCE, Pause, Role
 from ..readers.common import Chunk, RawTurn, pause_between
@@ -140,15 +143,11 @@ turn was given, times this, through a logistic."""
 
 def speaker_runs(speakers: Sequence[int]) -> list[tuple[int, int]]:
     """(start, end) of each maximal run of one speaker in ``speakers``."""
-    runs: list[tuple[int, int]] = []
-    start = 0
-    while start < len(speakers):
-        end = start + 1
-        while end < len(speakers) and speakers[end] == speakers[start]:
-            end += 1
-        runs.append((start, end))
-        start = end
-    return runs
+    if not len(speakers):
+        return []
+    labels = np.asarray(speakers)
+    bounds = [0, *(np.flatnonzero(labels[1:] != labels[:-1]) + 1).tolist(), len(labels)]
+    return list(itertools.pairwise(bounds))
 
 
 def turn_confidences(result: Diarization) -> list[float]:
