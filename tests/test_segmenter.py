@@ -628,6 +628,45 @@ def test_names_are_those_both_introduced_and_addressed(words: str, found: list[s
     assert [n.name for n in named(words.split())] == found
 
 
+def test_an_adverb_after_its_and_thanks_is_no_name() -> None:
+    words = "it's honestly been great thanks honestly that was fun i'm kind of tired".split()
+    assert named(words, mentions=True) == []
+
+
+def test_the_name_said_in_passing_is_someone_elses_words_too() -> None:
+    """Besides its greeting ("hi dana"), a name said anywhere but in its
+    introduction is a mention: whoever says it is not Dana."""
+    words = (
+        "today i've got dana with me she's a nurse dana say hi hi everyone i'm dana "
+        "and i work nights hi dana thanks for coming so dana tell me about it"
+    ).split()
+    found = named(words, mentions=True)
+    assert [(n.name, words[n.greeting], n.mention) for n in found] == [
+        ("dana", "hi", False),
+        ("dana", "dana", True),
+        ("dana", "dana", True),
+        ("dana", "dana", True),
+    ]
+    assert [n.greeting for n in found if n.mention] == [3, 9, 26]
+    assert named(words) == found[:1]
+
+
+def test_the_host_who_names_the_candidate_in_the_intro_is_the_interviewer() -> None:
+    """The 60-minute caption's host: "... today i've got nadia with me she's
+    a backend engineer ..."; later "i'm nadia" and "hi nadia". The host's
+    sentence naming her was the candidate's."""
+    words = [w for w in (normalize(x) for x in _sample_caption().split()) if w]
+    at = words.index("nadia")
+    assert words[at - 3 : at + 3] == ["today", "i've", "got", "nadia", "with", "me"]
+    for params, role in ((Params(), "interviewer"), (Params(mentions=0), "candidate")):
+        result = diarize(words, shipped_model(), params=params)
+        assert result.roles[result.speakers[at]] == role
+
+
+def _sample_caption() -> str:
+    return (ROOT / "samples" / "mock-interview-raw-caption.txt").read_text("utf-8")
+
+
 def _diarization(speakers: list[int], posterior: list[float], evidence: list[float]) -> Diarization:
     n = len(speakers)
     return Diarization(

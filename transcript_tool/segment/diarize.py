@@ -71,6 +71,7 @@ class Params:
     # (phrases.question_islands); 0: off
     names: int = 1  # 1: whoever greets someone by the name they introduced themselves
     # by is someone else (names.named); 0: off
+    mentions: int = 1  # 1: the introduced name said anywhere else is someone else's words too
     praise: int = 1  # 1: "nice" ending one run before the other's question is the
     # asker's (phrases.praise_before_questions); 0: off
 
@@ -125,7 +126,7 @@ def diarize(
     text_ends = change_after if change_after is not None else sentence_end
     stretches = interruptions(words, question_end, scores.change)
     clauses = embedded_clauses(words)
-    greetings = named(words) if p.names and speakers == 2 else []
+    greetings = named(words, bool(p.mentions)) if p.names and speakers == 2 else []
     if stretches or clauses or greetings:
         change = np.array(scores.change, dtype=np.float32, copy=True)
         for begin, end in stretches:

@@ -1,7 +1,9 @@
 """Names the speakers say, as evidence of who is speaking.
 
 Whoever says "this is maya" is Maya; whoever greets or thanks her by name
-("hi maya", "thank you maya") is not. Phone screens open and close this way
+("hi maya", "thank you maya") is not, nor (with ``mentions``) whoever says
+her name anywhere else ("today i've got maya with me", "maya say hi"):
+people rarely say their own name but to introduce themselves. Phone screens open and close this way
 ("hi is this luis | this is maya from harbor street coffee | hi maya yes
 this is luis"), and the gap model hears no change of speaker between a
 greeting and the words around it. The decoder (:mod:`.diarize`) reads each
@@ -33,16 +35,21 @@ NAME_WEIGHT = 10.0
 @dataclass(frozen=True)
 class Named:
     """``introduced``: the word of the name in "this is maya"; ``greeting``:
-    the first word of "hi maya" (or "thank you maya"); ``name``: the name."""
+    the first word of "hi maya" (or "thank you maya"), or with ``mention``
+    the name itself, said in passing ("today i've got maya with me");
+    ``name``: the name."""
 
     introduced: int
     greeting: int
     name: str
+    mention: bool = False
 
 
-def named(words: Sequence[str]) -> list[Named]:
+def named(words: Sequence[str], mentions: bool = False) -> list[Named]:
     """Each greeting or thanks by a name that someone introduced themselves
-    by, with that introduction (its first, other than the greeting's own word)."""
+    by, with that introduction (its first, other than the greeting's own
+    word); with ``mentions``, also each other time such a name is said, but
+    in an introduction."""
     from ..annotate.question_cues import load_cues
 
     cues = load_cues()
@@ -67,6 +74,16 @@ def named(words: Sequence[str]) -> list[Named]:
         owner = next((at for at in introduced.get(name, ()) if at != said), None)
         if owner is not None:
             found.append(Named(owner, greeting, name))
+    if not mentions or not found:
+        return found
+    # the name anywhere else, but in an introduction or a greeting, is said
+    # by someone else too ("today i've got nadia with me ... nadia say hi")
+    owners = {f.name: f.introduced for f in found}
+    taken = {at for ats in introduced.values() for at in ats}
+    taken |= {said for _, said, _ in addressed}
+    for i, word in enumerate(words):
+        if word in owners and i not in taken:
+            found.append(Named(owners[word], i, word, mention=True))
     return found
 
 
@@ -77,12 +94,14 @@ def greeting_changes(
     change_after: Sequence[bool] | None,
 ) -> None:
     """Raise ``change`` (the change probability before each word) to at least
-    NAME_CHANGE where each greeting begins and where its sentence ends
+    NAME_CHANGE where each greeting (a mention's sentence) begins and where
+    its sentence ends
     (``ends[i]``: a sentence ends after word i), where the text allows a change
     (``change_after``, for punctuated text). Changes ``change`` in place."""
     n = len(change)
     for greeting in greetings:
-        for g in (greeting.greeting, _sentence_after(greeting.greeting, ends)):
+        begins = _sentence_start(greeting.greeting, ends) if greeting.mention else greeting.greeting
+        for g in (begins, _sentence_after(greeting.greeting, ends)):
             if 0 < g < n and (change_after is None or change_after[g - 1]):
                 change[g] = max(float(change[g]), NAME_CHANGE)
 
@@ -114,3 +133,11 @@ def _sentence_after(start: int, ends: Sequence[bool]) -> int:
         if ends[i]:
             return i + 1
     return len(ends)
+
+
+def _sentence_start(at: int, ends: Sequence[bool]) -> int:
+    """The first word of the sentence that word ``at`` is in."""
+    for i in range(at - 1, -1, -1):
+        if ends[i]:
+            return i + 1
+    return 0
