@@ -1292,6 +1292,33 @@ def test_a_check_in_inside_a_caption_sentence_starts_its_own() -> None:
     assert [q.text for q in analysis.questions][-1] == "Am I on the shortlist for the next round?"
 
 
+@pytest.mark.parametrize(
+    "asked",
+    [
+        "How does that work?",
+        "So how does that work?",
+        "so how does that work",
+        "okay and how does that work",
+    ],
+)
+def test_how_does_that_work_asks_how_and_is_no_check_in(asked: str) -> None:
+    """ "Does that work?" checks a plan with the listener; "How does that
+    work?" asks for an explanation. The wh-word right before the check-in's
+    words makes it a question (and a caption keeps it one sentence)."""
+    analysis = analysis_of(
+        "Interviewer: Tell me about the billing system.\n"
+        "Candidate: We batch the charges every night and retry the failures at noon.\n"
+        f"Interviewer: {asked}\n"
+        "Candidate: A cron job reads the failed charges and replays them.\n"
+    )
+    assert [(q.text, q.form) for q in analysis.questions][-1] == (asked, "wh")
+    assert analysis.check_ins == ()
+    analysis = analysis_of(
+        "Interviewer: We'd start you on Monday at eight. Does that work?\nCandidate: Yes.\n"
+    )
+    assert [q.text for q in analysis.check_ins] == ["Does that work?"]
+
+
 def test_right_alone_is_still_a_check_in() -> None:
     analysis = analysis_of("Interviewer: Right?\nCandidate: Yes.\n")
     assert analysis.questions == ()

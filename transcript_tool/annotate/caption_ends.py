@@ -69,7 +69,9 @@ def split_before_questions(norms: list[str], ends: Any) -> None:
             fronted = head < len(norms) and norms[head] in onsets.subordinators
         # a check-in ends a sentence of its own ("... gets maybe ten of that |
         # does that make sense"), whatever comes before it
-        check_in = any(_phrase_at(norms, k, p) for p in onsets.check_ins)
+        check_in = any(_phrase_at(norms, k, p) for p in onsets.check_ins) and not (
+            k > 0 and norms[k - 1] in cues.wh_words  # "how | does that work" is one question
+        )
         # "... | i don't know if you ...": asks the listener, as questions.yaml's
         # form rules read it at a sentence's head
         embedded = any(_phrase_at(norms, k, p) for p in onsets.embedded_questions)

@@ -66,9 +66,15 @@ def classify_span(span: Span, matches: Sequence[Match], cues: QuestionCues) -> A
     if asked is None:
         return None
     slack = len(words) - cues.check_in_slack
+    doc = span.doc
     for m in matches:
         if (
-            (m.key == "check_in" and m.end - m.start >= slack)
+            (
+                m.key == "check_in"
+                and m.end - m.start >= slack
+                # "how does that work" asks how, "does that work" only checks
+                and not (m.start == head + 1 and doc[head].norm_ in cues.wh_words)
+            )
             or (m.key == "check_in_whole" and m.start == head and m.end == content_end)
             or (m.key == "check_in_head" and m.start == head)
             or (m.key == "check_in_tail" and m.end == content_end)
