@@ -1570,6 +1570,24 @@ def test_a_check_in_ending_a_caption_answer_starts_its_own_sentence() -> None:
     assert [q.turn for q in analysis.questions] == [0]
 
 
+@pytest.mark.parametrize(
+    "plan",
+    [
+        "Interviewer: We'd start you Monday at eight. How does that sound?\n",
+        "interviewer: so we'd start you monday at eight how does that sound\n",
+        "interviewer: so we'd start you monday at eight how's that sound\n",
+    ],
+)
+def test_how_does_that_sound_after_a_plan_is_a_check_in(plan: str) -> None:
+    """It asks the listener to agree, as "Does that work?" does, and a
+    caption keeps "how" with it (the model hears "how" alone as a
+    question)."""
+    analysis = analysis_of(plan + "Candidate: That works for me.\n")
+    assert analysis.questions == ()
+    (check_in,) = analysis.check_ins
+    assert check_in.text.lower().startswith("how")
+
+
 def test_a_question_with_no_cue_after_a_setup_asks_about_the_case_set_up() -> None:
     analysis = analysis_of(
         "Interviewer: Okay, next one. Suppose a student keeps disrupting your class. "

@@ -21,7 +21,7 @@ from .onsets import (
     no_question_after,
     question_onset,
 )
-from .question_cues import load_cues
+from .question_cues import QuestionCues, load_cues
 
 
 def keep_compound_questions(norms: list[str], after: Any, ends: Any) -> None:
@@ -324,14 +324,19 @@ def no_lone_wh_phrase(norms: list[str], ends: Any) -> None:
     with ("one i ask everybody what kind of team | do you do your best work
     in"): when the words after an end open a question ("do you ...") and a
     wh-word came at most ``wh_gap`` words before it, with no auxiliary,
-    subject or clitic between (``wh_gap_stops``), the end goes. Changes
-    ``ends`` in place."""
+    subject or clitic between (``wh_gap_stops``), the end goes; so does the
+    end after a sentence that is only a wh-word after its openers ("ten |
+    how | does that sound": the model hears "how" alone as a question).
+    Changes ``ends`` in place."""
     cues = load_cues()
     onsets = cues.caption_onsets
     if onsets is None:
         return
     for k in range(1, len(norms) - 2):
         if not ends[k - 1] or norms[k] not in onsets.auxiliaries:
+            continue
+        if norms[k - 1] in onsets.wh and _lone(norms, k - 1, ends, cues):
+            ends[k - 1] = False  # "how | does that sound": any subject
             continue
         if not question_onset(norms, k, onsets, cues):
             continue
@@ -343,6 +348,14 @@ def no_lone_wh_phrase(norms: list[str], ends: Any) -> None:
                 w in cues.auxiliaries or w in onsets.wh_gap_stops for w in between
             ):
                 ends[k - 1] = False
+
+
+def _lone(norms: Sequence[str], at: int, ends: Any, cues: QuestionCues) -> bool:
+    """The sentence that ends at ``norms[at]`` is that word after its openers."""
+    start = at
+    while start > 0 and not ends[start - 1]:
+        start -= 1
+    return head_of(norms[start:at], cues) == at - start
 
 
 def end_after_lone_reaction(norms: list[str], ends: Any) -> None:
