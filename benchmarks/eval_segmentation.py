@@ -1,6 +1,7 @@
 """Evaluate the raw-caption segmenter on labelled real transcripts.
 
     python benchmarks/eval_segmentation.py [--setting loco|heldout|shipped|all] [--limit N]
+        [--repeat N] [--param NAME=VALUE] [--input caption|punctuated]
 
 Each labelled transcript in ../shared/corpora (mit-interview, changelog-interviews,
 anthropic-interviewer, swda), and each of the project's own labelled mock

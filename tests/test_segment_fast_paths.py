@@ -15,7 +15,7 @@ from transcript_tool.annotate.question_cues import load_cues
 from transcript_tool.segment import structure
 from transcript_tool.segment.diarize import diarize
 from transcript_tool.segment.gaps import normalize, shipped_model, word_ids
-from transcript_tool.segment.phrases import _tokens
+from transcript_tool.segment.islands import _tokens
 from transcript_tool.segment.unlabeled import speaker_runs
 
 SAMPLES = Path(__file__).resolve().parent.parent / "samples"

@@ -20,14 +20,9 @@ from transcript_tool.readers.common import Chunk, ReadOptions
 from transcript_tool.readers.text import read
 from transcript_tool.segment.diarize import Diarization, Params, diarize
 from transcript_tool.segment.gaps import GapModel, TrainingStream, normalize, shipped_model, train
+from transcript_tool.segment.islands import acknowledgements, question_islands, reask_openings
 from transcript_tool.segment.names import named
-from transcript_tool.segment.phrases import (
-    acknowledgements,
-    invitation_stretch,
-    praise_before_questions,
-    question_islands,
-    reask_openings,
-)
+from transcript_tool.segment.phrases import invitation_stretch, praise_before_questions
 from transcript_tool.segment.unlabeled import Segmented, segment_chunks, turn_confidences
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -2,7 +2,7 @@
 ``caption_onsets``): :func:`question_onset` and the words around it that
 decide whether a question may start there. The caption sentence component
 (through :mod:`.caption_ends`), the question stage (:mod:`.forms`) and the
-segmenter's question islands (:mod:`transcript_tool.segment.phrases`) read
+segmenter's question islands (:mod:`transcript_tool.segment.islands`) read
 onsets with the same functions."""
 
 from __future__ import annotations

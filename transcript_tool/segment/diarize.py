@@ -16,7 +16,7 @@ model over *units* (the stretches between gaps where a change is plausible):
 - forward-backward gives each unit's posterior; a unit goes to its most
   probable speaker, and that probability is the confidence reported;
 - a few phrases the gap model cannot learn from its corpora adjust the scores
-  before decoding and the speakers after it (:mod:`.phrases`).
+  before decoding and the speakers after it (:mod:`.phrases`, :mod:`.islands`).
 
 After scoring, the decoder works over units (a few per sentence), with numpy
 for anything per word or per unit it can do in bulk.
@@ -33,19 +33,21 @@ import numpy.typing as npt
 
 from .gaps import SENTENCE_END, GapModel, GapScores
 from .hmm import forward_backward
+from .islands import (
+    ISLAND_CONFIDENCE,
+    acknowledgements,
+    question_islands,
+    reask_openings,
+)
 from .names import greeting_changes, named, not_the_named
 from .phrases import (
     BACKCHANNEL_CONFIDENCE,
     INTERRUPTION_CHANGE,
-    ISLAND_CONFIDENCE,
-    acknowledgements,
     backchannels,
     embedded_clauses,
     interruptions,
     invitation_stretch,
     praise_before_questions,
-    question_islands,
-    reask_openings,
 )
 
 
@@ -68,7 +70,7 @@ class Params:
     reverse_role: float = -0.5  # multiplies the role log-odds after the invitation to ask
     islands: int = 1  # 1: a question to the listener inside the candidate's run is the
     # interviewer's own turn, the other way round after the invitation to ask
-    # (phrases.question_islands); 0: off
+    # (islands.question_islands); 0: off
     names: int = 1  # 1: whoever greets someone by the name they introduced themselves
     # by is someone else (names.named); 0: off
     mentions: int = 1  # 1: the introduced name said anywhere else is someone else's words too

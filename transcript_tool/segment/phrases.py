@@ -3,21 +3,16 @@ learned: a listener's "mm-hmm" inside the other's talk (their own short
 turn), a speaker cutting in to ask ("sorry let me jump in ...": a change of
 speaker where it begins), the invitation to ask ("what questions do you
 have for me": from there the candidate asks and the interviewer answers),
-and a question to the listener inside the candidate's talk (the
-interviewer's, where the gap model heard no change around it).
-The phrases, other than the backchannel words, are questions.yaml's, as
-caption words."""
+and "nice" before the other's question (the asker's). Question islands have
+a module of their own (:mod:`.islands`). The phrases, other than the
+backchannel words, are questions.yaml's, as caption words."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
 
 import numpy as np
 import numpy.typing as npt
-
-if TYPE_CHECKING:
-    from ..annotate.caption_cues import CaptionOnsets
 
 BACKCHANNEL_CONFIDENCE = 0.7
 _BACKCHANNEL_CONTEXT = 4  # words of one speaker needed on both sides
@@ -63,26 +58,6 @@ def backchannels(
     return found
 
 
-def acknowledgements(
-    words: Sequence[str], state_of_word: Sequence[int], listener: int
-) -> dict[int, int]:
-    """{end: begin} of each turn of ``listener``'s that is one to three
-    backchannel words ("mm-hmm") between two runs of another speaker's, as
-    the decoder or :func:`backchannels` gave it: read by
-    :func:`question_islands`."""
-    from ..annotate.question_cues import load_cues
-    from .unlabeled import speaker_runs  # the module above this one; loaded by now
-
-    backchannel_words = load_cues().backchannel_words
-    return {
-        end: begin
-        for begin, end in speaker_runs(state_of_word)[1:-1]  # between two other runs
-        if state_of_word[begin] == listener
-        and end - begin <= 3
-        and all(words[m] in backchannel_words for m in range(begin, end))
-    }
-
-
 _PRAISE_LONGEST = 3  # words of a sentence that only acknowledges
 
 
@@ -117,34 +92,6 @@ def praise_before_questions(
             and all(words[m] in praise for m in range(start, end))
         ):
             found.append((start, end, state_of_word[end]))
-    return found
-
-
-def reask_openings(words: Sequence[str]) -> dict[int, int]:
-    """{end: begin} of each of questions.yaml's ``reask_phrases`` ("i mean
-    more", "let me pull you back", "what i'm asking is"; not the
-    ``restating_phrases`` either party says: "in other words"), with the
-    lead-ins before it ("sure but i mean more"): said by the one who asked,
-    so the question after it is theirs. Read by :func:`question_islands`."""
-    from ..annotate.question_cues import load_cues
-
-    cues = load_cues()
-    onsets = cues.caption_onsets
-    if onsets is None:
-        return {}
-    by_first: dict[str, list[tuple[str, ...]]] = {}
-    for text in cues.reask_phrases:
-        if text not in cues.restating_phrases:
-            phrase = tuple(text.split())
-            by_first.setdefault(phrase[0], []).append(phrase)
-    found: dict[int, int] = {}
-    for i, word in enumerate(words):
-        for phrase in by_first.get(word, ()):
-            if tuple(words[i : i + len(phrase)]) == phrase:
-                begin = _lead_ins_from(words, i, onsets)
-                # the longest phrase ending there: "let me pull you back", not
-                # "pull you back"
-                found[i + len(phrase)] = min(begin, found.get(i + len(phrase), begin))
     return found
 
 
@@ -238,171 +185,3 @@ def _next_phrase(
                 if tuple(words[i : i + len(phrase)]) == phrase:
                     return i, phrase
     return None
-
-
-ISLAND_CONFIDENCE = 0.6
-"""An island is mostly the interviewer's words more often than not: 34 of 47
-on MIT's interviews, 14 of 24 on the held-out project interviews, 26 of 54 on
-Changelog's held-out podcasts, where guests ask back."""
-_ISLAND_CONTEXT = 5  # words of one speaker needed on each side of an island question
-_ISLAND_LONGEST = 25  # words from its onset within which an island question must end
-_ISLAND_SHORTEST = 6  # words of an island whose end the gap model did not hear
-
-
-def question_islands(
-    words: Sequence[str],
-    state_of_word: Sequence[int],
-    sentence_end: Sequence[bool],
-    talker: int,
-    outside: tuple[int, int] | None,
-    source_ends: Sequence[bool] | None = None,
-    end_probability: Sequence[float] | None = None,
-    to_listener: bool = True,
-    openings: dict[int, int] | None = None,
-) -> list[tuple[int, int]]:
-    """(begin, end) of each question to the listener inside a run of
-    ``talker``'s words: a question's onset (questions.yaml ``caption_onsets``)
-    that addresses "you" or makes a request, up to the first sentence end the
-    gap model heard within 25 words (none heard: the likeliest by
-    ``end_probability``, six words in or more), with five words of
-    ``talker`` on each side ("... some early product work | why do you want
-    to work here | a few reasons ..."). Not inside ``outside`` (the
-    invitation's stretch, where the candidate asks). ``source_ends``: the
-    text's own sentence ends (punctuated text), then the only places an
-    island may begin after or end at. Without ``to_listener``, any question
-    onset starts an island (the candidate's questions after the invitation
-    to ask: "is it already kafka"). ``openings`` maps where the lead-ins
-    of a question begin to where its island begins instead: after the
-    listener's "mm-hmm" (:func:`acknowledgements`: "... we dedup | mm-hmm
-    and what were the interesting failure modes | um in production ...") or
-    at a re-ask phrase (:func:`reask_openings`: "sure but i mean more like
-    was there a time it actually broke on you"). Such a question need not
-    address "you". After an opening, and without ``to_listener``, the
-    question may be followed by the listener's words instead of
-    ``talker``'s."""
-    from ..annotate.onsets import (
-        goes_on,
-        inside_wh_question,
-        onset_heads,
-        question_onset,
-        wh_phrase_onset,
-    )
-    from ..annotate.question_cues import load_cues
-
-    cues = load_cues()
-    onsets = cues.caption_onsets
-    if onsets is None:
-        return []
-    ends = sentence_end if source_ends is None else source_ends
-    n = len(words)
-    tokens, first_token = _tokens(words)
-    request_heads = frozenset(request[0] for request in onsets.requests if request)
-    heads = onset_heads(onsets)
-    found: list[tuple[int, int]] = []
-    openings = openings or {}
-    k = _ISLAND_CONTEXT
-    while k < n - 2:
-        end = None
-        t = first_token[k]  # the onset is read on tokens ("how's your" is "how", "s", "your")
-        if (
-            (heads is None or tokens[t] in heads)  # the cheap test first: most words start none
-            and state_of_word[k] == talker
-            and not (outside and outside[0] <= k < outside[1])
-            and (
-                not to_listener
-                or (openings and _lead_ins_from(words, k, onsets) in openings)
-                or _asks_listener(tokens, t, onsets, cues.listener_words, request_heads)
-            )
-            and not goes_on(words[k - 1], onsets, cues.auxiliaries, words[k - 2])
-            and not inside_wh_question(words, k, ends, onsets, cues.wh_words)
-            and (question_onset(tokens, t, onsets, cues) or wh_phrase_onset(tokens, t, onsets))
-        ):
-            end = next((m + 1 for m in range(k + 2, min(n, k + _ISLAND_LONGEST)) if ends[m]), None)
-            if end is None and source_ends is None and end_probability is not None:
-                # none heard: where the gap model thought one likeliest, six
-                # words in at least ("i'd like you to design | the ingestion
-                # pipeline ..." is no island's end)
-                window = range(k + _ISLAND_SHORTEST - 1, min(n, k + _ISLAND_LONGEST))
-                if window:
-                    end = max(window, key=end_probability.__getitem__) + 1
-        if end is None:
-            k += 1
-            continue
-        begin = max(_lead_ins_from(words, k, onsets), _ISLAND_CONTEXT)
-        heard_from = begin  # the question's words (a backchannel is already the listener's)
-        opened = begin in openings and openings[begin] >= _ISLAND_CONTEXT
-        if opened:
-            begin = openings[begin]
-        after = state_of_word[end : end + _ISLAND_CONTEXT]
-        # an opening says whose the question is, and so does the invitation
-        # to ask (``to_listener`` False): after the question, the listener
-        # may already have the words that follow ("... but let me pull you
-        # back where would the records live | yeah sorry i went sideways
-        # there |", the candidate's reply given to the interviewer)
-        around = (
-            *state_of_word[begin - _ISLAND_CONTEXT : begin],
-            *state_of_word[heard_from:end],
-            *(() if (opened or not to_listener) and talker not in after else after),
-        )
-        if (
-            end + _ISLAND_CONTEXT <= n
-            and set(around) == {talker}
-            and (source_ends is None or source_ends[begin - 1])
-        ):
-            found.append((begin, end))
-            k = end
-        else:
-            k += 1
-    return found
-
-
-def _lead_ins_from(words: Sequence[str], k: int, onsets: CaptionOnsets) -> int:
-    """Where the lead-ins before ``words[k]`` begin ("mm-hmm | and what were")."""
-    from ..annotate.onsets import leads_in
-
-    while k > 0 and leads_in(words, k - 1, onsets):
-        k -= 1
-    return k
-
-
-_CLITICS = frozenset({"s", "re", "d", "ll", "ve", "m"})
-
-
-def _tokens(words: Sequence[str]) -> tuple[list[str], list[int]]:
-    """``words`` cut as the caption component reads them (spaCy's tokens
-    without their outer apostrophes: "how's" is "how", "s"; "don't" is "do",
-    "n't"), and the index of each word's first token."""
-    tokens: list[str] = []
-    first: list[int] = []
-    for word in words:
-        first.append(len(tokens))
-        if "'" not in word:  # most words: one token
-            tokens.append(word)
-            continue
-        head, _, clitic = word.rpartition("'")
-        if word.endswith("n't") and len(word) > 3:
-            tokens += [word[:-3], "n't"]
-        elif head and clitic in _CLITICS:
-            tokens += [head, clitic]
-        else:
-            tokens.append(word)
-    first.append(len(tokens))
-    return tokens, first
-
-
-def _asks_listener(
-    words: Sequence[str],
-    k: int,
-    onsets: CaptionOnsets,
-    listener: frozenset[str],
-    request_heads: frozenset[str],
-) -> bool:
-    """A question at ``words[k]`` is about "you" ("do you", "how many people do
-    you": questions.yaml ``listener_words``) or asks for something ("tell me
-    about"; ``request_heads``: the requests' first words, so that the
-    requests are compared only where one may begin)."""
-    reach = k + onsets.wh_gap + 4
-    return not listener.isdisjoint(words[k + 1 : reach]) or (
-        words[k] in request_heads
-        and any(tuple(words[k : k + len(r)]) == r for r in onsets.requests)
-    )
