@@ -212,6 +212,8 @@ FORMS = [
     # why one thing and not another, in a caption
     ("why gradient boosting and not something simpler", "wh", "why"),
     ("why a sorted set over a plain counter with a ttl", "wh", "why"),
+    # ... or why twice
+    ("and why sales leadership and why now", "wh", "why"),
     # openers before the ask: "in your opinion", "looking back", "just to check"
     ("in your opinion how important is it", "wh", "how"),
     # "just" is an opener of its own, "to clarify" one more
@@ -238,6 +240,8 @@ NOT_QUESTIONS = [
     # a wh-word then a comma: the clause goes on past the aside
     "When, you know, it's swimming weather, we go down to the lake.",
     "I don't know what happened.",
+    # the talker's own reasons, why twice
+    "why we did it and why it worked is a long story",
     # a negated imperative, and a statement with its subject dropped
     "Don't ask them just because you read somewhere that you're supposed to.",
     "Doesn't matter.",
