@@ -3,10 +3,10 @@
 Whoever says "this is maya" is Maya; whoever greets or thanks her by name
 ("hi maya", "thank you maya") is not, nor (with ``mentions``) whoever says
 her name anywhere else ("today i've got maya with me", "maya say hi"):
-people rarely say their own name but to introduce themselves. Phone screens open and close this way
-("hi is this luis | this is maya from harbor street coffee | hi maya yes
-this is luis"), and the gap model hears no change of speaker between a
-greeting and the words around it. The decoder (:mod:`.diarize`) reads each
+people rarely say their own name but to introduce themselves. Phone screens
+open and close this way ("hi is this luis | this is maya from harbor street
+coffee | hi maya yes this is luis"), and the gap model hears no change of
+speaker between a greeting and the words around it. The decoder (:mod:`.diarize`) reads each
 pair of an introduction and a greeting of the same name as "these two are
 not the same speaker". The phrases are questions.yaml's (``introductions``,
 ``addressed_by``, ``not_names``), as caption words; spaCy's English stop
