@@ -1323,6 +1323,31 @@ def test_how_does_that_work_asks_how_and_is_no_check_in(asked: str) -> None:
     assert [q.text for q in analysis.check_ins] == ["Does that work?"]
 
 
+@pytest.mark.parametrize(
+    ("asked", "check_in"),
+    [
+        ("Are you ready to relocate?", False),
+        ("Does that work with your notice period?", False),
+        ("Are you ready to get started?", True),
+        ("Are you ready for the next one?", True),
+        ("Does that work for you?", True),
+        ("Sorry, am I rambling a bit?", True),
+        # a longer check-in goes on as it likes
+        ("Is that the kind of example you were looking for?", True),
+    ],
+)
+def test_a_short_check_in_followed_by_other_words_asks_about_them(
+    asked: str, check_in: bool
+) -> None:
+    """ "Are you ready" checks that the listener is; "Are you ready to
+    relocate?" asks whether they would move."""
+    analysis = analysis_of(
+        f"Candidate: I've been in Denver for six years.\nInterviewer: {asked}\nCandidate: Yes.\n"
+    )
+    assert [q.text for q in analysis.check_ins] == ([asked] if check_in else [])
+    assert [q.text for q in analysis.questions] == ([] if check_in else [asked])
+
+
 def test_right_alone_is_still_a_check_in() -> None:
     analysis = analysis_of("Interviewer: Right?\nCandidate: Yes.\n")
     assert analysis.questions == ()

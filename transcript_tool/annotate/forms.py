@@ -16,7 +16,7 @@ from .onsets import goes_on, leads_in, question_onset, quotes
 from .question_cues import Match, QuestionCues, Where
 
 if TYPE_CHECKING:
-    from spacy.tokens import Span, Token
+    from spacy.tokens import Doc, Span, Token
 
 
 @dataclass(frozen=True)
@@ -74,6 +74,8 @@ def classify_span(span: Span, matches: Sequence[Match], cues: QuestionCues) -> A
                 and m.end - m.start >= slack
                 # "how does that work" asks how, "does that work" only checks
                 and not (m.start == head + 1 and doc[head].norm_ in cues.wh_words)
+                # "are you ready to relocate" asks about something else
+                and (m.end - m.start > 3 or _trailers_only(doc, m.end, content_end, cues))
             )
             or (m.key == "check_in_whole" and m.start == head and m.end == content_end)
             or (m.key == "check_in_head" and m.start == head)
@@ -100,6 +102,12 @@ def classify_span(span: Span, matches: Sequence[Match], cues: QuestionCues) -> A
         ):
             return None
     return asked
+
+
+def _trailers_only(doc: Doc, start: int, end: int, cues: QuestionCues) -> bool:
+    """Every token of ``doc[start:end]`` is one of ``check_in_trailers`` ("to
+    get started", "so far"), which a short check-in may take."""
+    return all(doc[i].norm_ in cues.check_in_trailers for i in range(start, end))
 
 
 def _form(

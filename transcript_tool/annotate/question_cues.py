@@ -73,6 +73,7 @@ class QuestionCues:
     vetoes: tuple[VetoRule, ...]
     quotes: frozenset[str]
     check_in_slack: int
+    check_in_trailers: frozenset[str]
     check_ins: tuple[str, ...]
     check_in_patterns: tuple[list[dict[str, Any]], ...]
     check_ins_whole: tuple[str, ...]
@@ -170,6 +171,7 @@ def load_cues(text: str | None = None) -> QuestionCues:
         vetoes=tuple(vetoes),
         quotes=frozenset(raw["quotes"]),
         check_in_slack=int(raw["check_in_slack"]),
+        check_in_trailers=frozenset(raw.get("check_in_trailers", ())),
         check_ins=tuple(raw["check_ins"]),
         check_in_patterns=_patterns(raw, "", "check_in_patterns"),
         check_ins_whole=tuple(raw["check_ins_whole"]),
