@@ -1334,6 +1334,10 @@ def test_how_does_that_work_asks_how_and_is_no_check_in(asked: str) -> None:
         ("Sorry, am I rambling a bit?", True),
         # a longer check-in goes on as it likes
         ("Is that the kind of example you were looking for?", True),
+        # "can you hear the ..." checks the line only when a screen or a
+        # document follows
+        ("Can you hear the difference between a good and a bad pitch?", False),
+        ("Can you see the screen okay?", True),
     ],
 )
 def test_a_short_check_in_followed_by_other_words_asks_about_them(
