@@ -1338,6 +1338,9 @@ def test_how_does_that_work_asks_how_and_is_no_check_in(asked: str) -> None:
         # document follows
         ("Can you hear the difference between a good and a bad pitch?", False),
         ("Can you see the screen okay?", True),
+        # the listener's state, or a question about something else
+        ("Is that okay with you?", True),
+        ("Is that okay with your current employer?", False),
     ],
 )
 def test_a_short_check_in_followed_by_other_words_asks_about_them(

@@ -79,6 +79,11 @@ def classify_span(span: Span, matches: Sequence[Match], cues: QuestionCues) -> A
             )
             or (m.key == "check_in_whole" and m.start == head and m.end == content_end)
             or (m.key == "check_in_head" and m.start == head)
+            or (
+                m.key == "check_in_state"
+                and m.start == head
+                and _trailers_only(doc, m.end, content_end, cues)
+            )
             or (m.key == "check_in_tail" and m.end == content_end)
         ):
             return Asked(asked.form, m.text, check_in=True)

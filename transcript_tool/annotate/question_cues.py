@@ -76,6 +76,7 @@ class QuestionCues:
     check_in_trailers: frozenset[str]
     check_ins: tuple[str, ...]
     check_in_patterns: tuple[list[dict[str, Any]], ...]
+    check_in_state_patterns: tuple[list[dict[str, Any]], ...]
     check_ins_whole: tuple[str, ...]
     check_in_tails: tuple[str, ...]
     intents: tuple[tuple[QuestionIntent, tuple[str, ...]], ...]
@@ -174,6 +175,7 @@ def load_cues(text: str | None = None) -> QuestionCues:
         check_in_trailers=frozenset(raw.get("check_in_trailers", ())),
         check_ins=tuple(raw["check_ins"]),
         check_in_patterns=_patterns(raw, "", "check_in_patterns"),
+        check_in_state_patterns=_patterns(raw, "", "check_in_state_patterns"),
         check_ins_whole=tuple(raw["check_ins_whole"]),
         check_in_tails=tuple(raw.get("check_in_tails", ())),
         asking_whole=frozenset(raw.get("asking_whole", ())),
@@ -294,6 +296,7 @@ def matchers_for(nlp: Language) -> Matchers:
             found.add_phrases(f"not:{number}", veto.phrases, nlp)
     found.add_phrases("check_in", cues.check_ins, nlp)
     found.add_patterns("check_in_head", cues.check_in_patterns, nlp)
+    found.add_patterns("check_in_state", cues.check_in_state_patterns, nlp)
     found.add_phrases("check_in_whole", cues.check_ins_whole, nlp)
     found.add_phrases("check_in_tail", cues.check_in_tails, nlp)
     for intent, phrases in cues.intents:
