@@ -49,6 +49,7 @@ from .phrases import (
     invitation_stretch,
     praise_before_questions,
 )
+from .structure import vocabulary
 
 
 @dataclass(frozen=True)
@@ -167,7 +168,7 @@ def diarize(
     else:
         posterior, _ = forward_backward(prior, emission, stay, switch)
     if p.iterations:
-        _, ids = np.unique(np.asarray(words, dtype=object), return_inverse=True)
+        _, ids = vocabulary(words)  # equal words, equal ids
     for _ in range(p.iterations):
         emission = role_emission + _lm_emission(ids, units, posterior, p)
         posterior, _ = forward_backward(prior, emission, stay, switch)
