@@ -150,6 +150,26 @@ def test_which_questions_inside_the_candidates_talk_are_islands() -> None:
     assert question_islands(words, [1] * len(words), ends, 1, None) == []
 
 
+def test_a_wh_question_after_a_finished_clause_is_an_island() -> None:
+    """The bundled behavioural interview as a caption: "... taught me more
+    about stakeholder management than any job has | why do you want to work
+    here | a few reasons ...". The "has" ends the candidate's clause; only an
+    auxiliary question goes on one ("i'd | have you as a hire"). And a
+    sentence end the gap model heard before a question ("yeah i like that |
+    what would you use ...") ends the clause whatever its last word."""
+    words, ends, inside = _island_case("why do you want to work here")
+    words[len(TALK) - 1] = "has"
+    assert question_islands(words, [1] * len(words), ends, 1, None) == [inside]
+    words, ends, inside = _island_case("have you worked with kafka")
+    words[len(TALK) - 1] = "i'd"
+    assert question_islands(words, [1] * len(words), ends, 1, None) == []
+    words, ends, inside = _island_case("what would you use to track the rate")
+    words[len(TALK) - 1] = "that"
+    assert question_islands(words, [1] * len(words), ends, 1, None) == []
+    ends[len(TALK) - 1] = True
+    assert question_islands(words, [1] * len(words), ends, 1, None) == [inside]
+
+
 def test_a_question_the_talker_asks_themselves_is_no_island() -> None:
     """After "because" the question is the candidate's own ("it matters
     because what date do you partition by"), and the "do you" inside a

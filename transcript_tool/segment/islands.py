@@ -107,7 +107,6 @@ def question_islands(
     question may be followed by the listener's words instead of
     ``talker``'s."""
     from ..annotate.onsets import (
-        goes_on,
         inside_wh_question,
         onset_heads,
         question_onset,
@@ -139,7 +138,7 @@ def question_islands(
                 or (openings and _lead_ins_from(words, k, onsets) in openings)
                 or _asks_listener(tokens, t, onsets, cues.listener_words, request_heads)
             )
-            and not goes_on(words[k - 1], onsets, cues.auxiliaries, words[k - 2])
+            and not _taken_in(words, k, tokens[t], ends, onsets, cues.auxiliaries)
             and not inside_wh_question(words, k, ends, onsets, cues.wh_words)
             and (question_onset(tokens, t, onsets, cues) or wh_phrase_onset(tokens, t, onsets))
         ):
@@ -180,6 +179,29 @@ def question_islands(
         else:
             k += 1
     return found
+
+
+def _taken_in(
+    words: Sequence[str],
+    k: int,
+    head: str,
+    ends: Sequence[bool],
+    onsets: CaptionOnsets,
+    auxiliaries: frozenset[str],
+) -> bool:
+    """The clause going on before ``words[k]`` takes it in, so no question
+    starts there: never after a sentence end heard or written ("yeah i like
+    that | what would you use"); before a wh-word (``head``, its first token)
+    only after one of ``not_after`` ("it matters because | what date do you
+    partition by"), as the caption component reads it; before an auxiliary
+    also after an auxiliary or a verb ("i'd | have you as a hire")."""
+    from ..annotate.onsets import goes_on, no_question_after
+
+    if ends[k - 1]:
+        return False
+    if head in onsets.wh:  # "... than any job has | why do you want to work here"
+        return no_question_after(words[k - 1].partition("'")[0], words[k - 2], onsets)
+    return goes_on(words[k - 1], onsets, auxiliaries, words[k - 2])
 
 
 def _lead_ins_from(words: Sequence[str], k: int, onsets: CaptionOnsets) -> int:
