@@ -386,6 +386,21 @@ def test_a_self_answered_question_after_i_mean_is_rhetorical() -> None:
     assert [q.role for q in analysis.questions] == ["interviewer"]
 
 
+def test_a_question_of_the_listeners_view_inside_a_turn_is_asked() -> None:
+    """In the middle of a turn "do you think ..." asks the listener, not the
+    talker (SwDA: "That's right. Well, do you think we should continue to
+    support it at that level? Well, I thought ..."); "so what did I do?"
+    there is still the talker's own."""
+    analysis = analysis_of(
+        "Interviewer: What do you make of the space program?\n"
+        "Candidate: That's right. Well, do you think we should keep funding it at that "
+        "level? Well, I thought they were spying. So what did I do? I wrote to my "
+        "congressman about it.\n"
+    )
+    asked = [q.text for q in analysis.questions if q.turn == 1]
+    assert asked == ["Well, do you think we should keep funding it at that level?"]
+
+
 def test_a_tag_about_the_listener_inside_a_turn_asks_the_listener() -> None:
     """A tag question in the middle of a turn is rhetorical when its
     statement is the speaker's ("at the end of the day you can only do so

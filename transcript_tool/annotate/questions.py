@@ -353,7 +353,8 @@ def _rhetorical(
     (``place.positional`` false), only its own words make it rhetorical: a
     question about the talker ("what did I do?", "do I regret it?"; not "do I
     know anything about your suppliers?", nor, after the invitation to ask,
-    "who would I report to?").
+    "who would I report to?"). A question of the listener's view ("do you
+    think ...") is asked wherever it stands.
     """
     if first_cue(matches, "intent:clarification"):
         return False
@@ -392,4 +393,6 @@ def _rhetorical(
         return False  # "And you're on Snowflake, right? I think I saw that ..." asks
     if form in ("tag", "declarative") or (len(rest) == 1 and rest[0] in cues.wh_words):
         return True
+    if rest[1:2] == ["you"] and rest[0] in cues.auxiliaries and words.views.intersection(rest[2:3]):
+        return False  # "Do you think we should keep funding it? Well, I thought ...": asked
     return positional and from_start > 0 and from_end > 1

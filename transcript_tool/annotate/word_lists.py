@@ -38,6 +38,7 @@ class RuleWords:
     asking_for: frozenset[str]
     about_the_job: frozenset[str]
     wondering: frozenset[str]
+    views: frozenset[str]
     listener_states: frozenset[str]
     points_back: frozenset[str]
     relaxed_intents: frozenset[QuestionIntent]
@@ -102,6 +103,7 @@ _PLACES: dict[str, tuple[str, ...]] = {
     "asking_for": ("asks_self", "asking_for"),
     "about_the_job": ("asks_self", "about_the_job"),
     "wondering": ("asks_self", "wondering"),
+    "views": ("asks_self", "views"),
     "listener_states": ("listener_states",),
     "points_back": ("points_back",),
     "relaxed_intents": ("relaxed_intents",),
