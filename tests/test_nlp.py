@@ -355,6 +355,12 @@ def test_a_question_inside_a_caption_sentence_starts_its_own(caption: str, quest
         # "like" after a verb of saying or being quotes the question
         ("and my manager was like what are you even doing with that database", "like what"),
         ("and then she's like how did you even get this job", "like how"),
+        # ... and after "things", "something", "stuff": an example of what is said
+        (
+            "i'd have them talk me through their thinking before they do things like what are "
+            "you going to assess first and why",
+            "like what",
+        ),
         # one question: "what kind of music ... do you like", "... or do you keep ..."
         ("hi um okay what kind of music do you like to listen to in the car", "do you"),
         # a wh-clause as a subject, before "is"
