@@ -330,6 +330,11 @@ def test_no_caption_sentence_ends_between_wondered_and_if() -> None:
             "goes to",
             "and how does redis cluster decide which shard a key goes to",
         ),
+        # "what's" and a verb in -ing before "you": the listener is its object
+        (
+            "i'm used to nights and honestly i like the pace good what's drawing you to this unit",
+            "what's drawing you to this unit",
+        ),
         # "that" as the subject of a negated auxiliary
         (
             "and we let that entry expire after say ten minutes doesn't that double count "

@@ -105,7 +105,8 @@ def question_onset(
 ) -> bool:
     """Whether a question's words start at ``norms[k]``: "do you work ...",
     "don't they have ...", "where are you at", "how about you", "where you
-    from". ``also``: more subjects an auxiliary may ask about."""
+    from", "what's drawing you to ...". ``also``: more subjects an auxiliary
+    may ask about."""
     at = k + 1
     if norms[k] in onsets.wh_about and norms[at] == "about":
         return at + 1 < len(norms)
@@ -164,6 +165,16 @@ def question_onset(
         at += 1
         if not wh and norms[k] in onsets.negated_auxiliaries:
             subjects = subjects | onsets.negated_subjects
+    if (
+        listener_only
+        and norms[at - 1] in onsets.contracted
+        and norms[at].endswith("ing")
+        and at + 2 < len(norms)
+        and norms[at + 1] in onsets.contracted_subjects
+    ):
+        # "what's drawing you to cardiac", "what's stopping you": "you" is
+        # the object, whatever follows it
+        return True
     if at + 1 >= len(norms) or norms[at] not in subjects:
         return False
     following = norms[at + 1]
