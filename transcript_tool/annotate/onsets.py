@@ -167,9 +167,9 @@ def question_onset(
             subjects = subjects | onsets.negated_subjects
     if (
         listener_only
+        and at + 2 < len(norms)
         and norms[at - 1] in onsets.contracted
         and norms[at].endswith("ing")
-        and at + 2 < len(norms)
         and norms[at + 1] in onsets.contracted_subjects
     ):
         # "what's drawing you to cardiac", "what's stopping you": "you" is
