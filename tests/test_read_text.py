@@ -196,6 +196,8 @@ def test_colons_in_text_do_not_start_a_speaker(text: str, expected: list[tuple[s
         ("Priya (00:01:02): a\nSam (01:02:03.5): b\nPriya [10:05]: c", [1, 2, 3],
          [62.0, 3723.5, 605.0]),
         ("Sam (00:00:01): a\nSam (00:00:09): b\nPriya (00:00:20): c", [1, 3], [1.0, 20.0]),
+        # to the millisecond, with no float noise (96.37899999999999)
+        ("Priya (01:36.379): a\nSam (00:01:36.381): b", [1, 2], [96.379, 96.381]),
     ],
 )  # fmt: skip
 def test_turn_lines_and_starts(text: str, lines: list[int], starts: list[float | None]) -> None:

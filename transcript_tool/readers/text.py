@@ -206,6 +206,15 @@ def _parse_label(line: str) -> _Label | None:
     return None
 
 
+def label_of(line: str) -> str | None:
+    """The name in the speaker label ``line`` starts with ("Priya Shah" for
+    "Priya Shah (00:01:02): hi"), or None when it starts with none of the
+    recognised shapes. Whether a name is taken as a speaker depends on the
+    whole text (:func:`read`)."""
+    label = _parse_label(line)
+    return label.name if label else None
+
+
 def _speakers(labels: Sequence[_Label | None]) -> set[str]:
     """Keys (lowercase names) of the labels accepted as speakers.
 
@@ -269,7 +278,7 @@ def _seconds(stamp: str) -> float:
     total = 0.0
     for part in stamp.replace(",", ".").split(":"):
         total = total * 60 + float(part)
-    return total
+    return round(total, 6)  # 1:36.379 is 96.379, not 96.37899999999999
 
 
 def _preamble_notice(first: int, last: int) -> str:
