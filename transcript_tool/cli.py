@@ -37,7 +37,7 @@ from .cli_options import (
 )
 from .cli_rubric import rubric_app
 from .errors import EXIT_BAD_INPUT, EXIT_OK, EXIT_THRESHOLD, one_line
-from .model import LOW_CONFIDENCE, Report
+from .model import Report
 
 EXIT_INTERNAL = 70
 
@@ -243,7 +243,14 @@ def _below(result: Report, thresholds: list[tuple[str | None, float]]) -> list[s
 def segment(
     file: FileArg,
     format: Annotated[
-        SegmentFormat, typer.Option("--format", "-f", help="Output format.")
+        SegmentFormat,
+        typer.Option(
+            "--format",
+            "-f",
+            help="Output format: text (numbered turns), json (Transcript JSON) or labeled "
+            "('Interviewer: ...' lines that read back into the same turns: correct the "
+            "labels, then run report on the file).",
+        ),
     ] = SegmentFormat.text,
     input_format: InputFormatOpt = None,
     encoding: EncodingOpt = None,
@@ -270,11 +277,14 @@ def segment(
         from .render.json import render_transcript_json
 
         sys.stdout.write(render_transcript_json(transcript))
-        return
-    for turn in transcript.turns:
-        sure = "" if turn.confidence >= 1.0 else f", confidence {turn.confidence:.2f}"
-        mark = "~" if turn.confidence < LOW_CONFIDENCE else ""
-        sys.stdout.write(f"[{turn.index}]{mark} {turn.speaker} ({turn.role}{sure}): {turn.text}\n")
+    elif format is SegmentFormat.labeled:
+        from .render.turns import labeled_text
+
+        sys.stdout.write(labeled_text(transcript))
+    else:
+        from .render.turns import turn_list
+
+        sys.stdout.write(turn_list(transcript))
 
 
 @app.command()

@@ -41,6 +41,7 @@ class ReportsFormat(str, Enum):
 class SegmentFormat(str, Enum):
     text = "text"
     json = "json"
+    labeled = "labeled"
 
 
 class Engine(str, Enum):

@@ -1,0 +1,128 @@
+"""``transcript-tool segment --format labeled``: the turns as labeled plain text
+that reads back into the same turns, so that a user can correct the speakers
+the segmenter inferred in any editor and run ``report`` on the result."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from transcript_tool.api import read_transcript
+from transcript_tool.cli import main
+from transcript_tool.model import Speaker, Transcript, Turn
+from transcript_tool.render.turns import labeled_text, speaker_labels
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+def segment_labeled(capsys: pytest.CaptureFixture[str], path: Path | str) -> str:
+    assert main(["segment", str(path), "--format", "labeled"]) == 0
+    out, err = capsys.readouterr()
+    assert err == ""
+    return out
+
+
+@pytest.mark.parametrize(
+    "sample",
+    ["raw-caption.srt", "mock-interview-raw-caption.txt", "nurse-panel-interview.txt"],
+)
+def test_labeled_output_reads_back_into_the_same_turns(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, sample: str
+) -> None:
+    source = REPO / "samples" / sample
+    written = tmp_path / "turns.txt"
+    written.write_text(segment_labeled(capsys, source), encoding="utf-8")
+    before, after = read_transcript(str(source)), read_transcript(str(written))
+    assert [t.text.split() for t in after.turns] == [t.text.split() for t in before.turns]
+    assert [t.role for t in after.turns] == [t.role for t in before.turns]
+    assert [t.start for t in after.turns] == [t.start for t in before.turns]
+
+
+def test_a_caption_s_inferred_speakers_are_written_as_roles(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    out = segment_labeled(capsys, REPO / "samples" / "raw-caption.srt")
+    first = out.splitlines()[0]
+    assert first == (
+        "Interviewer (00:00:02.000): so to start could you walk me through why you're "
+        "looking to leave your current role"
+    )
+    assert {line.split(" (")[0] for line in out.splitlines()} == {"Interviewer", "Candidate"}
+    written = tmp_path / "turns.txt"
+    written.write_text(out, encoding="utf-8")
+    # read back, the roles are the labels' and no longer a guess
+    assert {s.role_source for s in read_transcript(str(written)).speakers} == {"label"}
+
+
+def test_a_corrected_label_gives_the_turn_to_the_other_speaker(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """The workflow: the segmenter gave a line to the candidate; the user
+    relabels it and the report reads it as the interviewer's."""
+    lines = segment_labeled(capsys, REPO / "samples" / "raw-caption.srt").splitlines()
+    wrong = next(i for i, line in enumerate(lines) if line.startswith("Candidate"))
+    lines[wrong] = "Interviewer" + lines[wrong].removeprefix("Candidate")
+    fixed = tmp_path / "fixed.txt"
+    fixed.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    assert main(["report", str(fixed), "--format", "json"]) == 0
+    turns = json.loads(capsys.readouterr().out)["transcript"]["turns"]
+    moved = lines[wrong].split(": ", 1)[1]
+    # it joins the interviewer's turn before it: one speaker, one turn
+    assert any(moved in t["text"] for t in turns if t["role"] == "interviewer")
+    assert not any(moved in t["text"] for t in turns if t["role"] == "candidate")
+
+
+def _transcript(speakers: list[Speaker], turns: list[Turn]) -> Transcript:
+    return Transcript(None, "json", tuple(speakers), tuple(turns))
+
+
+def test_ids_that_would_read_as_q_and_a_are_never_written() -> None:
+    """AssemblyAI names its speakers "A" and "B"; as labels they would read
+    back as the question and answer of a Q/A transcript."""
+    transcript = _transcript(
+        [Speaker("A", None, "interviewer"), Speaker("B", None, "candidate")],
+        [
+            Turn(0, "A", "interviewer", "Why this role?", start=1.5),
+            Turn(1, "B", "candidate", "I like\nlogistics.", start=4.25),
+        ],
+    )
+    assert labeled_text(transcript) == (
+        "Interviewer (00:00:01.500): Why this role?\nCandidate (00:00:04.250): I like logistics.\n"
+    )
+
+
+def test_speakers_who_share_a_role_keep_names_or_get_numbers() -> None:
+    speakers = (
+        Speaker("SPEAKER_00", None, "interviewer"),
+        Speaker("SPEAKER_01", None, "interviewer"),
+        Speaker("Ana (host)", "Ana (host)", "candidate"),
+        Speaker("Dr. Chen", "Dr. Chen", "other"),
+    )
+    # "Ana (host)" does not read back as a label, so the role stands in
+    assert speaker_labels(speakers) == {
+        "SPEAKER_00": "Speaker 1",
+        "SPEAKER_01": "Speaker 2",
+        "Ana (host)": "Candidate",
+        "Dr. Chen": "Dr. Chen",
+    }
+
+
+def test_a_name_taken_by_another_speaker_s_label_is_numbered() -> None:
+    speakers = (
+        Speaker("Speaker 2", "Speaker 2", "other"),
+        Speaker("x", None, "other"),
+        Speaker("y", None, "other"),
+    )
+    labels = speaker_labels(speakers)
+    assert len(set(labels.values())) == 3
+    assert labels["Speaker 2"] == "Speaker 2"
+
+
+def test_turns_without_words_are_left_out() -> None:
+    transcript = _transcript(
+        [Speaker("I", None, "interviewer"), Speaker("C", None, "candidate")],
+        [Turn(0, "I", "interviewer", "Hello."), Turn(1, "C", "candidate", "  \n ")],
+    )
+    assert labeled_text(transcript) == "Interviewer: Hello.\n"

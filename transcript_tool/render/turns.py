@@ -1,0 +1,93 @@
+"""Transcript -> the turns as text: ``transcript-tool segment``'s outputs.
+
+- :func:`turn_list`: one numbered line per turn, with its speaker, role and
+  (for inferred turns) confidence; ``~`` marks a turn below
+  :data:`~transcript_tool.model.LOW_CONFIDENCE`. For reading.
+- :func:`labeled_text`: one ``Label: words`` line per turn, which the
+  labeled-text reader reads back into the same turns. For correcting: when
+  the segmenter gave a caption's words to the wrong speaker, change the
+  labels in any editor and run ``report`` on the file.
+
+Both keep each turn's words exactly; in :func:`labeled_text` whitespace
+inside a turn (the line breaks of a labeled source) becomes single spaces,
+so that every turn is one line. Output is deterministic.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from ..model import LOW_CONFIDENCE, Speaker, Transcript
+from ..readers.text import label_of
+
+_MAX_CLOCK = 100 * 3600.0  # the reader's stamps have at most two digits of hours
+_TITLES = {"interviewer": "Interviewer", "candidate": "Candidate"}
+
+
+def turn_list(transcript: Transcript) -> str:
+    """``[index]~ speaker (role, confidence c): words`` per turn; the confidence
+    only for turns that have one below 1, the ``~`` only below LOW_CONFIDENCE."""
+    lines = []
+    for turn in transcript.turns:
+        sure = "" if turn.confidence >= 1.0 else f", confidence {turn.confidence:.2f}"
+        mark = "~" if turn.confidence < LOW_CONFIDENCE else ""
+        lines.append(f"[{turn.index}]{mark} {turn.speaker} ({turn.role}{sure}): {turn.text}")
+    return "".join(f"{line}\n" for line in lines)
+
+
+def labeled_text(transcript: Transcript) -> str:
+    """``Label: words`` per turn (turns with no words left out).
+
+    The label is the speaker's name, when it reads back as a label ("Priya
+    Shah", "Dr. Okafor"); else the speaker's role ("Interviewer",
+    "Candidate") when no other speaker has that role, so that the reader
+    takes the role from it (the inferred speakers of a caption); else
+    ``Speaker k`` (k: the speaker's place in the transcript, from 1). A
+    source's own ids are not used: "A" and "B" (AssemblyAI) would read back
+    as the Q and A of a question-and-answer transcript. Turns with a start time carry it in
+    the label (``Candidate (00:01:02.500):``).
+    """
+    labels = speaker_labels(transcript.speakers)
+    lines = []
+    for turn in transcript.turns:
+        words = _one_line(turn.text)
+        if not words:
+            continue
+        timed = turn.start is not None and turn.start < _MAX_CLOCK
+        stamp = f" ({_clock(turn.start)})" if timed and turn.start is not None else ""
+        lines.append(f"{labels[turn.speaker]}{stamp}: {words}")
+    return "".join(f"{line}\n" for line in lines)
+
+
+def speaker_labels(speakers: tuple[Speaker, ...]) -> dict[str, str]:
+    """Speaker id -> the label :func:`labeled_text` writes for that speaker;
+    distinct speakers get distinct labels."""
+    roles = Counter(s.role for s in speakers)
+    labels: dict[str, str] = {}
+    taken: set[str] = set()
+    for number, speaker in enumerate(speakers, start=1):
+        label = None
+        if speaker.name and label_of(f"{speaker.name}: x") == speaker.name:
+            label = speaker.name
+        elif roles[speaker.role] == 1:
+            label = _TITLES.get(speaker.role)
+        if label is None or label.lower() in taken:
+            label = f"Speaker {number}"
+            while label.lower() in taken:
+                number += len(speakers)
+                label = f"Speaker {number}"
+        labels[speaker.id] = label
+        taken.add(label.lower())
+    return labels
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _clock(seconds: float) -> str:
+    """``hh:mm:ss.fff``, which the labeled-text reader reads back to the millisecond."""
+    millis = round(seconds * 1000)
+    hours, millis = divmod(millis, 3_600_000)
+    minutes, millis = divmod(millis, 60_000)
+    return f"{hours:02d}:{minutes:02d}:{millis // 1000:02d}.{millis % 1000:03d}"
