@@ -12,6 +12,7 @@ import pytest
 from transcript_tool.api import read_transcript
 from transcript_tool.cli import main
 from transcript_tool.model import Speaker, Transcript, Turn
+from transcript_tool.readers.common import ReadOptions, correction_hint
 from transcript_tool.render.turns import labeled_text, speaker_labels
 
 REPO = Path(__file__).resolve().parent.parent
@@ -126,3 +127,44 @@ def test_turns_without_words_are_left_out() -> None:
         [Turn(0, "I", "interviewer", "Hello."), Turn(1, "C", "candidate", "  \n ")],
     )
     assert labeled_text(transcript) == "Interviewer: Hello.\n"
+
+
+def test_the_report_of_a_caption_says_how_to_correct_its_speakers(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The notice names the command for this very file, and the command works."""
+    caption = tmp_path / "my caption.srt"
+    caption.write_bytes((REPO / "samples" / "raw-caption.srt").read_bytes())
+    monkeypatch.chdir(tmp_path)
+    assert main(["report", "my caption.srt", "--format", "json"]) == 0
+    notices = json.loads(capsys.readouterr().out)["transcript"]["notices"]
+    hint = (
+        "to correct the speakers, change the wrong labels in the file this command writes, "
+        "then report it: transcript-tool segment 'my caption.srt' --format labeled > fixed.txt"
+    )
+    assert hint in notices
+    assert any("overall confidence 0." in n and "the model's own" in n for n in notices)
+    assert segment_labeled(capsys, "my caption.srt").startswith("Interviewer (00:00:02.000): ")
+
+
+def test_labeled_transcripts_get_no_correction_hint(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["report", str(REPO / "samples" / "behavioral-interview.txt"), "-f", "json"]) == 0
+    notices = json.loads(capsys.readouterr().out)["transcript"]["notices"]
+    assert not any("to correct the speakers" in n for n in notices)
+
+
+@pytest.mark.parametrize(
+    ("options", "command"),
+    [
+        (ReadOptions(), "transcript-tool segment FILE --format labeled"),
+        (
+            ReadOptions(speakers=3, first_role="candidate"),
+            "transcript-tool segment FILE --speakers 3 --candidate-first --format labeled",
+        ),
+    ],
+)
+def test_the_correction_hint_repeats_the_options_that_shaped_the_turns(
+    options: ReadOptions, command: str
+) -> None:
+    # standard input has no name to repeat
+    assert correction_hint("-", options).endswith(f": {command} > fixed.txt")

@@ -4,6 +4,7 @@ turns a list of them into a :class:`~transcript_tool.model.Transcript`."""
 from __future__ import annotations
 
 import re
+import shlex
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -166,6 +167,22 @@ def unlabeled_transcript(
         format=format,
         source=source,
         id=id,
-        notices=(*notices, result.notice),
+        notices=(*notices, result.notice, correction_hint(source, options)),
         roles=result.roles,
+    )
+
+
+def correction_hint(source: str | None, options: ReadOptions) -> str:
+    """How to correct inferred speakers: the command that writes the same
+    turns as labeled text, for ``source`` (a placeholder for standard input)
+    read with ``options``."""
+    command = ["transcript-tool", "segment"]
+    command.append(shlex.quote(source) if source and source != "-" else "FILE")
+    if options.speakers != 2:
+        command.append(f"--speakers {options.speakers}")
+    if options.first_role is not None:
+        command.append(f"--{options.first_role}-first")
+    return (
+        "to correct the speakers, change the wrong labels in the file this command writes, "
+        f"then report it: {' '.join(command)} --format labeled > fixed.txt"
     )

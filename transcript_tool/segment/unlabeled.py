@@ -89,7 +89,8 @@ def segment_chunks(
     roles = {sid: value for sid, value in roles.items() if sid in used}
     notice = (
         f"no speaker labels: {len(used)} speaker(s) and {len(turns)} turns inferred from the "
-        f"words alone, overall confidence {confidence:.2f}"
+        f"words alone, overall confidence {confidence:.2f} (the model's own: on a "
+        "conversational interview it can be high where many words are wrong)"
         + (f"; {low} turn(s) below {LOW_CONFIDENCE:.1f} are marked" if low else "")
     )
     return Segmented(turns, roles, confidence, notice)
