@@ -22,7 +22,8 @@ caption-like (labels, markup, timestamps, punctuation and case removed:
 - whether turn confidence singles out the wrong words: the share of words in turns
   marked low (below ``LOW_CONFIDENCE``, shown ``~``), the share of wrong words among
   them and among the others, and the AUROC of turn confidence for a word being right
-  (0.5: no better than chance);
+  (0.5: no better than chance), and the words' mean confidence (the report's overall
+  confidence) next to the share of words whose speaker is right;
 - in the ``shipped`` setting, the sentence-boundary F1 of the spaCy caption
   component (``transcript_tool_caption_sentences``, what the question stage
   reads), run on each labelled turn of at least 8 words on its own, as the
@@ -185,7 +186,8 @@ def _confidence_row(corpus: str, confidence: ConfidenceScore) -> str:
     share, wrong_low, wrong_high = confidence.marked(LOW_CONFIDENCE)
     return (
         f"{corpus:22} {'confidence':12} marked ~ {share:6.1%} of words; wrong: "
-        f"{wrong_low:6.1%} of marked, {wrong_high:6.1%} of unmarked; AUROC {confidence.auroc:.2f}"
+        f"{wrong_low:6.1%} of marked, {wrong_high:6.1%} of unmarked; AUROC {confidence.auroc:.2f}; "
+        f"mean {confidence.mean:.2f} against {confidence.right:.2f} of words right"
     )
 
 

@@ -338,6 +338,18 @@ class ConfidenceScore:
         """How well confidence ranks right words above wrong ones (0.5: not at all)."""
         return auroc(self.confidence, self.correct)
 
+    @property
+    def mean(self) -> float:
+        """The words' mean confidence: over one transcript, the overall confidence the
+        report shows (0.0 with no words)."""
+        return sum(self.confidence) / len(self.confidence) if self.confidence else 0.0
+
+    @property
+    def right(self) -> float:
+        """The share of words whose speaker is right (0.0 with no words): what a
+        calibrated overall confidence would be."""
+        return sum(self.correct) / len(self.correct) if self.correct else 0.0
+
 
 def flag_f1(truth: Sequence[bool], guess: Sequence[bool]) -> float:
     """F1 of per-item yes/no guesses against the truth (0.0 when both say no everywhere)."""

@@ -55,6 +55,9 @@ def test_confidence_score_compares_marked_and_unmarked_words() -> None:
     share, wrong_low, wrong_high = score.marked(0.6)
     assert (share, wrong_low, wrong_high) == (0.25, 1.0, 0.0)
     assert score.auroc == 1.0
+    # overall 0.8125 confident (6.5 / 8) where 6 of 8 words (0.75) are right
+    assert (round(score.mean, 4), score.right) == (0.8125, 0.75)
+    assert (ConfidenceScore().mean, ConfidenceScore().right) == (0.0, 0.0)
 
 
 # ---------------------------------------------------------------------------- wder
