@@ -168,3 +168,22 @@ def test_the_correction_hint_repeats_the_options_that_shaped_the_turns(
 ) -> None:
     # standard input has no name to repeat
     assert correction_hint("-", options).endswith(f": {command} > fixed.txt")
+
+
+def test_names_the_reader_would_not_take_as_speakers_are_not_written(tmp_path: Path) -> None:
+    """A lowercase name said once would read back as words of the turn before."""
+    transcript = _transcript(
+        [Speaker("S1", "bob", "interviewer"), Speaker("S2", "Ann Lee", "candidate")],
+        [
+            Turn(0, "S1", "interviewer", "Why this role?"),
+            Turn(1, "S2", "candidate", "I like logistics."),
+        ],
+    )
+    text = labeled_text(transcript)
+    assert text == "Interviewer: Why this role?\nCandidate: I like logistics.\n"
+    written = tmp_path / "turns.txt"
+    written.write_text(text, encoding="utf-8")
+    assert [t.text for t in read_transcript(str(written)).turns] == [
+        "Why this role?",
+        "I like logistics.",
+    ]

@@ -210,9 +210,15 @@ def label_of(line: str) -> str | None:
     """The name in the speaker label ``line`` starts with ("Priya Shah" for
     "Priya Shah (00:01:02): hi"), or None when it starts with none of the
     recognised shapes. Whether a name is taken as a speaker depends on the
-    whole text (:func:`read`)."""
+    whole text (:func:`speaker_names`)."""
     label = _parse_label(line)
     return label.name if label else None
+
+
+def speaker_names(text: str) -> set[str]:
+    """The label names (lowercase) that :func:`read` takes as speakers in
+    ``text``; the lines of any other label continue the turn before them."""
+    return _speakers([_parse_label(line) for line in split_lines(text) if line.strip()])
 
 
 def _speakers(labels: Sequence[_Label | None]) -> set[str]:

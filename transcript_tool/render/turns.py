@@ -18,7 +18,7 @@ from __future__ import annotations
 from collections import Counter
 
 from ..model import LOW_CONFIDENCE, Speaker, Transcript
-from ..readers.text import label_of
+from ..readers.text import label_of, speaker_names
 
 _MAX_CLOCK = 100 * 3600.0  # the reader's stamps have at most two digits of hours
 _TITLES = {"interviewer": "Interviewer", "candidate": "Candidate"}
@@ -44,30 +44,30 @@ def labeled_text(transcript: Transcript) -> str:
     takes the role from it (the inferred speakers of a caption); else
     ``Speaker k`` (k: the speaker's place in the transcript, from 1). A
     source's own ids are not used: "A" and "B" (AssemblyAI) would read back
-    as the Q and A of a question-and-answer transcript. Turns with a start time carry it in
+    as the Q and A of a question-and-answer transcript. When the reader would
+    not take one of the names as a speaker in the text written (a one-off
+    lowercase name), no names are used. Turns with a start time carry it in
     the label (``Candidate (00:01:02.500):``).
     """
     labels = speaker_labels(transcript.speakers)
-    lines = []
-    for turn in transcript.turns:
-        words = _one_line(turn.text)
-        if not words:
-            continue
-        timed = turn.start is not None and turn.start < _MAX_CLOCK
-        stamp = f" ({_clock(turn.start)})" if timed and turn.start is not None else ""
-        lines.append(f"{labels[turn.speaker]}{stamp}: {words}")
-    return "".join(f"{line}\n" for line in lines)
+    text = _lines(transcript, labels)
+    if not speaker_names(text) >= {label.lower() for label in labels.values()}:
+        # a name the reader would not take as a speaker in this text (a
+        # one-off lowercase "bob"): its lines would join the turn before
+        text = _lines(transcript, speaker_labels(transcript.speakers, names=False))
+    return text
 
 
-def speaker_labels(speakers: tuple[Speaker, ...]) -> dict[str, str]:
-    """Speaker id -> the label :func:`labeled_text` writes for that speaker;
-    distinct speakers get distinct labels."""
+def speaker_labels(speakers: tuple[Speaker, ...], *, names: bool = True) -> dict[str, str]:
+    """Speaker id -> the label :func:`labeled_text` writes for that speaker
+    (with ``names`` False, never a name); distinct speakers get distinct
+    labels."""
     roles = Counter(s.role for s in speakers)
     labels: dict[str, str] = {}
     taken: set[str] = set()
     for number, speaker in enumerate(speakers, start=1):
         label = None
-        if speaker.name and label_of(f"{speaker.name}: x") == speaker.name:
+        if names and speaker.name and label_of(f"{speaker.name}: x") == speaker.name:
             label = speaker.name
         elif roles[speaker.role] == 1:
             label = _TITLES.get(speaker.role)
@@ -79,6 +79,18 @@ def speaker_labels(speakers: tuple[Speaker, ...]) -> dict[str, str]:
         labels[speaker.id] = label
         taken.add(label.lower())
     return labels
+
+
+def _lines(transcript: Transcript, labels: dict[str, str]) -> str:
+    lines = []
+    for turn in transcript.turns:
+        words = _one_line(turn.text)
+        if not words:
+            continue
+        timed = turn.start is not None and turn.start < _MAX_CLOCK
+        stamp = f" ({_clock(turn.start)})" if timed and turn.start is not None else ""
+        lines.append(f"{labels[turn.speaker]}{stamp}: {words}")
+    return "".join(f"{line}\n" for line in lines)
 
 
 def _one_line(text: str) -> str:
