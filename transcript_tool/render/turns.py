@@ -87,8 +87,8 @@ def _lines(transcript: Transcript, labels: dict[str, str]) -> str:
         words = _one_line(turn.text)
         if not words:
             continue
-        timed = turn.start is not None and turn.start < _MAX_CLOCK
-        stamp = f" ({_clock(turn.start)})" if timed and turn.start is not None else ""
+        start = turn.start
+        stamp = f" ({_clock(start)})" if start is not None and start < _MAX_CLOCK else ""
         lines.append(f"{labels[turn.speaker]}{stamp}: {words}")
     return "".join(f"{line}\n" for line in lines)
 
