@@ -195,17 +195,6 @@ def overlap_notices(cues: Sequence[Cue]) -> list[str]:
     return [f"{shown}{more} (cues kept in file order, with their times as written)"]
 
 
-def clock_seconds(hours: int, minutes: int, seconds: int, millis: int) -> float | None:
-    """Seconds of an hh:mm:ss.mmm timestamp; None when minutes or seconds pass
-    59 or the hours are too many for a float (over 10**300)."""
-    if minutes > 59 or seconds > 59:
-        return None
-    try:
-        return float(hours * 3600 + minutes * 60 + seconds) + millis / 1000
-    except OverflowError:
-        return None
-
-
 def clock_fields(*fields: str) -> list[int] | None:
     """The digit strings of a timestamp as ints; None when one is too long
     for int() (over 4300 digits: no time, and int() refuses it)."""

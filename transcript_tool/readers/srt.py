@@ -28,8 +28,9 @@ import srt  # type: ignore[import-untyped]
 from ..errors import InputError, one_line
 from ..model import Transcript
 from . import Reader
+from .clock import clock_seconds
 from .common import ReadOptions, split_lines
-from .cues import Cue, checked_times, clock_fields, clock_seconds, transcript_from_cues
+from .cues import Cue, checked_times, clock_fields, transcript_from_cues
 
 _INDEX = re.compile(r"\s*-?\d+(?:\.\d*)?\s*")  # as the srt library reads a cue number
 _STAMP = r"(\d+)[:.](\d{1,2})[:.](\d{1,2})(?:[,.:](\d{1,3}))?"
@@ -58,7 +59,7 @@ def read(text: str, name: str, options: ReadOptions | None = None) -> Transcript
     if not cues:
         raise InputError(f"no captions (no cue timing line; {_TIMING_HELP})", source=name)
     try:
-        subtitles = list(srt.parse(text))
+        list(srt.parse(text))  # for its errors: the line scan has the cues
     except srt.SRTParseError as error:
         skipped = text[error.expected_start : error.actual_start]
         at = error.expected_start + len(skipped) - len(skipped.lstrip())
@@ -71,16 +72,11 @@ def read(text: str, name: str, options: ReadOptions | None = None) -> Transcript
         raise InputError(f"not valid SubRip: {one_line(str(error))}", source=name) from None
     except OverflowError:  # a time past what a timedelta holds; the line scan stops those
         raise InputError("not valid SubRip: a time out of range", source=name) from None
-    parsed = cues
-    times = [(round(c.start, 3), round(c.end, 3)) for c in cues]
-    if times == [(s.start.total_seconds(), s.end.total_seconds()) for s in subtitles]:
-        parsed = [
-            Cue(c.number, c.line, s.start.total_seconds(), s.end.total_seconds(), c.text)
-            for c, s in zip(cues, subtitles, strict=True)
-        ]
-    # else the srt library took a cue as text of the one before (an empty cue, one
-    # blank line, then a cue with no number): the line scan's cues are kept
-    return transcript_from_cues(parsed, format="srt", source=name, options=options or ReadOptions())
+    # The line scan's cues are kept: their times are the library's to the last bit
+    # (both divide whole milliseconds once), and where the library took a cue as
+    # text of the one before (an empty cue, one blank line, then a cue with no
+    # number) the scan has them apart.
+    return transcript_from_cues(cues, format="srt", source=name, options=options or ReadOptions())
 
 
 def _scan(lines: Sequence[str], name: str) -> list[Cue]:
@@ -166,11 +162,11 @@ def _with_text(cue: Cue, text: list[tuple[int, str]]) -> Cue:
 def _seconds(fields: Sequence[str | None]) -> float | None:
     hours, minutes, seconds, fraction = fields
     assert hours is not None and minutes is not None and seconds is not None
-    # ",5" is 5 ms here, as the srt library reads it
-    numbers = clock_fields(hours, minutes, seconds, fraction or "0")
+    numbers = clock_fields(hours, minutes, seconds)
     if numbers is None or numbers[0] > _MAX_HOURS:
         return None
-    return clock_seconds(*numbers)
+    # ",5" is 5 ms here, as the srt library reads it
+    return clock_seconds(numbers, (fraction or "0").zfill(3))
 
 
 EXAMPLE = """\

@@ -45,6 +45,7 @@ from dataclasses import dataclass
 from ..errors import InputError, one_line, quoted
 from ..model import Transcript
 from . import Reader
+from .clock import stamp_seconds
 from .common import (
     Chunk,
     RawTurn,
@@ -56,7 +57,7 @@ from .common import (
 )
 from .cues import UNKNOWN_SPEAKER
 from .limits import check_segments
-from .timed import STAMP, backwards_notices, clock_value
+from .timed import STAMP, backwards_notices
 
 SPEAKER_COLUMNS = ("speaker", "speaker_name", "name", "role")
 TEXT_COLUMNS = ("text", "utterance", "transcript", "content", "message")
@@ -229,7 +230,7 @@ def _time(
             return (seconds / 1000 if column.unit == "ms" else seconds), value
         problem = "too large to be a time"
     elif _CLOCK.fullmatch(value):
-        clock = clock_value(value)
+        clock = stamp_seconds(value)
         if clock is not None:
             return clock, value
         problem = "minutes and seconds must be below 60"

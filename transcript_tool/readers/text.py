@@ -7,6 +7,10 @@ Recognised labels at the start of a line::
     **Priya:** text        **Priya**: text      [Priya] text    [Priya]: text
     Priya (00:01:02): text                      (Rev style; the timestamp becomes ``start``)
 
+A speaker's timestamp is read as the timed formats read theirs
+(:mod:`.clock`): ``75:30`` is 75 minutes, and ``01:75`` is an error naming
+its line.
+
 Lines without a label continue the previous speaker's turn. A line that
 merely begins ``Note:`` or ``Situation:`` inside an answer is not a new
 speaker: labels are read in two passes, and a label counts as a speaker only
@@ -24,6 +28,7 @@ from dataclasses import dataclass
 from ..errors import InputError
 from ..model import Transcript
 from . import Reader
+from .clock import stamp_seconds
 from .common import (
     Chunk,
     RawTurn,
@@ -92,6 +97,7 @@ class _Label:
     marked: bool
     start: float | None
     dotted: bool = False
+    stamp: str | None = None  # as written; start is None when it is no clock time
 
 
 def sniff(text: str, name: str) -> float:
@@ -130,6 +136,12 @@ def read(text: str, name: str, options: ReadOptions | None = None) -> Transcript
     preamble: list[int] = []
     for i, label in zip(body, labels, strict=True):
         if label and _key(label.name) in speakers:
+            if label.stamp is not None and label.start is None:
+                raise InputError(
+                    f"bad timestamp {label.stamp!r}: minutes and seconds must be below 60",
+                    source=name,
+                    line=i + 1,
+                )
             speaker = spelling.setdefault(_key(label.name), _speaker_id(label.name))
             raw_turns.append(RawTurn(speaker, label.rest, line=i + 1, start=label.start))
             pieces.append([label.rest])
@@ -201,8 +213,8 @@ def _parse_label(line: str) -> _Label | None:
             stamp = match["stamp"] if "stamp" in pattern.groupindex else None
             marked = style in ("bold", "bracket") or stamp is not None
             name = re.sub(r"\s+", " ", match["name"])
-            start = _seconds(stamp) if stamp else None
-            return _Label(name, match["rest"], marked, start, dotted=style == "dotted")
+            start = stamp_seconds(stamp) if stamp else None
+            return _Label(name, match["rest"], marked, start, style == "dotted", stamp)
     return None
 
 
@@ -277,14 +289,6 @@ def _speaker_id(name: str) -> str:
     """The speaker id for a label: as written, except numbered Q1/A2 labels are Q/A."""
     numbered = _QA_NUMBERED.fullmatch(name)
     return numbered[1].upper() if numbered else name
-
-
-def _seconds(stamp: str) -> float:
-    """``01:02`` or ``00:01:02`` (optionally with a fraction) in seconds."""
-    total = 0.0
-    for part in stamp.replace(",", ".").split(":"):
-        total = total * 60 + float(part)
-    return round(total, 6)  # 1:36.379 is 96.379, not 96.37899999999999
 
 
 def _preamble_notice(first: int, last: int) -> str:

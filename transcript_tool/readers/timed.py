@@ -44,6 +44,7 @@ from itertools import pairwise
 from ..errors import InputError
 from ..model import Transcript
 from . import Reader
+from .clock import stamp_seconds
 from .common import (
     Chunk,
     RawTurn,
@@ -105,23 +106,10 @@ class _Stamped:
     shared: bool = False
 
 
-def clock_value(stamp: str) -> float | None:
-    """Seconds of a ``[h:]mm:ss[.mmm]`` stamp; None when a field after the
-    first passes 59."""
-    clock, _, fraction = stamp.replace(",", ".").partition(".")
-    fields = [int(field) for field in clock.split(":")]
-    if any(field > 59 for field in fields[1:]):
-        return None
-    total = 0
-    for field in fields:
-        total = total * 60 + field
-    return total + (float("0." + fraction) if fraction else 0.0)
-
-
 def checked_clock(stamp: str, name: str, line: int) -> float:
-    """:func:`clock_value`, or the InputError naming ``line`` for a stamp whose
+    """:func:`~.clock.stamp_seconds`, or the InputError naming ``line`` for a stamp whose
     minutes or seconds pass 59."""
-    value = clock_value(stamp)
+    value = stamp_seconds(stamp)
     if value is None:
         raise InputError(
             f"bad timestamp {stamp!r}: minutes and seconds must be below 60",

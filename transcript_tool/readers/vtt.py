@@ -37,8 +37,9 @@ from webvtt.errors import MalformedCaptionError, MalformedFileError
 from ..errors import InputError, one_line
 from ..model import Transcript
 from . import Reader
+from .clock import clock_seconds
 from .common import ReadOptions, split_lines
-from .cues import Cue, checked_times, clock_fields, clock_seconds, transcript_from_cues
+from .cues import Cue, checked_times, clock_fields, transcript_from_cues
 
 # ------------------------------------------------------------------------ WebVTT
 
@@ -177,9 +178,9 @@ def _seconds(stamp: str) -> float | None:
     fields = _FIELDS.fullmatch(stamp)
     if not fields:
         return None
+    numbers = clock_fields(fields[1] or "0", fields[2], fields[3])
     # ".5" is 500 ms, as in the WebVTT spec
-    numbers = clock_fields(fields[1] or "0", fields[2], fields[3], fields[4].ljust(3, "0"))
-    return None if numbers is None else clock_seconds(*numbers)
+    return None if numbers is None else clock_seconds(numbers, fields[4])
 
 
 EXAMPLE = """\

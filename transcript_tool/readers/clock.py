@@ -1,0 +1,50 @@
+"""Clock times to seconds, one way for every reader.
+
+A time is counted in whole units of its fraction's last digit and divided
+once, so its value is the float nearest to what the stamp says: ``01:36.379``
+is exactly ``96.379``, where adding 0.379 to 96 gives 96.37899999999999 (as
+it does for about 8 % of millisecond stamps). The leading field is the
+largest unit and may be any value (``75:30`` is 75 minutes); a field after it
+must be below 60.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+
+def clock_seconds(fields: Sequence[int], fraction: str = "") -> float | None:
+    """Seconds of a clock time given as its whole fields, largest unit first
+    (``[hours, minutes, seconds]`` or ``[minutes, seconds]``), and the digits
+    after its decimal point (``"379"``, ``"5"`` for half a second).
+
+    None when a field after the first passes 59 or the time is too large for
+    a float.
+    """
+    if any(field > 59 for field in fields[1:]):
+        return None
+    whole = 0
+    for field in fields:
+        whole = whole * 60 + field
+    try:
+        scale: int = 10 ** len(fraction)
+        return (whole * scale + int(fraction or "0")) / scale
+    except (OverflowError, ValueError):  # over 10**308 s; over 4300 digits for int()
+        return None
+
+
+def stamp_seconds(stamp: str) -> float | None:
+    """Seconds of a ``[h:]mm:ss`` stamp with an optional ``.fff`` or ``,fff``
+    fraction (``"01:36.379"`` -> 96.379); None when a field after the first
+    passes 59, or the stamp is not digits and colons."""
+    clock, _, fraction = stamp.replace(",", ".").partition(".")
+    fields = clock.split(":")
+    if not all(field.isdigit() and field.isascii() for field in fields) or not (
+        fraction == "" or (fraction.isdigit() and fraction.isascii())
+    ):
+        return None
+    try:
+        numbers = [int(field) for field in fields]
+    except ValueError:  # over 4300 digits: no time, and int() refuses it
+        return None
+    return clock_seconds(numbers, fraction)
