@@ -27,6 +27,7 @@ def test_every_millisecond_is_the_float_its_digits_name() -> None:
         ("75:30", 4530.0),  # the leading field is the largest unit and may pass 59
         ("0:00", 0.0),
         ("00:00:00.000001", 0.000001),
+        ("01:02." + "9" * 5000, 63.0),  # digits past the 18th dropped; int() takes 4300
     ],
 )
 def test_stamps(stamp: str, seconds: float) -> None:
@@ -69,3 +70,12 @@ def test_a_label_stamp_past_59_names_its_line() -> None:
     assert str(caught.value) == (
         "talk.txt:3: bad timestamp '01:75': minutes and seconds must be below 60"
     )
+
+
+def test_a_long_bad_label_stamp_is_quoted_short() -> None:
+    with pytest.raises(InputError) as caught:
+        read_text(f"Ann (01:75.{'9' * 5000}): Hi.\nBo (01:76): Sure.\n", "talk.txt", "text")
+    message = str(caught.value)
+    assert message.startswith("talk.txt:1: bad timestamp '01:75.999")
+    assert "(5,006 characters): minutes and seconds must be below 60" in message
+    assert len(message) < 200

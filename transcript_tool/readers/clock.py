@@ -19,17 +19,19 @@ def clock_seconds(fields: Sequence[int], fraction: str = "") -> float | None:
     after its decimal point (``"379"``, ``"5"`` for half a second).
 
     None when a field after the first passes 59 or the time is too large for
-    a float.
+    a float. Digits of the fraction past the 18th are dropped: they are below
+    a float's last bit for any time of a microsecond or more.
     """
     if any(field > 59 for field in fields[1:]):
         return None
     whole = 0
     for field in fields:
         whole = whole * 60 + field
+    fraction = fraction[:18]
+    scale: int = 10 ** len(fraction)
     try:
-        scale: int = 10 ** len(fraction)
         return (whole * scale + int(fraction or "0")) / scale
-    except (OverflowError, ValueError):  # over 10**308 s; over 4300 digits for int()
+    except OverflowError:  # over 10**308 seconds
         return None
 
 

@@ -25,7 +25,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from ..errors import InputError
+from ..errors import InputError, quoted
 from ..model import Transcript
 from . import Reader
 from .clock import stamp_seconds
@@ -138,7 +138,7 @@ def read(text: str, name: str, options: ReadOptions | None = None) -> Transcript
         if label and _key(label.name) in speakers:
             if label.stamp is not None and label.start is None:
                 raise InputError(
-                    f"bad timestamp {label.stamp!r}: minutes and seconds must be below 60",
+                    f"bad timestamp {quoted(label.stamp)}: minutes and seconds must be below 60",
                     source=name,
                     line=i + 1,
                 )
