@@ -105,7 +105,7 @@ def test_timing_without_timestamps_says_so_and_keeps_word_figures() -> None:
     assert (timing.response_latency, timing.switches_per_minute) == (None, None)
     assert timing.switches_per_100_words == round(100 / 18, 2)  # 1 change, 7 + 11 words
     terminal = " ".join(render_terminal(report, width=80).split())
-    assert "Timing: not available (no timestamps); word-based figures" in terminal
+    assert "Timing: not available (no timestamps); figures by words" in terminal
     assert "5.6 changes of speaker per 100 words" in terminal
     data = json.loads(render_json(report))
     assert data["timing"]["timed"] is False
@@ -117,7 +117,7 @@ def test_timing_section_in_the_terminal_report() -> None:
     report = score(analyze(read_text(ZOOM, "call.vtt")), load_rubric("default"))
     terminal = " ".join(render_terminal(report).split())
     assert "Timing" in terminal and "not available" not in terminal
-    assert "candidate 48 (80%) 27 s (81%) 107 35 words, 21 s" in terminal
+    assert "candidate 48 (80%) 0:27 (81%) 107 35 words, 0:21" in terminal
     assert "The candidate spoke 81% of the time" in terminal
     assert "1 silence of 5 s or more in answers" in terminal
     assert "5.0 changes of speaker per minute" in terminal

@@ -27,6 +27,7 @@ from ..model import (
 )
 from .control import visible
 from .timeline import LEGEND, Layout, block_lines, layout
+from .views import timing_view
 
 ANSWERED_STYLE = {"yes": "green", "partial": "yellow", "no": "red"}
 ROLE_STYLE = {"interviewer": "blue", "candidate": "green", "other": "magenta"}
@@ -244,49 +245,18 @@ def _overall(report: Report) -> RenderableType:
 
 
 def _timing(timing: Timing) -> RenderableType:
-    """Per role: words, speaking time, pace and longest stretch; then the
-    conversation's talk ratio, latency, silences and changes of speaker."""
-    title = "Timing" if timing.timed else f"Timing: {timing.reason}; word-based figures"
-    table = Table(box=box.SIMPLE_HEAD, title=title, title_justify="left", expand=True)
+    """The timing table and facts of :func:`.views.timing_view`."""
+    view = timing_view(timing)
+    assert view is not None
+    table = Table(box=box.SIMPLE_HEAD, title=view.title, title_justify="left", expand=True)
     table.add_column("Role")
     table.add_column("Words", justify="right")
     table.add_column("Speaking time", justify="right")
     table.add_column("Words/min", justify="right")
     table.add_column("Longest stretch", justify="right")
-    for row in timing.roles:
-        spoken = "-"
-        if row.seconds is not None and row.time_share is not None:
-            spoken = f"{_clock(row.seconds)} ({row.time_share:.0f}%)"
-        longest = f"{row.longest_words} words"
-        if row.longest_seconds is not None:
-            longest += f", {_clock(row.longest_seconds)}"
-        table.add_row(
-            row.role,
-            f"{row.words} ({row.word_share:.0f}%)",
-            spoken,
-            "-" if row.words_per_minute is None else f"{row.words_per_minute:.0f}",
-            longest,
-        )
-    facts = []
-    if timing.talk_ratio is not None:
-        of = "the time" if timing.talk_ratio_by == "seconds" else "the words"
-        facts.append(f"The candidate spoke {timing.talk_ratio:.0f}% of {of}")
-    if timing.response_latency is not None:
-        facts.append(f"answers began {timing.response_latency:.1f} s after the question (median)")
-    if timing.silences is not None:
-        plural = "" if timing.silences == 1 else "s"
-        facts.append(f"{timing.silences} silence{plural} of 5 s or more in answers")
-    if timing.switches_per_minute is not None:
-        facts.append(f"{timing.switches_per_minute:.1f} changes of speaker per minute")
-    elif timing.switches_per_100_words is not None:
-        facts.append(f"{timing.switches_per_100_words:.1f} changes of speaker per 100 words")
-    return Group(table, Text("; ".join(facts) + "." if facts else "", style="dim"), Text(""))
-
-
-def _clock(seconds: float) -> str:
-    """``seconds`` as "45 s" or "2:16"."""
-    whole = round(seconds)
-    return f"{whole} s" if whole < 60 else f"{whole // 60}:{whole % 60:02d}"
+    for row in view.rows:
+        table.add_row(row.role, row.words, row.spoken, row.pace, row.longest)
+    return Group(table, Text(" ".join(view.facts), style="dim"), Text(""))
 
 
 def _criteria_table(criteria: tuple[CriterionResult, ...]) -> Table:

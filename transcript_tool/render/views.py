@@ -180,7 +180,10 @@ def _turns(report: Report, numbers: dict[int, int]) -> tuple[TurnView, ...]:
     return tuple(views)
 
 
-def _timing(timing: Timing | None) -> TimingView | None:
+def timing_view(timing: Timing | None) -> TimingView | None:
+    """Per role: words, speaking time, pace and longest stretch; then the
+    conversation's talk ratio, latency, silences and changes of speaker, one
+    sentence each (the terminal, Markdown and HTML reports all show these)."""
     if timing is None:
         return None
     rows = []
@@ -334,7 +337,7 @@ def report_view(report: Report, placed: Layout | None = None) -> ReportView:
         groups=question_cards(report, numbers, groups),
         question_count=len(analysis.questions),
         numbers=numbers,
-        timing=_timing(report.timing),
+        timing=timing_view(report.timing),
         concepts=_concepts(analysis),
         concept_labels={c.id: c.label for c in analysis.concepts},
         interviewer_notes=_interviewer_notes(analysis),
