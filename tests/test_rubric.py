@@ -78,6 +78,18 @@ def test_builtin_default_loads_by_path() -> None:
     assert by_path.source == str(REPO / "rubrics" / "default.yaml")
 
 
+def test_a_path_object_is_a_rubric_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import transcript_tool
+
+    by_path = transcript_tool.load_rubric(REPO / "rubrics" / "ml-design.yaml")
+    assert by_path.criteria == load_rubric("ml-design").criteria
+    # a bare Path names a file in the working folder, never a built-in rubric
+    monkeypatch.chdir(tmp_path)
+    with pytest.raises(UsageError) as caught:
+        load_rubric(Path("default"))
+    assert str(caught.value) == "rubric file not found: 'default'"
+
+
 def test_builtin_rubrics_lists_default() -> None:
     assert "default" in builtin_rubrics()
     assert builtin_rubrics() == sorted(builtin_rubrics())

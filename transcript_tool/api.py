@@ -6,6 +6,7 @@ importing the package (and ``transcript-tool --help``) stays fast.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO
@@ -63,8 +64,9 @@ def analyze(
     return annotate(transcript, get_nlp(model), concepts)
 
 
-def load_rubric(name_or_path: str) -> Rubric:
-    """A built-in rubric by name ("default") or a rubric YAML file by path."""
+def load_rubric(name_or_path: str | os.PathLike[str]) -> Rubric:
+    """A built-in rubric by name ("default") or a rubric YAML file by path (a
+    ``Path`` is always a file)."""
     from .rubric import load_rubric as _load
 
     return _load(name_or_path)

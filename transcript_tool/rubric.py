@@ -24,6 +24,7 @@ Band rules, per direction:
 
 from __future__ import annotations
 
+import os
 import sys
 from dataclasses import dataclass, field
 from importlib import resources
@@ -144,14 +145,17 @@ def builtin_rubrics() -> list[str]:
     return sorted(name.removesuffix(".yaml") for name in names if name.endswith(".yaml"))
 
 
-def load_rubric(name_or_path: str) -> Rubric:
+def load_rubric(name_or_path: str | os.PathLike[str]) -> Rubric:
     """A built-in rubric by name ("default") or a rubric YAML file by path.
 
     A bare name (no path separator, no .yaml/.yml suffix) is looked up among the
-    built-ins first, then as a file. Raises UsageError when neither exists
-    or the file cannot be read, RubricError when it is not a valid rubric
-    (or extends one that is not).
+    built-ins first, then as a file; a ``Path`` is always a file. Raises
+    UsageError when neither exists or the file cannot be read, RubricError
+    when it is not a valid rubric (or extends one that is not).
     """
+    if isinstance(name_or_path, os.PathLike):
+        path = os.fspath(name_or_path)
+        name_or_path = path if _looks_like_path(path) else os.path.join(os.curdir, path)
     return _load(name_or_path, Path.cwd(), ())
 
 
