@@ -8,14 +8,17 @@ where questions begin; at ``--width 80`` no line is wider than 80 columns.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from rich.cells import cell_len
 
+from transcript_tool import analyze, load_rubric, read_transcript, score
 from transcript_tool.cli import main
 from transcript_tool.model import LOW_CONFIDENCE, Report
+from transcript_tool.render.markdown import render_markdown
 from transcript_tool.render.terminal import render_terminal
 from transcript_tool.render.timeline import block_rows, glyph, layout
 
@@ -89,3 +92,39 @@ def test_block_rows_cover_each_turn_once(sample_report: Callable[[str], Report])
     covered = sum(cell.share for row in rows for cell in row) * placed.total / 40
     assert covered == pytest.approx(spoken, rel=1e-6)
     assert all(glyph(cell) in BLOCKS | {" "} for row in rows for cell in row)
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())
+
+
+def test_interviewer_notes_say_what_the_markdown_report_says(
+    sample_report: Callable[[str], Report],
+) -> None:
+    report = sample_report("system-design-interview.txt")
+    terminal = _one_line(render_terminal(report, width=200))
+    notes = [
+        line[2:]
+        for line in render_markdown(report).splitlines()
+        if line.startswith("- Turn") or "check-in(s)" in line
+    ]
+    assert any("asks turn" in note and "let me pull you back" in note for note in notes)
+    assert any("check-in(s), not counted as questions" in note for note in notes)
+    for note in notes:
+        assert f"- {_one_line(note)}" in terminal
+
+
+def test_concepts_table_lists_mentions_and_the_answers_that_missed_them() -> None:
+    transcript = read_transcript(REPO / "samples" / "ml-case-interview.txt")
+    rubric = load_rubric(REPO / "rubrics" / "ml-design.yaml")
+    report = score(analyze(transcript, concepts=rubric.concepts), rubric)
+    terminal = render_terminal(report, width=400)  # one line per row
+    lines = terminal.splitlines()
+    table = lines[lines.index(next(x for x in lines if x.startswith("Concepts"))) :]
+    rows = {line[2:24].strip(): line for line in table if line.startswith("  ") and "“" in line}
+    framing = rows["problem framing"]
+    assert "“baseline” (turn 5), “baseline” (turn 9)" in framing
+    assert framing.rstrip().endswith("question at turn 6")
+    # four mentions shown, then how many more, as the Markdown and HTML reports do
+    features = rows["features"]
+    assert features.count("(turn ") == 4 and re.search(r"and \d+ more", features)

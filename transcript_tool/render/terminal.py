@@ -19,7 +19,6 @@ from ..model import (
     Analysis,
     CriterionResult,
     Evidence,
-    Mention,
     Question,
     Report,
     Timing,
@@ -27,7 +26,7 @@ from ..model import (
 )
 from .control import visible
 from .timeline import LEGEND, Layout, block_lines, layout
-from .views import timing_view
+from .views import concept_rows, interviewer_notes, timing_view
 
 ANSWERED_STYLE = {"yes": "green", "partial": "yellow", "no": "red"}
 ROLE_STYLE = {"interviewer": "blue", "candidate": "green", "other": "magenta"}
@@ -141,63 +140,28 @@ def _unanswered(analysis: Analysis) -> list[RenderableType]:
 
 
 def _interviewer_notes(analysis: Analysis) -> list[RenderableType]:
-    """What the interviewer may want to know about their own habits."""
-    turns = analysis.transcript.turns
-    notes: list[Text] = []
-    interviewer_check_ins = [q for q in analysis.check_ins if q.role == "interviewer"]
-    if interviewer_check_ins:
-        shown = "; ".join(f"“{q.text}” (turn {q.turn})" for q in interviewer_check_ins[:3])
-        more = (
-            f" and {len(interviewer_check_ins) - 3} more" if len(interviewer_check_ins) > 3 else ""
-        )
-        count = len(interviewer_check_ins)
-        notes.append(Text(f"- {count} check-in(s), not counted as questions: {shown}{more}"))
-    for turn in analysis.long_setups:
-        words = len(turns[turn].text.split())
-        notes.append(Text(f"- turn {turn}: {words} words of setup without a question"))
-    reasks = [q for q in analysis.questions if q.reask_of is not None]
-    for question in reasks:
-        original = analysis.questions[question.reask_of or 0]
-        notes.append(
-            Text(
-                f"- turn {question.turn} re-asks turn {original.turn} ({question.reask_cue}): "
-                f"“{question.text}”"
-            )
-        )
+    """The notes of :func:`.views.interviewer_notes`, one line each."""
+    notes = interviewer_notes(analysis)
     if not notes:
         return []
-    return [Group(Text("Interviewer notes", style="bold"), *notes, Text(""))]
+    lines = [Text(f"- {note}") for note in notes]
+    return [Group(Text("Interviewer notes", style="bold"), *lines, Text(""))]
 
 
 def _concepts_table(analysis: Analysis) -> list[RenderableType]:
+    """The rows of :func:`.views.concept_rows` as a table."""
     if not analysis.concepts:
         return []
     table = Table(box=box.SIMPLE_HEAD, title="Concepts", title_justify="left", expand=True)
     table.add_column("Concept", ratio=2)
     table.add_column("Mentioned", ratio=4)
     table.add_column("Expected, missing", ratio=3)
-    said: dict[str, list[Mention]] = {}
-    for mention in analysis.mentions:
-        said.setdefault(mention.concept, []).append(mention)
-    missing_in: dict[str, list[int]] = {}
-    for item in analysis.exchange_concepts:
-        turn = analysis.exchanges[item.exchange].question_turn
-        for concept_id in item.missing:
-            missing_in.setdefault(concept_id, []).append(turn)
-    for concept in analysis.concepts:
-        mentions = said.get(concept.id, [])
-        where = (
-            ", ".join(f"“{m.text}” (turn {m.turn})" for m in mentions[:3])
-            + (f" and {len(mentions) - 3} more" if len(mentions) > 3 else "")
-            if mentions
-            else "never"
-        )
-        gaps = missing_in.get(concept.id, [])
-        table.add_row(
-            concept.label,
-            where,
-            ", ".join(f"question at turn {t}" for t in gaps) if gaps else "-",
-        )
+    for row in concept_rows(analysis):
+        where = ", ".join(f"“{q.text}” (turn {q.turn})" for q in row.mentioned)
+        if row.more:
+            where += f" and {row.more} more"
+        gaps = ", ".join(f"question at turn {t}" for t in row.missing_turns)
+        table.add_row(row.label, where or "never", gaps or "-")
     return [table]
 
 

@@ -220,7 +220,9 @@ def timing_view(timing: Timing | None) -> TimingView | None:
     return TimingView(title, tuple(rows), tuple(facts))
 
 
-def _concepts(analysis: Analysis) -> tuple[ConceptRow, ...]:
+def concept_rows(analysis: Analysis) -> tuple[ConceptRow, ...]:
+    """Each rubric concept: where it was said (the first four) and which
+    questions' answers were expected to mention it and did not."""
     rows = []
     for concept in analysis.concepts:
         said = [m for m in analysis.mentions if m.concept == concept.id]
@@ -240,7 +242,9 @@ def _concepts(analysis: Analysis) -> tuple[ConceptRow, ...]:
     return tuple(rows)
 
 
-def _interviewer_notes(analysis: Analysis) -> tuple[str, ...]:
+def interviewer_notes(analysis: Analysis) -> tuple[str, ...]:
+    """What the interviewer may want to know about their own habits: check-ins,
+    long setups, questions asked again."""
     notes = []
     turns = analysis.transcript.turns
     check_ins = [q for q in analysis.check_ins if q.role == "interviewer"]
@@ -338,8 +342,8 @@ def report_view(report: Report, placed: Layout | None = None) -> ReportView:
         question_count=len(analysis.questions),
         numbers=numbers,
         timing=timing_view(report.timing),
-        concepts=_concepts(analysis),
+        concepts=concept_rows(analysis),
         concept_labels={c.id: c.label for c in analysis.concepts},
-        interviewer_notes=_interviewer_notes(analysis),
+        interviewer_notes=interviewer_notes(analysis),
         turns=_turns(report, numbers),
     )
