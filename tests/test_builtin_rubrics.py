@@ -60,3 +60,16 @@ def test_interviewer_rubric_scores_the_interviewer() -> None:
     )
     share = next(r for r in report.criteria if r.id == "talk_share")
     assert share.value is not None and 0 < share.value < 50
+
+
+@pytest.mark.parametrize("rubric", ["default", "ml-design"])
+@pytest.mark.parametrize("sample", SAMPLES)
+def test_thinking_aloud_below_the_best_band_names_the_marker_rate(rubric: str, sample: str) -> None:
+    # the rate of reasoning markers is most of the score: feedback that named
+    # only the answers without one read "0 of 3 answers gave conclusions without
+    # the because" under a score of 57
+    report = score(analysis_of(sample, rubric), load_rubric(rubric))
+    for result in report.criteria:
+        if result.metric == "think_aloud" and result.score is not None and result.band != "strong":
+            rate = result.details["marker_rate"]
+            assert f"{rate:g} reasoning markers per 100 words" in " ".join(result.feedback.split())
