@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import re
+from itertools import pairwise
 from pathlib import Path
 
 from typer.testing import CliRunner
@@ -79,3 +80,36 @@ def test_zoom_and_youtube_samples_keep_their_times() -> None:
     starts = [t.start for t in youtube.turns]
     assert starts == sorted(starts)
     assert any("rolling auto-captions" in notice for notice in youtube.notices)
+
+
+def test_inferred_turns_meet_inside_a_cue_instead_of_overlapping() -> None:
+    # a change of speaker inside a cue used to give both turns the whole cue:
+    # the answer "began" seconds before the question ended
+    for name in ("raw-caption-youtube.vtt", "raw-caption.srt"):
+        turns = read_transcript(SAMPLES / name).turns
+        assert len(turns) > 5
+        for turn, after in pairwise(turns):
+            assert turn.start is not None and turn.end is not None and after.start is not None
+            assert turn.start <= turn.end <= after.start, (name, turn.index)
+
+
+def test_a_change_inside_a_cue_is_placed_by_word_position() -> None:
+    from transcript_tool.readers.common import Chunk
+    from transcript_tool.segment.unlabeled import segment_chunks
+
+    question = "so tell me about a project you led last year"  # 10 words
+    answer = "yeah so last spring i led the migration of our billing service to a database"
+    chunks = [Chunk(f"{question} {answer}", line=1, start=10.0, end=35.0)]
+    segmented = segment_chunks(chunks)
+    turns = segmented.turns
+    assert [t.text for t in turns[:2]] == [question, answer]
+    # 10 of the cue's 25 words: 10 of its 25 seconds
+    assert (turns[0].start, turns[0].end, turns[1].start, turns[1].end) == (10.0, 20.0, 20.0, 35.0)
+
+
+def test_answer_latency_is_not_measured_where_the_speakers_were_inferred_inside_cues() -> None:
+    result = runner.invoke(app, ["report", str(SAMPLES / "raw-caption-youtube.vtt"), "-f", "json"])
+    assert result.exit_code == 0
+    timing = json.loads(result.stdout)["timing"]
+    assert timing["timed"] is True and timing["talk_ratio_by"] == "seconds"
+    assert timing["response_latency"] is None  # was 0.0: every answer began inside a cue

@@ -17,6 +17,12 @@ from .delivery import missing_timestamps, opening, other_party, word_counts
 _PAUSES_SHOWN = 2  # silences inside answers quoted in the evidence
 
 
+INSIDE_CUES = (
+    "not measurable: the speakers were inferred from the words, and each answer "
+    "begins inside a caption cue or segment the question ends in"
+)
+
+
 def response_latency(analysis: Analysis, params: Params, scope: Scope) -> MetricResult:
     """Median seconds the subject takes to start answering: from the end of
     the other party's last turn before the answer (the turn that asked, or
@@ -36,14 +42,22 @@ def response_latency(analysis: Analysis, params: Params, scope: Scope) -> Metric
         asker = other_party(subject)
         return MetricResult(None, reason=f"the {subject} answered no {asker} question")
     gaps: list[tuple[int, float]] = []  # (first answer turn, gap as timed: negative = overlap)
+    placed = 0  # answers that start where the turn before ends, inside a timed piece
     for answer in answers:
         first = answer.turns[0]
         asked = analysis.exchanges[answer.exchange].question_turn
         before = max(t for t in range(asked, first) if all_turns[t].role != subject)
         start, end = all_turns[first].start, all_turns[before].end
         if start is not None and end is not None:
+            if analysis.transcript.turns_inferred and start == end and before == first - 1:
+                # the segmenter put the change inside a caption cue or segment
+                # and its time by word position: no pause can be measured there
+                placed += 1
+                continue
             gaps.append((first, start - end))
     if not gaps:
+        if placed:
+            return MetricResult(None, reason=INSIDE_CUES)
         if any(turn.start is not None for turn in all_turns):
             reason = "the transcript gives when turns start but not when they end"
             return MetricResult(None, reason=reason)

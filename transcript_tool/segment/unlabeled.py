@@ -187,13 +187,35 @@ def _turns(
     result: Diarization,
     confidences: Sequence[float],
 ) -> list[RawTurn]:
-    """The turns of ``result``; ``confidences`` are :func:`turn_confidences`."""
+    """The turns of ``result``; ``confidences`` are :func:`turn_confidences`.
+
+    A turn that begins or ends inside a timed chunk (a caption cue two people
+    speak in) has its time there placed by word position, as if the cue's
+    words were evenly spaced: the two turns meet at one instant instead of
+    both spanning the whole cue."""
     turns: list[RawTurn] = []
     current: list[str] = []
     current_speaker = -1
     first_chunk = last_chunk = 0
+    first_token = last_token = 0
     pauses: list[Pause] = []
     confidence = 1.0
+    chunk_first: dict[int, int] = {}
+    chunk_size: dict[int, int] = {}
+    for t, (_, c) in enumerate(tokens):
+        chunk_first.setdefault(c, t)
+        chunk_size[c] = chunk_size.get(c, 0) + 1
+
+    def at(c: int, before_token: int) -> float | None:
+        """The time of chunk ``c`` before its token ``before_token`` (its
+        start at the first token, its end after the last)."""
+        start, end = chunks[c].start, chunks[c].end
+        share = (before_token - chunk_first[c]) / chunk_size[c]
+        if share <= 0.0 or end is None:
+            return start
+        if share >= 1.0 or start is None:
+            return end
+        return round(start + share * (end - start), 3)
 
     def close() -> None:
         if not current:
@@ -203,8 +225,8 @@ def _turns(
                 speaker=speaker_id(current_speaker),
                 text=" ".join(current),
                 line=chunks[first_chunk].line,
-                start=chunks[first_chunk].start,
-                end=chunks[last_chunk].end,
+                start=at(first_chunk, first_token),
+                end=at(last_chunk, last_token + 1),
                 confidence=confidence,
                 pauses=list(pauses),
             )
@@ -212,20 +234,20 @@ def _turns(
 
     seen_model_word = -1
     length = 0  # of " ".join(current) + " ": where the next word starts
-    for (token, c), m in zip(tokens, owner, strict=True):
+    for t, ((token, c), m) in enumerate(zip(tokens, owner, strict=True)):
         speaker = result.speakers[m] if result.speakers else 0
         new_word = m != seen_model_word and bool(result.speakers)
         if speaker != current_speaker and new_word:
             close()
             current, pauses, length = [], [], 0
-            current_speaker, first_chunk = speaker, c
+            current_speaker, first_chunk, first_token = speaker, c, t
             confidence = confidences[m]
         elif c != last_chunk and current:
             gap = pause_between(length, chunks[last_chunk].end, chunks[c].start)
             pauses.extend([gap] if gap else [])
         current.append(token)
         length += len(token) + 1
-        last_chunk = c
+        last_chunk, last_token = c, t
         if new_word:
             seen_model_word = m
     if current_speaker < 0:
