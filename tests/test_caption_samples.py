@@ -113,3 +113,16 @@ def test_answer_latency_is_not_measured_where_the_speakers_were_inferred_inside_
     timing = json.loads(result.stdout)["timing"]
     assert timing["timed"] is True and timing["talk_ratio_by"] == "seconds"
     assert timing["response_latency"] is None  # was 0.0: every answer began inside a cue
+
+
+def test_chunks_with_a_start_only_leave_a_turns_end_unknown() -> None:
+    # timed lines ("00:01:02 text") give when a piece starts, not when it ends
+    from transcript_tool.readers.common import Chunk
+    from transcript_tool.segment.unlabeled import segment_chunks
+
+    chunks = [
+        Chunk("so tell me about a project you led last year", line=1, start=1.25),
+        Chunk("yeah so last spring i led the migration of our billing service", line=2, start=9.5),
+    ]
+    turns = segment_chunks(chunks).turns
+    assert [(t.start, t.end) for t in turns] == [(1.25, None), (9.5, None)]

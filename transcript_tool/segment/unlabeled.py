@@ -206,14 +206,17 @@ def _turns(
         chunk_first.setdefault(c, t)
         chunk_size[c] = chunk_size.get(c, 0) + 1
 
-    def at(c: int, before_token: int) -> float | None:
-        """The time of chunk ``c`` before its token ``before_token`` (its
-        start at the first token, its end after the last)."""
+    def at(c: int, before_token: int, otherwise: float | None) -> float | None:
+        """The time in chunk ``c`` before its token ``before_token``: its start
+        before the first token, its end after the last, by word position in
+        between; ``otherwise`` when the chunk has no start or no end."""
         start, end = chunks[c].start, chunks[c].end
+        if start is None or end is None:
+            return otherwise
         share = (before_token - chunk_first[c]) / chunk_size[c]
-        if share <= 0.0 or end is None:
+        if share <= 0.0:
             return start
-        if share >= 1.0 or start is None:
+        if share >= 1.0:
             return end
         return round(start + share * (end - start), 3)
 
@@ -225,8 +228,8 @@ def _turns(
                 speaker=speaker_id(current_speaker),
                 text=" ".join(current),
                 line=chunks[first_chunk].line,
-                start=at(first_chunk, first_token),
-                end=at(last_chunk, last_token + 1),
+                start=at(first_chunk, first_token, chunks[first_chunk].start),
+                end=at(last_chunk, last_token + 1, chunks[last_chunk].end),
                 confidence=confidence,
                 pauses=list(pauses),
             )
