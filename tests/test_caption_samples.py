@@ -126,3 +126,14 @@ def test_chunks_with_a_start_only_leave_a_turns_end_unknown() -> None:
     ]
     turns = segment_chunks(chunks).turns
     assert [(t.start, t.end) for t in turns] == [(1.25, None), (9.5, None)]
+
+
+def test_a_turn_takes_its_time_and_line_from_the_chunk_of_its_first_word() -> None:
+    # no word the model reads ("?"), after an empty cue: the turn's times were
+    # the empty cue's
+    from transcript_tool.readers.common import Chunk
+    from transcript_tool.segment.unlabeled import segment_chunks
+
+    chunks = [Chunk("", line=1, start=3.0, end=4.0), Chunk("? ?", line=4, start=5.0, end=6.0)]
+    turns = segment_chunks(chunks).turns
+    assert [(t.text, t.line, t.start, t.end) for t in turns] == [("? ?", 4, 5.0, 6.0)]

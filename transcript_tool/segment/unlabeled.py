@@ -243,11 +243,13 @@ def _turns(
         if speaker != current_speaker and new_word:
             close()
             current, pauses, length = [], [], 0
-            current_speaker, first_chunk, first_token = speaker, c, t
+            current_speaker = speaker
             confidence = confidences[m]
         elif c != last_chunk and current:
             gap = pause_between(length, chunks[last_chunk].end, chunks[c].start)
             pauses.extend([gap] if gap else [])
+        if not current:  # with no word the model reads ("? ?"), no change starts a turn
+            first_chunk, first_token = c, t
         current.append(token)
         length += len(token) + 1
         last_chunk, last_token = c, t
