@@ -137,3 +137,11 @@ def test_a_turn_takes_its_time_and_line_from_the_chunk_of_its_first_word() -> No
     chunks = [Chunk("", line=1, start=3.0, end=4.0), Chunk("? ?", line=4, start=5.0, end=6.0)]
     turns = segment_chunks(chunks).turns
     assert [(t.text, t.line, t.start, t.end) for t in turns] == [("? ?", 4, 5.0, 6.0)]
+
+
+def test_the_youtube_captions_follow_up_after_that_makes_sense_is_the_interviewers() -> None:
+    turns = read_transcript(SAMPLES / "raw-caption-youtube.vtt").turns
+    (asked,) = [t for t in turns if "how did the finance team react" in t.text]
+    assert asked.role == "interviewer"
+    assert asked.text.startswith("that makes sense and how did the finance team react")
+    assert asked.text.endswith("at first")  # the answer, "they were a little disappointed", is not

@@ -203,6 +203,28 @@ def test_a_question_right_after_the_listeners_mm_hmm_is_theirs() -> None:
     assert question_islands(words, heard, ends, 1, None, openings=acknowledged) == []
 
 
+def test_a_question_right_after_the_listeners_acknowledgement_is_theirs() -> None:
+    """The bundled YouTube caption: "... i sort of assumed it would get fixed
+    | that makes sense | and how did the finance team react to getting only
+    four metrics at first | they were a little disappointed ...": the decoder
+    gave the listener "that makes sense" alone and the question to the
+    talker. A turn of at most three acknowledgement words (questions.yaml
+    ``praise_words``) opens an island as "mm-hmm" does; "yeah", which either
+    party says, does not."""
+    question = "that makes sense and how did the finance team react to it"
+    words, ends, inside = _island_case(question)
+    heard = [1] * len(words)
+    heard[len(TALK) : len(TALK) + 3] = [0, 0, 0]
+    acknowledged = acknowledgements(words, heard, 0)
+    assert acknowledged == {len(TALK) + 3: len(TALK)}
+    assert question_islands(words, heard, ends, 1, None) == []
+    assert question_islands(words, heard, ends, 1, None, openings=acknowledged) == [inside]
+    words, ends, _ = _island_case("yeah and how did the finance team react to it")
+    heard = [1] * len(words)
+    heard[len(TALK)] = 0
+    assert acknowledgements(words, heard, 0) == {}
+
+
 def test_a_question_after_a_re_ask_phrase_is_the_askers() -> None:
     """The 60-minute sample: the interviewer's "sure but i mean more like was
     there a time it actually broke on you" inside the candidate's talk. The

@@ -22,13 +22,15 @@ def acknowledgements(
     words: Sequence[str], state_of_word: Sequence[int], listener: int
 ) -> dict[int, int]:
     """{end: begin} of each turn of ``listener``'s that is one to three
-    backchannel words ("mm-hmm") between two runs of another speaker's, as
-    the decoder or :func:`backchannels` gave it: read by
-    :func:`question_islands`."""
+    backchannel or acknowledgement words ("mm-hmm", "that makes sense",
+    "got it": questions.yaml ``backchannel_words`` and ``praise_words``)
+    between two runs of another speaker's, as the decoder or
+    :func:`backchannels` gave it: read by :func:`question_islands`."""
     from ..annotate.question_cues import load_cues
     from .unlabeled import speaker_runs  # the module above this one; loaded by now
 
-    backchannel_words = load_cues().backchannel_words
+    cues = load_cues()
+    backchannel_words = cues.backchannel_words | cues.praise_words
     return {
         end: begin
         for begin, end in speaker_runs(state_of_word)[1:-1]  # between two other runs
