@@ -73,3 +73,19 @@ def test_thinking_aloud_below_the_best_band_names_the_marker_rate(rubric: str, s
         if result.metric == "think_aloud" and result.score is not None and result.band != "strong":
             rate = result.details["marker_rate"]
             assert f"{rate:g} reasoning markers per 100 words" in " ".join(result.feedback.split())
+
+
+@pytest.mark.parametrize("rubric", ["default", "ml-design"])
+@pytest.mark.parametrize("sample", SAMPLES)
+def test_answering_the_question_below_the_best_band_says_what_was_missed(
+    rubric: str, sample: str
+) -> None:
+    # "Many answers missed the question: only 4 of 4 were fully answered" was
+    # the needs-work band of a raw caption whose answers' openings missed
+    report = score(analysis_of(sample, rubric), load_rubric(rubric))
+    for result in report.criteria:
+        if result.metric == "relevance" and result.score is not None and result.band != "strong":
+            feedback = " ".join(result.feedback.split())
+            off_start = result.details["off_start"]
+            assert f"in {off_start:g} of the answers the opening did not reach" in feedback
+            assert "were fully answered" not in feedback
