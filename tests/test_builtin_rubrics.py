@@ -89,3 +89,17 @@ def test_answering_the_question_below_the_best_band_says_what_was_missed(
             off_start = result.details["off_start"]
             assert f"in {off_start:g} of the answers the opening did not reach" in feedback
             assert "were fully answered" not in feedback
+
+
+@pytest.mark.parametrize("sample", SAMPLES)
+def test_specificity_below_the_best_band_counts_the_stories_told_of_one_time(sample: str) -> None:
+    # the fair band counted only the answers that stayed general: "0 of 3
+    # answers stayed general" under a score of 60, where one of the three told
+    # no specific time
+    report = score(analysis_of(sample, "behavioral"), load_rubric("behavioral"))
+    for result in report.criteria:
+        if result.metric == "specificity" and result.band == "fair":
+            details = result.details
+            feedback = " ".join(result.feedback.split())
+            assert f"{details['specific']:g} of {details['answers']:g} stories" in feedback
+            assert f"{details['not_specific']:g} had none" in feedback
