@@ -103,3 +103,17 @@ def test_specificity_below_the_best_band_counts_the_stories_told_of_one_time(sam
             feedback = " ".join(result.feedback.split())
             assert f"{details['specific']:g} of {details['answers']:g} stories" in feedback
             assert f"{details['not_specific']:g} had none" in feedback
+
+
+@pytest.mark.parametrize("sample", SAMPLES)
+def test_star_structure_in_the_strong_band_names_the_steps_left_out(sample: str) -> None:
+    # "Your stories are easy to follow: 0 of 1 gave the situation, your task,
+    # what you did and how it turned out" was a strong band's whole feedback
+    report = score(analysis_of(sample, "behavioral"), load_rubric("behavioral"))
+    for result in report.criteria:
+        if result.metric == "structure_star" and result.band == "strong":
+            details = result.details
+            feedback = " ".join(result.feedback.split())
+            lacked = f"{details['missing_situation']:g} of {details['answers']:g} lacked"
+            assert lacked in feedback
+            assert f"{details['missing_task']:g} the task" in feedback
