@@ -62,17 +62,27 @@ def test_interviewer_rubric_scores_the_interviewer() -> None:
     assert share.value is not None and 0 < share.value < 50
 
 
+def banded(
+    sample: str, rubric: str, metric: str, bands: set[str]
+) -> list[tuple[str, dict[str, float]]]:
+    """(feedback on one line, details) of the scored criteria of ``metric``
+    that fall in one of ``bands``, for ``sample`` scored with ``rubric``."""
+    report = score(analysis_of(sample, rubric), load_rubric(rubric))
+    return [
+        (" ".join(result.feedback.split()), dict(result.details))
+        for result in report.criteria
+        if result.metric == metric and result.score is not None and result.band in bands
+    ]
+
+
 @pytest.mark.parametrize("rubric", ["default", "ml-design"])
 @pytest.mark.parametrize("sample", SAMPLES)
 def test_thinking_aloud_below_the_best_band_names_the_marker_rate(rubric: str, sample: str) -> None:
     # the rate of reasoning markers is most of the score: feedback that named
     # only the answers without one read "0 of 3 answers gave conclusions without
     # the because" under a score of 57
-    report = score(analysis_of(sample, rubric), load_rubric(rubric))
-    for result in report.criteria:
-        if result.metric == "think_aloud" and result.score is not None and result.band != "strong":
-            rate = result.details["marker_rate"]
-            assert f"{rate:g} reasoning markers per 100 words" in " ".join(result.feedback.split())
+    for feedback, details in banded(sample, rubric, "think_aloud", {"fair", "needs work"}):
+        assert f"{details['marker_rate']:g} reasoning markers per 100 words" in feedback
 
 
 @pytest.mark.parametrize("rubric", ["default", "ml-design"])
@@ -82,13 +92,9 @@ def test_answering_the_question_below_the_best_band_says_what_was_missed(
 ) -> None:
     # "Many answers missed the question: only 4 of 4 were fully answered" was
     # the needs-work band of a raw caption whose answers' openings missed
-    report = score(analysis_of(sample, rubric), load_rubric(rubric))
-    for result in report.criteria:
-        if result.metric == "relevance" and result.score is not None and result.band != "strong":
-            feedback = " ".join(result.feedback.split())
-            off_start = result.details["off_start"]
-            assert f"in {off_start:g} of the answers the opening did not reach" in feedback
-            assert "were fully answered" not in feedback
+    for feedback, details in banded(sample, rubric, "relevance", {"fair", "needs work"}):
+        assert f"in {details['off_start']:g} of the answers the opening did not reach" in feedback
+        assert "were fully answered" not in feedback
 
 
 @pytest.mark.parametrize("sample", SAMPLES)
@@ -96,24 +102,15 @@ def test_specificity_below_the_best_band_counts_the_stories_told_of_one_time(sam
     # the fair band counted only the answers that stayed general: "0 of 3
     # answers stayed general" under a score of 60, where one of the three told
     # no specific time
-    report = score(analysis_of(sample, "behavioral"), load_rubric("behavioral"))
-    for result in report.criteria:
-        if result.metric == "specificity" and result.band == "fair":
-            details = result.details
-            feedback = " ".join(result.feedback.split())
-            assert f"{details['specific']:g} of {details['answers']:g} stories" in feedback
-            assert f"{details['not_specific']:g} had none" in feedback
+    for feedback, details in banded(sample, "behavioral", "specificity", {"fair"}):
+        assert f"{details['specific']:g} of {details['answers']:g} stories" in feedback
+        assert f"{details['not_specific']:g} had none" in feedback
 
 
 @pytest.mark.parametrize("sample", SAMPLES)
 def test_star_structure_in_the_strong_band_names_the_steps_left_out(sample: str) -> None:
     # "Your stories are easy to follow: 0 of 1 gave the situation, your task,
     # what you did and how it turned out" was a strong band's whole feedback
-    report = score(analysis_of(sample, "behavioral"), load_rubric("behavioral"))
-    for result in report.criteria:
-        if result.metric == "structure_star" and result.band == "strong":
-            details = result.details
-            feedback = " ".join(result.feedback.split())
-            lacked = f"{details['missing_situation']:g} of {details['answers']:g} lacked"
-            assert lacked in feedback
-            assert f"{details['missing_task']:g} the task" in feedback
+    for feedback, details in banded(sample, "behavioral", "structure_star", {"strong"}):
+        assert f"{details['missing_situation']:g} of {details['answers']:g} lacked" in feedback
+        assert f"{details['missing_task']:g} the task" in feedback
