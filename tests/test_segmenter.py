@@ -258,7 +258,8 @@ def test_a_question_after_a_re_ask_phrase_is_the_askers() -> None:
 def test_only_a_short_backchannel_turn_acknowledges() -> None:
     words = "so we shipped it mm-hmm and then we right okay yes we did".split()
     heard = [1, 1, 1, 1, 0, 1, 1, 1, 0, 0, 1, 1, 1]
-    # "right okay" are no backchannel words ("mm-hmm", "uh-huh")
+    # "right" is neither a backchannel ("mm-hmm") nor an acknowledgement word
+    # ("okay", "that makes sense"): either party says it
     assert acknowledgements(words, heard, 0) == {5: 4}
     heard = [1, 1, 1, 1, 0, 0, 0, 0, 1, 1, 1, 1, 1]  # "mm-hmm and then we": a turn of words
     assert acknowledgements(words, heard, 0) == {}

@@ -30,13 +30,13 @@ def acknowledgements(
     from .unlabeled import speaker_runs  # the module above this one; loaded by now
 
     cues = load_cues()
-    backchannel_words = cues.backchannel_words | cues.praise_words
+    signals = cues.backchannel_words | cues.praise_words
     return {
         end: begin
         for begin, end in speaker_runs(state_of_word)[1:-1]  # between two other runs
         if state_of_word[begin] == listener
         and end - begin <= 3
-        and all(words[m] in backchannel_words for m in range(begin, end))
+        and all(words[m] in signals for m in range(begin, end))
     }
 
 
