@@ -18,6 +18,7 @@ from __future__ import annotations
 from collections import Counter
 
 from ..model import LOW_CONFIDENCE, Speaker, Transcript
+from ..readers.common import normalize_space
 from ..readers.text import label_of, speaker_names
 
 _MAX_CLOCK = 100 * 3600.0  # the reader's stamps have at most two digits of hours
@@ -84,17 +85,13 @@ def speaker_labels(speakers: tuple[Speaker, ...], *, names: bool = True) -> dict
 def _lines(transcript: Transcript, labels: dict[str, str]) -> str:
     lines = []
     for turn in transcript.turns:
-        words = _one_line(turn.text)
+        words = normalize_space(turn.text)
         if not words:
             continue
         start = turn.start
         stamp = f" ({_clock(start)})" if start is not None and start < _MAX_CLOCK else ""
         lines.append(f"{labels[turn.speaker]}{stamp}: {words}")
     return "".join(f"{line}\n" for line in lines)
-
-
-def _one_line(text: str) -> str:
-    return " ".join(text.split())
 
 
 def _clock(seconds: float) -> str:
