@@ -145,3 +145,16 @@ def test_the_youtube_captions_follow_up_after_that_makes_sense_is_the_interviewe
     assert asked.role == "interviewer"
     assert asked.text.startswith("that makes sense and how did the finance team react")
     assert asked.text.endswith("at first")  # the answer, "they were a little disappointed", is not
+
+
+def test_the_youtube_captions_answer_about_the_board_note_is_the_candidates() -> None:
+    """ "and what did you tell the board | about the stores that were missing
+    we put a short note ...": the answer goes to the candidate, as the
+    speaker models over function words read it; one model over all words
+    gave it to the interviewer, with the question's words."""
+    turns = read_transcript(SAMPLES / "raw-caption-youtube.vtt").turns
+    (answer,) = [t for t in turns if "we put a short note on the first page" in t.text]
+    assert answer.role == "candidate"
+    (asked,) = [t for t in turns if "what did you tell the board" in t.text]
+    assert asked.role == "interviewer"
+    assert asked is not answer

@@ -10,9 +10,10 @@ model over *units* (the stretches between gaps where a change is plausible):
   speaker and two change points around a "yeah" make it a short turn of the
   listener;
 - each unit is scored by the role head (does this sound like the interviewer
-  or the candidate) and by two speaker language models fitted to *this*
-  transcript by expectation-maximisation, so a long monologue is attributed by
-  its speaker's own wording and not only by its position;
+  or the candidate) and by speaker language models fitted to *this*
+  transcript by expectation-maximisation (:mod:`.speakers`), so a long
+  monologue is attributed by its speaker's own wording and not only by its
+  position;
 - forward-backward gives each unit's posterior; a unit goes to its most
   probable speaker, and that probability is the confidence reported;
 - a few phrases the gap model cannot learn from its corpora adjust the scores
@@ -49,7 +50,8 @@ from .phrases import (
     invitation_stretch,
     praise_before_questions,
 )
-from .structure import vocabulary
+from .speakers import emission as speaker_emission
+from .speakers import word_ids
 
 
 @dataclass(frozen=True)
@@ -61,7 +63,8 @@ class Params:
     change_scale: float = 1.0  # sharpens (>1) or flattens (<1) the change log-odds
     change_bias: float = 0.0  # added to the change log-odds
     role_weight: float = 0.3  # weight of the role head's log-odds per word
-    lm_weight: float = 0.3  # weight of the per-transcript speaker language models
+    style_weight: float = 0.2  # weight of the per-transcript speaker models of function words
+    lm_weight: float = 0.15  # weight of the per-transcript speaker models of content words
     lm_prior: float = 20.0  # pseudo-counts of the pooled distribution in each speaker model
     iterations: int = 6  # EM rounds for the speaker language models
     sentence: float = SENTENCE_END  # a sentence ends where P(end) exceeds this
@@ -168,9 +171,13 @@ def diarize(
     else:
         posterior, _ = forward_backward(prior, emission, stay, switch)
     if p.iterations:
-        _, ids = vocabulary(words)  # equal words, equal ids
+        style_ids, content_ids = word_ids(words)
     for _ in range(p.iterations):
-        emission = role_emission + _lm_emission(ids, units, posterior, p)
+        emission = (
+            role_emission
+            + speaker_emission(style_ids, units, posterior, p.style_weight, p.lm_prior)
+            + speaker_emission(content_ids, units, posterior, p.lm_weight, p.lm_prior)
+        )
         posterior, _ = forward_backward(prior, emission, stay, switch)
     if greetings:
         emission = not_the_named(greetings, bounds, posterior, emission)
@@ -350,36 +357,6 @@ def _role_emission(
     rows = np.zeros((len(bounds), speakers))
     rows[:, 0], rows[:, 1] = half, -half
     return rows
-
-
-def _lm_emission(
-    ids: npt.NDArray[np.intp],
-    units: Sequence[tuple[int, int]],
-    posterior: Sequence[Sequence[float]],
-    p: Params,
-) -> npt.NDArray[np.float64]:
-    """Each unit's log-likelihood under each speaker's unigram model, relative
-    to the pooled model (only the difference between speakers matters), times
-    ``p.lm_weight``. ``ids`` numbers the transcript's words (equal words, equal
-    ids, from 0). A speaker's model counts every word of every unit with the
-    unit's posterior for that speaker (below 0.001: not at all), smoothed
-    toward the pooled distribution with ``p.lm_prior`` pseudo-counts. numpy
-    over the words: one count table per call, no loop per word."""
-    lengths = np.asarray([end - begin for begin, end in units], dtype=np.int64)
-    weights = np.asarray(posterior, dtype=np.float64)
-    weights[weights < 1e-3] = 0.0
-    per_word = np.repeat(weights, lengths, axis=0)  # (words, speakers)
-    size = int(ids.max()) + 1
-    counts = np.stack(
-        [np.bincount(ids, weights=per_word[:, k], minlength=size) for k in range(weights.shape[1])],
-        axis=1,
-    )
-    background = np.bincount(ids, minlength=size) / len(ids)
-    denominator = per_word.sum(axis=0) + p.lm_prior
-    value = np.log((counts + p.lm_prior * background[:, None]) / denominator / background[:, None])
-    starts = np.concatenate([[0], np.cumsum(lengths)[:-1]])
-    scores = np.add.reduceat(value[ids], starts, axis=0)
-    return p.lm_weight * scores
 
 
 def _role_confidence(
