@@ -249,6 +249,16 @@ def test_a_question_after_a_re_ask_phrase_is_the_askers() -> None:
     heard[inside[1] :] = [0] * (len(words) - inside[1])
     assert question_islands(words, heard, ends, 1, None) == []
     assert question_islands(words, heard, ends, 1, None, openings=reask_openings(words)) == [inside]
+    # ... or only the "yeah" that opens the reply ("... where would the
+    # records live | yeah | sorry i went sideways there"): read past it
+    words, ends, inside = _island_case("but let me pull you back where would the records live yeah")
+    inside = (inside[0], inside[1] - 1)
+    ends[inside[1] - 1], ends[inside[1]] = True, False
+    heard = [1] * len(words)
+    heard[inside[1]] = 0
+    assert question_islands(words, heard, ends, 1, None, openings=reask_openings(words)) == [inside]
+    heard[inside[1] + 1] = 0  # "yeah we": more than a reply's opening particle
+    assert question_islands(words, heard, ends, 1, None, openings=reask_openings(words)) == []
     # the phrase before a statement makes no island
     words, ends, _ = _island_case("but i mean more like the data side of it")
     heard = [1] * len(words)

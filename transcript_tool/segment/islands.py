@@ -75,6 +75,7 @@ Changelog's held-out podcasts, where guests ask back."""
 _ISLAND_CONTEXT = 5  # words of one speaker needed on each side of an island question
 _ISLAND_LONGEST = 25  # words from its onset within which an island question must end
 _ISLAND_SHORTEST = 6  # words of an island whose end the gap model did not hear
+_REPLY_PARTICLES = 3  # the listener's "yeah" read past after an opened island, at most
 
 
 def question_islands(
@@ -127,6 +128,7 @@ def question_islands(
     heads = onset_heads(onsets)
     found: list[tuple[int, int]] = []
     openings = openings or {}
+    particles = cues.rule_words.answer_particles | cues.backchannel_words
     k = _ISLAND_CONTEXT
     while k < n - 2:
         end = None
@@ -160,7 +162,18 @@ def question_islands(
         opened = begin in openings and openings[begin] >= _ISLAND_CONTEXT
         if opened:
             begin = openings[begin]
-        after = state_of_word[end : end + _ISLAND_CONTEXT]
+        reply = end
+        if opened:
+            # the talker's reply may open with a "yeah" the decoder gave the
+            # listener alone ("... but let me pull you back where would the
+            # records live | yeah | sorry i went sideways there"): read past it
+            while (
+                reply < min(n, end + _REPLY_PARTICLES)
+                and state_of_word[reply] != talker
+                and words[reply] in particles
+            ):
+                reply += 1
+        after = state_of_word[reply : reply + _ISLAND_CONTEXT]
         # an opening says whose the question is, and so does the invitation
         # to ask (``to_listener`` False): after the question, the listener
         # may already have the words that follow ("... but let me pull you
@@ -172,7 +185,7 @@ def question_islands(
             *(() if (opened or not to_listener) and talker not in after else after),
         )
         if (
-            end + _ISLAND_CONTEXT <= n
+            reply + _ISLAND_CONTEXT <= n
             and set(around) == {talker}
             and (source_ends is None or source_ends[begin - 1])
         ):
