@@ -148,10 +148,11 @@ def test_the_youtube_captions_follow_up_after_that_makes_sense_is_the_interviewe
 
 
 def test_the_youtube_captions_answer_about_the_board_note_is_the_candidates() -> None:
-    """ "and what did you tell the board | about the stores that were missing
+    """ "and what did you tell the board about the stores that were missing |
     we put a short note ...": the answer goes to the candidate, as the
-    speaker models over function words read it; one model over all words
-    gave it to the interviewer, with the question's words."""
+    speaker models over function words read it (the change is heard six
+    words early, after "board"); one model over all words gave the answer's
+    first 14 words to the interviewer, with the question."""
     turns = read_transcript(SAMPLES / "raw-caption-youtube.vtt").turns
     (answer,) = [t for t in turns if "we put a short note on the first page" in t.text]
     assert answer.role == "candidate"
