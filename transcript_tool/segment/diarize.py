@@ -64,7 +64,7 @@ class Params:
     change_bias: float = 0.0  # added to the change log-odds
     role_weight: float = 0.3  # weight of the role head's log-odds per word
     style_weight: float = 0.2  # weight of the per-transcript speaker models of function words
-    lm_weight: float = 0.15  # weight of the per-transcript speaker models of content words
+    content_weight: float = 0.15  # weight of the per-transcript speaker models of other words
     lm_prior: float = 20.0  # pseudo-counts of the pooled distribution in each speaker model
     iterations: int = 6  # EM rounds for the speaker language models
     sentence: float = SENTENCE_END  # a sentence ends where P(end) exceeds this
@@ -176,7 +176,7 @@ def diarize(
         emission = (
             role_emission
             + speaker_emission(style_ids, units, posterior, p.style_weight, p.lm_prior)
-            + speaker_emission(content_ids, units, posterior, p.lm_weight, p.lm_prior)
+            + speaker_emission(content_ids, units, posterior, p.content_weight, p.lm_prior)
         )
         posterior, _ = forward_backward(prior, emission, stay, switch)
     if greetings:
