@@ -13,6 +13,15 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 
+def clock_fields(*fields: str) -> list[int] | None:
+    """The digit strings of a timestamp as ints; None when one is too long
+    for int() (over 4300 digits: no time, and int() refuses it)."""
+    try:
+        return [int(field) for field in fields]
+    except ValueError:
+        return None
+
+
 def clock_seconds(fields: Sequence[int], fraction: str = "") -> float | None:
     """Seconds of a clock time given as its whole fields, largest unit first
     (``[hours, minutes, seconds]`` or ``[minutes, seconds]``), and the digits
@@ -45,8 +54,5 @@ def stamp_seconds(stamp: str) -> float | None:
         fraction == "" or (fraction.isdigit() and fraction.isascii())
     ):
         return None
-    try:
-        numbers = [int(field) for field in fields]
-    except ValueError:  # over 4300 digits: no time, and int() refuses it
-        return None
-    return clock_seconds(numbers, fraction)
+    numbers = clock_fields(*fields)
+    return None if numbers is None else clock_seconds(numbers, fraction)

@@ -195,15 +195,6 @@ def overlap_notices(cues: Sequence[Cue]) -> list[str]:
     return [f"{shown}{more} (cues kept in file order, with their times as written)"]
 
 
-def clock_fields(*fields: str) -> list[int] | None:
-    """The digit strings of a timestamp as ints; None when one is too long
-    for int() (over 4300 digits: no time, and int() refuses it)."""
-    try:
-        return [int(field) for field in fields]
-    except ValueError:
-        return None
-
-
 def clean(text: str) -> str:
     """Caption text without markup, with character references unescaped."""
     return html.unescape(_TAG.sub("", text))

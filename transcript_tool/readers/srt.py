@@ -28,9 +28,9 @@ import srt  # type: ignore[import-untyped]
 from ..errors import InputError, one_line
 from ..model import Transcript
 from . import Reader
-from .clock import clock_seconds
+from .clock import clock_fields, clock_seconds
 from .common import ReadOptions, split_lines
-from .cues import Cue, checked_times, clock_fields, transcript_from_cues
+from .cues import Cue, checked_times, transcript_from_cues
 
 _INDEX = re.compile(r"\s*-?\d+(?:\.\d*)?\s*")  # as the srt library reads a cue number
 _STAMP = r"(\d+)[:.](\d{1,2})[:.](\d{1,2})(?:[,.:](\d{1,3}))?"

@@ -37,9 +37,9 @@ from webvtt.errors import MalformedCaptionError, MalformedFileError
 from ..errors import InputError, one_line
 from ..model import Transcript
 from . import Reader
-from .clock import clock_seconds
+from .clock import clock_fields, clock_seconds
 from .common import ReadOptions, split_lines
-from .cues import Cue, checked_times, clock_fields, transcript_from_cues
+from .cues import Cue, checked_times, transcript_from_cues
 
 # ------------------------------------------------------------------------ WebVTT
 
