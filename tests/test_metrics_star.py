@@ -334,6 +334,19 @@ def test_specificity_weighs_specific_against_generic_cues() -> None:
     assert (result.details["specific"], result.details["generic"]) == (1, 0)
 
 
+def test_specificity_without_anything_done_scores_zero() -> None:
+    """Times, places and numbers alone are no story of what the candidate did:
+    the score agrees with the count of specific answers, so that a report
+    cannot praise "real examples" with none of its answers told as one."""
+    result = measure(
+        star.SPECIFICITY,
+        "Interviewer: Tell me about a time a release failed.\n"
+        "Candidate: Last year, in 2021, at Acme, the release failed on a Friday.\n",
+    )
+    assert result.details["specific_cues"] >= 3
+    assert (result.details["specific"], result.value) == (0, 0.0)
+
+
 @pytest.mark.parametrize(
     ("answer", "specific"),
     [
@@ -344,6 +357,8 @@ def test_specificity_weighs_specific_against_generic_cues() -> None:
         ("I would say last year I built a dashboard.", True),  # "I would say" is no hedge
         ("I usually do this, I always do that, and I typically wait. Last year I called.", False),
         ("i talked to the team lead last year and we fixed it", True),
+        # irregular and less common past actions
+        ("Two days before the deadline I found the unsigned draft and swapped it.", True),
     ],
 )
 def test_is_specific(answer: str, specific: bool) -> None:

@@ -153,7 +153,8 @@ def _sentence_quote(analysis: Analysis, cue: Cue) -> str:
 
 def specificity(analysis: Analysis, params: Params, scope: Scope) -> MetricResult:
     """Each answer scores 100 × min(1, S / ``full_credit``) × S / (S + G),
-    S and G its specific and generic cues (0 with no specific cue); the value
+    S and G its specific and generic cues (0 without a first-person past
+    action, which :func:`.star_answers.is_specific` requires too); the value
     is the mean over the answers. Details count the answers that tell a
     specific past example (:func:`.star_answers.is_specific`), the others, and the generic
     ones: more generic cues than specific ones."""
@@ -225,8 +226,8 @@ def specificity(analysis: Analysis, params: Params, scope: Scope) -> MetricResul
 
 def _specificity_score(reading: Reading, full: int) -> float:
     s, g = len(reading.specific), len(reading.generic)
-    if not s:
-        return 0.0
+    if not any(cue.group == "action" for cue in reading.specific):
+        return 0.0  # times, places and numbers, but nobody did anything
     return 100.0 * min(1.0, s / full) * s / (s + g)
 
 
