@@ -3,7 +3,9 @@ a band, fill the band's feedback, and combine the scores."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import re
+from collections.abc import Mapping, Sequence
+from string import Formatter
 
 from .metrics import get_metric
 from .model import Analysis, CriterionResult, Evidence, MetricResult, Report
@@ -85,7 +87,47 @@ def fill_feedback(template: str, result: MetricResult, points: float, band: str)
         band=band,
         quote=_headline_quote(result.evidence),
     )
-    return template.format_map(values)
+    return _drop_zero_parts(template, values).format_map(values)
+
+
+_OPTIONAL = re.compile(r"\[([^\[\]]*)\]")
+"""An optional part of a feedback template: text in square brackets (no nesting)."""
+
+_TEXT_PLACEHOLDERS = frozenset({"quote", "band"})
+
+
+def _drop_zero_parts(template: str, values: Mapping[str, object]) -> str:
+    """``template`` with each optional part resolved: a part in square
+    brackets that holds a number placeholder is left out when one of its
+    numbers shows as 0, and kept without its brackets otherwise ("[, and
+    {unanswered} not answered]"). Brackets around anything else are text."""
+    out: list[str] = []
+    rest = 0
+    for match in _OPTIONAL.finditer(template):
+        numbers = [
+            (name, spec)
+            for _, name, spec, _ in Formatter().parse(match[1])
+            if name is not None and name not in _TEXT_PLACEHOLDERS
+        ]
+        if not numbers:
+            continue
+        out.append(template[rest : match.start()])
+        rest = match.end()
+        if any(_shows_zero(values[name], spec or "") for name, spec in numbers):
+            if out[-1].endswith(" ") and template[rest : rest + 1] in (" ", ""):
+                out[-1] = out[-1][:-1]  # no double space where the part was
+        else:
+            out.append(match[1])
+    out.append(template[rest:])
+    return "".join(out)
+
+
+def _shows_zero(value: object, spec: str) -> bool:
+    """Whether ``value`` formatted with ``spec`` reads as zero ("0", "0.0")."""
+    try:
+        return float(format(value, spec)) == 0
+    except ValueError:
+        return False
 
 
 def _headline_quote(evidence: Sequence[Evidence]) -> str:

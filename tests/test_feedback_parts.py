@@ -1,0 +1,46 @@
+"""Optional parts of feedback templates: "[...]" around a number placeholder
+is left out when the number shows as 0 (docs/rubrics.md)."""
+
+from __future__ import annotations
+
+import pytest
+
+from transcript_tool.model import MetricResult
+from transcript_tool.scoring import fill_feedback
+
+DETAILS = {"partial": 0.0, "questions": 6.0, "unanswered": 2.0, "rate": 0.04, "ratio": 1.0}
+
+
+def fill(template: str) -> str:
+    return fill_feedback(template, MetricResult(40.0, details=DETAILS), 40.0, "needs work")
+
+
+@pytest.mark.parametrize(
+    ("template", "expected"),
+    [
+        # a part with a zero goes, with the space before it
+        (
+            "Missed.[ {partial} of {questions} partly answered.][ {unanswered} not answered.]",
+            "Missed. 2 not answered.",
+        ),
+        ("a [b {partial}] c", "a c"),
+        ("a[, b {partial}], c", "a, c"),
+        # a zero anywhere in the part: "0 of 6" and "6 of 0" alike
+        ("x[ {questions} of {partial}] y", "x y"),
+        # kept parts lose their brackets
+        ("x[ {unanswered} of {questions}] y", "x 2 of 6 y"),
+        # zero as shown: 0.04 reads "0", but "0.04" with a format that shows it
+        ("x[ {rate} per 100] y", "x y"),
+        ("x[ {rate:.2f} per 100] y", "x 0.04 per 100 y"),
+        ("x[ {ratio:.1f} per 100] y", "x 1.0 per 100 y"),
+        # brackets around text or text placeholders only are text
+        ("see [sic] {questions}", "see [sic] 6"),
+        ("[{band}] {questions}", "[needs work] 6"),
+        # no nesting: the inner part is the optional one, the outer brackets text
+        ("[a [b {partial}] c]", "[a c]"),
+        # the common placeholders are numbers too
+        ("[score {score}][ value {value}]", "score 40 value 40"),
+    ],
+)
+def test_optional_parts(template: str, expected: str) -> None:
+    assert fill(template) == expected
