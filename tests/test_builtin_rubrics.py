@@ -88,6 +88,11 @@ def test_thinking_aloud_below_the_best_band_names_the_marker_rate(rubric: str, s
     # the because" under a score of 57
     for feedback, details in banded(sample, rubric, "think_aloud", {"fair", "needs work"}):
         assert f"{details['marker_rate']:.1f} reasoning markers per 100 words" in feedback
+        # counted among the answers long enough to judge: "3 of 5 answers had
+        # none" was said of a transcript with no marker where two were short
+        without = details["answers_without_reasoning"]
+        named = f"{without:g} of the {details['judged_answers']:g} longer answers"
+        assert (named in feedback) is (without > 0)
 
 
 @pytest.mark.parametrize("rubric", ["default", "ml-design"])

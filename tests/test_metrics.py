@@ -303,6 +303,7 @@ def test_think_aloud() -> None:
         "marker_rate": 10.3,
         "kinds": 3,
         "answers": 2,
+        "judged_answers": 2,
         "answers_without_reasoning": 1,
         "clarifying_questions": 0,
         "check_ins": 0,
@@ -341,7 +342,9 @@ def test_think_aloud_credits_a_clarifying_question() -> None:
 
 def test_think_aloud_short_answers_are_not_judged_alone() -> None:
     result = measure("think_aloud", THINKING, target_rate=20)  # min_words 40
-    assert result.details["answers_without_reasoning"] == 0
+    # neither answer is judged, so none counts as one without reasoning: a
+    # report says "0 of the 0 longer answers" (left out), not "0 of 2 answers"
+    assert (result.details["judged_answers"], result.details["answers_without_reasoning"]) == (0, 0)
     expected = 0.55 * 100 * (100 * 3 / 29) / 20 + 0.2 * 75 + 0.15 * 100 + 0.1 * 0
     assert result.value == round(expected, 1)
 
@@ -359,6 +362,7 @@ def test_think_aloud_unpunctuated() -> None:
         "marker_rate": 14.3,
         "kinds": 3,
         "answers": 1,
+        "judged_answers": 0,
         "answers_without_reasoning": 0,
         "clarifying_questions": 0,
         "check_ins": 0,
