@@ -519,7 +519,8 @@ INTENTS = [
     ("Do you have any questions for me?", "closing", "questions for me"),
     ("do you have any questions for me", "closing", "questions for me"),
     ("How are you doing today?", "small_talk", "how are you"),
-    ("Did you find the office okay?", "small_talk", "did you find"),
+    ("Did you find the office okay?", "small_talk", "did you find the office"),
+    ("How did you find out?", "background", "no intent cue matched"),  # not small talk
     ("Tell me about yourself.", "background", "about yourself"),
     ("What are the pros and cons?", "technical", "pros and cons"),
     ("What are the next steps?", "background", "no intent cue matched"),
