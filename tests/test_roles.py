@@ -165,6 +165,12 @@ def test_override_leaves_no_stale_inference_notice() -> None:
         ("I'm Thrilled, thanks.", None),
         ("Hi, I'm a data analyst.", None),
         ("my name is elena.", None),
+        # names beyond ASCII letters
+        ("Hi, I'm Zoë, I lead the data team.", "Zoë"),
+        ("My name is José Álvarez.", "José Álvarez"),
+        ("This is Søren from Acme.", "Søren"),
+        ("I'm Siobhán O’Neill, nice to meet you.", "Siobhán O’Neill"),
+        ("I'm Über excited.", None),
     ],
 )
 def test_name_said_in_the_text_for_a_generic_label(said: str, name: str | None) -> None:
@@ -183,6 +189,20 @@ def test_names_in_the_generic_speakers_sample() -> None:
     assert [(s.id, s.name, s.role) for s in transcript.speakers] == [
         ("Speaker 1", "Sam", "interviewer"),
         ("Speaker 2", "Elena", "candidate"),
+    ]
+
+
+def test_the_name_a_caller_asks_for_is_the_other_speakers() -> None:
+    # a phone screen's opening: "Hi, is this Tomás?" names whoever answers
+    transcript = read(
+        "Speaker 0: Hi, is this Tomás? Great. This is Grace from Lantern Health.\n"
+        "Speaker 1: Hi Grace, yes, thanks for having me.\n"
+        "Speaker 0: Can you tell me what you're working on right now?\n"
+        "Speaker 1: Sure, I build the dispatch board at a logistics startup.\n"
+    )
+    assert [(s.id, s.name) for s in transcript.speakers] == [
+        ("Speaker 0", "Grace"),
+        ("Speaker 1", "Tomás"),
     ]
 
 

@@ -53,7 +53,13 @@ _ASKING_OPENER = re.compile(
     re.IGNORECASE,
 )
 
-_NAME = r"(?P<name>[A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)?(?: [A-Z][a-z]+)?)"
+_UPPER = "[" + "".join(re.escape(c) for c in map(chr, range(0x3000)) if c.isupper()) + "]"
+_LOWER = "[" + "".join(re.escape(c) for c in map(chr, range(0x3000)) if c.islower()) + "]"
+"""Upper- and lower-case letters of every alphabet up to CJK (``re`` has no
+class for them): names such as "Tomás", "Zoë" or "Søren" are names too."""
+_WORD = rf"{_UPPER}(?:{_LOWER}+(?:[-'’]{_UPPER}?{_LOWER}+)?|['’]{_UPPER}{_LOWER}+)"
+"""One word of a name: "Ana", "Jean-Luc", "O'Neil", "O’Neill"."""
+_NAME = rf"(?P<name>{_WORD}(?: {_WORD})?)"
 _NAME_PATTERNS = (
     re.compile(r"\b(?:[Mm]y name is|[Mm]y name's)\s+" + _NAME + r"\b"),
     re.compile(
@@ -64,8 +70,9 @@ _NAME_PATTERNS = (
 )
 _GREETING = re.compile(
     r"\b(?:Hi|Hello|Hey|Thanks|Thank you|Welcome|Nice to meet you|Good morning|"
-    r"Good afternoon|Great to meet you),?\s+(?P<name>[A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)?)"
-    r"(?=\s*[,.!?])"
+    r"Good afternoon|Great to meet you|(?:Hi|Hello|Hey),? is this),?\s+(?P<name>"
+    + _WORD
+    + r")(?=\s*[,.!?])"
 )
 _NOT_NAMES = frozenset(
     """
