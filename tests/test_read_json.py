@@ -737,6 +737,27 @@ def test_assemblyai_sample() -> None:
     assert words(transcript) == data["text"].split()
 
 
+def test_deepgram_sample() -> None:
+    # a Deepgram response with diarize, smart_format and paragraphs: the
+    # speakers are the paragraphs' numbers, read with the words as punctuated
+    data, transcript = sample("deepgram-screen.json")
+    (alternative,) = data["results"]["channels"][0]["alternatives"]
+    paragraphs = alternative["paragraphs"]["paragraphs"]
+    assert transcript.format == "deepgram-json"
+    assert [(s.id, s.name, s.role) for s in transcript.speakers] == [
+        ("Speaker 0", "Grace", "interviewer"),
+        ("Speaker 1", "Tomás", "candidate"),
+    ]
+    assert len(transcript.turns) == runs([p["speaker"] for p in paragraphs]) == 28
+    assert transcript.turns[6].text == "Mm-hmm."  # the backchannel is its own turn
+    assert (transcript.turns[0].start, transcript.turns[-1].end) == (
+        paragraphs[0]["start"],
+        paragraphs[-1]["end"],
+    )
+    assert words(transcript) == alternative["transcript"].split()
+    assert words(transcript) == [w["punctuated_word"] for w in alternative["words"]]
+
+
 def test_segment_assemblyai_sample_on_the_command_line(
     capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
