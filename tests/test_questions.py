@@ -521,6 +521,8 @@ INTENTS = [
     ("How are you doing today?", "small_talk", "how are you"),
     ("Did you find the office okay?", "small_talk", "did you find the office"),
     ("How did you find out?", "background", "no intent cue matched"),  # not small talk
+    ("Did you find the visitor entrance okay?", "small_talk", "entrance okay"),
+    ("Tell me about a service that went badly.", "behavioral", "that went badly"),
     ("Tell me about yourself.", "background", "about yourself"),
     ("What are the pros and cons?", "technical", "pros and cons"),
     ("What are the next steps?", "background", "no intent cue matched"),
