@@ -536,6 +536,16 @@ INTENTS = [
     ("How do you handle stress?", "background", "how do you handle stress"),
     ("How do you deal with conflict on a team?", "background", "how do you deal with conflict"),
     ("How do you handle null values in a join?", "technical", "how do you handle"),
+    (
+        "How do you handle someone who's a good worker but is late a lot?",
+        "background",
+        "how do you handle someone",
+    ),
+    (
+        "How do you handle a full caseload when someone calls in sick?",
+        "background",
+        "how do you handle a full caseload",
+    ),
     ("What would your last manager say about you?", "opinion", "what would your last manager"),
     ("What would your schema look like?", "problem_solving", "what would your"),
     ("What are your greatest strengths?", "opinion", "greatest strengths"),
