@@ -288,6 +288,8 @@ def test_summary_out_json_and_markdown(capsys: pytest.CaptureFixture[str], folde
     assert summary["missing_concepts"] == []  # the default rubric names no concepts
     feedback = summary["improvements"]
     assert feedback and all(f["transcripts"] >= 1 and "{" not in f["feedback"] for f in feedback)
+    # the band's message as a whole: its optional parts kept, without brackets
+    assert not any("[" in f["feedback"] or "]" in f["feedback"] for f in feedback)
     assert [f["transcripts"] for f in feedback] == sorted(
         (f["transcripts"] for f in feedback), reverse=True
     )

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from transcript_tool.model import MetricResult
-from transcript_tool.scoring import fill_feedback
+from transcript_tool.scoring import fill_feedback, optional_parts
 
 DETAILS = {"partial": 0.0, "questions": 6.0, "unanswered": 2.0, "rate": 0.04, "ratio": 1.0}
 
@@ -44,3 +44,9 @@ def fill(template: str) -> str:
 )
 def test_optional_parts(template: str, expected: str) -> None:
     assert fill(template) == expected
+
+
+def test_without_values_every_part_is_kept() -> None:
+    # the batch summary counts transcripts by their band's message as a whole
+    template = "Missed.[ {partial} of {questions} partly.] See [sic]."
+    assert optional_parts(template) == "Missed. {partial} of {questions} partly. See [sic]."

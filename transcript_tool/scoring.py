@@ -87,7 +87,7 @@ def fill_feedback(template: str, result: MetricResult, points: float, band: str)
         band=band,
         quote=_headline_quote(result.evidence),
     )
-    return _drop_zero_parts(template, values).format_map(values)
+    return optional_parts(template, values).format_map(values)
 
 
 _OPTIONAL = re.compile(r"\[([^\[\]]*)\]")
@@ -96,11 +96,12 @@ _OPTIONAL = re.compile(r"\[([^\[\]]*)\]")
 _TEXT_PLACEHOLDERS = frozenset({"quote", "band"})
 
 
-def _drop_zero_parts(template: str, values: Mapping[str, object]) -> str:
+def optional_parts(template: str, values: Mapping[str, object] | None = None) -> str:
     """``template`` with each optional part resolved: a part in square
     brackets that holds a number placeholder is left out when one of its
-    numbers shows as 0, and kept without its brackets otherwise ("[, and
-    {unanswered} not answered]"). Brackets around anything else are text."""
+    ``values`` shows as 0, and kept without its brackets otherwise ("[, and
+    {unanswered} not answered]"); without ``values``, every part is kept.
+    Brackets around anything else are text."""
     out: list[str] = []
     rest = 0
     for match in _OPTIONAL.finditer(template):
@@ -113,7 +114,9 @@ def _drop_zero_parts(template: str, values: Mapping[str, object]) -> str:
             continue
         out.append(template[rest : match.start()])
         rest = match.end()
-        if any(_shows_zero(values[name], spec or "") for name, spec in numbers):
+        if values is not None and any(
+            _shows_zero(values[name], spec or "") for name, spec in numbers
+        ):
             if out[-1].endswith(" ") and template[rest : rest + 1] in (" ", ""):
                 out[-1] = out[-1][:-1]  # no double space where the part was
         else:

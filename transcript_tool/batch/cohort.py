@@ -20,6 +20,7 @@ from typing import Any
 
 from ..render.control import shown
 from ..rubric import Rubric
+from ..scoring import optional_parts
 
 SUMMARY_SCHEMA = "transcript-tool/batch-summary@1"
 RANKED = 5  # transcripts listed at the top and at the bottom
@@ -119,11 +120,12 @@ class Cohort:
         }
 
     def _template(self, criterion: str, band: str) -> str:
-        """The band's feedback with its placeholders shown as "…": transcripts
-        get the same message with different numbers, and are counted together."""
+        """The band's feedback with its placeholders shown as "…" and every
+        optional part kept: transcripts get the same message with different
+        numbers, and are counted together."""
         for candidate in self.rubric.criterion(criterion).bands:
             if candidate.band == band:
-                return _PLACEHOLDER.sub(_unfill, candidate.feedback)
+                return _PLACEHOLDER.sub(_unfill, optional_parts(candidate.feedback))
         return ""
 
 
