@@ -15,6 +15,8 @@ from .yamlnodes import Path as NodePath
 
 BAND_KEYS = ("band", "feedback", "min", "max", "score")
 COMMON_PLACEHOLDERS = ("value", "score", "quote", "band")
+TEXT_PLACEHOLDERS = frozenset({"quote", "band"})
+"""The placeholders filled with text; every other one is a number."""
 
 
 class BandChecks(Checker):
@@ -139,7 +141,7 @@ def _covers_all(limit: float, higher: bool, spec: MetricSpec) -> bool:
 
 def _formats(name: str, conversion: str | None, format_spec: str | None) -> bool:
     """Whether ``{name!conversion:format_spec}`` can format a typical value of ``name``."""
-    sample: object = "text" if name in ("quote", "band") else 12.5
+    sample: object = "text" if name in TEXT_PLACEHOLDERS else 12.5
     formatter = Formatter()
     try:
         formatter.format_field(formatter.convert_field(sample, conversion), format_spec or "")

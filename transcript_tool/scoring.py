@@ -10,6 +10,7 @@ from string import Formatter
 from .metrics import get_metric
 from .model import Analysis, CriterionResult, Evidence, MetricResult, Report
 from .rubric import Band, Criterion, Rubric
+from .rubric_bands import TEXT_PLACEHOLDERS
 from .timing import summarize
 
 NOT_SCORED = "not scored"
@@ -93,8 +94,6 @@ def fill_feedback(template: str, result: MetricResult, points: float, band: str)
 _OPTIONAL = re.compile(r"\[([^\[\]]*)\]")
 """An optional part of a feedback template: text in square brackets (no nesting)."""
 
-_TEXT_PLACEHOLDERS = frozenset({"quote", "band"})
-
 
 def optional_parts(template: str, values: Mapping[str, object] | None = None) -> str:
     """``template`` with each optional part resolved: a part in square
@@ -108,7 +107,7 @@ def optional_parts(template: str, values: Mapping[str, object] | None = None) ->
         numbers = [
             (name, spec)
             for _, name, spec, _ in Formatter().parse(match[1])
-            if name is not None and name not in _TEXT_PLACEHOLDERS
+            if name is not None and name not in TEXT_PLACEHOLDERS
         ]
         if not numbers:
             continue

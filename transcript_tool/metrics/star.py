@@ -36,7 +36,14 @@ from ..annotate.star_cues import COMPONENTS, Cue
 from ..model import Analysis, Evidence, MetricResult, Turn
 from .base import MetricSpec, Param, Params, Scope
 from .common import Answer, quote
-from .star_answers import Reading, behavioral_answers, none_answered, read_answer, reads_specific
+from .star_answers import (
+    Reading,
+    acted,
+    behavioral_answers,
+    none_answered,
+    read_answer,
+    reads_specific,
+)
 
 WEIGHTS: dict[str, float] = {"situation": 20.0, "task": 20.0, "action": 30.0, "result": 30.0}
 """Points per component present in an answer (``structure_star``): the action
@@ -226,7 +233,7 @@ def specificity(analysis: Analysis, params: Params, scope: Scope) -> MetricResul
 
 def _specificity_score(reading: Reading, full: int) -> float:
     s, g = len(reading.specific), len(reading.generic)
-    if not any(cue.group == "action" for cue in reading.specific):
+    if not acted(reading):
         return 0.0  # times, places and numbers, but nobody did anything
     return 100.0 * min(1.0, s / full) * s / (s + g)
 

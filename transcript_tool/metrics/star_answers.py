@@ -175,10 +175,11 @@ def is_specific(analysis: Analysis, answer: Answer) -> bool:
     return reads_specific(read_answer(analysis, answer))
 
 
+def acted(reading: Reading) -> bool:
+    """Whether the answer has a first-person past action ("I called")."""
+    return any(c.group == "action" for c in reading.specific)
+
+
 def reads_specific(reading: Reading) -> bool:
     specific = reading.specific
-    return (
-        any(c.group == "action" for c in specific)
-        and len(specific) >= MIN_SPECIFIC
-        and len(specific) > len(reading.generic)
-    )
+    return acted(reading) and len(specific) >= MIN_SPECIFIC and len(specific) > len(reading.generic)
