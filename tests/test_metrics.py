@@ -660,3 +660,52 @@ def test_evidence_quotes_are_verbatim(sample: Path) -> None:
         for item in result.evidence:
             assert item.quote, (name, item)
             assert item.quote in analysis.transcript.turns[item.turn].text, (name, item)
+
+
+def test_relevance_quotes_what_well_answered_questions_did() -> None:
+    # each kind of good answer gets a strength quote naming what it did; the
+    # direct answer to a closed question comes first, before the open question's
+    result = measure(
+        "relevance",
+        "Interviewer: How would you reduce the churn of new subscribers?\n"
+        "Candidate: To reduce churn of new subscribers, I would fix onboarding first.\n"
+        "Interviewer: Have you ever managed a budget?\n"
+        "Candidate: Yes, I managed a small vendor budget.\n",
+    )
+    assert [(e.turn, e.note, e.polarity) for e in result.evidence] == [
+        (3, 'answered "Have you ever managed a budget?" directly, first thing', "strength"),
+        (
+            1,
+            'took up "How would you reduce the churn of new subscribers?" in its opening words',
+            "strength",
+        ),
+    ]
+
+
+def test_relevance_quotes_a_specific_example_as_a_strength() -> None:
+    result = measure(
+        "relevance",
+        "Interviewer: Tell me about a time you disagreed with your manager.\n"
+        "Candidate: Last March my manager wanted to cut the onboarding survey. I pulled "
+        "the churn numbers, showed him that new customers who took it stayed longer, and "
+        "he kept it.\n",
+    )
+    assert [(e.turn, e.polarity) for e in result.evidence] == [(1, "strength")]
+    assert result.evidence[0].note == (
+        'answered "Tell me about a time you disagreed with your manager." with one specific example'
+    )
+
+
+def test_relevance_names_no_strength_for_a_drifting_answer() -> None:
+    result = measure(
+        "relevance",
+        "Interviewer: How would you reduce the churn of new subscribers?\n"
+        "Candidate: To reduce churn of new subscribers, I would fix onboarding first, "
+        "because the first week decides whether new subscribers stay, and the welcome "
+        "emails, the setup checklist and the first invoice all land in that week. "
+        "Anyway, my weekends are mostly hiking with friends in the hills, and I bake "
+        "bread on Sundays, sourdough mainly, which takes patience and a warm kitchen. "
+        "My sister visits in summer and we cycle along the river to the old mill.\n",
+    )
+    assert result.details["drifted"] == 1
+    assert [e.polarity for e in result.evidence] == ["improvement"]

@@ -318,21 +318,40 @@ def _evidence(
         if question.answered == "no":
             note = "never answered before the transcript ends"
             evidence.append(Evidence(question.turn, question.text, note, "neutral"))
-    good = [
-        j
-        for j in judged
-        if j.score >= 90
-        and (len(j.question.parts) > 1 or j.direct)
-        and j.question.intent not in ("small_talk", "closing")
-    ]
-    for item in good[:2]:
-        question, first = item.question, turns[item.answer.turns[0]]
-        if len(question.parts) > 1:
-            note = f'answered every part of "{question.text}"'
-        else:
-            note = f'answered "{question.text}" directly, first thing'
+    good = sorted(
+        (
+            (rank, j, note)
+            for j in judged
+            if j.score >= 90 and j.question.intent not in ("small_talk", "closing")
+            for rank, note in [_strength_note(j)]
+            if note
+        ),
+        key=lambda found: found[0],  # stable: transcript order within a kind
+    )
+    for _, item, note in good[:2]:
+        first = turns[item.answer.turns[0]]
         evidence.append(Evidence(first.index, quote(first.text, max_words=20), note, "strength"))
     return evidence
+
+
+def _strength_note(item: Judged) -> tuple[int, str]:
+    """What a well-answered question's answer did right, as its quote's note,
+    with the kind's rank (the answers a word count can show least easily
+    first); "" when nothing can be named (a relaxed-intent question's full
+    credit says nothing about the answer's words)."""
+    question = item.question
+    if item.drift or item.reasked or item.evasion is not None:
+        return 0, ""
+    if len(question.parts) > 1:
+        return 0, f'answered every part of "{question.text}"'
+    if item.direct:
+        return 1, f'answered "{question.text}" directly, first thing'
+    if item.specific:
+        return 2, f'answered "{question.text}" with one specific example'
+    terms = [term for part in question.focus for term in part]
+    if item.direct is None and terms and not item.unsaid and not _relaxed(question):
+        return 3, f'took up "{question.text}" in its opening words'
+    return 0, ""
 
 
 SPEC = MetricSpec(
