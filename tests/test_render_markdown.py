@@ -20,6 +20,7 @@ from markdown_it import MarkdownIt
 
 from transcript_tool import analyze, load_rubric, read_transcript, score
 from transcript_tool.model import Report
+from transcript_tool.render.cards import Quote, cuts
 from transcript_tool.render.markdown import escape, render_markdown
 
 HOSTILE = (
@@ -157,3 +158,36 @@ def test_fence_outlasts_backticks_in_speaker_labels(
     html = rendered(markdown)
     assert html.count("<pre>") == 1 and html.count("</pre>") == 1
     assert "````Intervie" in html.split("<pre>")[1].split("</pre>")[0]
+
+
+TURN = "Sure. I led the move to Postgres, and we cut costs by half. It took a year."
+
+
+@pytest.mark.parametrize(
+    ("quote", "expected"),
+    [
+        (TURN, TURN),  # the whole turn
+        ("Sure. I led the move to Postgres, and", "Sure. I led the move to Postgres, and…"),
+        ("Sure. I led the move to Postgres,", "Sure. I led the move to Postgres…"),
+        (
+            "I led the move to Postgres, and we cut costs by half.",
+            "I led the move to Postgres, and we cut costs by half.",
+        ),  # whole sentences: nothing left out of them
+        ("the move to Postgres", "…the move to Postgres…"),
+        ("It took a year.", "It took a year."),
+        ("a year.", "…a year."),
+        ("not in the turn", "not in the turn"),
+    ],
+)
+def test_a_quote_marks_the_words_it_leaves_out(quote: str, expected: str) -> None:
+    before, after = cuts(TURN, quote)
+    assert Quote(3, quote, "", "neutral", "", before, after).shown == expected
+
+
+def test_quotes_show_an_ellipsis_where_they_cut_a_sentence(
+    sample_report: Callable[[str], Report],
+) -> None:
+    # the behavioral sample's answer quoted for "at the end of the day", said 3 times
+    markdown = render_markdown(sample_report("behavioral-interview.txt"))
+    assert "> “…at the end of the day…”  \n> — turn 11" in markdown
+    assert "> “at the end of the day”" not in markdown

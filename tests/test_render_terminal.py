@@ -128,3 +128,38 @@ def test_concepts_table_lists_mentions_and_the_answers_that_missed_them() -> Non
     # four mentions shown, then how many more, as the Markdown and HTML reports do
     features = rows["features"]
     assert features.count("(turn ") == 4 and re.search(r"and \d+ more", features)
+
+
+@pytest.mark.parametrize("sample", SAMPLES)
+def test_quotes_of_the_other_side_are_labelled(
+    sample: str, sample_report: Callable[[str], Report]
+) -> None:
+    # a strength's quote of something to work on ("the answer drifted away")
+    # says so, and a quote under "To improve" of what went well says that
+    report = sample_report(sample)
+    lines = render_terminal(report, width=1000, color=False).splitlines()
+    results = {r.id: r for r in report.criteria}
+    for title, ids, other, label in (
+        ("Strengths", report.strengths, "improvement", "to work on, "),
+        ("To improve", report.improvements, "strength", "went well, "),
+    ):
+        if not ids:
+            continue
+        start = lines.index(title)
+        section = lines[start : lines.index("", start)]
+        polarities = {e.note: e.polarity for c in ids for e in results[c].evidence}
+        for line in section:
+            if line.startswith("    "):
+                polarity = polarities[line.rpartition("” — ")[2]]
+                assert line.startswith(f"    {label}turn ") == (polarity == other), line
+
+
+def test_a_strength_quote_of_something_to_work_on_is_labelled(
+    sample_report: Callable[[str], Report],
+) -> None:
+    text = render_terminal(sample_report("truncated-screen.txt"), width=1000, color=False)
+    strengths = text.split("\nStrengths\n")[1].split("\n\n")[0]
+    assert (
+        "    to work on, turn 8: “What are your salary expectations and when could you start?”"
+        " — the answer did not address: What are your salary expectations"
+    ) in strengths.splitlines()

@@ -8,9 +8,10 @@ answer's first words and the criteria's quotes from it.
 from __future__ import annotations
 
 import heapq
+from collections.abc import Sequence
 from dataclasses import dataclass
 
-from ..model import LOW_CONFIDENCE, Analysis, Evidence, Question, Report, words_by_turn
+from ..model import LOW_CONFIDENCE, Analysis, Evidence, Question, Report, Turn, words_by_turn
 from .timeline import clock
 
 CARD_QUOTES = 3
@@ -45,10 +46,37 @@ def first_words(text: str, count: int) -> str:
 @dataclass(frozen=True)
 class Quote:
     turn: int
-    text: str
+    text: str  # verbatim, as the evidence has it
     note: str
     polarity: str
     source: str  # the criterion's title
+    cut_before: bool = False  # the turn's sentence goes on before the quote
+    cut_after: bool = False  # ... or after it
+
+    @property
+    def shown(self) -> str:
+        """The quote as printed: an ellipsis where it leaves part of a sentence
+        out (a comma, colon or semicolon before a closing one dropped)."""
+        text = self.text.rstrip(",;:") if self.cut_after else self.text
+        return f"{'…' if self.cut_before else ''}{text}{'…' if self.cut_after else ''}"
+
+
+SENTENCE_ENDS = ".?!…"
+
+
+def cuts(turn_text: str, quote: str) -> tuple[bool, bool]:
+    """Whether ``quote``, a verbatim slice of ``turn_text``, leaves out the
+    start (and the end) of a sentence: the turn goes on before (after) it,
+    and not after a sentence's final punctuation. A quote not found in the
+    turn is taken as whole."""
+    at = turn_text.find(quote) if quote else -1
+    if at < 0:
+        return False, False
+    before = turn_text[:at].rstrip()
+    after = turn_text[at + len(quote) :].strip()
+    cut_before = bool(before) and before[-1] not in SENTENCE_ENDS
+    cut_after = bool(after) and quote.rstrip()[-1:] not in SENTENCE_ENDS
+    return cut_before, cut_after
 
 
 @dataclass(frozen=True)
@@ -83,9 +111,12 @@ class CardGroup:
     cards: tuple[Card, ...]
 
 
-def quote_of(item: Evidence, source: str) -> Quote:
-    """``item`` as a quote of the criterion titled ``source``."""
-    return Quote(item.turn, item.quote, item.note, item.polarity, source)
+def quote_of(item: Evidence, source: str, turns: Sequence[Turn]) -> Quote:
+    """``item`` as a quote of the criterion titled ``source``, marked where
+    it cuts a sentence of its turn (one of ``turns``)."""
+    turn_text = turns[item.turn].text if 0 <= item.turn < len(turns) else ""
+    before, after = cuts(turn_text, item.quote)
+    return Quote(item.turn, item.quote, item.note, item.polarity, source, before, after)
 
 
 def _sections(analysis: Analysis) -> dict[int, str]:
@@ -151,7 +182,7 @@ class _CardMaker:
 
     def card(self, q: Question) -> Card:
         answer = [self.turns[t] for t in q.answer_turns]
-        quotes = _card_quotes(q, self.evidence)
+        quotes = _card_quotes(q, self.evidence, self.turns)
         opening = first_words(answer[0].text, OPENING_WORDS) if answer else None
         if opening and any(_same_start(x.text, answer[0].text) for x in quotes):
             opening = None  # a quote already shows how the answer began
@@ -199,7 +230,9 @@ def question_cards(
 
 
 def _card_quotes(
-    question: Question, evidence: dict[int, list[tuple[int, Evidence, str]]]
+    question: Question,
+    evidence: dict[int, list[tuple[int, Evidence, str]]],
+    turns: Sequence[Turn],
 ) -> tuple[Quote, ...]:
     """Up to CARD_QUOTES quotes of the criteria from the question's answer
     turns (``evidence``: each turn's, with its place in the criteria's order),
@@ -212,7 +245,7 @@ def _card_quotes(
             continue
         if any(_same_start(x.text, item.quote) and x.turn == item.turn for x in quotes):
             continue
-        quotes.append(quote_of(item, source))
+        quotes.append(quote_of(item, source, turns))
         if len(quotes) == CARD_QUOTES:
             break
     return tuple(quotes)

@@ -96,7 +96,7 @@ def _quote_line(quote: Quote, with_source: bool = False) -> str:
         meta.append(escape(quote.source))
     if quote.note:
         meta.append(escape(quote.note))
-    return f"> “{escape(quote.text)}”  \n> — {' · '.join(meta)}"
+    return f"> “{escape(quote.shown)}”  \n> — {' · '.join(meta)}"
 
 
 def _cell(text: str) -> str:

@@ -24,6 +24,7 @@ from ..model import (
     Timing,
     Transcript,
 )
+from .cards import quote_of
 from .control import visible
 from .timeline import LEGEND, Layout, block_lines, layout
 from .views import concept_rows, interviewer_notes, timing_view
@@ -295,6 +296,9 @@ def _turn_list(turns: tuple[int, ...], uncertain: set[int]) -> str:
 
 
 MAX_QUOTES = 3
+# the label of a quote that shows the other side of a strength (or improvement),
+# so that "the answer drifted away" does not read as praise under "Strengths"
+OTHER_SIDE = {"strength": "to work on, ", "improvement": "went well, "}
 
 
 def _evidence_section(report: Report, polarity: str, title: str) -> list[RenderableType]:
@@ -312,10 +316,12 @@ def _evidence_section(report: Report, polarity: str, title: str) -> list[Rendera
         head.append(result.feedback, style="")
         lines.append(head)
         for item in _quotes(result, polarity):
-            line = Text(f"    turn {item.turn}: ")
-            line.append(f"\u201c{item.quote}\u201d", style="italic")
+            other = item.polarity not in (polarity, "neutral")
+            line = Text(f"    {OTHER_SIDE[polarity] if other else ''}turn {item.turn}: ")
+            shown = quote_of(item, result.title, report.analysis.transcript.turns).shown
+            line.append(f"\u201c{shown}\u201d", style="italic")
             if item.note:
-                line.append(f" ({item.note})")
+                line.append(f" \u2014 {item.note}")
             lines.append(line)
     lines.append(Text(""))
     return lines

@@ -130,9 +130,10 @@ def _speakers(transcript: Transcript) -> tuple[SpeakerView, ...]:
 
 def _criteria(report: Report) -> tuple[CriterionView, ...]:
     views = []
+    turns = report.analysis.transcript.turns
     for result in report.criteria:
         ranked = sorted(result.evidence, key=lambda e: e.polarity == "neutral")
-        quotes = tuple(quote_of(e, result.title) for e in ranked)
+        quotes = tuple(quote_of(e, result.title, turns) for e in ranked)
         views.append(
             CriterionView(
                 id=result.id,
