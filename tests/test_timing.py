@@ -4,9 +4,10 @@ section of every report (terminal and JSON), with and without timestamps."""
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 
 from transcript_tool import analyze, load_rubric, score
-from transcript_tool.model import Pause
+from transcript_tool.model import Pause, Report
 from transcript_tool.readers import read_text
 from transcript_tool.readers.common import Chunk, ReadOptions, unlabeled_transcript
 from transcript_tool.render.json import render_json
@@ -121,3 +122,13 @@ def test_timing_section_in_the_terminal_report() -> None:
     assert "The candidate spoke 81% of the time" in terminal
     assert "1 silence of 5 s or more in answers" in terminal
     assert "5.0 changes of speaker per minute" in terminal
+
+
+def test_timing_says_no_silence_rather_than_counting_none(
+    sample_report: Callable[[str], Report],
+) -> None:
+    terminal = " ".join(render_terminal(sample_report("zoom-meeting.vtt"), width=100).split())
+    assert "No silence of 5 s or more in answers." in terminal
+    assert "0 silences" not in terminal
+    # and the interviewer's one check-in is one, not "1 check-in(s)"
+    assert "- 1 check-in, not counted as a question: “Hi Diego, can you hear me okay?”" in terminal

@@ -211,8 +211,11 @@ def timing_view(timing: Timing | None) -> TimingView | None:
     if timing.response_latency is not None:
         facts.append(f"Answers began {timing.response_latency:.1f} s after the question (median).")
     if timing.silences is not None:
-        plural = "" if timing.silences == 1 else "s"
-        facts.append(f"{timing.silences} silence{plural} of 5 s or more in answers.")
+        if timing.silences == 0:
+            facts.append("No silence of 5 s or more in answers.")
+        else:
+            plural = "" if timing.silences == 1 else "s"
+            facts.append(f"{timing.silences} silence{plural} of 5 s or more in answers.")
     if timing.switches_per_minute is not None:
         facts.append(f"{timing.switches_per_minute:.1f} changes of speaker per minute.")
     elif timing.switches_per_100_words is not None:
@@ -252,7 +255,12 @@ def interviewer_notes(analysis: Analysis) -> tuple[str, ...]:
     if check_ins:
         shown = "; ".join(f"“{q.text}” (turn {q.turn})" for q in check_ins[:3])
         more = f" and {len(check_ins) - 3} more" if len(check_ins) > 3 else ""
-        notes.append(f"{len(check_ins)} check-in(s), not counted as questions: {shown}{more}")
+        counted = (
+            "1 check-in, not counted as a question"
+            if len(check_ins) == 1
+            else f"{len(check_ins)} check-ins, not counted as questions"
+        )
+        notes.append(f"{counted}: {shown}{more}")
     for turn in analysis.long_setups:
         notes.append(
             f"Turn {turn}: {len(turns[turn].text.split())} words of setup before a question"
