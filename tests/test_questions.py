@@ -492,6 +492,23 @@ PARTS = [
         ("What does a good week look like for you?",),
         (("good", "week"),),
     ),
+    # "see" frames what is asked about: the answer need not say "see"
+    (
+        "What would you do if you saw one of your associates skip a step?",
+        ("What would you do if you saw one of your associates skip a step?",),
+        (("associate", "skip", "step"),),
+    ),
+    # nor how often: "usually" asks for the habit, not the word
+    (
+        "How do you usually approach code reviews, both giving and getting them?",
+        ("How do you usually approach code reviews, both giving and getting them?",),
+        (("code", "review"),),
+    ),
+    (
+        "Where do you see yourself in five years?",
+        ("Where do you see yourself in five years?",),
+        (("year",),),
+    ),
 ]
 
 
