@@ -64,7 +64,7 @@ def test_labeled_srt_sample_alternates_dialogue_dashes_between_the_two_speakers(
     ]
     assert [t.confidence for t in transcript.turns[6:8]] == [0.6, 0.6]
     assert (
-        "2 dialogue-dash line(s), the first in the cue at line 34, attributed by alternating "
+        "2 dialogue-dash lines, the first in the cue at line 34, attributed by alternating "
         "between the two speakers (each dash changes the speaker)"
     ) in transcript.notices
     assert len(transcript.turns) == 13

@@ -24,6 +24,7 @@ from transcript_tool.segment.islands import acknowledgements, question_islands, 
 from transcript_tool.segment.names import named
 from transcript_tool.segment.phrases import invitation_stretch, praise_before_questions
 from transcript_tool.segment.unlabeled import Segmented, segment_chunks, turn_confidences
+from transcript_tool.wording import counted
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLE = ROOT / "samples" / "mock-interview-raw-caption.txt"
@@ -441,8 +442,14 @@ def test_punctuated_text_changes_speaker_only_where_a_sentence_ends() -> None:
 def test_every_turn_carries_a_confidence_and_the_notice_says_so() -> None:
     result = segment_chunks([Chunk(YEAH_SO, 1)])
     assert all(0.0 < t.confidence <= 1.0 for t in result.turns)
-    assert result.notice.startswith("no speaker labels: 2 speaker(s) and 2 turns inferred")
+    assert result.notice.startswith("no speaker labels: 2 speakers and 2 turns inferred")
     assert f"overall confidence {result.confidence:.2f}" in result.notice
+
+
+@pytest.mark.parametrize(("count", "expected"), [(0, "0 turns"), (1, "1 turn"), (31, "31 turns")])
+def test_counts_in_messages_take_the_number_of_their_noun(count: int, expected: str) -> None:
+    assert counted(count, "turn") == expected
+    assert counted(count, "speech", "speeches").endswith("speech" if count == 1 else "speeches")
 
 
 def test_chunk_lines_and_times_go_to_the_turns() -> None:
@@ -508,7 +515,7 @@ def test_report_on_the_sample_marks_uncertain_turns() -> None:
     assert transcript.format == "text"
     result = CliRunner().invoke(app, ["report", str(SAMPLE), "--width", "100"])
     assert result.exit_code in (0, 1), result.output
-    assert "no speaker labels: 2 speaker(s)" in result.output
+    assert "no speaker labels: 2 speakers" in result.output
     if any(t.confidence < 0.6 for t in transcript.turns):
         assert "uncertain turns (speaker confidence below 0.6)" in result.output
 

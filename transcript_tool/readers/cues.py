@@ -18,6 +18,7 @@ from itertools import pairwise
 
 from ..errors import InputError, quoted
 from ..model import Transcript
+from ..wording import counted
 from .common import (
     Chunk,
     RawTurn,
@@ -165,7 +166,7 @@ def transcript_from_cues(
         )
     if alternated:
         notices.append(
-            f"{len(alternated)} dialogue-dash line(s), the first in the cue at line "
+            f"{counted(len(alternated), 'dialogue-dash line')}, the first in the cue at line "
             f"{alternated[0]}, attributed by alternating between the two speakers "
             "(each dash changes the speaker)"
         )

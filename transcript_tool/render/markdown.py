@@ -21,6 +21,7 @@ import re
 from collections.abc import Iterable, Sequence
 
 from ..model import Report
+from ..wording import counted
 from .cards import Card, Quote
 from .control import shown
 from .pieces import Piece
@@ -124,7 +125,7 @@ def _header(view: ReportView) -> list[str]:
             line = "> **Who said what was inferred, not read from speaker labels.**"
             if view.uncertain_turns:
                 line += (
-                    f" {view.uncertain_turns} turn(s) whose speaker or boundary has a "
+                    f" {counted(view.uncertain_turns, 'turn')} whose speaker or boundary has a "
                     f"confidence below {view.low_confidence} are marked “uncertain”: check "
                     "them before relying on the feedback about them."
                 )

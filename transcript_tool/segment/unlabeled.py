@@ -20,6 +20,7 @@ import numpy as np
 
 from ..model import LOW_CONFIDENCE, Pause, Role
 from ..readers.common import Chunk, RawTurn, pause_between
+from ..wording import counted
 from .diarize import Diarization, Params, diarize
 from .gaps import GapModel, normalize, punctuated, shipped_model
 
@@ -88,10 +89,15 @@ def segment_chunks(
     used = {t.speaker for t in turns}
     roles = {sid: value for sid, value in roles.items() if sid in used}
     notice = (
-        f"no speaker labels: {len(used)} speaker(s) and {len(turns)} turns inferred from the "
-        f"words alone, overall confidence {confidence:.2f} (the model's own: on a "
-        "conversational interview it can be high where many words are wrong)"
-        + (f"; {low} turn(s) below {LOW_CONFIDENCE:.1f} are marked" if low else "")
+        f"no speaker labels: {counted(len(used), 'speaker')} and {counted(len(turns), 'turn')} "
+        f"inferred from the words alone, overall confidence {confidence:.2f} (the model's "
+        "own: on a conversational interview it can be high where many words are wrong)"
+        + (
+            f"; {counted(low, 'turn')} below {LOW_CONFIDENCE:.1f} {'is' if low == 1 else 'are'} "
+            "marked"
+            if low
+            else ""
+        )
     )
     return Segmented(turns, roles, confidence, notice)
 
