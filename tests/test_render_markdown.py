@@ -191,3 +191,14 @@ def test_quotes_show_an_ellipsis_where_they_cut_a_sentence(
     markdown = render_markdown(sample_report("behavioral-interview.txt"))
     assert "> “…at the end of the day…”  \n> — turn 11" in markdown
     assert "> “at the end of the day”" not in markdown
+
+
+def test_a_labelled_transcript_with_inferred_roles_says_only_the_roles_were(
+    sample_report: Callable[[str], Report],
+) -> None:
+    # Otter names who spoke; only who interviewed was worked out
+    markdown = render_markdown(sample_report("otter-export.txt"))
+    assert "> **The roles were inferred: the speaker labels say who spoke" in markdown
+    assert "Who said what was inferred" not in markdown
+    caption = render_markdown(sample_report("raw-caption.srt"))
+    assert "> **Who said what was inferred, not read from speaker labels.**" in caption

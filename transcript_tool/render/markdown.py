@@ -122,7 +122,7 @@ def _header(view: ReportView) -> list[str]:
     ]
     if view.inferred or view.notices:
         if view.inferred:
-            line = "> **Who said what was inferred, not read from speaker labels.**"
+            line = f"> **{view.inferred}**"
             if view.uncertain_turns:
                 line += (
                     f" {counted(view.uncertain_turns, 'turn')} whose speaker or boundary has a "

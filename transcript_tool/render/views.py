@@ -128,6 +128,15 @@ def _speakers(transcript: Transcript) -> tuple[SpeakerView, ...]:
     return tuple(views)
 
 
+def _inferred(transcript: Transcript) -> str:
+    """The heading of the notice that says what the tool worked out itself."""
+    if transcript.turns_inferred:
+        return "Who said what was inferred, not read from speaker labels."
+    if transcript.roles_inferred:
+        return "The roles were inferred: the speaker labels say who spoke, not who interviewed."
+    return ""
+
+
 def _criteria(report: Report) -> tuple[CriterionView, ...]:
     views = []
     turns = report.analysis.transcript.turns
@@ -305,7 +314,7 @@ class ReportView:
     overall_tone: str
     facts: tuple[tuple[str, str], ...]
     speakers: tuple[SpeakerView, ...]
-    inferred: bool
+    inferred: str  # what was inferred, as the notice's heading ("" when nothing was)
     notices: tuple[str, ...]
     uncertain_turns: int
     low_confidence: str
@@ -340,7 +349,7 @@ def report_view(report: Report, placed: Layout | None = None) -> ReportView:
         overall_tone=tone(report.overall),
         facts=_facts(report, placed),
         speakers=_speakers(transcript),
-        inferred=transcript.roles_inferred,
+        inferred=_inferred(transcript),
         notices=transcript.notices,
         uncertain_turns=sum(1 for t in transcript.turns if t.confidence < LOW_CONFIDENCE),
         low_confidence=f"{LOW_CONFIDENCE:.1f}",
