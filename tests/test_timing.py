@@ -132,3 +132,14 @@ def test_timing_says_no_silence_rather_than_counting_none(
     assert "0 silences" not in terminal
     # and the interviewer's one check-in is one, not "1 check-in(s)"
     assert "- 1 check-in, not counted as a question: “Hi Diego, can you hear me okay?”" in terminal
+
+
+def test_timing_says_why_speaking_time_is_missing(
+    sample_report: Callable[[str], Report],
+) -> None:
+    # Otter stamps when each turn starts: the last turn's length is unknown,
+    # so speaking time is "–", and the report says why
+    otter = " ".join(render_terminal(sample_report("otter-export.txt"), width=100).split())
+    assert "Speaking time: not available (some turns have no end time)." in otter
+    zoom = " ".join(render_terminal(sample_report("zoom-meeting.vtt"), width=100).split())
+    assert "Speaking time: not available" not in zoom

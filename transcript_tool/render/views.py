@@ -214,6 +214,9 @@ def timing_view(timing: Timing | None) -> TimingView | None:
             )
         )
     facts = []
+    if timing.timed and any(row.seconds is None for row in timing.roles):
+        # start-only formats (Otter, Rev, timed lines): the last turn's length is unknown
+        facts.append("Speaking time: not available (some turns have no end time).")
     if timing.talk_ratio is not None:
         of = "the time" if timing.talk_ratio_by == "seconds" else "the words"
         facts.append(f"The candidate spoke {timing.talk_ratio:.0f}% of {of}.")
