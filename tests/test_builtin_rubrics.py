@@ -107,8 +107,9 @@ def test_answering_the_question_below_the_best_band_says_what_was_missed(
     for feedback, details in banded(sample, rubric, "relevance", {"fair", "needs work"}):
         opening = f"In {details['off_start']:g} of the answers the opening did not reach"
         assert (opening in feedback) is (details["off_start"] > 0)
-        partly = f"{details['partial']:g} of {details['questions']:g} questions were only partly"
+        partly = f"Only partly answered: {details['partial']:g} of {details['questions']:g} "
         assert (partly in feedback) is (details["partial"] > 0)
+        assert " were " not in feedback  # "1 of 18 questions were" reads badly at 1
         assert "were fully answered" not in feedback
 
 
