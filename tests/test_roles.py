@@ -218,3 +218,69 @@ def test_single_speaker_is_other() -> None:
     (speaker,) = transcript.speakers
     assert (speaker.role, speaker.role_source) == ("other", "inferred")
     assert transcript.turns[0].role == "other"
+
+
+PANEL = (
+    "Priya: Thanks for coming in, Daniel. What are you working on at the moment?\n"
+    "Daniel: I am building a payments API at a small startup, mostly in Go and Postgres, "
+    "and I run our on-call rotation.\n"
+    "Priya: Why did you pick Go for it?\n"
+    "Daniel: Because it is fast and simple to deploy, and the team already knew it well "
+    "from the last product we built together.\n"
+    "{third}"
+    "Priya: What would you change about the architecture today?\n"
+    "Daniel: I would split the ledger out of the API, because the two scale differently "
+    "and a slow report should never hold up a payment.\n"
+)
+
+
+def test_a_third_speaker_who_asks_like_the_interviewer_is_one_too() -> None:
+    # a panel: Marcus asks three questions in few words, as Priya does
+    marcus = (
+        "Marcus: I'll jump in. How do you test the ledger? And who reviews it?\n"
+        "Daniel: Property-based tests on every transfer, and two people review each change "
+        "to the ledger code before it merges.\n"
+        "Marcus: What happens when a test fails at night?\n"
+        "Daniel: The build stops and whoever is on call gets paged.\n"
+    )
+    transcript = read(PANEL.format(third=marcus))
+    assert roles(transcript) == [
+        ("Priya", "interviewer", "inferred"),
+        ("Daniel", "candidate", "inferred"),
+        ("Marcus", "interviewer", "inferred"),
+    ]
+    assert {t.role for t in transcript.turns if t.speaker == "Marcus"} == {"interviewer"}
+
+
+@pytest.mark.parametrize(
+    "third",
+    [
+        # asks, but only twice: a note-taker checking the line
+        "Marcus: Sorry, can you hear me? Is my audio okay now?\n"
+        "Daniel: Yes, loud and clear.\n"
+        "Marcus: Thanks. Carry on.\n",
+        # talks, but asks nothing
+        "Marcus: I'm Marcus, I'll be taking notes today, and I'll stay quiet.\n"
+        "Daniel: Great, nice to meet you.\n"
+        "Marcus: Likewise. Priya, over to you.\n",
+    ],
+)
+def test_a_third_speaker_who_does_not_ask_like_the_interviewer_is_other(third: str) -> None:
+    transcript = read(PANEL.format(third=third))
+    assert transcript.speaker("Marcus").role == "other"
+    assert transcript.speaker("Priya").role == "interviewer"
+
+
+def test_the_nurse_panel_sample_has_two_interviewers_whose_questions_are_answered() -> None:
+    from pathlib import Path
+
+    from transcript_tool import analyze, read_transcript
+
+    path = Path(__file__).resolve().parent.parent / "samples" / "nurse-panel-interview.txt"
+    analysis = analyze(read_transcript(path))
+    assert analysis.transcript.speaker("Janet Wu").role == "interviewer"
+    janet = [
+        q for q in analysis.questions if analysis.transcript.turns[q.turn].speaker == "Janet Wu"
+    ]
+    asked = [q for q in janet if q.text.startswith("Tell us about a time you noticed a patient")]
+    assert [(q.answered, q.answer_turns) for q in asked] == [("yes", (15,))]

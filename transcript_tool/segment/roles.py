@@ -3,10 +3,12 @@
 Labels that name a role ("Interviewer", "Q", "Interviewee") decide directly.
 Otherwise the interviewer is inferred from how each speaker talks (asks most
 of the questions, takes short turns, speaks first) and the candidate is the
-remaining speaker with the most words; the margin between the two best
-interviewer scores becomes the confidence. ``--interviewer``/``--candidate``
-override both. Names said in the text ("my name is Priya", "I'm Sam, I lead
-the data team") are picked up for speakers whose labels carry no name.
+remaining speaker with the most words; a further speaker who asks as the
+interviewer does is a panel's second interviewer, any other one "other". The
+margin between the two best interviewer scores becomes the confidence.
+``--interviewer``/``--candidate`` override both. Names said in the text ("my
+name is Priya", "I'm Sam, I lead the data team") are picked up for speakers
+whose labels carry no name.
 """
 
 from __future__ import annotations
@@ -81,6 +83,9 @@ _NOT_NAMES = frozenset(
     Responsible Okay Ok Yes Yeah Going Trying Curious Hoping Thinking Afraid Honestly Always
     """.split()
 )
+
+
+PANEL_QUESTIONS = 3  # a third speaker who asks fewer is no interviewer ("Can you hear us?")
 
 
 @dataclass(frozen=True)
@@ -243,9 +248,29 @@ def _infer(
         if rest:
             talker = max(rest, key=lambda sid: (talk[sid].words, -position[sid]))
             result[talker] = ("candidate", "inferred", confidence if result else 0.9)
+    held: dict[str, str] = {
+        role: sid for sid, (role, _, _) in (decided | result).items() if role != "other"
+    }
     for sid in open_ids:
-        result.setdefault(sid, ("other", "inferred", confidence))
+        if sid not in result:
+            role: Role = "interviewer" if _asks_like_the_interviewer(talk, sid, held) else "other"
+            result[sid] = (role, "inferred", confidence)
     return result
+
+
+def _asks_like_the_interviewer(talk: dict[str, _Talk], sid: str, held: dict[str, str]) -> bool:
+    """Whether a third speaker asks like the interviewer, a panel's second
+    interviewer: at least PANEL_QUESTIONS questions, and questions per word
+    nearer the interviewer's rate than the candidate's (per word, not per
+    turn: a panelist also answers "can you hear us?" and hands over)."""
+    if "interviewer" not in held or "candidate" not in held:
+        return False
+
+    def rate(speaker: str) -> float:
+        return talk[speaker].questions / max(1, talk[speaker].words)
+
+    middle = (rate(held["interviewer"]) + rate(held["candidate"])) / 2
+    return talk[sid].questions >= PANEL_QUESTIONS and rate(sid) > middle
 
 
 def _inference_notice(inferred: dict[str, tuple[Role, str, float]]) -> str:
