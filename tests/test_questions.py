@@ -1085,6 +1085,37 @@ def test_check_ins_are_kept_apart_with_their_cue(check_in: str) -> None:
     assert (found.text, found.intent, found.turn) == (check_in, "check_in", 0)
 
 
+@pytest.mark.parametrize(
+    "leave",
+    ["Can I follow up on that?", "Could I jump in?", "Do you mind if I follow up?"],
+)
+def test_asking_leave_to_ask_is_a_check_in_not_a_question_to_answer(leave: str) -> None:
+    # the nurse panel's "Can I follow up on that? For the A-fib patient, ..." was
+    # a yes/no question left "partly answered: missing a clear yes or no"
+    analysis = analysis_of(
+        f"Interviewer: {leave} Who would you call first, the fellow or the hospitalist?\n"
+        "Candidate: The cardiology fellow, since cardiology is the primary team.\n"
+    )
+    assert [q.text for q in analysis.questions] == [
+        "Who would you call first, the fellow or the hospitalist?"
+    ]
+    assert [c.text for c in analysis.check_ins] == [leave]
+
+
+def test_asking_leave_that_ends_the_turn_is_a_follow_up_question() -> None:
+    # the listener's "sure" answers it; the question comes in the next turn
+    analysis = analysis_of(
+        "Interviewer: Tell me about a time you led a team through a busy season.\n"
+        "Candidate: Last December I ran the holiday floor crew and we hit every cutoff.\n"
+        "Interviewer: Can I follow up on that real quick?\n"
+        "Candidate: Sure.\n"
+    )
+    assert [(q.text, q.intent) for q in analysis.questions][1:] == [
+        ("Can I follow up on that real quick?", "follow_up")
+    ]
+    assert analysis.check_ins == ()
+
+
 def test_questions_without_punctuation_are_found_by_their_form() -> None:
     analysis = analysis_of(
         "Interviewer: okay great so tell me about a time you disagreed with your manager\n"

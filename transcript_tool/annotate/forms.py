@@ -26,6 +26,7 @@ class Asked:
     form: QuestionForm
     cue: str
     check_in: bool
+    leave: bool = False  # the check-in asks leave to ask ("can I follow up on that")
 
 
 def heard(word: Token) -> bool:
@@ -70,7 +71,7 @@ def classify_span(span: Span, matches: Sequence[Match], cues: QuestionCues) -> A
     for m in matches:
         if (
             (
-                m.key == "check_in"
+                m.key in ("check_in", "leave_to_ask")
                 and m.end - m.start >= slack
                 # "how does that work" asks how, "does that work" only checks
                 and not (m.start == head + 1 and doc[head].norm_ in cues.wh_words)
@@ -86,7 +87,7 @@ def classify_span(span: Span, matches: Sequence[Match], cues: QuestionCues) -> A
             )
             or (m.key == "check_in_tail" and m.end == content_end)
         ):
-            return Asked(asked.form, m.text, check_in=True)
+            return Asked(asked.form, m.text, check_in=True, leave=m.key == "leave_to_ask")
     if asked.cue == HEARD and not any(
         t.norm_ in cues.auxiliaries or t.norm_ in cues.heard_clause_words for t in words
     ):

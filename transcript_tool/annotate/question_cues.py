@@ -75,6 +75,7 @@ class QuestionCues:
     check_in_slack: int
     check_in_trailers: frozenset[str]
     check_ins: tuple[str, ...]
+    leave_to_ask: tuple[str, ...]
     check_in_patterns: tuple[list[dict[str, Any]], ...]
     check_in_state_patterns: tuple[list[dict[str, Any]], ...]
     check_ins_whole: tuple[str, ...]
@@ -174,6 +175,7 @@ def load_cues(text: str | None = None) -> QuestionCues:
         check_in_slack=int(raw["check_in_slack"]),
         check_in_trailers=frozenset(raw.get("check_in_trailers", ())),
         check_ins=tuple(raw["check_ins"]),
+        leave_to_ask=tuple(raw.get("leave_to_ask", ())),
         check_in_patterns=_patterns(raw, "", "check_in_patterns"),
         check_in_state_patterns=_patterns(raw, "", "check_in_state_patterns"),
         check_ins_whole=tuple(raw["check_ins_whole"]),
@@ -295,6 +297,7 @@ def matchers_for(nlp: Language) -> Matchers:
         if veto.phrases:
             found.add_phrases(f"not:{number}", veto.phrases, nlp)
     found.add_phrases("check_in", cues.check_ins, nlp)
+    found.add_phrases("leave_to_ask", cues.leave_to_ask, nlp)
     found.add_patterns("check_in_head", cues.check_in_patterns, nlp)
     found.add_patterns("check_in_state", cues.check_in_state_patterns, nlp)
     found.add_phrases("check_in_whole", cues.check_ins_whole, nlp)

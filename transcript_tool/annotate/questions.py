@@ -30,7 +30,7 @@ questions, re-ask announcements, intent context).
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import pairwise
 from typing import TYPE_CHECKING
 
@@ -145,6 +145,9 @@ def find_questions(
                 context = context.after("closing", "invites")
             continue
         said_reask = None
+        if asked.leave and sentence.index == last_in_turn[sentence.turn]:
+            # leave to ask that ends the turn: a follow-up question the listener answers
+            asked = replace(asked, check_in=False, leave=False)
         if asked.check_in:
             check_ins.append(
                 _question(len(check_ins), sentence, turn.role, asked, "check_in", asked.cue, ())
