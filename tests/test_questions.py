@@ -540,6 +540,11 @@ INTENTS = [
     ("How did you find out?", "background", "no intent cue matched"),  # not small talk
     ("Did you find the visitor entrance okay?", "small_talk", "entrance okay"),
     ("Tell me about a service that went badly.", "behavioral", "that went badly"),
+    (
+        "Could you walk me through a recent frontend project you're proud of?",
+        "behavioral",
+        "proud of",
+    ),
     ("Tell me about yourself.", "background", "about yourself"),
     ("What are the pros and cons?", "technical", "pros and cons"),
     ("What are the next steps?", "background", "no intent cue matched"),
@@ -1100,6 +1105,23 @@ def test_asking_leave_to_ask_is_a_check_in_not_a_question_to_answer(leave: str) 
         "Who would you call first, the fellow or the hospitalist?"
     ]
     assert [c.text for c in analysis.check_ins] == [leave]
+
+
+def test_a_topic_announced_before_the_question_is_no_question_of_its_own() -> None:
+    # the WhisperX sample: "Let's talk about state." was a question whose
+    # answer "did not take up" the word "state"
+    analysis = analysis_of(
+        "Interviewer: Good. Let's talk about state. When would you reach for a global "
+        "store instead of component state?\n"
+        "Candidate: Only when distant parts of the page need the same data.\n"
+        "Interviewer: Let's talk about testing.\n"
+        "Candidate: I write the tests first for anything with money in it.\n"
+    )
+    assert [(q.index, q.text) for q in analysis.questions] == [
+        (0, "When would you reach for a global store instead of component state?"),
+        (1, "Let's talk about testing."),  # the turn's only ask: a request
+    ]
+    assert [q.answer_turns for q in analysis.questions] == [(1,), (3,)]
 
 
 def test_asking_leave_that_ends_the_turn_is_a_follow_up_question() -> None:

@@ -76,6 +76,7 @@ class QuestionCues:
     check_in_trailers: frozenset[str]
     check_ins: tuple[str, ...]
     leave_to_ask: tuple[str, ...]
+    announcements: frozenset[str]
     check_in_patterns: tuple[list[dict[str, Any]], ...]
     check_in_state_patterns: tuple[list[dict[str, Any]], ...]
     check_ins_whole: tuple[str, ...]
@@ -176,6 +177,7 @@ def load_cues(text: str | None = None) -> QuestionCues:
         check_in_trailers=frozenset(raw.get("check_in_trailers", ())),
         check_ins=tuple(raw["check_ins"]),
         leave_to_ask=tuple(raw.get("leave_to_ask", ())),
+        announcements=frozenset(raw.get("announcements", ())),
         check_in_patterns=_patterns(raw, "", "check_in_patterns"),
         check_in_state_patterns=_patterns(raw, "", "check_in_state_patterns"),
         check_ins_whole=tuple(raw["check_ins_whole"]),

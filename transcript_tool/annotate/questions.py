@@ -202,7 +202,21 @@ def find_questions(
                 reask_cue=reask_cue,
             )
         )
-    return tuple(questions), tuple(check_ins)
+    return tuple(_without_announcements(questions, cues)), tuple(check_ins)
+
+
+def _without_announcements(questions: list[Question], cues: QuestionCues) -> list[Question]:
+    """``questions`` less the topics announced with a request ("Let's talk
+    about state.") in a turn that goes on to ask, renumbered."""
+
+    def announces(question: Question) -> bool:
+        return question.form_cue.lower().replace("’", "'") in cues.announcements
+
+    asked_later = {q.turn: q.index for q in questions}  # each turn's last question
+    kept = [q for q in questions if not (announces(q) and asked_later[q.turn] > q.index)]
+    if len(kept) == len(questions):
+        return questions
+    return [replace(q, index=number) for number, q in enumerate(kept)]
 
 
 _SETUP_INTENTS: frozenset[str] = frozenset({"situational", "problem_solving"})
