@@ -270,6 +270,12 @@ MARKERS = [
     ("For example, we used SQL.", [("example", "For example")]),
     ("I think it was fine.", [("signpost", "I think")]),
     ("The root cause was a bad index.", []),
+    # ", so" before a clause's subject gives the consequence; not an opener or "so slow"
+    (
+        "Server data I'd keep in a query cache, so it gets its own loading states.",
+        [("reasoning", "so")],
+    ),
+    ("Yeah, so, um, the page was slow, so slow that people left.", []),
 ]
 
 
