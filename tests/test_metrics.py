@@ -715,3 +715,29 @@ def test_relevance_names_no_strength_for_a_drifting_answer() -> None:
     )
     assert result.details["drifted"] == 1
     assert [e.polarity for e in result.evidence] == ["improvement"]
+
+
+@pytest.mark.parametrize(
+    ("question", "answer"),
+    [
+        (
+            "When would you reach for a global store instead of component state?",
+            "Only when distant parts of the page need the same data, like a cart count.",
+        ),
+        (
+            "Why did the nightly export fail?",
+            "Mostly because a disk filled up on the partner's side.",
+        ),
+    ],
+)
+def test_relevance_an_answer_in_the_kind_asked_for_takes_the_question_up(
+    question: str, answer: str
+) -> None:
+    # the WhisperX sample's "Only when ..." shares no word with its question,
+    # and was quoted as an opening that "does not take up" the question
+    result = measure("relevance", f"Interviewer: {question}\nCandidate: {answer}\n")
+    assert result.details["off_start"] == 0
+    plain = answer.split(" ", 2)[2]  # the same words without "Only when", "Mostly because"
+    aside = measure("relevance", f"Interviewer: {question}\nCandidate: {plain}\n")
+    assert aside.details["off_start"] == 1
+    assert result.items[0][1] > aside.items[0][1]

@@ -27,6 +27,7 @@ DRIFT_MIN_WORDS = 60  # shorter answers are not judged for drift
 DRIFT_OVERLAP = 0.2  # the last third shares less than this with what came before
 CHOICE_WINDOW = 25  # a choice question's option must be named within these words
 EVASION_WINDOW = 40  # an evasion counts within the answer's first words
+ANSWER_KIND_WINDOW = 10  # an answer of the question's kind counts within these words
 
 
 CLOSED_FORMS = {  # form -> (what the question is, what a direct answer gives first)
@@ -56,6 +57,24 @@ def evasion_cues() -> dict[tuple[str, ...], str]:
         for phrase in phrases:
             cues[tuple(t.lower_.replace("’", "'") for t in tokenizer(phrase))] = kind
     return cues
+
+
+@lru_cache(maxsize=1)
+def answer_kinds() -> dict[str, frozenset[str]]:
+    """``data/relevance.yaml``'s answer_kinds: wh-word -> words answering in its kind."""
+    text = resources.files("transcript_tool.data").joinpath("relevance.yaml").read_text("utf-8")
+    kinds = load_data(text).get("answer_kinds", {})
+    return {wh: frozenset(words) for wh, words in kinds.items()}
+
+
+def answers_in_kind(question: Question, words: Sequence[Word]) -> bool:
+    """Whether the answer's first ANSWER_KIND_WINDOW ``words`` answer the
+    kind a wh-question asks for: a "when" with "only when" or "if", a "why"
+    with "because"."""
+    if question.form != "wh":
+        return False
+    wanted = answer_kinds().get(question.form_cue.lower(), frozenset())
+    return any(w.lower.replace("’", "'") in wanted for w in words[:ANSWER_KIND_WINDOW])
 
 
 def find_evasion(words: Sequence[Word]) -> tuple[str, int, int] | None:
@@ -148,7 +167,7 @@ def judge(
     words = [w for _, w in answer.words]
     evasion = _evasion(analysis, answer, words)
     head = words[: int(params["opening_words"])]
-    opening = _coverage(question, head)
+    opening = 1.0 if answers_in_kind(question, head) else _coverage(question, head)
     coverage = (2 * opening + _coverage(question, words)) / 3
     score = min(1.0, coverage / float(params["full_coverage"]))
     if _relaxed(question):
