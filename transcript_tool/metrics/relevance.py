@@ -7,8 +7,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import lru_cache
-from importlib import resources
 
 from ..annotate.exchanges import (
     NO_YES_OR_NO,
@@ -19,15 +17,14 @@ from ..annotate.exchanges import (
 )
 from ..annotate.intents import NO_INTENT_CUE
 from ..model import Analysis, Evidence, MetricResult, Question, Word
-from ..yamlnodes import load_data
 from .base import MetricSpec, Param, Params, Scope
 from .common import Answer, candidate_answers, quote
+from .relevance_cues import EVASION_NOTES, answers_in_kind, find_evasion
 
 DRIFT_MIN_WORDS = 60  # shorter answers are not judged for drift
 DRIFT_OVERLAP = 0.2  # the last third shares less than this with what came before
 CHOICE_WINDOW = 25  # a choice question's option must be named within these words
 EVASION_WINDOW = 40  # an evasion counts within the answer's first words
-ANSWER_KIND_WINDOW = 10  # an answer of the question's kind counts within these words
 
 
 CLOSED_FORMS = {  # form -> (what the question is, what a direct answer gives first)
@@ -36,58 +33,6 @@ CLOSED_FORMS = {  # form -> (what the question is, what a direct answer gives fi
     "declarative": ("a confirm-or-deny", "a yes or no"),
     "choice": ("an either-or", "naming a choice"),
 }
-
-EVASION_NOTES = {
-    "declining": "declined to answer",
-    "ignorance": "said they did not know instead of reasoning toward an answer",
-    "deflection": "steered away from the question",
-}
-
-
-@lru_cache(maxsize=1)
-def evasion_cues() -> dict[tuple[str, ...], str]:
-    """Lowercased token sequences of ``data/relevance.yaml``'s evasions -> kind."""
-    from ..nlp import get_nlp
-
-    text = resources.files("transcript_tool.data").joinpath("relevance.yaml").read_text("utf-8")
-    data = load_data(text)
-    tokenizer = get_nlp().tokenizer
-    cues: dict[tuple[str, ...], str] = {}
-    for kind, phrases in data["evasions"].items():
-        for phrase in phrases:
-            cues[tuple(t.lower_.replace("’", "'") for t in tokenizer(phrase))] = kind
-    return cues
-
-
-@lru_cache(maxsize=1)
-def answer_kinds() -> dict[str, frozenset[str]]:
-    """``data/relevance.yaml``'s answer_kinds: wh-word -> words answering in its kind."""
-    text = resources.files("transcript_tool.data").joinpath("relevance.yaml").read_text("utf-8")
-    kinds = load_data(text).get("answer_kinds", {})
-    return {wh: frozenset(words) for wh, words in kinds.items()}
-
-
-def answers_in_kind(question: Question, words: Sequence[Word]) -> bool:
-    """Whether the answer's first ANSWER_KIND_WINDOW ``words`` answer the
-    kind a wh-question asks for: a "when" with "only when" or "if", a "why"
-    with "because"."""
-    if question.form != "wh":
-        return False
-    wanted = answer_kinds().get(question.form_cue.lower(), frozenset())
-    return any(w.lower.replace("’", "'") in wanted for w in words[:ANSWER_KIND_WINDOW])
-
-
-def find_evasion(words: Sequence[Word]) -> tuple[str, int, int] | None:
-    """(kind, first word, end word) of the first evasion among ``words``."""
-    lowered = [w.lower.replace("’", "'") for w in words]
-    cues = evasion_cues()
-    longest = max((len(c) for c in cues), default=0)
-    for start in range(len(lowered)):
-        for size in range(min(longest, len(lowered) - start), 0, -1):
-            kind = cues.get(tuple(lowered[start : start + size]))
-            if kind is not None:
-                return kind, start, start + size
-    return None
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,70 @@
+"""The cues the relevance metric reads in an answer, from
+``data/relevance.yaml``: evasions near its start ("I'm not going to get into
+that", "I don't know") and words that answer in the kind a "when" or "why"
+asks for ("only when ...", "because ...")."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+from ..model import Question, Word
+from ..yamlnodes import load_data
+
+ANSWER_KIND_WINDOW = 10  # an answer of the question's kind counts within these words
+
+EVASION_NOTES = {
+    "declining": "declined to answer",
+    "ignorance": "said they did not know instead of reasoning toward an answer",
+    "deflection": "steered away from the question",
+}
+
+
+@lru_cache(maxsize=1)
+def _data() -> dict[str, Any]:
+    text = resources.files("transcript_tool.data").joinpath("relevance.yaml").read_text("utf-8")
+    return dict(load_data(text))
+
+
+@lru_cache(maxsize=1)
+def evasion_cues() -> dict[tuple[str, ...], str]:
+    """Lowercased token sequences of the evasions -> kind."""
+    from ..nlp import get_nlp
+
+    tokenizer = get_nlp().tokenizer
+    cues: dict[tuple[str, ...], str] = {}
+    for kind, phrases in _data()["evasions"].items():
+        for phrase in phrases:
+            cues[tuple(t.lower_.replace("’", "'") for t in tokenizer(phrase))] = kind
+    return cues
+
+
+def find_evasion(words: Sequence[Word]) -> tuple[str, int, int] | None:
+    """(kind, first word, end word) of the first evasion among ``words``."""
+    lowered = [w.lower.replace("’", "'") for w in words]
+    cues = evasion_cues()
+    longest = max((len(c) for c in cues), default=0)
+    for start in range(len(lowered)):
+        for size in range(min(longest, len(lowered) - start), 0, -1):
+            kind = cues.get(tuple(lowered[start : start + size]))
+            if kind is not None:
+                return kind, start, start + size
+    return None
+
+
+@lru_cache(maxsize=1)
+def answer_kinds() -> dict[str, frozenset[str]]:
+    """The answer_kinds: wh-word -> words answering in its kind."""
+    return {wh: frozenset(words) for wh, words in _data().get("answer_kinds", {}).items()}
+
+
+def answers_in_kind(question: Question, words: Sequence[Word]) -> bool:
+    """Whether the answer's first ANSWER_KIND_WINDOW ``words`` answer the
+    kind a wh-question asks for: a "when" with "only when" or "if", a "why"
+    with "because"."""
+    if question.form != "wh":
+        return False
+    wanted = answer_kinds().get(question.form_cue.lower(), frozenset())
+    return any(w.lower.replace("’", "'") in wanted for w in words[:ANSWER_KIND_WINDOW])
