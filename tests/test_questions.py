@@ -504,6 +504,12 @@ PARTS = [
         ("How do you usually approach code reviews, both giving and getting them?",),
         (("code", "review"),),
     ),
+    # nor how at ease: "how comfortable are you with X" asks about X
+    (
+        "How comfortable are you with ERP systems?",
+        ("How comfortable are you with ERP systems?",),
+        (("erp", "system"),),
+    ),
     (
         "Where do you see yourself in five years?",
         ("Where do you see yourself in five years?",),
