@@ -1027,6 +1027,9 @@ def test_embedded_and_lead_in_questions(sentence: str, form: str, cue: str) -> N
 MORE_NOT_QUESTIONS = [
     # what was said or asked, quoted after "was" / "is"
     "Okay, first question I'd ask is, is it real?",
+    # the talker's habit of asking or thinking, named (the data analyst sample)
+    "Um, so for me the first question is always, who's actually opening it on a Monday morning?",
+    "So the first thing I'd think is, what's the cost of being wrong here?",
     # a story told in the present quotes after any subject
     "It's just the first thing a prospect asks, like, what happened to the last guy?",
     "Then the product manager comes to you and says, can we show order status in real time?",
@@ -1062,6 +1065,10 @@ MORE_NOT_QUESTIONS = [
 @pytest.mark.parametrize("sentence", MORE_NOT_QUESTIONS)
 def test_quoted_speech_backchannels_and_statements_are_not_questions(sentence: str) -> None:
     assert asked(sentence) == ()
+
+
+def test_a_question_named_and_put_is_still_asked() -> None:
+    assert len(asked("My question is, how would you scale it?")) == 1
 
 
 def test_you_know_ending_an_answer_is_not_a_question() -> None:
