@@ -1107,17 +1107,21 @@ def test_check_ins_are_kept_apart_with_their_cue(check_in: str) -> None:
     "leave",
     ["Can I follow up on that?", "Could I jump in?", "Do you mind if I follow up?"],
 )
-def test_asking_leave_to_ask_is_a_check_in_not_a_question_to_answer(leave: str) -> None:
+def test_asking_leave_to_ask_does_not_hold_the_answer_to_a_yes_or_no(leave: str) -> None:
     # the nurse panel's "Can I follow up on that? For the A-fib patient, ..." was
-    # a yes/no question left "partly answered: missing a clear yes or no"
+    # "partly answered: missing a clear yes or no"; it is a question of what it
+    # announces (taxonomy tie-break 12), answered with the question it leads to
     analysis = analysis_of(
+        "Interviewer: How would you triage them?\n"
+        "Candidate: The A-fib patient first, then the post-cath check.\n"
         f"Interviewer: {leave} Who would you call first, the fellow or the hospitalist?\n"
         "Candidate: The cardiology fellow, since cardiology is the primary team.\n"
     )
-    assert [q.text for q in analysis.questions] == [
-        "Who would you call first, the fellow or the hospitalist?"
-    ]
-    assert [c.text for c in analysis.check_ins] == [leave]
+    leave_question, called = analysis.questions[1:]
+    assert (leave_question.text, leave_question.form_cue) == (leave, leave.rstrip("?"))
+    assert (leave_question.answered, leave_question.missing) == ("yes", ())
+    assert called.answered == "yes"
+    assert analysis.check_ins == ()
 
 
 def test_a_topic_announced_before_the_question_is_no_question_of_its_own() -> None:

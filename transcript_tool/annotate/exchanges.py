@@ -30,7 +30,7 @@ from ..model import (
     Word,
     words_by_turn,
 )
-from .question_cues import rule_words
+from .question_cues import load_cues, rule_words
 from .replies import DIRECT_WINDOW, answered_directly, openings
 from .word_lists import alternatives
 
@@ -110,7 +110,7 @@ def pair_questions(
                 exchange.answer_turns,
                 answer_words,
                 opening,
-                after is not None and _offers_the_other(questions[index], questions[after]),
+                after is not None and _leads_on(questions[index], questions[after]),
             )
     return exchanges, tuple(answered)
 
@@ -246,12 +246,17 @@ def _other(role: Role) -> Role | None:
     return {"interviewer": "candidate", "candidate": "interviewer"}.get(role)  # type: ignore[return-value]
 
 
-def _offers_the_other(question: Question, after: Question) -> bool:
-    """``after``, in the same turn, opens with "or" and offers the other
-    alternative to ``question`` ("Does the raw data stay raw? Or do you
-    transform it on the way in?"): together they ask to choose, and the first
-    is no yes/no question of its own."""
-    return after.turn == question.turn and after.form == "choice" and after.form_cue.lower() == "or"
+def _leads_on(question: Question, after: Question) -> bool:
+    """``question`` leads on to ``after``, the next question of its turn, and
+    is no yes/no question of its own: ``after`` opens with "or" and offers
+    the other alternative ("Does the raw data stay raw? Or do you transform it
+    on the way in?"), or ``question`` asks leave to ask it ("Can I follow up
+    on that? For the A-fib patient, who would you call first?")."""
+    if after.turn != question.turn:
+        return False
+    if after.form == "choice" and after.form_cue.lower() == "or":
+        return True
+    return question.form_cue.lower().replace("’", "'") in load_cues().leave_to_ask
 
 
 def _with_answer(
@@ -260,7 +265,7 @@ def _with_answer(
     answer_turns: tuple[int, ...],
     words: list[Word],
     opening: Sequence[Word],
-    first_alternative: bool = False,
+    leads_on: bool = False,
 ) -> Question:
     if not answer_turns:
         return dataclasses.replace(
@@ -282,7 +287,7 @@ def _with_answer(
             share = max(share, PART_COVERED)
         part_coverage.append(round(share, 3))
     coverage = covered_total / focus_total if focus_total else 1.0
-    direct = None if first_alternative else answered_directly(question, question_words, opening)
+    direct = None if leads_on else answered_directly(question, question_words, opening)
     unaddressed = _unaddressed(question, part_coverage, direct)
     if len(question.parts) > 1:
         missing = [_part_label(p) for p in unaddressed]

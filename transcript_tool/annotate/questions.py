@@ -145,8 +145,10 @@ def find_questions(
                 context = context.after("closing", "invites")
             continue
         said_reask = None
-        if asked.leave and sentence.index == last_in_turn[sentence.turn]:
-            # leave to ask that ends the turn: a follow-up question the listener answers
+        if asked.leave:
+            # leave to ask is a question of what it announces (taxonomy tie-break
+            # 12), its phrase the form cue; exchanges.py holds it to no yes or no
+            # where the question itself follows in the turn
             asked = replace(asked, check_in=False, leave=False)
         if asked.check_in:
             check_ins.append(
