@@ -1141,6 +1141,19 @@ def test_a_topic_announced_before_the_question_is_no_question_of_its_own() -> No
     assert [q.answer_turns for q in analysis.questions] == [(1,), (3,)]
 
 
+def test_an_agenda_before_the_first_question_is_no_question_of_its_own() -> None:
+    # the Rev sample: the agenda was "partly answered", its parts "missed"
+    analysis = analysis_of(
+        "Interviewer: I'd like to hear about how you plan studies, how you work with "
+        "designers, and how you get findings used. To start, can you tell me about the "
+        "study you're proudest of?\n"
+        "Candidate: Last year I ran field visits at six clinics.\n"
+    )
+    assert [q.text for q in analysis.questions] == [
+        "To start, can you tell me about the study you're proudest of?"
+    ]
+
+
 def test_asking_leave_that_ends_the_turn_is_a_follow_up_question() -> None:
     # the listener's "sure" answers it; the question comes in the next turn
     analysis = analysis_of(
