@@ -462,10 +462,12 @@ PARTS = [
         ("Would you score them one at a time, or in batches?",),
         (("score", "batch"),),
     ),
+    # designing or building is the task, what is asked about is the thing:
+    # "Yeah, that works. So I'd use a token bucket per API key" takes it up
     (
         "How would you design a rate limiter?",
         ("How would you design a rate limiter?",),
-        (("design", "rate", "limiter"),),
+        (("rate", "limiter"),),
     ),
     # frame words whose lemma is another word ("bit" -> "bite", "yeah" -> "yes")
     # are no focus terms either: an answer never had to say "bite"
