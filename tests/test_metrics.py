@@ -741,3 +741,29 @@ def test_relevance_an_answer_in_the_kind_asked_for_takes_the_question_up(
     aside = measure("relevance", f"Interviewer: {question}\nCandidate: {plain}\n")
     assert aside.details["off_start"] == 1
     assert result.items[0][1] > aside.items[0][1]
+
+
+def test_think_aloud_does_not_judge_the_candidates_own_questions_for_reasoning() -> None:
+    # "Um, yeah, a couple. How big is the ads delivery team ...": the answer to
+    # the closing question asks; it was "49 words with no reasoning said out loud"
+    own_questions = (
+        "Um, yeah, a couple. How big is the ads delivery team, and how is it split "
+        "between the backend and the data people? And what does on-call look like in "
+        "the first few months, and who would I pair with when I start on the "
+        "frequency capping service next quarter?"
+    )
+    result = measure(
+        "think_aloud",
+        "Interviewer: How would you find the cause of slow checkouts?\n"
+        "Candidate: First, I would check the logs because errors usually show up "
+        "there, and then I'd compare the slow requests with the fast ones, so that I "
+        "know whether the database or the payment provider is the bottleneck here, "
+        "before I change anything at all.\n"
+        "Interviewer: Do you have any questions for me?\n"
+        f"Candidate: {own_questions}\n",
+    )
+    assert len(own_questions.split()) >= 40
+    assert (result.details["judged_answers"], result.details["answers_without_reasoning"]) == (
+        1,
+        0,
+    )

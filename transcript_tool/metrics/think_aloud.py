@@ -24,6 +24,9 @@ REASONING_KINDS: tuple[MarkerKind, ...] = tuple(k for k in get_args(MarkerKind) 
 # Questions that are worth clarifying before answering, and where checking in
 # with the interviewer is part of working through the problem.
 OPEN_PROBLEMS = frozenset({"problem_solving", "technical", "situational"})
+# Questions whose answers are not judged for reasoning: "How was the drive?",
+# and "Any questions for me?", answered with the candidate's own questions.
+UNREASONED = frozenset({"small_talk", "closing"})
 SILENCE_PENALTY = 5.0  # points per long silence before an answer ...
 SILENCE_CAP = 20.0  # ... up to this many
 
@@ -38,7 +41,12 @@ def think_aloud(analysis: Analysis, params: Params, scope: Scope) -> MetricResul
     kinds = sorted({m.kind for m in markers})
     density = linear_score(rate, params["target_rate"], 0.0)
     variety = 100.0 * min(1.0, len(kinds) / params["kinds_for_full_credit"])
-    judged = [a for a in answers if a.word_count >= params["min_words"]]
+    judged = [
+        a
+        for a in answers
+        if a.word_count >= params["min_words"]
+        and not all(q.intent in UNREASONED for q in a.questions)
+    ]
     marked_turns = {m.turn for m in markers}
     silent = [a for a in judged if not marked_turns & set(a.turns)]
     reasoned_share = 100.0 * (1 - len(silent) / len(judged)) if judged else 100.0
