@@ -394,6 +394,27 @@ def test_stacked_questions_one_at_a_time() -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    "turn",
+    [
+        # leave to ask the question, then the question (the nurse panel)
+        "Can I follow up on that? For the A-fib patient, who would you call first?",
+        # two alternatives of one choice
+        "Does the raw data stay raw? Or do you transform it on the way in?",
+    ],
+)
+def test_a_question_leading_on_to_the_next_is_not_stacked(turn: str) -> None:
+    analysis = analysis_of(
+        "Interviewer: Walk me through the night shift.\n"
+        "Candidate: I took report at seven and had four patients.\n"
+        f"Interviewer: {turn}\n"
+        "Candidate: The cardiology fellow, and we keep it raw.\n"
+    )
+    assert len([q for q in analysis.questions if q.turn == 2]) == 2
+    result = interviewer.STACKED_QUESTIONS(analysis)
+    assert result.details == {"stacked_turns": 0, "max_in_one_turn": 1}
+
+
 def test_stacked_questions_unpunctuated() -> None:
     analysis = analysis_of(
         "interviewer: how did you pick the model and what data did you use and who was on the "

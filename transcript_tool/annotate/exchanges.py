@@ -110,7 +110,7 @@ def pair_questions(
                 exchange.answer_turns,
                 answer_words,
                 opening,
-                after is not None and _leads_on(questions[index], questions[after]),
+                after is not None and leads_on(questions[index], questions[after]),
             )
     return exchanges, tuple(answered)
 
@@ -246,7 +246,7 @@ def _other(role: Role) -> Role | None:
     return {"interviewer": "candidate", "candidate": "interviewer"}.get(role)  # type: ignore[return-value]
 
 
-def _leads_on(question: Question, after: Question) -> bool:
+def leads_on(question: Question, after: Question) -> bool:
     """``question`` leads on to ``after``, the next question of its turn, and
     is no yes/no question of its own: ``after`` opens with "or" and offers
     the other alternative ("Does the raw data stay raw? Or do you transform it

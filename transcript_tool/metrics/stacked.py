@@ -3,6 +3,9 @@ before the candidate can answer (rephrasings and check-ins excluded)."""
 
 from __future__ import annotations
 
+from itertools import pairwise
+
+from ..annotate.exchanges import leads_on
 from ..annotate.interviewer_cues import load_interviewer_cues
 from ..model import Analysis, Evidence, MetricResult, Question
 from .base import MetricSpec, Param, Params, Scope
@@ -21,10 +24,15 @@ from .rephrased import find_rephrasings
 def _asks(analysis: Analysis, turn: SubjectTurn, count_parts: bool) -> int:
     """Distinct questions a turn asks: each question (each part of a compound
     question with ``count_parts``), less the second versions of rephrased
-    questions and short declarative options ("Latency? Error rates?")."""
+    questions, short declarative options ("Latency? Error rates?") and
+    questions that lead on to the next one (leave to ask it, or the first of
+    two alternatives: ``exchanges.leads_on``)."""
     short = load_interviewer_cues().short_declarative_words
+    leading = {q.index for q, after in pairwise(turn.questions) if leads_on(q, after)}
 
     def weight(question: Question) -> int:
+        if question.index in leading:
+            return 0
         if question.form == "declarative" and question_words(analysis, question) < short:
             return 0
         return len(question.parts) if count_parts else 1
