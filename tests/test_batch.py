@@ -286,6 +286,7 @@ def test_summary_out_json_and_markdown(capsys: pytest.CaptureFixture[str], folde
     # to 0.1: the two means agree to within the table's rounding
     assert summary["overall"]["mean"] == pytest.approx(overall.mean(), abs=0.05 + 1e-9)
     assert summary["missing_concepts"] == []  # the default rubric names no concepts
+    assert summary["rubric"] == {"name": "default", "version": "1.0", "concepts": 0}
     feedback = summary["improvements"]
     assert feedback and all(f["transcripts"] >= 1 and "{" not in f["feedback"] for f in feedback)
     # the band's message as a whole: its optional parts kept, without brackets
@@ -298,6 +299,11 @@ def test_summary_out_json_and_markdown(capsys: pytest.CaptureFixture[str], folde
     markdown = Path("summary.md").read_text(encoding="utf-8")
     assert markdown.startswith("# Batch summary\n")
     assert "| conciseness | 4 |" in markdown
+    # "(none)" would read as "no answer missed a concept"
+    assert "## Most common missing concepts\n\n(the rubric names no concepts)\n" in markdown
+    code, out, _ = run(capsys, "batch", "in", "--out", "r.csv", "-q")
+    assert code == 1  # two of the six files are broken
+    assert "most common missing concepts (answers, transcripts):\n  (the rubric names no" in out
 
 
 def test_summary_counts_missing_concepts(

@@ -86,7 +86,11 @@ class Cohort:
         worst = sorted(self.overall, key=lambda item: (item[0], item[1]))
         return {
             "schema": SUMMARY_SCHEMA,
-            "rubric": {"name": self.rubric.name, "version": self.rubric.version},
+            "rubric": {
+                "name": self.rubric.name,
+                "version": self.rubric.version,
+                "concepts": len(self.rubric.concepts),
+            },
             "files": self.files,
             "scored": self.files - self.failed,
             "failed": self.failed,
@@ -197,7 +201,7 @@ def render_text(summary: dict[str, Any], failures: Sequence[tuple[str, str]] = (
     concepts = summary["missing_concepts"][:LISTED]
     lines += [
         _fit(f"  {c['answers']:>5} {c['transcripts']:>5}  {c['label']}") for c in concepts
-    ] or ["  (none)"]
+    ] or [f"  {_no_missing_concepts(summary)}"]
     lines += ["", "most frequent improvements (transcripts):"]
     lines += [
         _fit(f"  {f['transcripts']:>5}  {f['criterion']} ({f['band']}): {f['feedback']}")
@@ -233,7 +237,7 @@ def render_markdown(summary: dict[str, Any]) -> str:
         f"- {_md(c['label'])} (`{c['concept']}`): {c['answers']} answers, "
         f"{c['transcripts']} transcripts"
         for c in summary["missing_concepts"]
-    ] or ["(none)"]
+    ] or [_no_missing_concepts(summary)]
     out += ["", "## Most frequent improvements", ""]
     out += [
         f"- {f['transcripts']} × `{f['criterion']}` ({f['band']}): {_md(f['feedback'])}"
@@ -243,6 +247,13 @@ def render_markdown(summary: dict[str, Any]) -> str:
         out += ["", f"## {title} {RANKED} by overall score", ""]
         out += [f"- {_number(i['overall'])} `{i['file']}`" for i in summary[key]] or ["(none)"]
     return shown("\n".join(out) + "\n")
+
+
+def _no_missing_concepts(summary: dict[str, Any]) -> str:
+    """What stands where no concept was missed: the rubric may name none."""
+    if summary["rubric"].get("concepts") == 0:
+        return "(the rubric names no concepts)"
+    return "(none: every answer named the concepts expected of it)"
 
 
 def render_json(summary: dict[str, Any]) -> str:
