@@ -767,3 +767,25 @@ def test_think_aloud_does_not_judge_the_candidates_own_questions_for_reasoning()
         1,
         0,
     )
+
+
+def test_relevance_does_not_judge_drift_from_a_question_whose_topic_came_before() -> None:
+    # "How would you handle that?" names only "handle": the timestamped-lines
+    # sample's answer, which moved on to who decides, "drifted away" from it
+    answer = (
+        "I'd handle it by asking each of them when they actually need it, because "
+        "now often means by the end of the day. If both really need it this morning, "
+        "I'd tell them so right away and do the shorter one first, then the other. "
+        "And if it still collides, I'd ask the supervising paralegal or a more senior "
+        "attorney to choose. I don't think it's my place to quietly decide that one "
+        "partner waits on another partner."
+    )
+    result = measure(
+        "relevance",
+        "Interviewer: Two partners hand you urgent work at the same time.\n"
+        "Candidate: Okay.\n"
+        "Interviewer: How would you handle that?\n"
+        f"Candidate: {answer}\n",
+    )
+    assert len(answer.split()) >= 60
+    assert result.details["drifted"] == 0

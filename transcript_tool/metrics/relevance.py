@@ -22,6 +22,7 @@ from .common import Answer, candidate_answers, quote
 from .relevance_cues import EVASION_NOTES, answers_in_kind, find_evasion
 
 DRIFT_MIN_WORDS = 60  # shorter answers are not judged for drift
+DRIFT_MIN_FOCUS = 2  # nor answers to questions with fewer focus terms
 DRIFT_OVERLAP = 0.2  # the last third shares less than this with what came before
 CHOICE_WINDOW = 25  # a choice question's option must be named within these words
 EVASION_WINDOW = 40  # an evasion counts within the answer's first words
@@ -217,11 +218,12 @@ def _drifts(question: Question, words: Sequence[Word]) -> bool:
     """Whether a long answer starts on the question and ends somewhere else:
     its first third names a focus term, while its last third shares less than
     DRIFT_OVERLAP of its content words with the question and the rest of the
-    answer."""
-    if len(words) < DRIFT_MIN_WORDS:
+    answer. Not for a question of fewer than DRIFT_MIN_FOCUS focus terms ("How
+    would you handle that?"): its topic was set before it, not in its words."""
+    focus = [term for part in question.focus for term in part]
+    if len(words) < DRIFT_MIN_WORDS or len(focus) < DRIFT_MIN_FOCUS:
         return False
     third = len(words) // 3
-    focus = [term for part in question.focus for term in part]
     head_lemmas, head_prefixes = _keys(words[:third])
     if not _hits(focus, head_lemmas, head_prefixes):
         return False
