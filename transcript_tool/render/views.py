@@ -24,6 +24,7 @@ from ..model import (
     Timing,
     Transcript,
 )
+from ..wording import counted
 from .cards import CardGroup, Quote, question_cards, question_groups, quote_of
 from .pieces import Piece, turn_pieces
 from .timeline import Layout, clock, layout
@@ -226,8 +227,7 @@ def timing_view(timing: Timing | None) -> TimingView | None:
         if timing.silences == 0:
             facts.append("No silence of 5 s or more in answers.")
         else:
-            plural = "" if timing.silences == 1 else "s"
-            facts.append(f"{timing.silences} silence{plural} of 5 s or more in answers.")
+            facts.append(f"{counted(timing.silences, 'silence')} of 5 s or more in answers.")
     if timing.switches_per_minute is not None:
         facts.append(f"{timing.switches_per_minute:.1f} changes of speaker per minute.")
     elif timing.switches_per_100_words is not None:
@@ -267,12 +267,10 @@ def interviewer_notes(analysis: Analysis) -> tuple[str, ...]:
     if check_ins:
         shown = "; ".join(f"“{q.text}” (turn {q.turn})" for q in check_ins[:3])
         more = f" and {len(check_ins) - 3} more" if len(check_ins) > 3 else ""
-        counted = (
-            "1 check-in, not counted as a question"
-            if len(check_ins) == 1
-            else f"{len(check_ins)} check-ins, not counted as questions"
+        kept_apart = "a question" if len(check_ins) == 1 else "questions"
+        notes.append(
+            f"{counted(len(check_ins), 'check-in')}, not counted as {kept_apart}: {shown}{more}"
         )
-        notes.append(f"{counted}: {shown}{more}")
     for turn in analysis.long_setups:
         notes.append(
             f"Turn {turn}: {len(turns[turn].text.split())} words of setup before a question"
