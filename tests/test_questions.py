@@ -506,18 +506,6 @@ PARTS = [
         ("How do you usually approach code reviews, both giving and getting them?",),
         (("code", "review"),),
     ),
-    # nor the kind of thing a "what" asks for: the answer names instances of it
-    # ("units per hour, trailers waiting"); but "what drove" asks about a cause
-    (
-        "What numbers do you watch during a shift?",
-        ("What numbers do you watch during a shift?",),
-        (("watch", "shift"),),
-    ),
-    (
-        "What drove that decision?",
-        ("What drove that decision?",),
-        (("drive", "decision"),),
-    ),
     # nor how at ease: "how comfortable are you with X" asks about X
     (
         "How comfortable are you with ERP systems?",

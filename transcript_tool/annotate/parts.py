@@ -12,17 +12,12 @@ from .question_cues import QuestionCues
 
 
 def focus_terms(words: Sequence[Word], cues: QuestionCues) -> tuple[str, ...]:
-    """Content lemmas an answer should address, in order, without repeats;
-    not the kind of thing a "what" or "which" asks for ("What numbers do you
-    watch?", "Which database would you pick?"), which the answer names
-    instances of ("units per hour", "Postgres") rather than repeats."""
+    """Content lemmas an answer should address, in order, without repeats."""
     seen: list[str] = []
-    asked_for = _asked_for(words, cues)
-    for index, word in enumerate(words):
+    for word in words:
         lemma = word.lemma.lower()
         if (
-            index in asked_for
-            or word.is_punct
+            word.is_punct
             or word.is_stop
             or lemma in cues.frame_words
             or word.lower in cues.frame_words  # "yeah", whose lemma is "yes"
@@ -34,24 +29,6 @@ def focus_terms(words: Sequence[Word], cues: QuestionCues) -> tuple[str, ...]:
         if lemma not in seen:
             seen.append(lemma)
     return tuple(seen)
-
-
-def _asked_for(words: Sequence[Word], cues: QuestionCues) -> set[int]:
-    """Indices of the words naming what a "what"/"which" asks for: the word
-    after it (or after its "kind of", "sort of", "type of") when an auxiliary
-    follows that word ("what numbers | do you watch", "which database |
-    would you pick"); not "what changed", "what drove that decision"."""
-    lowered = [w.lower for w in words]
-    found: set[int] = set()
-    for i, word in enumerate(lowered):
-        if word not in ("what", "which"):
-            continue
-        k = i + 1
-        if lowered[k : k + 2] in (["kind", "of"], ["sort", "of"], ["type", "of"]):
-            k += 2
-        if k + 1 < len(lowered) and lowered[k + 1] in cues.auxiliaries:
-            found.add(k)
-    return found
 
 
 def split_parts(
