@@ -26,7 +26,6 @@ class Asked:
     form: QuestionForm
     cue: str
     check_in: bool
-    leave: bool = False  # the check-in asks leave to ask ("can I follow up on that")
 
 
 def heard(word: Token) -> bool:
@@ -87,7 +86,10 @@ def classify_span(span: Span, matches: Sequence[Match], cues: QuestionCues) -> A
             )
             or (m.key == "check_in_tail" and m.end == content_end)
         ):
-            return Asked(asked.form, m.text, check_in=True, leave=m.key == "leave_to_ask")
+            # leave to ask ("can I follow up on that") is a question of what it
+            # announces (taxonomy tie-break 12), its phrase the cue; exchanges.py
+            # holds it to no yes or no where the question itself follows
+            return Asked(asked.form, m.text, check_in=m.key != "leave_to_ask")
     if asked.cue == HEARD and not any(
         t.norm_ in cues.auxiliaries or t.norm_ in cues.heard_clause_words for t in words
     ):

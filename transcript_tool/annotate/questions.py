@@ -145,11 +145,6 @@ def find_questions(
                 context = context.after("closing", "invites")
             continue
         said_reask = None
-        if asked.leave:
-            # leave to ask is a question of what it announces (taxonomy tie-break
-            # 12), its phrase the form cue; exchanges.py holds it to no yes or no
-            # where the question itself follows in the turn
-            asked = replace(asked, check_in=False, leave=False)
         if asked.check_in:
             check_ins.append(
                 _question(len(check_ins), sentence, turn.role, asked, "check_in", asked.cue, ())
