@@ -789,3 +789,22 @@ def test_relevance_does_not_judge_drift_from_a_question_whose_topic_came_before(
     )
     assert len(answer.split()) >= 60
     assert result.details["drifted"] == 0
+
+
+def test_relevance_an_answer_naming_instances_of_what_is_asked_takes_it_up() -> None:
+    # the Otter sample's "What numbers do you watch during a shift?": the answer
+    # names the numbers, and need not say "numbers"; "watch" it must still take up
+    question = "Interviewer: What numbers do you watch during a shift?\n"
+    named = measure(
+        "relevance",
+        question + "Candidate: Units per hour and trailers still waiting; I watch both.\n",
+    )
+    assert named.details["off_start"] == 0
+    aside = measure(
+        "relevance", question + "Candidate: Units per hour and trailers still waiting.\n"
+    )
+    assert aside.evidence[0].note.endswith("(it never says: watch, shift)")
+    # the focus terms themselves are kept: they compare and split questions
+    assert analysis_of(question + "Candidate: Units.\n").questions[0].focus == (
+        ("number", "watch", "shift"),
+    )

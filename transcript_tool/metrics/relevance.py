@@ -19,7 +19,7 @@ from ..annotate.intents import NO_INTENT_CUE
 from ..model import Analysis, Evidence, MetricResult, Question, Word
 from .base import MetricSpec, Param, Params, Scope
 from .common import Answer, candidate_answers, quote
-from .relevance_cues import EVASION_NOTES, answers_in_kind, find_evasion
+from .relevance_cues import EVASION_NOTES, answers_in_kind, asked_for, find_evasion
 
 DRIFT_MIN_WORDS = 60  # shorter answers are not judged for drift
 DRIFT_MIN_FOCUS = 2  # nor answers to questions with fewer focus terms
@@ -113,8 +113,11 @@ def judge(
     words = [w for _, w in answer.words]
     evasion = _evasion(analysis, answer, words)
     head = words[: int(params["opening_words"])]
-    opening = 1.0 if answers_in_kind(question, head) else _coverage(question, head)
-    coverage = (2 * opening + _coverage(question, words)) / 3
+    instances = asked_for(analysis.sentences[question.sentence].words)
+    opening = _coverage(question, head, instances)
+    if answers_in_kind(question, head):
+        opening = 1.0
+    coverage = (2 * opening + _coverage(question, words, instances)) / 3
     score = min(1.0, coverage / float(params["full_coverage"]))
     if _relaxed(question):
         score = 1.0
@@ -145,17 +148,20 @@ def judge(
         score *= 1 - float(params["evasion_penalty"])
     unsaid: tuple[str, ...] = ()
     if opening < PART_COVERED and direct is None and not _relaxed(question):
-        unsaid = _unsaid(question, head)
+        unsaid = _unsaid(question, head, instances)
     return Judged(
         question, answer, 100.0 * score, direct, drift, specific, reasked, evasion, unsaid
     )
 
 
-def _unsaid(question: Question, words: Sequence[Word]) -> tuple[str, ...]:
-    """The question's focus terms that ``words`` do not say."""
+def _unsaid(
+    question: Question, words: Sequence[Word], instances: frozenset[str] = frozenset()
+) -> tuple[str, ...]:
+    """The question's focus terms that ``words`` do not say (less the
+    ``instances`` terms, what a "what" asks for: see :func:`asked_for`)."""
     said = {w.lemma.lower() for w in words} | {w.lower for w in words}
     prefixes = term_prefixes(said)
-    terms = dict.fromkeys(term for part in question.focus for term in part)
+    terms = dict.fromkeys(t for part in question.focus for t in part if t not in instances)
     return tuple(term for term in terms if not matches_term(term, said, prefixes))
 
 
@@ -184,10 +190,13 @@ def _evasion(
     return turn, analysis.transcript.turns[turn].text[first.start : last.end], kind
 
 
-def _coverage(question: Question, words: Sequence[Word]) -> float:
+def _coverage(
+    question: Question, words: Sequence[Word], instances: frozenset[str] = frozenset()
+) -> float:
     """The share of the question's focus terms that ``words`` say (as a lemma,
-    a word, or a PREFIX-letter stem)."""
-    terms = [term for part in question.focus for term in part]
+    a word, or a PREFIX-letter stem), less the ``instances`` terms: what a
+    "what" asks for, which an answer names instances of (:func:`asked_for`)."""
+    terms = [term for part in question.focus for term in part if term not in instances]
     if not terms:
         return 1.0
     said = {w.lemma.lower() for w in words} | {w.lower for w in words}

@@ -68,3 +68,26 @@ def answers_in_kind(question: Question, words: Sequence[Word]) -> bool:
         return False
     wanted = answer_kinds().get(question.form_cue.lower(), frozenset())
     return any(w.lower.replace("’", "'") in wanted for w in words[:ANSWER_KIND_WINDOW])
+
+
+def asked_for(question_words: Sequence[Word]) -> frozenset[str]:
+    """Lemmas of the words naming what a "what" or "which" asks for: the word
+    after it (or after its "kind of", "sort of", "type of") when an auxiliary
+    follows that word ("What numbers | do you watch?", "Which database |
+    would you pick?"). The answer names instances of it ("units per hour",
+    "Postgres") rather than repeating it; not "What changed?", "What drove
+    that decision?"."""
+    from ..annotate.question_cues import load_cues
+
+    auxiliaries = load_cues().auxiliaries
+    lowered = [w.lower for w in question_words]
+    found = set()
+    for i, word in enumerate(lowered):
+        if word not in ("what", "which"):
+            continue
+        k = i + 1
+        if lowered[k : k + 2] in (["kind", "of"], ["sort", "of"], ["type", "of"]):
+            k += 2
+        if k + 1 < len(lowered) and lowered[k + 1] in auxiliaries:
+            found.add(question_words[k].lemma.lower())
+    return frozenset(found)
