@@ -13,6 +13,10 @@ from .base import Scope
 
 _WORD_END = re.compile(r"\S+")
 
+PLEASANTRIES: frozenset[str] = frozenset({"small_talk", "closing"})
+"""Intents whose answers are not judged on substance: "How was the drive?",
+and "Any questions for me?", answered with the candidate's own questions."""
+
 
 @dataclass(frozen=True)
 class Answer:

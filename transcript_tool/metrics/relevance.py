@@ -18,7 +18,7 @@ from ..annotate.exchanges import (
 from ..annotate.intents import NO_INTENT_CUE
 from ..model import Analysis, Evidence, MetricResult, Question, Word
 from .base import MetricSpec, Param, Params, Scope
-from .common import Answer, candidate_answers, quote
+from .common import PLEASANTRIES, Answer, candidate_answers, quote
 from .relevance_cues import EVASION_NOTES, answers_in_kind, asked_for, find_evasion
 
 DRIFT_MIN_WORDS = 60  # shorter answers are not judged for drift
@@ -297,7 +297,7 @@ def _evidence(
         (
             (rank, j, note)
             for j in judged
-            if j.score >= 90 and j.question.intent not in ("small_talk", "closing")
+            if j.score >= 90 and j.question.intent not in PLEASANTRIES
             for rank, note in [_strength_note(j)]
             if note
         ),

@@ -10,6 +10,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
+from ..annotate.question_cues import load_cues
 from ..model import Question, Word
 from ..yamlnodes import load_data
 
@@ -77,8 +78,6 @@ def asked_for(question_words: Sequence[Word]) -> frozenset[str]:
     would you pick?"). The answer names instances of it ("units per hour",
     "Postgres") rather than repeating it; not "What changed?", "What drove
     that decision?"."""
-    from ..annotate.question_cues import load_cues
-
     auxiliaries = load_cues().auxiliaries
     lowered = [w.lower for w in question_words]
     found = set()

@@ -11,6 +11,7 @@ from typing import get_args
 from ..model import Analysis, Evidence, Marker, MarkerKind, MetricResult, Question
 from .base import MetricSpec, Param, Params, Scope
 from .common import (
+    PLEASANTRIES,
     Answer,
     answer_markers,
     candidate_answers,
@@ -24,9 +25,6 @@ REASONING_KINDS: tuple[MarkerKind, ...] = tuple(k for k in get_args(MarkerKind) 
 # Questions that are worth clarifying before answering, and where checking in
 # with the interviewer is part of working through the problem.
 OPEN_PROBLEMS = frozenset({"problem_solving", "technical", "situational"})
-# Questions whose answers are not judged for reasoning: "How was the drive?",
-# and "Any questions for me?", answered with the candidate's own questions.
-UNREASONED = frozenset({"small_talk", "closing"})
 SILENCE_PENALTY = 5.0  # points per long silence before an answer ...
 SILENCE_CAP = 20.0  # ... up to this many
 
@@ -45,7 +43,7 @@ def think_aloud(analysis: Analysis, params: Params, scope: Scope) -> MetricResul
         a
         for a in answers
         if a.word_count >= params["min_words"]
-        and not all(q.intent in UNREASONED for q in a.questions)
+        and not all(q.intent in PLEASANTRIES for q in a.questions)
     ]
     marked_turns = {m.turn for m in markers}
     silent = [a for a in judged if not marked_turns & set(a.turns)]
