@@ -24,17 +24,16 @@ themselves ("so what did I do?"), is rhetorical and dropped.
 
 How one sentence asks is :mod:`.forms`; this module reads each sentence in its
 turn and its conversation (confirmations after a statement, rhetorical
-questions, re-ask announcements, intent context).
+questions with :mod:`.rhetorical`, re-ask announcements, intent context).
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
-from itertools import pairwise
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from ..model import Question, QuestionForm, QuestionIntent, Role, Sentence, Transcript, Word
+from ..model import Question, QuestionIntent, Role, Sentence, Transcript, Word
 from .forms import Asked, classify_span, heard, marked_by_question_mark
 from .heads import head_of
 from .intents import (
@@ -48,13 +47,13 @@ from .intents import (
 from .parts import split_parts
 from .question_cues import (
     DocMatches,
-    Match,
     QuestionCues,
     first_cue,
     load_cues,
     matchers_for,
 )
 from .replies import direct_reply, openings
+from .rhetorical import Place, rhetorical
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -157,7 +156,7 @@ def find_questions(
         # interviewer wherever they stand in the turn ("Yeah, a few. How does
         # on-call work? Like, how often? I've been on teams where ...")
         invited = context.closed and turn.role == "candidate"
-        if turn.role != "interviewer" and _rhetorical(
+        if turn.role != "interviewer" and rhetorical(
             span,
             asked.form,
             matches,
@@ -323,90 +322,3 @@ def _question(
         focus=tuple(focus for _, _, focus in parts) or ((),),
         reask_cue=reask_cue,
     )
-
-
-def _about_the_listener(norms: Sequence[str], cues: QuestionCues) -> bool:
-    """The sentence states something about the listener ("you're on
-    Snowflake", "your team uses ..."), not a generic "you" ("you can only do
-    so many things at once"): questions.yaml ``listener_states``."""
-    states = cues.rule_words.listener_states
-    return "your" in norms or any(a == "you" and b in states for a, b in pairwise(norms))
-
-
-@dataclass(frozen=True)
-class Place:
-    """Where a question stands in its turn, as :func:`_rhetorical` reads it.
-
-    ``from_start``/``from_end`` count the sentences before and after it in its
-    turn; ``in_run``: it is in the run of questions the turn opens with;
-    ``positional``: its place may make it rhetorical (not in turns the
-    segmenter found, nor after the invitation to ask); ``invited``: the
-    candidate asks after the interviewer invited their questions.
-    """
-
-    from_start: int
-    from_end: int
-    in_run: bool = False
-    positional: bool = True
-    invited: bool = False
-
-
-def _rhetorical(
-    span: Span,
-    form: QuestionForm,
-    matches: Sequence[Match],
-    cues: QuestionCues,
-    place: Place,
-) -> bool:
-    """A speaker asking themselves, not the listener, in the middle of their
-    turn: "so what did I do? I called ...", "..., right?" or "..., you know?".
-
-    A question at the start of a turn (a clarifying question), in the run of
-    questions the turn opens with, or among its last two sentences (a
-    question for the listener) is asked. Where its place says nothing
-    (``place.positional`` false), only its own words make it rhetorical: a
-    question about the talker ("what did I do?", "do I regret it?"; not "do I
-    know anything about your suppliers?", nor, after the invitation to ask,
-    "who would I report to?"). A question of the listener's view ("do you
-    think ...") is asked wherever it stands.
-    """
-    if first_cue(matches, "intent:clarification"):
-        return False
-    norms = [t.norm_ for t in span if not (t.is_punct or t.is_space)]
-    rest = norms[head_of(norms, cues) :]
-    words = cues.rule_words  # questions.yaml ``asks_self``
-    asks_self = (
-        len(rest) >= 3
-        and rest[0] in cues.wh_words
-        and rest[1] in cues.auxiliaries
-        and rest[2] in words.self_subjects
-        and not (place.invited and rest[1] in words.about_the_job)
-    )
-    asks_self = asks_self or (
-        len(rest) >= 2
-        and rest[0] in cues.auxiliaries
-        and rest[1] == "i"
-        and rest[0] not in words.asking_for
-        and not cues.listener_words.intersection(rest[2:])
-    )
-    from_start, from_end, in_run, positional = (
-        place.from_start,
-        place.from_end,
-        place.in_run,
-        place.positional,
-    )
-    if from_end == 0:
-        return False  # a question that ends its turn is put to the listener
-    if asks_self:
-        return True
-    if in_run and from_start > 0:
-        return False
-    if form == "imperative" or (rest[:1] == ["i"] and not words.wondering.isdisjoint(rest[1:4])):
-        return False  # "..., so tell me about the team", "I was wondering how ...": asked
-    if form == "tag" and _about_the_listener(norms, cues):
-        return False  # "And you're on Snowflake, right? I think I saw that ..." asks
-    if form in ("tag", "declarative") or (len(rest) == 1 and rest[0] in cues.wh_words):
-        return True
-    if rest[1:2] == ["you"] and rest[0] in cues.auxiliaries and words.views.intersection(rest[2:3]):
-        return False  # "Do you think we should keep funding it? Well, I thought ...": asked
-    return positional and from_start > 0 and from_end > 1
