@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from transcript_tool.errors import InputError
 from transcript_tool.model import Transcript
-from transcript_tool.readers import read_text
+from transcript_tool.readers import detect_reader, read_text
 from transcript_tool.readers.decode import decode
 from transcript_tool.readers.text import sniff
 
@@ -248,6 +248,91 @@ def test_top_of_file(
     assert transcript.id == expected_id
     assert said(transcript) == expected
     assert [n for n in transcript.notices if not n.startswith("roles ")] == notices
+
+
+MEET = """Mock interview (2026-11-30 10:00 GMT) - Transcript
+Attendees
+Priya Shah, Sam Ortiz
+Transcript
+00:00:00
+
+Priya Shah: Thanks for joining. Can you tell me about a project you led?
+Sam Ortiz: Sure. Last spring I led the migration of our billing service.
+00:05:00
+
+Priya Shah: How did you measure success?
+Sam Ortiz: Dropped messages per day, from forty to zero.
+
+Meeting ended after 00:07:41 👋
+"""
+
+
+def test_google_meet_time_marks_are_times_not_words() -> None:
+    assert detect_reader(MEET, "meet.txt").name == "text"
+    transcript = read(MEET)
+    assert said(transcript) == [
+        ("Priya Shah", "Thanks for joining. Can you tell me about a project you led?"),
+        ("Sam Ortiz", "Sure. Last spring I led the migration of our billing service."),
+        ("Priya Shah", "How did you measure success?"),
+        ("Sam Ortiz", "Dropped messages per day, from forty to zero."),
+    ]
+    assert [turn.start for turn in transcript.turns] == [0.0, None, 300.0, None]
+    assert [n for n in transcript.notices if not n.startswith("roles ")] == [
+        "lines 1-4 before the first speaker label are not part of any turn",
+        "line 14 ('Meeting ended after 00:07:41') is not part of any turn",
+    ]
+
+
+def test_zoom_saved_captions_name_and_time_above_the_text() -> None:
+    text = (
+        "[Priya Shah] 10:02:33\nThanks for joining. Tell me about a project you led.\n"
+        "[Sam Ortiz] 10:02:41\nSure. Last spring I led a migration.\nIt took a quarter.\n"
+        "[Priya Shah] 10:03:10\nHow did you measure it?\n"
+    )
+    assert detect_reader(text, "meeting_saved_closed_caption.txt").name == "text"
+    transcript = read(text)
+    assert said(transcript) == [
+        ("Priya Shah", "Thanks for joining. Tell me about a project you led."),
+        ("Sam Ortiz", "Sure. Last spring I led a migration. It took a quarter."),
+        ("Priya Shah", "How did you measure it?"),
+    ]
+    assert [turn.start for turn in transcript.turns] == [36153.0, 36161.0, 36190.0]
+    assert [turn.line for turn in transcript.turns] == [1, 3, 6]
+
+
+@pytest.mark.parametrize(
+    ("text", "starts", "words"),
+    [
+        # a label's own time wins over the mark above it
+        ("[00:01:00]\nPriya (00:01:05): a\nSam: b", [65.0, None], ["a", "b"]),
+        # a mark inside a turn says when no label starts: it is dropped
+        ("Priya: a\n(02:00)\nstill Priya\nSam: b", [None, None], ["a", "still", "Priya", "b"]),
+        ("Priya: a\n\n12:30\n\nSam: b", [None, 750.0], ["a", "b"]),
+    ],
+)
+def test_time_mark_starts_the_next_label(
+    text: str, starts: list[float | None], words: list[str]
+) -> None:
+    transcript = read(text)
+    assert [turn.start for turn in transcript.turns] == starts
+    assert " ".join(turn.text for turn in transcript.turns).split() == words
+
+
+def test_bad_time_mark_names_its_line() -> None:
+    with pytest.raises(InputError) as caught:
+        read("Priya: a\nSam: b\n00:75:00\nPriya: c")
+    assert str(caught.value) == (
+        "talk.txt:3: bad timestamp '00:75:00': minutes and seconds must be below 60"
+    )
+
+
+def test_time_marks_in_unlabeled_text_are_not_words() -> None:
+    text = "00:00:00\nso tell me about yourself\n00:05:00\nwell i studied physics\n"
+    transcript = read(text)
+    assert " ".join(turn.text for turn in transcript.turns).split() == [
+        "so", "tell", "me", "about", "yourself", "well", "i", "studied", "physics"
+    ]  # fmt: skip
+    assert transcript.turns[0].start == 0.0
 
 
 def test_no_labels_goes_to_the_segmenter_and_keeps_every_word() -> None:

@@ -6,6 +6,14 @@ Recognised labels at the start of a line::
     Q: text   A. text      INTERVIEWER: text    SPEAKER_00: text
     **Priya:** text        **Priya**: text      [Priya] text    [Priya]: text
     Priya (00:01:02): text                      (Rev style; the timestamp becomes ``start``)
+    [Priya] 10:02:33                            (Zoom's saved captions; text on the next lines)
+
+A line that holds only a clock time (``00:05:00``, ``[12:30]``), as Google
+Meet writes one every few minutes, is a time mark, not words: the next label
+starts at that time unless it has a time of its own (a mark followed by more
+of the same turn is dropped). Meet's closing line ``Meeting ended after
+00:32:15`` (or ``Transcription ended after ...``) is not part of any turn and
+is named in a notice.
 
 A speaker's timestamp is read as the timed formats read theirs
 (:mod:`.clock`): ``75:30`` is 75 minutes, and ``01:75`` is an error naming
@@ -37,15 +45,22 @@ from .common import (
     split_lines,
     unlabeled_transcript,
 )
+from .timed import checked_clock
 
 _WORD = r"(?:[^\W\d_][\w.'’-]*|\d+)"
 _NAME = rf"(?P<name>{_WORD}(?:[ \t]+{_WORD}){{0,3}})"
-_STAMP = r"(?:[ \t]*[(\[](?P<stamp>\d{1,2}(?::\d{2}){1,2}(?:[.,]\d+)?)[)\]])"
 _REST = r"(?:[ \t]+|$)(?P<rest>.*)$"
+_CLOCK = r"\d{1,2}(?::\d{2}){1,2}(?:[.,]\d+)?"
+_STAMP = rf"(?:[ \t]*[(\[](?P<stamp>{_CLOCK})[)\]])"
+_TIME_MARK = re.compile(rf"^\s*(?:(?P<a>{_CLOCK})|\[(?P<b>{_CLOCK})\]|\((?P<c>{_CLOCK})\))\s*$")
+_CLOSING = re.compile(
+    rf"^\s*(?P<said>(?:meeting|transcription|recording) ended after {_CLOCK})\W*$", re.IGNORECASE
+)
 
 # (style, pattern): tried in order; "plain" and "dotted" labels carry no markup.
 _LABELS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("bold", re.compile(rf"^\s*\*\*{_NAME}{_STAMP}?[ \t]*(?::\*\*|\*\*[ \t]*:){_REST}")),
+    ("bracket", re.compile(rf"^\s*\[{_NAME}\][ \t]+(?P<stamp>{_CLOCK})[ \t]*(?P<rest>)$")),
     ("bracket", re.compile(rf"^\s*\[{_NAME}\]{_STAMP}?[ \t]*:?{_REST}")),
     ("plain", re.compile(rf"^\s*{_NAME}{_STAMP}?[ \t]*:{_REST}")),
     ("dotted", re.compile(rf"^\s*(?P<name>[QA])\.{_REST}")),
@@ -134,25 +149,28 @@ def read(text: str, name: str, options: ReadOptions | None = None) -> Transcript
     raw_turns: list[RawTurn] = []
     pieces: list[list[str]] = []  # each turn's lines, joined once (not appended: quadratic)
     preamble: list[int] = []
+    closing: list[tuple[int, str]] = []
+    mark: float | None = None  # the time on a time-mark line, for the next label
     for i, label in zip(body, labels, strict=True):
         if label and _key(label.name) in speakers:
-            if label.stamp is not None and label.start is None:
-                raise InputError(
-                    f"bad timestamp {quoted(label.stamp)}: minutes and seconds must be below 60",
-                    source=name,
-                    line=i + 1,
-                )
+            start = checked_clock(label.stamp, name, i + 1) if label.stamp is not None else mark
             speaker = spelling.setdefault(_key(label.name), _speaker_id(label.name))
-            raw_turns.append(RawTurn(speaker, label.rest, line=i + 1, start=label.start))
+            raw_turns.append(RawTurn(speaker, label.rest, line=i + 1, start=start))
             pieces.append([label.rest])
+            mark = None
+        elif time_mark := _TIME_MARK.match(lines[i]):
+            mark = checked_clock(time_mark["a"] or time_mark["b"] or time_mark["c"], name, i + 1)
+        elif ended := _CLOSING.match(lines[i]):
+            closing.append((i + 1, ended["said"]))
         elif raw_turns:
             pieces[-1].append(lines[i])
+            mark = None if lines[i].strip() else mark
         elif lines[i].strip():
             preamble.append(i + 1)
     for raw, texts in zip(raw_turns, pieces, strict=True):
         raw.text = "\n".join(texts)
     if not raw_turns:
-        chunks = [Chunk(lines[i], line=i + 1) for i in body if lines[i].strip()]
+        chunks = _unlabeled_chunks(lines, body, name)
         if not chunks:
             raise InputError("the transcript is empty (is it the right file?)", source=name)
         return unlabeled_transcript(
@@ -161,10 +179,11 @@ def read(text: str, name: str, options: ReadOptions | None = None) -> Transcript
             source=name,
             options=options or ReadOptions(),
             id=transcript_id,
-            notices=notices,
+            notices=[*notices, *_closing_notices(closing)],
         )
     if preamble:
         notices.append(_preamble_notice(preamble[0], preamble[-1]))
+    notices.extend(_closing_notices(closing))
     transcript = build_transcript(
         raw_turns,
         format="text",
@@ -176,6 +195,21 @@ def read(text: str, name: str, options: ReadOptions | None = None) -> Transcript
     if not transcript.turns:
         raise InputError("the transcript is empty (is it the right file?)", source=name)
     return transcript
+
+
+def _unlabeled_chunks(lines: Sequence[str], body: Sequence[int], name: str) -> list[Chunk]:
+    """The non-blank body lines as chunks for the raw-caption segmenter, a
+    time mark's time given to the line after it rather than read as words."""
+    chunks: list[Chunk] = []
+    mark: float | None = None
+    for i in body:
+        time_mark = _TIME_MARK.match(lines[i])
+        if time_mark:
+            mark = checked_clock(time_mark["a"] or time_mark["b"] or time_mark["c"], name, i + 1)
+        elif lines[i].strip() and not _CLOSING.match(lines[i]):
+            chunks.append(Chunk(lines[i], line=i + 1, start=mark))
+            mark = None
+    return chunks
 
 
 def _read_top(lines: Sequence[str]) -> tuple[str | None, list[int], list[str]]:
@@ -291,6 +325,10 @@ def _speaker_id(name: str) -> str:
     return numbered[1].upper() if numbered else name
 
 
+def _closing_notices(closing: Sequence[tuple[int, str]]) -> list[str]:
+    return [f"line {line} ({quoted(said)}) is not part of any turn" for line, said in closing]
+
+
 def _preamble_notice(first: int, last: int) -> str:
     if first == last:
         return f"line {first} before the first speaker label is not part of any turn"
@@ -305,7 +343,10 @@ Candidate: Last spring I led the migration of our billing service.
 
 READER = Reader(
     name="text",
-    description="labeled plain text (Name: text, Q:/A:, **Name:**, [Name], Name (00:01:02):)",
+    description=(
+        "labeled plain text (Name: text, Q:/A:, **Name:**, [Name], Name (00:01:02):, "
+        "Google Meet, Zoom's saved captions)"
+    ),
     extensions=(".txt", ".md", ".text"),
     sniff=sniff,
     read=read,
