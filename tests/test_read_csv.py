@@ -186,6 +186,53 @@ def test_no_speaker_anywhere_goes_to_the_segmenter() -> None:
     assert transcript.turns[0].start == 0.0
 
 
+WHISPER_TSV = (
+    "start\tend\ttext\n"
+    "0\t3200\tThanks for joining. Tell me about a project you led.\n"
+    '3400\t9050\t"Sure," I said, "the billing migration."\n'
+    "9500\t11000\tHow did you measure it?\n"
+)
+
+
+@pytest.mark.parametrize("name", ["screen.tsv", "screen.txt"])
+def test_whisper_tsv_times_are_milliseconds_and_quotes_are_words(name: str) -> None:
+    transcript = table(WHISPER_TSV, name)
+    assert (
+        " ".join(turn.text for turn in transcript.turns).split()
+        == (
+            'Thanks for joining. Tell me about a project you led. "Sure," I said, '
+            '"the billing migration." How did you measure it?'
+        ).split()
+    )
+    assert transcript.turns[0].start == 0.0
+    assert transcript.turns[-1].end == 11.0
+    assert transcript.notices[0] == "times read as milliseconds, as Whisper's TSV writes them"
+    assert any(n.startswith("no speaker labels: ") for n in transcript.notices)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # whole seconds: rows of a few seconds, not of a tenth of one
+        "start\tend\ttext\n0\t3\tso tell me about yourself\n4\t9\twell I studied physics\n",
+        # a fraction is no Whisper time
+        "start\tend\ttext\n0\t300.5\tso tell me about yourself\n400\t900\twell I did\n",
+    ],
+)
+def test_a_start_end_text_table_of_seconds_stays_seconds(text: str) -> None:
+    transcript = table(text, "talk.tsv")
+    assert transcript.turns[-1].end in (9.0, 900.0)
+    assert not any("milliseconds" in n for n in transcript.notices)
+
+
+def test_timed_rows_without_a_speaker_column_go_to_the_segmenter() -> None:
+    transcript = table("start,text\n0,so tell me about yourself\n3,well I studied physics\n")
+    assert " ".join(turn.text for turn in transcript.turns).split() == (
+        "so tell me about yourself well I studied physics".split()
+    )
+    assert any(n.startswith("no speaker labels: ") for n in transcript.notices)
+
+
 def test_start_times_going_backwards_get_a_notice() -> None:
     transcript = table("speaker,start,text\nPriya,10,a\nSam,4,b\nPriya,12,c\n")
     assert times(transcript) == [(10.0, None), (4.0, None), (12.0, None)]
@@ -209,6 +256,12 @@ def test_start_times_going_backwards_get_a_notice() -> None:
             "speaker,notes\nPriya,Hi.\n",
             'talk.csv:1: no "speaker" and "text" columns (found: speaker, notes)',
             id="a speaker column alone",
+        ),
+        pytest.param(
+            "id,text\n1,Hi.\n",
+            'talk.csv:1: no "speaker" column, and no "start" column to read the rows as '
+            "timed segments (found: id, text)",
+            id="a text column alone",
         ),
         pytest.param(
             "speaker,start,text\nPriya,1,Hi.\nSam,soon,Hello.\n",

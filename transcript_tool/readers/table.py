@@ -14,10 +14,16 @@ Times are seconds (``12``, ``12.5``), or ``h:mm:ss`` / ``mm:ss`` clock strings
 with an optional ``.mmm`` or ``,mmm`` (``00:01:02.500``), or milliseconds
 when the column name ends in ``ms``, ``millis`` or ``milliseconds``
 (``start_ms``, ``Start (ms)``, ``startMs``); an ending of ``s``, ``sec``,
-``secs`` or ``seconds`` (``start_seconds``) just says seconds. Nothing is
-guessed from the size of the values. A value that is none of these, a
-negative one, or an end before its start is an error naming the row's line
-(the header is line 1) and the column.
+``secs`` or ``seconds`` (``start_seconds``) just says seconds. A value that is
+none of these, a negative one, or an end before its start is an error naming
+the row's line (the header is line 1) and the column.
+
+Nothing is guessed from the size of the values, but for Whisper's TSV (and
+WhisperX's), which writes whole milliseconds under a plain header: a
+tab-separated ``start``, ``end``, ``text`` header whose times are all whole
+numbers, the rows lasting 100 or more at the median (no Whisper segment lasts
+100 seconds), is read in milliseconds, with a notice. Its cells are not
+quoted: Whisper writes ``"Hi," he said`` as is.
 
 The separator is a tab when the name ends in ``.tsv`` or the header line holds
 a tab, else a comma. Quoted cells may hold the separator, quotes (doubled)
@@ -28,19 +34,24 @@ Rows with an empty text cell are skipped. A row with text but an empty speaker
 cell continues the previous row's speaker (spreadsheets often leave a
 repeated name blank); such rows before any named speaker are attributed to
 ``Unknown`` with a notice, and when no row names a speaker at all the text
-goes to the raw-caption segmenter. Rows stay in file order; start times that
-go backwards are named in one notice.
+goes to the raw-caption segmenter. So does a table with no speaker column but
+a start or end column (timed segments, as in Whisper's TSV); with neither, it
+is an error. Rows stay in file order; start times that go backwards are named
+in one notice.
 """
 
 from __future__ import annotations
 
 import csv
+import dataclasses
 import io
 import math
 import re
+import statistics
 import warnings
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Literal
 
 from ..errors import InputError, one_line, quoted
 from ..model import Transcript
@@ -75,6 +86,8 @@ _UNITS = (
 )
 _NUMBER = re.compile(r"[0-9]+(?:\.[0-9]+)?|\.[0-9]+")
 _CLOCK = re.compile(STAMP)
+_Quoting = Literal[0, 3]  # csv.QUOTE_MINIMAL, csv.QUOTE_NONE
+_WHISPER_HEADER = re.compile(r"\ufeff?start\tend\ttext[ \t]*", re.IGNORECASE)
 _PANDAS_LINE = re.compile(r"Expected (\d+) fields in line (\d+), saw (\d+)")
 _PANDAS_EOF = re.compile(r"EOF inside string starting at row (\d+)")
 
@@ -92,12 +105,15 @@ class _Column:
 
 def sniff(text: str, name: str) -> float:
     """0.97 when the first non-blank line is a header naming a speaker and a
-    text column; 0.92 for any other ``.csv``/``.tsv`` file (so a table without
-    those columns gets this reader's error); 0.0 otherwise."""
+    text column, or Whisper's ``start<TAB>end<TAB>text``; 0.92 for any other
+    ``.csv``/``.tsv`` file (so a table without those columns gets this
+    reader's error); 0.0 otherwise."""
     header = next((line for line in split_lines(text[:20000]) if line.strip()), "")
     cells = _header_cells(header.removeprefix("\ufeff"), _separator(header, name))
     columns = _columns(cells)
     if len(cells) >= 2 and _find(columns, SPEAKER_COLUMNS) and _find(columns, TEXT_COLUMNS):
+        return 0.97
+    if _WHISPER_HEADER.fullmatch(header):
         return 0.97
     return 0.92 if name.lower().endswith((".csv", ".tsv")) else 0.0
 
@@ -109,7 +125,10 @@ def read(text: str, name: str, options: ReadOptions | None = None) -> Transcript
     text = text.removeprefix("\ufeff")
     header_line = next((line for line in split_lines(text) if line.strip()), "")
     separator = _separator(header_line, name)
-    records = _records(text, separator, name)
+    # Whisper writes its text as is, quotes and all ('"Hi," he said'): no cell of its TSV is quoted
+    whisper = _WHISPER_HEADER.fullmatch(header_line) is not None
+    quoting: _Quoting = csv.QUOTE_NONE if whisper else csv.QUOTE_MINIMAL
+    records = _records(text, separator, name, quoting=quoting)
     check_segments(len(records), "rows", name)
     filled = [(line, cells) for line, cells in records if not _blank(cells)]
     if not filled:
@@ -134,6 +153,7 @@ def read(text: str, name: str, options: ReadOptions | None = None) -> Transcript
                 keep_default_na=False,
                 index_col=False,
                 skipinitialspace=True,
+                quoting=quoting,
             )
     except pd.errors.EmptyDataError:
         raise InputError("the transcript is empty (is it the right file?)", source=name) from None
@@ -150,14 +170,21 @@ def read(text: str, name: str, options: ReadOptions | None = None) -> Transcript
 
 
 def _checked_columns(header: Sequence[str], name: str, line: int) -> list[_Column]:
-    """The header's columns; InputError when no speaker or no text column is among them."""
+    """The header's columns; InputError when no text column is among them, or
+    no speaker column and no time column (a table of timed segments, such as
+    Whisper's TSV, needs no speaker)."""
     columns = _columns(header)
-    if _find(columns, SPEAKER_COLUMNS) is None or _find(columns, TEXT_COLUMNS) is None:
+    text = _find(columns, TEXT_COLUMNS)
+    timed = _find(columns, START_COLUMNS) or _find(columns, END_COLUMNS)
+    if text is None or (_find(columns, SPEAKER_COLUMNS) is None and timed is None):
         found = ", ".join(c.written for c in columns if c.written) or "none"
         found = found if len(found) <= 200 else found[:200] + "…"
-        raise InputError(
-            f'no "speaker" and "text" columns (found: {found})', source=name, line=line
+        wanted = (
+            'no "speaker" and "text" columns'
+            if text is None
+            else 'no "speaker" column, and no "start" column to read the rows as timed segments'
         )
+        raise InputError(f"{wanted} (found: {found})", source=name, line=line)
     return columns
 
 
@@ -170,9 +197,14 @@ def _transcript(
 ) -> Transcript:
     speaker_column = _find(columns, SPEAKER_COLUMNS)
     text_column = _find(columns, TEXT_COLUMNS)
-    assert speaker_column is not None and text_column is not None
+    assert text_column is not None
     start_column = _find(columns, START_COLUMNS)
     end_column = _find(columns, END_COLUMNS)
+    notices: list[str] = []
+    if start_column and end_column and _whisper_milliseconds(columns, rows):
+        start_column = dataclasses.replace(start_column, unit="ms")
+        end_column = dataclasses.replace(end_column, unit="ms")
+        notices.append("times read as milliseconds, as Whisper's TSV writes them")
     raw_turns: list[RawTurn] = []
     times: list[tuple[int, float, str]] = []
     unnamed: list[int] = []
@@ -191,7 +223,7 @@ def _transcript(
             )
         if start is not None:
             times.append((line, start, start_written))
-        named = normalize_space(row[speaker_column.index])
+        named = normalize_space(row[speaker_column.index]) if speaker_column else ""
         if named:
             speaker = named
         elif speaker is None:
@@ -199,7 +231,7 @@ def _transcript(
         raw_turns.append(RawTurn(speaker or UNKNOWN_SPEAKER, said, line=line, start=start, end=end))
     if not raw_turns:
         raise InputError("the transcript is empty (is it the right file?)", source=name)
-    notices = backwards_notices(times)
+    notices.extend(backwards_notices(times))
     if speaker is None:
         chunks = [Chunk(raw.text, line=raw.line, start=raw.start, end=raw.end) for raw in raw_turns]
         return unlabeled_transcript(
@@ -212,6 +244,23 @@ def _transcript(
             f'{unnamed[0]}{more}, are attributed to "{UNKNOWN_SPEAKER}"'
         )
     return build_transcript(raw_turns, format="csv", source=name, notices=notices, unit="rows")
+
+
+def _whisper_milliseconds(columns: Sequence[_Column], rows: Sequence[Sequence[str]]) -> bool:
+    """Whether the table is Whisper's (and WhisperX's) TSV, whose times are
+    whole milliseconds under a plain ``start``/``end`` header: the header is
+    exactly start, end, text; every time is a whole number; and the rows last
+    100 or more at the median (a Whisper segment lasts seconds, so not 100 of
+    them, and a table of whole seconds is left as seconds)."""
+    if [(c.key, c.unit) for c in columns] != [("start", None), ("end", None), ("text", None)]:
+        return False
+    lengths: list[int] = []
+    for row in rows:
+        start, end = row[0].strip(), row[1].strip()
+        if not (start.isdigit() and end.isdigit() and start.isascii() and end.isascii()):
+            return False
+        lengths.append(int(end) - int(start))
+    return bool(lengths) and statistics.median(lengths) >= 100
 
 
 def _time(
@@ -258,7 +307,7 @@ def _header_cells(line: str, separator: str) -> list[str]:
 
 
 def _records(
-    text: str, separator: str, name: str, strict: bool = True
+    text: str, separator: str, name: str, strict: bool = True, quoting: _Quoting = csv.QUOTE_MINIMAL
 ) -> list[tuple[int, list[str]]]:
     """(first line, cells) of every record as the csv module reads it, blank
     lines included (pandas gives no line numbers, and counts those). A quoted
@@ -266,7 +315,11 @@ def _records(
     lenient parser would glue the rest of the record onto it; a quote never
     closed is left to the caller, which names its line."""
     reader = csv.reader(
-        io.StringIO(text, newline=""), delimiter=separator, skipinitialspace=True, strict=strict
+        io.StringIO(text, newline=""),
+        delimiter=separator,
+        skipinitialspace=True,
+        strict=strict,
+        quoting=quoting,
     )
     records: list[tuple[int, list[str]]] = []
     previous = 0
@@ -276,7 +329,7 @@ def _records(
             previous = reader.line_num
     except csv.Error as error:
         if "unexpected end of data" in str(error):
-            return _records(text, separator, name, strict=False)
+            return _records(text, separator, name, strict=False, quoting=quoting)
         raise InputError(
             f"malformed CSV: {one_line(str(error))}", source=name, line=previous + 1
         ) from None
@@ -347,7 +400,7 @@ READER = Reader(
     name="csv",
     description=(
         "CSV/TSV table with speaker and text columns (optional start/end: seconds, "
-        "*_ms or hh:mm:ss)"
+        "*_ms or hh:mm:ss), or Whisper's start/end/text TSV"
     ),
     extensions=(".csv", ".tsv"),
     sniff=sniff,
