@@ -481,6 +481,52 @@ def test_unlabeled_srt_keeps_every_word_in_order() -> None:
     assert_inferred_speakers(transcript)
 
 
+TEAMS_WORD = """0:0:0.0 --> 0:0:4.120
+Shah, Priya
+Thanks for joining. Tell me about a project you led.
+
+0:0:4.900 --> 0:0:9.500
+Sam Ortiz (Guest)
+Last spring I led the migration
+of our billing service.
+
+0:0:9.600 --> 0:0:11.0
+and it took a quarter.
+
+0:0:11.500 --> 0:0:13.0
+Shah, Priya
+How did you measure it?
+"""
+
+
+def test_teams_word_transcript_names_above_the_text_are_speakers() -> None:
+    assert detect_reader(TEAMS_WORD, "transcript.txt").name == "srt"
+    transcript = read_text(TEAMS_WORD, "transcript.txt")
+    assert said(transcript) == [
+        ("Shah, Priya", "Thanks for joining. Tell me about a project you led."),
+        ("Sam Ortiz (Guest)", "Last spring I led the migration of our billing service. "
+         "and it took a quarter."),
+        ("Shah, Priya", "How did you measure it?"),
+    ]  # fmt: skip
+    assert [(t.line, t.start, t.end) for t in transcript.turns] == [
+        (1, 0.0, 4.12), (5, 4.9, 11.0), (13, 11.5, 13.0)
+    ]  # fmt: skip
+
+
+def test_two_line_captions_that_open_with_capitals_are_not_names() -> None:
+    text = "".join(
+        f"{n}\n00:00:{n:02d},000 --> 00:00:{n:02d},900\n{first}\n{second}\n\n"
+        for n, (first, second) in enumerate(
+            [("Thank You", "for coming."), ("So tell me", "about it."), ("Thank You", "again."),
+             ("well I started", "in sales"), ("And then", "I moved.")],
+            1,
+        )
+    )  # fmt: skip
+    transcript = srt(text)
+    assert words(transcript) == cue_words(text)
+    assert_inferred_speakers(transcript)
+
+
 def test_overlapping_and_out_of_order_cues_are_kept_with_a_notice() -> None:
     cues = [(1, 4), (3, 5), (5, 6), (2, 3), (6, 7), (6.5, 8), (7.5, 9)]
     text = "\n".join(

@@ -3,7 +3,8 @@
 
 A :class:`Cue` is a cue as a reader found it (number, line, times, text
 lines). :func:`transcript_from_cues` reads speakers from the cue text (Zoom
-``Name:``, Teams ``<v Name>``, ``[Name]:``, ``>>``, dialogue dashes), strips the
+``Name:``, Teams ``<v Name>``, ``[Name]:``, ``>>``, dialogue dashes, and a
+name alone above the text as Teams' Word transcript has it), strips the
 remaining markup, de-duplicates YouTube's rolling captions and hands text with
 no speaker anywhere to the raw-caption segmenter, one chunk per cue.
 """
@@ -42,6 +43,9 @@ _NAME = rf"{_WORD}(?:[ \t]+(?:{_WORD}|\d+)){{0,4}}"
 _LABEL = re.compile(
     rf"^[ \t]*(?:\[(?P<bracketed>{_NAME})\][ \t]*:?|(?P<plain>{_NAME})[ \t]*:)(?:[ \t]+|$)"
 )
+# A name alone on a line, as Teams' Word transcript writes it above the text
+# ("Priya Shah", "Shah, Priya", "Priya Shah (Guest)").
+_NAME_LINE = re.compile(rf"{_WORD}(?:,? (?:{_WORD}|\d+)){{0,4}}(?: \([^()\n]{{1,40}}\))?")
 # Labels that head a note or describe a sound rather than name a speaker.
 _NOT_SPEAKERS = frozenset(
     """
@@ -111,7 +115,8 @@ def transcript_from_cues(
         )
     else:
         notices.extend(overlap_notices(cues))
-    pieces = [piece for cue in cues for piece in _pieces(cue, voice_tags)]
+    name_lines = _name_lines(cues)
+    pieces = [piece for cue in cues for piece in _pieces(cue, voice_tags, name_lines)]
     speakers = _speakers(pieces, len(cues))
     for piece in pieces:
         if piece.label is not None and _key(piece.label) not in speakers:
@@ -231,11 +236,42 @@ def _drop_rolling_repeats(cues: Sequence[Cue]) -> tuple[list[Cue], bool]:
     return kept, True
 
 
-def _pieces(cue: Cue, voice_tags: bool) -> list[_Piece]:
+def _name_lines(cues: Sequence[Cue]) -> bool:
+    """Whether the cues name their speaker on a line of its own above the text,
+    as Teams' Word transcript does (``0:0:4.900 --> 0:0:9.500`` / ``Sam Ortiz``
+    / ``Last spring I ...``): at least two in three cues have two or more text
+    lines, the first of them a capitalised name and nothing else; some name
+    recurs, and there are at most 12 of them."""
+    names: list[str] = []
+    for cue in cues:
+        lines = [text for _, raw in cue.text if (text := normalize_space(clean(raw)))]
+        if len(lines) >= 2 and _is_name_line(lines[0]):
+            names.append(_key(lines[0]))
+    distinct = set(names)
+    return (
+        len(names) * 3 >= len(cues) * 2
+        and len(distinct) <= 12
+        and any(names.count(name) >= 2 for name in distinct)
+    )
+
+
+def _is_name_line(text: str) -> bool:
+    return _NAME_LINE.fullmatch(text) is not None and _capitalised(text.partition(" (")[0])
+
+
+def _pieces(cue: Cue, voice_tags: bool, name_lines: bool = False) -> list[_Piece]:
     """Split a cue at voice tags, ">>" and dialogue dashes; find ``Name:`` labels
-    where a line or a voice starts. The first piece's line is the cue's line."""
+    where a line or a voice starts (and, with ``name_lines``, a name alone on the
+    cue's first line of two or more). The first piece's line is the cue's line."""
     pieces: list[_Piece] = []
-    for line, raw in cue.text:
+    text_lines = cue.text
+    if name_lines:
+        shown = [(line, raw) for line, raw in cue.text if normalize_space(clean(raw))]
+        first = normalize_space(clean(shown[0][1])) if shown else ""
+        if len(shown) >= 2 and _is_name_line(first):
+            pieces.append(_Piece(first, "", marked=True, new_voice=True, line=shown[0][0]))
+            text_lines = tuple(shown[1:])
+    for line, raw in text_lines:
         for index, (voice, segment) in enumerate(_voice_segments(raw, voice_tags)):
             text = clean(segment)
             if voice is not None:
