@@ -343,6 +343,35 @@ def test_otter_text_before_the_first_header(text: str, notices: list[str]) -> No
     assert [n for n in transcript.notices if not n.startswith("roles ")] == notices
 
 
+def test_teams_word_transcript_in_otter_layout_drops_its_event_lines() -> None:
+    text = (
+        "Interview with Sam-20231115_140302-Meeting Recording\n"
+        "November 15, 2023, 2:03PM\n"
+        "45m 12s\n\n"
+        "Priya Shah started transcription\n\n"
+        "Priya Shah   0:03\nThanks for joining. Tell me about a project you led.\n\n"
+        "Sam Ortiz   0:09\nLast spring I led the migration.\nWe started transcription\n"
+        "of our calls then too.\n\n"
+        "Priya Shah   0:20\nHow did you measure it?\n\n"
+        "Sam Ortiz   0:24\nDropped messages per day.\n\n"
+        "Priya Shah stopped transcription\n"
+    )
+    assert detect_reader(text, "transcript.txt").name == "otter"
+    transcript = otter(text)
+    assert said(transcript) == [
+        ("Priya Shah", "Thanks for joining. Tell me about a project you led.", 3.0),
+        ("Sam Ortiz", "Last spring I led the migration. We started transcription "
+         "of our calls then too.", 9.0),
+        ("Priya Shah", "How did you measure it?", 20.0),
+        ("Sam Ortiz", "Dropped messages per day.", 24.0),
+    ]  # fmt: skip
+    assert [n for n in transcript.notices if not n.startswith("roles ")] == [
+        "lines 1-3 before the first speaker line are not part of any turn",
+        "line 5 ('Priya Shah started transcription') is not part of any turn",
+        "line 21 ('Priya Shah stopped transcription') is not part of any turn",
+    ]
+
+
 def test_otter_bad_time_names_the_line() -> None:
     assert error_of("Emma  0:00\nHello.\n\nKelly  0:75\nHi.") == (
         "talk.txt:4: bad timestamp '0:75': minutes and seconds must be below 60"

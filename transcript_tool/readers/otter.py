@@ -25,6 +25,11 @@ before the first header: YAML front matter (``---`` ... ``---``) and Markdown
 headings are skipped silently (a page title); any other text there is left
 out and reported in a notice. Times that go backwards are kept in file order
 and named in one notice.
+
+Teams' Word transcript has this layout too (``Priya Shah   0:03``); its
+lines ``Priya Shah started transcription`` and ``... stopped transcription``
+(a capitalised name, the line a paragraph of its own) are left out and named
+in a notice.
 """
 
 from __future__ import annotations
@@ -32,7 +37,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from ..errors import InputError
+from ..errors import InputError, quoted
 from ..model import Transcript
 from . import Reader
 from .common import RawTurn, ReadOptions, build_transcript, split_lines
@@ -49,6 +54,8 @@ _FOOTER = re.compile(
     r"^[ \t]*Transcribed by[ \t]+(?:https?://)?(?:www\.)?otter\.ai/?[ \t]*$", re.IGNORECASE
 )
 _HEADING = re.compile(r"^ {0,3}#{1,6}(?:[ \t]|$)")
+# Teams' Word transcript, which has Otter's layout, notes when someone starts or stops it.
+_EVENT = re.compile(rf"^[ \t]*(?P<said>{_NAME} (?:started|stopped) transcription)[ \t]*$")
 _FRONT_MATTER = re.compile(r"^(?:---|\.\.\.)[ \t]*$")
 
 
@@ -75,9 +82,14 @@ def read(text: str, name: str, options: ReadOptions | None = None) -> Transcript
     pieces: list[list[str]] = []  # each turn's lines, joined once (not appended: quadratic)
     times: list[tuple[int, float, str]] = []
     preamble: list[int] = []
+    events: list[tuple[int, str]] = []
     for i in range(_body_start(lines), len(lines)):
         line = lines[i]
         if _FOOTER.match(line):
+            continue
+        event = _EVENT.match(line) if _alone(lines, i) else None
+        if event and all(word[0].isupper() for word in event["said"].split()[:-2]):
+            events.append((i + 1, event["said"]))
             continue
         header = _HEADER.match(line)
         if header:
@@ -102,12 +114,20 @@ def read(text: str, name: str, options: ReadOptions | None = None) -> Transcript
     notices = backwards_notices(times)
     if preamble:
         notices.append(lines_notice(preamble, "before the first speaker line"))
+    notices.extend(f"line {line} ({quoted(said)}) is not part of any turn" for line, said in events)
     transcript = build_transcript(
         raw_turns, format="otter", source=name, notices=notices, unit="speaker lines"
     )
     if not transcript.turns:
         raise InputError("the transcript is empty (is it the right file?)", source=name)
     return transcript
+
+
+def _alone(lines: Sequence[str], i: int) -> bool:
+    """Whether line ``i`` is a paragraph of its own (blank lines or the file's
+    ends around it)."""
+    before = i == 0 or not lines[i - 1].strip()
+    return before and (i + 1 == len(lines) or not lines[i + 1].strip())
 
 
 def _body_start(lines: Sequence[str]) -> int:
