@@ -372,6 +372,46 @@ def test_teams_word_transcript_in_otter_layout_drops_its_event_lines() -> None:
     ]
 
 
+OTHER_HEADERS = [
+    pytest.param("00:00:00 Speaker 1\n{0}\n\n00:00:05 Speaker 2\n{1}\n\n"
+                 "00:00:12 Speaker 1\n{2}\n", ["Speaker 1", "Speaker 2"], id="time first"),
+    pytest.param("Priya Shah - 00:00\n{0}\n\nSam Ortiz - 00:05\n{1}\n\n"
+                 "Priya Shah - 00:12\n{2}\n", ["Priya Shah", "Sam Ortiz"], id="name - time"),
+    pytest.param("Priya Shah (00:00)\n{0}\nSam Ortiz (00:05)\n{1}\nPriya Shah [00:12]\n{2}\n",
+                 ["Priya Shah", "Sam Ortiz"], id="time in brackets"),
+    pytest.param("Speaker 1\n00:00\n{0}\n\nSpeaker 2\n00:05\n{1}\n\nSpeaker 1\n\n00:12\n{2}\n",
+                 ["Speaker 1", "Speaker 2"], id="time under the name"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("layout", "names"), OTHER_HEADERS)
+def test_other_tools_speaker_headers_are_read_like_otters(layout: str, names: list[str]) -> None:
+    said_ = ["Thanks for joining. Tell me about a project you led.", "Last spring I led it.",
+             "How did you measure it?"]  # fmt: skip
+    transcript = otter(layout.format(*said_))
+    first, second = names
+    assert said(transcript) == [(first, said_[0], 0.0), (second, said_[1], 5.0),
+                                (first, said_[2], 12.0)]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("text", "reader"),
+    [
+        # a podcast's timed lines, one of them a short capitalised phrase
+        ("00:00:01 Hello Everyone\n00:00:04 so today we talk about hiring\n"
+         "00:00:09 and how to prepare for it\n", "timed-text"),
+        # YouTube's copied transcript: a capitalised caption line above a time
+        ("0:00\nhi everyone\n0:03\nWelcome Back\n0:06\ntoday we do a mock interview\n"
+         "0:09\nso tell me about yourself\n", "timed-text"),
+    ],
+)  # fmt: skip
+def test_capitalised_caption_lines_are_not_headers(text: str, reader: str) -> None:
+    assert detect_reader(text, "talk.txt").name == reader
+    assert " ".join(t.text for t in read_text(text, "talk.txt").turns).split() == [
+        word for word in text.split() if ":" not in word
+    ]
+
+
 def test_otter_bad_time_names_the_line() -> None:
     assert error_of("Emma  0:00\nHello.\n\nKelly  0:75\nHi.") == (
         "talk.txt:4: bad timestamp '0:75': minutes and seconds must be below 60"

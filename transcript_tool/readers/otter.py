@@ -17,6 +17,12 @@ to five words (``Speaker 1``, ``Dr. Ng``); ``Unknown Speaker`` is a speaker
 like any other. Minutes and seconds after the first field must be below 60
 (an error naming the line otherwise).
 
+Other tools write the same layout with the header in another shape, read here
+too when the name is capitalised (``Speaker 1`` included): the time first
+(``00:00:03 Speaker 1``), the time after a dash or in brackets (``Priya Shah
+- 0:03``, ``Priya Shah (0:03)``), or the time alone on the line under the
+name.
+
 Each turn starts at its header's time; ``end`` stays None (Otter does not
 say when a paragraph ends). Consecutive headers of one speaker make one turn
 that starts at the first of them. The footer ``Transcribed by
@@ -50,6 +56,18 @@ _HEADER = re.compile(
     r"^[ \t]*(?:\*\*[ \t]*(?P<bold>[^*\s](?:[^*\n]*[^*\s])?)[ \t]*\*\*[ \t]+"
     rf"|(?P<plain>{_NAME})(?:[ \t]*\t|[ \t]{{2,}})[ \t]*)(?P<time>{_CLOCK})[ \t]*$"
 )
+# Other tools' header lines: the time first ("00:00:03 Speaker 1"), the time
+# after a dash or in brackets ("Priya Shah - 0:03", "Priya Shah (0:03)"), or
+# the time alone on the line under the name. These names must be capitalised.
+_TIME_FIRST = re.compile(
+    rf"^[ \t]*(?P<time>{_CLOCK})[ \t]+(?:[-–|·][ \t]+)?(?P<name>{_NAME})[ \t]*$"
+)
+_TIME_AFTER = re.compile(
+    rf"^[ \t]*(?P<name>{_NAME})[ \t]+(?:[-–|·][ \t]+(?P<time>{_CLOCK})"
+    rf"|\((?P<round>{_CLOCK})\)|\[(?P<square>{_CLOCK})\])[ \t]*$"
+)
+_NAME_ALONE = re.compile(rf"^[ \t]*(?P<name>{_NAME})[ \t]*$")
+_TIME_ALONE = re.compile(rf"^[ \t]*(?P<time>{_CLOCK})[ \t]*$")
 _FOOTER = re.compile(
     r"^[ \t]*Transcribed by[ \t]+(?:https?://)?(?:www\.)?otter\.ai/?[ \t]*$", re.IGNORECASE
 )
@@ -59,14 +77,46 @@ _EVENT = re.compile(rf"^[ \t]*(?P<said>{_NAME} (?:started|stopped) transcription
 _FRONT_MATTER = re.compile(r"^(?:---|\.\.\.)[ \t]*$")
 
 
+def header_of(line: str, following: str | None = None) -> tuple[str, str, bool] | None:
+    """(name as written, time as written, whether the time is ``following``,
+    the next non-blank line) when ``line`` is a speaker header; else None."""
+    header = _HEADER.match(line)
+    if header:
+        return " ".join((header["bold"] or header["plain"]).split()), header["time"], False
+    found = _TIME_FIRST.match(line) or _TIME_AFTER.match(line)
+    if found and _capitalised(found["name"]):
+        time = found["time"] or found.groupdict().get("round") or found.groupdict().get("square")
+        assert time is not None
+        return " ".join(found["name"].split()), time, False
+    alone = _NAME_ALONE.match(line)
+    below = _TIME_ALONE.match(following) if following is not None else None
+    if alone and below and _capitalised(alone["name"]):
+        return " ".join(alone["name"].split()), below["time"], True
+    return None
+
+
+def _capitalised(name: str) -> bool:
+    return all(word[0].isupper() or word.isdigit() for word in name.split())
+
+
 def sniff(text: str, name: str) -> float:
     """0.95 for two or more header lines, most of them followed by text (not
     by another header), that make up at least a fifth of the non-blank lines;
     0.92 for a single header that opens the text and is followed by text
     (just above the labeled-text reader); 0.0 otherwise."""
     lines = [line for line in split_lines(text) if line.strip() and not _FOOTER.match(line)]
-    headers = [i for i, line in enumerate(lines) if _HEADER.match(line)]
-    followed = sum(1 for i in headers if i + 1 < len(lines) and not _HEADER.match(lines[i + 1]))
+    headers: list[int] = []
+    followed = 0
+    i = 0
+    while i < len(lines):
+        header = header_of(lines[i], lines[i + 1] if i + 1 < len(lines) else None)
+        if header is None:
+            i += 1
+            continue
+        headers.append(i)
+        i += 2 if header[2] else 1
+        after = lines[i + 1] if i + 1 < len(lines) else None
+        followed += i < len(lines) and header_of(lines[i], after) is None
     if len(headers) >= 2 and followed * 2 >= len(headers) and len(headers) * 5 >= len(lines):
         return 0.95
     if headers == [0] and followed:
@@ -83,20 +133,23 @@ def read(text: str, name: str, options: ReadOptions | None = None) -> Transcript
     times: list[tuple[int, float, str]] = []
     preamble: list[int] = []
     events: list[tuple[int, str]] = []
+    skip: int | None = None  # the line of a time under its name, read with the name
     for i in range(_body_start(lines), len(lines)):
         line = lines[i]
-        if _FOOTER.match(line):
+        if i == skip or _FOOTER.match(line):
             continue
         event = _EVENT.match(line) if _alone(lines, i) else None
         if event and all(word[0].isupper() for word in event["said"].split()[:-2]):
             events.append((i + 1, event["said"]))
             continue
-        header = _HEADER.match(line)
+        below = next((j for j in range(i + 1, len(lines)) if lines[j].strip()), None)
+        header = header_of(line, lines[below] if below is not None else None)
         if header:
-            written = " ".join((header["bold"] or header["plain"]).split())
+            written, time, under = header
+            skip = below if under else None
             speaker = spelling.setdefault(written.lower(), written)
-            start = checked_clock(header["time"], name, i + 1)
-            times.append((i + 1, start, header["time"]))
+            start = checked_clock(time, name, (below if under and below else i) + 1)
+            times.append((i + 1, start, time))
             raw_turns.append(RawTurn(speaker, "", line=i + 1, start=start))
             pieces.append([""])
         elif raw_turns:
@@ -137,7 +190,7 @@ def _body_start(lines: Sequence[str]) -> int:
     if first == len(lines) or lines[first].strip() != "---":
         return 0
     for i in range(first + 1, len(lines)):
-        if _HEADER.match(lines[i]):
+        if header_of(lines[i]) is not None:
             return 0  # no closing line before the transcript: not front matter
         if _FRONT_MATTER.match(lines[i]):
             return i + 1
@@ -159,7 +212,8 @@ READER = Reader(
     name="otter",
     description=(
         "Otter.ai text export (a 'Name  0:03' line above each paragraph, "
-        "**Name** 0:03 in Markdown; footer 'Transcribed by https://otter.ai')"
+        "**Name** 0:03 in Markdown; footer 'Transcribed by https://otter.ai'), and the "
+        "same layout from other tools ('00:00:03 Speaker 1', 'Name - 0:03', 'Name (0:03)')"
     ),
     extensions=(".txt", ".md"),
     sniff=sniff,
