@@ -247,7 +247,7 @@ CASES = [
             ("report", "call.zip"),
             {"call.zip": zip_archive()},
             2,
-            "call.zip: this is a ZIP archive (or a .docx/.xlsx), not a text transcript; unzip "
+            "call.zip: this is a ZIP archive (or a .xlsx/.pptx), not a text transcript; unzip "
             "it, or save or export its text as a .txt file and pass that",
         ),
         id="binary: zip",

@@ -513,6 +513,12 @@ def test_teams_word_transcript_names_above_the_text_are_speakers() -> None:
     ]  # fmt: skip
 
 
+def test_cues_with_no_blank_line_anywhere_are_read_one_per_timing_line() -> None:
+    """A Word document's paragraphs saved as text lose the blank lines."""
+    text = TEAMS_WORD.replace("\n\n", "\n")
+    assert said(read_text(text, "transcript.txt")) == said(read_text(TEAMS_WORD, "transcript.txt"))
+
+
 def test_two_line_captions_that_open_with_capitals_are_not_names() -> None:
     text = "".join(
         f"{n}\n00:00:{n:02d},000 --> 00:00:{n:02d},900\n{first}\n{second}\n\n"
@@ -581,7 +587,8 @@ def test_unnumbered_srt_cues_and_a_missing_blank_line_are_read() -> None:
             id="missing timing line",
         ),
         pytest.param(
-            "1\n00:00:01,000 --> 00:00:02,000\nOne.\n00:00:02,000 --> 00:00:03,000\nTwo.\n",
+            "1\n00:00:01,000 --> 00:00:02,000\nOne.\n00:00:02,000 --> 00:00:03,000\nTwo.\n\n"
+            "3\n00:00:04,000 --> 00:00:05,000\nThree.\n",
             "talk.srt:4: cue 2: a timing line inside the text of cue 1 "
             "(a blank line missing before it?)",
             id="timing line inside text",

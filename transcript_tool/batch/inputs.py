@@ -23,13 +23,15 @@ from ..render.output import check_writable
 
 
 def default_extensions() -> tuple[str, ...]:
-    """Every extension a registered reader claims (".txt", ".vtt" ...), in registry order."""
+    """Every extension a registered reader claims (".txt", ".vtt" ...), in registry
+    order, and ".docx" (a Word document is read as its text, by any reader)."""
     from ..readers import READERS
 
     seen: dict[str, None] = {}
     for reader in READERS.values():
         for extension in reader.extensions:
             seen.setdefault(extension.lower(), None)
+    seen.setdefault(".docx", None)
     return tuple(seen)
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import codecs
 
 from ..errors import InputError, UsageError
+from .word import is_word, word_text
 
 _SAVE_AS_TEXT = "save or export its text as a .txt file and pass that"
 _RECORDING = (
@@ -21,7 +22,7 @@ _SIGNATURES: tuple[tuple[int, bytes, str, str], ...] = (
     (0, b"%PDF-", "a PDF document", _SAVE_AS_TEXT),
     (0, b"{\\rtf", "an RTF document", _SAVE_AS_TEXT),
     (0, b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "a Microsoft Office document", _SAVE_AS_TEXT),
-    (0, b"PK\x03\x04", "a ZIP archive (or a .docx/.xlsx)", "unzip it, or " + _SAVE_AS_TEXT),
+    (0, b"PK\x03\x04", "a ZIP archive (or a .xlsx/.pptx)", "unzip it, or " + _SAVE_AS_TEXT),
     (0, b"PK\x05\x06", "an empty ZIP archive", "pass the transcript itself"),
     (0, b"\x1f\x8b", "a gzip archive", "unpack it (gunzip) and pass the transcript"),
     (0, b"\x89PNG\r\n\x1a\n", "a PNG image", "pass the transcript as text"),
@@ -50,6 +51,9 @@ def decode(data: bytes, source: str, encoding: str | None = None) -> str:
 
     A UTF-8, UTF-16 or UTF-32 byte-order mark decides the encoding and is
     removed; otherwise ``encoding`` (default UTF-8) is applied strictly.
+    A Word document (.docx) is read as its text (:mod:`.word`), whatever
+    ``encoding`` says.
+
     Raises :class:`UsageError` for an unknown ``encoding`` name and
     :class:`InputError` (with ``source``, and line/column of the first bad
     byte where there is one) for bytes that do not decode or that look binary,
@@ -59,6 +63,8 @@ def decode(data: bytes, source: str, encoding: str | None = None) -> str:
     if encoding is not None:
         _check_encoding(encoding)
     codec, label, bom = _choose_codec(data, encoding)
+    if not bom and is_word(data, source):
+        return normalize_newlines(word_text(data, source))
     if not bom:
         _refuse_known_binary(data, source)
     body = data[len(bom) :]

@@ -85,12 +85,17 @@ def _scan(lines: Sequence[str], name: str) -> list[Cue]:
     """The cues with their lines, read the way the srt library reads them (blank
     lines may sit inside a cue's text; a cue number may follow text directly),
     with an InputError for what it would silently take as text: a cue number
-    with no timing line, a timing line inside a cue's text, text before the
-    first cue; and for a malformed timing line or a cue that ends before it
-    starts."""
+    with no timing line, a timing line inside a cue's text (unless no cue of
+    the file has a blank line before it: then every timing line starts a cue),
+    text before the first cue; and for a malformed timing line or a cue that
+    ends before it starts."""
     cues: list[Cue] = []
     text: list[tuple[int, str]] = []
     blank_before = True
+    filled = [i for i, line in enumerate(lines) if line.strip()]
+    # no blank line anywhere between cues (a Word document's paragraphs saved as text):
+    # a timing line after text starts the next cue
+    packed = bool(filled) and all(lines[i].strip() for i in range(filled[0], filled[-1]))
     i = 0
     while i < len(lines):
         line = lines[i]
@@ -110,7 +115,7 @@ def _scan(lines: Sequence[str], name: str) -> list[Cue]:
             i += 1
             line = following
         elif _timing_like(line, False):
-            if not blank_before and cues:
+            if not blank_before and cues and not packed:
                 raise InputError(
                     f"cue {number}: a timing line inside the text of cue {number - 1} "
                     "(a blank line missing before it?)",
