@@ -246,6 +246,18 @@ def srt_file(rng: Random) -> str:
     return separator.join(blocks) + rng.choice(["", "\n"])
 
 
+def sbv_file(rng: Random) -> str:
+    blocks = []
+    for _ in range(rng.randint(0, 8)):
+        lines = []
+        if rng.randint(0, 5):
+            lines.append(f"{clock(rng, '.')}{rng.choice([',', ',', ', ', ''])}{clock(rng, '.')}")
+        lines.extend(label_line(rng) for _ in range(rng.randint(0, 3)))
+        blocks.append("\n".join(lines))
+    separator = rng.choice(["\n\n", "\n\n", "\n", "\n\n\n", "\n \n"])
+    return separator.join(blocks) + rng.choice(["", "\n"])
+
+
 def json_any(rng: Random, depth: int = 2) -> Any:
     """Any JSON value, small."""
     pick = rng.randint(0, 7 if depth else 4)
@@ -518,6 +530,7 @@ SHAPED: dict[str, Callable[[Random], str]] = {
     "text": text_file,
     "vtt": vtt_file,
     "srt": srt_file,
+    "sbv": sbv_file,
     "json": json_file,
     "otter": otter_file,
     "timed-text": timed_file,
@@ -658,7 +671,7 @@ def check_words(transcript: Transcript, source: str) -> None:
     elif transcript.format == "vtt":
         lines = source.split("\n")
         source = "\n".join(" ".join(clean(s) for s in voice_split(line)) for line in lines)
-    elif transcript.format == "srt":
+    elif transcript.format in ("srt", "sbv"):
         source = "\n".join(clean(line) for line in source.split("\n"))
     assert_in_order(words, source)
 

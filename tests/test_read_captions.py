@@ -533,6 +533,56 @@ def test_two_line_captions_that_open_with_capitals_are_not_names() -> None:
     assert_inferred_speakers(transcript)
 
 
+# --------------------------------------------------------------------------- SBV
+
+
+def test_sbv_names_become_speakers_with_times_and_lines() -> None:
+    text = (
+        "0:00:01.000,0:00:04.200\nPriya Shah: Tell me about a project you led.\n\n"
+        "0:00:04.900,0:00:09.500\nSam Ortiz: Last spring I led\nthe billing migration.\n\n"
+        "0:00:09.500,0:00:10.000\n\n"
+        "0:00:10.000,0:00:12.000\nPriya Shah: How did you measure it?\n"
+    )
+    assert detect_reader(text, "captions.txt").name == "sbv"
+    transcript = read_text(text, "captions.sbv")
+    assert said(transcript) == [
+        ("Priya Shah", "Tell me about a project you led."),
+        ("Sam Ortiz", "Last spring I led the billing migration."),
+        ("Priya Shah", "How did you measure it?"),
+    ]
+    assert [(t.line, t.start, t.end) for t in transcript.turns] == [
+        (1, 1.0, 4.2), (4, 4.9, 9.5), (10, 10.0, 12.0)
+    ]  # fmt: skip
+
+
+def test_youtube_sbv_auto_captions_go_to_the_segmenter(chunks_seen: list[Chunk]) -> None:
+    text = (
+        "0:00:00.000,0:00:03.120\nhi everyone welcome back to the channel\n\n"
+        "0:00:03.120,0:00:06.000\nso tell me about a project you led\n\n"
+        "0:00:06.000,0:00:09.500\nsure so last spring i led the billing migration\n"
+    )
+    transcript = read_text(text, "captions.sbv")
+    assert words(transcript) == [
+        word for line in text.splitlines() if line[:1].isalpha() for word in line.split()
+    ]
+    assert [(c.start, c.end) for c in chunks_seen] == [(0.0, 3.12), (3.12, 6.0), (6.0, 9.5)]
+    assert_inferred_speakers(transcript)
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("0:00:01.000,0:00:04.200\nHi.\n\n0:61:00.000,0:62:00.000\nBye.\n",
+         "talk.sbv:4: cue 2: malformed timing line '0:61:00.000,0:62:00.000' "
+         "(expected h:mm:ss.mmm,h:mm:ss.mmm)"),
+        ("0:00:01.000,0:00:04.200\nHi.\n\nBye.\n",
+         "talk.sbv:4: caption text outside any block (is the timing line above it missing?)"),
+    ],
+)  # fmt: skip
+def test_sbv_errors_name_the_line(text: str, message: str) -> None:
+    assert error_of(lambda t, n: read_text(t, n, "sbv"), text, "talk.sbv") == message
+
+
 def test_overlapping_and_out_of_order_cues_are_kept_with_a_notice() -> None:
     cues = [(1, 4), (3, 5), (5, 6), (2, 3), (6, 7), (6.5, 8), (7.5, 9)]
     text = "\n".join(
@@ -816,6 +866,7 @@ WEBVTT_PY_READ = [
     ("sample.srt", "Caption text #1 Caption text #2 Caption text #3 Caption text #4"),
     ("missing_caption_text.srt", "Caption text #1 Caption text #3 Caption text #4"),
     ("invalid_timeframe.srt", "Caption text #1 Caption text #2 Caption text #3"),  # 11.890
+    ("two_captions.sbv", "Caption text #1 Caption text #2 (line 1) Caption text #2 (line 2)"),
 ]
 
 
@@ -843,6 +894,11 @@ WEBVTT_PY_ERRORS = [
     ("invalid_format2.srt", "srt", "1: text before the first cue"),
     ("invalid_format3.srt", "srt", "1: cue 1: no timing line after the cue number"),
     ("invalid_format4.srt", "srt", "1: text before the first cue"),
+    ("invalid_format.sbv", "sbv", "1: caption text outside any block"),
+    ("invalid_timeframe.sbv", "sbv", "7: cue 3: malformed timing line '0:00:13.f89,0:00:15.489'"),
+    ("missing_timeframe.sbv", "sbv", "4: caption text outside any block"),
+    ("missing_caption_text.sbv", "sbv", "12: cue 5: end time before start time"),
+    ("sample.sbv", "sbv", "14: cue 5: end time before start time"),
 ]
 
 

@@ -37,12 +37,13 @@ class Reader:
 
 
 def _builtin_readers() -> dict[str, Reader]:
-    from . import jsonfmt, otter, srt, table, text, timed, vtt
+    from . import jsonfmt, otter, sbv, srt, table, text, timed, vtt
 
     readers = (
         text.READER,
         vtt.READER,
         srt.READER,
+        sbv.READER,
         jsonfmt.READER,
         otter.READER,
         timed.READER,
