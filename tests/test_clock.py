@@ -72,10 +72,19 @@ def test_a_label_stamp_past_59_names_its_line() -> None:
     )
 
 
-def test_a_long_bad_label_stamp_is_quoted_short() -> None:
+@pytest.mark.parametrize(
+    ("text", "input_format", "line"),
+    [
+        pytest.param(f"Ann (01:75.{'9' * 5000}): Hi.\nBo (01:76): Sure.\n", "text", 1, id="label"),
+        pytest.param(
+            f"Ann: Hi.\n01:75.{'9' * 5000}\nBo: Sure.\n", "text", 2, id="a time mark (Meet)"
+        ),
+    ],
+)
+def test_a_long_bad_stamp_is_quoted_short(text: str, input_format: str, line: int) -> None:
     with pytest.raises(InputError) as caught:
-        read_text(f"Ann (01:75.{'9' * 5000}): Hi.\nBo (01:76): Sure.\n", "talk.txt", "text")
+        read_text(text, "talk.txt", input_format)
     message = str(caught.value)
-    assert message.startswith("talk.txt:1: bad timestamp '01:75.999")
+    assert message.startswith(f"talk.txt:{line}: bad timestamp '01:75.999")
     assert "(5,006 characters): minutes and seconds must be below 60" in message
     assert len(message) < 200

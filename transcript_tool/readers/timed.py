@@ -41,7 +41,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 
-from ..errors import InputError
+from ..errors import InputError, quoted
 from ..model import Transcript
 from . import Reader
 from .clock import stamp_seconds
@@ -112,7 +112,7 @@ def checked_clock(stamp: str, name: str, line: int) -> float:
     value = stamp_seconds(stamp)
     if value is None:
         raise InputError(
-            f"bad timestamp {stamp!r}: minutes and seconds must be below 60",
+            f"bad timestamp {quoted(stamp)}: minutes and seconds must be below 60",
             source=name,
             line=line,
         )
