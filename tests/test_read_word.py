@@ -40,12 +40,14 @@ def test_teams_word_transcript_reads_speakers_and_times(tmp_path: Path) -> None:
         [
             "Interview with Sam-20231115_140302-Meeting Recording",
             "November 15, 2023, 2:03PM",
+            "Priya Shah started transcription",
             "Priya Shah   0:03",
             "Thanks for joining. Tell me about a project you led.",
             "Sam Ortiz   0:09",
             "Last spring I led the migration of our billing service.",
             "Priya Shah   0:20",
             "How did you measure it?",
+            "Priya Shah stopped transcription",
         ],
     )
     transcript = read_transcript(path)
@@ -55,9 +57,11 @@ def test_teams_word_transcript_reads_speakers_and_times(tmp_path: Path) -> None:
         ("Sam Ortiz", "Last spring I led the migration of our billing service.", 9.0),
         ("Priya Shah", "How did you measure it?", 20.0),
     ]
-    assert transcript.notices[0] == (
-        "lines 1-2 before the first speaker line are not part of any turn"
-    )
+    assert [n for n in transcript.notices if not n.startswith("roles ")] == [
+        "lines 1-2 before the first speaker line are not part of any turn",
+        "line 3 ('Priya Shah started transcription') is not part of any turn",
+        "line 10 ('Priya Shah stopped transcription') is not part of any turn",
+    ]
 
 
 # (speaker, start, text) of three turns, written in each layout below

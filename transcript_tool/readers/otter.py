@@ -34,8 +34,7 @@ and named in one notice.
 
 Teams' Word transcript has this layout too (``Priya Shah   0:03``); its
 lines ``Priya Shah started transcription`` and ``... stopped transcription``
-(a capitalised name, the line a paragraph of its own) are left out and named
-in a notice.
+(the name one of the headers') are left out and named in a notice.
 """
 
 from __future__ import annotations
@@ -77,7 +76,7 @@ _EVENT = re.compile(rf"^[ \t]*(?P<said>{_NAME} (?:started|stopped) transcription
 _FRONT_MATTER = re.compile(r"^(?:---|\.\.\.)[ \t]*$")
 
 
-def header_of(line: str, following: str | None = None) -> tuple[str, str, bool] | None:
+def _header_of(line: str, following: str | None = None) -> tuple[str, str, bool] | None:
     """(name as written, time as written, whether the time is ``following``,
     the next non-blank line) when ``line`` is a speaker header; else None."""
     header = _HEADER.match(line)
@@ -109,14 +108,14 @@ def sniff(text: str, name: str) -> float:
     followed = 0
     i = 0
     while i < len(lines):
-        header = header_of(lines[i], lines[i + 1] if i + 1 < len(lines) else None)
+        header = _header_of(lines[i], lines[i + 1] if i + 1 < len(lines) else None)
         if header is None:
             i += 1
             continue
         headers.append(i)
         i += 2 if header[2] else 1
         after = lines[i + 1] if i + 1 < len(lines) else None
-        followed += i < len(lines) and header_of(lines[i], after) is None
+        followed += i < len(lines) and _header_of(lines[i], after) is None
     if len(headers) >= 2 and followed * 2 >= len(headers) and len(headers) * 5 >= len(lines):
         return 0.95
     if headers == [0] and followed:
@@ -133,22 +132,27 @@ def read(text: str, name: str, options: ReadOptions | None = None) -> Transcript
     times: list[tuple[int, float, str]] = []
     preamble: list[int] = []
     events: list[tuple[int, str]] = []
+    below = _next_filled(lines)
+    headers = [
+        _header_of(line, lines[j] if j is not None else None)
+        for line, j in zip(lines, below, strict=True)
+    ]
+    names = {" ".join(header[0].split()).lower() for header in headers if header}
     skip: int | None = None  # the line of a time under its name, read with the name
     for i in range(_body_start(lines), len(lines)):
         line = lines[i]
         if i == skip or _FOOTER.match(line):
             continue
-        event = _EVENT.match(line) if _alone(lines, i) else None
-        if event and all(word[0].isupper() for word in event["said"].split()[:-2]):
+        event = _EVENT.match(line)
+        if event and " ".join(event["said"].split()[:-2]).lower() in names:
             events.append((i + 1, event["said"]))
             continue
-        below = next((j for j in range(i + 1, len(lines)) if lines[j].strip()), None)
-        header = header_of(line, lines[below] if below is not None else None)
+        header = headers[i]
         if header:
             written, time, under = header
-            skip = below if under else None
+            skip = below[i] if under else None
             speaker = spelling.setdefault(written.lower(), written)
-            start = checked_clock(time, name, (below if under and below else i) + 1)
+            start = checked_clock(time, name, (skip if skip is not None else i) + 1)
             times.append((i + 1, start, time))
             raw_turns.append(RawTurn(speaker, "", line=i + 1, start=start))
             pieces.append([""])
@@ -176,11 +180,15 @@ def read(text: str, name: str, options: ReadOptions | None = None) -> Transcript
     return transcript
 
 
-def _alone(lines: Sequence[str], i: int) -> bool:
-    """Whether line ``i`` is a paragraph of its own (blank lines or the file's
-    ends around it)."""
-    before = i == 0 or not lines[i - 1].strip()
-    return before and (i + 1 == len(lines) or not lines[i + 1].strip())
+def _next_filled(lines: Sequence[str]) -> list[int | None]:
+    """For each line, the index of the next non-blank line after it (None at the end)."""
+    found: list[int | None] = [None] * len(lines)
+    following: int | None = None
+    for i in range(len(lines) - 1, -1, -1):
+        found[i] = following
+        if lines[i].strip():
+            following = i
+    return found
 
 
 def _body_start(lines: Sequence[str]) -> int:
@@ -190,7 +198,7 @@ def _body_start(lines: Sequence[str]) -> int:
     if first == len(lines) or lines[first].strip() != "---":
         return 0
     for i in range(first + 1, len(lines)):
-        if header_of(lines[i]) is not None:
+        if _header_of(lines[i]) is not None:
             return 0  # no closing line before the transcript: not front matter
         if _FRONT_MATTER.match(lines[i]):
             return i + 1

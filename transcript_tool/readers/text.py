@@ -36,7 +36,6 @@ from dataclasses import dataclass
 from ..errors import InputError, quoted
 from ..model import Transcript
 from . import Reader
-from .clock import stamp_seconds
 from .common import (
     Chunk,
     RawTurn,
@@ -110,9 +109,8 @@ class _Label:
     name: str
     rest: str
     marked: bool
-    start: float | None
     dotted: bool = False
-    stamp: str | None = None  # as written; start is None when it is no clock time
+    stamp: str | None = None  # as written; read (and checked) when the label is a speaker
 
 
 def sniff(text: str, name: str) -> float:
@@ -247,8 +245,7 @@ def _parse_label(line: str) -> _Label | None:
             stamp = match["stamp"] if "stamp" in pattern.groupindex else None
             marked = style in ("bold", "bracket") or stamp is not None
             name = re.sub(r"\s+", " ", match["name"])
-            start = stamp_seconds(stamp) if stamp else None
-            return _Label(name, match["rest"], marked, start, style == "dotted", stamp)
+            return _Label(name, match["rest"], marked, style == "dotted", stamp)
     return None
 
 
