@@ -217,6 +217,8 @@ def test_whisper_tsv_times_are_milliseconds_and_quotes_are_words(name: str) -> N
         "start\tend\ttext\n0\t3\tso tell me about yourself\n4\t9\twell I studied physics\n",
         # a fraction is no Whisper time
         "start\tend\ttext\n0\t300.5\tso tell me about yourself\n400\t900\twell I did\n",
+        # Whisper's TSV has tabs: a comma table of whole numbers is seconds
+        "start,end,text\n0,300,so tell me about yourself\n400,900,well I did\n",
     ],
 )
 def test_a_start_end_text_table_of_seconds_stays_seconds(text: str) -> None:

@@ -166,7 +166,7 @@ def read(text: str, name: str, options: ReadOptions | None = None) -> Transcript
     else:  # pandas and the csv module disagree on a row: count rows instead
         lines = [header_at + 1 + k for k in range(len(frame))]
     table = [[str(cell) for cell in row] for row in frame.to_numpy().tolist()]
-    return _transcript(table, lines, columns, name, options or ReadOptions())
+    return _transcript(table, lines, columns, name, options or ReadOptions(), whisper)
 
 
 def _checked_columns(header: Sequence[str], name: str, line: int) -> list[_Column]:
@@ -194,6 +194,7 @@ def _transcript(
     columns: Sequence[_Column],
     name: str,
     options: ReadOptions,
+    whisper: bool = False,
 ) -> Transcript:
     speaker_column = _find(columns, SPEAKER_COLUMNS)
     text_column = _find(columns, TEXT_COLUMNS)
@@ -201,7 +202,7 @@ def _transcript(
     start_column = _find(columns, START_COLUMNS)
     end_column = _find(columns, END_COLUMNS)
     notices: list[str] = []
-    if start_column and end_column and _whisper_milliseconds(columns, rows):
+    if whisper and start_column and end_column and _whole_milliseconds(rows):
         start_column = dataclasses.replace(start_column, unit="ms")
         end_column = dataclasses.replace(end_column, unit="ms")
         notices.append("times read as milliseconds, as Whisper's TSV writes them")
@@ -246,18 +247,16 @@ def _transcript(
     return build_transcript(raw_turns, format="csv", source=name, notices=notices, unit="rows")
 
 
-def _whisper_milliseconds(columns: Sequence[_Column], rows: Sequence[Sequence[str]]) -> bool:
-    """Whether the table is Whisper's (and WhisperX's) TSV, whose times are
-    whole milliseconds under a plain ``start``/``end`` header: the header is
-    exactly start, end, text; every time is a whole number; and the rows last
-    100 or more at the median (a Whisper segment lasts seconds, so not 100 of
-    them, and a table of whole seconds is left as seconds)."""
-    if [(c.key, c.unit) for c in columns] != [("start", None), ("end", None), ("text", None)]:
-        return False
+def _whole_milliseconds(rows: Sequence[Sequence[str]]) -> bool:
+    """Whether the rows of Whisper's (and WhisperX's) TSV hold whole
+    milliseconds, as Whisper writes them under its plain ``start``/``end``
+    header: every time is a whole number, and the rows last 100 or more at
+    the median (a Whisper segment lasts seconds, so not 100 of them, and a
+    table of whole seconds is left as seconds)."""
     lengths: list[int] = []
     for row in rows:
         start, end = row[0].strip(), row[1].strip()
-        if not (start.isdigit() and end.isdigit() and start.isascii() and end.isascii()):
+        if not all(t.isascii() and t.isdigit() and len(t) <= 15 for t in (start, end)):
             return False
         lengths.append(int(end) - int(start))
     return bool(lengths) and statistics.median(lengths) >= 100
