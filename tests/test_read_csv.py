@@ -222,7 +222,7 @@ def test_whisper_tsv_times_are_milliseconds_and_quotes_are_words(name: str) -> N
     ],
 )
 def test_a_start_end_text_table_of_seconds_stays_seconds(text: str) -> None:
-    transcript = table(text, "talk.tsv")
+    transcript = table(text, "talk.tsv" if "\t" in text else "talk.csv")
     assert transcript.turns[-1].end in (9.0, 900.0)
     assert not any("milliseconds" in n for n in transcript.notices)
 
