@@ -266,6 +266,12 @@ def test_start_times_going_backwards_get_a_notice() -> None:
             id="a text column alone",
         ),
         pytest.param(
+            f"start\tend\ttext\n{'9' * 5000}\t3\tHi.\n",
+            'talk.csv:2: column "start": bad time \'' + "9" * 60 + "'… (5,000 characters) "
+            "(too large to be a time)",
+            id="a Whisper time of 5,000 digits",
+        ),
+        pytest.param(
             "speaker,start,text\nPriya,1,Hi.\nSam,soon,Hello.\n",
             "talk.csv:3: column \"start\": bad time 'soon' (expected seconds or h:mm:ss)",
             id="a bad time",
