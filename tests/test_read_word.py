@@ -161,15 +161,27 @@ def test_a_damaged_word_document_is_one_clear_error(tmp_path: Path) -> None:
     assert str(caught.value).startswith(f"{path}: not a readable Word document (")
 
 
+def test_any_part_that_unpacks_past_the_limit_counts(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = word_file(tmp_path, ["Interviewer: Hi.", "Candidate: Hello."])
+    with zipfile.ZipFile(path, "a") as archive:  # a part no reader looks at, but python-docx
+        archive.writestr("word/media/padding.bin", b"0" * 3_000_000, zipfile.ZIP_DEFLATED)
+    monkeypatch.setenv(MAX_INPUT_ENV, "2")
+    with pytest.raises(InputError) as caught:
+        read_transcript(path)
+    assert "the Word document unpacks to 3.8 MB, over the 2 MB limit" in str(caught.value)
+
+
 def test_a_word_document_that_unpacks_past_the_limit_is_refused(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    path = word_file(tmp_path, ["Interviewer: " + "so " * 100_000])
+    path = word_file(tmp_path, ["Interviewer: " + "so " * 500_000])
     assert path.stat().st_size < 100_000  # the text compresses well
-    monkeypatch.setenv(MAX_INPUT_ENV, "0.1")
+    monkeypatch.setenv(MAX_INPUT_ENV, "2")
     with pytest.raises(InputError) as caught:
         read_transcript(path)
     assert str(caught.value) == (
-        f"{path}: the Word document unpacks to 0.3 MB, over the 0.1 MB limit for one "
-        f"transcript; split it, or raise the limit with {MAX_INPUT_ENV}=1"
+        f"{path}: the Word document unpacks to 2.3 MB, over the 2 MB limit for one "
+        f"transcript; split it, or raise the limit with {MAX_INPUT_ENV}=3"
     )

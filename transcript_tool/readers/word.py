@@ -8,10 +8,10 @@ tab), and for each row of a table, one line for each cell. Page headers,
 footers, comments and tracked deletions are not part of the text. A line
 number in a message about a Word document counts these lines.
 
-The document's main part may be at most as large, unzipped, as the largest
-input (``TRANSCRIPT_TOOL_MAX_INPUT_MB``), so that a small file cannot unpack
-into more than the tool reads; python-docx parses it without resolving
-entities.
+The document's parts together may be at most as large, unzipped, as the
+largest input (``TRANSCRIPT_TOOL_MAX_INPUT_MB``), so that a small file cannot
+unpack into more than the tool reads (zipfile reads no part past the size its
+archive declares); python-docx parses them without resolving entities.
 """
 
 from __future__ import annotations
@@ -57,7 +57,8 @@ def word_text(data: bytes, source: str) -> str:
     limit = max_input_bytes()
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            size = archive.getinfo(_MAIN_PART).file_size
+            archive.getinfo(_MAIN_PART)  # KeyError when there is none
+            size = sum(info.file_size for info in archive.infolist())
     except (*_ZIP_ERRORS, KeyError) as error:
         raise _damaged(error, source) from None
     if size > limit:
