@@ -142,6 +142,24 @@ def test_concept_coverage_cannot_be_computed() -> None:
     assert COVERAGE(unrelated, {"mode": "transcript"}).value == 0.0
 
 
+def test_concepts_nobody_asked_for_and_never_said_point_at_the_longest_answer() -> None:
+    analysis = analysis_of(
+        "Interviewer: Tell me about yourself.\nCandidate: I build dashboards.\n"
+        "Interviewer: And before that?\n"
+        "Candidate: I ran the month-end close for two entities at a logistics company.\n"
+    )
+    result = COVERAGE(analysis, {"mode": "transcript"})
+    assert result.value == 0.0
+    assert result.evidence == (
+        Evidence(
+            3,
+            "I ran the month-end close for two entities at a logistics company.",
+            "never mentioned: class imbalance, precision/recall, data leakage",
+            "improvement",
+        ),
+    )
+
+
 MIXED = (
     "Interviewer: Tell me about a time you caught fraud at work.\n"
     "Candidate: Last year I found a ring of fake accounts. I checked the precision of our rules.\n"

@@ -97,6 +97,14 @@ def _transcript(
     )
     if worst is not None:
         evidence.append(_missing_evidence(analysis, worst, worst.missing, labels, anywhere=True))
+    elif never:
+        # no question asked for the concepts never said: point at the longest stretch of talk
+        longest = max(
+            (t for t in scope.turns(analysis) if turns[t].role == scope.subject),
+            key=lambda t: (len(turns[t].text.split()), -t),
+        )
+        note = "never mentioned: " + ", ".join(labels[c] for c in never)
+        evidence.append(Evidence(longest, quote(turns[longest].text), note, "improvement"))
     if mentions:
         evidence.append(_mention_evidence(analysis, mentions[0], labels))
     mentioned = len(concepts) - len(never)
