@@ -207,6 +207,10 @@ def test_direct_is_only_judged_for_closed_questions() -> None:
         ("And was there any friction with him?", "He came in with his mind made up.", False),
         ("And was there any friction with him?", "A little, at the start.", True),
         ("Have you managed people?", "A little background first: I led a guild.", False),
+        # how often, for a yes ("Once, at my previous job"), but not "once" opening a clause
+        ("Have you been through a system migration?", "Once, at my previous job.", True),
+        ("Have you been through a system migration?", "Twice, both to NetSuite.", True),
+        ("Have you been through a system migration?", "Once the data moved we cut over.", False),
         # a short statement said back word for word is confirmed
         ("In April?", "In April. Welcome to Colorado.", True),
         ("So you'd use a threshold?", "Well, thresholds can drift.", False),
