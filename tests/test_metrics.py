@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 
-from transcript_tool import analyze
+from transcript_tool import analyze, read_transcript
 from transcript_tool.metrics import METRICS
 from transcript_tool.model import Analysis, Evidence, MetricResult
 from transcript_tool.readers import read_text
@@ -654,7 +654,7 @@ def test_no_candidate_answer_is_not_scored(name: str) -> None:
 
 @pytest.mark.parametrize("sample", SAMPLES, ids=lambda p: p.name)
 def test_evidence_quotes_are_verbatim(sample: Path) -> None:
-    analysis = analysis_of(sample.read_text("utf-8"))
+    analysis = analyze(read_transcript(sample))
     for name, metric in METRICS.items():
         result = metric(analysis, {})
         if result.value is None:  # it says why instead of scoring zero

@@ -428,7 +428,7 @@ def test_question_text_is_the_exact_span_of_the_turn() -> None:
 
 @pytest.mark.parametrize("sample", SAMPLES, ids=lambda p: p.name)
 def test_question_spans_and_parts_are_verbatim_in_samples(sample: Path) -> None:
-    analysis = analysis_of(sample.read_text("utf-8"))
+    analysis = analyze(read_transcript(sample))
     assert analysis.questions
     for q in analysis.questions:
         turn_text = analysis.transcript.turns[q.turn].text
