@@ -31,13 +31,14 @@ def test_formats_lists_every_reader_with_its_example() -> None:
         assert f"{reader.name}: {reader.description}\n" in result.stdout
         first = next(line for line in reader.example.splitlines() if line.strip())
         assert f"  | {first}\n" in result.stdout
+    assert "A Word document (.docx" in result.stdout  # read as text by any of them
 
 
 def test_formats_shows_one_format() -> None:
     result = runner.invoke(app, ["formats", "srt"])
     assert result.exit_code == 0
     assert result.stdout.startswith("srt: ")
-    assert "vtt:" not in result.stdout
+    assert "vtt:" not in result.stdout and "Word document" not in result.stdout
 
 
 def test_an_unknown_format_is_a_usage_error_listing_the_formats() -> None:

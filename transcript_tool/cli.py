@@ -307,6 +307,11 @@ def formats(
         for line in reader.example.rstrip("\n").split("\n"):
             sys.stdout.write(f"  | {line}".rstrip() + "\n")
         sys.stdout.write("\n")
+    if not name:
+        sys.stdout.write(
+            "A Word document (.docx: Teams' transcript download, or any of these saved as\n"
+            "Word) is read as its text, a line per paragraph, in whichever layout it holds.\n"
+        )
 
 
 def main(argv: Sequence[str] | None = None) -> int:
