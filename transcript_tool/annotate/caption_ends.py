@@ -9,6 +9,7 @@ after it) in place."""
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 from typing import Any
 
@@ -61,6 +62,10 @@ def split_before_questions(norms: list[str], ends: Any) -> None:
     onsets = cues.caption_onsets
     if onsets is None:
         return
+    check_ins, embedded_questions = (
+        _by_first(onsets.check_ins),
+        _by_first(onsets.embedded_questions),
+    )
     start = head = 0  # the current sentence's first word, its first after openers
     fronted = False  # the current sentence opens with a subordinate clause
     for k in range(len(norms) - 2):
@@ -69,12 +74,12 @@ def split_before_questions(norms: list[str], ends: Any) -> None:
             fronted = head < len(norms) and norms[head] in onsets.subordinators
         # a check-in ends a sentence of its own ("... gets maybe ten of that |
         # does that make sense"), whatever comes before it
-        check_in = any(_phrase_at(norms, k, p) for p in onsets.check_ins) and not (
+        check_in = any(_phrase_at(norms, k, p) for p in _starting(check_ins, norms[k])) and not (
             k > 0 and norms[k - 1] in cues.wh_words  # "how | does that work" is one question
         )
         # "... | i don't know if you ...": asks the listener, as questions.yaml's
         # form rules read it at a sentence's head
-        embedded = any(_phrase_at(norms, k, p) for p in onsets.embedded_questions)
+        embedded = any(_phrase_at(norms, k, p) for p in _starting(embedded_questions, norms[k]))
         # a check-in, or a question after "i don't know", starts here whatever
         # word comes before it
         sure = check_in or _after_hedge(norms, k, onsets)
@@ -172,6 +177,23 @@ def _ends_clause(norms: Sequence[str], i: int, onsets: CaptionOnsets) -> bool:
 
 _GAP = "..."  # in a caption check-in: up to CHECK_IN_GAP words
 CHECK_IN_GAP = 4
+
+
+_Phrases = tuple[tuple[str, ...], ...]
+
+
+@functools.cache
+def _by_first(phrases: _Phrases) -> dict[str, _Phrases]:
+    """``phrases`` by their first word, so that each word tries only the
+    phrases that can start at it (a phrase opening with "..." under "...")."""
+    index: dict[str, list[tuple[str, ...]]] = {}
+    for phrase in phrases:
+        index.setdefault(phrase[0], []).append(phrase)
+    return {word: tuple(found) for word, found in index.items()}
+
+
+def _starting(index: dict[str, _Phrases], word: str) -> _Phrases:
+    return index.get(word, ()) + index.get(_GAP, ())
 
 
 def _phrase_at(norms: Sequence[str], k: int, phrase: tuple[str, ...]) -> bool:
