@@ -743,6 +743,28 @@ def test_relevance_an_answer_in_the_kind_asked_for_takes_the_question_up(
     assert result.items[0][1] > aside.items[0][1]
 
 
+@pytest.mark.parametrize(
+    ("question", "answer", "echoes"),
+    [
+        # the .sbv sample's last question, flagged "never says: join, learn, thirty, day"
+        ("What would you want to learn in your first thirty days?",
+         "Honestly I'd want to sit in on support calls and read the top complaints.", True),
+        ("How would you handle a customer who is angry about a refund?",
+         "We would handle it by calling them back the same day with the numbers.", True),
+        # the same verb without the modal, or another verb, is no echo
+        ("What would you want to learn in your first thirty days?",
+         "Honestly I want to sit in on support calls and read the top complaints.", False),
+        ("What would you want to learn in your first thirty days?",
+         "Honestly I'd like to sit in on support calls and read the top complaints.", False),
+    ],
+)  # fmt: skip
+def test_relevance_an_opening_that_echoes_you_would_takes_the_question_up(
+    question: str, answer: str, echoes: bool
+) -> None:
+    result = measure("relevance", f"Interviewer: {question}\nCandidate: {answer}\n")
+    assert result.details["off_start"] == (0 if echoes else 1)
+
+
 def test_think_aloud_does_not_judge_the_candidates_own_questions_for_reasoning() -> None:
     # "Um, yeah, a couple. How big is the ads delivery team ...": the answer to
     # the closing question asks; it was "49 words with no reasoning said out loud"

@@ -19,7 +19,13 @@ from ..annotate.intents import NO_INTENT_CUE
 from ..model import Analysis, Evidence, MetricResult, Question, Word
 from .base import MetricSpec, Param, Params, Scope
 from .common import PLEASANTRIES, Answer, candidate_answers, quote
-from .relevance_cues import EVASION_NOTES, answers_in_kind, asked_for, find_evasion
+from .relevance_cues import (
+    EVASION_NOTES,
+    answers_in_kind,
+    asked_for,
+    echoes_the_frame,
+    find_evasion,
+)
 
 DRIFT_MIN_WORDS = 60  # shorter answers are not judged for drift
 DRIFT_MIN_FOCUS = 2  # nor answers to questions with fewer focus terms
@@ -115,7 +121,14 @@ def judge(
     head = words[: int(params["opening_words"])]
     instances = asked_for(analysis.sentences[question.sentence].words)
     opening = _coverage(question, head, instances)
-    if answers_in_kind(question, head):
+    asked = [
+        w
+        for w in analysis.sentences[question.sentence].words
+        if question.start <= w.start < question.end
+    ]
+    # an echo takes up the part it echoes: of a compound question, not the others
+    echoed = len(question.parts) <= 1 and echoes_the_frame(asked, head)
+    if answers_in_kind(question, head) or echoed:
         opening = 1.0
     coverage = (2 * opening + _coverage(question, words, instances)) / 3
     score = min(1.0, coverage / float(params["full_coverage"]))

@@ -1,7 +1,8 @@
 """The cues the relevance metric reads in an answer, from
 ``data/relevance.yaml``: evasions near its start ("I'm not going to get into
-that", "I don't know") and words that answer in the kind a "when" or "why"
-asks for ("only when ...", "because ...")."""
+that", "I don't know"), words that answer in the kind a "when" or "why"
+asks for ("only when ...", "because ..."), and an opening that echoes the
+question's "would you want" ("I'd want ...")."""
 
 from __future__ import annotations
 
@@ -69,6 +70,37 @@ def answers_in_kind(question: Question, words: Sequence[Word]) -> bool:
         return False
     wanted = answer_kinds().get(question.form_cue.lower(), frozenset())
     return any(w.lower.replace("’", "'") in wanted for w in words[:ANSWER_KIND_WINDOW])
+
+
+@lru_cache(maxsize=1)
+def echoed_modals() -> dict[str, frozenset[str]]:
+    """Each form of a modal ("'d") -> the forms that echo it (would, 'd, d)."""
+    forms: dict[str, frozenset[str]] = {}
+    for written in _data().get("echoed_modals", {}).values():
+        for form in written:
+            forms[form] = frozenset(written)
+    return forms
+
+
+def echoes_the_frame(question_words: Sequence[Word], head: Sequence[Word]) -> bool:
+    """Whether the answer's opening ``head`` says "i" or "we", the modal the
+    question puts with "you" (before or after it; or its contraction) and the
+    same verb after them: "What would you want to learn ...?" "I'd want to
+    sit in on ..."."""
+    modals = echoed_modals()
+    asked = [w.lower.replace("’", "'") for w in question_words]
+    frames = {
+        (modals[modal], question_words[k + 2].lemma)
+        for k in range(len(asked) - 2)
+        for modal in (asked[k], asked[k + 1])  # "would you want", "what you'd want"
+        if modal in modals and "you" in (asked[k], asked[k + 1])
+    }
+    said = [w.lower.replace("’", "'") for w in head]
+    return any(
+        said[k] in ("i", "we") and said[k + 1] in forms and head[k + 2].lemma == verb
+        for k in range(len(said) - 2)
+        for forms, verb in frames
+    )
 
 
 def asked_for(question_words: Sequence[Word]) -> frozenset[str]:
