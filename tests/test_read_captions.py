@@ -555,6 +555,17 @@ def test_sbv_names_become_speakers_with_times_and_lines() -> None:
     ]  # fmt: skip
 
 
+def test_sbv_blocks_without_blank_lines_between_them() -> None:
+    text = (
+        "0:00:01.000,0:00:04.200\nPriya Shah: Tell me about a project you led.\n"
+        "0:00:04.900,0:00:09.500\nSam Ortiz: Last spring I led a migration.\n"
+    )
+    assert said(read_text(text, "captions.sbv")) == [
+        ("Priya Shah", "Tell me about a project you led."),
+        ("Sam Ortiz", "Last spring I led a migration."),
+    ]
+
+
 def test_youtube_sbv_auto_captions_go_to_the_segmenter(chunks_seen: list[Chunk]) -> None:
     text = (
         "0:00:00.000,0:00:03.120\nhi everyone welcome back to the channel\n\n"

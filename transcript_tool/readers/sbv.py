@@ -17,8 +17,10 @@ but it skips a block it cannot read without a word (a block whose timing line
 is missing is dropped, text and all) and carries a field over its range into
 the next (``0:61:00.000``); here text outside any block, a malformed timing
 line, minutes or seconds past 59, and a block that ends before it starts are
-errors naming the line. A block with a timing line and no text has no words
-and is left out.
+errors naming the line. A timing line starts a block even with no blank line
+before it (blocks saved through a word processor lose them), so it is never
+read as words. A block with a timing line and no text has no words and is
+left out.
 """
 
 from __future__ import annotations
@@ -79,7 +81,7 @@ def _scan(lines: Sequence[str], name: str) -> list[Cue]:
         times = checked_times(_times(timing), timing, _TIMING_HELP, number, i + 1, name)
         text: list[tuple[int, str]] = []
         j = i + 1
-        while j < len(lines) and lines[j].strip():
+        while j < len(lines) and lines[j].strip() and not _TIMING.fullmatch(lines[j]):
             text.append((j + 1, lines[j]))
             j += 1
         cues.append(Cue(number, i + 1, times[0], times[1], tuple(text)))
