@@ -65,6 +65,13 @@ def normalize_space(text: str) -> str:
     return _SPACE.sub(" ", text).strip()
 
 
+def capitalised(name: str) -> bool:
+    """Whether every word of a speaker name starts with a capital or is a
+    number ("Priya Shah", "Speaker 1"): a label, not a phrase that happens
+    to end in a colon or stand above a time."""
+    return all(word[0].isupper() or word.isdigit() for word in name.split())
+
+
 def build_transcript(
     raw_turns: Sequence[RawTurn],
     *,

@@ -25,6 +25,7 @@ from .common import (
     RawTurn,
     ReadOptions,
     build_transcript,
+    capitalised,
     normalize_space,
     unlabeled_transcript,
 )
@@ -256,7 +257,7 @@ def _name_lines(cues: Sequence[Cue]) -> bool:
 
 
 def _is_name_line(text: str) -> bool:
-    return _NAME_LINE.fullmatch(text) is not None and _capitalised(text.partition(" (")[0])
+    return _NAME_LINE.fullmatch(text) is not None and capitalised(text.partition(" (")[0])
 
 
 def _pieces(cue: Cue, voice_tags: bool, name_lines: bool = False) -> list[_Piece]:
@@ -341,21 +342,16 @@ def _speakers(pieces: Sequence[_Piece], cue_count: int) -> set[str]:
     speakers |= {
         _key(label)
         for label in plain
-        if counts[_key(label)] >= 2
-        and (zoom_like or _capitalised(label) or len(label.split()) == 1)
+        if counts[_key(label)] >= 2 and (zoom_like or capitalised(label) or len(label.split()) == 1)
     }
     if speakers or zoom_like:
-        speakers |= {_key(label) for label in plain if _capitalised(label)}
+        speakers |= {_key(label) for label in plain if capitalised(label)}
     return speakers
 
 
 def _is_sound_or_note(label: str) -> bool:
     words = label.lower().split()
     return " ".join(words) in _NOT_SPEAKERS or any(word in _SOUNDS for word in words)
-
-
-def _capitalised(label: str) -> bool:
-    return all(word[0].isupper() or word.isdigit() for word in label.split())
 
 
 def _key(label: str) -> str:

@@ -45,7 +45,7 @@ from collections.abc import Sequence
 from ..errors import InputError, quoted
 from ..model import Transcript
 from . import Reader
-from .common import RawTurn, ReadOptions, build_transcript, split_lines
+from .common import RawTurn, ReadOptions, build_transcript, capitalised, split_lines
 from .timed import backwards_notices, checked_clock, lines_notice
 
 _CLOCK = r"[0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?"
@@ -83,19 +83,15 @@ def _header_of(line: str, following: str | None = None) -> tuple[str, str, bool]
     if header:
         return " ".join((header["bold"] or header["plain"]).split()), header["time"], False
     found = _TIME_FIRST.match(line) or _TIME_AFTER.match(line)
-    if found and _capitalised(found["name"]):
+    if found and capitalised(found["name"]):
         time = found["time"] or found.groupdict().get("round") or found.groupdict().get("square")
         assert time is not None
         return " ".join(found["name"].split()), time, False
     alone = _NAME_ALONE.match(line)
     below = _TIME_ALONE.match(following) if following is not None else None
-    if alone and below and _capitalised(alone["name"]):
+    if alone and below and capitalised(alone["name"]):
         return " ".join(alone["name"].split()), below["time"], True
     return None
-
-
-def _capitalised(name: str) -> bool:
-    return all(word[0].isupper() or word.isdigit() for word in name.split())
 
 
 def sniff(text: str, name: str) -> float:

@@ -41,6 +41,7 @@ from .common import (
     RawTurn,
     ReadOptions,
     build_transcript,
+    capitalised,
     split_lines,
     unlabeled_transcript,
 )
@@ -306,10 +307,7 @@ def _is_stop(name: str) -> bool:
 
 def _looks_like_name(name: str, *, one_off: bool = True) -> bool:
     """Every word capitalised (or a number); a recurring label may also be one word."""
-    words = name.split()
-    if not one_off and len(words) == 1:
-        return True
-    return all(word[0].isupper() or word.isdigit() for word in words)
+    return (not one_off and len(name.split()) == 1) or capitalised(name)
 
 
 def _key(name: str) -> str:

@@ -50,6 +50,7 @@ from .common import (
     RawTurn,
     ReadOptions,
     build_transcript,
+    capitalised,
     normalize_space,
     split_lines,
     unlabeled_transcript,
@@ -283,12 +284,8 @@ def _speakers(stamped: Sequence[_Stamped]) -> set[str]:
         for line in stamped
         if line.label
         and line.label.lower() not in _NOT_SPEAKERS
-        and (counts[line.label.lower()] >= 2 or _capitalised(line.label))
+        and (counts[line.label.lower()] >= 2 or capitalised(line.label))
     }
-
-
-def _capitalised(label: str) -> bool:
-    return all(word[0].isupper() or word.isdigit() for word in label.split())
 
 
 def _spaced(label: str) -> str:
