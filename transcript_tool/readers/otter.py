@@ -42,11 +42,11 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from ..errors import InputError, quoted
+from ..errors import InputError
 from ..model import Transcript
 from . import Reader
 from .common import RawTurn, ReadOptions, build_transcript, capitalised, split_lines
-from .timed import backwards_notices, checked_clock, lines_notice
+from .timed import backwards_notices, checked_clock, line_notice, lines_notice
 
 _CLOCK = r"[0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?"
 _WORD = r"(?:[^\W\d_][\w.'’&-]*)"
@@ -133,7 +133,7 @@ def read(text: str, name: str, options: ReadOptions | None = None) -> Transcript
         _header_of(line, lines[j] if j is not None else None)
         for line, j in zip(lines, below, strict=True)
     ]
-    names = {" ".join(header[0].split()).lower() for header in headers if header}
+    names = {header[0].lower() for header in headers if header}  # spaced as _header_of gives them
     skip: int | None = None  # the line of a time under its name, read with the name
     for i in range(_body_start(lines), len(lines)):
         line = lines[i]
@@ -167,7 +167,7 @@ def read(text: str, name: str, options: ReadOptions | None = None) -> Transcript
     notices = backwards_notices(times)
     if preamble:
         notices.append(lines_notice(preamble, "before the first speaker line"))
-    notices.extend(f"line {line} ({quoted(said)}) is not part of any turn" for line, said in events)
+    notices.extend(line_notice(line, said) for line, said in events)
     transcript = build_transcript(
         raw_turns, format="otter", source=name, notices=notices, unit="speaker lines"
     )

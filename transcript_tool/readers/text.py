@@ -33,7 +33,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from ..errors import InputError, quoted
+from ..errors import InputError
 from ..model import Transcript
 from . import Reader
 from .common import (
@@ -45,7 +45,7 @@ from .common import (
     split_lines,
     unlabeled_transcript,
 )
-from .timed import checked_clock
+from .timed import checked_clock, line_notice
 
 _WORD = r"(?:[^\W\d_][\w.'’-]*|\d+)"
 _NAME = rf"(?P<name>{_WORD}(?:[ \t]+{_WORD}){{0,3}})"
@@ -157,8 +157,8 @@ def read(text: str, name: str, options: ReadOptions | None = None) -> Transcript
             raw_turns.append(RawTurn(speaker, label.rest, line=i + 1, start=start))
             pieces.append([label.rest])
             mark = None
-        elif time_mark := _TIME_MARK.match(lines[i]):
-            mark = checked_clock(time_mark["a"] or time_mark["b"] or time_mark["c"], name, i + 1)
+        elif (marked := _time_mark(lines[i], name, i + 1)) is not None:
+            mark = marked
         elif ended := _CLOSING.match(lines[i]):
             closing.append((i + 1, ended["said"]))
         elif raw_turns:
@@ -196,15 +196,24 @@ def read(text: str, name: str, options: ReadOptions | None = None) -> Transcript
     return transcript
 
 
+def _time_mark(line: str, name: str, number: int) -> float | None:
+    """The seconds of a line that holds only a clock time (a time mark), None
+    for any other line; InputError naming ``number`` for a bad time."""
+    found = _TIME_MARK.match(line)
+    if found is None:
+        return None
+    return checked_clock(found["a"] or found["b"] or found["c"], name, number)
+
+
 def _unlabeled_chunks(lines: Sequence[str], body: Sequence[int], name: str) -> list[Chunk]:
     """The non-blank body lines as chunks for the raw-caption segmenter, a
     time mark's time given to the line after it rather than read as words."""
     chunks: list[Chunk] = []
     mark: float | None = None
     for i in body:
-        time_mark = _TIME_MARK.match(lines[i])
-        if time_mark:
-            mark = checked_clock(time_mark["a"] or time_mark["b"] or time_mark["c"], name, i + 1)
+        marked = _time_mark(lines[i], name, i + 1)
+        if marked is not None:
+            mark = marked
         elif lines[i].strip() and not _CLOSING.match(lines[i]):
             chunks.append(Chunk(lines[i], line=i + 1, start=mark))
             mark = None
@@ -321,7 +330,7 @@ def _speaker_id(name: str) -> str:
 
 
 def _closing_notices(closing: Sequence[tuple[int, str]]) -> list[str]:
-    return [f"line {line} ({quoted(said)}) is not part of any turn" for line, said in closing]
+    return [line_notice(line, said) for line, said in closing]
 
 
 def _preamble_notice(first: int, last: int) -> str:

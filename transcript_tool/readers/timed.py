@@ -136,6 +136,12 @@ def backwards_notices(times: Sequence[tuple[int, float, str]]) -> list[str]:
     return [f"{shown}{rest} (kept in file order, with their times as written)"]
 
 
+def line_notice(line: int, said: str) -> str:
+    """ "line 14 ('Meeting ended after 00:07:41') is not part of any turn": a
+    tool's own line (a footer, an event) left out of the turns."""
+    return f"line {line} ({quoted(said)}) is not part of any turn"
+
+
 def lines_notice(lines: Sequence[int], where: str) -> str:
     """ "line 3 <where> is ..." / "lines 1-4 <where> are ..." for skipped lines."""
     if lines[0] == lines[-1]:
