@@ -116,8 +116,12 @@ def transcript_from_cues(
         )
     else:
         notices.extend(overlap_notices(cues))
-    name_lines = _name_lines(cues)
-    pieces = [piece for cue in cues for piece in _pieces(cue, voice_tags, name_lines)]
+    named = _name_lines(cues) or [None] * len(cues)
+    pieces = [
+        piece
+        for cue, name_line in zip(cues, named, strict=True)
+        for piece in _pieces(cue, voice_tags, name_line)
+    ]
     speakers = _speakers(pieces, len(cues))
     for piece in pieces:
         if piece.label is not None and _key(piece.label) not in speakers:
@@ -237,41 +241,47 @@ def _drop_rolling_repeats(cues: Sequence[Cue]) -> tuple[list[Cue], bool]:
     return kept, True
 
 
-def _name_lines(cues: Sequence[Cue]) -> bool:
-    """Whether the cues name their speaker on a line of its own above the text,
-    as Teams' Word transcript does (``0:0:4.900 --> 0:0:9.500`` / ``Sam Ortiz``
-    / ``Last spring I ...``): at least two in three cues have two or more text
-    lines, the first of them a capitalised name and nothing else; some name
-    recurs, and there are at most 12 of them."""
-    names: list[str] = []
-    for cue in cues:
-        lines = [text for _, raw in cue.text if (text := normalize_space(clean(raw)))]
-        if len(lines) >= 2 and _is_name_line(lines[0]):
-            names.append(_key(lines[0]))
+def _name_lines(cues: Sequence[Cue]) -> list[tuple[int, str] | None] | None:
+    """When the cues name their speaker on a line of its own above the text, as
+    Teams' Word transcript does (``0:0:4.900 --> 0:0:9.500`` / ``Sam Ortiz`` /
+    ``Last spring I ...``), each cue's :func:`_name_line`; else None. They do
+    when at least two in three cues have one, some name recurs, and there are
+    at most 12 names."""
+    found = [_name_line(cue) for cue in cues]
+    names = [_key(name) for _, name in filter(None, found)]
     distinct = set(names)
-    return (
+    if (
         len(names) * 3 >= len(cues) * 2
         and len(distinct) <= 12
         and any(names.count(name) >= 2 for name in distinct)
-    )
+    ):
+        return found
+    return None
 
 
-def _is_name_line(text: str) -> bool:
-    return _NAME_LINE.fullmatch(text) is not None and capitalised(text.partition(" (")[0])
+def _name_line(cue: Cue) -> tuple[int, str] | None:
+    """(line, name) of the cue's first text line when it is a capitalised name
+    and nothing else ("Shah, Priya", "Sam Ortiz (Guest)") with more text under
+    it; else None."""
+    shown = [(line, text) for line, raw in cue.text if (text := normalize_space(clean(raw)))]
+    if len(shown) < 2:
+        return None
+    line, first = shown[0]
+    if _NAME_LINE.fullmatch(first) and capitalised(first.partition(" (")[0]):
+        return line, first
+    return None
 
 
-def _pieces(cue: Cue, voice_tags: bool, name_lines: bool = False) -> list[_Piece]:
+def _pieces(cue: Cue, voice_tags: bool, name_line: tuple[int, str] | None = None) -> list[_Piece]:
     """Split a cue at voice tags, ">>" and dialogue dashes; find ``Name:`` labels
-    where a line or a voice starts (and, with ``name_lines``, a name alone on the
-    cue's first line of two or more). The first piece's line is the cue's line."""
+    where a line or a voice starts. ``name_line`` (line, name) names the
+    speaker of the lines after it. The first piece's line is the cue's line."""
     pieces: list[_Piece] = []
     text_lines = cue.text
-    if name_lines:
-        shown = [(line, raw) for line, raw in cue.text if normalize_space(clean(raw))]
-        first = normalize_space(clean(shown[0][1])) if shown else ""
-        if len(shown) >= 2 and _is_name_line(first):
-            pieces.append(_Piece(first, "", marked=True, new_voice=True, line=shown[0][0]))
-            text_lines = tuple(shown[1:])
+    if name_line is not None:
+        line, name = name_line
+        pieces.append(_Piece(name, "", marked=True, new_voice=True, line=line))
+        text_lines = tuple((number, raw) for number, raw in cue.text if number > line)
     for line, raw in text_lines:
         for index, (voice, segment) in enumerate(_voice_segments(raw, voice_tags)):
             text = clean(segment)
