@@ -9,17 +9,19 @@ after it) in place."""
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Sequence
 from typing import Any
 
 from .caption_cues import CaptionOnsets
 from .heads import head_of
 from .onsets import (
+    by_first_word,
     embedded_clauses,
     inside_wh_question,
     leads_in,
     no_question_after,
+    phrase_at,
+    phrases_from,
     question_onset,
 )
 from .question_cues import QuestionCues, load_cues
@@ -63,8 +65,8 @@ def split_before_questions(norms: list[str], ends: Any) -> None:
     if onsets is None:
         return
     check_ins, embedded_questions = (
-        _by_first(onsets.check_ins),
-        _by_first(onsets.embedded_questions),
+        by_first_word(onsets.check_ins),
+        by_first_word(onsets.embedded_questions),
     )
     start = head = 0  # the current sentence's first word, its first after openers
     fronted = False  # the current sentence opens with a subordinate clause
@@ -74,12 +76,12 @@ def split_before_questions(norms: list[str], ends: Any) -> None:
             fronted = head < len(norms) and norms[head] in onsets.subordinators
         # a check-in ends a sentence of its own ("... gets maybe ten of that |
         # does that make sense"), whatever comes before it
-        check_in = any(_phrase_at(norms, k, p) for p in _starting(check_ins, norms[k])) and not (
+        check_in = any(phrase_at(norms, k, p) for p in phrases_from(check_ins, norms[k])) and not (
             k > 0 and norms[k - 1] in cues.wh_words  # "how | does that work" is one question
         )
         # "... | i don't know if you ...": asks the listener, as questions.yaml's
         # form rules read it at a sentence's head
-        embedded = any(_phrase_at(norms, k, p) for p in _starting(embedded_questions, norms[k]))
+        embedded = any(phrase_at(norms, k, p) for p in phrases_from(embedded_questions, norms[k]))
         # a check-in, or a question after "i don't know", starts here whatever
         # word comes before it
         sure = check_in or _after_hedge(norms, k, onsets)
@@ -133,7 +135,7 @@ def _after_hedge(norms: Sequence[str], k: int, onsets: CaptionOnsets) -> bool:
         return False
     if norms[k + 1] not in onsets.hedge_subjects:
         return False
-    return any(k >= len(h) and _phrase_at(norms, k - len(h), h) for h in onsets.hedges)
+    return any(k >= len(h) and phrase_at(norms, k - len(h), h) for h in onsets.hedges)
 
 
 def split_before_alternatives(norms: list[str], ends: Any) -> None:
@@ -173,44 +175,6 @@ def _ends_clause(norms: Sequence[str], i: int, onsets: CaptionOnsets) -> bool:
     do | do you go camping", "i did | did you"): it is no stutter of the
     question's auxiliary, nor the start of a verb chain."""
     return i >= 1 and norms[i - 1] in onsets.adverb_subjects
-
-
-_GAP = "..."  # in a caption check-in: up to CHECK_IN_GAP words
-CHECK_IN_GAP = 4
-
-
-_Phrases = tuple[tuple[str, ...], ...]
-
-
-@functools.cache
-def _by_first(phrases: _Phrases) -> dict[str, _Phrases]:
-    """``phrases`` by their first word, so that each word tries only the
-    phrases that can start at it (a phrase opening with "..." under "...")."""
-    index: dict[str, list[tuple[str, ...]]] = {}
-    for phrase in phrases:
-        index.setdefault(phrase[0], []).append(phrase)
-    return {word: tuple(found) for word, found in index.items()}
-
-
-def _starting(index: dict[str, _Phrases], word: str) -> _Phrases:
-    return index.get(word, ()) + index.get(_GAP, ())
-
-
-def _phrase_at(norms: Sequence[str], k: int, phrase: tuple[str, ...]) -> bool:
-    """``phrase`` starts at ``norms[k]``; a "..." in it stands for up to
-    CHECK_IN_GAP words ("does that ... make sense": "does that high-level
-    split make sense")."""
-    if _GAP not in phrase:
-        return tuple(norms[k : k + len(phrase)]) == phrase
-    cut = phrase.index(_GAP)
-    head, tail = phrase[:cut], phrase[cut + 1 :]
-    if tuple(norms[k : k + len(head)]) != head:
-        return False
-    start = k + len(head)
-    return any(
-        tuple(norms[start + gap : start + gap + len(tail)]) == tail
-        for gap in range(CHECK_IN_GAP + 1)
-    )
 
 
 _SHORTEST_PART = 7  # tokens a question keeps when a long one is cut

@@ -7,6 +7,7 @@ onsets with the same functions."""
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 
 from .caption_cues import CaptionOnsets
@@ -232,3 +233,43 @@ def embedded_clauses(norms: Sequence[str]) -> list[int]:
         if norms[k - 1] in onsets.embedders
         and (norms[k] in cues.wh_words or norms[k] in onsets.complements)
     ]
+
+
+# questions.yaml phrases (check-ins, embedded questions, hedges) found on caption words
+GAP = "..."  # in a caption check-in: up to CHECK_IN_GAP words
+CHECK_IN_GAP = 4
+
+
+Phrases = tuple[tuple[str, ...], ...]
+
+
+@functools.cache
+def by_first_word(phrases: Phrases) -> dict[str, Phrases]:
+    """``phrases`` by their first word, so that each word tries only the
+    phrases that can start at it (a phrase opening with "..." under "...")."""
+    index: dict[str, list[tuple[str, ...]]] = {}
+    for phrase in phrases:
+        index.setdefault(phrase[0], []).append(phrase)
+    return {word: tuple(found) for word, found in index.items()}
+
+
+def phrases_from(index: dict[str, Phrases], word: str) -> Phrases:
+    """The phrases of a :func:`by_first_word` index that may start at ``word``."""
+    return index.get(word, ()) + index.get(GAP, ())
+
+
+def phrase_at(norms: Sequence[str], k: int, phrase: tuple[str, ...]) -> bool:
+    """``phrase`` starts at ``norms[k]``; a "..." in it stands for up to
+    CHECK_IN_GAP words ("does that ... make sense": "does that high-level
+    split make sense")."""
+    if GAP not in phrase:
+        return tuple(norms[k : k + len(phrase)]) == phrase
+    cut = phrase.index(GAP)
+    head, tail = phrase[:cut], phrase[cut + 1 :]
+    if tuple(norms[k : k + len(head)]) != head:
+        return False
+    start = k + len(head)
+    return any(
+        tuple(norms[start + gap : start + gap + len(tail)]) == tail
+        for gap in range(CHECK_IN_GAP + 1)
+    )
