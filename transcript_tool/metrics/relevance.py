@@ -21,10 +21,9 @@ from .base import MetricSpec, Param, Params, Scope
 from .common import PLEASANTRIES, Answer, candidate_answers, quote
 from .relevance_cues import (
     EVASION_NOTES,
-    answers_in_kind,
     asked_for,
-    echoes_the_frame,
     find_evasion,
+    takes_up_by_form,
 )
 
 DRIFT_MIN_WORDS = 60  # shorter answers are not judged for drift
@@ -119,17 +118,11 @@ def judge(
     words = [w for _, w in answer.words]
     evasion = _evasion(analysis, answer, words)
     head = words[: int(params["opening_words"])]
-    instances = asked_for(analysis.sentences[question.sentence].words)
-    opening = _coverage(question, head, instances)
-    asked = [
-        w
-        for w in analysis.sentences[question.sentence].words
-        if question.start <= w.start < question.end
-    ]
-    # an echo takes up the part it echoes: of a compound question, not the others
-    echoed = len(question.parts) <= 1 and echoes_the_frame(asked, head)
-    if answers_in_kind(question, head) or echoed:
-        opening = 1.0
+    said = analysis.sentences[question.sentence].words
+    instances = asked_for(said)
+    opening = (
+        1.0 if takes_up_by_form(question, said, head) else _coverage(question, head, instances)
+    )
     coverage = (2 * opening + _coverage(question, words, instances)) / 3
     score = min(1.0, coverage / float(params["full_coverage"]))
     if _relaxed(question):

@@ -103,6 +103,21 @@ def echoes_the_frame(question_words: Sequence[Word], head: Sequence[Word]) -> bo
     )
 
 
+def takes_up_by_form(question: Question, sentence: Sequence[Word], head: Sequence[Word]) -> bool:
+    """Whether the answer's opening ``head`` takes the question up by how it
+    answers, whatever words it shares with it: in the kind a "when" or "why"
+    asks for (:func:`answers_in_kind`), or echoing the question's "would you
+    want" (:func:`echoes_the_frame`; of a one-part question only: an echo
+    takes up the part it echoes, not the others). ``sentence``: the words of
+    the question's sentence."""
+    if answers_in_kind(question, head):
+        return True
+    if len(question.parts) > 1:
+        return False
+    asked = [w for w in sentence if question.start <= w.start < question.end]
+    return echoes_the_frame(asked, head)
+
+
 def asked_for(question_words: Sequence[Word]) -> frozenset[str]:
     """Lemmas of the words naming what a "what" or "which" asks for: the word
     after it (or after its "kind of", "sort of", "type of") when an auxiliary
