@@ -51,9 +51,8 @@ import statistics
 import warnings
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Literal
 
-from ..errors import InputError, one_line, quoted
+from ..errors import InputError, quoted
 from ..model import Transcript
 from . import Reader
 from .clock import stamp_seconds
@@ -68,6 +67,7 @@ from .common import (
 )
 from .cues import UNKNOWN_SPEAKER
 from .limits import check_segments
+from .records import Quoting, blank, parser_error, read_records
 from .timed import STAMP, backwards_notices
 
 SPEAKER_COLUMNS = ("speaker", "speaker_name", "name", "role")
@@ -86,10 +86,7 @@ _UNITS = (
 )
 _NUMBER = re.compile(r"[0-9]+(?:\.[0-9]+)?|\.[0-9]+")
 _CLOCK = re.compile(STAMP)
-_Quoting = Literal[0, 3]  # csv.QUOTE_MINIMAL, csv.QUOTE_NONE
 _WHISPER_HEADER = re.compile(r"\ufeff?start\tend\ttext[ \t]*", re.IGNORECASE)
-_PANDAS_LINE = re.compile(r"Expected (\d+) fields in line (\d+), saw (\d+)")
-_PANDAS_EOF = re.compile(r"EOF inside string starting at row (\d+)")
 
 
 @dataclass(frozen=True)
@@ -127,10 +124,10 @@ def read(text: str, name: str, options: ReadOptions | None = None) -> Transcript
     separator = _separator(header_line, name)
     # Whisper writes its text as is, quotes and all ('"Hi," he said'): no cell of its TSV is quoted
     whisper = _WHISPER_HEADER.fullmatch(header_line) is not None
-    quoting: _Quoting = csv.QUOTE_NONE if whisper else csv.QUOTE_MINIMAL
-    records = _records(text, separator, name, quoting=quoting)
+    quoting: Quoting = csv.QUOTE_NONE if whisper else csv.QUOTE_MINIMAL
+    records = read_records(text, separator, name, quoting=quoting)
     check_segments(len(records), "rows", name)
-    filled = [(line, cells) for line, cells in records if not _blank(cells)]
+    filled = [(line, cells) for line, cells in records if not blank(cells)]
     if not filled:
         raise InputError("the transcript is empty (is it the right file?)", source=name)
     (header_at, header), rows = filled[0], filled[1:]
@@ -158,7 +155,7 @@ def read(text: str, name: str, options: ReadOptions | None = None) -> Transcript
     except pd.errors.EmptyDataError:
         raise InputError("the transcript is empty (is it the right file?)", source=name) from None
     except (pd.errors.ParserError, ValueError) as error:
-        raise _parser_error(str(error), records, name) from None
+        raise parser_error(str(error), records, name) from None
     if frame.shape[1] != len(header):  # pandas read the header otherwise: trust pandas
         columns = _checked_columns([str(c) for c in frame.columns], name, header_at)
     if len(frame) == len(rows):
@@ -305,40 +302,6 @@ def _header_cells(line: str, separator: str) -> list[str]:
         return []
 
 
-def _records(
-    text: str, separator: str, name: str, strict: bool = True, quoting: _Quoting = csv.QUOTE_MINIMAL
-) -> list[tuple[int, list[str]]]:
-    """(first line, cells) of every record as the csv module reads it, blank
-    lines included (pandas gives no line numbers, and counts those). A quoted
-    cell followed by anything but a separator ('"open"ed') is refused, where a
-    lenient parser would glue the rest of the record onto it; a quote never
-    closed is left to the caller, which names its line."""
-    reader = csv.reader(
-        io.StringIO(text, newline=""),
-        delimiter=separator,
-        skipinitialspace=True,
-        strict=strict,
-        quoting=quoting,
-    )
-    records: list[tuple[int, list[str]]] = []
-    previous = 0
-    try:
-        for cells in reader:
-            records.append((previous + 1, cells))
-            previous = reader.line_num
-    except csv.Error as error:
-        if "unexpected end of data" in str(error):
-            return _records(text, separator, name, strict=False, quoting=quoting)
-        raise InputError(
-            f"malformed CSV: {one_line(str(error))}", source=name, line=previous + 1
-        ) from None
-    return records
-
-
-def _blank(cells: Sequence[str]) -> bool:
-    return not cells or (len(cells) == 1 and not cells[0].strip())
-
-
 def _columns(cells: Sequence[str]) -> list[_Column]:
     columns: list[_Column] = []
     for index, cell in enumerate(cells):
@@ -361,31 +324,6 @@ def _find(columns: Sequence[_Column], aliases: Sequence[str]) -> _Column | None:
             if column.key == alias:
                 return column
     return None
-
-
-def _parser_error(message: str, records: Sequence[tuple[int, list[str]]], name: str) -> InputError:
-    """An InputError for a pandas parser message, at the line it names."""
-    first = message.strip().splitlines()[-1] if message.strip() else "cannot parse the table"
-    fields = _PANDAS_LINE.search(message)
-    if fields:
-        expected, record, saw = (int(group) for group in fields.groups())
-        return InputError(
-            f"expected {expected} fields, saw {saw} (quote a cell that holds the separator)",
-            source=name,
-            line=_record_line(record - 1, records),
-        )
-    unclosed = _PANDAS_EOF.search(message)
-    if unclosed:
-        return InputError(
-            "a quoted cell is never closed (a '\"' without its closing '\"')",
-            source=name,
-            line=_record_line(int(unclosed[1]), records),
-        )
-    return InputError(f"not a readable table: {one_line(first)}", source=name)
-
-
-def _record_line(index: int, records: Sequence[tuple[int, list[str]]]) -> int | None:
-    return records[index][0] if 0 <= index < len(records) else None
 
 
 EXAMPLE = """\
