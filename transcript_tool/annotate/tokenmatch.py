@@ -5,8 +5,9 @@ and builds two Python ``Token`` objects per token per call; for the few dozen
 cue patterns of this package that was a third of the analysis time. A
 :class:`TokenMatcher` takes the same patterns and finds the same matches, but
 reads the doc's attributes once as integer columns (``Doc.to_array``),
-indexes the patterns by the values their first token can take, and tries a
-pattern only at the tokens where it can start.
+indexes the patterns by the values of one word each must have (its anchor:
+"or" in "{1,3} words, or, {1,3} words"), and tries a pattern only at the few
+starts that word allows.
 
 It supports the part of the pattern language the cue files use: the string
 attributes ORTH, TEXT, LOWER and NORM equal to a string or compared with
@@ -58,19 +59,42 @@ class _Pattern:
     key: int
     order: int
     steps: tuple[_Step, ...]
-    anchor: int  # the step a candidate start is found by: its offset from the start
+    # the step whose first token a candidate start is found by (None: any of
+    # the leading steps up to the first required one), and the least and most
+    # tokens the steps before it take: the starts to try are that many before
+    anchor: int | None
+    before: tuple[int, int]
 
 
-def _anchor(steps: Sequence[_Step]) -> int:
-    """The first step, among the leading steps that match exactly one token
-    each, that asks for a word (an equal or IN test on a string column):
-    a pattern opening with a NOT_IN or a flag is found by a later word."""
+def _breadth(step: _Step) -> int | None:
+    """How many words ``step`` allows when it asks for one of a set of words
+    (an equal or IN test on a string column), else None."""
+    sizes = [
+        1 if test == _EQ else len(value)
+        for column, test, value in step.tests
+        if column in _WORD_COLUMNS and test in (_EQ, _IN)
+    ]
+    return min(sizes) if sizes else None
+
+
+def _anchor(steps: Sequence[_Step]) -> tuple[int | None, tuple[int, int]]:
+    """The anchor of a pattern of ``steps`` (see :class:`_Pattern`): the
+    required step asking for the fewest words (the earliest of equals) with
+    only steps of bounded length before it. A pattern opening with a NOT_IN,
+    a flag or a few optional words is found by a later word."""
+    best: int | None = None
+    best_breadth = 0
+    least = most = 0
+    bounds: tuple[int, int] = (0, 0)
     for number, step in enumerate(steps):
-        if not step.least == step.most == 1:
+        breadth = _breadth(step)
+        if step.least >= 1 and breadth is not None and (best is None or breadth < best_breadth):
+            best, best_breadth, bounds = number, breadth, (least, most)
+        if step.most is None:
             break
-        if any(column in _WORD_COLUMNS and test in (_EQ, _IN) for column, test, _ in step.tests):
-            return number
-    return 0
+        least += step.least
+        most += step.most
+    return best, bounds
 
 
 def _quantity(op: Any) -> tuple[int, int | None]:
@@ -148,7 +172,8 @@ class TokenMatcher:
             except Unsupported:
                 self._spacy().add(key, [[dict(token) for token in pattern]])
                 continue
-            self._patterns.append(_Pattern(key_id, self._order[key_id], steps, _anchor(steps)))
+            anchor, before = _anchor(steps)
+            self._patterns.append(_Pattern(key_id, self._order[key_id], steps, anchor, before))
             self._starting.clear()
             for step in steps:
                 for column, _, _ in step.tests:
@@ -199,17 +224,16 @@ class TokenMatcher:
                 candidates = starting[row] = self._anchored(columns, strings, position)
             for number in candidates:
                 pattern = self._patterns[number]
-                start = position - pattern.anchor
-                if start < 0:
-                    continue
-                for end in _ends(pattern.steps, columns, strings, start, length):
-                    yield pattern.key, start, end
+                least, most = pattern.before
+                for start in range(max(position - most, 0), position - least + 1):
+                    for end in _ends(pattern.steps, columns, strings, start, length):
+                        yield pattern.key, start, end
 
     def _anchored(self, columns: Any, strings: Any, i: int) -> tuple[int, ...]:
         """The patterns whose anchor step can be token ``i``."""
         found = []
         for number, pattern in enumerate(self._patterns):
-            if pattern.anchor:
+            if pattern.anchor is not None:
                 if _passes(pattern.steps[pattern.anchor].tests, columns, strings, i):
                     found.append(number)
                 continue
