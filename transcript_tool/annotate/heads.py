@@ -33,7 +33,12 @@ def head_of(norms: Sequence[str], cues: QuestionCues) -> int:
             index += 1
             continue
         phrase = next(
-            (p for p in cues.opener_phrases if tuple(norms[index : index + len(p)]) == p), None
+            (
+                p
+                for p in cues.opener_phrases_by_first.get(norms[index], ())
+                if tuple(norms[index : index + len(p)]) == p
+            ),
+            None,
         )
         if phrase is None:
             break

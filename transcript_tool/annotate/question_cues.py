@@ -5,7 +5,7 @@ they are used and the YAML file's comments for what each section means)."""
 from __future__ import annotations
 
 import bisect
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -67,6 +67,8 @@ class QuestionCues:
     wh_words: frozenset[str]
     openers: frozenset[str]
     opener_phrases: tuple[tuple[str, ...], ...]
+    # the opener phrases by their first word, each word's in the file's order
+    opener_phrases_by_first: Mapping[str, tuple[tuple[str, ...], ...]]
     forms: tuple[FormRule, ...]
     # the match keys ("form:N") of the form rules with ``unmarked_clauses``
     unmarked_clause_keys: frozenset[str]
@@ -162,11 +164,16 @@ def load_cues(text: str | None = None) -> QuestionCues:
     unknown = set(raw["intents"]) - set(QUESTION_INTENTS)
     if unknown:
         raise ValueError(f"questions.yaml intents: unknown intent(s) {sorted(unknown)}")
+    opener_phrases = tuple(tuple(p) for p in raw["opener_phrases"])
+    by_first: dict[str, list[tuple[str, ...]]] = {}
+    for phrase in opener_phrases:
+        by_first.setdefault(phrase[0], []).append(phrase)
     return QuestionCues(
         auxiliaries=frozenset(words["auxiliaries"]),
         wh_words=frozenset(words["wh"]),
         openers=frozenset(raw["openers"]),
-        opener_phrases=tuple(tuple(p) for p in raw["opener_phrases"]),
+        opener_phrases=opener_phrases,
+        opener_phrases_by_first={word: tuple(found) for word, found in by_first.items()},
         forms=tuple(forms),
         unmarked_clause_keys=frozenset(
             f"form:{number}" for number, rule in enumerate(forms) if rule.unmarked_clauses
