@@ -765,6 +765,25 @@ def test_relevance_an_opening_that_echoes_you_would_takes_the_question_up(
     assert result.details["off_start"] == (0 if echoes else 1)
 
 
+@pytest.mark.parametrize(
+    "question",
+    [
+        "To start, can you tell me what you're doing now?",
+        "Looking back, what would you change?",
+        "In hindsight, what would you change?",
+    ],
+)
+def test_a_questions_openers_are_not_what_it_asks_about(question: str) -> None:
+    # the Amazon Transcribe sample's "To start, ..." was flagged "it never says: start"
+    analysis = analysis_of(
+        f"Interviewer: {question}\nCandidate: Sure. I lead receiving on the night dock.\n"
+    )
+    (asked,) = analysis.questions
+    terms = {term for part in asked.focus for term in part}
+    assert not {"start", "look", "back", "hindsight"} & terms
+    assert "change" in terms or "change" not in question
+
+
 def test_think_aloud_does_not_judge_the_candidates_own_questions_for_reasoning() -> None:
     # "Um, yeah, a couple. How big is the ads delivery team ...": the answer to
     # the closing question asks; it was "49 words with no reasoning said out loud"

@@ -8,6 +8,7 @@ import itertools
 from collections.abc import Sequence
 
 from ..model import QuestionForm, Sentence, Word
+from .heads import head_of
 from .question_cues import QuestionCues
 
 
@@ -38,9 +39,12 @@ def split_parts(
 
     Splits at a conjunction ("and"/"or", not the "or" of a choice question)
     followed by a word that starts a new ask ("and when", "and with", "or
-    how"), when both sides have focus terms of their own.
+    how"), when both sides have focus terms of their own. The sentence's
+    discourse openers ("to start", "looking back", "in hindsight") are in no
+    part's focus.
     """
     words = list(sentence.words)
+    opened = head_of([w.lower.replace("\u2019", "'") for w in words], cues)
     cuts = [0]
     for i in range(1, len(words) - 1):
         conj, nxt = words[i].lower, words[i + 1].lower
@@ -49,7 +53,7 @@ def split_parts(
             and nxt in cues.part_starters
             and not (form == "choice" and conj == "or")
         ):
-            left = focus_terms(words[cuts[-1] : i], cues)
+            left = focus_terms(words[max(cuts[-1], opened) : i], cues)
             right = focus_terms(words[i + 1 :], cues)
             if left and right:
                 cuts.append(i + 1)
@@ -65,5 +69,6 @@ def split_parts(
                 and b != len(words)
             ):
                 piece = piece[:-1]
-        parts.append((piece[0].start, piece[-1].end, focus_terms(piece, cues)))
+        focus = focus_terms(piece[max(opened - a, 0) :], cues)
+        parts.append((piece[0].start, piece[-1].end, focus))
     return parts
