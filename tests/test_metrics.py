@@ -756,6 +756,11 @@ def test_relevance_an_answer_in_the_kind_asked_for_takes_the_question_up(
          "Honestly I want to sit in on support calls and read the top complaints.", False),
         ("What would you want to learn in your first thirty days?",
          "Honestly I'd like to sit in on support calls and read the top complaints.", False),
+        # "do" stands for any verb (the Amazon Transcribe sample's "never says: month")
+        ("What would you do in your first month here?",
+         "Honestly, listen more than I talk. I'd work each area with the associates.", True),
+        ("What would you do in your first month here?",
+         "Honestly, listen more than I talk. I work each area with the associates.", False),
     ],
 )  # fmt: skip
 def test_relevance_an_opening_that_echoes_you_would_takes_the_question_up(

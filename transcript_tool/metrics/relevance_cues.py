@@ -86,7 +86,8 @@ def echoes_the_frame(question_words: Sequence[Word], head: Sequence[Word]) -> bo
     """Whether the answer's opening ``head`` says "i" or "we", the modal the
     question puts with "you" (before or after it; or its contraction) and the
     same verb after them: "What would you want to learn ...?" "I'd want to
-    sit in on ..."."""
+    sit in on ...". The question's "do" stands for any verb: "What would you
+    do in your first month?" "I'd work each area with the associates ..."."""
     modals = echoed_modals()
     asked = [w.lower.replace("’", "'") for w in question_words]
     frames = {
@@ -97,7 +98,9 @@ def echoes_the_frame(question_words: Sequence[Word], head: Sequence[Word]) -> bo
     }
     said = [w.lower.replace("’", "'") for w in head]
     return any(
-        said[k] in ("i", "we") and said[k + 1] in forms and head[k + 2].lemma == verb
+        said[k] in ("i", "we")
+        and said[k + 1] in forms
+        and (head[k + 2].lemma == verb or (verb == "do" and not head[k + 2].is_punct))
         for k in range(len(said) - 2)
         for forms, verb in frames
     )
