@@ -308,8 +308,10 @@ FIELD_VALUES: dict[str, Callable[[Random], Any]] = {
     **dict.fromkeys(
         ["text", "message", "content", "transcript", "word", "punctuated_word"], text_value
     ),
-    **dict.fromkeys(["speaker", "name", "role", "user"], speaker_value),
-    **dict.fromkeys(["start", "end", "start_time", "timestamp"], time_value),
+    **dict.fromkeys(["speaker", "name", "role", "user", "speaker_label"], speaker_value),
+    **dict.fromkeys(
+        ["start", "end", "start_time", "end_time", "timestamp", "ts", "end_ts"], time_value
+    ),
     "channel": lambda rng: rng.randint(0, 3),
     "confidence": lambda rng: rng.uniform(0, 1),
     "conversation_id": lambda rng: rng.choice(["c1", "c2", 3]),
@@ -370,6 +372,59 @@ def deepgram(rng: Random) -> dict[str, Any]:
     return {"metadata": {"request_id": "x"}, "results": results}
 
 
+def alternatives(rng: Random, speaker: bool) -> Any:
+    keys = ["content", "confidence", *(["speaker"] if speaker else [])]
+    return listed(rng, lambda r: segment(r, keys), 2)
+
+
+def revai(rng: Random) -> dict[str, Any]:
+    def element(r: Random) -> dict[str, Any]:
+        found = segment(r, ["ts", "end_ts", "confidence"])
+        found["type"] = r.choice(["text", "punct", "unknown", 3])
+        found["value"] = r.choice([" ", ".", "?"]) if r.randint(0, 2) == 0 else text_value(r)
+        return found
+
+    def monologue(r: Random) -> dict[str, Any]:
+        found = segment(r, ["speaker"])
+        if r.randint(0, 2) == 0:
+            found["speaker_info"] = r.choice([{"display_name": speaker_value(r)}, json_any(r)])
+        found["elements"] = listed(r, element, 6)
+        return found
+
+    return {"monologues": listed(rng, monologue, 4)}
+
+
+def aws_transcribe(rng: Random) -> dict[str, Any]:
+    def item(r: Random) -> dict[str, Any]:
+        found = segment(r, ["start_time", "end_time", "speaker_label"])
+        found["type"] = r.choice(["pronunciation", "pronunciation", "punctuation", None])
+        found["alternatives"] = alternatives(r, False)
+        return found
+
+    results: dict[str, Any] = {"transcripts": [{"transcript": text_value(rng)}]}
+    if rng.randint(0, 5):
+        results["items"] = listed(rng, item, 8)
+    if rng.randint(0, 2) == 0:
+        segments = listed(rng, lambda r: {"items": listed(r, item, 3), "speaker_label": "spk_1"})
+        results["speaker_labels"] = {"speakers": 2, "segments": segments}
+    if rng.randint(0, 3) == 0:
+        channels = listed(rng, lambda r: {"channel_label": "ch_0", "items": listed(r, item, 3)})
+        results["channel_labels"] = {"channels": channels, "number_of_channels": 2}
+    return {"jobName": "x", "results": results, "status": "COMPLETED"}
+
+
+def speechmatics(rng: Random) -> dict[str, Any]:
+    def result(r: Random) -> dict[str, Any]:
+        found = segment(r, ["start_time", "end_time", "channel"])
+        found["type"] = r.choice(["word", "word", "punctuation", "entity", None])
+        found["alternatives"] = alternatives(r, True)
+        if r.randint(0, 2) == 0:
+            found["attaches_to"] = r.choice(["previous", "next", "both", "none", 1])
+        return found
+
+    return {"format": "2.9", "metadata": {}, "results": listed(rng, result, 8)}
+
+
 GENERIC_KEYS = ["text", "message", "content", "speaker", "name", "role", "start", "start_time"]
 GENERIC_KEYS += ["end"]
 CONVOKIT_KEYS = ["text", "speaker", "user", "timestamp", "conversation_id", "reply_to"]
@@ -377,7 +432,13 @@ CONVOKIT_KEYS = ["text", "speaker", "user", "timestamp", "conversation_id", "rep
 
 def json_value(rng: Random) -> Any:
     """The JSON of one speech-to-text tool (or a list of turns), often damaged."""
-    shape = rng.randint(0, 8)
+    shape = rng.randint(0, 11)
+    if shape == 9:
+        return revai(rng)
+    if shape == 10:
+        return aws_transcribe(rng)
+    if shape == 11:
+        return speechmatics(rng)
     if shape == 0:  # Whisper, faster-whisper
         return {"text": text_value(rng), "segments": listed(rng, speaker_segment), "language": "en"}
     if shape == 1:  # WhisperX

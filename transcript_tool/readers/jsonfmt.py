@@ -13,6 +13,10 @@ Shapes read (``Transcript.format`` names the one detected)::
                      "confidence", "words"}], "text", "audio_url", ...}   (milliseconds)
     deepgram-json    {"metadata": ..., "results": {"channels": [{"alternatives":
                      [{"transcript", "words", "paragraphs"}]}], "utterances": [...]}}
+    revai-json, aws-transcribe-json, speechmatics-json
+                     Rev.ai's {"monologues": ...}, Amazon Transcribe's {"results": {"items":
+                     ...}}, Speechmatics' {"results": [{"type": "word", ...}]}: word by word,
+                     read by :mod:`.asrwords`
     convokit-jsonl   one {"id", "speaker", "text", "timestamp", "reply_to",
                      "conversation_id", "meta"} object per line (ConvoKit utterances.jsonl;
                      convokit-json: the older utterances.json, a list of them)
@@ -41,7 +45,8 @@ skipped. Anything else that is not as expected is an :class:`InputError`
 naming the JSON path (``segments[3].start: ...``), or the line and column of
 invalid JSON.
 
-Deepgram's responses are read by :mod:`.deepgram`; a segment's values (text,
+Deepgram's responses are read by :mod:`.deepgram`, the word lists of Rev.ai,
+Amazon Transcribe and Speechmatics by :mod:`.asrwords`; a segment's values (text,
 speaker, times) and the messages about them by :mod:`.jsonvalues`.
 """
 
@@ -55,6 +60,7 @@ from typing import Any
 from ..errors import InputError
 from ..model import Transcript
 from . import Reader
+from .asrwords import aws_transcribe, revai, speechmatics
 from .common import (
     Chunk,
     RawTurn,
@@ -169,7 +175,7 @@ def _known_shape(data: Any) -> bool:
     if isinstance(data, list):
         return any(isinstance(item, dict) for item in data)
     if isinstance(data, dict):
-        keys = ("results", *LIST_KEYS, *TEXT_KEYS)
+        keys = ("results", "monologues", *LIST_KEYS, *TEXT_KEYS)
         return any(key in data for key in keys)
     return False
 
@@ -245,8 +251,15 @@ def _interpret(data: Any) -> Parsed:
         return _from_entries([(value, f"[{i}]", None) for i, value in enumerate(data)], False)
     if not isinstance(data, dict):
         raise Bad("", f"not a transcript: {_EXPECTED}; got {kind(data)}")
-    if "results" in data and ("metadata" in data or isinstance(data["results"], dict)):
-        return deepgram(data["results"])
+    results = data.get("results")
+    if "monologues" in data:
+        return revai(data)
+    if isinstance(results, dict) and ("items" in results or "transcripts" in results):
+        return aws_transcribe(results)
+    if isinstance(results, list) and _speechmatics(results):
+        return speechmatics(results)
+    if "results" in data and ("metadata" in data or isinstance(results, dict)):
+        return deepgram(results)
     if "segments" in data:
         return _segments(data)
     if "utterances" in data:
@@ -265,6 +278,12 @@ def _interpret(data: Any) -> Parsed:
     if "text" in data:  # the Whisper API's {"text": ...}
         return Parsed("whisper-json", [Item("text", text_value(data["text"], "text"), None)])
     raise Bad("", f"not a transcript: {_EXPECTED}; got {kind(data, keys=True)}")
+
+
+def _speechmatics(results: list[Any]) -> bool:
+    """Speechmatics' results: typed words with alternatives."""
+    first = results[0] if results else None
+    return isinstance(first, dict) and "type" in first and "alternatives" in first
 
 
 def _from_lines(values: Sequence[Any], lines: Sequence[int]) -> Parsed:
@@ -431,7 +450,8 @@ EXAMPLE = """\
 READER = Reader(
     name="json",
     description=(
-        "JSON: Whisper, WhisperX, AssemblyAI, Deepgram, ConvoKit utterances.jsonl, "
+        "JSON: Whisper, WhisperX, AssemblyAI, Deepgram, Rev.ai, Amazon Transcribe, "
+        "Speechmatics, ConvoKit utterances.jsonl, "
         "or a list of {speaker, text, start, end}"
     ),
     extensions=(".json", ".jsonl"),
