@@ -425,6 +425,35 @@ def speechmatics(rng: Random) -> dict[str, Any]:
     return {"format": "2.9", "metadata": {}, "results": listed(rng, result, 8)}
 
 
+def google_stt(rng: Random) -> dict[str, Any]:
+    def offset(r: Random) -> Any:
+        pick = r.randint(0, 3)
+        if pick == 0:
+            return f"{time_value(r)}s"
+        if pick == 1:
+            return {"seconds": r.choice([1, "2", -1, None]), "nanos": r.choice([0, 5e8, "x"])}
+        return time_value(r)
+
+    def word(r: Random) -> dict[str, Any]:
+        found: dict[str, Any] = {"word": text_value(r)}
+        for key in r.sample(["startTime", "endTime", "startOffset", "endOffset"], 2):
+            found[key] = offset(r)
+        if r.randint(0, 1):
+            found[r.choice(["speakerTag", "speakerLabel"])] = speaker_value(r)
+        return found
+
+    def result(r: Random) -> dict[str, Any]:
+        alternative = {"transcript": text_value(r), "words": listed(r, word, 5)}
+        found: dict[str, Any] = {"alternatives": listed(r, lambda _: alternative, 2)}
+        if r.randint(0, 2) == 0:
+            found["channelTag"] = r.choice([1, 2, 0, "1"])
+        if r.randint(0, 1):
+            found["resultEndTime"] = offset(r)
+        return found
+
+    return {"results": [result(rng) for _ in range(rng.randint(1, 4))]}
+
+
 GENERIC_KEYS = ["text", "message", "content", "speaker", "name", "role", "start", "start_time"]
 GENERIC_KEYS += ["end"]
 CONVOKIT_KEYS = ["text", "speaker", "user", "timestamp", "conversation_id", "reply_to"]
@@ -432,7 +461,9 @@ CONVOKIT_KEYS = ["text", "speaker", "user", "timestamp", "conversation_id", "rep
 
 def json_value(rng: Random) -> Any:
     """The JSON of one speech-to-text tool (or a list of turns), often damaged."""
-    shape = rng.randint(0, 11)
+    shape = rng.randint(0, 12)
+    if shape == 12:
+        return google_stt(rng)
     if shape == 9:
         return revai(rng)
     if shape == 10:
@@ -633,11 +664,13 @@ def file_text(rng: Random, target: str) -> str:
     format, arbitrary text, or a huge or deeply nested input."""
     pick = rng.randint(0, 11)
     if pick <= 5 and target in SHAPED:
-        return mutate(rng, SHAPED[target](rng))
-    if pick <= 9:
+        found = mutate(rng, SHAPED[target](rng))
+    elif pick <= 9:
         make = rng.choice(list(SHAPED.values()))
-        return mutate(rng, make(rng)) if rng.randint(0, 1) else make(rng)
-    return generic(rng)
+        found = mutate(rng, make(rng)) if rng.randint(0, 1) else make(rng)
+    else:
+        found = generic(rng)
+    return found
 
 
 ENCODINGS = ["utf-8"] * 6 + ["utf-16-le", "utf-16-be", "utf-16", "utf-32", "utf-8-sig", "cp1252"]

@@ -314,3 +314,90 @@ def test_report_reads_an_aws_file_end_to_end(
         "I've been on hold.",
         "Sorry, really.",
     ]
+
+
+# ---------------------------------------------------------- Google Speech-to-Text
+
+
+def g_word(word: str, start: str, end: str, tag: int | None = None) -> dict[str, Any]:
+    found: dict[str, Any] = {"startTime": start, "endTime": end, "word": word}
+    if tag is not None:
+        found["speakerTag"] = tag
+    return found
+
+
+def g_result(words: list[dict[str, Any]], end: str, **more: Any) -> dict[str, Any]:
+    text = " ".join(word["word"] for word in words)
+    alternative = {"transcript": text, "confidence": 0.93, "words": words}
+    return {"alternatives": [alternative], "resultEndTime": end, "languageCode": "en-us", **more}
+
+
+FIRST = [g_word("Why", "0.400s", "0.700s"), g_word("Fremont?", "0.700s", "1.200s")]
+SECOND = [g_word("It's", "2s", "2.300s"), g_word("close.", "2.300s", "2.800s")]
+
+
+def test_google_diarized_words_come_from_the_last_result_only() -> None:
+    tagged = [
+        g_word("Why", "0.400s", "0.700s", 1),
+        g_word("Fremont?", "0.700s", "1.200s", 1),
+        g_word("It's", "2s", "2.300s", 2),
+        g_word("close.", "2.300s", "2.800s", 2),
+    ]
+    data = {
+        "results": [
+            g_result(FIRST, "1.300s"),
+            g_result(SECOND, "2.900s"),
+            g_result(tagged, "2.900s"),
+        ]
+    }
+    transcript = read(data)
+    assert transcript.format == "google-stt-json"
+    assert said(transcript) == [
+        ("Speaker 1", "Why Fremont?", 0.4, 1.2),
+        ("Speaker 2", "It's close.", 2.0, 2.8),
+    ]
+    assert any("results[2] holds every word with its speaker" in n for n in transcript.notices)
+
+
+def test_google_speaker_labels_and_second_nanos_times() -> None:
+    words = [
+        {"word": "Hello.", "startOffset": {"seconds": 1, "nanos": 500000000}, "speakerLabel": "1"},
+        {
+            "word": "Hi.",
+            "startOffset": {"seconds": "3"},
+            "endOffset": "3.400s",
+            "speakerLabel": "2",
+        },
+    ]
+    transcript = read(
+        {"results": [{"alternatives": [{"transcript": "Hello. Hi.", "words": words}]}]}
+    )
+    assert said(transcript) == [("Speaker 1", "Hello.", 1.5, None), ("Speaker 2", "Hi.", 3.0, 3.4)]
+
+
+def test_google_without_speakers_reads_each_result_for_the_segmenter() -> None:
+    transcript = read({"results": [g_result(FIRST, "1.300s"), g_result(SECOND, "2.900s")]})
+    assert_inferred_speakers(transcript)
+    assert " ".join(turn.text for turn in transcript.turns) == "Why Fremont? It's close."
+
+
+def test_google_channels_are_turns_in_order_of_time() -> None:
+    results = [g_result(SECOND, "2.900s", channelTag=2), g_result(FIRST, "1.300s", channelTag=1)]
+    transcript = read({"results": results})
+    assert [(s, t) for s, t, _, _ in said(transcript)] == [
+        ("Channel 1", "Why Fremont?"),
+        ("Channel 2", "It's close."),
+    ]
+
+
+def test_google_bad_times_name_the_word() -> None:
+    huge = {"word": "Why", "startOffset": {"seconds": 10**400}, "speakerTag": 1}
+    assert error_of({"results": [g_result([huge], "1s")]}) == (
+        "talk.json: results[0].alternatives[0].words[0].startOffset: expected seconds and "
+        "nanos, got an object"
+    )
+    words = [g_word("Why", "soon", "0.700s", 1)]
+    assert error_of({"results": [g_result(words, "1s")]}) == (
+        "talk.json: results[0].alternatives[0].words[0].startTime: expected a time such as "
+        '"1.300s", got "soon"'
+    )

@@ -30,9 +30,6 @@ alone, when it lists no items).
 
 from __future__ import annotations
 
-import re
-from collections.abc import Sequence
-from dataclasses import dataclass
 from typing import Any
 
 from .jsonvalues import (
@@ -47,21 +44,9 @@ from .jsonvalues import (
     text_value,
     to_seconds,
 )
+from .wordruns import Word, merged, numbered, runs
 
-_NUMBERED = re.compile(r"(?:spk|S)_?(\d+)")
-_CHANNEL = re.compile(r"(?:ch|channel)_?(\d+)")
-_SENTENCE_END = re.compile(r"[.?!…][\"'”’)\]]*$")
 _UNIDENTIFIED = "UU"
-
-
-@dataclass
-class _Word:
-    where: str  # its JSON path
-    text: str
-    speaker: str | None
-    start: float | None
-    end: float | None
-    joined: bool = False  # written against the word before it, with no space
 
 
 # ----------------------------------------------------------------------- Rev.ai
@@ -125,7 +110,7 @@ def aws_transcribe(results_value: Any) -> Parsed:
         elif isinstance(results.get("channel_labels"), dict):
             words = _aws_channels(results["channel_labels"])
             notices.append("channels: their words are put in order of start time")
-    return Parsed("aws-transcribe-json", _runs(words), notices)
+    return Parsed("aws-transcribe-json", runs(words), notices)
 
 
 def _aws_transcript(results: dict[str, Any]) -> Item:
@@ -137,8 +122,8 @@ def _aws_transcript(results: dict[str, Any]) -> Item:
     return Item(path, text_value(first.get("transcript"), path), None)
 
 
-def _aws_words(items: list[Any], path: str, channel: str | None) -> list[_Word]:
-    words: list[_Word] = []
+def _aws_words(items: list[Any], path: str, channel: str | None) -> list[Word]:
+    words: list[Word] = []
     for i, value in enumerate(items):
         at = f"{path}[{i}]"
         item = as_object(value, at)
@@ -146,7 +131,7 @@ def _aws_words(items: list[Any], path: str, channel: str | None) -> list[_Word]:
         kind_ = item.get("type")
         if kind_ == "punctuation":
             speaker = words[-1].speaker if words else None
-            words.append(_Word(at, text, speaker, None, None, joined=bool(words)))
+            words.append(Word(at, text, speaker, None, None, joined=bool(words)))
             continue
         if kind_ != "pronunciation":
             wanted = 'expected "pronunciation" or "punctuation"'
@@ -155,8 +140,8 @@ def _aws_words(items: list[Any], path: str, channel: str | None) -> list[_Word]:
         label = item.get("speaker_label")
         if label is None and item.get("channel_label") is not None:
             label = item["channel_label"]
-        speaker = _numbered(label, at) if label is not None else channel
-        words.append(_Word(at, text, speaker, start, end))
+        speaker = numbered(label, at) if label is not None else channel
+        words.append(Word(at, text, speaker, start, end))
     return words
 
 
@@ -177,22 +162,22 @@ def _aws_segment_speakers(value: Any) -> dict[float, str]:
             if item.get("start_time") is None or label is None:
                 continue
             start = to_seconds(item["start_time"], f"{at}.start_time", False)
-            speaker = _numbered(label, at)
+            speaker = numbered(label, at)
             if speaker is not None and start is not None:
                 found[round(start, 3)] = speaker
     return found
 
 
-def _aws_channels(value: dict[str, Any]) -> list[_Word]:
+def _aws_channels(value: dict[str, Any]) -> list[Word]:
     channels = as_list(value.get("channels"), "results.channel_labels.channels", "channels")
-    streams: list[list[_Word]] = []
+    streams: list[list[Word]] = []
     for c, channel_value in enumerate(channels):
         path = f"results.channel_labels.channels[{c}]"
         channel = as_object(channel_value, path)
-        label = _numbered(channel.get("channel_label", f"ch_{c}"), f"{path}.channel_label")
+        label = numbered(channel.get("channel_label", f"ch_{c}"), f"{path}.channel_label")
         items = as_list(channel.get("items"), f"{path}.items", "items")
         streams.append(_aws_words(items, f"{path}.items", label))
-    return _merged(streams)
+    return merged(streams)
 
 
 # ------------------------------------------------------------------ Speechmatics
@@ -202,7 +187,7 @@ def speechmatics(results_value: Any) -> Parsed:
     results = as_list(results_value, "results", "results")
     if not results:
         raise Bad("", "no segments (results is an empty list)")
-    words: list[_Word] = []
+    words: list[Word] = []
     glue_next = False
     channels = False
     for i, value in enumerate(results):
@@ -217,15 +202,15 @@ def speechmatics(results_value: Any) -> Parsed:
         label = alternative.get("speaker") if isinstance(alternative, dict) else None
         if label is None and result.get("channel") is not None:
             label, channels = result["channel"], True
-        speaker = None if label == _UNIDENTIFIED else _numbered(label, f"{at}.alternatives[0]")
+        speaker = None if label == _UNIDENTIFIED else numbered(label, f"{at}.alternatives[0]")
         attaches = result.get("attaches_to", "previous") if kind_ == "punctuation" else "none"
         joined = bool(words) and (glue_next or attaches in ("previous", "both"))
         if kind_ == "punctuation" and joined:
             speaker = words[-1].speaker
-        words.append(_Word(at, text, speaker, start, end, joined=joined))
+        words.append(Word(at, text, speaker, start, end, joined=joined))
         glue_next = attaches in ("next", "both")
     notices = ["channels: their words are read in file order"] if channels else []
-    return Parsed("speechmatics-json", _runs(words), notices)
+    return Parsed("speechmatics-json", runs(words), notices)
 
 
 # ------------------------------------------------------------------------ shared
@@ -252,58 +237,3 @@ def _times(
     if start is not None and end is not None and end < start:
         raise Bad(at_key(path, end_key), f"{end:g} is before the start ({start:g})")
     return start, end
-
-
-def _numbered(value: Any, path: str) -> str | None:
-    """``spk_3``/``S3`` -> ``Speaker 3``, ``ch_1``/``channel_1`` -> ``Channel 1``,
-    any other label as written."""
-    if isinstance(value, str):
-        found = _NUMBERED.fullmatch(value.strip())
-        if found:
-            return f"Speaker {int(found.group(1))}"
-        found = _CHANNEL.fullmatch(value.strip())
-        if found:
-            return f"Channel {int(found.group(1))}"
-    return speaker_label(value, at_key(path, "speaker"), "")
-
-
-def _merged(streams: Sequence[list[_Word]]) -> list[_Word]:
-    """The words of several channels in order of start time, each channel's
-    punctuation staying with the word it follows."""
-    units: list[tuple[float, int, int, list[_Word]]] = []
-    for c, stream in enumerate(streams):
-        for w, word in enumerate(stream):
-            if word.joined and units and units[-1][1] == c:
-                units[-1][3].append(word)
-            else:
-                start = word.start if word.start is not None else float("inf")
-                units.append((start, c, w, [word]))
-    units.sort(key=lambda unit: (unit[0], unit[1], unit[2]))
-    merged: list[_Word] = []
-    for _, _, _, words in units:
-        merged.extend(words)
-    return merged
-
-
-def _runs(words: Sequence[_Word]) -> list[Item]:
-    """Consecutive words of one speaker as one segment each (a word with no
-    speaker joins the run before it); with no speaker anywhere, one segment
-    per sentence, for the segmenter."""
-    speakers = any(word.speaker is not None for word in words)
-    items: list[Item] = []
-    pieces: list[list[str]] = []
-    for word in words:
-        if items and (
-            word.joined
-            or (speakers and word.speaker in (None, items[-1].speaker))
-            or (not speakers and not _SENTENCE_END.search(pieces[-1][-1]))
-        ):
-            pieces[-1].append(word.text if word.joined else f" {word.text}")
-            if word.end is not None:
-                items[-1].end = word.end
-            continue
-        items.append(Item(word.where, "", word.speaker, word.start, word.end))
-        pieces.append([word.text])
-    for item, texts in zip(items, pieces, strict=True):
-        item.text = "".join(texts)
-    return items

@@ -17,6 +17,9 @@ Shapes read (``Transcript.format`` names the one detected)::
                      Rev.ai's {"monologues": ...}, Amazon Transcribe's {"results": {"items":
                      ...}}, Speechmatics' {"results": [{"type": "word", ...}]}: word by word,
                      read by :mod:`.asrwords`
+    google-stt-json  Google Speech-to-Text {"results": [{"alternatives": [{"transcript",
+                     "words": [{"word", "startTime": "1.3s", "speakerTag"}]}]}]}, read by
+                     :mod:`.google_stt`
     convokit-jsonl   one {"id", "speaker", "text", "timestamp", "reply_to",
                      "conversation_id", "meta"} object per line (ConvoKit utterances.jsonl;
                      convokit-json: the older utterances.json, a list of them)
@@ -46,7 +49,8 @@ naming the JSON path (``segments[3].start: ...``), or the line and column of
 invalid JSON.
 
 Deepgram's responses are read by :mod:`.deepgram`, the word lists of Rev.ai,
-Amazon Transcribe and Speechmatics by :mod:`.asrwords`; a segment's values (text,
+Amazon Transcribe and Speechmatics by :mod:`.asrwords`, Google's by
+:mod:`.google_stt` (both make runs of words with :mod:`.wordruns`); a segment's values (text,
 speaker, times) and the messages about them by :mod:`.jsonvalues`.
 """
 
@@ -70,6 +74,7 @@ from .common import (
     unlabeled_transcript,
 )
 from .deepgram import deepgram
+from .google_stt import google
 from .jsonvalues import (
     SPEAKER_KEYS,
     TEXT_KEYS,
@@ -258,6 +263,8 @@ def _interpret(data: Any) -> Parsed:
         return aws_transcribe(results)
     if isinstance(results, list) and _speechmatics(results):
         return speechmatics(results)
+    if isinstance(results, list) and _google(results):
+        return google(results)
     if "results" in data and ("metadata" in data or isinstance(results, dict)):
         return deepgram(results)
     if "segments" in data:
@@ -284,6 +291,11 @@ def _speechmatics(results: list[Any]) -> bool:
     """Speechmatics' results: typed words with alternatives."""
     first = results[0] if results else None
     return isinstance(first, dict) and "type" in first and "alternatives" in first
+
+
+def _google(results: list[Any]) -> bool:
+    """Google Speech-to-Text's results: alternatives, untyped."""
+    return any(isinstance(result, dict) and "alternatives" in result for result in results[:5])
 
 
 def _from_lines(values: Sequence[Any], lines: Sequence[int]) -> Parsed:
@@ -451,7 +463,7 @@ READER = Reader(
     name="json",
     description=(
         "JSON: Whisper, WhisperX, AssemblyAI, Deepgram, Rev.ai, Amazon Transcribe, "
-        "Speechmatics, ConvoKit utterances.jsonl, "
+        "Speechmatics, Google Speech-to-Text, ConvoKit utterances.jsonl, "
         "or a list of {speaker, text, start, end}"
     ),
     extensions=(".json", ".jsonl"),
