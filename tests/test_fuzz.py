@@ -659,9 +659,23 @@ def mutate(rng: Random, found: str) -> str:
     return found
 
 
+HTML_SNIPPETS = ["<br>", "<![", "<!--", "-->", "<script>", "</script>", "<pre>", "</pre>"]
+HTML_SNIPPETS += ["&amp;", "&#", "&#xD800;", "<![CDATA[", "</", "<b>", "<!ELEMENT", "<?x"]
+
+
+def html_page(rng: Random, inner: str) -> str:
+    """``inner`` saved as a web page, its lines paragraphs, some tags damaged."""
+    lines = (
+        f"<p>{line}</p>" if rng.randint(0, 3) else line + rng.choice(HTML_SNIPPETS)
+        for line in inner.split("\n")
+    )
+    return rng.choice(["<!DOCTYPE html>", "<html>", ""]) + "<body>\n" + "\n".join(lines)
+
+
 def file_text(rng: Random, target: str) -> str:
     """Mostly ``target``'s own format, near-valid and damaged; sometimes another
-    format, arbitrary text, or a huge or deeply nested input."""
+    format, arbitrary text, or a huge or deeply nested input; now and then
+    saved as a web page."""
     pick = rng.randint(0, 11)
     if pick <= 5 and target in SHAPED:
         found = mutate(rng, SHAPED[target](rng))
@@ -670,7 +684,7 @@ def file_text(rng: Random, target: str) -> str:
         found = mutate(rng, make(rng)) if rng.randint(0, 1) else make(rng)
     else:
         found = generic(rng)
-    return found
+    return html_page(rng, found) if chance(rng, 10) else found
 
 
 ENCODINGS = ["utf-8"] * 6 + ["utf-16-le", "utf-16-be", "utf-16", "utf-32", "utf-8-sig", "cp1252"]
@@ -692,7 +706,7 @@ def file_bytes(rng: Random, target: str) -> bytes:
 
 
 FILE_NAMES = ["talk.txt", "talk.vtt", "talk.srt", "talk.json", "talk.jsonl", "talk.csv"]
-FILE_NAMES += ["talk.tsv", "talk.md", "talk", "-", "TALK.VTT", "talk.json.txt"]
+FILE_NAMES += ["talk.tsv", "talk.md", "talk", "-", "TALK.VTT", "talk.json.txt", "talk.html"]
 
 
 def read_case(rng: Random, target: str) -> dict[str, Any]:

@@ -310,7 +310,8 @@ def formats(
     if not name:
         sys.stdout.write(
             "A Word document (.docx: Teams' transcript download, or any of these saved as\n"
-            "Word) is read as its text, a line per paragraph, in whichever layout it holds.\n"
+            "Word) is read as its text, a line per paragraph, in whichever layout it holds;\n"
+            "so is a web page saved as .html (batch looks for .html files only with --glob).\n"
         )
 
 

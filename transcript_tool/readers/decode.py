@@ -9,6 +9,7 @@ from __future__ import annotations
 import codecs
 
 from ..errors import InputError, UsageError
+from .html import html_text, is_html
 from .word import is_word, word_text
 
 _SAVE_AS_TEXT = "save or export its text as a .txt file and pass that"
@@ -52,7 +53,7 @@ def decode(data: bytes, source: str, encoding: str | None = None) -> str:
     A UTF-8, UTF-16 or UTF-32 byte-order mark decides the encoding and is
     removed; otherwise ``encoding`` (default UTF-8) is applied strictly.
     A Word document (.docx) is read as its text (:mod:`.word`), whatever
-    ``encoding`` says.
+    ``encoding`` says; a web page (.html) as its text (:mod:`.html`).
 
     Raises :class:`UsageError` for an unknown ``encoding`` name and
     :class:`InputError` (with ``source``, and line/column of the first bad
@@ -78,7 +79,8 @@ def decode(data: bytes, source: str, encoding: str | None = None) -> str:
     if "\x00" in text:
         offset = len(bom) + len(text[: text.index("\x00")].encode(codec))
         raise _binary_error(source, offset)
-    return normalize_newlines(text)
+    text = normalize_newlines(text)
+    return html_text(text, source) if is_html(text, source) else text
 
 
 def normalize_newlines(text: str) -> str:
