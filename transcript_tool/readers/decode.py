@@ -10,6 +10,7 @@ import codecs
 
 from ..errors import InputError, UsageError
 from .html import html_text, is_html
+from .own import refuse_own_output
 from .word import is_word, word_text
 
 _SAVE_AS_TEXT = "save or export its text as a .txt file and pass that"
@@ -59,7 +60,8 @@ def decode(data: bytes, source: str, encoding: str | None = None) -> str:
     :class:`InputError` (with ``source``, and line/column of the first bad
     byte where there is one) for bytes that do not decode or that look binary,
     and for a PDF, Office document, archive, image or recording (known by
-    its first bytes), saying what to do instead.
+    its first bytes) or a report or table this tool wrote (:mod:`.own`),
+    saying what to do instead.
     """
     if encoding is not None:
         _check_encoding(encoding)
@@ -80,6 +82,7 @@ def decode(data: bytes, source: str, encoding: str | None = None) -> str:
         offset = len(bom) + len(text[: text.index("\x00")].encode(codec))
         raise _binary_error(source, offset)
     text = normalize_newlines(text)
+    refuse_own_output(text, source)
     return html_text(text, source) if is_html(text, source) else text
 
 

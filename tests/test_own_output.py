@@ -1,0 +1,89 @@
+"""The tool's own reports, summaries and batch tables, passed back as a
+transcript by mistake, are one clear error saying what the file is; a
+transcript the tool wrote is read as usual."""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import shutil
+from pathlib import Path
+
+import pytest
+
+from transcript_tool.api import read_transcript
+from transcript_tool.cli import main
+from transcript_tool.errors import InputError
+
+SAMPLES = Path(__file__).resolve().parents[1] / "samples"
+SAMPLE = SAMPLES / "behavioral-interview.txt"
+
+
+@pytest.fixture(scope="module")
+def outputs(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Every kind of file the tool writes about SAMPLE (and a second sample)."""
+    folder = tmp_path_factory.mktemp("outputs")
+    for fmt, name in [
+        ("json", "report.json"),
+        ("html", "report.html"),
+        ("markdown", "report.md"),
+        ("terminal", "feedback.txt"),
+    ]:
+        assert main(["report", str(SAMPLE), "--format", fmt, "--output", str(folder / name)]) == 0
+    inputs = folder / "in"
+    inputs.mkdir()
+    shutil.copy(SAMPLE, inputs)
+    shutil.copy(SAMPLES / "data-analyst-screen.txt", inputs)
+    for table, turns, summary in [
+        ("results.csv", "turns.csv", "summary.md"),
+        ("results.jsonl", "turns.jsonl", "summary.json"),
+    ]:
+        argv = ["batch", str(inputs), "--out", str(folder / table), "-q"]
+        argv += ["--turns-out", str(folder / turns), "--summary-out", str(folder / summary)]
+        assert main(argv) == 0
+    for fmt, name in [("json", "transcript.json"), ("labeled", "transcript.txt")]:
+        written = io.StringIO()
+        with contextlib.redirect_stdout(written):
+            assert main(["segment", str(SAMPLE), "--format", fmt]) == 0
+        (folder / name).write_text(written.getvalue(), encoding="utf-8")
+    return folder
+
+
+@pytest.mark.parametrize(
+    ("name", "what"),
+    [
+        ("report.json", "a JSON report"),
+        ("report.html", "an HTML report"),
+        ("report.md", "a Markdown report"),
+        ("feedback.txt", "a report (the terminal's text)"),
+        ("results.csv", "the results table of a batch"),
+        ("results.jsonl", "the results table of a batch"),
+        ("turns.csv", "the turns table of a batch"),
+        ("turns.jsonl", "the turns table of a batch"),
+        ("summary.md", "a batch summary (Markdown)"),
+        ("summary.json", "a batch summary (JSON)"),
+    ],
+)
+def test_the_tools_own_output_is_refused_saying_what_it_is(
+    outputs: Path, name: str, what: str
+) -> None:
+    with pytest.raises(InputError) as caught:
+        read_transcript(outputs / name)
+    made_from = "transcripts" if "batch" in what else "transcript"
+    assert caught.value.message == (
+        f"this is {what} written by transcript-tool, not a transcript; "
+        f"pass the {made_from} it was made from"
+    )
+
+
+@pytest.mark.parametrize("name", ["transcript.json", "transcript.txt"])
+def test_a_transcript_the_tool_wrote_is_read_back(outputs: Path, name: str) -> None:
+    again = read_transcript(outputs / name)
+    original = read_transcript(SAMPLE)
+    assert [t.text for t in again.turns] == [t.text for t in original.turns]
+
+
+def test_report_exits_2_with_one_line(outputs: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["report", str(outputs / "report.html")]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "an HTML report written by transcript-tool" in err
