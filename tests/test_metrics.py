@@ -761,6 +761,12 @@ def test_relevance_an_answer_in_the_kind_asked_for_takes_the_question_up(
          "Honestly, listen more than I talk. I'd work each area with the associates.", True),
         ("What would you do in your first month here?",
          "Honestly, listen more than I talk. I work each area with the associates.", False),
+        # after "how" too: the data analyst sample's "never says: write"
+        ("How would you write that?",
+         "Okay. So, um, I'd start from customers and bring orders in on the customer ID.", True),
+        ("How would you write that?",
+         "Okay. So, um, I started from customers and brought orders in on the customer ID.",
+         False),
     ],
 )  # fmt: skip
 def test_relevance_an_opening_that_echoes_you_would_takes_the_question_up(

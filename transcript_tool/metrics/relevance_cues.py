@@ -82,16 +82,25 @@ def echoed_modals() -> dict[str, frozenset[str]]:
     return forms
 
 
+ANY_VERB = "*"
+ANY_VERBS = frozenset({ANY_VERB, "do"})
+"""A frame whose verb any verb echoes: "What would you do ...?", "How would you
+write that?" ("I'd start from customers ...")."""
+
+
 def echoes_the_frame(question_words: Sequence[Word], head: Sequence[Word]) -> bool:
     """Whether the answer's opening ``head`` says "i" or "we", the modal the
     question puts with "you" (before or after it; or its contraction) and the
     same verb after them: "What would you want to learn ...?" "I'd want to
-    sit in on ...". The question's "do" stands for any verb: "What would you
-    do in your first month?" "I'd work each area with the associates ..."."""
+    sit in on ...". The question's "do" stands for any verb, and so does a
+    verb after "how" (it asks for a way of doing): "What would you do in your
+    first month?" "I'd work each area with the associates ..."; "How would
+    you write that?" "I'd start from customers ..."."""
     modals = echoed_modals()
     asked = [w.lower.replace("’", "'") for w in question_words]
     frames = {
-        (modals[modal], question_words[k + 2].lemma)
+        # after "how", as after "do", the verb is any method of doing it
+        (modals[modal], ANY_VERB if k and asked[k - 1] == "how" else question_words[k + 2].lemma)
         for k in range(len(asked) - 2)
         for modal in (asked[k], asked[k + 1])  # "would you want", "what you'd want"
         if modal in modals and "you" in (asked[k], asked[k + 1])
@@ -100,7 +109,7 @@ def echoes_the_frame(question_words: Sequence[Word], head: Sequence[Word]) -> bo
     return any(
         said[k] in ("i", "we")
         and said[k + 1] in forms
-        and (head[k + 2].lemma == verb or (verb == "do" and not head[k + 2].is_punct))
+        and (head[k + 2].lemma == verb or (verb in ANY_VERBS and not head[k + 2].is_punct))
         for k in range(len(said) - 2)
         for forms, verb in frames
     )
