@@ -87,3 +87,13 @@ def test_report_exits_2_with_one_line(outputs: Path, capsys: pytest.CaptureFixtu
     assert main(["report", str(outputs / "report.html")]) == 2
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "an HTML report written by transcript-tool" in err
+
+
+def test_a_deeply_nested_first_line_is_left_to_the_json_reader(tmp_path: Path) -> None:
+    # the check parsed any first line that looked like a JSON object: a deep
+    # one raised RecursionError before the JSON reader's own depth check
+    path = tmp_path / "deep.jsonl"
+    path.write_text('{"id": ' + "[" * 100_000 + "}\n", encoding="utf-8")
+    with pytest.raises(InputError) as caught:
+        read_transcript(path)
+    assert "transcript-tool" not in caught.value.message

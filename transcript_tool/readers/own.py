@@ -59,10 +59,10 @@ def _table(first: str) -> str | None:
     from ..render.table import SUMMARY_COLUMNS, TURN_COLUMNS
 
     columns: list[str] = []
-    if first.startswith("{") and first.rstrip().endswith("}"):
+    if first.startswith('{"id": ') and first.rstrip().endswith("}"):
         try:
             row = json.loads(first)
-        except ValueError:
+        except (ValueError, RecursionError):  # no table of ours: let the readers say why
             return None
         columns = list(row) if isinstance(row, dict) else []
     elif first.startswith("id,file,"):
