@@ -372,6 +372,45 @@ def test_teams_word_transcript_in_otter_layout_drops_its_event_lines() -> None:
     ]
 
 
+UNTIMED = (
+    "Episode 12: hiring for the floor\n\n"
+    "Priya Shah\nThanks for coming in. What drew you to this role?\n\n"
+    "Sam Ortiz\nI've run a café floor for two years.\nI want to lead a team.\n\n"
+    "Priya Shah\nGreat. Tell me about a hard day.\n\n"
+    "Sam Ortiz\nSure. Last spring the espresso machine died on a Saturday.\n"
+)
+
+
+@pytest.mark.parametrize("blank_lines", [True, False], ids=["paragraphs", "lines"])
+def test_names_alone_above_the_text_are_speakers_without_times(blank_lines: bool) -> None:
+    # a web page's transcript or a text export with no times was read as
+    # unlabeled text, the names becoming words of inferred turns
+    text = UNTIMED if blank_lines else UNTIMED.replace("\n\n", "\n")
+    assert detect_reader(text, "episode.txt").name == "otter"
+    transcript = otter(text)
+    assert said(transcript) == [
+        ("Priya Shah", "Thanks for coming in. What drew you to this role?", None),
+        ("Sam Ortiz", "I've run a café floor for two years. I want to lead a team.", None),
+        ("Priya Shah", "Great. Tell me about a hard day.", None),
+        ("Sam Ortiz", "Sure. Last spring the espresso machine died on a Saturday.", None),
+    ]
+    assert "line 1 before the first speaker line is not part of any turn" in transcript.notices
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a name said once, or names that never come back, are no layout
+        "Priya Shah\nThanks for coming in.\n\nSam Ortiz\nHi.\n",
+        # a capitalised line now and then in plain prose
+        "Background\nI grew up in Leeds.\n\nso anyway that was it\n\nand then more\n\n"
+        "Background\nagain here\n\nmore talk\n\nand more\n\nand more\n",
+    ],
+)
+def test_names_alone_need_the_whole_text_laid_out_so(text: str) -> None:
+    assert detect_reader(text, "notes.txt").name != "otter"
+
+
 OTHER_HEADERS = [
     pytest.param("00:00:00 Speaker 1\n{0}\n\n00:00:05 Speaker 2\n{1}\n\n"
                  "00:00:12 Speaker 1\n{2}\n", ["Speaker 1", "Speaker 2"], id="time first"),

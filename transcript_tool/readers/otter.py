@@ -32,6 +32,11 @@ headings are skipped silently (a page title); any other text there is left
 out and reported in a notice. Times that go backwards are kept in file order
 and named in one notice.
 
+With no times at all, a capitalised name alone on each paragraph's first
+line (``Priya Shah`` / ``Thanks for joining ...``: a web page's transcript,
+some tools' text exports) is a header too, when the whole text is laid out
+so (:func:`_untimed_headers`); the turns then have no times.
+
 Teams' Word transcript has this layout too (``Priya Shah   0:03``); its
 lines ``Priya Shah started transcription`` and ``... stopped transcription``
 (the name one of the headers') are left out and named in a notice.
@@ -74,6 +79,8 @@ _HEADING = re.compile(r"^ {0,3}#{1,6}(?:[ \t]|$)")
 # Teams' Word transcript, which has Otter's layout, notes when someone starts or stops it.
 _EVENT = re.compile(rf"^[ \t]*(?P<said>{_NAME} (?:started|stopped) transcription)[ \t]*$")
 _FRONT_MATTER = re.compile(r"^(?:---|\.\.\.)[ \t]*$")
+_MOST_NAMES = 12  # more names alone above paragraphs are headings, not speakers
+_UNTIMED = 0.5
 
 
 def _header_of(line: str, following: str | None = None) -> tuple[str, str, bool] | None:
@@ -94,11 +101,46 @@ def _header_of(line: str, following: str | None = None) -> tuple[str, str, bool]
     return None
 
 
+def _untimed_headers(lines: Sequence[str]) -> set[int]:
+    """The lines that name the speaker of the text under them with no time
+    at all, as web pages and some tools' text exports lay a transcript out
+    (``Priya Shah`` / ``Thanks for joining ...``), when the whole text is
+    laid out so. Such a line is a capitalised name alone with a line of text
+    right under it; there must be two or more, some name must open more than
+    one, at most 12 names, and they must open at least two in three
+    paragraphs (blank-line separated) or, with the paragraphs not separated
+    (a web page's blocks), make up at least a quarter of the lines. Else none."""
+    found: dict[int, str] = {}
+    paragraphs = filled = 0
+    for i, line in enumerate(lines):
+        if not line.strip() or _FOOTER.match(line):
+            continue
+        filled += 1
+        paragraphs += not i or not lines[i - 1].strip()
+        alone = _NAME_ALONE.match(line)
+        under = lines[i + 1] if i + 1 < len(lines) else ""
+        if alone and capitalised(alone["name"]) and under.strip() and not _NAME_ALONE.match(under):
+            found[i] = " ".join(alone["name"].split()).lower()
+    names = list(found.values())
+    distinct = set(names)
+    laid_out = (paragraphs >= 2 and len(names) * 3 >= paragraphs * 2) or len(names) * 4 >= filled
+    if (
+        len(names) >= 2
+        and laid_out
+        and len(distinct) <= _MOST_NAMES
+        and any(names.count(name) >= 2 for name in distinct)
+    ):
+        return set(found)
+    return set()
+
+
 def sniff(text: str, name: str) -> float:
     """0.95 for two or more header lines, most of them followed by text (not
     by another header), that make up at least a fifth of the non-blank lines;
     0.92 for a single header that opens the text and is followed by text
-    (just above the labeled-text reader); 0.0 otherwise."""
+    (just above the labeled-text reader); 0.5 for text under names alone
+    (:func:`_untimed_headers`: above unlabeled text, below any timed layout
+    such as Teams' cues with a name line); 0.0 otherwise."""
     lines = [line for line in split_lines(text) if line.strip() and not _FOOTER.match(line)]
     headers: list[int] = []
     followed = 0
@@ -116,6 +158,8 @@ def sniff(text: str, name: str) -> float:
         return 0.95
     if headers == [0] and followed:
         return 0.92
+    if _untimed_headers(split_lines(text)):
+        return _UNTIMED
     return 0.0
 
 
@@ -133,6 +177,9 @@ def read(text: str, name: str, options: ReadOptions | None = None) -> Transcript
         _header_of(line, lines[j] if j is not None else None)
         for line, j in zip(lines, below, strict=True)
     ]
+    if not any(headers):
+        for i in _untimed_headers(lines):
+            headers[i] = (" ".join(lines[i].split()), "", False)
     names = {header[0].lower() for header in headers if header}  # spaced as _header_of gives them
     skip: int | None = None  # the line of a time under its name, read with the name
     for i in range(_body_start(lines), len(lines)):
@@ -148,8 +195,10 @@ def read(text: str, name: str, options: ReadOptions | None = None) -> Transcript
             written, time, under = header
             skip = below[i] if under else None
             speaker = spelling.setdefault(written.lower(), written)
-            start = checked_clock(time, name, (skip if skip is not None else i) + 1)
-            times.append((i + 1, start, time))
+            start = None
+            if time:
+                start = checked_clock(time, name, (skip if skip is not None else i) + 1)
+                times.append((i + 1, start, time))
             raw_turns.append(RawTurn(speaker, "", line=i + 1, start=start))
             pieces.append([""])
         elif raw_turns:
@@ -217,7 +266,8 @@ READER = Reader(
     description=(
         "Otter.ai text export (a 'Name  0:03' line above each paragraph, "
         "**Name** 0:03 in Markdown; footer 'Transcribed by https://otter.ai'), and the "
-        "same layout from other tools ('00:00:03 Speaker 1', 'Name - 0:03', 'Name (0:03)')"
+        "same layout from other tools ('00:00:03 Speaker 1', 'Name - 0:03', 'Name (0:03)', "
+        "or the name alone with no time)"
     ),
     extensions=(".txt", ".md"),
     sniff=sniff,
