@@ -28,6 +28,8 @@ def outputs(tmp_path_factory: pytest.TempPathFactory) -> Path:
         ("html", "report.html"),
         ("markdown", "report.md"),
         ("terminal", "feedback.txt"),
+        ("csv", "report.csv"),
+        ("turns-csv", "report-turns.csv"),
     ]:
         assert main(["report", str(SAMPLE), "--format", fmt, "--output", str(folder / name)]) == 0
     inputs = folder / "in"
@@ -56,10 +58,12 @@ def outputs(tmp_path_factory: pytest.TempPathFactory) -> Path:
         ("report.html", "an HTML report"),
         ("report.md", "a Markdown report"),
         ("feedback.txt", "a report (the terminal's text)"),
-        ("results.csv", "the results table of a batch"),
-        ("results.jsonl", "the results table of a batch"),
-        ("turns.csv", "the turns table of a batch"),
-        ("turns.jsonl", "the turns table of a batch"),
+        ("results.csv", "a results table"),
+        ("results.jsonl", "a results table"),
+        ("turns.csv", "a turns table"),
+        ("turns.jsonl", "a turns table"),
+        ("report.csv", "a results table"),
+        ("report-turns.csv", "a turns table"),
         ("summary.md", "a batch summary (Markdown)"),
         ("summary.json", "a batch summary (JSON)"),
     ],
@@ -69,10 +73,14 @@ def test_the_tools_own_output_is_refused_saying_what_it_is(
 ) -> None:
     with pytest.raises(InputError) as caught:
         read_transcript(outputs / name)
-    made_from = "transcripts" if "batch" in what else "transcript"
+    if "table" in what:
+        instead = "the transcripts named in its file column"
+    elif "batch" in what:
+        instead = "the transcripts it was made from"
+    else:
+        instead = "the transcript it was made from"
     assert caught.value.message == (
-        f"this is {what} written by transcript-tool, not a transcript; "
-        f"pass the {made_from} it was made from"
+        f"this is {what} written by transcript-tool, not a transcript; pass {instead}"
     )
 
 

@@ -31,10 +31,14 @@ def refuse_own_output(text: str, source: str) -> None:
     what = _what(text)
     if what is None:
         return
-    made_from = "transcripts it was" if "batch" in what else "transcript it was"
+    if "table" in what:
+        instead = "the transcripts named in its file column"
+    elif "batch" in what:
+        instead = "the transcripts it was made from"
+    else:
+        instead = "the transcript it was made from"
     raise InputError(
-        f"this is {what} written by transcript-tool, not a transcript; pass the {made_from} "
-        "made from",
+        f"this is {what} written by transcript-tool, not a transcript; pass {instead}",
         source=source,
     )
 
@@ -68,7 +72,7 @@ def _table(first: str) -> str | None:
     elif first.startswith("id,file,"):
         columns = first.rstrip("\r").split(",")
     if columns[: len(TURN_COLUMNS)] == list(TURN_COLUMNS):
-        return "the turns table of a batch"
+        return "a turns table"
     if columns[:6] == list(SUMMARY_COLUMNS[:6]):
-        return "the results table of a batch"
+        return "a results table"
     return None
