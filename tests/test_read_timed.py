@@ -420,6 +420,9 @@ OTHER_HEADERS = [
                  ["Priya Shah", "Sam Ortiz"], id="time in brackets"),
     pytest.param("Speaker 1\n00:00\n{0}\n\nSpeaker 2\n00:05\n{1}\n\nSpeaker 1\n\n00:12\n{2}\n",
                  ["Speaker 1", "Speaker 2"], id="time under the name"),
+    # Otter's two spaces collapsed to one when copied from a web page
+    pytest.param("Priya Shah 00:00:00\n{0}\nSam Ortiz 00:00:05\n{1}\nPriya Shah 00:00:12\n{2}\n",
+                 ["Priya Shah", "Sam Ortiz"], id="name time"),
 ]  # fmt: skip
 
 
@@ -477,7 +480,9 @@ def test_forcing_otter_on_text_without_headers() -> None:
     [
         ("Priya  0:00\nHi.\n\nSam  0:04\nHello.\n", 0.95),
         ("Priya Shah  0:03\nThanks for joining.\n", 0.92),
-        ("Priya 0:00\nHi.\n\nSam 0:04\nHello.\n", 0.0),  # plain names need two spaces
+        # one space is enough for capitalised names (a copy from a web page)
+        ("Priya 0:00\nHi.\n\nSam 0:04\nHello.\n", 0.95),
+        ("priya 0:00\nhi.\n\nsam 0:04\nhello.\n", 0.0),
         ("Priya  0:00\nSam  0:04\nAnn  0:09\nHello.\n", 0.0),  # headers do not alternate
         ("Priya: Hi.\nSam: Hello.\n", 0.0),
     ],

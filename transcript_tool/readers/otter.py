@@ -19,9 +19,10 @@ like any other. Minutes and seconds after the first field must be below 60
 
 Other tools write the same layout with the header in another shape, read here
 too when the name is capitalised (``Speaker 1`` included): the time first
-(``00:00:03 Speaker 1``), the time after a dash or in brackets (``Priya Shah
-- 0:03``, ``Priya Shah (0:03)``), or the time alone on the line under the
-name.
+(``00:00:03 Speaker 1``), the time after a dash, in brackets or after a
+single space (``Priya Shah - 0:03``, ``Priya Shah (0:03)``, ``Priya Shah
+0:03``: Otter's two spaces collapsed when copied from a web page), or the
+time alone on the line under the name.
 
 Each turn starts at its header's time; ``end`` stays None (Otter does not
 say when a paragraph ends). Consecutive headers of one speaker make one turn
@@ -61,14 +62,15 @@ _HEADER = re.compile(
     rf"|(?P<plain>{_NAME})(?:[ \t]*\t|[ \t]{{2,}})[ \t]*)(?P<time>{_CLOCK})[ \t]*$"
 )
 # Other tools' header lines: the time first ("00:00:03 Speaker 1"), the time
-# after a dash or in brackets ("Priya Shah - 0:03", "Priya Shah (0:03)"), or
+# after a dash, in brackets or after one space ("Priya Shah - 0:03", "Priya
+# Shah (0:03)", "Priya Shah 0:03": Otter's two spaces collapsed by a copy), or
 # the time alone on the line under the name. These names must be capitalised.
 _TIME_FIRST = re.compile(
     rf"^[ \t]*(?P<time>{_CLOCK})[ \t]+(?:[-–|·][ \t]+)?(?P<name>{_NAME})[ \t]*$"
 )
 _TIME_AFTER = re.compile(
     rf"^[ \t]*(?P<name>{_NAME})[ \t]+(?:[-–|·][ \t]+(?P<time>{_CLOCK})"
-    rf"|\((?P<round>{_CLOCK})\)|\[(?P<square>{_CLOCK})\])[ \t]*$"
+    rf"|\((?P<round>{_CLOCK})\)|\[(?P<square>{_CLOCK})\]|(?P<bare>{_CLOCK}))[ \t]*$"
 )
 _NAME_ALONE = re.compile(rf"^[ \t]*(?P<name>{_NAME})[ \t]*$")
 _TIME_ALONE = re.compile(rf"^[ \t]*(?P<time>{_CLOCK})[ \t]*$")
@@ -91,7 +93,8 @@ def _header_of(line: str, following: str | None = None) -> tuple[str, str, bool]
         return " ".join((header["bold"] or header["plain"]).split()), header["time"], False
     found = _TIME_FIRST.match(line) or _TIME_AFTER.match(line)
     if found and capitalised(found["name"]):
-        time = found["time"] or found.groupdict().get("round") or found.groupdict().get("square")
+        groups = found.groupdict()
+        time = groups["time"] or groups.get("round") or groups.get("square") or groups.get("bare")
         assert time is not None
         return " ".join(found["name"].split()), time, False
     alone = _NAME_ALONE.match(line)
