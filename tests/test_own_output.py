@@ -17,6 +17,9 @@ from transcript_tool.errors import InputError
 
 SAMPLES = Path(__file__).resolve().parents[1] / "samples"
 SAMPLE = SAMPLES / "behavioral-interview.txt"
+REPORT = "the transcript it was made from"
+SUMMARY = "the transcripts it was made from"
+TABLE = "the transcripts named in its file column"
 
 
 @pytest.fixture(scope="module")
@@ -52,33 +55,27 @@ def outputs(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.mark.parametrize(
-    ("name", "what"),
+    ("name", "what", "instead"),
     [
-        ("report.json", "a JSON report"),
-        ("report.html", "an HTML report"),
-        ("report.md", "a Markdown report"),
-        ("feedback.txt", "a report (the terminal's text)"),
-        ("results.csv", "a results table"),
-        ("results.jsonl", "a results table"),
-        ("turns.csv", "a turns table"),
-        ("turns.jsonl", "a turns table"),
-        ("report.csv", "a results table"),
-        ("report-turns.csv", "a turns table"),
-        ("summary.md", "a batch summary (Markdown)"),
-        ("summary.json", "a batch summary (JSON)"),
+        ("report.json", "a JSON report", REPORT),
+        ("report.html", "an HTML report", REPORT),
+        ("report.md", "a Markdown report", REPORT),
+        ("feedback.txt", "a report (the terminal's text)", REPORT),
+        ("results.csv", "a results table", TABLE),
+        ("results.jsonl", "a results table", TABLE),
+        ("turns.csv", "a turns table", TABLE),
+        ("turns.jsonl", "a turns table", TABLE),
+        ("report.csv", "a results table", TABLE),
+        ("report-turns.csv", "a turns table", TABLE),
+        ("summary.md", "a batch summary (Markdown)", SUMMARY),
+        ("summary.json", "a batch summary (JSON)", SUMMARY),
     ],
 )
 def test_the_tools_own_output_is_refused_saying_what_it_is(
-    outputs: Path, name: str, what: str
+    outputs: Path, name: str, what: str, instead: str
 ) -> None:
     with pytest.raises(InputError) as caught:
         read_transcript(outputs / name)
-    if "table" in what:
-        instead = "the transcripts named in its file column"
-    elif "batch" in what:
-        instead = "the transcripts it was made from"
-    else:
-        instead = "the transcript it was made from"
     assert caught.value.message == (
         f"this is {what} written by transcript-tool, not a transcript; pass {instead}"
     )

@@ -144,7 +144,8 @@ def sniff(text: str, name: str) -> float:
     (just above the labeled-text reader); 0.5 for text under names alone
     (:func:`_untimed_headers`: above unlabeled text, below any timed layout
     such as Teams' cues with a name line); 0.0 otherwise."""
-    lines = [line for line in split_lines(text) if line.strip() and not _FOOTER.match(line)]
+    every = split_lines(text)
+    lines = [line for line in every if line.strip() and not _FOOTER.match(line)]
     headers: list[int] = []
     followed = 0
     i = 0
@@ -161,7 +162,7 @@ def sniff(text: str, name: str) -> float:
         return 0.95
     if headers == [0] and followed:
         return 0.92
-    if _untimed_headers(split_lines(text)):
+    if _untimed_headers(every):
         return _UNTIMED
     return 0.0
 
