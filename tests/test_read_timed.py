@@ -485,6 +485,16 @@ def test_forcing_otter_on_text_without_headers() -> None:
         ("priya 0:00\nhi.\n\nsam 0:04\nhello.\n", 0.0),
         ("Priya  0:00\nSam  0:04\nAnn  0:09\nHello.\n", 0.0),  # headers do not alternate
         ("Priya: Hi.\nSam: Hello.\n", 0.0),
+        # paragraphs wrapped over many lines (an email, a PDF's print): the
+        # headers are few of the lines but open the paragraphs
+        (
+            "\n\n".join(
+                f"{n}  0:0{i}\n" + "We ran the night shift.\n" * 6 for i, n in enumerate("ABAB")
+            ),
+            0.95,
+        ),
+        # two header-like lines among many paragraphs of prose are not the layout
+        ("Week 2 4:30\nWe met.\n\n" + "Notes.\nMore notes.\n\n" * 6 + "Week 3 5:00\nAgain.\n", 0.0),
     ],
 )
 def test_otter_sniff(text: str, score: float) -> None:

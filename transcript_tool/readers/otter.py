@@ -139,7 +139,8 @@ def _untimed_headers(lines: Sequence[str]) -> set[int]:
 
 def sniff(text: str, name: str) -> float:
     """0.95 for two or more header lines, most of them followed by text (not
-    by another header), that make up at least a fifth of the non-blank lines;
+    by another header), that make up at least a fifth of the non-blank lines
+    or open at least a third of the paragraphs (blank-line separated);
     0.92 for a single header that opens the text and is followed by text
     (just above the labeled-text reader); 0.5 for text under names alone
     (:func:`_untimed_headers`: above unlabeled text, below any timed layout
@@ -158,7 +159,15 @@ def sniff(text: str, name: str) -> float:
         i += 2 if header[2] else 1
         after = lines[i + 1] if i + 1 < len(lines) else None
         followed += i < len(lines) and _header_of(lines[i], after) is None
-    if len(headers) >= 2 and followed * 2 >= len(headers) and len(headers) * 5 >= len(lines):
+    paragraphs = sum(
+        1
+        for i, line in enumerate(every)
+        if line.strip() and not _FOOTER.match(line) and (not i or not every[i - 1].strip())
+    )
+    # A paragraph wrapped over many lines (a PDF's print) leaves the headers
+    # fewer than a fifth of the lines, yet they still open the paragraphs.
+    many = len(headers) * 5 >= len(lines) or (paragraphs >= 3 and len(headers) * 3 >= paragraphs)
+    if len(headers) >= 2 and followed * 2 >= len(headers) and many:
         return 0.95
     if headers == [0] and followed:
         return 0.92
