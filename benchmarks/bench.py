@@ -267,6 +267,7 @@ def batches(files: int, folder: Path, out: Path) -> tuple[list[Row], str]:
     runs = {}
     for workers in (1, 2):
         argv = [*tool, "batch", str(folder), "--out", str(out / f"w{workers}.csv")]
+        argv += ["--glob", "**/*"]  # every file generated is a transcript, the PDF's copies too
         runs[workers] = run([*argv, "--workers", str(workers), "--quiet"])
     same = (out / "w1.csv").read_bytes() == (out / "w2.csv").read_bytes()
     errors = out / "w1.errors.csv"

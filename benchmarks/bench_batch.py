@@ -138,7 +138,9 @@ def main() -> int:
         for workers in args.workers:
             out = Path(tmp) / f"results-{workers}.csv"
             started = time.perf_counter()
-            result = run_batch(BatchOptions(paths=(str(folder),), out=str(out), workers=workers))
+            # every file generated is a transcript: the PDF sample's copies too
+            options = BatchOptions(paths=(str(folder),), out=str(out), workers=workers, glob="**/*")
+            result = run_batch(options)
             seconds = time.perf_counter() - started
             words = result.summary["words"]
             outputs[workers] = out.read_bytes()

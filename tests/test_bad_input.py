@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from pdfmake import pdf
 
 from transcript_tool.cli import main
 from transcript_tool.errors import InputError
@@ -228,10 +229,20 @@ CASES = [
             ("report", "cv.pdf"),
             {"cv.pdf": b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<<>>\n"},
             2,
-            "cv.pdf: this is a PDF document, not a text transcript; save or export its "
-            "text as a .txt file and pass that",
+            "cv.pdf: not a readable PDF (PDFium: Data format error); export the transcript "
+            "as text and pass that",
         ),
-        id="binary: PDF",
+        id="damaged PDF",
+    ),
+    pytest.param(
+        Case(
+            ("report", "scan.pdf"),
+            {"scan.pdf": pdf([[]])},
+            2,
+            "scan.pdf: this PDF has no text to read (a scanned image?); run it through OCR, "
+            "or export the transcript as text, and pass that",
+        ),
+        id="PDF without text",
     ),
     pytest.param(
         Case(

@@ -130,7 +130,8 @@ def test_mixed_folder_gives_one_row_per_good_file_and_an_errors_table(
 
 def test_the_bundled_samples_all_score(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     out_file = tmp_path / "samples.csv"
-    code, out, err = run(capsys, "batch", str(SAMPLES), "--out", str(out_file), "-q")
+    argv = ["batch", str(SAMPLES), "--glob", "*", "--out", str(out_file), "-q"]  # and the PDF
+    code, out, err = run(capsys, *argv)
     assert (code, err) == (0, "")
     frame = pd.read_csv(out_file)
     assert len(frame) == len(list(SAMPLES.iterdir()))
@@ -428,6 +429,7 @@ def test_no_transcripts_found(capsys: pytest.CaptureFixture[str], tmp_path: Path
     assert (code, out) == (2, "")
     assert err.startswith(f"transcript-tool: error: no transcripts found under {tmp_path}/empty ")
     assert "(looked for *.txt, *.md, " in err and "*.vtt" in err and "*.srt" in err
+    assert err.endswith("*.docx); 1 .pdf file is there: read them with --glob '**/*.pdf'\n")
     code, _, err = run(capsys, "batch", str(tmp_path / "nope"), "--out", "r.csv")
     assert code == 2
     assert err == f"transcript-tool: error: {tmp_path}/nope: no such file or directory\n"

@@ -32,6 +32,7 @@ def test_formats_lists_every_reader_with_its_example() -> None:
         first = next(line for line in reader.example.splitlines() if line.strip())
         assert f"  | {first}\n" in result.stdout
     assert "A Word document (.docx" in result.stdout  # read as text by any of them
+    assert "so is a PDF" in result.stdout
 
 
 def test_formats_shows_one_format() -> None:

@@ -25,7 +25,8 @@ Inputs: arbitrary text and bytes; invalid UTF-8, NUL bytes, UTF-16 without a
 byte-order mark; huge lines; deeply nested JSON; timestamps out of range; and
 for every format a generator of near-valid files (WebVTT, SRT, the JSON of
 each speech-to-text tool, CSV, Otter, timed lines, labeled text) that random
-mutations then damage, so the fuzz reaches past each parser's first check.
+mutations then damage, so the fuzz reaches past each parser's first check;
+and any of these saved as a web page, or printed as a PDF and then damaged.
 
 The generators are plain functions of a ``random.Random``. In an ordinary
 run hypothesis drives every choice they make (so a failure shrinks to a
@@ -59,6 +60,7 @@ from typing import Any
 import pytest
 from hypothesis import HealthCheck, Phase, given, note, settings
 from hypothesis import strategies as st
+from pdfmake import text_pdf
 
 from transcript_tool.api import read_transcript
 from transcript_tool.errors import TranscriptToolError
@@ -692,12 +694,33 @@ BAD_BYTES = [b"\xff", b"\xc3", b"\xe2\x82", b"\xed\xa0\x80", b"\x00", b"\xfe\xff
 BAD_BYTES += [b"%PDF-1.7\n", b"PK\x03\x04", b"\x89PNG\r\n\x1a\n"]
 
 
+def printed(rng: Random, text: str) -> bytes:
+    """``text`` printed as a PDF (what cp1252 cannot write as "?"), its
+    lines wrapped or not, sometimes damaged: bytes cut off, changed or put in."""
+    data = text_pdf(
+        text.encode("cp1252", "replace").decode("cp1252"),
+        per_page=rng.choice([3, 48]),
+        width=rng.choice([None, 40, 90]),
+    )
+    for _ in range(rng.choice([0, 0, 1, 3])):
+        at = rng.randint(0, len(data))
+        cut = rng.choice([0, 1, rng.randint(0, 40)])
+        data = (
+            data[:at]
+            + bytes(rng.randint(0, 255) for _ in range(rng.randint(0, 3)))
+            + data[at + cut :]
+        )
+    return data
+
+
 def file_bytes(rng: Random, target: str) -> bytes:
     """The file's bytes: usually UTF-8, sometimes another encoding (also
-    without a byte-order mark), sometimes with invalid bytes put in, or
-    arbitrary bytes."""
+    without a byte-order mark), sometimes with invalid bytes put in,
+    sometimes printed as a PDF, or arbitrary bytes."""
     if chance(rng, 12):
         return bytes(rng.randint(0, 255) for _ in range(rng.randint(0, 200)))
+    if chance(rng, 15):
+        return printed(rng, file_text(rng, target))
     data = file_text(rng, target).encode(rng.choice(ENCODINGS), errors="replace")
     for _ in range(rng.choice([0, 0, 0, 0, 1, 2])):
         at = rng.randint(0, len(data))

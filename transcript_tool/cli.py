@@ -311,7 +311,9 @@ def formats(
         sys.stdout.write(
             "A Word document (.docx: Teams' transcript download, or any of these saved as\n"
             "Word) is read as its text, a line per paragraph, in whichever layout it holds;\n"
-            "so is a web page saved as .html (batch looks for .html files only with --glob).\n"
+            "so is a PDF (Otter's or Rev's, or any of these printed), a line per line of\n"
+            "print, without page numbers and running headers and footers; and a web page\n"
+            "saved as .html (batch looks for .pdf and .html files only with --glob).\n"
         )
 
 

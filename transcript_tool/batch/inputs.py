@@ -24,7 +24,10 @@ from ..render.output import check_writable
 
 def default_extensions() -> tuple[str, ...]:
     """Every extension a registered reader claims (".txt", ".vtt" ...), in registry
-    order, and ".docx" (a Word document is read as its text, by any reader)."""
+    order, and ".docx" (a Word document is read as its text, by any reader).
+    Not ".pdf" or ".html", which any reader reads too: a folder of
+    transcripts also holds slides, CVs and this tool's own HTML reports
+    (:data:`ONLY_BY_GLOB`)."""
     from ..readers import READERS
 
     seen: dict[str, None] = {}
@@ -57,8 +60,29 @@ def find_inputs(paths: Sequence[str], *, glob: str | None = None) -> list[str]:
     if not found:
         looked_for = glob if glob else ", ".join(f"*{e}" for e in extensions)
         where = ", ".join(paths)
-        raise UsageError(f"no transcripts found under {where} (looked for {looked_for})")
+        hint = "" if glob else _glob_hint(paths)
+        raise UsageError(f"no transcripts found under {where} (looked for {looked_for}){hint}")
     return sorted(found.values(), key=lambda name: PurePath(name).parts)
+
+
+ONLY_BY_GLOB = (".pdf", ".html", ".htm")
+"""Extensions read only when ``--glob`` asks for them."""
+
+
+def _glob_hint(paths: Sequence[str]) -> str:
+    """ "; 2 .pdf files are there: read them with --glob '**/*.pdf'" when the
+    folders hold files that only ``--glob`` reads."""
+    counts: dict[str, int] = {}
+    for given in paths:
+        if Path(given).is_dir():
+            for relative in _walk(Path(given), None, ONLY_BY_GLOB):
+                suffix = relative.suffix.lower()
+                counts[suffix] = counts.get(suffix, 0) + 1
+    if not counts:
+        return ""
+    suffix, count = max(counts.items(), key=lambda item: item[1])
+    are = f"{count} {suffix} files are" if count > 1 else f"1 {suffix} file is"
+    return f"; {are} there: read them with --glob '**/*{suffix}'"
 
 
 def _walk(root: Path, glob: str | None, extensions: Sequence[str]) -> list[PurePath]:

@@ -11,6 +11,7 @@ import codecs
 from ..errors import InputError, UsageError
 from .html import html_text, is_html
 from .own import refuse_own_output
+from .pdf import is_pdf, pdf_text
 from .word import is_word, word_text
 
 _SAVE_AS_TEXT = "save or export its text as a .txt file and pass that"
@@ -21,7 +22,6 @@ _RECORDING = (
 )
 # The first bytes of files people mistake for transcripts: (offset, bytes, what, remedy).
 _SIGNATURES: tuple[tuple[int, bytes, str, str], ...] = (
-    (0, b"%PDF-", "a PDF document", _SAVE_AS_TEXT),
     (0, b"{\\rtf", "an RTF document", _SAVE_AS_TEXT),
     (0, b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "a Microsoft Office document", _SAVE_AS_TEXT),
     (0, b"PK\x03\x04", "a ZIP archive (or a .xlsx/.pptx)", "unzip it, or " + _SAVE_AS_TEXT),
@@ -53,13 +53,14 @@ def decode(data: bytes, source: str, encoding: str | None = None) -> str:
 
     A UTF-8, UTF-16 or UTF-32 byte-order mark decides the encoding and is
     removed; otherwise ``encoding`` (default UTF-8) is applied strictly.
-    A Word document (.docx) is read as its text (:mod:`.word`), whatever
-    ``encoding`` says; a web page (.html) as its text (:mod:`.html`).
+    A Word document (.docx) or a PDF is read as its text (:mod:`.word`,
+    :mod:`.pdf`), whatever ``encoding`` says; a web page (.html) as its text
+    (:mod:`.html`).
 
     Raises :class:`UsageError` for an unknown ``encoding`` name and
     :class:`InputError` (with ``source``, and line/column of the first bad
     byte where there is one) for bytes that do not decode or that look binary,
-    and for a PDF, Office document, archive, image or recording (known by
+    and for an RTF or old Office document, archive, image or recording (known by
     its first bytes) or a report or table this tool wrote (:mod:`.own`),
     saying what to do instead.
     """
@@ -68,6 +69,8 @@ def decode(data: bytes, source: str, encoding: str | None = None) -> str:
     codec, label, bom = _choose_codec(data, encoding)
     if not bom and is_word(data, source):
         return normalize_newlines(word_text(data, source))
+    if not bom and is_pdf(data, source):
+        return normalize_newlines(pdf_text(data, source))
     if not bom:
         _refuse_known_binary(data, source)
     body = data[len(bom) :]
