@@ -558,9 +558,11 @@ def test_relevance_quotes_an_answer_that_starts_off_the_question() -> None:
         opening_words=10,
     )
     assert late.details["off_start"] == 1
+    # the words as the question says them ("subscribers"), not their lemmas
+    # (which turned "data" into "datum")
     assert late.evidence[0].note == (
         "the answer's opening does not take up \"How would you reduce the churn of new "
-        'subscribers?" (it never says: reduce, churn, new, subscriber)'
+        'subscribers?" (it never says: reduce, churn, new, subscribers)'
     )
     assert late.evidence[0].quote.startswith("Our team is small")
 

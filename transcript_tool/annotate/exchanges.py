@@ -292,7 +292,7 @@ def _with_answer(
     if len(question.parts) > 1:
         missing = [_part_label(p) for p in unaddressed]
     else:
-        missing = _surface(missing_terms, question_words) if unaddressed else []
+        missing = as_written(missing_terms, question_words) if unaddressed else []
     if direct is False:
         missing.append(NO_YES_OR_NO)
     answered: Answered = "partial" if missing else "yes"
@@ -307,7 +307,7 @@ def _with_answer(
     )
 
 
-def _surface(lemmas: Sequence[str], words: Sequence[Word]) -> list[str]:
+def as_written(lemmas: Sequence[str], words: Sequence[Word]) -> list[str]:
     """The question's own words for focus lemmas ("data" rather than "datum")."""
     by_lemma: dict[str, str] = {}
     for word in words:

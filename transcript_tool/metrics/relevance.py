@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from ..annotate.exchanges import (
     NO_YES_OR_NO,
     PART_COVERED,
+    as_written,
     matches_term,
     relaxed_intents,
     term_prefixes,
@@ -265,9 +266,10 @@ def _evidence(
             note = "the answer did not address: " + "; ".join(left_out)
             evidence.append(Evidence(question.turn, question.text, note, "improvement"))
         if item.unsaid and not left_out:
+            unsaid = as_written(item.unsaid, analysis.sentences[question.sentence].words)
             note = (
                 f'the answer\'s opening does not take up "{question.text}" '
-                f"(it never says: {', '.join(item.unsaid)})"
+                f"(it never says: {', '.join(unsaid)})"
             )
             evidence.append(
                 Evidence(first.index, quote(first.text, max_words=20), note, "improvement")
