@@ -75,7 +75,7 @@ ROWS: tuple[Row, ...] = (
 )
 TURN_1 = ROWS[1][1]
 
-# The same, lowercase and without punctuation. Words per turn: 4, 14, 2, 9, 9, 14;
+# The same, lowercase and without punctuation. Words per turn: 4, 14, 1, 9, 9, 14;
 # seconds: 2, 6, 0.5, 3.5, 4, 6.
 UNPUNCTUATED: tuple[Row, ...] = (
     (IV, "tell me about yourself", 0.0, 2.0),
@@ -100,7 +100,7 @@ def test_talk_ratio_by_seconds() -> None:
         "share": 67.9,
         "by_seconds": 1,
         "words": 48,
-        "total_words": 65,
+        "total_words": 64,
         "seconds": 18.0,
         "total_seconds": 26.5,
     }
@@ -114,13 +114,13 @@ def test_talk_ratio_by_seconds() -> None:
 
 def test_talk_ratio_by_words_without_timestamps() -> None:
     result = delivery.TALK_RATIO(untimed(*ROWS))
-    # candidate 22 + 9 + 17 = 48 of 48 + 4 + 2 + 9 + 2 = 65 words
-    assert result.value == round(100 * 48 / 65, 1) == 73.8
-    assert result.details == {"share": 73.8, "by_seconds": 0, "words": 48, "total_words": 65}
+    # candidate 22 + 9 + 17 = 48 of 48 + 4 + 1 + 9 + 2 = 64 words ("Mm-hmm." is one word)
+    assert result.value == round(100 * 48 / 64, 1) == 75.0
+    assert result.details == {"share": 75.0, "by_seconds": 0, "words": 48, "total_words": 64}
     # one turn without timestamps: words for all
     partly = timed(*ROWS[:-1], (IV, "Great, thanks.", None, None))
     assert delivery.TALK_RATIO(partly).details["by_seconds"] == 0
-    assert delivery.TALK_RATIO(partly).value == 73.8
+    assert delivery.TALK_RATIO(partly).value == 75.0
 
 
 def test_talk_ratio_in_scope() -> None:
@@ -135,8 +135,8 @@ def test_talk_ratio_unpunctuated() -> None:
     result = delivery.TALK_RATIO(timed(*UNPUNCTUATED))
     # candidate 6 + 3.5 + 6 = 15.5 s of 15.5 + 2 + 0.5 + 4
     assert result.value == round(100 * 15.5 / 22, 1) == 70.5
-    # without timestamps: 14 + 9 + 14 = 37 of 37 + 4 + 2 + 9 words
-    assert delivery.TALK_RATIO(untimed(*UNPUNCTUATED)).value == round(100 * 37 / 52, 1) == 71.2
+    # without timestamps: 14 + 9 + 14 = 37 of 37 + 4 + 1 + 9 words
+    assert delivery.TALK_RATIO(untimed(*UNPUNCTUATED)).value == round(100 * 37 / 51, 1) == 72.5
 
 
 # ------------------------------------------------------------ words_per_minute
@@ -165,8 +165,8 @@ def test_words_per_minute_within_the_range() -> None:
 
 def test_words_per_minute_of_the_interviewer() -> None:
     result = delivery.WORDS_PER_MINUTE(timed(*ROWS), {}, Scope(role="interviewer"))
-    # 4 + 2 + 9 + 2 = 17 words in 3 + 0.5 + 4 + 1 = 8.5 s
-    assert result.value == round(17 / (8.5 / 60), 1) == 120.0
+    # 4 + 1 + 9 + 2 = 16 words in 3 + 0.5 + 4 + 1 = 8.5 s
+    assert result.value == round(16 / (8.5 / 60), 1) == 112.9
 
 
 def test_words_per_minute_skips_untimed_turns() -> None:
@@ -205,7 +205,7 @@ def test_words_per_minute_unpunctuated() -> None:
 def test_longest_monologue() -> None:
     analysis = timed(*ROWS)
     result = delivery.LONGEST_MONOLOGUE(analysis)
-    # turns 1 and 3 with only "Mm-hmm." (2 words) between them: 4.0 to 16.0
+    # turns 1 and 3 with only "Mm-hmm." (1 word) between them: 4.0 to 16.0
     assert result.value == 12.0
     assert result.details == {
         "longest": 12.0,
@@ -221,8 +221,8 @@ def test_longest_monologue() -> None:
 
 def test_longest_monologue_parameters() -> None:
     analysis = timed(*ROWS)
-    # "Mm-hmm." has 2 words: not fewer than 2, so it interrupts
-    short = delivery.LONGEST_MONOLOGUE(analysis, {"backchannel_words": 2})
+    # "Mm-hmm." is 1 word: not fewer than 1, so it interrupts
+    short = delivery.LONGEST_MONOLOGUE(analysis, {"backchannel_words": 1})
     assert short.items == (("turn 1", 8.0), ("turn 3", 3.5), ("turn 5", 6.5))
     assert short.value == 8.0
     words = delivery.LONGEST_MONOLOGUE(analysis, {"unit": "words"})
@@ -379,13 +379,13 @@ def test_longest_monologue_lists_stretches_over_the_limit() -> None:
 def test_interactivity() -> None:
     analysis = timed(*ROWS)
     result = turn_taking.INTERACTIVITY(analysis)
-    # 7 alternating turns: 6 changes of speaker in 27 s (0.45 min); 65 words
+    # 7 alternating turns: 6 changes of speaker in 27 s (0.45 min); 64 words
     assert result.value == round(6 / 0.45, 2) == 13.33
     assert result.details == {
         "per_minute": 13.33,
         "switches": 6,
         "minutes": 0.45,
-        "per_100_words": round(600 / 65, 2),
+        "per_100_words": round(600 / 64, 2),
     }
     assert verbatim(analysis, result) == [(1, TURN_1)]
     assert result.evidence[0].note == "the longest time one speaker held the floor: 8 s"
@@ -394,7 +394,7 @@ def test_interactivity() -> None:
 def test_interactivity_without_timestamps_gives_the_word_based_figure() -> None:
     result = turn_taking.INTERACTIVITY(untimed(*ROWS))
     assert (result.value, result.reason) == (None, "not available (no timestamps)")
-    assert result.details == {"switches": 6, "per_100_words": round(600 / 65, 2)}
+    assert result.details == {"switches": 6, "per_100_words": round(600 / 64, 2)}
 
 
 def test_interactivity_unpunctuated() -> None:

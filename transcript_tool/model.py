@@ -15,7 +15,7 @@ holds them, so ``turn.text[start:end]`` is always the exact span.
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any, Literal, get_args
@@ -156,7 +156,14 @@ class Transcript:
 
 @dataclass(frozen=True)
 class Word:
-    """A token of a turn: its text, lowercase lemma and character span in the turn."""
+    """A token of a turn: its text, lowercase lemma and character span in the turn.
+
+    ``starts_word`` marks the token that a reader would count as a word: the
+    first token with a letter or digit in each whitespace-separated piece of
+    the turn ("that's" is the tokens "that" and "'s", one word; "e-commerce"
+    three tokens, one word; a lone "—" no word). Counts of words shown to the
+    user are :func:`count_words` of tokens, or :func:`count_text_words` of text.
+    """
 
     text: str
     lemma: str
@@ -164,10 +171,22 @@ class Word:
     end: int
     is_stop: bool = False
     is_punct: bool = False
+    starts_word: bool = True
 
     @property
     def lower(self) -> str:
         return self.text.lower()
+
+
+def count_words(words: Iterable[Word]) -> int:
+    """The words among ``words``, as a reader counts them (see :class:`Word`)."""
+    return sum(1 for word in words if word.starts_word)
+
+
+def count_text_words(text: str) -> int:
+    """The whitespace-separated pieces of ``text`` with a letter or digit:
+    what :func:`count_words` counts of the tokens of ``text``."""
+    return sum(1 for piece in text.split() if any(c.isalnum() for c in piece))
 
 
 @dataclass(frozen=True)

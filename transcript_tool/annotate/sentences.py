@@ -40,22 +40,30 @@ def to_sentences(
     return tuple(sentences), tuple(spans)
 
 
-_COLUMNS: list[int | str] = ["ORTH", "LEMMA", "LOWER", "IDX", "IS_SPACE", "IS_STOP", "IS_PUNCT"]
+_COLUMNS: list[int | str] = [
+    "ORTH", "LEMMA", "LOWER", "IDX", "IS_SPACE", "IS_STOP", "IS_PUNCT", "SPACY"
+]  # fmt: skip
 
 
 def _doc_words(doc: Doc) -> list[Word | None]:
     """The Word of each token of ``doc`` (None for whitespace), read from
-    the doc's attribute arrays rather than one Token object per token."""
+    the doc's attribute arrays rather than one Token object per token. A
+    token starts a word when it is the first with a letter or digit since
+    the last whitespace."""
     if not len(doc):
         return []
     strings = doc.vocab.strings
     rows = doc.to_array(_COLUMNS).tolist()
     words: list[Word | None] = []
-    for orth, lemma, lower, idx, space, stop, punct in rows:
+    opened = True  # no token with a letter or digit since the last whitespace
+    for orth, lemma, lower, idx, space, stop, punct, spaced in rows:
         if space:
             words.append(None)
+            opened = True
             continue
         text = strings[orth]
+        starts = opened and any(c.isalnum() for c in text)
+        opened = bool(spaced) or (opened and not starts)
         words.append(
             Word(
                 text=text,
@@ -64,6 +72,7 @@ def _doc_words(doc: Doc) -> list[Word | None]:
                 end=idx + len(text),
                 is_stop=bool(stop),
                 is_punct=bool(punct),
+                starts_word=starts,
             )
         )
     return words

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import islice
 
-from ..model import Analysis, Marker, Question, Word
+from ..model import Analysis, Marker, Question, Word, count_words
 from .base import Scope
 
 _WORD_END = re.compile(r"\S+")
@@ -30,7 +30,7 @@ class Answer:
 
     @property
     def word_count(self) -> int:
-        return len(self.words)
+        return count_words(word for _, word in self.words)
 
 
 def candidate_answers(analysis: Analysis, scope: Scope | None = None) -> list[Answer]:

@@ -4,7 +4,8 @@ Who holds the floor (``talk_ratio``), how fast the subject speaks
 (``words_per_minute``) and how long they talk without a break
 (``longest_monologue``); how the turns pass between the speakers is
 :mod:`.turn_taking`. Seconds come from ``Turn.start``/``Turn.end``; word
-counts are the non-punctuation words of ``analysis.sentences``.
+counts are words as a reader counts them (``model.count_words``: "that's"
+and "e-commerce" one word each).
 
 The helpers here (word counts, turn durations, shares of speech) are also
 used by :mod:`transcript_tool.metrics.interviewer`.
@@ -15,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from ..model import NO_TIMESTAMPS, ROLES, Analysis, Evidence, MetricResult, Role
+from ..model import NO_TIMESTAMPS, ROLES, Analysis, Evidence, MetricResult, Role, count_words
 from .base import MetricSpec, Param, Params, Scope
 from .common import quote, turn_end, turn_seconds
 
@@ -30,8 +31,10 @@ _RATE_EVIDENCE_WORDS = 10
 
 
 def word_counts(analysis: Analysis) -> dict[int, int]:
-    """Non-punctuation words of each turn (turns without words are left out)."""
-    return {turn: len(words) for turn, words in analysis.turn_words.items()}
+    """The words of each turn, as a reader counts them (``model.count_words``;
+    turns without words are left out)."""
+    counts = {turn: count_words(words) for turn, words in analysis.turn_words.items()}
+    return {turn: count for turn, count in counts.items() if count}
 
 
 def missing_timestamps(analysis: Analysis, turns: Sequence[int]) -> str | None:

@@ -22,7 +22,7 @@ from collections.abc import Sequence
 from pathlib import PurePath
 from typing import TYPE_CHECKING, Any
 
-from ..model import LOW_CONFIDENCE, Report, words_by_turn
+from ..model import LOW_CONFIDENCE, Report, count_words
 
 if TYPE_CHECKING:
     from ..rubric import Rubric
@@ -109,7 +109,7 @@ def report_row(report: Report, file: str | None = None) -> dict[str, Any]:
         "format": transcript.format,
         "roles": "inferred" if transcript.roles_inferred else "labeled",
         "turns": len(transcript.turns),
-        "words": sum(len(words) for words in words_by_turn(analysis.sentences).values()),
+        "words": sum(count_words(words) for words in analysis.turn_words.values()),
         "questions": len(asked),
         "answered": sum(1 for q in asked if q.answered == "yes"),
         "timed": timing is not None and timing.timed,
@@ -125,13 +125,13 @@ def report_row(report: Report, file: str | None = None) -> dict[str, Any]:
 def turn_rows(report: Report, file: str | None = None) -> tuple[dict[str, Any], ...]:
     """One row per turn (:data:`TURN_COLUMNS`): who spoke (``speaker``,
     ``role``), when (``start``, ``end``, ``seconds``; None without
-    timestamps), ``words`` (non-punctuation tokens), ``is_question`` (the
+    timestamps), ``words`` (as a reader counts them: ``model.count_words``), ``is_question`` (the
     turn asks at least one question), ``questions`` and ``check_ins`` (how
     many), ``is_answer`` (the turn answers a question), ``fillers`` (filler
     words said), ``confidence`` of the speaker attribution and ``uncertain``
     (below LOW_CONFIDENCE)."""
     analysis = report.analysis
-    turn_words = {turn: len(words) for turn, words in words_by_turn(analysis.sentences).items()}
+    turn_words = {turn: count_words(words) for turn, words in analysis.turn_words.items()}
     asks = Counter(q.turn for q in analysis.questions)
     checks = Counter(q.turn for q in analysis.check_ins)
     fillers = Counter(m.turn for m in analysis.markers if m.kind == "filler")

@@ -23,6 +23,7 @@ from ..model import (
     Report,
     Timing,
     Transcript,
+    count_text_words,
 )
 from .cards import quote_of
 from .control import visible
@@ -167,7 +168,7 @@ def _concepts_table(analysis: Analysis) -> list[RenderableType]:
 
 
 def _header(transcript: Transcript) -> RenderableType:
-    words = sum(len(t.text.split()) for t in transcript.turns)
+    words = sum(count_text_words(t.text) for t in transcript.turns)
     lines = [
         Text(f"Interview report: {transcript.source or '<input>'}", style="bold"),
         Text(

@@ -23,6 +23,7 @@ from ..model import (
     Report,
     Timing,
     Transcript,
+    count_text_words,
 )
 from ..wording import counted
 from .cards import CardGroup, Quote, question_cards, question_groups, quote_of
@@ -182,7 +183,7 @@ def _turns(report: Report, numbers: dict[int, int]) -> tuple[TurnView, ...]:
                 speaker=turn.speaker,
                 role=turn.role,
                 time=time,
-                words=len(turn.text.split()),
+                words=count_text_words(turn.text),
                 confidence=f"{turn.confidence:.2f}",
                 uncertain=turn.confidence < LOW_CONFIDENCE,
                 runs=tuple(runs),
@@ -273,7 +274,7 @@ def interviewer_notes(analysis: Analysis) -> tuple[str, ...]:
         )
     for turn in analysis.long_setups:
         notes.append(
-            f"Turn {turn}: {len(turns[turn].text.split())} words of setup before a question"
+            f"Turn {turn}: {count_text_words(turns[turn].text)} words of setup before a question"
         )
     for question in analysis.questions:
         if question.reask_of is not None:
@@ -287,7 +288,7 @@ def interviewer_notes(analysis: Analysis) -> tuple[str, ...]:
 
 def _facts(report: Report, placed: Layout) -> tuple[tuple[str, str], ...]:
     transcript = report.transcript
-    words = sum(len(t.text.split()) for t in transcript.turns)
+    words = sum(count_text_words(t.text) for t in transcript.turns)
     asked = [q for q in report.analysis.questions if q.role != "candidate"]
     facts = [(f"{words:,}", "words"), (f"{len(transcript.turns)}", "turns")]
     if placed.unit == "seconds":
