@@ -631,6 +631,8 @@ INTENTS = [
         "walk me through how you'd",
     ),
     ("So why sales?", "motivation", "why sales"),
+    # the bare infinitive asks the same as "why are you leaving"
+    ("Why leave the classroom?", "motivation", "why leave"),
     # an opener is part of the question: its cue counts
     ("looking back would you do anything differently", "follow_up", "looking back"),
 ]
