@@ -19,7 +19,7 @@ import pytest
 from markdown_it import MarkdownIt
 
 from transcript_tool import analyze, load_rubric, read_transcript, score
-from transcript_tool.model import Report
+from transcript_tool.model import Report, count_text_words
 from transcript_tool.render.cards import Quote, cuts
 from transcript_tool.render.markdown import escape, render_markdown
 
@@ -111,6 +111,11 @@ def test_document_matches_the_report(sample: str, sample_report: Callable[[str],
     assert len(rows) == len(report.analysis.questions)
     for row in rows:  # 8 cells: no pipe of the transcript splits a cell
         assert len(re.findall(r"(?<!\\)\|", row)) == 9, row
+    answers = [re.search(r"\| (\d+) words[^|(]*\(turns? ([\d, ]+)\)", row) for row in rows]
+    for found in filter(None, answers):  # the answer's words, as the header counts them
+        answering = [int(t) for t in found[2].split(",")]
+        assert int(found[1]) == sum(count_text_words(turns[t].text) for t in answering)
+    assert any(answers)
     criteria = [
         line for line in markdown.splitlines() if line.startswith("### ") and "/100 (" in line
     ]

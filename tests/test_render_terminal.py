@@ -18,6 +18,7 @@ from rich.cells import cell_len
 from transcript_tool import analyze, load_rubric, read_transcript, score
 from transcript_tool.cli import main
 from transcript_tool.model import LOW_CONFIDENCE, Report
+from transcript_tool.readers import read_text
 from transcript_tool.render.markdown import render_markdown
 from transcript_tool.render.terminal import render_terminal
 from transcript_tool.render.timeline import block_rows, glyph, layout
@@ -92,6 +93,15 @@ def test_block_rows_cover_each_turn_once(sample_report: Callable[[str], Report])
     covered = sum(cell.share for row in rows for cell in row) * placed.total / 40
     assert covered == pytest.approx(spoken, rel=1e-6)
     assert all(glyph(cell) in BLOCKS | {" "} for row in rows for cell in row)
+
+
+def test_an_untimed_timeline_counts_words_as_the_header_does() -> None:
+    """The words axis (and the HTML tooltips) count as the header's total
+    does: a lone dash is no word."""
+    transcript = read_text("Interviewer: Ready?\nCandidate: Well — yes, I'm ready.\n", "t.txt")
+    placed = layout(transcript)
+    assert (placed.unit, placed.total) == ("words", 5.0)
+    assert [span.words for span in placed.spans] == [1, 4]
 
 
 def _one_line(text: str) -> str:

@@ -11,7 +11,7 @@ import heapq
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from ..model import LOW_CONFIDENCE, Analysis, Evidence, Question, Report, Turn, words_by_turn
+from ..model import LOW_CONFIDENCE, Analysis, Evidence, Question, Report, Turn, count_words
 from .timeline import clock
 
 CARD_QUOTES = 3
@@ -164,7 +164,7 @@ class _CardMaker:
         analysis = report.analysis
         self.numbers = numbers
         self.turns = analysis.transcript.turns
-        self.words = {t: len(w) for t, w in words_by_turn(analysis.sentences).items()}
+        self.words = {t: count_words(w) for t, w in analysis.turn_words.items()}
         self.labels = {c.id: c.label for c in analysis.concepts}
         # an exchange's concepts go on the card of its last question, as in the terminal
         by_exchange = {c.exchange: c for c in analysis.exchange_concepts}

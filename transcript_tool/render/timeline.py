@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import Literal
 
-from ..model import LOW_CONFIDENCE, ROLES, Question, Role, Transcript
+from ..model import LOW_CONFIDENCE, ROLES, Question, Role, Transcript, count_text_words
 
 Unit = Literal["seconds", "words"]
 
@@ -104,7 +104,7 @@ def layout(transcript: Transcript) -> Layout:
                     turn.role,
                     turn.start - origin,
                     turn.end - origin,
-                    len(turn.text.split()),
+                    count_text_words(turn.text),
                     turn.confidence < LOW_CONFIDENCE,
                 )
             )
@@ -112,7 +112,7 @@ def layout(transcript: Transcript) -> Layout:
         return Layout("seconds", total, lanes, tuple(spans))
     position = 0.0
     for turn in transcript.turns:
-        words = len(turn.text.split())
+        words = count_text_words(turn.text)
         spans.append(
             Span(
                 turn.index,
