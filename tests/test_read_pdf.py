@@ -17,7 +17,7 @@ from transcript_tool.batch.inputs import find_inputs
 from transcript_tool.cli import app
 from transcript_tool.errors import InputError
 from transcript_tool.readers.limits import MAX_INPUT_ENV, MAX_SEGMENTS_ENV
-from transcript_tool.readers.pdf import pdf_text
+from transcript_tool.readers.pdf import _breaks, pdf_text
 
 SAMPLES = Path(__file__).resolve().parent.parent / "samples"
 
@@ -99,6 +99,19 @@ def test_a_word_broken_after_a_hyphen_is_joined_but_a_cut_off_is_not(
     printed: str, read: str | None
 ) -> None:
     assert text_of(text_pdf(printed)) == (printed if read is None else read)
+
+
+@pytest.mark.parametrize(
+    ("text", "breaks"),
+    [
+        ("to\ufffeInterviewer: Sorry?", [(3, 3)]),  # put back before a capital
+        ("e\ufffecommerce", []),  # kept joined before a lowercase letter
+        ("to\ufffe\r\nNext", [(3, 5)]),  # a line break already there: not two
+        ("the end\ufffe", []),  # nothing after it: no empty line
+    ],
+)
+def test_where_pdfium_joined_lines_at_a_hyphen(text: str, breaks: list[tuple[int, int]]) -> None:
+    assert _breaks(text) == breaks
 
 
 def test_ligature_glyphs_read_as_letters() -> None:

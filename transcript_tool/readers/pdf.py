@@ -194,11 +194,10 @@ def _breaks(text: str) -> list[tuple[int, int]]:
     letter follows; not for ``I was going to-`` / ``Interviewer: ...``, so it
     is put back before anything else."""
     found = [(match.start(), match.end()) for match in _LINE_END.finditer(text)]
-    found += [
-        (match.end(), match.end())
-        for match in _JOINED_HYPHEN.finditer(text)
-        if not text[match.end() : match.end() + 1].islower()
-    ]
+    for match in _JOINED_HYPHEN.finditer(text):
+        following = text[match.end() : match.end() + 1]
+        if following and following not in "\r\n" and not following.islower():
+            found.append((match.end(), match.end()))
     return sorted(found)
 
 
