@@ -577,6 +577,24 @@ def test_relevance_quotes_an_answer_that_starts_off_the_question() -> None:
     assert late.evidence[0].quote.startswith("Our team is small")
 
 
+def test_relevance_does_not_ask_a_story_to_repeat_a_compound_questions_words() -> None:
+    """The story a behavioral question asks for need not say "support" or
+    "colleague", in a compound question as in a single one (the PDF
+    sample's turn 7 was "never says: supported, colleague, changing,
+    practice, came")."""
+    result = measure(
+        "relevance",
+        "Interviewer: Tell me about a time you supported a colleague in changing their "
+        "practice, and what came of it.\n"
+        "Candidate: Two years ago our eighth-grade team had a real problem with the district "
+        "benchmark. One teacher's sections were at thirty percent. So we co-planned every "
+        "Monday, I modeled two lessons in her room, and by spring her sections were at "
+        "fifty-eight percent.\n",
+    )
+    assert result.details["off_start"] == 0
+    assert not [e for e in result.evidence if "never says" in e.note]
+
+
 def test_relevance_open_question_of_a_known_intent_needs_no_echo() -> None:
     # "walk me through your current role" is answered by describing the role,
     # whatever its words; a question no intent cue matched is judged by them

@@ -340,14 +340,14 @@ def _unaddressed(
         return [
             p
             for p, focus, share in zip(question.parts, question.focus, part_coverage, strict=True)
-            if share < PART_COVERED and _word_checked(question, p, focus)
+            if share < PART_COVERED and word_checked(question, p, focus)
         ]
     if direct is not None or not _asks_time_or_number(question.parts[0], single=True):
         return []
     return list(question.parts) if part_coverage[0] < PART_COVERED else []
 
 
-def _word_checked(question: Question, part: str, focus: Sequence[str]) -> bool:
+def word_checked(question: Question, part: str, focus: Sequence[str]) -> bool:
     """Whether word overlap is a fair test of ``part`` of a compound question
     (see :func:`_unaddressed`)."""
     if question.intent not in relaxed_intents():

@@ -15,6 +15,7 @@ from ..annotate.exchanges import (
     matches_term,
     relaxed_intents,
     term_prefixes,
+    word_checked,
 )
 from ..annotate.intents import NO_INTENT_CUE
 from ..model import Analysis, Evidence, MetricResult, Question, Word
@@ -165,10 +166,14 @@ def _unsaid(
     question: Question, words: Sequence[Word], instances: frozenset[str] = frozenset()
 ) -> tuple[str, ...]:
     """The question's focus terms that ``words`` do not say (less the
-    ``instances`` terms, what a "what" asks for: see :func:`asked_for`)."""
+    ``instances`` terms, what a "what" asks for: see :func:`asked_for`), of
+    the parts that word overlap is a fair test of (not the story a compound
+    behavioral question asks for: ``exchanges.word_checked``)."""
     said = {w.lemma.lower() for w in words} | {w.lower for w in words}
     prefixes = term_prefixes(said)
-    terms = dict.fromkeys(t for part in question.focus for t in part if t not in instances)
+    parts = zip(question.parts, question.focus, strict=True)
+    checked = [f for p, f in parts if len(question.parts) == 1 or word_checked(question, p, f)]
+    terms = dict.fromkeys(t for focus in checked for t in focus if t not in instances)
     return tuple(term for term in terms if not matches_term(term, said, prefixes))
 
 
