@@ -593,6 +593,8 @@ def test_relevance_does_not_ask_a_story_to_repeat_a_compound_questions_words() -
     )
     assert result.details["off_start"] == 0
     assert not [e for e in result.evidence if "never says" in e.note]
+    # nor is a part missed, as its question card says: the question was answered
+    assert (result.details["parts_missed"], result.details["answered"]) == (0, 1)
 
 
 def test_relevance_open_question_of_a_known_intent_needs_no_echo() -> None:

@@ -81,11 +81,7 @@ def relevance(analysis: Analysis, params: Params, scope: Scope) -> MetricResult:
             "partial": sum(1 for q in asked if q.answered == "partial"),
             "unanswered": sum(1 for q in asked if q.answered == "no"),
             "mean_coverage": round(sum(covered) / len(covered), 2) if covered else 0.0,
-            "parts_missed": sum(
-                sum(1 for share in j.question.part_coverage if share < PART_COVERED)
-                for j in judged
-                if len(j.question.parts) > 1
-            ),
+            "parts_missed": sum(_parts_missed(j.question) for j in judged),
             "indirect": sum(1 for j in judged if j.direct is False),
             "drifted": sum(1 for j in judged if j.drift),
             "without_example": sum(1 for j in judged if j.specific is False),
@@ -130,8 +126,7 @@ def judge(
     if _relaxed(question):
         score = 1.0
     if len(question.parts) > 1:
-        parts = question.part_coverage
-        parts_share = sum(1 for share in parts if share >= PART_COVERED) / len(parts)
+        parts_share = 1 - _parts_missed(question) / len(question.parts)
         weight = float(params["parts_weight"])
         score = (1 - weight) * score + weight * parts_share
     direct = question.direct
@@ -175,6 +170,21 @@ def _unsaid(
     checked = [f for p, f in parts if len(question.parts) == 1 or word_checked(question, p, f)]
     terms = dict.fromkeys(t for focus in checked for t in focus if t not in instances)
     return tuple(term for term in terms if not matches_term(term, said, prefixes))
+
+
+def _parts_missed(question: Question) -> int:
+    """The parts of a compound question the answer left out, as its card
+    says: below PART_COVERED where word overlap is a fair test of the part
+    (``exchanges.word_checked``: not a behavioral question's story)."""
+    if len(question.parts) < 2 or len(question.part_coverage) != len(question.parts):
+        return 0  # a single question, or one with no answer to cover it
+    return sum(
+        1
+        for part, focus, share in zip(
+            question.parts, question.focus, question.part_coverage, strict=True
+        )
+        if share < PART_COVERED and word_checked(question, part, focus)
+    )
 
 
 def _relaxed(question: Question) -> bool:
