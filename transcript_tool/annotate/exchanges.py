@@ -337,14 +337,20 @@ def _unaddressed(
     ``single_answer_types``), or, closed, by its yes or no instead.
     """
     if len(question.parts) > 1:
-        return [
-            p
-            for p, focus, share in zip(question.parts, question.focus, part_coverage, strict=True)
-            if share < PART_COVERED and word_checked(question, p, focus)
-        ]
+        return missed_parts(question, part_coverage)
     if direct is not None or not _asks_time_or_number(question.parts[0], single=True):
         return []
     return list(question.parts) if part_coverage[0] < PART_COVERED else []
+
+
+def missed_parts(question: Question, part_coverage: Sequence[float]) -> list[str]:
+    """The parts of a compound question below PART_COVERED where word overlap
+    is a fair test of the part (:func:`word_checked`)."""
+    return [
+        p
+        for p, focus, share in zip(question.parts, question.focus, part_coverage, strict=True)
+        if share < PART_COVERED and word_checked(question, p, focus)
+    ]
 
 
 def word_checked(question: Question, part: str, focus: Sequence[str]) -> bool:

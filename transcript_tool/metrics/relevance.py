@@ -13,6 +13,7 @@ from ..annotate.exchanges import (
     PART_COVERED,
     as_written,
     matches_term,
+    missed_parts,
     relaxed_intents,
     term_prefixes,
     word_checked,
@@ -173,18 +174,11 @@ def _unsaid(
 
 
 def _parts_missed(question: Question) -> int:
-    """The parts of a compound question the answer left out, as its card
-    says: below PART_COVERED where word overlap is a fair test of the part
-    (``exchanges.word_checked``: not a behavioral question's story)."""
+    """How many parts of a compound question the answer left out, as its
+    card says (``exchanges.missed_parts``: not a behavioral question's story)."""
     if len(question.parts) < 2 or len(question.part_coverage) != len(question.parts):
         return 0  # a single question, or one with no answer to cover it
-    return sum(
-        1
-        for part, focus, share in zip(
-            question.parts, question.focus, question.part_coverage, strict=True
-        )
-        if share < PART_COVERED and word_checked(question, part, focus)
-    )
+    return len(missed_parts(question, question.part_coverage))
 
 
 def _relaxed(question: Question) -> bool:
