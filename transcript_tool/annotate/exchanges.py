@@ -30,6 +30,7 @@ from ..model import (
     Word,
     words_by_turn,
 )
+from .parts import as_written
 from .question_cues import load_cues, rule_words
 from .replies import DIRECT_WINDOW, answered_directly, openings
 from .word_lists import alternatives
@@ -305,14 +306,6 @@ def _with_answer(
         missing=tuple(missing),
         direct=direct,
     )
-
-
-def as_written(lemmas: Sequence[str], words: Sequence[Word]) -> list[str]:
-    """The question's own words for focus lemmas ("data" rather than "datum")."""
-    by_lemma: dict[str, str] = {}
-    for word in words:
-        by_lemma.setdefault(word.lemma.lower(), word.text)
-    return [by_lemma.get(lemma, lemma) for lemma in lemmas]
 
 
 def _unaddressed(

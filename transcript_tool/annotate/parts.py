@@ -32,6 +32,14 @@ def focus_terms(words: Sequence[Word], cues: QuestionCues) -> tuple[str, ...]:
     return tuple(seen)
 
 
+def as_written(lemmas: Sequence[str], words: Sequence[Word]) -> list[str]:
+    """The question's own words for focus lemmas ("data" rather than "datum")."""
+    by_lemma: dict[str, str] = {}
+    for word in words:
+        by_lemma.setdefault(word.lemma.lower(), word.text)
+    return [by_lemma.get(lemma, lemma) for lemma in lemmas]
+
+
 def split_parts(
     sentence: Sentence, form: QuestionForm, cues: QuestionCues
 ) -> list[tuple[int, int, tuple[str, ...]]]:

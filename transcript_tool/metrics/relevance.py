@@ -11,7 +11,6 @@ from dataclasses import dataclass
 from ..annotate.exchanges import (
     NO_YES_OR_NO,
     PART_COVERED,
-    as_written,
     matches_term,
     missed_parts,
     relaxed_intents,
@@ -19,6 +18,7 @@ from ..annotate.exchanges import (
     word_checked,
 )
 from ..annotate.intents import NO_INTENT_CUE
+from ..annotate.parts import as_written
 from ..model import Analysis, Evidence, MetricResult, Question, Word
 from .base import MetricSpec, Param, Params, Scope
 from .common import PLEASANTRIES, Answer, candidate_answers, quote
