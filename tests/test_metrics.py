@@ -13,6 +13,7 @@ import pytest
 
 from transcript_tool import analyze, read_transcript
 from transcript_tool.metrics import METRICS
+from transcript_tool.metrics.relevance_cues import tangent_cues
 from transcript_tool.model import Analysis, Evidence, MetricResult, count_text_words, count_words
 from transcript_tool.readers import read_text
 
@@ -668,6 +669,73 @@ def test_relevance_drift_by_the_end_of_a_long_answer() -> None:
     assert measure("relevance", focused).details["drifted"] == 0
 
 
+MONITORING = (
+    "Interviewer: How would you monitor the fraud model in production?\n"
+    "Candidate: To monitor the fraud model in production I would track the score "
+    "distribution and the decline rate of the model every day, and alert on a sudden "
+    "shift. I'd also sample the declined cases each week for a manual review. "
+)
+"""An answer on the question, for a side topic to follow."""
+
+
+def test_relevance_drift_quotes_the_side_topic() -> None:
+    result = measure(
+        "relevance",
+        MONITORING
+        + "By the way, I really liked the photos of the office on your careers page, the "
+        "roof garden looked lovely and the coffee bar too, I hope I get to see it.\n",
+    )
+    [drift] = [e for e in result.evidence if "drifted" in e.note]
+    assert drift.turn == 1
+    assert drift.quote.startswith("By the way, I really liked the photos")
+    assert drift.note == (
+        'the answer drifted away from "How would you monitor the fraud model in production?" '
+        "to a side topic"
+    )
+
+
+@pytest.mark.parametrize("phrase", sorted(tangent_cues().values()))
+def test_relevance_every_side_topic_phrase_opens_a_drift(phrase: str) -> None:
+    result = measure(
+        "relevance",
+        MONITORING
+        + f"And {phrase}, I spent last summer learning to sail on the lake with my cousins, "
+        "which was the most relaxing month I have had in years.\n",
+    )
+    [drift] = [e for e in result.evidence if "drifted" in e.note]
+    assert drift.quote.startswith(phrase)
+
+
+@pytest.mark.parametrize(
+    "ending",
+    [
+        # an on-topic ending in new words: word overlap is no test of drift
+        # (the deepgram sample's answer: "Now we test every new interaction ...")
+        "Since then nothing new ships until someone has tried it without a mouse, and the "
+        "support tickets about it fell to almost none within a quarter.",
+        # an aside inside a sentence, not a side topic
+        "The keyboard path, by the way, took longer to build than the mouse one, and we "
+        "caught two regressions with it before release.",
+        # a side topic that comes back to the question
+        "That reminds me of one more thing: accessibility reviews now sit in our design "
+        "critique, so the patterns get checked before anyone builds them, which saves "
+        "everyone a rewrite late in the sprint.",
+    ],
+)
+def test_relevance_no_drift_for_an_answer_that_stays_on_the_question(ending: str) -> None:
+    result = measure(
+        "relevance",
+        "Interviewer: How do you approach accessibility on a drag-and-drop board?\n"
+        "Candidate: For accessibility on a drag-and-drop board I start with the keyboard: "
+        "every card can be picked up with space, moved with the arrow keys and dropped "
+        "with space again, and the board announces each move through a live region so a "
+        "screen reader user hears where the card went. We learned that the hard way when "
+        f"a customer told us she couldn't use the board at all. {ending}\n",
+    )
+    assert result.details["drifted"] == 0
+    assert not any("drifted" in e.note for e in result.evidence)
+
+
 # ----------------------------------------------------------------- all metrics
 
 
@@ -741,7 +809,7 @@ def test_relevance_names_no_strength_for_a_drifting_answer() -> None:
         "Candidate: To reduce churn of new subscribers, I would fix onboarding first, "
         "because the first week decides whether new subscribers stay, and the welcome "
         "emails, the setup checklist and the first invoice all land in that week. "
-        "Anyway, my weekends are mostly hiking with friends in the hills, and I bake "
+        "On a personal note, my weekends are mostly hiking with friends in the hills, and I bake "
         "bread on Sundays, sourdough mainly, which takes patience and a warm kitchen. "
         "My sister visits in summer and we cycle along the river to the old mill.\n",
     )

@@ -19,19 +19,21 @@ from ..annotate.exchanges import (
 )
 from ..annotate.intents import NO_INTENT_CUE
 from ..annotate.parts import as_written
-from ..model import Analysis, Evidence, MetricResult, Question, Word
+from ..model import Analysis, Evidence, MetricResult, Question, Word, count_words
 from .base import MetricSpec, Param, Params, Scope
 from .common import PLEASANTRIES, Answer, candidate_answers, quote
 from .relevance_cues import (
     EVASION_NOTES,
     asked_for,
     find_evasion,
+    find_tangents,
     takes_up_by_form,
 )
 
 DRIFT_MIN_WORDS = 60  # shorter answers are not judged for drift
 DRIFT_MIN_FOCUS = 2  # nor answers to questions with fewer focus terms
-DRIFT_OVERLAP = 0.2  # the last third shares less than this with what came before
+DRIFT_LEAD = 2  # a side topic's phrase has at most these words before it in its sentence ...
+DRIFT_MIN_TAIL = 10  # ... and the words from it to the end are at least these
 CHOICE_WINDOW = 25  # a choice question's option must be named within these words
 EVASION_WINDOW = 40  # an evasion counts within the answer's first words
 
@@ -52,7 +54,7 @@ class Judged:
     answer: Answer
     score: float
     direct: bool | None  # yes/no or choice question answered directly (None: other forms)
-    drift: bool
+    drift: int | None  # where the answer drifts off the question (an index of answer.words)
     specific: bool | None  # a "tell me about a time" question answered with a specific example
     reasked: bool
     evasion: tuple[int, str, str] | None = None  # (turn, words, kind) of an evasion
@@ -84,7 +86,7 @@ def relevance(analysis: Analysis, params: Params, scope: Scope) -> MetricResult:
             "mean_coverage": round(sum(covered) / len(covered), 2) if covered else 0.0,
             "parts_missed": sum(_parts_missed(j.question) for j in judged),
             "indirect": sum(1 for j in judged if j.direct is False),
-            "drifted": sum(1 for j in judged if j.drift),
+            "drifted": sum(1 for j in judged if j.drift is not None),
             "without_example": sum(1 for j in judged if j.specific is False),
             "reasked": sum(1 for j in judged if j.reasked),
             "evasive": sum(1 for j in judged if j.evasion is not None),
@@ -143,8 +145,8 @@ def judge(
         specific = is_specific(analysis, answer)
         share = float(params["example_weight"])
         score = (1 - share) * score + share * (1.0 if specific else 0.0)
-    drift = _drifts(question, words)
-    if drift:
+    drift = _drift(analysis, question, answer)
+    if drift is not None:
         score *= 1 - float(params["drift_penalty"])
     if reasked:
         score *= 1 - float(params["reask_penalty"])
@@ -239,26 +241,34 @@ def _names_an_option(question: Question, opening: Sequence[Word]) -> bool:
     return bool(_hits(focus, lemmas, prefixes) or lowered & {"both", "neither", "either"})
 
 
-def _drifts(question: Question, words: Sequence[Word]) -> bool:
-    """Whether a long answer starts on the question and ends somewhere else:
-    its first third names a focus term, while its last third shares less than
-    DRIFT_OVERLAP of its content words with the question and the rest of the
-    answer. Not for a question of fewer than DRIFT_MIN_FOCUS focus terms ("How
-    would you handle that?"): its topic was set before it, not in its words."""
+def _drift(analysis: Analysis, question: Question, answer: Answer) -> int | None:
+    """Where a long answer that starts on the question goes off to a side
+    topic and does not come back: the index (in ``answer.words``) of a phrase
+    that opens one ("by the way", "that reminds me", "outside of work":
+    relevance.yaml ``tangents``) with at most DRIFT_LEAD words before it in
+    its sentence ("And um, by the way"), after the answer's first third, when
+    that third names a focus term of the question and the DRIFT_MIN_TAIL or
+    more words from the phrase to the answer's end name none. Word overlap
+    alone is no test of drift: on-topic answers end on new words too. Not for
+    a question of fewer than DRIFT_MIN_FOCUS focus terms ("How would you
+    handle that?"): its topic was set before it, not in its words."""
+    words = [w for _, w in answer.words]
     focus = [term for part in question.focus for term in part]
     if len(words) < DRIFT_MIN_WORDS or len(focus) < DRIFT_MIN_FOCUS:
-        return False
+        return None
     third = len(words) // 3
-    head_lemmas, head_prefixes = _keys(words[:third])
-    if not _hits(focus, head_lemmas, head_prefixes):
-        return False
-    before, before_prefixes = _keys(words[: len(words) - third])
-    before |= set(focus)
-    before_prefixes |= term_prefixes(focus)
-    tail = sorted(_keys(words[len(words) - third :])[0])
-    if not tail:
-        return False
-    return _hits(tail, before, before_prefixes) / len(tail) < DRIFT_OVERLAP
+    found = [at for _, at, _ in find_tangents(words) if at >= third]
+    if not found or not _hits(focus, *_keys(words[:third])):
+        return None
+    turns = set(answer.turns)
+    openings = {(s.turn, s.start) for s in analysis.sentences if s.turn in turns}
+    for at in found:
+        lead = range(max(third, at - DRIFT_LEAD), at + 1)
+        opens = any((answer.words[k][0], words[k].start) in openings for k in lead)
+        tail = words[at:]
+        if opens and count_words(tail) >= DRIFT_MIN_TAIL and not _hits(focus, *_keys(tail)):
+            return at
+    return None
 
 
 def _evidence(
@@ -289,11 +299,11 @@ def _evidence(
             evidence.append(
                 Evidence(first.index, quote(first.text, max_words=20), note, "improvement")
             )
-        if item.drift:
-            last = turns[item.answer.turns[-1]]
-            tail = " ".join(last.text.split()[-25:])
-            note = f'the answer drifted away from "{question.text}" by its end'
-            evidence.append(Evidence(last.index, tail, note, "improvement"))
+        if item.drift is not None:
+            turn, word = item.answer.words[item.drift]
+            said = quote(turns[turn].text, word.start, max_words=25)
+            note = f'the answer drifted away from "{question.text}" to a side topic'
+            evidence.append(Evidence(turn, said, note, "improvement"))
         if item.specific is False:
             note = "a behavioral question answered in general terms, without one specific example"
             evidence.append(
@@ -332,7 +342,7 @@ def _strength_note(item: Judged) -> tuple[int, str]:
     first); "" when nothing can be named (a relaxed-intent question's full
     credit says nothing about the answer's words)."""
     question = item.question
-    if item.drift or item.reasked or item.evasion is not None:
+    if item.drift is not None or item.reasked or item.evasion is not None:
         return 0, ""
     if len(question.parts) > 1:
         return 0, f'answered every part of "{question.text}"'
@@ -353,7 +363,7 @@ SPEC = MetricSpec(
         "Whether each answer addresses the question that was asked: the question's content "
         "words (early in the answer above all) and every part of a compound question are "
         "covered, a closed question gets a yes, a no or a choice first and no evasion, the "
-        "answer does not drift off the question by its end, a behavioral question gets a "
+        "answer does not drift off the question to a side topic, a behavioral question gets a "
         "specific example, and the interviewer did not have to ask again. 0-100, higher is "
         "better."
     ),

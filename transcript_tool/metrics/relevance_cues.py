@@ -1,12 +1,13 @@
 """The cues the relevance metric reads in an answer, from
 ``data/relevance.yaml``: evasions near its start ("I'm not going to get into
-that", "I don't know"), words that answer in the kind a "when" or "why"
-asks for ("only when ...", "because ..."), and an opening that echoes the
-question's "would you want" ("I'd want ...")."""
+that", "I don't know"), phrases that open a side topic ("by the way", "that
+reminds me"), words that answer in the kind a "when" or "why" asks for
+("only when ...", "because ..."), and an opening that echoes the question's
+"would you want" ("I'd want ...")."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from functools import lru_cache
 from importlib import resources
 from typing import Any
@@ -30,30 +31,60 @@ def _data() -> dict[str, Any]:
     return dict(load_data(text))
 
 
+def _tokens(phrase: str) -> tuple[str, ...]:
+    """``phrase`` as lowercased tokens, contractions split as the tokenizer does."""
+    from ..nlp import get_nlp
+
+    return tuple(t.lower_.replace("’", "'") for t in get_nlp().tokenizer(phrase))
+
+
+def _lowered(words: Sequence[Word]) -> list[str]:
+    return [w.lower.replace("’", "'") for w in words]
+
+
 @lru_cache(maxsize=1)
 def evasion_cues() -> dict[tuple[str, ...], str]:
     """Lowercased token sequences of the evasions -> kind."""
-    from ..nlp import get_nlp
+    return {
+        _tokens(phrase): kind for kind, phrases in _data()["evasions"].items() for phrase in phrases
+    }
 
-    tokenizer = get_nlp().tokenizer
-    cues: dict[tuple[str, ...], str] = {}
-    for kind, phrases in _data()["evasions"].items():
-        for phrase in phrases:
-            cues[tuple(t.lower_.replace("’", "'") for t in tokenizer(phrase))] = kind
-    return cues
+
+@lru_cache(maxsize=1)
+def tangent_cues() -> dict[tuple[str, ...], str]:
+    """Lowercased token sequences of the phrases that open a side topic -> the
+    phrase as written."""
+    return {_tokens(phrase): phrase for phrase in _data()["tangents"]}
 
 
 def find_evasion(words: Sequence[Word]) -> tuple[str, int, int] | None:
     """(kind, first word, end word) of the first evasion among ``words``."""
-    lowered = [w.lower.replace("’", "'") for w in words]
-    cues = evasion_cues()
+    return next(find_cues(_lowered(words), evasion_cues()), None)
+
+
+def find_tangents(words: Sequence[Word]) -> Iterator[tuple[str, int, int]]:
+    """(phrase, first word, end word) of each side-topic phrase among ``words``,
+    in order ("by the way", "that reminds me": relevance.yaml ``tangents``)."""
+    return find_cues(_lowered(words), tangent_cues())
+
+
+def find_cues(
+    lowered: Sequence[str], cues: dict[tuple[str, ...], str]
+) -> Iterator[tuple[str, int, int]]:
+    """(value, first word, end word) of each of ``cues`` (token sequences ->
+    value) in the ``lowered`` words, longest first where several start at one
+    word, none overlapping the one before."""
     longest = max((len(c) for c in cues), default=0)
-    for start in range(len(lowered)):
+    start = 0
+    while start < len(lowered):
         for size in range(min(longest, len(lowered) - start), 0, -1):
-            kind = cues.get(tuple(lowered[start : start + size]))
-            if kind is not None:
-                return kind, start, start + size
-    return None
+            value = cues.get(tuple(lowered[start : start + size]))
+            if value is not None:
+                yield value, start, start + size
+                start += size
+                break
+        else:
+            start += 1
 
 
 @lru_cache(maxsize=1)
