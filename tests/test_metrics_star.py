@@ -123,7 +123,7 @@ def test_a_quantified_result_holds_an_amount_in_its_sentence() -> None:
 def test_star_cues_load_and_reject_unset_attributes() -> None:
     groups = load_star_cues()
     assert set(groups) == set(GROUPS)
-    assert groups["situation"].include == ("when",)
+    assert groups["situation"].include == ("when", "earlier")
     bad = "cues:\n" + "".join(f"  {g}: {{phrases: [x]}}\n" for g in GROUPS[1:])
     bad += "  situation:\n    patterns:\n      - pattern: [{POS: VERB}]\n"
     with pytest.raises(ValueError, match=r"cues/situation/patterns/0.*\['POS'\]"):
@@ -359,12 +359,31 @@ def test_specificity_without_anything_done_scores_zero() -> None:
         ("i talked to the team lead last year and we fixed it", True),
         # irregular and less common past actions
         ("Two days before the deadline I found the unsigned draft and swapped it.", True),
+        # the past perfect tells what had been done (the sales sample's lost deal)
+        ("Last fall we'd done the demo for four bakeries, and then they signed elsewhere.", True),
+        ("In March I had already written the spec for the Denver team.", True),
+        # "'d" with a form that is also the present is "would": a plan, not a past act
+        ("Next quarter I'd put two people on it and I'd set a target of ten.", False),
     ],
 )
 def test_is_specific(answer: str, specific: bool) -> None:
     analysis = analysis_of(f"Interviewer: Tell me about a time you failed.\nCandidate: {answer}\n")
     (found,) = star_answers.behavioral_answers(analysis, Scope())
     assert star_answers.is_specific(analysis, found) is specific
+
+
+def test_specificity_quotes_a_story_told_in_the_past_perfect() -> None:
+    analysis = analysis_of(
+        "Interviewer: Can you give me an example of a deal you lost?\n"
+        "Candidate: Last fall there was a group of four bakeries. We'd done the demo, and "
+        "the owner loved it. Then her operations manager asked why they would switch in "
+        "December, and they signed with a competitor in spring.\n"
+    )
+    result = star.SPECIFICITY(analysis, {})
+    assert result.details["specific"] == 1
+    [strength] = [e for e in result.evidence if e.polarity == "strength"]
+    assert strength.quote == "We'd done the demo, and the owner loved it."
+    assert_quotes_verbatim(analysis, result)
 
 
 def test_specificity_scope_and_reason() -> None:

@@ -37,6 +37,7 @@ from ..model import Analysis, Evidence, MetricResult, Turn
 from .base import MetricSpec, Param, Params, Scope
 from .common import Answer, quote
 from .star_answers import (
+    ACTED_GROUPS,
     Reading,
     acted,
     behavioral_answers,
@@ -204,7 +205,7 @@ def specificity(analysis: Analysis, params: Params, scope: Scope) -> MetricResul
     told = [(r, s) for r, s, ok in zip(readings, scores, specific, strict=True) if ok]
     if told:
         best = max(told, key=lambda item: (item[1], len(item[0].specific)))[0]
-        cue = next(c for c in best.specific if c.group == "action")
+        cue = next(c for c in best.specific if c.group in ACTED_GROUPS)
         evidence.append(
             Evidence(
                 cue.turn,

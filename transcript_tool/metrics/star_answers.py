@@ -15,7 +15,8 @@ from ..model import Analysis
 from .base import Scope
 from .common import Answer, candidate_answers
 
-SPECIFIC_GROUPS = ("action", "quantity", "when", "name")
+SPECIFIC_GROUPS = ("action", "earlier", "quantity", "when", "name")
+ACTED_GROUPS = ("action", "earlier")  # "I called", "we'd done the demo"
 """Cues of a specific past example: a first-person past action, a number, a
 concrete time or place, a name."""
 
@@ -168,7 +169,7 @@ def _distinct(cues: Iterable[Cue]) -> tuple[Cue, ...]:
 
 def is_specific(analysis: Analysis, answer: Answer) -> bool:
     """Whether ``answer`` tells a specific past example: at least one
-    first-person past action ("I called", "we migrated"), at least
+    first-person past action ("I called", "we migrated", "we'd done"), at least
     :data:`MIN_SPECIFIC` specific cues in all (actions, a concrete time or
     place, names, numbers) and more specific cues than generic ones ("I
     usually", "I would", "typically")."""
@@ -176,8 +177,9 @@ def is_specific(analysis: Analysis, answer: Answer) -> bool:
 
 
 def acted(reading: Reading) -> bool:
-    """Whether the answer has a first-person past action ("I called")."""
-    return any(c.group == "action" for c in reading.specific)
+    """Whether the answer has a first-person past action ("I called", or in
+    the past perfect, "we'd done the demo")."""
+    return any(c.group in ACTED_GROUPS for c in reading.specific)
 
 
 def reads_specific(reading: Reading) -> bool:
