@@ -924,6 +924,37 @@ def test_think_aloud_does_not_judge_the_candidates_own_questions_for_reasoning()
     )
 
 
+CURRENT_ROLE = (
+    "Sure. So I'm a sales team lead at Greybridge Payroll. We sell payroll and HR "
+    "software to small businesses, mostly restaurants and salons. I have six reps, two of "
+    "them new this year, and I still carry a small book of my own accounts. My week is "
+    "pipeline reviews on Monday, ride-alongs on Tuesday and my own calls the rest of it."
+)
+"""The sales sample's answer to "Tell me about your current role": facts, told."""
+
+
+@pytest.mark.parametrize(
+    ("question", "judged"),
+    [
+        # facts about the candidate are told, not reasoned: it was "62 words
+        # with no reasoning said out loud" (the sales sample's current role)
+        ("Tell me about your current role.", 0),
+        ("What's your experience with payroll software?", 0),
+        # how the candidate works, or why, asks for reasons
+        ("How do you run your week as a team lead?", 1),
+        ("Why did you move into a team lead role?", 1),
+    ],
+)
+def test_think_aloud_judges_background_answers_only_where_reasons_are_asked_for(
+    question: str, judged: int
+) -> None:
+    result = measure("think_aloud", f"Interviewer: {question}\nCandidate: {CURRENT_ROLE}\n")
+    assert result.details["judged_answers"] == judged
+    assert result.details["answers_without_reasoning"] == judged
+    silent = [e for e in result.evidence if "no reasoning said out loud" in e.note]
+    assert len(silent) == judged
+
+
 def test_relevance_does_not_judge_drift_from_a_question_whose_topic_came_before() -> None:
     # "How would you handle that?" names only "handle": the timestamped-lines
     # sample's answer, which moved on to who decides, "drifted away" from it

@@ -25,6 +25,9 @@ REASONING_KINDS: tuple[MarkerKind, ...] = tuple(k for k in get_args(MarkerKind) 
 # Questions that are worth clarifying before answering, and where checking in
 # with the interviewer is part of working through the problem.
 OPEN_PROBLEMS = frozenset({"problem_solving", "technical", "situational"})
+# A background question opening with these asks how the candidate works, or
+# why: its answer is judged for reasoning, where one about facts is not.
+REASON_WORDS = frozenset({"how", "why"})
 SILENCE_PENALTY = 5.0  # points per long silence before an answer ...
 SILENCE_CAP = 20.0  # ... up to this many
 
@@ -42,8 +45,7 @@ def think_aloud(analysis: Analysis, params: Params, scope: Scope) -> MetricResul
     judged = [
         a
         for a in answers
-        if a.word_count >= params["min_words"]
-        and not all(q.intent in PLEASANTRIES for q in a.questions)
+        if a.word_count >= params["min_words"] and any(_wants_reasons(q) for q in a.questions)
     ]
     marked_turns = {m.turn for m in markers}
     silent = [a for a in judged if not marked_turns & set(a.turns)]
@@ -83,7 +85,7 @@ def think_aloud(analysis: Analysis, params: Params, scope: Scope) -> MetricResul
             )
         )
     if density < 100 and not any(e.polarity == "improvement" for e in evidence):
-        longest = max(answers, key=lambda a: (a.word_count, -a.exchange))
+        longest = max(judged or answers, key=lambda a: (a.word_count, -a.exchange))
         said = sum(1 for m in markers if m.turn in longest.turns)
         first = turns[longest.turns[0]]
         note = (
@@ -111,6 +113,19 @@ def think_aloud(analysis: Analysis, params: Params, scope: Scope) -> MetricResul
             for a in answers
         ),
     )
+
+
+def _wants_reasons(question: Question) -> bool:
+    """Whether an answer to ``question`` is judged for reasoning said out
+    loud: not small talk or the closing question (where the candidate asks
+    their own), and not a background question about facts ("Tell me about
+    your current role", "What's your experience with document review?"),
+    which an answer tells rather than reasons; a background question about
+    how the candidate works ("How do you handle someone who's late a lot?")
+    is judged."""
+    if question.intent in PLEASANTRIES:
+        return False
+    return question.intent != "background" or question.form_cue.lower() in REASON_WORDS
 
 
 def _clarifying_questions(analysis: Analysis, scope: Scope) -> list[Question]:
