@@ -533,7 +533,15 @@ def test_parts_and_focus(
 
 INTENTS = [
     ("Tell me about a time you disagreed with your manager.", "behavioral", "about a time"),
-    ("Have you ever led a team?", "behavioral", "have you ever"),
+    ("Have you ever had to let someone go?", "behavioral", "ever had to"),
+    (
+        "Have you ever lost an account you thought you could save?",
+        "behavioral",
+        "have you ever lost",
+    ),
+    # a fact about the candidate, not an episode (question-taxonomy tie-break 4)
+    ("Have you ever led a team?", "background", "have you ever"),
+    ("Have you ever managed a budget?", "background", "have you ever"),
     ("Why do you want to work here?", "motivation", "why do you want"),
     ("what made you apply for this role", "motivation", "made you apply"),
     ("How would you design a rate limiter?", "problem_solving", "how would you design"),
