@@ -105,7 +105,7 @@ def test_answering_the_question_below_the_best_band_says_what_was_missed(
     # "0 of 8 questions were only partly answered and 0 not answered (parts of
     # compound questions missed: 0 ...)" the one of a CSV transcript
     for feedback, details in banded(sample, rubric, "relevance", {"fair", "needs work"}):
-        opening = f"In {details['off_start']:g} of the answers the opening did not reach"
+        opening = f"In {details['off_start']:g} of the answers the opening did not use"
         assert (opening in feedback) is (details["off_start"] > 0)
         partly = f"Only partly answered: {details['partial']:g} of {details['questions']:g} "
         assert (partly in feedback) is (details["partial"] > 0)
