@@ -989,7 +989,7 @@ def test_relevance_an_answer_naming_instances_of_what_is_asked_takes_it_up() -> 
     aside = measure(
         "relevance", question + "Candidate: Units per hour and trailers still waiting.\n"
     )
-    assert aside.evidence[0].note.endswith("during a shift?\": watch, shift")
+    assert aside.evidence[0].note.endswith('during a shift?": watch, shift')
     # the focus terms themselves are kept: they compare and split questions
     assert analysis_of(question + "Candidate: Units.\n").questions[0].focus == (
         ("number", "watch", "shift"),

@@ -286,9 +286,8 @@ def _evidence(
             evidence.append(Evidence(question.turn, question.text, note, "improvement"))
         if item.unsaid and not left_out:
             unsaid = as_written(item.unsaid, analysis.sentences[question.sentence].words)
-            note = (
-                f'the answer\'s opening never says the words of "{question.text}": '
-                + ", ".join(unsaid)
+            note = f'the answer\'s opening never says the words of "{question.text}": ' + ", ".join(
+                unsaid
             )
             evidence.append(
                 Evidence(first.index, quote(first.text, max_words=20), note, "improvement")

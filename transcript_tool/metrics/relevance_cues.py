@@ -32,10 +32,11 @@ def _data() -> dict[str, Any]:
 
 
 def _tokens(phrase: str) -> tuple[str, ...]:
-    """``phrase`` as lowercased tokens, contractions split as the tokenizer does."""
+    """``phrase`` as lowercased tokens, contractions split as the tokenizer
+    does, without punctuation (the answer's words have none)."""
     from ..nlp import get_nlp
 
-    return tuple(t.lower_.replace("’", "'") for t in get_nlp().tokenizer(phrase))
+    return tuple(t.lower_.replace("’", "'") for t in get_nlp().tokenizer(phrase) if not t.is_punct)
 
 
 def _lowered(words: Sequence[Word]) -> list[str]:
