@@ -277,6 +277,13 @@ MARKERS = [
         [("reasoning", "so")],
     ),
     ("Yeah, so, um, the page was slow, so slow that people left.", []),
+    # ", since" before a clause's subject gives a reason; not a time
+    (
+        "Amounts I'd log-transform, since the tree model doesn't really care.",
+        [("reasoning", "since")],
+    ),
+    ("Something with the first peas, since they're coming in now.", [("reasoning", "since")]),
+    ("I've led the team since 2021, and since then it has doubled.", []),
 ]
 
 
