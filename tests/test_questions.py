@@ -58,6 +58,16 @@ FORMS = [
     ("you ever worked with kafka in production", "yes_no", "you ever"),
     # "any X or Y" is a yes/no question, not a choice
     ("Do you have experience with any ticketing or help desk software?", "yes_no", "Do you"),
+    # "why don't you" + a request is a suggestion to tell, not a "why" (the
+    # .sbv sample's opener was judged as asking for reasons)
+    (
+        "why don't you start by telling me a bit about yourself",
+        "imperative",
+        "why don't you start by",
+    ),
+    ("Why don't you walk me through the design?", "imperative", "Why don't you walk me through"),
+    ("Why don't you use Postgres?", "wh", "Why"),
+    ("Why didn't you tell your manager?", "wh", "Why"),
     # "so" opening a question, not an agreement: the clause goes on
     ("So do we need a visa for the onsite?", "yes_no", "do we"),
     ("Have you used any SQL or Python?", "yes_no", "Have you"),
