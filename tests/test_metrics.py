@@ -284,6 +284,12 @@ MARKERS = [
     ),
     ("Something with the first peas, since they're coming in now.", [("reasoning", "since")]),
     ("I've led the team since 2021, and since then it has doubled.", []),
+    # a condition opening a sentence reasons from a case to what follows
+    (
+        "I'm not a fan. If you discount every quarter, customers learn to wait.",
+        [("reasoning", "If")],
+    ),
+    ("I'm not sure if that helps, or what if it fails.", []),
 ]
 
 
