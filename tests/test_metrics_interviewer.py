@@ -568,14 +568,30 @@ CHECK_INS = (
 def test_interviewer_check_ins() -> None:
     analysis = analysis_of(CHECK_INS)
     result = interviewer.INTERVIEWER_CHECK_INS(analysis)
-    assert result.value == 3  # 3 check-ins for 3 questions
-    assert result.details == {"check_ins": 3, "per_question": 1.0}
-    assert result.items == (("turn 0", 1.0), ("turn 2", 1.0), ("turn 4", 1.0))
-    assert verbatim(analysis, result) == [
-        (0, "Can you hear me okay?"),
-        (2, "Does that make sense?"),
-    ]
-    assert [e.note for e in result.evidence] == ["a check-in", "a check-in, said 2 times"]
+    # "Can you hear me okay?" checks the line, not whether the candidate follows
+    said = [c.text for c in analysis.check_ins if c.role == "interviewer"]
+    assert said == ["Can you hear me okay?", "Does that make sense?", "Does that make sense?"]
+    assert result.value == 2  # 2 check-ins for 3 questions
+    assert result.details == {"check_ins": 2, "per_question": 0.67}
+    assert result.items == (("turn 2", 1.0), ("turn 4", 1.0))
+    assert verbatim(analysis, result) == [(2, "Does that make sense?")]
+    assert [e.note for e in result.evidence] == ["a check-in, said 2 times"]
+
+
+def test_interviewer_check_ins_leave_out_checks_of_the_line_and_the_screen() -> None:
+    # the nurse panel sample: two "can you hear ...?" at the start were "2
+    # check-ins ("does that make sense?")" and cost the interviewer a band
+    analysis = analysis_of(
+        "Interviewer: Janet, can you hear us all right? Luis, can you hear me okay? "
+        "Can you see my screen? Shall we get started?\n"
+        "Candidate: Yes, all good.\n"
+        "Interviewer: Tell me about a patient who got worse on your shift.\n"
+        "Candidate: Last winter a man two days after surgery became confused.\n"
+    )
+    assert len([c for c in analysis.check_ins if c.role == "interviewer"]) == 4
+    result = interviewer.INTERVIEWER_CHECK_INS(analysis)
+    assert result.details == {"check_ins": 0, "per_question": 0.0}
+    assert result.evidence == ()
 
 
 def test_interviewer_check_ins_none() -> None:
@@ -590,9 +606,14 @@ def test_interviewer_check_ins_in_scope() -> None:
     # turns 0-1 only: "Tell me about your last project." is the one background
     # question; the candidate's check-in in turn 1 is not the interviewer's
     assert [q.turn for q in analysis.questions if q.intent == "background"] == [0]
+    assert [c.turn for c in analysis.check_ins if c.role == "interviewer"] == [0, 2, 4]
     result = interviewer.INTERVIEWER_CHECK_INS(analysis, {}, background)
-    assert result.details == {"check_ins": 1, "per_question": 1.0}
-    assert verbatim(analysis, result) == [(0, "Can you hear me okay?")]
+    # its one check-in, "Can you hear me okay?", checks the line
+    assert result.details == {"check_ins": 0, "per_question": 0.0}
+    assert result.evidence == ()
+    follow_ups = Scope(intents=frozenset({"follow_up"}))
+    result = interviewer.INTERVIEWER_CHECK_INS(analysis, {}, follow_ups)
+    assert result.details == {"check_ins": 2, "per_question": 1.0}
 
 
 def test_interviewer_check_ins_unpunctuated() -> None:

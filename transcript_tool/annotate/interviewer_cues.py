@@ -53,6 +53,7 @@ class InterviewerCues:
     not_leading_tags: frozenset[str]
     short_declarative_words: int
     rephrase_cues: tuple[str, ...]
+    line_check_words: frozenset[str] = frozenset()
 
 
 def load_interviewer_cues(text: str | None = None) -> InterviewerCues:
@@ -90,6 +91,7 @@ def load_interviewer_cues(text: str | None = None) -> InterviewerCues:
         not_leading_tags=frozenset(str(t).lower() for t in raw["not_leading_tags"]),
         short_declarative_words=int(raw["short_declarative_words"]),
         rephrase_cues=tuple(str(p) for p in raw["rephrase_cues"]),
+        line_check_words=frozenset(str(w).lower() for w in raw.get("line_check_words", ())),
     )
 
 

@@ -16,7 +16,10 @@ leading_questions have modules of their own (:mod:`.rephrased`,
 
 from __future__ import annotations
 
+import re
+
 from ..annotate.exchanges import SETUP_WORDS
+from ..annotate.interviewer_cues import load_interviewer_cues
 from ..model import Analysis, Evidence, MetricResult
 from .base import MetricSpec, Param, Params, Scope
 from .delivery import longest_turn, missing_timestamps, opening, speech_share
@@ -124,10 +127,14 @@ def context_monologues(analysis: Analysis, params: Params, scope: Scope) -> Metr
 
 # ------------------------------------------------------ interviewer_check_ins
 
+_WORD = re.compile(r"[a-z]+")
+
 
 def interviewer_check_ins(analysis: Analysis, params: Params, scope: Scope) -> MetricResult:
-    """The subject's check-ins ("does that make sense?", "can you hear me?",
-    "okay?"), and how many per question asked.
+    """The subject's check-ins on being followed ("does that make sense?",
+    "is that clear?", "okay?"), and how many per question asked; not checks
+    of the line, the screen or whether to begin ("can you hear me?", "can
+    you see my screen?": interviewer.yaml ``line_check_words``).
 
     A few are good practice; one after every question is a verbal tic that
     interrupts the candidate's thinking.
@@ -140,7 +147,14 @@ def interviewer_check_ins(analysis: Analysis, params: Params, scope: Scope) -> M
     if unscored is not None:
         return unscored
     in_scope = {t.index for t in turns}
-    check_ins = [c for c in analysis.check_ins if c.role == subject and c.turn in in_scope]
+    line_words = load_interviewer_cues().line_check_words
+    check_ins = [
+        c
+        for c in analysis.check_ins
+        if c.role == subject
+        and c.turn in in_scope
+        and line_words.isdisjoint(_WORD.findall(c.text.lower()))
+    ]
     asked = sum(len(t.questions) for t in turns)
     all_turns = analysis.transcript.turns
     evidence = []
