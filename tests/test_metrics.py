@@ -290,6 +290,12 @@ MARKERS = [
         [("reasoning", "If")],
     ),
     ("I'm not sure if that helps, or what if it fails.", []),
+    # the option not taken, named (the Zoom sample's code review answer)
+    (
+        "I try to ask questions rather than give orders.",
+        [("reasoning", "rather than")],
+    ),
+    ("Instead of arguing, we each wrote a proposal.", [("reasoning", "Instead of")]),
 ]
 
 
