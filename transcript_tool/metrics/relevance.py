@@ -260,8 +260,9 @@ def _drift(analysis: Analysis, question: Question, answer: Answer) -> int | None
     found = [at for _, at, _ in find_tangents(words) if at >= third]
     if not found or not _hits(focus, *_keys(words[:third])):
         return None
-    turns = set(answer.turns)
-    openings = {(s.turn, s.start) for s in analysis.sentences if s.turn in turns}
+    openings = {
+        (s.turn, s.start) for turn in answer.turns for s in analysis.turn_sentences.get(turn, ())
+    }
     for at in found:
         lead = range(max(third, at - DRIFT_LEAD), at + 1)
         opens = any((answer.words[k][0], words[k].start) in openings for k in lead)

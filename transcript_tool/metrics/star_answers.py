@@ -16,9 +16,12 @@ from .base import Scope
 from .common import Answer, candidate_answers
 
 SPECIFIC_GROUPS = ("action", "earlier", "quantity", "when", "name")
-ACTED_GROUPS = ("action", "earlier")  # "I called", "we'd done the demo"
 """Cues of a specific past example: a first-person past action, a number, a
 concrete time or place, a name."""
+
+ACTED_GROUPS = ("action", "earlier")
+"""Cues of a first-person past action: "I called", or in the past perfect,
+"we'd done the demo"."""
 
 MIN_SPECIFIC = 2
 """An answer needs at least this many specific cues to count as a specific
