@@ -207,6 +207,41 @@ def test_context_monologues_none() -> None:
     ]
 
 
+def test_context_monologues_strength_quotes_a_judged_turn() -> None:
+    # Turn 2 (5 + 7 + 6 + 5 + 13 = 36 words) answers the candidate's
+    # question; the set-up the feedback praises is turn 0 (3 + 13 + 5 = 21
+    # words, asking).
+    analysis = analysis_of(
+        "Interviewer: Thanks for joining. I lead the data team here, and today is mostly about "
+        "your projects. What have you built recently?\n"
+        "Candidate: A churn model for a subscription app. How big is your team?\n"
+        "Interviewer: There are six of us. Two analysts, three data scientists, and me. We sit "
+        "with the product managers, we plan every quarter together, and we review every "
+        "launch as a group on Fridays with the engineers.\n"
+        "Candidate: That sounds great.\n"
+    )
+    asked = [e for e in analysis.exchanges if e.asker_role == "candidate"]
+    assert [(e.question_turn, e.answer_turns) for e in asked] == [(1, (2,))]
+    result = interviewer.CONTEXT_MONOLOGUES(analysis, {"min_words": 80})
+    assert [(e.turn, e.note, e.polarity) for e in result.evidence] == [
+        (0, "the longest turn: 21 words, and it asks a question", "strength")
+    ]
+    # with answers counted, the answer is the longest turn judged
+    result = interviewer.CONTEXT_MONOLOGUES(analysis, {"min_words": 80, "include_answers": True})
+    assert [(e.turn, e.note) for e in result.evidence] == [(2, "the longest turn: 36 words")]
+
+
+def test_context_monologues_only_answers() -> None:
+    analysis = analysis_of(
+        "Candidate: Before we start, how big is the team?\n"
+        "Interviewer: Six people, and we all sit together in the same room.\n"
+    )
+    result = interviewer.CONTEXT_MONOLOGUES(analysis)
+    assert [(e.turn, e.note) for e in result.evidence] == [
+        (1, "the longest turn: 11 words, answering the candidate's question")
+    ]
+
+
 def test_context_monologues_a_check_in_asks() -> None:
     # 17 words, then a check-in: the turn asks something
     talk = "The first round is about your past projects and the second round is a pricing case."

@@ -22,7 +22,7 @@ from ..annotate.exchanges import SETUP_WORDS
 from ..annotate.interviewer_cues import load_interviewer_cues
 from ..model import Analysis, Evidence, MetricResult
 from .base import MetricSpec, Param, Params, Scope
-from .delivery import longest_turn, missing_timestamps, opening, speech_share
+from .delivery import longest_turn, missing_timestamps, opening, other_party, speech_share
 from .interviewer_turns import EVIDENCE, no_questions, span_quote, subject_turns
 from .leading import LEADING_QUESTIONS
 from .rephrased import REPHRASED_QUESTIONS
@@ -84,13 +84,8 @@ def context_monologues(analysis: Analysis, params: Params, scope: Scope) -> Metr
         return MetricResult(None, reason=f"the {subject} did not speak")
     checking = {c.turn for c in analysis.check_ins}
     answering = {t for e in analysis.exchanges if e.asker_role != subject for t in e.answer_turns}
-    silent = [
-        t
-        for t in turns
-        if not t.questions
-        and t.index not in checking
-        and (params["include_answers"] or t.index not in answering)
-    ]
+    judged = [t for t in turns if params["include_answers"] or t.index not in answering]
+    silent = [t for t in judged if not t.questions and t.index not in checking]
     long = [t for t in silent if t.words >= params["min_words"]]
     ranked = sorted(long, key=lambda t: (-t.words, t.index))
     evidence = [
@@ -103,9 +98,14 @@ def context_monologues(analysis: Analysis, params: Params, scope: Scope) -> Metr
         for t in ranked[:EVIDENCE]
     ]
     if not long:
-        widest = min(turns, key=lambda t: (-t.words, t.index))
+        # The strength quotes the longest turn the count judged: a longer one
+        # answering the candidate's question ("How big is the team?") says
+        # nothing of the set-ups the feedback praises.
+        widest = min(judged or turns, key=lambda t: (-t.words, t.index))
         asking = bool(widest.questions) or widest.index in checking
         asks = ", and it asks a question" if asking else ""
+        if not judged:
+            asks = f", answering the {other_party(subject)}'s question"
         evidence.append(
             Evidence(
                 widest.index,
