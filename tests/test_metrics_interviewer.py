@@ -680,3 +680,41 @@ def test_details_are_all_reported(spec: MetricSpec) -> None:
         result = spec(analysis_of(text))
         assert result.value is not None
         assert set(spec.details) <= set(result.details)
+
+
+# ------------------------------------------------------ questions asked well
+
+GREETED = (
+    "Interviewer: Hi, thanks for coming in. How was the drive over?\n"
+    "Candidate: Easy, no traffic at all.\n"
+    "Interviewer: Great. Tell me about your last project.\n"
+    "Candidate: I built a churn model for a subscription app.\n"
+    "Interviewer: How did you pick the features?\n"
+    "Candidate: From the support tickets.\n"
+)
+
+
+@pytest.mark.parametrize(
+    "metric",
+    [
+        interviewer.STACKED_QUESTIONS,
+        interviewer.REPHRASED_QUESTIONS,
+        interviewer.LEADING_QUESTIONS,
+    ],
+)
+def test_questions_asked_well_are_quoted_from_the_interview_proper(metric: MetricSpec) -> None:
+    # The small talk before the first real question ("How was the drive over?",
+    # open and asked once) is no example of asking well.
+    analysis = analysis_of(GREETED)
+    phases = [e.phase for e in analysis.exchanges]
+    assert phases[:2] == ["opening", "interview"]
+    result = metric(analysis)
+    assert [(e.turn, e.quote, e.polarity) for e in result.evidence] == [
+        (2, "Tell me about your last project.", "strength")
+    ]
+
+
+def test_questions_asked_well_small_talk_when_nothing_else() -> None:
+    analysis = analysis_of("Interviewer: Did you find the office okay?\nCandidate: Yes.\n")
+    result = interviewer.STACKED_QUESTIONS(analysis)
+    assert [(e.turn, e.quote) for e in result.evidence] == [(0, "Did you find the office okay?")]

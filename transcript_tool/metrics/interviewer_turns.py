@@ -5,7 +5,7 @@ metrics share."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from ..annotate.interviewer_cues import CueMatch, cue_matches
@@ -71,6 +71,18 @@ def question_terms(question: Question) -> set[str]:
 
 def span_quote(text: str, start: int, end: int) -> str:
     return quote(text, start, end, max_words=_QUOTE_WORDS)
+
+
+def praised(
+    analysis: Analysis, asked: Iterable[tuple[SubjectTurn, Question]]
+) -> tuple[SubjectTurn, Question] | None:
+    """The first of ``asked`` to quote as a question asked well: one of the
+    interview proper where there is one, not the small talk before it ("Did
+    you find the office okay?") or the goodbyes."""
+    phases = {q: e.phase for e in analysis.exchanges for q in e.questions}
+    pairs = list(asked)
+    proper = (pair for pair in pairs if phases.get(pair[1].index) == "interview")
+    return next(proper, pairs[0] if pairs else None)
 
 
 def asked_well(turn: SubjectTurn, question: Question, note: str) -> Evidence:

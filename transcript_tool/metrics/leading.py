@@ -14,6 +14,7 @@ from .interviewer_turns import (
     SubjectTurn,
     asked_well,
     no_questions,
+    praised,
     question_words,
     span_quote,
     subject_turns,
@@ -96,14 +97,14 @@ def leading_questions(analysis: Analysis, params: Params, scope: Scope) -> Metri
         for turn, lead in ranked[:EVIDENCE]
     ]
     leading_ids = {lead.question.index for _, lead in found}
-    open_question = next(
+    open_question = praised(
+        analysis,
         (
             (turn, q)
             for turn in turns
             for q in turn.questions
             if q.index not in leading_ids and q.form in ("wh", "imperative")
         ),
-        None,
     )
     if not evidence and open_question is not None:
         turn, question = open_question

@@ -16,6 +16,7 @@ from .interviewer_turns import (
     SubjectTurn,
     asked_well,
     no_questions,
+    praised,
     question_terms,
     span_quote,
     subject_turns,
@@ -181,8 +182,9 @@ def rephrased_questions(analysis: Analysis, params: Params, scope: Scope) -> Met
         for r in found
     ][:EVIDENCE]
     if not evidence:
-        clean = next(t for t in turns if t.questions)
-        evidence.append(asked_well(clean, clean.questions[0], "asked once, in one version"))
+        clean = praised(analysis, ((t, q) for t in turns for q in t.questions))
+        assert clean is not None  # no_questions returned above otherwise
+        evidence.append(asked_well(*clean, "asked once, in one version"))
     return MetricResult(
         value=float(len(with_rephrasing)),
         evidence=tuple(evidence),

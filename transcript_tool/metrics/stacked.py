@@ -14,6 +14,7 @@ from .interviewer_turns import (
     SubjectTurn,
     asked_well,
     no_questions,
+    praised,
     question_words,
     span_quote,
     subject_turns,
@@ -71,9 +72,9 @@ def stacked_questions(analysis: Analysis, params: Params, scope: Scope) -> Metri
         )
         for turn, asks in sorted(stacked, key=lambda item: (-item[1], item[0].index))[:EVIDENCE]
     ]
-    single = next((turn for turn, asks in asking if asks == 1), None)
+    single = praised(analysis, ((turn, turn.questions[0]) for turn, asks in asking if asks == 1))
     if not evidence and single is not None:
-        evidence.append(asked_well(single, single.questions[0], "one question at a time"))
+        evidence.append(asked_well(*single, "one question at a time"))
     return MetricResult(
         value=float(len(stacked)),
         evidence=tuple(evidence),
