@@ -67,6 +67,20 @@ def test_interviewer_rubric_scores_the_interviewer() -> None:
     assert share.value is not None and 0 < share.value < 50
 
 
+def test_interviewer_rubric_judges_questions_of_the_interview_proper() -> None:
+    # "Hi, is this Marcus? ... Is now still a good time?" was "2 questions in
+    # one turn before the candidate could answer"; the stacked question that
+    # is left is a real one
+    report = score(analysis_of("truncated-screen.txt", "interviewer"), load_rubric("interviewer"))
+    stacked = next(r for r in report.criteria if r.id == "one_question_at_a_time")
+    assert [(e.turn, e.quote) for e in stacked.evidence if e.polarity == "improvement"] == [
+        (8, "What are your salary expectations and when could you start?")
+    ]
+    for result in report.criteria:
+        if result.id in ("one_question_at_a_time", "clear_questions", "neutral_questions"):
+            assert all(e.turn != 0 for e in result.evidence), (result.id, result.evidence)
+
+
 def banded(
     sample: str, rubric: str, metric: str, bands: set[str]
 ) -> list[tuple[str, dict[str, float]]]:

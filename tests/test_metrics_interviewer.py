@@ -463,6 +463,26 @@ def test_stacked_questions_unpunctuated() -> None:
     assert verbatim(analysis, result)[0][0] == 0
 
 
+@pytest.mark.parametrize(
+    ("request_", "asks"),
+    [
+        # the later part is what the request asks about: one story
+        ("Tell me about a time you disagreed with a teammate, and how you handled it.", 1),
+        ("Tell me about a time you supported a colleague, and what came of it.", 1),
+        ("Tell me about your experience with A/B testing and with causal inference.", 1),
+        # the later part asks on its own
+        ("Tell me about your last role, and why did you leave?", 2),
+        ("Walk me through the migration, and what would you change next time?", 2),
+        ("Tell me about the team, and how many people were on it?", 2),
+    ],
+)
+def test_stacked_questions_parts_of_a_request(request_: str, asks: int) -> None:
+    analysis = analysis_of(f"Interviewer: {request_}\nCandidate: Sure.\n")
+    assert [(q.form, len(q.parts)) for q in analysis.questions] == [("imperative", 2)]
+    result = interviewer.STACKED_QUESTIONS(analysis)
+    assert result.items == (("turn 0", float(asks)),)
+
+
 def test_stacked_questions_in_scope() -> None:
     analysis = analysis_of(
         "Interviewer: Hi, is this Marcus? Is now still a good time?\n"  # opening small talk

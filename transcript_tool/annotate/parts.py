@@ -80,3 +80,31 @@ def split_parts(
         focus = focus_terms(piece[max(opened - a, 0) :], cues)
         parts.append((piece[0].start, piece[-1].end, focus))
     return parts
+
+
+# Clitics that stand for an auxiliary right after a wh-word ("what're",
+# "where'd"); "'s" is among the cues' auxiliaries already.
+_CLITIC_AUXILIARIES = frozenset({"'re", "'d", "'ll", "'ve", "'m"})
+# A wh-word with one of these before its auxiliary still asks ("how many
+# people were on it").
+_WH_AMOUNTS = frozenset({"many", "much", "long", "often", "far", "big", "old"})
+
+
+def asks_on_its_own(words: Sequence[Word], cues: QuestionCues) -> bool:
+    """Whether a part of a compound question, ``words`` from its first word
+    on, is a question of its own ("and when could you start?", "and would you
+    do it again?"), not the object of the request before it ("tell me about a
+    time ... and how you handled it", "... and with causal inference")."""
+    lowers = [w.lower.replace("\u2019", "'") for w in words if not w.is_punct][:4]
+    if not lowers:
+        return False
+    if lowers[0] in cues.auxiliaries:
+        return True
+    if lowers[0] not in cues.wh_words:
+        return False
+    auxiliaries = cues.auxiliaries | _CLITIC_AUXILIARIES
+    # "when could", "what's"; "how long did", "how many people were"
+    inverted = lowers[1:2]
+    if inverted and inverted[0] in _WH_AMOUNTS:
+        inverted = lowers[2:4]
+    return any(w in auxiliaries for w in inverted)

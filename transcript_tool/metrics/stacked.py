@@ -7,6 +7,8 @@ from itertools import pairwise
 
 from ..annotate.exchanges import leads_on
 from ..annotate.interviewer_cues import load_interviewer_cues
+from ..annotate.parts import asks_on_its_own
+from ..annotate.question_cues import load_cues
 from ..model import Analysis, Evidence, MetricResult, Question
 from .base import MetricSpec, Param, Params, Scope
 from .interviewer_turns import (
@@ -36,7 +38,7 @@ def _asks(analysis: Analysis, turn: SubjectTurn, count_parts: bool) -> int:
             return 0
         if question.form == "declarative" and question_words(analysis, question) < short:
             return 0
-        return len(question.parts) if count_parts else 1
+        return _separate_parts(analysis, question) if count_parts else 1
 
     asks = sum(weight(q) for q in turn.questions)
     for rephrasing in find_rephrasings(analysis, turn):
@@ -45,6 +47,23 @@ def _asks(analysis: Analysis, turn: SubjectTurn, count_parts: bool) -> int:
         elif count_parts and rephrasing.first.start <= rephrasing.end <= rephrasing.first.end:
             asks -= max(0, weight(rephrasing.first) - 1)
     return max(0, asks)
+
+
+def _separate_parts(analysis: Analysis, question: Question) -> int:
+    """The parts of ``question`` that each ask something. A request's later
+    part may be what it asks about ("Tell me about a time you disagreed with
+    a teammate, and how you handled it": one story) or a question of its own
+    ("Tell me about your last role, and why did you leave?")."""
+    if question.form != "imperative" or len(question.parts) < 2:
+        return len(question.parts)
+    sentence = analysis.sentences[question.sentence]
+    cues = load_cues()
+    asks, at = 1, sentence.text.find(question.parts[0])
+    for part in question.parts[1:]:
+        at = sentence.text.find(part, at + 1)  # parts are slices of the sentence, in order
+        start = sentence.start + at
+        asks += asks_on_its_own([w for w in sentence.words if w.start >= start], cues)
+    return asks
 
 
 def stacked_questions(analysis: Analysis, params: Params, scope: Scope) -> MetricResult:
@@ -102,7 +121,9 @@ STACKED_QUESTIONS = MetricSpec(
             "boolean",
             True,
             "count each part of a compound question ('what did you build and who used it') "
-            "as a question of its own",
+            "as a question of its own; a request's later part only when it asks on its own "
+            "('tell me about the project, and why did you leave?', not '... and how you "
+            "handled it')",
         ),
     },
     details=("stacked_turns", "max_in_one_turn"),
