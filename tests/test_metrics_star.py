@@ -92,6 +92,23 @@ def test_the_questions_of_stories_are_behavioral() -> None:
         ("I would talk to them.", []),
         ("As a result the team stopped arguing.", ["result"]),
         ("Latency dropped by half.", ["result"]),
+        # how it turned out, said without a result verb
+        ("That really helped.", ["result"]),
+        ("The early call made a difference.", ["result"]),
+        ("The launch went very well.", ["result"]),
+        ("Three other reps are using it now.", ["result"]),
+        ("It hasn't happened since.", ["result"]),
+        ("His reopen rate was back in line with the team's.", ["result"]),
+        ("I definitely learned a lot from it.", ["result"]),
+        ("Through that we were able to keep the client.", ["result"]),
+        ("By the end of the quarter she was at ninety percent.", ["result"]),
+        ("She changed her opener, and within a month she closed twice as many.", ["result"]),
+        # ... and what is not
+        ("Ever since high school I've liked it.", []),
+        ("He went back in to check.", []),  # "back in" is no time without one
+        ("Back in college I ran the robotics club.", ["situation", "action"]),
+        ("It was a problem that nobody has solved.", []),
+        ("We had to finish within a month.", ["task"]),  # a deadline, not an outcome
         (
             "We had a deadline. My goal was to ship. I decided to cut scope. It worked.",
             ["situation", "task", "action", "result"],
@@ -113,6 +130,7 @@ def test_a_quantified_result_holds_an_amount_in_its_sentence() -> None:
     assert quantified("We cut the build time by 40%.") == "cut the build time by"
     assert quantified("The outcome was two happy clients.") == "The outcome was"
     assert quantified("It saved us $2M a year.") == "saved"
+    assert quantified("It shipped, and we filled a third more slots.") == "shipped"
     assert quantified("It worked. We had 3 teams.") is None  # the amount is in another sentence
     assert quantified("In the end it worked out.") is None
     assert (
