@@ -707,6 +707,28 @@ def test_a_question_naming_what_the_answer_brought_up_is_a_follow_up() -> None:
     ]
 
 
+def test_usual_practice_is_background_even_after_the_answer_names_it() -> None:
+    """ "How do you decide ...?" asks what the candidate does as a rule (the
+    taxonomy's tie-break 4), though the story just said "decided"; "so that"
+    joins a clause and points back at nothing."""
+    analysis = analysis_of(
+        "Interviewer: Tell me about a time your findings were not acted on.\n"
+        "Candidate: The team decided to ship the old design anyway, and a survey later showed "
+        "the same confusion.\n"
+        "Interviewer: How do you decide between a qualitative study and a survey?\n"
+        "Candidate: It depends on the question.\n"
+        "Interviewer: How do you share findings so that people read them?\n"
+        "Candidate: A one-page summary with a short video clip.\n"
+        "Interviewer: What goes in the clip, mainly?\n"
+        "Candidate: The deadline.\n"
+    )
+    assert [(q.intent, q.intent_cue) for q in analysis.questions[1:]] == [
+        ("background", "no intent cue matched"),
+        ("background", "no intent cue matched"),
+        ("follow_up", "picks up 'clip' from the answer just given"),
+    ]
+
+
 def test_a_tag_question_confirming_what_the_answer_said_is_no_follow_up() -> None:
     """It checks a fact ("nights"), as a confirmation does, and does not dig
     into the answer."""

@@ -10,6 +10,7 @@ the question they ask again in :mod:`.reasks`.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -262,11 +263,25 @@ def classify_intent(
     if form == "declarative":
         return "clarification", "a statement put to the listener to confirm"
     norms = [t.norm_ for t in span if not (t.is_punct or t.is_space)]
-    back = sorted(cues.refers_back.intersection(norms[:8]))
+    # "so that" and "such that" join a clause: no pointer back
+    pointers = [w for i, w in enumerate(norms[:8]) if not (i and (norms[i - 1], w) in _JOINED)]
+    back = sorted(cues.refers_back.intersection(pointers))
     opens_with = norms[:1] in [[w] for w in cues.follows_with]
     if form != "tag" and follows_answer and len(norms) <= 12 and (back or opens_with):
         pointer = ", ".join(back) or norms[0]
         return "follow_up", f"short question right after an answer, referring back ({pointer})"
-    if form != "tag" and follows_answer and picked is not None:
+    if form != "tag" and follows_answer and picked is not None and not _usual_practice(norms):
         return "follow_up", f"picks up {picked!r} from the answer just given"
     return "background", NO_INTENT_CUE
+
+
+_JOINED = frozenset({("so", "that"), ("such", "that")})
+_PRESENT_YOU = frozenset({("do", "you"), ("does", "your")})
+
+
+def _usual_practice(norms: Sequence[str]) -> bool:
+    """Whether a question asks what the candidate does as a rule, in the
+    present ("How do you decide between a study and a survey?"): usual
+    practice is background (the taxonomy's tie-break 4) even when it names
+    something the answer just said."""
+    return any(pair in _PRESENT_YOU for pair in itertools.pairwise(norms[:5]))
