@@ -361,6 +361,29 @@ def test_think_aloud() -> None:
     assert result.evidence[2].note.startswith("9 words with no reasoning said out loud")
 
 
+def test_think_aloud_names_the_markers_its_quote_shows() -> None:
+    """A sentence's quote is cut after 40 words: the behavioral sample's
+    strength read "reasoning out loud: i think, so" under a quote whose "so"
+    was the filler of "Um, so, okay" (the reasoning ", so I was" came after
+    the cut). The sentence with both markers on show is quoted instead."""
+    long = (
+        "Um, so, okay, there was this one stretch, I think it was the fall before last, where, "
+        "uh, we had peak season coming up, which is, you know, always kind of chaotic, and at "
+        "the same time we were, like, migrating the ticketing system, and also, uh, my manager "
+        "went on leave, so I was kind of covering for her too."
+    )
+    short = "I think the main thing was the order, because the deadline came first."
+    analysis = analysis_of(
+        f"Interviewer: Tell me about a time you juggled priorities.\nCandidate: {long} {short}\n"
+    )
+    result = METRICS["think_aloud"](analysis, {})
+    strengths = [(e.quote, e.note) for e in result.evidence if e.polarity == "strength"]
+    assert strengths == [(short, "reasoning out loud: because, i think, the main thing")]
+    for evidence_quote, note in strengths:
+        for label in note.removeprefix("reasoning out loud: ").split(", "):
+            assert label in evidence_quote.lower()
+
+
 def test_think_aloud_credits_a_clarifying_question() -> None:
     clarified = THINKING.replace(
         "Candidate: First,",

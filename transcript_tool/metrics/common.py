@@ -115,6 +115,32 @@ def quote(text: str, start: int = 0, end: int | None = None, max_words: int = 30
     return piece
 
 
+def quote_holding(
+    text: str, start: int, end: int, spans: Sequence[tuple[int, int]], max_words: int = 30
+) -> tuple[str, list[int]]:
+    """The quote of ``text[start:end]`` (see :func:`quote`) that holds the most
+    of ``spans`` (character spans in ``text``), and which of them it holds (by
+    index): the whole slice's quote when it holds them all, else the quote
+    from the start of the span that lets it hold the most (the earliest of
+    equals). A long sentence's quote, cut after ``max_words`` words, may
+    otherwise end before the words the note names."""
+
+    def held(piece: str, at: int) -> list[int]:
+        offset = text.index(piece, at) if piece else at
+        return [i for i, (a, b) in enumerate(spans) if offset <= a and b <= offset + len(piece)]
+
+    best = quote(text, start, end, max_words)
+    best_held = held(best, start)
+    for a, _ in sorted(spans):
+        if len(best_held) == len(spans):
+            break
+        piece = quote(text, a, end, max_words)
+        inside = held(piece, a)
+        if len(inside) > len(best_held):
+            best, best_held = piece, inside
+    return best, best_held
+
+
 def linear_score(value: float, good: float, bad: float) -> float:
     """100 at ``good`` or better, 0 at ``bad`` or worse, linear between
     (works whichever of good/bad is larger)."""

@@ -35,7 +35,7 @@ from collections.abc import Sequence
 from ..annotate.star_cues import COMPONENTS, Cue
 from ..model import Analysis, Evidence, MetricResult, Turn
 from .base import MetricSpec, Param, Params, Scope
-from .common import Answer, quote
+from .common import Answer, quote, quote_holding
 from .star_answers import (
     ACTED_GROUPS,
     Reading,
@@ -153,10 +153,7 @@ def _sentence_quote(analysis: Analysis, cue: Cue) -> str:
     be cut before the cue, the sentence from the cue on."""
     sentence = analysis.sentences[cue.sentence]
     text = analysis.transcript.turns[cue.turn].text
-    whole = quote(text, sentence.start, sentence.end)
-    if cue.end <= text.index(whole, sentence.start) + len(whole):
-        return whole
-    return quote(text, cue.start, sentence.end)
+    return quote_holding(text, sentence.start, sentence.end, [(cue.start, cue.end)])[0]
 
 
 def specificity(analysis: Analysis, params: Params, scope: Scope) -> MetricResult:

@@ -18,6 +18,7 @@ from .common import (
     linear_score,
     markers_by_sentence,
     quote,
+    quote_holding,
 )
 
 # Every marker kind but fillers shows reasoning said out loud.
@@ -159,26 +160,24 @@ def _silences(
 
 
 def _best_sentences(analysis: Analysis, markers: list[Marker]) -> list[Evidence]:
-    """Up to two sentences with the most (and most varied) reasoning markers."""
-    ranked = sorted(
-        markers_by_sentence(analysis, markers).items(),
-        key=lambda item: (-len({m.kind for m in item[1]}), -len(item[1]), item[0]),
-    )
-    evidence = []
-    for index, found in ranked[:2]:
-        if len(found) < 2:
-            break
+    """Up to two sentences with the most (and most varied) reasoning markers,
+    counting those their quote shows: a long sentence's quote is cut after 40
+    words, and the note names only the markers it holds."""
+    quoted = []
+    for index, found in markers_by_sentence(analysis, markers).items():
         sentence = analysis.sentences[index]
         text = analysis.transcript.turns[sentence.turn].text
-        labels = Counter(m.text.lower() for m in found)
-        evidence.append(
-            Evidence(
-                sentence.turn,
-                quote(text, sentence.start, sentence.end, max_words=40),
-                "reasoning out loud: " + ", ".join(sorted(labels)),
-                "strength",
-            )
-        )
+        spans = [(m.start, m.end) for m in found]
+        said, held = quote_holding(text, sentence.start, sentence.end, spans, max_words=40)
+        shown = [found[i] for i in held]
+        quoted.append((-len({m.kind for m in shown}), -len(shown), index, said, shown))
+    evidence = []
+    for _, _, index, said, shown in sorted(quoted, key=lambda item: item[:3])[:2]:
+        if len(shown) < 2:
+            break
+        labels = sorted(Counter(m.text.lower() for m in shown))
+        note = "reasoning out loud: " + ", ".join(labels)
+        evidence.append(Evidence(analysis.sentences[index].turn, said, note, "strength"))
     return evidence
 
 
