@@ -296,6 +296,11 @@ MARKERS = [
         [("reasoning", "rather than")],
     ),
     ("Instead of arguing, we each wrote a proposal.", [("reasoning", "Instead of")]),
+    # "that way" opening a clause says what a choice achieves; not a manner
+    ("That way, the cache stays warm.", [("reasoning", "That way")]),
+    ("We batch them, and that way we only look at a few.", [("reasoning", "that way")]),
+    ("I'd love to join a team that already works that way.", []),
+    ("I feel that way too, in that way at least.", []),
 ]
 
 
