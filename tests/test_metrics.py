@@ -301,6 +301,10 @@ MARKERS = [
     ("We batch them, and that way we only look at a few.", [("reasoning", "that way")]),
     ("I'd love to join a team that already works that way.", []),
     ("I feel that way too, in that way at least.", []),
+    # "the key" as what matters most; not a key of a store (the system design sample)
+    ("The key thing is to ask early.", [("signpost", "The key")]),
+    ("The key is to ask early.", [("signpost", "The key")]),
+    ("The key is the listener, and we set a TTL on the key, refreshed on write.", []),
 ]
 
 
