@@ -305,6 +305,10 @@ MARKERS = [
     ("The key thing is to ask early.", [("signpost", "The key")]),
     ("The key is to ask early.", [("signpost", "The key")]),
     ("The key is the listener, and we set a TTL on the key, refreshed on write.", []),
+    # a plan's first step announced; not the verb "start"
+    ("To start, I'd look at the logs.", [("signpost", "To start")]),
+    ("So to begin with, we need labels.", [("signpost", "to begin")]),
+    ("I was trying to start over, a good place for me to start.", []),
 ]
 
 
