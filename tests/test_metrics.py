@@ -309,6 +309,10 @@ MARKERS = [
     ("To start, I'd look at the logs.", [("signpost", "To start")]),
     ("So to begin with, we need labels.", [("signpost", "to begin")]),
     ("I was trying to start over, a good place for me to start.", []),
+    # an assumption stated; not the hedge "I suppose"
+    ("Suppose the cache is cold.", [("assumption", "Suppose")]),
+    ("Okay, let's suppose it fails.", [("signpost", "let's"), ("assumption", "suppose")]),
+    ("I suppose it's been a work in progress.", []),
 ]
 
 
