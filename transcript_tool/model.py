@@ -378,6 +378,13 @@ class Analysis:
         return {turn: tuple(words) for turn, words in words_by_turn(self.sentences).items()}
 
     @cached_property
+    def turn_word_counts(self) -> Mapping[int, int]:
+        """The words of each turn as a reader counts them (:func:`count_words`),
+        turns without words left out; worked out once, as every metric asks."""
+        counts = {turn: count_words(words) for turn, words in self.turn_words.items()}
+        return {turn: count for turn, count in counts.items() if count}
+
+    @cached_property
     def turn_sentences(self) -> Mapping[int, tuple[Sentence, ...]]:
         """Each turn's sentences in text order, keyed by turn index (worked out
         once: grouping them per answer or per cue made scoring quadratic)."""

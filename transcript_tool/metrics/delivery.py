@@ -13,10 +13,10 @@ used by :mod:`transcript_tool.metrics.interviewer`.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from ..model import NO_TIMESTAMPS, ROLES, Analysis, Evidence, MetricResult, Role, count_words
+from ..model import NO_TIMESTAMPS, ROLES, Analysis, Evidence, MetricResult, Role
 from .base import MetricSpec, Param, Params, Scope
 from .common import quote, turn_end, turn_seconds
 
@@ -30,11 +30,10 @@ _RATE_EVIDENCE_WORDS = 10
 # ----------------------------------------------------------------- helpers
 
 
-def word_counts(analysis: Analysis) -> dict[int, int]:
+def word_counts(analysis: Analysis) -> Mapping[int, int]:
     """The words of each turn, as a reader counts them (``model.count_words``;
-    turns without words are left out)."""
-    counts = {turn: count_words(words) for turn, words in analysis.turn_words.items()}
-    return {turn: count for turn, count in counts.items() if count}
+    turns without words are left out): :attr:`Analysis.turn_word_counts`."""
+    return analysis.turn_word_counts
 
 
 def missing_timestamps(analysis: Analysis, turns: Sequence[int]) -> str | None:
@@ -207,7 +206,7 @@ def words_per_minute(analysis: Analysis, params: Params, scope: Scope) -> Metric
 def _rate_evidence(
     analysis: Analysis,
     rates: Sequence[tuple[int, float]],
-    counts: dict[int, int],
+    counts: Mapping[int, int],
     params: Params,
 ) -> tuple[Evidence, ...]:
     """The turns furthest outside the target range (fast first on a tie), or
@@ -309,7 +308,7 @@ def _stretches(
     turns: Sequence[int],
     subject: Role,
     backchannel: int,
-    counts: dict[int, int],
+    counts: Mapping[int, int],
 ) -> list[list[int]]:
     """The subject's turns among ``turns``, grouped into uninterrupted stretches."""
     in_scope = set(turns)
