@@ -86,6 +86,9 @@ def test_the_questions_of_stories_are_behavioral() -> None:
         ("There was a big outage in 2021.", ["situation"]),
         ("My role was to keep the release on track.", ["task"]),
         ("I was tasked with cutting the cloud bill.", ["task"]),
+        ("The team wanted me to run a quick usability test on it.", ["task"]),
+        ("The principal asked me to make it work for the whole building.", ["task"]),
+        ("The trailers were late, and we had a hard cutoff at two.", ["situation", "task"]),
         ("I set up a meeting and I talked to both leads.", ["action"]),
         ("I then, um, reached out to the vendor.", ["action"]),
         ("We usually talk it through.", []),  # a habit, not a past action
