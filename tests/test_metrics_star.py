@@ -155,6 +155,10 @@ def test_star_cues_load_and_reject_unset_attributes() -> None:
     unquoted = no_task + "  task: {phrases: [no]}\n"
     with pytest.raises(ValueError, match="cues/task/phrases/0: False is not a string"):
         load_star_cues(unquoted)
+    # in a pattern too: markers.yaml's "to start off" was [..., off] and never matched
+    unquoted = no_task + "  task:\n    patterns:\n      - pattern: [{LOWER: {IN: [off]}}]\n"
+    with pytest.raises(ValueError, match=r"cues/task/patterns/0: LOWER value False is not text"):
+        load_star_cues(unquoted)
 
 
 # ----------------------------------------------------------- structure_star

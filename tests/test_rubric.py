@@ -852,6 +852,20 @@ def test_applies_to_problems(applies: str, expected: str) -> None:
             "attribute 'POS'",
             id="attribute-not-set",
         ),
+        # YAML reads an unquoted "on" as true: the word would never match
+        pytest.param(
+            "[{LOWER: lights}, {LOWER: {IN: [on, off]}}]",
+            "bad.yaml:4:42: [concepts -> 0 -> patterns -> 0 -> 1 -> LOWER] LOWER matches "
+            "words, and boolean true is none: quote the word (YAML reads an unquoted on, off, "
+            "yes or no as a boolean, 2019 as a number)",
+            id="unquoted-on",
+        ),
+        pytest.param(
+            "[{ORTH: 2019}]",
+            "bad.yaml:4:24: [concepts -> 0 -> patterns -> 0 -> 0 -> ORTH] ORTH matches "
+            "words, and integer 2019 is none",
+            id="number-as-a-word",
+        ),
     ],
 )
 def test_concept_pattern_problems(pattern: str, expected: str) -> None:

@@ -56,7 +56,8 @@ def load_marker_rules(text: str | None = None) -> tuple[MarkerRule, ...]:
 
 def check_attrs(pattern: Sequence[dict[str, Any]], where: str) -> None:
     """ValueError naming ``where`` when a token of ``pattern`` uses an attribute
-    the pipeline does not set (it would silently never match)."""
+    the pipeline does not set, or gives a text attribute a value that is no
+    string (either would silently never match)."""
     for token in pattern:
         unknown = {key.upper() for key in token} - ALLOWED_ATTRS
         if unknown:
@@ -64,6 +65,31 @@ def check_attrs(pattern: Sequence[dict[str, Any]], where: str) -> None:
                 f"{where}: attribute(s) {sorted(unknown)} are not set by "
                 f"the pipeline; use one of {sorted(ALLOWED_ATTRS)}"
             )
+        for key, value in token.items():
+            if key.upper() in TEXT_ATTRS:
+                for word in _words_of(value):
+                    if not isinstance(word, str):
+                        raise ValueError(
+                            f"{where}: {key} value {word!r} is not text; quote it "
+                            f"(YAML reads on, off, yes and no unquoted as true or false)"
+                        )
+
+
+# Attributes whose values are text: YAML turns an unquoted on/off/yes/no into a
+# boolean, which no token's text equals.
+TEXT_ATTRS = frozenset({"NORM", "LOWER", "ORTH", "TEXT"})
+
+
+def _words_of(value: Any) -> list[Any]:
+    """The words a text attribute's value names: the value itself, or the
+    members of its IN / NOT_IN lists (a REGEX too)."""
+    if isinstance(value, dict):
+        return [
+            word
+            for items in value.values()
+            for word in (items if isinstance(items, list) else [items])
+        ]
+    return [value]
 
 
 def _rules() -> Iterator[MatchRule[MarkerRule]]:
