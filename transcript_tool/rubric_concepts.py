@@ -9,7 +9,7 @@ import re
 from typing import Any
 
 from .annotate.markers import ALLOWED_ATTRS as PATTERN_ATTRS
-from .annotate.markers import TEXT_ATTRS
+from .annotate.markers import TEXT_ATTRS, text_words
 from .model import Concept
 from .yamlnodes import INVALID, Checker, describe, unknown
 from .yamlnodes import Path as NodePath
@@ -154,8 +154,10 @@ class ConceptChecks(Checker):
                 f"expected an OP of !, ? or {{n,m}} (n <= m <= 999), got {describe(value)}",
             )
             return False
-        bad = _not_text(value) if attr in TEXT_ATTRS else None
-        if bad is not None:
+        # YAML reads an unquoted on/off/yes/no as a boolean and 2019 as a
+        # number, which no token's text equals
+        bad = [w for w in text_words(value) if not isinstance(w, str)] if attr in TEXT_ATTRS else []
+        if bad:
             self.report(
                 path,
                 f"{attr} matches words, and {describe(bad[0])} is none: quote the word "
@@ -247,15 +249,3 @@ def _pattern_ways(pattern: list[Any]) -> int:
         op = next((value for key, value in token.items() if str(key).upper() == "OP"), None)
         ways *= (_ways(op) or 1) if isinstance(op, str) else 1
     return ways
-
-
-def _not_text(value: object) -> tuple[object] | None:
-    """The first value of a text attribute (a word, or a member of its IN /
-    NOT_IN lists) that is no string: YAML reads an unquoted on/off/yes/no as
-    a boolean and 2019 as a number, which no token's text equals."""
-    items = value.values() if isinstance(value, dict) else [[value]]
-    for words in items:
-        for word in words if isinstance(words, list) else []:
-            if not isinstance(word, str):
-                return (word,)
-    return None

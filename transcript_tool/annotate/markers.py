@@ -67,7 +67,7 @@ def check_attrs(pattern: Sequence[dict[str, Any]], where: str) -> None:
             )
         for key, value in token.items():
             if key.upper() in TEXT_ATTRS:
-                for word in _words_of(value):
+                for word in text_words(value):
                     if not isinstance(word, str):
                         raise ValueError(
                             f"{where}: {key} value {word!r} is not text; quote it "
@@ -80,7 +80,7 @@ def check_attrs(pattern: Sequence[dict[str, Any]], where: str) -> None:
 TEXT_ATTRS = frozenset({"NORM", "LOWER", "ORTH", "TEXT"})
 
 
-def _words_of(value: Any) -> list[Any]:
+def text_words(value: Any) -> list[Any]:
     """The words a text attribute's value names: the value itself, or the
     members of its IN / NOT_IN lists (a REGEX too)."""
     if isinstance(value, dict):
