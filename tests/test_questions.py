@@ -962,10 +962,11 @@ def test_every_question_cue_is_a_string() -> None:
     cues = _load_data("questions.yaml")
     settings = re.compile(
         r"/(cue/\d+|marked|unmarked|clauses|yields|caption|check_in_slack|wh_window|wh_gap"
-        r"|longest|longest_question|alternative_window|pleasantry_words|IS_PUNCT|unmarked_clauses)$"
+        r"|longest|longest_question|alternative_window|pleasantry_words|IS_PUNCT|IS_SENT_START"
+        r"|unmarked_clauses)$"
     )
     assert [p for p in _non_strings(cues) if not settings.search(p.split(" = ")[0])] == []
-    assert set(cues["intents"]) <= set(QUESTION_INTENTS)
+    assert set(cues["intents"]) | set(cues["intent_patterns"]) <= set(QUESTION_INTENTS)
 
 
 def test_the_shipped_cues_load() -> None:
@@ -998,6 +999,24 @@ def test_a_misspelt_answer_check_setting_is_refused(
     text = resources.files("transcript_tool.data").joinpath("questions.yaml").read_text("utf-8")
     raw = yaml.safe_load(text)
     raw[section] = value
+    with pytest.raises(ValueError, match=message):
+        load_cues(yaml.safe_dump(raw))
+
+
+@pytest.mark.parametrize(
+    ("patterns", "message"),
+    [
+        ({"situationnal": []}, r"intent_patterns: unknown intent\(s\) \['situationnal'\]"),
+        (
+            {"situational": [[{"NORM": "say"}, {"POS": "PRON"}]]},
+            r"intent_patterns/situational/0: attribute\(s\) \['POS'\]",
+        ),
+    ],
+)
+def test_a_wrong_intent_pattern_is_refused(patterns: object, message: str) -> None:
+    text = resources.files("transcript_tool.data").joinpath("questions.yaml").read_text("utf-8")
+    raw = yaml.safe_load(text)
+    raw["intent_patterns"] = patterns
     with pytest.raises(ValueError, match=message):
         load_cues(yaml.safe_dump(raw))
 
@@ -1847,4 +1866,95 @@ def test_a_background_cue_after_a_setup_asks_about_the_case() -> None:
     assert (question.intent, question.intent_cue) == (
         "situational",
         "say a customer (in the setup before it)",
+    )
+
+
+@pytest.mark.parametrize(
+    ("setup", "cue"),
+    [
+        ("Say it's four p.m. and you notice last week's data looks off.", "say it's"),
+        ("Okay, say one Monday the errors queue triples.", "okay, say one monday"),
+        ("Say an architect wants a fifty-foot run of glass on the south wall.", "say an architect"),
+        ("Say the nurse on nights calls in sick.", "say the nurse"),
+    ],
+)
+def test_a_sentence_opening_with_say_sets_up_a_case(setup: str, cue: str) -> None:
+    """The imperative "say" and the case it supposes set up the question after
+    it, as "suppose" does ("What do you do?" alone asks about a job)."""
+    analysis = analysis_of(
+        f"Interviewer: Thanks. A situational one now. {setup} What do you do?\n"
+        "Candidate: I'd flag it right away and check the load first.\n"
+    )
+    (question,) = analysis.questions
+    assert (question.intent, question.intent_cue) == (
+        "situational",
+        f"{cue} (in the setup before it)",
+    )
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "Say that again, the part about the queue.",
+        "Say more about the queue.",
+        "Say a few words about your team.",
+        "Say it louder for the people in the back.",
+        "I'd say it's the hardest part.",
+    ],
+)
+def test_say_that_supposes_nothing_sets_up_no_case(said: str) -> None:
+    analysis = analysis_of(
+        f"Interviewer: Okay. {said} What do you do?\nCandidate: I'm a data analyst.\n"
+    )
+    question = analysis.questions[-1]  # "Say more about the queue." is a request
+    assert (question.text, question.intent) == ("What do you do?", "background")
+
+
+def test_say_it_in_a_question_is_no_case_set_up() -> None:
+    """A phrase "say it's" would have made this a situational question."""
+    analysis = analysis_of(
+        "Interviewer: Would you say it's fair to call you a perfectionist?\n"
+        "Candidate: A little, yes.\n"
+    )
+    (question,) = analysis.questions
+    assert question.intent != "situational"
+
+
+def test_how_do_you_handle_that_after_a_setup_asks_about_the_case_not_the_answer() -> None:
+    """The "that" points at the case just set up, not at the candidate's last answer."""
+    analysis = analysis_of(
+        "Interviewer: What got you into clinical pharmacy?\n"
+        "Candidate: My grandmother's medications, honestly, she was on eleven of them.\n"
+        "Interviewer: Okay. Say you go to the doctor, and the doctor says the dose is fine "
+        "and refuses to change it. How do you handle that?\n"
+        "Candidate: I'd document my concern and escalate to the pharmacy lead.\n"
+    )
+    question = analysis.questions[-1]
+    assert (question.intent, question.intent_cue) == (
+        "situational",
+        "say you go (in the setup before it)",
+    )
+    # a follow-up cue of its own still decides
+    analysis = analysis_of(
+        "Interviewer: What got you into clinical pharmacy?\n"
+        "Candidate: My grandmother's medications, honestly, she was on eleven of them.\n"
+        "Interviewer: Say you go to the doctor about it. Can you say more?\n"
+        "Candidate: Sure.\n"
+    )
+    assert analysis.questions[-1].intent == "follow_up"
+
+
+def test_a_case_set_up_inside_a_problem_belongs_to_the_problem() -> None:
+    analysis = analysis_of(
+        "Interviewer: Let's design a model that routes support tickets to queues. "
+        "How would you approach it?\n"
+        "Candidate: I'd start from the labels we already have in the ticket history.\n"
+        "Interviewer: Okay. Say one Monday the payroll queue gets three times its volume. "
+        "Is the model broken?\n"
+        "Candidate: Not necessarily, it could be a real spike after a payroll bug.\n"
+    )
+    question = analysis.questions[-1]
+    assert question.intent == "problem_solving"
+    assert question.intent_cue == (
+        "part of the problem being worked through (say one monday, in the setup before it)"
     )

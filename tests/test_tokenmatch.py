@@ -90,6 +90,8 @@ def cue_sets() -> dict[str, list[tuple[str, list[list[dict[str, Any]]]]]]:
     questions = [(f"form:{i}", list(r.patterns)) for i, r in enumerate(cues.forms)]
     questions += [(f"not:{i}", list(r.patterns)) for i, r in enumerate(cues.vetoes)]
     questions.append(("check_in_head", list(cues.check_in_patterns)))
+    questions.append(("check_in_state", list(cues.check_in_state_patterns)))
+    questions += [(f"intent:{i}", list(patterns)) for i, patterns in cues.intent_patterns]
     sets = {"questions": questions}
     for module in (markers, star_cues, interviewer_cues):
         rules = module._MATCHER._rules()  # type: ignore[attr-defined]

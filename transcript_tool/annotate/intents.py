@@ -275,6 +275,21 @@ def classify_intent(
     return "background", NO_INTENT_CUE
 
 
+def from_setup(intent: QuestionIntent, cue: str, context: Context) -> tuple[QuestionIntent, str]:
+    """(intent, cue) of a question with no cue of its own, or only a
+    background one, right after the interviewer's setup sentence whose cue
+    ``cue`` says ``intent`` (taxonomy tie-break 13): the setup's intent,
+    except that a case set up while a problem is being worked through belongs
+    to that problem ("Say one Monday the errors queue triples. Is the model
+    broken?"), as a situational cue in the question itself would. An open
+    technical exercise does not take it: interviewers move on from one to a
+    case ("Okay, a situational one. Say it's four p.m. ... What do you do?"
+    after SQL questions)."""
+    if intent == "situational" and context.topic == "problem_solving":
+        return "problem_solving", f"{_IN_TOPIC} ({cue}, in the setup before it)"
+    return intent, f"{cue} (in the setup before it)"
+
+
 _JOINED = frozenset({("so", "that"), ("such", "that")})
 _PRESENT_YOU = frozenset({("do", "you"), ("does", "your")})
 

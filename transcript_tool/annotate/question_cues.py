@@ -84,6 +84,8 @@ class QuestionCues:
     check_ins_whole: tuple[str, ...]
     check_in_tails: tuple[str, ...]
     intents: tuple[tuple[QuestionIntent, tuple[str, ...]], ...]
+    # intent cues as token patterns, tried with the phrases of their intent
+    intent_patterns: tuple[tuple[QuestionIntent, tuple[list[dict[str, Any]], ...]], ...]
     candidate_clarification: tuple[str, ...]
     hypotheticals: tuple[str, ...]
     asks_for_more: tuple[str, ...]
@@ -161,9 +163,11 @@ def load_cues(text: str | None = None) -> QuestionCues:
         )
         for number, entry in enumerate(raw["not_questions"])
     ]
-    unknown = set(raw["intents"]) - set(QUESTION_INTENTS)
-    if unknown:
-        raise ValueError(f"questions.yaml intents: unknown intent(s) {sorted(unknown)}")
+    intent_patterns = raw.get("intent_patterns", {})
+    for key in ("intents", "intent_patterns"):
+        unknown = set(raw.get(key, {})) - set(QUESTION_INTENTS)
+        if unknown:
+            raise ValueError(f"questions.yaml {key}: unknown intent(s) {sorted(unknown)}")
     opener_phrases = tuple(tuple(p) for p in raw["opener_phrases"])
     by_first: dict[str, list[tuple[str, ...]]] = {}
     for phrase in opener_phrases:
@@ -191,6 +195,10 @@ def load_cues(text: str | None = None) -> QuestionCues:
         check_in_tails=tuple(raw.get("check_in_tails", ())),
         asking_whole=frozenset(raw.get("asking_whole", ())),
         intents=tuple((intent, tuple(phrases)) for intent, phrases in raw["intents"].items()),
+        intent_patterns=tuple(
+            (intent, _patterns(intent_patterns, "intent_patterns", intent))
+            for intent in intent_patterns
+        ),
         candidate_clarification=tuple(raw["candidate_clarification"]),
         hypotheticals=tuple(raw["hypotheticals"]),
         asks_for_more=tuple(raw["asks_for_more"]),
@@ -313,6 +321,8 @@ def matchers_for(nlp: Language) -> Matchers:
     found.add_phrases("check_in_tail", cues.check_in_tails, nlp)
     for intent, phrases in cues.intents:
         found.add_phrases(f"intent:{intent}", phrases, nlp)
+    for intent, patterns in cues.intent_patterns:
+        found.add_patterns(f"intent:{intent}", patterns, nlp)
     found.add_phrases("candidate_clarification", cues.candidate_clarification, nlp)
     found.add_phrases("hypothetical", cues.hypotheticals, nlp)
     found.add_phrases("asks_for_more", cues.asks_for_more, nlp)

@@ -39,6 +39,7 @@ from .heads import head_of
 from .intents import (
     Context,
     classify_intent,
+    from_setup,
     intent_cue_of,
     introduced_terms,
     picked_up,
@@ -47,6 +48,7 @@ from .intents import (
 from .parts import split_parts
 from .question_cues import (
     DocMatches,
+    Match,
     QuestionCues,
     first_cue,
     load_cues,
@@ -173,12 +175,12 @@ def find_questions(
             span, matches, asked.form, turn.role, follows_answer, asked_last, cues, context, picked
         )
         if (
-            intent == "background"  # no cue, or one that a case set up outweighs
-            and setup is not None
+            setup is not None
             and setup[:2] == (sentence.turn, sentence.index - 1)
+            and _about_the_setup(intent, matches, span, cues)
         ):
             # "Suppose a student keeps disrupting your class. What's your first move?"
-            intent, intent_cue = setup[2], f"{setup[3]} (in the setup before it)"
+            intent, intent_cue = from_setup(setup[2], setup[3], context)
         restated = restated_intent(span, sentence, questions, cues)
         if restated is not None:
             intent, intent_cue = restated
@@ -216,6 +218,21 @@ def _without_announcements(questions: list[Question], cues: QuestionCues) -> lis
 
 
 _SETUP_INTENTS: frozenset[str] = frozenset({"situational", "problem_solving"})
+
+
+def _about_the_setup(
+    intent: QuestionIntent, matches: Sequence[Match], span: Span, cues: QuestionCues
+) -> bool:
+    """Whether a question of ``intent`` right after the interviewer's setup
+    sentence asks about the case it set up: it has no intent cue of its own,
+    or only a background one ("What do you do?"), or it was read as a
+    follow-up only because it points back ("How do you handle that?" points
+    at the case, not at the candidate's last answer), not by a follow-up cue
+    of its own ("Can you say more?")."""
+    if intent == "background":
+        return True
+    own = intent_cue_of(matches, cues, span)
+    return intent == "follow_up" and (own is None or own[0] != "follow_up")
 
 
 def _only_openers(span: Span, cues: QuestionCues) -> bool:
