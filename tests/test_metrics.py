@@ -834,17 +834,40 @@ def test_relevance_quotes_what_well_answered_questions_did() -> None:
         "relevance",
         "Interviewer: How would you reduce the churn of new subscribers?\n"
         "Candidate: To reduce churn of new subscribers, I would fix onboarding first.\n"
-        "Interviewer: Have you ever managed a budget?\n"
-        "Candidate: Yes, I managed a small vendor budget.\n",
+        "Interviewer: Would you rather own one big dashboard or a handful of small ones?\n"
+        "Candidate: A handful of small ones, because each has one owner.\n",
     )
     assert [(e.turn, e.note, e.polarity) for e in result.evidence] == [
-        (3, 'answered "Have you ever managed a budget?" directly, first thing', "strength"),
+        (
+            3,
+            'answered "Would you rather own one big dashboard or a handful of small ones?" '
+            "directly, first thing",
+            "strength",
+        ),
         (
             1,
             'took up "How would you reduce the churn of new subscribers?" in its opening words',
             "strength",
         ),
     ]
+
+
+def test_relevance_strengths_quote_the_questions_that_test_an_answer() -> None:
+    """A fact or a schedule confirmed comes after the questions that test an
+    answer; an interviewer's check of what they heard is no strength."""
+    result = measure(
+        "relevance",
+        "Interviewer: Are you okay with a four on, three off schedule?\n"
+        "Candidate: Yes, that works for me.\n"
+        "Interviewer: So you'd start in April?\n"
+        "Candidate: Yes, in April.\n"
+        "Interviewer: How would you reduce the churn of new subscribers?\n"
+        "Candidate: To reduce churn of new subscribers, I would fix onboarding first.\n",
+    )
+    assert [(e.turn, e.polarity) for e in result.evidence] == [(5, "strength"), (1, "strength")]
+    assert result.evidence[1].note == (
+        'answered "Are you okay with a four on, three off schedule?" directly, first thing'
+    )
 
 
 def test_relevance_quotes_a_specific_example_as_a_strength() -> None:

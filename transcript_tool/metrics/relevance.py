@@ -322,18 +322,25 @@ def _evidence(
             evidence.append(Evidence(question.turn, question.text, note, "neutral"))
     good = sorted(
         (
-            (rank, j, note)
+            (_SLIGHT.get(j.question.intent, 0), rank, j, note)
             for j in judged
-            if j.score >= 90 and j.question.intent not in PLEASANTRIES
+            if j.score >= 90 and j.question.intent not in PLEASANTRIES | {"clarification"}
             for rank, note in [_strength_note(j)]
             if note
         ),
-        key=lambda found: found[0],  # stable: transcript order within a kind
+        key=lambda found: found[:2],  # stable: transcript order within a kind
     )
-    for _, item, note in good[:2]:
+    for _, _, item, note in good[:2]:
         first = turns[item.answer.turns[0]]
         evidence.append(Evidence(first.index, quote(first.text, max_words=20), note, "strength"))
     return evidence
+
+
+# Strengths are quoted from the questions that test an answer most: a fact or
+# a schedule confirmed ("Are you okay with nights?", background) comes after
+# them. An interviewer's check of what they heard ("In April?", "So the key
+# ends up being listener plus ad?") and small talk are never quoted as one.
+_SLIGHT = {"background": 1}
 
 
 def _strength_note(item: Judged) -> tuple[int, str]:
