@@ -884,6 +884,21 @@ def test_relevance_quotes_a_specific_example_as_a_strength() -> None:
     )
 
 
+def test_a_specific_example_strength_quotes_the_sentence_that_tells_it() -> None:
+    """Not an opening that tells nothing yet: the sentence with the most
+    times, names, numbers and past actions."""
+    result = measure(
+        "relevance",
+        "Interviewer: Tell me about a time you had to juggle several urgent priorities.\n"
+        "Candidate: Um, yeah, so, that's, I mean, that was basically my whole life, honestly. "
+        "Last October our manager went on leave and I covered her two accounts while we "
+        "migrated the ticketing system. I moved the migration to weekends and it finished "
+        "in three weeks.\n",
+    )
+    (strength,) = result.evidence
+    assert strength.quote.startswith("Last October our manager went on leave")
+
+
 def test_relevance_names_no_strength_for_a_drifting_answer() -> None:
     result = measure(
         "relevance",

@@ -330,10 +330,23 @@ def _evidence(
         ),
         key=lambda found: found[:2],  # stable: transcript order within a kind
     )
-    for _, _, item, note in good[:2]:
-        first = turns[item.answer.turns[0]]
-        evidence.append(Evidence(first.index, quote(first.text, max_words=20), note, "strength"))
+    for _, rank, item, note in good[:2]:
+        evidence.append(_strength(analysis, item, rank, note))
     return evidence
+
+
+def _strength(analysis: Analysis, item: Judged, rank: int, note: str) -> Evidence:
+    """A strength's quote: the answer's opening, or for a specific example the
+    sentence that tells most of it: an opening such as "Um, yeah, so, that's,
+    I mean, that was basically my whole life" shows none."""
+    if rank == _EXAMPLE:
+        from .star_answers import example_quote, read_answer
+
+        found = example_quote(analysis, read_answer(analysis, item.answer))
+        if found is not None:
+            return Evidence(found[0], found[1], note, "strength")
+    first = analysis.transcript.turns[item.answer.turns[0]]
+    return Evidence(first.index, quote(first.text, max_words=20), note, "strength")
 
 
 # Strengths are quoted from the questions that test an answer most: a fact or
@@ -341,6 +354,7 @@ def _evidence(
 # them. An interviewer's check of what they heard ("In April?", "So the key
 # ends up being listener plus ad?") and small talk are never quoted as one.
 _SLIGHT = {"background": 1}
+_EXAMPLE = 2  # the rank of "answered ... with one specific example"
 
 
 def _strength_note(item: Judged) -> tuple[int, str]:
@@ -356,7 +370,7 @@ def _strength_note(item: Judged) -> tuple[int, str]:
     if item.direct:
         return 1, f'answered "{question.text}" directly, first thing'
     if item.specific:
-        return 2, f'answered "{question.text}" with one specific example'
+        return _EXAMPLE, f'answered "{question.text}" with one specific example'
     terms = [term for part in question.focus for term in part]
     if item.direct is None and terms and not item.unsaid and not _relaxed(question):
         return 3, f'took up "{question.text}" in its opening words'

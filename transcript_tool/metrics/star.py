@@ -35,7 +35,7 @@ from collections.abc import Sequence
 from ..annotate.star_cues import COMPONENTS, Cue
 from ..model import Analysis, Evidence, MetricResult, Turn
 from .base import MetricSpec, Param, Params, Scope
-from .common import Answer, quote, quote_holding
+from .common import Answer, quote
 from .star_answers import (
     ACTED_GROUPS,
     Reading,
@@ -44,6 +44,7 @@ from .star_answers import (
     none_answered,
     read_answer,
     reads_specific,
+    sentence_quote,
 )
 
 WEIGHTS: dict[str, float] = {"situation": 20.0, "task": 20.0, "action": 30.0, "result": 30.0}
@@ -93,7 +94,7 @@ def structure_star(analysis: Analysis, params: Params, scope: Scope) -> MetricRe
             note = "a complete STAR story: situation, task, action and result" + (
                 ", with a quantified result" if best.quantified is not None else ""
             )
-            evidence.append(Evidence(cue.turn, _sentence_quote(analysis, cue), note, "strength"))
+            evidence.append(Evidence(cue.turn, sentence_quote(analysis, cue), note, "strength"))
     return MetricResult(
         value=round(sum(scores) / len(scores), 1),
         evidence=tuple(evidence[:3]),
@@ -138,7 +139,7 @@ def _structure_evidence(analysis: Analysis, reading: Reading) -> Evidence:
             first.index, quote(first.text, max_words=25), "; ".join(notes), "improvement"
         )
     early = reading.first[reading.swapped[0][1]]
-    return Evidence(early.turn, _sentence_quote(analysis, early), "; ".join(notes), "improvement")
+    return Evidence(early.turn, sentence_quote(analysis, early), "; ".join(notes), "improvement")
 
 
 def _listed(words: Sequence[str], conjunction: str) -> str:
@@ -146,14 +147,6 @@ def _listed(words: Sequence[str], conjunction: str) -> str:
     if len(words) == 1:
         return words[0]
     return ", ".join(words[:-1]) + f" {conjunction} {words[-1]}"
-
-
-def _sentence_quote(analysis: Analysis, cue: Cue) -> str:
-    """The sentence holding ``cue``, or, when the quote of a long sentence would
-    be cut before the cue, the sentence from the cue on."""
-    sentence = analysis.sentences[cue.sentence]
-    text = analysis.transcript.turns[cue.turn].text
-    return quote_holding(text, sentence.start, sentence.end, [(cue.start, cue.end)])[0]
 
 
 def specificity(analysis: Analysis, params: Params, scope: Scope) -> MetricResult:
@@ -183,7 +176,7 @@ def specificity(analysis: Analysis, params: Params, scope: Scope) -> MetricResul
             evidence.append(
                 Evidence(
                     cue.turn,
-                    _sentence_quote(analysis, cue),
+                    sentence_quote(analysis, cue),
                     f"speaks in generalities ({said}) instead of telling one past example",
                     "improvement",
                 )
@@ -206,7 +199,7 @@ def specificity(analysis: Analysis, params: Params, scope: Scope) -> MetricResul
         evidence.append(
             Evidence(
                 cue.turn,
-                _sentence_quote(analysis, cue),
+                sentence_quote(analysis, cue),
                 "a specific past example: " + _said(best.specific, 5),
                 "strength",
             )
@@ -269,7 +262,7 @@ def star_result(analysis: Analysis, params: Params, scope: Scope) -> MetricResul
             evidence.append(
                 Evidence(
                     cue.turn,
-                    _sentence_quote(analysis, cue),
+                    sentence_quote(analysis, cue),
                     "a result without a number: say how much, how many or how fast",
                     "improvement",
                 )
@@ -281,7 +274,7 @@ def star_result(analysis: Analysis, params: Params, scope: Scope) -> MetricResul
         evidence.append(
             Evidence(
                 cue.turn,
-                _sentence_quote(analysis, cue),
+                sentence_quote(analysis, cue),
                 "a quantified result",
                 "strength",
             )

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from ..annotate.star_cues import COMPONENTS, Cue, find_cues, star_groups
 from ..model import Analysis
 from .base import Scope
-from .common import Answer, candidate_answers
+from .common import Answer, candidate_answers, quote_holding
 
 SPECIFIC_GROUPS = ("action", "earlier", "quantity", "when", "name")
 """Cues of a specific past example: a first-person past action, a number, a
@@ -183,6 +183,33 @@ def acted(reading: Reading) -> bool:
     """Whether the answer has a first-person past action ("I called", or in
     the past perfect, "we'd done the demo")."""
     return any(c.group in ACTED_GROUPS for c in reading.specific)
+
+
+def example_quote(analysis: Analysis, reading: Reading) -> tuple[int, str] | None:
+    """(turn, quote) of the sentence that tells the most of a specific example:
+    the one holding the most specific cues (times, places, names, numbers,
+    past actions), the earliest of equals; None without a specific cue. An
+    answer's opening may tell none ("Um, yeah, so, that's, I mean, that was
+    basically my whole life for like a year, honestly.")."""
+    by_sentence: dict[int, list[Cue]] = {}
+    for cue in reading.specific:
+        by_sentence.setdefault(cue.sentence, []).append(cue)
+    if not by_sentence:
+        return None
+    index = min(by_sentence, key=lambda i: (-len(by_sentence[i]), i))
+    held = by_sentence[index]
+    sentence = analysis.sentences[index]
+    text = analysis.transcript.turns[held[0].turn].text
+    spans = [(c.start, c.end) for c in held]
+    return held[0].turn, quote_holding(text, sentence.start, sentence.end, spans)[0]
+
+
+def sentence_quote(analysis: Analysis, cue: Cue) -> str:
+    """The sentence holding ``cue``, or, when the quote of a long sentence would
+    be cut before the cue, the sentence from the cue on."""
+    sentence = analysis.sentences[cue.sentence]
+    text = analysis.transcript.turns[cue.turn].text
+    return quote_holding(text, sentence.start, sentence.end, [(cue.start, cue.end)])[0]
 
 
 def reads_specific(reading: Reading) -> bool:
