@@ -290,6 +290,10 @@ MARKERS = [
         [("reasoning", "If")],
     ),
     ("I'm not sure if that helps, or what if it fails.", []),
+    # ... after the sentence's opening word too (the data-analyst sample)
+    ("So if two rows tie, row number still numbers them.", [("reasoning", "if")]),
+    ("And, if the answer's no, you don't send it.", [("reasoning", "if")]),
+    ("Is it okay if that's an hour behind?", []),
     # the option not taken, named (the Zoom sample's code review answer)
     (
         "I try to ask questions rather than give orders.",
