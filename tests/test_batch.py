@@ -29,6 +29,7 @@ from transcript_tool.batch import (
 from transcript_tool.batch import output as batch_output
 from transcript_tool.batch import work as batch_work
 from transcript_tool.batch.cohort import percentile
+from transcript_tool.batch.inputs import unread_note
 from transcript_tool.cli import main
 
 REPO = Path(__file__).resolve().parent.parent
@@ -126,6 +127,33 @@ def test_mixed_folder_gives_one_row_per_good_file_and_an_errors_table(
     assert all(BAD[name] in out for name in BAD)
     assert all(len(line) <= 80 for line in out.splitlines())
     assert tmp_files(Path("out")) == []
+
+
+def test_the_summary_says_which_files_the_default_extensions_left_unread(
+    capsys: pytest.CaptureFixture[str], folder: Path
+) -> None:
+    """A folder's PDFs (slides, CVs, Otter exports) are read only with --glob:
+    the summary says so, rather than leaving them out in silence."""
+    (folder / "sub" / "report.html").write_text("<html></html>", encoding="utf-8")
+    (folder / "cv.pdf").write_bytes(b"%PDF-1.4")
+    code, out, _ = run(capsys, "batch", "in", "--out", "out/results.csv", "--quiet")
+    assert code == 1  # the broken files
+    assert (
+        "not read: 2 .pdf files, 1 .html file (score them with --glob '**/*.pdf' and so\n"
+        "  on, or name them as paths)\n"
+    ) in out
+    assert all(len(line) <= 80 for line in out.splitlines())
+    code, out, _ = run(
+        capsys, "batch", "in", "--glob", "**/*.txt", "--out", "out/txt.csv", "--quiet"
+    )
+    assert "not read" not in out
+
+
+def test_a_single_unread_file_is_named_as_one() -> None:
+    assert unread_note([(".pdf", 1)]) == (
+        "1 .pdf file (score it with --glob '**/*.pdf', or name it as a path)"
+    )
+    assert unread_note([]) == ""
 
 
 def test_the_bundled_samples_all_score(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:

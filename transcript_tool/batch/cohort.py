@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import json
 import re
+import textwrap
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -173,9 +174,18 @@ def percentile(ordered: Sequence[float], q: float) -> float:
 # ---------------------------------------------------------------------- render
 
 
-def render_text(summary: dict[str, Any], failures: Sequence[tuple[str, str]] = ()) -> str:
+def render_text(
+    summary: dict[str, Any],
+    failures: Sequence[tuple[str, str]] = (),
+    *,
+    unread: Sequence[tuple[str, int]] = (),
+) -> str:
     """The summary as plain text, at most 80 columns wide; ``failures`` (file,
-    message) are listed, the first few of them, after the first lines."""
+    message) are listed, the first few of them, after the first lines, and
+    the files left unread (``unread``: extension, count; see
+    :func:`.inputs.unread_by_default`) after them."""
+    from .inputs import unread_note
+
     lines = [
         _fit(
             f"batch: {summary['files']} files, {summary['scored']} scored, "
@@ -192,6 +202,9 @@ def render_text(summary: dict[str, Any], failures: Sequence[tuple[str, str]] = (
         lines.append(_fit(f"  failed: {named}"))
     if len(failures) > LISTED:
         lines.append(f"  ... and {len(failures) - LISTED} more failed files")
+    if unread:
+        said = f"not read: {unread_note(unread)}"
+        lines += textwrap.wrap(said, WIDTH, subsequent_indent="  ", break_on_hyphens=False)
     lines += ["", f"{'criterion':<32} {'n':>6} {'mean':>7} {'median':>7} {'p10':>7} {'p90':>7}"]
     rows = [(c["id"], c) for c in summary["criteria"]] + [("overall", summary["overall"])]
     for name, row in rows:

@@ -69,18 +69,41 @@ ONLY_BY_GLOB = (".pdf", ".html", ".htm")
 """Extensions read only when ``--glob`` asks for them."""
 
 
-def _glob_hint(paths: Sequence[str]) -> str:
-    """ "; 2 .pdf files are there: read them with --glob '**/*.pdf'" when the
-    folders hold files that only ``--glob`` reads."""
+def unread_by_default(paths: Sequence[str]) -> tuple[tuple[str, int], ...]:
+    """(extension, count) of the files under the folders of ``paths`` that
+    only ``--glob`` reads (:data:`ONLY_BY_GLOB`), the most numerous first
+    (then by extension)."""
     counts: dict[str, int] = {}
     for given in paths:
         if Path(given).is_dir():
             for relative in _walk(Path(given), None, ONLY_BY_GLOB):
                 suffix = relative.suffix.lower()
                 counts[suffix] = counts.get(suffix, 0) + 1
-    if not counts:
+    return tuple(sorted(counts.items(), key=lambda item: (-item[1], item[0])))
+
+
+def unread_note(unread: Sequence[tuple[str, int]]) -> str:
+    """What a batch's summary says of the files :func:`unread_by_default`
+    found ("" for none): "1 .pdf file (score it with --glob '**/*.pdf', or
+    name it as a path)". A --glob reads only what it matches, so the advice
+    is a batch of its own, not an option added to this one."""
+    if not unread:
         return ""
-    suffix, count = max(counts.items(), key=lambda item: item[1])
+    kinds = ", ".join(f"{n} {suffix} file{'s' if n > 1 else ''}" for suffix, n in unread)
+    them = "them" if len(unread) > 1 or unread[0][1] > 1 else "it"
+    suffix = unread[0][0]
+    paths = "paths" if them == "them" else "a path"
+    more = " and so on" if len(unread) > 1 else ""
+    return f"{kinds} (score {them} with --glob '**/*{suffix}'{more}, or name {them} as {paths})"
+
+
+def _glob_hint(paths: Sequence[str]) -> str:
+    """ "; 2 .pdf files are there: read them with --glob '**/*.pdf'" when the
+    folders hold files that only ``--glob`` reads."""
+    unread = unread_by_default(paths)
+    if not unread:
+        return ""
+    suffix, count = unread[0]
     are = f"{count} {suffix} files are" if count > 1 else f"1 {suffix} file is"
     return f"; {are} there: read them with --glob '**/*{suffix}'"
 

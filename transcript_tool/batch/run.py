@@ -24,7 +24,7 @@ from ..model import Role
 from ..nlp import get_nlp
 from ..rubric import Rubric
 from .cohort import Cohort, Scored, render_json, render_markdown, render_text
-from .inputs import check_outputs, find_inputs
+from .inputs import check_outputs, find_inputs, unread_by_default
 from .output import TableWriter, table_suffix, write_text_atomic
 from .progress import NoProgress, Progress
 from .work import (
@@ -93,6 +93,9 @@ class BatchResult:
     summary: dict[str, Any]
     out: Path
     errors_file: Path | None
+    # (extension, count) of the files in the folders that only --glob reads
+    # (.pdf, .html): left out, and said so, when --glob was not given
+    unread: tuple[tuple[str, int], ...] = ()
 
     @property
     def exit_code(self) -> int:
@@ -101,7 +104,9 @@ class BatchResult:
 
     def summary_text(self) -> str:
         """The summary for standard output (plain text, 80 columns)."""
-        return render_text(self.summary, [(e.file, e.message) for e in self.errors])
+        return render_text(
+            self.summary, [(e.file, e.message) for e in self.errors], unread=self.unread
+        )
 
 
 def errors_file_for(out: Path) -> Path:
@@ -226,6 +231,7 @@ def run_batch(options: BatchOptions, progress: Progress | None = None) -> BatchR
         summary=summary,
         out=plan.out,
         errors_file=plan.errors_path if errors else None,
+        unread=unread_by_default(options.paths) if options.glob is None else (),
     )
 
 
