@@ -1944,6 +1944,41 @@ def test_how_do_you_handle_that_after_a_setup_asks_about_the_case_not_the_answer
     assert analysis.questions[-1].intent == "follow_up"
 
 
+OPENING = (
+    "Interviewer: Hi, is this Dev?\n"
+    "Candidate: Yes, hi!\n"
+    "Interviewer: How's your week going?\n"
+    "Candidate: Good, busy. How about yours?\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("asked", "intent"),
+    [
+        # opening logistics and rapport go on (taxonomy: small_talk)
+        ("Good. And you're out in Denver, right?", "small_talk"),
+        ("Good. Do you have about fifteen minutes for a quick phone screen?", "small_talk"),
+        # a fact about the candidate's work, by its cue
+        ("Good. So first, you're currently at Mercer Voss, is that right?", "background"),
+        ("Good. Before we jump in, have you worked on anything in ad tech?", "background"),
+    ],
+)
+def test_a_yes_or_no_with_no_cue_during_small_talk_is_small_talk(asked: str, intent: str) -> None:
+    analysis = analysis_of(f"{OPENING}Interviewer: {asked}\nCandidate: Yes.\n")
+    last = [q for q in analysis.questions if q.role == "interviewer"][-1]
+    assert (last.text, last.intent) == (asked.removeprefix("Good. "), intent)
+
+
+def test_a_yes_or_no_after_the_interview_began_is_not_small_talk() -> None:
+    analysis = analysis_of(
+        f"{OPENING}Interviewer: Good. Tell me about your current role.\n"
+        "Candidate: I run the analytics for the retail team.\n"
+        "Interviewer: Are you comfortable with a rotating weekend shift?\n"
+        "Candidate: Yes, that's fine.\n"
+    )
+    assert analysis.questions[-1].intent == "background"
+
+
 def test_a_case_set_up_inside_a_problem_belongs_to_the_problem() -> None:
     analysis = analysis_of(
         "Interviewer: Let's design a model that routes support tickets to queues. "

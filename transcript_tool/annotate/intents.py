@@ -262,6 +262,10 @@ def classify_intent(
         return found
     if form == "declarative":
         return "clarification", "a statement put to the listener to confirm"
+    if asked_last == "small_talk" and form in ("yes_no", "tag"):
+        # "Hi, is this Dev? How's your week going? ... And you're out in
+        # Denver, right?": opening logistics and rapport go on
+        return "small_talk", "a yes or no asked during small talk"
     norms = [t.norm_ for t in span if not (t.is_punct or t.is_space)]
     # "so that" and "such that" join a clause: no pointer back
     pointers = [w for i, w in enumerate(norms[:8]) if not (i and (norms[i - 1], w) in _JOINED)]
