@@ -196,20 +196,23 @@ def example_quote(analysis: Analysis, reading: Reading) -> tuple[int, str] | Non
         by_sentence.setdefault(cue.sentence, []).append(cue)
     if not by_sentence:
         return None
-    index = min(by_sentence, key=lambda i: (-len(by_sentence[i]), i))
-    held = by_sentence[index]
-    sentence = analysis.sentences[index]
-    text = analysis.transcript.turns[held[0].turn].text
-    spans = [(c.start, c.end) for c in held]
-    return held[0].turn, quote_holding(text, sentence.start, sentence.end, spans)[0]
+    held = by_sentence[min(by_sentence, key=lambda i: (-len(by_sentence[i]), i))]
+    return held[0].turn, _holding(analysis, held)
 
 
 def sentence_quote(analysis: Analysis, cue: Cue) -> str:
     """The sentence holding ``cue``, or, when the quote of a long sentence would
     be cut before the cue, the sentence from the cue on."""
-    sentence = analysis.sentences[cue.sentence]
-    text = analysis.transcript.turns[cue.turn].text
-    return quote_holding(text, sentence.start, sentence.end, [(cue.start, cue.end)])[0]
+    return _holding(analysis, [cue])
+
+
+def _holding(analysis: Analysis, cues: Sequence[Cue]) -> str:
+    """The quote of the sentence of ``cues`` (all in one sentence) that holds
+    the most of them (:func:`.common.quote_holding`)."""
+    sentence = analysis.sentences[cues[0].sentence]
+    text = analysis.transcript.turns[cues[0].turn].text
+    spans = [(c.start, c.end) for c in cues]
+    return quote_holding(text, sentence.start, sentence.end, spans)[0]
 
 
 def reads_specific(reading: Reading) -> bool:
