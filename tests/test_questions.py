@@ -1993,3 +1993,43 @@ def test_a_case_set_up_inside_a_problem_belongs_to_the_problem() -> None:
     assert question.intent_cue == (
         "part of the problem being worked through (say one monday, in the setup before it)"
     )
+
+
+@pytest.mark.parametrize(
+    ("statement", "confirmation", "intent", "cue"),
+    [
+        (
+            "So the position you applied for is registered nurse, nights.",
+            "Is that correct?",
+            "background",
+            "you applied for (in the statement it confirms)",
+        ),
+        (
+            "And your current role is shift supervisor.",
+            "Correct?",
+            "background",
+            "your current role (in the statement it confirms)",
+        ),
+        (
+            "So for the join you'd use a left join there.",
+            "Is that right?",
+            "clarification",
+            "confirms the statement before it",
+        ),
+    ],
+)
+def test_a_bare_confirmation_asks_what_the_statement_before_it_says(
+    statement: str, confirmation: str, intent: str, cue: str
+) -> None:
+    """Taxonomy tie-breaks 4 and 11: confirming the facts of the candidate's
+    record is background; confirming anything else put to them is a check of
+    what the interviewer heard. Neither is a follow-up of the answer before
+    it, nor small talk."""
+    analysis = analysis_of(
+        "Interviewer: Hi, is this Jolene? Is this still a good time?\n"
+        "Candidate: Yes, it's fine.\n"
+        f"Interviewer: Great. {statement} {confirmation}\n"
+        "Candidate: Yes, that's right.\n"
+    )
+    asked = [q for q in analysis.questions if q.text == confirmation]
+    assert [(q.intent, q.intent_cue) for q in asked] == [(intent, cue)]

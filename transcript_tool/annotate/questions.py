@@ -102,6 +102,10 @@ def find_questions(
     # no intent cue of its own or only a background one, asks about that case
     # (taxonomy tie-break 13)
     setup: tuple[int, int, QuestionIntent, str] | None = None
+    # the interviewer's last statement (turn, sentence index, its background
+    # cue or None): a bare confirmation right after it ("So the position you
+    # applied for is RN, nights. Is that correct?") asks whether it is true
+    statement: tuple[int, int, str | None] | None = None
     introduced = introduced_terms(sentences, cues)
     for sentence, span in zip(sentences, spans, strict=True):
         if span.doc is not doc:
@@ -138,6 +142,9 @@ def find_questions(
             cued = intent_cue_of(matches, cues) if turn.role == "interviewer" else None
             if cued is not None and cued[0] in _SETUP_INTENTS:
                 setup = (sentence.turn, sentence.index, *cued)
+            if turn.role == "interviewer" and stated:
+                fact = cued[1] if cued is not None and cued[0] == "background" else None
+                statement = (sentence.turn, sentence.index, fact)
             if (
                 turn.role == "interviewer"
                 and first_cue(matches, "invites")
@@ -181,6 +188,12 @@ def find_questions(
         ):
             # "Suppose a student keeps disrupting your class. What's your first move?"
             intent, intent_cue = from_setup(setup[2], setup[3], context)
+        if (
+            statement is not None
+            and statement[:2] == (sentence.turn, sentence.index - 1)
+            and _confirming_words(span, cues) is not None
+        ):
+            intent, intent_cue = _confirmed(statement[2])
         restated = restated_intent(span, sentence, questions, cues)
         if restated is not None:
             intent, intent_cue = restated
@@ -235,6 +248,19 @@ def _about_the_setup(
     return intent == "follow_up" and (own is None or own[0] != "follow_up")
 
 
+def _confirmed(fact: str | None) -> tuple[QuestionIntent, str]:
+    """(intent, cue) of the interviewer's bare confirmation ("Is that
+    right?") of the statement just before it, whose background cue is
+    ``fact``: the facts of the candidate's record are background (taxonomy
+    tie-break 4: "So the position you applied for is RN, nights. Is that
+    correct?"); anything else they put to the candidate to confirm is a
+    check of what they heard (tie-break 11: "So you'd use a left join
+    there. Is that right?")."""
+    if fact is not None:
+        return "background", f"{fact} (in the statement it confirms)"
+    return "clarification", "confirms the statement before it"
+
+
 def _only_openers(span: Span, cues: QuestionCues) -> bool:
     """``span`` is nothing but ``openers`` ("Yes.", "Oh, okay.")."""
     return all(t.norm_ in cues.openers for t in span if not (t.is_punct or t.is_space))
@@ -245,6 +271,17 @@ def _confirmation(span: Span, cues: QuestionCues) -> Asked | None:
     that right?") ending in "?" or heard as asking by the caption model, said
     right after the speaker's own statement (alone, a backchannel rule vetoes
     it)."""
+    start = _confirming_words(span, cues)
+    if start is None:
+        return None
+    end = next(t for t in reversed(span) if not t.is_space)
+    return Asked("yes_no", span.doc[start : end.i + 1].text, False)
+
+
+def _confirming_words(span: Span, cues: QuestionCues) -> int | None:
+    """Where the words of ``confirmations`` ("Is that right?", "Correct?")
+    start when, after any openers, they are all of ``span`` and it ends in
+    "?" or is heard as asking by the caption model; else None."""
     tokens = [t for t in span if not t.is_space]
     words = [t for t in tokens if not t.is_punct]
     if not words or not (tokens[-1].text == "?" or heard(words[-1])):
@@ -253,9 +290,9 @@ def _confirmation(span: Span, cues: QuestionCues) -> Asked | None:
     while len(norms) > 1 and norms[0] in cues.openers:
         norms.pop(0)
         words.pop(0)
-    if not words or " ".join(norms) not in cues.confirmations:
+    if " ".join(norms) not in cues.confirmations:
         return None
-    return Asked("yes_no", span.doc[words[0].i : tokens[-1].i + 1].text, False)
+    return words[0].i
 
 
 def _checked_statement(
