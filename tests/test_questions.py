@@ -527,6 +527,21 @@ PARTS = [
         ("Where do you see yourself in five years?",),
         (("year",),),
     ),
+    # a re-ask's cue is shown apart, and the answer need not "pull" anything
+    (
+        "But let me pull you back: where would the impression records actually live, "
+        "and what makes them go away after a day?",
+        (
+            "where would the impression records actually live",
+            "what makes them go away after a day?",
+        ),
+        (("impression", "record", "live"), ("away", "day")),
+    ),
+    (
+        "Okay, in other words, how would you scale the queue?",
+        ("how would you scale the queue?",),
+        (("scale", "queue"),),
+    ),
 ]
 
 

@@ -41,7 +41,10 @@ def as_written(lemmas: Sequence[str], words: Sequence[Word]) -> list[str]:
 
 
 def split_parts(
-    sentence: Sentence, form: QuestionForm, cues: QuestionCues
+    sentence: Sentence,
+    form: QuestionForm,
+    cues: QuestionCues,
+    preface: tuple[int, int] | None = None,
 ) -> list[tuple[int, int, tuple[str, ...]]]:
     """(start, end, focus) for each separately answerable part, offsets in the turn.
 
@@ -49,12 +52,25 @@ def split_parts(
     followed by a word that starts a new ask ("and when", "and with", "or
     how"), when both sides have focus terms of their own. The sentence's
     discourse openers ("to start", "looking back", "in hindsight") are in no
-    part's focus.
+    part's focus. Nor is ``preface`` (start and end offsets in the turn), a
+    re-ask's cue with only openers before it: "But let me pull you back:
+    where would the records live?" asks nothing about pulling. The first
+    part then starts after it, as the report shows the cue apart.
     """
     words = list(sentence.words)
-    opened = head_of([w.lower.replace("\u2019", "'") for w in words], cues)
-    cuts = [0]
-    for i in range(1, len(words) - 1):
+    norms = [w.lower.replace("\u2019", "'") for w in words]
+    opened = head_of(norms, cues)
+    first = 0
+    if preface is not None:
+        cue_first = next((i for i, w in enumerate(words) if w.end > preface[0]), len(words))
+        after = next((i for i, w in enumerate(words) if w.start >= preface[1]), len(words))
+        while after < len(words) and words[after].is_punct:
+            after += 1
+        after += head_of(norms[after:], cues)
+        if opened >= cue_first and after < len(words) and focus_terms(words[after:], cues):
+            opened = first = after
+    cuts = [first]
+    for i in range(first + 1, len(words) - 1):
         conj, nxt = words[i].lower, words[i + 1].lower
         if (
             conj in cues.part_conjunctions
@@ -69,7 +85,7 @@ def split_parts(
     parts = []
     for a, b in itertools.pairwise(bounds):
         piece = words[a:b]
-        if a > 0 or b < len(words):
+        if a > first or b < len(words):
             # drop the trailing conjunction and punctuation of a left part
             while (
                 piece

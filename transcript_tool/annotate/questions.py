@@ -51,6 +51,7 @@ from .question_cues import (
     Match,
     QuestionCues,
     first_cue,
+    first_match,
     load_cues,
     matchers_for,
 )
@@ -200,7 +201,9 @@ def find_questions(
         if turn.role == "interviewer":
             asked_last = intent
             context = context.after(intent, intent_cue)
-        parts = split_parts(sentence, asked.form, cues)
+        parts = split_parts(
+            sentence, asked.form, cues, _said_at(first_match(matches, "reask"), span)
+        )
         questions.append(
             _question(
                 len(questions),
@@ -259,6 +262,14 @@ def _confirmed(fact: str | None) -> tuple[QuestionIntent, str]:
     if fact is not None:
         return "background", f"{fact} (in the statement it confirms)"
     return "clarification", "confirms the statement before it"
+
+
+def _said_at(match: Match | None, span: Span) -> tuple[int, int] | None:
+    """Start and end offsets of ``match`` in its turn (the doc of ``span``)."""
+    if match is None:
+        return None
+    last = span.doc[match.end - 1]
+    return span.doc[match.start].idx, last.idx + len(last.text)
 
 
 def _only_openers(span: Span, cues: QuestionCues) -> bool:
