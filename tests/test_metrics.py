@@ -294,6 +294,10 @@ MARKERS = [
     ("So if two rows tie, row number still numbers them.", [("reasoning", "if")]),
     ("And, if the answer's no, you don't send it.", [("reasoning", "if")]),
     ("Is it okay if that's an hour behind?", []),
+    # a speaker restarting the clause says one condition
+    ("And if it's, if it's a chore, people won't do it.", [("reasoning", "if")]),
+    ("Because, um, because the new one could be inside it.", [("reasoning", "Because")]),
+    ("I think, I think it's fine.", [("signpost", "I think")]),
     # the option not taken, named (the Zoom sample's code review answer)
     (
         "I try to ask questions rather than give orders.",

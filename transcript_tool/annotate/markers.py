@@ -108,14 +108,32 @@ def find_markers(transcript: Transcript, docs: Sequence[Doc], nlp: Language) -> 
     # Longest first, so "i'm assuming" wins over the "assuming" inside it.
     found.sort(key=lambda m: (m.turn, m.start, -m.end, m.kind))
     kept: list[Marker] = []
-    last_end: dict[tuple[int, str], int] = {}
+    last: dict[tuple[int, str], Marker] = {}
     for marker in found:
         key = (marker.turn, marker.kind)
-        if marker.start < last_end.get(key, -1):
+        before = last.get(key)
+        if before is not None and (
+            marker.start < before.end or _restarted(marker, before, transcript)
+        ):
             continue
         kept.append(marker)
-        last_end[key] = marker.end
+        last[key] = marker
     return tuple(kept)
+
+
+RESTART_GAP = 12
+"""Characters between two markers of one word that make the second a restart."""
+
+
+def _restarted(marker: Marker, before: Marker, transcript: Transcript) -> bool:
+    """Whether ``marker`` says ``before``'s word again right after it, as a
+    speaker restarting the clause ("and if it's, if it's a chore", "because,
+    um, because"): one piece of reasoning, counted once. A filler said twice
+    is two fillers."""
+    if marker.kind == "filler" or marker.text.lower() != before.text.lower():
+        return False
+    between = transcript.turns[marker.turn].text[before.end : marker.start]
+    return len(between) <= RESTART_GAP
 
 
 def _doc_markers(turn: int, doc: Doc, nlp: Language) -> Iterable[Marker]:
