@@ -68,7 +68,7 @@ RATED = {
         "overall": (3, 4, 3),
     },
     "data-analyst-screen": {
-        "think_aloud": (2, 3, 2),
+        "think_aloud": (3, 4, 3),
         "conciseness": (4, 4, 5),
         "overall": (4, 3, 4),
     },
@@ -276,7 +276,7 @@ def test_long_form_table(folder: Path, capsys: pytest.CaptureFixture[str]) -> No
         assert len(figures) == 10  # n, rho [lo, hi], r [lo, hi], kappa, MAE, alpha
         assert figures[0] == 6
         assert all(math.isfinite(v) for v in figures)
-    # think_aloud ratings follow the tool's values (56, 48, 88, 47, 53, 66) closely
+    # think_aloud ratings follow the tool's values (68, 68, 100, 59, 64, 81) closely
     assert rows["think_aloud"][1] > 0.8
     # no --map scale: each criterion's scale is the range of its ratings
     assert "conciseness 2-5 x3; think_aloud 2-5 x3; overall 3-5\n  x3." in out

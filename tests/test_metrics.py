@@ -12,6 +12,7 @@ from typing import Any
 import pytest
 
 from transcript_tool import analyze, read_transcript
+from transcript_tool.annotate.markers import load_marker_rules
 from transcript_tool.metrics import METRICS
 from transcript_tool.metrics.relevance_cues import tangent_cues
 from transcript_tool.model import Analysis, Evidence, MetricResult, count_text_words, count_words
@@ -294,6 +295,19 @@ MARKERS = [
     ("So if two rows tie, row number still numbers them.", [("reasoning", "if")]),
     ("And, if the answer's no, you don't send it.", [("reasoning", "if")]),
     ("Is it okay if that's an hour behind?", []),
+    # ... and joined on inside a sentence (the system design sample's Redis answer)
+    (
+        "It samples some keys, and if a lot of them were expired it keeps going.",
+        [("reasoning", "if")],
+    ),
+    (
+        "I added the trim because if someone types a space it would filter out.",
+        [("reasoning", "because"), ("reasoning", "if")],
+    ),
+    # set phrases that open with "if" reason from no case
+    ("Yes, two, if that's okay.", []),
+    ("So, if I remember correctly, we shipped in March.", []),
+    ("If only I had more data, but if anything, it made us careful.", []),
     # a speaker restarting the clause says one condition
     ("And if it's, if it's a chore, people won't do it.", [("reasoning", "if")]),
     ("Because, um, because the new one could be inside it.", [("reasoning", "Because")]),
@@ -1099,3 +1113,9 @@ def test_relevance_an_answer_naming_instances_of_what_is_asked_takes_it_up() -> 
     assert analysis_of(question + "Candidate: Units.\n").questions[0].focus == (
         ("number", "watch", "shift"),
     )
+
+
+def test_an_unless_phrase_that_is_no_text_is_refused() -> None:
+    rule = "- kind: reasoning\n  label: if/then\n  phrases: [if]\n  unless: [if only, no]\n"
+    with pytest.raises(ValueError, match="entry 0: every `unless` phrase must be text"):
+        load_marker_rules(rule)

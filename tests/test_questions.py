@@ -1042,7 +1042,12 @@ _BOOLEAN_ATTRS = {"IS_PUNCT", "IS_SENT_START", "LIKE_NUM", "IS_DIGIT"}
 def _marker_non_strings(entry: dict[str, Any], number: int) -> list[str]:
     where = f"entry {number}"
     found = _non_strings(
-        {"kind": entry["kind"], "label": entry["label"], "phrases": entry.get("phrases", [])},
+        {
+            "kind": entry["kind"],
+            "label": entry["label"],
+            "phrases": entry.get("phrases", []),
+            "unless": entry.get("unless", []),
+        },
         where,
     )
     for i, item in enumerate(entry.get("patterns", [])):

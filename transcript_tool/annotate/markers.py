@@ -31,6 +31,10 @@ class MarkerRule:
     label: str
     phrases: tuple[str, ...]
     patterns: tuple[tuple[list[dict[str, Any]], tuple[int, int] | None], ...]
+    # set phrases that open with the marker but say no such thing ("if
+    # that's okay" is no condition reasoned from): a marker the text goes on
+    # with one of them is dropped
+    unless: tuple[str, ...] = ()
 
 
 def load_marker_rules(text: str | None = None) -> tuple[MarkerRule, ...]:
@@ -48,8 +52,14 @@ def load_marker_rules(text: str | None = None) -> tuple[MarkerRule, ...]:
             check_attrs(item["pattern"], f"markers.yaml entry {number}")
             span = tuple(item["span"]) if "span" in item else None
             patterns.append((item["pattern"], cast("tuple[int, int] | None", span)))
+        unless = entry.get("unless", [])
+        if not all(isinstance(phrase, str) for phrase in unless):
+            raise ValueError(f"markers.yaml entry {number}: every `unless` phrase must be text")
+        unless = tuple(_plain(phrase) for phrase in unless)
         rules.append(
-            MarkerRule(kind, entry["label"], tuple(entry.get("phrases", [])), tuple(patterns))
+            MarkerRule(
+                kind, entry["label"], tuple(entry.get("phrases", [])), tuple(patterns), unless
+            )
         )
     return tuple(rules)
 
@@ -139,6 +149,8 @@ def _restarted(marker: Marker, before: Marker, transcript: Transcript) -> bool:
 def _doc_markers(turn: int, doc: Doc, nlp: Language) -> Iterable[Marker]:
     for rule, start, end in _MATCHER.matches(nlp, doc):
         piece = doc[start:end]
+        if rule.unless and _goes_on_with(doc.text, piece.start_char, rule.unless):
+            continue
         yield Marker(
             kind=rule.kind,
             label=rule.label,
@@ -147,3 +159,19 @@ def _doc_markers(turn: int, doc: Doc, nlp: Language) -> Iterable[Marker]:
             end=piece.end_char,
             text=piece.text,
         )
+
+
+def _plain(text: str) -> str:
+    """``text`` lowercased, with straight apostrophes and single spaces."""
+    return " ".join(text.lower().replace("\u2019", "'").split())
+
+
+def _goes_on_with(text: str, start: int, phrases: Sequence[str]) -> bool:
+    """Whether ``text`` from ``start`` on says one of ``phrases`` (as
+    :func:`_plain` writes them), ending where a word ends."""
+    longest = max(len(phrase) for phrase in phrases)
+    ahead = _plain(text[start : start + 2 * longest])
+    return any(
+        ahead.startswith(phrase) and not ahead[len(phrase) : len(phrase) + 1].isalnum()
+        for phrase in phrases
+    )
