@@ -570,6 +570,13 @@ INTENTS = [
     ("Why do you want to work here?", "motivation", "why do you want"),
     ("what made you apply for this role", "motivation", "made you apply"),
     ("How would you design a rate limiter?", "problem_solving", "how would you design"),
+    # how they go about a kind of work, as a rule, is usual practice (tie-break 15)
+    (
+        "How do you approach accessibility in a component library?",
+        "background",
+        "how do you approach",
+    ),
+    ("How would you approach redoing our routes?", "problem_solving", "how would you approach"),
     ("how would you design a rate limiter", "problem_solving", "how would you design"),
     ("What would you do if a deadline slipped?", "situational", "what would you do if"),
     ("What's the difference between a list and a tuple?", "technical", "what's the difference"),
