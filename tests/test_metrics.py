@@ -278,6 +278,17 @@ MARKERS = [
         [("reasoning", "so")],
     ),
     ("Yeah, so, um, the page was slow, so slow that people left.", []),
+    # ... and before other words that conclude (the WhisperX and system design
+    # samples), not a degree ("slow, so slow that") or a gloss ("so a ...")
+    ("I start from native elements, so buttons are real buttons.", [("reasoning", "so")]),
+    ("Call it a hundred and fifty bytes, so about twelve gigabytes.", [("reasoning", "so")]),
+    ("Um, so usually it's one to two. We have labs, so a rising lactate.", []),
+    # a clause, "so", the next clause's subject, with no comma (the AWS sample)
+    (
+        "I had two people move the dock around it so the other doors kept going.",
+        [("reasoning", "so")],
+    ),
+    ("I think so. It was so good. Umm so we left, so happy.", [("signpost", "I think")]),
     # ", since" before a clause's subject gives a reason; not a time
     (
         "Amounts I'd log-transform, since the tree model doesn't really care.",
