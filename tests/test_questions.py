@@ -2060,3 +2060,27 @@ def test_a_bare_confirmation_asks_what_the_statement_before_it_says(
     )
     asked = [q for q in analysis.questions if q.text == confirmation]
     assert [(q.intent, q.intent_cue) for q in asked] == [(intent, cue)]
+
+
+@pytest.mark.parametrize(
+    ("question", "intent"),
+    [
+        ("Is cold calling dead?", "opinion"),
+        ("Are whiteboard interviews overrated?", "opinion"),
+        ("Isn't cold calling dead now?", "opinion"),
+        ("Is an MBA still worth it?", "opinion"),
+        ("Is AI the future?", "opinion"),
+        # the option at hand, not the field
+        ("Is it worth it?", "follow_up"),
+        ("Is the team a good fit?", "background"),
+    ],
+)
+def test_whether_a_practice_is_dead_or_the_future_asks_an_opinion(
+    question: str, intent: str
+) -> None:
+    """The taxonomy's own example: "Is cold calling dead?" judges the field."""
+    analysis = analysis_of(
+        f"Interviewer: Thanks for coming in.\nCandidate: Sure.\nInterviewer: {question}\n"
+        "Candidate: Not really, no.\n"
+    )
+    assert [q.intent for q in analysis.questions] == [intent]
