@@ -1132,6 +1132,46 @@ def test_think_aloud_judges_background_answers_only_where_reasons_are_asked_for(
     assert len(silent) == judged
 
 
+WENT_BACK = (
+    "I did, in January. I took him for coffee and just asked what it would have taken. "
+    "He was really open about it, actually. He said the other vendor had called his "
+    "kitchen manager twice before we ever got in the door, and she had already said yes."
+)
+"""The sales sample's answer to "I'm curious whether you ever went back to the
+operations manager after that.": what happened, told."""
+
+
+@pytest.mark.parametrize(
+    ("follow_up", "judged"),
+    [
+        # what happened is told: the first was "42 words with no reasoning
+        # said out loud" in the sales sample
+        ("I'm curious whether you ever went back to the operations manager after that.", 0),
+        ("And how did that turn out?", 0),
+        ("What happened there?", 0),
+        ("So where did you end up?", 0),
+        ("Did it go to adjudication?", 0),
+        # why, and how the candidate did it, ask for reasons
+        ("Why did you go back to him?", 1),
+        ("How did you get the operations manager to meet you?", 1),
+        ("Would you do that again?", 1),
+    ],
+)
+def test_think_aloud_does_not_judge_a_follow_up_asking_what_happened(
+    follow_up: str, judged: int
+) -> None:
+    analysis = analysis_of(
+        "Interviewer: Can you give me an example of a deal you lost?\n"
+        "Candidate: Sure. A restaurant group, eleven locations. We lost it to a cheaper "
+        "vendor because I only ever talked to the owner, never the operations manager.\n"
+        f"Interviewer: {follow_up}\nCandidate: {WENT_BACK}\n"
+    )
+    assert [q.intent for q in analysis.questions if q.turn == 2] == ["follow_up"]
+    result = METRICS["think_aloud"](analysis, {})
+    assert result.details["judged_answers"] == judged
+    assert result.details["answers_without_reasoning"] == judged
+
+
 def test_relevance_does_not_judge_drift_from_a_question_whose_topic_came_before() -> None:
     # "How would you handle that?" names only "handle": the timestamped-lines
     # sample's answer, which moved on to who decides, "drifted away" from it

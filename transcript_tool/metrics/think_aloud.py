@@ -4,6 +4,7 @@ diving in, and (with timestamps) long silences before answers."""
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Sequence
 from typing import get_args
@@ -29,6 +30,17 @@ OPEN_PROBLEMS = frozenset({"problem_solving", "technical", "situational"})
 # A background question opening with these asks how the candidate works, or
 # why: its answer is judged for reasoning, where one about facts is not.
 REASON_WORDS = frozenset({"how", "why"})
+# A follow-up that asks what happened is about facts too: how a story turned
+# out ("And how did that turn out?", "What happened there?", "So where did
+# you end up?"), or whether something was so, in the past ("Did it go to
+# adjudication?", "I'm curious whether you ever went back to him."). Its
+# answer tells. "Why did it fail?", "How did you decide?" and "Would you
+# delegate anything?" are still judged.
+_OUTCOME = re.compile(
+    r"\b(?:turn(?:ed|s)? out|what happened|what was the (?:result|outcome)|what came of"
+    r"|end(?:ed)? up|how did (?:it|that|this) go|(?:whether|if) you ever)\b"
+)
+_PAST_AUXILIARIES = frozenset({"did", "was", "were", "had", "has", "have"})
 SILENCE_PENALTY = 5.0  # points per long silence before an answer ...
 SILENCE_CAP = 20.0  # ... up to this many
 
@@ -126,7 +138,19 @@ def _wants_reasons(question: Question) -> bool:
     is judged."""
     if question.intent in PLEASANTRIES:
         return False
+    if question.intent == "follow_up":
+        return not _asks_what_happened(question)
     return question.intent != "background" or question.form_cue.lower() in REASON_WORDS
+
+
+def _asks_what_happened(question: Question) -> bool:
+    """Whether a follow-up asks how things turned out or whether something
+    was so (_OUTCOME; a yes/no or choice question opening with a past
+    auxiliary), not why or how the candidate did it."""
+    if _OUTCOME.search(question.text.lower()):
+        return not question.text.lower().startswith("why")
+    cue = question.form_cue.lower().split()
+    return question.form in ("yes_no", "choice") and bool(cue) and cue[0] in _PAST_AUXILIARIES
 
 
 def _clarifying_questions(analysis: Analysis, scope: Scope) -> list[Question]:
