@@ -1214,6 +1214,27 @@ def test_asking_leave_to_ask_does_not_hold_the_answer_to_a_yes_or_no(leave: str)
     assert analysis.check_ins == ()
 
 
+def test_the_question_after_asking_leave_to_follow_up_is_a_follow_up() -> None:
+    # the nurse panel's "For the A-fib patient, if he's stable, who would you
+    # call first, ...?" had no intent cue and was background; the leave asked
+    # before it says what it is (taxonomy tie-break 12)
+    analysis = analysis_of(
+        "Interviewer: Walk me through how you'd triage the four of them.\n"
+        "Candidate: The post-cath check first, then the new admission.\n"
+        "Interviewer: Can I follow up on that? For the A-fib patient, if he's stable, who "
+        "would you call first, the cardiology fellow or the hospitalist?\n"
+        "Candidate: The cardiology fellow, since cardiology is the primary team.\n"
+        "Interviewer: Could I jump in? Why do you want nights?\n"
+        "Candidate: I sleep better in the day.\n"
+    )
+    assert [(q.intent, q.intent_cue) for q in analysis.questions[1:]] == [
+        ("follow_up", "follow up on that"),
+        ("follow_up", 'announced by "Can I follow up on that"'),
+        ("background", "no intent cue matched"),  # "Could I jump in?" announces no intent
+        ("motivation", "why do you want"),  # its own cue stands
+    ]
+
+
 def test_a_topic_announced_before_the_question_is_no_question_of_its_own() -> None:
     # the WhisperX sample: "Let's talk about state." was a question whose
     # answer "did not take up" the word "state"

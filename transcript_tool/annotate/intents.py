@@ -44,6 +44,24 @@ def restated_intent(
     return None
 
 
+def announced_intent(
+    sentence: Sentence, asked: Sequence[Question], cues: QuestionCues
+) -> tuple[QuestionIntent, str] | None:
+    """(intent, cue) of the question just before ``sentence`` in its turn when
+    it asks leave to ask (questions.yaml ``leave_to_ask``: "Can I follow up on
+    that? For the A-fib patient, if he's stable, who would you call first?"):
+    the question it announces is what it said it would be (taxonomy
+    tie-break 12). None otherwise."""
+    if not asked:
+        return None
+    before = asked[-1]
+    if (before.turn, before.sentence) != (sentence.turn, sentence.index - 1):
+        return None
+    if before.form_cue.lower().replace("\u2019", "'") not in cues.leave_to_ask:
+        return None
+    return before.intent, f'announced by "{before.form_cue}"'
+
+
 def introduced_terms(
     sentences: Sequence[Sentence], cues: QuestionCues
 ) -> dict[int, frozenset[str]]:

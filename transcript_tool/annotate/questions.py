@@ -37,7 +37,9 @@ from ..model import Question, QuestionIntent, Role, Sentence, Transcript, Word
 from .forms import Asked, classify_span, heard, marked_by_question_mark
 from .heads import head_of
 from .intents import (
+    NO_INTENT_CUE,
     Context,
+    announced_intent,
     classify_intent,
     from_setup,
     intent_cue_of,
@@ -198,6 +200,9 @@ def find_questions(
         restated = restated_intent(span, sentence, questions, cues)
         if restated is not None:
             intent, intent_cue = restated
+        announced = announced_intent(sentence, questions, cues)
+        if announced is not None and intent_cue == NO_INTENT_CUE:
+            intent, intent_cue = announced
         if turn.role == "interviewer":
             asked_last = intent
             context = context.after(intent, intent_cue)
