@@ -1132,6 +1132,33 @@ def test_think_aloud_judges_background_answers_only_where_reasons_are_asked_for(
     assert len(silent) == judged
 
 
+@pytest.mark.parametrize(
+    ("question", "judged"),
+    [
+        # the nurse panel's 110 words of why were "no reasoning said out loud"
+        ("What's drawing you to cardiac step-down?", 0),
+        ("Why do you want to leave med-surg?", 0),
+        # a view is still held to its reasons
+        ("What do you think makes a good charge nurse?", 1),
+    ],
+)
+def test_think_aloud_does_not_judge_the_reasons_a_motivation_answer_gives(
+    question: str, judged: int
+) -> None:
+    analysis = analysis_of(
+        f"Interviewer: {question}\n"
+        "Candidate: On med-surg I get a lot of patients with heart failure and new A-fib, "
+        "and those are the patients I end up reading about after my shift. When one of "
+        "them gets worse, we transfer them up, and I lose the story right at the "
+        "interesting part. I want to be the nurse who's managing the drips, not the one "
+        "giving report and saying goodbye.\n"
+    )
+    assert analysis.questions[0].intent == ("opinion" if judged else "motivation")
+    result = METRICS["think_aloud"](analysis, {})
+    assert result.details["judged_answers"] == judged
+    assert result.details["answers_without_reasoning"] == judged
+
+
 WENT_BACK = (
     "I did, in January. I took him for coffee and just asked what it would have taken. "
     "He was really open about it, actually. He said the other vendor had called his "

@@ -135,8 +135,12 @@ def _wants_reasons(question: Question) -> bool:
     your current role", "What's your experience with document review?"),
     which an answer tells rather than reasons; a background question about
     how the candidate works ("How do you handle someone who's late a lot?")
-    is judged."""
-    if question.intent in PLEASANTRIES:
+    is judged. Nor a motivation question ("What's drawing you to cardiac
+    step-down?", "Why leave the classroom?"): its answer is the candidate's
+    reasons, told as what they want and what they are leaving ("I want to
+    be in a kitchen where I'm writing dishes, not just executing them"),
+    which no "because" or "so" marks."""
+    if question.intent in PLEASANTRIES or question.intent == "motivation":
         return False
     if question.intent == "follow_up":
         return not _asks_what_happened(question)
