@@ -2105,3 +2105,53 @@ def test_whether_a_practice_is_dead_or_the_future_asks_an_opinion(
         "Candidate: Not really, no.\n"
     )
     assert [q.intent for q in analysis.questions] == [intent]
+
+
+@pytest.mark.parametrize(
+    ("turn", "intents"),
+    [
+        # MIT's set questions: "that problem" and "why" point at the question
+        # just asked, not at the answer before the turn (they were follow-ups)
+        (
+            "Tell me about a time you were working on a team and faced a challenge. "
+            "How did you solve that problem?",
+            ["behavioral", "behavioral"],
+        ),
+        ("Do you think you're a leader? Tell me why.", ["opinion", "opinion"]),
+        (
+            "Okay. Question seven. Describe a time you made a mistake at work. "
+            "How did you handle it?",
+            ["behavioral", "behavioral"],
+        ),
+        # the ML case: "them" are the labels of the question before
+        (
+            "Good. How would you build the labels? And what worries you about them?",
+            ["problem_solving", "problem_solving"],
+        ),
+    ],
+)
+def test_a_question_pointing_back_at_the_one_just_asked_goes_on_with_it(
+    turn: str, intents: list[str]
+) -> None:
+    analysis = analysis_of(
+        "Interviewer: Thanks. What are you studying?\n"
+        "Candidate: Mechanical engineering, and I'm a junior this year.\n"
+        f"Interviewer: {turn}\n"
+        "Candidate: Our rover team missed a deadline, so I split the work by strengths.\n"
+    )
+    asked = [q for q in analysis.questions if q.turn == 2]
+    assert [q.intent for q in asked] == intents
+    assert "answer" not in asked[1].intent_cue  # was "right after an answer, referring back"
+
+
+def test_a_word_picked_up_from_the_answer_still_makes_a_follow_up_after_another_question() -> None:
+    analysis = analysis_of(
+        "Interviewer: What did you do outside class?\n"
+        "Candidate: I ran the investment club, and I gave a stock pitch every month.\n"
+        "Interviewer: Tell me more about the investment club. What was your best pitch?\n"
+        "Candidate: A regional bank, in March.\n"
+    )
+    assert [(q.intent, q.intent_cue) for q in analysis.questions if q.turn == 2][1] == (
+        "follow_up",
+        "picks up 'pitch' from the answer just given",
+    )

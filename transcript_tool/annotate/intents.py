@@ -199,12 +199,17 @@ class Context:
         """The context once the interviewer has asked a question of ``intent``."""
         if intent == "closing":
             return Context(self.topic, closed=True)
-        if intent in _TOPICS and cue != NO_INTENT_CUE and not cue.startswith(_IN_TOPIC):
+        if (
+            intent in _TOPICS
+            and cue != NO_INTENT_CUE
+            and not cue.startswith((_IN_TOPIC, _GOES_ON))  # it opens nothing of its own
+        ):
             return Context(intent, self.closed)
         return self
 
 
 _IN_TOPIC = "part of the problem being worked through"
+_GOES_ON = "goes on from the question before it"
 
 
 def classify_intent(
@@ -220,8 +225,9 @@ def classify_intent(
 ) -> tuple[QuestionIntent, str]:
     """(intent, cue) for a question; the cue is the words that decided.
 
-    ``asked_last`` is the intent of the interviewer's last question: a
-    candidate's question while a substantive one is open is a clarification,
+    ``follows_answer``: the question is the first of its turn, right after
+    the other speaker's. ``asked_last`` is the intent of the interviewer's
+    last question: a candidate's question while a substantive one is open is a clarification,
     unless it speaks of the role, team or company ("Is it a big team here on
     nights?") or the interviewer has invited questions (``context.closed``):
     then it is a reverse question. Without a cue, an interviewer's statement
@@ -284,17 +290,44 @@ def classify_intent(
         # "Hi, is this Dev? How's your week going? ... And you're out in
         # Denver, right?": opening logistics and rapport go on
         return "small_talk", "a yes or no asked during small talk"
+    pointer = points_back(span, cues)
+    if form != "tag" and follows_answer and pointer is not None:
+        return "follow_up", f"short question right after an answer, referring back ({pointer})"
     norms = [t.norm_ for t in span if not (t.is_punct or t.is_space)]
+    if form != "tag" and picked is not None and not _usual_practice(norms):
+        return "follow_up", f"picks up {picked!r} from the answer just given"
+    return "background", NO_INTENT_CUE
+
+
+def points_back(span: Span, cues: QuestionCues) -> str | None:
+    """The words of a short question (12 words at most) that point back at
+    what was just said ("And what worries you about them?", "How did you
+    solve that problem?", "Why?"), else None."""
+    norms = [t.norm_ for t in span if not (t.is_punct or t.is_space)]
+    if len(norms) > 12:
+        return None
     # "so that" and "such that" join a clause: no pointer back
     pointers = [w for i, w in enumerate(norms[:8]) if not (i and (norms[i - 1], w) in _JOINED)]
     back = sorted(cues.refers_back.intersection(pointers))
-    opens_with = norms[:1] in [[w] for w in cues.follows_with]
-    if form != "tag" and follows_answer and len(norms) <= 12 and (back or opens_with):
-        pointer = ", ".join(back) or norms[0]
-        return "follow_up", f"short question right after an answer, referring back ({pointer})"
-    if form != "tag" and follows_answer and picked is not None and not _usual_practice(norms):
-        return "follow_up", f"picks up {picked!r} from the answer just given"
-    return "background", NO_INTENT_CUE
+    if back:
+        return ", ".join(back)
+    return norms[0] if norms[:1] in [[w] for w in cues.follows_with] else None
+
+
+def continued_intent(
+    span: Span, before: Question | None, cues: QuestionCues
+) -> tuple[QuestionIntent, str] | None:
+    """(intent, cue) of ``before``, the question just asked in the same turn,
+    when the question of ``span`` points back at it ("Tell me about a time you
+    faced a challenge on a team. How did you solve that problem?", "How would
+    you build the labels? And what worries you about them?"): it goes on with
+    that question, not with the answer before the turn. None otherwise."""
+    if before is None:
+        return None
+    pointer = points_back(span, cues)
+    if pointer is None:
+        return None
+    return before.intent, f"{_GOES_ON} ({pointer})"
 
 
 def from_setup(intent: QuestionIntent, cue: str, context: Context) -> tuple[QuestionIntent, str]:

@@ -41,6 +41,7 @@ from .intents import (
     Context,
     announced_intent,
     classify_intent,
+    continued_intent,
     from_setup,
     intent_cue_of,
     introduced_terms,
@@ -181,8 +182,12 @@ def find_questions(
         follows_answer = turn.index > 0 and transcript.turns[turn.index - 1].role != turn.role
         answer = introduced.get(turn.index - 1, frozenset()) if follows_answer else frozenset()
         picked = picked_up(sentence, answer, cues)
+        # a question after another of the same turn is no longer right after
+        # the answer: what it points back at is that question
+        before = questions[-1] if questions and questions[-1].turn == turn.index else None
+        right_after = follows_answer and before is None
         intent, intent_cue = classify_intent(
-            span, matches, asked.form, turn.role, follows_answer, asked_last, cues, context, picked
+            span, matches, asked.form, turn.role, right_after, asked_last, cues, context, picked
         )
         if (
             setup is not None
@@ -200,9 +205,12 @@ def find_questions(
         restated = restated_intent(span, sentence, questions, cues)
         if restated is not None:
             intent, intent_cue = restated
-        announced = announced_intent(sentence, questions, cues)
-        if announced is not None and intent_cue == NO_INTENT_CUE:
-            intent, intent_cue = announced
+        if intent_cue == NO_INTENT_CUE and asked.form != "tag":
+            intent, intent_cue = (
+                announced_intent(sentence, questions, cues)
+                or continued_intent(span, before, cues)
+                or (intent, intent_cue)
+            )
         if turn.role == "interviewer":
             asked_last = intent
             context = context.after(intent, intent_cue)
