@@ -1182,6 +1182,7 @@ operations manager after that.": what happened, told."""
         ("Why did you go back to him?", 1),
         ("How did you get the operations manager to meet you?", 1),
         ("Would you do that again?", 1),
+        ("Would you end up doing that again?", 1),  # "end up", but not what happened
     ],
 )
 def test_think_aloud_does_not_judge_a_follow_up_asking_what_happened(

@@ -2155,3 +2155,20 @@ def test_a_word_picked_up_from_the_answer_still_makes_a_follow_up_after_another_
         "follow_up",
         "picks up 'pitch' from the answer just given",
     )
+
+
+def test_a_topic_announced_first_leaves_the_question_right_after_the_answer() -> None:
+    # "Let's talk about scale." is no question before "How big did it get?"
+    analysis = analysis_of(
+        "Interviewer: What did you build last?\n"
+        "Candidate: A store for the checkout page, with a retry queue.\n"
+        "Interviewer: Let's talk about scale. How big did it get?\n"
+        "Candidate: About a million events a day.\n"
+    )
+    assert [(q.text, q.intent, q.intent_cue) for q in analysis.questions][1:] == [
+        (
+            "How big did it get?",
+            "follow_up",
+            "short question right after an answer, referring back (it)",
+        )
+    ]

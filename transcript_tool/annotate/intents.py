@@ -227,10 +227,10 @@ def classify_intent(
 
     ``follows_answer``: the question is the first of its turn, right after
     the other speaker's. ``asked_last`` is the intent of the interviewer's
-    last question: a candidate's question while a substantive one is open is a clarification,
-    unless it speaks of the role, team or company ("Is it a big team here on
-    nights?") or the interviewer has invited questions (``context.closed``):
-    then it is a reverse question. Without a cue, an interviewer's statement
+    last question: a candidate's question while a substantive one is open is
+    a clarification, unless it speaks of the role, team or company ("Is it a
+    big team here on nights?") or the interviewer has invited questions
+    (``context.closed``): then it is a reverse question. Without a cue, an interviewer's statement
     with a question mark ("so you'd use a left join there?") checks their
     understanding (clarification); a short question right after an answer that
     points back at it, or a question that names something the answer has

@@ -37,9 +37,9 @@ REASON_WORDS = frozenset({"how", "why"})
 # answer tells. "Why did it fail?", "How did you decide?" and "Would you
 # delegate anything?" are still judged.
 _OUTCOME = re.compile(
-    r"\b(?:turn(?:ed|s)? out|what happened|what was the (?:result|outcome)|what came of"
-    r"|end(?:ed)? up|how did (?:it|that|this) go|(?:whether|if) you ever)\b"
-)
+    r"\b(?:turned out|ended up|did (?:\w+ ){1,3}(?:turn out|end up)|what happened"
+    r"|what was the (?:result|outcome)|what came of|how did (?:it|that|this) go|whether you ever)\b"
+)  # past only: "Where would you end up putting it?" sets a problem
 _PAST_AUXILIARIES = frozenset({"did", "was", "were", "had", "has", "have"})
 SILENCE_PENALTY = 5.0  # points per long silence before an answer ...
 SILENCE_CAP = 20.0  # ... up to this many
