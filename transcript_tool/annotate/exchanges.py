@@ -257,7 +257,7 @@ def leads_on(question: Question, after: Question) -> bool:
         return False
     if after.form == "choice" and after.form_cue.lower() == "or":
         return True
-    return question.form_cue.lower().replace("’", "'") in load_cues().leave_to_ask
+    return load_cues().asks_leave(question.form_cue)
 
 
 def _with_answer(

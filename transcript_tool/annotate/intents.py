@@ -32,10 +32,8 @@ def restated_intent(
     """(intent, cue) of the question just before ``sentence`` in its turn when
     ``sentence`` opens by restating it ("What kind of team do you do your best
     work in? Like, what does a good week look like for you?"), else None."""
-    if not asked:
-        return None
-    before = asked[-1]
-    if (before.turn, before.sentence) != (sentence.turn, sentence.index - 1):
+    before = _just_before(sentence, asked)
+    if before is None:
         return None
     norms = [t.norm_ for t in span if not (t.is_punct or t.is_space)]
     for phrase in cues.restatements:
@@ -52,14 +50,21 @@ def announced_intent(
     that? For the A-fib patient, if he's stable, who would you call first?"):
     the question it announces is what it said it would be (taxonomy
     tie-break 12). None otherwise."""
+    before = _just_before(sentence, asked)
+    if before is None or not cues.asks_leave(before.form_cue):
+        return None
+    return before.intent, f'announced by "{before.form_cue}"'
+
+
+def _just_before(sentence: Sentence, asked: Sequence[Question]) -> Question | None:
+    """The last of ``asked`` when it is the sentence right before ``sentence``
+    in its turn, else None."""
     if not asked:
         return None
     before = asked[-1]
     if (before.turn, before.sentence) != (sentence.turn, sentence.index - 1):
         return None
-    if before.form_cue.lower().replace("\u2019", "'") not in cues.leave_to_ask:
-        return None
-    return before.intent, f'announced by "{before.form_cue}"'
+    return before
 
 
 def introduced_terms(

@@ -127,6 +127,18 @@ class QuestionCues:
     caption_onsets: CaptionOnsets | None = None
     rule_words: RuleWords = field(kw_only=True)
 
+    def asks_leave(self, form_cue: str) -> bool:
+        """Whether a question whose form cue is ``form_cue`` asks leave to ask
+        (``leave_to_ask``: "Can I follow up on that?"), a question of what it
+        announces (taxonomy tie-break 12)."""
+        return form_cue.lower().replace("\u2019", "'") in self.leave_to_ask
+
+    def announces(self, form_cue: str) -> bool:
+        """Whether a question whose form cue is ``form_cue`` announces a topic
+        with a request (``announcements``: "Let's talk about state."): no
+        question of its own where its turn goes on to ask."""
+        return form_cue.lower().replace("\u2019", "'") in self.announcements
+
 
 def load_cues(text: str | None = None) -> QuestionCues:
     """Cues from ``data/questions.yaml`` (or ``text``); ValueError on a bad rule."""

@@ -185,7 +185,8 @@ def find_questions(
         # a question after another of the same turn is no longer right after
         # the answer: what it points back at is that question
         before = next(
-            (q for q in questions[-1:] if q.turn == turn.index and not _announces(q, cues)), None
+            (q for q in questions[-1:] if q.turn == turn.index and not cues.announces(q.form_cue)),
+            None,
         )
         right_after = follows_answer and before is None
         intent, intent_cue = classify_intent(
@@ -238,16 +239,12 @@ def _without_announcements(questions: list[Question], cues: QuestionCues) -> lis
     """``questions`` less the topics announced with a request ("Let's talk
     about state.") in a turn that goes on to ask, renumbered."""
     asked_later = {q.turn: q.index for q in questions}  # each turn's last question
-    kept = [q for q in questions if not (_announces(q, cues) and asked_later[q.turn] > q.index)]
+    kept = [
+        q for q in questions if not (cues.announces(q.form_cue) and asked_later[q.turn] > q.index)
+    ]
     if len(kept) == len(questions):
         return questions
     return [replace(q, index=number) for number, q in enumerate(kept)]
-
-
-def _announces(question: Question, cues: QuestionCues) -> bool:
-    """Whether ``question`` announces a topic with a request ("Let's talk
-    about state."): no question of its own where the turn goes on to ask."""
-    return question.form_cue.lower().replace("’", "'") in cues.announcements
 
 
 _SETUP_INTENTS: frozenset[str] = frozenset({"situational", "problem_solving"})
