@@ -230,25 +230,24 @@ def classify_intent(
 ) -> tuple[QuestionIntent, str]:
     """(intent, cue) for a question; the cue is the words that decided.
 
-    ``follows_answer``: the question is the first of its turn, right after
-    the other speaker's. ``asked_last`` is the intent of the interviewer's
-    last question: a candidate's question while a substantive one is open is
-    a clarification, unless it speaks of the role, team or company ("Is it a
-    big team here on nights?") or the interviewer has invited questions
-    (``context.closed``): then it is a reverse question. Without a cue, an interviewer's statement
-    with a question mark ("so you'd use a left join there?") checks their
-    understanding (clarification); a short question right after an answer that
-    points back at it, or a question that names something the answer has
-    just brought up (``picked``, from :func:`picked_up`: "Why did you choose
-    role-play ...?"), is a follow-up, unless it is a tag question (it
-    confirms: "And you'd be open to nights here as well, correct?"); anything
-    else is background. A
-    technical or behavioral cue about the answer just given ("How does it
-    decide?") makes a follow-up too. While the open topic is a problem to work
-    through or a technical exercise, an interviewer's question that poses a
-    condition or asks what the candidate would do ("what if ...", "which would
-    you pick") belongs to it; after the invitation to ask, their "Anything
-    else?" is closing too.
+    ``follows_answer``: the question is the first of its turn, right after the
+    other speaker's. ``asked_last`` is the intent of the interviewer's last
+    question: a candidate's question while a substantive one is open is a
+    clarification, unless it speaks of the role, team or company ("Is it a big
+    team here on nights?") or the interviewer has invited questions
+    (``context.closed``): then it is a reverse question. Without a cue, an
+    interviewer's statement with a question mark ("so you'd use a left join
+    there?") checks their understanding (clarification); a short question right
+    after an answer that points back at it, or a question that names something
+    the answer has just brought up (``picked``, from :func:`picked_up`: "Why
+    did you choose role-play ...?"), is a follow-up, unless it is a tag
+    question (it confirms: "And you'd be open to nights here as well,
+    correct?"); anything else is background. A technical or behavioral cue
+    about the answer just given ("How does it decide?") makes a follow-up too.
+    While the open topic is a problem to work through or a technical exercise,
+    an interviewer's question that poses a condition or asks what the candidate
+    would do ("what if ...", "which would you pick") belongs to it; after the
+    invitation to ask, their "Anything else?" is closing too.
     """
     context = context or Context()
     if role == "candidate":

@@ -5,8 +5,9 @@ The cue words are spaCy PhraseMatcher phrases (on NORM) and Matcher token
 patterns per group (situation, task, action, result, earlier, quantity,
 when, name, generic), matched within each sentence of a turn. There is no
 tagger in the pipeline, so a first-person past action is "I"/"we" followed
-by a verb from a curated list of past-tense action verbs. Cue matching is lexical: it tells
-whether the words of a STAR story are there, not whether the story is good.
+by a verb from a curated list of past-tense action verbs. Cue matching is
+lexical: it tells whether the words of a STAR story are there, not whether
+the story is good.
 """
 
 from __future__ import annotations
