@@ -1054,6 +1054,39 @@ def test_relevance_an_opening_that_echoes_you_would_takes_the_question_up(
 
 
 @pytest.mark.parametrize(
+    ("question", "answer", "in_kind"),
+    [
+        # the Rev sample's answers, quoted as "never says: finding, people" and
+        # "never says: recruit, participant, user, busy, professional, staff"
+        ("How do you share findings so that people actually read them?",
+         "I do a thirty-minute readout with clips from the sessions.", True),
+        ("How do you recruit participants when the users are busy professionals?",
+         "Mostly through our customer success managers, who know the clinics.", True),
+        ("How do you decide between a qualitative study and a survey?",
+         "It depends on what the team already knows about the problem.", True),
+        # "how did you": a deed, told in the past (the .srt sample's)
+        ("How did you get the product team to prioritize it?",
+         "I think it helped that I showed them the cost in agent hours.", True),
+        ("How did you get the product team to prioritize it?",
+         "I think it helps that I show them the cost in agent hours.", False),
+        # a stance or a denial after "I" is no practice
+        ("How do you share findings so that people actually read them?",
+         "I think honestly the clinics were the hard part of that year.", False),
+        ("How do you share findings so that people actually read them?",
+         "I don't really have a set way yet at the clinics.", False),
+        # "by" further in is no means named first
+        ("How do you recruit participants when the users are busy professionals?",
+         "The clinics are usually closed by six, so evenings are out.", False),
+    ],
+)  # fmt: skip
+def test_relevance_an_opening_that_tells_how_takes_a_how_question_up(
+    question: str, answer: str, in_kind: bool
+) -> None:
+    result = measure("relevance", f"Interviewer: {question}\nCandidate: {answer}\n")
+    assert result.details["off_start"] == (0 if in_kind else 1)
+
+
+@pytest.mark.parametrize(
     "question",
     [
         "To start, can you tell me what you're doing now?",

@@ -24,6 +24,7 @@ from .base import MetricSpec, Param, Params, Scope
 from .common import PLEASANTRIES, Answer, candidate_answers, quote
 from .relevance_cues import (
     EVASION_NOTES,
+    answers_the_how,
     asked_for,
     find_evasion,
     find_tangents,
@@ -121,9 +122,7 @@ def judge(
     head = words[: int(params["opening_words"])]
     said = analysis.sentences[question.sentence].words
     instances = asked_for(said)
-    opening = (
-        1.0 if takes_up_by_form(question, said, head) else _coverage(question, head, instances)
-    )
+    opening = _opening(question, said, head, instances)
     coverage = (2 * opening + _coverage(question, words, instances)) / 3
     score = min(1.0, coverage / float(params["full_coverage"]))
     if _relaxed(question):
@@ -158,6 +157,25 @@ def judge(
     return Judged(
         question, answer, 100.0 * score, direct, drift, specific, reasked, evasion, unsaid
     )
+
+
+def _opening(
+    question: Question, said: Sequence[Word], head: Sequence[Word], instances: frozenset[str]
+) -> float:
+    """The share of the question the answer's opening ``head`` takes up: all
+    of it when it does so by its form (:func:`takes_up_by_form`), else the
+    share of focus terms it says; at least PART_COVERED (not quoted as
+    never saying them) when it tells the practice or the deed a one-part "how
+    do you ...?" or "how did you ...?" asks for (:func:`answers_the_how`):
+    the kind of answer asked for, though nothing in it says it is about what
+    was asked. ``said``: the words of the question's sentence."""
+    if takes_up_by_form(question, said, head):
+        return 1.0
+    covered = _coverage(question, head, instances)
+    asked = [w for w in said if question.start <= w.start < question.end]
+    if len(question.parts) == 1 and answers_the_how(asked, head):
+        return max(covered, PART_COVERED)
+    return covered
 
 
 def _unsaid(

@@ -2,8 +2,9 @@
 ``data/relevance.yaml``: evasions near its start ("I'm not going to get into
 that", "I don't know"), phrases that open a side topic ("by the way", "that
 reminds me"), words that answer in the kind a "when" or "why" asks for
-("only when ...", "because ..."), and an opening that echoes the question's
-"would you want" ("I'd want ...")."""
+("only when ...", "because ...", "it depends ..."), and an opening that
+echoes the question's "would you want" ("I'd want ...") or tells the practice
+a "how do you" asks for ("I do a readout ...")."""
 
 from __future__ import annotations
 
@@ -147,11 +148,62 @@ def echoes_the_frame(question_words: Sequence[Word], head: Sequence[Word]) -> bo
     )
 
 
+@lru_cache(maxsize=1)
+def _practice() -> dict[str, frozenset[str]]:
+    """relevance.yaml ``practice_echo``: its lists by name."""
+    return {name: frozenset(words) for name, words in _data()["practice_echo"].items()}
+
+
+def _asked_how(question_words: Sequence[Word]) -> str | None:
+    """The "do" or "did" of a question that asks "how do you ...?" or "how
+    did you ...?", else None."""
+    asked = _lowered(question_words)
+    for k in range(len(asked) - 2):
+        if asked[k] == "how" and asked[k + 1] in ("do", "did") and asked[k + 2] == "you":
+            return asked[k + 1]
+    return None
+
+
+def answers_the_how(question_words: Sequence[Word], head: Sequence[Word]) -> bool:
+    """Whether the opening ``head`` answers "how do you ...?" or "how did you
+    ...?" in kind, within its first ANSWER_KIND_WINDOW words: "i" or "we" and
+    a verb of the question's tense (a practice: "I do a thirty-minute readout
+    ..."; a deed: "I showed them the cost ..."), or a means named first
+    ("Mostly through our customer success managers"). Not a stance or an
+    auxiliary after the subject ("I think", "I've", "I don't": relevance.yaml
+    ``practice_echo``)."""
+    tense = _asked_how(question_words)
+    if tense is None:
+        return False
+    lists = _practice()
+    window = head[:ANSWER_KIND_WINDOW]
+    said = _lowered(window)
+    lead = 0
+    while lead < len(said) and said[lead] in lists["leading"]:
+        lead += 1
+    if lead < len(said) and said[lead] in lists["means"]:
+        return True
+    for k, subject in enumerate(said):
+        if subject not in ("i", "we"):
+            continue
+        verb = k + 1
+        while verb < len(said) and said[verb] in lists["skipped"]:
+            verb += 1
+        if verb >= len(said) or said[verb] in lists["not_practice"] or window[verb].is_punct:
+            continue
+        if verb + 1 < len(said) and said[verb + 1] == "n't":
+            continue
+        is_base = window[verb].lemma.lower() == said[verb]
+        if is_base == (tense == "do"):
+            return True
+    return False
+
+
 def takes_up_by_form(question: Question, sentence: Sequence[Word], head: Sequence[Word]) -> bool:
     """Whether the answer's opening ``head`` takes the question up by how it
-    answers, whatever words it shares with it: in the kind a "when" or "why"
-    asks for (:func:`answers_in_kind`), or echoing the question's "would you
-    want" (:func:`echoes_the_frame`; of a one-part question only: an echo
+    answers, whatever words it shares with it: in the kind a "when", "why" or
+    "how" asks for (:func:`answers_in_kind`), or echoing the question's "would
+    you want" (:func:`echoes_the_frame`; of a one-part question only: an echo
     takes up the part it echoes, not the others). ``sentence``: the words of
     the question's sentence."""
     if answers_in_kind(question, head):
