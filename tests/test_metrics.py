@@ -496,6 +496,32 @@ def test_think_aloud_credits_a_clarifying_question() -> None:
     assert not any("went straight into" in e.note for e in result.evidence)
 
 
+@pytest.mark.parametrize(
+    ("question", "intent", "expected"),
+    [
+        ("How would you design a rate limiter for our public API?", "problem_solving", True),
+        # a situational question is answered straight away: the Whisper
+        # sample's answer was "went straight into a problem without a
+        # clarifying question", as were 33 of MIT's "If you were given the
+        # option to change one thing about yourself, what would it be?"
+        ("How would you handle a team member who keeps showing up late?", "situational", False),
+        ("What are the early signs of sepsis you'd look for in a post-op patient?",
+         "technical", False),
+    ],
+)  # fmt: skip
+def test_think_aloud_wants_a_clarifying_question_only_before_an_open_problem(
+    question: str, intent: str, expected: bool
+) -> None:
+    answer = (
+        "First I would look at what is going on, because the details matter here, and then "
+        "I would decide what to do next."
+    )
+    analysis = analysis_of(f"Interviewer: {question}\nCandidate: {answer}\n")
+    assert analysis.questions[0].intent == intent
+    result = METRICS["think_aloud"](analysis, {})
+    assert any("went straight into" in e.note for e in result.evidence) is expected
+
+
 def test_think_aloud_short_answers_are_not_judged_alone() -> None:
     result = measure("think_aloud", THINKING, target_rate=20)  # min_words 40
     # neither answer is judged, so none counts as one without reasoning: a

@@ -25,8 +25,13 @@ from .common import (
 # Every marker kind but fillers shows reasoning said out loud.
 REASONING_KINDS: tuple[MarkerKind, ...] = tuple(k for k in get_args(MarkerKind) if k != "filler")
 # Questions that are worth clarifying before answering, and where checking in
-# with the interviewer is part of working through the problem.
-OPEN_PROBLEMS = frozenset({"problem_solving", "technical", "situational"})
+# with the interviewer is part of working through the problem: an open problem
+# (design, estimate, plan, diagnose). Not a technical question with a right
+# answer ("What are the early signs of sepsis?") nor a situational one ("How
+# would you handle a team member who keeps showing up late?", "If you could
+# change one thing about yourself, what would it be?"), which are answered
+# straight away.
+OPEN_PROBLEMS = frozenset({"problem_solving"})
 # A background question opening with these asks how the candidate works, or
 # why: its answer is judged for reasoning, where one about facts is not.
 REASON_WORDS = frozenset({"how", "why"})
