@@ -780,6 +780,13 @@ CANDIDATE_QUESTIONS = [
         id="while answering",
     ),
     pytest.param(
+        "What would you change about yourself?",
+        "Would a million requests a day be typical?",
+        "clarification",
+        "asked while answering an opinion question",
+        id="while answering an opinion question",
+    ),
+    pytest.param(
         "How would you design a rate limiter?",
         "Can I assume the traffic is steady?",
         "clarification",
@@ -2103,6 +2110,30 @@ def test_whether_a_practice_is_dead_or_the_future_asks_an_opinion(
     analysis = analysis_of(
         f"Interviewer: Thanks for coming in.\nCandidate: Sure.\nInterviewer: {question}\n"
         "Candidate: Not really, no.\n"
+    )
+    assert [q.intent for q in analysis.questions] == [intent]
+
+
+@pytest.mark.parametrize(
+    ("question", "intent"),
+    [
+        # MIT's set question (33 of 108 interviews) was situational, by "if you were"
+        ("If you were given the option to change one thing about yourself, what would it be?",
+         "opinion"),
+        ("What would you change about yourself?", "opinion"),
+        ("Is there anything you would change about yourself?", "opinion"),
+        # a hypothetical about the work stays what it was
+        ("If you were given the option to change one thing about the team, what would it be?",
+         "situational"),
+        ("What would you change about the schema?", "problem_solving"),
+    ],
+)  # fmt: skip
+def test_what_you_would_change_about_yourself_is_a_self_assessment(
+    question: str, intent: str
+) -> None:
+    analysis = analysis_of(
+        f"Interviewer: Thanks for coming in.\nCandidate: Sure.\nInterviewer: {question}\n"
+        "Candidate: Probably my patience, honestly.\n"
     )
     assert [q.intent for q in analysis.questions] == [intent]
 

@@ -263,7 +263,8 @@ def classify_intent(
             if about is not None:
                 return "reverse", f"{about} (about the role or company, asked while answering)"
             cue = first_cue(matches, "candidate_clarification")
-            return "clarification", cue or f"asked while answering a {asked_last} question"
+            article = "an" if asked_last[0] in "aeiou" else "a"
+            return "clarification", cue or f"asked while answering {article} {asked_last} question"
         return "reverse", "asked by the candidate"
     if context.closed and (cue := first_cue(matches, "asks_for_more")):
         return "closing", f"{cue} (after inviting questions)"
