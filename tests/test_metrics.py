@@ -1115,6 +1115,27 @@ def test_relevance_an_opening_that_tells_how_takes_a_how_question_up(
 @pytest.mark.parametrize(
     "question",
     [
+        "So to start, can you tell me a bit about your coffee experience so far?",
+        "Tell me a little about your coffee experience.",
+        "Can you tell me a little bit about your coffee experience?",
+    ],
+)
+def test_relevance_tell_me_a_bit_about_your_asks_for_background(question: str) -> None:
+    # the Whisper sample's "Yeah, I've been a barista ..." was quoted as an
+    # opening that "never says the words of" it: "coffee"; "tell me about
+    # your" was a background cue, "tell me a bit about your" none
+    result = measure(
+        "relevance",
+        f"Interviewer: {question}\nCandidate: Yeah, I've been a barista at Tidewater "
+        "Roasters for about two and a half years.\n",
+    )
+    assert result.details["off_start"] == 0
+    assert result.items == (("question 0", 100.0),)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
         "To start, can you tell me what you're doing now?",
         "Looking back, what would you change?",
         "In hindsight, what would you change?",
