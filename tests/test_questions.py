@@ -2114,6 +2114,30 @@ def test_whether_a_practice_is_dead_or_the_future_asks_an_opinion(
     assert [q.intent for q in analysis.questions] == [intent]
 
 
+def test_a_task_set_as_a_wish_is_an_open_problem_and_the_candidates_questions_clarify_it() -> None:
+    # the civil engineer's whiteboard interview: "I'd like you to size the main
+    # beams." was no question, so the whole exercise and the candidate's
+    # questions on it ("Are the beams simply supported?") came under the small
+    # talk before it, and a 481-word answer was "over the limit for a small
+    # talk question"
+    analysis = analysis_of(
+        "Interviewer: Did you find us all right?\n"
+        "Candidate: Yes, fine, thanks.\n"
+        "Interviewer: So here's the job. A council wants a footbridge with a clear span of "
+        "twelve metres. I'd like you to size the main beams.\n"
+        "Candidate: Okay. Are the beams simply supported?\n"
+        "Interviewer: Yes, simply supported.\n"
+    )
+    task, clarifying = analysis.questions[1:]
+    assert (task.text, task.form, task.intent) == (
+        "I'd like you to size the main beams.",
+        "imperative",
+        "problem_solving",
+    )
+    assert (clarifying.role, clarifying.intent) == ("candidate", "clarification")
+    assert only_question("I'd like you to write the query.").intent != "problem_solving"
+
+
 @pytest.mark.parametrize(
     ("question", "intent"),
     [
