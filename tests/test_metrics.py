@@ -160,6 +160,41 @@ def test_conciseness_words_before_the_first_point() -> None:
     assert measure("conciseness", REPHRASED).details["late_starts"] == 0
 
 
+def test_a_reply_to_the_closing_question_has_no_point_to_lead_with() -> None:
+    # the teacher interview's "No, I think that's, I think that covers it.
+    # Thank you so much." was "17 words before the first point: lead with the
+    # answer"; the same words to a real question still are
+    reply = "No, I think that's, I think that covers it, honestly. Thank you so much for today."
+
+    def late(question: str) -> int:
+        text = (
+            "Interviewer: How would you plan the rollout?\n"
+            "Candidate: I'd start with one region and watch the error rate.\n"
+            f"Interviewer: {question}\nCandidate: {reply}\n"
+        )
+        return int(measure("conciseness", text, preamble_words=5).details["late_starts"])
+
+    assert late("Anything else you'd like to ask us?") == 0
+    assert late("What would you change about the plan?") == 1
+
+
+def test_think_aloud_quotes_no_small_talk_as_reasoning_that_went_well() -> None:
+    # "I'm on my laptop mic, so if it's bad just let me know." (the teacher
+    # interview's small talk) was "reasoning out loud" that went well
+    result = measure(
+        "think_aloud",
+        "Interviewer: How are you doing today?\n"
+        "Candidate: Good, and I'm on my laptop mic, so if it's bad just let me know, because "
+        "the headset died, so I'd rather check first.\n"
+        "Interviewer: How would you find the cause of slow checkouts?\n"
+        "Candidate: First I'd compare slow requests with fast ones, because that shows "
+        "whether the database is the bottleneck.\n",
+    )
+    strengths = [e.quote for e in result.evidence if e.polarity == "strength"]
+    assert strengths and all("laptop" not in q for q in strengths)
+    assert all(e.turn == 3 for e in result.evidence if e.polarity == "strength")
+
+
 def test_conciseness_words_before_the_first_point_unpunctuated() -> None:
     result = measure(
         "conciseness",

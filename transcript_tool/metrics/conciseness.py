@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from ..model import Analysis, Evidence, Marker, MetricResult, Sentence, Word
 from .base import MetricSpec, Param, Params, Scope
 from .common import (
+    PLEASANTRIES,
     Answer,
     answer_markers,
     candidate_answers,
@@ -80,7 +81,13 @@ def conciseness(analysis: Analysis, params: Params, scope: Scope) -> MetricResul
     extra_times = sum(times - 1 for _, _, times in repeats)
     repetition_score = max(0.0, 100.0 - 10.0 * (extra_times + len(rephrased)))
     preambles = [_preamble_words(sentences[a.exchange]) for a in answers]
-    late = [(a, n) for a, n in zip(answers, preambles, strict=True) if n > params["preamble_words"]]
+    # a reply to small talk or to the closing question ("No, I think that
+    # covers it. Thank you so much.") has no point to lead with
+    late = [
+        (a, n)
+        for a, n in zip(answers, preambles, strict=True)
+        if n > params["preamble_words"] and not all(q.intent in PLEASANTRIES for q in a.questions)
+    ]
     preamble_score = 100.0 * (1 - len(late) / len(answers))
     # The worst answer weighs as much as all the others: one long ramble is
     # what an interviewer remembers.

@@ -77,7 +77,15 @@ def think_aloud(analysis: Analysis, params: Params, scope: Scope) -> MetricResul
     value = 0.55 * density + 0.2 * variety + 0.15 * reasoned_share + 0.1 * engagement
     value = max(0.0, value - min(SILENCE_CAP, SILENCE_PENALTY * len(pauses)))
     turns = analysis.transcript.turns
-    evidence = _best_sentences(analysis, markers)
+    # quoted as going well only from answers to the interview's questions,
+    # not from small talk ("I'm on my laptop mic, so if it's bad just let me know")
+    asked = {
+        t
+        for a in answers
+        if any(q.intent not in PLEASANTRIES for q in a.questions)
+        for t in a.turns
+    }
+    evidence = _best_sentences(analysis, [m for m in markers if m.turn in asked])
     for question in clarifying[:1]:
         note = "asked a clarifying question before diving in"
         evidence.append(Evidence(question.turn, question.text, note, "strength"))
