@@ -2114,6 +2114,24 @@ def test_whether_a_practice_is_dead_or_the_future_asks_an_opinion(
     assert [q.intent for q in analysis.questions] == [intent]
 
 
+@pytest.mark.parametrize(
+    ("question", "intent"),
+    [
+        # the warehouse supervisor's, background with no cue: its 287-word story
+        # was "over the limit for a background question" (176 words)
+        ("Tell me about a safety incident you dealt with.", "behavioral"),
+        ("Tell me about an incident on your last shift.", "behavioral"),
+        ("Tell me about a customer you turned around.", "behavioral"),
+        ("Can you describe a disagreement with your manager?", "behavioral"),
+        ("Tell me about a tool you like.", "background"),
+    ],
+)
+def test_an_event_the_candidate_went_through_is_an_episode_to_recount(
+    question: str, intent: str
+) -> None:
+    assert only_question(question).intent == intent
+
+
 def test_a_task_set_as_a_wish_is_an_open_problem_and_the_candidates_questions_clarify_it() -> None:
     # the civil engineer's whiteboard interview: "I'd like you to size the main
     # beams." was no question, so the whole exercise and the candidate's
