@@ -160,6 +160,48 @@ def test_conciseness_words_before_the_first_point() -> None:
     assert measure("conciseness", REPHRASED).details["late_starts"] == 0
 
 
+@pytest.mark.parametrize(
+    ("question", "answer", "indirect"),
+    [
+        # the warehouse supervisor's "Not all night, thank God." was "a
+        # confirm-or-deny question answered without a yes or no first"
+        ("So you're in the freezer all night?", "Not all night, thank God. Minus ten.", 0),
+        ("Have you ever taken minutes at a board meeting?",
+         "Um, not board minutes specifically, but team ones every week.", 0),
+        ("Have you ever taken minutes at a board meeting?",
+         "Not only minutes, I ran the agenda too.", 1),
+        ("So you're in the freezer all night?", "It's not that simple, the dock is cold too.", 1),
+        # "And the result?" asks what about it, for content (the accountant's,
+        # the ML engineer's "And retraining?")
+        ("And the result?", "We got the close down to seven working days.", 0),
+        ("And retraining?", "I'd retrain monthly on the latest labelled tickets.", 0),
+        ("And that's per service?", "Per user journey, ideally, across services.", 1),
+    ],
+)  # fmt: skip
+def test_relevance_a_qualified_no_and_a_what_about_question(
+    question: str, answer: str, indirect: int
+) -> None:
+    text = (
+        "Interviewer: Tell me about your current job.\n"
+        "Candidate: I run the night shift at a cold storage warehouse and close the books.\n"
+        f"Interviewer: {question}\nCandidate: {answer}\n"
+    )
+    assert measure("relevance", text).details["indirect"] == indirect
+
+
+def test_are_we_on_checks_the_channel() -> None:
+    # the warehouse supervisor's first words: "I can hear you." was "a yes/no
+    # question answered without a yes or no first"
+    analysis = analysis_of(
+        "Interviewer: Alright, are we, are we on?\n"
+        "Candidate: I can hear you. You're a little echoey, though.\n"
+        "Interviewer: Are we on the same page about the shift?\n"
+        "Candidate: Yes, nights.\n"
+    )
+    assert [q.text for q in analysis.check_ins] == ["Alright, are we, are we on?"]
+    assert [q.text for q in analysis.questions] == ["Are we on the same page about the shift?"]
+
+
 def test_a_reply_to_the_closing_question_has_no_point_to_lead_with() -> None:
     # the teacher interview's "No, I think that's, I think that covers it.
     # Thank you so much." was "17 words before the first point: lead with the

@@ -16,7 +16,8 @@ from .question_cues import rule_words
 from .word_lists import alternatives
 
 # A reply is direct when it opens with a yes or no word (within its first
-# DIRECT_OPENING words), a qualified one ("sort of", "not quite"), or gives
+# DIRECT_OPENING words), a qualified one ("sort of", "not quite", "not all
+# night"), or gives
 # an elliptical reply, a subject and an auxiliary with nothing after them
 # ("I did.", "We sure have.", "It isn't,"), within its first DIRECT_WINDOW
 # words. "I have always said..." is not a reply: the auxiliary must end the
@@ -33,7 +34,7 @@ ECHO_WORDS = 4  # a short statement put to confirm, said back word for word, is 
 def _reply_patterns() -> tuple[re.Pattern[str], ...]:
     """questions.yaml ``replies`` as regexes: a yes or no (or a degree that
     ends its clause); an elliptical reply; a confirmation; a consequence
-    opening the reply."""
+    opening the reply; "not" opening it ("Not all night, thank God.")."""
     words = rule_words()
     adverb = rf"(?: (?:\w+ly|{alternatives(words.reply_adverbs)}))?"
     subject, auxiliary = alternatives(words.reply_subjects), alternatives(words.reply_auxiliaries)
@@ -45,6 +46,10 @@ def _reply_patterns() -> tuple[re.Pattern[str], ...]:
         re.compile(rf"\b{subject}{adverb} {auxiliary}{end}"),
         re.compile(rf"\b{alternatives(words.confirming)}\b"),
         re.compile(rf"^{alternatives(words.consequences)}\b"),
+        re.compile(
+            rf"^(?:{alternatives(words.denial_lead)} )*"
+            rf"not\b(?! {alternatives(words.not_denials)}\b)"
+        ),
     )
 
 
@@ -70,9 +75,10 @@ def direct_reply(
     spoken = [k for k, token in enumerate(tokens) if any(c.isalnum() for c in token)]
     cut = spoken[DIRECT_OPENING - 1] + 1 if len(spoken) >= DIRECT_OPENING else len(tokens)
     opening = " ".join(tokens[:cut])
-    yes_no, elliptical, confirmation, consequence = _reply_patterns()
+    yes_no, elliptical, confirmation, consequence, denial = _reply_patterns()
     found = (
         yes_no.search(opening)
+        or denial.search(opening)
         or (confirming and confirmation.search(opening))
         or (conditional and consequence.search(window))
         or elliptical.search(window)
@@ -87,31 +93,43 @@ def answered_directly(
     answers ``question`` with a yes or no (:func:`direct_reply`), or a short
     statement put to confirm by saying it back; None when the question is not
     judged for one (:func:`_judged`)."""
-    if not _judged(question):
+    spoken = [w.lower for w in question_words if not w.is_punct]
+    if not _judged(question, spoken):
         return None
     confirming = question.form in ("tag", "declarative")
     # a condition put as a statement: "if" among its first three words ("And
     # if the VP says no?", "And downstream, if something gets through?")
-    spoken = [w.lower for w in question_words if not w.is_punct]
     conditional = question.form == "declarative" and "if" in spoken[:3]
     return (confirming and _echoes(spoken, opening)) or direct_reply(
         opening, confirming, conditional
     ) is not None
 
 
-def _judged(question: Question) -> bool:
-    """Whether the answer to ``question`` must open with a yes or no: a closed
-    question of the interviewer's (only the candidate is judged on answering
-    directly), not small talk or a closing one, and not an elliptical
-    question that opens with "any", which the content itself answers
-    ("Anything you'd do differently?"; questions.yaml
-    ``direct_exempt_intents``, ``content_words``)."""
+def _judged(question: Question, spoken: Sequence[str]) -> bool:
+    """Whether the answer to ``question`` (``spoken``: its words, lowercase,
+    punctuation left out) must open with a yes or no: a closed question of
+    the interviewer's (only the candidate is judged on answering directly),
+    not small talk or a closing one, not an elliptical question that opens
+    with "any", which the content itself answers ("Anything you'd do
+    differently?"; questions.yaml ``direct_exempt_intents``,
+    ``content_words``), and not a "what about" fragment
+    (:func:`_asks_what_about`)."""
     rules = rule_words()
     if question.form not in DIRECT_FORMS or question.role != "interviewer":
         return False
     if question.intent in rules.direct_exempt_intents:
         return False
+    if question.form == "declarative" and _asks_what_about(spoken):
+        return False
     return question.form_cue.lower() not in rules.content_words
+
+
+def _asks_what_about(spoken: Sequence[str]) -> bool:
+    """A fragment put as a statement that opens with "and" and goes on with
+    no clause ("And the result?", "And retraining?"; ``spoken``: its words,
+    lowercase, punctuation left out): it asks "what about ...?", for content,
+    not for a yes or no (questions.yaml ``clause_words``)."""
+    return len(spoken) >= 2 and spoken[0] == "and" and spoken[1] not in rule_words().clause_words
 
 
 def _echoes(question: Sequence[str], opening: Sequence[Word]) -> bool:

@@ -46,6 +46,7 @@ class RuleWords:
     single_answer_types: frozenset[str]
     direct_exempt_intents: frozenset[QuestionIntent]
     content_words: frozenset[str]
+    clause_words: frozenset[str]
     time_words: frozenset[str]
     number_words: tuple[str, ...]
     pleasantries: tuple[str, ...]
@@ -55,6 +56,8 @@ class RuleWords:
     degrees: tuple[str, ...]
     confirming: tuple[str, ...]
     consequences: tuple[str, ...]
+    denial_lead: tuple[str, ...]
+    not_denials: tuple[str, ...]
     reply_subjects: tuple[str, ...]
     reply_adverbs: tuple[str, ...]
     reply_auxiliaries: tuple[str, ...]
@@ -110,6 +113,7 @@ _PLACES: dict[str, tuple[str, ...]] = {
     "single_answer_types": ("single_answer_types",),
     "direct_exempt_intents": ("direct_exempt_intents",),
     "content_words": ("content_words",),
+    "clause_words": ("clause_words",),
     "time_words": ("time_words",),
     "number_words": ("number_words",),
     "pleasantries": ("pleasantries",),
@@ -117,6 +121,8 @@ _PLACES: dict[str, tuple[str, ...]] = {
     "degrees": ("replies", "degrees"),
     "confirming": ("replies", "confirming"),
     "consequences": ("replies", "consequences"),
+    "denial_lead": ("replies", "denial_lead"),
+    "not_denials": ("replies", "not_denials"),
     "reply_subjects": ("replies", "subjects"),
     "reply_adverbs": ("replies", "adverbs"),
     "reply_auxiliaries": ("replies", "auxiliaries"),
