@@ -176,6 +176,19 @@ def test_conciseness_words_before_the_first_point() -> None:
         ("And the result?", "We got the close down to seven working days.", 0),
         ("And retraining?", "I'd retrain monthly on the latest labelled tickets.", 0),
         ("And that's per service?", "Per user journey, ideally, across services.", 1),
+        # "Mm-hmm" is "mm - hmm" to the tokenizer, and was never a yes
+        ("So you restarted the whole thing?", "Mm-hmm.", 0),
+        ("So you restarted the whole thing?", "Mmhmm, from scratch.", 0),
+        ("So you restarted the whole thing?", "Yea, from scratch.", 0),
+        # the predicate said back of oneself is a yes (or a no): MIT's set questions
+        ("Do you think you're a leader?", "Um I think I'm definitely a leader in my dorm.", 0),
+        ("Do you consider yourself a team player?",
+         "I do consider myself a team player. I like sharing credit.", 0),
+        ("Are you a morning person?", "I'm not a morning person, honestly.", 0),
+        # a state with its own complement: CLARITY's "Are you concerned that a
+        # sagging economy ...?" - "I'm concerned about the economy because ..." dodges
+        ("Are you concerned that the budget will slip?", "I'm concerned about the economy.", 1),
+        ("Do you think you're a leader?", "Well I run the robotics club at school.", 1),
     ],
 )  # fmt: skip
 def test_relevance_a_qualified_no_and_a_what_about_question(

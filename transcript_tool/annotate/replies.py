@@ -28,6 +28,8 @@ DIRECT_WINDOW = 12
 # led it?") is answered directly when its answer opens with a yes or no.
 DIRECT_FORMS = frozenset({"yes_no", "tag", "declarative"})
 ECHO_WORDS = 4  # a short statement put to confirm, said back word for word, is confirmed
+RESTATED_GAP = 6  # a predicate said back counts within these words after "i" or "myself"
+RESTATED_PREFIX = 5  # ... and a word sharing this many first letters with it ("leaders")
 
 
 @lru_cache(maxsize=1)
@@ -100,9 +102,11 @@ def answered_directly(
     # a condition put as a statement: "if" among its first three words ("And
     # if the VP says no?", "And downstream, if something gets through?")
     conditional = question.form == "declarative" and "if" in spoken[:3]
-    return (confirming and _echoes(spoken, opening)) or direct_reply(
-        opening, confirming, conditional
-    ) is not None
+    return (
+        (confirming and _echoes(spoken, opening))
+        or _restates(question_words, opening)
+        or direct_reply(opening, confirming, conditional) is not None
+    )
 
 
 def _judged(question: Question, spoken: Sequence[str]) -> bool:
@@ -138,6 +142,52 @@ def _echoes(question: Sequence[str], opening: Sequence[Word]) -> bool:
     words, lowercase)."""
     said = [w.lower for w in opening if not w.is_punct]
     return 0 < len(question) <= ECHO_WORDS and said[: len(question)] == list(question)
+
+
+def _restates(question: Sequence[Word], opening: Sequence[Word]) -> bool:
+    """The reply says of the speaker what the question asks of the listener,
+    yes or no: "Do you think you're a leader?" - "I think I'm definitely a
+    leader", "I'm not a leader yet"; "Do you consider yourself a team
+    player?" - "I do consider myself a team player". The question's
+    predicate is the first content word after "you're", "you are",
+    "yourself" or "are you", a kind of person with "a" or "an" before it;
+    the reply must say it (or a word sharing its first RESTATED_PREFIX
+    letters) within RESTATED_GAP words after "i" or "myself"."""
+    said = [w.lower.replace("\u2019", "'") for w in question]
+    pairs = (("you", "'re"), ("you", "are"), ("are", "you"))
+    after = max(
+        (
+            k + 1
+            for k in range(len(said))
+            if said[k] == "yourself" or (k > 0 and (said[k - 1], said[k]) in pairs)
+        ),
+        default=None,
+    )
+    if after is None:
+        return False
+    found = next(
+        (
+            k
+            for k in range(after, len(question))
+            if not question[k].is_stop and not question[k].is_punct
+        ),
+        None,
+    )
+    # a kind of person ("a leader"), not a state with its own complement ("Are
+    # you concerned that the economy ...?" - "I'm concerned about working
+    # Americans" dodges, in CLARITY's presidential interviews)
+    if found is None or not {"a", "an"} & set(said[after:found]):
+        return False
+    head = question[found].lower
+    replied = [w.lower for w in opening if not w.is_punct]
+    return any(
+        replied[k] in ("i", "myself")
+        and any(
+            word[:RESTATED_PREFIX] == head[:RESTATED_PREFIX]
+            for word in replied[k + 1 : k + 1 + RESTATED_GAP]
+        )
+        for k in range(len(replied))
+    )
 
 
 def openings(sentences: Sequence[Sentence]) -> dict[int, list[Word]]:
