@@ -189,6 +189,12 @@ def test_conciseness_words_before_the_first_point() -> None:
         # sagging economy ...?" - "I'm concerned about the economy because ..." dodges
         ("Are you concerned that the budget will slip?", "I'm concerned about the economy.", 1),
         ("Do you think you're a leader?", "Well I run the robotics club at school.", 1),
+        # an elliptical "I do" that a new clause follows, unpunctuated (MIT's)
+        ("Do you think you're a leader?", "Uhm I do I would say that people look to me.", 0),
+        ("Did the launch slip?", "It was I think in March that we shipped it.", 1),
+        # "fine", "perfect" and "please" say yes
+        ("Is phone okay?", "Phone's totally fine, let me turn the laptop off.", 0),
+        ("Can I give you one piece of feedback?", "Please.", 0),
     ],
 )  # fmt: skip
 def test_relevance_a_qualified_no_and_a_what_about_question(

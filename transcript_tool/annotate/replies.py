@@ -41,7 +41,11 @@ def _reply_patterns() -> tuple[re.Pattern[str], ...]:
     adverb = rf"(?: (?:\w+ly|{alternatives(words.reply_adverbs)}))?"
     subject, auxiliary = alternatives(words.reply_subjects), alternatives(words.reply_auxiliaries)
     mark = r"[.,;!?\u2014\u2013-]"
-    end = rf"(?: not)?(?: ?{mark}|$)"
+    # the clause ends at a mark, the reply's end, or a new clause's subject
+    # (an unpunctuated "I do I would say that ..."; not an aside, "it was I
+    # think in 2019", "I have you know")
+    aside = r"(?: (?:think|mean|guess|know|suppose)\b)"
+    end = rf"(?: not)?(?: ?{mark}|$| (?={subject}\b(?!{aside})))"
     yes_no, degree = alternatives(words.yes_no), alternatives(words.degrees)
     return (
         re.compile(rf"\b{yes_no}\b|\b{degree} {mark}"),
