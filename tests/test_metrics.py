@@ -195,6 +195,9 @@ def test_conciseness_words_before_the_first_point() -> None:
         # "fine", "perfect" and "please" say yes
         ("Is phone okay?", "Phone's totally fine, let me turn the laptop off.", 0),
         ("Can I give you one piece of feedback?", "Please.", 0),
+        # a request for more of the answer, not a yes/no question (MIT's)
+        ("Can you be a little bit more specific?",
+         "Um so as house manager I organized the work week for everyone.", 0),
     ],
 )  # fmt: skip
 def test_relevance_a_qualified_no_and_a_what_about_question(

@@ -2132,6 +2132,28 @@ def test_an_event_the_candidate_went_through_is_an_episode_to_recount(
     assert only_question(question).intent == intent
 
 
+@pytest.mark.parametrize(
+    "question",
+    [
+        # MIT's and the interval coding mock's: yes/no questions of no intent
+        # (or a follow-up by "that"), and their answers "without a yes or no"
+        "Can you be a little bit more specific?",
+        "Could you be more specific about that?",
+        "Can you convince me of that?",
+        "Can you try it again?",
+        "Can you justify that?",
+    ],
+)
+def test_asking_for_more_of_the_answer_is_a_follow_up_request(question: str) -> None:
+    analysis = analysis_of(
+        "Interviewer: How do you keep a house of forty students running?\n"
+        "Candidate: I organise things and keep everyone on track.\n"
+        f"Interviewer: {question}\nCandidate: Sure, so every Sunday we meet.\n"
+    )
+    asked = analysis.questions[1]
+    assert (asked.form, asked.intent) == ("imperative", "follow_up")
+
+
 def test_a_task_set_as_a_wish_is_an_open_problem_and_the_candidates_questions_clarify_it() -> None:
     # the civil engineer's whiteboard interview: "I'd like you to size the main
     # beams." was no question, so the whole exercise and the candidate's
