@@ -2154,6 +2154,68 @@ def test_asking_for_more_of_the_answer_is_a_follow_up_request(question: str) -> 
     assert (asked.form, asked.intent) == ("imperative", "follow_up")
 
 
+def test_what_did_you_do_asks_about_the_story_just_told() -> None:
+    # the intern interview's "What did you do?" after a story of a failure,
+    # and "How did you respond?" after "Tell me about a time you got critical
+    # feedback.": background, with no cue, so the story's actions were judged
+    # apart from it
+    analysis = analysis_of(
+        "Interviewer: Tell me about a time you failed.\n"
+        "Candidate: I shipped a time zone bug that shifted a month of data by an hour.\n"
+        "Interviewer: What did you do?\n"
+        "Candidate: I told my advisor that afternoon and rewrote the conversion.\n"
+        "Interviewer: Tell me about a time you got critical feedback. How did you respond?\n"
+        "Candidate: A reviewer left forty comments on my first pull request.\n"
+        "Interviewer: Let's switch gears. A patient is on amiodarone and the team wants "
+        "to start simvastatin. What would you flag?\n"
+        "Candidate: The dose: simvastatin is capped at twenty milligrams with amiodarone.\n"
+    )
+    intents = {q.text: q.intent for q in analysis.questions}
+    assert intents["What did you do?"] == "follow_up"
+    assert intents["How did you respond?"] == "behavioral"
+    assert intents["What would you flag?"] != "follow_up"
+
+
+@pytest.mark.parametrize(
+    ("question", "intent"),
+    [
+        ("Describe the most challenging technical problem you've worked on.", "behavioral"),
+        ("Tell me about the hardest bug you ever fixed.", "behavioral"),
+        ("What's the most difficult customer you've dealt with?", "behavioral"),
+        ("What's the most challenging part of your job?", "background"),
+    ],
+)
+def test_the_hardest_thing_you_worked_on_is_an_episode(question: str, intent: str) -> None:
+    assert only_question(question).intent == intent
+
+
+def test_a_greeting_by_name_is_small_talk_and_a_setup_ends_the_small_talk() -> None:
+    # "Hey, Kwame?" was a statement put to confirm (clarification), and its
+    # reply answered it "without a yes or no"; once the interviewer has set out
+    # the task, the candidate's questions clarify it, not small talk
+    setup = (
+        "So, this is the system design round. We get about three thousand support "
+        "tickets a day, and six people triage them into eight queues by hand. We want a "
+        "model that routes tickets automatically, so the team only handles the unsure ones."
+    )
+    analysis = analysis_of(
+        "Interviewer: Hey, Kwame?\n"
+        "Candidate: Hi, Ingrid, right?\n"
+        f"Interviewer: {setup}\n"
+        "Candidate: Okay. Is it one queue per ticket?\n"
+        "Interviewer: One queue. And does that sound alright?\n"
+        "Candidate: Yes. Is it all English?\n"
+    )
+    asked = [(q.role, q.intent) for q in analysis.questions]
+    assert asked == [
+        ("interviewer", "small_talk"),
+        ("candidate", "small_talk"),
+        ("candidate", "clarification"),
+        ("candidate", "clarification"),
+    ]
+    assert [q.text for q in analysis.check_ins] == ["And does that sound alright?"]
+
+
 def test_a_task_set_as_a_wish_is_an_open_problem_and_the_candidates_questions_clarify_it() -> None:
     # the civil engineer's whiteboard interview: "I'd like you to size the main
     # beams." was no question, so the whole exercise and the candidate's

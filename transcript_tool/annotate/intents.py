@@ -15,7 +15,15 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from ..model import Question, QuestionForm, QuestionIntent, Role, Sentence
+from ..model import (
+    Question,
+    QuestionForm,
+    QuestionIntent,
+    Role,
+    Sentence,
+    Transcript,
+    count_text_words,
+)
 from .parts import focus_terms
 from .question_cues import Match, QuestionCues, first_cue, first_match, rule_words
 
@@ -213,6 +221,28 @@ class Context:
         return self
 
 
+SETUP_WORDS = 25
+"""An interviewer's turn of at least this many words that asks nothing sets
+something out (the task, the format): see :func:`after_setup`."""
+
+
+def after_setup(transcript: Transcript, turn: int, questions: Sequence[Question]) -> bool:
+    """Whether, since the interviewer's last question (of ``questions``, those
+    found so far) and before turn ``turn``, an interviewer's turn asked
+    nothing and set something out in SETUP_WORDS words or more ("So, this is
+    the system design round ... We want a model that routes tickets
+    automatically ..."): small talk before it is over, and the candidate's
+    questions are about what was set out."""
+    asked = {q.turn for q in questions if q.role == "interviewer"}
+    last = max(asked, default=-1)
+    return any(
+        transcript.turns[t].role == "interviewer"
+        and t not in asked
+        and count_text_words(transcript.turns[t].text) >= SETUP_WORDS
+        for t in range(last + 1, turn)
+    )
+
+
 _IN_TOPIC = "part of the problem being worked through"
 _GOES_ON = "goes on from the question before it"
 
@@ -227,6 +257,7 @@ def classify_intent(
     cues: QuestionCues,
     context: Context | None = None,
     picked: str | None = None,
+    after_setup: bool = False,
 ) -> tuple[QuestionIntent, str]:
     """(intent, cue) for a question; the cue is the words that decided.
 
@@ -248,6 +279,11 @@ def classify_intent(
     an interviewer's question that poses a condition or asks what the candidate
     would do ("what if ...", "which would you pick") belongs to it; after the
     invitation to ask, their "Anything else?" is closing too.
+    ``after_setup``: since the interviewer's last question, a turn of theirs
+    asked nothing and set something out (:func:`after_setup`): small talk is
+    over, and a candidate's question with no interviewer question open but
+    small talk is about what was set out (a clarification), or about the
+    company.
     """
     context = context or Context()
     if role == "candidate":
@@ -256,15 +292,20 @@ def classify_intent(
             return "clarification", cue
         if context.closed:
             return "reverse", "asked after the interviewer invited questions"
-        if asked_last == "small_talk":
+        set_out = after_setup and asked_last in (None, "small_talk")
+        if asked_last == "small_talk" and not set_out:
             return "small_talk", "asked back during small talk"
-        if asked_last not in (None, "closing"):
+        if asked_last not in (None, "closing") or set_out:
             about = _about_the_company(span, cues)
             if about is not None:
                 return "reverse", f"{about} (about the role or company, asked while answering)"
             cue = first_cue(matches, "candidate_clarification")
+            if cue:
+                return "clarification", cue
+            if set_out or asked_last is None:
+                return "clarification", "asked about what the interviewer set out"
             article = "an" if asked_last[0] in "aeiou" else "a"
-            return "clarification", cue or f"asked while answering {article} {asked_last} question"
+            return "clarification", f"asked while answering {article} {asked_last} question"
         return "reverse", "asked by the candidate"
     if context.closed and (cue := first_cue(matches, "asks_for_more")):
         return "closing", f"{cue} (after inviting questions)"
@@ -291,7 +332,7 @@ def classify_intent(
         return found
     if form == "declarative":
         return "clarification", "a statement put to the listener to confirm"
-    if asked_last == "small_talk" and form in ("yes_no", "tag"):
+    if asked_last == "small_talk" and form in ("yes_no", "tag") and not after_setup:
         # "Hi, is this Dev? How's your week going? ... And you're out in
         # Denver, right?": opening logistics and rapport go on
         return "small_talk", "a yes or no asked during small talk"
@@ -307,7 +348,8 @@ def classify_intent(
 def points_back(span: Span, cues: QuestionCues) -> str | None:
     """The words of a short question (12 words at most) that point back at
     what was just said ("And what worries you about them?", "How did you
-    solve that problem?", "Why?"), else None."""
+    solve that problem?", "Why?"), or the whole of an elliptical one ("What
+    did you do?", :func:`_elliptical`), else None."""
     norms = [t.norm_ for t in span if not (t.is_punct or t.is_space)]
     if len(norms) > 12:
         return None
@@ -316,7 +358,21 @@ def points_back(span: Span, cues: QuestionCues) -> str | None:
     back = sorted(cues.refers_back.intersection(pointers))
     if back:
         return ", ".join(back)
+    if _elliptical(norms):
+        return " ".join(norms)
     return norms[0] if norms[:1] in [[w] for w in cues.follows_with] else None
+
+
+_ELLIPTICAL_WH = frozenset({"how", "what"})
+
+
+def _elliptical(norms: Sequence[str]) -> bool:
+    """A question of "how" or "what", "did you" and a verb with nothing
+    after it ("What did you do?", "How did you respond?"): its object is the
+    story just told. Not "What would you flag?" after a case set up in the
+    same turn, nor "What do you need?": a present or a hypothetical asks
+    about what is set before it, not about the answer."""
+    return len(norms) == 4 and norms[0] in _ELLIPTICAL_WH and norms[1:3] == ["did", "you"]
 
 
 def continued_intent(

@@ -39,6 +39,7 @@ from .heads import head_of
 from .intents import (
     NO_INTENT_CUE,
     Context,
+    after_setup,
     announced_intent,
     classify_intent,
     continued_intent,
@@ -190,7 +191,16 @@ def find_questions(
         )
         right_after = follows_answer and before is None
         intent, intent_cue = classify_intent(
-            span, matches, asked.form, turn.role, right_after, asked_last, cues, context, picked
+            span,
+            matches,
+            asked.form,
+            turn.role,
+            right_after,
+            asked_last,
+            cues,
+            context,
+            picked,
+            after_setup(transcript, turn.index, questions),
         )
         if (
             setup is not None
