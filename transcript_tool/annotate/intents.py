@@ -3,9 +3,10 @@
 The first intent in ``questions.yaml`` order with a phrase in the question
 decides, and that phrase is kept as ``intent_cue``; then the conversation
 around the question adjusts it (:class:`Context`: the interviewer's open
-topic and whether they have invited questions; :func:`restated_intent`; a
-cue that points back at the answer just given). Re-asks take the intent of
-the question they ask again in :mod:`.reasks`.
+topic and whether they have invited questions; a cue that points back at the
+answer just given; and the sentences and turns around it, in
+:mod:`.intent_links`). Re-asks take the intent of the question they ask
+again in :mod:`.reasks`.
 """
 
 from __future__ import annotations
@@ -15,16 +16,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from ..model import (
-    Question,
-    QuestionForm,
-    QuestionIntent,
-    Role,
-    Sentence,
-    Transcript,
-    count_text_words,
-)
-from .parts import focus_terms
+from ..model import QuestionForm, QuestionIntent, Role
+from .intent_links import GOES_ON, points_back
 from .question_cues import Match, QuestionCues, first_cue, first_match, rule_words
 
 if TYPE_CHECKING:
@@ -32,75 +25,6 @@ if TYPE_CHECKING:
 
 NO_INTENT_CUE = "no intent cue matched"
 """The ``intent_cue`` of a question whose intent is the fallback, "background"."""
-
-
-def restated_intent(
-    span: Span, sentence: Sentence, asked: Sequence[Question], cues: QuestionCues
-) -> tuple[QuestionIntent, str] | None:
-    """(intent, cue) of the question just before ``sentence`` in its turn when
-    ``sentence`` opens by restating it ("What kind of team do you do your best
-    work in? Like, what does a good week look like for you?"), else None."""
-    before = _just_before(sentence, asked)
-    if before is None:
-        return None
-    norms = [t.norm_ for t in span if not (t.is_punct or t.is_space)]
-    for phrase in cues.restatements:
-        if tuple(norms[: len(phrase)]) == phrase:
-            return before.intent, f"restates the question before it ({' '.join(phrase)})"
-    return None
-
-
-def announced_intent(
-    sentence: Sentence, asked: Sequence[Question], cues: QuestionCues
-) -> tuple[QuestionIntent, str] | None:
-    """(intent, cue) of the question just before ``sentence`` in its turn when
-    it asks leave to ask (questions.yaml ``leave_to_ask``: "Can I follow up on
-    that? For the A-fib patient, if he's stable, who would you call first?"):
-    the question it announces is what it said it would be (taxonomy
-    tie-break 12). None otherwise."""
-    before = _just_before(sentence, asked)
-    if before is None or not cues.asks_leave(before.form_cue):
-        return None
-    return before.intent, f'announced by "{before.form_cue}"'
-
-
-def _just_before(sentence: Sentence, asked: Sequence[Question]) -> Question | None:
-    """The last of ``asked`` when it is the sentence right before ``sentence``
-    in its turn, else None."""
-    if not asked:
-        return None
-    before = asked[-1]
-    if (before.turn, before.sentence) != (sentence.turn, sentence.index - 1):
-        return None
-    return before
-
-
-def introduced_terms(
-    sentences: Sequence[Sentence], cues: QuestionCues
-) -> dict[int, frozenset[str]]:
-    """Per turn index, the focus terms (content lemmas) first said in that turn:
-    what the turn brought into the conversation."""
-    said: dict[int, set[str]] = {}
-    for sentence in sentences:
-        said.setdefault(sentence.turn, set()).update(focus_terms(sentence.words, cues))
-    introduced: dict[int, frozenset[str]] = {}
-    seen: set[str] = set()
-    for turn in sorted(said):
-        introduced[turn] = frozenset(said[turn] - seen)
-        seen |= said[turn]
-    return introduced
-
-
-def picked_up(sentence: Sentence, answer: frozenset[str], cues: QuestionCues) -> str | None:
-    """The first word of ``sentence`` whose lemma is among ``answer``'s terms
-    (as written), or None: a question that names what the answer just brought
-    up "could not be asked without that answer" (the taxonomy's follow-up)."""
-    if not answer:
-        return None
-    for word in sentence.words:
-        if focus_terms((word,), cues) and word.lemma.lower() in answer:
-            return word.text
-    return None
 
 
 def _about_the_answer(span: Span, matches: Sequence[Match], intent: str) -> str | None:
@@ -215,36 +139,13 @@ class Context:
         if (
             intent in _TOPICS
             and cue != NO_INTENT_CUE
-            and not cue.startswith((_IN_TOPIC, _GOES_ON))  # it opens nothing of its own
+            and not cue.startswith((_IN_TOPIC, GOES_ON))  # it opens nothing of its own
         ):
             return Context(intent, self.closed)
         return self
 
 
-SETUP_WORDS = 25
-"""An interviewer's turn of at least this many words that asks nothing sets
-something out (the task, the format): see :func:`after_setup`."""
-
-
-def after_setup(transcript: Transcript, turn: int, questions: Sequence[Question]) -> bool:
-    """Whether, since the interviewer's last question (of ``questions``, those
-    found so far) and before turn ``turn``, an interviewer's turn asked
-    nothing and set something out in SETUP_WORDS words or more ("So, this is
-    the system design round ... We want a model that routes tickets
-    automatically ..."): small talk before it is over, and the candidate's
-    questions are about what was set out."""
-    asked = {q.turn for q in questions if q.role == "interviewer"}
-    last = max(asked, default=-1)
-    return any(
-        transcript.turns[t].role == "interviewer"
-        and t not in asked
-        and count_text_words(transcript.turns[t].text) >= SETUP_WORDS
-        for t in range(last + 1, turn)
-    )
-
-
 _IN_TOPIC = "part of the problem being worked through"
-_GOES_ON = "goes on from the question before it"
 
 
 def classify_intent(
@@ -345,52 +246,6 @@ def classify_intent(
     return "background", NO_INTENT_CUE
 
 
-def points_back(span: Span, cues: QuestionCues) -> str | None:
-    """The words of a short question (12 words at most) that point back at
-    what was just said ("And what worries you about them?", "How did you
-    solve that problem?", "Why?"), or the whole of an elliptical one ("What
-    did you do?", :func:`_elliptical`), else None."""
-    norms = [t.norm_ for t in span if not (t.is_punct or t.is_space)]
-    if len(norms) > 12:
-        return None
-    # "so that" and "such that" join a clause: no pointer back
-    pointers = [w for i, w in enumerate(norms[:8]) if not (i and (norms[i - 1], w) in _JOINED)]
-    back = sorted(cues.refers_back.intersection(pointers))
-    if back:
-        return ", ".join(back)
-    if _elliptical(norms):
-        return " ".join(norms)
-    return norms[0] if norms[:1] in [[w] for w in cues.follows_with] else None
-
-
-_ELLIPTICAL_WH = frozenset({"how", "what"})
-
-
-def _elliptical(norms: Sequence[str]) -> bool:
-    """A question of "how" or "what", "did you" and a verb with nothing
-    after it ("What did you do?", "How did you respond?"): its object is the
-    story just told. Not "What would you flag?" after a case set up in the
-    same turn, nor "What do you need?": a present or a hypothetical asks
-    about what is set before it, not about the answer."""
-    return len(norms) == 4 and norms[0] in _ELLIPTICAL_WH and norms[1:3] == ["did", "you"]
-
-
-def continued_intent(
-    span: Span, before: Question | None, cues: QuestionCues
-) -> tuple[QuestionIntent, str] | None:
-    """(intent, cue) of ``before``, the question just asked in the same turn,
-    when the question of ``span`` points back at it ("Tell me about a time you
-    faced a challenge on a team. How did you solve that problem?", "How would
-    you build the labels? And what worries you about them?"): it goes on with
-    that question, not with the answer before the turn. None otherwise."""
-    if before is None:
-        return None
-    pointer = points_back(span, cues)
-    if pointer is None:
-        return None
-    return before.intent, f"{_GOES_ON} ({pointer})"
-
-
 def from_setup(intent: QuestionIntent, cue: str, context: Context) -> tuple[QuestionIntent, str]:
     """(intent, cue) of a question with no cue of its own, or only a
     background one, right after the interviewer's setup sentence whose cue
@@ -406,7 +261,6 @@ def from_setup(intent: QuestionIntent, cue: str, context: Context) -> tuple[Ques
     return intent, f"{cue} (in the setup before it)"
 
 
-_JOINED = frozenset({("so", "that"), ("such", "that")})
 _PRESENT_YOU = frozenset({("do", "you"), ("does", "your")})
 
 

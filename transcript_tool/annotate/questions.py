@@ -36,19 +36,15 @@ from typing import TYPE_CHECKING
 from ..model import Question, QuestionIntent, Role, Sentence, Transcript, Word
 from .forms import Asked, classify_span, heard, marked_by_question_mark
 from .heads import head_of
-from .intents import (
-    NO_INTENT_CUE,
-    Context,
+from .intent_links import (
     after_setup,
     announced_intent,
-    classify_intent,
     continued_intent,
-    from_setup,
-    intent_cue_of,
     introduced_terms,
     picked_up,
     restated_intent,
 )
+from .intents import NO_INTENT_CUE, Context, classify_intent, from_setup, intent_cue_of
 from .parts import split_parts
 from .question_cues import (
     DocMatches,
