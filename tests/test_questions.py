@@ -2123,6 +2123,8 @@ def test_whether_a_practice_is_dead_or_the_future_asks_an_opinion(
         ("Tell me about an incident on your last shift.", "behavioral"),
         ("Tell me about a customer you turned around.", "behavioral"),
         ("Can you describe a disagreement with your manager?", "behavioral"),
+        # the construction manager's, read as a follow-up by its "that"
+        ("Tell me about a job that went over.", "behavioral"),
         ("Tell me about a tool you like.", "background"),
     ],
 )
@@ -2152,6 +2154,15 @@ def test_asking_for_more_of_the_answer_is_a_follow_up_request(question: str) -> 
     )
     asked = analysis.questions[1]
     assert (asked.form, asked.intent) == ("imperative", "follow_up")
+
+
+@pytest.mark.parametrize(
+    "question", ["Find us all right?", "So, uh, you find the place all right?"]
+)
+def test_finding_the_place_without_did_is_small_talk(question: str) -> None:
+    # the construction manager's and the electrician's: statements put to
+    # confirm, and the reply was "answered without a yes or no"
+    assert only_question(question).intent == "small_talk"
 
 
 def test_what_did_you_do_asks_about_the_story_just_told() -> None:
