@@ -1199,6 +1199,14 @@ def test_relevance_an_opening_that_echoes_you_would_takes_the_question_up(
          "I think honestly the clinics were the hard part of that year.", False),
         ("How do you share findings so that people actually read them?",
          "I don't really have a set way yet at the clinics.", False),
+        # asked embedded, "tell me how you ...": the physiotherapist's; and the
+        # practice within twelve spoken words (the sales manager's)
+        ("Tell me how you handle documentation and the admin side.",
+         "Yeah, um, I'm pretty disciplined with that, actually. I write my notes after "
+         "each session.", True),
+        ("How do you make time to actually be in the field?",
+         "That's a good question. Um, so I think honestly I, I do a lot of them in the car.",
+         True),
         # "by" further in is no means named first
         ("How do you recruit participants when the users are busy professionals?",
          "The clinics are usually closed by six, so evenings are out.", False),

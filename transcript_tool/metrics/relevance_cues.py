@@ -18,6 +18,7 @@ from ..model import Question, Word
 from ..yamlnodes import load_data
 
 ANSWER_KIND_WINDOW = 10  # an answer of the question's kind counts within these words
+PRACTICE_WINDOW = 12  # the practice or deed a "how do you" asks for, within these spoken words
 
 EVASION_NOTES = {
     "declining": "declined to answer",
@@ -156,17 +157,23 @@ def _practice() -> dict[str, frozenset[str]]:
 
 def _asked_how(question_words: Sequence[Word]) -> str | None:
     """The "do" or "did" of a question that asks "how do you ...?" or "how
-    did you ...?", else None."""
+    did you ...?", or "do" of one that asks it embedded, "Tell me how you
+    handle documentation." (not "how you'd ...": a modal, see
+    :func:`echoes_the_frame`), else None."""
     asked = _lowered(question_words)
     for k in range(len(asked) - 2):
-        if asked[k] == "how" and asked[k + 1] in ("do", "did") and asked[k + 2] == "you":
+        if asked[k] != "how":
+            continue
+        if asked[k + 1] in ("do", "did") and asked[k + 2] == "you":
             return asked[k + 1]
+        if asked[k + 1] == "you" and asked[k + 2] not in _practice()["not_practice"]:
+            return "do"
     return None
 
 
 def answers_the_how(question_words: Sequence[Word], head: Sequence[Word]) -> bool:
     """Whether the opening ``head`` answers "how do you ...?" or "how did you
-    ...?" in kind, within its first ANSWER_KIND_WINDOW words: "i" or "we" and
+    ...?" in kind, within its first PRACTICE_WINDOW spoken words: "i" or "we" and
     a verb of the question's tense (a practice: "I do a thirty-minute readout
     ..."; a deed: "I showed them the cost ..."), or a means named first
     ("Mostly through our customer success managers"). Not a stance or an
@@ -176,7 +183,7 @@ def answers_the_how(question_words: Sequence[Word], head: Sequence[Word]) -> boo
     if tense is None:
         return False
     lists = _practice()
-    window = head[:ANSWER_KIND_WINDOW]
+    window = [w for w in head if not w.is_punct][:PRACTICE_WINDOW]
     said = _lowered(window)
     lead = 0
     while lead < len(said) and said[lead] in lists["leading"]:
