@@ -2165,6 +2165,27 @@ def test_finding_the_place_without_did_is_small_talk(question: str) -> None:
     assert only_question(question).intent == "small_talk"
 
 
+@pytest.mark.parametrize(
+    ("question", "intent"),
+    [
+        # MIT's: "that" before "you" was read as pointing back at the answer
+        ("Tell me about a time that you demonstrated leadership.", "behavioral"),
+        # MIT's first questions, read as the follow-up "tell me more"
+        ("So please tell me more about your background.", "background"),
+        ("Tell me more about the part where you led it.", "follow_up"),
+        # a self-assessment (taxonomy tie-break 15), as "would you describe yourself"
+        ("Do you consider yourself a team player?", "opinion"),
+    ],
+)
+def test_mit_set_questions_after_an_answer(question: str, intent: str) -> None:
+    analysis = analysis_of(
+        "Interviewer: Do you think you're a leader?\n"
+        "Candidate: I think so. I led my robotics team through two competitions.\n"
+        f"Interviewer: {question}\nCandidate: Sure.\n"
+    )
+    assert analysis.questions[1].intent == intent
+
+
 def test_what_did_you_do_asks_about_the_story_just_told() -> None:
     # the intern interview's "What did you do?" after a story of a failure,
     # and "How did you respond?" after "Tell me about a time you got critical

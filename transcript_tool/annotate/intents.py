@@ -23,6 +23,8 @@ from .question_cues import Match, QuestionCues, first_cue, first_match, rule_wor
 if TYPE_CHECKING:
     from spacy.tokens import Span
 
+_SUBJECTS = frozenset({"i", "you", "we", "they", "he", "she"})
+
 NO_INTENT_CUE = "no intent cue matched"
 """The ``intent_cue`` of a question whose intent is the fallback, "background"."""
 
@@ -39,7 +41,10 @@ def _about_the_answer(span: Span, matches: Sequence[Match], intent: str) -> str 
         return None
     doc = span.doc
     after = doc[cue.end].norm_ if cue.end < span.end else ""
-    if after in rule_words().points_back:
+    # "that" before a subject opens a relative clause: "Tell me about a time
+    # that you demonstrated leadership." points at no answer
+    relative = after == "that" and cue.end + 1 < span.end and doc[cue.end + 1].norm_ in _SUBJECTS
+    if after in rule_words().points_back and not relative:
         return after
     if intent == "technical":
         return next((t.norm_ for t in span if t.norm_ == "your"), None)
