@@ -2175,9 +2175,14 @@ def test_finding_the_place_without_did_is_small_talk(question: str) -> None:
         ("Tell me more about the part where you led it.", "follow_up"),
         # a self-assessment (taxonomy tie-break 15), as "would you describe yourself"
         ("Do you consider yourself a team player?", "opinion"),
+        # why this job or this change, not why of the answer (the electrician's,
+        # the staff accountant's: follow-ups by their "why")
+        ("Why should I pick you?", "motivation"),
+        ("So, why, why move?", "motivation"),
+        ("Why that team?", "follow_up"),
     ],
 )
-def test_mit_set_questions_after_an_answer(question: str, intent: str) -> None:
+def test_set_questions_after_an_answer_keep_their_own_intent(question: str, intent: str) -> None:
     analysis = analysis_of(
         "Interviewer: Do you think you're a leader?\n"
         "Candidate: I think so. I led my robotics team through two competitions.\n"
