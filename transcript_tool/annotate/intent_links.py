@@ -153,11 +153,9 @@ def after_setup(transcript: Transcript, turn: int, questions: Sequence[Question]
     the system design round ... We want a model that routes tickets
     automatically ..."): small talk before it is over, and the candidate's
     questions are about what was set out."""
-    asked = {q.turn for q in questions if q.role == "interviewer"}
-    last = max(asked, default=-1)
+    last = next((q.turn for q in reversed(questions) if q.role == "interviewer"), -1)
     return any(
         transcript.turns[t].role == "interviewer"
-        and t not in asked
         and count_text_words(transcript.turns[t].text) >= SETUP_WORDS
         for t in range(last + 1, turn)
     )
