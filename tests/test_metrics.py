@@ -211,19 +211,6 @@ def test_relevance_a_qualified_no_and_a_what_about_question(
     assert measure("relevance", text).details["indirect"] == indirect
 
 
-def test_are_we_on_checks_the_channel() -> None:
-    # the warehouse supervisor's first words: "I can hear you." was "a yes/no
-    # question answered without a yes or no first"
-    analysis = analysis_of(
-        "Interviewer: Alright, are we, are we on?\n"
-        "Candidate: I can hear you. You're a little echoey, though.\n"
-        "Interviewer: Are we on the same page about the shift?\n"
-        "Candidate: Yes, nights.\n"
-    )
-    assert [q.text for q in analysis.check_ins] == ["Alright, are we, are we on?"]
-    assert [q.text for q in analysis.questions] == ["Are we on the same page about the shift?"]
-
-
 def test_a_reply_to_the_closing_question_has_no_point_to_lead_with() -> None:
     # the teacher interview's "No, I think that's, I think that covers it.
     # Thank you so much." was "17 words before the first point: lead with the

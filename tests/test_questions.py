@@ -2156,6 +2156,19 @@ def test_asking_for_more_of_the_answer_is_a_follow_up_request(question: str) -> 
     assert (asked.form, asked.intent) == ("imperative", "follow_up")
 
 
+def test_are_we_on_checks_the_channel() -> None:
+    # the warehouse supervisor's first words: "I can hear you." was "a yes/no
+    # question answered without a yes or no first"
+    analysis = analysis_of(
+        "Interviewer: Alright, are we, are we on?\n"
+        "Candidate: I can hear you. You're a little echoey, though.\n"
+        "Interviewer: Are we on the same page about the shift?\n"
+        "Candidate: Yes, nights.\n"
+    )
+    assert [q.text for q in analysis.check_ins] == ["Alright, are we, are we on?"]
+    assert [q.text for q in analysis.questions] == ["Are we on the same page about the shift?"]
+
+
 @pytest.mark.parametrize(
     "question", ["Find us all right?", "So, uh, you find the place all right?"]
 )

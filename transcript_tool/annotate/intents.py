@@ -186,10 +186,10 @@ def classify_intent(
     would do ("what if ...", "which would you pick") belongs to it; after the
     invitation to ask, their "Anything else?" is closing too.
     ``after_setup``: since the interviewer's last question, a turn of theirs
-    asked nothing and set something out (:func:`after_setup`): small talk is
-    over, and a candidate's question with no interviewer question open but
-    small talk is about what was set out (a clarification), or about the
-    company.
+    asked nothing and set something out (:func:`.intent_links.after_setup`):
+    small talk is over, and a candidate's question with no interviewer
+    question open but small talk is about what was set out (a
+    clarification), or about the company.
     """
     context = context or Context()
     if role == "candidate":

@@ -17,10 +17,9 @@ from .word_lists import alternatives
 
 # A reply is direct when it opens with a yes or no word (within its first
 # DIRECT_OPENING words), a qualified one ("sort of", "not quite", "not all
-# night"), or gives
-# an elliptical reply, a subject and an auxiliary with nothing after them
-# ("I did.", "We sure have.", "It isn't,"), within its first DIRECT_WINDOW
-# words. "I have always said..." is not a reply: the auxiliary must end the
+# night"), or gives an elliptical reply, a subject and an auxiliary with
+# nothing after them ("I did.", "We sure have.", "It isn't,"), within its
+# first DIRECT_WINDOW words. "I have always said..." is not a reply: the auxiliary must end the
 # clause. The words are questions.yaml ``replies``.
 DIRECT_OPENING = 4
 DIRECT_WINDOW = 12

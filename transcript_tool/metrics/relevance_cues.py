@@ -173,12 +173,12 @@ def _asked_how(question_words: Sequence[Word]) -> str | None:
 
 def answers_the_how(question_words: Sequence[Word], head: Sequence[Word]) -> bool:
     """Whether the opening ``head`` answers "how do you ...?" or "how did you
-    ...?" in kind, within its first PRACTICE_WINDOW spoken words: "i" or "we" and
-    a verb of the question's tense (a practice: "I do a thirty-minute readout
-    ..."; a deed: "I showed them the cost ..."), or a means named first
-    ("Mostly through our customer success managers"). Not a stance or an
-    auxiliary after the subject ("I think", "I've", "I don't": relevance.yaml
-    ``practice_echo``)."""
+    ...?" in kind, within its first PRACTICE_WINDOW spoken words: "i" or
+    "we" and a verb of the question's tense (a practice: "I do a
+    thirty-minute readout ..."; a deed: "I showed them the cost ..."), or a
+    means named first ("Mostly through our customer success managers"). Not
+    a stance or an auxiliary after the subject ("I think", "I've", "I
+    don't": relevance.yaml ``practice_echo``)."""
     tense = _asked_how(question_words)
     if tense is None:
         return False
