@@ -6,30 +6,26 @@ questions, and no need for the interviewer to ask again."""
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 from ..annotate.exchanges import (
-    NO_YES_OR_NO,
     PART_COVERED,
     matches_term,
     missed_parts,
-    relaxed_intents,
     term_prefixes,
     word_checked,
 )
-from ..annotate.intents import NO_INTENT_CUE
-from ..annotate.parts import as_written
-from ..model import Analysis, Evidence, MetricResult, Question, Word, count_words
+from ..model import Analysis, MetricResult, Question, Word, count_words
 from .base import MetricSpec, Param, Params, Scope
-from .common import PLEASANTRIES, Answer, candidate_answers, quote
+from .common import Answer, candidate_answers
 from .relevance_cues import (
-    EVASION_NOTES,
     answers_the_how,
     asked_for,
     find_evasion,
     find_tangents,
+    relaxed,
     takes_up_by_form,
 )
+from .relevance_evidence import Judged, relevance_evidence
 
 DRIFT_MIN_WORDS = 60  # shorter answers are not judged for drift
 DRIFT_MIN_FOCUS = 2  # nor answers to questions with fewer focus terms
@@ -37,30 +33,6 @@ DRIFT_LEAD = 2  # a side topic's phrase has at most these words before it in its
 DRIFT_MIN_TAIL = 10  # ... and the words from it to the end are at least these
 CHOICE_WINDOW = 25  # a choice question's option must be named within these words
 EVASION_WINDOW = 40  # an evasion counts within the answer's first words
-
-
-CLOSED_FORMS = {  # form -> (what the question is, what a direct answer gives first)
-    "yes_no": ("a yes/no", "a yes or no"),
-    "tag": ("a tag", "a yes or no"),
-    "declarative": ("a confirm-or-deny", "a yes or no"),
-    "choice": ("an either-or", "naming a choice"),
-}
-
-
-@dataclass(frozen=True)
-class Judged:
-    """One question with its answer and what the metric found."""
-
-    question: Question
-    answer: Answer
-    score: float
-    direct: bool | None  # yes/no or choice question answered directly (None: other forms)
-    drift: int | None  # where the answer drifts off the question (an index of answer.words)
-    specific: bool | None  # a "tell me about a time" question answered with a specific example
-    reasked: bool
-    evasion: tuple[int, str, str] | None = None  # (turn, words, kind) of an evasion
-    unsaid: tuple[str, ...] = ()  # focus terms the answer's opening never says, when it is
-    # judged on them and says fewer than PART_COVERED of them ("starts off the question")
 
 
 def relevance(analysis: Analysis, params: Params, scope: Scope) -> MetricResult:
@@ -78,7 +50,7 @@ def relevance(analysis: Analysis, params: Params, scope: Scope) -> MetricResult:
     covered = [j.question.coverage for j in judged if j.question.coverage is not None]
     return MetricResult(
         value=round(sum(j.score for j in judged) / len(judged), 1),
-        evidence=tuple(_evidence(analysis, judged, asked)),
+        evidence=tuple(relevance_evidence(analysis, judged, asked)),
         details={
             "questions": len(asked),
             "answered": sum(1 for q in asked if q.answered == "yes"),
@@ -125,7 +97,7 @@ def judge(
     opening = _opening(question, said, head, instances)
     coverage = (2 * opening + _coverage(question, words, instances)) / 3
     score = min(1.0, coverage / float(params["full_coverage"]))
-    if _relaxed(question):
+    if relaxed(question):
         score = 1.0
     if len(question.parts) > 1:
         parts_share = 1 - _parts_missed(question) / len(question.parts)
@@ -152,7 +124,7 @@ def judge(
     if evasion is not None:
         score *= 1 - float(params["evasion_penalty"])
     unsaid: tuple[str, ...] = ()
-    if opening < PART_COVERED and direct is None and not _relaxed(question):
+    if opening < PART_COVERED and direct is None and not relaxed(question):
         unsaid = _unsaid(question, head, instances)
     return Judged(
         question, answer, 100.0 * score, direct, drift, specific, reasked, evasion, unsaid
@@ -199,15 +171,6 @@ def _parts_missed(question: Question) -> int:
     if len(question.parts) < 2 or len(question.part_coverage) != len(question.parts):
         return 0  # a single question, or one with no answer to cover it
     return len(missed_parts(question, question.part_coverage))
-
-
-def _relaxed(question: Question) -> bool:
-    """A single-part question of a relaxed intent that a cue decided."""
-    return (
-        len(question.parts) == 1
-        and question.intent in relaxed_intents()
-        and question.intent_cue != NO_INTENT_CUE
-    )
 
 
 def _evasion(
@@ -288,111 +251,6 @@ def _drift(analysis: Analysis, question: Question, answer: Answer) -> int | None
         if opens and count_words(tail) >= DRIFT_MIN_TAIL and not _hits(focus, *_keys(tail)):
             return at
     return None
-
-
-def _evidence(
-    analysis: Analysis, judged: Sequence[Judged], asked: Sequence[Question]
-) -> list[Evidence]:
-    """Improvements first (parts left out, indirect answers, drift, no example,
-    re-asks), then unanswered questions, then up to two strengths."""
-    turns = analysis.transcript.turns
-    evidence: list[Evidence] = []
-    for item in judged:
-        question, first = item.question, turns[item.answer.turns[0]]
-        left_out = [m for m in question.missing if m != NO_YES_OR_NO]
-        if left_out:
-            note = "the answer did not address: " + "; ".join(left_out)
-            evidence.append(Evidence(question.turn, question.text, note, "improvement"))
-        if item.unsaid and not left_out:
-            unsaid = as_written(item.unsaid, analysis.sentences[question.sentence].words)
-            note = f'the answer\'s opening never says the words of "{question.text}": ' + ", ".join(
-                unsaid
-            )
-            evidence.append(
-                Evidence(first.index, quote(first.text, max_words=20), note, "improvement")
-            )
-        if item.direct is False and item.evasion is None:  # an evasion has its own note
-            kind, wanted = CLOSED_FORMS[question.form]
-            note = f'{kind} question ("{question.text}") answered without {wanted} first'
-            evidence.append(
-                Evidence(first.index, quote(first.text, max_words=20), note, "improvement")
-            )
-        if item.drift is not None:
-            turn, word = item.answer.words[item.drift]
-            said = quote(turns[turn].text, word.start, max_words=25)
-            note = f'the answer drifted away from "{question.text}" to a side topic'
-            evidence.append(Evidence(turn, said, note, "improvement"))
-        if item.specific is False:
-            note = "a behavioral question answered in general terms, without one specific example"
-            evidence.append(
-                Evidence(first.index, quote(first.text, max_words=20), note, "improvement")
-            )
-        if item.evasion is not None:
-            turn, said, kind = item.evasion
-            note = f'{EVASION_NOTES[kind]} ("{question.text}")'
-            evidence.append(Evidence(turn, said, note, "improvement"))
-        if item.reasked:
-            note = "the interviewer asked this again later: the first answer missed it"
-            evidence.append(Evidence(question.turn, question.text, note, "improvement"))
-    for question in asked:
-        if question.answered == "no":
-            note = "never answered before the transcript ends"
-            evidence.append(Evidence(question.turn, question.text, note, "neutral"))
-    good = sorted(
-        (
-            (_SLIGHT.get(j.question.intent, 0), rank, j, note)
-            for j in judged
-            if j.score >= 90 and j.question.intent not in PLEASANTRIES | {"clarification"}
-            for rank, note in [_strength_note(j)]
-            if note
-        ),
-        key=lambda found: found[:2],  # stable: transcript order within a kind
-    )
-    for _, rank, item, note in good[:2]:
-        evidence.append(_strength(analysis, item, rank, note))
-    return evidence
-
-
-def _strength(analysis: Analysis, item: Judged, rank: int, note: str) -> Evidence:
-    """A strength's quote: the answer's opening, or for a specific example the
-    sentence that tells most of it: an opening such as "Um, yeah, so, that's,
-    I mean, that was basically my whole life" shows none."""
-    if rank == _EXAMPLE:
-        from .star_answers import example_quote, read_answer
-
-        found = example_quote(analysis, read_answer(analysis, item.answer))
-        if found is not None:
-            return Evidence(found[0], found[1], note, "strength")
-    first = analysis.transcript.turns[item.answer.turns[0]]
-    return Evidence(first.index, quote(first.text, max_words=20), note, "strength")
-
-
-# Strengths are quoted from the questions that test an answer most: a fact or
-# a schedule confirmed ("Are you okay with nights?", background) comes after
-# them. An interviewer's check of what they heard ("In April?", "So the key
-# ends up being listener plus ad?") and small talk are never quoted as one.
-_SLIGHT = {"background": 1}
-_EXAMPLE = 2  # the rank of "answered ... with one specific example"
-
-
-def _strength_note(item: Judged) -> tuple[int, str]:
-    """What a well-answered question's answer did right, as its quote's note,
-    with the kind's rank (the answers a word count can show least easily
-    first); "" when nothing can be named (a relaxed-intent question's full
-    credit says nothing about the answer's words)."""
-    question = item.question
-    if item.drift is not None or item.reasked or item.evasion is not None:
-        return 0, ""
-    if len(question.parts) > 1:
-        return 0, f'answered every part of "{question.text}"'
-    if item.direct:
-        return 1, f'answered "{question.text}" directly, first thing'
-    if item.specific:
-        return _EXAMPLE, f'answered "{question.text}" with one specific example'
-    terms = [term for part in question.focus for term in part]
-    if item.direct is None and terms and not item.unsaid and not _relaxed(question):
-        return 3, f'took up "{question.text}" in its opening words'
-    return 0, ""
 
 
 SPEC = MetricSpec(

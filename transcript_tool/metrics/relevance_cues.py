@@ -4,7 +4,8 @@ that", "I don't know"), phrases that open a side topic ("by the way", "that
 reminds me"), words that answer in the kind a "when" or "why" asks for
 ("only when ...", "because ...", "it depends ..."), and an opening that
 echoes the question's "would you want" ("I'd want ...") or tells the practice
-a "how do you" asks for ("I do a readout ...")."""
+a "how do you" asks for ("I do a readout ..."); and which questions word
+overlap is no test of (:func:`relaxed`)."""
 
 from __future__ import annotations
 
@@ -13,6 +14,8 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
+from ..annotate.exchanges import relaxed_intents
+from ..annotate.intents import NO_INTENT_CUE
 from ..annotate.question_cues import load_cues
 from ..model import Question, Word
 from ..yamlnodes import load_data
@@ -240,3 +243,13 @@ def asked_for(question_words: Sequence[Word]) -> frozenset[str]:
         if k + 1 < len(lowered) and lowered[k + 1] in auxiliaries:
             found.add(question_words[k].lemma.lower())
     return frozenset(found)
+
+
+def relaxed(question: Question) -> bool:
+    """A single-part question of a relaxed intent that a cue decided: word
+    overlap is no test of its answer (questions.yaml ``relaxed_intents``)."""
+    return (
+        len(question.parts) == 1
+        and question.intent in relaxed_intents()
+        and question.intent_cue != NO_INTENT_CUE
+    )
