@@ -18,12 +18,11 @@ from ..model import Analysis, MetricResult, Question, Word, count_words
 from .base import MetricSpec, Param, Params, Scope
 from .common import Answer, candidate_answers
 from .relevance_cues import (
-    answers_the_how,
     asked_for,
     find_evasion,
     find_tangents,
     relaxed,
-    takes_up_by_form,
+    taken_up_by_form,
 )
 from .relevance_evidence import Judged, relevance_evidence
 
@@ -134,20 +133,14 @@ def judge(
 def _opening(
     question: Question, said: Sequence[Word], head: Sequence[Word], instances: frozenset[str]
 ) -> float:
-    """The share of the question the answer's opening ``head`` takes up: all
-    of it when it does so by its form (:func:`takes_up_by_form`), else the
-    share of focus terms it says; at least PART_COVERED (not quoted as
-    never saying them) when it tells the practice or the deed a one-part "how
-    do you ...?" or "how did you ...?" asks for (:func:`answers_the_how`):
-    the kind of answer asked for, though nothing in it says it is about what
-    was asked. ``said``: the words of the question's sentence."""
-    if takes_up_by_form(question, said, head):
+    """The share of the question the answer's opening ``head`` takes up: by
+    its form (:func:`taken_up_by_form`: all of it, or at least PART_COVERED
+    for the practice a "how do you" asks for), or the share of focus terms it
+    says, the larger. ``said``: the words of the question's sentence."""
+    by_form = taken_up_by_form(question, said, head)
+    if by_form == 1.0:
         return 1.0
-    covered = _coverage(question, head, instances)
-    asked = [w for w in said if question.start <= w.start < question.end]
-    if len(question.parts) == 1 and answers_the_how(asked, head):
-        return max(covered, PART_COVERED)
-    return covered
+    return max(by_form, _coverage(question, head, instances))
 
 
 def _unsaid(

@@ -14,7 +14,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
-from ..annotate.exchanges import relaxed_intents
+from ..annotate.exchanges import PART_COVERED, relaxed_intents
 from ..annotate.intents import NO_INTENT_CUE
 from ..annotate.question_cues import load_cues
 from ..model import Question, Word
@@ -209,19 +209,24 @@ def answers_the_how(question_words: Sequence[Word], head: Sequence[Word]) -> boo
     return False
 
 
-def takes_up_by_form(question: Question, sentence: Sequence[Word], head: Sequence[Word]) -> bool:
-    """Whether the answer's opening ``head`` takes the question up by how it
-    answers, whatever words it shares with it: in the kind a "when", "why" or
-    "how" asks for (:func:`answers_in_kind`), or echoing the question's "would
-    you want" (:func:`echoes_the_frame`; of a one-part question only: an echo
-    takes up the part it echoes, not the others). ``sentence``: the words of
+def taken_up_by_form(question: Question, sentence: Sequence[Word], head: Sequence[Word]) -> float:
+    """How much of the question the answer's opening ``head`` takes up by how
+    it answers, whatever words it shares with it: all of it in the kind a
+    "when", "why" or "how" asks for (:func:`answers_in_kind`), or, of a
+    one-part question (an echo takes up the part it echoes, not the others),
+    echoing its "would you want" (:func:`echoes_the_frame`); PART_COVERED
+    when it tells the practice or the deed a "how do you ...?" asks for
+    (:func:`answers_the_how`: the kind of answer asked for, though nothing in
+    it says it is about what was asked); else 0. ``sentence``: the words of
     the question's sentence."""
     if answers_in_kind(question, head):
-        return True
+        return 1.0
     if len(question.parts) > 1:
-        return False
+        return 0.0
     asked = [w for w in sentence if question.start <= w.start < question.end]
-    return echoes_the_frame(asked, head)
+    if echoes_the_frame(asked, head):
+        return 1.0
+    return PART_COVERED if answers_the_how(asked, head) else 0.0
 
 
 def asked_for(question_words: Sequence[Word]) -> frozenset[str]:
