@@ -5,7 +5,6 @@ diving in, and (with timestamps) long silences before answers."""
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Sequence
 from typing import get_args
 
@@ -216,7 +215,7 @@ def _best_sentences(analysis: Analysis, markers: list[Marker]) -> list[Evidence]
     for _, _, index, said, shown in sorted(quoted, key=lambda item: item[:3])[:2]:
         if len(shown) < 2:
             break
-        labels = sorted(Counter(m.text.lower() for m in shown))
+        labels = sorted({m.text.lower() for m in shown})
         note = "reasoning out loud: " + ", ".join(labels)
         evidence.append(Evidence(analysis.sentences[index].turn, said, note, "strength"))
     return evidence
