@@ -155,6 +155,8 @@ def test_override_leaves_no_stale_inference_notice() -> None:
     [
         ("Hi, my name is Elena.", "Elena"),
         ("My name is Elena Petrova, nice to meet you.", "Elena Petrova"),
+        ("Um, so my name's Daniel Okafor, I've lived here eleven years.", "Daniel Okafor"),
+        ("Um, so my name’s Daniel Okafor, I’ve lived here eleven years.", "Daniel Okafor"),
         ("Hi, I'm Sam, I lead the data team.", "Sam"),
         ("Hi, I’m Sam, I lead the data team.", "Sam"),
         ("I am Ana from Acme.", "Ana"),

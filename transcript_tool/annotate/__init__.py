@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from ..model import Analysis, Concept, Transcript
+from ..model import Analysis, Concept, Transcript, straighten
 from .concepts import attach_exchanges, exchange_concepts, find_mentions
 from .exchanges import find_long_setups, pair_questions
 from .markers import find_markers
@@ -23,8 +23,11 @@ __all__ = ["annotate"]
 
 
 def annotate(transcript: Transcript, nlp: Language, concepts: Sequence[Concept] = ()) -> Analysis:
-    """Sentences, markers, questions, exchanges and concept mentions of every turn."""
-    docs = list(nlp.pipe(turn.text for turn in transcript.turns))
+    """Sentences, markers, questions, exchanges and concept mentions of every turn.
+
+    spaCy reads each turn's text :func:`.straighten`-ed (one character for
+    one): smart quotes change no judgement, and every offset is the source's."""
+    docs = list(nlp.pipe(straighten(turn.text) for turn in transcript.turns))
     sentences, spans = to_sentences(transcript, docs)
     markers = find_markers(transcript, docs, nlp)
     questions, check_ins = find_questions(transcript, sentences, spans, nlp)

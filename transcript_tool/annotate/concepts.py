@@ -16,7 +16,16 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
-from ..model import Concept, Exchange, ExchangeConcepts, Mention, Question, Sentence, Transcript
+from ..model import (
+    Concept,
+    Exchange,
+    ExchangeConcepts,
+    Mention,
+    Question,
+    Sentence,
+    Transcript,
+    plain,
+)
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -34,7 +43,7 @@ def _stemmer() -> Any:
 @lru_cache(maxsize=65536)
 def stem(word: str) -> str:
     """The stem of one lowercase word ("encoding" -> "encod")."""
-    return str(_stemmer().stemWord(word.lower().replace("’", "'")))
+    return str(_stemmer().stemWord(plain(word)))
 
 
 def phrase_stems(phrase: str, nlp: Language) -> tuple[str, ...]:

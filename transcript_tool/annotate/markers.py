@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from importlib import resources
 from typing import TYPE_CHECKING, Any, cast, get_args
 
-from ..model import Marker, MarkerKind, Transcript
+from ..model import Marker, MarkerKind, Transcript, Turn, plain
 from ..yamlnodes import load_data
 from .matching import CueMatcher, MatchRule, spanned_rules
 
@@ -114,7 +114,7 @@ def find_markers(transcript: Transcript, docs: Sequence[Doc], nlp: Language) -> 
     """Every marker in every turn, in turn and text order; one per (kind, span)."""
     found: list[Marker] = []
     for turn, doc in zip(transcript.turns, docs, strict=True):
-        found.extend(_doc_markers(turn.index, doc, nlp))
+        found.extend(_doc_markers(turn, doc, nlp))
     # Longest first, so "i'm assuming" wins over the "assuming" inside it.
     found.sort(key=lambda m: (m.turn, m.start, -m.end, m.kind))
     kept: list[Marker] = []
@@ -140,13 +140,13 @@ def _restarted(marker: Marker, before: Marker, transcript: Transcript) -> bool:
     speaker restarting the clause ("and if it's, if it's a chore", "because,
     um, because"): one piece of reasoning, counted once. A filler said twice
     is two fillers."""
-    if marker.kind == "filler" or marker.text.lower() != before.text.lower():
+    if marker.kind == "filler" or plain(marker.text) != plain(before.text):
         return False
     between = transcript.turns[marker.turn].text[before.end : marker.start]
     return len(between) <= RESTART_GAP
 
 
-def _doc_markers(turn: int, doc: Doc, nlp: Language) -> Iterable[Marker]:
+def _doc_markers(turn: Turn, doc: Doc, nlp: Language) -> Iterable[Marker]:
     for rule, start, end in _MATCHER.matches(nlp, doc):
         piece = doc[start:end]
         if rule.unless and _goes_on_with(doc.text, piece.start_char, rule.unless):
@@ -154,16 +154,16 @@ def _doc_markers(turn: int, doc: Doc, nlp: Language) -> Iterable[Marker]:
         yield Marker(
             kind=rule.kind,
             label=rule.label,
-            turn=turn,
+            turn=turn.index,
             start=piece.start_char,
             end=piece.end_char,
-            text=piece.text,
+            text=turn.text[piece.start_char : piece.end_char],
         )
 
 
 def _plain(text: str) -> str:
     """``text`` lowercased, with straight apostrophes and single spaces."""
-    return " ".join(text.lower().replace("\u2019", "'").split())
+    return " ".join(plain(text).split())
 
 
 def _goes_on_with(text: str, start: int, phrases: Sequence[str]) -> bool:

@@ -58,7 +58,7 @@ def split_parts(
     part then starts after it, as the report shows the cue apart.
     """
     words = list(sentence.words)
-    norms = [w.lower.replace("\u2019", "'") for w in words]
+    norms = [w.lower for w in words]
     opened = head_of(norms, cues)
     first = 0
     if preface is not None:
@@ -111,7 +111,7 @@ def asks_on_its_own(words: Sequence[Word], cues: QuestionCues) -> bool:
     on, is a question of its own ("and when could you start?", "and would you
     do it again?"), not the object of the request before it ("tell me about a
     time ... and how you handled it", "... and with causal inference")."""
-    lowers = [w.lower.replace("\u2019", "'") for w in words if not w.is_punct][:4]
+    lowers = [w.lower for w in words if not w.is_punct][:4]
     if not lowers:
         return False
     if lowers[0] in cues.auxiliaries:

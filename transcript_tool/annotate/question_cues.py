@@ -11,7 +11,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import TYPE_CHECKING, Any, Literal, cast
 
-from ..model import QUESTION_FORMS, QUESTION_INTENTS, QuestionForm, QuestionIntent
+from ..model import QUESTION_FORMS, QUESTION_INTENTS, QuestionForm, QuestionIntent, plain
 from ..yamlnodes import load_data
 from .caption_cues import CaptionOnsets, caption_onsets_from
 from .markers import check_attrs
@@ -131,13 +131,13 @@ class QuestionCues:
         """Whether a question whose form cue is ``form_cue`` asks leave to ask
         (``leave_to_ask``: "Can I follow up on that?"), a question of what it
         announces (taxonomy tie-break 12)."""
-        return form_cue.lower().replace("\u2019", "'") in self.leave_to_ask
+        return plain(form_cue) in self.leave_to_ask
 
     def announces(self, form_cue: str) -> bool:
         """Whether a question whose form cue is ``form_cue`` announces a topic
         with a request (``announcements``: "Let's talk about state."): no
         question of its own where its turn goes on to ask."""
-        return form_cue.lower().replace("\u2019", "'") in self.announcements
+        return plain(form_cue) in self.announcements
 
 
 def load_cues(text: str | None = None) -> QuestionCues:

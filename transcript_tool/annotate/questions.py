@@ -400,10 +400,20 @@ def _question(
         role=role,
         form=asked.form,
         intent=intent,
-        form_cue=asked.cue,
-        intent_cue=intent_cue,
+        form_cue=_as_said(asked.cue, sentence.text),
+        intent_cue=_as_said(intent_cue, sentence.text),
         parts=tuple(sentence.text[a - sentence.start : b - sentence.start] for a, b, _ in parts)
         or (sentence.text,),
         focus=tuple(focus for _, _, focus in parts) or ((),),
-        reask_cue=reask_cue,
+        reask_cue=None if reask_cue is None else _as_said(reask_cue, sentence.text),
     )
+
+
+def _as_said(cue: str, text: str) -> str:
+    """``cue``, read on the :func:`.straighten`-ed text, with the apostrophes
+    of ``text`` when it writes them curly ("what’s the difference" for
+    "What’s the difference between ..."), so that a cue shows the words as
+    the file does."""
+    if "'" in cue and "\u2019" in text and "'" not in text:
+        return cue.replace("'", "\u2019")
+    return cue

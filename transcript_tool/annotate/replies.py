@@ -70,7 +70,7 @@ def direct_reply(
     too; ``conditional``: to a condition put as a statement ("And if the VP
     says no?"), which a reply opening with its consequence answers ("Then
     ...")."""
-    lowered = [w.text.lower().replace("\u2019", "'") for w in words[:DIRECT_WINDOW]]
+    lowered = [w.lower for w in words[:DIRECT_WINDOW]]
     if len(words) > DIRECT_WINDOW:
         lowered.append("\u2026")  # the reply goes on: no end of the reply at the cut
     window = re.sub(r" (n't|'ve|'m|'s|'re|'d|'ll)\b", r"\1", " ".join(lowered))
@@ -156,7 +156,7 @@ def _restates(question: Sequence[Word], opening: Sequence[Word]) -> bool:
     "yourself" or "are you", a kind of person with "a" or "an" before it;
     the reply must say it (or a word sharing its first RESTATED_PREFIX
     letters) within RESTATED_GAP words after "i" or "myself"."""
-    said = [w.lower.replace("\u2019", "'") for w in question]
+    said = [w.lower for w in question]
     pairs = (("you", "'re"), ("you", "are"), ("are", "you"))
     after = max(
         (

@@ -8,7 +8,7 @@ import re
 from collections import deque
 from collections.abc import Sequence
 
-from ..model import Analysis, Evidence, Marker, MetricResult, Sentence, Word
+from ..model import Analysis, Evidence, Marker, MetricResult, Sentence, Word, plain
 from .base import MetricSpec, Param, Params, Scope
 from .common import (
     PLEASANTRIES,
@@ -236,7 +236,7 @@ def _rephrasings(sentences: Sequence[Sentence]) -> list[tuple[int, str, str]]:
         text = sentence.text.strip()
         for earlier, earlier_text in seen:
             shared = len(lemmas & earlier) / len(lemmas | earlier)
-            if shared >= _REPHRASE_OVERLAP and text.lower() != earlier_text.lower():
+            if shared >= _REPHRASE_OVERLAP and plain(text) != plain(earlier_text):
                 found.append((sentence.turn, text, earlier_text))
                 break
         seen.append((lemmas, text))
@@ -254,7 +254,7 @@ def _filler_evidence(analysis: Analysis, fillers: Sequence[Marker]) -> Evidence:
         sentence.turn,
         quote(text, sentence.start, sentence.end, max_words=40),
         f"{count} {'filler' if count == 1 else 'fillers'} in one sentence: "
-        + ", ".join(m.text.lower() for m in found),
+        + ", ".join(plain(m.text) for m in found),
         "improvement",
     )
 

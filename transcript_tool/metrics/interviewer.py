@@ -20,7 +20,7 @@ import re
 
 from ..annotate.exchanges import SETUP_WORDS
 from ..annotate.interviewer_cues import load_interviewer_cues
-from ..model import Analysis, Evidence, MetricResult
+from ..model import Analysis, Evidence, MetricResult, plain
 from .base import MetricSpec, Param, Params, Scope
 from .delivery import longest_turn, missing_timestamps, opening, other_party, speech_share
 from .interviewer_turns import EVIDENCE, no_questions, span_quote, subject_turns
@@ -153,18 +153,18 @@ def interviewer_check_ins(analysis: Analysis, params: Params, scope: Scope) -> M
         for c in analysis.check_ins
         if c.role == subject
         and c.turn in in_scope
-        and line_words.isdisjoint(_WORD.findall(c.text.lower()))
+        and line_words.isdisjoint(_WORD.findall(plain(c.text)))
     ]
     asked = sum(len(t.questions) for t in turns)
     all_turns = analysis.transcript.turns
     evidence = []
     seen: set[str] = set()
     for check_in in check_ins:
-        said = check_in.text.lower()
+        said = plain(check_in.text)
         if said in seen:
             continue
         seen.add(said)
-        times = sum(1 for c in check_ins if c.text.lower() == said)
+        times = sum(1 for c in check_ins if plain(c.text) == said)
         evidence.append(
             Evidence(
                 check_in.turn,

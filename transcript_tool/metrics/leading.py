@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..annotate.interviewer_cues import load_interviewer_cues
-from ..model import Analysis, Evidence, MetricResult, Question
+from ..model import Analysis, Evidence, MetricResult, Question, plain
 from .base import MetricSpec, Param, Params, Scope
 from .interviewer_turns import (
     EVIDENCE,
@@ -51,7 +51,7 @@ def leading_reason(
             continue
         said = turn.text[match.start : match.end]
         return Leading(question, 0, f'{rule.label}: "{said}"')
-    if question.form == "tag" and question.form_cue.lower() not in cues.not_leading_tags:
+    if question.form == "tag" and plain(question.form_cue) not in cues.not_leading_tags:
         cue = question.form_cue
         return Leading(question, 1, f'a tag question asking for agreement ("{cue}")')
     if (

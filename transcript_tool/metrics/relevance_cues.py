@@ -17,7 +17,7 @@ from typing import Any
 from ..annotate.exchanges import PART_COVERED, relaxed_intents
 from ..annotate.intents import NO_INTENT_CUE
 from ..annotate.question_cues import load_cues
-from ..model import Question, Word
+from ..model import Question, Word, plain
 from ..yamlnodes import load_data
 
 ANSWER_KIND_WINDOW = 10  # an answer of the question's kind counts within these words
@@ -41,11 +41,11 @@ def _tokens(phrase: str) -> tuple[str, ...]:
     does, without punctuation (the answer's words have none)."""
     from ..nlp import get_nlp
 
-    return tuple(t.lower_.replace("’", "'") for t in get_nlp().tokenizer(phrase) if not t.is_punct)
+    return tuple(plain(t.text) for t in get_nlp().tokenizer(phrase) if not t.is_punct)
 
 
 def _lowered(words: Sequence[Word]) -> list[str]:
-    return [w.lower.replace("’", "'") for w in words]
+    return [w.lower for w in words]
 
 
 @lru_cache(maxsize=1)
@@ -105,8 +105,8 @@ def answers_in_kind(question: Question, words: Sequence[Word]) -> bool:
     with "because"."""
     if question.form != "wh":
         return False
-    wanted = answer_kinds().get(question.form_cue.lower(), frozenset())
-    return any(w.lower.replace("’", "'") in wanted for w in words[:ANSWER_KIND_WINDOW])
+    wanted = answer_kinds().get(plain(question.form_cue), frozenset())
+    return any(w.lower in wanted for w in words[:ANSWER_KIND_WINDOW])
 
 
 @lru_cache(maxsize=1)
@@ -134,7 +134,7 @@ def echoes_the_frame(question_words: Sequence[Word], head: Sequence[Word]) -> bo
     first month?" "I'd work each area with the associates ..."; "How would
     you write that?" "I'd start from customers ..."."""
     modals = echoed_modals()
-    asked = [w.lower.replace("’", "'") for w in question_words]
+    asked = [w.lower for w in question_words]
     frames = {
         # after "how", as after "do", the verb is any method of doing it
         (modals[modal], ANY_VERB if k and asked[k - 1] == "how" else question_words[k + 2].lemma)
@@ -142,7 +142,7 @@ def echoes_the_frame(question_words: Sequence[Word], head: Sequence[Word]) -> bo
         for modal in (asked[k], asked[k + 1])  # "would you want", "what you'd want"
         if modal in modals and "you" in (asked[k], asked[k + 1])
     }
-    said = [w.lower.replace("’", "'") for w in head]
+    said = [w.lower for w in head]
     return any(
         said[k] in ("i", "we")
         and said[k + 1] in forms

@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from itertools import accumulate, pairwise
 
-from ..model import Word
+from ..model import Word, plain
 from .common import Answer
 
 # A repeated phrase must hold this many content (non-stop) words to count:
@@ -125,8 +125,8 @@ def _outermost(found: list[tuple[int, str, int]]) -> list[tuple[int, str, int]]:
     ranked = sorted(found, key=lambda r: (-r[2], len(r[1]), r[1]))
     kept: list[tuple[int, str, int]] = []
     for item in ranked:
-        phrase = item[1].lower()
-        if not any(phrase in k[1].lower() or k[1].lower() in phrase for k in kept):
+        phrase = plain(item[1])
+        if not any(phrase in plain(k[1]) or plain(k[1]) in phrase for k in kept):
             kept.append(item)
     return kept
 

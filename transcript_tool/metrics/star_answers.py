@@ -11,7 +11,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from ..annotate.star_cues import COMPONENTS, Cue, find_cues, star_groups
-from ..model import Analysis
+from ..model import Analysis, plain
 from .base import Scope
 from .common import Answer, candidate_answers, quote_holding
 
@@ -164,8 +164,8 @@ def _distinct(cues: Iterable[Cue]) -> tuple[Cue, ...]:
     seen: set[str] = set()
     kept = []
     for cue in cues:
-        if cue.text.lower() not in seen:
-            seen.add(cue.text.lower())
+        if plain(cue.text) not in seen:
+            seen.add(plain(cue.text))
             kept.append(cue)
     return tuple(kept)
 

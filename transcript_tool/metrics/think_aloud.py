@@ -8,7 +8,7 @@ import re
 from collections.abc import Sequence
 from typing import get_args
 
-from ..model import Analysis, Evidence, Marker, MarkerKind, MetricResult, Question
+from ..model import Analysis, Evidence, Marker, MarkerKind, MetricResult, Question, plain
 from .base import MetricSpec, Param, Params, Scope
 from .common import (
     PLEASANTRIES,
@@ -156,16 +156,16 @@ def _wants_reasons(question: Question) -> bool:
         return False
     if question.intent == "follow_up":
         return not _asks_what_happened(question)
-    return question.intent != "background" or question.form_cue.lower() in REASON_WORDS
+    return question.intent != "background" or plain(question.form_cue) in REASON_WORDS
 
 
 def _asks_what_happened(question: Question) -> bool:
     """Whether a follow-up asks how things turned out or whether something
     was so (_OUTCOME; a yes/no or choice question opening with a past
     auxiliary), not why or how the candidate did it."""
-    if _OUTCOME.search(question.text.lower()):
-        return not question.text.lower().startswith("why")
-    cue = question.form_cue.lower().split()
+    if _OUTCOME.search(plain(question.text)):
+        return not plain(question.text).startswith("why")
+    cue = plain(question.form_cue).split()
     return question.form in ("yes_no", "choice") and bool(cue) and cue[0] in _PAST_AUXILIARIES
 
 
@@ -215,7 +215,7 @@ def _best_sentences(analysis: Analysis, markers: list[Marker]) -> list[Evidence]
     for _, _, index, said, shown in sorted(quoted, key=lambda item: item[:3])[:2]:
         if len(shown) < 2:
             break
-        labels = sorted({m.text.lower() for m in shown})
+        labels = sorted({plain(m.text) for m in shown})
         note = "reasoning out loud: " + ", ".join(labels)
         evidence.append(Evidence(analysis.sentences[index].turn, said, note, "strength"))
     return evidence

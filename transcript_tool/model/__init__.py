@@ -35,6 +35,8 @@ from .analysis import (
     Word,
     count_text_words,
     count_words,
+    plain,
+    straighten,
     words_by_turn,
 )
 from .kinds import (
@@ -99,5 +101,7 @@ __all__ = [
     "Word",
     "count_text_words",
     "count_words",
+    "plain",
+    "straighten",
     "words_by_turn",
 ]

@@ -17,6 +17,9 @@ from .transcript import Transcript
 class Word:
     """A token of a turn: its text, lowercase lemma and character span in the turn.
 
+    ``text`` is the token as analysis reads it, :func:`straighten`-ed ("don't"
+    where the turn says "don’t"); ``turn.text[start:end]`` is the source's.
+
     ``starts_word`` marks the token that a reader would count as a word: the
     first token with a letter or digit in each whitespace-separated piece of
     the turn ("that's" is the tokens "that" and "'s", one word; "e-commerce"
@@ -35,6 +38,23 @@ class Word:
     @property
     def lower(self) -> str:
         return self.text.lower()
+
+
+_STRAIGHT = str.maketrans({"\u2019": "'", "\u2018": "'"})
+
+
+def straighten(text: str) -> str:
+    """``text`` with its curly apostrophes and single quotes made straight
+    ("Don’t" -> "Don't"): the text that analysis reads, so that a transcript
+    typed with smart quotes is judged as the same one typed without. One
+    character for one, so every offset into ``text`` holds."""
+    return text.translate(_STRAIGHT)
+
+
+def plain(text: str) -> str:
+    """``text`` lowercased and :func:`straighten`-ed: the form in which the word
+    lists of the data files are matched ("Don’t" -> "don't")."""
+    return straighten(text.lower())
 
 
 def count_words(words: Iterable[Word]) -> int:

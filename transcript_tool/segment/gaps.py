@@ -35,6 +35,7 @@ from pathlib import Path
 import numpy as np
 import numpy.typing as npt
 
+from ..model import plain
 from . import structure as structural
 
 FloatArray = npt.NDArray[np.float32]
@@ -92,10 +93,10 @@ def punctuated(marks: int, words: int) -> bool:
 def normalize(word: str) -> str:
     """A source word as the model sees it: lowercase, outer punctuation removed.
 
-    In-word apostrophes and hyphens stay ("i'm", "uh-huh"); "" when nothing
+    In-word apostrophes (made straight) and hyphens stay ("i'm", "uh-huh"); "" when nothing
     is left (a word made only of punctuation).
     """
-    return _NON_WORD.sub("", word.lower()).strip("'-_")
+    return _NON_WORD.sub("", plain(word)).strip("'-_")
 
 
 def word_ids(words: Sequence[str]) -> IntArray:

@@ -63,9 +63,9 @@ _WORD = rf"{_UPPER}(?:{_LOWER}+(?:[-'’]{_UPPER}?{_LOWER}+)?|['’]{_UPPER}{_LO
 """One word of a name: "Ana", "Jean-Luc", "O'Neil", "O’Neill"."""
 _NAME = rf"(?P<name>{_WORD}(?: {_WORD})?)"
 _NAME_PATTERNS = (
-    re.compile(r"\b(?:[Mm]y name is|[Mm]y name's)\s+" + _NAME + r"\b"),
+    re.compile(r"\b[Mm]y name(?: is|['’]s)\s+" + _NAME + r"\b"),
     re.compile(
-        r"\b(?:I'm|I am|I’m|[Tt]his is)\s+"
+        r"\b(?:I['’]m|I am|[Tt]his is)\s+"
         + _NAME
         + r"(?=\s*(?:[,.!;]|$| and | from | here| calling))"
     ),
