@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from ..model import Analysis, Concept, Transcript, straighten
+from ..model import Analysis, Concept, Transcript, readable
 from .concepts import attach_exchanges, exchange_concepts, find_mentions
 from .exchanges import find_long_setups, pair_questions
 from .markers import find_markers
@@ -25,9 +25,10 @@ __all__ = ["annotate"]
 def annotate(transcript: Transcript, nlp: Language, concepts: Sequence[Concept] = ()) -> Analysis:
     """Sentences, markers, questions, exchanges and concept mentions of every turn.
 
-    spaCy reads each turn's text :func:`.straighten`-ed (one character for
-    one): smart quotes change no judgement, and every offset is the source's."""
-    docs = list(nlp.pipe(straighten(turn.text) for turn in transcript.turns))
+    spaCy reads each turn's text :func:`.readable` (one character for one):
+    smart quotes and ALL CAPS change no judgement, and every offset is the
+    source's."""
+    docs = list(nlp.pipe(readable(turn.text) for turn in transcript.turns))
     sentences, spans = to_sentences(transcript, docs)
     markers = find_markers(transcript, docs, nlp)
     questions, check_ins = find_questions(transcript, sentences, spans, nlp)

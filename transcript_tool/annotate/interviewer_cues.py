@@ -16,7 +16,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import TYPE_CHECKING, Any, Literal, cast
 
-from ..model import QUESTION_FORMS, QuestionForm, straighten
+from ..model import QUESTION_FORMS, QuestionForm, readable
 from ..yamlnodes import load_data
 from .heads import head_of
 from .markers import check_attrs
@@ -132,7 +132,7 @@ def cue_matches(text: str, sentence_starts: tuple[int, ...]) -> tuple[CueMatch, 
     from ..nlp import get_nlp
 
     nlp = get_nlp()
-    doc = nlp.make_doc(straighten(text))
+    doc = nlp.make_doc(readable(text))
     heads = _heads(doc, sentence_starts, load_cues())
     found = sorted(
         (

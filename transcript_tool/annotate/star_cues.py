@@ -18,7 +18,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any, cast
 
-from ..model import Analysis, straighten
+from ..model import Analysis, readable
 from ..yamlnodes import load_data
 from .markers import check_attrs
 from .matching import CueMatcher, MatchRule, spanned_rules
@@ -112,7 +112,7 @@ def _text_cues(
     from ..nlp import get_nlp
 
     nlp = get_nlp()
-    doc = nlp.make_doc(straighten(text))
+    doc = nlp.make_doc(readable(text))
     starts = {start for start, _ in sentences}
     for token in doc:
         token.is_sent_start = token.i == 0 or token.idx in starts

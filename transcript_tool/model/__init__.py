@@ -36,6 +36,7 @@ from .analysis import (
     count_text_words,
     count_words,
     plain,
+    readable,
     straighten,
     words_by_turn,
 )
@@ -102,6 +103,7 @@ __all__ = [
     "count_text_words",
     "count_words",
     "plain",
+    "readable",
     "straighten",
     "words_by_turn",
 ]

@@ -17,7 +17,7 @@ from .transcript import Transcript
 class Word:
     """A token of a turn: its text, lowercase lemma and character span in the turn.
 
-    ``text`` is the token as analysis reads it, :func:`straighten`-ed ("don't"
+    ``text`` is the token as analysis reads it (:func:`readable`: "don't"
     where the turn says "don’t"); ``turn.text[start:end]`` is the source's.
 
     ``starts_word`` marks the token that a reader would count as a word: the
@@ -49,6 +49,21 @@ def straighten(text: str) -> str:
     typed with smart quotes is judged as the same one typed without. One
     character for one, so every offset into ``text`` holds."""
     return text.translate(_STRAIGHT)
+
+
+def readable(text: str) -> str:
+    """The text that analysis reads for a turn's ``text``: :func:`straighten`-ed,
+    and lowercased when it has no lowercase letter at all (a caption in ALL
+    CAPS: "I'M NOT SURE" is read as "i'm not sure", as spaCy's lemmas and the
+    cue files' rules on capitals expect). One character for one, so every
+    offset into ``text`` holds."""
+    text = straighten(text)
+    if any(c.islower() for c in text) or not any(c.isupper() for c in text):
+        return text
+    lowered = text.lower()
+    if len(lowered) == len(text):
+        return lowered
+    return "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
 
 
 def plain(text: str) -> str:

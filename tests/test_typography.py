@@ -1,6 +1,6 @@
 """A transcript typed with smart quotes (Word, macOS, many exports: "I’m",
-"don’t") is judged exactly as the same transcript typed with straight ones,
-and every quote still shows the words as the file has them."""
+"don’t") or captioned in ALL CAPS is judged as the same transcript typed
+plainly, and every quote still shows the words as the file has them."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from transcript_tool import analyze, load_rubric, read_transcript, score
-from transcript_tool.model import Report, plain, straighten
+from transcript_tool.model import Report, plain, readable, straighten
 from transcript_tool.render.json import render_json
 
 SAMPLES = Path(__file__).resolve().parent.parent / "samples"
@@ -23,6 +23,17 @@ def _curly(name: str, folder: Path) -> Path:
     path = folder / name
     path.write_text((SAMPLES / name).read_text(encoding="utf-8").replace("'", "\u2019"))
     return path
+
+
+def _judgements(report: Report) -> tuple[object, ...]:
+    analysis = report.analysis
+    return (
+        report.overall,
+        [(c.id, c.score, c.band) for c in report.criteria],
+        [(q.turn, q.form, q.intent, q.answered) for q in analysis.questions],
+        [(m.turn, m.kind, m.start) for m in analysis.markers],
+        [t.role for t in analysis.transcript.turns],
+    )
 
 
 @pytest.mark.parametrize(
@@ -63,3 +74,31 @@ def test_straighten_keeps_every_offset() -> None:
     assert straighten(text) == "I'm sure it's 'fine', isn't it?"
     assert len(straighten(text)) == len(text)
     assert plain("Don’t") == "don't"
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "nurse-panel-interview.txt",  # think_aloud 78.9 -> 70.9 in ALL CAPS before
+        "sales-manager-interview.txt",  # 16 questions found of 18, 7 read otherwise, before
+        "named-speakers.txt",
+    ],
+)
+def test_all_caps_changes_no_judgement(name: str, tmp_path: Path) -> None:
+    shouted = tmp_path / name
+    shouted.write_text((SAMPLES / name).read_text(encoding="utf-8").upper())
+    report = _report(shouted)
+    assert _judgements(report) == _judgements(_report(SAMPLES / name))
+    turns = report.analysis.transcript.turns
+    for criterion in report.criteria:
+        for evidence in criterion.evidence:
+            assert evidence.quote in turns[evidence.turn].text  # in capitals, as the file has it
+
+
+def test_readable_lowers_only_text_without_lower_case() -> None:
+    assert readable("I’M NOT SURE, UM, LET’S SEE.") == "i'm not sure, um, let's see."
+    assert readable("I think NASA uses it.") == "I think NASA uses it."
+    assert readable("OK.") == "ok."
+    assert readable("42?") == "42?"
+    text = "İSTANBUL"  # lowercases to more characters: kept as it is
+    assert len(readable(text)) == len(text)
