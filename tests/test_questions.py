@@ -1156,7 +1156,14 @@ MORE_NOT_QUESTIONS = [
     "I'm not sure what happened.",
     "Have a great rest of your day.",
     "Which is, you know, a handful of shards.",
+    "Which tells you how many bad ones were going up before.",
+    "Which shows you how far behind we were.",
 ]
+
+
+def test_which_with_a_question_mark_or_a_noun_still_asks() -> None:
+    assert len(asked("Which tells you what, exactly?")) == 1
+    assert len(asked("Which one would you pick.")) == 1
 
 
 @pytest.mark.parametrize("sentence", MORE_NOT_QUESTIONS)
