@@ -266,6 +266,11 @@ NOT_QUESTIONS = [
     "And then he said, is it ready?",
     "And I asked him, uh, what are you doing with that?",
     "And now if we go through her cabinets she's like, Well, what are you digging for?",
+    # ... or asked of oneself, and a quotation that closes after the "?",
+    # opened in a sentence before
+    "They're asking themselves, can I trust this person?",
+    "So I asked myself, what would the customer want?",
+    'Which way is it going?"',
     "What bothers me is that they really don't mean anything.",
     # no tag: the auxiliary goes on the clause ("couldn't do it"), or the
     # subjects differ
@@ -1159,6 +1164,14 @@ MORE_NOT_QUESTIONS = [
     "Which tells you how many bad ones were going up before.",
     "Which shows you how far behind we were.",
 ]
+
+
+def test_a_quotation_closed_after_the_question_mark_is_quoted_speech() -> None:
+    said = asked(
+        'Somebody asks, "hey, is that case coming up? Which way is it going?" What do you say?'
+    )
+    assert [q.text for q in said] == ["What do you say?"]
+    assert len(asked('Did you read "Dune"?')) == 1  # the quotation closes before the "?"
 
 
 def test_which_with_a_question_mark_or_a_noun_still_asks() -> None:

@@ -309,10 +309,14 @@ def marked_by_question_mark(tokens: Sequence[Token]) -> bool:
 
 
 def _inside_quotes(tokens: Sequence[Token], cues: QuestionCues) -> bool:
-    """The final "?" sits inside an open quotation: quoted speech, not a question."""
+    """The final "?" sits inside a quotation: quoted speech, not a question.
+    The quotation opens in the sentence, or before it when a quotation mark
+    closes after the "?" and none comes before it (`asks, "hey, isn't your
+    court hearing that big case? Which way is it going?"`)."""
     last_mark = max(i for i, t in enumerate(tokens) if "?" in t.text)
     opened = sum(1 for t in tokens[:last_mark] if t.text in cues.quotes)
-    return opened % 2 == 1
+    closed = sum(1 for t in tokens[last_mark + 1 :] if t.text in cues.quotes)
+    return opened % 2 == 1 or (opened == 0 and closed % 2 == 1)
 
 
 _COPULAS = frozenset({"is", "was"})
