@@ -1166,6 +1166,26 @@ MORE_NOT_QUESTIONS = [
 ]
 
 
+@pytest.mark.parametrize(
+    ("sentence", "form", "cue"),
+    [
+        ("Tobias, any last thoughts for your classmates?", "yes_no", "any"),
+        ("Farah, anything you want to ask me, now that it's over?", "yes_no", "anything"),
+        (
+            "Mr. Reyes, tell me about a recent opinion you think was wrongly decided.",
+            "imperative",
+            "tell me",
+        ),
+        ("Chicago, right?", "tag", "right"),
+    ],
+)
+def test_a_name_said_to_the_listener_before_the_question(
+    sentence: str, form: str, cue: str
+) -> None:
+    (question,) = asked(sentence)
+    assert (question.form, question.form_cue) == (form, cue)
+
+
 def test_a_quotation_closed_after_the_question_mark_is_quoted_speech() -> None:
     said = asked(
         'Somebody asks, "hey, is that case coming up? Which way is it going?" What do you say?'

@@ -50,7 +50,7 @@ def classify_span(span: Span, matches: Sequence[Match], cues: QuestionCues) -> A
         return None
     norms = [t.norm_ for t in tokens]
     base = tokens[0].i
-    head = base + head_of(norms, cues)
+    head = base + _past_vocative(tokens, head_of(norms, cues), cues)
     words = [t for t in tokens if not t.is_punct]
     if not words:
         return None
@@ -296,6 +296,28 @@ def _placed(match: Match, at: Where, head: int, content_end: int, sentence_end: 
     if at == "end":
         return match.end in (content_end, sentence_end)
     return match.start == head and match.end == content_end
+
+
+def _past_vocative(tokens: Sequence[Token], head: int, cues: QuestionCues) -> int:
+    """The head after a name said to the listener at ``head``: one or two
+    capitalised words and a comma ("Tobias, any last thoughts for your
+    classmates?", "Mr. Reyes, ..."), then any openers; ``head`` when none
+    is there. A question word, an auxiliary or "I" is no name."""
+    at = head
+    while (
+        at < len(tokens)
+        and at - head < 2
+        and tokens[at].is_title
+        and tokens[at].norm_ not in cues.wh_words
+        and tokens[at].norm_ not in cues.auxiliaries
+        and tokens[at].norm_ not in cues.openers
+        and tokens[at].norm_ != "i"
+    ):
+        at += 1
+    if at == head or at + 1 >= len(tokens) or tokens[at].text != ",":
+        return head
+    rest = [t.norm_ for t in tokens[at + 1 :]]
+    return at + 1 + head_of(rest, cues)
 
 
 def marked_by_question_mark(tokens: Sequence[Token]) -> bool:
