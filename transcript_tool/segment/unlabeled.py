@@ -215,7 +215,8 @@ def _turns(
     def at(c: int, before_token: int, otherwise: float | None) -> float | None:
         """The time in chunk ``c`` before its token ``before_token``: its start
         before the first token, its end after the last, by word position in
-        between; ``otherwise`` when the chunk has no start or no end."""
+        between (rounded to the millisecond, never outside the chunk's times);
+        ``otherwise`` when the chunk has no start or no end."""
         start, end = chunks[c].start, chunks[c].end
         if start is None or end is None:
             return otherwise
@@ -224,7 +225,7 @@ def _turns(
             return start
         if share >= 1.0:
             return end
-        return round(start + share * (end - start), 3)
+        return min(max(round(start + share * (end - start), 3), start), end)
 
     def close() -> None:
         if not current:
