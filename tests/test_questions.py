@@ -1921,6 +1921,21 @@ def test_a_question_with_no_cue_after_a_setup_asks_about_the_case_set_up() -> No
     assert question.intent_cue == "suppose (in the setup before it)"
 
 
+def test_a_setup_that_goes_on_for_a_sentence_still_sets_up_the_question() -> None:
+    analysis = analysis_of(
+        "Interviewer: Okay. Suppose you're in chambers, and you and your co-clerk disagree "
+        "about how a case should come out. You're writing the bench memo. What do you do?\n"
+        "Candidate: I'd write the memo as I see it and flag the disagreement.\n"
+        "Interviewer: Suppose the judge asks for your view. That's a fair thing to ask. "
+        "Why do you want to clerk? What do you do first?\n"
+        "Candidate: I'd say so.\n"
+    )
+    cues = [(q.text, q.intent, q.intent_cue) for q in analysis.questions]
+    assert cues[0] == ("What do you do?", "situational", "suppose (in the setup before it)")
+    # a question between: the setup is spent on it
+    assert cues[2][:2] == ("What do you do first?", "background")
+
+
 def test_you_know_what_i_mean_is_a_filler_not_a_check_in() -> None:
     # taxonomy: "you know?", "you know what I mean?" end a point; they ask nothing
     analysis = analysis_of(

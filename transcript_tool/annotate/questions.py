@@ -200,10 +200,14 @@ def find_questions(
         )
         if (
             setup is not None
-            and setup[:2] == (sentence.turn, sentence.index - 1)
+            and setup[0] == sentence.turn
+            and sentence.index - setup[1] <= SETUP_REACH
+            and not any(q.turn == sentence.turn and q.sentence > setup[1] for q in questions[-1:])
             and _about_the_setup(intent, matches, span, cues)
         ):
-            # "Suppose a student keeps disrupting your class. What's your first move?"
+            # "Suppose a student keeps disrupting your class. What's your first move?";
+            # "Suppose you're in chambers, and you and your co-clerk disagree about
+            # how a case should come out. You're writing the bench memo. What do you do?"
             intent, intent_cue = from_setup(setup[2], setup[3], context)
         if (
             statement is not None
@@ -254,6 +258,12 @@ def _without_announcements(questions: list[Question], cues: QuestionCues) -> lis
 
 
 _SETUP_INTENTS: frozenset[str] = frozenset({"situational", "problem_solving"})
+
+SETUP_REACH = 3
+"""Sentences from the interviewer's setup to the question it sets up, in
+the same turn with no question between: the case may go on for a sentence
+or two ("Suppose you're in chambers ... You're writing the bench memo.
+What do you do?")."""
 
 
 def _about_the_setup(
