@@ -1186,6 +1186,15 @@ def test_a_name_said_to_the_listener_before_the_question(
     assert (question.form, question.form_cue) == (form, cue)
 
 
+def test_a_relative_clause_after_a_comma_is_no_wh_question() -> None:
+    (said,) = asked(
+        "I'll sync with Theo and with Nadia, who you're meeting, uh, tomorrow, I think?"
+    )
+    assert said.form == "declarative"  # what it asks is whether that is so
+    (said,) = asked("I'll sync with Nadia. Actually, who are you meeting tomorrow?")
+    assert (said.form, said.form_cue) == ("wh", "who")
+
+
 def test_a_quotation_closed_after_the_question_mark_is_quoted_speech() -> None:
     said = asked(
         'Somebody asks, "hey, is that case coming up? Which way is it going?" What do you say?'
