@@ -1945,6 +1945,27 @@ def test_a_setup_that_goes_on_for_a_sentence_still_sets_up_the_question() -> Non
     assert cues[2][:2] == ("What do you do first?", "background")
 
 
+CANDIDATE_ASKS_LATE = (
+    "Interviewer: Tell me about your last role.\n"
+    "Candidate: I ran the billing team at a small fintech for two years.\n"
+    "Interviewer: Why are you leaving?\n"
+    "Candidate: I want a smaller company again.\n"
+    "Interviewer: That makes sense.\n"
+    "Candidate: Can I ask, how do raises work here?\n"
+)
+
+
+def test_anything_else_after_answering_the_candidates_question_invites_more() -> None:
+    analysis = analysis_of(
+        CANDIDATE_ASKS_LATE + "Interviewer: Once a year, in March. Anything else?\n"
+        "Candidate: Yes. What does on-call look like?\n"
+        "Interviewer: One week in six.\n"
+    )
+    said = [(q.text, q.intent) for q in analysis.questions]
+    assert ("Anything else?", "closing") in said
+    assert said[-1] == ("What does on-call look like?", "reverse")
+
+
 def test_you_know_what_i_mean_is_a_filler_not_a_check_in() -> None:
     # taxonomy: "you know?", "you know what I mean?" end a point; they ask nothing
     analysis = analysis_of(

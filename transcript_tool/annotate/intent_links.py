@@ -1,7 +1,8 @@
 """How a question's intent follows from what is around it: the question
 just before it in its turn (a restatement, a leave to ask, a question it goes
 on from), the answer before it (a word it picks up, a pointer back at the
-story just told), and the interviewer's setup turns (:func:`after_setup`).
+story just told), the interviewer's setup turns (:func:`after_setup`), and
+the candidate's question just answered (:func:`more_questions_invited`).
 Read by the question stage (:mod:`.questions`) and by
 :func:`.intents.classify_intent`.
 """
@@ -13,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from ..model import Question, QuestionIntent, Sentence, Transcript, count_text_words
 from .parts import focus_terms
-from .question_cues import QuestionCues
+from .question_cues import Match, QuestionCues, first_cue
 
 if TYPE_CHECKING:
     from spacy.tokens import Span
@@ -159,3 +160,21 @@ def after_setup(transcript: Transcript, turn: int, questions: Sequence[Question]
         and count_text_words(transcript.turns[t].text) >= SETUP_WORDS
         for t in range(last + 1, turn)
     )
+
+
+def more_questions_invited(
+    matches: Sequence[Match], asked: Sequence[Question], turn: int, late: bool
+) -> tuple[QuestionIntent, str] | None:
+    """("closing", cue) for the interviewer's "Anything else?" or "What
+    else?" (questions.yaml ``asks_for_more``) in turn ``turn``, late in the
+    conversation, when the last question asked was the candidate's, in an
+    earlier turn: having answered it, the interviewer invites more of the
+    candidate's questions ("Like, does every board member give?" ...
+    "What else?"), not more of an answer; else None."""
+    cue = first_cue(matches, "asks_for_more")
+    if cue is None or not late or not asked:
+        return None
+    last = asked[-1]
+    if last.role == "interviewer" or last.turn >= turn:
+        return None
+    return "closing", f"{cue} (after the candidate's question)"

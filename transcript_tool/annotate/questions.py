@@ -41,6 +41,7 @@ from .intent_links import (
     announced_intent,
     continued_intent,
     introduced_terms,
+    more_questions_invited,
     picked_up,
     restated_intent,
 )
@@ -218,6 +219,10 @@ def find_questions(
         restated = restated_intent(span, sentence, questions, cues)
         if restated is not None:
             intent, intent_cue = restated
+        if turn.role == "interviewer" and intent != "closing":
+            late = 2 * sentence.index >= len(sentences)
+            more = more_questions_invited(matches, questions, turn.index, late)
+            intent, intent_cue = more or (intent, intent_cue)
         if intent_cue == NO_INTENT_CUE and asked.form != "tag":
             intent, intent_cue = (
                 announced_intent(sentence, questions, cues)
