@@ -1966,6 +1966,17 @@ def test_anything_else_after_answering_the_candidates_question_invites_more() ->
     assert said[-1] == ("What does on-call look like?", "reverse")
 
 
+def test_an_interviewer_answering_the_candidate_asks_themselves_rhetorically() -> None:
+    analysis = analysis_of(
+        CANDIDATE_ASKS_LATE + "Interviewer: Ooh. Honestly? Once a year. It's not great. "
+        "We're fixing it. You'd want quarterly?\n"
+        "Candidate: Quarterly would be nice.\n"
+    )
+    said = [q.text for q in analysis.questions if q.role == "interviewer"]
+    assert "Honestly?" not in said
+    assert said[-1] == "You'd want quarterly?"  # the turn's last question is put to the listener
+
+
 def test_you_know_what_i_mean_is_a_filler_not_a_check_in() -> None:
     # taxonomy: "you know?", "you know what I mean?" end a point; they ask nothing
     analysis = analysis_of(

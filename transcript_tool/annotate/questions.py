@@ -167,12 +167,27 @@ def find_questions(
         # interviewer wherever they stand in the turn ("Yeah, a few. How does
         # on-call work? Like, how often? I've been on teams where ...")
         invited = context.closed and turn.role == "candidate"
-        if turn.role != "interviewer" and rhetorical(
+        # an interviewer answering the candidate's question, asked in the turn
+        # just before, holds the floor as an answerer: only a question's own
+        # words make it rhetorical there ("Ooh. Okay. Um. Honestly? Testing.")
+        answering = (
+            turn.role == "interviewer"
+            and bool(questions)
+            and questions[-1].role != "interviewer"
+            and questions[-1].turn == turn.index - 1
+        )
+        if (turn.role != "interviewer" or answering) and rhetorical(
             span,
             asked.form,
             matches,
             cues,
-            Place(from_start, from_end, in_run, not inferred and not invited, invited),
+            Place(
+                from_start,
+                from_end,
+                in_run,
+                not inferred and not invited and not answering,
+                invited,
+            ),
         ):
             continue
         if in_run:
