@@ -266,6 +266,30 @@ def from_setup(intent: QuestionIntent, cue: str, context: Context) -> tuple[Ques
     return intent, f"{cue} (in the setup before it)"
 
 
+SETUP_INTENTS: frozenset[str] = frozenset({"situational", "problem_solving"})
+
+SETUP_REACH = 3
+"""Sentences from the interviewer's setup to the question it sets up, in
+the same turn with no question between: the case may go on for a sentence
+or two ("Suppose you're in chambers ... You're writing the bench memo.
+What do you do?")."""
+
+
+def about_the_setup(
+    intent: QuestionIntent, matches: Sequence[Match], span: Span, cues: QuestionCues
+) -> bool:
+    """Whether a question of ``intent`` right after the interviewer's setup
+    sentence asks about the case it set up: it has no intent cue of its own,
+    or only a background one ("What do you do?"), or it was read as a
+    follow-up only because it points back ("How do you handle that?" points
+    at the case, not at the candidate's last answer), not by a follow-up cue
+    of its own ("Can you say more?")."""
+    if intent == "background":
+        return True
+    own = intent_cue_of(matches, cues, span)
+    return intent == "follow_up" and (own is None or own[0] != "follow_up")
+
+
 _PRESENT_YOU = frozenset({("do", "you"), ("does", "your")})
 
 

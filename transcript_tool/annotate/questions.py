@@ -23,8 +23,9 @@ by anyone but the interviewer in the middle of their own turn, or asking about
 themselves ("so what did I do?"), is rhetorical and dropped.
 
 How one sentence asks is :mod:`.forms`; this module reads each sentence in its
-turn and its conversation (confirmations after a statement, rhetorical
-questions with :mod:`.rhetorical`, re-ask announcements, intent context).
+turn and its conversation (confirmations after a statement with
+:mod:`.confirmations`, rhetorical questions with :mod:`.rhetorical`, re-ask
+announcements, intent context with :mod:`.intents` and :mod:`.intent_links`).
 """
 
 from __future__ import annotations
@@ -33,9 +34,17 @@ from collections.abc import Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from ..model import Question, QuestionIntent, Role, Sentence, Transcript, Word
-from .forms import Asked, classify_span, heard, marked_by_question_mark
-from .heads import head_of
+from ..model import Question, QuestionIntent, Role, Sentence, Transcript
+from .confirmations import (
+    checked_statement,
+    confirmation,
+    confirmed,
+    confirming_words,
+    heard_acknowledgement,
+    only_openers,
+    tag_alone,
+)
+from .forms import Asked, classify_span
 from .intent_links import (
     after_setup,
     announced_intent,
@@ -45,7 +54,16 @@ from .intent_links import (
     picked_up,
     restated_intent,
 )
-from .intents import NO_INTENT_CUE, Context, classify_intent, from_setup, intent_cue_of
+from .intents import (
+    NO_INTENT_CUE,
+    SETUP_INTENTS,
+    SETUP_REACH,
+    Context,
+    about_the_setup,
+    classify_intent,
+    from_setup,
+    intent_cue_of,
+)
 from .parts import split_parts
 from .question_cues import (
     DocMatches,
@@ -56,7 +74,7 @@ from .question_cues import (
     load_cues,
     matchers_for,
 )
-from .replies import direct_reply, openings
+from .replies import openings
 from .rhetorical import Place, rhetorical
 
 if TYPE_CHECKING:
@@ -119,22 +137,22 @@ def find_questions(
             asked is not None
             and asked.check_in
             and sentence.index != last_in_turn[sentence.turn]
-            and _heard_acknowledgement(span, cues)
+            and heard_acknowledgement(span, cues)
         )
         if acknowledged:
             asked = None
         after_statement = stated_in_turn == sentence.turn
         # only words that open a turn ("yes", "oh", "okay") state nothing to confirm:
         # "yes / right / and i think ..." agrees, it does not ask
-        stated = asked is None and not _only_openers(span, cues)
+        stated = asked is None and not only_openers(span, cues)
         stated_in_turn = sentence.turn if stated else None
         if asked is None and after_statement and not acknowledged:
-            asked = _confirmation(span, cues)
+            asked = confirmation(span, cues)
         elif asked is not None and asked.check_in and after_statement:
-            asked = _tag_alone(span, cues) or asked
+            asked = tag_alone(span, cues) or asked
         if asked is None and sentence.index == last_in_turn[sentence.turn]:
             reply = replies.get(sentence.turn + 1, [])
-            asked = _checked_statement(span, transcript, sentence.turn, reply, cues)
+            asked = checked_statement(span, transcript, sentence.turn, reply, cues)
         reask_cue = first_cue(matches, "reask")
         if said_reask is not None and said_reask[0] == sentence.turn:
             reask_cue = reask_cue or said_reask[1]
@@ -142,7 +160,7 @@ def find_questions(
         if asked is None:
             said_reask = (sentence.turn, reask_cue) if reask_cue else said_reask
             cued = intent_cue_of(matches, cues) if turn.role == "interviewer" else None
-            if cued is not None and cued[0] in _SETUP_INTENTS:
+            if cued is not None and cued[0] in SETUP_INTENTS:
                 setup = (sentence.turn, sentence.index, *cued)
             if turn.role == "interviewer" and stated:
                 fact = cued[1] if cued is not None and cued[0] == "background" else None
@@ -219,7 +237,7 @@ def find_questions(
             and setup[0] == sentence.turn
             and sentence.index - setup[1] <= SETUP_REACH
             and not any(q.turn == sentence.turn and q.sentence > setup[1] for q in questions[-1:])
-            and _about_the_setup(intent, matches, span, cues)
+            and about_the_setup(intent, matches, span, cues)
         ):
             # "Suppose a student keeps disrupting your class. What's your first move?";
             # "Suppose you're in chambers, and you and your co-clerk disagree about
@@ -228,9 +246,9 @@ def find_questions(
         if (
             statement is not None
             and statement[:2] == (sentence.turn, sentence.index - 1)
-            and _confirming_words(span, cues) is not None
+            and confirming_words(span, cues) is not None
         ):
-            intent, intent_cue = _confirmed(statement[2])
+            intent, intent_cue = confirmed(statement[2])
         restated = restated_intent(span, sentence, questions, cues)
         if restated is not None:
             intent, intent_cue = restated
@@ -277,137 +295,12 @@ def _without_announcements(questions: list[Question], cues: QuestionCues) -> lis
     return [replace(q, index=number) for number, q in enumerate(kept)]
 
 
-_SETUP_INTENTS: frozenset[str] = frozenset({"situational", "problem_solving"})
-
-SETUP_REACH = 3
-"""Sentences from the interviewer's setup to the question it sets up, in
-the same turn with no question between: the case may go on for a sentence
-or two ("Suppose you're in chambers ... You're writing the bench memo.
-What do you do?")."""
-
-
-def _about_the_setup(
-    intent: QuestionIntent, matches: Sequence[Match], span: Span, cues: QuestionCues
-) -> bool:
-    """Whether a question of ``intent`` right after the interviewer's setup
-    sentence asks about the case it set up: it has no intent cue of its own,
-    or only a background one ("What do you do?"), or it was read as a
-    follow-up only because it points back ("How do you handle that?" points
-    at the case, not at the candidate's last answer), not by a follow-up cue
-    of its own ("Can you say more?")."""
-    if intent == "background":
-        return True
-    own = intent_cue_of(matches, cues, span)
-    return intent == "follow_up" and (own is None or own[0] != "follow_up")
-
-
-def _confirmed(fact: str | None) -> tuple[QuestionIntent, str]:
-    """(intent, cue) of the interviewer's bare confirmation ("Is that
-    right?") of the statement just before it, whose background cue is
-    ``fact``: the facts of the candidate's record are background (taxonomy
-    tie-break 4: "So the position you applied for is RN, nights. Is that
-    correct?"); anything else they put to the candidate to confirm is a
-    check of what they heard (tie-break 11: "So you'd use a left join
-    there. Is that right?")."""
-    if fact is not None:
-        return "background", f"{fact} (in the statement it confirms)"
-    return "clarification", "confirms the statement before it"
-
-
 def _said_at(match: Match | None, span: Span) -> tuple[int, int] | None:
     """Start and end offsets of ``match`` in its turn (the doc of ``span``)."""
     if match is None:
         return None
     last = span.doc[match.end - 1]
     return span.doc[match.start].idx, last.idx + len(last.text)
-
-
-def _only_openers(span: Span, cues: QuestionCues) -> bool:
-    """``span`` is nothing but ``openers`` ("Yes.", "Oh, okay.")."""
-    return all(t.norm_ in cues.openers for t in span if not (t.is_punct or t.is_space))
-
-
-def _confirmation(span: Span, cues: QuestionCues) -> Asked | None:
-    """A yes/no question when ``span`` is one of the ``confirmations`` ("Is
-    that right?") ending in "?" or heard as asking by the caption model, said
-    right after the speaker's own statement (alone, a backchannel rule vetoes
-    it)."""
-    start = _confirming_words(span, cues)
-    if start is None:
-        return None
-    end = next(t for t in reversed(span) if not t.is_space)
-    return Asked("yes_no", span.doc[start : end.i + 1].text, False)
-
-
-def _confirming_words(span: Span, cues: QuestionCues) -> int | None:
-    """Where the words of ``confirmations`` ("Is that right?", "Correct?")
-    start when, after any openers, they are all of ``span`` and it ends in
-    "?" or is heard as asking by the caption model; else None."""
-    tokens = [t for t in span if not t.is_space]
-    words = [t for t in tokens if not t.is_punct]
-    if not words or not (tokens[-1].text == "?" or heard(words[-1])):
-        return None
-    norms = [t.norm_ for t in words]
-    while len(norms) > 1 and norms[0] in cues.openers:
-        norms.pop(0)
-        words.pop(0)
-    if " ".join(norms) not in cues.confirmations:
-        return None
-    return words[0].i
-
-
-def _checked_statement(
-    span: Span, transcript: Transcript, turn: int, reply: Sequence[Word], cues: QuestionCues
-) -> Asked | None:
-    """A declarative question when ``span``, the last sentence of an
-    interviewer's caption turn, says something about the listener ("so
-    you'd only ack once it's in the buffer") and ``reply``, the opening of
-    the candidate's next turn, confirms or denies it ("yeah", "not quite",
-    "I would": :func:`.replies.direct_reply`, as the answer check reads a
-    yes or no): questions.yaml ``checked_statements``. Text with
-    punctuation of its own would have shown the question with a "?"."""
-    turns = transcript.turns
-    if turns[turn].role != "interviewer" or turn + 1 >= len(turns):
-        return None
-    if turns[turn + 1].role != "candidate":
-        return None
-    tokens = [t for t in span if not t.is_space]
-    if not tokens or any(t.is_punct for t in tokens) or len(tokens) > cues.checked_longest:
-        return None
-    norms = [t.norm_ for t in tokens]
-    rest = norms[head_of(norms, cues) :]
-    if len(rest) < 3 or rest[0] not in cues.checked_subjects or rest[1] in cues.checked_not_before:
-        return None
-    said = direct_reply(reply)
-    if said is None:
-        return None
-    return Asked("declarative", f'(answered "{said}")', False)
-
-
-def _heard_acknowledgement(span: Span, cues: QuestionCues) -> bool:
-    """``span`` is a bare "right", "okay", "got it" (a ``check_ins_whole``
-    phrase) that only the caption segmenter heard as asking, not a "?". Called
-    for a sentence that its speaker goes on after, in the same turn: there it
-    acknowledges what the other speaker said ("right so the first appeal is
-    automatic") or is a filler ("one person rowing right so he goes ..."); it
-    is not a check-in, since nobody waited for an answer. Not one of
-    ``asking_whole`` ("sound good", "you ready"), which only ask."""
-    tokens = [t for t in span if not t.is_space]
-    if marked_by_question_mark(tokens):
-        return False
-    words = " ".join(t.norm_ for t in tokens if not t.is_punct)
-    return words in cues.check_ins_whole and words not in cues.asking_whole
-
-
-def _tag_alone(span: Span, cues: QuestionCues) -> Asked | None:
-    """A tag question when ``span`` is a bare ``tags_alone`` word ending in "?"
-    ("Right?"), said right after the speaker's own statement (alone, it is a
-    check-in)."""
-    tokens = [t for t in span if not t.is_space]
-    words = [t for t in tokens if not t.is_punct]
-    if tokens[-1].text != "?" or len(words) != 1 or words[0].norm_ not in cues.tags_alone:
-        return None
-    return Asked("tag", words[0].text, False)
 
 
 def _question(

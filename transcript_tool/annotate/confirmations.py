@@ -1,0 +1,120 @@
+"""Questions read off what is around a sentence: a bare confirmation after
+the speaker's own statement ("So the position is RN, nights. Is that
+correct?"), a tag said alone after one ("Right?"), an interviewer's caption
+statement that the candidate's reply confirms or denies, and a "right" or
+"okay" heard as asking that only acknowledges. Read by :mod:`.questions`."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from ..model import QuestionIntent, Transcript, Word
+from .forms import Asked, heard, marked_by_question_mark
+from .heads import head_of
+from .question_cues import QuestionCues
+from .replies import direct_reply
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span
+
+
+def confirmed(fact: str | None) -> tuple[QuestionIntent, str]:
+    """(intent, cue) of the interviewer's bare confirmation ("Is that
+    right?") of the statement just before it, whose background cue is
+    ``fact``: the facts of the candidate's record are background (taxonomy
+    tie-break 4: "So the position you applied for is RN, nights. Is that
+    correct?"); anything else they put to the candidate to confirm is a
+    check of what they heard (tie-break 11: "So you'd use a left join
+    there. Is that right?")."""
+    if fact is not None:
+        return "background", f"{fact} (in the statement it confirms)"
+    return "clarification", "confirms the statement before it"
+
+
+def only_openers(span: Span, cues: QuestionCues) -> bool:
+    """``span`` is nothing but ``openers`` ("Yes.", "Oh, okay.")."""
+    return all(t.norm_ in cues.openers for t in span if not (t.is_punct or t.is_space))
+
+
+def confirmation(span: Span, cues: QuestionCues) -> Asked | None:
+    """A yes/no question when ``span`` is one of the ``confirmations`` ("Is
+    that right?") ending in "?" or heard as asking by the caption model, said
+    right after the speaker's own statement (alone, a backchannel rule vetoes
+    it)."""
+    start = confirming_words(span, cues)
+    if start is None:
+        return None
+    end = next(t for t in reversed(span) if not t.is_space)
+    return Asked("yes_no", span.doc[start : end.i + 1].text, False)
+
+
+def confirming_words(span: Span, cues: QuestionCues) -> int | None:
+    """Where the words of ``confirmations`` ("Is that right?", "Correct?")
+    start when, after any openers, they are all of ``span`` and it ends in
+    "?" or is heard as asking by the caption model; else None."""
+    tokens = [t for t in span if not t.is_space]
+    words = [t for t in tokens if not t.is_punct]
+    if not words or not (tokens[-1].text == "?" or heard(words[-1])):
+        return None
+    norms = [t.norm_ for t in words]
+    while len(norms) > 1 and norms[0] in cues.openers:
+        norms.pop(0)
+        words.pop(0)
+    if " ".join(norms) not in cues.confirmations:
+        return None
+    return words[0].i
+
+
+def checked_statement(
+    span: Span, transcript: Transcript, turn: int, reply: Sequence[Word], cues: QuestionCues
+) -> Asked | None:
+    """A declarative question when ``span``, the last sentence of an
+    interviewer's caption turn, says something about the listener ("so
+    you'd only ack once it's in the buffer") and ``reply``, the opening of
+    the candidate's next turn, confirms or denies it ("yeah", "not quite",
+    "I would": :func:`.replies.direct_reply`, as the answer check reads a
+    yes or no): questions.yaml ``checked_statements``. Text with
+    punctuation of its own would have shown the question with a "?"."""
+    turns = transcript.turns
+    if turns[turn].role != "interviewer" or turn + 1 >= len(turns):
+        return None
+    if turns[turn + 1].role != "candidate":
+        return None
+    tokens = [t for t in span if not t.is_space]
+    if not tokens or any(t.is_punct for t in tokens) or len(tokens) > cues.checked_longest:
+        return None
+    norms = [t.norm_ for t in tokens]
+    rest = norms[head_of(norms, cues) :]
+    if len(rest) < 3 or rest[0] not in cues.checked_subjects or rest[1] in cues.checked_not_before:
+        return None
+    said = direct_reply(reply)
+    if said is None:
+        return None
+    return Asked("declarative", f'(answered "{said}")', False)
+
+
+def heard_acknowledgement(span: Span, cues: QuestionCues) -> bool:
+    """``span`` is a bare "right", "okay", "got it" (a ``check_ins_whole``
+    phrase) that only the caption segmenter heard as asking, not a "?". Called
+    for a sentence that its speaker goes on after, in the same turn: there it
+    acknowledges what the other speaker said ("right so the first appeal is
+    automatic") or is a filler ("one person rowing right so he goes ..."); it
+    is not a check-in, since nobody waited for an answer. Not one of
+    ``asking_whole`` ("sound good", "you ready"), which only ask."""
+    tokens = [t for t in span if not t.is_space]
+    if marked_by_question_mark(tokens):
+        return False
+    words = " ".join(t.norm_ for t in tokens if not t.is_punct)
+    return words in cues.check_ins_whole and words not in cues.asking_whole
+
+
+def tag_alone(span: Span, cues: QuestionCues) -> Asked | None:
+    """A tag question when ``span`` is a bare ``tags_alone`` word ending in "?"
+    ("Right?"), said right after the speaker's own statement (alone, it is a
+    check-in)."""
+    tokens = [t for t in span if not t.is_space]
+    words = [t for t in tokens if not t.is_punct]
+    if tokens[-1].text != "?" or len(words) != 1 or words[0].norm_ not in cues.tags_alone:
+        return None
+    return Asked("tag", words[0].text, False)
