@@ -10,7 +10,7 @@ from __future__ import annotations
 import pytest
 
 from transcript_tool import analyze
-from transcript_tool.metrics import delivery, turn_taking
+from transcript_tool.metrics import delivery, monologue, turn_taking
 from transcript_tool.metrics.base import MetricSpec, Scope
 from transcript_tool.model import (
     Analysis,
@@ -204,7 +204,7 @@ def test_words_per_minute_unpunctuated() -> None:
 
 def test_longest_monologue() -> None:
     analysis = timed(*ROWS)
-    result = delivery.LONGEST_MONOLOGUE(analysis)
+    result = monologue.LONGEST_MONOLOGUE(analysis)
     # turns 1 and 3 with only "Mm-hmm." (1 word) between them: 4.0 to 16.0
     assert result.value == 12.0
     assert result.details == {
@@ -222,16 +222,16 @@ def test_longest_monologue() -> None:
 def test_longest_monologue_parameters() -> None:
     analysis = timed(*ROWS)
     # "Mm-hmm." is 1 word: not fewer than 1, so it interrupts
-    short = delivery.LONGEST_MONOLOGUE(analysis, {"backchannel_words": 1})
+    short = monologue.LONGEST_MONOLOGUE(analysis, {"backchannel_words": 1})
     assert short.items == (("turn 1", 8.0), ("turn 3", 3.5), ("turn 5", 6.5))
     assert short.value == 8.0
-    words = delivery.LONGEST_MONOLOGUE(analysis, {"unit": "words"})
+    words = monologue.LONGEST_MONOLOGUE(analysis, {"unit": "words"})
     assert (words.value, words.items) == (31.0, (("turn 1", 31.0), ("turn 5", 17.0)))
     assert words.evidence[0].note == "31 words without a break (turns 1-3)"
 
 
 def test_longest_monologue_a_short_question_interrupts() -> None:
-    result = delivery.LONGEST_MONOLOGUE(
+    result = monologue.LONGEST_MONOLOGUE(
         timed(
             *ROWS[:2],
             (IV, "Why?", 12.0, 12.5),  # one word, but a question
@@ -242,7 +242,7 @@ def test_longest_monologue_a_short_question_interrupts() -> None:
 
 
 def test_longest_monologue_of_the_interviewer() -> None:
-    result = delivery.LONGEST_MONOLOGUE(timed(*ROWS), {}, Scope(role="interviewer"))
+    result = monologue.LONGEST_MONOLOGUE(timed(*ROWS), {}, Scope(role="interviewer"))
     # every candidate turn interrupts: 3, 0.5, 4 and 1 s
     assert result.details == {
         "longest": 4.0,
@@ -255,13 +255,13 @@ def test_longest_monologue_of_the_interviewer() -> None:
 
 
 def test_longest_monologue_needs_timestamps_for_seconds() -> None:
-    result = delivery.LONGEST_MONOLOGUE(untimed(*ROWS))
+    result = monologue.LONGEST_MONOLOGUE(untimed(*ROWS))
     assert (result.value, result.reason) == (None, "not available (no timestamps)")
-    assert delivery.LONGEST_MONOLOGUE(untimed(*ROWS), {"unit": "words"}).value == 31.0
+    assert monologue.LONGEST_MONOLOGUE(untimed(*ROWS), {"unit": "words"}).value == 31.0
 
 
 def test_longest_monologue_unpunctuated() -> None:
-    result = delivery.LONGEST_MONOLOGUE(timed(*UNPUNCTUATED))
+    result = monologue.LONGEST_MONOLOGUE(timed(*UNPUNCTUATED))
     # turns 1 and 3 across "mm-hmm": 3.0 to 13.0
     assert result.details == {
         "longest": 10.0,
@@ -360,7 +360,7 @@ def test_response_latency_counts_and_quotes_silences() -> None:
 
 def test_longest_monologue_lists_stretches_over_the_limit() -> None:
     analysis = timed(*ROWS)
-    result = delivery.LONGEST_MONOLOGUE(analysis, {"max_seconds": 6})
+    result = monologue.LONGEST_MONOLOGUE(analysis, {"max_seconds": 6})
     # the stretch of turns 1-3 (12 s) and turn 5 (6.5 s) both pass 6 s
     assert result.details["over_limit"] == 2
     assert verbatim(analysis, result) == [(1, TURN_1), (5, ROWS[5][1])]
@@ -368,7 +368,7 @@ def test_longest_monologue_lists_stretches_over_the_limit() -> None:
         ("12 s without a break (turns 1-3, 31 words), over the 6 s limit", "improvement"),
         ("6 s without a break (turn 5, 17 words), over the 6 s limit", "improvement"),
     ]
-    words = delivery.LONGEST_MONOLOGUE(untimed(*ROWS), {"unit": "words", "max_words": 20})
+    words = monologue.LONGEST_MONOLOGUE(untimed(*ROWS), {"unit": "words", "max_words": 20})
     assert words.details["over_limit"] == 1
     assert words.evidence[0].note == "31 words without a break (turns 1-3), over the 20 words limit"
 
@@ -406,7 +406,9 @@ def test_interactivity_unpunctuated() -> None:
 # ------------------------------------------------------------------ all specs
 
 
-@pytest.mark.parametrize("spec", (*delivery.SPECS, *turn_taking.SPECS), ids=lambda s: s.name)
+@pytest.mark.parametrize(
+    "spec", (*delivery.SPECS, *monologue.SPECS, *turn_taking.SPECS), ids=lambda s: s.name
+)
 def test_details_are_all_reported(spec: MetricSpec) -> None:
     for analysis in (timed(*ROWS), timed(*UNPUNCTUATED)):
         result = spec(analysis)

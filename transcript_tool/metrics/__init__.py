@@ -18,6 +18,7 @@ def _builtin_metrics() -> dict[str, MetricSpec]:
         conciseness,
         delivery,
         interviewer,
+        monologue,
         relevance,
         star,
         think_aloud,
@@ -32,6 +33,7 @@ def _builtin_metrics() -> dict[str, MetricSpec]:
         concept_coverage.SPEC,
         *interviewer.SPECS,
         *delivery.SPECS,
+        *monologue.SPECS,
         *turn_taking.SPECS,
     )
     return {spec.name: spec for spec in specs}

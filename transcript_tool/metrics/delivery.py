@@ -1,14 +1,14 @@
 """Delivery: how the conversation runs in time.
 
-Who holds the floor (``talk_ratio``), how fast the subject speaks
-(``words_per_minute``) and how long they talk without a break
-(``longest_monologue``); how the turns pass between the speakers is
-:mod:`.turn_taking`. Seconds come from ``Turn.start``/``Turn.end``; word
+Who holds the floor (``talk_ratio``) and how fast the subject speaks
+(``words_per_minute``); how long they talk without a break
+(``longest_monologue``) is :mod:`.monologue`, how the turns pass between the
+speakers :mod:`.turn_taking`. Seconds come from ``Turn.start``/``Turn.end``; word
 counts are words as a reader counts them (``model.count_words``: "that's"
 and "e-commerce" one word each).
 
 The helpers here (word counts, turn durations, shares of speech) are also
-used by :mod:`transcript_tool.metrics.interviewer`.
+used by :mod:`.monologue`, :mod:`.turn_taking` and :mod:`.interviewer`.
 """
 
 from __future__ import annotations
@@ -18,10 +18,9 @@ from dataclasses import dataclass
 
 from ..model import NO_TIMESTAMPS, ROLES, Analysis, Evidence, MetricResult, Role
 from .base import MetricSpec, Param, Params, Scope
-from .common import quote, turn_end, turn_seconds
+from .common import quote, turn_seconds
 
 _QUOTE_WORDS = 25
-_MONOLOGUES_SHOWN = 3  # stretches over the limit quoted in the evidence
 # Per-turn speaking rates of shorter turns say little ("Yes." in 0.4 s is
 # 150 wpm); they still count towards the overall rate.
 _RATE_EVIDENCE_WORDS = 10
@@ -127,7 +126,8 @@ def other_party(role: Role) -> Role:
     return "interviewer" if role == "candidate" else "candidate"
 
 
-def _amount(value: float, by_seconds: bool) -> str:
+def amount(value: float, by_seconds: bool) -> str:
+    """``value`` with its unit: "95 s" or "240 words"."""
     return f"{value:.0f} s" if by_seconds else f"{value:.0f} words"
 
 
@@ -159,7 +159,7 @@ def talk_ratio(analysis: Analysis, params: Params, scope: Scope) -> MetricResult
                 Evidence(
                     longest[0],
                     opening(analysis, longest[0]),
-                    f"the {role}'s longest turn: {_amount(longest[1], by_seconds)}",
+                    f"the {role}'s longest turn: {amount(longest[1], by_seconds)}",
                 )
             )
     return MetricResult(
@@ -238,106 +238,6 @@ def _rate_evidence(
     return tuple(evidence)
 
 
-# --------------------------------------------------------- longest_monologue
-
-
-def longest_monologue(analysis: Analysis, params: Params, scope: Scope) -> MetricResult:
-    """The subject's longest uninterrupted stretch of talk, in seconds (or words).
-
-    Consecutive turns of the subject are one stretch, and so are turns
-    separated only by the other party's backchannels: turns of fewer than
-    ``backchannel_words`` words that ask no question ("Mm-hmm.", "Right.").
-    A stretch in seconds runs from the start of its first turn to the end of
-    its last. A long stretch loses the listener: in an interview, answers of
-    more than about two minutes, and interviewer speeches, stop being a
-    conversation.
-    """
-    subject = scope.subject
-    by_seconds = params["unit"] == "seconds"
-    turns = scope.turns(analysis)
-    all_turns = analysis.transcript.turns
-    counts = word_counts(analysis)
-    stretches = _stretches(analysis, turns, subject, params["backchannel_words"], counts)
-    if not stretches:
-        return MetricResult(None, reason=f"the {subject} did not speak")
-    if by_seconds:
-        reason = missing_timestamps(analysis, [t for s in stretches for t in s])
-        if reason is not None:
-            return MetricResult(None, reason=reason)
-    sized = []
-    for stretch in stretches:
-        words = sum(counts.get(t, 0) for t in stretch)
-        size = float(words)
-        if by_seconds:  # every turn of every stretch is timed (checked above)
-            size = (turn_end(analysis, stretch[-1]) or 0.0) - (all_turns[stretch[0]].start or 0.0)
-        sized.append((stretch, size, words))
-    limit = float(params["max_seconds"] if by_seconds else params["max_words"])
-    over = sorted(
-        (item for item in sized if item[1] > limit), key=lambda item: (-item[1], item[0][0])
-    )
-    longest_item = min(sized, key=lambda item: (-item[1], item[0][0]))
-    shown = over[:_MONOLOGUES_SHOWN] or [longest_item]
-    evidence = []
-    for stretch, size, words in shown:
-        span = f"turn {stretch[0]}" if len(stretch) == 1 else f"turns {stretch[0]}-{stretch[-1]}"
-        note = f"{_amount(size, by_seconds)} without a break ({span}"
-        note += f", {words} words)" if by_seconds else ")"
-        quoted = opening(analysis, stretch[0])
-        if size > limit:
-            note += f", over the {_amount(limit, by_seconds)} limit"
-            evidence.append(Evidence(stretch[0], quoted, note, "improvement"))
-        else:
-            evidence.append(Evidence(stretch[0], quoted, note))
-    stretch, longest, words = longest_item
-    return MetricResult(
-        value=round(longest, 1),
-        evidence=tuple(evidence),
-        details={
-            "longest": round(longest, 1),
-            "words": words,
-            "turns": len(stretch),
-            "stretches": len(stretches),
-            "over_limit": len(over),
-        },
-        items=tuple((f"turn {s[0]}", round(size, 1)) for s, size, _ in sized),
-    )
-
-
-def _stretches(
-    analysis: Analysis,
-    turns: Sequence[int],
-    subject: Role,
-    backchannel: int,
-    counts: Mapping[int, int],
-) -> list[list[int]]:
-    """The subject's turns among ``turns``, grouped into uninterrupted stretches."""
-    in_scope = set(turns)
-    asking = {q.turn for q in analysis.questions}
-    stretches: list[list[int]] = []
-    current: list[int] = []
-    for turn in analysis.transcript.turns:
-        if turn.index not in in_scope:
-            interrupted = True
-        elif turn.role == subject:
-            if counts.get(turn.index):
-                current.append(turn.index)
-            continue
-        else:
-            interrupted = counts.get(turn.index, 0) >= backchannel or turn.index in asking
-        if interrupted and current:
-            stretches.append(current)
-            current = []
-    if current:
-        stretches.append(current)
-    return stretches
-
-
-# ---------------------------------------------------------- response_latency
-
-
-# -------------------------------------------------------------- interactivity
-
-
 # ---------------------------------------------------------------- the specs
 
 TALK_RATIO = MetricSpec(
@@ -374,49 +274,7 @@ WORDS_PER_MINUTE = MetricSpec(
     roles=("candidate", "interviewer"),
 )
 
-LONGEST_MONOLOGUE = MetricSpec(
-    name="longest_monologue",
-    function=longest_monologue,
-    description=(
-        "The speaker's longest stretch without a break, in seconds (needs timestamps) or "
-        "words: consecutive turns merged, the other party's short backchannels ignored."
-    ),
-    scale="seconds",
-    params={
-        "unit": Param(
-            "string",
-            "seconds",
-            "measure stretches in seconds (needs timestamps) or in words",
-            choices=("seconds", "words"),
-        ),
-        "max_seconds": Param(
-            "number",
-            120.0,
-            "stretches longer than this many seconds are listed with a quote (unit seconds)",
-            1,
-        ),
-        "max_words": Param(
-            "integer",
-            300,
-            "stretches longer than this many words are listed with a quote (unit words)",
-            1,
-        ),
-        "backchannel_words": Param(
-            "integer",
-            3,
-            "the other party's turns of fewer words than this that ask nothing "
-            "('Mm-hmm.', 'Right.') do not break a stretch",
-            1,
-            20,
-        ),
-    },
-    details=("longest", "words", "turns", "stretches", "over_limit"),
-    roles=("candidate", "interviewer"),
-)
-
-
 SPECS: tuple[MetricSpec, ...] = (
     TALK_RATIO,
     WORDS_PER_MINUTE,
-    LONGEST_MONOLOGUE,
 )
