@@ -343,3 +343,29 @@ def test_a_long_setup_without_a_question_is_flagged() -> None:
         "Interviewer: Good. Thanks.\n"
     )
     assert analysis.long_setups == (0,)
+
+
+def test_a_task_set_out_after_small_talk_ends_the_small_talks_answer() -> None:
+    analysis = analysis_of(
+        "Interviewer: Hi, is that Marcus? Can you hear me okay?\n"
+        "Candidate: Yeah, hi, I can hear you fine.\n"
+        "Interviewer: Great. So today is a debugging exercise. I'm going to describe a "
+        "problem we actually had, and I want you to talk me through how you'd chase it "
+        "down. The scale reports a weight drift of two kilos overnight.\n"
+        "Candidate: Okay, so first I'd check whether the drift follows temperature.\n"
+        "Interviewer: Why temperature first?\n"
+        "Candidate: Because load cells are sensitive to it.\n"
+    )
+    greeting, why = analysis.questions
+    assert (greeting.intent, greeting.answer_turns) == ("small_talk", (1,))
+    assert why.answer_turns == (5,)
+    # after a question, the interviewer's statement keeps the question open
+    analysis = analysis_of(
+        "Interviewer: Tell me about a time you disagreed with your manager.\n"
+        "Candidate: We argued about a release date.\n"
+        "Interviewer: I've been there. At my last job the release date was set by sales, "
+        "and engineering found out from the press release, which was about as much fun "
+        "as you would think.\n"
+        "Candidate: Right, and in the end we split the release in two.\n"
+    )
+    assert analysis.questions[0].answer_turns == (1, 3)

@@ -27,9 +27,12 @@ from ..model import (
     Section,
     Sentence,
     Transcript,
+    Turn,
     Word,
+    count_text_words,
     words_by_turn,
 )
+from . import intent_links
 from .parts import as_written
 from .question_cues import load_cues, rule_words
 from .replies import DIRECT_WINDOW, answered_directly, openings
@@ -92,6 +95,8 @@ def pair_questions(
                 group.answers.append(turn.index)
         if turn.role == "interviewer":
             open_for.pop("candidate", None)
+            if turn.index not in by_turn and _ends_small_talk(turn, groups, open_for, questions):
+                open_for.pop("interviewer")
         if turn.index in by_turn:
             groups.append(_Group(turn.index, by_turn[turn.index], turn.role))
             open_for[turn.role] = len(groups) - 1
@@ -114,6 +119,22 @@ def pair_questions(
                 after is not None and leads_on(questions[index], questions[after]),
             )
     return exchanges, tuple(answered)
+
+
+def _ends_small_talk(
+    turn: Turn, groups: Sequence[_Group], open_for: dict[Role, int], questions: Sequence[Question]
+) -> bool:
+    """Whether the interviewer's ``turn``, which asks nothing, sets something
+    out (``intent_links.SETUP_WORDS`` words or more: the task, the format)
+    after small talk: what the candidate says next answers no greeting ("Hi,
+    is that Marcus?" ... "So you might know we make hive scales. ..."), as
+    :func:`.intent_links.after_setup` ends small talk for the questions."""
+    if "interviewer" not in open_for:
+        return False
+    if count_text_words(turn.text) < intent_links.SETUP_WORDS:
+        return False
+    group = groups[open_for["interviewer"]]
+    return all(questions[q].intent == "small_talk" for q in group.questions)
 
 
 @dataclass
