@@ -1207,6 +1207,29 @@ def test_relevance_an_opening_that_tells_how_takes_a_how_question_up(
 
 
 @pytest.mark.parametrize(
+    ("question", "answer", "in_kind"),
+    [
+        # the raw-caption sample's, quoted as "never says: finance, team, react, metric"
+        ("And how did the finance team react to getting only four metrics at first?",
+         "They were a little disappointed, to be honest, but I showed them a mockup.", True),
+        ("And how does Redis Cluster decide which shard a key goes to?",
+         "It hashes the key with CRC16, modulo sixteen thousand three hundred slots.", True),
+        # a question with "you" in it is not only about a third party
+        ("And how did the finance team and you agree on only four metrics at first?",
+         "They were a little disappointed, to be honest, but I showed them a mockup.", False),
+        # the pronoun must be the opening's first subject
+        ("And how did the finance team react to getting only four metrics at first?",
+         "Well, I was away that week, so they sent a long email.", False),
+    ],
+)  # fmt: skip
+def test_relevance_an_opening_about_the_third_party_asked_about_takes_it_up(
+    question: str, answer: str, in_kind: bool
+) -> None:
+    result = measure("relevance", f"Interviewer: {question}\nCandidate: {answer}\n")
+    assert result.details["off_start"] == (0 if in_kind else 1)
+
+
+@pytest.mark.parametrize(
     "question",
     [
         "So to start, can you tell me a bit about your coffee experience so far?",

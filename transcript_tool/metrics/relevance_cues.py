@@ -209,6 +209,27 @@ def answers_the_how(question_words: Sequence[Word], head: Sequence[Word]) -> boo
     return False
 
 
+def about_the_third_party(question_words: Sequence[Word], head: Sequence[Word]) -> bool:
+    """Whether a question about someone or something else (no "you" in it:
+    "How did the finance team react ...?") is answered by an opening whose
+    first subject, after the leading words, is a pronoun standing for them
+    ("They were a little disappointed ..."): relevance.yaml ``third_party``."""
+    lists = _third_party()
+    if lists["listener"].intersection(_lowered(question_words)):
+        return False
+    said = _lowered([w for w in head if not w.is_punct][:PRACTICE_WINDOW])
+    lead = 0
+    while lead < len(said) and said[lead] in _practice()["leading"]:
+        lead += 1
+    return lead < len(said) and said[lead] in lists["subjects"]
+
+
+@lru_cache(maxsize=1)
+def _third_party() -> dict[str, frozenset[str]]:
+    """relevance.yaml ``third_party``: its lists by name."""
+    return {name: frozenset(words) for name, words in _data()["third_party"].items()}
+
+
 def taken_up_by_form(question: Question, sentence: Sequence[Word], head: Sequence[Word]) -> float:
     """How much of the question the answer's opening ``head`` takes up by how
     it answers, whatever words it shares with it: all of it in the kind a
@@ -217,8 +238,9 @@ def taken_up_by_form(question: Question, sentence: Sequence[Word], head: Sequenc
     echoing its "would you want" (:func:`echoes_the_frame`); PART_COVERED
     when it tells the practice or the deed a "how do you ...?" asks for
     (:func:`answers_the_how`: the kind of answer asked for, though nothing in
-    it says it is about what was asked); else 0. ``sentence``: the words of
-    the question's sentence."""
+    it says it is about what was asked) or speaks of the third party a
+    question without "you" asks about (:func:`about_the_third_party`); else
+    0. ``sentence``: the words of the question's sentence."""
     if answers_in_kind(question, head):
         return 1.0
     if len(question.parts) > 1:
@@ -226,7 +248,9 @@ def taken_up_by_form(question: Question, sentence: Sequence[Word], head: Sequenc
     asked = [w for w in sentence if question.start <= w.start < question.end]
     if echoes_the_frame(asked, head):
         return 1.0
-    return PART_COVERED if answers_the_how(asked, head) else 0.0
+    if answers_the_how(asked, head) or about_the_third_party(asked, head):
+        return PART_COVERED
+    return 0.0
 
 
 def asked_for(question_words: Sequence[Word]) -> frozenset[str]:
