@@ -384,6 +384,9 @@ def test_specificity_without_anything_done_scores_zero() -> None:
         ("i talked to the team lead last year and we fixed it", True),
         # irregular and less common past actions
         ("Two days before the deadline I found the unsigned draft and swapped it.", True),
+        # the teacher panel's "I, I looked at his diagnostic", and MIT's "I helped them"
+        ("Two years ago, in my Foundations class, I, I looked at his diagnostic.", True),
+        ("In high school I helped the younger kids in my 4-H club.", True),
         # the past perfect tells what had been done (the sales sample's lost deal)
         ("Last fall we'd done the demo for four bakeries, and then they signed elsewhere.", True),
         ("In March I had already written the spec for the Denver team.", True),
