@@ -1978,6 +1978,21 @@ def test_an_interviewer_answering_the_candidate_asks_themselves_rhetorically() -
     assert said[-1] == "You'd want quarterly?"  # the turn's last question is put to the listener
 
 
+def test_a_bare_name_first_is_small_talk_and_a_bare_and_asks_to_go_on() -> None:
+    analysis = analysis_of(
+        "Interviewer: There she is. Denise? Can you hear me?\n"
+        "Candidate: Hi, yes, I can hear you.\n"
+        "Interviewer: Where would you commute from? Bradford?\n"
+        "Candidate: Yes, Bradford. It's forty minutes by train.\n"
+        "Interviewer: And?\n"
+        "Candidate: And I don't drive, so it has to be near a station.\n"
+    )
+    said = [(q.text, q.intent) for q in analysis.questions]
+    assert said[0] == ("Denise?", "small_talk")
+    assert ("Bradford?", "clarification") in said  # a name later is put to confirm
+    assert said[-1] == ("And?", "follow_up")
+
+
 def test_you_know_what_i_mean_is_a_filler_not_a_check_in() -> None:
     # taxonomy: "you know?", "you know what I mean?" end a point; they ask nothing
     analysis = analysis_of(

@@ -236,6 +236,9 @@ def classify_intent(
             return topic, f"{_IN_TOPIC} ({cue})"
     if found is not None:
         return found
+    if form == "declarative" and asked_last is None and _name_alone(span, cues):
+        # "There she is. Denise? Can you hear me?": who is on the line
+        return "small_talk", "a name asked before any question (who is on the line)"
     if form == "declarative":
         return "clarification", "a statement put to the listener to confirm"
     if asked_last == "small_talk" and form in ("yes_no", "tag") and not after_setup:
@@ -249,6 +252,16 @@ def classify_intent(
     if form != "tag" and picked is not None and not _usual_practice(norms):
         return "follow_up", f"picks up {picked!r} from the answer just given"
     return "background", NO_INTENT_CUE
+
+
+def _name_alone(span: Span, cues: QuestionCues) -> bool:
+    """Whether ``span`` is one capitalised word and its "?" ("Denise?"), not a
+    stop word or an opener ("And?", "So?", "Hello?")."""
+    words = [t for t in span if not (t.is_punct or t.is_space)]
+    if len(words) != 1:
+        return False
+    word = words[0]
+    return word.is_title and not word.is_stop and word.norm_ not in cues.openers
 
 
 def from_setup(intent: QuestionIntent, cue: str, context: Context) -> tuple[QuestionIntent, str]:
