@@ -606,6 +606,7 @@ INTENTS = [
     # who is on the line; any other "is this" is no small talk
     ("Hi, is this Marcus?", "small_talk", "hi, is this"),
     ("Hi, is that Marcus?", "small_talk", "hi, is that"),
+    ("Coffee?", "small_talk", "coffee?"),
     ("And how big is this thing, like in terms of volume?", "background", "no intent cue matched"),
     # the classic screening questions (taxonomy tie-break 15); a cue inside a
     # longer cue of another intent gives way to it
