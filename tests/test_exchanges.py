@@ -188,6 +188,14 @@ def test_yes_no_question_answered_directly_or_not(answer: str, direct: bool) -> 
     assert question.direct is direct
 
 
+@pytest.mark.parametrize(
+    "answer", ["Sounds good.", "That works for me.", "Happy to. Mornings suit me.", "I'd love that."]
+)
+def test_an_acceptance_answers_a_yes_no_question(answer: str) -> None:
+    question = answered("Would a call at nine on Monday be okay?", answer)
+    assert (question.form, question.direct) == ("yes_no", True)
+
+
 def test_direct_is_only_judged_for_closed_questions() -> None:
     question = answered("Why do you want to work here?", "Yes, because I love the product.")
     assert question.direct is None
