@@ -2269,6 +2269,24 @@ def test_asking_for_more_of_the_answer_is_a_follow_up_request(question: str) -> 
     assert (asked.form, asked.intent) == ("imperative", "follow_up")
 
 
+@pytest.mark.parametrize(
+    ("question", "form"),
+    [
+        # the career coach's and the pair programmer's invitations to do it now,
+        # answered by doing it, not "without a yes or no"
+        ("Want to try it?", "imperative"),
+        ("Want to write a little hook for that?", "imperative"),
+        ("Do you want to walk me through it?", "imperative"),
+        ("Want to take a crack at it?", "imperative"),
+        # what the candidate wants is still asked yes or no
+        ("Do you want to work here?", "yes_no"),
+        ("Do you want to go into management?", "yes_no"),
+    ],
+)
+def test_an_invitation_to_do_it_now_is_a_request(question: str, form: str) -> None:
+    assert only_question(question).form == form
+
+
 def test_are_we_on_checks_the_channel() -> None:
     # the warehouse supervisor's first words: "I can hear you." was "a yes/no
     # question answered without a yes or no first"
