@@ -189,7 +189,8 @@ def test_yes_no_question_answered_directly_or_not(answer: str, direct: bool) -> 
 
 
 @pytest.mark.parametrize(
-    "answer", ["Sounds good.", "That works for me.", "Happy to. Mornings suit me.", "I'd love that."]
+    "answer",
+    ["Sounds good.", "That works for me.", "Happy to. Mornings suit me.", "I'd love that."],
 )
 def test_an_acceptance_answers_a_yes_no_question(answer: str) -> None:
     question = answered("Would a call at nine on Monday be okay?", answer)
