@@ -10,7 +10,7 @@ from collections.abc import Callable
 
 import pytest
 
-from transcript_tool.annotate.exchanges import NO_YES_OR_NO
+from transcript_tool.annotate.answered import NO_YES_OR_NO
 from transcript_tool.model import Question, Report
 
 SampleReport = Callable[[str], Report]

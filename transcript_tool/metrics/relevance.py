@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from ..annotate.exchanges import (
+from ..annotate.answered import (
     PART_COVERED,
     matches_term,
     missed_parts,
@@ -149,7 +149,7 @@ def _unsaid(
     """The question's focus terms that ``words`` do not say (less the
     ``instances`` terms, what a "what" asks for: see :func:`asked_for`), of
     the parts that word overlap is a fair test of (not the story a compound
-    behavioral question asks for: ``exchanges.word_checked``)."""
+    behavioral question asks for: ``answered.word_checked``)."""
     said = {w.lemma.lower() for w in words} | {w.lower for w in words}
     prefixes = term_prefixes(said)
     parts = zip(question.parts, question.focus, strict=True)
@@ -160,7 +160,7 @@ def _unsaid(
 
 def _parts_missed(question: Question) -> int:
     """How many parts of a compound question the answer left out, as its
-    card says (``exchanges.missed_parts``: not a behavioral question's story)."""
+    card says (``answered.missed_parts``: not a behavioral question's story)."""
     if len(question.parts) < 2 or len(question.part_coverage) != len(question.parts):
         return 0  # a single question, or one with no answer to cover it
     return len(missed_parts(question, question.part_coverage))

@@ -14,7 +14,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
-from ..annotate.exchanges import PART_COVERED, relaxed_intents
+from ..annotate.answered import PART_COVERED, relaxed_intents
 from ..annotate.intents import NO_INTENT_CUE
 from ..annotate.question_cues import load_cues
 from ..model import Question, Word, plain

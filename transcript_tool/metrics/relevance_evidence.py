@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from ..annotate.exchanges import NO_YES_OR_NO
+from ..annotate.answered import NO_YES_OR_NO
 from ..annotate.parts import as_written
 from ..model import Analysis, Evidence, Question
 from .common import PLEASANTRIES, Answer, quote

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from itertools import pairwise
 
-from ..annotate.exchanges import leads_on
+from ..annotate.answered import leads_on
 from ..annotate.interviewer_cues import load_interviewer_cues
 from ..annotate.parts import asks_on_its_own
 from ..annotate.question_cues import load_cues
@@ -29,7 +29,7 @@ def _asks(analysis: Analysis, turn: SubjectTurn, count_parts: bool) -> int:
     question with ``count_parts``), less the second versions of rephrased
     questions, short declarative options ("Latency? Error rates?") and
     questions that lead on to the next one (leave to ask it, or the first of
-    two alternatives: ``exchanges.leads_on``)."""
+    two alternatives: ``answered.leads_on``)."""
     short = load_interviewer_cues().short_declarative_words
     leading = {q.index for q, after in pairwise(turn.questions) if leads_on(q, after)}
 
