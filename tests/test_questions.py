@@ -1164,6 +1164,8 @@ MORE_NOT_QUESTIONS = [
     "Have a great rest of your day.",
     "Which is, you know, a handful of shards.",
     "Which tells you how many bad ones were going up before.",
+    # "See? That felt better.": the coach's, no question
+    "See?",
     "Which shows you how far behind we were.",
 ]
 
@@ -2278,6 +2280,9 @@ def test_asking_for_more_of_the_answer_is_a_follow_up_request(question: str) -> 
         ("Want to write a little hook for that?", "imperative"),
         ("Do you want to walk me through it?", "imperative"),
         ("Want to take a crack at it?", "imperative"),
+        # asked to say it again: the answer is the saying
+        ("Say that again?", "imperative"),
+        ("Could you repeat the question?", "imperative"),
         # what the candidate wants is still asked yes or no
         ("Do you want to work here?", "yes_no"),
         ("Do you want to go into management?", "yes_no"),
