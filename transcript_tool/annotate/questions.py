@@ -132,6 +132,9 @@ def find_questions(
             doc = span.doc
             doc_matches = DocMatches.of(doc, matchers)
         matches = doc_matches.within(span)
+        # in the conversation's second half: where an invitation to ask, or an
+        # "Anything else?" after the candidate's question, opens their questions
+        late = 2 * sentence.index >= len(sentences)
         asked = classify_span(span, matches, cues)
         acknowledged = (
             asked is not None
@@ -168,7 +171,7 @@ def find_questions(
             if (
                 turn.role == "interviewer"
                 and first_cue(matches, "invites")
-                and 2 * sentence.index >= len(sentences)  # not "I'll leave time for your questions"
+                and late  # not "I'll leave time for your questions" at the start
             ):
                 context = context.after("closing", "invites")
             continue
@@ -253,7 +256,6 @@ def find_questions(
         if restated is not None:
             intent, intent_cue = restated
         if turn.role == "interviewer" and intent != "closing":
-            late = 2 * sentence.index >= len(sentences)
             more = more_questions_invited(matches, questions, turn.index, late)
             intent, intent_cue = more or (intent, intent_cue)
         if intent_cue == NO_INTENT_CUE and asked.form != "tag":
