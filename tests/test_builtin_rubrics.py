@@ -119,8 +119,8 @@ def test_answering_the_question_below_the_best_band_says_what_was_missed(
     # "0 of 8 questions were only partly answered and 0 not answered (parts of
     # compound questions missed: 0 ...)" the one of a CSV transcript
     for feedback, details in banded(sample, rubric, "relevance", {"fair", "needs work"}):
-        opening = f"In {details['off_start']:g} of the answers the opening did not use"
-        assert (opening in feedback) is (details["off_start"] > 0)
+        # an opening in other words is no fault: nearly every one answers the question
+        assert "question's words" not in feedback
         partly = f"Only partly answered: {details['partial']:g} of {details['questions']:g} "
         assert (partly in feedback) is (details["partial"] > 0)
         assert " were " not in feedback  # "1 of 18 questions were" reads badly at 1

@@ -76,7 +76,11 @@ def judge(
     The base is how much of the question's focus the answer takes up, weighing
     its opening twice: (2 x the share of focus terms said in the first
     ``opening_words`` words + the share said anywhere) / 3, full credit at
-    ``full_coverage``. A single-part question whose cues put it in a relaxed
+    ``full_coverage``, and no less than ``coverage_floor`` for none: an
+    answer in other words is no fault to quote (most such answers answer the
+    question), so the words alone never move a question below the top band;
+    what does (a part left out, no yes or no, no example, drift, an evasion,
+    a re-ask) is quoted. A single-part question whose cues put it in a relaxed
     intent ("walk me through your role", "why this company", "tell me about a
     time") gets full credit here, as word overlap is no test of those; the
     fallback intent (no cue matched) does not. A compound question blends in
@@ -95,7 +99,8 @@ def judge(
     instances = asked_for(said)
     opening = _opening(question, said, head, instances)
     coverage = (2 * opening + _coverage(question, words, instances)) / 3
-    score = min(1.0, coverage / float(params["full_coverage"]))
+    floor = float(params["coverage_floor"])
+    score = floor + (1 - floor) * min(1.0, coverage / float(params["full_coverage"]))
     if relaxed(question):
         score = 1.0
     if len(question.parts) > 1:
@@ -272,6 +277,15 @@ SPEC = MetricSpec(
             0.75,
             "share of the question's content words an answer needs for full credit",
             0.1,
+            1,
+        ),
+        "coverage_floor": Param(
+            "number",
+            0.8,
+            "score of an answer that says none of the question's words and has no other "
+            "fault: word overlap ranks answers but is no fault to quote, as most answers "
+            "in other words answer the question",
+            0,
             1,
         ),
         "direct_weight": Param(

@@ -1,8 +1,10 @@
 """What the relevance metric quotes ("answered the asked question"): each
 judged question (:class:`Judged`), and the evidence drawn from them:
-improvements first (parts left out, openings that never say the question's
-words, indirect answers, drift, no example, evasions, re-asks), then
-unanswered questions, then up to two strengths."""
+improvements first (parts left out, indirect answers, drift, no example,
+evasions, re-asks), then unanswered questions, then up to two strengths.
+An opening that never says the question's words is counted (``off_start``)
+but not quoted: read one by one, nearly all such openings answer the
+question in other words (docs/design.md)."""
 
 from __future__ import annotations
 
@@ -10,7 +12,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..annotate.answered import NO_YES_OR_NO
-from ..annotate.parts import as_written
 from ..model import Analysis, Evidence, Question
 from .common import PLEASANTRIES, Answer, quote
 from .relevance_cues import EVASION_NOTES, relaxed
@@ -52,14 +53,6 @@ def relevance_evidence(
         if left_out:
             note = "the answer did not address: " + "; ".join(left_out)
             evidence.append(Evidence(question.turn, question.text, note, "improvement"))
-        if item.unsaid and not left_out:
-            unsaid = as_written(item.unsaid, analysis.sentences[question.sentence].words)
-            note = f'the answer\'s opening never says the words of "{question.text}": ' + ", ".join(
-                unsaid
-            )
-            evidence.append(
-                Evidence(first.index, quote(first.text, max_words=20), note, "improvement")
-            )
         if item.direct is False and item.evasion is None:  # an evasion has its own note
             kind, wanted = CLOSED_FORMS[question.form]
             note = f'{kind} question ("{question.text}") answered without {wanted} first'
