@@ -919,6 +919,49 @@ def test_relevance_evasion_unpunctuated() -> None:
     assert result.details["evasive"] == 1
 
 
+@pytest.mark.parametrize(
+    ("question", "answer"),
+    [
+        # each from a segmenter interview's report, quoted as an evasion
+        ("How do you approach a family whose norms are different from your own?",
+         "So I, I'd start by assuming I don't know. Like, I try not to walk in thinking "
+         "I understand a family's culture."),
+        ("And?",
+         "And, um, so for a whole school, if I'm landing somewhere around, I don't know, "
+         "two fifty to three fifty square feet per ton, that feels normal."),
+        ("How do you handle it when a coworker asks you about something confidential?",
+         'I just don\'t act like there\'s a secret. I\'ll say, "I don\'t know anything '
+         'about that," and move on.'),
+        ("Why should I pick you?",
+         "Um. I, I don't know if I'm, like, the most experienced. But I show up early."),
+        ("Both weekend days?",
+         "Both, yeah. I mean, I'd rather not do both every single weekend, but I can."),
+        ("Getting there, is that doable?",
+         "Train to Bradford Interchange and then a bus, probably? I'd have to check. "
+         "Maybe an hour."),
+        ("And if they just don't show up?",
+         "Um, I'm not going to lie, I've let people go. It's not fun."),
+    ],
+)  # fmt: skip
+def test_relevance_a_hedge_inside_an_answer_is_no_evasion(question: str, answer: str) -> None:
+    result = measure("relevance", f"Interviewer: {question}\nCandidate: {answer}\n")
+    assert result.details["evasive"] == 0, [e.note for e in result.evidence]
+
+
+@pytest.mark.parametrize(
+    "answer",
+    [
+        "Um. I, I don't know. I'd probably not do it.",
+        "Oh, wow. Okay. Um. I mean, I don't know the other candidates.",
+        "Congressman, I am not sure what that means.",  # a title said to the listener
+        "Well, I'm not going to get into that here.",
+    ],
+)
+def test_relevance_an_evasion_that_opens_the_answer_still_counts(answer: str) -> None:
+    result = measure("relevance", f"Interviewer: Why should we hire you?\nCandidate: {answer}\n")
+    assert result.details["evasive"] == 1
+
+
 def test_relevance_reask_marks_the_first_answer() -> None:
     result = measure(
         "relevance",

@@ -93,7 +93,7 @@ def judge(
     had to ask again each cost a share of the score.
     """
     words = [w for _, w in answer.words]
-    evasion = _evasion(analysis, answer, words)
+    evasion = _evasion(analysis, answer)
     head = words[: int(params["opening_words"])]
     said = analysis.sentences[question.sentence].words
     instances = asked_for(said)
@@ -171,19 +171,15 @@ def _parts_missed(question: Question) -> int:
     return len(missed_parts(question, question.part_coverage))
 
 
-def _evasion(
-    analysis: Analysis, answer: Answer, words: Sequence[Word]
-) -> tuple[int, str, str] | None:
+def _evasion(analysis: Analysis, answer: Answer) -> tuple[int, str, str] | None:
     """(turn, the words said, kind) of an evasion in the answer's first
-    EVASION_WINDOW words, when it lies within one turn."""
-    found = find_evasion(words[:EVASION_WINDOW])
+    EVASION_WINDOW words, where one counts (:func:`find_evasion`)."""
+    found = find_evasion(analysis, answer.words, EVASION_WINDOW)
     if found is None:
         return None
     kind, start, end = found
     turn, first = answer.words[start]
-    last_turn, last = answer.words[end - 1]
-    if last_turn != turn:
-        return None
+    last = answer.words[end - 1][1]
     return turn, analysis.transcript.turns[turn].text[first.start : last.end], kind
 
 

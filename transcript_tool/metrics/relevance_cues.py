@@ -17,7 +17,7 @@ from typing import Any
 from ..annotate.answered import PART_COVERED, relaxed_intents
 from ..annotate.intents import NO_INTENT_CUE
 from ..annotate.question_cues import load_cues
-from ..model import Question, Word, plain
+from ..model import Analysis, Question, Sentence, Word, plain
 from ..yamlnodes import load_data
 
 ANSWER_KIND_WINDOW = 10  # an answer of the question's kind counts within these words
@@ -63,9 +63,63 @@ def tangent_cues() -> dict[tuple[str, ...], str]:
     return {_tokens(phrase): phrase for phrase in _data()["tangents"]}
 
 
-def find_evasion(words: Sequence[Word]) -> tuple[str, int, int] | None:
-    """(kind, first word, end word) of the first evasion among ``words``."""
-    return next(find_cues(_lowered(words), evasion_cues()), None)
+@lru_cache(maxsize=1)
+def _evasion_context() -> tuple[frozenset[str], frozenset[str], tuple[tuple[str, ...], ...]]:
+    """relevance.yaml's evasion_leads, hedged_after and not_evasions (as tokens)."""
+    data = _data()
+    return (
+        frozenset(data["evasion_leads"]),
+        frozenset(data["hedged_after"]),
+        tuple(_tokens(phrase) for phrase in data["not_evasions"]),
+    )
+
+
+def find_evasion(
+    analysis: Analysis, words: Sequence[tuple[int, Word]], window: int
+) -> tuple[str, int, int] | None:
+    """(kind, first word, end word) of the first evasion among the first
+    ``window`` of an answer's ``words`` ((turn, word) pairs) that lies within
+    one turn and stands where an evasion counts (relevance.yaml: in the
+    answer's first sentence that says more than ``evasion_leads``, after
+    nothing but those and capitalised words; not a claim not to know
+    followed by one of ``hedged_after``, nor one of ``not_evasions``)."""
+    leads, hedged, idioms = _evasion_context()
+    lowered = [word.lower for _, word in words]
+    sentence: Sentence | None = None
+    for kind, start, end in find_cues(lowered[:window], evasion_cues()):
+        sentence = sentence or _first_said(analysis, words, leads)
+        if sentence is None:
+            return None
+        turn, first = words[start]
+        if words[end - 1][0] != turn or any(
+            tuple(lowered[start : start + len(idiom)]) == idiom for idiom in idioms
+        ):
+            continue
+        if kind == "ignorance" and end < len(lowered) and lowered[end] in hedged:
+            continue
+        if sentence.turn != turn or not sentence.start <= first.start < sentence.end:
+            continue
+        before = [w for w in sentence.words if w.start < first.start and not w.is_punct]
+        if all(w.lower in leads or _capitalised(w) for w in before):
+            return kind, start, end
+    return None
+
+
+def _first_said(
+    analysis: Analysis, words: Sequence[tuple[int, Word]], leads: frozenset[str]
+) -> Sentence | None:
+    """The first sentence of the answer's turns that says more than ``leads``
+    ("Um." and "Oh, wow. Okay." say nothing yet)."""
+    for turn in dict.fromkeys(turn for turn, _ in words):
+        for sentence in analysis.turn_sentences.get(turn, ()):
+            if any(w.lower not in leads for w in sentence.words if not w.is_punct):
+                return sentence
+    return None
+
+
+def _capitalised(word: Word) -> bool:
+    """A name or a title said to the listener ("Congressman, ..."), not "I"."""
+    return word.text[:1].isupper() and word.text != "I"
 
 
 def find_tangents(words: Sequence[Word]) -> Iterator[tuple[str, int, int]]:
