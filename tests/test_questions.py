@@ -1563,6 +1563,24 @@ def test_enumerating_opener_still_skipped_before_a_question() -> None:
     assert (question.form, question.form_cue) == ("yes_no", "is there")
 
 
+@pytest.mark.parametrize(
+    ("text", "form", "cue"),
+    [
+        # hesitations as the MIT transcripts spell them: each was a statement
+        # put to confirm, answered "without a yes or no"
+        ("So uhh now why should we hire you?", "wh", "why"),
+        ("So umm tell me a time when you demonstrated leadership?", "imperative", "tell me"),
+        ("Mmhmm...Well why do you think you should get the job?", "wh", "why"),
+        ("Hmmm, ummm, what would you change about yourself?", "wh", "what"),
+    ],
+)
+def test_a_hesitation_however_spelled_is_skipped_before_a_question(
+    text: str, form: str, cue: str
+) -> None:
+    question = only_question(text)
+    assert (question.form, question.form_cue) == (form, cue)
+
+
 def test_inverted_auxiliary_before_any_word_when_marked() -> None:
     question = only_question("Is cold calling dead?")
     assert (question.form, question.form_cue) == ("yes_no", "Is cold")
