@@ -363,6 +363,11 @@ FILLERS = [
     ("um so basically uh we shipped it", ["um", "so", "basically", "uh"]),
     ("That's not what I mean.", []),
     ("I like two of them.", []),
+    # hesitations spelled long, as the MIT transcripts write them
+    (
+        "Ummm, hm, I think mmm we shipped it. Uhhh ahh hmmm.",
+        ["Ummm", "hm", "mmm", "Uhhh", "ahh", "hmmm"],
+    ),
 ]
 
 
