@@ -197,6 +197,28 @@ def test_an_acceptance_answers_a_yes_no_question(answer: str) -> None:
     assert (question.form, question.direct) == ("yes_no", True)
 
 
+@pytest.mark.parametrize(
+    ("question", "answer", "direct"),
+    [
+        # each from a segmenter interview, "answered without a yes or no first"
+        ("Have you ever managed more?", "At my last job, yes. I supported three VPs.", True),
+        ("The speckled ones?", "The speckled blue ones, yeah.", True),
+        ("Is the model broken?", "Um, probably not. It's more likely an incident.", True),
+        ("Did you tell the day shift that?", "I, uh, I didn't have to. Everyone knew.", True),
+        ("Are you talking to any other agencies?", "One. Um, Pennine Recruitment.", True),
+        ("Are you talking to any other agencies?", "2, both in Leeds.", True),
+        # a number is no yes or no to a question that asks for no count
+        ("Are you talking to other agencies?", "One. Um, Pennine Recruitment.", False),
+        # a yes inside a clause that goes on is no reply
+        ("Have you ever managed more?", "At my last job, yes we had three VPs.", False),
+    ],
+)
+def test_a_reply_in_other_words_still_says_yes_or_no(
+    question: str, answer: str, direct: bool
+) -> None:
+    assert answered(question, answer).direct is direct
+
+
 def test_direct_is_only_judged_for_closed_questions() -> None:
     question = answered("Why do you want to work here?", "Yes, because I love the product.")
     assert question.direct is None

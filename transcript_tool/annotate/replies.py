@@ -46,9 +46,11 @@ def _reply_patterns() -> tuple[re.Pattern[str], ...]:
     aside = r"(?: (?:think|mean|guess|know|suppose)\b)"
     end = rf"(?: not)?(?: ?{mark}|$| (?={subject}\b(?!{aside})))"
     yes_no, degree = alternatives(words.yes_no), alternatives(words.degrees)
+    ending = alternatives(words.ending_yes_no)
+    modal = rf"(?: {alternatives(words.reply_modal_verbs)})?"
     return (
         re.compile(rf"\b{yes_no}\b|\b{degree} {mark}"),
-        re.compile(rf"\b{subject}{adverb} {auxiliary}{end}"),
+        re.compile(rf"\b{subject}{adverb} {auxiliary}{modal}{end}|, {ending} (?:[.!;]|$)"),
         re.compile(rf"\b{alternatives(words.confirming)}\b"),
         re.compile(rf"^{alternatives(words.consequences)}\b"),
         re.compile(
@@ -109,6 +111,20 @@ def answered_directly(
         (confirming and _echoes(spoken, opening))
         or _restates(question_words, opening)
         or direct_reply(opening, confirming, conditional) is not None
+        or _counts_any(spoken, opening)
+    )
+
+
+def _counts_any(question: Sequence[str], opening: Sequence[Word]) -> bool:
+    """A question whether there are any ("Are you talking to any other
+    agencies?"; ``question``: its spoken words, lowercase) answered with a
+    number first ("One. Um, Pennine Recruitment?")."""
+    rules = rule_words()
+    said = [w.lower for w in opening if not w.is_punct]
+    return (
+        bool(said)
+        and not rules.any_words.isdisjoint(question)
+        and (said[0] in rules.number_words or said[0].isdigit())
     )
 
 

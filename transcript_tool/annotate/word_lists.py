@@ -61,6 +61,9 @@ class RuleWords:
     reply_subjects: tuple[str, ...]
     reply_adverbs: tuple[str, ...]
     reply_auxiliaries: tuple[str, ...]
+    reply_modal_verbs: tuple[str, ...]
+    ending_yes_no: tuple[str, ...]
+    any_words: frozenset[str]
 
 
 def load_rule_words(raw: dict[str, Any]) -> RuleWords:
@@ -126,6 +129,9 @@ _PLACES: dict[str, tuple[str, ...]] = {
     "reply_subjects": ("replies", "subjects"),
     "reply_adverbs": ("replies", "adverbs"),
     "reply_auxiliaries": ("replies", "auxiliaries"),
+    "reply_modal_verbs": ("replies", "modal_verbs"),
+    "ending_yes_no": ("replies", "ending_yes_no"),
+    "any_words": ("replies", "any_words"),
 }
 
 
