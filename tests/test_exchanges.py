@@ -207,6 +207,9 @@ def test_an_acceptance_answers_a_yes_no_question(answer: str) -> None:
         ("Did you tell the day shift that?", "I, uh, I didn't have to. Everyone knew.", True),
         ("Are you talking to any other agencies?", "One. Um, Pennine Recruitment.", True),
         ("Are you talking to any other agencies?", "2, both in Leeds.", True),
+        # a correction says no
+        ("You're in Overland Park?", "Lenexa, actually.", True),
+        ("So you're in, is it Brook Park?", "Parma, actually. Parma Heights.", True),
         # a number is no yes or no to a question that asks for no count
         ("Are you talking to other agencies?", "One. Um, Pennine Recruitment.", False),
         # a yes inside a clause that goes on is no reply
@@ -217,6 +220,14 @@ def test_a_reply_in_other_words_still_says_yes_or_no(
     question: str, answer: str, direct: bool
 ) -> None:
     assert answered(question, answer).direct is direct
+
+
+@pytest.mark.parametrize(
+    "question", ["And you're looking because...?", "And your notice period is\u2026?"]
+)
+def test_a_statement_left_open_asks_for_the_rest_not_a_yes_or_no(question: str) -> None:
+    asked = answered(question, "Um, mainly progression, honestly.")
+    assert (asked.form, asked.direct, asked.missing) == ("declarative", None, ())
 
 
 def test_direct_is_only_judged_for_closed_questions() -> None:

@@ -136,15 +136,25 @@ def _judged(question: Question, spoken: Sequence[str]) -> bool:
     with "any", which the content itself answers ("Anything you'd do
     differently?"; questions.yaml ``direct_exempt_intents``,
     ``content_words``), and not a "what about" fragment
-    (:func:`_asks_what_about`)."""
+    (:func:`_asks_what_about`) or a statement left open (:func:`_left_open`)."""
     rules = rule_words()
     if question.form not in DIRECT_FORMS or question.role != "interviewer":
         return False
     if question.intent in rules.direct_exempt_intents:
         return False
-    if question.form == "declarative" and _asks_what_about(spoken):
+    if question.form == "declarative" and (_asks_what_about(spoken) or _left_open(question)):
         return False
     return question.form_cue.lower() not in rules.content_words
+
+
+_LEFT_OPEN = re.compile(r"(?:\.\.\.|\u2026|\bbecause)\s*\?\W*$", re.IGNORECASE)
+
+
+def _left_open(question: Question) -> bool:
+    """A statement left for the listener to finish ("And you're looking
+    because...?", "And your notice period is...?"): it asks for the rest,
+    not for a yes or no."""
+    return _LEFT_OPEN.search(question.text) is not None
 
 
 def _asks_what_about(spoken: Sequence[str]) -> bool:
