@@ -1494,6 +1494,35 @@ def test_a_question_on_terms_the_answer_just_used_is_not_a_re_ask() -> None:
     assert [q.reask_of for q in analysis.questions] == [None, None, None]
 
 
+@pytest.mark.parametrize(
+    ("first", "later"),
+    [
+        # each a re-ask in a segmenter interview's report ("the interviewer
+        # asked this again later: the first answer missed it")
+        ("You said Ashworth Calloway?", "Why Ashworth Calloway?"),
+        ("So first, you're currently at Mercer Voss, is that right?",
+         "Um, what's your notice period at Mercer Voss?"),
+        ("And what's one-hot encoding?", "Would you one-hot encode the show ID in your ranker?"),
+    ],
+)  # fmt: skip
+def test_a_closed_and_an_open_question_on_the_same_words_are_no_re_ask(
+    first: str, later: str
+) -> None:
+    analysis = analysis_of(
+        f"Interviewer: {first}\nCandidate: Yes, that's right.\n"
+        "Interviewer: Tell me about your last project.\nCandidate: It was a pricing tool.\n"
+        f"Interviewer: {later}\nCandidate: A few reasons.\n"
+    )
+    assert [q.reask_of for q in analysis.questions] == [None, None, None]
+    # the same words asked the same way still re-ask
+    again = analysis_of(
+        f"Interviewer: {later}\nCandidate: Yes, that's right.\n"
+        "Interviewer: Tell me about your last project.\nCandidate: It was a pricing tool.\n"
+        f"Interviewer: {later}\nCandidate: A few reasons.\n"
+    )
+    assert [q.reask_of for q in again.questions] == [None, None, 0]
+
+
 def test_a_new_question_on_a_new_topic_is_not_a_re_ask() -> None:
     analysis = analysis_of(
         "Interviewer: How would you detect fraud?\n"
