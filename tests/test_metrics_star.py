@@ -392,6 +392,14 @@ def test_specificity_without_anything_done_scores_zero() -> None:
         ("In March I had already written the spec for the Denver team.", True),
         # "'d" with a form that is also the present is "would": a plan, not a past act
         ("Next quarter I'd put two people on it and I'd set a target of ten.", False),
+        # any regular past of a thing done (the software intern's "I just
+        # subtracted five hours", "we converted"), not a state, a wish, a verb
+        # said back from the question, or "need"
+        ("In March, at the lab, I just subtracted five hours from the UTC times.", True),
+        ("In March, at the lab, we converted the counts to local time.", True),
+        ("In March, at the lab, I wanted to finish early.", False),
+        ("In March, at the lab, we need a better process.", False),
+        ("A time I demonstrated leadership was in March, at the lab.", False),
     ],
 )
 def test_is_specific(answer: str, specific: bool) -> None:
