@@ -411,3 +411,48 @@ def test_a_task_set_out_after_small_talk_ends_the_small_talks_answer() -> None:
         "Candidate: Right, and in the end we split the release in two.\n"
     )
     assert analysis.questions[0].answer_turns == (1, 3)
+
+
+PANEL = (  # the police dispatcher panel, in short
+    "Interviewer: Do you have any questions before we begin?\n"
+    "Candidate: No, I'm ready.\n"
+    "Interviewer: Describe a time you received criticism from a supervisor. "
+    "How did you respond?\n"
+    "Candidate: Sorry, could you, could you read that one again?\n"
+    "Interviewer: Describe a time you received criticism from a supervisor. "
+    "How did you respond?\n"
+    "Candidate: Last March my supervisor scored one of my calls low, and I asked her "
+    "to walk me through it.\n"
+    "Interviewer: Is there anything else you would like the board to know about you?\n"
+    "Candidate: Only that I really want this.\n"
+)
+
+
+def test_a_question_read_again_on_request_is_answered_not_re_asked() -> None:
+    """'Any questions before we begin?' closed the interview: every later
+    question of the candidate's was a question for the interviewer, and the
+    request to hear a question again its answer ('a behavioral question
+    answered in general terms'). Then, read again on request, the question
+    was a re-ask ('the first answer missed it')."""
+    analysis = analysis_of(PANEL)
+    intents = [(q.turn, q.role, q.intent) for q in analysis.questions]
+    assert intents[0] == (0, "interviewer", "small_talk")
+    assert (3, "candidate", "clarification") in intents
+    assert intents[-1] == (6, "interviewer", "closing")
+    criticism = [q for q in analysis.questions if q.text.startswith("Describe")]
+    assert [q.reask_of for q in criticism] == [None, None]
+    # the first reading takes the answer to the second: nothing was left unanswered
+    assert [(q.answered, q.answer_turns) for q in criticism] == [("yes", (5,)), ("yes", (5,))]
+    assert not [q for q in analysis.questions if q.answered == "no"]
+    # ... and the answer is counted once, in the second reading's exchange
+    assert sum(5 in e.answer_turns for e in analysis.exchanges) == 1
+
+
+def test_a_question_asked_again_without_a_request_is_still_a_re_ask() -> None:
+    analysis = analysis_of(
+        PANEL.replace(
+            "Sorry, could you, could you read that one again?", "I'd rather talk about my training."
+        )
+    )
+    criticism = [q for q in analysis.questions if q.text.startswith("Describe")]
+    assert criticism[1].reask_of == criticism[0].index

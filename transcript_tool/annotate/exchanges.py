@@ -12,6 +12,7 @@ question stays open meanwhile.
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -76,7 +77,36 @@ def pair_questions(
                 opening,
                 after is not None and leads_on(questions[index], questions[after]),
             )
-    return exchanges, tuple(answered)
+    return exchanges, _answered_when_asked_again(answered)
+
+
+def _answered_when_asked_again(questions: list[Question]) -> tuple[Question, ...]:
+    """A question left without an answer, then asked again later in the same
+    words by the same party and answered there (read again because the
+    candidate asked to hear it again: "Sorry, could you read that one
+    again?"), takes that answer: it was not left unanswered. Its exchange
+    keeps no answer turns, so no answer is counted twice."""
+    later: dict[tuple[str, tuple[str, ...]], Question] = {}
+    for index in range(len(questions) - 1, -1, -1):
+        question = questions[index]
+        key = (question.role, tuple(_WORD.findall(question.text.lower())))
+        again = later.get(key)
+        if question.answered == "no" and again is not None:
+            questions[index] = dataclasses.replace(
+                question,
+                answer_turns=again.answer_turns,
+                answered=again.answered,
+                coverage=again.coverage,
+                part_coverage=again.part_coverage,
+                missing=again.missing,
+                direct=again.direct,
+            )
+        elif question.answered != "no":
+            later[key] = question
+    return tuple(questions)
+
+
+_WORD = re.compile(r"[a-z0-9']+")
 
 
 def _ends_small_talk(

@@ -110,6 +110,7 @@ class QuestionCues:
     part_starters: frozenset[str]
     frame_words: frozenset[str]
     reask_phrases: tuple[str, ...]
+    repeat_requests: frozenset[str] = frozenset()
     asking_whole: frozenset[str] = frozenset()
     restating_phrases: frozenset[str] = frozenset()
     confirmations: frozenset[str] = frozenset()
@@ -235,6 +236,7 @@ def load_cues(text: str | None = None) -> QuestionCues:
         part_starters=frozenset(raw["part_starters"]),
         frame_words=frozenset(raw["frame_words"]),
         reask_phrases=tuple(raw["reask_phrases"]),
+        repeat_requests=frozenset(raw.get("repeat_requests", ())),
         restating_phrases=frozenset(raw.get("restating_phrases", ())),
         confirmations=frozenset(raw.get("confirmations", ())),
         tags_alone=frozenset(raw.get("tags_alone", ())),

@@ -53,7 +53,11 @@ def find_reasks(
       keeping the raw data in Kafka" builds on the answer, whatever question
       about raw data came earlier;
     - it repeats one part of a compound question of the interviewer's last
-      asking turn (:func:`_repeated_part`).
+      asking turn (:func:`_repeated_part`);
+
+    but not a question read again because the candidate asked to hear it
+    again in the turn just before (:func:`_asked_to_repeat`), unless it
+    says it re-asks.
 
     ``questions`` are in text order, each at its ``index``."""
     out = list(questions)
@@ -62,6 +66,7 @@ def find_reasks(
     for sentence in sentences:
         if sentence.turn < len(roles) and roles[sentence.turn] != "interviewer":
             said.setdefault(sentence.turn, set()).update(w.lemma.lower() for w in sentence.words)
+    on_request = _asked_to_repeat(questions)
     eligible: list[tuple[Question, set[str]]] = []  # the interviewer's, in order
     turn, before_turn = -1, 0  # eligible[:before_turn] are from earlier turns
     for question in questions:
@@ -95,7 +100,7 @@ def find_reasks(
                 original, part = repeated
                 best = (0.0, original, set())
                 cue = f'repeats "{part}"'
-        if best is None:
+        if best is None or (question.turn - 1 in on_request and not question.reask_cue):
             continue
         _, original, original_terms = best
         shared_terms = sorted(terms & original_terms)
@@ -109,6 +114,17 @@ def find_reasks(
             intent_cue=f"asks question {original.index + 1} again ({cue})",
         )
     return tuple(out)
+
+
+def _asked_to_repeat(questions: Sequence[Question]) -> set[int]:
+    """The turns where the candidate asks to hear the question again ("Sorry,
+    could you read that one again?": questions.yaml ``repeat_requests``):
+    the interviewer's next turn reads it again on request, and misses no
+    answer."""
+    words = load_cues().repeat_requests
+    return {
+        q.turn for q in questions if q.role == "candidate" and not words.isdisjoint(_words(q.text))
+    }
 
 
 def _repeated_part(
