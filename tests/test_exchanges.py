@@ -429,14 +429,15 @@ PANEL = (  # the police dispatcher panel, in short
 
 
 def test_a_question_read_again_on_request_is_answered_not_re_asked() -> None:
-    """'Any questions before we begin?' closed the interview: every later
+    """'Do you have any questions before we begin?' closed the interview: every later
     question of the candidate's was a question for the interviewer, and the
     request to hear a question again its answer ('a behavioral question
     answered in general terms'). Then, read again on request, the question
     was a re-ask ('the first answer missed it')."""
     analysis = analysis_of(PANEL)
+    # a check whether the candidate is ready, as "Ready?" is
+    assert [q.turn for q in analysis.check_ins] == [0]
     intents = [(q.turn, q.role, q.intent) for q in analysis.questions]
-    assert intents[0] == (0, "interviewer", "small_talk")
     assert (3, "candidate", "clarification") in intents
     assert intents[-1] == (6, "interviewer", "closing")
     criticism = [q for q in analysis.questions if q.text.startswith("Describe")]
@@ -446,6 +447,25 @@ def test_a_question_read_again_on_request_is_answered_not_re_asked() -> None:
     assert not [q for q in analysis.questions if q.answered == "no"]
     # ... and the answer is counted once, in the second reading's exchange
     assert sum(5 in e.answer_turns for e in analysis.exchanges) == 1
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Any questions about that before we jump in?",
+        "Okay, any questions before we get started?",
+        "Do you have any questions before we start?",
+    ],
+)
+def test_any_questions_before_we_begin_is_a_check_in_not_the_closing(sentence: str) -> None:
+    analysis = analysis_of(
+        f"Interviewer: {sentence}\nCandidate: No.\n"
+        "Interviewer: Do you have any questions for me?\nCandidate: Yes, two.\n"
+    )
+    assert [q.text for q in analysis.check_ins] == [sentence]
+    assert [(q.text, q.intent) for q in analysis.questions] == [
+        ("Do you have any questions for me?", "closing")
+    ]
 
 
 def test_a_question_asked_again_without_a_request_is_still_a_re_ask() -> None:
