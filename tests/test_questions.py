@@ -547,6 +547,19 @@ PARTS = [
         ("how would you scale the queue?",),
         (("scale", "queue"),),
     ),
+    # a closed question splits only before a question of its own, not before a
+    # phrase it goes on with (the CTO's "one question at a time" note: "2
+    # questions in one turn")
+    (
+        "So I'll sync with Theo and with Nadia, who you're meeting tomorrow?",
+        ("So I'll sync with Theo and with Nadia, who you're meeting tomorrow?",),
+        (("sync", "theo", "nadia", "meet", "tomorrow"),),
+    ),
+    (
+        "Do you consider yourself a team player, and can you name a conflict you resolved?",
+        ("Do you consider yourself a team player", "can you name a conflict you resolved?"),
+        (("consider", "team", "player"), ("conflict", "resolve")),
+    ),
 ]
 
 

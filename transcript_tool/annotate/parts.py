@@ -50,7 +50,11 @@ def split_parts(
 
     Splits at a conjunction ("and"/"or", not the "or" of a choice question)
     followed by a word that starts a new ask ("and when", "and with", "or
-    how"), when both sides have focus terms of their own. The sentence's
+    how"), when both sides have focus terms of their own; in a closed
+    question only before a question of its own ("Do you consider yourself a
+    team player, and can you give me an example ...?"), not before a phrase
+    it goes on with ("I'll sync with Theo and with Nadia?", "you're in
+    charge when I'm not there, or when my assistant manager isn't?"). The sentence's
     discourse openers ("to start", "looking back", "in hindsight") are in no
     part's focus. Nor is ``preface`` (start and end offsets in the turn), a
     re-ask's cue with only openers before it: "But let me pull you back:
@@ -76,6 +80,7 @@ def split_parts(
             conj in cues.part_conjunctions
             and nxt in cues.part_starters
             and not (form == "choice" and conj == "or")
+            and (form not in _CLOSED or asks_on_its_own(words[i + 1 :], cues))
         ):
             left = focus_terms(words[max(cuts[-1], opened) : i], cues)
             right = focus_terms(words[i + 1 :], cues)
@@ -97,6 +102,8 @@ def split_parts(
         parts.append((piece[0].start, piece[-1].end, focus))
     return parts
 
+
+_CLOSED = frozenset({"yes_no", "tag", "declarative"})
 
 # Clitics that stand for an auxiliary right after a wh-word ("what're",
 # "where'd"); "'s" is among the cues' auxiliaries already.
