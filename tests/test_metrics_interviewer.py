@@ -562,6 +562,36 @@ def test_leading_cues(question: str, leading: bool) -> None:
     assert interviewer.LEADING_QUESTIONS(analysis).value == (1 if leading else 0)
 
 
+@pytest.mark.parametrize(
+    "greeting",
+    [
+        # the segmenter interviews' openings, each "a tag question asking for
+        # agreement" or a statement "asking to have it confirmed"
+        "So, Ren\u00e9e, right?",
+        "Morning, Joelle, is it?",
+        "And you're Hannah?",
+        "You want a coffee?",
+        "So, uh, you find the place all right?",
+    ],
+)
+def test_small_talk_suggests_no_answer(greeting: str) -> None:
+    analysis = analysis_of(
+        f"Interviewer: {greeting}\nCandidate: Yes.\n"
+        "Interviewer: So you'd just use a threshold?\nCandidate: Yes.\n"
+    )
+    assert analysis.questions[0].intent == "small_talk"
+    result = interviewer.LEADING_QUESTIONS(analysis)
+    assert [e.quote for e in result.evidence] == ["So you'd just use a threshold?"]
+
+
+def test_you_see_what_i_mean_is_a_check_in() -> None:
+    analysis = analysis_of(
+        "Interviewer: It's about the story. You see what I mean?\nCandidate: Yes.\n"
+    )
+    assert [q.text for q in analysis.check_ins] == ["You see what I mean?"]
+    assert analysis.questions == ()
+
+
 def test_leading_questions_open_questions_are_a_strength() -> None:
     analysis = analysis_of(SHORT)
     result = interviewer.LEADING_QUESTIONS(analysis)

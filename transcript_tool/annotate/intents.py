@@ -236,8 +236,8 @@ def classify_intent(
             return topic, f"{_IN_TOPIC} ({cue})"
     if found is not None:
         return found
-    if form == "declarative" and asked_last is None and _name_alone(span, cues):
-        # "There she is. Denise? Can you hear me?": who is on the line
+    if form in ("declarative", "tag") and asked_last is None and _name_alone(span, cues):
+        # "There she is. Denise? Can you hear me?", "So, Renée, right?": who is on the line
         return "small_talk", "a name asked before any question (who is on the line)"
     if form == "declarative":
         return "clarification", "a statement put to the listener to confirm"
@@ -254,14 +254,22 @@ def classify_intent(
     return "background", NO_INTENT_CUE
 
 
+_NAME_CHECK = frozenset(
+    {"morning", "afternoon", "evening", "you", "'re", "are", "is", "it", "right"}
+)
+
+
 def _name_alone(span: Span, cues: QuestionCues) -> bool:
-    """Whether ``span`` is one capitalised word and its "?" ("Denise?"), not a
-    stop word or an opener ("And?", "So?", "Hello?")."""
+    """Whether ``span`` asks a name alone: one capitalised word and its "?"
+    ("Denise?"), not a stop word or an opener ("And?", "So?", "Hello?"), with
+    perhaps openers, a greeting, "you're" and a tag around it ("So, Renée,
+    right?", "Morning, Joelle, is it?", "And you're Hannah?")."""
     words = [t for t in span if not (t.is_punct or t.is_space)]
-    if len(words) != 1:
+    named = [t for t in words if t.norm_ not in cues.openers and t.norm_ not in _NAME_CHECK]
+    if len(named) != 1:
         return False
-    word = words[0]
-    return word.is_title and not word.is_stop and word.norm_ not in cues.openers
+    word = named[0]
+    return word.is_title and not word.is_stop
 
 
 def from_setup(intent: QuestionIntent, cue: str, context: Context) -> tuple[QuestionIntent, str]:

@@ -36,6 +36,8 @@ def leading_reason(
 ) -> Leading | None:
     """Why ``question`` suggests its answer, or None when it does not (rules
     only for declarative questions are skipped unless ``declaratives``)."""
+    if question.intent == "small_talk":
+        return None  # "So, Renée, right?", "You found us okay?": no answer being judged
     cues = load_interviewer_cues()
     declarative = None
     for match in turn.cues():
@@ -72,7 +74,8 @@ def leading_questions(analysis: Analysis, params: Params, scope: Scope) -> Metri
 
     A leading question tells the candidate what to say, so their answer shows
     little; open questions ("How would you ...?") let them show their own
-    thinking.
+    thinking. Small talk ("So, Renée, right?", "You found us okay?") judges
+    no answer and leads to none.
     """
     subject = scope.subject
     turns = subject_turns(analysis, scope)
