@@ -432,6 +432,22 @@ def test_stacked_questions_one_at_a_time() -> None:
 @pytest.mark.parametrize(
     "turn",
     [
+        # the segmenter interviews' small talk and fragments, each "2 questions
+        # in one turn before the candidate could answer"
+        "How are you doing? Did you make it through midterms?",
+        "How was the drive? Find parking okay?",
+        "And would you do anything after the discharge? Once it's sorted?",
+        "Can I give you a tip, though? Since you brought it up?",
+    ],
+)
+def test_small_talk_and_a_clause_going_on_are_not_stacked(turn: str) -> None:
+    analysis = analysis_of(f"Interviewer: {turn}\nCandidate: Sure.\n")
+    assert interviewer.STACKED_QUESTIONS(analysis).value == 0
+
+
+@pytest.mark.parametrize(
+    "turn",
+    [
         # leave to ask the question, then the question (the nurse panel)
         "Can I follow up on that? For the A-fib patient, who would you call first?",
         # two alternatives of one choice
@@ -485,14 +501,14 @@ def test_stacked_questions_parts_of_a_request(request_: str, asks: int) -> None:
 
 def test_stacked_questions_in_scope() -> None:
     analysis = analysis_of(
-        "Interviewer: Hi, is this Marcus? Is now still a good time?\n"  # opening small talk
-        "Candidate: Yes, it is.\n"
-        "Interviewer: Tell me about your last project.\n"
-        "Candidate: I built a churn model.\n"
+        "Interviewer: What's your notice period? And what salary are you after?\n"
+        "Candidate: Four weeks, and sixty thousand.\n"
+        "Interviewer: Tell me about a time you failed.\n"
+        "Candidate: I shipped a bug once.\n"
     )
     assert interviewer.STACKED_QUESTIONS(analysis).value == 1
-    interview = Scope(phases=frozenset({"interview"}))
-    assert interviewer.STACKED_QUESTIONS(analysis, {}, interview).value == 0
+    stories = Scope(intents=frozenset({"behavioral"}))
+    assert interviewer.STACKED_QUESTIONS(analysis, {}, stories).value == 0
 
 
 def test_stacked_questions_without_questions() -> None:

@@ -27,26 +27,44 @@ from .rephrased import find_rephrasings
 def _asks(analysis: Analysis, turn: SubjectTurn, count_parts: bool) -> int:
     """Distinct questions a turn asks: each question (each part of a compound
     question with ``count_parts``), less the second versions of rephrased
-    questions, short declarative options ("Latency? Error rates?") and
-    questions that lead on to the next one (leave to ask it, or the first of
-    two alternatives: ``answered.leads_on``)."""
+    questions, short declarative options ("Latency? Error rates?"), all but
+    one small-talk question, questions that lead on to the next one (leave to ask it, or the
+    first of two alternatives: ``answered.leads_on``) and a clause that goes
+    on with the question before it ("And would you do anything after the
+    discharge? Once it's sorted?": :func:`_goes_on`)."""
     short = load_interviewer_cues().short_declarative_words
     leading = {q.index for q, after in pairwise(turn.questions) if leads_on(q, after)}
+    going_on = {after.index for _, after in pairwise(turn.questions) if _goes_on(after)}
 
     def weight(question: Question) -> int:
-        if question.index in leading:
+        if question.index in leading or question.index in going_on:
             return 0
         if question.form == "declarative" and question_words(analysis, question) < short:
             return 0
         return _separate_parts(analysis, question) if count_parts else 1
 
-    asks = sum(weight(q) for q in turn.questions)
+    talk = [q for q in turn.questions if q.intent == "small_talk"]
+    # small talk asks one thing however put: "How are you doing? Did you make it through?"
+    asks = sum(weight(q) for q in turn.questions if q.intent != "small_talk")
+    asks += min(1, sum(weight(q) for q in talk))
     for rephrasing in find_rephrasings(analysis, turn):
         if rephrasing.second is not None:
             asks -= weight(rephrasing.second)
         elif count_parts and rephrasing.first.start <= rephrasing.end <= rephrasing.first.end:
             asks -= max(0, weight(rephrasing.first) - 1)
     return max(0, asks)
+
+
+def _goes_on(question: Question) -> bool:
+    """A statement put as a question that opens with a subordinator ("Once
+    it's sorted?", "Since you brought it up?"): a clause of the question
+    before it, not a question of its own (questions.yaml ``caption_onsets:
+    subordinators``)."""
+    onsets = load_cues().caption_onsets
+    if question.form != "declarative" or onsets is None:
+        return False
+    first = next(iter(question.text.lower().split()), "").strip(",.?!")
+    return first in onsets.subordinators
 
 
 def _separate_parts(analysis: Analysis, question: Question) -> int:
