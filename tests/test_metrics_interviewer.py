@@ -324,8 +324,19 @@ def test_rephrased_questions_i_mean_is_not_always_a_rephrasing() -> None:
         # a statement after the question, though it repeats "launch"
         "Interviewer: How was the launch? I mean, we have all had bad launches.\n"
         "Candidate: It went fine.\n"
+        # inside one question, a statement going on after the cue (the
+        # customer-support interviewer's, "the same question asked twice")
+        "Interviewer: When you asked if the house number was hard to see, I mean, "
+        "I jumped on you for that, right?\n"
+        "Candidate: A little.\n"
     )
     assert interviewer.REPHRASED_QUESTIONS(analysis).value == 0
+    # ... and one asking again after it still is
+    again = analysis_of(
+        "Interviewer: How did you pick the vendor, I mean, did you run a bake-off?\n"
+        "Candidate: We did.\n"
+    )
+    assert interviewer.REPHRASED_QUESTIONS(again).value == 1
 
 
 def test_rephrased_questions_unpunctuated() -> None:

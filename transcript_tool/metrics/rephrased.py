@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..annotate.interviewer_cues import CueMatch
+from ..annotate.question_cues import QuestionCues, load_cues
 from ..annotate.reasks import REASK_OVERLAP
 from ..model import Analysis, Evidence, MetricResult, Question, Sentence
 from .base import MetricSpec, Params, Scope
@@ -54,11 +55,12 @@ def find_rephrasings(analysis: Analysis, turn: SubjectTurn) -> list[Rephrasing]:
     cue ("I mean", "in other words", "let me rephrase") stands between them
     or opens it, when it carries a re-ask cue of its own (``reask_cue``), or
     when it shares at least REASK_OVERLAP (and two) of the earlier one's focus
-    terms. A cue inside one question, with words of question on both sides,
-    rephrases that question. In unpunctuated text, where the second version
-    may not be heard as a question, a cue in a later sentence without final
-    punctuation rephrases the question before it when the sentence repeats
-    one of its focus terms.
+    terms. A cue inside one question, with words of question on both sides
+    and a wh-word or an auxiliary right after it, rephrases that question.
+    In unpunctuated text, where the second version may not be heard as a
+    question, a cue in a later sentence without final punctuation rephrases
+    the question before it when the sentence repeats one of its focus
+    terms.
     """
     text = turn.text
     rephrase = [m for m in turn.cues() if m.key == "rephrase"]
@@ -148,8 +150,21 @@ def _closest(question: Question, earlier: Sequence[Question]) -> Question | None
 def _words_around(analysis: Analysis, question: Question, cue: CueMatch) -> bool:
     words = [w for w in analysis.sentences[question.sentence].words if not w.is_punct]
     before = sum(1 for w in words if w.end <= cue.start)
-    after = sum(1 for w in words if w.start >= cue.end)
-    return before >= _WORDS_BEFORE_CUE and after >= _WORDS_AFTER_CUE
+    after = [w.lower for w in words if w.start >= cue.end]
+    return (
+        before >= _WORDS_BEFORE_CUE
+        and len(after) >= _WORDS_AFTER_CUE
+        and _asks_anew(after, load_cues())
+    )
+
+
+def _asks_anew(after: Sequence[str], cues: QuestionCues) -> bool:
+    """The words after a cue inside a question ask again, opening with a
+    wh-word or an auxiliary ("How did you choose it, I mean, why that one?"),
+    not a statement going on ("When you asked if the house number was hard
+    to see, I mean, I jumped on you for that, right?")."""
+    said = [w for w in after if w not in cues.fillers]
+    return bool(said) and (said[0] in cues.wh_words or said[0] in cues.auxiliaries)
 
 
 def _repeats_focus(question: Question, sentence: Sentence, cue: CueMatch) -> bool:
