@@ -476,3 +476,11 @@ def test_a_question_asked_again_without_a_request_is_still_a_re_ask() -> None:
     )
     criticism = [q for q in analysis.questions if q.text.startswith("Describe")]
     assert criticism[1].reask_of == criticism[0].index
+
+
+@pytest.mark.parametrize("answer", ["About sixty.", "Twenty-five, maybe thirty.", "A dozen."])
+def test_a_count_in_words_answers_how_many(answer: str) -> None:
+    # the executive assistant's "How many people at the retreat?" "About
+    # sixty." "did not address: people; retreat": "sixty" was no number
+    question = answered("How many people at the retreat?", answer)
+    assert (question.answered, question.missing) == ("yes", ())

@@ -52,6 +52,16 @@ def test_capitalised_words_get_the_lemma_of_their_lowercase_form() -> None:
     assert all(lemma == lemma.lower() for lemma in lemmas.values())
 
 
+def test_a_noun_the_table_reads_as_another_words_form_keeps_its_lemma() -> None:
+    """The table gives "number" -> "numb" and "evening" -> "even" but
+    "numbers" -> "number": "why not just number the options?" and "If I just
+    numbered them" shared no lemma (nlp.LEMMA_FIXES)."""
+    doc = get_nlp()("number numbered Numbers evening evenings ceiling ceilings")
+    assert [t.lemma_ for t in doc] == [
+        "number", "number", "number", "evening", "evening", "ceiling", "ceiling"
+    ]  # fmt: skip
+
+
 def test_punctuated_text_keeps_its_own_sentences() -> None:
     doc = get_nlp()("So tell me about it. I led the team for two years and we shipped. Why?")
     assert [s.text for s in doc.sents] == [

@@ -214,6 +214,13 @@ def _space_between(words: list[int], spacy: Any) -> Any:
     return after_space[positions[1:]] > after_space[positions[:-1]]
 
 
+LEMMA_FIXES = {"number": "number", "evening": "evening", "ceiling": "ceiling"}
+"""Nouns the lookup table reads as another word's form ("number" as the
+comparative of "numb", "evening" of "even"), while their plurals keep the
+noun ("numbers" -> "number"): "why not just number the options?" and "If I
+just numbered them" shared no lemma, and the answer "did not address" it."""
+
+
 class _LookupLemmas:
     """Pipeline component: the lemma of each word from spaCy's English lookup
     table (``en_lemma_lookup`` of spacy-lookups-data), as spaCy's lemmatizer
@@ -243,10 +250,13 @@ class _LookupLemmas:
         return self._table
 
     def lemma(self, text: str) -> str:
-        """The lemma of the word ``text``."""
+        """The lemma of the word ``text`` (:data:`LEMMA_FIXES` first)."""
+        lower = text.lower()
+        fixed = LEMMA_FIXES.get(lower)
+        if fixed is not None:
+            return fixed
         table = self.table
         lemma = table.get(text, text)
-        lower = text.lower()
         if lemma == text and text != lower:
             return table.get(lower, lower)
         return lemma.lower()
