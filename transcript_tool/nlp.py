@@ -225,8 +225,9 @@ class _LookupLemmas:
     """Pipeline component: the lemma of each word from spaCy's English lookup
     table (``en_lemma_lookup`` of spacy-lookups-data), as spaCy's lemmatizer
     in ``lookup`` mode gives it, except that a word the table misses because
-    of its capital ("Tested") gets the lemma of its lowercase form, and every
-    lemma is lowercased.
+    of its capital ("Tested") gets the lemma of its lowercase form, the few
+    nouns of :data:`LEMMA_FIXES` keep their own, and every lemma is
+    lowercased.
 
     A lemma depends only on the word's text, so each distinct word is looked
     up once (cached by its orth id) and a doc's lemmas are set in one

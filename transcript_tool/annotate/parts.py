@@ -54,8 +54,8 @@ def split_parts(
     question only before a question of its own ("Do you consider yourself a
     team player, and can you give me an example ...?"), not before a phrase
     it goes on with ("I'll sync with Theo and with Nadia?", "you're in
-    charge when I'm not there, or when my assistant manager isn't?"). The sentence's
-    discourse openers ("to start", "looking back", "in hindsight") are in no
+    charge when I'm not there, or when my assistant manager isn't?"). The
+    sentence's discourse openers ("to start", "looking back", "in hindsight") are in no
     part's focus. Nor is ``preface`` (start and end offsets in the turn), a
     re-ask's cue with only openers before it: "But let me pull you back:
     where would the records live?" asks nothing about pulling. The first

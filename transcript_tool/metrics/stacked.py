@@ -28,10 +28,10 @@ def _asks(analysis: Analysis, turn: SubjectTurn, count_parts: bool) -> int:
     """Distinct questions a turn asks: each question (each part of a compound
     question with ``count_parts``), less the second versions of rephrased
     questions, short declarative options ("Latency? Error rates?"), all but
-    one small-talk question, questions that lead on to the next one (leave to ask it, or the
-    first of two alternatives: ``answered.leads_on``) and a clause that goes
-    on with the question before it ("And would you do anything after the
-    discharge? Once it's sorted?": :func:`_goes_on`)."""
+    one small-talk question, questions that lead on to the next one (leave
+    to ask it, or the first of two alternatives: ``answered.leads_on``) and
+    a clause that goes on with the question before it ("And would you do
+    anything after the discharge? Once it's sorted?": :func:`_goes_on`)."""
     short = load_interviewer_cues().short_declarative_words
     leading = {q.index for q, after in pairwise(turn.questions) if leads_on(q, after)}
     going_on = {after.index for _, after in pairwise(turn.questions) if _goes_on(after)}
