@@ -7,7 +7,7 @@ from __future__ import annotations
 import itertools
 from collections.abc import Sequence
 
-from ..model import QuestionForm, Sentence, Word
+from ..model import YES_NO_FORMS, QuestionForm, Sentence, Word
 from .heads import head_of
 from .question_cues import QuestionCues
 
@@ -80,7 +80,7 @@ def split_parts(
             conj in cues.part_conjunctions
             and nxt in cues.part_starters
             and not (form == "choice" and conj == "or")
-            and (form not in _CLOSED or asks_on_its_own(words[i + 1 :], cues))
+            and (form not in YES_NO_FORMS or asks_on_its_own(words[i + 1 :], cues))
         ):
             left = focus_terms(words[max(cuts[-1], opened) : i], cues)
             right = focus_terms(words[i + 1 :], cues)
@@ -102,8 +102,6 @@ def split_parts(
         parts.append((piece[0].start, piece[-1].end, focus))
     return parts
 
-
-_CLOSED = frozenset({"yes_no", "tag", "declarative"})
 
 # Clitics that stand for an auxiliary right after a wh-word ("what're",
 # "where'd"); "'s" is among the cues' auxiliaries already.

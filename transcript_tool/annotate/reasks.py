@@ -7,7 +7,7 @@ import dataclasses
 import re
 from collections.abc import Sequence
 
-from ..model import Question, Sentence, Transcript
+from ..model import YES_NO_FORMS, Question, Sentence, Transcript
 from .heads import head_of
 from .question_cues import load_cues
 
@@ -15,11 +15,6 @@ REASK_OVERLAP = 0.6
 """An interviewer question re-asks an earlier one when it shares at least this
 share of the smaller question's focus terms (and at least two of them)."""
 _NOT_REASKED: frozenset[str] = frozenset({"check_in", "closing", "small_talk", "reverse"})
-_CLOSED = frozenset({"yes_no", "tag", "declarative"})
-"""Forms asking to confirm or deny. A closed question and an open one that
-share their words ask different things ("You said Ashworth Calloway?" ...
-"Why Ashworth Calloway?"; "What's one-hot encoding?" ... "Would you one-hot
-encode the show ID?"): neither re-asks the other by its words alone."""
 
 
 SHORTEST_REPEAT = 3
@@ -47,11 +42,12 @@ def find_reasks(
       re-asks the last one, when no question of its own turn came before it
       (then it rephrases that one: metrics/rephrased.py);
     - it shares most of an earlier question's focus terms (REASK_OVERLAP),
-      both open or both closed (``_CLOSED``), unless the other party's
-      turns in between (the ``sentences`` of ``transcript``) said all the
-      shared ones: "Does the raw data stay raw?" after a candidate's "we're
-      keeping the raw data in Kafka" builds on the answer, whatever question
-      about raw data came earlier;
+      both open or both closed (``YES_NO_FORMS``: "You said Ashworth
+      Calloway?" and "Why Ashworth Calloway?" ask different things), unless
+      the other party's turns in between (the ``sentences`` of
+      ``transcript``) said all the shared ones: "Does the raw data stay
+      raw?" after a candidate's "we're keeping the raw data in Kafka" builds
+      on the answer, whatever question about raw data came earlier;
     - it repeats one part of a compound question of the interviewer's last
       asking turn (:func:`_repeated_part`);
 
@@ -86,7 +82,7 @@ def find_reasks(
             strong = (
                 len(shared) >= 2
                 and overlap >= REASK_OVERLAP
-                and (candidate.form in _CLOSED) == (question.form in _CLOSED)
+                and (candidate.form in YES_NO_FORMS) == (question.form in YES_NO_FORMS)
                 and not shared <= _said_between(said, candidate.turn, question.turn)
             )
             if strong and (best is None or overlap >= best[0]):

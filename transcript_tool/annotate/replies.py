@@ -11,7 +11,7 @@ import re
 from collections.abc import Sequence
 from functools import lru_cache
 
-from ..model import Question, Sentence, Word
+from ..model import YES_NO_FORMS, Question, Sentence, Word
 from .question_cues import rule_words
 from .word_lists import alternatives
 
@@ -25,7 +25,7 @@ DIRECT_OPENING = 4
 DIRECT_WINDOW = 12
 # A closed question (yes/no, tag, or a statement said as a question: "so you
 # led it?") is answered directly when its answer opens with a yes or no.
-DIRECT_FORMS = frozenset({"yes_no", "tag", "declarative"})
+DIRECT_FORMS = YES_NO_FORMS
 ECHO_WORDS = 4  # a short statement put to confirm, said back word for word, is confirmed
 RESTATED_GAP = 6  # a predicate said back counts within these words after "i" or "myself"
 RESTATED_PREFIX = 5  # ... and a word sharing this many first letters with it ("leaders")

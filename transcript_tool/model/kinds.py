@@ -10,6 +10,9 @@ ROLES: tuple[Role, ...] = get_args(Role)
 
 QuestionForm = Literal["yes_no", "wh", "choice", "imperative", "declarative", "tag"]
 QUESTION_FORMS: tuple[QuestionForm, ...] = get_args(QuestionForm)
+YES_NO_FORMS: frozenset[QuestionForm] = frozenset({"yes_no", "tag", "declarative"})
+"""The closed forms, put to confirm or deny: a yes/no question, a tag, a
+statement said as a question ("So you led it?")."""
 
 QuestionIntent = Literal[
     "small_talk",
