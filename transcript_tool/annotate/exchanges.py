@@ -12,7 +12,6 @@ question stays open meanwhile.
 from __future__ import annotations
 
 import dataclasses
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -31,6 +30,7 @@ from ..model import (
 from . import intent_links
 from .answered import answer_patterns, leads_on, with_answer
 from .question_cues import rule_words
+from .reasks import words_of
 from .replies import DIRECT_WINDOW, openings
 
 
@@ -89,7 +89,7 @@ def _answered_when_asked_again(questions: list[Question]) -> tuple[Question, ...
     later: dict[tuple[str, tuple[str, ...]], Question] = {}
     for index in range(len(questions) - 1, -1, -1):
         question = questions[index]
-        key = (question.role, tuple(_WORD.findall(question.text.lower())))
+        key = (question.role, tuple(words_of(question.text)))
         again = later.get(key)
         if question.answered == "no" and again is not None:
             questions[index] = dataclasses.replace(
@@ -104,9 +104,6 @@ def _answered_when_asked_again(questions: list[Question]) -> tuple[Question, ...
         elif question.answered != "no":
             later[key] = question
     return tuple(questions)
-
-
-_WORD = re.compile(r"[a-z0-9']+")
 
 
 def _ends_small_talk(

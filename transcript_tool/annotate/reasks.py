@@ -117,9 +117,11 @@ def _asked_to_repeat(questions: Sequence[Question]) -> set[int]:
     could you read that one again?": questions.yaml ``repeat_requests``):
     the interviewer's next turn reads it again on request, and misses no
     answer."""
-    words = load_cues().repeat_requests
+    asking = load_cues().repeat_requests
     return {
-        q.turn for q in questions if q.role == "candidate" and not words.isdisjoint(_words(q.text))
+        q.turn
+        for q in questions
+        if q.role == "candidate" and not asking.isdisjoint(words_of(q.text))
     }
 
 
@@ -134,7 +136,7 @@ def _repeated_part(
     story told to "Tell me about a time ..." asks something new. And only a
     question of at least SHORTEST_REPEAT words after its openers: "and why"
     repeats too little to tell."""
-    words = _words(question.text)
+    words = words_of(question.text)
     words = words[head_of(words, load_cues()) :]
     if len(words) < SHORTEST_REPEAT:
         return None
@@ -145,7 +147,7 @@ def _repeated_part(
         if len(original.parts) < 2:
             continue
         for part in original.parts:
-            if _in_order(words, _words(part)):
+            if _in_order(words, words_of(part)):
                 return original, part.rstrip("?.!").strip()
     return None
 
@@ -155,7 +157,8 @@ def _said_between(said: dict[int, set[str]], first: int, last: int) -> set[str]:
     return set().union(*(said.get(turn, set()) for turn in range(first + 1, last)))
 
 
-def _words(text: str) -> list[str]:
+def words_of(text: str) -> list[str]:
+    """The lowercase words of ``text`` ("don't" one word), punctuation left out."""
     return _WORD.findall(text.lower())
 
 

@@ -84,7 +84,9 @@ def find_evasion(
     nothing but those and capitalised words; not a claim not to know
     followed by one of ``hedged_after``, nor one of ``not_evasions``)."""
     leads, hedged, idioms = _evasion_context()
-    lowered = [word.lower for _, word in words]
+    # the window, and past it as far as a word after a cue or an idiom reaches
+    reach = window + max((len(idiom) for idiom in idioms), default=1)
+    lowered = [word.lower for _, word in words[:reach]]
     sentence: Sentence | None = None
     for kind, start, end in find_cues(lowered[:window], evasion_cues()):
         sentence = sentence or _first_said(analysis, words, leads)
