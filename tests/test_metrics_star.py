@@ -106,6 +106,36 @@ def test_the_questions_of_stories_are_behavioral() -> None:
         ("Through that we were able to keep the client.", ["result"]),
         ("By the end of the quarter she was at ninety percent.", ["result"]),
         ("She changed her opener, and within a month she closed twice as many.", ["result"]),
+        # ... and in the words real answers put it in (the samples, the segmenter
+        # interviews and MIT's, where these were "no result")
+        ("The event ended up being really successful.", ["result"]),
+        ("So that ended up working out well.", ["result"]),
+        ("That's been pretty successful.", ["result"]),
+        ("It got merged like a week later.", ["result"]),
+        ("And it turned out fine, the patient was fine.", ["result"]),
+        ("It kind of, it changed how they saw him.", ["result"]),
+        (
+            "Almost everything we changed for the group made it better for everyone.",
+            ["action", "result"],
+        ),
+        ("It got a lot more publicity than we expected.", ["result"]),
+        ("Through that conversation we found a way for him to contribute.", ["action", "result"]),
+        ("I think that's what really helped.", ["result"]),
+        ("So we've gotten better at settling disputes.", ["result"]),
+        ("The lesson for me was to test the output.", ["result"]),
+        ("Now I go through the schedule with the outgoing nurse.", ["result"]),
+        (
+            "It didn't fix everything, but by the end of that week she trusted me.",
+            ["situation", "result"],
+        ),
+        ("They've actually managed to continue our projects.", ["result"]),
+        ("So those kinda overcame those different challenges.", ["result"]),
+        ("So that's how I solved that problem.", ["action", "result"]),
+        # ... and what is not
+        ("What ended up happening was a second meeting.", []),
+        ("It turned out that he was not comfortable with the code.", []),
+        ("It's been much harder than I thought.", []),
+        ("I ended up calling him.", ["action"]),
         # ... and what is not
         ("Ever since high school I've liked it.", []),
         ("He went back in to check.", []),  # "back in" is no time without one
