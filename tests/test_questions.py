@@ -66,7 +66,15 @@ FORMS = [
         "why don't you start by",
     ),
     ("Why don't you walk me through the design?", "imperative", "Why don't you walk me through"),
+    # ... and "why don't we start with" (the podcast mock's "tell me a bit about
+    # yourself" was a background question asking why, judged for reasoning)
+    (
+        "Why don't we start with, uh, tell me a bit about yourself.",
+        "imperative",
+        "Why don't we start with",
+    ),
     ("Why don't you use Postgres?", "wh", "Why"),
+    ("Why don't we use Postgres here?", "wh", "Why"),
     ("Why didn't you tell your manager?", "wh", "Why"),
     # "so" opening a question, not an agreement: the clause goes on
     ("So do we need a visa for the onsite?", "yes_no", "do we"),
