@@ -572,6 +572,53 @@ def test_think_aloud_names_the_markers_its_quote_shows() -> None:
             assert label in evidence_quote.lower()
 
 
+# Two judged answers, each with some reasoning: the longer says it often,
+# the shorter once in 45 words.
+REASONED_AT_LENGTH = (
+    "Candidate: I'd start with the cache, because most of the slow pages miss it, and if the "
+    "hit rate is fine I'd look at the queries next, since those grew with the catalog. So "
+    "first the cache, then the queries, and I'm assuming we can see both in the dashboards. "
+    "That order matters because the cache is the cheaper fix, and if it works we stop there, "
+    "so I'd check the hit rate first.\n"
+)
+REASONED_ONCE = (
+    "Candidate: At my last job we had a checkout page that took six seconds to load on "
+    "mobile, and the team tried a few things over the quarter, a new image format, a smaller "
+    "bundle, fewer fonts, and a different host, because the numbers were bad.\n"
+)
+
+
+def test_think_aloud_quotes_the_answer_with_the_least_reasoning() -> None:
+    """With every judged answer reasoned somewhere and the whole under the
+    target rate, the note quotes the answer that says least per word, not the
+    longest one (which may say plenty: "266 words with 12 reasoning markers
+    (about 4 per 100 words lets the interviewer follow)")."""
+    analysis = analysis_of(
+        "Interviewer: What would you do if the product pages got slow?\n"
+        + REASONED_AT_LENGTH
+        + "Interviewer: Tell me about a time you sped up a slow page.\n"
+        + REASONED_ONCE
+    )
+    result = METRICS["think_aloud"](analysis, {"target_rate": 10})
+    (note,) = [e for e in result.evidence if e.polarity == "improvement"]
+    assert note.turn == 3
+    assert note.note.startswith("45 words with 1 reasoning marker (about 10 per 100 words")
+
+
+def test_think_aloud_quotes_no_answer_that_meets_the_target() -> None:
+    """Under the target as a whole, but the sparsest judged answer meets it:
+    no answer is an example of too little reasoning."""
+    analysis = analysis_of(
+        "Interviewer: What would you do if the product pages got slow?\n"
+        + REASONED_AT_LENGTH
+        + "Interviewer: What tools do you use?\n"
+        + "Candidate: Python and SQL, mostly, and a profiler now and then.\n"
+    )
+    result = METRICS["think_aloud"](analysis, {"target_rate": 13})
+    assert result.value is not None and result.value < 100
+    assert not [e for e in result.evidence if e.polarity == "improvement"]
+
+
 def test_think_aloud_credits_a_clarifying_question() -> None:
     clarified = THINKING.replace(
         "Candidate: First,",

@@ -110,15 +110,9 @@ def think_aloud(analysis: Analysis, params: Params, scope: Scope) -> MetricResul
             )
         )
     if density < 100 and not any(e.polarity == "improvement" for e in evidence):
-        longest = max(judged or answers, key=lambda a: (a.word_count, -a.exchange))
-        said = sum(1 for m in markers if m.turn in longest.turns)
-        first = turns[longest.turns[0]]
-        note = (
-            f"{longest.word_count} words with {said} reasoning "
-            f"{'marker' if said == 1 else 'markers'} (about {params['target_rate']:g} per "
-            "100 words lets the interviewer follow)"
-        )
-        evidence.append(Evidence(first.index, quote(first.text, max_words=25), note, "improvement"))
+        long_enough = [a for a in answers if a.word_count >= params["min_words"]]
+        candidates = judged or long_enough or answers
+        evidence.extend(_sparsest(analysis, candidates, markers, params["target_rate"]))
     return MetricResult(
         value=round(value, 1),
         evidence=tuple(evidence),
@@ -138,6 +132,33 @@ def think_aloud(analysis: Analysis, params: Params, scope: Scope) -> MetricResul
             for a in answers
         ),
     )
+
+
+def _sparsest(
+    analysis: Analysis, answers: list[Answer], markers: list[Marker], target: float
+) -> list[Evidence]:
+    """Of ``answers`` (the judged ones, else those long enough to judge,
+    else all), the one with the fewest reasoning markers per word, quoted
+    when it is under ``target`` per 100 words (the longest first among
+    equals). Until 2026-12-06 the longest answer was quoted, even where it
+    met the target ("266 words with 12 reasoning markers")."""
+    if not answers:
+        return []
+    said = {a.exchange: sum(1 for m in markers if m.turn in a.turns) for a in answers}
+    sparsest = min(
+        answers,
+        key=lambda a: (said[a.exchange] / max(1, a.word_count), -a.word_count, a.exchange),
+    )
+    count = said[sparsest.exchange]
+    if 100.0 * count / max(1, sparsest.word_count) >= target:
+        return []
+    first = analysis.transcript.turns[sparsest.turns[0]]
+    note = (
+        f"{sparsest.word_count} words with {count} reasoning "
+        f"{'marker' if count == 1 else 'markers'} (about {target:g} per "
+        "100 words lets the interviewer follow)"
+    )
+    return [Evidence(first.index, quote(first.text, max_words=25), note, "improvement")]
 
 
 def _wants_reasons(question: Question) -> bool:
