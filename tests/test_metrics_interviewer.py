@@ -477,6 +477,64 @@ def test_a_question_leading_on_to_the_next_is_not_stacked(turn: str) -> None:
     assert result.details == {"stacked_turns": 0, "max_in_one_turn": 1}
 
 
+@pytest.mark.parametrize(
+    "turn",
+    [
+        # MIT's set questions, each "2 questions in one turn before the
+        # candidate could answer": a story and how it went, a closed question
+        # and its reasons
+        "Tell me about a time you were working on a team and faced a challenge. "
+        "How did you solve that problem?",
+        "Describe a time you made a mistake at work. How did you handle it?",
+        "Do you think you're a leader? Tell me why.",
+        # a gloss of the question: options, an example, the other alternative
+        # (the segmenter interviews and the WhisperX sample)
+        "How did you measure that? Lab numbers or real users?",
+        "You ever done any electrical work? Even just at home, helping someone?",
+        "What's something in your thesis you think is wrong? "
+        "Or that you'd do differently if you started over?",
+        "Why Calloway? Why us and not, say, the state or a private agency?",
+        # a question said again in other words ("Like, ...") is a rephrasing
+        "How many times does the detector fire when nothing's actually happening? "
+        "Like, what's your false alarm story?",
+    ],
+)
+def test_a_question_about_what_was_just_asked_is_not_stacked(turn: str) -> None:
+    analysis = analysis_of(f"Interviewer: {turn}\nCandidate: Sure.\n")
+    assert len(analysis.questions) == 2
+    assert interviewer.STACKED_QUESTIONS(analysis).value == 0
+
+
+@pytest.mark.parametrize(
+    "turn",
+    [
+        "What features would you use, and how would you encode them?",
+        "Why are you looking to leave Harmon? And why us?",
+        "How would you build the labels? And what worries you about them?",
+        # a request after a suggestion to begin is a question of its own
+        "Do you have a minute? Tell me a little bit about yourself.",
+        # "what about" a new thing
+        "How was the first year? And the second?",
+    ],
+)
+def test_distinct_questions_in_one_turn_are_still_stacked(turn: str) -> None:
+    analysis = analysis_of(f"Interviewer: {turn}\nCandidate: Sure.\n")
+    assert interviewer.STACKED_QUESTIONS(analysis).value == 1
+
+
+def test_a_question_restated_with_like_is_a_rephrasing() -> None:
+    """The question stage reads "Like, ..." after a question as that question
+    again (``restatements``); the interviewer's note says so, and it is not
+    stacking."""
+    analysis = analysis_of(
+        "Interviewer: And which of those do you actually watch? "
+        "Like, at two in the morning, what are you looking at?\n"
+        "Candidate: Mostly the dock.\n"
+    )
+    result = interviewer.REPHRASED_QUESTIONS(analysis)
+    assert [e.note for e in result.evidence] == ["the same question asked twice in one turn (like)"]
+
+
 def test_stacked_questions_unpunctuated() -> None:
     analysis = analysis_of(
         "interviewer: how did you pick the model and what data did you use and who was on the "
@@ -697,10 +755,18 @@ def test_interviewer_check_ins_leave_out_checks_of_the_line_and_the_screen() -> 
         "Interviewer: Janet, can you hear us all right? Luis, can you hear me okay? "
         "Can you see my screen? Shall we get started?\n"
         "Candidate: Yes, all good.\n"
+        # after moving the microphone (seven times in the segmenter interviews,
+        # each a question asked, and one of "2 questions in one turn" with
+        # "Let me, how about now?")
+        "Interviewer: Hang on. Is that better?\n"
+        "Candidate: Much better.\n"
         "Interviewer: Tell me about a patient who got worse on your shift.\n"
         "Candidate: Last winter a man two days after surgery became confused.\n"
     )
-    assert len([c for c in analysis.check_ins if c.role == "interviewer"]) == 4
+    assert len([c for c in analysis.check_ins if c.role == "interviewer"]) == 5
+    assert [q.text for q in analysis.questions] == [
+        "Tell me about a patient who got worse on your shift."
+    ]
     result = interviewer.INTERVIEWER_CHECK_INS(analysis)
     assert result.details == {"check_ins": 0, "per_question": 0.0}
     assert result.evidence == ()

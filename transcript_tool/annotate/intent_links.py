@@ -27,6 +27,11 @@ one before it in its turn (:func:`continued_intent`); such a question opens
 no topic of its own."""
 
 
+RESTATES = "restates the question before it"
+"""The start of the ``intent_cue`` of a question that asks the one before it
+again in other words (:func:`restated_intent`)."""
+
+
 def restated_intent(
     span: Span, sentence: Sentence, asked: Sequence[Question], cues: QuestionCues
 ) -> tuple[QuestionIntent, str] | None:
@@ -39,7 +44,7 @@ def restated_intent(
     norms = [t.norm_ for t in span if not (t.is_punct or t.is_space)]
     for phrase in cues.restatements:
         if tuple(norms[: len(phrase)]) == phrase:
-            return before.intent, f"restates the question before it ({' '.join(phrase)})"
+            return before.intent, f"{RESTATES} ({' '.join(phrase)})"
     return None
 
 

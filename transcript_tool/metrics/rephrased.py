@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from ..annotate.intent_links import RESTATES
 from ..annotate.interviewer_cues import CueMatch
 from ..annotate.question_cues import QuestionCues, load_cues
 from ..annotate.reasks import REASK_OVERLAP
@@ -53,8 +54,10 @@ def find_rephrasings(analysis: Analysis, turn: SubjectTurn) -> list[Rephrasing]:
 
     A later question rephrases an earlier one of the turn when a rephrasing
     cue ("I mean", "in other words", "let me rephrase") stands between them
-    or opens it, when it carries a re-ask cue of its own (``reask_cue``), or
-    when it shares at least REASK_OVERLAP (and two) of the earlier one's focus
+    or opens it, when it carries a re-ask cue of its own (``reask_cue``),
+    when the question stage read it as restating the one right before it
+    ("Like, what's your false alarm story?": questions.yaml
+    ``restatements``), or when it shares at least REASK_OVERLAP (and two) of the earlier one's focus
     terms. A cue inside one question, with words of question on both sides
     and a wh-word or an auxiliary right after it, rephrases that question.
     In unpunctuated text, where the second version may not be heard as a
@@ -79,8 +82,17 @@ def find_rephrasings(analysis: Analysis, turn: SubjectTurn) -> list[Rephrasing]:
         )
         # a re-ask of an earlier turn's question (reask_of) is no rephrasing of
         # the question before it in this turn
-        if cue is not None or (second.reask_cue and second.reask_of is None):
-            how = text[cue.start : cue.end] if cue is not None else str(second.reask_cue)
+        reask = bool(second.reask_cue) and second.reask_of is None
+        # "Like, what's your false alarm story?": the question stage read it as
+        # the one before it said again (intent_links.restated_intent)
+        restated = second.intent_cue.startswith(RESTATES)
+        if cue is not None or reask or restated:
+            if cue is not None:
+                how = text[cue.start : cue.end]
+            elif reask:
+                how = str(second.reask_cue)
+            else:
+                how = second.intent_cue.removeprefix(RESTATES).strip(" ()")
             if cue is not None:
                 used.add(cue)
             found.append(Rephrasing(turn.index, previous, second, previous.start, second.end, how))

@@ -3,13 +3,15 @@ before the candidate can answer (rephrasings and check-ins excluded)."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from itertools import pairwise
 
 from ..annotate.answered import leads_on
+from ..annotate.intent_links import GOES_ON
 from ..annotate.interviewer_cues import load_interviewer_cues
 from ..annotate.parts import asks_on_its_own
 from ..annotate.question_cues import load_cues
-from ..model import Analysis, Evidence, MetricResult, Question
+from ..model import YES_NO_FORMS, Analysis, Evidence, MetricResult, Question
 from .base import MetricSpec, Param, Params, Scope
 from .interviewer_turns import (
     EVIDENCE,
@@ -29,12 +31,19 @@ def _asks(analysis: Analysis, turn: SubjectTurn, count_parts: bool) -> int:
     question with ``count_parts``), less the second versions of rephrased
     questions, short declarative options ("Latency? Error rates?"), all but
     one small-talk question, questions that lead on to the next one (leave
-    to ask it, or the first of two alternatives: ``answered.leads_on``) and
-    a clause that goes on with the question before it ("And would you do
-    anything after the discharge? Once it's sorted?": :func:`_goes_on`)."""
+    to ask it, or the first of two alternatives: ``answered.leads_on``), a
+    clause that goes on with the question before it ("And would you do
+    anything after the discharge? Once it's sorted?": :func:`_goes_on`) and
+    a question about what the one before it asked for (:func:`_asks_about_it`)."""
     short = load_interviewer_cues().short_declarative_words
     leading = {q.index for q, after in pairwise(turn.questions) if leads_on(q, after)}
-    going_on = {after.index for _, after in pairwise(turn.questions) if _goes_on(after)}
+    going_on = {
+        after.index
+        for before, after in pairwise(turn.questions)
+        if _goes_on(after)
+        or _asks_about_it(before, after, _spoken(analysis, after))
+        or _glosses(before, after, _spoken(analysis, after))
+    }
 
     def weight(question: Question) -> int:
         if question.index in leading or question.index in going_on:
@@ -65,6 +74,60 @@ def _goes_on(question: Question) -> bool:
         return False
     first = next(iter(question.text.lower().split()), "").strip(",.?!")
     return first in onsets.subordinators
+
+
+def _spoken(analysis: Analysis, question: Question) -> list[str]:
+    """The lowercase tokens of ``question``, without punctuation and fillers."""
+    fillers = load_cues().fillers
+    return [
+        w.lower
+        for w in analysis.sentences[question.sentence].words
+        if question.start <= w.start < question.end and not w.is_punct and w.lower not in fillers
+    ]
+
+
+def _glosses(before: Question, after: Question, spoken: Sequence[str]) -> bool:
+    """``after`` (its words ``spoken``) only spells out ``before``: the other
+    alternative ("What's something in your thesis you think is wrong? Or
+    that you'd do differently?"), or a fragment with no clause that does not
+    open with "and"/"but"/"so" (those ask "what about ...?": "And the
+    result?"): options or an example of what was asked, put as a statement
+    or a choice ("How did you measure that? Lab numbers or real users?",
+    "You ever done any electrical work? Even just at home, helping
+    someone?"), or a "why" after a "why" ("Why Calloway? Why us and not,
+    say, the state?"). Not a request ("Tell me a little bit about
+    yourself.")."""
+    if not spoken:
+        return False
+    if spoken[0] == "or":
+        return True
+    cues = load_cues()
+    if spoken[0] in cues.follows_with:
+        return False
+    if any(w in cues.auxiliaries or w in cues.heard_clause_words for w in spoken):
+        return False
+    if after.form in ("declarative", "choice"):
+        return True
+    return spoken[0] == "why" and before.form_cue.lower() == "why"
+
+
+def _asks_about_it(before: Question, after: Question, spoken: Sequence[str]) -> bool:
+    """``after`` asks about what ``before`` asked for, not a question of its
+    own: a short question pointing back at a story asked for ("Tell me about
+    a time you were working on a team and faced a challenge. How did you
+    solve that problem?", "... How did you handle it?": one story, as a
+    request's part "and how you handled it" is), or why after a closed
+    question ("Do you think you're a leader? Tell me why.": the reasons for
+    that answer). Read off the question stage's intents and intent cue
+    (``intent_links.GOES_ON``) and questions.yaml ``refers_back``."""
+    goes_on = after.intent_cue.startswith(GOES_ON)
+    if before.intent == "behavioral" and after.intent == "behavioral":
+        return goes_on or (len(spoken) <= _SHORT and bool(load_cues().refers_back & set(spoken)))
+    return goes_on and before.form in YES_NO_FORMS and after.intent_cue == f"{GOES_ON} (why)"
+
+
+_SHORT = 8
+"""Words of a question that points back at a story (:func:`_asks_about_it`)."""
 
 
 def _separate_parts(analysis: Analysis, question: Question) -> int:
