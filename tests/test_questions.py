@@ -243,6 +243,13 @@ FORMS = [
 ]
 
 
+FORMS += [
+    # ... but a tag after "there is" is one, with or without its comma
+    ("There's a lot going on, isn't there?", "tag", "isn't there"),
+    ("there's a lot going on isn't there", "tag", "isn't there"),
+]
+
+
 @pytest.mark.parametrize(("sentence", "form", "cue"), FORMS)
 def test_form_and_cue(sentence: str, form: str, cue: str) -> None:
     question = only_question(sentence)
@@ -352,6 +359,11 @@ NOT_QUESTIONS = [
     "does that make sense",
     "Can you see my screen?",
     "Can you hear me?",
+    "Is that better?",
+    # "isn't there" of a place, not a tag (the barista interview: "a tag
+    # question asking for agreement")
+    "Basically you're the person in charge when I'm not there, or when my assistant manager "
+    "isn't there.",
 ]
 
 
