@@ -521,6 +521,29 @@ def test_star_result() -> None:
     assert_quotes_verbatim(analysis, result)
 
 
+def test_a_lesson_is_a_result_no_number_measures() -> None:
+    """A story that ends on what it taught the speaker has a result (half
+    credit), but "say how much, how many or how fast" is no advice for it
+    (the nurse panel's "Now I go through the medication schedule ...", the
+    intern's "the lesson for me was ..."); nor does a number in the lesson
+    make it a quantified result ("for the next four hours")."""
+    analysis = analysis_of(
+        "Interviewer: Tell me about a time you made a mistake with a patient.\n"
+        "Candidate: I gave a dose an hour late because the handoff missed it. "
+        "Now I go through the schedule for the next four hours with the outgoing nurse.\n"
+        "Interviewer: Tell me about a time you helped a colleague.\n"
+        "Candidate: I paired with a new hire on her first release and it worked out. "
+        "The lesson for me was to pair earlier.\n"
+    )
+    result = star.STAR_RESULT(analysis, {})
+    assert result.items == (("turn 1", 50.0), ("turn 3", 50.0))
+    assert result.details == {"answers": 2, "with_result": 2, "quantified": 0}
+    assert [(e.turn, e.quote) for e in result.evidence] == [
+        (3, "I paired with a new hire on her first release and it worked out.")
+    ]
+    assert result.evidence[0].note.startswith("a result without a number")
+
+
 def test_star_result_unquantified_credit() -> None:
     result = measure(star.STAR_RESULT, RESULTS, unquantified_credit=0.25)
     assert result.value == round((100 + 25 + 0) / 3, 1) == 41.7

@@ -237,8 +237,10 @@ def _said(cues: Sequence[Cue], limit: int = 3) -> str:
 def star_result(analysis: Analysis, params: Params, scope: Scope) -> MetricResult:
     """Each answer scores 100 when it states a result with an amount in the
     same sentence (a number, percent, money, duration), ``unquantified_credit``
-    × 100 for a result without one, 0 without a result; the value is the mean
-    over the answers."""
+    × 100 for a result without one (a lesson learned among them), 0 without
+    a result; the value is the mean over the answers. A result without a
+    number is noted, asking for one, unless all the answer tells is a lesson
+    (star.yaml ``lesson``: "the lesson for me was ...", "now I always ...")."""
     readings = [read_answer(analysis, a) for a in behavioral_answers(analysis, scope)]
     if not readings:
         return MetricResult(None, reason=none_answered(scope))
@@ -257,7 +259,8 @@ def star_result(analysis: Analysis, params: Params, scope: Scope) -> MetricResul
                 )
             )
     for reading in readings:
-        cue = reading.first.get("result")
+        # a lesson learned ("the lesson for me was ...") is a result no number measures
+        cue = next((c for c in reading.cues if c.group == "result"), None)
         if cue is not None and reading.quantified is None:
             evidence.append(
                 Evidence(
