@@ -211,11 +211,48 @@ def test_relevance_a_qualified_no_and_a_what_about_question(
     assert measure("relevance", text).details["indirect"] == indirect
 
 
+@pytest.mark.parametrize(
+    ("question", "answer", "late"),
+    [
+        # a short direct answer is the point (MIT's, the chef's and the product
+        # designer's, each "N words before the first point")
+        (
+            "Do you think you're a leader?",
+            "Do I think I'm a leader? I believe so. And this is I say so because of several "
+            "reasons. One is from just from personal experience.",
+            0,
+        ),
+        (
+            "What do you do when you disagree with me?",
+            "Um. Honestly? I'd tell you. But, like, not during service. And not in front of the "
+            "cooks.",
+            0,
+        ),
+        (
+            "Which way of working do you prefer?",
+            "Um, that's a good question. I think, um, I think I need both, honestly. Like, "
+            "Basketline taught me how to ship.",
+            0,
+        ),
+        # ... and words that only buy time are not
+        (
+            "Which way of working do you prefer?",
+            "Oh, wow. That's a tough one. Um, where do I start. Give me a second. Let me think "
+            "about it. I need both, honestly.",
+            1,
+        ),
+    ],
+)
+def test_a_short_answer_is_a_point(question: str, answer: str, late: int) -> None:
+    text = f"Interviewer: {question}\nCandidate: {answer}\n"
+    assert measure("conciseness", text).details["late_starts"] == late
+
+
 def test_a_reply_to_the_closing_question_has_no_point_to_lead_with() -> None:
     # the teacher interview's "No, I think that's, I think that covers it.
     # Thank you so much." was "17 words before the first point: lead with the
     # answer"; the same words to a real question still are
-    reply = "No, I think that's, I think that covers it, honestly. Thank you so much for today."
+    reply = "No, I think that's, I think that's it, honestly. Thank you so much for today."
 
     def late(question: str) -> int:
         text = (

@@ -46,9 +46,16 @@ times its question's factor: a design walk-through deserves more room than
 # question, so, um, let me think") delays the answer.
 _PREAMBLE_WORDS = frozenset(
     """yeah yes yep sure okay ok right so well um uh uhm er like basically good great
-    question questions interesting think thinking let me see hmm mm oh alright honestly""".split()
+    question questions interesting think thinking let me see hmm mm oh alright honestly
+    tough tricky hard big start second sec moment minute gosh wow put one""".split()
 )
-_PREAMBLE_CONTENT = 2  # a sentence with this many other content words makes a point
+_PREAMBLE_CONTENT = 1
+"""A sentence with this many content words (not stop words nor _PREAMBLE_WORDS)
+makes a point. Until 2026-12-06 it took two, and a short direct answer was
+preamble: "Do I think I'm a leader? I believe so. And ..." was "20 words
+before the first point", as were "Honestly? I'd tell you." and "I think I
+need both, honestly." (7 of the 9 such notes over the samples, the segmenter
+and MIT interviews)."""
 _REPHRASE_OVERLAP = 0.5  # shared content lemmas (Jaccard) of a point said again
 _REPHRASE_MIN = 4  # content lemmas each sentence needs to be compared
 _REPHRASE_WINDOW = 200
