@@ -315,6 +315,13 @@ def test_conciseness_repeated_phrase() -> None:
         ("I talked to the leads, and then I talked to the engineers.", 0),  # one content word
         ("It was, you know, like, great, and you know, like, great.", 0),  # fillers
         ("We cut the cloud bill in half. Honestly, we cut the cloud bill in half.", 1),
+        # "gonna" is the tokens "gon" "na", and "na" stands for "to": one content
+        # word (MIT's "we're gonna", "said 3 times in one answer")
+        (
+            "I said, Tyler, we're gonna go to the student center. We're gonna grab some "
+            "food and then we're gonna get back.",
+            0,
+        ),
     ],
 )
 def test_conciseness_repeats_need_two_content_words(answer: str, repeated: int) -> None:

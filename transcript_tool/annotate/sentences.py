@@ -41,7 +41,7 @@ def to_sentences(
 
 
 _COLUMNS: list[int | str] = [
-    "ORTH", "LEMMA", "LOWER", "IDX", "IS_SPACE", "IS_STOP", "IS_PUNCT", "SPACY"
+    "ORTH", "LEMMA", "LOWER", "IDX", "IS_SPACE", "IS_STOP", "IS_PUNCT", "SPACY", "NORM"
 ]  # fmt: skip
 
 
@@ -52,11 +52,13 @@ def _doc_words(doc: Doc) -> list[Word | None]:
     the last whitespace."""
     if not len(doc):
         return []
+    from spacy.lang.en.stop_words import STOP_WORDS
+
     strings = doc.vocab.strings
     rows = doc.to_array(_COLUMNS).tolist()
     words: list[Word | None] = []
     opened = True  # no token with a letter or digit since the last whitespace
-    for orth, lemma, lower, idx, space, stop, punct, spaced in rows:
+    for orth, lemma, lower, idx, space, stop, punct, spaced, norm in rows:
         if space:
             words.append(None)
             opened = True
@@ -70,7 +72,9 @@ def _doc_words(doc: Doc) -> list[Word | None]:
                 lemma=strings[lemma] if lemma else strings[lower],
                 start=idx,
                 end=idx + len(text),
-                is_stop=bool(stop),
+                # a contraction's piece is the stop word it stands for: "wo" of
+                # "won't" (will), "na" of "gonna" (to), "'cause" (because)
+                is_stop=bool(stop) or strings[norm] in STOP_WORDS,
                 is_punct=bool(punct),
                 starts_word=starts,
             )
