@@ -402,6 +402,33 @@ def test_check_in_is_not_a_question_from_the_candidate_either(check_in: str) -> 
     assert [q.text for q in analysis.questions] == ["How would you design a rate limiter?"]
 
 
+@pytest.mark.parametrize(
+    ("question", "reply", "asks"),
+    [
+        # an answer offered with a rising "?" (the recruiter intake call and the
+        # electrician apprentice: each question "never answered before the
+        # transcript ends")
+        ("What's your absolute minimum?", "Um. Thirty-five?", False),
+        ("When was that?", "Ten days ago?", False),
+        (
+            "You shut off the breaker, what stops somebody from flipping it back on?",
+            "The, um, the lock?",
+            False,
+        ),
+        # ... but a check of the question's words, or of "you" or "we", asks
+        ("How big was the team?", "The whole team?", True),
+        ("What's the budget for it?", "You mean per quarter?", True),
+        ("Why do you think we should hire you?", "Umm we being?", True),
+        # ... and a closed question's reply is no wh-answer
+        ("Are you okay with nights?", "Every night?", True),
+    ],
+)
+def test_an_answer_offered_as_a_question_answers(question: str, reply: str, asks: bool) -> None:
+    analysis = analysis_of(f"Interviewer: {question}\nCandidate: {reply}\n")
+    assert [q.role for q in analysis.questions][1:] == (["candidate"] if asks else [])
+    assert analysis.questions[0].answered == ("no" if asks else "yes")
+
+
 def test_rhetorical_questions_inside_an_answer_are_not_questions() -> None:
     analysis = analysis_of(
         "Interviewer: Tell me about a time you handled an angry customer.\n"

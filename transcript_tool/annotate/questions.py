@@ -34,7 +34,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from ..model import Question, QuestionIntent, Role, Sentence, Transcript
+from ..model import Question, QuestionForm, QuestionIntent, Role, Sentence, Transcript, Turn
 from .confirmations import (
     checked_statement,
     confirmation,
@@ -64,7 +64,7 @@ from .intents import (
     from_setup,
     intent_cue_of,
 )
-from .parts import split_parts
+from .parts import focus_terms, split_parts
 from .question_cues import (
     DocMatches,
     Match,
@@ -127,6 +127,8 @@ def find_questions(
     # applied for is RN, nights. Is that correct?") asks whether it is true
     statement: tuple[int, int, str | None] | None = None
     introduced = introduced_terms(sentences, cues)
+    # per turn, whether every sentence so far said nothing but openers ("Um.")
+    opening_only: dict[int, bool] = {}
     for sentence, span in zip(sentences, spans, strict=True):
         if span.doc is not doc:
             doc = span.doc
@@ -136,6 +138,8 @@ def find_questions(
         # "Anything else?" after the candidate's question, opens their questions
         late = 2 * sentence.index >= len(sentences)
         asked = classify_span(span, matches, cues)
+        turn_opens = opening_only.get(sentence.turn, True)
+        opening_only[sentence.turn] = turn_opens and only_openers(span, cues)
         acknowledged = (
             asked is not None
             and asked.check_in
@@ -180,6 +184,8 @@ def find_questions(
             check_ins.append(
                 _question(len(check_ins), sentence, turn.role, asked, "check_in", asked.cue, ())
             )
+            continue
+        if turn_opens and _offered_answer(sentence, asked.form, turn, questions, cues):
             continue
         from_end = last_in_turn[sentence.turn] - sentence.index
         from_start = sentence.index - first_in_turn[sentence.turn]
@@ -283,6 +289,42 @@ def find_questions(
             )
         )
     return tuple(_without_announcements(questions, cues)), tuple(check_ins)
+
+
+OFFERED_WORDS = 6
+"""Words at most of an answer offered as a question (:func:`_offered_answer`)."""
+
+_CHECKING_PRONOUNS = frozenset({"you", "your", "yours", "we", "us", "our", "ours"})
+
+
+def _offered_answer(
+    sentence: Sentence,
+    form: QuestionForm,
+    turn: Turn,
+    asked: Sequence[Question],
+    cues: QuestionCues,
+) -> bool:
+    """The candidate's reply to the interviewer's wh-question just before,
+    offered with a rising "?" ("What's your absolute minimum?" "Um.
+    Thirty-five?", "When was that?" "Ten days ago?", "... what stops
+    somebody from flipping it back on?" "The, um, the lock?"): a short
+    statement put as a question, first in its turn but for openers, saying
+    none of the question's focus terms and no "you" or "we" (not "The whole
+    team?", "You mean the budget?", MIT's "Umm we being?" to "Why do you
+    think we should hire you?", which check the question). It answers; it
+    asks the interviewer nothing."""
+    if turn.role != "candidate" or form != "declarative" or not asked:
+        return False
+    before = asked[-1]
+    if before.role != "interviewer" or before.turn != turn.index - 1 or before.form != "wh":
+        return False
+    said = [w for w in sentence.words if not w.is_punct]
+    if not said or len(said) > OFFERED_WORDS:
+        return False
+    if any(w.lower in _CHECKING_PRONOUNS for w in said):
+        return False
+    asked_terms = {term for part in before.focus for term in part}
+    return not asked_terms.intersection(focus_terms(sentence.words, cues))
 
 
 def _without_announcements(questions: list[Question], cues: QuestionCues) -> list[Question]:
