@@ -419,6 +419,13 @@ def test_check_in_is_not_a_question_from_the_candidate_either(check_in: str) -> 
         ("How big was the team?", "The whole team?", True),
         ("What's the budget for it?", "You mean per quarter?", True),
         ("Why do you think we should hire you?", "Umm we being?", True),
+        # ... or a request to hear it again, or its scope (hearing witnesses)
+        ("Who authorized granting her immunity?", "I'm sorry, sir?", True),
+        (
+            "How long would it take to find all the emails that included her address?",
+            "Just Lois Lerner's alone?",
+            True,
+        ),
         # ... and a closed question's reply is no wh-answer
         ("Are you okay with nights?", "Every night?", True),
     ],

@@ -294,7 +294,14 @@ def find_questions(
 OFFERED_WORDS = 6
 """Words at most of an answer offered as a question (:func:`_offered_answer`)."""
 
-_CHECKING_PRONOUNS = frozenset({"you", "your", "yours", "we", "us", "our", "ours"})
+_CHECKING_WORDS = frozenset(
+    {"you", "your", "yours", "we", "us", "our", "ours", "sorry", "pardon", "mean", "again"}
+    | {"just", "only", "alone"}
+)
+"""Words of a short reply put as a question that checks the question rather
+than answering it: who is meant ("You mean per quarter?", "We being?"), a
+request to hear it again ("I'm sorry, sir?"), its scope ("Just Lois
+Lerner's alone?", a hearing witness)."""
 
 
 def _offered_answer(
@@ -309,10 +316,10 @@ def _offered_answer(
     Thirty-five?", "When was that?" "Ten days ago?", "... what stops
     somebody from flipping it back on?" "The, um, the lock?"): a short
     statement put as a question, first in its turn but for openers, saying
-    none of the question's focus terms and no "you" or "we" (not "The whole
-    team?", "You mean the budget?", MIT's "Umm we being?" to "Why do you
-    think we should hire you?", which check the question). It answers; it
-    asks the interviewer nothing."""
+    none of the question's focus terms nor :data:`_CHECKING_WORDS` (not
+    "The whole team?", "You mean the budget?", MIT's "Umm we being?" to "Why
+    do you think we should hire you?", "I'm sorry, sir?", which check the
+    question). It answers; it asks the interviewer nothing."""
     if turn.role != "candidate" or form != "declarative" or not asked:
         return False
     before = asked[-1]
@@ -321,7 +328,7 @@ def _offered_answer(
     said = [w for w in sentence.words if not w.is_punct]
     if not said or len(said) > OFFERED_WORDS:
         return False
-    if any(w.lower in _CHECKING_PRONOUNS for w in said):
+    if any(w.lower in _CHECKING_WORDS for w in said):
         return False
     asked_terms = {term for part in before.focus for term in part}
     return not asked_terms.intersection(focus_terms(sentence.words, cues))
