@@ -678,6 +678,27 @@ def test_think_aloud_credits_a_clarifying_question() -> None:
     assert not any("went straight into" in e.note for e in result.evidence)
 
 
+def test_think_aloud_quotes_a_clarifying_question_asked_before_diving_in() -> None:
+    """Not a request to hear the question again, and not one said in the
+    middle of the answer; the one of a turn that asks."""
+    analysis = analysis_of(
+        "Interviewer: How would you design a rate limiter for our public API?\n"
+        "Candidate: Sorry, could you say that again?\n"
+        "Interviewer: How would you design a rate limiter for our public API?\n"
+        "Candidate: Is this per customer or global?\n"
+        "Interviewer: Per customer.\n"
+        "Candidate: Then I'd keep a token bucket per key, because bursts are fine. "
+        "But what happens when the cache goes down? I'd fail open.\n"
+    )
+    assert [q.text for q in analysis.questions if q.intent == "clarification"][:2] == [
+        "Sorry, could you say that again?",
+        "Is this per customer or global?",
+    ]
+    result = METRICS["think_aloud"](analysis, {})
+    quoted = [e.quote for e in result.evidence if "clarifying question before" in e.note]
+    assert quoted == ["Is this per customer or global?"]
+
+
 @pytest.mark.parametrize(
     ("question", "intent", "expected"),
     [

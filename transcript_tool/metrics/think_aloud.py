@@ -8,6 +8,8 @@ import re
 from collections.abc import Sequence
 from typing import get_args
 
+from ..annotate.question_cues import load_cues
+from ..annotate.reasks import words_of
 from ..model import Analysis, Evidence, Marker, MarkerKind, MetricResult, Question, plain
 from .base import MetricSpec, Param, Params, Scope
 from .common import (
@@ -85,7 +87,7 @@ def think_aloud(analysis: Analysis, params: Params, scope: Scope) -> MetricResul
         for t in a.turns
     }
     evidence = _best_sentences(analysis, [m for m in markers if m.turn in asked])
-    for question in clarifying[:1]:
+    for question in _before_diving_in(analysis, clarifying)[:1]:
         note = "asked a clarifying question before diving in"
         evidence.append(Evidence(question.turn, question.text, note, "strength"))
     if problems and not engaged:
@@ -198,6 +200,26 @@ def _clarifying_questions(analysis: Analysis, scope: Scope) -> list[Question]:
         for q in analysis.questions
         if q.role == scope.subject and q.intent == "clarification" and q.turn in kept
     ]
+
+
+def _before_diving_in(analysis: Analysis, clarifying: list[Question]) -> list[Question]:
+    """The clarifying questions a note may quote as asked before diving in:
+    those of a turn that mostly asks (the exchange's ``clarifying_turns``),
+    else those that open their turn; never a request to hear the question
+    again ("Sorry, could you say that again?": questions.yaml
+    ``repeat_requests``). Until 2026-12-06 the first clarifying question was
+    quoted wherever it stood: one the candidate said they ask at work ("what's
+    this for and how precise does it need to be?"), a line check ("Um, how
+    about now?")."""
+    asking = {t for e in analysis.exchanges for t in e.clarifying_turns}
+    repeat = load_cues().repeat_requests
+    first_of_turn: dict[int, int] = {}
+    for sentence in analysis.sentences:
+        first_of_turn.setdefault(sentence.turn, sentence.index)
+    kept = [q for q in clarifying if repeat.isdisjoint(words_of(q.text))]
+    in_asking = [q for q in kept if q.turn in asking]
+    opening = [q for q in kept if first_of_turn.get(q.turn) == q.sentence]
+    return in_asking or opening
 
 
 def _silences(
