@@ -342,7 +342,7 @@ def test_specificity() -> None:
     analysis = analysis_of(STORIES)
     result = star.SPECIFICITY(analysis, {})
     # turn 1: S 0 (generic: I usually, I always, I would probably, Generally): 0
-    # turn 3: S 3 (30%, I rewrote, Last year), G 0: 100 * min(1, 3/3) * 3/3 = 100
+    # turn 3: S 4 (We shipped, 30%, I rewrote, Last year), G 0: 100 * min(1, 4/3) * 4/4 = 100
     # turn 5: S 5 (Last year, I planned, I moved, Friday, two), G 0: 100
     assert result.items == (("turn 1", 0.0), ("turn 3", 100.0), ("turn 5", 100.0))
     assert result.value == 66.7
@@ -351,7 +351,7 @@ def test_specificity() -> None:
         "specific": 2,
         "not_specific": 1,
         "generic": 1,
-        "specific_cues": 8,
+        "specific_cues": 9,
         "generic_cues": 4,
     }
     (vague, strength) = result.evidence
@@ -373,9 +373,9 @@ def test_specificity() -> None:
 
 def test_specificity_full_credit() -> None:
     result = measure(star.SPECIFICITY, STORIES, full_credit=5)
-    # turn 3: 100 * 3/5 = 60
-    assert result.items[1] == ("turn 3", 60.0)
-    assert result.value == round((0 + 60 + 100) / 3, 1) == 53.3
+    # turn 3: 100 * 4/5 = 80
+    assert result.items[1] == ("turn 3", 80.0)
+    assert result.value == round((0 + 80 + 100) / 3, 1) == 60.0
 
 
 def test_specificity_weighs_specific_against_generic_cues() -> None:
@@ -430,6 +430,17 @@ def test_specificity_without_anything_done_scores_zero() -> None:
         ("In March, at the lab, I wanted to finish early.", False),
         ("In March, at the lab, we need a better process.", False),
         ("A time I demonstrated leadership was in March, at the lab.", False),
+        # what the speaker achieved tells one episode too (MIT's rowing and
+        # trip stories, told by their outcome), and a term of a school year
+        # is a concrete time
+        (
+            "I was in the second boat last year and we were finally able to pull it off "
+            "and we won the semi-finals at Patriot League.",
+            True,
+        ),
+        ("This past summer, in China, we managed to finish the curriculum.", True),
+        ("Freshman year I organized the retreat.", True),
+        ("In March, at the lab, the team won an award.", False),  # not the speaker
     ],
 )
 def test_is_specific(answer: str, specific: bool) -> None:
@@ -466,14 +477,14 @@ def test_specificity_unpunctuated() -> None:
     analysis = analysis_of(UNPUNCTUATED)
     result = star.SPECIFICITY(analysis, {})
     # turn 1: G 3 (i usually, i always, generally), S 0
-    # turn 3: S 4 (at my last job, i talked, i proposed, zero), G 0
+    # turn 3: S 5 (at my last job, i talked, i proposed, we shipped, zero), G 0
     assert result.items == (("turn 1", 0.0), ("turn 3", 100.0))
     assert result.details == {
         "answers": 2,
         "specific": 1,
         "not_specific": 1,
         "generic": 1,
-        "specific_cues": 4,
+        "specific_cues": 5,
         "generic_cues": 3,
     }
     assert [(e.turn, e.quote) for e in result.evidence] == [

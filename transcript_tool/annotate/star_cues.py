@@ -2,8 +2,9 @@
 (see :mod:`transcript_tool.metrics.star` for the metrics that read them).
 
 The cue words are spaCy PhraseMatcher phrases (on NORM) and Matcher token
-patterns per group (situation, task, action, result, earlier, lesson,
-quantity, when, name, generic), matched within each sentence of a turn.
+patterns per group (situation, task, action, result, earlier, achieved,
+lesson, quantity, when, name, generic), matched within each sentence of a
+turn.
 There is no tagger in the pipeline, so a first-person past action is
 "I"/"we" followed by a verb from a curated list of past-tense action verbs.
 Cue matching is lexical: it tells whether the words of a STAR story are
@@ -26,7 +27,7 @@ from .matching import CueMatcher, MatchRule, spanned_rules
 COMPONENTS = ("situation", "task", "action", "result")
 """The STAR components, in the order a story tells them."""
 
-GROUPS = (*COMPONENTS, "earlier", "lesson", "quantity", "when", "name", "generic")
+GROUPS = (*COMPONENTS, "earlier", "achieved", "lesson", "quantity", "when", "name", "generic")
 """The cue groups of ``data/star.yaml``."""
 
 

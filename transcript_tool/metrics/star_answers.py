@@ -15,13 +15,15 @@ from ..model import Analysis, plain
 from .base import Scope
 from .common import Answer, candidate_answers, quote_holding
 
-SPECIFIC_GROUPS = ("action", "earlier", "quantity", "when", "name")
-"""Cues of a specific past example: a first-person past action, a number, a
-concrete time or place, a name."""
+SPECIFIC_GROUPS = ("action", "earlier", "achieved", "quantity", "when", "name")
+"""Cues of a specific past example: a first-person past action or outcome, a
+number, a concrete time or place, a name."""
 
-ACTED_GROUPS = ("action", "earlier")
-"""Cues of a first-person past action: "I called", or in the past perfect,
-"we'd done the demo"."""
+ACTED_GROUPS = ("action", "earlier", "achieved")
+"""Cues of a first-person past action: "I called", in the past perfect, "we'd
+done the demo", or what it achieved, "we won the semi-finals" (since
+2026-12-06: MIT's "we were finally able to pull it off in our very last race
+and we won the semi-finals at Patriot League" told no specific example)."""
 
 MIN_SPECIFIC = 2
 """An answer needs at least this many specific cues to count as a specific
