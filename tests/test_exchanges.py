@@ -202,7 +202,7 @@ def test_an_acceptance_answers_a_yes_no_question(answer: str) -> None:
     [
         # each from a segmenter interview, "answered without a yes or no first"
         ("Have you ever managed more?", "At my last job, yes. I supported three VPs.", True),
-        ("The speckled ones?", "The speckled blue ones, yeah.", True),
+        ("Those are the speckled ones?", "The speckled blue ones, yeah.", True),
         ("Is the model broken?", "Um, probably not. It's more likely an incident.", True),
         ("Did you tell the day shift that?", "I, uh, I didn't have to. Everyone knew.", True),
         ("Are you talking to any other agencies?", "One. Um, Pennine Recruitment.", True),
@@ -254,7 +254,10 @@ def test_direct_is_only_judged_for_closed_questions() -> None:
         ("Have you been through a system migration?", "Twice, both to NetSuite.", True),
         ("Have you been through a system migration?", "Once the data moved we cut over.", False),
         # a short statement said back word for word is confirmed
-        ("In April?", "In April. Welcome to Colorado.", True),
+        ("It's in Lenexa?", "It's in Lenexa, right off the highway.", True),
+        # a fragment with no clause names what it asks about: no yes or no is due
+        ("In April?", "In April. Welcome to Colorado.", None),
+        ("In April?", "March, actually, the week of the storm.", None),
         ("So you'd use a threshold?", "Well, thresholds can drift.", False),
         # a condition put as a statement is answered by its consequence
         ("And if the VP says no?", "Then I'd send it with the caveat.", True),

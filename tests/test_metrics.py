@@ -198,6 +198,17 @@ def test_conciseness_words_before_the_first_point() -> None:
         # a request for more of the answer, not a yes/no question (MIT's)
         ("Can you be a little bit more specific?",
          "Um so as house manager I organized the work week for everyone.", 0),
+        # a fragment with no clause names what it asks about (the recruiter's,
+        # the mechanical engineer's: "a confirm-or-deny question answered
+        # without a yes or no first")
+        ("Notice period?", "One month. Actually, wait, it's four weeks.", 0),
+        ("After the fix?", "It worked. Within a week the rooms were down to fifty percent.", 0),
+        ("From Headingley?", "Train to Bradford Interchange and then a bus, probably.", 0),
+        # ... but a statement about the listener is still put to confirm
+        ("You know those areas?", "Lakewood and Berea really well.", 1),
+        # a wh-question inside what was heard as a statement asks for content (MIT's)
+        ("So uh think of a job you'd like to get hired for why do you think we should hire you?",
+         "I think one of my best qualities is learning fast.", 0),
     ],
 )  # fmt: skip
 def test_relevance_a_qualified_no_and_a_what_about_question(

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from ..model import YES_NO_FORMS, Question, Sentence, Word
-from .question_cues import rule_words
+from .question_cues import load_cues, rule_words
 from .word_lists import alternatives
 
 # A reply is direct when it opens with a yes or no word (within its first
@@ -142,7 +142,12 @@ def _judged(question: Question, spoken: Sequence[str]) -> bool:
         return False
     if question.intent in rules.direct_exempt_intents:
         return False
-    if question.form == "declarative" and (_asks_what_about(spoken) or _left_open(question)):
+    if question.form == "declarative" and (
+        _asks_what_about(spoken)
+        or _left_open(question)
+        or _fragment(spoken)
+        or _asks_within(spoken)
+    ):
         return False
     return question.form_cue.lower() not in rules.content_words
 
@@ -165,10 +170,42 @@ def _asks_what_about(spoken: Sequence[str]) -> bool:
     return len(spoken) >= 2 and spoken[0] == "and" and spoken[1] not in rule_words().clause_words
 
 
+def _fragment(spoken: Sequence[str]) -> bool:
+    """A statement put as a question with no clause at all, no subject and no
+    auxiliary (``spoken``: its words, lowercase): "Notice period?", "After
+    the fix?", "From Headingley?", "Reports, spreadsheets, emails to
+    clients?", "Or both?". It names what it asks about, or spells out the
+    question before it, and its answer is content ("One month.", "It
+    worked."), not a yes or no; the "what about" fragment after "and"
+    (:func:`_asks_what_about`) is one. Until 2026-12-06 such fragments were
+    "answered without a yes or no first"."""
+    cues = load_cues()
+    words = [w for w in spoken if w not in cues.fillers]
+    return bool(words) and not any(
+        w in cues.auxiliaries or w in cues.heard_clause_words or w in rule_words().clause_words
+        for w in words
+    )
+
+
+def _asks_within(spoken: Sequence[str]) -> bool:
+    """A wh-question said inside what was heard as a statement, a wh-word
+    with an auxiliary and a subject after it ("So uh think of a job you'd
+    like to get hired for why do you think we should hire you?", "Karen
+    given the option to change one thing about yourself what would it be?"):
+    it asks for content."""
+    cues = load_cues()
+    subjects = {"i", "you", "we", "they", "he", "she", "it"}
+    return any(
+        first in cues.wh_words and second in cues.auxiliaries and third in subjects
+        for first, second, third in zip(spoken, spoken[1:], spoken[2:], strict=False)
+    )
+
+
 def _echoes(question: Sequence[str], opening: Sequence[Word]) -> bool:
-    """The reply opens by saying a short question back, word for word: "In
-    April?" - "In April. Welcome to Colorado." (``question``: its spoken
-    words, lowercase)."""
+    """The reply opens by saying a short question back, word for word: "It's
+    in Lenexa?" - "It's in Lenexa, right off the highway." (``question``: its
+    spoken words, lowercase; a fragment, "In April?", is not judged at all:
+    :func:`_fragment`)."""
     said = [w.lower for w in opening if not w.is_punct]
     return 0 < len(question) <= ECHO_WORDS and said[: len(question)] == list(question)
 
