@@ -255,6 +255,15 @@ def test_direct_is_only_judged_for_closed_questions() -> None:
         ("Have you been through a system migration?", "Once the data moved we cut over.", False),
         # a short statement said back word for word is confirmed
         ("It's in Lenexa?", "It's in Lenexa, right off the highway.", True),
+        # whether there is anything or anyone: a yes or no first is credited, but
+        # what the reply names answers it too (the accountant's, the
+        # statistician's: "answered without a yes or no first")
+        ("Would you do anything differently?", "I'd have put the P&L effect first.", None),
+        ("Would you do anything differently?", "No, not really, it went well.", True),
+        ("Was anyone held accountable?", "It was an assistant who'd been quite new.", None),
+        # ... not "any" before a noun: hearing witnesses dodge "Do you have any
+        # reason ...?" in other words
+        ("Do you have any reason to doubt it?", "My understanding of the process is clear.", False),
         # a fragment with no clause names what it asks about: no yes or no is due
         ("In April?", "In April. Welcome to Colorado.", None),
         ("In April?", "March, actually, the week of the storm.", None),

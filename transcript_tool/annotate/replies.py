@@ -107,12 +107,23 @@ def answered_directly(
     # a condition put as a statement: "if" among its first three words ("And
     # if the VP says no?", "And downstream, if something gets through?")
     conditional = question.form == "declarative" and "if" in spoken[:3]
-    return (
+    direct = (
         (confirming and _echoes(spoken, opening))
         or _restates(question_words, opening)
         or direct_reply(opening, confirming, conditional) is not None
         or _counts_any(spoken, opening)
     )
+    # "Would you do anything differently?", "Was anyone held accountable?": a
+    # yes or no first is credited, but what the reply names answers whether
+    # there is any too, and is not faulted (since 2026-12-06: not judging
+    # them at all took the credit from a witness's plain "No." and cost
+    # 0.011-0.014 of hearings AUC)
+    if not direct and not _ANY_PRONOUNS.isdisjoint(spoken):
+        return None
+    return direct
+
+
+_ANY_PRONOUNS = frozenset({"anything", "anyone", "anybody", "anywhere"})
 
 
 def _counts_any(question: Sequence[str], opening: Sequence[Word]) -> bool:
