@@ -436,6 +436,23 @@ def test_an_answer_offered_as_a_question_answers(question: str, reply: str, asks
     assert analysis.questions[0].answered == ("no" if asks else "yes")
 
 
+@pytest.mark.parametrize(
+    ("opening", "intent"),
+    [
+        # who is on the line, the greeting a sentence of its own (the barista
+        # interview's "Hey! Is this Kayla?" was a background question
+        # "answered without a yes or no first")
+        ("Hey! Is this Kayla?", "small_talk"),
+        ("Hi, is that Marcus?", "small_talk"),
+        # ... not "is it" before a word that is no name
+        ("Is it Python?", "background"),
+    ],
+)
+def test_a_name_asked_first_is_small_talk(opening: str, intent: str) -> None:
+    analysis = analysis_of(f"Interviewer: {opening}\nCandidate: Yes, that's me.\n")
+    assert [q.intent for q in analysis.questions] == [intent]
+
+
 def test_rhetorical_questions_inside_an_answer_are_not_questions() -> None:
     analysis = analysis_of(
         "Interviewer: Tell me about a time you handled an angry customer.\n"

@@ -236,7 +236,7 @@ def classify_intent(
             return topic, f"{_IN_TOPIC} ({cue})"
     if found is not None:
         return found
-    if form in ("declarative", "tag") and asked_last is None and _name_alone(span, cues):
+    if asked_last is None and _name_alone(span, cues, form):
         # "There she is. Denise? Can you hear me?", "So, Renée, right?": who is on the line
         return "small_talk", "a name asked before any question (who is on the line)"
     if form == "declarative":
@@ -255,16 +255,22 @@ def classify_intent(
 
 
 _NAME_CHECK = frozenset(
-    {"morning", "afternoon", "evening", "you", "'re", "are", "is", "it", "right"}
+    {"morning", "afternoon", "evening", "you", "'re", "are", "is", "it", "right", "this", "that"}
 )
 
 
-def _name_alone(span: Span, cues: QuestionCues) -> bool:
+def _name_alone(span: Span, cues: QuestionCues, form: QuestionForm) -> bool:
     """Whether ``span`` asks a name alone: one capitalised word and its "?"
     ("Denise?"), not a stop word or an opener ("And?", "So?", "Hello?"), with
     perhaps openers, a greeting, "you're" and a tag around it ("So, Renée,
-    right?", "Morning, Joelle, is it?", "And you're Hannah?")."""
+    right?", "Morning, Joelle, is it?", "And you're Hannah?"), or "is this"
+    before it ("Hey! Is this Kayla?", the greeting a sentence of its own)."""
     words = [t for t in span if not (t.is_punct or t.is_space)]
+    if form == "yes_no":  # "Is this Kayla?", not "Is it Python?"
+        if not {"this", "that"} & {t.norm_ for t in words}:
+            return False
+    elif form not in ("declarative", "tag"):
+        return False
     named = [t for t in words if t.norm_ not in cues.openers and t.norm_ not in _NAME_CHECK]
     if len(named) != 1:
         return False
