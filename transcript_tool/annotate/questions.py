@@ -295,8 +295,7 @@ OFFERED_WORDS = 6
 """Words at most of an answer offered as a question (:func:`_offered_answer`)."""
 
 _CHECKING_WORDS = frozenset(
-    {"you", "your", "yours", "we", "us", "our", "ours", "sorry", "pardon", "mean", "again"}
-    | {"just", "only", "alone"}
+    "you your yours we us our ours sorry pardon mean again just only alone".split()
 )
 """Words of a short reply put as a question that checks the question rather
 than answering it: who is meant ("You mean per quarter?", "We being?"), a

@@ -93,6 +93,11 @@ def direct_reply(
     return found[0].rstrip(".,;!?\u2014\u2013- ") if found else None
 
 
+_ANY_PRONOUNS = frozenset({"anything", "anyone", "anybody", "anywhere"})
+"""A closed question with one of these ("Would you do anything
+differently?") is answered by what the reply names (:func:`answered_directly`)."""
+
+
 def answered_directly(
     question: Question, question_words: Sequence[Word], opening: Sequence[Word]
 ) -> bool | None:
@@ -121,9 +126,6 @@ def answered_directly(
     if not direct and not _ANY_PRONOUNS.isdisjoint(spoken):
         return None
     return direct
-
-
-_ANY_PRONOUNS = frozenset({"anything", "anyone", "anybody", "anywhere"})
 
 
 def _counts_any(question: Sequence[str], opening: Sequence[Word]) -> bool:
@@ -182,20 +184,31 @@ def _asks_what_about(spoken: Sequence[str]) -> bool:
 
 
 def _fragment(spoken: Sequence[str]) -> bool:
-    """A statement put as a question with no clause at all, no subject and no
-    auxiliary (``spoken``: its words, lowercase): "Notice period?", "After
-    the fix?", "From Headingley?", "Reports, spreadsheets, emails to
-    clients?", "Or both?". It names what it asks about, or spells out the
-    question before it, and its answer is content ("One month.", "It
-    worked."), not a yes or no; the "what about" fragment after "and"
-    (:func:`_asks_what_about`) is one. Until 2026-12-06 such fragments were
-    "answered without a yes or no first"."""
+    """A statement put as a question with no clause at all (``spoken``: its
+    words, lowercase; :func:`clause_less`): "Notice period?", "After the
+    fix?", "From Headingley?", "Reports, spreadsheets, emails to clients?",
+    "Or both?". It names what it asks about, or spells out the question
+    before it, and its answer is content ("One month.", "It worked."), not a
+    yes or no; the "what about" fragment after "and" (:func:`_asks_what_about`)
+    is one. Until 2026-12-06 such fragments were "answered without a yes or
+    no first"."""
+    fillers = load_cues().fillers
+    words = [w for w in spoken if w not in fillers]
+    return bool(words) and clause_less(words)
+
+
+def clause_less(words: Sequence[str]) -> bool:
+    """Whether ``words`` (lowercase) hold no subject and no auxiliary: no
+    clause, only a phrase ("Reports, spreadsheets, emails to clients?"). Read
+    here and by the interviewer's stacked-questions count."""
     cues = load_cues()
-    words = [w for w in spoken if w not in cues.fillers]
-    return bool(words) and not any(
-        w in cues.auxiliaries or w in cues.heard_clause_words or w in rule_words().clause_words
-        for w in words
+    clause = rule_words().clause_words
+    return not any(
+        w in cues.auxiliaries or w in cues.heard_clause_words or w in clause for w in words
     )
+
+
+_WITHIN_SUBJECTS = frozenset({"i", "you", "we", "they", "he", "she", "it"})
 
 
 def _asks_within(spoken: Sequence[str]) -> bool:
@@ -205,9 +218,8 @@ def _asks_within(spoken: Sequence[str]) -> bool:
     given the option to change one thing about yourself what would it be?"):
     it asks for content."""
     cues = load_cues()
-    subjects = {"i", "you", "we", "they", "he", "she", "it"}
     return any(
-        first in cues.wh_words and second in cues.auxiliaries and third in subjects
+        first in cues.wh_words and second in cues.auxiliaries and third in _WITHIN_SUBJECTS
         for first, second, third in zip(spoken, spoken[1:], spoken[2:], strict=False)
     )
 

@@ -4,8 +4,7 @@
 The cue words are spaCy PhraseMatcher phrases (on NORM) and Matcher token
 patterns per group (situation, task, action, result, earlier, achieved,
 lesson, quantity, when, name, generic), matched within each sentence of a
-turn.
-There is no tagger in the pipeline, so a first-person past action is
+turn. There is no tagger in the pipeline, so a first-person past action is
 "I"/"we" followed by a verb from a curated list of past-tense action verbs.
 Cue matching is lexical: it tells whether the words of a STAR story are
 there, not whether the story is good.

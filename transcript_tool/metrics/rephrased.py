@@ -57,13 +57,13 @@ def find_rephrasings(analysis: Analysis, turn: SubjectTurn) -> list[Rephrasing]:
     or opens it, when it carries a re-ask cue of its own (``reask_cue``),
     when the question stage read it as restating the one right before it
     ("Like, what's your false alarm story?": questions.yaml
-    ``restatements``), or when it shares at least REASK_OVERLAP (and two) of the earlier one's focus
-    terms. A cue inside one question, with words of question on both sides
-    and a wh-word or an auxiliary right after it, rephrases that question.
-    In unpunctuated text, where the second version may not be heard as a
-    question, a cue in a later sentence without final punctuation rephrases
-    the question before it when the sentence repeats one of its focus
-    terms.
+    ``restatements``), or when it shares at least REASK_OVERLAP (and two) of
+    the earlier one's focus terms. A cue inside one question, with words of
+    question on both sides and a wh-word or an auxiliary right after it,
+    rephrases that question. In unpunctuated text, where the second version
+    may not be heard as a question, a cue in a later sentence without final
+    punctuation rephrases the question before it when the sentence repeats
+    one of its focus terms.
     """
     text = turn.text
     rephrase = [m for m in turn.cues() if m.key == "rephrase"]

@@ -11,6 +11,7 @@ from ..annotate.intent_links import GOES_ON
 from ..annotate.interviewer_cues import load_interviewer_cues
 from ..annotate.parts import asks_on_its_own
 from ..annotate.question_cues import load_cues
+from ..annotate.replies import clause_less
 from ..model import YES_NO_FORMS, Analysis, Evidence, MetricResult, Question
 from .base import MetricSpec, Param, Params, Scope
 from .interviewer_turns import (
@@ -40,9 +41,7 @@ def _asks(analysis: Analysis, turn: SubjectTurn, count_parts: bool) -> int:
     going_on = {
         after.index
         for before, after in pairwise(turn.questions)
-        if _goes_on(after)
-        or _asks_about_it(before, after, _spoken(analysis, after))
-        or _glosses(before, after, _spoken(analysis, after))
+        if _goes_on(after) or _asks_nothing_new(analysis, before, after)
     }
 
     def weight(question: Question) -> int:
@@ -76,6 +75,13 @@ def _goes_on(question: Question) -> bool:
     return first in onsets.subordinators
 
 
+def _asks_nothing_new(analysis: Analysis, before: Question, after: Question) -> bool:
+    """``after`` asks about what ``before`` asked for (:func:`_asks_about_it`)
+    or only spells it out (:func:`_glosses`)."""
+    spoken = _spoken(analysis, after)
+    return _asks_about_it(before, after, spoken) or _glosses(before, after, spoken)
+
+
 def _spoken(analysis: Analysis, question: Question) -> list[str]:
     """The lowercase tokens of ``question``, without punctuation and fillers."""
     fillers = load_cues().fillers
@@ -101,10 +107,7 @@ def _glosses(before: Question, after: Question, spoken: Sequence[str]) -> bool:
         return False
     if spoken[0] == "or":
         return True
-    cues = load_cues()
-    if spoken[0] in cues.follows_with:
-        return False
-    if any(w in cues.auxiliaries or w in cues.heard_clause_words for w in spoken):
+    if spoken[0] in load_cues().follows_with or not clause_less(spoken):
         return False
     if after.form in ("declarative", "choice"):
         return True

@@ -213,12 +213,9 @@ def _before_diving_in(analysis: Analysis, clarifying: list[Question]) -> list[Qu
     about now?")."""
     asking = {t for e in analysis.exchanges for t in e.clarifying_turns}
     repeat = load_cues().repeat_requests
-    first_of_turn: dict[int, int] = {}
-    for sentence in analysis.sentences:
-        first_of_turn.setdefault(sentence.turn, sentence.index)
     kept = [q for q in clarifying if repeat.isdisjoint(words_of(q.text))]
     in_asking = [q for q in kept if q.turn in asking]
-    opening = [q for q in kept if first_of_turn.get(q.turn) == q.sentence]
+    opening = [q for q in kept if analysis.turn_sentences[q.turn][0].index == q.sentence]
     return in_asking or opening
 
 
