@@ -93,11 +93,6 @@ def direct_reply(
     return found[0].rstrip(".,;!?\u2014\u2013- ") if found else None
 
 
-_ANY_PRONOUNS = frozenset({"anything", "anyone", "anybody", "anywhere"})
-"""A closed question with one of these ("Would you do anything
-differently?") is answered by what the reply names (:func:`answered_directly`)."""
-
-
 def answered_directly(
     question: Question, question_words: Sequence[Word], opening: Sequence[Word]
 ) -> bool | None:
@@ -123,7 +118,8 @@ def answered_directly(
     # there is any too, and is not faulted (since 2026-12-06: not judging
     # them at all took the credit from a witness's plain "No." and cost
     # 0.011-0.014 of hearings AUC)
-    if not direct and not _ANY_PRONOUNS.isdisjoint(spoken):
+    any_pronouns = rule_words().any_words - {"any"}  # "any" before a noun stays judged
+    if not direct and not any_pronouns.isdisjoint(spoken):
         return None
     return direct
 

@@ -114,6 +114,10 @@ def _glosses(before: Question, after: Question, spoken: Sequence[str]) -> bool:
     return spoken[0] == "why" and before.form_cue.lower() == "why"
 
 
+_SHORT = 8
+"""Words of a question that points back at a story (:func:`_asks_about_it`)."""
+
+
 def _asks_about_it(before: Question, after: Question, spoken: Sequence[str]) -> bool:
     """``after`` asks about what ``before`` asked for, not a question of its
     own: a short question pointing back at a story asked for ("Tell me about
@@ -126,11 +130,7 @@ def _asks_about_it(before: Question, after: Question, spoken: Sequence[str]) -> 
     goes_on = after.intent_cue.startswith(GOES_ON)
     if before.intent == "behavioral" and after.intent == "behavioral":
         return goes_on or (len(spoken) <= _SHORT and bool(load_cues().refers_back & set(spoken)))
-    return goes_on and before.form in YES_NO_FORMS and after.intent_cue == f"{GOES_ON} (why)"
-
-
-_SHORT = 8
-"""Words of a question that points back at a story (:func:`_asks_about_it`)."""
+    return before.form in YES_NO_FORMS and after.intent_cue == f"{GOES_ON} (why)"
 
 
 def _separate_parts(analysis: Analysis, question: Question) -> int:
