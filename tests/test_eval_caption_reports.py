@@ -1,0 +1,64 @@
+"""The caption-report evaluation's three readings of one interview
+(benchmarks/eval_caption_reports.py)."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
+
+import pytest
+from caption_corpora import LabeledStream
+from eval_caption_reports import main, texts
+
+from transcript_tool.readers import read_text
+
+STREAM = LabeledStream(
+    corpus="project-interviews",
+    id="t",
+    words=("so", "why", "this", "job", "i", "like", "data", "mm-hmm", "and", "people"),
+    source_words=("So,", "why", "this", "job?", "I", "like", "data,", "mm-hmm,", "and", "people."),
+    speakers=(0, 0, 0, 0, 1, 1, 1, 0, 1, 1),
+    roles=("interviewer", "candidate"),
+    sentence_end=(False,) * 3 + (True,) + (False,) * 5 + (True,),
+    question_end=(False,) * 3 + (True,) + (False,) * 6,
+)
+
+
+def test_the_three_readings_keep_the_words_and_drop_what_each_loses() -> None:
+    read = texts(STREAM)
+    assert read["labelled"] == (
+        "Interviewer: So, why this job?\n\nCandidate: I like data,\n\n"
+        "Interviewer: mm-hmm,\n\nCandidate: and people."
+    )
+    assert read["turns"] == (
+        "Interviewer: so why this job\n\nCandidate: i like data\n\n"
+        "Interviewer: mm-hmm\n\nCandidate: and people"
+    )
+    assert read["caption"] == "so why this job i like data mm-hmm and people"
+
+
+def test_the_labelled_readings_give_the_true_turns_and_the_caption_none() -> None:
+    read = texts(STREAM)
+    for reading in ("labelled", "turns"):
+        turns = read_text(read[reading], "t.txt").turns
+        assert [t.role for t in turns] == ["interviewer", "candidate", "interviewer", "candidate"]
+    caption = read_text(read["caption"], "t.txt")
+    assert caption.turns_inferred
+    assert " ".join(t.text for t in caption.turns).split() == list(STREAM.words)
+
+
+def test_the_project_set_runs_without_the_shared_corpora(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    assert main(["--set", "project", "--rubric", "default", "--limit", "2"]) == 0
+    out = capsys.readouterr().out
+    rows = [line.split() for line in out.splitlines() if line.startswith("project ")]
+    assert [row[2] for row in rows] == [
+        "conciseness",
+        "think_aloud",
+        "answered_question",
+        "overall",
+    ]
+    assert all(row[3] == "2" for row in rows)  # both interviews judged in both readings
