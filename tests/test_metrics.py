@@ -547,6 +547,44 @@ def test_reasoning_markers(answer: str, expected: list[tuple[str, str]]) -> None
     assert answer_markers(answer, REASONING) == expected
 
 
+# An auto-caption has no comma to show a condition joined on, and the caption
+# component hears no sentence end before many that open a sentence (the
+# project's held-out mock interviews, read as captions, found 109 of the
+# candidates' 182 conditions before the caption form, 180 after).
+CAPTION_CONDITIONS = [
+    ("honestly with the minibar if it's under like twenty dollars i just take it off", ["if"]),
+    ("the router is in the living room if i got the job i'd set up the office", ["if"]),
+    ("so it only goes wrong if the sum gets above sixteen point seven million", ["if"]),
+    # "whether": after a verb of asking, checking or knowing, or "not sure"
+    ("i'm not sure if that helps but i asked him if he'd be willing to come in", []),
+    ("i'd check if the totes are cold and see if the labels match the manifest", []),
+    # a request, "as if", "what if", a set phrase
+    ("and for the historical side is it okay if that's like an hour behind", []),
+    ("it felt as if nobody had read it and what if it fails again tomorrow", []),
+    ("we could do both of them if that's okay with you and the rest of the team", []),
+]
+
+
+@pytest.mark.parametrize(("answer", "expected"), CAPTION_CONDITIONS)
+def test_caption_conditions(answer: str, expected: list[str]) -> None:
+    conditions = [t for k, t in answer_markers(answer, {"reasoning"}) if t == "if"]
+    assert conditions == expected
+
+
+def test_caption_condition_forms_stay_out_of_punctuated_text() -> None:
+    # the caption form counts a condition after its clause; punctuated text
+    # keeps the narrower patterns it was written with
+    caption = "so it only goes wrong if the sum gets above sixteen point seven million"
+    punctuated = "So it only goes wrong if the sum gets above sixteen point seven million."
+    assert answer_markers(caption, {"reasoning"}) == [("reasoning", "if")]
+    assert answer_markers(punctuated, {"reasoning"}) == []
+
+
+def test_a_caption_entry_must_say_true_or_false() -> None:
+    with pytest.raises(ValueError, match="`caption` must be true or false"):
+        load_marker_rules("- kind: reasoning\n  label: x\n  caption: maybe\n  phrases: [x]\n")
+
+
 # ---------------------------------------------------------------- think aloud
 
 # 20 + 9 words; "First", "because", "I'm assuming" in the first answer only.

@@ -30,6 +30,10 @@ BLANK_MAX_LENGTH = 2**31 - 1
 ASKS_EXTENSION = "tt_asks"
 """Token extension the caption sentence component sets on the last word of an
 unpunctuated sentence that the gap model heard as a question."""
+CAPTION_EXTENSION = "tt_caption"
+"""Doc extension the caption sentence component sets on a doc it read as an
+auto-caption (its sentences are the gap model's): cues that lean on commas
+have caption forms (``data/markers.yaml``'s ``caption`` entries)."""
 
 
 def get_nlp(model: str | None = None) -> Language:
@@ -84,10 +88,12 @@ def _blank_pipeline() -> Language:
 
 def _register() -> None:
     from spacy.language import Language
-    from spacy.tokens import Token
+    from spacy.tokens import Doc, Token
 
     if not Token.has_extension(ASKS_EXTENSION):
         Token.set_extension(ASKS_EXTENSION, default=False)
+    if not Doc.has_extension(CAPTION_EXTENSION):
+        Doc.set_extension(CAPTION_EXTENSION, default=False)
     if not Language.has_factory(CAPTION_SENTENCES):
         Language.factory(CAPTION_SENTENCES, func=_CaptionSentences)
 
@@ -200,6 +206,7 @@ class _CaptionSentences:
         starts[0] = 1
         starts[numpy.asarray(words[1:], dtype="int64")[ends[:-1]]] = 1
         doc.from_array(["SENT_START"], cast(Any, starts.astype("uint64").reshape(-1, 1)))
+        doc._.set(CAPTION_EXTENSION, True)
         return doc
 
 

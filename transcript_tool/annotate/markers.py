@@ -10,6 +10,7 @@ from importlib import resources
 from typing import TYPE_CHECKING, Any, cast, get_args
 
 from ..model import Marker, MarkerKind, Transcript, Turn, plain
+from ..nlp import CAPTION_EXTENSION
 from ..yamlnodes import load_data
 from .matching import CueMatcher, MatchRule, spanned_rules
 
@@ -35,6 +36,9 @@ class MarkerRule:
     # that's okay" is no condition reasoned from): a marker the text goes on
     # with one of them is dropped
     unless: tuple[str, ...] = ()
+    # matched only in a turn the caption sentence component read as an
+    # auto-caption: a cue that a comma tells apart in punctuated text
+    caption: bool = False
 
 
 def load_marker_rules(text: str | None = None) -> tuple[MarkerRule, ...]:
@@ -56,9 +60,17 @@ def load_marker_rules(text: str | None = None) -> tuple[MarkerRule, ...]:
         if not all(isinstance(phrase, str) for phrase in unless):
             raise ValueError(f"markers.yaml entry {number}: every `unless` phrase must be text")
         unless = tuple(_plain(phrase) for phrase in unless)
+        caption = entry.get("caption", False)
+        if not isinstance(caption, bool):
+            raise ValueError(f"markers.yaml entry {number}: `caption` must be true or false")
         rules.append(
             MarkerRule(
-                kind, entry["label"], tuple(entry.get("phrases", [])), tuple(patterns), unless
+                kind,
+                entry["label"],
+                tuple(entry.get("phrases", [])),
+                tuple(patterns),
+                unless,
+                caption,
             )
         )
     return tuple(rules)
@@ -147,7 +159,10 @@ def _restarted(marker: Marker, before: Marker, transcript: Transcript) -> bool:
 
 
 def _doc_markers(turn: Turn, doc: Doc, nlp: Language) -> Iterable[Marker]:
+    caption = bool(doc._.get(CAPTION_EXTENSION))
     for rule, start, end in _MATCHER.matches(nlp, doc):
+        if rule.caption and not caption:
+            continue
         piece = doc[start:end]
         if rule.unless and _goes_on_with(doc.text, piece.start_char, rule.unless):
             continue
