@@ -22,7 +22,11 @@ from transcript_tool.segment.diarize import Diarization, Params, diarize
 from transcript_tool.segment.gaps import GapModel, TrainingStream, normalize, shipped_model, train
 from transcript_tool.segment.islands import acknowledgements, question_islands, reask_openings
 from transcript_tool.segment.names import named
-from transcript_tool.segment.phrases import invitation_stretch, praise_before_questions
+from transcript_tool.segment.phrases import (
+    greeting_replies,
+    invitation_stretch,
+    praise_before_questions,
+)
 from transcript_tool.segment.unlabeled import Segmented, segment_chunks, turn_confidences
 from transcript_tool.wording import counted
 
@@ -368,6 +372,48 @@ def test_praise_before_a_question_is_the_askers() -> None:
         assert praise_before_questions(words, heard, ends, asks) == found
         # before a statement it stays where it is
         assert praise_before_questions(words, heard, ends, [False] * len(words)) == []
+
+
+def test_the_reply_to_how_are_you_is_the_other_speakers() -> None:
+    """MIT's interviews open "how are you doing today | good how are you |
+    good so tell me about yourself": the change head hears no change around
+    the short reply, which the decoder left in the interviewer's turn."""
+    opening = (
+        "so how are you doing today good how are you good so tell me about yourself "
+        "um i'm a junior studying chemistry and i've been doing research in a lab on campus "
+        "for about two years mostly on how small molecules bind to proteins"
+    )
+    got = turns(opening)
+    assert got[:3] == [
+        ("interviewer", "so how are you doing today"),
+        ("candidate", "good how are you"),
+        ("interviewer", "good so tell me about yourself"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("caption", "found"),
+    [
+        ("how are you doing today good how are you good so tell me", [(5, 9, 1)]),
+        ("how are you i'm doing pretty well thank you how about you", [(3, 12, 1)]),
+        ("how's your day going so far um pretty good thanks so tell me", [(6, 10, 1)]),
+        ("how are you doing good thanks tell me about yourself", [(4, 6, 1)]),
+        # the replier goes on talking: no telling where the reply ends
+        ("how's your day going pretty good it's been a slow morning", []),
+        # no reply
+        ("how are you doing with the backlog this week", []),
+    ],
+)
+def test_greeting_replies(caption: str, found: list[tuple[int, int, int]]) -> None:
+    words = caption.split()
+    assert greeting_replies(words, [0] * len(words)) == found
+    # a reply the decoder already gave to someone else is left alone
+    assert greeting_replies(words, [0] * 5 + [1] * (len(words) - 5)) == []
+
+
+def test_a_greeting_late_in_the_call_is_no_opening() -> None:
+    words = ["word"] * 500 + "how are you doing good how are you good so".split()
+    assert greeting_replies(words, [0] * len(words)) == []
 
 
 def test_the_reversed_stretch_runs_from_the_invitation_to_the_wrap_up() -> None:

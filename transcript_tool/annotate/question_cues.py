@@ -123,6 +123,14 @@ class QuestionCues:
     restart_hesitations: frozenset[str] = frozenset()
     cut_off: frozenset[str] = frozenset()
     heard_tails: tuple[tuple[str, ...], ...] = ()
+    # the greeting that opens a call and its reply (segment/phrases.py)
+    greeting_questions: tuple[tuple[str, ...], ...] = ()
+    greeting_tails: tuple[tuple[str, ...], ...] = ()
+    greeting_reply_selves: tuple[tuple[str, ...], ...] = ()
+    greeting_reply_degrees: frozenset[str] = frozenset()
+    greeting_reply_heads: tuple[tuple[str, ...], ...] = ()
+    greeting_thanks: tuple[tuple[str, ...], ...] = ()
+    greeting_returns: tuple[tuple[str, ...], ...] = ()
     heard_fillers: frozenset[str] = frozenset()
     heard_clause_words: frozenset[str] = frozenset()
     caption_onsets: CaptionOnsets | None = None
@@ -139,6 +147,12 @@ class QuestionCues:
         with a request (``announcements``: "Let's talk about state."): no
         question of its own where its turn goes on to ask."""
         return plain(form_cue) in self.announcements
+
+
+def _phrases(items: list[str]) -> tuple[tuple[str, ...], ...]:
+    """Phrases as tuples of their whitespace words, longest first (so that a
+    reader taking the first that fits takes the longest)."""
+    return tuple(sorted((tuple(item.split()) for item in items), key=lambda p: -len(p)))
 
 
 def load_cues(text: str | None = None) -> QuestionCues:
@@ -229,6 +243,13 @@ def load_cues(text: str | None = None) -> QuestionCues:
         addressed_by=tuple(tuple(phrase.split()) for phrase in raw["addressed_by"]),
         not_names=frozenset(raw["not_names"]),
         interruption_lead_ins=frozenset(raw["interruption_lead_ins"]),
+        greeting_questions=_phrases(raw["greeting_questions"]),
+        greeting_tails=_phrases(raw["greeting_tails"]),
+        greeting_reply_selves=_phrases(raw["greeting_reply_selves"]),
+        greeting_reply_degrees=frozenset(raw["greeting_reply_degrees"]),
+        greeting_reply_heads=_phrases(raw["greeting_reply_heads"]),
+        greeting_thanks=_phrases(raw["greeting_thanks"]),
+        greeting_returns=_phrases(raw["greeting_returns"]),
         listener_words=frozenset(raw["listener_words"]),
         refers_back=frozenset(raw["refers_back"]),
         follows_with=frozenset(raw["follows_with"]),

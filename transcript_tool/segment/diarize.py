@@ -43,9 +43,11 @@ from .islands import (
 from .names import greeting_changes, named, not_the_named
 from .phrases import (
     BACKCHANNEL_CONFIDENCE,
+    GREETING_CONFIDENCE,
     INTERRUPTION_CHANGE,
     backchannels,
     embedded_clauses,
+    greeting_replies,
     interruptions,
     invitation_stretch,
     praise_before_questions,
@@ -80,6 +82,8 @@ class Params:
     mentions: int = 1  # 1: the introduced name said anywhere else is someone else's words too
     praise: int = 1  # 1: "nice" ending one run before the other's question is the
     # asker's (phrases.praise_before_questions); 0: off
+    greetings: int = 1  # 1: the reply to "how are you" left in the asker's run is the
+    # other speaker's (phrases.greeting_replies); 0: off
 
 
 @dataclass(frozen=True)
@@ -256,6 +260,14 @@ def diarize(
                 word_conf[i] = word_conf[end]
             change_conf[begin] = change_conf[end]
             change_conf[end] = 1.0
+    if p.greetings and speakers == 2:
+        for begin, end, state in greeting_replies(words, state_of_word):
+            for i in range(begin, end):
+                state_of_word[i] = state
+                word_conf[i] = GREETING_CONFIDENCE
+            change_conf[begin] = GREETING_CONFIDENCE
+            if end < n:
+                change_conf[end] = GREETING_CONFIDENCE
     order: dict[int, int] = {}
     for state in state_of_word:
         order.setdefault(state, len(order))

@@ -10,9 +10,13 @@ backchannel words, are questions.yaml's, as caption words."""
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 import numpy as np
 import numpy.typing as npt
+
+if TYPE_CHECKING:
+    from ..annotate.question_cues import QuestionCues
 
 BACKCHANNEL_CONFIDENCE = 0.7
 _BACKCHANNEL_CONTEXT = 4  # words of one speaker needed on both sides
@@ -143,6 +147,89 @@ def interruptions(
         found.append((begin, end))
         i = end
     return found
+
+
+GREETING_CONFIDENCE = 0.7
+_GREETING_REACH = 500  # words from the start within which a greeting opens the call
+
+
+def greeting_replies(
+    words: Sequence[str], state_of_word: Sequence[int]
+) -> list[tuple[int, int, int]]:
+    """(begin, end, replier) of each reply to a greeting question that the
+    decoder left in the asker's run ("how are you doing today | good how are
+    you | good so tell me about yourself": questions.yaml
+    ``greeting_questions`` within the first ``_GREETING_REACH`` words, and a
+    reply as ``greeting_reply_*`` spell it), when the reply asks back or the
+    asker goes on after it with one of ``openers`` ("good", "so", "okay") or
+    ``frame_words`` ("tell me about yourself") or the asker's run ends there.
+    In the labelled corpora, read as if one speaker said every word, 61 such
+    replies are found (57 in MIT's interviews), all the other speaker's."""
+    from ..annotate.question_cues import load_cues
+
+    cues = load_cues()
+    n = len(words)
+    found: list[tuple[int, int, int]] = []
+    i = 0
+    while (hit := _next_phrase(words, cues.greeting_questions, i)) is not None:
+        at, phrase = hit
+        if at >= _GREETING_REACH:
+            break
+        begin = at + len(phrase)
+        begin += _fits(words, begin, cues.greeting_tails)
+        i = begin
+        reply = _greeting_reply(words, begin, cues)
+        if reply is None:
+            continue
+        end, asks_back = reply
+        i = end  # a question asked back is part of the reply, no greeting of its own
+        asker = state_of_word[begin - 1]
+        if any(state_of_word[m] != asker for m in range(at, end)):
+            continue  # the decoder has a change of speaker in it already
+        if (
+            asks_back
+            or end == n
+            or state_of_word[end] != asker
+            or words[end] in cues.openers
+            or words[end] in cues.frame_words
+        ):
+            found.append((begin, end, 1 if asker == 0 else 0))
+    return found
+
+
+def _greeting_reply(
+    words: Sequence[str], begin: int, cues: QuestionCues
+) -> tuple[int, bool] | None:
+    """(end, whether it asks back) of the reply to a greeting that starts at
+    ``begin`` ("um i'm doing pretty good thank you how about you"), or None."""
+    k = _skip(words, begin, cues.fillers)
+    k += _fits(words, k, cues.greeting_reply_selves)
+    while k < len(words) and words[k] in cues.greeting_reply_degrees:
+        k += 1
+    head = _fits(words, k, cues.greeting_reply_heads)
+    if not head:
+        return None
+    k = _skip(words, k + head, cues.fillers)
+    thanks = _fits(words, k, cues.greeting_thanks)
+    if thanks:
+        k = _skip(words, k + thanks, cues.fillers)
+    asks_back = _fits(words, k, cues.greeting_returns)
+    return k + asks_back, bool(asks_back)
+
+
+def _fits(words: Sequence[str], at: int, phrases: Sequence[tuple[str, ...]]) -> int:
+    """The length of the first of ``phrases`` that ``words`` say from ``at`` (0: none)."""
+    for phrase in phrases:
+        if tuple(words[at : at + len(phrase)]) == phrase:
+            return len(phrase)
+    return 0
+
+
+def _skip(words: Sequence[str], at: int, skipped: frozenset[str]) -> int:
+    """The first position from ``at`` whose word is not one of ``skipped``."""
+    while at < len(words) and words[at] in skipped:
+        at += 1
+    return at
 
 
 def embedded_clauses(words: Sequence[str]) -> list[int]:
