@@ -2,7 +2,7 @@
 with its speaker labels and punctuation.
 
     python benchmarks/eval_caption_reports.py [--rubric default,behavioral,interviewer]
-        [--set project,mit] [--show CRITERION] [--limit N]
+        [--set project,mit] [--show CRITERION [--against caption|turns]] [--limit N]
 
 Each labelled interview is read three ways and scored with each rubric:
 
@@ -33,7 +33,9 @@ Sets (never trained on by the shipped segmenter):
   (skipped with a note when the folder is absent).
 
 ``--show CRITERION`` prints, per interview, the three scores of that criterion
-and the largest differences' evidence notes, to read what goes wrong.
+and the evidence notes of the labelled reading and of the ``--against``
+reading (``caption`` by default), largest differences first, to read what
+goes wrong.
 """
 
 from __future__ import annotations
@@ -177,20 +179,21 @@ caption scores within 10 points; band: share with the same band; rho: Spearman o
 and labelled scores; only: interviews judged in one of the two readings and not the other."""
 
 
-def show(cid: str, rubric: str, scored: Sequence[Scored]) -> None:
-    """Per interview, the three scores of ``cid`` and the notes where they differ most."""
+def show(cid: str, rubric: str, scored: Sequence[Scored], against: str = "caption") -> None:
+    """Per interview, the three scores of ``cid`` and the notes of the
+    labelled and the ``against`` reading, where they differ most first."""
     for item in sorted(
         scored,
         key=lambda s: (
             -abs(
-                (_criteria(s.reports["caption", rubric])[cid][0] or 0)
+                (_criteria(s.reports[against, rubric])[cid][0] or 0)
                 - (_criteria(s.reports["labelled", rubric])[cid][0] or 0)
             )
         ),
     ):
         got = [_criteria(item.reports[r, rubric])[cid][0] for r in READINGS]
         print(f"\n{item.id} ({item.words} words): " + " / ".join(f"{g}" for g in got))
-        for reading in ("labelled", "caption"):
+        for reading in ("labelled", against):
             for c in item.reports[reading, rubric].criteria:
                 if c.id == cid:
                     print(f"  {reading}: {c.feedback}")
@@ -204,6 +207,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--rubric", default=",".join(RUBRICS))
     parser.add_argument("--set", default=",".join(SETS))
     parser.add_argument("--show", metavar="CRITERION")
+    parser.add_argument("--against", choices=READINGS[1:], default="caption")
     parser.add_argument("--limit", type=int)
     args = parser.parse_args(argv)
     rubric_names = args.rubric.split(",")
@@ -218,7 +222,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             for rubric in rubric_names:
                 if args.show in _criteria(scored[0].reports["labelled", rubric]):
                     print(f"== {name} / {rubric} / {args.show}")
-                    show(args.show, rubric, scored)
+                    show(args.show, rubric, scored, args.against)
         return 0
     print(LEGEND)
     print()
