@@ -12,7 +12,8 @@ import numpy as np
 import pytest
 from typer.testing import CliRunner
 
-from transcript_tool.api import read_transcript
+from transcript_tool.annotate.caption_ends import no_end_after_fronted_clause
+from transcript_tool.api import analyze, read_transcript
 from transcript_tool.cli import app
 from transcript_tool.model import LOW_CONFIDENCE
 from transcript_tool.nlp import ASKS_EXTENSION, get_nlp
@@ -596,6 +597,41 @@ def test_an_unpunctuated_compound_question_stays_one_sentence() -> None:
     assert [s.text for s in doc.sents] == [
         "so what are your salary expectations and when could you start"
     ]
+
+
+def test_a_question_after_a_fronted_clause_stays_one_sentence() -> None:
+    # MIT's set question: cut after "yourself", the question stage read "what
+    # would it be" alone, a follow-up about nothing
+    question = "so if you were given an option to change one thing about yourself what would it be"
+    assert [s.text for s in get_nlp()(question).sents] == [question]
+    transcript = read(f"interviewer: {question}\n\ncandidate: probably my patience\n", "t.txt")
+    (asked,) = analyze(transcript).questions
+    assert (asked.text, asked.form, asked.intent) == (question, "wh", "opinion")
+
+
+@pytest.mark.parametrize(
+    ("words", "end", "kept"),
+    [
+        (
+            "if you were given an option to change one thing about yourself what would it be",
+            11,
+            False,
+        ),
+        ("if a customer calls angry about a late delivery how would you handle it", 8, False),
+        # what follows asks nothing, or is a question of its own (no modal)
+        ("if i had more time i would test it more what i learned was to ask early", 9, True),
+        ("when we shipped it the errors went away how did i know they were gone", 7, True),
+        ("if it breaks we roll back do you want me to go on", 5, True),
+        # no fronted clause
+        ("we shipped it last week what would you change about it", 4, True),
+    ],
+)
+def test_no_end_after_a_fronted_clause(words: str, end: int, kept: bool) -> None:
+    norms = words.split()
+    ends = np.zeros(len(norms), dtype=bool)
+    ends[end] = ends[-1] = True
+    no_end_after_fronted_clause(norms, ends)
+    assert bool(ends[end]) is kept
 
 
 def test_punctuated_text_keeps_the_sentencizers_sentences() -> None:

@@ -150,6 +150,7 @@ class _CaptionSentences:
         from .annotate.caption_ends import (
             end_after_lone_reaction,
             keep_compound_questions,
+            no_end_after_fronted_clause,
             no_end_before_copula,
             no_end_before_embedded,
             no_end_before_wh_object,
@@ -194,6 +195,7 @@ class _CaptionSentences:
         no_end_before_wh_object(norms, ends)
         end_after_lone_reaction(norms, ends)
         no_end_before_copula(norms, ends)
+        no_end_after_fronted_clause(norms, ends)
         split_long_questions(norms, after, ends, closes)
         last = len(words) - 1
         for k, (end, (_, statement, question)) in enumerate(zip(ends, after, strict=True)):

@@ -383,3 +383,45 @@ def no_end_before_copula(norms: list[str], ends: Any) -> None:
     for k in range(len(norms) - 1):
         if ends[k] and norms[k] in onsets.shell_nouns and norms[k + 1] in onsets.clefts:
             ends[k] = False
+
+
+_FRONTED_LONGEST = 25  # words of a fronted clause kept with the question after it
+# the question a fronted clause opens asks what would be ("what would you
+# do", "how would you handle it"); one without a modal is a question of its
+# own after a clause that has its main clause ("if it breaks we roll back |
+# do you want me to go on")
+_MODALS = frozenset({"would", "will", "could", "should", "can", "might", "'d", "wo", "ca"})
+
+
+def no_end_after_fronted_clause(norms: list[str], ends: Any) -> None:
+    """No sentence end between a fronted clause and the question it opens
+    ("if you could change one thing about your last job | what would it be",
+    "so if your manager asked you to cut corners | what would you do"): where
+    a heard sentence of at most ``_FRONTED_LONGEST`` words opens, after its
+    openers, with one of ``caption_onsets.subordinators``, and a question
+    with a modal in its first three words starts right after it
+    (:func:`.onsets.question_onset`, with the subjects a question after a
+    fronted clause may ask about, as the question stage reads its main
+    clause). Written out, the comma joins the two ("If you could change one
+    thing, what would it be?"); cut in two, the question stage read "what
+    would it be" alone, and the clause as a statement put to the listener to
+    confirm. Changes ``ends`` in place."""
+    cues = load_cues()
+    onsets = cues.caption_onsets
+    if onsets is None:
+        return
+    start = 0
+    for k in range(len(norms) - 1):
+        if not ends[k]:
+            continue
+        head = start + head_of(norms[start : k + 1], cues)
+        if (
+            head <= k
+            and norms[head] in onsets.subordinators
+            and k + 1 - start <= _FRONTED_LONGEST
+            and not _MODALS.isdisjoint(norms[k + 1 : k + 4])
+            and question_onset(norms, k + 1, onsets, cues, also=onsets.fronted_subjects)
+        ):
+            ends[k] = False
+            continue  # the question goes on in the same sentence
+        start = k + 1
