@@ -22,7 +22,10 @@ information about the interview); the share of interviews whose caption score
 is within 10 points of the labelled one and whose band is the same; Spearman's
 rank correlation of the caption scores with the labelled ones; and how many
 interviews are judged in one reading and "not measurable" in the other. A
-criterion is compared on the interviews both readings judge.
+criterion is compared on the interviews both readings judge. Then, for the
+questions the labelled reading finds (the question table of the report), the
+share each other reading finds, and of those the share with the same asker,
+form and intent.
 
 Sets (never trained on by the shipped segmenter):
 
@@ -57,7 +60,7 @@ from train_segmenter import sample_stream  # noqa: E402
 
 from transcript_tool import analyze, load_rubric, score  # noqa: E402
 from transcript_tool.calibrate.stats import spearman  # noqa: E402
-from transcript_tool.model import Report  # noqa: E402
+from transcript_tool.model import Analysis, Report  # noqa: E402
 from transcript_tool.readers import read_text  # noqa: E402
 from transcript_tool.rubric import Rubric  # noqa: E402
 
@@ -101,24 +104,112 @@ def streams(which: Sequence[str], limit: int | None) -> dict[str, list[LabeledSt
 
 
 @dataclass(frozen=True)
+class Asked:
+    """A question as one reading found it: where it starts in the stream's
+    words, who asks it, its form and intent."""
+
+    word: int
+    role: str
+    form: str
+    intent: str
+
+
+@dataclass(frozen=True)
 class Scored:
-    """One interview's reports, by reading and rubric."""
+    """One interview's reports and questions, by reading (and rubric)."""
 
     id: str
     words: int
     reports: dict[tuple[str, str], Report]
+    questions: dict[str, tuple[Asked, ...]]
+
+
+def asked(analysis: Analysis) -> tuple[Asked, ...]:
+    """The questions of ``analysis``, placed by the stream word they start at
+    (every reading keeps the stream's whitespace words, in order)."""
+    turns = analysis.transcript.turns
+    first = [0]
+    for turn in turns:
+        first.append(first[-1] + len(turn.text.split()))
+    return tuple(
+        Asked(
+            first[q.turn] + len(turns[q.turn].text[: q.start].split()),
+            q.role,
+            q.form,
+            q.intent,
+        )
+        for q in analysis.questions
+    )
 
 
 def score_all(items: Sequence[LabeledStream], rubrics: dict[str, Rubric]) -> list[Scored]:
     done = []
     for stream in items:
         reports: dict[tuple[str, str], Report] = {}
+        questions: dict[str, tuple[Asked, ...]] = {}
         for reading, text in texts(stream).items():
             analysis = analyze(read_text(text, f"{stream.id}.txt"))
+            questions[reading] = asked(analysis)
             for name, rubric in rubrics.items():
                 reports[reading, name] = score(analysis, rubric)
-        done.append(Scored(stream.id, len(stream.words), reports))
+        done.append(Scored(stream.id, len(stream.words), reports, questions))
     return done
+
+
+NEAR = 3  # words: a question starting this near the labelled one is the same question
+
+
+def question_rows(name: str, scored: Sequence[Scored]) -> list[str]:
+    """Per reading and asker (as labelled), how many of the labelled reading's
+    questions the reading finds (one starting within ``NEAR`` words), with
+    the same asker, form and intent; and how many it finds that the
+    labelled reading does not."""
+    rows = []
+    for reading in READINGS[1:]:
+        for role in ("interviewer", "candidate"):
+            total = found = same_role = same_form = same_intent = 0
+            for item in scored:
+                theirs = item.questions[reading]
+                for q in item.questions["labelled"]:
+                    if q.role != role:
+                        continue
+                    total += 1
+                    match = min(
+                        (x for x in theirs if abs(x.word - q.word) <= NEAR),
+                        key=lambda x: abs(x.word - q.word),
+                        default=None,
+                    )
+                    if match is None:
+                        continue
+                    found += 1
+                    same_role += match.role == q.role
+                    same_form += match.form == q.form
+                    same_intent += match.intent == q.intent
+            extra = sum(
+                1
+                for item in scored
+                for x in item.questions[reading]
+                if x.role == role
+                and not any(abs(x.word - q.word) <= NEAR for q in item.questions["labelled"])
+            )
+            shares = [found / total if total else 0.0] + [
+                same / found if found else 0.0 for same in (same_role, same_form, same_intent)
+            ]
+            figures = " ".join(f"{share:>6.2f}" for share in shares)
+            rows.append(f"{name:<8} {reading:<8} {role:<12} {total:>6} {figures} {extra:>6}")
+    return rows
+
+
+QUESTION_HEADER = (
+    f"{'set':<8} {'reading':<8} {'asker':<12} {'asked':>6} {'found':>6} "
+    f"{'asker':>6} {'form':>6} {'intent':>6} {'extra':>6}"
+)
+QUESTION_LEGEND = (
+    "Questions: asked: the labelled reading's questions of that asker; found: the share the\n"
+    "reading finds (one starting within 3 words); asker / form / intent: of those found, the\n"
+    "share with the same asker, form and intent; extra: the reading's questions of that asker\n"
+    "that start nowhere near a labelled one."
+)
 
 
 def _criteria(report: Report) -> dict[str, tuple[float | None, str]]:
@@ -231,6 +322,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         for name, scored in sets.items():
             for row in table(name, rubric, scored):
                 print(row)
+    print()
+    print(QUESTION_LEGEND)
+    print()
+    print(QUESTION_HEADER)
+    for name, scored in sets.items():
+        for row in question_rows(name, scored):
+            print(row)
     words = sum(s.words for scored in sets.values() for s in scored)
     files = sum(len(scored) for scored in sets.values())
     print(

@@ -10,8 +10,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
 
 import pytest
 from caption_corpora import LabeledStream
-from eval_caption_reports import main, texts
+from eval_caption_reports import asked, main, texts
 
+from transcript_tool import analyze
 from transcript_tool.readers import read_text
 
 STREAM = LabeledStream(
@@ -54,7 +55,8 @@ def test_the_project_set_runs_without_the_shared_corpora(
 ) -> None:
     assert main(["--set", "project", "--rubric", "default", "--limit", "2"]) == 0
     out = capsys.readouterr().out
-    rows = [line.split() for line in out.splitlines() if line.startswith("project ")]
+    lines = [line.split() for line in out.splitlines() if line.startswith("project ")]
+    rows = [row for row in lines if row[1] == "default"]
     assert [row[2] for row in rows] == [
         "conciseness",
         "think_aloud",
@@ -62,3 +64,19 @@ def test_the_project_set_runs_without_the_shared_corpora(
         "overall",
     ]
     assert all(row[3] == "2" for row in rows)  # both interviews judged in both readings
+    questions = [row[1:3] for row in lines if row[1] in ("turns", "caption")]
+    assert questions == [
+        ["turns", "interviewer"],
+        ["turns", "candidate"],
+        ["caption", "interviewer"],
+        ["caption", "candidate"],
+    ]
+
+
+def test_questions_are_placed_by_the_stream_word_they_start_at() -> None:
+    text = (
+        "Interviewer: Hello there. Why this job?\n\n"
+        "Candidate: I like data. Do you use Python here?\n"
+    )
+    found = [(q.word, q.role, q.form) for q in asked(analyze(read_text(text, "t.txt")))]
+    assert found == [(2, "interviewer", "wh"), (8, "candidate", "yes_no")]
