@@ -408,8 +408,18 @@ def test_the_reply_to_how_are_you_is_the_other_speakers() -> None:
 def test_greeting_replies(caption: str, found: list[tuple[int, int, int]]) -> None:
     words = caption.split()
     assert greeting_replies(words, [0] * len(words)) == found
-    # a reply the decoder already gave to someone else is left alone
-    assert greeting_replies(words, [0] * 5 + [1] * (len(words) - 5)) == []
+    for begin, _, _ in found:
+        # a reply the decoder already gave to the other speaker is left alone
+        assert greeting_replies(words, [0] * begin + [1] * (len(words) - begin)) == []
+
+
+def test_a_greeting_reply_the_decoder_cut_goes_to_the_replier_whole() -> None:
+    """The 60-minute sample: "... here at brightwater how's your day going
+    so far pretty good | thanks it's been kind of a slow morning ..." gave
+    "pretty good" to the host."""
+    words = "how's your day going so far pretty good thanks it's been a slow morning".split()
+    heard = [0] * 8 + [1] * (len(words) - 8)
+    assert greeting_replies(words, heard) == [(6, 9, 1)]
 
 
 def test_a_greeting_late_in_the_call_is_no_opening() -> None:

@@ -126,6 +126,7 @@ class QuestionCues:
     # the greeting that opens a call and its reply (segment/phrases.py)
     greeting_questions: tuple[tuple[str, ...], ...] = ()
     greeting_tails: tuple[tuple[str, ...], ...] = ()
+    greeting_reply_lead_ins: frozenset[str] = frozenset()
     greeting_reply_selves: tuple[tuple[str, ...], ...] = ()
     greeting_reply_degrees: frozenset[str] = frozenset()
     greeting_reply_heads: tuple[tuple[str, ...], ...] = ()
@@ -245,6 +246,7 @@ def load_cues(text: str | None = None) -> QuestionCues:
         interruption_lead_ins=frozenset(raw["interruption_lead_ins"]),
         greeting_questions=_phrases(raw["greeting_questions"]),
         greeting_tails=_phrases(raw["greeting_tails"]),
+        greeting_reply_lead_ins=frozenset(raw["greeting_reply_lead_ins"]),
         greeting_reply_selves=_phrases(raw["greeting_reply_selves"]),
         greeting_reply_degrees=frozenset(raw["greeting_reply_degrees"]),
         greeting_reply_heads=_phrases(raw["greeting_reply_heads"]),

@@ -157,14 +157,14 @@ def greeting_replies(
     words: Sequence[str], state_of_word: Sequence[int]
 ) -> list[tuple[int, int, int]]:
     """(begin, end, replier) of each reply to a greeting question that the
-    decoder left in the asker's run ("how are you doing today | good how are
-    you | good so tell me about yourself": questions.yaml
+    decoder left in the asker's run, in whole or in part ("how are you doing
+    today | good how are you | good so tell me about yourself": questions.yaml
     ``greeting_questions`` within the first ``_GREETING_REACH`` words, and a
     reply as ``greeting_reply_*`` spell it), when the reply asks back or the
     asker goes on after it with one of ``openers`` ("good", "so", "okay") or
     ``frame_words`` ("tell me about yourself") or the asker's run ends there.
-    In the labelled corpora, read as if one speaker said every word, 61 such
-    replies are found (57 in MIT's interviews), all the other speaker's."""
+    In the labelled corpora, read as if one speaker said every word, 62 such
+    replies are found (58 in MIT's interviews), all the other speaker's."""
     from ..annotate.question_cues import load_cues
 
     cues = load_cues()
@@ -184,8 +184,10 @@ def greeting_replies(
         end, asks_back = reply
         i = end  # a question asked back is part of the reply, no greeting of its own
         asker = state_of_word[begin - 1]
-        if any(state_of_word[m] != asker for m in range(at, end)):
-            continue  # the decoder has a change of speaker in it already
+        if any(state_of_word[m] != asker for m in range(at, begin)):
+            continue  # the decoder has a change of speaker inside the question
+        if all(state_of_word[m] != asker for m in range(begin, end)):
+            continue  # the decoder gave the whole reply to the other speaker already
         if (
             asks_back
             or end == n
@@ -201,8 +203,8 @@ def _greeting_reply(
     words: Sequence[str], begin: int, cues: QuestionCues
 ) -> tuple[int, bool] | None:
     """(end, whether it asks back) of the reply to a greeting that starts at
-    ``begin`` ("um i'm doing pretty good thank you how about you"), or None."""
-    k = _skip(words, begin, cues.fillers)
+    ``begin`` ("hi um i'm doing pretty good thank you how about you"), or None."""
+    k = _skip(words, begin, cues.fillers | cues.greeting_reply_lead_ins)
     k += _fits(words, k, cues.greeting_reply_selves)
     while k < len(words) and words[k] in cues.greeting_reply_degrees:
         k += 1
