@@ -437,7 +437,7 @@ def test_a_long_caption_question_ends_where_its_likeliest_end_is() -> None:
 def test_only_a_long_question_is_cut(opening: str, cut: int | None) -> None:
     import numpy
 
-    from transcript_tool.annotate.caption_ends import split_long_questions
+    from transcript_tool.annotate.caption_starts import split_long_questions
 
     norms = [*opening.split(), *["and"] * 40]
     n = len(norms)

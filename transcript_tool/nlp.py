@@ -148,7 +148,6 @@ class _CaptionSentences:
         import numpy
 
         from .annotate.caption_ends import (
-            end_after_lone_reaction,
             keep_compound_questions,
             no_end_after_fronted_clause,
             no_end_before_copula,
@@ -157,6 +156,9 @@ class _CaptionSentences:
             no_lone_auxiliary,
             no_lone_tag,
             no_lone_wh_phrase,
+        )
+        from .annotate.caption_starts import (
+            end_after_lone_reaction,
             split_before_alternatives,
             split_before_questions,
             split_long_questions,

@@ -1,5 +1,6 @@
 """questions.yaml's ``caption_onsets``: where a question starts inside a
-caption sentence, as :mod:`.onsets` and :mod:`.caption_ends` read it."""
+caption sentence, as :mod:`.onsets`, :mod:`.caption_starts` and
+:mod:`.caption_ends` read it."""
 
 from __future__ import annotations
 

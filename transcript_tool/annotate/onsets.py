@@ -1,9 +1,10 @@
 """Where a question starts inside a caption sentence (questions.yaml
 ``caption_onsets``): :func:`question_onset` and the words around it that
 decide whether a question may start there. The caption sentence component
-(through :mod:`.caption_ends`), the question stage (:mod:`.forms`) and the
-segmenter's question islands (:mod:`transcript_tool.segment.islands`) read
-onsets with the same functions."""
+(through :mod:`.caption_starts` and :mod:`.caption_ends`), the question
+stage (:mod:`.forms`) and the segmenter's question islands
+(:mod:`transcript_tool.segment.islands`) read onsets with the same
+functions."""
 
 from __future__ import annotations
 
@@ -75,7 +76,7 @@ def inside_wh_question(
     kind of music | do you like", "because what date | do you partition by"):
     it starts none of its own; not after the "what" of "you know what i
     mean" (``filler_phrases``). Read by
-    :func:`.caption_ends.split_before_questions` and the segmenter's question
+    :func:`.caption_starts.split_before_questions` and the segmenter's question
     islands."""
     if norms[k] in onsets.wh:
         return False
