@@ -580,6 +580,30 @@ def test_caption_condition_forms_stay_out_of_punctuated_text() -> None:
     assert answer_markers(punctuated, {"reasoning"}) == []
 
 
+def test_markers_of_a_pipeline_without_the_caption_component() -> None:
+    # annotate takes any pipeline that sets sentences; one that never
+    # registered the caption component's extension reads no doc as a caption
+    import spacy
+    from spacy.tokens import Doc
+
+    from transcript_tool.annotate import annotate
+    from transcript_tool.nlp import CAPTION_EXTENSION
+
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    text = "Interviewer: Why this job?\nCandidate: Because I like data, so I applied.\n"
+    # as in a process where the tool's pipeline was never built
+    registered = (
+        Doc.remove_extension(CAPTION_EXTENSION) if Doc.has_extension(CAPTION_EXTENSION) else None
+    )
+    try:
+        analysis = annotate(read_text(text, "t.txt"), nlp)
+    finally:
+        if registered is not None:
+            Doc.set_extension(CAPTION_EXTENSION, default=registered[0])
+    assert [m.text for m in analysis.markers] == ["Because", "so"]
+
+
 def test_a_caption_entry_must_say_true_or_false() -> None:
     with pytest.raises(ValueError, match="`caption` must be true or false"):
         load_marker_rules("- kind: reasoning\n  label: x\n  caption: maybe\n  phrases: [x]\n")

@@ -159,7 +159,8 @@ def _restarted(marker: Marker, before: Marker, transcript: Transcript) -> bool:
 
 
 def _doc_markers(turn: Turn, doc: Doc, nlp: Language) -> Iterable[Marker]:
-    caption = bool(doc._.get(CAPTION_EXTENSION))
+    # a doc of a pipeline without the caption component has no such extension
+    caption = bool(getattr(doc._, CAPTION_EXTENSION, False))
     for rule, start, end in _MATCHER.matches(nlp, doc):
         if rule.caption and not caption:
             continue
