@@ -422,6 +422,19 @@ def test_a_greeting_reply_the_decoder_cut_goes_to_the_replier_whole() -> None:
     assert greeting_replies(words, heard) == [(6, 9, 1)]
 
 
+def test_in_punctuated_text_a_greeting_reply_is_whole_sentences() -> None:
+    # "How are you? | Good so far, thanks. So tell me ...": "Good" alone is
+    # no sentence of the text's
+    words = "how are you good so far thanks so tell me".split()
+    ends = [i in (2, 6, 9) for i in range(len(words))]
+    assert greeting_replies(words, [0] * len(words)) == [(3, 4, 1)]
+    assert greeting_replies(words, [0] * len(words), ends) == []
+    # "How are you doing? | Good, how are you? | Good. So tell me ..."
+    words = "how are you doing good how are you good so tell me".split()
+    ends = [i in (3, 7, 8, 11) for i in range(len(words))]
+    assert greeting_replies(words, [0] * len(words), ends) == [(4, 8, 1)]
+
+
 def test_a_greeting_late_in_the_call_is_no_opening() -> None:
     words = ["word"] * 500 + "how are you doing good how are you good so".split()
     assert greeting_replies(words, [0] * len(words)) == []

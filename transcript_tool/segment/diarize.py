@@ -261,7 +261,7 @@ def diarize(
             change_conf[begin] = change_conf[end]
             change_conf[end] = 1.0
     if p.greetings and speakers == 2:
-        for begin, end, state in greeting_replies(words, state_of_word):
+        for begin, end, state in greeting_replies(words, state_of_word, change_after):
             for i in range(begin, end):
                 state_of_word[i] = state
                 word_conf[i] = GREETING_CONFIDENCE

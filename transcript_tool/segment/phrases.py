@@ -154,7 +154,9 @@ _GREETING_REACH = 500  # words from the start within which a greeting opens the 
 
 
 def greeting_replies(
-    words: Sequence[str], state_of_word: Sequence[int]
+    words: Sequence[str],
+    state_of_word: Sequence[int],
+    change_after: Sequence[bool] | None = None,
 ) -> list[tuple[int, int, int]]:
     """(begin, end, replier) of each reply to a greeting question that the
     decoder left in the asker's run, in whole or in part ("how are you doing
@@ -164,7 +166,10 @@ def greeting_replies(
     asker goes on after it with one of ``openers`` ("good", "so", "okay") or
     ``frame_words`` ("tell me about yourself") or the asker's run ends there.
     In the labelled corpora, read as if one speaker said every word, 62 such
-    replies are found (58 in MIT's interviews), all the other speaker's."""
+    replies are found (58 in MIT's interviews), all the other speaker's. In
+    text with its own punctuation (``change_after[i]``: a sentence ends after
+    word i) the reply must be whole sentences of the text's: "How are you? |
+    Good so far, thanks." is left alone."""
     from ..annotate.question_cues import load_cues
 
     cues = load_cues()
@@ -186,6 +191,10 @@ def greeting_replies(
         asker = state_of_word[begin - 1]
         if any(state_of_word[m] != asker for m in range(at, begin)):
             continue  # the decoder has a change of speaker inside the question
+        if change_after is not None and not (
+            change_after[begin - 1] and (end == n or change_after[end - 1])
+        ):
+            continue  # the speaker changes only where the text ends a sentence
         if all(state_of_word[m] != asker for m in range(begin, end)):
             continue  # the decoder gave the whole reply to the other speaker already
         if (
