@@ -192,6 +192,17 @@ def test_conciseness_words_before_the_first_point() -> None:
         # an elliptical "I do" that a new clause follows, unpunctuated (MIT's)
         ("Do you think you're a leader?", "Uhm I do I would say that people look to me.", 0),
         ("Did the launch slip?", "It was I think in March that we shipped it.", 1),
+        # ... with a filler before its end, or a reason after it (MIT's)
+        ("Do you think you're a leader?", "Um I do um. Well there are many kinds.", 0),
+        ("Do you think you're a leader?", "I think I am uh just because I have seniority.", 0),
+        ("Did you finish it?", "I did because the deadline moved.", 0),
+        ("Did you ask for help?", "I have um always found that hard.", 1),
+        # ... and the predicate said back after a false start, past the first
+        # twelve words (MIT's)
+        ("Um do you think you're a leader?",
+         "Um I think I def-- um. I'm sorry. I think that I am definitely a leader.", 0),
+        ("Do you think you're a leader?",
+         "Um I think I def-- um. I'm sorry. I think that I am definitely a good friend.", 1),
         # "fine", "perfect" and "please" say yes
         ("Is phone okay?", "Phone's totally fine, let me turn the laptop off.", 0),
         ("Can I give you one piece of feedback?", "Please.", 0),

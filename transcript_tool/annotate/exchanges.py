@@ -31,7 +31,7 @@ from . import intent_links
 from .answered import answer_patterns, leads_on, with_answer
 from .question_cues import rule_words
 from .reasks import words_of
-from .replies import DIRECT_WINDOW, openings
+from .replies import OPENING_WORDS, openings
 
 
 def pair_questions(
@@ -66,7 +66,7 @@ def pair_questions(
     for exchange in exchanges:
         answer_words = [w for t in exchange.answer_turns for w in words.get(t, ())]
         opening = [w for t in exchange.answer_turns for w in first_words.get(t, ())]
-        opening = opening[: DIRECT_WINDOW + 1]
+        opening = opening[:OPENING_WORDS]
         for index, after in zip(exchange.questions, (*exchange.questions[1:], None), strict=True):
             question_words = sentences[questions[index].sentence].words
             answered[index] = with_answer(

@@ -29,6 +29,10 @@ DIRECT_FORMS = YES_NO_FORMS
 ECHO_WORDS = 4  # a short statement put to confirm, said back word for word, is confirmed
 RESTATED_GAP = 6  # a predicate said back counts within these words after "i" or "myself"
 RESTATED_PREFIX = 5  # ... and a word sharing this many first letters with it ("leaders")
+# a reply's words read for a yes or no: more than DIRECT_WINDOW, as the
+# predicate said back may come after a false start ("Um I think I def-- um.
+# I'm sorry. I think that I am definitely a leader.")
+OPENING_WORDS = 24
 
 
 @lru_cache(maxsize=1)
@@ -44,7 +48,11 @@ def _reply_patterns() -> tuple[re.Pattern[str], ...]:
     # (an unpunctuated "I do I would say that ..."; not an aside, "it was I
     # think in 2019", "I have you know")
     aside = r"(?: (?:think|mean|guess|know|suppose)\b)"
-    end = rf"(?: not)?(?: ?{mark}|$| (?={subject}\b(?!{aside})))"
+    # fillers may stand before the end ("Um I do um. Well ..."), and a reason
+    # may follow it ("I think I am, just because ...")
+    filler = rf"(?: {alternatives(sorted(load_cues().fillers))})*"
+    reason = r"(?: just)? (?=because\b)"
+    end = rf"(?: not)?{filler}(?: ?{mark}|$| (?={subject}\b(?!{aside}))|{reason})"
     yes_no, degree = alternatives(words.yes_no), alternatives(words.degrees)
     ending = alternatives(words.ending_yes_no)
     modal = rf"(?: {alternatives(words.reply_modal_verbs)})?"
@@ -276,13 +284,14 @@ def _restates(question: Sequence[Word], opening: Sequence[Word]) -> bool:
 
 
 def openings(sentences: Sequence[Sentence]) -> dict[int, list[Word]]:
-    """Each turn's first DIRECT_WINDOW + 1 words, punctuation included (which
-    ends an elliptical reply): all :func:`direct_reply` reads of a reply.
+    """Each turn's first OPENING_WORDS words, punctuation included (which
+    ends an elliptical reply): all :func:`direct_reply` (the first
+    DIRECT_WINDOW + 1 of them) and :func:`_restates` read of a reply.
     Several turns' openings joined and cut to that length are the opening of
     the reply they make together."""
     found: dict[int, list[Word]] = {}
     for sentence in sentences:
         opening = found.setdefault(sentence.turn, [])
-        if len(opening) <= DIRECT_WINDOW:
-            opening.extend(sentence.words[: DIRECT_WINDOW + 1 - len(opening)])
+        if len(opening) < OPENING_WORDS:
+            opening.extend(sentence.words[: OPENING_WORDS - len(opening)])
     return found
