@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any, Literal, cast
 from ..model import QUESTION_FORMS, QUESTION_INTENTS, QuestionForm, QuestionIntent, plain
 from ..yamlnodes import load_data
 from .caption_cues import CaptionOnsets, caption_onsets_from
+from .greeting_cues import Greetings, greetings_from
 from .markers import check_attrs
 from .tokenmatch import TokenMatcher
 from .word_lists import RuleWords, load_rule_words
@@ -123,15 +124,7 @@ class QuestionCues:
     restart_hesitations: frozenset[str] = frozenset()
     cut_off: frozenset[str] = frozenset()
     heard_tails: tuple[tuple[str, ...], ...] = ()
-    # the greeting that opens a call and its reply (segment/phrases.py)
-    greeting_questions: tuple[tuple[str, ...], ...] = ()
-    greeting_tails: tuple[tuple[str, ...], ...] = ()
-    greeting_reply_lead_ins: frozenset[str] = frozenset()
-    greeting_reply_selves: tuple[tuple[str, ...], ...] = ()
-    greeting_reply_degrees: frozenset[str] = frozenset()
-    greeting_reply_heads: tuple[tuple[str, ...], ...] = ()
-    greeting_thanks: tuple[tuple[str, ...], ...] = ()
-    greeting_returns: tuple[tuple[str, ...], ...] = ()
+    greetings: Greetings | None = None  # the greeting that opens a call (segment/phrases.py)
     heard_fillers: frozenset[str] = frozenset()
     heard_clause_words: frozenset[str] = frozenset()
     caption_onsets: CaptionOnsets | None = None
@@ -148,12 +141,6 @@ class QuestionCues:
         with a request (``announcements``: "Let's talk about state."): no
         question of its own where its turn goes on to ask."""
         return plain(form_cue) in self.announcements
-
-
-def _phrases(items: list[str]) -> tuple[tuple[str, ...], ...]:
-    """Phrases as tuples of their whitespace words, longest first (so that a
-    reader taking the first that fits takes the longest)."""
-    return tuple(sorted((tuple(item.split()) for item in items), key=lambda p: -len(p)))
 
 
 def load_cues(text: str | None = None) -> QuestionCues:
@@ -244,14 +231,7 @@ def load_cues(text: str | None = None) -> QuestionCues:
         addressed_by=tuple(tuple(phrase.split()) for phrase in raw["addressed_by"]),
         not_names=frozenset(raw["not_names"]),
         interruption_lead_ins=frozenset(raw["interruption_lead_ins"]),
-        greeting_questions=_phrases(raw["greeting_questions"]),
-        greeting_tails=_phrases(raw["greeting_tails"]),
-        greeting_reply_lead_ins=frozenset(raw["greeting_reply_lead_ins"]),
-        greeting_reply_selves=_phrases(raw["greeting_reply_selves"]),
-        greeting_reply_degrees=frozenset(raw["greeting_reply_degrees"]),
-        greeting_reply_heads=_phrases(raw["greeting_reply_heads"]),
-        greeting_thanks=_phrases(raw["greeting_thanks"]),
-        greeting_returns=_phrases(raw["greeting_returns"]),
+        greetings=greetings_from(raw.get("greetings")),
         listener_words=frozenset(raw["listener_words"]),
         refers_back=frozenset(raw["refers_back"]),
         follows_with=frozenset(raw["follows_with"]),

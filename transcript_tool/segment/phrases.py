@@ -16,7 +16,7 @@ import numpy as np
 import numpy.typing as npt
 
 if TYPE_CHECKING:
-    from ..annotate.question_cues import QuestionCues
+    from ..annotate.greeting_cues import Greetings
 
 BACKCHANNEL_CONFIDENCE = 0.7
 _BACKCHANNEL_CONTEXT = 4  # words of one speaker needed on both sides
@@ -161,8 +161,8 @@ def greeting_replies(
     """(begin, end, replier) of each reply to a greeting question that the
     decoder left in the asker's run, in whole or in part ("how are you doing
     today | good how are you | good so tell me about yourself": questions.yaml
-    ``greeting_questions`` within the first ``_GREETING_REACH`` words, and a
-    reply as ``greeting_reply_*`` spell it), when the reply asks back or the
+    ``greetings``, the question within the first ``_GREETING_REACH`` words,
+    the reply as the section spells one), when the reply asks back or the
     asker goes on after it with one of ``openers`` ("good", "so", "okay") or
     ``frame_words`` ("tell me about yourself") or the asker's run ends there.
     In the labelled corpora, read as if one speaker said every word, 62 such
@@ -173,17 +173,20 @@ def greeting_replies(
     from ..annotate.question_cues import load_cues
 
     cues = load_cues()
+    greetings = cues.greetings
+    if greetings is None:
+        return []
     n = len(words)
     found: list[tuple[int, int, int]] = []
     i = 0
-    while (hit := _next_phrase(words, cues.greeting_questions, i)) is not None:
+    while (hit := _next_phrase(words, greetings.questions, i)) is not None:
         at, phrase = hit
         if at >= _GREETING_REACH:
             break
         begin = at + len(phrase)
-        begin += _fits(words, begin, cues.greeting_tails)
+        begin += _fits(words, begin, greetings.tails)
         i = begin
-        reply = _greeting_reply(words, begin, cues)
+        reply = _greeting_reply(words, begin, greetings, cues.fillers)
         if reply is None:
             continue
         end, asks_back = reply
@@ -209,22 +212,22 @@ def greeting_replies(
 
 
 def _greeting_reply(
-    words: Sequence[str], begin: int, cues: QuestionCues
+    words: Sequence[str], begin: int, greetings: Greetings, fillers: frozenset[str]
 ) -> tuple[int, bool] | None:
     """(end, whether it asks back) of the reply to a greeting that starts at
     ``begin`` ("hi um i'm doing pretty good thank you how about you"), or None."""
-    k = _skip(words, begin, cues.fillers | cues.greeting_reply_lead_ins)
-    k += _fits(words, k, cues.greeting_reply_selves)
-    while k < len(words) and words[k] in cues.greeting_reply_degrees:
+    k = _skip(words, begin, fillers | greetings.lead_ins)
+    k += _fits(words, k, greetings.selves)
+    while k < len(words) and words[k] in greetings.degrees:
         k += 1
-    head = _fits(words, k, cues.greeting_reply_heads)
+    head = _fits(words, k, greetings.heads)
     if not head:
         return None
-    k = _skip(words, k + head, cues.fillers)
-    thanks = _fits(words, k, cues.greeting_thanks)
+    k = _skip(words, k + head, fillers)
+    thanks = _fits(words, k, greetings.thanks)
     if thanks:
-        k = _skip(words, k + thanks, cues.fillers)
-    asks_back = _fits(words, k, cues.greeting_returns)
+        k = _skip(words, k + thanks, fillers)
+    asks_back = _fits(words, k, greetings.returns)
     return k + asks_back, bool(asks_back)
 
 
