@@ -197,6 +197,11 @@ def test_conciseness_words_before_the_first_point() -> None:
         ("Do you think you're a leader?", "I think I am uh just because I have seniority.", 0),
         ("Did you finish it?", "I did because the deadline moved.", 0),
         ("Did you ask for help?", "I have um always found that hard.", 1),
+        # ... but a talker starting the same clause again ends nothing (a
+        # caption's "so you can um you can meet betty")
+        ("Do you want a quick walk through?", "So you can um you can meet Betty.", 1),
+        ("Do you want a quick walk through?", "So you can you can meet Betty.", 1),
+        ("Did you ship it?", "I did, I did. Last week.", 0),
         # ... and the predicate said back after a false start, past the first
         # twelve words (MIT's)
         ("Um do you think you're a leader?",

@@ -49,16 +49,20 @@ def _reply_patterns() -> tuple[re.Pattern[str], ...]:
     # think in 2019", "I have you know")
     aside = r"(?: (?:think|mean|guess|know|suppose)\b)"
     # fillers may stand before the end ("Um I do um. Well ..."), and a reason
-    # may follow it ("I think I am, just because ...")
+    # may follow it ("I think I am, just because ..."); a talker starting the
+    # same clause again ends nothing ("you can um you can meet betty")
     filler = rf"(?: {alternatives(sorted(load_cues().fillers))})*"
     reason = r"(?: just)? (?=because\b)"
-    end = rf"(?: not)?{filler}(?: ?{mark}|$| (?={subject}\b(?!{aside}))|{reason})"
+    restart = r"(?! (?P=who) (?P=aux)\b)"
+    end = rf"(?: not)?{filler}{restart}(?: ?{mark}|$| (?={subject}\b(?!{aside}))|{reason})"
     yes_no, degree = alternatives(words.yes_no), alternatives(words.degrees)
     ending = alternatives(words.ending_yes_no)
     modal = rf"(?: {alternatives(words.reply_modal_verbs)})?"
     return (
         re.compile(rf"\b{yes_no}\b|\b{degree} {mark}"),
-        re.compile(rf"\b{subject}{adverb} {auxiliary}{modal}{end}|, {ending} (?:[.!;]|$)"),
+        re.compile(
+            rf"\b(?P<who>{subject}){adverb} (?P<aux>{auxiliary}){modal}{end}|, {ending} (?:[.!;]|$)"
+        ),
         re.compile(rf"\b{alternatives(words.confirming)}\b"),
         re.compile(rf"^{alternatives(words.consequences)}\b"),
         re.compile(
