@@ -281,8 +281,6 @@ def _next_phrase(
     ``start`` on, or None."""
     firsts = {phrase[0] for phrase in phrases}
     for i in range(start, len(words)):
-        if words[i] in firsts:
-            for phrase in phrases:
-                if tuple(words[i : i + len(phrase)]) == phrase:
-                    return i, phrase
+        if words[i] in firsts and (length := _fits(words, i, phrases)):
+            return i, tuple(words[i : i + length])
     return None
