@@ -232,6 +232,18 @@ FORMS = [
     ("why a sorted set over a plain counter with a ttl", "wh", "why"),
     # ... or why twice
     ("and why sales leadership and why now", "wh", "why"),
+    # ... or why a thing, with no verb
+    ("why the left join", "wh", "why"),
+    # a wh-word that is its verb's subject, in a caption
+    ("what fires", "wh", "what"),
+    ("so what kills private label growth", "wh", "what"),
+    ("who approved the change", "wh", "who"),
+    ("like what changed after", "wh", "what"),
+    ("okay what goes in it", "wh", "what"),
+    # a wh-word after a preposition at a caption sentence's end
+    ("and from whom", "wh", "whom"),
+    # an invitation to add something, unmarked
+    ("any any last thing you want to add", "yes_no", "any"),
     # openers before the ask: "in your opinion", "looking back", "just to check"
     ("in your opinion how important is it", "wh", "how"),
     # "just" is an opener of its own, "to clarify" one more
@@ -323,6 +335,12 @@ NOT_QUESTIONS = [
     "wasn't that fabulous and driving miss daisy",
     # pseudo-clefts
     "And what goes on is that every time somebody attacks, it escalates.",
+    "what changed after that was the team",
+    # a free relative with a subject of its own, a rhetorical "who knows",
+    # "why the hell not"
+    "what projects we did",
+    "who cares",
+    "why the hell not",
     "But what was so fun though is that I had to take my son to the doctor.",
     # "did"/"had" before "a": a statement whose subject speech dropped
     "yeah uh did a lot of growing up",
