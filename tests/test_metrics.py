@@ -498,6 +498,14 @@ MARKERS = [
         [("reasoning", "so")],
     ),
     ("I think so. It was so good. Umm so we left, so happy.", [("signpost", "I think")]),
+    # ... and "So" opening a sentence after one of the same turn, as ", so" would
+    (
+        "The device retries, and we get a duplicate. So we need a way to dedupe.",
+        [("reasoning", "So")],
+    ),
+    # not the turn's first sentence, nor after an opener alone
+    ("So we shipped it on Friday.", []),
+    ("Yeah. So we shipped it on Friday.", []),
     # ", since" before a clause's subject gives a reason; not a time
     (
         "Amounts I'd log-transform, since the tree model doesn't really care.",
@@ -585,6 +593,16 @@ CAPTION_CONDITIONS = [
 def test_caption_conditions(answer: str, expected: list[str]) -> None:
     conditions = [t for k, t in answer_markers(answer, {"reasoning"}) if t == "if"]
     assert conditions == expected
+
+
+def test_a_caption_so_after_a_heard_sentence_end_gives_a_consequence() -> None:
+    # the caption component hears a sentence end before "so" here; written,
+    # it could be ", so the spacing" or ". So the spacing": counted either way
+    caption = (
+        "a single precision float has twenty four bits of mantissa"
+        " so the spacing between floats near eight million is one"
+    )
+    assert answer_markers(caption, {"reasoning"}) == [("reasoning", "so")]
 
 
 def test_caption_condition_forms_stay_out_of_punctuated_text() -> None:
