@@ -434,6 +434,14 @@ FILLERS = [
     ("um so basically uh we shipped it", ["um", "so", "basically", "uh"]),
     ("That's not what I mean.", []),
     ("I like two of them.", []),
+    # no comma around it, after a preposition or before a hedge
+    ("i was pacing around my apartment for like an hour", ["like"]),
+    ("we did a lot of like volunteer work", ["like"]),
+    ("i wrote like really bad python scripts", ["like"]),
+    # ... but comparing or giving an example is no filler
+    ("It felt kind of like a lucky thing.", ["kind of"]),
+    ("I actually kind of like evenings.", ["kind of"]),
+    ("it was in a format like parquet", []),
     # hesitations spelled long, as the MIT transcripts write them
     (
         "Ummm, hm, I think mmm we shipped it. Uhhh ahh hmmm.",
