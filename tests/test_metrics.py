@@ -442,6 +442,12 @@ FILLERS = [
     ("It felt kind of like a lucky thing.", ["kind of"]),
     ("I actually kind of like evenings.", ["kind of"]),
     ("it was in a format like parquet", []),
+    # "you know" and "I mean" with no commas, where they start no clause
+    ("we got them the you know the food backpack", ["you know"]),
+    ("that was you know fair and even", ["you know"]),
+    ("and then you know exactly what they want", []),
+    ("it was tricky because i mean we had to get fifteen people", ["i mean"]),
+    ("that is not what i mean by fair", []),
     # hesitations spelled long, as the MIT transcripts write them
     (
         "Ummm, hm, I think mmm we shipped it. Uhhh ahh hmmm.",
