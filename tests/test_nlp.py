@@ -131,6 +131,13 @@ def test_a_tag_after_a_negated_caption_sentence_stays_with_it() -> None:
     assert [s.text for s in get_nlp()(caption).sents] == [caption]
 
 
+def test_a_greeting_asked_back_at_the_end_of_a_caption_turn_is_its_own_sentence() -> None:
+    # nothing follows "how are you", and the "well" before it is "doing
+    # well"'s, no lead-in to the question
+    sents = [s.text for s in get_nlp()("i'm doing pretty well how are you").sents]
+    assert sents == ["i'm doing pretty well", "how are you"]
+
+
 def test_a_short_caption_turn_is_still_split_before_a_question() -> None:
     # seven tokens: the caption component reads docs of three words or more
     assert [s.text for s in get_nlp()("i'm doing fine where you from").sents] == [

@@ -244,6 +244,8 @@ FORMS = [
     ("and from whom", "wh", "whom"),
     # an invitation to add something, unmarked
     ("any any last thing you want to add", "yes_no", "any"),
+    # a greeting asked back at the end of a caption reply
+    ("i'm doing pretty well how are you", "wh", "how"),
     # an apology before the question opens it, as "okay" does
     ("sorry do you mean a refund for the whole stay or for that night", "choice", "do you"),
     # openers before the ask: "in your opinion", "looking back", "just to check"

@@ -29,6 +29,7 @@ class CaptionOnsets:
     not_before: frozenset[str]
     fillers_after_you: frozenset[str]
     lead_ins: frozenset[str]
+    adverb_well_after: frozenset[str]
     clause_starters: frozenset[str]
     subordinators: frozenset[str]
     wh_about: frozenset[str]

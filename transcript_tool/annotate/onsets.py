@@ -56,10 +56,14 @@ def quotes(before_like: str, onsets: CaptionOnsets) -> bool:
 
 def leads_in(words: Sequence[str], i: int, onsets: CaptionOnsets) -> bool:
     """``words[i]`` goes with the question after it: one of ``lead_ins``
-    ("uh do you have"), or a "like" that does not quote (:func:`quotes`)."""
+    ("uh do you have"), or a "like" that does not quote (:func:`quotes`);
+    not a "well" after one of ``adverb_well_after``, the adverb of the
+    clause before it ("doing well | how are you")."""
     word = words[i]
     if word == "like":
         return not quotes(words[i - 1] if i > 0 else "", onsets)
+    if word == "well" and i > 0 and words[i - 1] in onsets.adverb_well_after:
+        return False
     return word in onsets.lead_ins
 
 
@@ -177,6 +181,11 @@ def question_onset(
         # "what's drawing you to cardiac", "what's stopping you": "you" is
         # the object, whatever follows it
         return True
+    if at < len(norms) and at + 1 == len(norms) and wh and norms[at] == "you":
+        # "doing well | how are you", "so | where are you" ending the text:
+        # asked of the listener with nothing after it, as a greeting is asked
+        # back (a question to "you" needs no word after it to be one)
+        return not listener_only or norms[at - 1] in onsets.contracted
     if at + 1 >= len(norms) or norms[at] not in subjects:
         return False
     following = norms[at + 1]
