@@ -1969,6 +1969,42 @@ def test_a_statement_is_not_made_a_question_by_any_reply(turns: str, why: str) -
     assert analysis_of(turns).questions == (), why
 
 
+FOLLOW_UP = (
+    "Interviewer: so what share of the new customers came back within thirty days\n"
+    "Candidate: about forty two of them came back\n"
+)
+
+
+@pytest.mark.parametrize(
+    "fragment", ["and the percentage", "okay and the null regions", "and if it is"]
+)
+def test_an_interviewer_caption_turn_of_and_and_a_fragment_asks(fragment: str) -> None:
+    """Written, "And the percentage?" shows its "?"; a caption turn that is
+    only "and" and a fragment asks for more all the same, and what it asks
+    for is content, not a yes or no ("okay and the null regions")."""
+    analysis = analysis_of(
+        f"{FOLLOW_UP}Interviewer: {fragment}\nCandidate: um about twenty percent\n"
+    )
+    asked = [q for q in analysis.questions if q.turn == 2]
+    assert [(q.text, q.form) for q in asked] == [(fragment, "declarative")]
+
+
+def test_no_fragment_question_without_and_or_in_a_statement_or_written_down() -> None:
+    for turn in ("the percentage", "and the rest is history", "And the percentage."):
+        analysis = analysis_of(f"{FOLLOW_UP}Interviewer: {turn}\nCandidate: sure\n")
+        assert [q.text for q in analysis.questions if q.turn == 2] == [], turn
+
+
+def test_a_fragment_after_okay_and_asks_for_content_not_a_yes_or_no() -> None:
+    # "this" would make it a clause were the "and" not read past the "okay"
+    analysis = analysis_of(
+        f"{FOLLOW_UP}Interviewer: Okay, and to stop this class of bug getting in at all?\n"
+        "Candidate: Compiler warnings, mostly.\n"
+    )
+    asked = [q for q in analysis.questions if q.turn == 2]
+    assert [q.direct for q in asked] == [None]
+
+
 # ------------------------------------------- candidate questions inside long turns
 
 

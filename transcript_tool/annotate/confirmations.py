@@ -1,8 +1,10 @@
 """Questions read off what is around a sentence: a bare confirmation after
 the speaker's own statement ("So the position is RN, nights. Is that
 correct?"), a tag said alone after one ("Right?"), an interviewer's caption
-statement that the candidate's reply confirms or denies, and a "right" or
-"okay" heard as asking that only acknowledges. Read by :mod:`.questions`."""
+statement that the candidate's reply confirms or denies, an interviewer's
+caption turn that is only "and" and a fragment ("and the percentage"), and
+a "right" or "okay" heard as asking that only acknowledges. Read by
+:mod:`.questions`."""
 
 from __future__ import annotations
 
@@ -76,15 +78,9 @@ def checked_statement(
     "I would": :func:`.replies.direct_reply`, as the answer check reads a
     yes or no): questions.yaml ``checked_statements``. Text with
     punctuation of its own would have shown the question with a "?"."""
-    turns = transcript.turns
-    if turns[turn].role != "interviewer" or turn + 1 >= len(turns):
+    norms = _put_to_the_candidate(span, transcript, turn)
+    if norms is None or len(norms) > cues.checked_longest:
         return None
-    if turns[turn + 1].role != "candidate":
-        return None
-    tokens = [t for t in span if not t.is_space]
-    if not tokens or any(t.is_punct for t in tokens) or len(tokens) > cues.checked_longest:
-        return None
-    norms = [t.norm_ for t in tokens]
     rest = norms[head_of(norms, cues) :]
     if len(rest) < 3 or rest[0] not in cues.checked_subjects or rest[1] in cues.checked_not_before:
         return None
@@ -92,6 +88,51 @@ def checked_statement(
     if said is None:
         return None
     return Asked("declarative", f'(answered "{said}")', False)
+
+
+def _put_to_the_candidate(span: Span, transcript: Transcript, turn: int) -> list[str] | None:
+    """The words (NORM) of ``span`` when it is a sentence of an interviewer's
+    caption turn (no punctuation) that the candidate's turn follows; else
+    None."""
+    turns = transcript.turns
+    if turns[turn].role != "interviewer" or turn + 1 >= len(turns):
+        return None
+    if turns[turn + 1].role != "candidate":
+        return None
+    tokens = [t for t in span if not t.is_space]
+    if not tokens or any(t.is_punct for t in tokens):
+        return None
+    return [t.norm_ for t in tokens]
+
+
+FRAGMENT = '(a fragment after "and")'
+"""The ``form_cue`` of an interviewer's caption turn that is only "and" and a
+fragment (:func:`follow_up_fragment`)."""
+
+
+def follow_up_fragment(
+    span: Span, transcript: Transcript, turn: int, cues: QuestionCues
+) -> Asked | None:
+    """A declarative question when ``span``, all an interviewer's caption
+    turn says but openers, is "and" and a fragment that asks for more of
+    what the candidate just said ("and the percentage", "okay and the null
+    regions", "and if it is"), and the candidate's turn follows:
+    questions.yaml ``follow_up_fragments``. Written, a "?" shows it."""
+    norms = _put_to_the_candidate(span, transcript, turn)
+    if norms is None:
+        return None
+    words = cues.rule_words
+    head = head_of(norms, cues)
+    rest = norms[head:]
+    if words.fragment_leads.isdisjoint(norms[:head]) or not rest:
+        return None
+    if rest[0] not in words.fragment_starts or len(rest) > words.fragment_longest:
+        return None
+    if rest[0] in words.fragment_determiners:
+        clause = next((k for k, w in enumerate(rest) if w in words.fragment_relatives), len(rest))
+        if not words.fragment_verbs.isdisjoint(rest[:clause]):
+            return None
+    return Asked("declarative", FRAGMENT, False)
 
 
 def heard_acknowledgement(span: Span, cues: QuestionCues) -> bool:

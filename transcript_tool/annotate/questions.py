@@ -40,6 +40,7 @@ from .confirmations import (
     confirmation,
     confirmed,
     confirming_words,
+    follow_up_fragment,
     heard_acknowledgement,
     only_openers,
     tag_alone,
@@ -160,6 +161,8 @@ def find_questions(
         if asked is None and sentence.index == last_in_turn[sentence.turn]:
             reply = replies.get(sentence.turn + 1, [])
             asked = checked_statement(span, transcript, sentence.turn, reply, cues)
+            if asked is None and turn_opens:
+                asked = follow_up_fragment(span, transcript, sentence.turn, cues)
         reask_cue = first_cue(matches, "reask")
         if said_reask is not None and said_reask[0] == sentence.turn:
             reask_cue = reask_cue or said_reask[1]

@@ -184,11 +184,20 @@ def _left_open(question: Question) -> bool:
 
 
 def _asks_what_about(spoken: Sequence[str]) -> bool:
-    """A fragment put as a statement that opens with "and" and goes on with
-    no clause ("And the result?", "And retraining?"; ``spoken``: its words,
+    """A fragment put as a statement that opens with "and", after any other
+    openers, and goes on with no clause ("And the result?", "And
+    retraining?", "Okay, and the null regions?"; ``spoken``: its words,
     lowercase, punctuation left out): it asks "what about ...?", for content,
     not for a yes or no (questions.yaml ``clause_words``)."""
-    return len(spoken) >= 2 and spoken[0] == "and" and spoken[1] not in rule_words().clause_words
+    openers = load_cues().openers
+    at = 0
+    while at < len(spoken) and spoken[at] != "and" and spoken[at] in openers:
+        at += 1
+    return (
+        at + 1 < len(spoken)
+        and spoken[at] == "and"
+        and spoken[at + 1] not in rule_words().clause_words
+    )
 
 
 def _fragment(spoken: Sequence[str]) -> bool:

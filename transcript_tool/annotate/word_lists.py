@@ -21,8 +21,8 @@ class RuleWords:
     ``asks_self``, ``listener_states``, ``points_back``, ``relaxed_intents``,
     ``answer_types``, ``single_answer_types``, ``direct_exempt_intents``,
     ``content_words``, ``time_words``, ``number_words``, ``pleasantries``,
-    ``replies``: where each list is, :data:`_PLACES`; the file's
-    comments say what each rule does)."""
+    ``replies``, ``follow_up_fragments``: where each list is,
+    :data:`_PLACES`; the file's comments say what each rule does)."""
 
     saying: frozenset[str]
     sayers: frozenset[str]
@@ -64,6 +64,12 @@ class RuleWords:
     reply_modal_verbs: tuple[str, ...]
     ending_yes_no: tuple[str, ...]
     any_words: frozenset[str]
+    fragment_leads: frozenset[str]
+    fragment_starts: frozenset[str]
+    fragment_determiners: frozenset[str]
+    fragment_verbs: frozenset[str]
+    fragment_relatives: frozenset[str]
+    fragment_longest: int
 
 
 def load_rule_words(raw: dict[str, Any]) -> RuleWords:
@@ -89,6 +95,7 @@ def load_rule_words(raw: dict[str, Any]) -> RuleWords:
     return RuleWords(
         answer_types=tuple(raw["answer_types"].items()),
         pleasantry_words=int(raw["pleasantry_words"]),
+        fragment_longest=int(raw["follow_up_fragments"]["longest"]),
         **lists,
     )
 
@@ -132,6 +139,11 @@ _PLACES: dict[str, tuple[str, ...]] = {
     "reply_modal_verbs": ("replies", "modal_verbs"),
     "ending_yes_no": ("replies", "ending_yes_no"),
     "any_words": ("replies", "any_words"),
+    "fragment_leads": ("follow_up_fragments", "leads"),
+    "fragment_starts": ("follow_up_fragments", "starts"),
+    "fragment_determiners": ("follow_up_fragments", "determiners"),
+    "fragment_verbs": ("follow_up_fragments", "verbs"),
+    "fragment_relatives": ("follow_up_fragments", "relatives"),
 }
 
 
