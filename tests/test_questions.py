@@ -246,6 +246,10 @@ FORMS = [
     ("any any last thing you want to add", "yes_no", "any"),
     # a greeting asked back at the end of a caption reply
     ("i'm doing pretty well how are you", "wh", "how"),
+    # a hyphen inside a word is no punctuation: still a caption sentence
+    ("and what if the alerts are noisy like you roll out the approval-rate thing", "wh", "what"),
+    # ... but a dash between words, spaces or not, parts clauses
+    ("But you--who determines the budget of the CFPB?", "wh", "who"),
     # an apology before the question opens it, as "okay" does
     ("sorry do you mean a refund for the whole stay or for that night", "choice", "do you"),
     # openers before the ask: "in your opinion", "looking back", "just to check"
@@ -343,6 +347,8 @@ NOT_QUESTIONS = [
     # a free relative with a subject of its own, a rhetorical "who knows",
     # "why the hell not"
     "what projects we did",
+    # a relative clause carried on after a backchannel, in a caption
+    "uh-huh which seems so awful",
     "who cares",
     "why the hell not",
     "But what was so fun though is that I had to take my son to the doctor.",

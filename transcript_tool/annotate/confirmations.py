@@ -12,8 +12,9 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from ..model import QuestionIntent, Transcript, Word
-from .forms import Asked, heard, marked_by_question_mark
+from .forms import Asked, heard
 from .heads import head_of
+from .marks import marked_anywhere, marked_by_question_mark
 from .question_cues import QuestionCues
 from .replies import direct_reply
 
@@ -100,7 +101,7 @@ def _put_to_the_candidate(span: Span, transcript: Transcript, turn: int) -> list
     if turns[turn + 1].role != "candidate":
         return None
     tokens = [t for t in span if not t.is_space]
-    if not tokens or any(t.is_punct for t in tokens):
+    if not tokens or marked_anywhere(tokens):
         return None
     return [t.norm_ for t in tokens]
 

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from ..model import QuestionForm
 from ..nlp import ASKS_EXTENSION
 from .heads import head_of
+from .marks import CLAUSE_MARKS, clause_mark, marked_anywhere, marked_by_question_mark
 from .onsets import goes_on, leads_in, question_onset, quotes
 from .question_cues import Match, QuestionCues, Where
 
@@ -142,7 +143,7 @@ def _form(
     unmarked_clauses: set[int] = set()  # heads after a comma, no "?" in the sentence
     norms = [t.norm_ for t in tokens]
     base = tokens[0].i
-    caption = not any(t.is_punct for t in tokens)
+    caption = not marked_anywhere(tokens)
     if caption:
         # a caption sentence that opens with a fronted clause ("before we
         # jump in have you worked on anything in ad tech"): the caption
@@ -158,10 +159,10 @@ def _form(
     if marked:
         unquoted = not any(t.text in cues.quotes for t in tokens)
         for i, token in enumerate(tokens[:-1]):
-            clause_mark = token.i > head and token.text in _CLAUSE_MARKS
-            if clause_mark and unquoted and _quoted(norms, i, cues):
+            at_mark = token.i > head and clause_mark(token)
+            if at_mark and unquoted and _quoted(norms, i, cues):
                 quoting = True
-            elif clause_mark:
+            elif at_mark:
                 clause = base + i + 1 + head_of(norms[i + 1 :], cues)
                 if clause < content_end and clause not in heads:
                     heads.append(clause)
@@ -180,7 +181,7 @@ def _form(
         # ("Smiley Burnette, I don't know if you were old enough to remember him."),
         # looked for only when one of them matched in the sentence
         for i, token in enumerate(tokens[:-1]):
-            if token.i > head and token.text in _CLAUSE_MARKS:
+            if token.i > head and clause_mark(token):
                 clause = base + i + 1 + head_of(norms[i + 1 :], cues)
                 if clause < content_end and clause not in heads:
                     heads.append(clause)
@@ -287,9 +288,6 @@ def _main_clause(norms: Sequence[str], head: int, cues: QuestionCues) -> int | N
     return None
 
 
-_CLAUSE_MARKS = frozenset({",", ":", ";", "—", "–", "-", "--"})
-
-
 def _placed(match: Match, at: Where, head: int, content_end: int, sentence_end: int) -> bool:
     if at == "head":
         return match.start == head
@@ -320,16 +318,6 @@ def _past_vocative(tokens: Sequence[Token], head: int, cues: QuestionCues) -> in
     return at + 1 + head_of(rest, cues)
 
 
-def marked_by_question_mark(tokens: Sequence[Token]) -> bool:
-    """The sentence ends in "?" (possibly followed by a closing quote or bracket)."""
-    for token in reversed(tokens[-3:]):
-        if not token.is_punct:
-            return False
-        if "?" in token.text:
-            return True
-    return False
-
-
 def _inside_quotes(tokens: Sequence[Token], cues: QuestionCues) -> bool:
     """The final "?" sits inside a quotation: quoted speech, not a question.
     The quotation opens in the sentence, or before it when a quotation mark
@@ -352,13 +340,13 @@ def _quoted(norms: Sequence[str], mark: int, cues: QuestionCues) -> bool:
     marks between (questions.yaml ``quoted_speech``)."""
     words = cues.rule_words
     k = mark - 1
-    while k >= 0 and (norms[k] in words.quote_fillers or norms[k] in _CLAUSE_MARKS):
+    while k >= 0 and (norms[k] in words.quote_fillers or norms[k] in CLAUSE_MARKS):
         k -= 1
     if k < 0:
         return False
     word = norms[k]
     b = k - 1
-    while b >= 0 and norms[b] in _CLAUSE_MARKS:
+    while b >= 0 and norms[b] in CLAUSE_MARKS:
         b -= 1  # "the first thing a prospect asks, like, what ...?"
     before = norms[b] if b >= 0 else ""
     if word == "like":
