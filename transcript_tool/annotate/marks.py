@@ -1,8 +1,9 @@
 """Punctuation marks of a sentence as the question rules read them: whether
 it was written with any (a caption sentence has none), whether it ends in
-"?", and which marks part its clauses. A hyphen or slash inside a word,
-with a word on each side and no space ("approval-rate", "such-and-such"),
-is the word's own, not the sentence's. Read by :mod:`.forms` and :mod:`.confirmations`."""
+"?", and which marks part its clauses. A hyphen, slash or dot inside a
+word, with a word on each side and no space ("approval-rate",
+"such-and-such", "node.js"), is the word's own, not the sentence's. Read
+by :mod:`.forms` and :mod:`.confirmations`."""
 
 from __future__ import annotations
 

@@ -181,7 +181,7 @@ def question_onset(
         # "what's drawing you to cardiac", "what's stopping you": "you" is
         # the object, whatever follows it
         return True
-    if at < len(norms) and at + 1 == len(norms) and wh and norms[at] == "you":
+    if wh and at + 1 == len(norms) and norms[at] == "you":
         # "doing well | how are you", "so | where are you" ending the text:
         # asked of the listener with nothing after it, as a greeting is asked
         # back (a question to "you" needs no word after it to be one)
