@@ -344,13 +344,13 @@ NOT_QUESTIONS = [
     # pseudo-clefts
     "And what goes on is that every time somebody attacks, it escalates.",
     "what changed after that was the team",
-    # a free relative with a subject of its own, a rhetorical "who knows",
+    # a free relative with a subject of its own, a rhetorical "who cares",
     # "why the hell not"
     "what projects we did",
-    # a relative clause carried on after a backchannel, in a caption
-    "uh-huh which seems so awful",
     "who cares",
     "why the hell not",
+    # a relative clause carried on after a backchannel, in a caption
+    "uh-huh which seems so awful",
     "But what was so fun though is that I had to take my son to the doctor.",
     # "did"/"had" before "a": a statement whose subject speech dropped
     "yeah uh did a lot of growing up",
@@ -1986,8 +1986,7 @@ FOLLOW_UP = (
 )
 def test_an_interviewer_caption_turn_of_and_and_a_fragment_asks(fragment: str) -> None:
     """Written, "And the percentage?" shows its "?"; a caption turn that is
-    only "and" and a fragment asks for more all the same, and what it asks
-    for is content, not a yes or no ("okay and the null regions")."""
+    only "and" and a fragment asks for more all the same."""
     analysis = analysis_of(
         f"{FOLLOW_UP}Interviewer: {fragment}\nCandidate: um about twenty percent\n"
     )
