@@ -498,6 +498,53 @@ def test_specificity_unpunctuated() -> None:
     assert_quotes_verbatim(analysis, result)
 
 
+def names_in(text: str) -> list[str]:
+    """The ``name`` cues of the candidate's answer to a behavioral question."""
+    analysis = analysis_of(f"Interviewer: Tell me about a time you failed.\nCandidate: {text}\n")
+    (found,) = star_answers.behavioral_answers(analysis, Scope())
+    return [c.text for c in star_answers.read_answer(analysis, found).cues if c.group == "name"]
+
+
+def test_a_caption_names_what_english_writes_capitalised() -> None:
+    cased = (
+        "Last year our Boston office moved the orders table to Postgres on a Friday, "
+        "and I signed off on it."
+    )
+    # the same words as an auto-caption shows them: no capital, no punctuation
+    caption = (
+        "last year our boston office moved the orders table to postgres on a friday "
+        "and i signed off on it"
+    )
+    assert names_in(cased) == ["Boston", "Postgres", "Friday"]
+    assert names_in(caption) == ["boston", "postgres", "friday"]
+    # words English writes in lowercase more often are no names: a maple
+    # table, the bill, excel at
+    assert names_in("um so we paid the bill for the maple table and i learned to excel at it") == []
+    # not_names are none either, though English text capitalises them often
+    assert names_in("and we moved it um hey please look at that and however i fixed it") == []
+
+
+def test_in_text_with_capitals_the_writers_case_holds() -> None:
+    # a capital letter anywhere in the turn: the writer chose the case, so a
+    # lowercase "boston" is read as written
+    assert names_in("In the end I moved the team to boston and I fixed it.") == []
+    # a word that opens a sentence is no name, written or not
+    assert names_in("we moved offices. boston was cold. i fixed the heating in london.") == [
+        "london"
+    ]
+
+
+def test_specificity_of_a_caption_counts_its_names() -> None:
+    # turn 3 as a caption: at my last job, i talked, i proposed, we shipped,
+    # zero, and the names "google" and "october"; turn 1 has none
+    said = UNPUNCTUATED.replace(
+        "protect checkout", "protect checkout before google's october audit"
+    )
+    result = star.SPECIFICITY(analysis_of(said), {})
+    assert result.details["specific_cues"] == 7
+    assert "google, october" in result.evidence[-1].note
+
+
 # -------------------------------------------------------------- star_result
 
 # turn 1: a quantified result ("reduced" with "20 percent"); turn 3: a result

@@ -50,7 +50,7 @@ def test_wheel_contains_rubrics_and_lexicons(wheel: Path) -> None:
     assert sorted(required - names) == []
 
 
-def test_installed_wheel_loads_the_default_rubric_and_the_segmenter(
+def test_installed_wheel_loads_the_default_rubric_the_segmenter_and_the_names(
     wheel: Path, tmp_path: Path
 ) -> None:
     target = tmp_path / "site"
@@ -62,7 +62,9 @@ def test_installed_wheel_loads_the_default_rubric_and_the_segmenter(
         "print(transcript_tool.__file__); "
         'print(r.load_rubric("default").name); '
         "from transcript_tool.segment.gaps import shipped_model; "
-        "print(shipped_model().bits)"
+        "print(shipped_model().bits); "
+        "from transcript_tool.annotate.names import is_name_word; "
+        'print(is_name_word("boston"))'
     )
     result = subprocess.run(
         [sys.executable, "-c", code],
@@ -73,7 +75,8 @@ def test_installed_wheel_loads_the_default_rubric_and_the_segmenter(
         timeout=60,
     )
     assert result.returncode == 0, result.stderr
-    module_file, rubric_name, bits = result.stdout.splitlines()
+    module_file, rubric_name, bits, boston = result.stdout.splitlines()
     assert Path(module_file).is_relative_to(target)
     assert rubric_name == "default"
     assert bits == "19"  # the segmenter's weights shipped as package data
+    assert boston == "True"  # and the words English writes capitalised

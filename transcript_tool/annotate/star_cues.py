@@ -16,12 +16,15 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
-from typing import Any, cast
+from typing import TYPE_CHECKING, Any, cast
 
 from ..model import Analysis, readable
 from ..yamlnodes import load_data
 from .markers import check_attrs
 from .matching import CueMatcher, MatchRule, spanned_rules
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
 
 COMPONENTS = ("situation", "task", "action", "result")
 """The STAR components, in the order a story tells them."""
@@ -40,6 +43,9 @@ class CueGroup:
     phrases: tuple[str, ...]
     patterns: tuple[tuple[list[dict[str, Any]], tuple[int, int] | None], ...]
     include: tuple[str, ...] = ()
+    # in a turn with no capital letter, the words of name_words.txt.gz but
+    # these are cues too (None: the group reads no such words)
+    uncased_except: frozenset[str] | None = None
 
 
 def load_star_cues(text: str | None = None) -> dict[str, CueGroup]:
@@ -84,7 +90,16 @@ def load_star_cues(text: str | None = None) -> dict[str, CueGroup]:
                     f"star.yaml cues/{name}/phrases/{number}: {phrase!r} is not a string "
                     "(YAML reads an unquoted yes, no, on or off as a boolean: quote it)"
                 )
-        groups[name] = CueGroup(name, phrases, tuple(patterns), include)
+        uncased = entry.get("uncased_except")
+        if uncased is not None and not (
+            isinstance(uncased, list) and all(isinstance(w, str) for w in uncased)
+        ):
+            raise ValueError(
+                f"star.yaml cues/{name}/uncased_except: expected a list of words "
+                "(YAML reads an unquoted yes, no, on or off as a boolean: quote it)"
+            )
+        except_words = None if uncased is None else frozenset(w.lower() for w in uncased)
+        groups[name] = CueGroup(name, phrases, tuple(patterns), include, except_words)
     return groups
 
 
@@ -122,7 +137,32 @@ def _text_cues(
         start, end = piece.start_char, piece.end_char
         if any(s <= start and end <= e for s, e in sentences):
             found.append((group, start, end))
+    if not any(c.isupper() for c in doc.text):
+        found.extend(_uncased_names(doc, sentences))
     return tuple(_longest(found))
+
+
+def _uncased_names(
+    doc: Doc, sentences: tuple[tuple[int, int], ...]
+) -> Iterator[tuple[str, int, int]]:
+    """(group, start, end) of each word of ``doc``, a text with no capital
+    letter, that English text writes capitalised (:func:`.names.is_name_word`)
+    inside one of ``sentences`` but not at its start, for the groups that
+    read such words."""
+    from .names import is_name_word
+
+    readers = [
+        (g.name, g.uncased_except) for g in star_groups().values() if g.uncased_except is not None
+    ]
+    if not readers:
+        return
+    for token in doc:
+        word = token.lower_
+        if token.is_sent_start or len(word) < 2 or not word.isalpha() or not is_name_word(word):
+            continue
+        start, end = token.idx, token.idx + len(token.text)
+        if any(s <= start and end <= e for s, e in sentences):
+            yield from ((group, start, end) for group, unless in readers if word not in unless)
 
 
 def _longest(spans: Iterable[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
