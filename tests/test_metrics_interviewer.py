@@ -669,6 +669,20 @@ def test_small_talk_suggests_no_answer(greeting: str) -> None:
     assert [e.quote for e in result.evidence] == ["So you'd just use a threshold?"]
 
 
+def test_a_caption_asking_a_name_is_small_talk_too() -> None:
+    # a caption has no capital to show the name: "hannah" is a word English
+    # writes capitalised, "ready" is not
+    def leading(greeting: str) -> list[str]:
+        analysis = analysis_of(
+            f"interviewer: {greeting}\ncandidate: yes\n"
+            "interviewer: so you'd just use a threshold\ncandidate: yes\n"
+        )
+        return [e.quote for e in interviewer.LEADING_QUESTIONS(analysis).evidence]
+
+    assert leading("and you're hannah") == ["so you'd just use a threshold"]
+    assert leading("and you're ready") == ["so you'd just use a threshold", "and you're ready"]
+
+
 def test_you_see_what_i_mean_is_a_check_in() -> None:
     analysis = analysis_of(
         "Interviewer: It's about the story. You see what I mean?\nCandidate: Yes.\n"

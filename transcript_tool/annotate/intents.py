@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 
 from ..model import QuestionForm, QuestionIntent, Role
 from .intent_links import GOES_ON, points_back
+from .names import is_name_word
 from .question_cues import Match, QuestionCues, first_cue, first_match, rule_words
 
 if TYPE_CHECKING:
@@ -264,7 +265,9 @@ def _name_alone(span: Span, cues: QuestionCues, form: QuestionForm) -> bool:
     ("Denise?"), not a stop word or an opener ("And?", "So?", "Hello?"), with
     perhaps openers, a greeting, "you're" and a tag around it ("So, Renée,
     right?", "Morning, Joelle, is it?", "And you're Hannah?"), or "is this"
-    before it ("Hey! Is this Kayla?", the greeting a sentence of its own)."""
+    before it ("Hey! Is this Kayla?", the greeting a sentence of its own).
+    In a turn with no capital letter (a caption: "and you're hannah"), the
+    word is one English writes capitalised (:func:`.names.is_name_word`)."""
     words = [t for t in span if not (t.is_punct or t.is_space)]
     if form == "yes_no":  # "Is this Kayla?", not "Is it Python?"
         if not {"this", "that"} & {t.norm_ for t in words}:
@@ -275,7 +278,11 @@ def _name_alone(span: Span, cues: QuestionCues, form: QuestionForm) -> bool:
     if len(named) != 1:
         return False
     word = named[0]
-    return word.is_title and not word.is_stop
+    if word.is_stop:
+        return False
+    if any(c.isupper() for c in span.doc.text):
+        return word.is_title
+    return word.is_alpha and is_name_word(word.text)
 
 
 def from_setup(intent: QuestionIntent, cue: str, context: Context) -> tuple[QuestionIntent, str]:
