@@ -24,8 +24,9 @@ rank correlation of the caption scores with the labelled ones; and how many
 interviews are judged in one reading and "not measurable" in the other. A
 criterion is compared on the interviews both readings judge. Then, for the
 questions the labelled reading finds (the question table of the report), the
-share each other reading finds, and of those the share with the same asker,
-form and intent.
+share each other reading finds (starting within 3 words of it), the share it
+finds at all (sharing a word with it), and of those found the share with the
+same asker, form and intent.
 
 Sets (never trained on by the shipped segmenter):
 
@@ -106,12 +107,14 @@ def streams(which: Sequence[str], limit: int | None) -> dict[str, list[LabeledSt
 @dataclass(frozen=True)
 class Asked:
     """A question as one reading found it: where it starts in the stream's
-    words, who asks it, its form and intent."""
+    words (and ``end``, the word after its last), who asks it, its form and
+    intent."""
 
     word: int
     role: str
     form: str
     intent: str
+    end: int
 
 
 @dataclass(frozen=True)
@@ -137,6 +140,7 @@ def asked(analysis: Analysis) -> tuple[Asked, ...]:
             q.role,
             q.form,
             q.intent,
+            first[q.turn] + len(turns[q.turn].text[: q.end].split()),
         )
         for q in analysis.questions
     )
@@ -162,18 +166,20 @@ NEAR = 3  # words: a question starting this near the labelled one is the same qu
 def question_rows(name: str, scored: Sequence[Scored]) -> list[str]:
     """Per reading and asker (as labelled), how many of the labelled reading's
     questions the reading finds (one starting within ``NEAR`` words), with
-    the same asker, form and intent; and how many it finds that the
+    the same asker, form and intent; how many it finds at all (one sharing a
+    word with it, wherever it starts); and how many it finds that the
     labelled reading does not."""
     rows = []
     for reading in READINGS[1:]:
         for role in ("interviewer", "candidate"):
-            total = found = same_role = same_form = same_intent = 0
+            total = found = shared = same_role = same_form = same_intent = 0
             for item in scored:
                 theirs = item.questions[reading]
                 for q in item.questions["labelled"]:
                     if q.role != role:
                         continue
                     total += 1
+                    shared += any(x.word < q.end and q.word < x.end for x in theirs)
                     match = min(
                         (x for x in theirs if abs(x.word - q.word) <= NEAR),
                         key=lambda x: abs(x.word - q.word),
@@ -192,7 +198,8 @@ def question_rows(name: str, scored: Sequence[Scored]) -> list[str]:
                 if x.role == role
                 and not any(abs(x.word - q.word) <= NEAR for q in item.questions["labelled"])
             )
-            shares = [found / total if total else 0.0] + [
+            shares = [found / total if total else 0.0, shared / total if total else 0.0]
+            shares += [
                 same / found if found else 0.0 for same in (same_role, same_form, same_intent)
             ]
             figures = " ".join(f"{share:>6.2f}" for share in shares)
@@ -201,14 +208,16 @@ def question_rows(name: str, scored: Sequence[Scored]) -> list[str]:
 
 
 QUESTION_HEADER = (
-    f"{'set':<8} {'reading':<8} {'asker':<12} {'asked':>6} {'found':>6} "
+    f"{'set':<8} {'reading':<8} {'asker':<12} {'asked':>6} {'found':>6} {'shared':>6} "
     f"{'asker':>6} {'form':>6} {'intent':>6} {'extra':>6}"
 )
 QUESTION_LEGEND = (
     "Questions: asked: the labelled reading's questions of that asker; found: the share the\n"
-    "reading finds (one starting within 3 words); asker / form / intent: of those found, the\n"
-    "share with the same asker, form and intent; extra: the reading's questions of that asker\n"
-    "that start nowhere near a labelled one."
+    "reading finds (one starting within 3 words); shared: the share some question of the\n"
+    "reading shares a word with, wherever it starts (a question found with a lead-in of its\n"
+    "own, or cut short); asker / form / intent: of those found, the share with the same asker,\n"
+    "form and intent; extra: the reading's questions of that asker that start nowhere near a\n"
+    "labelled one."
 )
 
 

@@ -10,7 +10,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
 
 import pytest
 from caption_corpora import LabeledStream
-from eval_caption_reports import asked, main, texts
+from eval_caption_reports import Asked, Scored, asked, main, question_rows, texts
 
 from transcript_tool import analyze
 from transcript_tool.readers import read_text
@@ -78,5 +78,20 @@ def test_questions_are_placed_by_the_stream_word_they_start_at() -> None:
         "Interviewer: Hello there. Why this job?\n\n"
         "Candidate: I like data. Do you use Python here?\n"
     )
-    found = [(q.word, q.role, q.form) for q in asked(analyze(read_text(text, "t.txt")))]
-    assert found == [(2, "interviewer", "wh"), (8, "candidate", "yes_no")]
+    found = [(q.word, q.end, q.role, q.form) for q in asked(analyze(read_text(text, "t.txt")))]
+    assert found == [(2, 5, "interviewer", "wh"), (8, 13, "candidate", "yes_no")]
+
+
+def test_a_question_found_with_a_lead_in_of_its_own_is_shared_not_found() -> None:
+    def q(word: int, end: int) -> Asked:
+        return Asked(word, "candidate", "yes_no", "clarification", end)
+
+    # "Sorry, you cut out there, can you repeat that?" as one labelled
+    # question (words 10-19); the caption words give "can you repeat that"
+    # alone (15-19), five words later: not found within 3 words, but shared
+    labelled = (q(10, 19), q(30, 34), q(50, 54))
+    turns = (q(15, 19), q(31, 34))
+    item = Scored("t", 60, {}, {"labelled": labelled, "turns": turns, "caption": ()})
+    rows = [row.split() for row in question_rows("project", [item])]
+    assert rows[1][:6] == ["project", "turns", "candidate", "3", "0.33", "0.67"]
+    assert rows[3][:6] == ["project", "caption", "candidate", "3", "0.00", "0.00"]
