@@ -189,6 +189,12 @@ def test_star_cues_load_and_reject_unset_attributes() -> None:
     unquoted = no_task + "  task:\n    patterns:\n      - pattern: [{LOWER: {IN: [off]}}]\n"
     with pytest.raises(ValueError, match=r"cues/task/patterns/0: LOWER value False is not text"):
         load_star_cues(unquoted)
+    # the words a caption's name cue leaves out: a list of words, quoted
+    assert "hey" in groups["name"].uncased_except
+    assert groups["task"].uncased_except is None  # the group reads no such words
+    unquoted = no_task + "  task:\n    phrases: [x]\n    uncased_except: [um, no]\n"
+    with pytest.raises(ValueError, match=r"cues/task/uncased_except: expected a list of words"):
+        load_star_cues(unquoted)
 
 
 # ----------------------------------------------------------- structure_star
