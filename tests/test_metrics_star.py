@@ -528,6 +528,7 @@ def test_a_caption_names_what_english_writes_capitalised() -> None:
     assert names_in("um so we paid the bill for the maple table and i learned to excel at it") == []
     # not_names are none either, though English text capitalises them often
     assert names_in("and we moved it um hey please look at that and however i fixed it") == []
+    assert names_in("and we all agreed and i fixed it ummm lastly i tested it") == []
 
 
 def test_in_text_with_capitals_the_writers_case_holds() -> None:
