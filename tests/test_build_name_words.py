@@ -13,7 +13,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
 
 import build_name_words
 
-from transcript_tool.annotate.names import name_words
+from transcript_tool.annotate.names import is_name_word, name_words
 
 
 def test_a_word_is_listed_when_its_capitalised_forms_are_at_least_half_its_uses() -> None:
@@ -44,3 +44,14 @@ def test_the_shipped_list_is_the_one_the_installed_table_gives() -> None:
     assert words[-1] == "" and words[:-1] == sorted(words[:-1])
     assert name_words() >= {"boston", "postgres", "october"}
     assert not name_words() & {"maple", "bill", "excel", "the"}
+
+
+def test_the_bisection_finds_every_listed_word_and_no_other() -> None:
+    listed = sorted(name_words())
+    sample = listed[::97]
+    assert all(is_name_word(word) for word in sample)
+    assert all(is_name_word(word.upper()) for word in sample[:50])  # any case asks alike
+    # neighbours in the sorted order that are not listed themselves
+    others = {word + "q" for word in sample} | {word[:-1] for word in sample}
+    others -= set(listed)
+    assert others and not any(is_name_word(word) for word in others)
