@@ -413,6 +413,35 @@ def test_greeting_replies(caption: str, found: list[tuple[int, int, int]]) -> No
         assert greeting_replies(words, [0] * begin + [1] * (len(words) - begin)) == []
 
 
+def test_a_greeting_asked_back_after_the_askers_acknowledgement() -> None:
+    """MIT: "so how are you doing today | pretty well | good | how are you |
+    good um tell me about yourself". The decoder gave the reply to the
+    candidate but "good how are you" to the interviewer and the
+    interviewer's "good um" to the candidate: the question asked back was
+    the interviewer's in the report."""
+    opening = (
+        "so how are you doing today pretty well good how are you good um tell me about "
+        "yourself um i'm a junior studying chemistry and i've been doing research in a lab "
+        "on campus for about two years mostly on how small molecules bind to proteins"
+    )
+    assert turns(opening)[:5] == [
+        ("interviewer", "so how are you doing today"),
+        ("candidate", "pretty well"),
+        ("interviewer", "good"),
+        ("candidate", "how are you"),
+        ("interviewer", "good um tell me about yourself"),
+    ]
+    words = opening.split()[:18]
+    heard = [0] * 6 + [1] * 2 + [0] * 4 + [1] * 2 + [0] * 4
+    assert greeting_replies(words, heard) == [(9, 12, 1), (12, 14, 0)]
+    # where the decoder has it right, nothing moves
+    assert greeting_replies(words, [0] * 6 + [1] * 2 + [0] + [1] * 3 + [0] * 6) == []
+    # "good you" asks nothing back; nor is a return with no answer after it one
+    for other in ("pretty well good you good um tell me", "pretty well good how are you tell me"):
+        said = "so how are you doing today " + other
+        assert greeting_replies(said.split(), [0] * 6 + [1] * 2 + [0] * 6) == []
+
+
 def test_a_greeting_reply_the_decoder_cut_goes_to_the_replier_whole() -> None:
     """The 60-minute sample: "... here at brightwater how's your day going
     so far pretty good | thanks it's been kind of a slow morning ..." gave

@@ -169,7 +169,10 @@ def greeting_replies(
     replies are found (58 in MIT's interviews), all the other speaker's. In
     text with its own punctuation (``change_after[i]``: a sentence ends after
     word i) the reply must be whole sentences of the text's: "How are you? |
-    Good so far, thanks." is left alone."""
+    Good so far, thanks." is left alone. In text without punctuation, a
+    question asked back after the asker's acknowledgement of the reply
+    (:func:`_asked_back_later`) that the decoder left in the asker's run is
+    the replier's too, and the asker's answer to it the asker's."""
     from ..annotate.question_cues import load_cues
 
     cues = load_cues()
@@ -198,17 +201,49 @@ def greeting_replies(
             change_after[begin - 1] and (end == n or change_after[end - 1])
         ):
             continue  # the speaker changes only where the text ends a sentence
-        if all(state_of_word[m] != asker for m in range(begin, end)):
-            continue  # the decoder gave the whole reply to the other speaker already
-        if (
+        replier = 1 if asker == 0 else 0
+        if any(state_of_word[m] == asker for m in range(begin, end)) and (
             asks_back
             or end == n
             or state_of_word[end] != asker
             or words[end] in cues.openers
             or words[end] in cues.frame_words
         ):
-            found.append((begin, end, 1 if asker == 0 else 0))
+            found.append((begin, end, replier))
+        if not asks_back and change_after is None:
+            back = _asked_back_later(words, end, greetings, cues.fillers)
+            if back is not None and state_of_word[back[0]] == asker:
+                ask, answer, answer_end = back
+                found.append((ask, answer, replier))
+                if any(state_of_word[m] != asker for m in range(answer, answer_end)):
+                    found.append((answer, answer_end, asker))
+                i = answer_end
     return found
+
+
+def _asked_back_later(
+    words: Sequence[str], at: int, greetings: Greetings, fillers: frozenset[str]
+) -> tuple[int, int, int] | None:
+    """(where the question asked back begins, where the asker's answer to it
+    begins, where that answer ends) when, after a greeting's reply that ends
+    at ``at``, the asker acknowledges it ("good", "oh great") and the replier
+    asks back ("how are you", "how about yourself") and the asker answers
+    ("good"): MIT's "how are you doing today | pretty well | good | how are
+    you | good um tell me about yourself". None otherwise. Only the returns
+    of two words or more: "good you" is no question."""
+    k = _skip(words, at, fillers | greetings.lead_ins)
+    acknowledged = _fits(words, k, greetings.heads)
+    if not acknowledged:
+        return None
+    ask = _skip(words, k + acknowledged, fillers)
+    returns = [phrase for phrase in greetings.returns if len(phrase) > 1]
+    asked = _fits(words, ask, returns)
+    if not asked:
+        return None
+    answered = _greeting_reply(words, ask + asked, greetings, fillers)
+    if answered is None:
+        return None
+    return ask, ask + asked, answered[0]
 
 
 def _greeting_reply(
