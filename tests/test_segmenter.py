@@ -25,6 +25,7 @@ from transcript_tool.segment.islands import acknowledgements, question_islands, 
 from transcript_tool.segment.names import named
 from transcript_tool.segment.phrases import (
     greeting_replies,
+    introduction_requests,
     invitation_stretch,
     praise_before_questions,
 )
@@ -440,6 +441,45 @@ def test_a_greeting_asked_back_after_the_askers_acknowledgement() -> None:
     for other in ("pretty well good you good um tell me", "pretty well good how are you tell me"):
         said = "so how are you doing today " + other
         assert greeting_replies(said.split(), [0] * 6 + [1] * 2 + [0] * 6) == []
+
+
+@pytest.mark.parametrize(
+    ("caption", "after"),
+    [
+        ("so please tell me a little bit about your background umm so i'm a junior", 10),
+        ("great tell me about yourself please um", 6),
+        ("okay so could you introduce yourself sure", 6),
+        # the verb too far back, no verb at all, nothing after it
+        ("tell me what you did and what you learned about yourself and", None),
+        ("if you could change one thing about yourself what would it be", None),
+        ("good how about yourself good", None),
+        ("so tell me about your background", None),
+    ],
+)
+def test_introduction_requests(caption: str, after: int | None) -> None:
+    assert introduction_requests(caption.split()) == ([] if after is None else [after])
+
+
+def test_the_speaker_may_change_after_a_request_to_introduce_oneself() -> None:
+    """MIT: "so please tell me about your background | umm so i'm a computer
+    science and biology major ...", where the change head, never trained on
+    MIT, gave the gap a change probability of 0.02 and the decoder no place to
+    change: the candidate's first answer went to the interviewer."""
+    words = (
+        "so please tell me a little bit about your background umm so i'm a junior "
+        "studying biology here and i work in a lab on campus most days"
+    ).split()
+    at = words.index("background") + 1
+    scores = shipped_model().predict(words)
+    change = np.zeros_like(scores.change)  # no change heard anywhere
+    # the role head: the interviewer's words up to the gap, the candidate's after
+    role = np.where(np.arange(len(scores.role)) < at, 0.95, 0.05).astype(scores.role.dtype)
+    forced = dataclasses.replace(scores, change=change, role=role)
+    speakers = diarize(words, shipped_model(), scores=forced).speakers
+    assert speakers[at - 1] != speakers[at]
+    assert len(set(speakers[:at])) == len(set(speakers[at:])) == 1
+    off = diarize(words, shipped_model(), scores=forced, params=Params(introductions=0))
+    assert len(set(off.speakers)) == 1
 
 
 def test_a_greeting_reply_the_decoder_cut_goes_to_the_replier_whole() -> None:

@@ -1,6 +1,7 @@
 """questions.yaml's ``greetings``: the greeting that opens a call and the
-words of its reply, as the segmenter reads them
-(:func:`transcript_tool.segment.phrases.greeting_replies`)."""
+words of its reply, and the request that the candidate introduce themselves,
+as the segmenter reads them (:func:`transcript_tool.segment.phrases.greeting_replies`,
+:func:`transcript_tool.segment.phrases.introduction_requests`)."""
 
 from __future__ import annotations
 
@@ -23,6 +24,8 @@ class Greetings:
     heads: Phrases
     thanks: Phrases
     returns: Phrases
+    introductions: Phrases = ()
+    introduction_verbs: frozenset[str] = frozenset()
 
 
 def _phrases(items: list[str]) -> Phrases:
@@ -42,4 +45,6 @@ def greetings_from(raw: dict[str, Any] | None) -> Greetings | None:
         heads=_phrases(raw["heads"]),
         thanks=_phrases(raw["thanks"]),
         returns=_phrases(raw["returns"]),
+        introductions=_phrases(raw.get("introductions", [])),
+        introduction_verbs=frozenset(raw.get("introduction_verbs", [])),
     )

@@ -45,10 +45,12 @@ from .phrases import (
     BACKCHANNEL_CONFIDENCE,
     GREETING_CONFIDENCE,
     INTERRUPTION_CHANGE,
+    INTRODUCTION_CHANGE,
     backchannels,
     embedded_clauses,
     greeting_replies,
     interruptions,
+    introduction_requests,
     invitation_stretch,
     praise_before_questions,
 )
@@ -84,6 +86,8 @@ class Params:
     # asker's (phrases.praise_before_questions); 0: off
     greetings: int = 1  # 1: the reply to "how are you" left in the asker's run is the
     # other speaker's (phrases.greeting_replies); 0: off
+    introductions: int = 1  # 1: the speaker may change after "tell me about your
+    # background" (phrases.introduction_requests); 0: off
 
 
 @dataclass(frozen=True)
@@ -137,8 +141,10 @@ def diarize(
     stretches = interruptions(words, question_end, scores.change)
     clauses = embedded_clauses(words)
     greetings = named(words, bool(p.mentions)) if p.names and speakers == 2 else []
-    if stretches or clauses or greetings:
+    requests = introduction_requests(words) if p.introductions and speakers >= 2 else []
+    if stretches or clauses or greetings or requests:
         change = np.array(scores.change, dtype=np.float32, copy=True)
+        change[requests] = np.maximum(change[requests], INTRODUCTION_CHANGE)
         for begin, end in stretches:
             change[begin] = max(float(change[begin]), INTERRUPTION_CHANGE)
             change[begin + 1 : end] = 0.0
