@@ -157,6 +157,34 @@ def test_which_questions_inside_the_candidates_talk_are_islands() -> None:
     assert question_islands(words, [1] * len(words), ends, 1, None) == []
 
 
+def test_a_question_a_conditional_opens_is_an_island() -> None:
+    """MIT's set question "... we completed the project successfully | if
+    you were given an option to change one thing about yourself | what would
+    it be | i wish ...", which the decoder gave to the candidate in 19 of its
+    53 interviews: an "if" with "you" after it, then a wh-word with its modal
+    ("what would") within 25 words, up to the end heard within eight words of
+    that, else the likeliest there."""
+    asked = "if you were given an option to change one thing about yourself what would it be"
+    words, ends, inside = _island_case(asked)
+    assert question_islands(words, [1] * len(words), ends, 1, None) == [inside]
+    ends = [False] * len(words)
+    ends[inside[0] + 12] = True  # "... about yourself |", heard; "what would it be |" not
+    likely = [0.1] * len(words)
+    likely[inside[1] - 1] = 0.6
+    assert question_islands(words, [1] * len(words), ends, 1, None) == []
+    assert question_islands(words, [1] * len(words), ends, 1, None, end_probability=likely) == [
+        inside
+    ]
+    # the candidate's own "if you ..." goes on with no such question, and an
+    # embedded "what it would have taken" asks nothing
+    for said in (
+        "if you look at the numbers they were all over the place",
+        "if you asked him he just said what it would have taken",
+    ):
+        words, ends, _ = _island_case(said)
+        assert question_islands(words, [1] * len(words), ends, 1, None) == []
+
+
 def test_a_wh_question_after_a_finished_clause_is_an_island() -> None:
     """The bundled behavioural interview as a caption: "... taught me more
     about stakeholder management than any job has | why do you want to work

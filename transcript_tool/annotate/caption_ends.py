@@ -195,7 +195,7 @@ _FRONTED_LONGEST = 25  # words of a fronted clause kept with the question after 
 # do you want me to go on")
 
 
-_MODALS = frozenset({"would", "will", "could", "should", "can", "might", "'d", "wo", "ca"})
+MODALS = frozenset({"would", "will", "could", "should", "can", "might", "'d", "wo", "ca"})
 
 
 def no_end_after_fronted_clause(norms: list[str], ends: Any) -> None:
@@ -224,7 +224,7 @@ def no_end_after_fronted_clause(norms: list[str], ends: Any) -> None:
             head <= k
             and norms[head] in onsets.subordinators
             and k + 1 - start <= _FRONTED_LONGEST
-            and not _MODALS.isdisjoint(norms[k + 1 : k + 4])
+            and not MODALS.isdisjoint(norms[k + 1 : k + 4])
             and question_onset(norms, k + 1, onsets, cues, also=onsets.fronted_subjects)
         ):
             ends[k] = False

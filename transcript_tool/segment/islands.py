@@ -154,6 +154,15 @@ def question_islands(
                 window = range(k + _ISLAND_SHORTEST - 1, min(n, k + _ISLAND_LONGEST))
                 if window:
                     end = max(window, key=end_probability.__getitem__) + 1
+        elif (
+            to_listener
+            and words[k] == "if"
+            and state_of_word[k] == talker
+            and not (outside and outside[0] <= k < outside[1])
+        ):
+            end = _fronted_question_end(
+                words, k, ends, cues.listener_words, cues.wh_words, end_probability
+            )
         if end is None:
             k += 1
             continue
@@ -194,6 +203,41 @@ def question_islands(
         else:
             k += 1
     return found
+
+
+_FRONTED_REACH = 25  # words from a fronted clause's "if" within which its question begins
+_FRONTED_QUESTION = 8  # words of the question after it within which a sentence end is heard
+
+
+def _fronted_question_end(
+    words: Sequence[str],
+    k: int,
+    ends: Sequence[bool],
+    listener: frozenset[str],
+    wh_words: frozenset[str],
+    end_probability: Sequence[float] | None,
+) -> int | None:
+    """Where the question that a conditional at ``words[k]`` ("if") opens
+    ends, or None: "you" right after the "if", then, within
+    ``_FRONTED_REACH`` words, a wh-word and a modal right after it ("what
+    would", "how could"; not the embedded "what it would have taken"), and a
+    sentence end heard within ``_FRONTED_QUESTION`` words of it, else the
+    likeliest there by ``end_probability`` (MIT's set question "if you were
+    given the option to change one thing about yourself | what would it be |
+    i wish ...", whose end the gap model seldom hears)."""
+    from ..annotate.caption_ends import MODALS
+
+    n = len(words)
+    if k + 1 >= n or words[k + 1] not in listener:
+        return None
+    for m in range(k + 3, min(n, k + _FRONTED_REACH)):
+        if words[m] in wh_words and m + 1 < n and words[m + 1] in MODALS:
+            window = range(m + 2, min(n, m + _FRONTED_QUESTION))
+            heard = next((x + 1 for x in window if ends[x]), None)
+            if heard is None and end_probability is not None and window:
+                return max(window, key=end_probability.__getitem__) + 1
+            return heard
+    return None
 
 
 def _taken_in(
