@@ -157,6 +157,23 @@ def test_which_questions_inside_the_candidates_talk_are_islands() -> None:
     assert question_islands(words, [1] * len(words), ends, 1, None) == []
 
 
+@pytest.mark.parametrize(
+    "asked",
+    [
+        "tell me one of your weaknesses and what you're doing to overcome it",
+        "tell me your biggest weakness and how you handle it",
+    ],
+)
+def test_tell_me_one_or_your_opens_a_request_island(asked: str) -> None:
+    """MIT's "... we were able to resolve it | kay tell me one of your
+    weaknesses and what you're doing to overcome it | uh one of my
+    weaknesses ...": "tell me" before "one" or "your" was no request onset
+    (questions.yaml ``requests``), and the decoder left the question to the
+    candidate."""
+    words, ends, inside = _island_case(asked)
+    assert question_islands(words, [1] * len(words), ends, 1, None) == [inside]
+
+
 def test_a_question_a_conditional_opens_is_an_island() -> None:
     """MIT's set question "... we completed the project successfully | if
     you were given an option to change one thing about yourself | what would
