@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 
 from ..model import QuestionForm, QuestionIntent, Role
 from .intent_links import GOES_ON, points_back
-from .names import is_name_word
+from .names import caseless, is_name_word
 from .question_cues import Match, QuestionCues, first_cue, first_match, rule_words
 
 if TYPE_CHECKING:
@@ -280,7 +280,7 @@ def _name_alone(span: Span, cues: QuestionCues, form: QuestionForm) -> bool:
     word = named[0]
     if word.is_stop:
         return False
-    if any(c.isupper() for c in span.doc.text):
+    if not caseless(span.doc.text):
         return word.is_title
     return word.is_alpha and is_name_word(word.text)
 

@@ -7,7 +7,7 @@ their uses in spaCy's English word probabilities (spacy-lookups-data's
 ``en_lexeme_prob``); ``benchmarks/build_name_words.py`` builds it and says
 how the share was chosen. The list is read once, when a turn without
 capitals first asks (about 15 ms), and kept as its sorted UTF-8 bytes with
-the offset of each line (under 2 MB; a set of the 168,031 words would hold
+the offset of each line (1.4 MB and 0.7 MB; a set of the 168,031 words would hold
 21 MB in every process of a batch), searched by bisection.
 """
 
@@ -26,22 +26,22 @@ NAME_WORDS = "name_words.txt.gz"
 @dataclass(frozen=True)
 class _Listed:
     """The sorted words as one block of UTF-8 bytes, each line ending in a
-    newline, and where each line begins and ends."""
+    newline, and where each line begins, with the block's length after the
+    last (line i is ``data[starts[i] : starts[i + 1] - 1]``)."""
 
     data: bytes
     starts: array[int]
-    ends: array[int]
 
     def __contains__(self, word: bytes) -> bool:
-        data, starts, ends = self.data, self.starts, self.ends
-        low, high = 0, len(starts)
+        data, starts = self.data, self.starts
+        low, high = 0, len(starts) - 1
         while low < high:  # the first line not below ``word``
             middle = (low + high) // 2
-            if data[starts[middle] : ends[middle]] < word:
+            if data[starts[middle] : starts[middle + 1] - 1] < word:
                 low = middle + 1
             else:
                 high = middle
-        return low < len(starts) and data[starts[low] : ends[low]] == word
+        return low < len(starts) - 1 and data[starts[low] : starts[low + 1] - 1] == word
 
 
 @lru_cache(maxsize=1)
@@ -51,9 +51,15 @@ def _listed() -> _Listed:
     data = gzip.decompress(
         resources.files("transcript_tool.data").joinpath(NAME_WORDS).read_bytes()
     )
-    ends = np.flatnonzero(np.frombuffer(data, dtype=np.uint8) == ord("\n")).astype(np.uint32)
-    starts = np.concatenate([np.zeros(1, dtype=np.uint32), ends[:-1] + 1])
-    return _Listed(data, array("I", starts.tobytes()), array("I", ends.tobytes()))
+    newlines = np.flatnonzero(np.frombuffer(data, dtype=np.uint8) == ord("\n"))
+    starts = np.concatenate([[0], newlines + 1]).astype(np.uint32)
+    return _Listed(data, array("I", starts.tobytes()))
+
+
+def caseless(text: str) -> bool:
+    """Whether ``text`` has no capital letter at all, so that its case tells
+    nothing of names (an auto-caption, text typed in lowercase)."""
+    return not any(c.isupper() for c in text)
 
 
 @lru_cache(maxsize=4096)

@@ -22,6 +22,7 @@ from ..model import Analysis, readable
 from ..yamlnodes import load_data
 from .markers import check_attrs
 from .matching import CueMatcher, MatchRule, spanned_rules
+from .names import caseless, is_name_word
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -137,7 +138,7 @@ def _text_cues(
         start, end = piece.start_char, piece.end_char
         if any(s <= start and end <= e for s, e in sentences):
             found.append((group, start, end))
-    if not any(c.isupper() for c in doc.text):
+    if caseless(doc.text):
         found.extend(_uncased_names(doc, sentences))
     return tuple(_longest(found))
 
@@ -149,8 +150,6 @@ def _uncased_names(
     letter, that English text writes capitalised (:func:`.names.is_name_word`)
     inside one of ``sentences`` but not at its start, for the groups that
     read such words."""
-    from .names import is_name_word
-
     readers = [
         (g.name, g.uncased_except) for g in star_groups().values() if g.uncased_except is not None
     ]
