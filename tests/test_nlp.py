@@ -404,6 +404,9 @@ def test_a_question_inside_a_caption_sentence_starts_its_own(caption: str, quest
             "regret it later",
             "surprised how",
         ),
+        # ... and so is a clause after "do you think" (MIT: "now why do you
+        # think | we should hire you")
+        ("great thanks and now why do you think we should hire you for this role", "think we"),
     ],
 )
 def test_no_sentence_starts_inside_a_clause_or_a_question(caption: str, onset: str) -> None:

@@ -15,7 +15,7 @@ from transcript_tool.annotate.question_cues import load_cues
 from transcript_tool.segment import structure
 from transcript_tool.segment.diarize import diarize
 from transcript_tool.segment.gaps import normalize, shipped_model, word_ids
-from transcript_tool.segment.islands import _tokens
+from transcript_tool.segment.islands import caption_tokens
 from transcript_tool.segment.unlabeled import speaker_runs
 
 SAMPLES = Path(__file__).resolve().parent.parent / "samples"
@@ -36,7 +36,7 @@ def test_every_question_onset_in_the_samples_starts_at_one_of_the_onset_heads() 
     assert heads is not None
     found = 0
     for path in sorted(SAMPLES.glob("*.txt")):
-        tokens, _ = _tokens(_caption_words(path))
+        tokens, _ = caption_tokens(_caption_words(path))
         for k in range(len(tokens) - 2):
             if onset_rules.question_onset(tokens, k, onsets, cues) or onset_rules.wh_phrase_onset(
                 tokens, k, onsets

@@ -19,11 +19,13 @@ from transcript_tool.model import LOW_CONFIDENCE
 from transcript_tool.nlp import ASKS_EXTENSION, get_nlp
 from transcript_tool.readers.common import Chunk, ReadOptions
 from transcript_tool.readers.text import read
+from transcript_tool.segment.answers import late_answers
 from transcript_tool.segment.diarize import Diarization, Params, diarize
 from transcript_tool.segment.gaps import GapModel, TrainingStream, normalize, shipped_model, train
 from transcript_tool.segment.islands import acknowledgements, question_islands, reask_openings
 from transcript_tool.segment.names import named
 from transcript_tool.segment.phrases import (
+    embedded_clauses,
     greeting_replies,
     introduction_requests,
     invitation_stretch,
@@ -200,6 +202,66 @@ def test_a_question_a_conditional_opens_is_an_island() -> None:
     ):
         words, ends, _ = _island_case(said)
         assert question_islands(words, [1] * len(words), ends, 1, None) == []
+
+
+def test_an_island_question_ends_where_its_answer_begins() -> None:
+    """MIT, left out of training: "... great | okay can you tell me about a
+    time you demonstrated leadership | umm so i think this past year | my
+    biggest priority ...". The gap model heard the question end after
+    "year", and the island took the answer's first words. It ends before a
+    filler or the answerer's "i" or "my", four words into the question or
+    later, not after a word that takes the next one in ("and | i")."""
+    question = "can you tell me about a time you demonstrated leadership".split()
+    for answer in ("umm so i think this past year", "i think this past year"):
+        words = [*TALK, *question, *answer.split(), *TALK]
+        ends = [False] * len(words)
+        ends[len(TALK) + len(question) + len(answer.split()) - 1] = True
+        inside = (len(TALK), len(TALK) + len(question))
+        assert question_islands(words, [1] * len(words), ends, 1, None) == [inside]
+    # written ends are the text's own: the island keeps to them
+    written = list(ends)
+    written[len(TALK) - 1] = True
+    assert question_islands(words, [1] * len(words), ends, 1, None, source_ends=written) == [
+        (len(TALK), len(TALK) + len(question) + len(answer.split()))
+    ]
+    asked = "what are you optimizing for and i learned that from a friend".split()
+    words = [*TALK, *asked, *TALK]
+    ends = [False] * len(words)
+    ends[len(TALK) + len(asked) - 1] = True
+    assert question_islands(words, [1] * len(words), ends, 1, None) == [
+        (len(TALK), len(TALK) + len(asked))
+    ]
+    # the set question a conditional opens ends before "umm" too, where the
+    # gap model thought the likeliest end came after it
+    asked = "if you were given the option to change one thing about yourself what would it be"
+    words = [*TALK, *asked.split(), "umm", "i", "think", "that", *TALK]
+    ends = [False] * len(words)
+    likely = [0.1] * len(words)
+    likely[len(TALK) + len(asked.split())] = 0.3  # after "umm"
+    assert question_islands(words, [1] * len(words), ends, 1, None, end_probability=likely) == [
+        (len(TALK), len(TALK) + len(asked.split()))
+    ]
+
+
+def test_the_answers_first_words_left_in_the_askers_run_are_the_answerers() -> None:
+    """Where the decoder heard the change after "this past year", the words
+    from the answer's first filler on are the answerer's; not where they
+    speak to the listener or ask again (the asker goes on)."""
+    said = (
+        "great okay can you tell me about a time you demonstrated leadership umm so i think "
+        "this past year my biggest priority has been my position as vice president"
+    ).split()
+    heard = [0] * said.index("my") + [1] * (len(said) - said.index("my"))
+    assert late_answers(said, heard, [False] * len(said)) == [
+        (said.index("umm"), said.index("my"), 1)
+    ]
+    for asker_goes_on in (
+        "oh nice where are you based by the way i can see a lot of plants behind you",
+        "so how are you good um tell me about yourself",
+    ):
+        words = [*asker_goes_on.split(), *TALK]
+        heard = [0] * len(asker_goes_on.split()) + [1] * len(TALK)
+        assert late_answers(words, heard, [False] * len(words)) == []
 
 
 def test_a_wh_question_after_a_finished_clause_is_an_island() -> None:
@@ -594,6 +656,35 @@ def test_a_heard_change_between_surprised_and_its_clause_is_overruled(
     forced = dataclasses.replace(scores, change=change)
     speakers = diarize(words, shipped_model(), scores=forced).speakers
     assert (speakers[at - 1] != speakers[at]) is changes
+
+
+@pytest.mark.parametrize(
+    ("said", "kept"),
+    [
+        ("now why do you think we should hire you", True),
+        ("do you think you're ready for a team lead role", True),
+        ("and how do you feel that went for the team", True),
+        # "what" is the verb's own object: what follows is the answer
+        ("what do you think we're definitely stronger on the other side", False),
+        ("do you think i think they have one", False),
+    ],
+)
+def test_a_clause_after_do_you_think_goes_on_the_question(said: str, kept: bool) -> None:
+    """MIT's interviewers ask "why do you think | we should hire you", and the
+    gap model, never trained on MIT, heard a question end and a change of
+    speaker after "think" in six interviews. A clause after one of
+    questions.yaml's ``opinion_asks`` is what the listener is asked to judge:
+    no change of speaker there, whatever the change head says."""
+    words = f"we moved the whole team over last spring {said} so uh".split()
+    at = words.index("think" if "think" in words else "feel") + 1
+    scores = shipped_model().predict(words)
+    change = scores.change.copy()
+    change[at] = 0.999
+    forced = dataclasses.replace(scores, change=change)
+    result = diarize(words, shipped_model(), scores=forced)
+    assert (at in embedded_clauses(words)) is kept
+    assert (result.speakers[at - 1] == result.speakers[at]) is kept
+    assert not (kept and result.sentence_end[at - 1])
 
 
 def test_first_speaker_hint_decides_who_starts() -> None:

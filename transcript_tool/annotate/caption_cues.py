@@ -64,6 +64,11 @@ class CaptionOnsets:
     alternative_subjects: frozenset[str]
     hedge_auxiliaries: frozenset[str]
     hedge_subjects: frozenset[str]
+    opinion_objects: frozenset[str]
+    opinion_subjects: frozenset[str]
+    answer_verbs: frozenset[str]
+    answer_openers: frozenset[str]
+    answer_not_after: frozenset[str]
     # as the caption component reads them: spaCy's tokens without their outer
     # apostrophes ("i", "d", "like")
     requests: tuple[tuple[str, ...], ...] = ()
@@ -73,6 +78,7 @@ class CaptionOnsets:
     embedded_questions: tuple[tuple[str, ...], ...] = ()
     filler_phrases: tuple[tuple[str, ...], ...] = ()
     hedges: tuple[tuple[str, ...], ...] = ()
+    opinion_asks: tuple[tuple[str, ...], ...] = ()
     alternative_window: int = 0
 
 
@@ -84,6 +90,7 @@ _PHRASE_LISTS = (
     "embedded_questions",
     "filler_phrases",
     "hedges",
+    "opinion_asks",
 )
 
 
@@ -99,7 +106,16 @@ def caption_onsets_from(raw: dict[str, Any] | None) -> CaptionOnsets | None:
         if name
         not in (*_PHRASE_LISTS, "wh_window", "wh_gap", "longest_question", "alternative_window")
     }
-    requests, check_ins, wh_phrases, no_auxiliary, embedded_questions, filler_phrases, hedges = (
+    (
+        requests,
+        check_ins,
+        wh_phrases,
+        no_auxiliary,
+        embedded_questions,
+        filler_phrases,
+        hedges,
+        opinion_asks,
+    ) = (
         tuple(tuple(token.strip("'") for token in phrase.split()) for phrase in raw.get(key, ()))
         for key in _PHRASE_LISTS
     )
@@ -115,5 +131,6 @@ def caption_onsets_from(raw: dict[str, Any] | None) -> CaptionOnsets | None:
         embedded_questions=embedded_questions,
         filler_phrases=filler_phrases,
         hedges=hedges,
+        opinion_asks=opinion_asks,
         **words,
     )

@@ -230,19 +230,45 @@ def embedded_clauses(norms: Sequence[str]) -> list[int]:
     """Each k where a wh-clause (or an "if"/"whether" clause, ``complements``)
     begins right after one of questions.yaml's ``embedders`` (``norms[k -
     1]``): the clause is its complement ("you'd be surprised | how many people
-    don't ask about on call" is one statement, one speaker's). Read by the
-    caption component (no sentence end there) and the segmenter (no change of
-    speaker there)."""
+    don't ask about on call" is one statement, one speaker's); and each k
+    where a clause begins right after one of ``opinion_asks`` (:func:`_opinion_clauses`:
+    "now why do you think | we should hire you" is one question). Read by
+    the caption component (no sentence end there) and the segmenter (no
+    change of speaker there)."""
     cues = load_cues()
     onsets = cues.caption_onsets
     if onsets is None:
         return []
-    return [
+    embedded = [
         k
         for k in range(1, len(norms))
         if norms[k - 1] in onsets.embedders
         and (norms[k] in cues.wh_words or norms[k] in onsets.complements)
     ]
+    return sorted(embedded + _opinion_clauses(norms, onsets))
+
+
+def _opinion_clauses(norms: Sequence[str], onsets: CaptionOnsets) -> list[int]:
+    """Each k where one of ``opinion_subjects`` (alone, or before an
+    apostrophe: "you're") opens a clause right after one of ``opinion_asks``
+    ("do you think"), not after one of ``opinion_objects`` ("what do you think
+    | we're definitely stronger": the answer) nor before one of
+    ``answer_verbs`` ("do you think | i think so")."""
+    found = []
+    index = by_first_word(onsets.opinion_asks)
+    for i, word in enumerate(norms):
+        if (i and norms[i - 1] in onsets.opinion_objects) or word not in index:
+            continue
+        for phrase in index[word]:
+            k = i + len(phrase)
+            if (
+                k < len(norms)
+                and tuple(norms[i:k]) == phrase
+                and norms[k].partition("'")[0] in onsets.opinion_subjects
+                and (k + 1 == len(norms) or norms[k + 1] not in onsets.answer_verbs)
+            ):
+                found.append(k)
+    return found
 
 
 # questions.yaml phrases (check-ins, embedded questions, hedges) found on caption words

@@ -32,14 +32,10 @@ from dataclasses import dataclass
 import numpy as np
 import numpy.typing as npt
 
+from .answers import late_answers
 from .gaps import SENTENCE_END, GapModel, GapScores
 from .hmm import forward_backward
-from .islands import (
-    ISLAND_CONFIDENCE,
-    acknowledgements,
-    question_islands,
-    reask_openings,
-)
+from .islands import ISLAND_CONFIDENCE, island_flips
 from .names import greeting_changes, named, not_the_named
 from .phrases import (
     BACKCHANNEL_CONFIDENCE,
@@ -135,11 +131,16 @@ def diarize(
     n = len(words)
     if scores is None:
         scores = model.predict(words)
+    clauses = embedded_clauses(words)
+    if clauses:
+        # a complement clause goes on its sentence: no end before it either
+        sentence = np.array(scores.sentence, dtype=np.float32, copy=True)
+        sentence[clauses] = (1.0, 0.0, 0.0)
+        scores = GapScores(sentence, scores.change, scores.role)
     sentence_end, question_end = _sentences(scores, n, p.sentence)
     # where sentences end: the text's own marks when it has them, else as heard
     text_ends = change_after if change_after is not None else sentence_end
     stretches = interruptions(words, question_end, scores.change)
-    clauses = embedded_clauses(words)
     greetings = named(words, bool(p.mentions)) if p.names and speakers == 2 else []
     requests = introduction_requests(words) if p.introductions and speakers >= 2 else []
     if stretches or clauses or greetings or requests:
@@ -222,50 +223,21 @@ def diarize(
         # interviewer's, and after the invitation to ask, any question inside
         # the interviewer's talk is the candidate's
         likely_end = (1.0 - scores.sentence[1 : n + 1, 0]).tolist()
-        flips = [
-            (begin, end, 0)
-            for begin, end in question_islands(
-                words,
-                state_of_word,
-                sentence_end,
-                1,
-                invited,
-                change_after,
-                likely_end,
-                openings={
-                    **reask_openings(words),
-                    **acknowledgements(words, state_of_word, 0),
-                },
-            )
-        ]
-        if invited is not None:
-            flips += [
-                (begin, end, 1)
-                for begin, end in question_islands(
-                    words,
-                    state_of_word,
-                    sentence_end,
-                    0,
-                    None,
-                    change_after,
-                    likely_end,
-                    to_listener=False,
-                )
-                if invited[0] <= begin < invited[1]
-            ]
+        flips = island_flips(words, state_of_word, sentence_end, invited, change_after, likely_end)
         for begin, end, state in flips:
             for i in range(begin, end):
                 state_of_word[i] = state
                 word_conf[i] = ISLAND_CONFIDENCE
             change_conf[begin] = change_conf[end] = ISLAND_CONFIDENCE
+        if change_after is None:
+            # then where the decoder heard the change late, after the
+            # answer's first words
+            for begin, end, state in late_answers(words, state_of_word, sentence_end):
+                _move_change(state_of_word, word_conf, change_conf, begin, end, state)
     if p.praise and speakers == 2:
         asks = question_after if question_after is not None else question_end
         for begin, end, state in praise_before_questions(words, state_of_word, text_ends, asks):
-            for i in range(begin, end):
-                state_of_word[i] = state
-                word_conf[i] = word_conf[end]
-            change_conf[begin] = change_conf[end]
-            change_conf[end] = 1.0
+            _move_change(state_of_word, word_conf, change_conf, begin, end, state)
     if p.greetings and speakers == 2:
         for begin, end, state in greeting_replies(words, state_of_word, change_after):
             for i in range(begin, end):
@@ -316,6 +288,23 @@ def _alternation(
     )
     flip = int(lean < 0)
     return [[0.9, 0.1] if par ^ flip == 0 else [0.1, 0.9] for par in parity]
+
+
+def _move_change(
+    state_of_word: list[int],
+    word_conf: list[float],
+    change_conf: list[float],
+    begin: int,
+    end: int,
+    state: int,
+) -> None:
+    """The change of speaker at ``end`` moved back to ``begin``: the words
+    between become ``state``'s, with the confidences of the words after."""
+    for i in range(begin, end):
+        state_of_word[i] = state
+        word_conf[i] = word_conf[end]
+    change_conf[begin] = change_conf[end]
+    change_conf[end] = 1.0
 
 
 def _sentences(

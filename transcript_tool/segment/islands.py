@@ -73,7 +73,7 @@ ISLAND_CONFIDENCE = 0.6
 on MIT's interviews, 14 of 24 on the held-out project interviews, 26 of 54 on
 Changelog's held-out podcasts, where guests ask back."""
 _ISLAND_CONTEXT = 5  # words of one speaker needed on each side of an island question
-_ISLAND_LONGEST = 25  # words from its onset within which an island question must end
+ISLAND_LONGEST = 25  # words from its onset within which an island question must end
 _ISLAND_SHORTEST = 6  # words of an island whose end the gap model did not hear
 _REPLY_PARTICLES = 3  # the listener's "yeah" read past after an opened island, at most
 
@@ -92,7 +92,8 @@ def question_islands(
     """(begin, end) of each question to the listener inside a run of
     ``talker``'s words: a question's onset (questions.yaml ``caption_onsets``)
     that addresses "you" or makes a request, up to the first sentence end the
-    gap model heard within 25 words (none heard: the likeliest by
+    gap model heard within 25 words or where its answer begins before that
+    (:func:`.answers.answer_start`; none of either: the likeliest end by
     ``end_probability``, six words in or more), with five words of
     ``talker`` on each side ("... some early product work | why do you want
     to work here | a few reasons ..."). Not inside ``outside`` (the
@@ -116,6 +117,7 @@ def question_islands(
         wh_phrase_onset,
     )
     from ..annotate.question_cues import load_cues
+    from .answers import answer_start  # imports this module: here, not at the top
 
     cues = load_cues()
     onsets = cues.caption_onsets
@@ -123,7 +125,7 @@ def question_islands(
         return []
     ends = sentence_end if source_ends is None else source_ends
     n = len(words)
-    tokens, first_token = _tokens(words)
+    tokens, first_token = caption_tokens(words)
     request_heads = frozenset(request[0] for request in onsets.requests if request)
     heads = onset_heads(onsets)
     found: list[tuple[int, int]] = []
@@ -140,18 +142,22 @@ def question_islands(
             and (
                 not to_listener
                 or (openings and _lead_ins_from(words, k, onsets) in openings)
-                or _asks_listener(tokens, t, onsets, cues.listener_words, request_heads)
+                or asks_listener(tokens, t, onsets, cues.listener_words, request_heads)
             )
-            and not _taken_in(words, k, tokens[t], ends, onsets, cues.auxiliaries)
+            and not taken_in(words, k, tokens[t], ends, onsets, cues.auxiliaries)
             and not inside_wh_question(words, k, ends, onsets, cues.wh_words)
             and (question_onset(tokens, t, onsets, cues) or wh_phrase_onset(tokens, t, onsets))
         ):
-            end = next((m + 1 for m in range(k + 2, min(n, k + _ISLAND_LONGEST)) if ends[m]), None)
+            end = next((m + 1 for m in range(k + 2, min(n, k + ISLAND_LONGEST)) if ends[m]), None)
+            if source_ends is None:
+                # unheard, the question ends where its answer begins ("... you
+                # demonstrated leadership | umm so i think this past year |")
+                end = answer_start(words, k, end or min(n, k + ISLAND_LONGEST), onsets) or end
             if end is None and source_ends is None and end_probability is not None:
                 # none heard: where the gap model thought one likeliest, six
                 # words in at least ("i'd like you to design | the ingestion
                 # pipeline ..." is no island's end)
-                window = range(k + _ISLAND_SHORTEST - 1, min(n, k + _ISLAND_LONGEST))
+                window = range(k + _ISLAND_SHORTEST - 1, min(n, k + ISLAND_LONGEST))
                 if window:
                     end = max(window, key=end_probability.__getitem__) + 1
         elif (
@@ -161,7 +167,14 @@ def question_islands(
             and not (outside and outside[0] <= k < outside[1])
         ):
             end = _fronted_question_end(
-                words, k, ends, cues.listener_words, cues.wh_words, end_probability
+                words,
+                k,
+                ends,
+                cues.listener_words,
+                cues.wh_words,
+                end_probability,
+                onsets,
+                source_ends is not None,
             )
         if end is None:
             k += 1
@@ -205,6 +218,53 @@ def question_islands(
     return found
 
 
+def island_flips(
+    words: Sequence[str],
+    state_of_word: Sequence[int],
+    sentence_end: Sequence[bool],
+    invited: tuple[int, int] | None,
+    source_ends: Sequence[bool] | None,
+    end_probability: Sequence[float],
+) -> list[tuple[int, int, int]]:
+    """(begin, end, state) of each island of a decode (:func:`question_islands`),
+    state 0 being the one the role head calls the interviewer: a question to
+    the listener inside the candidate's talk (state 1) is the interviewer's,
+    and after the invitation to ask (``invited``), any question inside the
+    interviewer's talk is the candidate's."""
+    flips = [
+        (begin, end, 0)
+        for begin, end in question_islands(
+            words,
+            state_of_word,
+            sentence_end,
+            1,
+            invited,
+            source_ends,
+            end_probability,
+            openings={
+                **reask_openings(words),
+                **acknowledgements(words, state_of_word, 0),
+            },
+        )
+    ]
+    if invited is not None:
+        flips += [
+            (begin, end, 1)
+            for begin, end in question_islands(
+                words,
+                state_of_word,
+                sentence_end,
+                0,
+                None,
+                source_ends,
+                end_probability,
+                to_listener=False,
+            )
+            if invited[0] <= begin < invited[1]
+        ]
+    return flips
+
+
 _FRONTED_REACH = 25  # words from a fronted clause's "if" within which its question begins
 _FRONTED_QUESTION = 8  # words of the question after it within which a sentence end is heard
 
@@ -216,6 +276,8 @@ def _fronted_question_end(
     listener: frozenset[str],
     wh_words: frozenset[str],
     end_probability: Sequence[float] | None,
+    onsets: CaptionOnsets,
+    written: bool,
 ) -> int | None:
     """Where the question that a conditional at ``words[k]`` ("if") opens
     ends, or None: "you" right after the "if", then, within
@@ -224,8 +286,11 @@ def _fronted_question_end(
     sentence end heard within ``_FRONTED_QUESTION`` words of it, else the
     likeliest there by ``end_probability`` (MIT's set question "if you were
     given the option to change one thing about yourself | what would it be |
-    i wish ...", whose end the gap model seldom hears)."""
+    i wish ...", whose end the gap model seldom hears). Where the answer
+    begins before that (:func:`.answers.answer_start`: "what would it be | umm i
+    think"), there, unless the text's own ends are ``ends`` (``written``)."""
     from ..annotate.caption_ends import MODALS
+    from .answers import answer_start
 
     n = len(words)
     if k + 1 >= n or words[k + 1] not in listener:
@@ -234,13 +299,15 @@ def _fronted_question_end(
         if words[m] in wh_words and m + 1 < n and words[m + 1] in MODALS:
             window = range(m + 2, min(n, m + _FRONTED_QUESTION))
             heard = next((x + 1 for x in window if ends[x]), None)
+            if not written and (answer := answer_start(words, m, heard or window.stop, onsets)):
+                return answer
             if heard is None and end_probability is not None and window:
                 return max(window, key=end_probability.__getitem__) + 1
             return heard
     return None
 
 
-def _taken_in(
+def taken_in(
     words: Sequence[str],
     k: int,
     head: str,
@@ -275,7 +342,7 @@ def _lead_ins_from(words: Sequence[str], k: int, onsets: CaptionOnsets) -> int:
 _CLITICS = frozenset({"s", "re", "d", "ll", "ve", "m"})
 
 
-def _tokens(words: Sequence[str]) -> tuple[list[str], list[int]]:
+def caption_tokens(words: Sequence[str]) -> tuple[list[str], list[int]]:
     """``words`` cut as the caption component reads them (spaCy's tokens
     without their outer apostrophes: "how's" is "how", "s"; "don't" is "do",
     "n't"), and the index of each word's first token."""
@@ -297,7 +364,7 @@ def _tokens(words: Sequence[str]) -> tuple[list[str], list[int]]:
     return tokens, first
 
 
-def _asks_listener(
+def asks_listener(
     words: Sequence[str],
     k: int,
     onsets: CaptionOnsets,

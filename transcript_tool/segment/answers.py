@@ -1,0 +1,88 @@
+"""Where the answer to a question begins, in caption words: a question
+whose end the gap model heard late or not at all ends before its answer's
+first word (:func:`answer_start`), in a question island (:mod:`.islands`)
+and where the decoder left the answer's first words in the asker's run
+(:func:`late_answers`)."""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from .islands import ISLAND_LONGEST, asks_listener, caption_tokens, taken_in
+
+if TYPE_CHECKING:
+    from ..annotate.caption_cues import CaptionOnsets
+
+_ANSWER_AFTER = 4  # words of a question before which its answer cannot begin
+
+
+def answer_start(words: Sequence[str], k: int, stop: int, onsets: CaptionOnsets) -> int | None:
+    """Where the answer to a question whose onset is ``words[k]`` begins
+    before ``stop``, or None: the first of questions.yaml's ``answer_openers``
+    (a filler, or the answerer's "i" or "my") ``_ANSWER_AFTER`` words into
+    the question or later, not after a word that takes it in (``not_after``,
+    ``answer_not_after``: "the reason | i ask", "and | i learned"). Where the
+    gap model heard no end, or heard it late, this is where the question
+    ends: "can you tell me about a time you demonstrated leadership | umm so
+    i think this past year | my biggest priority" (MIT's answers, left out
+    of training, mostly open so)."""
+    for m in range(k + _ANSWER_AFTER, stop):
+        if words[m] in onsets.answer_openers and not (
+            words[m - 1] in onsets.not_after or words[m - 1] in onsets.answer_not_after
+        ):
+            return m
+    return None
+
+
+_LATE_ANSWER = 12  # words of the answer a question's run may have taken, at most
+
+
+def late_answers(
+    words: Sequence[str], state_of_word: Sequence[int], sentence_end: Sequence[bool]
+) -> list[tuple[int, int, int]]:
+    """(begin, end, state) of each answer's opening that the decoder left in
+    the asker's run: where a run ends with a question to the listener (an
+    onset within its last ``ISLAND_LONGEST`` words) and its answer begins
+    (:func:`answer_start`) at most ``_LATE_ANSWER`` words before the run's
+    end, the words from there to the end are the next run's speaker's ("tell
+    me about a time you demonstrated leadership | umm so i think this past
+    year | my biggest priority ...": the change heard after "year"). Not
+    where those words speak to the listener or ask again ("where are you
+    based by the way | i can see a lot of plants behind you", "how are you
+    good | um tell me about yourself": the asker goes on)."""
+    from ..annotate.onsets import question_onset
+    from ..annotate.question_cues import load_cues
+    from .unlabeled import speaker_runs
+
+    cues = load_cues()
+    onsets = cues.caption_onsets
+    if onsets is None:
+        return []
+    tokens, first_token = caption_tokens(words)
+    request_heads = frozenset(request[0] for request in onsets.requests if request)
+    runs = speaker_runs(state_of_word)
+    found: list[tuple[int, int, int]] = []
+    for (begin, end), (after, _) in itertools.pairwise(runs):
+        asked = [
+            k
+            for k in range(max(begin, end - ISLAND_LONGEST, 2), end)
+            if asks_listener(tokens, first_token[k], onsets, cues.listener_words, request_heads)
+            and not taken_in(
+                words, k, tokens[first_token[k]], sentence_end, onsets, cues.auxiliaries
+            )
+            and question_onset(tokens, first_token[k], onsets, cues)
+        ]
+        for k in asked:
+            answer = answer_start(words, k, end, onsets)
+            if answer is None:
+                continue
+            if (
+                end - answer <= _LATE_ANSWER
+                and cues.listener_words.isdisjoint(words[answer:end])
+                and not any(answer <= j for j in asked)
+            ):
+                found.append((answer, end, state_of_word[after]))
+            break
+    return found
