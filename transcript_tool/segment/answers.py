@@ -52,7 +52,7 @@ def late_answers(
     where those words speak to the listener or ask again ("where are you
     based by the way | i can see a lot of plants behind you", "how are you
     good | um tell me about yourself": the asker goes on)."""
-    from ..annotate.onsets import question_onset
+    from ..annotate.onsets import onset_heads, question_onset
     from ..annotate.question_cues import load_cues
     from .unlabeled import speaker_runs
 
@@ -62,13 +62,16 @@ def late_answers(
         return []
     tokens, first_token = caption_tokens(words)
     request_heads = frozenset(request[0] for request in onsets.requests if request)
+    heads = onset_heads(onsets)
     runs = speaker_runs(state_of_word)
     found: list[tuple[int, int, int]] = []
     for (begin, end), (after, _) in itertools.pairwise(runs):
         asked = [
             k
             for k in range(max(begin, end - ISLAND_LONGEST, 2), end)
-            if asks_listener(tokens, first_token[k], onsets, cues.listener_words, request_heads)
+            # the cheap test first: most words start no question
+            if (heads is None or tokens[first_token[k]] in heads)
+            and asks_listener(tokens, first_token[k], onsets, cues.listener_words, request_heads)
             and not taken_in(
                 words, k, tokens[first_token[k]], sentence_end, onsets, cues.auxiliaries
             )
@@ -81,7 +84,7 @@ def late_answers(
             if (
                 end - answer <= _LATE_ANSWER
                 and cues.listener_words.isdisjoint(words[answer:end])
-                and not any(answer <= j for j in asked)
+                and asked[-1] < answer  # no question asked after the answer's start
             ):
                 found.append((answer, end, state_of_word[after]))
             break
