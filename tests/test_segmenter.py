@@ -264,6 +264,36 @@ def test_the_answers_first_words_left_in_the_askers_run_are_the_answerers() -> N
         assert late_answers(words, heard, [False] * len(words)) == []
 
 
+@pytest.mark.parametrize(
+    ("said", "answer"),
+    [
+        # MIT, left out of training: the opening question, the change heard
+        # after "mit"; the lead-ins go with the answer
+        ("so please tell me about yourself okay so i'm a junior here at mit", "okay"),
+        ("please tell me about your background okay well i'm a junior here at mit", "okay"),
+        ("so please tell me about yourself so my name is fernando", "so"),
+        # a filler inside the question's own phrase opens no answer: the first
+        # after it does
+        ("what do you think in terms of uh benefits um well i think", "um"),
+        # "so" taken in by the word before it is no answer's lead-in
+        ("is there a way we all get a billion dollars because if so i want that", None),
+        ("what analyzers do you have just so i know what i'd be learning", None),
+    ],
+)
+def test_an_answer_begins_at_its_lead_ins(said: str, answer: str | None) -> None:
+    """The question opens the stream and the decoder heard the change a few
+    words into the answer: the answer's lead-ins ("okay so", "okay well")
+    and its first filler or "i"/"my" go to the answerer."""
+    words = said.split()
+    heard = [0] * len(words) + [1] * len(TALK)
+    words += TALK
+    found = late_answers(words, heard, [False] * len(words))
+    if answer is None:
+        assert found == []
+    else:
+        assert found == [(said.split().index(answer, 4), len(said.split()), 1)]
+
+
 def test_a_wh_question_after_a_finished_clause_is_an_island() -> None:
     """The bundled behavioural interview as a caption: "... taught me more
     about stakeholder management than any job has | why do you want to work

@@ -67,8 +67,11 @@ class CaptionOnsets:
     opinion_objects: frozenset[str]
     opinion_subjects: frozenset[str]
     answer_verbs: frozenset[str]
-    answer_openers: frozenset[str]
+    answer_fillers: frozenset[str]
+    answer_pronouns: frozenset[str]
     answer_not_after: frozenset[str]
+    filler_not_after: frozenset[str]
+    answer_lead_ins: frozenset[str]
     # as the caption component reads them: spaCy's tokens without their outer
     # apostrophes ("i", "d", "like")
     requests: tuple[tuple[str, ...], ...] = ()

@@ -20,20 +20,48 @@ _ANSWER_AFTER = 4  # words of a question before which its answer cannot begin
 
 def answer_start(words: Sequence[str], k: int, stop: int, onsets: CaptionOnsets) -> int | None:
     """Where the answer to a question whose onset is ``words[k]`` begins
-    before ``stop``, or None: the first of questions.yaml's ``answer_openers``
-    (a filler, or the answerer's "i" or "my") ``_ANSWER_AFTER`` words into
-    the question or later, not after a word that takes it in (``not_after``,
-    ``answer_not_after``: "the reason | i ask", "and | i learned"). Where the
-    gap model heard no end, or heard it late, this is where the question
-    ends: "can you tell me about a time you demonstrated leadership | umm so
-    i think this past year | my biggest priority" (MIT's answers, left out
-    of training, mostly open so)."""
-    for m in range(k + _ANSWER_AFTER, stop):
-        if words[m] in onsets.answer_openers and not (
-            words[m - 1] in onsets.not_after or words[m - 1] in onsets.answer_not_after
-        ):
+    before ``stop``, or None: the first of questions.yaml's
+    ``answer_fillers`` or ``answer_pronouns`` (the answerer's "i" or "my")
+    ``_ANSWER_AFTER`` words into the question or later that opens an answer
+    (:func:`_opens_answer`), with the ``answer_lead_ins`` right before it
+    ("tell me about yourself | okay so i'm a junior"). Where the gap model
+    heard no end, or heard it late, this is where the question ends: "can
+    you tell me about a time you demonstrated leadership | umm so i think
+    this past year | my biggest priority" (MIT's answers, left out of
+    training, mostly open so)."""
+    first = k + _ANSWER_AFTER
+    for m in range(first, stop):
+        if _opens_answer(words, m, first, onsets):
+            while m > first and words[m - 1] in onsets.answer_lead_ins:
+                m -= 1
             return m
     return None
+
+
+def _opens_answer(words: Sequence[str], m: int, first: int, onsets: CaptionOnsets) -> bool:
+    """``words[m]`` may be an answer's first filler or pronoun: not after a
+    word that takes it in (``not_after``, ``answer_not_after``: "the reason |
+    i ask", "and | i learned"), a filler not inside the question's phrase
+    (``filler_not_after``: "in terms of | uh benefits"); after "so", a lead-in
+    that is also one of ``not_after``, only where "so" itself is not taken in
+    ("okay so | i'm a junior", but "if so | i want to hear that")."""
+    word, before = words[m], words[m - 1]
+    if word in onsets.answer_fillers:
+        if before in onsets.filler_not_after:
+            return False
+    elif word not in onsets.answer_pronouns:
+        return False
+    if before in onsets.answer_not_after:
+        return False
+    if before not in onsets.not_after:
+        return True
+    earlier = words[m - 2]
+    return (
+        before in onsets.answer_lead_ins
+        and m - 1 >= first
+        and earlier not in onsets.not_after
+        and earlier not in onsets.answer_not_after
+    )
 
 
 _LATE_ANSWER = 12  # words of the answer a question's run may have taken, at most
@@ -68,7 +96,7 @@ def late_answers(
     for (begin, end), (after, _) in itertools.pairwise(runs):
         asked = [
             k
-            for k in range(max(begin, end - ISLAND_LONGEST, 2), end)
+            for k in range(max(begin, end - ISLAND_LONGEST), end)
             # the cheap test first: most words start no question
             if (heads is None or tokens[first_token[k]] in heads)
             and asks_listener(tokens, first_token[k], onsets, cues.listener_words, request_heads)

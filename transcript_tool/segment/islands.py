@@ -316,18 +316,20 @@ def taken_in(
     auxiliaries: frozenset[str],
 ) -> bool:
     """The clause going on before ``words[k]`` takes it in, so no question
-    starts there: never after a sentence end heard or written ("yeah i like
-    that | what would you use"); before a wh-word (``head``, its first token)
-    only after one of ``not_after`` ("it matters because | what date do you
-    partition by"), as the caption component reads it; before an auxiliary
-    also after an auxiliary or a verb ("i'd | have you as a hire")."""
+    starts there: never at the stream's start nor after a sentence end heard
+    or written ("yeah i like that | what would you use"); before a wh-word
+    (``head``, its first token) only after one of ``not_after`` ("it matters
+    because | what date do you partition by"), as the caption component reads
+    it; before an auxiliary also after an auxiliary or a verb ("i'd | have you
+    as a hire")."""
     from ..annotate.onsets import goes_on, no_question_after
 
-    if ends[k - 1]:
+    if k == 0 or ends[k - 1]:
         return False
+    earlier = words[k - 2] if k > 1 else ""
     if head in onsets.wh:  # "... than any job has | why do you want to work here"
-        return no_question_after(words[k - 1].partition("'")[0], words[k - 2], onsets)
-    return goes_on(words[k - 1], onsets, auxiliaries, words[k - 2])
+        return no_question_after(words[k - 1].partition("'")[0], earlier, onsets)
+    return goes_on(words[k - 1], onsets, auxiliaries, earlier)
 
 
 def _lead_ins_from(words: Sequence[str], k: int, onsets: CaptionOnsets) -> int:
