@@ -29,8 +29,8 @@ from transcript_tool.segment.phrases import (
     greeting_replies,
     introduction_requests,
     invitation_stretch,
-    praise_before_questions,
 )
+from transcript_tool.segment.praise import praise_before_questions
 from transcript_tool.segment.unlabeled import Segmented, segment_chunks, turn_confidences
 from transcript_tool.wording import counted
 
@@ -509,8 +509,48 @@ def test_praise_before_a_question_is_the_askers() -> None:
         asks = [False] * len(words)
         asks[-1] = True
         assert praise_before_questions(words, heard, ends, asks) == found
-        # before a statement it stays where it is
-        assert praise_before_questions(words, heard, ends, [False] * len(words)) == []
+        # a question to the listener is one even where no end was heard as asking
+        assert praise_before_questions(words, heard, ends, [False] * len(words)) == found
+    # before a statement it stays where it is
+    statement = "we have a team of five".split()
+    words = [*answer, "nice", *statement]
+    heard = [1] * (len(answer) + 1) + [0] * len(statement)
+    ends = [False] * len(words)
+    ends[len(answer) - 1] = ends[len(answer)] = ends[-1] = True
+    assert praise_before_questions(words, heard, ends, [False] * len(words)) == []
+
+
+@pytest.mark.parametrize(
+    ("answer", "moved"),
+    [
+        ("i also hold a leadership position in my sorority great", "great"),
+        ("so that is how we got the grant in the end excellent thank you", "excellent thank you"),
+        # the praise words are the answer's own
+        ("and honestly the whole experience was great", None),
+        ("if we could do that again that would be really awesome", None),
+        ("we practised together and things like that", None),
+    ],
+)
+def test_praise_in_a_caption_needs_no_sentence_end(answer: str, moved: str | None) -> None:
+    """MIT, left out of training: "... a leadership position in my sorority
+    great | okay can you tell me about a time you demonstrated leadership".
+    No sentence end was heard around "great", and the sentence head heard the
+    request as a statement; the praise words before a question to the
+    listener are the asker's."""
+    said = answer.split()
+    question = "okay can you tell me about a time you demonstrated leadership".split()
+    words = [*said, *question]
+    heard = [1] * len(said) + [0] * len(question)
+    ends = [False] * len(words)
+    ends[-1] = True
+    asks = [False] * len(words)
+    found = praise_before_questions(words, heard, ends, asks)
+    if moved is None:
+        assert found == []
+    else:
+        assert found == [(len(said) - len(moved.split()), len(said), 0)]
+        # punctuated text keeps its own sentences: "great" is the answer's there
+        assert praise_before_questions(words, heard, ends, asks, written=True) == []
 
 
 def test_the_reply_to_how_are_you_is_the_other_speakers() -> None:

@@ -100,6 +100,8 @@ class QuestionCues:
     wrap_ups: tuple[tuple[str, ...], ...]
     backchannel_words: frozenset[str]
     praise_words: frozenset[str]
+    praise_not_after: frozenset[str]
+    praise_not_first: frozenset[str]
     introductions: tuple[tuple[str, ...], ...]
     addressed_by: tuple[tuple[str, ...], ...]
     not_names: frozenset[str]
@@ -227,6 +229,8 @@ def load_cues(text: str | None = None) -> QuestionCues:
         wrap_ups=tuple(tuple(phrase.split()) for phrase in raw["wrap_ups"]),
         backchannel_words=frozenset(raw["backchannel_words"]),
         praise_words=frozenset(raw["praise_words"]),
+        praise_not_after=frozenset(raw.get("praise_not_after", ())),
+        praise_not_first=frozenset(raw.get("praise_not_first", ())),
         introductions=tuple(tuple(phrase.split()) for phrase in raw["introductions"]),
         addressed_by=tuple(tuple(phrase.split()) for phrase in raw["addressed_by"]),
         not_names=frozenset(raw["not_names"]),

@@ -8,12 +8,54 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from .islands import ISLAND_LONGEST, asks_listener, caption_tokens, taken_in
 
 if TYPE_CHECKING:
     from ..annotate.caption_cues import CaptionOnsets
+    from ..annotate.question_cues import QuestionCues
+
+
+@dataclass(frozen=True)
+class ListenerQuestions:
+    """Where a question to the listener starts in caption tokens (see
+    :func:`.islands.caption_tokens`): an onset the caption component would
+    read (``question_onset``) that is about "you" or asks for something
+    (:func:`.islands.asks_listener`)."""
+
+    cues: QuestionCues
+    onsets: CaptionOnsets
+    heads: frozenset[str] | None  # words where an onset may be; None: any
+    request_heads: frozenset[str]
+
+    @classmethod
+    def load(cls) -> ListenerQuestions | None:
+        """From questions.yaml; None when it has no caption onsets."""
+        from ..annotate.onsets import onset_heads
+        from ..annotate.question_cues import load_cues
+
+        cues = load_cues()
+        onsets = cues.caption_onsets
+        if onsets is None:
+            return None
+        request_heads = frozenset(request[0] for request in onsets.requests if request)
+        return cls(cues, onsets, onset_heads(onsets), request_heads)
+
+    def starts_at(self, tokens: Sequence[str], index: int) -> bool:
+        """A question to the listener starts at ``tokens[index]``."""
+        from ..annotate.onsets import question_onset
+
+        return (
+            # the cheap test first: most words start no question
+            (self.heads is None or tokens[index] in self.heads)
+            and asks_listener(
+                tokens, index, self.onsets, self.cues.listener_words, self.request_heads
+            )
+            and question_onset(tokens, index, self.onsets, self.cues)
+        )
+
 
 _ANSWER_AFTER = 4  # words of a question before which its answer cannot begin
 
@@ -80,30 +122,23 @@ def late_answers(
     where those words speak to the listener or ask again ("where are you
     based by the way | i can see a lot of plants behind you", "how are you
     good | um tell me about yourself": the asker goes on)."""
-    from ..annotate.onsets import onset_heads, question_onset
-    from ..annotate.question_cues import load_cues
     from .unlabeled import speaker_runs
 
-    cues = load_cues()
-    onsets = cues.caption_onsets
-    if onsets is None:
+    questions = ListenerQuestions.load()
+    if questions is None:
         return []
+    onsets = questions.onsets
     tokens, first_token = caption_tokens(words)
-    request_heads = frozenset(request[0] for request in onsets.requests if request)
-    heads = onset_heads(onsets)
     runs = speaker_runs(state_of_word)
     found: list[tuple[int, int, int]] = []
     for (begin, end), (after, _) in itertools.pairwise(runs):
         asked = [
             k
             for k in range(max(begin, end - ISLAND_LONGEST), end)
-            # the cheap test first: most words start no question
-            if (heads is None or tokens[first_token[k]] in heads)
-            and asks_listener(tokens, first_token[k], onsets, cues.listener_words, request_heads)
+            if questions.starts_at(tokens, first_token[k])
             and not taken_in(
-                words, k, tokens[first_token[k]], sentence_end, onsets, cues.auxiliaries
+                words, k, tokens[first_token[k]], sentence_end, onsets, questions.cues.auxiliaries
             )
-            and question_onset(tokens, first_token[k], onsets, cues)
         ]
         for k in asked:
             answer = answer_start(words, k, end, onsets)
@@ -111,7 +146,7 @@ def late_answers(
                 continue
             if (
                 end - answer <= _LATE_ANSWER
-                and cues.listener_words.isdisjoint(words[answer:end])
+                and questions.cues.listener_words.isdisjoint(words[answer:end])
                 and asked[-1] < answer  # no question asked after the answer's start
             ):
                 found.append((answer, end, state_of_word[after]))

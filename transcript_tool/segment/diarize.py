@@ -48,8 +48,8 @@ from .phrases import (
     interruptions,
     introduction_requests,
     invitation_stretch,
-    praise_before_questions,
 )
+from .praise import praise_before_questions
 from .speakers import emission as speaker_emission
 from .speakers import word_ids
 
@@ -79,7 +79,7 @@ class Params:
     # by is someone else (names.named); 0: off
     mentions: int = 1  # 1: the introduced name said anywhere else is someone else's words too
     praise: int = 1  # 1: "nice" ending one run before the other's question is the
-    # asker's (phrases.praise_before_questions); 0: off
+    # asker's (praise.praise_before_questions); 0: off
     greetings: int = 1  # 1: the reply to "how are you" left in the asker's run is the
     # other speaker's (phrases.greeting_replies); 0: off
     introductions: int = 1  # 1: the speaker may change after "tell me about your
@@ -236,7 +236,9 @@ def diarize(
                 _move_change(state_of_word, word_conf, change_conf, begin, end, state)
     if p.praise and speakers == 2:
         asks = question_after if question_after is not None else question_end
-        for begin, end, state in praise_before_questions(words, state_of_word, text_ends, asks):
+        for begin, end, state in praise_before_questions(
+            words, state_of_word, text_ends, asks, written=change_after is not None
+        ):
             _move_change(state_of_word, word_conf, change_conf, begin, end, state)
     if p.greetings and speakers == 2:
         for begin, end, state in greeting_replies(words, state_of_word, change_after):

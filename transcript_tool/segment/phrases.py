@@ -2,10 +2,11 @@
 learned: a listener's "mm-hmm" inside the other's talk (their own short
 turn), a speaker cutting in to ask ("sorry let me jump in ...": a change of
 speaker where it begins), the invitation to ask ("what questions do you
-have for me": from there the candidate asks and the interviewer answers),
-and "nice" before the other's question (the asker's). Question islands have
-a module of their own (:mod:`.islands`). The phrases, other than the
-backchannel words, are questions.yaml's, as caption words."""
+have for me": from there the candidate asks and the interviewer answers).
+Question islands, an answer's start and "nice" before the other's question
+have modules of their own (:mod:`.islands`, :mod:`.answers`,
+:mod:`.praise`). The phrases, other than the backchannel words, are
+questions.yaml's, as caption words."""
 
 from __future__ import annotations
 
@@ -59,43 +60,6 @@ def backchannels(
             listener = others[0] if others else (1 if talker == 0 else 0)
             found.append((i, j, listener))
         i = j
-    return found
-
-
-_PRAISE_LONGEST = 3  # words of a sentence that only acknowledges
-
-
-def praise_before_questions(
-    words: Sequence[str],
-    state_of_word: Sequence[int],
-    ends: Sequence[bool],
-    asks: Sequence[bool],
-) -> list[tuple[int, int, int]]:
-    """(begin, end, asker) of each sentence of at most three of
-    questions.yaml's ``praise_words`` ("nice", "great okay") that ends a
-    speaker's run right before the other speaker's question: the asker's
-    acknowledgement of the answer ("... the pastry delivery | nice | have you
-    ever been responsible for other people on a shift"), which the decoder
-    left at the end of the answer. ``ends[i]``/``asks[i]``: a sentence (a
-    question) ends after word i."""
-    from ..annotate.question_cues import load_cues
-    from .unlabeled import speaker_runs  # the module above this one; loaded by now
-
-    praise = load_cues().praise_words
-    n = len(words)
-    found: list[tuple[int, int, int]] = []
-    for begin, end in speaker_runs(state_of_word)[:-1]:
-        question_end = next((m for m in range(end, n) if ends[m]), n - 1)
-        if not asks[question_end]:
-            continue
-        start = next((m + 1 for m in range(end - 2, begin - 1, -1) if ends[m]), begin)
-        if (
-            begin < start
-            and ends[end - 1]
-            and end - start <= _PRAISE_LONGEST
-            and all(words[m] in praise for m in range(start, end))
-        ):
-            found.append((start, end, state_of_word[end]))
     return found
 
 
