@@ -25,6 +25,7 @@ from transcript_tool.segment.gaps import GapModel, TrainingStream, normalize, sh
 from transcript_tool.segment.islands import acknowledgements, question_islands, reask_openings
 from transcript_tool.segment.names import named
 from transcript_tool.segment.phrases import (
+    closing_words,
     embedded_clauses,
     greeting_replies,
     introduction_requests,
@@ -551,6 +552,29 @@ def test_praise_in_a_caption_needs_no_sentence_end(answer: str, moved: str | Non
         assert found == [(len(said) - len(moved.split()), len(said), 0)]
         # punctuated text keeps its own sentences: "great" is the answer's there
         assert praise_before_questions(words, heard, ends, asks, written=True) == []
+
+
+def test_an_interviewers_closing_reads_as_the_interviewers() -> None:
+    """Anthropic's AI interviewer, left out of training: "... no that's all |
+    perfect thank you again for sharing your experiences so openly ... please
+    don't hesitate to reach out", which the decoder gave to the candidate in
+    139 of the 175 interviews that close so. In the last fifth of a caption
+    the closing phrases' words are the interviewer's evidence; earlier, or
+    in the candidate's "thank you for your time", they are not."""
+    answer = "i mostly use it to check my code and draft emails and that is all".split()
+    closing = "perfect thank you again for sharing your experiences best of luck".split()
+    words = [*answer * 4, *closing]
+    start = len(answer) * 4
+    found = closing_words(words)
+    assert [words[i] for i in found] == ["again", "for", "sharing", "best", "of", "luck"]
+    assert closing_words([*closing, *answer * 4]) == []  # an opening, not a closing
+    assert closing_words([*answer * 4, *"thank you for your time".split()]) == []
+    model = shipped_model()
+    heard = diarize(words, model).role_evidence
+    unread = diarize(words, model, params=Params(closings=0.0)).role_evidence
+    moved = [round(a - b, 3) for a, b in zip(heard, unread, strict=True)]
+    assert moved == [10.0 if i in found else 0.0 for i in range(len(words))]
+    assert found[0] == start + closing.index("again")
 
 
 def test_the_reply_to_how_are_you_is_the_other_speakers() -> None:

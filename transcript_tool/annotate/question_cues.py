@@ -98,6 +98,7 @@ class QuestionCues:
     interruptions: tuple[tuple[str, ...], ...]
     invitations: tuple[tuple[str, ...], ...]
     wrap_ups: tuple[tuple[str, ...], ...]
+    closings: tuple[tuple[str, ...], ...]
     backchannel_words: frozenset[str]
     praise_words: frozenset[str]
     praise_not_after: frozenset[str]
@@ -227,6 +228,7 @@ def load_cues(text: str | None = None) -> QuestionCues:
         interruptions=tuple(tuple(phrase.split()) for phrase in raw["interruptions"]),
         invitations=tuple(tuple(phrase.split()) for phrase in raw["invitations"]),
         wrap_ups=tuple(tuple(phrase.split()) for phrase in raw["wrap_ups"]),
+        closings=tuple(tuple(phrase.split()) for phrase in raw.get("closings", ())),
         backchannel_words=frozenset(raw["backchannel_words"]),
         praise_words=frozenset(raw["praise_words"]),
         praise_not_after=frozenset(raw.get("praise_not_after", ())),

@@ -43,6 +43,7 @@ from .phrases import (
     INTERRUPTION_CHANGE,
     INTRODUCTION_CHANGE,
     backchannels,
+    closing_words,
     embedded_clauses,
     greeting_replies,
     interruptions,
@@ -84,6 +85,8 @@ class Params:
     # other speaker's (phrases.greeting_replies); 0: off
     introductions: int = 1  # 1: the speaker may change after "tell me about your
     # background" (phrases.introduction_requests); 0: off
+    closings: float = 10.0  # role log-odds added to each word of an interviewer's
+    # closing phrase in the last fifth ("best of luck": phrases.closing_words); 0: off
 
 
 @dataclass(frozen=True)
@@ -174,6 +177,8 @@ def diarize(
         # after the invitation to ask, asking sounds like the candidate and
         # answering like the interviewer: the role head's reading is reversed
         role_logodds[invited[0] : invited[1]] *= p.reverse_role
+    if p.closings and speakers == 2:
+        role_logodds[closing_words(words)] += p.closings
     role_emission = _role_emission(role_logodds, units, speakers, p.role_weight)
     prior = _prior(speakers, first_role)
     emission = role_emission

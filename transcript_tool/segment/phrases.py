@@ -315,6 +315,31 @@ def invitation_stretch(words: Sequence[str]) -> tuple[int, int] | None:
     return begin, n if wrap_up is None else wrap_up[0]
 
 
+_CLOSING_FROM = 0.8  # share of the words before which no closing is read
+
+
+def closing_words(words: Sequence[str]) -> list[int]:
+    """The words of questions.yaml's ``closings`` ("thank you again for
+    sharing your experiences", "best of luck") in the last fifth of
+    ``words``: only an interviewer closes so. Left out of training, the
+    decoder gave some of the AI interviewer's closing statement to the
+    candidate in 139 of the 175 Anthropic interviews that have one ("... no
+    that's all | perfect thank you again for sharing your experiences so
+    openly ... please don't hesitate to reach out")."""
+    from ..annotate.question_cues import load_cues
+
+    phrases = load_cues().closings
+    found: list[int] = []
+    if not phrases:
+        return found
+    i = int(len(words) * _CLOSING_FROM)
+    while (hit := _next_phrase(words, phrases, i)) is not None:
+        begin, phrase = hit
+        found.extend(range(begin, begin + len(phrase)))
+        i = begin + len(phrase)
+    return found
+
+
 def _next_phrase(
     words: Sequence[str], phrases: Sequence[tuple[str, ...]], start: int
 ) -> tuple[int, tuple[str, ...]] | None:
