@@ -21,11 +21,11 @@ from transcript_tool.readers.common import Chunk, ReadOptions
 from transcript_tool.readers.text import read
 from transcript_tool.segment.answers import late_answers
 from transcript_tool.segment.diarize import Diarization, Params, diarize
+from transcript_tool.segment.framing import announced_talk, closing_words
 from transcript_tool.segment.gaps import GapModel, TrainingStream, normalize, shipped_model, train
 from transcript_tool.segment.islands import acknowledgements, question_islands, reask_openings
 from transcript_tool.segment.names import named
 from transcript_tool.segment.phrases import (
-    closing_words,
     embedded_clauses,
     greeting_replies,
     introduction_requests,
@@ -575,6 +575,32 @@ def test_an_interviewers_closing_reads_as_the_interviewers() -> None:
     moved = [round(a - b, 3) for a, b in zip(heard, unread, strict=True)]
     assert moved == [10.0 if i in found else 0.0 for i in range(len(words))]
     assert found[0] == start + closing.index("again")
+
+
+def test_an_interviewers_announced_talk_reads_as_the_interviewers() -> None:
+    """The project's mock interviews, left out of training: "okay so let me
+    tell you a little bit more about greg and what he's like ..." went to
+    the candidate. The announcement, and the talk after it up to the next
+    question, are the interviewer's evidence; the candidate's "let me tell
+    you a bit about myself" is not."""
+    pitch = "okay so let me tell you a little bit about us we make scales for beekeepers".split()
+    question = "how did you hear about the role".split()
+    words = [*TALK, *pitch, *question, *TALK]
+    begin = len(TALK) + pitch.index("tell") - 2  # "let me tell you a little"
+    talk = begin + 6
+    asked = len(TALK) + len(pitch)
+    ends = [False] * len(words)
+    assert announced_talk(words, ends) == [(begin, talk, asked)]  # "how did you" asks
+    ends[talk + 3] = True  # a question heard after "us we make scales"
+    assert announced_talk(words, ends) == [(begin, talk, talk + 4)]
+    assert announced_talk([*TALK, *"let me tell you a bit about myself".split()], ends) == []
+    model = shipped_model()
+    heard = diarize(words, model).role_evidence
+    unread = diarize(words, model, params=Params(announcements=0.0, announced=0.0)).role_evidence
+    moved = [round(a - b, 3) for a, b in zip(heard, unread, strict=True)]
+    assert moved == [
+        10.0 if begin <= i < talk else 3.0 if talk <= i < asked else 0.0 for i in range(len(words))
+    ]
 
 
 def test_the_reply_to_how_are_you_is_the_other_speakers() -> None:

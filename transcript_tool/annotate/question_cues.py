@@ -99,6 +99,8 @@ class QuestionCues:
     invitations: tuple[tuple[str, ...], ...]
     wrap_ups: tuple[tuple[str, ...], ...]
     closings: tuple[tuple[str, ...], ...]
+    announcements_of_talk: tuple[tuple[str, ...], ...]
+    announcement_not_before: frozenset[str]
     backchannel_words: frozenset[str]
     praise_words: frozenset[str]
     praise_not_after: frozenset[str]
@@ -229,6 +231,10 @@ def load_cues(text: str | None = None) -> QuestionCues:
         invitations=tuple(tuple(phrase.split()) for phrase in raw["invitations"]),
         wrap_ups=tuple(tuple(phrase.split()) for phrase in raw["wrap_ups"]),
         closings=tuple(tuple(phrase.split()) for phrase in raw.get("closings", ())),
+        announcements_of_talk=tuple(
+            tuple(phrase.split()) for phrase in raw.get("announcements_of_talk", ())
+        ),
+        announcement_not_before=frozenset(raw.get("announcement_not_before", ())),
         backchannel_words=frozenset(raw["backchannel_words"]),
         praise_words=frozenset(raw["praise_words"]),
         praise_not_after=frozenset(raw.get("praise_not_after", ())),

@@ -33,6 +33,7 @@ import numpy as np
 import numpy.typing as npt
 
 from .answers import late_answers
+from .framing import announced_talk, closing_words
 from .gaps import SENTENCE_END, GapModel, GapScores
 from .hmm import forward_backward
 from .islands import ISLAND_CONFIDENCE, island_flips
@@ -43,7 +44,6 @@ from .phrases import (
     INTERRUPTION_CHANGE,
     INTRODUCTION_CHANGE,
     backchannels,
-    closing_words,
     embedded_clauses,
     greeting_replies,
     interruptions,
@@ -86,7 +86,10 @@ class Params:
     introductions: int = 1  # 1: the speaker may change after "tell me about your
     # background" (phrases.introduction_requests); 0: off
     closings: float = 10.0  # role log-odds added to each word of an interviewer's
-    # closing phrase in the last fifth ("best of luck": phrases.closing_words); 0: off
+    # closing phrase in the last fifth ("best of luck": framing.closing_words); 0: off
+    announcements: float = 10.0  # ... to each word of an interviewer's announcement of
+    # their own talk ("let me tell you a bit about us": framing.announced_talk); 0: off
+    announced: float = 3.0  # ... to each word of the talk the announcement opens; 0: off
 
 
 @dataclass(frozen=True)
@@ -179,6 +182,11 @@ def diarize(
         role_logodds[invited[0] : invited[1]] *= p.reverse_role
     if p.closings and speakers == 2:
         role_logodds[closing_words(words)] += p.closings
+    if (p.announcements or p.announced) and speakers == 2:
+        asked = question_after if question_after is not None else question_end
+        for begin, talk, end in announced_talk(words, asked):
+            role_logodds[begin:talk] += p.announcements
+            role_logodds[talk:end] += p.announced
     role_emission = _role_emission(role_logodds, units, speakers, p.role_weight)
     prior = _prior(speakers, first_role)
     emission = role_emission

@@ -89,7 +89,7 @@ def interruptions(
     n = len(words)
     found: list[tuple[int, int]] = []
     i = 1
-    while (hit := _next_phrase(words, phrases, i)) is not None:
+    while (hit := next_phrase(words, phrases, i)) is not None:
         i, phrase = hit
         begin = i
         while begin - 1 > 0 and words[begin - 1] in cues.interruption_lead_ins and i - begin < 2:
@@ -146,7 +146,7 @@ def greeting_replies(
     n = len(words)
     found: list[tuple[int, int, int]] = []
     i = 0
-    while (hit := _next_phrase(words, greetings.questions, i)) is not None:
+    while (hit := next_phrase(words, greetings.questions, i)) is not None:
         at, phrase = hit
         if at >= _GREETING_REACH:
             break
@@ -307,40 +307,15 @@ def invitation_stretch(words: Sequence[str]) -> tuple[int, int] | None:
 
     cues = load_cues()
     n = len(words)
-    invited = _next_phrase(words, cues.invitations, n // 2)
+    invited = next_phrase(words, cues.invitations, n // 2)
     if invited is None:
         return None
     begin = invited[0] + len(invited[1])
-    wrap_up = _next_phrase(words, cues.wrap_ups, begin)
+    wrap_up = next_phrase(words, cues.wrap_ups, begin)
     return begin, n if wrap_up is None else wrap_up[0]
 
 
-_CLOSING_FROM = 0.8  # share of the words before which no closing is read
-
-
-def closing_words(words: Sequence[str]) -> list[int]:
-    """The words of questions.yaml's ``closings`` ("thank you again for
-    sharing your experiences", "best of luck") in the last fifth of
-    ``words``: only an interviewer closes so. Left out of training, the
-    decoder gave some of the AI interviewer's closing statement to the
-    candidate in 139 of the 175 Anthropic interviews that have one ("... no
-    that's all | perfect thank you again for sharing your experiences so
-    openly ... please don't hesitate to reach out")."""
-    from ..annotate.question_cues import load_cues
-
-    phrases = load_cues().closings
-    found: list[int] = []
-    if not phrases:
-        return found
-    i = int(len(words) * _CLOSING_FROM)
-    while (hit := _next_phrase(words, phrases, i)) is not None:
-        begin, phrase = hit
-        found.extend(range(begin, begin + len(phrase)))
-        i = begin + len(phrase)
-    return found
-
-
-def _next_phrase(
+def next_phrase(
     words: Sequence[str], phrases: Sequence[tuple[str, ...]], start: int
 ) -> tuple[int, tuple[str, ...]] | None:
     """(where it begins, which) of the first of ``phrases`` in ``words`` from
