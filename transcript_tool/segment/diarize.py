@@ -17,7 +17,8 @@ model over *units* (the stretches between gaps where a change is plausible):
 - forward-backward gives each unit's posterior; a unit goes to its most
   probable speaker, and that probability is the confidence reported;
 - a few phrases the gap model cannot learn from its corpora adjust the scores
-  before decoding and the speakers after it (:mod:`.phrases`, :mod:`.islands`).
+  before decoding and the speakers after it (:mod:`.phrases`, :mod:`.framing`,
+  :mod:`.islands`, :mod:`.answers`, :mod:`.praise`).
 
 After scoring, the decoder works over units (a few per sentence), with numpy
 for anything per word or per unit it can do in bulk.

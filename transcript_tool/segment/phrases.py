@@ -3,10 +3,11 @@ learned: a listener's "mm-hmm" inside the other's talk (their own short
 turn), a speaker cutting in to ask ("sorry let me jump in ...": a change of
 speaker where it begins), the invitation to ask ("what questions do you
 have for me": from there the candidate asks and the interviewer answers).
-Question islands, an answer's start and "nice" before the other's question
-have modules of their own (:mod:`.islands`, :mod:`.answers`,
-:mod:`.praise`). The phrases, other than the backchannel words, are
-questions.yaml's, as caption words."""
+Question islands, an answer's start, "nice" before the other's question and
+the interviewer's closing and announced talk have modules of their own
+(:mod:`.islands`, :mod:`.answers`, :mod:`.praise`, :mod:`.framing`). The
+phrases, other than the backchannel words, are questions.yaml's, as caption
+words."""
 
 from __future__ import annotations
 
