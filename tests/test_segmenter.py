@@ -558,7 +558,7 @@ def test_an_interviewers_closing_reads_as_the_interviewers() -> None:
     """Anthropic's AI interviewer, left out of training: "... no that's all |
     perfect thank you again for sharing your experiences so openly ... please
     don't hesitate to reach out", which the decoder gave to the candidate in
-    139 of the 175 interviews that close so. In the last fifth of a caption
+    141 of the 249 interviews that close so. In the last fifth of a caption
     the closing phrases' words are the interviewer's evidence; earlier, or
     in the candidate's "thank you for your time", they are not."""
     answer = "i mostly use it to check my code and draft emails and that is all".split()
@@ -569,6 +569,8 @@ def test_an_interviewers_closing_reads_as_the_interviewers() -> None:
     assert [words[i] for i in found] == ["again", "for", "sharing", "best", "of", "luck"]
     assert closing_words([*closing, *answer * 4]) == []  # an opening, not a closing
     assert closing_words([*answer * 4, *"thank you for your time".split()]) == []
+    asked = "is there anything else you'd like to add".split()
+    assert closing_words([*answer * 4, *asked]) == list(range(len(answer) * 4, len(answer) * 4 + 4))
     model = shipped_model()
     heard = diarize(words, model).role_evidence
     unread = diarize(words, model, params=Params(closings=0.0)).role_evidence

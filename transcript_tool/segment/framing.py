@@ -18,12 +18,12 @@ _CLOSING_FROM = 0.8  # share of the words before which no closing is read
 
 def closing_words(words: Sequence[str]) -> list[int]:
     """The words of questions.yaml's ``closings`` ("thank you again for
-    sharing your experiences", "best of luck") in the last fifth of
-    ``words``: only an interviewer closes so. Left out of training, the
-    decoder gave some of the AI interviewer's closing statement to the
-    candidate in 139 of the 175 Anthropic interviews that have one ("... no
-    that's all | perfect thank you again for sharing your experiences so
-    openly ... please don't hesitate to reach out")."""
+    sharing your experiences", "best of luck", "is there anything else") in
+    the last fifth of ``words``: only an interviewer closes so. Left out of
+    training, the decoder gave some of the AI interviewer's closing words to
+    the candidate in 141 of the 249 Anthropic interviews that have them ("...
+    no that's all | perfect thank you again for sharing your experiences so
+    openly ... please don't hesitate to reach out"); read so, in 16."""
     from ..annotate.question_cues import load_cues
 
     phrases = load_cues().closings
