@@ -16,6 +16,7 @@ from ..yamlnodes import load_data
 from .caption_cues import CaptionOnsets, caption_onsets_from
 from .greeting_cues import Greetings, greetings_from
 from .markers import check_attrs
+from .segment_cues import SegmentPhrases, segment_phrases_from
 from .tokenmatch import TokenMatcher
 from .word_lists import RuleWords, load_rule_words
 
@@ -95,20 +96,7 @@ class QuestionCues:
     why_askers: frozenset[str]
     task_nouns: frozenset[str]
     restatements: tuple[tuple[str, ...], ...]
-    interruptions: tuple[tuple[str, ...], ...]
-    invitations: tuple[tuple[str, ...], ...]
-    wrap_ups: tuple[tuple[str, ...], ...]
-    closings: tuple[tuple[str, ...], ...]
-    announcements_of_talk: tuple[tuple[str, ...], ...]
-    announcement_not_before: frozenset[str]
-    backchannel_words: frozenset[str]
-    praise_words: frozenset[str]
-    praise_not_after: frozenset[str]
-    praise_not_first: frozenset[str]
-    introductions: tuple[tuple[str, ...], ...]
-    addressed_by: tuple[tuple[str, ...], ...]
-    not_names: frozenset[str]
-    interruption_lead_ins: frozenset[str]
+    segment: SegmentPhrases  # the phrase lists only the segmenter reads
     listener_words: frozenset[str]
     refers_back: frozenset[str]
     follows_with: frozenset[str]
@@ -227,22 +215,7 @@ def load_cues(text: str | None = None) -> QuestionCues:
         why_askers=frozenset(raw.get("why_askers", ())),
         task_nouns=frozenset(raw.get("task_nouns", ())),
         restatements=tuple(tuple(phrase.split()) for phrase in raw["restatements"]),
-        interruptions=tuple(tuple(phrase.split()) for phrase in raw["interruptions"]),
-        invitations=tuple(tuple(phrase.split()) for phrase in raw["invitations"]),
-        wrap_ups=tuple(tuple(phrase.split()) for phrase in raw["wrap_ups"]),
-        closings=tuple(tuple(phrase.split()) for phrase in raw.get("closings", ())),
-        announcements_of_talk=tuple(
-            tuple(phrase.split()) for phrase in raw.get("announcements_of_talk", ())
-        ),
-        announcement_not_before=frozenset(raw.get("announcement_not_before", ())),
-        backchannel_words=frozenset(raw["backchannel_words"]),
-        praise_words=frozenset(raw["praise_words"]),
-        praise_not_after=frozenset(raw.get("praise_not_after", ())),
-        praise_not_first=frozenset(raw.get("praise_not_first", ())),
-        introductions=tuple(tuple(phrase.split()) for phrase in raw["introductions"]),
-        addressed_by=tuple(tuple(phrase.split()) for phrase in raw["addressed_by"]),
-        not_names=frozenset(raw["not_names"]),
-        interruption_lead_ins=frozenset(raw["interruption_lead_ins"]),
+        segment=segment_phrases_from(raw),
         greetings=greetings_from(raw.get("greetings")),
         listener_words=frozenset(raw["listener_words"]),
         refers_back=frozenset(raw["refers_back"]),

@@ -26,7 +26,7 @@ def closing_words(words: Sequence[str]) -> list[int]:
     openly ... please don't hesitate to reach out"); read so, in 16."""
     from ..annotate.question_cues import load_cues
 
-    phrases = load_cues().closings
+    phrases = load_cues().segment.closings
     found: list[int] = []
     if not phrases:
         return found
@@ -58,7 +58,7 @@ def announced_talk(
     from ..annotate.question_cues import load_cues
 
     cues = load_cues()
-    phrases = cues.announcements_of_talk
+    phrases = cues.segment.announcements_of_talk
     found: list[tuple[int, int, int]] = []
     if not phrases:
         return found
@@ -69,7 +69,7 @@ def announced_talk(
     while (hit := next_phrase(words, phrases, i)) is not None:
         begin, phrase = hit
         talk = i = begin + len(phrase)
-        if not cues.announcement_not_before.isdisjoint(words[talk : talk + 3]):
+        if not cues.segment.announcement_not_before.isdisjoint(words[talk : talk + 3]):
             continue
         end = min(n, talk + _ANNOUNCED_LONGEST)
         for j in range(talk + _ANNOUNCED_LEAST, end):

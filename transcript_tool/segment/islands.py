@@ -30,7 +30,7 @@ def acknowledgements(
     from .unlabeled import speaker_runs  # the module above this one; loaded by now
 
     cues = load_cues()
-    signals = cues.backchannel_words | cues.praise_words
+    signals = cues.segment.backchannel_words | cues.segment.praise_words
     return {
         end: begin
         for begin, end in speaker_runs(state_of_word)[1:-1]  # between two other runs
@@ -130,7 +130,7 @@ def question_islands(
     heads = onset_heads(onsets)
     found: list[tuple[int, int]] = []
     openings = openings or {}
-    particles = cues.rule_words.answer_particles | cues.backchannel_words
+    particles = cues.rule_words.answer_particles | cues.segment.backchannel_words
     k = _ISLAND_CONTEXT
     while k < n - 2:
         end = None

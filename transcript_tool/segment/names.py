@@ -53,23 +53,23 @@ def named(words: Sequence[str], mentions: bool = False) -> list[Named]:
     from ..annotate.question_cues import load_cues
 
     cues = load_cues()
-    firsts = {phrase[0] for phrase in (*cues.introductions, *cues.addressed_by)}
+    firsts = {phrase[0] for phrase in (*cues.segment.introductions, *cues.segment.addressed_by)}
     introduced: dict[str, list[int]] = {}
     addressed: list[tuple[int, int, str]] = []  # (greeting, name word, name)
     for i, first in enumerate(words):
         if first not in firsts:
             continue
-        for phrase in cues.introductions:
+        for phrase in cues.segment.introductions:
             at = i + len(phrase)
             if at < len(words) and tuple(words[i:at]) == phrase:
                 introduced.setdefault(words[at], []).append(at)
-        for phrase in cues.addressed_by:
+        for phrase in cues.segment.addressed_by:
             at = i + len(phrase)
             if at < len(words) and tuple(words[i:at]) == phrase:
                 addressed.append((i, at, words[at]))
     found: list[Named] = []
     for greeting, said, name in addressed:
-        if name in cues.not_names or name in STOP_WORDS or not name.isalpha():
+        if name in cues.segment.not_names or name in STOP_WORDS or not name.isalpha():
             continue
         owner = next((at for at in introduced.get(name, ()) if at != said), None)
         if owner is not None:

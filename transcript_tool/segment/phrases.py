@@ -36,7 +36,7 @@ def backchannels(
 
     if speakers < 2:
         return []
-    backchannel_words = load_cues().backchannel_words
+    backchannel_words = load_cues().segment.backchannel_words
     found: list[tuple[int, int, int]] = []
     n = len(words)
     i = 0
@@ -85,7 +85,7 @@ def interruptions(
     up to the next one to the wrong speaker."""
     from ..annotate.question_cues import load_cues
 
-    cues = load_cues()
+    cues = load_cues().segment
     phrases = cues.interruptions
     n = len(words)
     found: list[tuple[int, int]] = []
@@ -308,11 +308,11 @@ def invitation_stretch(words: Sequence[str]) -> tuple[int, int] | None:
 
     cues = load_cues()
     n = len(words)
-    invited = next_phrase(words, cues.invitations, n // 2)
+    invited = next_phrase(words, cues.segment.invitations, n // 2)
     if invited is None:
         return None
     begin = invited[0] + len(invited[1])
-    wrap_up = next_phrase(words, cues.wrap_ups, begin)
+    wrap_up = next_phrase(words, cues.segment.wrap_ups, begin)
     return begin, n if wrap_up is None else wrap_up[0]
 
 

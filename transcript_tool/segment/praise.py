@@ -43,7 +43,7 @@ def praise_before_questions(
     from .unlabeled import speaker_runs
 
     cues = load_cues()
-    praise = cues.praise_words
+    praise = cues.segment.praise_words
     n = len(words)
     questions = ListenerQuestions.load()
     tokens: list[str] = []
@@ -82,9 +82,9 @@ def praise_before_questions(
             start -= 1
         if start == begin or end - start > _PRAISE_LONGEST:
             continue
-        if words[start - 1] in cues.praise_not_after:
+        if words[start - 1] in cues.segment.praise_not_after:
             continue
-        while start < end and words[start] in cues.praise_not_first:
+        while start < end and words[start] in cues.segment.praise_not_first:
             start += 1
         if start < end and asked_after(end):
             found.append((start, end, state_of_word[end]))
