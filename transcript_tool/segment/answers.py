@@ -7,7 +7,7 @@ and where the decoder left the answer's first words in the asker's run
 from __future__ import annotations
 
 import itertools
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -55,6 +55,24 @@ class ListenerQuestions:
             )
             and question_onset(tokens, index, self.onsets, self.cues)
         )
+
+
+def listener_question_at(words: Sequence[str]) -> Callable[[int], bool]:
+    """Whether a question to the listener (:class:`ListenerQuestions`) starts
+    at ``words[k]``, for any k; ``words`` are cut into caption tokens on the
+    first call only, so a rule that finds nothing to ask about cuts none."""
+    questions = ListenerQuestions.load()
+    cut: list[tuple[list[str], list[int]]] = []
+
+    def starts_at(k: int) -> bool:
+        if questions is None:
+            return False
+        if not cut:
+            cut.append(caption_tokens(words))
+        tokens, first_token = cut[0]
+        return questions.starts_at(tokens, first_token[k])
+
+    return starts_at
 
 
 _ANSWER_AFTER = 4  # words of a question before which its answer cannot begin

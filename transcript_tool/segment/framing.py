@@ -9,8 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from .answers import ListenerQuestions
-from .islands import caption_tokens
+from .answers import listener_question_at
 from .phrases import next_phrase
 
 _CLOSING_FROM = 0.8  # share of the words before which no closing is read
@@ -49,7 +48,7 @@ def announced_talk(
     me tell you a bit about", "here's the setup"): the phrase is
     ``words[begin:talk]`` and the talk it opens ``words[talk:end]``, up to
     the first question heard (``question_end[i]``: one ends after word i) or
-    to the listener (:class:`.answers.ListenerQuestions`) three words on or
+    to the listener (:func:`.answers.listener_question_at`) three words on or
     later, or ``_ANNOUNCED_LONGEST`` words. Not before one of
     ``announcement_not_before`` within three words: the candidate's "let me
     tell you a bit about myself". The project's mock interviews, left out of
@@ -57,25 +56,22 @@ def announced_talk(
     so let me tell you a little bit more about greg and what he's ...")."""
     from ..annotate.question_cues import load_cues
 
-    cues = load_cues()
-    phrases = cues.segment.announcements_of_talk
+    cues = load_cues().segment
+    phrases = cues.announcements_of_talk
     found: list[tuple[int, int, int]] = []
     if not phrases:
         return found
-    questions = ListenerQuestions.load()
-    tokens, first_token = caption_tokens(words)
+    asks_listener = listener_question_at(words)
     n = len(words)
     i = 0
     while (hit := next_phrase(words, phrases, i)) is not None:
         begin, phrase = hit
         talk = i = begin + len(phrase)
-        if not cues.segment.announcement_not_before.isdisjoint(words[talk : talk + 3]):
+        if not cues.announcement_not_before.isdisjoint(words[talk : talk + 3]):
             continue
         end = min(n, talk + _ANNOUNCED_LONGEST)
         for j in range(talk + _ANNOUNCED_LEAST, end):
-            if question_end[j - 1] or (
-                questions is not None and questions.starts_at(tokens, first_token[j])
-            ):
+            if question_end[j - 1] or asks_listener(j):
                 end = j
                 break
         found.append((begin, talk, end))

@@ -7,8 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from .answers import ListenerQuestions
-from .islands import caption_tokens
+from .answers import listener_question_at
 
 _PRAISE_LONGEST = 3  # words of an acknowledgement
 _ASKED_WITHIN = 4  # words into the next run its question may start
@@ -42,25 +41,15 @@ def praise_before_questions(
     from ..annotate.question_cues import load_cues
     from .unlabeled import speaker_runs
 
-    cues = load_cues()
-    praise = cues.segment.praise_words
+    cues = load_cues().segment
+    praise = cues.praise_words
     n = len(words)
-    questions = ListenerQuestions.load()
-    tokens: list[str] = []
-    first_token: list[int] = []
+    asks_listener = listener_question_at(words)
 
     def asked_after(end: int) -> bool:
         """A question to the listener starts within the run from ``end``'s
         first words."""
-        nonlocal tokens, first_token
-        if questions is None:
-            return False
-        if not tokens:
-            tokens, first_token = caption_tokens(words)
-        return any(
-            questions.starts_at(tokens, first_token[k])
-            for k in range(end, min(n, end + _ASKED_WITHIN))
-        )
+        return any(asks_listener(k) for k in range(end, min(n, end + _ASKED_WITHIN)))
 
     found: list[tuple[int, int, int]] = []
     for begin, end in speaker_runs(state_of_word)[:-1]:
@@ -82,9 +71,9 @@ def praise_before_questions(
             start -= 1
         if start == begin or end - start > _PRAISE_LONGEST:
             continue
-        if words[start - 1] in cues.segment.praise_not_after:
+        if words[start - 1] in cues.praise_not_after:
             continue
-        while start < end and words[start] in cues.segment.praise_not_first:
+        while start < end and words[start] in cues.praise_not_first:
             start += 1
         if start < end and asked_after(end):
             found.append((start, end, state_of_word[end]))
