@@ -14,6 +14,10 @@ caption-like (labels, markup, timestamps, punctuation and case removed:
   role is wrong (corpora with roles only);
 - turn-boundary precision/recall/F1 (tolerance 3 words, turns of >= 5 words);
 - sentence-boundary F1 against the source punctuation;
+- the interviewer's share of the words, labelled and as decoded, and in how
+  many transcripts the decode gives the interviewer less than half their
+  labelled share (corpora with roles only): where the interviewer talks at
+  length, the decode gives most of it to the candidate;
 - words per second of the segmenter (scoring + decoding): each transcript's
   fastest of ``--repeat`` passes over the corpus (3 by default; the passes
   are seconds apart, so a stretch of time when other work on the machine
@@ -182,6 +186,15 @@ def caption_sentences(streams: Sequence[LabeledStream]) -> tuple[float, float, f
     return prf(tp, n_ref, n_hyp)
 
 
+def _share_row(corpus: str, score: Score) -> str:
+    labelled, decoded = score.interviewer_share
+    return (
+        f"{corpus:22} {'interviewer':12} share of words: labelled {labelled:6.1%}, "
+        f"decoded {decoded:6.1%}; decoded under half the labelled share in "
+        f"{score.talk_missed} of {score.role_streams} transcripts"
+    )
+
+
 def _confidence_row(corpus: str, confidence: ConfidenceScore) -> str:
     share, wrong_low, wrong_high = confidence.marked(LOW_CONFIDENCE)
     return (
@@ -232,6 +245,8 @@ def run(
         print(_row("segmenter", corpus, ours, speed))
         print(_row("one speaker", corpus, single, None))
         print(_row("questions", corpus, questions, None))
+        if ours.role_words:
+            print(_share_row(corpus, ours))
         print(_confidence_row(corpus, confidence))
         if setting == "shipped":
             p, r, f = caption_sentences(test)
@@ -245,6 +260,7 @@ def run(
         print(_row("segmenter", "sample (60 min)", ours, speed))
         print(_row("one speaker", "sample (60 min)", single, None))
         print(_row("questions", "sample (60 min)", questions, None))
+        print(_share_row("sample (60 min)", ours))
         print(_confidence_row("sample (60 min)", confidence))
     print(f"({time.perf_counter() - started:.0f} s)")
 

@@ -125,6 +125,19 @@ def role_error_counts(ref_roles: Sequence[str | None], hyp_roles: Sequence[str])
     return sum(1 for r, h in scored if r != h), len(scored)
 
 
+def interviewer_counts(
+    ref_roles: Sequence[str | None], hyp_roles: Sequence[str]
+) -> tuple[int, int]:
+    """(words labelled the interviewer's, words decoded as the interviewer's), both
+    over the words whose reference role is not None."""
+    _check_lengths(ref_roles, hyp_roles)
+    scored = [(r, h) for r, h in zip(ref_roles, hyp_roles, strict=True) if r is not None]
+    return (
+        sum(1 for r, _ in scored if r == "interviewer"),
+        sum(1 for _, h in scored if h == "interviewer"),
+    )
+
+
 def role_error(ref_roles: Sequence[str | None], hyp_roles: Sequence[str]) -> float:
     """Share of words whose hypothesis role differs from the reference, over the words whose
     reference role is not None; 0.0 when there are no such words."""
@@ -237,6 +250,10 @@ class Score:
     sentence_tp: int = 0
     sentence_ref: int = 0
     sentence_hyp: int = 0
+    interviewer_ref: int = 0  # of the role_words, the interviewer's by the labels
+    interviewer_hyp: int = 0  # ... and as decoded
+    role_streams: int = 0
+    talk_missed: int = 0  # streams given less than half the interviewer's labelled share
 
     def add(
         self,
@@ -259,6 +276,12 @@ class Score:
             role_errors, role_words = role_error_counts(ref_roles, hyp_roles)
             self.role_errors += role_errors
             self.role_words += role_words
+            labelled, decoded = interviewer_counts(ref_roles, hyp_roles)
+            self.interviewer_ref += labelled
+            self.interviewer_hyp += decoded
+            if role_words:
+                self.role_streams += 1
+                self.talk_missed += decoded < labelled / 2
         *_, tp, n_ref, n_hyp = boundary_prf(ref_speakers, hyp_speakers, tolerance, min_turn_words)
         self.boundary_tp += tp
         self.boundary_ref += n_ref
@@ -282,6 +305,14 @@ class Score:
     @property
     def role_error(self) -> float:
         return self.role_errors / self.role_words if self.role_words else 0.0
+
+    @property
+    def interviewer_share(self) -> tuple[float, float]:
+        """(labelled, decoded) share of the role-labelled words that are the
+        interviewer's."""
+        if not self.role_words:
+            return 0.0, 0.0
+        return self.interviewer_ref / self.role_words, self.interviewer_hyp / self.role_words
 
     @property
     def boundary(self) -> tuple[float, float, float]:

@@ -200,11 +200,27 @@ def test_score_micro_averages() -> None:
         hyp_ends=[True, False, True],
     )
     assert score.role_error == pytest.approx(1 / 3)
+    assert score.interviewer_share == (pytest.approx(2 / 3), pytest.approx(1 / 3))
+    assert (score.talk_missed, score.role_streams) == (0, 1)
     assert score.sentence == (0.0, 0.0, 0.0)
     total = Score()
     total += score
     assert total.as_dict()["errors"] == score.errors == 2
     assert total.as_dict()["boundary_f1"] == score.boundary[2]
+
+
+def test_score_counts_the_interviewers_talk_given_to_the_candidate() -> None:
+    # a talkative interviewer (6 of 10 words) decoded as asking one short question
+    score = Score()
+    roles = ["interviewer"] * 6 + ["candidate"] * 4
+    decoded = ["interviewer"] * 2 + ["candidate"] * 8
+    score.add([0] * 6 + [1] * 4, [0] * 2 + [1] * 8, ref_roles=roles, hyp_roles=decoded)
+    # a second interview read right; a third without roles counts in neither
+    score.add([0, 1], [0, 1], ref_roles=["interviewer", "candidate"], hyp_roles=roles[5:7])
+    score.add([0, 1], [0, 1])
+    assert score.interviewer_share == (pytest.approx(7 / 12), pytest.approx(3 / 12))
+    assert (score.talk_missed, score.role_streams) == (1, 2)
+    assert Score().interviewer_share == (0.0, 0.0)
 
 
 # ---------------------------------------------------------------------------- loaders
