@@ -1146,8 +1146,10 @@ def test_a_message_quoting_a_line_separator_stays_one_line() -> None:
 def test_a_change_of_speaker_inside_a_zero_length_caption_keeps_its_time() -> None:
     """Fuzz (segmenter): a change of speaker inside a caption that starts and
     ends at 1.8125 s was placed at round(1.8125, 3) = 1.812 s, before the
-    caption began, so a turn ended before it started."""
-    found = [Chunk("so tell so so ba so so so so", None, 1.8125, 1.8125)]
+    caption began, so a turn ended before it started. (The fuzz found it in
+    "so tell so so ba so so so so"; a question and its answer make the change
+    whatever weights ship.)"""
+    found = [Chunk("so tell me about yourself yeah so i grew up in ohio", None, 1.8125, 1.8125)]
     check_segment(found, 2, None)
     result = segment_chunks(found, speakers=2)
     assert len(result.turns) > 1  # the case is a change inside the caption

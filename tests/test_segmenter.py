@@ -22,9 +22,17 @@ from transcript_tool.readers.text import read
 from transcript_tool.segment.answers import late_answers
 from transcript_tool.segment.diarize import Diarization, Params, diarize
 from transcript_tool.segment.framing import announced_talk, closing_words
-from transcript_tool.segment.gaps import GapModel, TrainingStream, normalize, shipped_model, train
+from transcript_tool.segment.gaps import (
+    SPELLINGS_VERSION,
+    GapModel,
+    TrainingStream,
+    features,
+    normalize,
+    shipped_model,
+    train,
+)
 from transcript_tool.segment.islands import acknowledgements, question_islands, reask_openings
-from transcript_tool.segment.names import named
+from transcript_tool.segment.names import NAME_WEIGHT, named, not_the_named
 from transcript_tool.segment.phrases import (
     embedded_clauses,
     greeting_replies,
@@ -1026,6 +1034,53 @@ def test_training_learns_a_cue_and_survives_a_save(tmp_path: Path) -> None:
     assert scores.change[2] < 0.1
 
 
+@pytest.mark.parametrize(
+    ("variant", "word"),
+    [
+        ("umm", "um"),
+        ("uhm", "um"),
+        ("uhh", "uh"),
+        ("ok", "okay"),
+        ("uh-huh", "mm-hmm"),
+        ("mhm", "mm-hmm"),
+        ("yup", "yep"),
+    ],
+)
+def test_the_shipped_model_reads_a_spelling_variant_as_the_word_it_spells(
+    variant: str, word: str
+) -> None:
+    """A speech recogniser that writes "ok" or "uh-huh" gets the same
+    sentences, changes and roles as one that writes "okay" or "mm-hmm"."""
+    model = shipped_model()
+    assert model.spellings
+    spelled = f"tell me about the team {variant} so we have five engineers".split()
+    as_read = f"tell me about the team {word} so we have five engineers".split()
+    a, b = model.predict(spelled), model.predict(as_read)
+    for head in ("sentence", "change", "role"):
+        np.testing.assert_array_equal(getattr(a, head), getattr(b, head))
+
+
+def test_a_model_records_whether_it_reads_spelling_variants(tmp_path: Path) -> None:
+    stream = TrainingStream("umm so ok we built it uh-huh".split(), [0] * 7, [False] * 7, [-1] * 7)
+    plain = train([stream], bits=10, spellings=False)
+    read = train([stream], bits=10)
+    assert "spellings" not in plain.meta and not plain.spellings
+    assert read.meta["spellings"] == SPELLINGS_VERSION
+    read.save(tmp_path / "m.npz")
+    assert GapModel.load(tmp_path / "m.npz").spellings
+    # weights without the record read each spelling as its own word
+    words = "ok so".split()
+    assert not np.array_equal(
+        features(words, 10, spellings=False), features(["okay", "so"], 10, spellings=False)
+    )
+    np.testing.assert_array_equal(
+        features(words, 10, spellings=True), features(["okay", "so"], 10, spellings=True)
+    )
+    other = GapModel(read.bits, read.sentence, read.change, read.role, {"spellings": "0"})
+    with pytest.raises(ValueError, match="spellings version 0"):
+        other.predict(["hello", "there"])
+
+
 def test_training_rejects_a_rate_for_a_head_it_does_not_have() -> None:
     stream = TrainingStream(["yes", "no"], [0, 1], [False, False], [-1, -1])
     with pytest.raises(ValueError, match="no head named speaker"):
@@ -1138,16 +1193,46 @@ def test_the_name_said_in_passing_is_someone_elses_words_too() -> None:
     assert named(words) == found[:1]
 
 
-def test_the_host_who_names_the_candidate_in_the_intro_is_the_interviewer() -> None:
-    """The 60-minute caption's host: "... today i've got nadia with me she's
-    a backend engineer ..."; later "i'm nadia" and "hi nadia". The host's
-    sentence naming her was the candidate's."""
+def test_a_mention_of_a_name_counts_against_whoever_introduced_themselves_by_it() -> None:
+    """ "today i've got dana with me": whoever says the name is not Dana, so
+    each unit with a mention or a greeting by the name is scored NAME_WEIGHT
+    against the speaker of the unit of "i'm dana"; that unit itself is left
+    alone."""
+    words = (
+        "today i've got dana with me she's a nurse dana say hi hi everyone i'm dana "
+        "and i work nights hi dana thanks for coming so dana tell me about it"
+    ).split()
+    found = named(words, mentions=True)
+    assert [(n.greeting, n.mention) for n in found] == [
+        (20, False),
+        (3, True),
+        (9, True),
+        (26, True),
+    ]
+    # units: the mention / "dana say hi" / "hi everyone i'm dana ..." /
+    # "hi dana ..." / "so dana ..."
+    bounds = [0, 9, 12, 20, 25, len(words)]
+    posterior = [[0.9, 0.1], [0.8, 0.2], [0.2, 0.8], [0.6, 0.4], [0.7, 0.3]]
+    emission = np.zeros((5, 2))
+    rows = not_the_named(found, bounds, posterior, emission)
+    against = [0.0, -NAME_WEIGHT]
+    assert rows.tolist() == [against, against, [0.0, 0.0], against, against]
+    assert not emission.any()  # the decoder's own emission is not changed
+    assert not not_the_named(found, [0, len(words)], [[0.5, 0.5]], np.zeros((1, 2))).any()
+
+
+def test_the_named_candidate_and_the_host_who_greets_her_in_the_sample() -> None:
+    """The 60-minute caption's host says "nadia say hi"; she answers "hi
+    everyone yeah i'm nadia". The one who greets her by name is the
+    interviewer, the one who introduces herself by it the candidate."""
     words = [w for w in (normalize(x) for x in _sample_caption().split()) if w]
-    at = words.index("nadia")
-    assert words[at - 3 : at + 3] == ["today", "i've", "got", "nadia", "with", "me"]
-    for params, role in ((Params(), "interviewer"), (Params(mentions=0), "candidate")):
-        result = diarize(words, shipped_model(), params=params)
-        assert result.roles[result.speakers[at]] == role
+    result = diarize(words, shipped_model())
+    roles = [result.roles[s] for s in result.speakers]
+    greeting = next(i for i in range(len(words)) if words[i : i + 3] == ["nadia", "say", "hi"])
+    assert roles[greeting : greeting + 3] == ["interviewer"] * 3
+    introduced = words.index("i'm", greeting)
+    assert words[introduced + 1] == "nadia"
+    assert roles[greeting + 3 : introduced + 2] == ["candidate"] * (introduced + 2 - greeting - 3)
 
 
 def _sample_caption() -> str:

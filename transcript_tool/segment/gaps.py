@@ -13,6 +13,9 @@ word pairs and word triples, and give
   long ago a question to the listener began, and who is spoken of on each
   side of the gap.
 
+The heads read the spelling variants of :data:`SPELLINGS` ("umm", "ok",
+"uh-huh") as one word each ("um", "okay", "mm-hmm").
+
 Features are hashed (CRC-32 of each word, then a multiplicative mix per
 template) into one table of ``2**bits`` rows, so the model needs no
 vocabulary file and every word, known or not, gets a feature. Scoring a
@@ -79,6 +82,27 @@ accuracy 0.691 -> 0.689), so the default stays. Those figures are the
 three-pass weights'; with the one-pass weights of 2026-12-04 a threshold of
 0.3 made the same trade (docs/segmentation.md, "what was tried")."""
 
+SPELLINGS_VERSION = "1"
+_SPELLING_SETS: dict[str, tuple[str, ...]] = {
+    "um": ("umm", "ummm", "uhm", "uhmm", "erm"),
+    "uh": ("uhh", "uhhh", "er"),
+    "okay": ("ok",),
+    "mm-hmm": ("mhm", "mhmm", "mmhmm", "mmhm", "mm-hm", "mmmhmm", "uh-hum", "um-hum", "uh-huh"),
+    "yep": ("yup",),
+}
+SPELLINGS: dict[str, str] = {
+    variant: word for word, variants in _SPELLING_SETS.items() for variant in variants
+}
+"""Spelling variants of fillers, backchannels and "okay", read by the gap
+model as the word they spell. Transcribers and speech recognisers write
+them differently: MIT's transcripts have "umm", "uhm", "uhh" and "ok" where
+the others have "um", "uh" and "okay", SwDA's have "uh-huh" where the
+project's have "mm-hmm", and a model never trained on a spelling reads it
+as an unknown word. A model records the version it was trained with
+(``spellings`` in its metadata); weights without it read words as spelled.
+Left out of training, MIT's sentence F1 rose 0.577 -> 0.603 and SwDA's
+0.645 -> 0.653 (docs/segmentation.md, "Training")."""
+
 PUNCTUATED_EVERY = 40
 """Text with at least one sentence-final mark (. ? !) per this many words
 carries its own sentence punctuation; sparser text is treated as a caption."""
@@ -99,10 +123,17 @@ def normalize(word: str) -> str:
     return _NON_WORD.sub("", plain(word)).strip("'-_")
 
 
-def word_ids(words: Sequence[str]) -> IntArray:
-    """CRC-32 ids of the normalised words, padded with sentinel ids."""
+def word_ids(words: Sequence[str], spellings: bool = False) -> IntArray:
+    """CRC-32 ids of the normalised words, padded with sentinel ids; with
+    ``spellings``, of the words :data:`SPELLINGS` reads them as."""
     distinct, inverse = structural.vocabulary(words)
-    return _padded(structural.crc_ids(distinct)[inverse])
+    return _padded(_crcs(distinct, spellings)[inverse])
+
+
+def _crcs(distinct: Sequence[str], spellings: bool) -> npt.NDArray[np.uint64]:
+    if spellings:
+        distinct = [SPELLINGS.get(w, w) for w in distinct]
+    return structural.crc_ids(distinct)
 
 
 def _padded(crcs: npt.NDArray[np.uint64]) -> IntArray:
@@ -115,16 +146,19 @@ def _padded(crcs: npt.NDArray[np.uint64]) -> IntArray:
     )
 
 
-def features(words: Sequence[str], bits: int, structure: bool = False) -> IntArray:
+def features(
+    words: Sequence[str], bits: int, structure: bool = False, spellings: bool = False
+) -> IntArray:
     """Feature rows for the n + 1 gaps of n words: shape (n + 1, templates),
-    and with ``structure`` the columns of :func:`.structure.columns` after them.
+    and with ``structure`` the columns of :func:`.structure.columns` after them;
+    with ``spellings``, each word hashed as the word :data:`SPELLINGS` reads.
 
     Gap ``g`` lies before word ``g``: gap 0 is the start of the text and gap
     n its end.
     """
     n = len(words)
     vocab = structural.vocabulary(words)  # each distinct word hashed once
-    crcs = structural.crc_ids(vocab[0])
+    crcs = _crcs(vocab[0], spellings)
     ids = _padded(crcs[vocab[1]]).astype(np.uint64)
     gaps = n + 1
     mask = np.uint64((1 << bits) - 1)
@@ -179,10 +213,22 @@ class GapModel:
             )
         return version is not None
 
+    @property
+    def spellings(self) -> bool:
+        """Whether the model was trained to read :data:`SPELLINGS`' variants
+        as the words they spell, as its metadata says."""
+        version = self.meta.get("spellings")
+        if version is not None and version != SPELLINGS_VERSION:
+            raise ValueError(
+                f"segmenter weights use spellings version {version}; "
+                f"this transcript-tool has version {SPELLINGS_VERSION}"
+            )
+        return version is not None
+
     def predict(self, words: Sequence[str]) -> GapScores:
         """Scores for the n + 1 gaps of ``words`` (already normalised)."""
         structure = self.structure
-        rows = features(words, self.bits, structure)
+        rows = features(words, self.bits, structure, self.spellings)
 
         def read(head: str) -> IntArray:
             return rows[:, head_columns(head, structure)] if structure else rows
@@ -283,6 +329,7 @@ def train(
     seed: int = 0,
     meta: dict[str, str] | None = None,
     structure: bool = True,
+    spellings: bool = True,
 ) -> GapModel:
     """Fit the three heads by minibatch AdaGrad on the log loss.
 
@@ -290,7 +337,8 @@ def train(
     head from the gap before each word whose role is known. ``rates`` overrides
     the heads' learning rates (:data:`RATES`); ``structure`` adds the
     structural features (:mod:`.structure`) to the heads that read them
-    (:data:`.structure.HEADS`: the role head).
+    (:data:`.structure.HEADS`: the role head); ``spellings`` reads the
+    variants of :data:`SPELLINGS` as the words they spell.
 
     One pass over the data is the default because more overfit: on the
     held-out split, three passes at the same rates gave lower sentence,
@@ -305,7 +353,7 @@ def train(
         n = len(stream.words)
         if n < 2:
             continue
-        rows = features(stream.words, bits, structure)
+        rows = features(stream.words, bits, structure, spellings)
         rows_list.append(rows[1:n])
         sentence_list.append(np.asarray(stream.sentence[: n - 1], dtype=np.int64))
         change_list.append(np.asarray(stream.change[: n - 1], dtype=np.float32))
@@ -362,5 +410,9 @@ def train(
         sentence=heads["sentence"],
         change=heads["change"][:, 0],
         role=heads["role"][:, 0],
-        meta={**(meta or {}), **({"structure": structural.VERSION} if structure else {})},
+        meta={
+            **(meta or {}),
+            **({"structure": structural.VERSION} if structure else {}),
+            **({"spellings": SPELLINGS_VERSION} if spellings else {}),
+        },
     )
