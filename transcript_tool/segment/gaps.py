@@ -205,25 +205,24 @@ class GapModel:
     def structure(self) -> bool:
         """Whether the model was trained with the structural features
         (:mod:`.structure`), as its metadata says."""
-        version = self.meta.get("structure")
-        if version is not None and version != structural.VERSION:
-            raise ValueError(
-                f"segmenter weights use structural features version {version}; "
-                f"this transcript-tool has version {structural.VERSION}"
-            )
-        return version is not None
+        return self._trained_with("structure", structural.VERSION, "structural features")
 
     @property
     def spellings(self) -> bool:
         """Whether the model was trained to read :data:`SPELLINGS`' variants
         as the words they spell, as its metadata says."""
-        version = self.meta.get("spellings")
-        if version is not None and version != SPELLINGS_VERSION:
+        return self._trained_with("spellings", SPELLINGS_VERSION, "spellings")
+
+    def _trained_with(self, key: str, version: str, what: str) -> bool:
+        """Whether the metadata records ``key``; ValueError when it records
+        a version other than this code's."""
+        recorded = self.meta.get(key)
+        if recorded is not None and recorded != version:
             raise ValueError(
-                f"segmenter weights use spellings version {version}; "
-                f"this transcript-tool has version {SPELLINGS_VERSION}"
+                f"segmenter weights use {what} version {recorded}; "
+                f"this transcript-tool has version {version}"
             )
-        return version is not None
+        return recorded is not None
 
     def predict(self, words: Sequence[str]) -> GapScores:
         """Scores for the n + 1 gaps of ``words`` (already normalised)."""
