@@ -14,7 +14,7 @@ held-out corpus, word by word and without the decoder:
 - speaker changes: F1 at 0.5 and the best F1 over all thresholds;
 - roles: the share of words whose role the head gets right at 0.5.
 
-This is how the training settings in ``gaps.RATES`` were chosen; the decoder's
+This is how the training settings in ``training.RATES`` were chosen; the decoder's
 figures come from ``eval_segmentation.py``.
 """
 
@@ -36,7 +36,8 @@ from caption_corpora import CORPORA, PROJECT, LabeledStream, held_out_split  # n
 from segmentation_metrics import best_f1, flag_f1  # noqa: E402
 from train_segmenter import to_training  # noqa: E402
 
-from transcript_tool.segment.gaps import RATES, SENTENCE_END, GapModel, train  # noqa: E402
+from transcript_tool.segment.gaps import SENTENCE_END, GapModel  # noqa: E402
+from transcript_tool.segment.training import RATES, train  # noqa: E402
 
 
 def head_figures(model: GapModel, streams: Sequence[LabeledStream]) -> dict[str, float]:

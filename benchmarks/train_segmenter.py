@@ -33,7 +33,8 @@ sys.path[:0] = [str(ROOT), str(ROOT / "benchmarks")]
 import caption_corpora  # noqa: E402
 from caption_corpora import PROJECT, LabeledStream, held_out_split  # noqa: E402
 
-from transcript_tool.segment.gaps import GapModel, TrainingStream, normalize, train  # noqa: E402
+from transcript_tool.segment.gaps import GapModel, normalize  # noqa: E402
+from transcript_tool.segment.training import TrainingStream, train  # noqa: E402
 
 SHIPPED_CORPORA = ("anthropic-interviewer", "changelog-interviews", PROJECT)
 OUTPUT = ROOT / "transcript_tool" / "data" / "segmenter.npz"

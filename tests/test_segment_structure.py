@@ -8,7 +8,8 @@ import numpy as np
 import pytest
 
 from transcript_tool.segment import structure
-from transcript_tool.segment.gaps import GapModel, TrainingStream, shipped_model, train
+from transcript_tool.segment.gaps import GapModel, shipped_model
+from transcript_tool.segment.training import TrainingStream, train
 
 
 def _onset_words(text: str) -> list[str]:

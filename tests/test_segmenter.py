@@ -25,11 +25,9 @@ from transcript_tool.segment.framing import announced_talk, closing_words
 from transcript_tool.segment.gaps import (
     SPELLINGS_VERSION,
     GapModel,
-    TrainingStream,
     features,
     normalize,
     shipped_model,
-    train,
 )
 from transcript_tool.segment.islands import acknowledgements, question_islands, reask_openings
 from transcript_tool.segment.names import NAME_WEIGHT, named, not_the_named
@@ -40,6 +38,7 @@ from transcript_tool.segment.phrases import (
     invitation_stretch,
 )
 from transcript_tool.segment.praise import praise_before_questions
+from transcript_tool.segment.training import TrainingStream, train
 from transcript_tool.segment.unlabeled import Segmented, segment_chunks, turn_confidences
 from transcript_tool.wording import counted
 
