@@ -123,11 +123,10 @@ def normalize(word: str) -> str:
     return _NON_WORD.sub("", plain(word)).strip("'-_")
 
 
-def word_ids(words: Sequence[str], spellings: bool = False) -> IntArray:
-    """CRC-32 ids of the normalised words, padded with sentinel ids; with
-    ``spellings``, of the words :data:`SPELLINGS` reads them as."""
+def word_ids(words: Sequence[str]) -> IntArray:
+    """CRC-32 ids of the normalised words, padded with sentinel ids."""
     distinct, inverse = structural.vocabulary(words)
-    return _padded(_crcs(distinct, spellings)[inverse])
+    return _padded(structural.crc_ids(distinct)[inverse])
 
 
 def _crcs(distinct: Sequence[str], spellings: bool) -> npt.NDArray[np.uint64]:
