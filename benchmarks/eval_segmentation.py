@@ -1,7 +1,7 @@
 """Evaluate the raw-caption segmenter on labelled real transcripts.
 
     python benchmarks/eval_segmentation.py [--setting loco|heldout|shipped|all] [--limit N]
-        [--repeat N] [--param NAME=VALUE] [--input caption|punctuated]
+        [--repeat N] [--param NAME=VALUE] [--input caption|punctuated] [--oracle]
 
 Each labelled transcript in ../shared/corpora (mit-interview, changelog-interviews,
 anthropic-interviewer, swda), and each of the project's own labelled mock
@@ -45,6 +45,12 @@ after every question the model detects. Settings:
   the held-out splits of those three, on the whole of the other two, and on the
   project's own labelled 60-minute sample.
 
+``--oracle`` adds two upper marks per corpus (:func:`oracles`): ``units``, each
+unit of the decoder given the labelled speaker of most of its words, and ``from
+labels``, the decoder with EM started from the labelled speakers. The first says
+how much the change head's cut alone loses, the second whether the decoder's
+model keeps the right answer when given it.
+
 ``--input punctuated`` keeps the source's punctuation and case instead (an
 undiarized Whisper transcript): the segmenter may then change speaker only where a
 sentence ends.
@@ -64,7 +70,14 @@ sys.path[:0] = [str(ROOT), str(ROOT / "benchmarks")]
 
 import caption_corpora  # noqa: E402
 from caption_corpora import CORPORA, PROJECT, LabeledStream, held_out_split  # noqa: E402
-from segmentation_metrics import ConfidenceScore, Score, prf, sentence_prf, word_roles  # noqa: E402
+from segmentation_metrics import (  # noqa: E402
+    ConfidenceScore,
+    Score,
+    prf,
+    sentence_prf,
+    unit_majority,
+    word_roles,
+)
 from train_segmenter import SHIPPED_CORPORA, fit, sample_stream  # noqa: E402
 
 from transcript_tool.model import LOW_CONFIDENCE  # noqa: E402
@@ -141,6 +154,61 @@ def evaluate(
     return ours, single, questions, words / elapsed if elapsed else 0.0, confidence
 
 
+def oracles(
+    model: GapModel, streams: Sequence[LabeledStream], params: Params
+) -> tuple[Score, Score]:
+    """Two upper marks for the decoder (``--oracle``), scored like the segmenter:
+
+    - ``units``: each unit (the words between gaps whose change probability is above
+      ``params.cut``, where the decoder may change speaker; the gap model's own, before
+      the decoder's rules move a few) given the labelled speaker of most of its words:
+      about the best any decoding of these units can do;
+    - ``from labels``: the decoder with EM started from those labelled speakers instead
+      of from alternation (:func:`diarize`'s ``start``; the labelled interviewer as the
+      interviewer, and without roles the speaker whose words the role head rates higher;
+      a transcript with other than two speakers starts as usual).
+      Where this ends as far from the labels as the usual start, what is wrong is the
+      decoder's model, not where its search starts.
+    """
+    units, started = Score(), Score()
+    for stream in streams:
+        words = list(stream.words)
+        ref_roles = word_roles(stream.speakers, stream.roles) if stream.roles else None
+        change = model.predict(words).change
+        cuts = [g for g in range(1, len(words)) if change[g] > params.cut]
+        best = unit_majority(stream.speakers, cuts)
+        units.add(stream.speakers, best, ref_roles=ref_roles, hyp_roles=_roles_of(stream, best))
+        if len(set(stream.speakers)) != 2:
+            result = diarize(words, model, params=params)
+        else:
+            result = diarize(words, model, params=params, start=_start(stream, model, params))
+        started.add(
+            stream.speakers,
+            result.speakers,
+            ref_roles=ref_roles,
+            hyp_roles=[result.roles[s] for s in result.speakers],
+            ref_ends=stream.sentence_end,
+            hyp_ends=result.sentence_end,
+        )
+    return units, started
+
+
+def _roles_of(stream: LabeledStream, speakers: Sequence[int]) -> list[str]:
+    roles = stream.roles or ()
+    return [roles[s] if s < len(roles) else "candidate" for s in speakers]
+
+
+def _start(stream: LabeledStream, model: GapModel, params: Params) -> list[int]:
+    """The labelled speakers as EM's states: 0 the interviewer, 1 the candidate."""
+    if stream.roles:
+        return [0 if stream.roles[s] == "interviewer" else 1 for s in stream.speakers]
+    evidence = diarize(list(stream.words), model, params=params).role_evidence
+    first = [e for e, s in zip(evidence, stream.speakers, strict=True) if s == stream.speakers[0]]
+    other = [e for e, s in zip(evidence, stream.speakers, strict=True) if s != stream.speakers[0]]
+    interviewer_first = sum(first) / len(first) >= sum(other) / len(other)
+    return [int((s == stream.speakers[0]) != interviewer_first) for s in stream.speakers]
+
+
 def _timed(
     stream: LabeledStream, model: GapModel, params: Params, punctuated: bool
 ) -> tuple[Diarization, float]:
@@ -157,9 +225,10 @@ def _row(name: str, corpus: str, score: Score, speed: float | None) -> str:
     role = f"{score.role_error:6.1%}" if score.role_words else "     -"
     b, s = score.boundary, score.sentence
     rate = f"{speed:9,.0f}" if speed is not None else "        -"
+    sentence = f"{s[2]:5.2f}" if score.sentence_ref else "    -"
     return (
         f"{corpus:22} {name:12} {score.streams:5} {score.words:9,} {score.wder:6.1%} {role} "
-        f"{b[0]:5.2f} {b[1]:5.2f} {b[2]:5.2f} {s[2]:5.2f} {rate}"
+        f"{b[0]:5.2f} {b[1]:5.2f} {b[2]:5.2f} {sentence} {rate}"
     )
 
 
@@ -217,6 +286,7 @@ def run(
     root: Path | None,
     punctuated: bool = False,
     repeat: int = 3,
+    oracle: bool = False,
 ) -> None:
     corpora = {name: caption_corpora.load(name, root) for name in (*CORPORA, PROJECT)}
     print(f"== {setting}" + (" (punctuated input)" if punctuated else ""))
@@ -248,6 +318,10 @@ def run(
         if ours.role_words:
             print(_share_row(corpus, ours))
         print(_confidence_row(corpus, confidence))
+        if oracle:
+            units, from_labels = oracles(model, test, params)
+            print(_row("units", corpus, units, None))
+            print(_row("from labels", corpus, from_labels, None))
         if setting == "shipped":
             p, r, f = caption_sentences(test)
             print(f"{corpus:22} {'spaCy sents':12} per turn: P {p:.2f} R {r:.2f} F1 {f:.2f}")
@@ -262,6 +336,10 @@ def run(
         print(_row("questions", "sample (60 min)", questions, None))
         print(_share_row("sample (60 min)", ours))
         print(_confidence_row("sample (60 min)", confidence))
+        if oracle:
+            units, from_labels = oracles(shipped_model(), [sample_stream()], params)
+            print(_row("units", "sample (60 min)", units, None))
+            print(_row("from labels", "sample (60 min)", from_labels, None))
     print(f"({time.perf_counter() - started:.0f} s)")
 
 
@@ -290,9 +368,17 @@ def main(argv: Sequence[str] | None = None) -> int:
         help="caption: no punctuation or case (the default); punctuated: the source's own "
         "punctuation and case kept, as in an undiarized Whisper transcript",
     )
+    parser.add_argument(
+        "--oracle",
+        action="store_true",
+        help="also print two upper marks: each unit given its labelled speaker, and the "
+        "decoder started from the labelled speakers (caption input only)",
+    )
     args = parser.parse_args(argv)
     if args.repeat < 1:
         parser.error("--repeat must be at least 1")
+    if args.oracle and args.input == "punctuated":
+        parser.error("--oracle reads caption input only")
     if not caption_corpora.available(args.corpora):
         print("../shared/corpora is not present; nothing to evaluate", file=sys.stderr)
         return 2
@@ -303,7 +389,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     params = Params(**overrides)
     settings = ("loco", "heldout", "shipped") if args.setting == "all" else (args.setting,)
     for setting in settings:
-        run(setting, params, args.limit, args.corpora, args.input == "punctuated", args.repeat)
+        run(
+            setting,
+            params,
+            args.limit,
+            args.corpora,
+            args.input == "punctuated",
+            args.repeat,
+            args.oracle,
+        )
     return 0
 
 

@@ -7,6 +7,8 @@
 - :func:`boundary_prf`: precision/recall/F1 of turn starts, within a tolerance in words,
   after short turns (backchannels) are dropped from both sides.
 - :func:`sentence_prf`: precision/recall/F1 of sentence ends at exact word positions.
+- :func:`unit_majority`: the best any decoding can do that changes speaker only at
+  given points.
 - :class:`Score`: sums the counts behind all of these, so that a corpus figure is
   micro-averaged over words and boundaries rather than a mean of per-stream ratios.
 
@@ -18,7 +20,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Hashable, Sequence
 from dataclasses import dataclass, field, fields
-from itertools import permutations
+from itertools import pairwise, permutations
 
 PRF = tuple[float, float, float, int, int, int]
 
@@ -143,6 +145,24 @@ def role_error(ref_roles: Sequence[str | None], hyp_roles: Sequence[str]) -> flo
     reference role is not None; 0.0 when there are no such words."""
     errors, words = role_error_counts(ref_roles, hyp_roles)
     return errors / words if words else 0.0
+
+
+def unit_majority(speakers: Sequence[int], cuts: Sequence[int]) -> list[int]:
+    """Each word given the speaker of most of the words of its unit, the units being the
+    runs between ``cuts`` (word indices where a unit begins, ascending; ties go to the
+    lowest label): the fewest errors any decoding that changes speaker only at ``cuts``
+    can make."""
+    if not speakers and not cuts:
+        return []
+    bounds = [0, *cuts, len(speakers)]
+    out: list[int] = []
+    for begin, end in pairwise(bounds):
+        if end <= begin:
+            raise ValueError(f"cuts must ascend within 1..{len(speakers) - 1}: {list(cuts)}")
+        counts = Counter(speakers[begin:end])
+        top = max(counts.values())
+        out.extend([min(k for k, c in counts.items() if c == top)] * (end - begin))
+    return out
 
 
 def turn_boundaries(speakers: Sequence[int], min_turn_words: int = 5) -> list[int]:

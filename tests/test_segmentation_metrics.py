@@ -23,6 +23,7 @@ from segmentation_metrics import (
     role_error,
     sentence_prf,
     turn_boundaries,
+    unit_majority,
     wder,
     word_roles,
     wrong_words,
@@ -171,6 +172,20 @@ def test_boundary_empty_cases() -> None:
     assert boundary_prf(one_speaker, one_speaker) == (1.0, 1.0, 1.0, 0, 0, 0)
     assert boundary_prf(two, one_speaker) == (0.0, 0.0, 0.0, 0, 1, 0)
     assert boundary_prf(one_speaker, two) == (0.0, 0.0, 0.0, 0, 0, 1)
+
+
+def test_unit_majority_gives_each_unit_its_commonest_speaker() -> None:
+    speakers = [0, 0, 1, 1, 1, 0, 1, 1]
+    assert unit_majority(speakers, [2, 5]) == [0, 0, 1, 1, 1, 1, 1, 1]
+    # a tie goes to the lower label; no cut is one unit
+    assert unit_majority([1, 0, 0, 1], [2]) == [0, 0, 0, 0]
+    assert unit_majority(speakers, []) == [1] * 8
+    assert unit_majority([], []) == []
+    # cutting at every change loses nothing
+    assert unit_majority(speakers, [2, 5, 6]) == speakers
+    for cuts in ([0], [8], [3, 3], [5, 2]):
+        with pytest.raises(ValueError, match="cuts must ascend"):
+            unit_majority(speakers, cuts)
 
 
 def test_sentence_prf_ignores_final_word() -> None:

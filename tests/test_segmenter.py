@@ -822,6 +822,27 @@ def test_first_speaker_hint_decides_who_starts() -> None:
     assert " ".join(text for _, text in result) == MONOLOGUE
 
 
+def test_em_starts_from_given_speakers_when_asked() -> None:
+    words = [normalize(w) for w in YEAH_SO.split()]
+    model = shipped_model()
+    plain = Params(iterations=0, islands=0, praise=0, greetings=0, names=0)
+    for state, role in ((0, "interviewer"), (1, "candidate")):
+        result = diarize(words, model, params=plain, start=[state] * len(words))
+        assert set(result.speakers) == {0}
+        assert result.roles == (role,)
+    # with EM rounds the decoder's model has its say: from everyone the
+    # candidate, the question still goes to the interviewer
+    asked = len("can you tell me about a project you're proud of".split())
+    result = diarize(words, model, start=[1] * len(words))
+    assert [result.roles[s] for s in result.speakers] == ["interviewer"] * asked + ["candidate"] * (
+        len(words) - asked
+    )
+    with pytest.raises(ValueError, match="start: 2 speakers for"):
+        diarize(words, model, start=[0, 1])
+    with pytest.raises(ValueError, match="start: 3 speakers asked for, two needed"):
+        diarize(words, model, speakers=3, start=[0] * len(words))
+
+
 def test_one_speaker_means_one_turn() -> None:
     assert turns(YEAH_SO, speakers=1) == [("candidate", YEAH_SO)]
 

@@ -127,15 +127,26 @@ def diarize(
     scores: GapScores | None = None,
     change_after: Sequence[bool] | None = None,
     question_after: Sequence[bool] | None = None,
+    start: Sequence[int] | None = None,
 ) -> Diarization:
     """Attribute each of ``words`` (normalised, see :func:`.gaps.normalize`)
     to one of ``speakers`` voices; ``first_role`` ("interviewer"/"candidate")
     fixes who speaks first; ``change_after[i]`` False forbids a change of
     speaker after word i (for text whose own punctuation shows where its
     sentences end), and ``question_after[i]`` says that a question ends
-    there (its "?")."""
+    there (its "?").
+
+    ``start[i]`` (two speakers only) is where EM starts for word i instead of
+    alternation: 0 the interviewer, 1 the candidate; each unit starts as the
+    speaker of most of its words. It serves the evaluation: started from the
+    labelled speakers, does the decoder keep them
+    (``benchmarks/eval_segmentation.py --oracle``)?"""
     p = params or Params()
     n = len(words)
+    if start is not None and len(start) != n:
+        raise ValueError(f"start: {len(start)} speakers for {n} words")
+    if start is not None and speakers != 2:
+        raise ValueError(f"start: {speakers} speakers asked for, two needed")
     if scores is None:
         scores = model.predict(words)
     clauses = embedded_clauses(words)
@@ -191,7 +202,9 @@ def diarize(
     role_emission = _role_emission(role_logodds, units, speakers, p.role_weight)
     prior = _prior(speakers, first_role)
     emission = role_emission
-    if p.iterations and speakers == 2:
+    if start is not None:
+        posterior = _started(start, units)
+    elif p.iterations and speakers == 2:
         posterior = _alternation(scores, cuts, units, role_emission, p.init)
     else:
         posterior, _ = forward_backward(prior, emission, stay, switch)
@@ -304,6 +317,16 @@ def _alternation(
     )
     flip = int(lean < 0)
     return [[0.9, 0.1] if par ^ flip == 0 else [0.1, 0.9] for par in parity]
+
+
+def _started(start: Sequence[int], units: Sequence[tuple[int, int]]) -> list[list[float]]:
+    """EM's starting point from a given speaker per word: each unit as most of
+    its words (ties to the interviewer), held as loosely as :func:`_alternation`'s."""
+    rows = []
+    for begin, end in units:
+        candidate = sum(1 for i in range(begin, end) if start[i])
+        rows.append([0.1, 0.9] if 2 * candidate > end - begin else [0.9, 0.1])
+    return rows
 
 
 def _move_change(
