@@ -240,10 +240,7 @@ def diarize(
         if unit_speaker[u - 1] != unit_speaker[u]:
             change_conf[units[u][0]] = change_post[u - 1]
     for begin, end, state in backchannels(words, state_of_word, speakers):
-        for i in range(begin, end):
-            state_of_word[i] = state
-            word_conf[i] = BACKCHANNEL_CONFIDENCE
-        change_conf[begin] = change_conf[end] = BACKCHANNEL_CONFIDENCE
+        _assign(state_of_word, word_conf, change_conf, begin, end, state, BACKCHANNEL_CONFIDENCE)
     if p.islands and speakers == 2:
         # state 0 is the one the role head calls the interviewer (_roles): a
         # question to the listener inside the candidate's talk is the
@@ -252,10 +249,7 @@ def diarize(
         likely_end = (1.0 - scores.sentence[1 : n + 1, 0]).tolist()
         flips = island_flips(words, state_of_word, sentence_end, invited, change_after, likely_end)
         for begin, end, state in flips:
-            for i in range(begin, end):
-                state_of_word[i] = state
-                word_conf[i] = ISLAND_CONFIDENCE
-            change_conf[begin] = change_conf[end] = ISLAND_CONFIDENCE
+            _assign(state_of_word, word_conf, change_conf, begin, end, state, ISLAND_CONFIDENCE)
         if change_after is None:
             # then where the decoder heard the change late, after the
             # answer's first words
@@ -269,12 +263,7 @@ def diarize(
             _move_change(state_of_word, word_conf, change_conf, begin, end, state)
     if p.greetings and speakers == 2:
         for begin, end, state in greeting_replies(words, state_of_word, change_after):
-            for i in range(begin, end):
-                state_of_word[i] = state
-                word_conf[i] = GREETING_CONFIDENCE
-            change_conf[begin] = GREETING_CONFIDENCE
-            if end < n:
-                change_conf[end] = GREETING_CONFIDENCE
+            _assign(state_of_word, word_conf, change_conf, begin, end, state, GREETING_CONFIDENCE)
     order: dict[int, int] = {}
     for state in state_of_word:
         order.setdefault(state, len(order))
@@ -327,6 +316,26 @@ def _started(start: Sequence[int], units: Sequence[tuple[int, int]]) -> list[lis
         candidate = sum(1 for i in range(begin, end) if start[i])
         rows.append([0.1, 0.9] if 2 * candidate > end - begin else [0.9, 0.1])
     return rows
+
+
+def _assign(
+    state_of_word: list[int],
+    word_conf: list[float],
+    change_conf: list[float],
+    begin: int,
+    end: int,
+    state: int,
+    confidence: float,
+) -> None:
+    """The words from ``begin`` to ``end`` become ``state``'s own turn (a
+    backchannel, an island, a greeting's reply), held with ``confidence``, as
+    are the changes of speaker on either side of it."""
+    for i in range(begin, end):
+        state_of_word[i] = state
+        word_conf[i] = confidence
+    change_conf[begin] = confidence
+    if end < len(change_conf):
+        change_conf[end] = confidence
 
 
 def _move_change(
