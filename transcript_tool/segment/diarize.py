@@ -239,8 +239,9 @@ def diarize(
     for u in range(1, len(units)):
         if unit_speaker[u - 1] != unit_speaker[u]:
             change_conf[units[u][0]] = change_post[u - 1]
+    edits = _Edits(state_of_word, word_conf, change_conf)
     for begin, end, state in backchannels(words, state_of_word, speakers):
-        _assign(state_of_word, word_conf, change_conf, begin, end, state, BACKCHANNEL_CONFIDENCE)
+        edits.assign(begin, end, state, BACKCHANNEL_CONFIDENCE)
     if p.islands and speakers == 2:
         # state 0 is the one the role head calls the interviewer (_roles): a
         # question to the listener inside the candidate's talk is the
@@ -249,21 +250,21 @@ def diarize(
         likely_end = (1.0 - scores.sentence[1 : n + 1, 0]).tolist()
         flips = island_flips(words, state_of_word, sentence_end, invited, change_after, likely_end)
         for begin, end, state in flips:
-            _assign(state_of_word, word_conf, change_conf, begin, end, state, ISLAND_CONFIDENCE)
+            edits.assign(begin, end, state, ISLAND_CONFIDENCE)
         if change_after is None:
             # then where the decoder heard the change late, after the
             # answer's first words
             for begin, end, state in late_answers(words, state_of_word, sentence_end):
-                _move_change(state_of_word, word_conf, change_conf, begin, end, state)
+                edits.move_change(begin, end, state)
     if p.praise and speakers == 2:
         asks = question_after if question_after is not None else question_end
         for begin, end, state in praise_before_questions(
             words, state_of_word, text_ends, asks, written=change_after is not None
         ):
-            _move_change(state_of_word, word_conf, change_conf, begin, end, state)
+            edits.move_change(begin, end, state)
     if p.greetings and speakers == 2:
         for begin, end, state in greeting_replies(words, state_of_word, change_after):
-            _assign(state_of_word, word_conf, change_conf, begin, end, state, GREETING_CONFIDENCE)
+            edits.assign(begin, end, state, GREETING_CONFIDENCE)
     order: dict[int, int] = {}
     for state in state_of_word:
         order.setdefault(state, len(order))
@@ -318,41 +319,35 @@ def _started(start: Sequence[int], units: Sequence[tuple[int, int]]) -> list[lis
     return rows
 
 
-def _assign(
-    state_of_word: list[int],
-    word_conf: list[float],
-    change_conf: list[float],
-    begin: int,
-    end: int,
-    state: int,
-    confidence: float,
-) -> None:
-    """The words from ``begin`` to ``end`` become ``state``'s own turn (a
-    backchannel, an island, a greeting's reply), held with ``confidence``, as
-    are the changes of speaker on either side of it."""
-    for i in range(begin, end):
-        state_of_word[i] = state
-        word_conf[i] = confidence
-    change_conf[begin] = confidence
-    if end < len(change_conf):
-        change_conf[end] = confidence
+@dataclass
+class _Edits:
+    """The decode word by word (each word's state, its confidence, and the
+    confidence of a change of speaker before it) while the rules after the
+    HMM edit it."""
 
+    state: list[int]
+    confidence: list[float]
+    change: list[float]
 
-def _move_change(
-    state_of_word: list[int],
-    word_conf: list[float],
-    change_conf: list[float],
-    begin: int,
-    end: int,
-    state: int,
-) -> None:
-    """The change of speaker at ``end`` moved back to ``begin``: the words
-    between become ``state``'s, with the confidences of the words after."""
-    for i in range(begin, end):
-        state_of_word[i] = state
-        word_conf[i] = word_conf[end]
-    change_conf[begin] = change_conf[end]
-    change_conf[end] = 1.0
+    def assign(self, begin: int, end: int, state: int, confidence: float) -> None:
+        """The words from ``begin`` to ``end`` become ``state``'s own turn (a
+        backchannel, an island, a greeting's reply), held with ``confidence``,
+        as are the changes of speaker on either side of it."""
+        for i in range(begin, end):
+            self.state[i] = state
+            self.confidence[i] = confidence
+        self.change[begin] = confidence
+        if end < len(self.change):
+            self.change[end] = confidence
+
+    def move_change(self, begin: int, end: int, state: int) -> None:
+        """The change of speaker at ``end`` moved back to ``begin``: the words
+        between become ``state``'s, with the confidences of the words after."""
+        for i in range(begin, end):
+            self.state[i] = state
+            self.confidence[i] = self.confidence[end]
+        self.change[begin] = self.change[end]
+        self.change[end] = 1.0
 
 
 def _sentences(
