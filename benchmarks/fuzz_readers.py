@@ -36,7 +36,11 @@ ROOT = Path(__file__).resolve().parents[1]
 
 
 def load_properties() -> ModuleType:
-    """tests/test_fuzz.py as a module (the tests are not a package)."""
+    """tests/test_fuzz.py as a module (the tests are not a package). Its own
+    helpers (``pdfmake``) are imported from tests/, as pytest finds them."""
+    tests = str(ROOT / "tests")
+    if tests not in sys.path:
+        sys.path.insert(0, tests)
     spec = importlib.util.spec_from_file_location("test_fuzz", ROOT / "tests" / "test_fuzz.py")
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)

@@ -50,10 +50,13 @@ import math
 import os
 import re
 import string
+import subprocess
+import sys
 import time
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 from random import Random
 from typing import Any
 
@@ -1154,3 +1157,21 @@ def test_a_change_of_speaker_inside_a_zero_length_caption_keeps_its_time() -> No
     result = segment_chunks(found, speakers=2)
     assert len(result.turns) > 1  # the case is a change inside the caption
     assert all(turn.start == turn.end == 1.8125 for turn in result.turns)
+
+
+# ------------------------------------------------------------------- the long run
+
+
+def test_the_long_runs_script_runs_from_anywhere(tmp_path: Path) -> None:
+    # benchmarks/fuzz_readers.py loads this file as a module, outside pytest:
+    # this file's own helpers (pdfmake) must import there too
+    script = Path(__file__).resolve().parents[1] / "benchmarks" / "fuzz_readers.py"
+    done = subprocess.run(
+        [sys.executable, str(script), "--examples", "5", "--batch", "5", "--targets", "srt"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert re.search(r"^srt\s+5\s+0\s", done.stdout, re.MULTILINE), done.stdout
