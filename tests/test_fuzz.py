@@ -825,7 +825,9 @@ def voice_split(line: str) -> list[str]:
 
 
 def json_strings(source: str) -> list[str]:
-    """Every string value in the JSON (or JSON Lines) document."""
+    """Every string value in the JSON (or JSON Lines) document, and the
+    values of each list of Rev.ai ``elements`` joined, as the reader joins
+    them (its spaces are elements too, so a word may span two)."""
     body = source.removeprefix("\ufeff")
     values: list[Any] = []
     try:
@@ -845,6 +847,15 @@ def json_strings(source: str) -> list[str]:
             values.extend(value)
         elif isinstance(value, dict):
             values.extend(value.values())
+            elements = value.get("elements")
+            if isinstance(elements, list):
+                strings.append(
+                    "".join(
+                        e["value"]
+                        for e in elements
+                        if isinstance(e, dict) and isinstance(e.get("value"), str)
+                    )
+                )
     return strings
 
 
@@ -1157,6 +1168,28 @@ def test_a_change_of_speaker_inside_a_zero_length_caption_keeps_its_time() -> No
     result = segment_chunks(found, speakers=2)
     assert len(result.turns) > 1  # the case is a change inside the caption
     assert all(turn.start == turn.end == 1.8125 for turn in result.turns)
+
+
+def test_a_word_may_span_two_revai_elements() -> None:
+    # found by the long run: Rev.ai's elements are joined as they are, so two
+    # with no space element between them make one word, which no single
+    # string of the file holds
+    document = {
+        "monologues": [
+            {
+                "speaker": 0,
+                "elements": [
+                    {"type": "text", "value": "so it took a long"},
+                    {"type": "text", "value": "ish time"},
+                    {"type": "punct", "value": "."},
+                ],
+            }
+        ]
+    }
+    case = case_of(json.dumps(document), "talk.json")
+    transcript = check_read(case)
+    assert transcript is not None
+    assert [turn.text for turn in transcript.turns] == ["so it took a longish time."]
 
 
 # ------------------------------------------------------------------- the long run
