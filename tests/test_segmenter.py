@@ -841,6 +841,8 @@ def test_em_starts_from_given_speakers_when_asked() -> None:
         diarize(words, model, start=[0, 1])
     with pytest.raises(ValueError, match="start: 3 speakers asked for, two needed"):
         diarize(words, model, speakers=3, start=[0] * len(words))
+    with pytest.raises(ValueError, match=r"start: states are 0 and 1, not \[2\]"):
+        diarize(words, model, start=[2] * len(words))
 
 
 def test_one_speaker_means_one_turn() -> None:
