@@ -21,7 +21,7 @@ from transcript_tool.readers.common import Chunk, ReadOptions
 from transcript_tool.readers.text import read
 from transcript_tool.segment.answers import late_answers
 from transcript_tool.segment.diarize import Diarization, Params, diarize
-from transcript_tool.segment.framing import announced_talk, closing_words
+from transcript_tool.segment.framing import announced_talk, closing_words, introduced_show
 from transcript_tool.segment.gaps import (
     SPELLINGS_VERSION,
     GapModel,
@@ -610,6 +610,45 @@ def test_an_interviewers_announced_talk_reads_as_the_interviewers() -> None:
     assert moved == [
         10.0 if begin <= i < talk else 3.0 if talk <= i < asked else 0.0 for i in range(len(words))
     ]
+
+
+def test_a_hosts_introduction_of_the_show_reads_as_the_interviewers() -> None:
+    """The bundled 60-minute caption's host opens "hey everyone welcome back
+    to the channel if you're new here ...", and the decoder gave the intro to
+    the candidate. In the first tenth of a caption, a host's introduction and
+    the talk after it are the interviewer's evidence, as an announcement's
+    are; later on ("welcome to the team" in an answer) they are not."""
+    intro = "hey everyone welcome back to the channel we do mock interviews here".split()
+    question = "how did you get into data engineering".split()
+    answer = [*TALK, *"and i really liked the team".split()] * 10
+    words = [*intro, *question, *answer]
+    begin = intro.index("welcome")
+    talk = begin + 3  # "welcome back to"
+    asked = len(intro)
+    ends = [False] * len(words)
+    assert introduced_show(words, ends) == [(begin, talk, asked)]  # "how did you" asks
+    late = [*answer, *"and they said welcome to the team".split(), *TALK]
+    assert introduced_show(late, [False] * len(late)) == []
+    model = shipped_model()
+    heard = diarize(words, model).role_evidence
+    unread = diarize(words, model, params=Params(shows=0)).role_evidence
+    moved = [round(a - b, 3) for a, b in zip(heard, unread, strict=True)]
+    assert moved == [
+        10.0 if begin <= i < talk else 3.0 if talk <= i < asked else 0.0 for i in range(len(words))
+    ]
+
+
+def test_the_sample_hosts_intro_is_the_interviewers() -> None:
+    # before the host's introduction was read, the decode gave the intro to
+    # the candidate from "no edits so you get to see ..." on
+    result = segment_chunks([Chunk(SAMPLE.read_text("utf-8"), 1)])
+    opening = result.turns[0]
+    assert result.roles[opening.speaker][0] == "interviewer"
+    said = " ".join(opening.text.split())
+    assert said.startswith("hey everyone welcome back to the channel if you're new here")
+    assert "no edits so you get to see the awkward pauses" in said
+    assert "today i've got nadia with me she's a backend engineer" in said
+    assert "the company we're pretending to be today is called brightwater" in said
 
 
 def test_the_reply_to_how_are_you_is_the_other_speakers() -> None:
@@ -1246,7 +1285,9 @@ def test_a_mention_of_a_name_counts_against_whoever_introduced_themselves_by_it(
 def test_the_named_candidate_and_the_host_who_greets_her_in_the_sample() -> None:
     """The 60-minute caption's host says "nadia say hi"; she answers "hi
     everyone yeah i'm nadia". The one who greets her by name is the
-    interviewer, the one who introduces herself by it the candidate."""
+    interviewer, the one who introduces herself by it the candidate. (Her
+    "hi everyone" between them goes with the host's intro since that is read
+    as the interviewer's: the host opened with "hey everyone".)"""
     words = [w for w in (normalize(x) for x in _sample_caption().split()) if w]
     result = diarize(words, shipped_model())
     roles = [result.roles[s] for s in result.speakers]
@@ -1254,7 +1295,7 @@ def test_the_named_candidate_and_the_host_who_greets_her_in_the_sample() -> None
     assert roles[greeting : greeting + 3] == ["interviewer"] * 3
     introduced = words.index("i'm", greeting)
     assert words[introduced + 1] == "nadia"
-    assert roles[greeting + 3 : introduced + 2] == ["candidate"] * (introduced + 2 - greeting - 3)
+    assert roles[introduced - 1 : introduced + 2] == ["candidate"] * 3  # "yeah i'm nadia"
 
 
 def _sample_caption() -> str:

@@ -1,6 +1,6 @@
 """questions.yaml's phrase lists that only the segmenter reads, as caption
 words: a speaker cutting in, the invitation to ask and its wrap-up, the
-interviewer's closing and announced talk, the listener's backchannels and
+interviewer's closing, announced talk and introduction of the show, the listener's backchannels and
 praise, and the names speakers introduce themselves by
 (:mod:`transcript_tool.segment.phrases`, :mod:`~transcript_tool.segment.framing`,
 :mod:`~transcript_tool.segment.praise`, :mod:`~transcript_tool.segment.names`).
@@ -25,6 +25,7 @@ class SegmentPhrases:
     closings: Phrases
     announcements_of_talk: Phrases
     announcement_not_before: frozenset[str]
+    host_introductions: Phrases
     backchannel_words: frozenset[str]
     praise_words: frozenset[str]
     praise_not_after: frozenset[str]
@@ -49,6 +50,7 @@ def segment_phrases_from(raw: dict[str, Any]) -> SegmentPhrases:
         closings=_phrases(raw.get("closings", [])),
         announcements_of_talk=_phrases(raw.get("announcements_of_talk", [])),
         announcement_not_before=frozenset(raw.get("announcement_not_before", ())),
+        host_introductions=_phrases(raw.get("host_introductions", [])),
         backchannel_words=frozenset(raw["backchannel_words"]),
         praise_words=frozenset(raw["praise_words"]),
         praise_not_after=frozenset(raw.get("praise_not_after", ())),

@@ -34,7 +34,7 @@ import numpy as np
 import numpy.typing as npt
 
 from .answers import late_answers
-from .framing import announced_talk, closing_words
+from .framing import announced_talk, closing_words, introduced_show
 from .gaps import SENTENCE_END, GapModel, GapScores
 from .hmm import forward_backward
 from .islands import ISLAND_CONFIDENCE, island_flips
@@ -91,6 +91,9 @@ class Params:
     announcements: float = 10.0  # ... to each word of an interviewer's announcement of
     # their own talk ("let me tell you a bit about us": framing.announced_talk); 0: off
     announced: float = 3.0  # ... to each word of the talk the announcement opens; 0: off
+    shows: int = 1  # 1: a host's introduction of the show in the first tenth ("welcome
+    # back to the channel") and the talk after it read as an announcement is
+    # (framing.introduced_show); 0: off
 
 
 @dataclass(frozen=True)
@@ -198,7 +201,10 @@ def diarize(
         role_logodds[closing_words(words)] += p.closings
     if (p.announcements or p.announced) and speakers == 2:
         asked = question_after if question_after is not None else question_end
-        for begin, talk, end in announced_talk(words, asked):
+        opened = announced_talk(words, asked)
+        if p.shows:
+            opened += introduced_show(words, asked)
+        for begin, talk, end in opened:
             role_logodds[begin:talk] += p.announcements
             role_logodds[talk:end] += p.announced
     role_emission = _role_emission(role_logodds, units, speakers, p.role_weight)

@@ -1,7 +1,8 @@
 """What only an interviewer says to frame the interview, as caption words:
-the closing ("thank you again for sharing your experiences", "best of luck")
-and the announcement of their own talk ("let me tell you a bit about us",
-"here's the setup"). The decoder (:mod:`.diarize`) adds to the role head's
+the closing ("thank you again for sharing your experiences", "best of luck"),
+the announcement of their own talk ("let me tell you a bit about us",
+"here's the setup") and a host's introduction of the show ("welcome back to
+the channel"). The decoder (:mod:`.diarize`) adds to the role head's
 log-odds that these words, and the talk an announcement opens, are the
 interviewer's."""
 
@@ -57,17 +58,51 @@ def announced_talk(
     from ..annotate.question_cues import load_cues
 
     cues = load_cues().segment
-    phrases = cues.announcements_of_talk
+    return _opened_talk(
+        words, question_end, cues.announcements_of_talk, cues.announcement_not_before, len(words)
+    )
+
+
+_INTRODUCED_BEFORE = 0.1  # share of the words within which a show is introduced
+
+
+def introduced_show(
+    words: Sequence[str], question_end: Sequence[bool]
+) -> list[tuple[int, int, int]]:
+    """(begin, talk, end) of each of questions.yaml's ``host_introductions``
+    ("welcome back to", "i'm joined by") that begins in the first tenth of
+    ``words``, with the talk it opens as in :func:`announced_talk`: a host
+    introducing the show or the guest, before the interview. The bundled
+    60-minute caption's host ("hey everyone welcome back to the channel if
+    you're new here this is where we do uh real mock interviews ...") was
+    read as the candidate for 118 words."""
+    from ..annotate.question_cues import load_cues
+
+    before = int(len(words) * _INTRODUCED_BEFORE)
+    phrases = load_cues().segment.host_introductions
+    return _opened_talk(words, question_end, phrases, frozenset(), before)
+
+
+def _opened_talk(
+    words: Sequence[str],
+    question_end: Sequence[bool],
+    phrases: Sequence[tuple[str, ...]],
+    not_before: frozenset[str],
+    begins_before: int,
+) -> list[tuple[int, int, int]]:
+    """(begin, talk, end) of each of ``phrases`` that begins before word
+    ``begins_before`` and is not followed within three words by one of
+    ``not_before``, and of the talk after it (:func:`announced_talk`)."""
     found: list[tuple[int, int, int]] = []
     if not phrases:
         return found
     asks_listener = listener_question_at(words)
     n = len(words)
     i = 0
-    while (hit := next_phrase(words, phrases, i)) is not None:
+    while (hit := next_phrase(words, phrases, i)) is not None and hit[0] < begins_before:
         begin, phrase = hit
         talk = i = begin + len(phrase)
-        if not cues.announcement_not_before.isdisjoint(words[talk : talk + 3]):
+        if not not_before.isdisjoint(words[talk : talk + 3]):
             continue
         end = min(n, talk + _ANNOUNCED_LONGEST)
         for j in range(talk + _ANNOUNCED_LEAST, end):
