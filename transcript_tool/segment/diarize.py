@@ -26,13 +26,12 @@ for anything per word or per unit it can do in bulk.
 
 from __future__ import annotations
 
-import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
-import numpy.typing as npt
 
+from . import states
 from .answers import late_answers
 from .framing import announced_talk, closing_words, introduced_show
 from .gaps import SENTENCE_END, GapModel, GapScores
@@ -178,7 +177,7 @@ def diarize(
         greeting_changes(change, greetings, text_ends, change_after)
         scores = GapScores(scores.sentence, change, scores.role)
     if n == 0:
-        return Diarization((), (), (), (), (), _roles(speakers), 0.0)
+        return Diarization((), (), (), (), (), states.state_roles(speakers), 0.0)
     if speakers <= 1:
         return Diarization(
             (0,) * n, (1.0,) * n, sentence_end, question_end, (1.0,) * n, ("candidate",), 1.0
@@ -190,8 +189,8 @@ def diarize(
     ]
     bounds = [0, *cuts, n]
     units = [(bounds[u], bounds[u + 1]) for u in range(len(bounds) - 1)]
-    stay, switch = _transitions(scores, cuts, speakers, p)
-    role_logodds = _logodds(scores.role[:n])
+    stay, switch = states.transitions(scores, cuts, speakers, p.change_scale, p.change_bias)
+    role_logodds = states.logodds(scores.role[:n])
     invited = invitation_stretch(words)
     if invited is not None:
         # after the invitation to ask, asking sounds like the candidate and
@@ -207,13 +206,13 @@ def diarize(
         for begin, talk, end in opened:
             role_logodds[begin:talk] += p.announcements
             role_logodds[talk:end] += p.announced
-    role_emission = _role_emission(role_logodds, units, speakers, p.role_weight)
-    prior = _prior(speakers, first_role)
+    role_emission = states.role_emission(role_logodds, units, speakers, p.role_weight)
+    prior = states.prior(speakers, first_role)
     emission = role_emission
     if start is not None:
-        posterior = _started(start, units)
+        posterior = states.started(start, units)
     elif p.iterations and speakers == 2:
-        posterior = _alternation(scores, cuts, units, role_emission, p.init)
+        posterior = states.alternation(scores, cuts, units, role_emission, p.init)
     else:
         posterior, _ = forward_backward(prior, emission, stay, switch)
     if p.iterations:
@@ -251,7 +250,7 @@ def diarize(
     for begin, end, state in backchannels(words, state_of_word, speakers):
         edits.assign(begin, end, state, BACKCHANNEL_CONFIDENCE)
     if p.islands and speakers == 2:
-        # state 0 is the one the role head calls the interviewer (_roles): a
+        # state 0 is the one the role head calls the interviewer (states.state_roles): a
         # question to the listener inside the candidate's talk is the
         # interviewer's, and after the invitation to ask, any question inside
         # the interviewer's talk is the candidate's
@@ -277,9 +276,9 @@ def diarize(
     for state in state_of_word:
         order.setdefault(state, len(order))
     word_speaker = [order[state] for state in state_of_word]
-    state_roles = _roles(speakers)
+    state_roles = states.state_roles(speakers)
     roles = tuple(state_roles[state] for state in order)
-    role_conf = _role_confidence(role_logodds, word_speaker, len(order))
+    role_conf = states.role_confidence(role_logodds, word_speaker, len(order))
     ends = list(sentence_end)
     for i in range(n - 1):
         if word_speaker[i] != word_speaker[i + 1]:
@@ -296,35 +295,6 @@ def diarize(
         role_conf,
         tuple(np.round(role_logodds, 4).tolist()),
     )
-
-
-def _alternation(
-    scores: GapScores,
-    cuts: Sequence[int],
-    units: Sequence[tuple[int, int]],
-    role_emission: npt.NDArray[np.float64],
-    threshold: float,
-) -> list[list[float]]:
-    """A starting point for EM: flip the speaker at every likely change, then
-    name the two groups by which one sounds more like the interviewer."""
-    parity = [0]
-    for g in cuts:
-        parity.append(parity[-1] ^ int(scores.change[g] > threshold))
-    lean = sum(
-        row[0] if par == 0 else -row[0] for row, par in zip(role_emission, parity, strict=True)
-    )
-    flip = int(lean < 0)
-    return [[0.9, 0.1] if par ^ flip == 0 else [0.1, 0.9] for par in parity]
-
-
-def _started(start: Sequence[int], units: Sequence[tuple[int, int]]) -> list[list[float]]:
-    """EM's starting point from a given speaker per word: each unit as most of
-    its words (ties to the interviewer), held as loosely as :func:`_alternation`'s."""
-    rows = []
-    for begin, end in units:
-        candidate = sum(1 for i in range(begin, end) if start[i])
-        rows.append([0.1, 0.9] if 2 * candidate > end - begin else [0.9, 0.1])
-    return rows
 
 
 @dataclass
@@ -368,65 +338,3 @@ def _sentences(
     end[-1] = True
     question = end & (after[:, 2] > after[:, 1])
     return tuple(bool(x) for x in end), tuple(bool(x) for x in question)
-
-
-def _roles(speakers: int) -> tuple[str, ...]:
-    if speakers <= 1:
-        return ("candidate",)
-    return ("interviewer", "candidate", *(["other"] * (speakers - 2)))
-
-
-def _prior(speakers: int, first_role: str | None) -> list[float]:
-    if first_role == "interviewer":
-        return [0.0] + [-1e6] * (speakers - 1)
-    if first_role == "candidate":
-        return [-1e6, 0.0] + [-1e6] * (speakers - 2)
-    return [0.0] * speakers
-
-
-def _transitions(
-    scores: GapScores, cuts: Sequence[int], speakers: int, p: Params
-) -> tuple[list[float], list[float]]:
-    """Log-probabilities of staying and of switching to one given other speaker
-    at each cut."""
-    q = np.clip(scores.change[np.asarray(cuts, dtype=np.intp)].astype(np.float64), 1e-6, 1 - 1e-6)
-    z = p.change_scale * np.log(q / (1 - q)) + p.change_bias
-    q = np.clip(1.0 / (1.0 + np.exp(-z)), 1e-6, 1 - 1e-6)
-    return np.log(1 - q).tolist(), np.log(q / (speakers - 1)).tolist()
-
-
-def _logodds(probabilities: npt.NDArray[np.float32]) -> npt.NDArray[np.float64]:
-    clipped = np.clip(probabilities.astype(np.float64), 1e-4, 1 - 1e-4)
-    return np.log(clipped / (1 - clipped))
-
-
-def _role_emission(
-    logodds: npt.NDArray[np.float64],
-    units: Sequence[tuple[int, int]],
-    speakers: int,
-    weight: float,
-) -> npt.NDArray[np.float64]:
-    """Each unit's role-head score per speaker: half the weighted log-odds
-    summed over its words for the interviewer's state, minus half for the
-    candidate's, 0 for any other."""
-    cumulative = np.concatenate([[0.0], np.cumsum(logodds)])
-    bounds = np.asarray(units, dtype=np.intp).reshape(-1, 2)
-    half = 0.5 * weight * (cumulative[bounds[:, 1]] - cumulative[bounds[:, 0]])
-    rows = np.zeros((len(bounds), speakers))
-    rows[:, 0], rows[:, 1] = half, -half
-    return rows
-
-
-def _role_confidence(
-    logodds: npt.NDArray[np.float64], word_speaker: Sequence[int], speakers: int
-) -> float:
-    """How clearly speaker 0 (as decoded) and speaker 1 differ in sounding
-    like the interviewer: 0.5 when they sound alike, towards 1 when clear."""
-    if speakers < 2:
-        return 1.0
-    assigned = np.asarray(word_speaker)
-    means = [
-        float(logodds[assigned == k].mean()) if (assigned == k).any() else 0.0 for k in range(2)
-    ]
-    margin = abs(means[0] - means[1])
-    return round(1.0 / (1.0 + math.exp(-2.0 * margin)), 2)
