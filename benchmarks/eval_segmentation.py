@@ -83,7 +83,7 @@ from train_segmenter import SHIPPED_CORPORA, fit, sample_stream  # noqa: E402
 from transcript_tool.model import LOW_CONFIDENCE  # noqa: E402
 from transcript_tool.nlp import get_nlp  # noqa: E402
 from transcript_tool.segment.diarize import Diarization, Params, diarize  # noqa: E402
-from transcript_tool.segment.gaps import GapModel, shipped_model  # noqa: E402
+from transcript_tool.segment.gaps import GapModel, GapScores, shipped_model  # noqa: E402
 from transcript_tool.segment.unlabeled import (  # noqa: E402
     diarize_punctuated,
     speaker_runs,
@@ -174,14 +174,12 @@ def oracles(
     for stream in streams:
         words = list(stream.words)
         ref_roles = word_roles(stream.speakers, stream.roles) if stream.roles else None
-        change = model.predict(words).change
-        cuts = [g for g in range(1, len(words)) if change[g] > params.cut]
+        scores = model.predict(words)  # once: both marks and both decodes read it
+        cuts = [g for g in range(1, len(words)) if scores.change[g] > params.cut]
         best = unit_majority(stream.speakers, cuts)
         units.add(stream.speakers, best, ref_roles=ref_roles, hyp_roles=_roles_of(stream, best))
-        if len(set(stream.speakers)) != 2:
-            result = diarize(words, model, params=params)
-        else:
-            result = diarize(words, model, params=params, start=_start(stream, model, params))
+        start = _start(stream, model, params, scores) if len(set(stream.speakers)) == 2 else None
+        result = diarize(words, model, params=params, scores=scores, start=start)
         started.add(
             stream.speakers,
             result.speakers,
@@ -198,11 +196,14 @@ def _roles_of(stream: LabeledStream, speakers: Sequence[int]) -> list[str]:
     return [roles[s] if s < len(roles) else "candidate" for s in speakers]
 
 
-def _start(stream: LabeledStream, model: GapModel, params: Params) -> list[int]:
-    """The labelled speakers as EM's states: 0 the interviewer, 1 the candidate."""
+def _start(
+    stream: LabeledStream, model: GapModel, params: Params, scores: GapScores | None = None
+) -> list[int]:
+    """The labelled speakers as EM's states: 0 the interviewer, 1 the candidate
+    (``scores``: the gap model's for the stream, when already predicted)."""
     if stream.roles:
         return [0 if stream.roles[s] == "interviewer" else 1 for s in stream.speakers]
-    evidence = diarize(list(stream.words), model, params=params).role_evidence
+    evidence = diarize(list(stream.words), model, params=params, scores=scores).role_evidence
     first = [e for e, s in zip(evidence, stream.speakers, strict=True) if s == stream.speakers[0]]
     other = [e for e, s in zip(evidence, stream.speakers, strict=True) if s != stream.speakers[0]]
     interviewer_first = sum(first) / len(first) >= sum(other) / len(other)

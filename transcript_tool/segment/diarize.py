@@ -145,12 +145,13 @@ def diarize(
     (``benchmarks/eval_segmentation.py --oracle``)?"""
     p = params or Params()
     n = len(words)
-    if start is not None and len(start) != n:
-        raise ValueError(f"start: {len(start)} speakers for {n} words")
-    if start is not None and speakers != 2:
-        raise ValueError(f"start: {speakers} speakers asked for, two needed")
-    if start is not None and not set(start) <= {0, 1}:
-        raise ValueError(f"start: states are 0 and 1, not {sorted(set(start) - {0, 1})}")
+    if start is not None:
+        if len(start) != n:
+            raise ValueError(f"start: {len(start)} speakers for {n} words")
+        if speakers != 2:
+            raise ValueError(f"start: {speakers} speakers asked for, two needed")
+        if not set(start) <= {0, 1}:
+            raise ValueError(f"start: states are 0 and 1, not {sorted(set(start) - {0, 1})}")
     if scores is None:
         scores = model.predict(words)
     clauses = embedded_clauses(words)
