@@ -492,3 +492,26 @@ def load_project(folder: Path | None = None) -> list[LabeledStream]:
         ]
         streams.append(_build(PROJECT, path.stem, segments, _PROJECT_ROLES))
     return streams
+
+
+PANEL_FOLDER = Path(__file__).resolve().parent / "data" / "panel-interviews"
+_NAMED_TURN = re.compile(r"^([^\n:]{1,40}): ", re.MULTILINE)
+
+
+def load_named(path: Path, roles: dict[str, str], corpus: str = "panel") -> LabeledStream:
+    """One labelled transcript whose paragraphs start with a speaker's name and a colon
+    ("Dr. Okafor: Good morning ..."), each name's role given by ``roles``; every person
+    keeps their own speaker number (a panel's interviewers are told apart). ValueError
+    names the file when text comes before the first label or a label has no role."""
+    text = path.read_text(encoding="utf-8")
+    marks = list(_NAMED_TURN.finditer(text))
+    if not marks or text[: marks[0].start()].strip():
+        raise ValueError(f"{path}: text before the first 'Name:' label")
+    unknown = sorted({m[1] for m in marks} - set(roles))
+    if unknown:
+        raise ValueError(f"{path}: no role given for {', '.join(unknown)}")
+    segments = [
+        (here[1], text[here.end() : after.start() if after else len(text)])
+        for here, after in zip(marks, [*marks[1:], None], strict=True)
+    ]
+    return _build(corpus, path.stem, segments, roles)
