@@ -83,7 +83,10 @@ SpeakersOpt = Annotated[
         "--speakers",
         min=1,
         max=9,
-        help="How many people speak, for text with no speaker labels.",
+        help=(
+            "How many people speak, for text with no speaker labels; "
+            "beyond two, a panel: the extra voices are interviewers."
+        ),
     ),
 ]
 

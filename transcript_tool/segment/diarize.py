@@ -38,6 +38,7 @@ from .gaps import SENTENCE_END, GapModel, GapScores
 from .hmm import forward_backward
 from .islands import ISLAND_CONFIDENCE, island_flips
 from .names import greeting_changes, named, not_the_named
+from .panel import split_interviewers
 from .phrases import (
     BACKCHANNEL_CONFIDENCE,
     GREETING_CONFIDENCE,
@@ -138,6 +139,10 @@ def diarize(
     sentences end), and ``question_after[i]`` says that a question ends
     there (its "?").
 
+    With more than two ``speakers``, two are decoded (the interviewer and
+    the candidate) and the interviewer's words are then shared among
+    ``speakers - 1`` interviewers (:func:`.panel.split_interviewers`).
+
     ``start[i]`` (two speakers only) is where EM starts for word i instead of
     alternation: 0 the interviewer, 1 the candidate; each unit starts as the
     speaker of most of its words. It serves the evaluation: started from the
@@ -154,6 +159,18 @@ def diarize(
             raise ValueError(f"start: states are 0 and 1, not {sorted(set(start) - {0, 1})}")
     if scores is None:
         scores = model.predict(words)
+    if speakers > 2:
+        # a panel: the two roles first, then the interviewer's words shared out
+        two = diarize(
+            words,
+            model,
+            first_role=first_role,
+            params=p,
+            scores=scores,
+            change_after=change_after,
+            question_after=question_after,
+        )
+        return split_interviewers(words, two, scores.change, speakers - 1, p)
     clauses = embedded_clauses(words)
     if clauses:
         # a complement clause goes on its sentence: no end before it either
@@ -197,9 +214,9 @@ def diarize(
         # after the invitation to ask, asking sounds like the candidate and
         # answering like the interviewer: the role head's reading is reversed
         role_logodds[invited[0] : invited[1]] *= p.reverse_role
-    if p.closings and speakers == 2:
+    if p.closings:
         role_logodds[closing_words(words)] += p.closings
-    if (p.announcements or p.announced) and speakers == 2:
+    if p.announcements or p.announced:
         asked = question_after if question_after is not None else question_end
         opened = announced_talk(words, asked)
         if p.shows:
@@ -212,7 +229,7 @@ def diarize(
     emission = role_emission
     if start is not None:
         posterior = states.started(start, units)
-    elif p.iterations and speakers == 2:
+    elif p.iterations:
         posterior = states.alternation(scores, cuts, units, role_emission, p.init)
     else:
         posterior, _ = forward_backward(prior, emission, stay, switch)
@@ -250,7 +267,7 @@ def diarize(
     edits = _Edits(state_of_word, word_conf, change_conf)
     for begin, end, state in backchannels(words, state_of_word, speakers):
         edits.assign(begin, end, state, BACKCHANNEL_CONFIDENCE)
-    if p.islands and speakers == 2:
+    if p.islands:
         # state 0 is the one the role head calls the interviewer (states.state_roles): a
         # question to the listener inside the candidate's talk is the
         # interviewer's, and after the invitation to ask, any question inside
@@ -264,13 +281,13 @@ def diarize(
             # answer's first words
             for begin, end, state in late_answers(words, state_of_word, sentence_end):
                 edits.move_change(begin, end, state)
-    if p.praise and speakers == 2:
+    if p.praise:
         asks = question_after if question_after is not None else question_end
         for begin, end, state in praise_before_questions(
             words, state_of_word, text_ends, asks, written=change_after is not None
         ):
             edits.move_change(begin, end, state)
-    if p.greetings and speakers == 2:
+    if p.greetings:
         for begin, end, state in greeting_replies(words, state_of_word, change_after):
             edits.assign(begin, end, state, GREETING_CONFIDENCE)
     order: dict[int, int] = {}

@@ -136,8 +136,11 @@ def assign_roles(
             for s in transcript.speakers
             if s.role_source == "inferred"
         }
+    # a role that labels or options gave is not taken again by an inference;
+    # a panel's interviewers, inferred together, all keep theirs
+    given = {r for r, _, _ in roles.values()} - {"other"}
     for sid, (role, confidence) in preset.items():
-        if sid not in roles and role not in {r for r, _, _ in roles.values()} - {"other"}:
+        if sid not in roles and role not in given:
             roles[sid] = (role, "inferred", confidence)
     notices = [n for n in transcript.notices if not n.startswith(INFERENCE_NOTICE)]
     inferred = _infer(order, talk, roles)

@@ -45,11 +45,12 @@ def started(start: Sequence[int], units: Sequence[tuple[int, int]]) -> list[list
 
 
 def state_roles(speakers: int) -> tuple[str, ...]:
-    """The role of each state: 0 the interviewer, 1 the candidate, any more
-    "other"; one speaker is the candidate."""
+    """The role of each state: 0 the interviewer, 1 the candidate; one
+    speaker is the candidate. (More than two are decoded as two first:
+    :mod:`.panel`.)"""
     if speakers <= 1:
         return ("candidate",)
-    return ("interviewer", "candidate", *(["other"] * (speakers - 2)))
+    return ("interviewer", "candidate")
 
 
 def prior(speakers: int, first_role: str | None) -> list[float]:

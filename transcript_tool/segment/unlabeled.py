@@ -168,7 +168,7 @@ def turn_confidences(result: Diarization) -> list[float]:
       over the turn, signed for that role ("candidate" turns that read like
       the interviewer score low).
 
-    With one speaker, or a speaker of role "other", only the first counts.
+    With one speaker (no role evidence), only the first counts.
     The posterior that the speaker changes where the turn begins is not used:
     it does not tell right turns from wrong ones (``eval_segmentation.py``
     prints how well this confidence does: AUROC)."""
@@ -177,7 +177,7 @@ def turn_confidences(result: Diarization) -> list[float]:
     for start, end in speaker_runs(result.speakers):
         confidence = sum(result.confidence[start:end]) / (end - start)
         role = result.roles[result.speakers[start]]
-        if evidence and role in ("interviewer", "candidate"):
+        if evidence:
             sign = 1.0 if role == "interviewer" else -1.0
             agreement = sign * sum(evidence[start:end]) / (end - start)
             sounds_like = 1.0 / (1.0 + math.exp(-ROLE_AGREEMENT_SCALE * agreement))
