@@ -861,6 +861,18 @@ def test_first_speaker_hint_decides_who_starts() -> None:
     assert " ".join(text for _, text in result) == MONOLOGUE
 
 
+def test_a_hint_the_words_contradict_is_followed_and_said() -> None:
+    hinted = segment_chunks([Chunk(MONOLOGUE, 1)], first_role="interviewer")
+    assert hinted.roles[hinted.turns[0].speaker][0] == "interviewer"
+    assert (
+        "--interviewer-first was followed, though the words read as if the candidate spoke first"
+        in hinted.notice
+    )
+    agreed = segment_chunks([Chunk(MONOLOGUE, 1)], first_role="candidate")
+    assert "was followed" not in agreed.notice
+    assert "was followed" not in segment_chunks([Chunk(MONOLOGUE, 1)]).notice
+
+
 def test_em_starts_from_given_speakers_when_asked() -> None:
     words = [normalize(w) for w in YEAH_SO.split()]
     model = shipped_model()

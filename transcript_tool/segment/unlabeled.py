@@ -13,7 +13,7 @@ import dataclasses
 import itertools
 import math
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -66,19 +66,25 @@ def segment_chunks(
         if norm:
             model_words.append(norm)
         owner.append(max(len(model_words) - 1, 0))
+    source: list[str] | None = None
     if _punctuated(tokens):
         # the source has its own sentence punctuation: change speaker only where a sentence ends
         source = [""] * len(model_words)
         for (token, _), m in zip(tokens, owner, strict=True):
             if model_words:
                 source[m] = f"{source[m]} {token}".strip()
-        result = diarize_punctuated(
-            model_words, source, shipped_model(), params, speakers=speakers, first_role=first_role
+
+    def decode(first: Role | None) -> Diarization:
+        if source is not None:
+            return diarize_punctuated(
+                model_words, source, shipped_model(), params, speakers=speakers, first_role=first
+            )
+        return diarize(
+            model_words, shipped_model(), speakers=speakers, first_role=first, params=params
         )
-    else:
-        result = diarize(
-            model_words, shipped_model(), speakers=speakers, first_role=first_role, params=params
-        )
+
+    result = decode(first_role)
+    unhinted = _unhinted_first(decode, first_role) if speakers >= 2 and model_words else None
     word_confidences = turn_confidences(result)
     turns = _turns(tokens, owner, chunks, result, word_confidences)
     confidence = _overall(word_confidences)
@@ -98,8 +104,28 @@ def segment_chunks(
             if low
             else ""
         )
+        + (
+            f"; --{first_role}-first was followed, though the words read as if the "
+            f"{unhinted} spoke first"
+            if unhinted
+            else ""
+        )
     )
     return Segmented(turns, roles, confidence, notice)
+
+
+def _unhinted_first(decode: Callable[[Role | None], Diarization], hint: Role | None) -> str | None:
+    """The role the segmenter gives the first words when not told who
+    speaks first, where ``hint`` (``--interviewer-first`` /
+    ``--candidate-first``) says otherwise; None without a hint or when the
+    two agree. A hint the words contradict is followed, but said: it may be
+    a slip (the decode then opens with a short turn of the hinted role at
+    low confidence)."""
+    if hint is None:
+        return None
+    free = decode(None)
+    first = free.roles[free.speakers[0]]
+    return first if first != hint else None
 
 
 def diarize_punctuated(
