@@ -482,16 +482,23 @@ def load_project(folder: Path | None = None) -> list[LabeledStream]:
     with text before its first label raises ValueError naming it."""
     streams = []
     for path in sorted((folder or PROJECT_FOLDER).glob("*.txt")):
-        text = path.read_text(encoding="utf-8")
-        marks = list(_PROJECT_TURN.finditer(text))
-        if not marks or text[: marks[0].start()].strip():
-            raise ValueError(f"{path}: text before the first 'Interviewer:'/'Candidate:' label")
-        segments = [
-            (here[1], text[here.end() : after.start() if after else len(text)])
-            for here, after in zip(marks, [*marks[1:], None], strict=True)
-        ]
+        segments = _labelled_paragraphs(path, _PROJECT_TURN, "'Interviewer:'/'Candidate:'")
         streams.append(_build(PROJECT, path.stem, segments, _PROJECT_ROLES))
     return streams
+
+
+def _labelled_paragraphs(path: Path, label: re.Pattern[str], what: str) -> list[tuple[str, str]]:
+    """(label, text) for each turn of ``path``, a turn running from one match of
+    ``label`` (its group 1 the label) to the next; ValueError naming the file when text
+    comes before the first label (``what`` names the labels expected)."""
+    text = path.read_text(encoding="utf-8")
+    marks = list(label.finditer(text))
+    if not marks or text[: marks[0].start()].strip():
+        raise ValueError(f"{path}: text before the first {what} label")
+    return [
+        (here[1], text[here.end() : after.start() if after else len(text)])
+        for here, after in zip(marks, [*marks[1:], None], strict=True)
+    ]
 
 
 PANEL_FOLDER = Path(__file__).resolve().parent / "data" / "panel-interviews"
@@ -503,15 +510,8 @@ def load_named(path: Path, roles: dict[str, str], corpus: str = "panel") -> Labe
     ("Dr. Okafor: Good morning ..."), each name's role given by ``roles``; every person
     keeps their own speaker number (a panel's interviewers are told apart). ValueError
     names the file when text comes before the first label or a label has no role."""
-    text = path.read_text(encoding="utf-8")
-    marks = list(_NAMED_TURN.finditer(text))
-    if not marks or text[: marks[0].start()].strip():
-        raise ValueError(f"{path}: text before the first 'Name:' label")
-    unknown = sorted({m[1] for m in marks} - set(roles))
+    segments = _labelled_paragraphs(path, _NAMED_TURN, "'Name:'")
+    unknown = sorted({name for name, _ in segments} - set(roles))
     if unknown:
         raise ValueError(f"{path}: no role given for {', '.join(unknown)}")
-    segments = [
-        (here[1], text[here.end() : after.start() if after else len(text)])
-        for here, after in zip(marks, [*marks[1:], None], strict=True)
-    ]
     return _build(corpus, path.stem, segments, roles)

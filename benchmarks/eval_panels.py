@@ -63,47 +63,37 @@ def scores(stream: LabeledStream, speakers: int) -> tuple[int, int]:
 
 def main() -> int:
     rows = []
-    totals = {"words": 0, "base": 0, "base_person": 0}
     for stream in panels():
         assert stream.roles is not None
         people = len(stream.roles)
-        n = len(stream.words)
         asked = sum(1 for s in stream.speakers if stream.roles[s] == "interviewer")
-        candidate = {k for k, role in enumerate(stream.roles) if role == "candidate"}
-        others = sum(1 for s in stream.speakers if s not in candidate)
-        two = scores(stream, 2)
-        many = scores(stream, people)
-        rows.append((stream.id, people, n, asked / n, others / n, two, many))
-        totals["words"] += n
-        totals["base"] += asked
-        totals["base_person"] += others
-        for key, value in (("two", two), ("many", many)):
-            person, role = totals.get(f"{key}_person", 0), totals.get(f"{key}_role", 0)
-            totals[f"{key}_person"] = person + value[0]
-            totals[f"{key}_role"] = role + value[1]
+        others = sum(1 for s in stream.speakers if stream.roles[s] != "candidate")
+        # words; everyone the candidate, two speakers, N speakers: (wrong person, wrong role)
+        rows.append(
+            (
+                stream.id,
+                people,
+                len(stream.words),
+                (others, asked),
+                scores(stream, 2),
+                scores(stream, people),
+            )
+        )
+    heading = "person / role"
     print(
         f"{'transcript':<32} {'people':>6} {'words':>6}  {'everyone the candidate':>22}"
         f"  {'2 speakers':>13}  {'N speakers':>13}"
     )
-    blank = ""
-    heading = "person / role"
-    print(f"{blank:<32} {blank:>6} {blank:>6}  {heading:>22}  {heading:>13}  {heading:>13}")
+    print(f"{'':<32} {'':>6} {'':>6}  {heading:>22}  {heading:>13}  {heading:>13}")
 
-    def pair(person: float, role: float) -> str:
-        return f"{100 * person:5.1f} / {100 * role:4.1f}"
+    def line(name: str, people: str, n: int, *counts: tuple[int, int]) -> str:
+        pairs = [f"{100 * p / n:5.1f} / {100 * r / n:4.1f}" for p, r in counts]
+        return f"{name:<32} {people:>6} {n:>6}  {pairs[0]:>22}  {pairs[1]:>13}  {pairs[2]:>13}"
 
-    for name, people, n, asked, others, two, many in rows:
-        print(
-            f"{name:<32} {people:>6} {n:>6}  {pair(others, asked):>22}"
-            f"  {pair(two[0] / n, two[1] / n):>13}  {pair(many[0] / n, many[1] / n):>13}"
-        )
-    w = totals["words"]
-    print(
-        f"{'all (by words)':<32} {'':>6} {w:>6}  "
-        f"{pair(totals['base_person'] / w, totals['base'] / w):>22}"
-        f"  {pair(totals['two_person'] / w, totals['two_role'] / w):>13}"
-        f"  {pair(totals['many_person'] / w, totals['many_role'] / w):>13}"
-    )
+    for name, people, n, *counts in rows:
+        print(line(name, str(people), n, *counts))
+    summed = [(sum(row[k][0] for row in rows), sum(row[k][1] for row in rows)) for k in (3, 4, 5)]
+    print(line("all (by words)", "", sum(row[2] for row in rows), *summed))
     print("(% of words: given to the wrong person / given the wrong role)")
     return 0
 
