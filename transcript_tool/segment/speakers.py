@@ -56,6 +56,8 @@ def emission(
     posterior: Sequence[Sequence[float]],
     weight: float,
     prior: float,
+    *,
+    own: bool = True,
 ) -> npt.NDArray[np.float64]:
     """Each unit's log-likelihood under each speaker's unigram model over
     ``ids`` (:func:`word_ids`), relative to the pooled model (only the
@@ -63,7 +65,12 @@ def emission(
     model counts every word of every unit with the unit's posterior for that
     speaker (below 0.001: not at all), smoothed toward the pooled
     distribution with ``prior`` pseudo-counts. numpy over the words: one
-    count table per call, no loop per word."""
+    count table per call, no loop per word.
+
+    ``own=False`` scores each unit by models that leave the unit's own words
+    out of their counts, as a held-out likelihood would: the decoder counts
+    them (the default), so that a unit's words vote for the speaker it is
+    given; ``benchmarks/eval_speaker_models.py`` measures what that is worth."""
     lengths = np.asarray([end - begin for begin, end in units], dtype=np.int64)
     weights = np.asarray(posterior, dtype=np.float64)
     weights[weights < 1e-3] = 0.0
@@ -74,8 +81,15 @@ def emission(
         axis=1,
     )
     background = np.bincount(ids, minlength=size) / len(ids)
-    denominator = per_word.sum(axis=0) + prior
-    value = np.log((counts + prior * background[:, None]) / denominator / background[:, None])
     starts = np.concatenate([[0], np.cumsum(lengths)[:-1]])
-    scores = np.add.reduceat(value[ids], starts, axis=0)
-    return weight * scores
+    if own:
+        denominator = per_word.sum(axis=0) + prior
+        value = np.log((counts + prior * background[:, None]) / denominator / background[:, None])
+        return weight * np.add.reduceat(value[ids], starts, axis=0)
+    # each word's count within its own unit, taken out with the unit's weights
+    unit_of = np.repeat(np.arange(len(lengths)), lengths)
+    _, pair, within = np.unique(unit_of * size + ids, return_inverse=True, return_counts=True)
+    numerator = counts[ids] - within[pair][:, None] * per_word + prior * background[ids][:, None]
+    denominator = per_word.sum(axis=0) - np.repeat(lengths[:, None] * weights, lengths, axis=0)
+    value = np.log(numerator / (denominator + prior) / background[ids][:, None])
+    return weight * np.add.reduceat(value, starts, axis=0)
