@@ -14,7 +14,7 @@ the other four corpora (leave one corpus out) and the decoder without its rules
 1. **stretches**: each labelled turn cut into stretches of 30 words (the last one
    shorter); each stretch of at least 15 words scored by the speaker models fitted
    to the labelled speaker of every other stretch. AUROC of the log-ratio of the
-   two speakers' models for the stretch being the first speaker's: style, content,
+   two speakers' models for the stretch being the interviewer's: style, content,
    and both at the decoder's weights. How well the models tell the speakers apart
    when they are right.
 2. **decode**: one forward-backward over the decoder's units with the speaker
@@ -164,9 +164,9 @@ def stretch_scores(
     transcript: Transcript, params: Params
 ) -> tuple[list[float], list[float], list[float], list[bool]]:
     """Section 1 for one transcript: per stretch of at least STRETCH // 2 words, the
-    log-ratio (first state against second) of the style models, the content models
-    and the two weighted, each fitted to every other stretch; and whether the
-    stretch is the first state's."""
+    log-ratio (the interviewer's state, 0, against the candidate's) of the style
+    models, the content models and the two weighted, each fitted to every other
+    stretch; and whether the stretch is the interviewer's."""
     pieces: Units = []
     for begin, end in speaker_runs(transcript.labels.tolist()):
         pieces.extend((s, min(end, s + STRETCH)) for s in range(begin, end, STRETCH))
