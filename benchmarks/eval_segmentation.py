@@ -17,7 +17,11 @@ caption-like (labels, markup, timestamps, punctuation and case removed:
 - the interviewer's share of the words, labelled and as decoded, and in how
   many transcripts the decode gives the interviewer less than half their
   labelled share (corpora with roles only): where the interviewer talks at
-  length, the decode gives most of it to the candidate;
+  length, the decode gives most of it to the candidate; and in how many the
+  roles are named right for the split as decoded (the words decoded as the
+  interviewer's are more often the interviewer's than the words decoded as the
+  candidate's), and how many of the others the report names at a role
+  confidence of 0.9 or more;
 - words per second of the segmenter (scoring + decoding): each transcript's
   fastest of ``--repeat`` passes over the corpus (3 by default; the passes
   are seconds apart, so a stretch of time when other work on the machine
@@ -71,6 +75,7 @@ sys.path[:0] = [str(ROOT), str(ROOT / "benchmarks")]
 import caption_corpora  # noqa: E402
 from caption_corpora import CORPORA, PROJECT, LabeledStream, held_out_split  # noqa: E402
 from segmentation_metrics import (  # noqa: E402
+    SURE_NAMES,
     ConfidenceScore,
     Score,
     prf,
@@ -126,6 +131,7 @@ def evaluate(
             hyp_roles=hyp_roles,
             ref_ends=stream.sentence_end,
             hyp_ends=result.sentence_end,
+            role_confidence=result.role_confidence,
         )
         n = len(stream.words)
         single.add(
@@ -261,7 +267,9 @@ def _share_row(corpus: str, score: Score) -> str:
     return (
         f"{corpus:22} {'interviewer':12} share of words: labelled {labelled:6.1%}, "
         f"decoded {decoded:6.1%}; decoded under half the labelled share in "
-        f"{score.talk_missed} of {score.role_streams} transcripts"
+        f"{score.talk_missed} of {score.role_streams} transcripts; roles named right for the "
+        f"split in {score.names_right} (of the others, {score.wrong_names_sure} at role "
+        f"confidence {SURE_NAMES} or more)"
     )
 
 

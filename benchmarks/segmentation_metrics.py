@@ -26,6 +26,9 @@ PRF = tuple[float, float, float, int, int, int]
 
 BRUTE_FORCE_MAX_LABELS = 7
 
+SURE_NAMES = 0.9
+"""A role confidence at which the report's naming of the speakers reads as certain."""
+
 
 def _check_lengths(ref: Sequence[object], hyp: Sequence[object]) -> None:
     if len(ref) != len(hyp):
@@ -251,6 +254,21 @@ def sentence_prf(ref_ends: Sequence[bool], hyp_ends: Sequence[bool]) -> PRF:
     return (*prf(tp, len(ref), len(hyp)), tp, len(ref), len(hyp))
 
 
+def _named_right(ref_roles: Sequence[str | None], hyp_roles: Sequence[str]) -> bool:
+    """Whether the words decoded as the interviewer's are the interviewer's by the
+    labels at least as often as the words decoded as the candidate's (True when
+    either role was not decoded); words without a labelled role do not count."""
+    pairs = zip(ref_roles, hyp_roles, strict=True)
+    counts = Counter((h, r == "interviewer") for r, h in pairs if r is not None)
+    shares = []
+    for role in ("interviewer", "candidate"):
+        words = counts[role, True] + counts[role, False]
+        if not words:
+            return True
+        shares.append(counts[role, True] / words)
+    return shares[0] >= shares[1]
+
+
 @dataclass
 class Score:
     """Counts summed over streams; the rates are micro-averages.
@@ -274,6 +292,8 @@ class Score:
     interviewer_hyp: int = 0  # ... and as decoded
     role_streams: int = 0
     talk_missed: int = 0  # streams given less than half the interviewer's labelled share
+    names_right: int = 0  # streams whose roles are named right for the split as decoded
+    wrong_names_sure: int = 0  # ... named wrong at a role confidence of SURE_NAMES or more
 
     def add(
         self,
@@ -286,8 +306,16 @@ class Score:
         hyp_ends: Sequence[bool] | None = None,
         tolerance: int = 3,
         min_turn_words: int = 5,
+        role_confidence: float | None = None,
     ) -> None:
-        """Add one stream. Roles are per word (see :func:`word_roles`)."""
+        """Add one stream. Roles are per word (see :func:`word_roles`).
+
+        With roles, the stream's roles are *named right* when the words decoded as
+        the interviewer's are more often the interviewer's by the labels than the
+        words decoded as the candidate's are (or one role was not decoded at all):
+        whether the tool told which of its speakers is the interviewer, however
+        wrong its split of who said what. ``role_confidence`` (the report's)
+        counts the wrong namings it was sure of."""
         errors, words = wder_counts(ref_speakers, hyp_speakers)
         self.streams += 1
         self.words += words
@@ -302,6 +330,10 @@ class Score:
             if role_words:
                 self.role_streams += 1
                 self.talk_missed += decoded < labelled / 2
+                right = _named_right(ref_roles, hyp_roles)
+                self.names_right += right
+                sure = role_confidence is not None and role_confidence >= SURE_NAMES
+                self.wrong_names_sure += not right and sure
         *_, tp, n_ref, n_hyp = boundary_prf(ref_speakers, hyp_speakers, tolerance, min_turn_words)
         self.boundary_tp += tp
         self.boundary_ref += n_ref

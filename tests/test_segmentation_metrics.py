@@ -309,3 +309,46 @@ def test_best_f1_takes_the_best_threshold_and_ties_together() -> None:
     assert best_f1(truth, [0.9, 0.1, 0.8, 0.2]) == 1.0
     assert best_f1(truth, [0.5, 0.5, 0.5, 0.5]) == pytest.approx(2 * 2 / (4 + 2))
     assert best_f1([False, False], [0.3, 0.4]) == 0.0
+
+
+def test_score_counts_the_transcripts_whose_speakers_are_named_right() -> None:
+    """A naming is right when the words decoded as the interviewer's are more
+    often the interviewer's than those decoded as the candidate's, however
+    wrong the split; the wrong namings the report was sure of are counted
+    apart."""
+    roles = ["interviewer"] * 4 + ["candidate"] * 6
+    score = Score()
+    # the split is right but the names are the wrong way round: shown once as
+    # certain, once as unsure
+    swapped = ["candidate"] * 4 + ["interviewer"] * 6
+    for confidence in (1.0, 0.6):
+        score.add(
+            [0] * 4 + [1] * 6,
+            [0] * 4 + [1] * 6,
+            ref_roles=roles,
+            hyp_roles=swapped,
+            role_confidence=confidence,
+        )
+    # a poor split (the interviewer's first two words go to the candidate), named right
+    poor = ["candidate"] * 2 + ["interviewer"] * 2 + ["candidate"] * 6
+    score.add(
+        [0] * 4 + [1] * 6,
+        [1] * 2 + [0] * 2 + [1] * 6,
+        ref_roles=roles,
+        hyp_roles=poor,
+        role_confidence=0.95,
+    )
+    # a talkative interviewer (8 of 10 words) decoded as asking one short question:
+    # most words have the wrong role either way, but the speaker named the
+    # interviewer is the interviewer
+    talkative = ["interviewer"] * 8 + ["candidate"] * 2
+    score.add(
+        [0] * 8 + [1] * 2,
+        [0] * 2 + [1] * 8,
+        ref_roles=talkative,
+        hyp_roles=["interviewer"] * 2 + ["candidate"] * 8,
+        role_confidence=1.0,
+    )
+    # no roles: not counted
+    score.add([0, 1], [1, 0])
+    assert (score.names_right, score.wrong_names_sure, score.role_streams) == (2, 1, 4)
