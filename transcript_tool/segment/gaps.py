@@ -80,7 +80,7 @@ the spaCy component keeping those whole (nlp.py), 0.4 still costs the question
 evaluations a little (SwDA unpunctuated turn F1 0.667 -> 0.665, hearings form
 accuracy 0.691 -> 0.689), so the default stays. Those figures are the
 three-pass weights'; with the one-pass weights of 2026-12-04 a threshold of
-0.3 made the same trade (docs/segmentation.md, "what was tried")."""
+0.3 made the same trade (docs/segmentation-research.md, "What was tried")."""
 
 SPELLINGS_VERSION = "1"
 _SPELLING_SETS: dict[str, tuple[str, ...]] = {
