@@ -80,6 +80,7 @@ from segmentation_metrics import (  # noqa: E402
     Score,
     prf,
     sentence_prf,
+    states_by_evidence,
     unit_majority,
     word_roles,
 )
@@ -210,10 +211,7 @@ def _start(
     if stream.roles:
         return [0 if stream.roles[s] == "interviewer" else 1 for s in stream.speakers]
     evidence = diarize(list(stream.words), model, params=params, scores=scores).role_evidence
-    first = [e for e, s in zip(evidence, stream.speakers, strict=True) if s == stream.speakers[0]]
-    other = [e for e, s in zip(evidence, stream.speakers, strict=True) if s != stream.speakers[0]]
-    interviewer_first = sum(first) / len(first) >= sum(other) / len(other)
-    return [int((s == stream.speakers[0]) != interviewer_first) for s in stream.speakers]
+    return states_by_evidence(stream.speakers, evidence)
 
 
 def _timed(

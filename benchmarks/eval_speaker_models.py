@@ -52,7 +52,12 @@ sys.path[:0] = [str(ROOT), str(ROOT / "benchmarks")]
 
 import caption_corpora  # noqa: E402
 from caption_corpora import CORPORA, PROJECT, LabeledStream  # noqa: E402
-from segmentation_metrics import auroc, unit_majority, wder_counts  # noqa: E402
+from segmentation_metrics import (  # noqa: E402
+    auroc,
+    states_by_evidence,
+    unit_majority,
+    wder_counts,
+)
 from train_segmenter import fit  # noqa: E402
 
 from transcript_tool.segment import states  # noqa: E402
@@ -105,9 +110,7 @@ class Transcript:
             interviewer = np.asarray([r == "interviewer" for r in stream.roles])
             labels = np.where(interviewer[speakers], 0, 1).astype(np.intp)
         else:
-            first = speakers == speakers[0]
-            labels = np.where(first == (role[first].mean() >= role[~first].mean()), 0, 1)
-            labels = labels.astype(np.intp)
+            labels = np.asarray(states_by_evidence(stream.speakers, role.tolist()), dtype=np.intp)
         return cls(
             scores, cuts, units, np.asarray(stay), np.asarray(switch), role, style, content, labels
         )

@@ -150,6 +150,17 @@ def role_error(ref_roles: Sequence[str | None], hyp_roles: Sequence[str]) -> flo
     return errors / words if words else 0.0
 
 
+def states_by_evidence(speakers: Sequence[int], evidence: Sequence[float]) -> list[int]:
+    """Two labelled speakers with no roles (SwDA) as the decoder's states: 0, the
+    interviewer's, for the speaker whose words ``evidence`` (the role head's log-odds
+    per word) rates higher on average, the first speaker on a tie; 1 for the other."""
+    _check_lengths(speakers, evidence)
+    first = [e for e, s in zip(evidence, speakers, strict=True) if s == speakers[0]]
+    other = [e for e, s in zip(evidence, speakers, strict=True) if s != speakers[0]]
+    interviewer_first = sum(first) / len(first) >= sum(other) / len(other)
+    return [int((s == speakers[0]) != interviewer_first) for s in speakers]
+
+
 def unit_majority(speakers: Sequence[int], cuts: Sequence[int]) -> list[int]:
     """Each word given the speaker of most of the words of its unit, the units being the
     runs between ``cuts`` (word indices where a unit begins, ascending; ties go to the

@@ -22,6 +22,7 @@ from segmentation_metrics import (
     match_within,
     role_error,
     sentence_prf,
+    states_by_evidence,
     turn_boundaries,
     unit_majority,
     wder,
@@ -352,3 +353,12 @@ def test_score_counts_the_transcripts_whose_speakers_are_named_right() -> None:
     # no roles: not counted
     score.add([0, 1], [1, 0])
     assert (score.names_right, score.wrong_names_sure, score.role_streams) == (2, 1, 4)
+
+
+def test_without_roles_the_interviewers_state_goes_to_the_speaker_rated_higher() -> None:
+    speakers = [5, 5, 9, 9, 9, 5]
+    # speaker 9's words sound more like the interviewer's: they are state 0
+    assert states_by_evidence(speakers, [-2.0, -1.0, 0.5, 1.0, -0.5, -3.0]) == [1, 1, 0, 0, 0, 1]
+    # the other way round, and on a tie, the first speaker is the interviewer
+    assert states_by_evidence(speakers, [2.0, 1.0, 0.0, 0.0, 0.0, 0.0]) == [0, 0, 1, 1, 1, 0]
+    assert states_by_evidence(speakers, [0.0] * 6) == [0, 0, 1, 1, 1, 0]
