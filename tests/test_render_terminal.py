@@ -95,6 +95,24 @@ def test_block_rows_cover_each_turn_once(sample_report: Callable[[str], Report])
     assert all(glyph(cell) in BLOCKS | {" "} for row in rows for cell in row)
 
 
+def test_a_short_transcript_gets_a_block_per_word_and_counts_in_the_singular() -> None:
+    """A handful of words is drawn a block per word ("one block = 0.0 words"
+    across the whole width before), and one turn of one word is "1 turn · 1
+    word" in the terminal's header and the Markdown (and HTML) facts."""
+    short = read_text(
+        "Interviewer: Ready to start?\nCandidate: Yes, ready when you are.\n", "t.txt"
+    )
+    report = score(analyze(short), load_rubric("default"))
+    text = render_terminal(report, width=100, color=False)
+    assert "Conversation by words (one block = 1 word)\n" in text
+    assert "  interviewer  ███     \n  candidate       █████\n" in text
+    single = score(analyze(read_text("Interviewer: Hello.\n", "t.txt")), load_rubric("default"))
+    text = render_terminal(single, width=100, color=False)
+    assert text.splitlines()[1] == "format text · 1 turn · 1 word"
+    assert "\n**1** word · **1** turn · **0** questions asked" in render_markdown(single)
+    assert "**8** words · **2** turns · **0** questions asked" in render_markdown(report)
+
+
 def test_an_untimed_timeline_counts_words_as_the_header_does() -> None:
     """The words axis (and the HTML tooltips) count as the header's total
     does: a lone dash is no word."""

@@ -25,6 +25,7 @@ from ..model import (
     Transcript,
     count_text_words,
 )
+from ..wording import counted
 from .cards import quote_of
 from .control import visible
 from .timeline import LEGEND, Layout, block_lines, layout
@@ -172,8 +173,8 @@ def _header(transcript: Transcript) -> RenderableType:
     lines = [
         Text(f"Interview report: {transcript.source or '<input>'}", style="bold"),
         Text(
-            f"format {transcript.format} · {len(transcript.turns)} turns · {words} words"
-            + (f" · id {transcript.id}" if transcript.id else "")
+            f"format {transcript.format} · {counted(len(transcript.turns), 'turn')}"
+            f" · {counted(words, 'word')}" + (f" · id {transcript.id}" if transcript.id else "")
         ),
     ]
     speakers = []

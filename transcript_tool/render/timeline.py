@@ -9,6 +9,7 @@ for the terminal and Markdown timelines (one line of blocks per speaker).
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import cached_property
@@ -200,7 +201,19 @@ def scale_note(layout: Layout, columns: int) -> str:
     step = layout.total / columns
     if layout.unit == "seconds":
         return f"one block = {step:.0f} s" if step >= 1 else f"one block = {step:.1f} s"
-    return f"one block = {step:.0f} words" if step >= 1 else f"one block = {step:.1f} words"
+    if step < 1:
+        return f"one block = {step:.1f} words"
+    return f"one block = {step:.0f} {'word' if round(step) == 1 else 'words'}"
+
+
+def fitting_columns(layout: Layout, room: int) -> int:
+    """How many columns a timeline with ``room`` for them gets: all of them,
+    but no more than the words it counts, so that a block is never a
+    fraction of a word (a 12-word transcript is 12 blocks, not 85 blocks of
+    0.1 words each)."""
+    if layout.unit == "words":
+        return max(1, min(room, math.ceil(layout.total)))
+    return room
 
 
 def clock(seconds: float) -> str:
@@ -233,7 +246,7 @@ def block_lines(
     line per lane (then one of ``?`` where questions begin, if any). Each
     line is ``"  " + label padded to the label width + "  " + glyphs``."""
     label_width = min(LABEL_WIDTH, max([len(lane.label) for lane in layout.lanes] + [9]))
-    columns = max(10, width - label_width - 4)
+    columns = fitting_columns(layout, max(10, width - label_width - 4))
     by = "time" if layout.unit == "seconds" else "words"
     title = f"Conversation by {by} ({scale_note(layout, columns)})"
     lines = []

@@ -290,10 +290,12 @@ def _facts(report: Report, placed: Layout) -> tuple[tuple[str, str], ...]:
     transcript = report.transcript
     words = sum(count_text_words(t.text) for t in transcript.turns)
     asked = [q for q in report.analysis.questions if q.role != "candidate"]
-    facts = [(f"{words:,}", "words"), (f"{len(transcript.turns)}", "turns")]
+    turns = len(transcript.turns)
+    facts = [(f"{words:,}", "word" if words == 1 else "words")]
+    facts.append((f"{turns}", "turn" if turns == 1 else "turns"))
     if placed.unit == "seconds":
         facts.append((clock(placed.total), "long"))
-    facts.append((f"{len(asked)}", "questions asked"))
+    facts.append((f"{len(asked)}", "question asked" if len(asked) == 1 else "questions asked"))
     answered = sum(1 for q in asked if q.answered == "yes")
     if asked:
         facts.append((f"{answered} of {len(asked)}", "fully answered"))
