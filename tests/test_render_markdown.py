@@ -20,7 +20,9 @@ from markdown_it import MarkdownIt
 
 from transcript_tool import analyze, load_rubric, read_transcript, score
 from transcript_tool.model import Report, count_text_words
+from transcript_tool.readers import read_text
 from transcript_tool.render.cards import Quote, cuts
+from transcript_tool.render.html import render_html
 from transcript_tool.render.markdown import escape, render_markdown
 
 HOSTILE = (
@@ -207,3 +209,47 @@ def test_a_labelled_transcript_with_inferred_roles_says_only_the_roles_were(
     assert "Who said what was inferred" not in markdown
     caption = render_markdown(sample_report("raw-caption.srt"))
     assert "> **Who said what was inferred, not read from speaker labels.**" in caption
+
+
+def test_the_summary_says_nothing_was_scored_and_counts_one_uncertain_turn() -> None:
+    """A caption of backchannels scores no criterion: the summary says so once
+    (it said "Every criterion is in its best band"), and one uncertain turn
+    "is marked" ("1 turn ... are marked" before), here and in the HTML."""
+    caption = read_text("yeah yeah okay mm-hmm yeah right okay\n", "caption.txt")
+    assert len(caption.turns) >= 2  # the segmenter's turns; exactly one made uncertain
+    turns = tuple(
+        replace(turn, confidence=0.3 if i == 1 else 1.0) for i, turn in enumerate(caption.turns)
+    )
+    report = score(analyze(replace(caption, turns=turns)), load_rubric("default"))
+    assert all(c.score is None for c in report.criteria)
+    markdown = render_markdown(report)
+    assert markdown.count("No criterion could be scored.") == 1
+    assert "best band" not in markdown and "### What went well" not in markdown
+    assert (
+        "1 turn whose speaker or boundary has a confidence below 0.6 is marked “uncertain”: "
+        "check it before relying on the feedback about it." in markdown
+    )
+    assert "1 turn whose speaker or boundary has a confidence below 0.6 is hatched" in (
+        render_html(report)
+    )
+
+
+def test_every_criterion_in_its_best_band_means_every_one_that_was_scored(
+    sample_report: Callable[[str], Report],
+) -> None:
+    report = sample_report("behavioral-interview.txt")
+    first, *rest = report.criteria
+    unscored = replace(first, score=None, value=None, band="not scored", evidence=())
+    best = replace(
+        report,
+        criteria=(unscored, *rest),
+        strengths=tuple(c.id for c in rest),
+        improvements=(),
+    )
+    markdown = render_markdown(best)
+    assert "### What to work on\n\nEvery criterion that could be scored is in its best band.\n" in (
+        markdown
+    )
+    scored = replace(report, strengths=tuple(c.id for c in report.criteria), improvements=())
+    everyone = "### What to work on\n\nEvery criterion is in its best band.\n"
+    assert everyone in render_markdown(scored)

@@ -126,8 +126,10 @@ def _header(view: ReportView) -> list[str]:
             if view.uncertain_turns:
                 line += (
                     f" {counted(view.uncertain_turns, 'turn')} whose speaker or boundary has a "
-                    f"confidence below {view.low_confidence} are marked “uncertain”: check "
-                    "them before relying on the feedback about them."
+                    f"confidence below {view.low_confidence}"
+                    f" {'is' if view.uncertain_turns == 1 else 'are'} marked “uncertain”: check "
+                    f"{'it' if view.uncertain_turns == 1 else 'them'} before relying on the "
+                    f"feedback about {'it' if view.uncertain_turns == 1 else 'them'}."
                 )
             out.append(line)
         for notice in view.notices:
@@ -146,9 +148,11 @@ def _scores(view: ReportView) -> list[str]:
     for c in view.criteria:
         out.append(f"| {_cell(c.title)} | {c.score_text} | {_cell(c.band)} | {_bar(c.score)} |")
     out.append("")
+    if not (view.strengths or view.improvements):  # nothing scored (as the HTML shows)
+        return [*out, view.no_strengths, ""]
     for title, items, empty in (
-        ("What went well", view.strengths, "No criterion reached its best band this time."),
-        ("What to work on", view.improvements, "Every criterion is in its best band."),
+        ("What went well", view.strengths, view.no_strengths),
+        ("What to work on", view.improvements, view.no_improvements),
     ):
         out.extend([f"### {title}", ""])
         out.extend(_summary(items) or [empty])

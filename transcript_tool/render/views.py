@@ -14,6 +14,7 @@ renderers escape every string they take from a view.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import groupby
 
@@ -306,6 +307,20 @@ def _facts(report: Report, placed: Layout) -> tuple[tuple[str, str], ...]:
     return tuple(facts)
 
 
+def _no_summary(criteria: Sequence[CriterionView], *, strengths: bool) -> str:
+    """The line under "What went well" (``strengths``) or "What to work on"
+    when it lists nothing. With nothing scored, neither can be said; with a
+    criterion not scored, "every criterion" would claim it too."""
+    scored = [c for c in criteria if c.score is not None]
+    if not scored:
+        return "No criterion could be scored."
+    if strengths:
+        return "No criterion reached its best band this time."
+    if len(scored) < len(criteria):
+        return "Every criterion that could be scored is in its best band."
+    return "Every criterion is in its best band."
+
+
 @dataclass(frozen=True)
 class ReportView:
     """Everything the HTML and Markdown reports show (see the module docstring)."""
@@ -325,6 +340,8 @@ class ReportView:
     criteria: tuple[CriterionView, ...]
     strengths: tuple[CriterionView, ...]
     improvements: tuple[CriterionView, ...]
+    no_strengths: str  # what to say under "What went well" when there is none
+    no_improvements: str  # ... and under "What to work on"
     groups: tuple[CardGroup, ...]
     question_count: int
     numbers: dict[int, int]
@@ -360,6 +377,8 @@ def report_view(report: Report, placed: Layout | None = None) -> ReportView:
         criteria=criteria,
         strengths=tuple(by_id[c] for c in report.strengths),
         improvements=tuple(by_id[c] for c in report.improvements),
+        no_strengths=_no_summary(criteria, strengths=True),
+        no_improvements=_no_summary(criteria, strengths=False),
         groups=question_cards(report, numbers, groups),
         question_count=len(analysis.questions),
         numbers=numbers,
