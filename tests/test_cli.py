@@ -66,7 +66,7 @@ def test_report_prints_header_and_tables(capsys: pytest.CaptureFixture[str], in_
     lines = [line.rstrip() for line in out.splitlines()]
     words = len(Path("samples/behavioral-interview.txt").read_text().split()) - 20  # labels
     assert lines[0] == "Interview report: samples/behavioral-interview.txt"
-    assert lines[1] == f"format text · 20 turns · {words} words"
+    assert lines[1] == f"format text · 20 turns · {words:,} words"  # 1,503
     assert lines[2] == (
         "speakers: Interviewer (Ruth) = interviewer [label]; Candidate (Jordan) = candidate [label]"
     )
