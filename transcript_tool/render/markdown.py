@@ -21,7 +21,7 @@ import re
 from collections.abc import Iterable, Sequence
 
 from ..model import Report
-from ..wording import counted
+from ..wording import agree, counted
 from .cards import Card, Quote
 from .control import shown
 from .pieces import Piece
@@ -124,12 +124,12 @@ def _header(view: ReportView) -> list[str]:
         if view.inferred:
             line = f"> **{view.inferred}**"
             if view.uncertain_turns:
+                n = view.uncertain_turns
                 line += (
-                    f" {counted(view.uncertain_turns, 'turn')} whose speaker or boundary has a "
-                    f"confidence below {view.low_confidence}"
-                    f" {'is' if view.uncertain_turns == 1 else 'are'} marked “uncertain”: check "
-                    f"{'it' if view.uncertain_turns == 1 else 'them'} before relying on the "
-                    f"feedback about {'it' if view.uncertain_turns == 1 else 'them'}."
+                    f" {counted(n, 'turn')} whose speaker or boundary has a confidence below "
+                    f"{view.low_confidence} {agree(n, 'is', 'are')} marked “uncertain”: check "
+                    f"{agree(n, 'it', 'them')} before relying on the feedback about "
+                    f"{agree(n, 'it', 'them')}."
                 )
             out.append(line)
         for notice in view.notices:

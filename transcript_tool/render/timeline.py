@@ -16,6 +16,7 @@ from functools import cached_property
 from typing import Literal
 
 from ..model import LOW_CONFIDENCE, ROLES, Question, Role, Transcript, count_text_words
+from ..wording import agree
 
 Unit = Literal["seconds", "words"]
 
@@ -203,7 +204,7 @@ def scale_note(layout: Layout, columns: int) -> str:
         return f"one block = {step:.0f} s" if step >= 1 else f"one block = {step:.1f} s"
     if step < 1:
         return f"one block = {step:.1f} words"
-    return f"one block = {step:.0f} {'word' if round(step) == 1 else 'words'}"
+    return f"one block = {step:.0f} {agree(round(step), 'word')}"
 
 
 def fitting_columns(layout: Layout, room: int) -> int:

@@ -26,7 +26,7 @@ from ..model import (
     Transcript,
     count_text_words,
 )
-from ..wording import counted
+from ..wording import agree, counted
 from .cards import CardGroup, Quote, question_cards, question_groups, quote_of
 from .pieces import Piece, turn_pieces
 from .timeline import Layout, clock, layout
@@ -292,11 +292,10 @@ def _facts(report: Report, placed: Layout) -> tuple[tuple[str, str], ...]:
     words = sum(count_text_words(t.text) for t in transcript.turns)
     asked = [q for q in report.analysis.questions if q.role != "candidate"]
     turns = len(transcript.turns)
-    facts = [(f"{words:,}", "word" if words == 1 else "words")]
-    facts.append((f"{turns}", "turn" if turns == 1 else "turns"))
+    facts = [(f"{words:,}", agree(words, "word")), (f"{turns:,}", agree(turns, "turn"))]
     if placed.unit == "seconds":
         facts.append((clock(placed.total), "long"))
-    facts.append((f"{len(asked)}", "question asked" if len(asked) == 1 else "questions asked"))
+    facts.append((f"{len(asked)}", agree(len(asked), "question") + " asked"))
     answered = sum(1 for q in asked if q.answered == "yes")
     if asked:
         facts.append((f"{answered} of {len(asked)}", "fully answered"))

@@ -20,7 +20,7 @@ import numpy as np
 
 from ..model import LOW_CONFIDENCE, Pause, Role
 from ..readers.common import Chunk, RawTurn, pause_between
-from ..wording import counted
+from ..wording import agree, counted
 from .diarize import Diarization, Params, diarize
 from .gaps import GapModel, normalize, punctuated, shipped_model
 
@@ -99,8 +99,7 @@ def segment_chunks(
         f"inferred from the words alone, overall confidence {confidence:.2f} (the model's "
         "own: on a conversational interview it can be high where many words are wrong)"
         + (
-            f"; {counted(low, 'turn')} below {LOW_CONFIDENCE:.1f} {'is' if low == 1 else 'are'} "
-            "marked"
+            f"; {counted(low, 'turn')} below {LOW_CONFIDENCE:.1f} {agree(low, 'is', 'are')} marked"
             if low
             else ""
         )
