@@ -434,6 +434,24 @@ def test_fail_under_a_named_criterion(capsys: pytest.CaptureFixture[str], in_rep
     assert (code, err) == (0, "")
 
 
+def test_fail_under_an_unscored_score_says_why(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """A score that could not be computed fails any threshold, and the line
+    says so and why (it read "overall score not scored is below ...")."""
+    path = tmp_path / "backchannels.txt"
+    path.write_text("Interviewer: Okay.\nCandidate: Yeah.\n", encoding="utf-8")
+    code, _, err = run(
+        capsys, "report", str(path), "--fail-under", "50", "--fail-under", "conciseness=0"
+    )
+    assert code == 1
+    assert err == (
+        "transcript-tool: no overall score (no criterion could be scored), so --fail-under 50 "
+        "is not met\ntranscript-tool: criterion 'conciseness' was not scored (the candidate "
+        "answered no interviewer question), so --fail-under conciseness=0 is not met\n"
+    )
+
+
 @pytest.mark.parametrize(
     ("argv", "message"),
     [

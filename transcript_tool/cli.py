@@ -224,16 +224,26 @@ def _check_criteria(thresholds: list[tuple[str | None, float]], ids: list[str]) 
 
 
 def _below(result: Report, thresholds: list[tuple[str | None, float]]) -> list[str]:
-    """One message per threshold not met (an unscored score never meets one)."""
-    scores = {c.id: c.score for c in result.criteria}
+    """One message per threshold not met. An unscored score never meets one,
+    and the message says why it was not scored: "criterion 'conciseness' was
+    not scored (the candidate answered no interviewer question), so
+    --fail-under conciseness=50 is not met"."""
+    by_id = {c.id: c for c in result.criteria}
     failures = []
     for name, limit in thresholds:
-        score = result.overall if name is None else scores[name]
-        if score is None or score < limit:
-            shown = "not scored" if score is None else f"{score:g}"
-            what = "overall score" if name is None else f"criterion {name!r} score"
-            option = f"{limit:g}" if name is None else f"{name}={limit:g}"
-            failures.append(f"{what} {shown} is below --fail-under {option}")
+        criterion = None if name is None else by_id[name]
+        score = result.overall if criterion is None else criterion.score
+        option = f"{limit:g}" if name is None else f"{name}={limit:g}"
+        if score is None:
+            why: str | None = "no criterion could be scored"
+            what = "no overall score"
+            if criterion is not None:
+                what, why = f"criterion {name!r} was not scored", criterion.reason
+            because = f" ({why})" if why else ""
+            failures.append(f"{what}{because}, so --fail-under {option} is not met")
+        elif score < limit:
+            what = "overall score" if criterion is None else f"criterion {name!r} score"
+            failures.append(f"{what} {score:g} is below --fail-under {option}")
     return failures
 
 
