@@ -207,14 +207,18 @@ def scale_note(layout: Layout, columns: int) -> str:
     return f"one block = {step:.0f} {agree(round(step), 'word')}"
 
 
+SMALLEST_BLOCK = {"words": 1.0, "seconds": 0.1}
+"""The least a block of the text timeline stands for: a word (a block is
+never a fraction of one), a tenth of a second (what the scale note shows)."""
+
+
 def fitting_columns(layout: Layout, room: int) -> int:
     """How many columns a timeline with ``room`` for them gets: all of them,
-    but no more than the words it counts, so that a block is never a
-    fraction of a word (a 12-word transcript is 12 blocks, not 85 blocks of
-    0.1 words each)."""
-    if layout.unit == "words":
-        return max(1, min(room, math.ceil(layout.total)))
-    return room
+    but no more than blocks of :data:`SMALLEST_BLOCK` fill (a 12-word
+    transcript is 12 blocks, not 85 blocks of "0.1 words"; a 2.5-second clip
+    25 blocks of 0.1 s, not 85 of "0.0 s")."""
+    least = SMALLEST_BLOCK[layout.unit]
+    return max(1, min(room, math.ceil(round(layout.total / least, 6))))
 
 
 def clock(seconds: float) -> str:
