@@ -30,6 +30,19 @@ def sample_report() -> Callable[[str], Report]:
 
 
 @pytest.fixture
+def file_report(tmp_path: Path) -> Callable[[str, str], Report]:
+    """``file_report("clip.vtt", text)``: ``text`` written to a file of that
+    name, read as the tool reads it, and scored with the default rubric."""
+
+    def report(name: str, text: str) -> Report:
+        path = tmp_path / name
+        path.write_text(text, encoding="utf-8")
+        return score(analyze(read_transcript(path)), load_rubric("default"))
+
+    return report
+
+
+@pytest.fixture
 def chunks_seen(monkeypatch: pytest.MonkeyPatch) -> list[Chunk]:
     """The chunks a reader hands to the raw-caption segmenter (which still runs)."""
     seen: list[Chunk] = []

@@ -253,3 +253,25 @@ def test_every_criterion_in_its_best_band_means_every_one_that_was_scored(
     scored = replace(report, strengths=tuple(c.id for c in report.criteria), improvements=())
     everyone = "### What to work on\n\nEvery criterion is in its best band.\n"
     assert everyone in render_markdown(scored)
+
+
+def test_a_one_word_answer_is_one_word_everywhere(
+    file_report: Callable[[str, str], Report],
+) -> None:
+    """The evidence notes, the timing table and the question card of a
+    one-word answer say "1 word" ("answered in 1 words", "1 words, 0:01",
+    "Answer: 1 words" before). The rubric's own templates ("a median of 1
+    words") cannot agree with a count (docs/rubrics.md)."""
+    report = file_report(
+        "name.vtt",
+        "WEBVTT\n\n00:00:00.000 --> 00:00:02.000\nInterviewer: What is your name?\n\n"
+        "00:00:02.000 --> 00:00:03.000\nCandidate: Sam.\n",
+    )
+    markdown = render_markdown(report)
+    assert "> — turn 1 · answered in 1 word\n" in markdown
+    assert "> — turn 1 · 1 word with 0 reasoning markers (about 4 per 100 words" in markdown
+    assert "| 1 word, 0:01 (turn 1) |" in markdown
+    assert "| candidate | 1 (20%) | 0:01 (33%) | 60 | 1 word, 0:01 |" in markdown
+    html = render_html(report)
+    assert "Answer: 1 word, 0:01 in" in html
+    assert "1 words" not in html.replace("a median of 1 words", "")

@@ -113,16 +113,16 @@ def test_a_short_transcript_gets_a_block_per_word_and_counts_in_the_singular() -
     assert "**8** words · **2** turns · **0** questions asked" in render_markdown(report)
 
 
-def test_a_short_clip_gets_blocks_of_a_tenth_of_a_second(tmp_path: Path) -> None:
+def test_a_short_clip_gets_blocks_of_a_tenth_of_a_second(
+    file_report: Callable[[str, str], Report],
+) -> None:
     """A 2.5-second clip is 25 blocks of 0.1 s ("one block = 0.0 s" across the
     whole width before)."""
-    clip = tmp_path / "clip.vtt"
-    clip.write_text(
+    report = file_report(
+        "clip.vtt",
         "WEBVTT\n\n00:00:00.000 --> 00:00:01.000\nInterviewer: Ready?\n\n"
         "00:00:01.000 --> 00:00:02.500\nCandidate: Yes, I am.\n",
-        encoding="utf-8",
     )
-    report = score(analyze(read_transcript(clip)), load_rubric("default"))
     title, lanes = timeline(render_terminal(report, width=100, color=False))
     assert title == "Conversation by time (one block = 0.1 s)"
     assert lanes["interviewer"].strip() == "█" * 10

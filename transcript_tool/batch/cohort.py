@@ -22,6 +22,7 @@ from typing import Any
 from ..render.control import shown
 from ..rubric import Rubric
 from ..scoring import optional_parts
+from ..wording import counted
 
 SUMMARY_SCHEMA = "transcript-tool/batch-summary@1"
 RANKED = 5  # transcripts listed at the top and at the bottom
@@ -247,8 +248,8 @@ def render_markdown(summary: dict[str, Any]) -> str:
         out.append(f"| {_md(name)} | {row['n']} | {numbers} |")
     out += ["", "## Most common missing concepts", ""]
     out += [
-        f"- {_md(c['label'])} (`{c['concept']}`): {c['answers']} answers, "
-        f"{c['transcripts']} transcripts"
+        f"- {_md(c['label'])} (`{c['concept']}`): {counted(c['answers'], 'answer')}, "
+        f"{counted(c['transcripts'], 'transcript')}"
         for c in summary["missing_concepts"]
     ] or [_no_missing_concepts(summary)]
     out += ["", "## Most frequent improvements", ""]

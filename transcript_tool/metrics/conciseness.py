@@ -9,6 +9,7 @@ from collections import deque
 from collections.abc import Sequence
 
 from ..model import Analysis, Evidence, Marker, MetricResult, Sentence, Word, plain
+from ..wording import counted
 from .base import MetricSpec, Param, Params, Scope
 from .common import (
     PLEASANTRIES,
@@ -139,7 +140,7 @@ def conciseness(analysis: Analysis, params: Params, scope: Scope) -> MetricResul
             Evidence(
                 first.index,
                 quote(first.text, max_words=25),
-                f"answered in {tidy.word_count} words",
+                f"answered in {counted(tidy.word_count, 'word')}",
                 "strength",
             )
         )

@@ -17,6 +17,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from ..model import NO_TIMESTAMPS, ROLES, Analysis, Evidence, MetricResult, Role
+from ..wording import counted
 from .base import MetricSpec, Param, Params, Scope
 from .common import quote, turn_seconds
 
@@ -128,7 +129,7 @@ def other_party(role: Role) -> Role:
 
 def amount(value: float, by_seconds: bool) -> str:
     """``value`` with its unit: "95 s" or "240 words"."""
-    return f"{value:.0f} s" if by_seconds else f"{value:.0f} words"
+    return f"{value:.0f} s" if by_seconds else counted(round(value), "word")
 
 
 # ---------------------------------------------------------------- talk_ratio

@@ -21,6 +21,7 @@ import re
 from ..annotate.exchanges import SETUP_WORDS
 from ..annotate.interviewer_cues import load_interviewer_cues
 from ..model import Analysis, Evidence, MetricResult, plain
+from ..wording import counted
 from .base import MetricSpec, Param, Params, Scope
 from .delivery import longest_turn, missing_timestamps, opening, other_party, speech_share
 from .interviewer_turns import EVIDENCE, no_questions, span_quote, subject_turns
@@ -92,7 +93,7 @@ def context_monologues(analysis: Analysis, params: Params, scope: Scope) -> Metr
         Evidence(
             t.index,
             opening(analysis, t.index),
-            f"{t.words} words without asking anything",
+            f"{counted(t.words, 'word')} without asking anything",
             "improvement",
         )
         for t in ranked[:EVIDENCE]
@@ -110,7 +111,7 @@ def context_monologues(analysis: Analysis, params: Params, scope: Scope) -> Metr
             Evidence(
                 widest.index,
                 opening(analysis, widest.index),
-                f"the longest turn: {widest.words} words{asks}",
+                f"the longest turn: {counted(widest.words, 'word')}{asks}",
                 "strength",
             )
         )

@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 from ..model import Analysis, Evidence, MetricResult, Role
+from ..wording import counted
 from .base import MetricSpec, Param, Params, Scope
 from .common import turn_end
 from .delivery import amount, missing_timestamps, opening, word_counts
@@ -54,7 +55,7 @@ def longest_monologue(analysis: Analysis, params: Params, scope: Scope) -> Metri
     for stretch, size, words in shown:
         span = f"turn {stretch[0]}" if len(stretch) == 1 else f"turns {stretch[0]}-{stretch[-1]}"
         note = f"{amount(size, by_seconds)} without a break ({span}"
-        note += f", {words} words)" if by_seconds else ")"
+        note += f", {counted(words, 'word')})" if by_seconds else ")"
         quoted = opening(analysis, stretch[0])
         if size > limit:
             note += f", over the {amount(limit, by_seconds)} limit"

@@ -11,6 +11,7 @@ from typing import get_args
 from ..annotate.question_cues import load_cues
 from ..annotate.reasks import words_of
 from ..model import Analysis, Evidence, Marker, MarkerKind, MetricResult, Question, plain
+from ..wording import counted
 from .base import MetricSpec, Param, Params, Scope
 from .common import (
     PLEASANTRIES,
@@ -106,7 +107,7 @@ def think_aloud(analysis: Analysis, params: Params, scope: Scope) -> MetricResul
             Evidence(
                 first.index,
                 quote(first.text, max_words=25),
-                f"{answer.word_count} words with no reasoning said out loud "
+                f"{counted(answer.word_count, 'word')} with no reasoning said out loud "
                 "(no because, first ... then, trade-off, assumption or check-in)",
                 "improvement",
             )
@@ -156,8 +157,8 @@ def _sparsest(
         return []
     first = analysis.transcript.turns[sparsest.turns[0]]
     note = (
-        f"{sparsest.word_count} words with {count} reasoning "
-        f"{'marker' if count == 1 else 'markers'} (about {target:g} per "
+        f"{counted(sparsest.word_count, 'word')} with {counted(count, 'reasoning marker')}"
+        f" (about {target:g} per "
         "100 words lets the interviewer follow)"
     )
     return [Evidence(first.index, quote(first.text, max_words=25), note, "improvement")]

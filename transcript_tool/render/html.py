@@ -31,6 +31,7 @@ from typing import Any
 
 from .. import __version__
 from ..model import LOW_CONFIDENCE, Report, Turn
+from ..wording import counted
 from .timeline import Layout, clock, layout, question_position
 from .views import excerpt, report_view, tone
 
@@ -214,7 +215,9 @@ def _tooltip(turn: Turn, words: int) -> str:
     unsure = ""
     if turn.confidence < LOW_CONFIDENCE:
         unsure = f" · uncertain (confidence {turn.confidence:.2f})"
-    head = f"Turn {turn.index} · {turn.speaker} ({turn.role}) · {words} words{when}{unsure}"
+    head = (
+        f"Turn {turn.index} · {turn.speaker} ({turn.role}) · {counted(words, 'word')}{when}{unsure}"
+    )
     return f"{head}\n{excerpt(turn.text, TOOLTIP_CHARS)}"
 
 

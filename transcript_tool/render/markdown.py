@@ -192,7 +192,7 @@ def _card_row(card: Card) -> str:
         turns = ", ".join(str(t) for t in card.answer_turns[:4])
         more = f" +{len(card.answer_turns) - 4}" if len(card.answer_turns) > 4 else ""
         time = f", {card.answer_time}" if card.answer_time else ""
-        answer = f"{card.answer_words} words{time} (turn {turns}{more})"
+        answer = f"{counted(card.answer_words, 'word')}{time} (turn {turns}{more})"
     concepts = ", ".join(
         [f"✓ {escape(c)}" for c in card.concepts_mentioned]
         + [f"✗ {escape(c)}" for c in card.concepts_missing]

@@ -204,7 +204,7 @@ def timing_view(timing: Timing | None) -> TimingView | None:
         spoken = "–"
         if row.seconds is not None and row.time_share is not None:
             spoken = f"{clock(row.seconds)} ({row.time_share:.0f}%)"
-        longest = f"{row.longest_words} words"
+        longest = counted(row.longest_words, "word")
         if row.longest_seconds is not None:
             longest += f", {clock(row.longest_seconds)}"
         rows.append(
