@@ -229,3 +229,15 @@ def test_concept_mentions_are_highlighted_and_cards_name_the_concepts() -> None:
     shown = ["".join(e.text) for e in page.select("li", "concept-no")]
     assert sorted(shown) == sorted(missing)
     assert page.turn_text == {t.index: t.text for t in analysis.transcript.turns}
+
+
+def test_a_short_clip_has_a_tick_every_second(file_report: Callable[[str, str], Report]) -> None:
+    """The time axis of a 2.5-second clip is ticked 0:00, 0:01, 0:02 (it had
+    only 0:00: the shortest step was 5 s)."""
+    report = file_report(
+        "clip.vtt",
+        "WEBVTT\n\n00:00:00.000 --> 00:00:01.000\nInterviewer: Ready?\n\n"
+        "00:00:01.000 --> 00:00:02.500\nCandidate: Yes, I am.\n",
+    )
+    ticks = ["".join(e.text) for e in Page(render_html(report)).select("text", "tick")]
+    assert ticks == ["0:00", "0:01", "0:02", "min:sec"]

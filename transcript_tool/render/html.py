@@ -122,7 +122,7 @@ def _ring(overall: float | None) -> Ring:
 def _nice_step(total: float, unit: str, most: int = 10) -> float:
     steps: Sequence[float]
     if unit == "seconds":
-        steps = (5, 10, 15, 30, 60, 120, 300, 600, 900, 1800, 3600, 7200)
+        steps = (1, 2, 5, 10, 15, 30, 60, 120, 300, 600, 900, 1800, 3600, 7200)
     else:
         steps = [m * 10**e for e in range(0, 7) for m in (1, 2, 5)]
     return next((s for s in steps if total / s <= most), steps[-1])
