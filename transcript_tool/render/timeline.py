@@ -198,12 +198,12 @@ def glyph(cell: Cell) -> str:
 
 
 def scale_note(layout: Layout, columns: int) -> str:
-    """What one column stands for: ``one block = 52 words`` or ``one block = 9 s``."""
+    """What one column stands for: ``one block = 52 words`` or ``one block = 9 s``
+    (``columns`` as :func:`fitting_columns` gives them: a words block is at
+    least one word, a block of time at least 0.1 s)."""
     step = layout.total / columns
     if layout.unit == "seconds":
         return f"one block = {step:.0f} s" if step >= 1 else f"one block = {step:.1f} s"
-    if step < 1:
-        return f"one block = {step:.1f} words"
     return f"one block = {step:.0f} {agree(round(step), 'word')}"
 
 
