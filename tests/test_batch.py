@@ -64,7 +64,7 @@ BAD = {
     "in/broken.json": "in/broken.json:2:1: not valid JSON: Expecting value",
     "in/empty.txt": "in/empty.txt: the transcript is empty (is it the right file?)",
 }
-PROGRESS_LINE = re.compile(r"^scored \d+/\d+ files(, \d+ failed)? \([\d,]+ words/s\)$")
+PROGRESS_LINE = re.compile(r"^scored \d+/\d+ files?(, \d+ failed)? \([\d,]+ words/s\)$")
 
 
 def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
@@ -333,6 +333,53 @@ def test_summary_out_json_and_markdown(capsys: pytest.CaptureFixture[str], folde
     code, out, _ = run(capsys, "batch", "in", "--out", "r.csv", "-q")
     assert code == 1  # two of the six files are broken
     assert "most common missing concepts (answers, transcripts):\n  (the rubric names no" in out
+
+
+def test_a_small_cohort_is_ranked_once_and_counted_in_the_singular(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """Top five and bottom five of four transcripts would list each twice; a
+    transcript read but with no criterion scored has no overall score, and the
+    first line says so beside "scored"."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    shutil.copy(SAMPLES / "behavioral-interview.txt", folder)
+    (folder / "hi.txt").write_text("hi\n", encoding="utf-8")  # nothing to score
+    code, out, err = run(capsys, "batch", str(folder), "--out", str(tmp_path / "r.csv"))
+    assert code == 0
+    assert out.startswith("batch: 2 files, 2 scored (1 with no overall score), 0 failed, ")
+    assert "\nthe one transcript with an overall score:\n" in out
+    assert "top 5" not in out and "bottom 5" not in out
+    assert out.count("behavioral-interview.txt") == 1
+    assert err.splitlines()[-1].startswith("scored 2/2 files (")
+
+    (folder / "hi.txt").unlink()
+    for name in ("data-analyst-screen.txt", "sales-manager-interview.txt"):
+        shutil.copy(SAMPLES / name, folder)
+    summary = tmp_path / "summary.md"
+    code, out, err = run(
+        capsys, "batch", str(folder / "behavioral-interview.txt"), "--out", str(tmp_path / "r.csv")
+    )
+    assert out.startswith("batch: 1 file, 1 scored, 0 failed, ")
+    assert err.splitlines()[-1].startswith("scored 1/1 file (")
+    code, out, _ = run(
+        capsys,
+        "batch",
+        str(folder),
+        "--out",
+        str(tmp_path / "r.csv"),
+        "-q",
+        "--summary-out",
+        str(summary),
+    )
+    overall = pd.read_csv(tmp_path / "r.csv").sort_values(
+        ["overall", "file"], ascending=[False, True]
+    )
+    listed = out.split("all 3 transcripts by overall score:\n", 1)[1].splitlines()
+    assert [line.split("/")[-1] for line in listed] == [Path(f).name for f in overall["file"]]
+    markdown = summary.read_text(encoding="utf-8")
+    assert "## All 3 transcripts by overall score\n" in markdown
+    assert "Top 5" not in markdown
 
 
 def test_summary_counts_missing_concepts(

@@ -3,9 +3,9 @@
 Per criterion (and overall) the number of transcripts scored and the mean,
 median, 10th and 90th percentile of their scores; the concepts answers most
 often left out; the improvement feedback given most often; and the
-transcripts ranked by overall score (top and bottom five). Everything is
-sorted with a tie-break on names, and no clock is read, so the same inputs
-give the same summary. It keeps a few numbers per transcript (its scores and
+transcripts ranked by overall score (top and bottom five; the text and
+Markdown list ten or fewer once). Everything is sorted with a tie-break on
+names, and no clock is read, so the same inputs give the same summary. It keeps a few numbers per transcript (its scores and
 overall), never a transcript or a report.
 """
 
@@ -187,13 +187,11 @@ def render_text(
     :func:`.inputs.unread_by_default`) after them."""
     from .inputs import unread_note
 
-    lines = [
-        _fit(
-            f"batch: {summary['files']} files, {summary['scored']} scored, "
-            f"{summary['failed']} failed, {summary['words']:,} words "
-            f"(rubric {summary['rubric']['name']} {summary['rubric']['version']})"
-        )
-    ]
+    rubric = summary["rubric"]
+    said = f"batch: {_counts(summary)} (rubric {rubric['name']} {rubric['version']})"
+    lines = textwrap.wrap(
+        said, WIDTH, subsequent_indent="  ", break_on_hyphens=False, break_long_words=False
+    )
     if summary["results"]:
         lines.append(_fit(f"results: {summary['results']}"))
     if summary["errors"]:
@@ -221,11 +219,10 @@ def render_text(
         _fit(f"  {f['transcripts']:>5}  {f['criterion']} ({f['band']}): {f['feedback']}")
         for f in summary["improvements"][:LISTED]
     ] or ["  (none)"]
-    for title, key in (("top", "top"), ("bottom", "bottom")):
-        lines += ["", f"{title} {RANKED} by overall score:"]
+    for title, ranked in _rankings(summary):
+        lines += ["", f"{title}:"]
         lines += [
-            _fit(f"  {_number(item['overall']):>6}  {item['file']}", left=True)
-            for item in summary[key]
+            _fit(f"  {_number(item['overall']):>6}  {item['file']}", left=True) for item in ranked
         ] or ["  (none)"]
     return shown("\n".join(lines) + "\n")  # file names may hold control characters
 
@@ -236,8 +233,7 @@ def render_markdown(summary: dict[str, Any]) -> str:
     out = [
         "# Batch summary",
         "",
-        f"{summary['files']} files, {summary['scored']} scored, {summary['failed']} failed, "
-        f"{summary['words']:,} words; rubric {rubric['name']} {rubric['version']}.",
+        f"{_counts(summary)}; rubric {rubric['name']} {rubric['version']}.",
         "",
         "| criterion | n | mean | median | p10 | p90 |",
         "|---|---:|---:|---:|---:|---:|",
@@ -257,10 +253,42 @@ def render_markdown(summary: dict[str, Any]) -> str:
         f"- {f['transcripts']} × `{f['criterion']}` ({f['band']}): {_md(f['feedback'])}"
         for f in summary["improvements"]
     ] or ["(none)"]
-    for title, key in (("Top", "top"), ("Bottom", "bottom")):
-        out += ["", f"## {title} {RANKED} by overall score", ""]
-        out += [f"- {_number(i['overall'])} `{i['file']}`" for i in summary[key]] or ["(none)"]
+    for title, ranked in _rankings(summary):
+        out += ["", f"## {title[0].upper()}{title[1:]}", ""]
+        out += [f"- {_number(i['overall'])} `{i['file']}`" for i in ranked] or ["(none)"]
     return shown("\n".join(out) + "\n")
+
+
+def _counts(summary: dict[str, Any]) -> str:
+    """The files counted, as in "4 files, 3 scored (2 with no overall score),
+    1 failed, 13 words": a transcript is scored when it was read, though none
+    of its criteria may be."""
+    scored = summary["scored"]
+    unranked = scored - summary["overall"]["n"]
+    without = f" ({unranked:,} with no overall score)" if unranked else ""
+    return (
+        f"{counted(summary['files'], 'file')}, {scored:,} scored{without}, "
+        f"{summary['failed']:,} failed, {counted(summary['words'], 'word')}"
+    )
+
+
+def _rankings(summary: dict[str, Any]) -> list[tuple[str, list[dict[str, Any]]]]:
+    """The ranked lists to show, each with its title: the top and the bottom
+    five, or, where those would share a transcript (ten or fewer have an
+    overall score), all of them once, best first."""
+    ranked = summary["overall"]["n"]
+    if ranked > 2 * RANKED:
+        return [
+            (f"top {RANKED} by overall score", summary["top"]),
+            (f"bottom {RANKED} by overall score", summary["bottom"]),
+        ]
+    every = {(i["file"], i["id"]): i for i in [*summary["top"], *summary["bottom"]]}
+    best = sorted(every.values(), key=lambda i: (-i["overall"], i["file"], i["id"]))
+    if ranked == 0:
+        return [("transcripts by overall score", [])]
+    if ranked == 1:
+        return [("the one transcript with an overall score", best)]
+    return [(f"all {ranked} transcripts by overall score", best)]
 
 
 def _no_missing_concepts(summary: dict[str, Any]) -> str:

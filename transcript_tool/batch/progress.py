@@ -15,6 +15,8 @@ import time
 from collections.abc import Callable
 from typing import Any, Protocol, TextIO
 
+from ..wording import agree
+
 
 class Progress(Protocol):
     """What the batch engine reports to, as files finish (in any order)."""
@@ -93,7 +95,8 @@ class PlainProgress:
         self._last = now
         failures = f", {counts.failed} failed" if counts.failed else ""
         self.stream.write(
-            f"scored {counts.done}/{counts.total} files{failures} ({counts.rate():,.0f} words/s)\n"
+            f"scored {counts.done}/{counts.total} {agree(counts.total, 'file')}{failures} "
+            f"({counts.rate():,.0f} words/s)\n"
         )
         self.stream.flush()
 
