@@ -5,8 +5,9 @@ median, 10th and 90th percentile of their scores; the concepts answers most
 often left out; the improvement feedback given most often; and the
 transcripts ranked by overall score (top and bottom five; the text and
 Markdown list ten or fewer once). Everything is sorted with a tie-break on
-names, and no clock is read, so the same inputs give the same summary. It keeps a few numbers per transcript (its scores and
-overall), never a transcript or a report.
+names, and no clock is read, so the same inputs give the same summary. It
+keeps a few numbers per transcript (its scores and overall), never a
+transcript or a report.
 """
 
 from __future__ import annotations
