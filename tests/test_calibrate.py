@@ -461,8 +461,33 @@ def test_a_transcript_that_fails_is_left_out_with_a_warning(
         "(is it the right file?) (left out)\n"
     )
     assert "5 transcripts rated and scored (of 6 under in)" in out
-    assert "1 rated transcripts could not be scored and are left out" in out
+    assert "1 rated transcript could not be scored and is left out" in out
     assert {row[0] for row in table(out).values()} == {5}
+
+
+def test_rated_transcripts_the_rubric_could_not_score_are_named_beside_n(
+    folder: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A rated transcript with no answer to score has no conciseness score:
+    n is one short of the transcripts rated, and the notes say which."""
+    (folder / "in" / "sales-manager-interview.txt").write_text(
+        "Interviewer: Thanks for coming in today. Let's begin.\n", encoding="utf-8"
+    )
+    code, out, err = run(
+        capsys, "calibrate", "ratings.csv", "--transcripts", "in", "--report", "cal.html", "-q"
+    )
+    assert (code, err) == (0, "")
+    assert "6 transcripts rated and scored (of 6 under in)" in out
+    rows = table(out)
+    assert (rows["conciseness"][0], rows["think_aloud"][0], rows["overall"][0]) == (5, 5, 5)
+    notes = " ".join(line.strip() for line in out.split("alpha: Krippendorff", 1)[1].splitlines())
+    assert (
+        "n leaves out the rated transcripts the rubric could not score on the criterion "
+        "(transcript-tool report on one says why): conciseness 1 (sales-manager-interview); "
+        "think_aloud 1 (sales-manager-interview); overall 1 (sales-manager-interview)."
+    ) in notes
+    html = (folder / "cal.html").read_text(encoding="utf-8")
+    assert html.count("Left out of n: 1 (sales-manager-interview), rated but not") == 3
 
 
 def test_fit_writes_a_tuned_rubric_that_extends_the_original(

@@ -70,6 +70,7 @@ class Row:
     slope: float
     intercept: float
     points: tuple[Point, ...] = ()
+    unscored: tuple[str, ...] = ()  # rated transcripts the tool could not score here
 
 
 @dataclass
@@ -210,6 +211,11 @@ def agreement_rows(
                     Point(s.name, float(h), float(t))
                     for s, h, t, ok in zip(scored, human, tool, both, strict=True)
                     if ok
+                ),
+                unscored=tuple(
+                    s.name
+                    for s, h, t in zip(scored, human, tool, strict=True)
+                    if math.isfinite(h) and not math.isfinite(t)
                 ),
             )
         )

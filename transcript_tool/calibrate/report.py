@@ -18,6 +18,7 @@ from importlib import resources
 from pathlib import PurePath
 from typing import TYPE_CHECKING
 
+from ..wording import agree, counted
 from .stats import BOOTSTRAP_SAMPLES
 
 if TYPE_CHECKING:
@@ -59,6 +60,15 @@ def _origin(row: Row) -> str:
     return f"{row.criterion}{source} {_scale(row.scale)} x{row.raters}"
 
 
+def unscored_names(row: Row, shown: int = 3) -> str:
+    """``2 (b, c)`` or ``5 (a, b, c and 2 more)``: the rated transcripts left
+    out of ``row.n`` because the tool gave the criterion no score."""
+    names = list(row.unscored[:shown])
+    more = len(row.unscored) - len(names)
+    listed = ", ".join(names) + (f" and {more:,} more" if more else "")
+    return f"{len(row.unscored):,} ({listed})"
+
+
 def _wrap(text: str) -> list[str]:
     return textwrap.wrap(text, WIDTH, subsequent_indent="  ", break_on_hyphens=False)
 
@@ -69,13 +79,14 @@ def render_text(calibration: Calibration) -> str:
     width = min(max(NAME_WIDTH[0], *(len(r.criterion) for r in rows)), NAME_WIDTH[1])
     out = _wrap(
         f"Calibration of rubric {calibration.rubric.name!r} against "
-        f"{PurePath(calibration.ratings).name}: {calibration.rated} transcripts rated and "
-        f"scored (of {calibration.found} under {calibration.transcripts})"
+        f"{PurePath(calibration.ratings).name}: {counted(calibration.rated, 'transcript')} "
+        f"rated and scored (of {calibration.found:,} under {calibration.transcripts})"
     )
     if calibration.failed:
+        failed = len(calibration.failed)
         out.append(
-            f"{len(calibration.failed)} rated transcripts could not be scored and are left out "
-            "(see the warnings)"
+            f"{counted(failed, 'rated transcript')} could not be scored and "
+            f"{agree(failed, 'is', 'are')} left out (see the warnings)"
         )
     out.append("")
     out.append(
@@ -105,6 +116,12 @@ def render_text(calibration: Calibration) -> str:
         "with each other, the ceiling to compare the tool against.",
         f"ratings (scale, most raters of a transcript): {origins}.",
     ]
+    unscored = "; ".join(f"{r.criterion} {unscored_names(r)}" for r in rows if r.unscored)
+    if unscored:
+        notes.append(
+            "n leaves out the rated transcripts the rubric could not score on the criterion "
+            f"(transcript-tool report on one says why): {unscored}."
+        )
     for note in notes:
         out.extend(_wrap(note))
     if calibration.thresholds:
@@ -317,6 +334,8 @@ def render_html(calibration: Calibration) -> str:
         getattr(row, which), getattr(row, f"{which}_ci")
     )
     environment.filters["limits"] = limits
+    environment.filters["unscored"] = unscored_names
+    environment.filters["counted"] = counted
     template = environment.from_string(template_text)
     sections = [(row, plot(row), outliers(row)) for row in calibration.rows]
     return template.render(
