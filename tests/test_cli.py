@@ -480,8 +480,28 @@ def test_fail_under_mistakes(
 def test_rubric_list_shows_the_builtins(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, err = run(capsys, "rubric", "list")
     assert (code, err) == (0, "")
-    names = [line.split()[0] for line in out.splitlines()]
+    names = [line.split()[0] for line in out.splitlines() if not line.startswith(" ")]
     assert names == ["behavioral", "default", "interviewer", "ml-design"]
+    # a description longer than a line goes on under itself, not past 88 columns
+    assert max(len(line) for line in out.splitlines()) <= 88
+    column = out.index("For behavioral interviews")
+    assert "\n" + " " * column + "situation, the task" in out
+
+
+def test_rubric_list_counts_one_criterion(tmp_path: Path) -> None:
+    from transcript_tool.render.rubric import render_rubric_list
+    from transcript_tool.rubric import load_rubric
+
+    path = tmp_path / "brief.yaml"
+    path.write_text(
+        "name: brief\nversion: '2'\nextends: default\ndescription: Only brevity.\n"
+        "criteria:\n  - id: think_aloud\n    disabled: true\n"
+        "  - id: answered_question\n    disabled: true\n",
+        encoding="utf-8",
+    )
+    assert render_rubric_list([load_rubric(str(path))]) == (
+        "brief  2      1 criterion  Only brevity\n"
+    )
 
 
 def test_rubric_show_merges_extends(capsys: pytest.CaptureFixture[str]) -> None:

@@ -13,18 +13,25 @@ import yaml
 
 from ..metrics.base import MetricSpec, Scope
 from ..rubric import Band, Criterion, Rubric
+from ..wording import counted
 
 __all__ = ["render_metrics", "render_rubric", "render_rubric_list", "rubric_to_dict"]
 
+LIST_WIDTH = 88  # as rubric show wraps the description
+
 
 def render_rubric_list(rubrics: Sequence[Rubric]) -> str:
-    """One line per rubric: name, version, number of criteria, first sentence."""
+    """Per rubric: name, version, number of criteria and the first sentence
+    of its description, wrapped to 88 columns under itself."""
     width = max((len(r.name) for r in rubrics), default=4)
     lines = []
     for rubric in rubrics:
         summary = rubric.description.split(". ")[0].rstrip(".")
-        count = f"{len(rubric.criteria)} criteria"
-        lines.append(f"{rubric.name:<{width}}  {rubric.version:<5}  {count:<11}  {summary}")
+        count = counted(len(rubric.criteria), "criterion", "criteria")
+        head = f"{rubric.name:<{width}}  {rubric.version:<5}  {count:<11}  "
+        said = textwrap.wrap(summary, max(LIST_WIDTH - len(head), 30), break_on_hyphens=False)
+        lines.append((head + (said[0] if said else "")).rstrip())
+        lines.extend(" " * len(head) + more for more in said[1:])
     return "\n".join(lines) + "\n"
 
 
