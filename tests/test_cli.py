@@ -488,7 +488,9 @@ def test_rubric_list_shows_the_builtins(capsys: pytest.CaptureFixture[str]) -> N
     assert "\n" + " " * column + "situation, the task" in out
 
 
-def test_rubric_list_counts_one_criterion(tmp_path: Path) -> None:
+def test_a_rubric_of_one_criterion_is_counted_in_the_singular(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
     from transcript_tool.render.rubric import render_rubric_list
     from transcript_tool.rubric import load_rubric
 
@@ -502,6 +504,23 @@ def test_rubric_list_counts_one_criterion(tmp_path: Path) -> None:
     assert render_rubric_list([load_rubric(str(path))]) == (
         "brief  2      1 criterion  Only brevity\n"
     )
+    assert run(capsys, "rubric", "validate", str(path)) == (
+        0,
+        f"{path}: ok (brief 2, 1 criterion)\n",
+        "",
+    )
+
+
+@pytest.mark.parametrize("name", ["default", "behavioral", "ml-design", "interviewer"])
+def test_rubric_show_and_metrics_fit_88_columns(
+    capsys: pytest.CaptureFixture[str], name: str
+) -> None:
+    """Long concept lists, scopes and param descriptions are wrapped with a
+    hanging indent, as the description and feedback already were."""
+    for argv in (("rubric", "show", name), ("rubric", "metrics")):
+        code, out, _ = run(capsys, *argv)
+        assert code == 0
+        assert max(len(line) for line in out.splitlines()) <= 88, argv
 
 
 def test_rubric_show_merges_extends(capsys: pytest.CaptureFixture[str]) -> None:

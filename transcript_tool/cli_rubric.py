@@ -11,6 +11,7 @@ import typer
 
 from .cli_options import PROG, DebugOpt, handled_errors
 from .errors import EXIT_BAD_INPUT, TranscriptToolError
+from .wording import counted
 
 rubric_app = typer.Typer(
     name="rubric",
@@ -88,8 +89,8 @@ def rubric_validate(
             failed = True
             typer.echo(f"{PROG}: error: {error}", err=True)
             continue
-        count = len(loaded.criteria)
-        typer.echo(f"{name}: ok ({loaded.name} {loaded.version}, {count} criteria)")
+        count = counted(len(loaded.criteria), "criterion", "criteria")
+        typer.echo(f"{name}: ok ({loaded.name} {loaded.version}, {count})")
     if failed:
         raise typer.Exit(EXIT_BAD_INPUT)
 

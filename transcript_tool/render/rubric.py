@@ -17,7 +17,7 @@ from ..wording import counted
 
 __all__ = ["render_metrics", "render_rubric", "render_rubric_list", "rubric_to_dict"]
 
-LIST_WIDTH = 88  # as rubric show wraps the description
+LIST_WIDTH = 88  # the width rubric list, show and metrics wrap to
 
 
 def render_rubric_list(rubrics: Sequence[Rubric]) -> str:
@@ -47,9 +47,10 @@ def render_rubric(rubric: Rubric, metrics: dict[str, MetricSpec]) -> str:
         out.append("Concepts:")
         for concept in rubric.concepts:
             said = ", ".join(concept.synonyms) or f"{len(concept.patterns)} patterns"
-            out.append(f"  {concept.id} ({concept.label}): {said}")
+            out.extend(_wrap(f"{concept.id} ({concept.label}): {said}", "  ", "      "))
             if concept.expected_when:
-                out.append(f"    expected when a question says: {', '.join(concept.expected_when)}")
+                asked = ", ".join(concept.expected_when)
+                out.extend(_wrap(f"expected when a question says: {asked}", "    ", "      "))
     total = sum(c.weight for c in rubric.criteria) or 1.0
     for criterion in rubric.criteria:
         spec = metrics[criterion.metric]
@@ -66,10 +67,8 @@ def render_rubric(rubric: Rubric, metrics: dict[str, MetricSpec]) -> str:
                 f"{name}={value!r}" + ("" if name in criterion.params else " (default)")
                 for name, value in resolved.items()
             )
-            out.extend(
-                textwrap.wrap("params: " + shown, 88, initial_indent="  ", subsequent_indent="    ")
-            )
-        out.append(f"  applies to: {_scope_words(criterion.scope, spec)}")
+            out.extend(_wrap("params: " + shown, "  ", "    "))
+        out.extend(_wrap(f"applies to: {_scope_words(criterion.scope, spec)}", "  ", "    "))
         out.append("  bands:")
         for band in criterion.bands:
             out.append(f"    {_threshold(criterion, band):<10} {band.band}{_score(band)}")
@@ -81,13 +80,29 @@ def render_rubric(rubric: Rubric, metrics: dict[str, MetricSpec]) -> str:
     return "\n".join(out) + "\n"
 
 
+def _wrap(text: str, indent: str, hang: str) -> list[str]:
+    """``text`` wrapped to :data:`LIST_WIDTH`, its first line indented by
+    ``indent`` and the rest by ``hang``; words (a pattern, a path) are never
+    broken."""
+    return textwrap.wrap(
+        text,
+        LIST_WIDTH,
+        initial_indent=indent,
+        subsequent_indent=hang,
+        break_on_hyphens=False,
+        break_long_words=False,
+    )
+
+
 def render_metrics(metrics: dict[str, MetricSpec]) -> str:
     """Every registered metric: description, scale, roles, params and details."""
     out: list[str] = []
     for name in sorted(metrics):
         spec = metrics[name]
         out.append(f"{name}  ({spec.scale}; measures: {', '.join(spec.roles)})")
-        out.extend(textwrap.wrap(spec.description, 88, initial_indent="  ", subsequent_indent="  "))
+        out.extend(
+            textwrap.wrap(spec.description, LIST_WIDTH, initial_indent="  ", subsequent_indent="  ")
+        )
         for param_name, param in spec.params.items():
             bounds = ""
             if param.minimum is not None or param.maximum is not None:
@@ -96,15 +111,13 @@ def render_metrics(metrics: dict[str, MetricSpec]) -> str:
                 bounds = f", {low}..{high}"
             if param.choices:
                 bounds = ", one of " + "/".join(param.choices)
-            out.append(
-                f"  param {param_name} ({param.kind}, default {param.default!r}{bounds}): "
-                f"{param.description}"
-            )
+            said = f"param {param_name} ({param.kind}, default {param.default!r}{bounds}): "
+            out.extend(_wrap(said + param.description, "  ", "    "))
         if spec.details:
             out.extend(
                 textwrap.wrap(
                     "placeholders: " + ", ".join("{" + d + "}" for d in spec.details),
-                    88,
+                    LIST_WIDTH,
                     initial_indent="  ",
                     subsequent_indent="    ",
                 )
