@@ -27,12 +27,18 @@ def test_each_example_is_detected_as_its_own_format_and_reads(name: str) -> None
 def test_formats_lists_every_reader_with_its_example() -> None:
     result = runner.invoke(app, ["formats"])
     assert result.exit_code == 0
+    blocks = result.stdout.split("\n\n")
     for reader in READERS.values():
-        assert f"{reader.name}: {reader.description}\n" in result.stdout
+        # the description, wrapped to 88 columns under a hanging indent
+        block = next(b for b in blocks if b.startswith(f"{reader.name}: "))
+        head = block.split("\n  files:", 1)[0]
+        said = f"{reader.name}: {reader.description}"
+        assert head.split() == said.split()
         first = next(line for line in reader.example.splitlines() if line.strip())
         assert f"  | {first}\n" in result.stdout
     assert "A Word document (.docx" in result.stdout  # read as text by any of them
     assert "so is a PDF" in result.stdout
+    assert max(len(line) for line in result.stdout.splitlines()) <= 88
 
 
 def test_formats_shows_one_format() -> None:

@@ -9,6 +9,7 @@ command needs it, so ``transcript-tool --help`` stays fast.
 from __future__ import annotations
 
 import sys
+import textwrap
 from collections.abc import Sequence
 from typing import Annotated
 
@@ -38,6 +39,7 @@ from .errors import EXIT_BAD_INPUT, EXIT_OK, EXIT_THRESHOLD, one_line
 from .model import Report
 
 EXIT_INTERNAL = 70
+FORMATS_WIDTH = 88  # `formats` wraps each description to this width, as `rubric show` does
 
 # Typer raises the exceptions of the click it runs on (its own vendored copy in
 # recent versions, the click package in older ones); find them through the
@@ -313,7 +315,14 @@ def formats(
         readers = [get_reader(name)] if name else list(READERS.values())
     for reader in readers:
         extensions = " ".join(reader.extensions)
-        sys.stdout.write(f"{reader.name}: {reader.description}\n  files: {extensions}\n")
+        said = textwrap.wrap(
+            f"{reader.name}: {reader.description}",
+            FORMATS_WIDTH,
+            subsequent_indent="    ",
+            break_on_hyphens=False,
+            break_long_words=False,
+        )
+        sys.stdout.write("\n".join(said) + f"\n  files: {extensions}\n")
         for line in reader.example.rstrip("\n").split("\n"):
             sys.stdout.write(f"  | {line}".rstrip() + "\n")
         sys.stdout.write("\n")
