@@ -49,6 +49,32 @@ def test_width_80_fits_80_columns(sample: str, sample_report: Callable[[str], Re
     assert "Conversation by " in text
 
 
+def test_wrapped_lines_hang_under_their_first_word(
+    sample_report: Callable[[str], Report],
+) -> None:
+    """A feedback line or quote too long for the width goes on indented under
+    itself (bullets by 2, quotes by 4), not back at the margin; and no line
+    ends in the spaces rich pads tables with."""
+    text = render_terminal(sample_report("behavioral-interview.txt"), width=80, color=False)
+    lines = text.splitlines()
+    assert all(line == line.rstrip() for line in lines)
+    start = lines.index("Strengths")
+    section = lines[start + 1 : lines.index("", start)]
+    assert len(section) > 6  # the feedback and quotes do not fit 80 columns
+    for line in section:
+        assert line.startswith(("- ", "    turn ", "    to work on, turn ", "  ")), line
+    quotes = [i for i, line in enumerate(section) if line.startswith("    turn ")]
+    assert any(not section[i + 1].startswith(("- ", "    turn ")) for i in quotes[:-1])
+    text = render_terminal(sample_report("aws-transcribe-screen.json"), width=80, color=False)
+    header = text.split("\n\n", 1)[0].splitlines()
+    assert header[2:] == [
+        "speakers: Speaker 0 (Renee) = interviewer [inferred, confidence 0.93]; Speaker 1",
+        "          (Marcus) = candidate [inferred, confidence 0.93]",
+        "note: roles inferred from how each speaker talks: Speaker 0 = interviewer",
+        "      (0.93); Speaker 1 = candidate (0.93)",
+    ]
+
+
 def test_cli_width_80(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(REPO)
     code = main(["report", "samples/mock-interview-raw-caption.txt", "--width", "80"])
@@ -105,7 +131,7 @@ def test_a_short_transcript_gets_a_block_per_word_and_counts_in_the_singular() -
     report = score(analyze(short), load_rubric("default"))
     text = render_terminal(report, width=100, color=False)
     assert "Conversation by words (one block = 1 word)\n" in text
-    assert "  interviewer  ███     \n  candidate       █████\n" in text
+    assert "  interviewer  ███\n  candidate       █████\n" in text
     single = score(analyze(read_text("Interviewer: Hello.\n", "t.txt")), load_rubric("default"))
     text = render_terminal(single, width=100, color=False)
     assert text.splitlines()[1] == "format text · 1 turn · 1 word"

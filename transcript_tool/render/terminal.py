@@ -11,6 +11,7 @@ import io
 
 from rich import box
 from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
+from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
@@ -50,7 +51,8 @@ def render_terminal(report: Report, *, width: int = 100, color: bool = False) ->
     )
     for part in report_parts(visible(report)):
         console.print(part)
-    return buffer.getvalue()
+    # rich pads tables and wrapped blocks to the full width with spaces
+    return "\n".join(line.rstrip(" ") for line in buffer.getvalue().split("\n"))
 
 
 def report_parts(report: Report) -> list[RenderableType]:
@@ -137,8 +139,8 @@ def _unanswered(analysis: Analysis) -> list[RenderableType]:
     unanswered = [q for q in analysis.questions if q.role == "interviewer" and q.answered == "no"]
     if not unanswered:
         return []
-    lines = [Text("Unanswered questions", style="bold")]
-    lines.extend(Text(f"- turn {q.turn}: {q.text}") for q in unanswered)
+    lines: list[RenderableType] = [Text("Unanswered questions", style="bold")]
+    lines.extend(_hanging("- ", Text(f"turn {q.turn}: {q.text}")) for q in unanswered)
     return [Group(*lines, Text(""))]
 
 
@@ -147,7 +149,7 @@ def _interviewer_notes(analysis: Analysis) -> list[RenderableType]:
     notes = interviewer_notes(analysis)
     if not notes:
         return []
-    lines = [Text(f"- {note}") for note in notes]
+    lines = [_hanging("- ", Text(note)) for note in notes]
     return [Group(Text("Interviewer notes", style="bold"), *lines, Text(""))]
 
 
@@ -170,7 +172,7 @@ def _concepts_table(analysis: Analysis) -> list[RenderableType]:
 
 def _header(transcript: Transcript) -> RenderableType:
     words = sum(count_text_words(t.text) for t in transcript.turns)
-    lines = [
+    lines: list[RenderableType] = [
         Text(f"Interview report: {transcript.source or '<input>'}", style="bold"),
         Text(
             f"format {transcript.format} · {counted(len(transcript.turns), 'turn')}"
@@ -186,20 +188,15 @@ def _header(transcript: Transcript) -> RenderableType:
         if speaker.role_source == "inferred":
             how = f"inferred, confidence {speaker.role_confidence:.2f}"
         speakers.append(f"{label} = {speaker.role} [{how}]")
-    lines.append(Text("speakers: " + "; ".join(speakers)))
+    lines.append(_hanging("speakers: ", Text("; ".join(speakers))))
     uncertain = uncertain_turns(transcript)
     if uncertain:
         shown = ", ".join(str(i) for i in uncertain[:12])
         more = f" and {len(uncertain) - 12} more" if len(uncertain) > 12 else ""
-        lines.append(
-            Text(
-                f"uncertain turns (speaker confidence below {LOW_CONFIDENCE:.1f}): "
-                f"{shown}{more}; marked ~ below",
-                style="yellow",
-            )
-        )
+        said = f"(speaker confidence below {LOW_CONFIDENCE:.1f}): {shown}{more}; marked ~ below"
+        lines.append(_hanging("uncertain turns ", Text(said, style="yellow"), style="yellow"))
     for notice in transcript.notices:
-        lines.append(Text(f"note: {notice}", style="dim"))
+        lines.append(_hanging("note: ", Text(notice, style="dim"), style="dim"))
     return Group(*lines, Text(""))
 
 
@@ -314,19 +311,29 @@ def _evidence_section(report: Report, polarity: str, title: str) -> list[Rendera
     for criterion_id in ids:
         result = results[criterion_id]
         points = "" if result.score is None else f", {result.score:.0f}"
-        head = Text(f"- {result.title} ({result.band}{points}): ", style="bold")
+        head = Text(f"{result.title} ({result.band}{points}): ", style="bold")
         head.append(result.feedback, style="")
-        lines.append(head)
+        lines.append(_hanging("- ", head, style="bold"))
         for item in _quotes(result, polarity):
             other = item.polarity not in (polarity, "neutral")
-            line = Text(f"    {OTHER_SIDE[polarity] if other else ''}turn {item.turn}: ")
+            line = Text(f"{OTHER_SIDE[polarity] if other else ''}turn {item.turn}: ")
             shown = quote_of(item, result.title, report.analysis.transcript.turns).shown
             line.append(f"\u201c{shown}\u201d", style="italic")
             if item.note:
                 line.append(f" \u2014 {item.note}")
-            lines.append(line)
+            lines.append(Padding(line, (0, 0, 0, 4)))
     lines.append(Text(""))
     return lines
+
+
+def _hanging(label: str, body: Text, *, style: str = "") -> RenderableType:
+    """``label`` then ``body``, whose wrapped lines start under its first
+    word rather than at the margin: "- " bullets, "speakers: " and notes."""
+    grid = Table.grid()
+    grid.add_column(width=len(label), no_wrap=True, style=style)
+    grid.add_column()
+    grid.add_row(label, body)
+    return grid
 
 
 def _quotes(result: CriterionResult, polarity: str) -> list[Evidence]:
