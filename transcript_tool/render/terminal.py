@@ -260,18 +260,19 @@ def _questions_table(
             answered.append(
                 "; concepts not mentioned: " + ", ".join(missing_concepts[question.index])
             )
-        asked = Text(question.text)
+        asked: list[RenderableType] = [Text(question.text)]
         if len(question.parts) > 1:
-            asked.append(
-                "\n" + "\n".join(f"  part {i}: {p}" for i, p in enumerate(question.parts, 1)),
-                style="dim",
+            asked.extend(
+                _hanging(f"  part {i}: ", Text(part, style="dim"), style="dim")
+                for i, part in enumerate(question.parts, 1)
             )
         if question.reask_of is not None:
-            asked.append(f"\n  re-asks an earlier question ({question.reask_cue})", style="yellow")
+            said = f"re-asks an earlier question ({question.reask_cue})"
+            asked.append(_hanging("  ", Text(said, style="yellow")))
         table.add_row(
             str(number),
             _turn_mark(question.turn, uncertain),
-            asked,
+            Group(*asked),
             question.form,
             question.intent,
             answered,
