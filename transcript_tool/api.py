@@ -1,4 +1,4 @@
-"""The library's front door: read, analyze, load a rubric, score.
+"""The library's front door: read, analyze, load a rubric, score, render.
 
 Heavy modules (spaCy) are imported inside the functions that need them, so
 importing the package (and ``transcript-tool --help``) stays fast.
@@ -77,3 +77,46 @@ def score(analysis: Analysis, rubric: Rubric) -> Report:
     from .scoring import score as _score
 
     return _score(analysis, rubric)
+
+
+RENDER_FORMATS = ("terminal", "json", "markdown", "html", "csv", "turns-csv")
+
+
+def render_report(
+    report: Report, format: str = "terminal", *, width: int = 100, color: bool = False
+) -> str:
+    """``report`` as ``transcript-tool report --format FORMAT`` prints it:
+    "terminal" (``width`` columns, ANSI colour if ``color``), "json" (schema
+    ``transcript-tool/report@1``), "markdown", "html" (one self-contained
+    file), "csv" (the batch row) or "turns-csv" (a row per turn).
+
+    Raises ValueError for any other format. (Not called ``render``: the
+    package's ``render`` is the subpackage of renderers, and importing one of
+    them would put the module in the function's place.)"""
+    if format == "json":
+        from .render.json import render_json
+
+        return render_json(report)
+    if format == "markdown":
+        from .render.markdown import render_markdown
+
+        return render_markdown(report)
+    if format == "html":
+        from .render.html import render_html
+
+        return render_html(report)
+    if format == "csv":
+        from .render.table import render_csv
+
+        return render_csv(report)
+    if format == "turns-csv":
+        from .render.table import render_turns_csv
+
+        return render_turns_csv(report)
+    if format == "terminal":
+        from .render.terminal import render_terminal
+
+        return render_terminal(report, width=width, color=color)
+    raise ValueError(
+        f"unknown report format {format!r}; expected one of {', '.join(RENDER_FORMATS)}"
+    )

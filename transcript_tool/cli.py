@@ -173,29 +173,9 @@ def report(
 
 def _render(result: Report, format: ReportFormat, *, width: int, color: bool) -> str:
     """The report in ``format``; ``width`` and ``color`` are for the terminal format."""
-    if format is ReportFormat.json:
-        from .render.json import render_json
+    from .api import render_report
 
-        return render_json(result)
-    if format is ReportFormat.markdown:
-        from .render.markdown import render_markdown
-
-        return render_markdown(result)
-    if format is ReportFormat.html:
-        from .render.html import render_html
-
-        return render_html(result)
-    if format is ReportFormat.csv:
-        from .render.table import render_csv
-
-        return render_csv(result)
-    if format is ReportFormat.turns_csv:
-        from .render.table import render_turns_csv
-
-        return render_turns_csv(result)
-    from .render.terminal import render_terminal
-
-    return render_terminal(result, width=width, color=color)
+    return render_report(result, format.value, width=width, color=color)
 
 
 def _threshold(text: str) -> tuple[str | None, float]:

@@ -161,24 +161,11 @@ def _outcome(job: Job, report: Report, settings: Settings) -> Outcome:
     )
 
 
-def _render(report: Report, report_format: str | None) -> str | None:
-    if report_format == "json":
-        from ..render.json import render_json
+def _render(report: Report, report_format: ReportFormat | None) -> str | None:
+    """The report for ``--reports-dir`` (none without it), as ``report`` prints it."""
+    from ..api import render_report
 
-        return render_json(report)
-    if report_format == "terminal":
-        from ..render.terminal import render_terminal
-
-        return render_terminal(report, width=100, color=False)
-    if report_format == "markdown":
-        from ..render.markdown import render_markdown
-
-        return render_markdown(report)
-    if report_format == "html":
-        from ..render.html import render_html
-
-        return render_html(report)
-    return None
+    return None if report_format is None else render_report(report, report_format)
 
 
 # ------------------------------------------------------------------ workers
