@@ -65,3 +65,30 @@ def test_the_readme_example_runs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch
     monkeypatch.chdir(tmp_path)
     exec(compile(example, "README.md", "exec"), {})
     assert (tmp_path / "report.md").read_text(encoding="utf-8").startswith("# Interview report\n")
+
+
+@pytest.mark.parametrize(
+    "sample",
+    ["zoom-meeting.vtt", "whisper-screen.json", "teams-transcript.docx", "raw-caption.srt"],
+)
+def test_a_transcript_in_memory_reads_as_its_file(sample: str) -> None:
+    path = REPO / "samples" / sample
+    from_file = read_transcript(path, name=sample)
+    held = path.read_bytes()
+    assert read_transcript(sample, data=held) == from_file
+    if not sample.endswith(".docx"):
+        assert read_transcript(sample, data=held.decode("utf-8")) == from_file
+
+
+def test_a_transcript_in_memory_is_held_to_the_file_limits(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from transcript_tool.errors import InputError
+
+    monkeypatch.setenv("TRANSCRIPT_TOOL_MAX_INPUT_MB", "1")
+    with pytest.raises(InputError, match=r"^upload\.txt: the file is 1\.2 MB, over the 1 MB"):
+        read_transcript("upload.txt", data="Interviewer: Hi.\n" * 70_000)
+    with pytest.raises(InputError, match=r"^upload\.txt:1:17: not valid UTF-8 \(byte 0xe9\)"):
+        read_transcript("upload.txt", data=b"Interviewer: caf\xe9?\n")  # cp1252
+    latin = read_transcript("upload.txt", data=b"Interviewer: caf\xe9?\n", encoding="cp1252")
+    assert latin.turns[0].text == "caf\u00e9?"

@@ -27,6 +27,7 @@ def read_transcript(
     first_role: Role | None = None,
     stdin: BinaryIO | None = None,
     name: str | None = None,
+    data: bytes | str | None = None,
 ) -> Transcript:
     """Read a transcript file (``"-"`` = standard input) into a Transcript.
 
@@ -36,17 +37,25 @@ def read_transcript(
     ``speakers`` says how many people talk and ``first_role`` who starts.
     ``name`` is how the file is called in messages and in the transcript
     (default: ``source`` as given), for a file read under another path.
+    ``data`` is the file's content already in memory (an upload, a
+    database field): bytes are read as the file's bytes would be, a str as
+    its decoded text; ``source`` then only names it, and its extension
+    still tells a Word document or a PDF apart.
     """
     from .readers import read_text
     from .readers.common import ReadOptions
     from .readers.decode import decode
-    from .readers.limits import read_input
+    from .readers.limits import held_input, read_input
     from .segment.roles import assign_roles
 
     path = str(source)
     name = path if name is None else name
-    data = read_input(path, stdin, name)
-    text = decode(data, name, encoding)
+    if data is None:
+        raw = read_input(path, stdin, name)
+    else:
+        raw = held_input(data, name)
+        encoding = None if isinstance(data, str) else encoding
+    text = decode(raw, name, encoding)
     transcript = read_text(text, name, input_format, ReadOptions(speakers, first_role))
     if interviewer is not None or candidate is not None:
         transcript = assign_roles(transcript, interviewer=interviewer, candidate=candidate)

@@ -133,6 +133,16 @@ def segments_message(count: int, what: str, limit: int) -> str:
     )
 
 
+def held_input(data: bytes | str, name: str) -> bytes:
+    """A transcript handed over in memory, as bytes (a str as UTF-8), held to
+    :func:`max_input_bytes` as a file is; InputError naming ``name`` if larger."""
+    raw = data.encode("utf-8", "surrogatepass") if isinstance(data, str) else bytes(data)
+    limit = max_input_bytes()
+    if len(raw) > limit:
+        raise _too_large(name, len(raw), limit)
+    return raw
+
+
 def read_input(path: str, stdin: BinaryIO | None, name: str) -> bytes:
     """The bytes of the file at ``path`` (``"-"``: ``stdin``, else standard
     input), at most :func:`max_input_bytes` of them; InputError naming
