@@ -10,10 +10,12 @@ table row per question with the right number of cells.
 
 from __future__ import annotations
 
+import html
 import re
 from collections.abc import Callable
 from dataclasses import replace
 from html.parser import HTMLParser
+from pathlib import Path
 
 import pytest
 from markdown_it import MarkdownIt
@@ -209,6 +211,21 @@ def test_a_labelled_transcript_with_inferred_roles_says_only_the_roles_were(
     assert "Who said what was inferred" not in markdown
     caption = render_markdown(sample_report("raw-caption.srt"))
     assert "> **Who said what was inferred, not read from speaker labels.**" in caption
+
+
+def test_the_correction_command_is_code_to_copy_whole(tmp_path: Path) -> None:
+    """The notice's command reads back from the rendered Markdown and HTML
+    as one piece of code, the file's backticks, quotes and ``>`` literal."""
+    path = tmp_path / "my `odd` caption.txt"
+    path.write_text(
+        "so tell me about yourself i have worked in support for three years\n", encoding="utf-8"
+    )
+    report = score(analyze(read_transcript(path)), load_rubric("default"))
+    command = f"transcript-tool segment '{path}' --format labeled > fixed.txt"
+    assert any(notice.endswith(command) for notice in report.transcript.notices)
+    for page in (rendered(render_markdown(report)), render_html(report)):
+        codes = [html.unescape(code) for code in re.findall(r"<code>(.*?)</code>", page)]
+        assert command in codes
 
 
 def test_the_summary_says_nothing_was_scored_and_counts_one_uncertain_turn() -> None:

@@ -42,6 +42,16 @@ def escape(text: str) -> str:
     return _LINE_START.sub(_line_start, text)
 
 
+def code_span(text: str) -> str:
+    """``text`` as an inline code span on one line: fenced by one more
+    backtick than its longest run of them (padded with a space where it
+    starts or ends with one), so it shows literally, as a command to copy."""
+    text = " ".join(text.split())
+    fence = "`" * (max((len(run) for run in re.findall(r"`+", text)), default=0) + 1)
+    pad = " " if text.startswith("`") or text.endswith("`") else ""
+    return f"{fence}{pad}{text}{pad}{fence}"
+
+
 def _line_start(match: re.Match[str]) -> str:
     """``-`` -> ``\\-``; ``1.`` -> ``1\\.`` (a digit cannot be escaped)."""
     space, marker, digits, dot = match.groups()
@@ -132,8 +142,9 @@ def _header(view: ReportView) -> list[str]:
                     f"{agree(n, 'it', 'them')}."
                 )
             out.append(line)
-        for notice in view.notices:
-            out.extend([">", f"> - {escape(notice)}"])
+        for words, command in view.notices:
+            shown = escape(words) + (f" {code_span(command)}" if command else "")
+            out.extend([">", f"> - {shown}"])
         out.append("")
     return out
 

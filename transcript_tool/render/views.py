@@ -333,7 +333,7 @@ class ReportView:
     facts: tuple[tuple[str, str], ...]
     speakers: tuple[SpeakerView, ...]
     inferred: str  # what was inferred, as the notice's heading ("" when nothing was)
-    notices: tuple[str, ...]
+    notices: tuple[tuple[str, str], ...]  # (words, the command they end with, or "")
     uncertain_turns: int
     low_confidence: str
     criteria: tuple[CriterionView, ...]
@@ -349,6 +349,20 @@ class ReportView:
     concept_labels: dict[str, str]
     interviewer_notes: tuple[str, ...]
     turns: tuple[TurnView, ...]
+
+
+COMMAND_START = ": transcript-tool "
+
+
+def split_command(notice: str) -> tuple[str, str]:
+    """A notice that ends with a command to run ("... then report it:
+    transcript-tool segment FILE --format labeled > fixed.txt") as its words
+    and the command, so that the reports can show the command as code, to be
+    copied whole; (notice, "") when it has none."""
+    words, found, command = notice.rpartition(COMMAND_START)
+    if not found:
+        return notice, ""
+    return words + ":", COMMAND_START[2:] + command
 
 
 def report_view(report: Report, placed: Layout | None = None) -> ReportView:
@@ -370,7 +384,7 @@ def report_view(report: Report, placed: Layout | None = None) -> ReportView:
         facts=_facts(report, placed),
         speakers=_speakers(transcript),
         inferred=_inferred(transcript),
-        notices=transcript.notices,
+        notices=tuple(split_command(notice) for notice in transcript.notices),
         uncertain_turns=sum(1 for t in transcript.turns if t.confidence < LOW_CONFIDENCE),
         low_confidence=f"{LOW_CONFIDENCE:.1f}",
         criteria=criteria,
