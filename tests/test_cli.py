@@ -222,6 +222,30 @@ def workdir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return tmp_path
 
 
+def test_hints_for_unlabeled_text_warn_when_the_file_has_labels(
+    capsys: pytest.CaptureFixture[str], in_repo: Path
+) -> None:
+    """--speakers and --interviewer-first shape only the segmenter's turns: on
+    a labeled file they change nothing, and stderr says so."""
+    plain = run(capsys, "segment", f"samples/{NAMED}")
+    code, out, err = run(capsys, "segment", f"samples/{NAMED}", "--speakers", "3")
+    assert (code, out) == (0, plain[1])
+    assert err == (
+        f"transcript-tool: warning: --speakers 3 not used: samples/{NAMED} has speaker "
+        "labels (it is for text with none)\n"
+    )
+    argv = ("report", f"samples/{NAMED}", "--speakers", "4", "--interviewer-first")
+    code, _, err = run(capsys, *argv)
+    assert code == 0
+    assert err == (
+        "transcript-tool: warning: --speakers 4 and --interviewer-first not used: "
+        f"samples/{NAMED} has speaker labels (they are for text with none)\n"
+    )
+    # on a caption they shape the turns, and nothing is said
+    code, _, err = run(capsys, "segment", "samples/raw-caption.srt", "--speakers", "3")
+    assert (code, err) == (0, "")
+
+
 E = "transcript-tool: error: "
 # (argv, the one stderr line: a str to match exactly, or a pattern for the whole line)
 BAD_INPUT = [

@@ -29,8 +29,8 @@ from .cli_options import (
     ReportFormat,
     SegmentFormat,
     SpeakersOpt,
-    first_role,
     handled_errors,
+    read_for_command,
     terminal_width,
     use_color,
 )
@@ -131,7 +131,7 @@ def report(
     Formats: terminal (the default), json, markdown, html (one self-contained
     page), csv (one row, as batch writes it), turns-csv (one row per turn).
     """
-    from .api import analyze, load_rubric, read_transcript, score
+    from .api import analyze, load_rubric, score
 
     with handled_errors(debug):
         if output is not None:
@@ -141,14 +141,14 @@ def report(
         thresholds = [_threshold(item) for item in fail_under or ()]
         loaded_rubric = load_rubric(rubric)
         _check_criteria(thresholds, [c.id for c in loaded_rubric.criteria])
-        transcript = read_transcript(
+        transcript = read_for_command(
             file,
             input_format=input_format,
             encoding=encoding,
             interviewer=interviewer,
             candidate=candidate,
             speakers=speakers,
-            first_role=first_role(first),
+            first=first,
         )
         analysis = analyze(transcript, model=model, concepts=loaded_rubric.concepts)
         result = score(analysis, loaded_rubric)
@@ -251,17 +251,15 @@ def segment(
     debug: DebugOpt = False,
 ) -> None:
     """Print the speaker turns (with roles) that the transcript was read into."""
-    from .api import read_transcript
-
     with handled_errors(debug):
-        transcript = read_transcript(
+        transcript = read_for_command(
             file,
             input_format=input_format,
             encoding=encoding,
             interviewer=interviewer,
             candidate=candidate,
             speakers=speakers,
-            first_role=first_role(first),
+            first=first,
         )
     if format is SegmentFormat.json:
         from .render.json import render_transcript_json

@@ -10,12 +10,13 @@ import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from enum import Enum
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
 from .errors import TranscriptToolError, one_line
-from .model import Role
+from .model import Role, Transcript
+from .wording import agree
 
 PROG = "transcript-tool"
 
@@ -120,6 +121,28 @@ def first_role(first: bool | None) -> Role | None:
     if first is None:
         return None
     return "interviewer" if first else "candidate"
+
+
+def read_for_command(file: str, *, speakers: int, first: bool | None, **options: Any) -> Transcript:
+    """The transcript ``report`` and ``segment`` work on (``options``: the
+    other keywords of :func:`.api.read_transcript`). The hints for text with
+    no speaker labels (``--speakers``, ``--interviewer-first``) do nothing to
+    a file that has labels; a warning on stderr says so, rather than leave
+    the user to think they were applied."""
+    from .api import read_transcript
+
+    transcript = read_transcript(file, speakers=speakers, first_role=first_role(first), **options)
+    unused = [f"--speakers {speakers}"] if speakers != 2 else []
+    if first is not None:
+        unused.append(f"--{first_role(first)}-first")
+    if unused and transcript.turns and not transcript.turns_inferred:
+        typer.echo(
+            f"{PROG}: warning: {' and '.join(unused)} not used: "
+            f"{'standard input' if file == '-' else file} has speaker labels "
+            f"({agree(len(unused), 'it is', 'they are')} for text with none)",
+            err=True,
+        )
+    return transcript
 
 
 @contextmanager
