@@ -523,6 +523,40 @@ def test_fit_writes_a_tuned_rubric_that_extends_the_original(
     assert (folder / "tuned.yaml").read_text(encoding="utf-8") == first_yaml
 
 
+def test_a_fit_no_better_held_out_is_named(folder: Path) -> None:
+    """Whatever the fit beat held out goes unnamed; what it did not (or
+    tied) is named once, in the text and in the HTML report."""
+    from dataclasses import replace
+
+    from transcript_tool.calibrate.report import not_better_held_out, render_html
+
+    options = CalibrateOptions("ratings.csv", "in", fit_weights=True, folds=3, seed=3)
+    calibration = run_calibrate(options)
+    assert calibration.weights is not None and calibration.thresholds
+    better = replace(calibration.weights, rho_heldout=calibration.weights.rho_original + 0.1)
+    worse = replace(calibration.weights, rho_heldout=calibration.weights.rho_original)
+    unchanged = replace(worse, fitted=worse.original)
+    fits = [
+        replace(f, fitted=(99.0, 98.0), kappa_heldout=f.kappa_original + 0.1)
+        for f in calibration.thresholds
+    ]
+    fits[-1] = replace(fits[-1], kappa_heldout=math.nan)
+    assert not_better_held_out(replace(calibration, thresholds=fits, weights=better)) == [
+        f"{fits[-1].criterion}'s thresholds"
+    ]
+    tied = replace(calibration, thresholds=fits[:1], weights=worse)
+    assert not_better_held_out(tied) == ["the weights"]
+    assert not_better_held_out(replace(tied, weights=unchanged)) == []
+    text = " ".join(tied.text().split())
+    assert (
+        "Held out, the fit does no better than the original rubric for the weights, so the "
+        "cross-validation gives no reason to adopt the fitted values there (--out writes them "
+        "all the same"
+    ) in text
+    assert "no better than the original rubric for the weights" in render_html(tied)
+    assert "no better" not in replace(tied, weights=better).text()
+
+
 def test_fit_weights_and_a_rubric_file_extended_by_relative_path(
     folder: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -130,6 +130,15 @@ def render_text(calibration: Calibration) -> str:
     if calibration.weights is not None:
         out.append("")
         out.extend(_weight_table(calibration))
+    unproven = not_better_held_out(calibration)
+    if unproven:
+        out.append("")
+        out.extend(
+            _wrap(
+                f"{unproven_note(unproven)} (--out writes them all the same, fitted on every "
+                "transcript; more ratings may tell)."
+            )
+        )
     if calibration.out is not None:
         out.append("")
         out.extend(
@@ -141,6 +150,34 @@ def render_text(calibration: Calibration) -> str:
     if calibration.report is not None:
         out.append(f"Wrote {calibration.report}.")
     return "\n".join(line.rstrip() for line in out) + "\n"
+
+
+def not_better_held_out(calibration: Calibration) -> list[str]:
+    """What was fitted (a criterion's thresholds, "the weights") whose
+    held-out figure is not above the original rubric's; a fit that changed
+    nothing is left out."""
+    found = [
+        f"{fit.criterion}'s thresholds"
+        for fit in calibration.thresholds
+        if tuple(fit.fitted) != tuple(fit.original) and not fit.kappa_heldout > fit.kappa_original
+    ]
+    weights = calibration.weights
+    if (
+        weights is not None
+        and tuple(weights.fitted) != tuple(weights.original)
+        and not weights.rho_heldout > weights.rho_original
+    ):
+        found.append("the weights")
+    return found
+
+
+def unproven_note(unproven: Sequence[str]) -> str:
+    """The sentence on :func:`not_better_held_out`'s fits, for the text and HTML."""
+    named = unproven[0] if len(unproven) == 1 else ", ".join(unproven[:-1]) + " and " + unproven[-1]
+    return (
+        f"Held out, the fit does no better than the original rubric for {named}, so the "
+        "cross-validation gives no reason to adopt the fitted values there"
+    )
 
 
 def _threshold_table(
@@ -335,11 +372,13 @@ def render_html(calibration: Calibration) -> str:
     )
     environment.filters["limits"] = limits
     environment.filters["unscored"] = unscored_names
+    environment.globals["unproven"] = unproven_note
     environment.filters["counted"] = counted
     template = environment.from_string(template_text)
     sections = [(row, plot(row), outliers(row)) for row in calibration.rows]
     return template.render(
         c=calibration,
+        not_better=not_better_held_out(calibration),
         ratings_name=PurePath(calibration.ratings).name,
         sections=sections,
         samples=BOOTSTRAP_SAMPLES,
