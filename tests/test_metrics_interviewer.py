@@ -86,6 +86,30 @@ def test_talk_share_of_words() -> None:
     assert result.evidence[0].note == "the interviewer's longest turn: 6 words"
 
 
+def test_talk_share_of_a_phase_says_its_longest_turn_is_the_phase_s() -> None:
+    """The interviewer rubric judges the interview phase: a longer set-up
+    before it is quoted elsewhere, so the note says where this one is the
+    longest, and one word is "1 word"."""
+    analysis = analysis_of(
+        "Interviewer: Hi, thanks for coming, let me tell you a lot about the role and the "
+        "team first so you know what we do here every day.\n"
+        "Candidate: Thanks.\n"
+        "Interviewer: Tell me about your last project.\n"
+        "Candidate: I built a churn model for the sales team at a retail company.\n"
+        "Interviewer: Why?\n"
+        "Candidate: It was fast and easy to explain.\n"
+    )
+    phase = Scope(role="interviewer", phases=frozenset({"interview"}))
+    result = interviewer.TALK_SHARE(analysis, {}, phase)
+    assert [(e.turn, e.note) for e in result.evidence] == [
+        (2, "the interviewer's longest turn in the interview phase: 6 words")
+    ]
+    whole = interviewer.TALK_SHARE(analysis)
+    assert whole.evidence[0].note.startswith("the interviewer's longest turn: 2")
+    one = analysis_of("Interviewer: Why?\nCandidate: It was fast and easy to explain.\n")
+    assert interviewer.TALK_SHARE(one).evidence[0].note == "the interviewer's longest turn: 1 word"
+
+
 def test_talk_share_of_the_candidate() -> None:
     analysis = analysis_of(SHORT)
     result = interviewer.TALK_SHARE(analysis, {}, Scope(role="candidate"))

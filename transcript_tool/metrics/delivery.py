@@ -132,6 +132,15 @@ def amount(value: float, by_seconds: bool) -> str:
     return f"{value:.0f} s" if by_seconds else counted(round(value), "word")
 
 
+def longest_note(role: str, scope: Scope, value: float, by_seconds: bool) -> str:
+    """ "the interviewer's longest turn: 24 words", with the part of the
+    interview it is the longest of when the criterion judges only a part
+    ("... longest turn in the interview phase: 24 words"): a longer turn
+    outside it may be quoted elsewhere in the same report."""
+    where = f" in {scope.describe()}" if scope.restricted else ""
+    return f"the {role}'s longest turn{where}: {amount(value, by_seconds)}"
+
+
 # ---------------------------------------------------------------- talk_ratio
 
 
@@ -160,7 +169,7 @@ def talk_ratio(analysis: Analysis, params: Params, scope: Scope) -> MetricResult
                 Evidence(
                     longest[0],
                     opening(analysis, longest[0]),
-                    f"the {role}'s longest turn: {amount(longest[1], by_seconds)}",
+                    longest_note(role, scope, longest[1], by_seconds),
                 )
             )
     return MetricResult(

@@ -23,7 +23,14 @@ from ..annotate.interviewer_cues import load_interviewer_cues
 from ..model import Analysis, Evidence, MetricResult, plain
 from ..wording import counted
 from .base import MetricSpec, Param, Params, Scope
-from .delivery import longest_turn, missing_timestamps, opening, other_party, speech_share
+from .delivery import (
+    longest_note,
+    longest_turn,
+    missing_timestamps,
+    opening,
+    other_party,
+    speech_share,
+)
 from .interviewer_turns import EVIDENCE, no_questions, span_quote, subject_turns
 from .leading import LEADING_QUESTIONS
 from .rephrased import REPHRASED_QUESTIONS
@@ -53,12 +60,8 @@ def talk_share(analysis: Analysis, params: Params, scope: Scope) -> MetricResult
     evidence = []
     longest = longest_turn(analysis, turns, subject, by_seconds)
     if longest is not None:
-        amount = f"{longest[1]:.0f} {'s' if by_seconds else 'words'}"
-        evidence.append(
-            Evidence(
-                longest[0], opening(analysis, longest[0]), f"the {subject}'s longest turn: {amount}"
-            )
-        )
+        note = longest_note(subject, scope, longest[1], by_seconds)
+        evidence.append(Evidence(longest[0], opening(analysis, longest[0]), note))
     return MetricResult(
         value=round(share, 1),
         evidence=tuple(evidence),
