@@ -105,7 +105,8 @@ def test_thinking_aloud_below_the_best_band_names_the_marker_rate(rubric: str, s
         # counted among the answers long enough to judge: "3 of 5 answers had
         # none" was said of a transcript with no marker where two were short
         without = details["answers_without_reasoning"]
-        named = f"{without:g} of the {details['judged_answers']:g} longer answers"
+        judged = details["judged_answers"]
+        named = f"{without:g} of the {judged:g} longer answer{'' if judged == 1 else 's'}"
         assert (named in feedback) is (without > 0)
 
 

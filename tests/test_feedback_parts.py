@@ -1,5 +1,6 @@
 """Optional parts of feedback templates: "[...]" around a number placeholder
-is left out when the number shows as 0 (docs/rubrics.md)."""
+is left out when the number shows as 0; and noun formats, "{questions:question}",
+which count in the right number (docs/rubrics.md)."""
 
 from __future__ import annotations
 
@@ -8,7 +9,14 @@ import pytest
 from transcript_tool.model import MetricResult
 from transcript_tool.scoring import fill_feedback, optional_parts
 
-DETAILS = {"partial": 0.0, "questions": 6.0, "unanswered": 2.0, "rate": 0.04, "ratio": 1.0}
+DETAILS = {
+    "partial": 0.0,
+    "questions": 6.0,
+    "unanswered": 2.0,
+    "rate": 0.04,
+    "ratio": 1.0,
+    "words": 1503.0,
+}
 
 
 def fill(template: str) -> str:
@@ -40,6 +48,15 @@ def fill(template: str) -> str:
         ("[a [b {partial}] c]", "[a c]"),
         # the common placeholders are numbers too
         ("[score {score}][ value {value}]", "score 40 value 40"),
+        # a noun format counts, in the singular for one
+        ("{unanswered} of {questions:question}", "2 of 6 questions"),
+        ("{ratio:question} asked", "1 question asked"),
+        ("{ratio:check-in}, {questions:check-in}", "1 check-in, 6 check-ins"),
+        ("{ratio:criterion/criteria}; {questions:criterion/criteria}", "1 criterion; 6 criteria"),
+        ("{ratio:longer answer} had none", "1 longer answer had none"),
+        ("a median of {words:word}", "a median of 1,503 words"),
+        # a part whose noun count is 0 goes like any other
+        ("Missed.[ Partly: {partial:question}.] Done.", "Missed. Done."),
     ],
 )
 def test_optional_parts(template: str, expected: str) -> None:
@@ -50,3 +67,34 @@ def test_without_values_every_part_is_kept() -> None:
     # the batch summary counts transcripts by their band's message as a whole
     template = "Missed.[ {partial} of {questions} partly.] See [sic]."
     assert optional_parts(template) == "Missed. {partial} of {questions} partly. See [sic]."
+
+
+def test_rubric_checks_accept_noun_formats_on_numbers_only() -> None:
+    from transcript_tool.errors import RubricError
+    from transcript_tool.rubric import parse_rubric
+
+    def problems(feedback: str) -> str:
+        text = (
+            "name: t\ncriteria:\n  - id: c\n    metric: conciseness\n    bands:\n"
+            f"      - band: only\n        feedback: '{feedback}'\n"
+        )
+        try:
+            parse_rubric(text, "t.yaml")
+        except RubricError as error:
+            return str(error)
+        return ""
+
+    assert problems("{answers:answer}, {median_words:word}, {answers:criterion/criteria}") == ""
+    assert "placeholder '{quote:word}' has a format that does not fit its value" in problems(
+        "{quote:word}"
+    )
+    assert "placeholder '{answers:.1q}' has a format" in problems("{answers:.1q}")
+
+
+def test_the_batch_summary_shows_a_counted_placeholder_with_its_plural() -> None:
+    from transcript_tool.batch.cohort import Cohort
+    from transcript_tool.rubric import load_rubric
+
+    cohort = Cohort(load_rubric("default"))
+    shown = cohort._template("answered_question", "strong")
+    assert "… of … questions fully answered" in shown

@@ -10,6 +10,7 @@ from string import Formatter
 
 from .metrics import MetricSpec
 from .rubric import Band, Direction
+from .wording import TemplateNumber
 from .yamlnodes import INVALID, Checker, describe
 from .yamlnodes import Path as NodePath
 
@@ -141,7 +142,7 @@ def _covers_all(limit: float, higher: bool, spec: MetricSpec) -> bool:
 
 def _formats(name: str, conversion: str | None, format_spec: str | None) -> bool:
     """Whether ``{name!conversion:format_spec}`` can format a typical value of ``name``."""
-    sample: object = "text" if name in TEXT_PLACEHOLDERS else 12.5
+    sample: object = "text" if name in TEXT_PLACEHOLDERS else TemplateNumber(12.5)
     formatter = Formatter()
     try:
         formatter.format_field(formatter.convert_field(sample, conversion), format_spec or "")

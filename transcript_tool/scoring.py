@@ -12,18 +12,9 @@ from .model import Analysis, CriterionResult, Evidence, MetricResult, Report
 from .rubric import Band, Criterion, Rubric
 from .rubric_bands import TEXT_PLACEHOLDERS
 from .timing import summarize
+from .wording import TemplateNumber, noun_forms
 
 NOT_SCORED = "not scored"
-
-
-class _Number(float):
-    """A number for feedback templates: ``{filler_rate}`` shows 4.5 or 12 (no
-    trailing .0), while ``{filler_rate:.2f}`` still formats as asked."""
-
-    def __format__(self, spec: str) -> str:
-        if spec:
-            return format(float(self), spec)
-        return f"{round(float(self), 1):g}"
 
 
 def score(analysis: Analysis, rubric: Rubric) -> Report:
@@ -81,10 +72,10 @@ def score_criterion(analysis: Analysis, criterion: Criterion) -> CriterionResult
 
 def fill_feedback(template: str, result: MetricResult, points: float, band: str) -> str:
     """The band's feedback with its placeholders filled (validated at rubric load)."""
-    values: dict[str, object] = {name: _Number(v) for name, v in result.details.items()}
+    values: dict[str, object] = {name: TemplateNumber(v) for name, v in result.details.items()}
     values.update(
-        value=_Number(result.value or 0.0),
-        score=_Number(points),
+        value=TemplateNumber(result.value or 0.0),
+        score=TemplateNumber(points),
         band=band,
         quote=_headline_quote(result.evidence),
     )
@@ -126,6 +117,8 @@ def optional_parts(template: str, values: Mapping[str, object] | None = None) ->
 
 def _shows_zero(value: object, spec: str) -> bool:
     """Whether ``value`` formatted with ``spec`` reads as zero ("0", "0.0")."""
+    if noun_forms(spec) is not None:  # "0 questions": the number before the noun
+        spec = ""
     try:
         return float(format(value, spec)) == 0
     except ValueError:

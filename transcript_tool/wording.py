@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 
 def agree(count: int, one: str, many: str | None = None) -> str:
     """The form of a word that agrees with ``count``: ``one`` for 1, else
@@ -15,3 +17,33 @@ def counted(count: int, noun: str, plural: str | None = None) -> str:
     "2 check-ins", "8,770 words" (``plural`` for an irregular one: "1 speech",
     "2 speeches"); thousands are grouped as the reports' tables group them."""
     return f"{count:,} {agree(count, noun, plural)}"
+
+
+NOUN_SPEC = re.compile(r"[A-Za-z][A-Za-z' -]*[A-Za-z](/[A-Za-z][A-Za-z' -]*[A-Za-z])?")
+"""A feedback template's noun format: ``{questions:question}`` (a plural in
+"s") or ``{areas:criterion/criteria}`` (both forms). No numeric format spec
+is letters alone, so the two never meet."""
+
+
+def noun_forms(spec: str) -> tuple[str, str] | None:
+    """The singular and plural a noun format names, or None when ``spec`` is
+    not one (it is a numeric format such as ``.1f``, or empty)."""
+    if not NOUN_SPEC.fullmatch(spec):
+        return None
+    one, _, many = spec.partition("/")
+    return one, many or one + "s"
+
+
+class TemplateNumber(float):
+    """A number for feedback templates: ``{filler_rate}`` shows 4.5 or 12 (no
+    trailing .0), ``{filler_rate:.2f}`` formats as asked, and a noun format
+    counts: ``{questions:question}`` is "1 question" or "1,204 questions"."""
+
+    def __format__(self, spec: str) -> str:
+        forms = noun_forms(spec)
+        if forms is not None:
+            shown = f"{self:,.0f}" if self.is_integer() else format(self, "")
+            return f"{shown} {forms[0] if float(self) == 1.0 else forms[1]}"
+        if spec:
+            return format(float(self), spec)
+        return f"{round(float(self), 1):g}"

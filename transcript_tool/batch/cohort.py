@@ -23,7 +23,7 @@ from typing import Any
 from ..render.control import shown
 from ..rubric import Rubric
 from ..scoring import optional_parts
-from ..wording import counted
+from ..wording import counted, noun_forms
 
 SUMMARY_SCHEMA = "transcript-tool/batch-summary@1"
 RANKED = 5  # transcripts listed at the top and at the bottom
@@ -140,8 +140,13 @@ _PLACEHOLDER = re.compile(r"\{\{|\}\}|\{[^{}]*\}")
 
 
 def _unfill(match: re.Match[str]) -> str:
+    """A placeholder as "…", with its noun in the plural where it has one
+    ("{questions:question}" -> "… questions"); "{{" and "}}" as braces."""
     text = match.group(0)
-    return {"{{": "{", "}}": "}"}.get(text, "…")
+    if text in ("{{", "}}"):
+        return text[0]
+    forms = noun_forms(text[1:-1].partition(":")[2])
+    return f"… {forms[1]}" if forms else "…"
 
 
 def _ranked(item: tuple[float, str, str]) -> dict[str, Any]:
