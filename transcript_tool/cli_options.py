@@ -135,7 +135,7 @@ def read_for_command(file: str, *, speakers: int, first: bool | None, **options:
     unused = [f"--speakers {speakers}"] if speakers != 2 else []
     if first is not None:
         unused.append(f"--{first_role(first)}-first")
-    if unused and transcript.turns and not transcript.turns_inferred:
+    if unused and transcript.turns and not transcript.unlabeled:
         typer.echo(
             f"{PROG}: warning: {' and '.join(unused)} not used: "
             f"{'standard input' if file == '-' else file} has speaker labels "

@@ -70,6 +70,11 @@ PAUSE_SECONDS = 1.0
 """The shortest silence inside a turn that is kept as a :class:`Pause`."""
 
 
+UNLABELED_NOTICE = "no speaker labels: "
+"""How the notice of a transcript read from text with no speaker labels
+begins (the segmenter's: how many speakers and turns it found)."""
+
+
 @dataclass(frozen=True)
 class Transcript:
     """A conversation as read from one source.
@@ -95,6 +100,12 @@ class Transcript:
     @property
     def roles_inferred(self) -> bool:
         return any(s.role_source == "inferred" for s in self.speakers)
+
+    @property
+    def unlabeled(self) -> bool:
+        """Read from text with no speaker labels: the segmenter found the
+        turns, even where it found one speaker and so one sure turn."""
+        return any(notice.startswith(UNLABELED_NOTICE) for notice in self.notices)
 
     @property
     def turns_inferred(self) -> bool:

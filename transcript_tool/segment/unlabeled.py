@@ -19,6 +19,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from ..model import LOW_CONFIDENCE, Pause, Role
+from ..model.transcript import UNLABELED_NOTICE
 from ..readers.common import Chunk, RawTurn, pause_between
 from ..wording import agree, counted
 from .diarize import Diarization, Params, diarize
@@ -95,7 +96,7 @@ def segment_chunks(
     used = {t.speaker for t in turns}
     roles = {sid: value for sid, value in roles.items() if sid in used}
     notice = (
-        f"no speaker labels: {counted(len(used), 'speaker')} and {counted(len(turns), 'turn')} "
+        f"{UNLABELED_NOTICE}{counted(len(used), 'speaker')} and {counted(len(turns), 'turn')} "
         f"inferred from the words alone, overall confidence {confidence:.2f} (the model's "
         "own: on a conversational interview it can be high where many words are wrong)"
         + (
