@@ -65,6 +65,9 @@ def test_wrapped_lines_hang_under_their_first_word(
         assert line.startswith(("- ", "    turn ", "    to work on, turn ", "  ")), line
     quotes = [i for i, line in enumerate(section) if line.startswith("    turn ")]
     assert any(not section[i + 1].startswith(("- ", "    turn ")) for i in quotes[:-1])
+    narrow = render_terminal(sample_report("zoom-meeting.vtt"), width=40, color=False)
+    legend = narrow.split("  █ speaking", 1)[1].split("\n\n", 1)[0].splitlines()
+    assert len(legend) == 2 and legend[1].startswith("  ") and not legend[1].startswith("   ")
     text = render_terminal(sample_report("aws-transcribe-screen.json"), width=80, color=False)
     header = text.split("\n\n", 1)[0].splitlines()
     assert header[2:] == [

@@ -115,7 +115,7 @@ class Timeline:
             for char, unsure in zip(line.glyphs, line.uncertain, strict=True):
                 text.append(char, style=f"dim {style}" if unsure else style)
             yield text
-        yield Text(f"  {LEGEND}", style="dim")
+        yield Padding(Text(LEGEND, style="dim"), (0, 0, 0, 2))  # wraps under itself
         yield Text("")
 
 
