@@ -382,6 +382,30 @@ def test_a_small_cohort_is_ranked_once_and_counted_in_the_singular(
     assert "Top 5" not in markdown
 
 
+def test_the_summary_says_which_files_the_unlabeled_text_hints_shaped(
+    capsys: pytest.CaptureFixture[str], folder: Path
+) -> None:
+    """--speakers shapes the segmenter's turns only: of the folder's four
+    good files, the Whisper JSON alone has no speakers (the labeled text,
+    the Otter export and the Zoom captions name them); the summary says on
+    how many it was used."""
+    code, out, err = run(capsys, "batch", "in", "--out", "r.csv", "-q")
+    assert "not used" not in out and "used on" not in out
+    Path("caption.txt").write_text(
+        "so tell me about yourself sure i have been a nurse for six years\n", encoding="utf-8"
+    )
+    argv = ("batch", "in", "caption.txt", "--out", "r.csv", "-q", "--speakers", "3")
+    code, out, err = run(capsys, *argv)
+    assert code == 1  # the folder's broken files
+    said = "--speakers 3: used on 2 of the 5 files scored; the other 3 have speaker labels"
+    assert f"\n{said}\n" in out
+    labeled = ("in/behavioral-interview.txt", "in/zoom-meeting.vtt")
+    code, out, err = run(capsys, "batch", *labeled, "--out", "r.csv", "-q", "--interviewer-first")
+    assert "\n--interviewer-first: not used; every file scored has speaker labels\n" in out
+    code, out, err = run(capsys, "batch", "caption.txt", "--out", "r.csv", "-q", "--speakers", "3")
+    assert (code, err) == (0, "") and "used" not in out
+
+
 def test_summary_counts_missing_concepts(
     capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:

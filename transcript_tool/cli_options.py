@@ -130,11 +130,10 @@ def read_for_command(file: str, *, speakers: int, first: bool | None, **options:
     a file that has labels; a warning on stderr says so, rather than leave
     the user to think they were applied."""
     from .api import read_transcript
+    from .readers.common import ReadOptions
 
     transcript = read_transcript(file, speakers=speakers, first_role=first_role(first), **options)
-    unused = [f"--speakers {speakers}"] if speakers != 2 else []
-    if first is not None:
-        unused.append(f"--{first_role(first)}-first")
+    unused = ReadOptions(speakers, first_role(first)).flags()
     if unused and transcript.turns and not transcript.unlabeled:
         typer.echo(
             f"{PROG}: warning: {' and '.join(unused)} not used: "

@@ -23,7 +23,7 @@ from typing import Any
 from ..render.control import shown
 from ..rubric import Rubric
 from ..scoring import optional_parts
-from ..wording import counted, noun_forms
+from ..wording import agree, counted, noun_forms
 
 SUMMARY_SCHEMA = "transcript-tool/batch-summary@1"
 RANKED = 5  # transcripts listed at the top and at the bottom
@@ -186,6 +186,7 @@ def render_text(
     failures: Sequence[tuple[str, str]] = (),
     *,
     unread: Sequence[tuple[str, int]] = (),
+    hints: tuple[Sequence[str], int] = ((), 0),
 ) -> str:
     """The summary as plain text, at most 80 columns wide; ``failures`` (file,
     message) are listed, the first few of them, after the first lines, and
@@ -209,6 +210,9 @@ def render_text(
         lines.append(f"  ... and {len(failures) - LISTED} more failed files")
     if unread:
         said = f"not read: {unread_note(unread)}"
+        lines += textwrap.wrap(said, WIDTH, subsequent_indent="  ", break_on_hyphens=False)
+    said = _hints_note(summary["scored"], *hints)
+    if said:
         lines += textwrap.wrap(said, WIDTH, subsequent_indent="  ", break_on_hyphens=False)
     lines += ["", f"{'criterion':<32} {'n':>6} {'mean':>7} {'median':>7} {'p10':>7} {'p90':>7}"]
     rows = [(c["id"], c) for c in summary["criteria"]] + [("overall", summary["overall"])]
@@ -263,6 +267,22 @@ def render_markdown(summary: dict[str, Any]) -> str:
         out += ["", f"## {title[0].upper()}{title[1:]}", ""]
         out += [f"- {_number(i['overall'])} `{i['file']}`" for i in ranked] or ["(none)"]
     return shown("\n".join(out) + "\n")
+
+
+def _hints_note(scored: int, flags: Sequence[str], unlabeled: int) -> str:
+    """What the hints for text with no speaker labels ("--speakers 3") did:
+    they shape only the files that have no labels, and a folder may hold
+    both kinds; nothing when no hint was given or every file had no labels."""
+    if not flags or unlabeled == scored:
+        return ""
+    given = " and ".join(flags)
+    labeled = scored - unlabeled
+    if not unlabeled:
+        return f"{given}: not used; every file scored has speaker labels"
+    return (
+        f"{given}: used on {unlabeled:,} of the {counted(scored, 'file')} scored; "
+        f"the other {labeled:,} {agree(labeled, 'has', 'have')} speaker labels"
+    )
 
 
 def _counts(summary: dict[str, Any]) -> str:

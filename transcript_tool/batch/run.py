@@ -22,6 +22,7 @@ from typing import Any, Literal
 from ..errors import TranscriptToolError, UsageError
 from ..model import Role
 from ..nlp import get_nlp
+from ..readers.common import ReadOptions
 from ..rubric import Rubric
 from .cohort import Cohort, Scored, render_json, render_markdown, render_text
 from .inputs import check_outputs, find_inputs, unread_by_default
@@ -96,6 +97,10 @@ class BatchResult:
     # (extension, count) of the files in the folders that only --glob reads
     # (.pdf, .html): left out, and said so, when --glob was not given
     unread: tuple[tuple[str, int], ...] = ()
+    # the hints for text with no speaker labels that were given ("--speakers 3"),
+    # and how many of the scored files had no labels, so that the hints shaped them
+    hints: tuple[str, ...] = ()
+    unlabeled: int = 0
 
     @property
     def exit_code(self) -> int:
@@ -105,7 +110,10 @@ class BatchResult:
     def summary_text(self) -> str:
         """The summary for standard output (plain text, 80 columns)."""
         return render_text(
-            self.summary, [(e.file, e.message) for e in self.errors], unread=self.unread
+            self.summary,
+            [(e.file, e.message) for e in self.errors],
+            unread=self.unread,
+            hints=(self.hints, self.unlabeled),
         )
 
 
@@ -172,6 +180,7 @@ def run_batch(options: BatchOptions, progress: Progress | None = None) -> BatchR
     criterion_ids = [c.id for c in plan.rubric.criteria]
     errors: list[FileError] = []
     writers: list[TableWriter] = []
+    unlabeled = 0
     committed = False
     try:
         results = TableWriter(plan.out, result_columns(plan.rubric), plan.out_suffix)
@@ -206,6 +215,7 @@ def run_batch(options: BatchOptions, progress: Progress | None = None) -> BatchR
                     name = plan.report_names[outcome.index]
                     write_text_atomic(plan.reports_dir / name, outcome.report)
                 cohort.add(_scored(outcome, criterion_ids))
+                unlabeled += outcome.unlabeled
         progress.close()
         for writer in writers:
             writer.commit()
@@ -232,6 +242,8 @@ def run_batch(options: BatchOptions, progress: Progress | None = None) -> BatchR
         out=plan.out,
         errors_file=plan.errors_path if errors else None,
         unread=unread_by_default(options.paths) if options.glob is None else (),
+        hints=tuple(ReadOptions(options.speakers, options.first_role).flags()),
+        unlabeled=unlabeled,
     )
 
 

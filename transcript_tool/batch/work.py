@@ -88,6 +88,7 @@ class Outcome:
     words: int = 0
     missing_concepts: tuple[str, ...] = ()
     improvements: tuple[str, ...] = ()
+    unlabeled: bool = False  # read from text with no speaker labels (the segmenter's turns)
     error: str | None = None
 
 
@@ -158,6 +159,7 @@ def _outcome(job: Job, report: Report, settings: Settings) -> Outcome:
         words=row["words"],
         missing_concepts=tuple(m for c in analysis.exchange_concepts for m in c.missing),
         improvements=report.improvements,
+        unlabeled=report.transcript.unlabeled,
     )
 
 

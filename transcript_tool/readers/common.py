@@ -43,6 +43,14 @@ class ReadOptions:
     speakers: int = 2
     first_role: Role | None = None
 
+    def flags(self) -> list[str]:
+        """The command-line options that gave these hints ("--speakers 3",
+        "--interviewer-first"); none for the defaults."""
+        given = [f"--speakers {self.speakers}"] if self.speakers != 2 else []
+        if self.first_role is not None:
+            given.append(f"--{self.first_role}-first")
+        return given
+
 
 @dataclass(frozen=True)
 class Chunk:
