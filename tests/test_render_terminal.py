@@ -78,6 +78,29 @@ def test_wrapped_lines_hang_under_their_first_word(
     ]
 
 
+@pytest.mark.parametrize("sample", SAMPLES)
+def test_a_narrow_terminal_lists_what_the_tables_would_cut(
+    sample: str, sample_report: Callable[[str], Report]
+) -> None:
+    """At --width 40 (the least allowed) a table of six columns cut the
+    questions to "…" or dropped them: below 72 columns the questions, and
+    below 60 the criteria, timing and concepts, are lists that keep every
+    word."""
+    report = sample_report(sample)
+    text = render_terminal(report, width=40, color=False)
+    assert max(cell_len(line) for line in text.splitlines()) <= 40
+    flat = " ".join(text.split())
+    for question in report.analysis.questions:
+        assert " ".join(question.text.split()) in flat
+    for result in report.criteria:
+        assert f"- {result.title}: " in flat and " ".join(result.feedback.split()) in flat
+    # a word longer than the line (the correction command's path) is folded, not cut
+    solid = "".join(text.split())
+    assert all("".join(notice.split()) in solid for notice in report.transcript.notices)
+    wide = render_terminal(report, width=80, color=False)
+    assert "\n  Criterion " in wide and "\n- Concise" not in wide.split("Strengths")[0]
+
+
 def test_cli_width_80(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(REPO)
     code = main(["report", "samples/mock-interview-raw-caption.txt", "--width", "80"])

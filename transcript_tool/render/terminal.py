@@ -161,13 +161,19 @@ def _concepts_table(analysis: Analysis) -> list[RenderableType]:
     table.add_column("Concept", ratio=2)
     table.add_column("Mentioned", ratio=4)
     table.add_column("Expected, missing", ratio=3)
+    listed: list[RenderableType] = [Text("Concepts", style="italic")]
     for row in concept_rows(analysis):
         where = ", ".join(f"“{q.text}” (turn {q.turn})" for q in row.mentioned)
         if row.more:
             where += f" and {row.more} more"
         gaps = ", ".join(f"question at turn {t}" for t in row.missing_turns)
         table.add_row(row.label, where or "never", gaps or "-")
-    return [table]
+        said = Text(f"{row.label}: ", style="bold")
+        said.append(f"mentioned {where}" if where else "never mentioned")
+        if gaps:
+            said.append(f"; expected but missing: {gaps}")
+        listed.append(_hanging("- ", said))
+    return [Narrowing(table, Group(*listed, Text("")), NARROW_TABLES)]
 
 
 def _header(transcript: Transcript) -> RenderableType:
@@ -220,19 +226,37 @@ def _timing(timing: Timing) -> RenderableType:
     table.add_column("Longest stretch", justify="right")
     for row in view.rows:
         table.add_row(row.role, row.words, row.spoken, row.pace, row.longest)
-    return Group(table, Text(" ".join(view.facts), style="dim"), Text(""))
+    listed = Group(
+        Text(view.title, style="italic"),
+        *(
+            _hanging(
+                "- ",
+                Text(
+                    f"{row.role}: words {row.words} · speaking time {row.spoken} · "
+                    f"words/min {row.pace} · longest stretch {row.longest}"
+                ),
+            )
+            for row in view.rows
+        ),
+        Text(""),
+    )
+    facts = Text(" ".join(view.facts), style="dim")
+    return Group(Narrowing(table, listed, NARROW_TABLES), facts, Text(""))
 
 
-def _criteria_table(criteria: tuple[CriterionResult, ...]) -> Table:
+def _criteria_table(criteria: tuple[CriterionResult, ...]) -> RenderableType:
     table = Table(box=box.SIMPLE_HEAD, title="Criteria", title_justify="left", expand=True)
     table.add_column("Criterion", ratio=2)
     table.add_column("Score", justify="right", no_wrap=True)
     table.add_column("Band", no_wrap=True)
     table.add_column("Feedback", ratio=6)
+    listed: list[RenderableType] = [Text("Criteria", style="italic")]
     for result in criteria:
         points = "-" if result.score is None else f"{result.score:.0f}"
         table.add_row(result.title, points, result.band, result.feedback)
-    return table
+        head = Text(f"{result.title}: {points} ({result.band})", style="bold")
+        listed.append(_hanging("- ", Group(head, Text(result.feedback))))
+    return Narrowing(table, Group(*listed, Text("")), NARROW_TABLES)
 
 
 def _questions_table(
@@ -250,6 +274,7 @@ def _questions_table(
     table.add_column("Form", no_wrap=True)
     table.add_column("Intent", no_wrap=True)
     table.add_column("Answered", ratio=2)
+    listed: list[RenderableType] = [Text(title, style="italic")]
     for number, question in enumerate(questions, start=1):
         answered = Text(question.answered, style=ANSWERED_STYLE[question.answered])
         if question.answer_turns:
@@ -277,7 +302,14 @@ def _questions_table(
             question.intent,
             answered,
         )
-    return table
+        about = Text(
+            f"turn {_turn_mark(question.turn, uncertain)} · {question.form} · "
+            f"{question.intent} · answered: ",
+            style="dim",
+        )
+        about.append_text(answered)
+        listed.append(_hanging(f"{number:>2}. ", Group(*asked, about)))
+    return Narrowing(table, Group(*listed, Text("")), NARROW_QUESTIONS)
 
 
 def uncertain_turns(transcript: Transcript) -> list[int]:
@@ -327,12 +359,30 @@ def _evidence_section(report: Report, polarity: str, title: str) -> list[Rendera
     return lines
 
 
-def _hanging(label: str, body: Text, *, style: str = "") -> RenderableType:
+NARROW_TABLES = 60
+"""Below this many columns the criteria and timing tables are lists: their
+columns would cut the criteria's names and the headings to a letter or two."""
+NARROW_QUESTIONS = 72
+"""Below this many columns the questions tables are lists: rich would drop
+their question and answer columns or fill them with "…"."""
+
+
+class Narrowing:
+    """``wide`` where the console has ``columns`` or more, else ``narrow``."""
+
+    def __init__(self, wide: RenderableType, narrow: RenderableType, columns: int) -> None:
+        self.wide, self.narrow, self.columns = wide, narrow, columns
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        yield self.wide if options.max_width >= self.columns else self.narrow
+
+
+def _hanging(label: str, body: RenderableType, *, style: str = "") -> RenderableType:
     """``label`` then ``body``, whose wrapped lines start under its first
     word rather than at the margin: "- " bullets, "speakers: " and notes."""
     grid = Table.grid()
     grid.add_column(width=len(label), no_wrap=True, style=style)
-    grid.add_column()
+    grid.add_column(overflow="fold")  # a word too long (a path) is folded, never cut
     grid.add_row(label, body)
     return grid
 
