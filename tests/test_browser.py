@@ -255,6 +255,29 @@ def test_the_sample_report_renders(browser: Any, sample_html: Path) -> None:
         save_screenshot(browser, sample_html)
 
 
+def test_on_a_phone_the_timeline_scrolls_and_the_page_does_not(
+    browser: Any, sample_html: Path
+) -> None:
+    """At 400 pixels the timeline kept the page's width and shrank its lane
+    labels and ticks to specks, and the timing table made the whole page
+    scroll sideways: the timeline now keeps 40rem and scrolls within its
+    panel, the table within itself, and the page stays as wide as the screen."""
+    browser.set_window_size(400, HEIGHT)
+    try:
+        load(browser, sample_html)
+        sizes = browser.execute_script(
+            "const t = document.querySelector('.timeline');"
+            "const svg = t.querySelector('svg').getBoundingClientRect();"
+            "return [svg.width, t.scrollWidth, t.clientWidth,"
+            " document.documentElement.scrollWidth, window.innerWidth];"
+        )
+        svg, scrolled, shown, page, screen = sizes
+        assert svg >= 600 and scrolled > shown, sizes
+        assert page <= screen, sizes
+    finally:
+        browser.set_window_size(WIDTH, HEIGHT)
+
+
 def save_screenshot(driver: Any, page: Path) -> None:
     """The top of the report (header, summary, timeline, the first cards) as
     docs/report-screenshot.png."""
