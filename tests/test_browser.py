@@ -278,6 +278,35 @@ def test_on_a_phone_the_timeline_scrolls_and_the_page_does_not(
         browser.set_window_size(WIDTH, HEIGHT)
 
 
+def test_the_calibration_report_fits_a_phone(browser: Any, tmp_path: Path) -> None:
+    """calibrate --report: its agreement table made the page scroll sideways
+    at 400 pixels; it scrolls within itself there now."""
+    folder = tmp_path / "rated"
+    folder.mkdir()
+    rows = ["transcript,criterion,rating"]
+    names = ("behavioral-interview", "data-analyst-screen", "ml-case-interview")
+    for rating, name in enumerate(names, start=3):
+        shutil.copy(REPO / "samples" / f"{name}.txt", folder)
+        rows.append(f"{name},conciseness,{rating}")
+    (tmp_path / "ratings.csv").write_text("\n".join(rows) + "\n", encoding="utf-8")
+    page = tmp_path / "calibration.html"
+    argv = ["calibrate", str(tmp_path / "ratings.csv"), "-t", str(folder), "-q"]
+    assert main([*argv, "--report", str(page)]) == 0
+    browser.set_window_size(400, HEIGHT)
+    try:
+        load(browser, page)
+        no_alert(browser)
+        sizes = browser.execute_script(
+            "const t = document.querySelector('table');"
+            "return [t.scrollWidth, t.clientWidth,"
+            " document.documentElement.scrollWidth, window.innerWidth];"
+        )
+        table, shown, page_width, screen = sizes
+        assert table > shown and page_width <= screen, sizes
+    finally:
+        browser.set_window_size(WIDTH, HEIGHT)
+
+
 def save_screenshot(driver: Any, page: Path) -> None:
     """The top of the report (header, summary, timeline, the first cards) as
     docs/report-screenshot.png."""
