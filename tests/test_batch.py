@@ -380,6 +380,21 @@ def test_a_small_cohort_is_ranked_once_and_counted_in_the_singular(
     markdown = summary.read_text(encoding="utf-8")
     assert "## All 3 transcripts by overall score\n" in markdown
     assert "Top 5" not in markdown
+    # each frequent improvement is shown whole, wrapped under its count, not cut at 80
+    code, out, _ = run(
+        capsys,
+        "batch",
+        str(folder),
+        "--out",
+        str(tmp_path / "r.csv"),
+        "-q",
+        "--summary-out",
+        str(tmp_path / "summary.json"),
+    )
+    said = json.loads((tmp_path / "summary.json").read_text(encoding="utf-8"))["improvements"]
+    flat = " ".join(out.split())
+    assert said and all(" ".join(f["feedback"].split()) in flat for f in said)
+    assert all(len(line) <= 80 for line in out.splitlines())
 
 
 def test_the_summary_says_which_files_the_unlabeled_text_hints_shaped(

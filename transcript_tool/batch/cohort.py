@@ -225,10 +225,11 @@ def render_text(
         _fit(f"  {c['answers']:>5} {c['transcripts']:>5}  {c['label']}") for c in concepts
     ] or [f"  {_no_missing_concepts(summary)}"]
     lines += ["", "most frequent improvements (transcripts):"]
-    lines += [
-        _fit(f"  {f['transcripts']:>5}  {f['criterion']} ({f['band']}): {f['feedback']}")
-        for f in summary["improvements"][:LISTED]
-    ] or ["  (none)"]
+    for f in summary["improvements"][:LISTED]:  # the whole message, under its count
+        said = f"  {f['transcripts']:>5}  {f['criterion']} ({f['band']}): {f['feedback']}"
+        lines += textwrap.wrap(said, WIDTH, subsequent_indent=" " * 9, break_on_hyphens=False)
+    if not summary["improvements"]:
+        lines.append("  (none)")
     for title, ranked in _rankings(summary):
         lines += ["", f"{title}:"]
         lines += [
