@@ -356,41 +356,23 @@ def test_a_small_cohort_is_ranked_once_and_counted_in_the_singular(
     (folder / "hi.txt").unlink()
     for name in ("data-analyst-screen.txt", "sales-manager-interview.txt"):
         shutil.copy(SAMPLES / name, folder)
-    summary = tmp_path / "summary.md"
     code, out, err = run(
         capsys, "batch", str(folder / "behavioral-interview.txt"), "--out", str(tmp_path / "r.csv")
     )
     assert out.startswith("batch: 1 file, 1 scored, 0 failed, ")
     assert err.splitlines()[-1].startswith("scored 1/1 file (")
-    code, out, _ = run(
-        capsys,
-        "batch",
-        str(folder),
-        "--out",
-        str(tmp_path / "r.csv"),
-        "-q",
-        "--summary-out",
-        str(summary),
-    )
+    for summary in (tmp_path / "summary.md", tmp_path / "summary.json"):
+        argv = ("batch", str(folder), "--out", str(tmp_path / "r.csv"), "-q")
+        code, out, _ = run(capsys, *argv, "--summary-out", str(summary))
     overall = pd.read_csv(tmp_path / "r.csv").sort_values(
         ["overall", "file"], ascending=[False, True]
     )
     listed = out.split("all 3 transcripts by overall score:\n", 1)[1].splitlines()
     assert [line.split("/")[-1] for line in listed] == [Path(f).name for f in overall["file"]]
-    markdown = summary.read_text(encoding="utf-8")
+    markdown = (tmp_path / "summary.md").read_text(encoding="utf-8")
     assert "## All 3 transcripts by overall score\n" in markdown
     assert "Top 5" not in markdown
     # each frequent improvement is shown whole, wrapped under its count, not cut at 80
-    code, out, _ = run(
-        capsys,
-        "batch",
-        str(folder),
-        "--out",
-        str(tmp_path / "r.csv"),
-        "-q",
-        "--summary-out",
-        str(tmp_path / "summary.json"),
-    )
     said = json.loads((tmp_path / "summary.json").read_text(encoding="utf-8"))["improvements"]
     flat = " ".join(out.split())
     assert said and all(" ".join(f["feedback"].split()) in flat for f in said)
