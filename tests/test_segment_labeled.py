@@ -101,13 +101,32 @@ def test_speakers_who_share_a_role_keep_names_or_get_numbers() -> None:
         Speaker("Ana (host)", "Ana (host)", "candidate"),
         Speaker("Dr. Chen", "Dr. Chen", "other"),
     )
-    # "Ana (host)" does not read back as a label, so the role stands in
+    # "Ana (host)" does not read back as a label, so the role stands in; a
+    # panel's interviewers are numbered within their role, which reads back
     assert speaker_labels(speakers) == {
-        "SPEAKER_00": "Speaker 1",
-        "SPEAKER_01": "Speaker 2",
+        "SPEAKER_00": "Interviewer 1",
+        "SPEAKER_01": "Interviewer 2",
         "Ana (host)": "Candidate",
         "Dr. Chen": "Dr. Chen",
     }
+
+
+def test_a_panel_caption_reads_back_with_both_interviewers(tmp_path: Path) -> None:
+    """segment --speakers 3 -f labeled, then read back: the second
+    interviewer was written as "Speaker 3" and read back as "other"."""
+    caption = tmp_path / "panel.txt"
+    source = (Path(__file__).parent.parent / "samples" / "nurse-panel-interview.txt").read_text(
+        encoding="utf-8"
+    )
+    words = [line.split(": ", 1)[1] for line in source.splitlines() if ": " in line]
+    caption.write_text(" ".join(words).lower() + "\n", encoding="utf-8")
+    inferred = read_transcript(caption, speakers=3)
+    assert sorted(s.role for s in inferred.speakers) == ["candidate", "interviewer", "interviewer"]
+    fixed = tmp_path / "fixed.txt"
+    fixed.write_text(labeled_text(inferred), encoding="utf-8")
+    again = read_transcript(fixed)
+    assert [(t.role, t.text) for t in again.turns] == [(t.role, t.text) for t in inferred.turns]
+    assert {s.id for s in again.speakers} == {"Interviewer 1", "Interviewer 2", "Candidate"}
 
 
 def test_a_name_taken_by_another_speaker_s_label_is_numbered() -> None:

@@ -41,9 +41,11 @@ def labeled_text(transcript: Transcript) -> str:
 
     The label is the speaker's name, when it reads back as a label ("Priya
     Shah", "Dr. Okafor"); else the speaker's role ("Interviewer",
-    "Candidate") when no other speaker has that role, so that the reader
-    takes the role from it (the inferred speakers of a caption); else
-    ``Speaker k`` (k: the speaker's place in the transcript, from 1). A
+    "Candidate") when no other speaker has that role, or the role numbered
+    when several have it (a panel's "Interviewer 1", "Interviewer 2"), so
+    that the reader takes the role from it (the inferred speakers of a
+    caption); else ``Speaker k`` (k: the speaker's place in the
+    transcript, from 1). A
     source's own ids are not used: "A" and "B" (AssemblyAI) would read back
     as the Q and A of a question-and-answer transcript. When the reader would
     not take one of the names as a speaker in the text written (a one-off
@@ -64,14 +66,19 @@ def speaker_labels(speakers: tuple[Speaker, ...], *, names: bool = True) -> dict
     (with ``names`` False, never a name); distinct speakers get distinct
     labels."""
     roles = Counter(s.role for s in speakers)
+    counted_in_role: Counter[str] = Counter()
     labels: dict[str, str] = {}
     taken: set[str] = set()
     for number, speaker in enumerate(speakers, start=1):
         label = None
+        title = _TITLES.get(speaker.role)
         if names and speaker.name and label_of(f"{speaker.name}: x") == speaker.name:
             label = speaker.name
-        elif roles[speaker.role] == 1:
-            label = _TITLES.get(speaker.role)
+        elif title is not None and roles[speaker.role] == 1:
+            label = title
+        elif title is not None:  # a panel's interviewers: "Interviewer 1", "Interviewer 2"
+            counted_in_role[speaker.role] += 1
+            label = f"{title} {counted_in_role[speaker.role]}"
         if label is None or label.lower() in taken:
             label = f"Speaker {number}"
             while label.lower() in taken:
