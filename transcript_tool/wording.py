@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 
 def agree(count: int, one: str, many: str | None = None) -> str:
@@ -17,6 +18,13 @@ def counted(count: int, noun: str, plural: str | None = None) -> str:
     "2 check-ins", "8,770 words" (``plural`` for an irregular one: "1 speech",
     "2 speeches"); thousands are grouped as the reports' tables group them."""
     return f"{count:,} {agree(count, noun, plural)}"
+
+
+def listed(items: Sequence[str], conjunction: str = "and") -> str:
+    """ "a", "a and b", "a, b and c" (or another ``conjunction``: "a, b or c")."""
+    if len(items) == 1:
+        return items[0]
+    return ", ".join(items[:-1]) + f" {conjunction} {items[-1]}"
 
 
 NOUN_SPEC = re.compile(r"[A-Za-z][A-Za-z' -]*[A-Za-z](/[A-Za-z][A-Za-z' -]*[A-Za-z])?")

@@ -18,7 +18,7 @@ from importlib import resources
 from pathlib import PurePath
 from typing import TYPE_CHECKING
 
-from ..wording import agree, counted
+from ..wording import agree, counted, listed
 from .stats import BOOTSTRAP_SAMPLES
 
 if TYPE_CHECKING:
@@ -173,9 +173,8 @@ def not_better_held_out(calibration: Calibration) -> list[str]:
 
 def unproven_note(unproven: Sequence[str]) -> str:
     """The sentence on :func:`not_better_held_out`'s fits, for the text and HTML."""
-    named = unproven[0] if len(unproven) == 1 else ", ".join(unproven[:-1]) + " and " + unproven[-1]
     return (
-        f"Held out, the fit does no better than the original rubric for {named}, so the "
+        f"Held out, the fit does no better than the original rubric for {listed(unproven)}, so the "
         "cross-validation gives no reason to adopt the fitted values there"
     )
 

@@ -34,6 +34,7 @@ from collections.abc import Sequence
 
 from ..annotate.star_cues import COMPONENTS, Cue
 from ..model import Analysis, Evidence, MetricResult, Turn
+from ..wording import listed
 from .base import MetricSpec, Param, Params, Scope
 from .common import Answer, quote
 from .star_answers import (
@@ -128,8 +129,8 @@ def _structure_evidence(analysis: Analysis, reading: Reading) -> Evidence:
         if len(reading.missing) == 1:
             lacks = _LACKS[reading.missing[0]]
         else:
-            lacks = _listed([_LACKS_SHORT[c] for c in reading.missing], "or")
-        notes.append(f"no {_listed(reading.missing, 'or')}: the answer never {lacks}")
+            lacks = listed([_LACKS_SHORT[c] for c in reading.missing], "or")
+        notes.append(f"no {listed(reading.missing, 'or')}: the answer never {lacks}")
     if reading.swapped:
         earlier, later = reading.swapped[0]
         notes.append(f"told out of order: the {later} comes before the {earlier}")
@@ -140,13 +141,6 @@ def _structure_evidence(analysis: Analysis, reading: Reading) -> Evidence:
         )
     early = reading.first[reading.swapped[0][1]]
     return Evidence(early.turn, sentence_quote(analysis, early), "; ".join(notes), "improvement")
-
-
-def _listed(words: Sequence[str], conjunction: str) -> str:
-    """ "a", "a or b", "a, b or c"."""
-    if len(words) == 1:
-        return words[0]
-    return ", ".join(words[:-1]) + f" {conjunction} {words[-1]}"
 
 
 def specificity(analysis: Analysis, params: Params, scope: Scope) -> MetricResult:
