@@ -373,6 +373,7 @@ def render_html(calibration: Calibration) -> str:
     environment.filters["unscored"] = unscored_names
     environment.globals["unproven"] = unproven_note
     environment.filters["counted"] = counted
+    environment.filters["agree"] = agree
     template = environment.from_string(template_text)
     sections = [(row, plot(row), outliers(row)) for row in calibration.rows]
     return template.render(

@@ -31,7 +31,7 @@ from typing import Any
 
 from .. import __version__
 from ..model import LOW_CONFIDENCE, Report, Turn
-from ..wording import counted
+from ..wording import agree, counted
 from .timeline import Layout, clock, layout, question_position
 from .views import excerpt, report_view, tone
 
@@ -252,4 +252,7 @@ def render_html(report: Report) -> str:
         trim_blocks=True,
         lstrip_blocks=True,
     )
+    # number agreement as the other reports word it: counted("turn"), agree("is", "are")
+    environment.filters["counted"] = counted
+    environment.filters["agree"] = agree
     return environment.from_string(template_text).render(**report_context(report))
