@@ -37,9 +37,9 @@ from .cli_options import (
 from .cli_rubric import rubric_app
 from .errors import EXIT_BAD_INPUT, EXIT_OK, EXIT_THRESHOLD, one_line
 from .model import Report
+from .wording import LISTING_WIDTH
 
 EXIT_INTERNAL = 70
-FORMATS_WIDTH = 88  # `formats` wraps each description to this width, as `rubric show` does
 
 # Typer raises the exceptions of the click it runs on (its own vendored copy in
 # recent versions, the click package in older ones); find them through the
@@ -295,7 +295,7 @@ def formats(
         extensions = " ".join(reader.extensions)
         said = textwrap.wrap(
             f"{reader.name}: {reader.description}",
-            FORMATS_WIDTH,
+            LISTING_WIDTH,
             subsequent_indent="    ",
             break_on_hyphens=False,
             break_long_words=False,

@@ -5,6 +5,10 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+LISTING_WIDTH = 88
+"""The width the listing commands wrap their text to (`rubric list`,
+`rubric show`, `rubric metrics`, `formats`), whatever the terminal."""
+
 
 def agree(count: int, one: str, many: str | None = None) -> str:
     """The form of a word that agrees with ``count``: ``one`` for 1, else

@@ -13,11 +13,9 @@ import yaml
 
 from ..metrics.base import MetricSpec, Scope
 from ..rubric import Band, Criterion, Rubric
-from ..wording import counted
+from ..wording import LISTING_WIDTH, counted
 
 __all__ = ["render_metrics", "render_rubric", "render_rubric_list", "rubric_to_dict"]
-
-LIST_WIDTH = 88  # the width rubric list, show and metrics wrap to
 
 
 def render_rubric_list(rubrics: Sequence[Rubric]) -> str:
@@ -29,7 +27,7 @@ def render_rubric_list(rubrics: Sequence[Rubric]) -> str:
         summary = rubric.description.split(". ")[0].rstrip(".")
         count = counted(len(rubric.criteria), "criterion", "criteria")
         head = f"{rubric.name:<{width}}  {rubric.version:<5}  {count:<11}  "
-        said = textwrap.wrap(summary, max(LIST_WIDTH - len(head), 30), break_on_hyphens=False)
+        said = textwrap.wrap(summary, max(LISTING_WIDTH - len(head), 30), break_on_hyphens=False)
         lines.append((head + (said[0] if said else "")).rstrip())
         lines.extend(" " * len(head) + more for more in said[1:])
     return "\n".join(lines) + "\n"
@@ -81,12 +79,12 @@ def render_rubric(rubric: Rubric, metrics: dict[str, MetricSpec]) -> str:
 
 
 def _wrap(text: str, indent: str, hang: str) -> list[str]:
-    """``text`` wrapped to :data:`LIST_WIDTH`, its first line indented by
+    """``text`` wrapped to :data:`LISTING_WIDTH`, its first line indented by
     ``indent`` and the rest by ``hang``; words (a pattern, a path) are never
     broken."""
     return textwrap.wrap(
         text,
-        LIST_WIDTH,
+        LISTING_WIDTH,
         initial_indent=indent,
         subsequent_indent=hang,
         break_on_hyphens=False,
@@ -101,7 +99,9 @@ def render_metrics(metrics: dict[str, MetricSpec]) -> str:
         spec = metrics[name]
         out.append(f"{name}  ({spec.scale}; measures: {', '.join(spec.roles)})")
         out.extend(
-            textwrap.wrap(spec.description, LIST_WIDTH, initial_indent="  ", subsequent_indent="  ")
+            textwrap.wrap(
+                spec.description, LISTING_WIDTH, initial_indent="  ", subsequent_indent="  "
+            )
         )
         for param_name, param in spec.params.items():
             bounds = ""
@@ -117,7 +117,7 @@ def render_metrics(metrics: dict[str, MetricSpec]) -> str:
             out.extend(
                 textwrap.wrap(
                     "placeholders: " + ", ".join("{" + d + "}" for d in spec.details),
-                    LIST_WIDTH,
+                    LISTING_WIDTH,
                     initial_indent="  ",
                     subsequent_indent="    ",
                 )
