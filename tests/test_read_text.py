@@ -181,7 +181,52 @@ COLONS_IN_TEXT = [
          ("Candidate", "[sighs] Hmm. [Crosstalk] sorry. [clears throat] The first.")],
         id="lettered list and sound tags",
     ),
+    pytest.param(
+        "Interviewer: Which languages?\n"
+        "Priya: Two, mostly.\n"
+        "Python: for the models.\n"
+        "Go: for the services.\n"
+        "Interviewer: Why Go?\n"
+        "Priya: Deploys.",
+        [("Interviewer", "Which languages?"),
+         ("Priya", "Two, mostly. Python: for the models. Go: for the services."),
+         ("Interviewer", "Why Go?"), ("Priya", "Deploys.")],
+        id="names heading a list in one answer",
+    ),
+    pytest.param(
+        "Interviewer: How did it go?\n"
+        "Priya: Badly at first.\n"
+        "Result: we shipped late.\n"
+        "Priya: Then better.\n"
+        "Interviewer: Good.",
+        [("Interviewer", "How did it go?"),
+         ("Priya", "Badly at first. Result: we shipped late. Then better."),
+         ("Interviewer", "Good.")],
+        id="a one-off heading that is no name",
+    ),
 ]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("third", "who"),
+    [("Marcus", "Marcus"), ("Janet Wu", "Janet Wu"), ("Sean O'Brien", "Sean O'Brien")],
+)
+def test_a_panelist_who_speaks_once_between_two_answers_is_a_speaker(third: str, who: str) -> None:
+    # a panel's second interviewer asks one question; read as words of the
+    # candidate's answer, their question would be the candidate's
+    transcript = read(
+        "Priya: What are you working on?\n"
+        "Daniel: A payments API, in Go.\n"
+        "Priya: Why Go?\n"
+        "Daniel: It is simple to deploy.\n"
+        f"{third}: One from me. How do you test the ledger?\n"
+        "Daniel: Property-based tests on every transfer.\n"
+        "Priya: Thanks, that's all from us.\n"
+    )
+    assert said(transcript)[4:6] == [
+        (who, "One from me. How do you test the ledger?"),
+        ("Daniel", "Property-based tests on every transfer."),
+    ]
 
 
 @pytest.mark.parametrize(("text", "expected"), COLONS_IN_TEXT)

@@ -32,6 +32,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 
 from ..errors import InputError
 from ..model import Transcript
@@ -281,7 +282,9 @@ def _speakers(labels: Sequence[_Label | None]) -> set[str]:
     (Dr. Chen); labels on two or more lines that look like names; ``Q.``/``A.``
     only when both occur (else "A. Smith ..." and lettered lists would split).
     When that yields fewer than two speakers, one-off labels of capitalised
-    words are accepted too (and Question/Answer when both occur).
+    words are accepted too (and Question/Answer when both occur); when it
+    yields two or more, a one-off person's name between two turns of one
+    other speaker (:func:`_interjections`).
     Stop-list words (Note, Situation, Step 2 ...) are never speakers.
     """
     counts: dict[str, int] = {}
@@ -306,7 +309,41 @@ def _speakers(labels: Sequence[_Label | None]) -> set[str]:
         speakers |= {_key(label.name) for label in found if _looks_like_name(label.name)}
         if counts.keys() >= _QA_WORDS:
             speakers |= _QA_WORDS
+    else:
+        speakers |= _interjections(labels, speakers, counts)
     return speakers
+
+
+def _interjections(
+    labels: Sequence[_Label | None], speakers: set[str], counts: dict[str, int]
+) -> set[str]:
+    """One-off labels of a person's name between two turns of one other
+    speaker: a panel's second interviewer who asks once ("Marcus: One from
+    me. How do you test it?" between two of the candidate's answers), whose
+    words would otherwise run on in the candidate's turn. A name is every
+    word one English text writes capitalised ("Marcus", "Janet Wu"; not
+    "Result" or "Example"), and the speaker before and after must be the
+    same, which a list inside one answer ("Python: for the models") is not:
+    the next label there is the other speaker's."""
+    keyed = [(_key(label.name), label) if label else None for label in labels]
+    turns = [(i, item[0]) for i, item in enumerate(keyed) if item and item[0] in speakers]
+    found: set[str] = set()
+    for (before, first), (after, second) in pairwise(turns):
+        if first != second:
+            continue
+        between = [item for item in keyed[before + 1 : after] if item]
+        if len(between) == 1 and _named(*between[0], counts):
+            found.add(between[0][0])
+    return found
+
+
+def _named(key: str, label: _Label, counts: dict[str, int]) -> bool:
+    if counts[key] != 1 or label.dotted or _is_stop(label.name) or not capitalised(label.name):
+        return False
+    from ..annotate.names import is_name_word
+
+    words = [word for word in re.findall(r"[^\W\d_]+", label.name) if len(word) > 1]
+    return bool(words) and all(is_name_word(word) for word in words)  # O'Brien: "Brien"
 
 
 def _is_stop(name: str) -> bool:
