@@ -192,6 +192,30 @@ def test_segment_reads_stdin(
     )
 
 
+def test_interviewer_repeated_names_each_of_a_panel(
+    capsys: pytest.CaptureFixture[str], in_repo: Path
+) -> None:
+    # given twice, the option used to keep only the last name, silently
+    code, out, _ = run(
+        capsys,
+        "segment",
+        "samples/nurse-panel-interview.txt",
+        "--interviewer",
+        "Dr. Okafor",
+        "--interviewer",
+        "janet wu",
+        "--format",
+        "json",
+    )
+    speakers = {s["id"]: (s["role"], s["role_source"]) for s in json.loads(out)["speakers"]}
+    assert (code, speakers["Dr. Okafor"], speakers["Janet Wu"]) == (
+        0,
+        ("interviewer", "option"),
+        ("interviewer", "option"),
+    )
+    assert speakers["Luis"][0] == "candidate"
+
+
 # -------------------------------------------------------------------- bad input
 
 BROKEN_RUBRIC = """\

@@ -273,6 +273,38 @@ def test_a_third_speaker_who_does_not_ask_like_the_interviewer_is_other(third: s
     assert transcript.speaker("Priya").role == "interviewer"
 
 
+def test_a_panel_interviewer_who_asks_once_is_named_by_the_option() -> None:
+    # Marcus asks one real question: too few to infer him an interviewer, so
+    # the user names both; the options add up rather than the last one winning
+    marcus = (
+        "Marcus: One from me. How do you test the ledger before a release?\n"
+        "Daniel: Property-based tests on every transfer, and two people review each change "
+        "to the ledger code before it merges.\n"
+    )
+    transcript = read(PANEL.format(third=marcus))
+    assert transcript.speaker("Marcus").role == "other"
+    named = assign_roles(transcript, interviewer=["Priya", "Marcus"])
+    assert roles(named) == [
+        ("Priya", "interviewer", "option"),
+        ("Daniel", "candidate", "inferred"),
+        ("Marcus", "interviewer", "option"),
+    ]
+    assert {t.role for t in named.turns if t.speaker == "Marcus"} == {"interviewer"}
+
+
+def test_naming_one_speaker_twice_for_a_role_is_no_error() -> None:
+    transcript = assign_roles(read(NAMED), interviewer=["Priya", "priya"], candidate=["Daniel"])
+    assert roles(transcript) == [
+        ("Priya", "interviewer", "option"),
+        ("Daniel", "candidate", "option"),
+    ]
+
+
+def test_a_speaker_named_for_both_roles_in_lists_is_an_error() -> None:
+    with pytest.raises(UsageError, match="both name speaker 'Daniel'"):
+        assign_roles(read(NAMED), interviewer=["Priya", "Daniel"], candidate=["Daniel"])
+
+
 def test_the_nurse_panel_sample_has_two_interviewers_whose_questions_are_answered() -> None:
     from pathlib import Path
 

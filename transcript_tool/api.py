@@ -21,8 +21,8 @@ def read_transcript(
     *,
     input_format: str | None = None,
     encoding: str | None = None,
-    interviewer: str | None = None,
-    candidate: str | None = None,
+    interviewer: str | Sequence[str] | None = None,
+    candidate: str | Sequence[str] | None = None,
     speakers: int = 2,
     first_role: Role | None = None,
     stdin: BinaryIO | None = None,
@@ -33,7 +33,8 @@ def read_transcript(
 
     The format is sniffed unless ``input_format`` names a reader; ``encoding``
     overrides UTF-8/BOM detection; ``interviewer``/``candidate`` name the
-    speakers whose roles are fixed. For text with no speaker labels,
+    speakers whose roles are fixed (a name, or a list of them: a panel's
+    interviewers). For text with no speaker labels,
     ``speakers`` says how many people talk and ``first_role`` who starts.
     ``name`` is how the file is called in messages and in the transcript
     (default: ``source`` as given), for a file read under another path.
@@ -57,7 +58,7 @@ def read_transcript(
         encoding = None if isinstance(data, str) else encoding
     text = decode(raw, name, encoding)
     transcript = read_text(text, name, input_format, ReadOptions(speakers, first_role))
-    if interviewer is not None or candidate is not None:
+    if interviewer or candidate:
         transcript = assign_roles(transcript, interviewer=interviewer, candidate=candidate)
     return transcript
 

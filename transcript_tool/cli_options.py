@@ -69,12 +69,20 @@ EncodingOpt = Annotated[
 
 
 InterviewerOpt = Annotated[
-    str | None, typer.Option("--interviewer", help="The speaker (label or name) who interviews.")
+    list[str] | None,
+    typer.Option(
+        "--interviewer",
+        help="The speaker (label or name) who interviews; repeat it for each of a panel.",
+    ),
 ]
 
 
 CandidateOpt = Annotated[
-    str | None, typer.Option("--candidate", help="The speaker (label or name) being interviewed.")
+    list[str] | None,
+    typer.Option(
+        "--candidate",
+        help="The speaker (label or name) being interviewed; repeat it for several.",
+    ),
 ]
 
 

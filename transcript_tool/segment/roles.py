@@ -101,14 +101,16 @@ class _Talk:
 def assign_roles(
     transcript: Transcript,
     *,
-    interviewer: str | None = None,
-    candidate: str | None = None,
+    interviewer: str | Sequence[str] | None = None,
+    candidate: str | Sequence[str] | None = None,
     found: dict[str, tuple[Role, float]] | None = None,
 ) -> Transcript:
     """Return ``transcript`` with speakers, roles and names assigned.
 
-    ``interviewer``/``candidate`` name a speaker (by label or by name) whose
-    role is then fixed; an unknown name is a UsageError listing the speakers.
+    ``interviewer``/``candidate`` name a speaker, or several (a panel's
+    interviewers), by label or by name, whose role is then fixed; an unknown
+    name is a UsageError listing the speakers, and so is a speaker named for
+    both roles.
     ``found`` gives roles already inferred elsewhere (by the raw-caption
     segmenter) with their confidence; without it, a speaker whose role was
     inferred before keeps it unless an option gives that role to another.
@@ -117,10 +119,10 @@ def assign_roles(
     order = list(turns_by)
     talk = {sid: _talk(turns_by[sid]) for sid in order}
     roles: dict[str, tuple[Role, str, float]] = {}
-    for flag, role in ((interviewer, "interviewer"), (candidate, "candidate")):
-        if flag is not None:
+    for flags, role in ((interviewer, "interviewer"), (candidate, "candidate")):
+        for flag in [flags] if isinstance(flags, str) else flags or ():
             sid = _match_speaker(flag, transcript, turns_by)
-            if sid in roles:
+            if sid in roles and roles[sid][0] != role:
                 raise UsageError(
                     f"--interviewer and --candidate both name speaker {sid!r}; "
                     "give each role a different speaker"
