@@ -273,6 +273,22 @@ def test_a_third_speaker_who_does_not_ask_like_the_interviewer_is_other(third: s
     assert transcript.speaker("Priya").role == "interviewer"
 
 
+def test_a_third_speaker_whose_one_question_is_answered_at_length_is_an_interviewer() -> None:
+    # a panel's product manager joins late and asks one long question; the
+    # candidate's answer runs to 45 words, as no "can you hear me?" gets
+    alicia = (
+        "Alicia: Sorry I'm late, everyone. So we had a merchant who kept saying their "
+        "payout report was wrong, and it was only in UTC. How do you handle it when what "
+        "a customer complains about isn't technically a bug?\n"
+        "Daniel: I'd say it's still a bug, just not a code bug. If people keep reading "
+        "the report wrong, the report is wrong in a sense, so I would pull data on how "
+        "often it confuses them, bring it to product, and help decide what to show "
+        "instead of bouncing the ticket back.\n"
+    )
+    transcript = read(PANEL.format(third=alicia))
+    assert roles(transcript)[2] == ("Alicia", "interviewer", "inferred")
+
+
 def test_a_panel_interviewer_who_asks_once_is_named_by_the_option() -> None:
     # Marcus asks one real question: too few to infer him an interviewer, so
     # the user names both; the options add up rather than the last one winning

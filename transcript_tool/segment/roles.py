@@ -4,7 +4,8 @@ Labels that name a role ("Interviewer", "Q", "Interviewee") decide directly.
 Otherwise the interviewer is inferred from how each speaker talks (asks most
 of the questions, takes short turns, speaks first) and the candidate is the
 remaining speaker with the most words; a further speaker who asks as the
-interviewer does is a panel's second interviewer, any other one "other". The
+interviewer does, or whose question the candidate answers at length, is a
+panel's second interviewer, any other one "other". The
 margin between the two best interviewer scores becomes the confidence.
 ``--interviewer``/``--candidate`` override both. Names said in the text ("my
 name is Priya", "I'm Sam, I lead the data team") are picked up for speakers
@@ -86,6 +87,7 @@ _NOT_NAMES = frozenset(
 
 
 PANEL_QUESTIONS = 3  # a third speaker who asks fewer is no interviewer ("Can you hear us?")
+ANSWERED_AT_LENGTH = 40  # ... unless the candidate answers one of them in this many words
 
 
 @dataclass(frozen=True)
@@ -96,6 +98,9 @@ class _Talk:
     words: int
     questions: int
     first_turn: int
+    answered_by: tuple[str, ...] = ()
+    """Who spoke ANSWERED_AT_LENGTH words or more right after each of the
+    speaker's turns that asks (a speaker once per such turn)."""
 
 
 def assign_roles(
@@ -117,7 +122,7 @@ def assign_roles(
     """
     turns_by = _turns_by_speaker(transcript)
     order = list(turns_by)
-    talk = {sid: _talk(turns_by[sid]) for sid in order}
+    talk = {sid: _talk(turns_by[sid], transcript.turns) for sid in order}
     roles: dict[str, tuple[Role, str, float]] = {}
     for flags, role in ((interviewer, "interviewer"), (candidate, "candidate")):
         for flag in [flags] if isinstance(flags, str) else flags or ():
@@ -198,12 +203,23 @@ def _turns_by_speaker(transcript: Transcript) -> dict[str, list[Turn]]:
     return turns_by
 
 
-def _talk(turns: Sequence[Turn]) -> _Talk:
+def _talk(turns: Sequence[Turn], everyone: Sequence[Turn]) -> _Talk:
+    asked = [count_questions(t.text) for t in turns]
+    replies = [
+        everyone[t.index + 1]
+        for t, n in zip(turns, asked, strict=True)
+        if n and t.index + 1 < len(everyone)
+    ]
     return _Talk(
         turns=len(turns),
         words=sum(len(t.text.split()) for t in turns),
-        questions=sum(count_questions(t.text) for t in turns),
+        questions=sum(asked),
         first_turn=turns[0].index,
+        answered_by=tuple(
+            r.speaker
+            for r in replies
+            if r.speaker != turns[0].speaker and len(r.text.split()) >= ANSWERED_AT_LENGTH
+        ),
     )
 
 
@@ -267,9 +283,13 @@ def _asks_like_the_interviewer(talk: dict[str, _Talk], sid: str, held: dict[str,
     """Whether a third speaker asks like the interviewer, a panel's second
     interviewer: at least PANEL_QUESTIONS questions, and questions per word
     nearer the interviewer's rate than the candidate's (per word, not per
-    turn: a panelist also answers "can you hear us?" and hands over)."""
+    turn: a panelist also answers "can you hear us?" and hands over); or a
+    question the candidate answers at length, as a panelist who asks one
+    question does ("can you hear me?" gets "yes, loud and clear")."""
     if "interviewer" not in held or "candidate" not in held:
         return False
+    if held["candidate"] in talk[sid].answered_by:
+        return True
 
     def rate(speaker: str) -> float:
         return talk[speaker].questions / max(1, talk[speaker].words)
