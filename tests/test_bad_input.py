@@ -289,8 +289,8 @@ CASES = [
             ("segment", "-"),
             {},
             2,
-            f"-: the input goes over the 1 MB limit for one transcript; split it, or set "
-            f"{MAX_INPUT_ENV} to more megabytes",
+            f"standard input: the input goes over the 1 MB limit for one transcript; split it, "
+            f"or set {MAX_INPUT_ENV} to more megabytes",
             env={MAX_INPUT_ENV: "1"},
             stdin=GOOD.encode() * 6_000,
         ),

@@ -134,8 +134,29 @@ def test_empty_stdin_is_bad_input(
     assert run(capsys, "report", "-") == (
         2,
         "",
-        "transcript-tool: error: -: the transcript is empty (is it the right file?)\n",
+        "transcript-tool: error: standard input: the transcript is empty (is it the right file?)\n",
     )
+
+
+@pytest.mark.parametrize(
+    ("output_format", "header"),
+    [
+        ("terminal", "Interview report: standard input\n"),
+        ("markdown", "\nstandard input · read as text · "),
+        ("html", "<title>Interview report: standard input</title>"),
+    ],
+)
+def test_reports_of_stdin_name_it_standard_input(
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    output_format: str,
+    header: str,
+) -> None:
+    # "-" is what the user typed, not what to call the input in a report
+    set_stdin(monkeypatch, b"Interviewer: Why this role?\n\nCandidate: Because I like it.\n")
+    code, out, _ = run(capsys, "report", "-", "--format", output_format)
+    assert code == 0
+    assert header in out
 
 
 # ----------------------------------------------------------------------- segment

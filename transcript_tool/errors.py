@@ -48,8 +48,14 @@ class TranscriptToolError(Exception):
     exit_code = EXIT_BAD_INPUT
 
 
+def shown_source(source: str | None) -> str:
+    """How messages and report headers name a transcript's source: as given,
+    but "standard input" for ``-`` (and for text that came with no name)."""
+    return source if source and source != "-" else "standard input"
+
+
 def _where(source: str | None, line: int | None = None, column: int | None = None) -> str:
-    parts = [source or "<input>"]
+    parts = [shown_source(source)]
     if line is not None:
         parts.append(str(line))
         if column is not None:

@@ -15,6 +15,7 @@ from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
+from ..errors import shown_source
 from ..model import (
     LOW_CONFIDENCE,
     Analysis,
@@ -179,7 +180,7 @@ def _concepts_table(analysis: Analysis) -> list[RenderableType]:
 def _header(transcript: Transcript) -> RenderableType:
     words = sum(count_text_words(t.text) for t in transcript.turns)
     lines: list[RenderableType] = [
-        Text(f"Interview report: {transcript.source or '<input>'}", style="bold"),
+        Text(f"Interview report: {shown_source(transcript.source)}", style="bold"),
         Text(
             f"format {transcript.format} · {counted(len(transcript.turns), 'turn')}"
             f" · {counted(words, 'word')}" + (f" · id {transcript.id}" if transcript.id else "")

@@ -18,6 +18,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import groupby
 
+from ..errors import shown_source
 from ..model import (
     LOW_CONFIDENCE,
     Analysis,
@@ -375,7 +376,7 @@ def report_view(report: Report, placed: Layout | None = None) -> ReportView:
     criteria = _criteria(report)
     by_id = {c.id: c for c in criteria}
     return ReportView(
-        source=transcript.source or "standard input",
+        source=shown_source(transcript.source),
         format=transcript.format,
         transcript_id=transcript.id,
         rubric=f"{report.rubric} {report.rubric_version}",
