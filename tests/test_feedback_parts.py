@@ -57,6 +57,14 @@ def fill(template: str) -> str:
         ("a median of {words:word}", "a median of 1,503 words"),
         # a part whose noun count is 0 goes like any other
         ("Missed.[ Partly: {partial:question}.] Done.", "Missed. Done."),
+        # after a dash, the word alone, agreeing with the number
+        ("{ratio} of {questions:area} {ratio:-was/were} named", "1 of 6 areas was named"),
+        ("{unanswered} {unanswered:-is/are} open", "2 are open"),
+        ("{partial} {partial:-has/have} a result", "0 have a result"),
+        ("the {ratio:-answer} and the {questions:-answer}", "the answer and the answers"),
+        ("[ {partial} {partial:-was/were} cut.] ok", " ok"),
+        # a numeric format with a sign stays one
+        ("{ratio:-.1f}", "1.0"),
     ],
 )
 def test_optional_parts(template: str, expected: str) -> None:
@@ -89,6 +97,8 @@ def test_rubric_checks_accept_noun_formats_on_numbers_only() -> None:
         "{quote:word}"
     )
     assert "placeholder '{answers:.1q}' has a format" in problems("{answers:.1q}")
+    assert problems("{answers} {answers:-was/were} long") == ""
+    assert "placeholder '{quote:-was/were}' has a format" in problems("{quote:-was/were}")
 
 
 def test_the_batch_summary_shows_a_counted_placeholder_with_its_plural() -> None:
@@ -98,3 +108,12 @@ def test_the_batch_summary_shows_a_counted_placeholder_with_its_plural() -> None
     cohort = Cohort(load_rubric("default"))
     shown = cohort._template("answered_question", "strong")
     assert "… of … questions fully answered" in shown
+
+
+def test_the_batch_summary_shows_a_word_alone_in_the_plural() -> None:
+    from transcript_tool.batch.cohort import Cohort
+    from transcript_tool.rubric import load_rubric
+
+    cohort = Cohort(load_rubric("ml-design"))
+    shown = cohort._template("concepts_overall", "needs work")
+    assert "… of … areas were mentioned" in shown

@@ -31,10 +31,11 @@ def listed(items: Sequence[str], conjunction: str = "and") -> str:
     return ", ".join(items[:-1]) + f" {conjunction} {items[-1]}"
 
 
-NOUN_SPEC = re.compile(r"[A-Za-z][A-Za-z' -]*[A-Za-z](/[A-Za-z][A-Za-z' -]*[A-Za-z])?")
+NOUN_SPEC = re.compile(r"-?[A-Za-z][A-Za-z' -]*[A-Za-z](/[A-Za-z][A-Za-z' -]*[A-Za-z])?")
 """A feedback template's noun format: ``{questions:question}`` (a plural in
-"s") or ``{areas:criterion/criteria}`` (both forms). No numeric format spec
-is letters alone, so the two never meet."""
+"s") or ``{areas:criterion/criteria}`` (both forms); after a ``-``, the word
+alone, agreeing with the number shown elsewhere: ``{mentioned:-was/were}``.
+No numeric format spec is two or more letters, so the two never meet."""
 
 
 def noun_forms(spec: str) -> tuple[str, str] | None:
@@ -42,20 +43,24 @@ def noun_forms(spec: str) -> tuple[str, str] | None:
     not one (it is a numeric format such as ``.1f``, or empty)."""
     if not NOUN_SPEC.fullmatch(spec):
         return None
-    one, _, many = spec.partition("/")
+    one, _, many = spec.removeprefix("-").partition("/")
     return one, many or one + "s"
 
 
 class TemplateNumber(float):
     """A number for feedback templates: ``{filler_rate}`` shows 4.5 or 12 (no
     trailing .0), ``{filler_rate:.2f}`` formats as asked, and a noun format
-    counts: ``{questions:question}`` is "1 question" or "1,204 questions"."""
+    counts: ``{questions:question}`` is "1 question" or "1,204 questions",
+    ``{mentioned:-was/were}`` "was" or "were" (1 of 8 areas was mentioned)."""
 
     def __format__(self, spec: str) -> str:
         forms = noun_forms(spec)
         if forms is not None:
+            word = forms[0] if float(self) == 1.0 else forms[1]
+            if spec.startswith("-"):
+                return word
             shown = f"{self:,.0f}" if self.is_integer() else format(self, "")
-            return f"{shown} {forms[0] if float(self) == 1.0 else forms[1]}"
+            return f"{shown} {word}"
         if spec:
             return format(float(self), spec)
         return f"{round(float(self), 1):g}"

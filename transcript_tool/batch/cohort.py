@@ -141,12 +141,16 @@ _PLACEHOLDER = re.compile(r"\{\{|\}\}|\{[^{}]*\}")
 
 def _unfill(match: re.Match[str]) -> str:
     """A placeholder as "…", with its noun in the plural where it has one
-    ("{questions:question}" -> "… questions"); "{{" and "}}" as braces."""
+    ("{questions:question}" -> "… questions"), a word alone in the plural
+    ("{mentioned:-was/were}" -> "were"); "{{" and "}}" as braces."""
     text = match.group(0)
     if text in ("{{", "}}"):
         return text[0]
-    forms = noun_forms(text[1:-1].partition(":")[2])
-    return f"… {forms[1]}" if forms else "…"
+    spec = text[1:-1].partition(":")[2]
+    forms = noun_forms(spec)
+    if forms is None:
+        return "…"
+    return forms[1] if spec.startswith("-") else f"… {forms[1]}"
 
 
 def _ranked(item: tuple[float, str, str]) -> dict[str, Any]:
