@@ -228,6 +228,47 @@ def test_interviewer_notes_say_what_the_markdown_report_says(
         assert f"- {_one_line(note)}" in terminal
 
 
+def test_a_panel_gets_a_note_of_how_its_interviewers_shared_the_asking(
+    sample_report: Callable[[str], Report],
+) -> None:
+    """With two interviewers, "you spoke 20% of the words" does not say who;
+    the notes give each one's words and questions, which add up to the
+    timing table's and the questions table's, and name who set up at length
+    or asked again."""
+    from transcript_tool.render.views import interviewer_notes
+    from transcript_tool.segment.roles import assign_roles
+
+    report = sample_report("nurse-panel-interview.txt")
+    notes = interviewer_notes(report.analysis)
+    assert notes[0] == (
+        "2 interviewers: Dr. Okafor spoke 349 words and asked 11 questions; "
+        "Janet Wu spoke 157 words and asked 7 questions"
+    )
+    asked = [q for q in report.analysis.questions if q.role == "interviewer"]
+    assert len(asked) == 11 + 7
+    assert f"- {notes[0]}" in _one_line(render_markdown(report))
+    assert f"- {notes[0]}" in _one_line(render_terminal(report, width=200))
+    panel = read_text(
+        "Priya: Thanks for coming in. What are you working on?\n"
+        "Daniel: A payments API in Go, and I run our on-call rotation.\n"
+        "Marcus: "
+        + "We are a small team and we ship every day, so reviews matter. "
+        * 8
+        + "\nDaniel: Sure, that makes sense.\n"
+        "Marcus: How do you review a change?\n"
+        "Daniel: I read the tests first, then the diff, and I run it locally when it is risky, "
+        "which with payments is most of the time, so the review takes a while but catches a "
+        "lot before it merges.\n"
+        "Priya: Thanks, Daniel, that's all from us.\n",
+        "panel.txt",
+    )
+    notes = interviewer_notes(analyze(assign_roles(panel, interviewer=["Priya", "Marcus"])))
+    assert notes[0].startswith("2 interviewers: Priya spoke ")
+    assert any(note.startswith("Turn 2 (Marcus): ") for note in notes)
+    two = interviewer_notes(sample_report("system-design-interview.txt").analysis)
+    assert two and not any(re.match(r"\d+ interviewers|Turn \d+ \(", note) for note in two)
+
+
 def test_concepts_table_lists_mentions_and_the_answers_that_missed_them() -> None:
     transcript = read_transcript(REPO / "samples" / "ml-case-interview.txt")
     rubric = load_rubric(REPO / "rubrics" / "ml-design.yaml")

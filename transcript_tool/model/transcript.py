@@ -26,6 +26,12 @@ class Speaker:
     role_source: Literal["label", "inferred", "option"] = "label"
     role_confidence: float = 1.0
 
+    @property
+    def label(self) -> str:
+        """How reports name the speaker: the label, with the name said in the
+        text after it when the label is not that name ("Speaker 1 (Sam)")."""
+        return self.id if self.name in (None, self.id) else f"{self.id} ({self.name})"
+
 
 @dataclass(frozen=True)
 class Pause:

@@ -192,9 +192,7 @@ def _header(transcript: Transcript) -> RenderableType:
     ]
     speakers = []
     for speaker in transcript.speakers:
-        label = (
-            speaker.id if speaker.name in (None, speaker.id) else f"{speaker.id} ({speaker.name})"
-        )
+        label = speaker.label
         how: str = speaker.role_source
         if speaker.role_source == "inferred":
             how = f"inferred, confidence {speaker.role_confidence:.2f}"
