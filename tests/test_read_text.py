@@ -495,3 +495,53 @@ def test_turn_words_are_the_input_words_without_labels(
     lines += [f"{name}:" for name in dict.fromkeys(name for name, _, _ in turns)]
     transcript = read("\n".join(lines))
     assert [w for turn in transcript.turns for w in turn.text.split()] == words
+
+
+@pytest.mark.parametrize("misspelt", ["Interveiwee", "Inerviewee", "Intervieweee"])
+def test_a_misspelt_label_is_read_as_the_speaker_it_stands_for(misspelt: str) -> None:
+    # hand-typed transcripts (three of the MIT interviews): the misspelt
+    # line's words went to the interviewer before it
+    transcript = read(
+        "Interviewer: How are you doing today?\n"
+        f"{misspelt}: Good, how are you?\n"
+        "Interviewer: Good. Tell me about yourself.\n"
+        "Interviewee: I study biology and I build software for labs.\n"
+        "Interviewer: Why this role?\n"
+        "Interviewee: Because it joins the two.\n"
+    )
+    assert said(transcript)[:2] == [
+        ("Interviewer", "How are you doing today?"),
+        ("Interviewee", "Good, how are you?"),
+    ]
+    assert [s.id for s in transcript.speakers] == ["Interviewer", "Interviewee"]
+
+
+def test_a_misspelling_first_does_not_name_the_speaker() -> None:
+    transcript = read(
+        "Interveiwee: Hello!\nInterviewer: Hi, tell me about yourself.\n"
+        "Interviewee: I build things.\nInterviewer: Why?\nInterviewee: I like it.\n"
+    )
+    assert [turn.speaker for turn in transcript.turns] == ["Interviewee", "Interviewer"] * 2 + [
+        "Interviewee"
+    ]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Intervieweer: hm.",  # as near "Interviewer" as "Interviewee"
+        "Intern: the one who joined in May.",  # too far from either
+        "Dan: hi.",  # too short to be read as a misspelling
+    ],
+)
+def test_a_one_off_label_that_misspells_no_one_in_particular_stays_in_the_turn(
+    line: str,
+) -> None:
+    transcript = read(
+        "Interviewer: Who helped you?\n"
+        "Interviewee: Two people.\n"
+        f"{line}\n"
+        "Interviewer: Thanks.\n"
+        "Interviewee: Sure.\n"
+    )
+    assert said(transcript)[1] == ("Interviewee", f"Two people. {line}")
