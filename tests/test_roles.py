@@ -316,6 +316,31 @@ def test_naming_one_speaker_twice_for_a_role_is_no_error() -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    ("option", "speaker"),
+    [("Okafor", "Dr. Okafor"), ("janet", "Janet Wu"), ("DR.  OKAFOR", "Dr. Okafor")],
+)
+def test_an_option_may_give_part_of_a_name(option: str, speaker: str) -> None:
+    transcript = assign_roles(
+        read(
+            "Dr. Okafor: Welcome, Luis. What brings you to cardiac care?\n"
+            "Luis: Heart failure patients on my floor; I want to follow them further.\n"
+            "Janet Wu: And how do you keep up with new protocols?\n"
+            "Luis: Our educator runs monthly sessions and I read the journal club notes.\n"
+        ),
+        interviewer=option,
+    )
+    assert transcript.speaker(speaker).role_source == "option"
+
+
+def test_part_of_a_name_that_fits_several_speakers_is_an_error() -> None:
+    text = "Speaker 1: What do you do?\nSpeaker 2: I build things.\n" * 2
+    with pytest.raises(UsageError, match="'speaker' could be any of Speaker 1, Speaker 2"):
+        assign_roles(read(text), interviewer="speaker")
+    with pytest.raises(UsageError, match="no speaker called 'Spea'"):
+        assign_roles(read(text), interviewer="Spea")  # whole words only
+
+
 def test_a_speaker_named_for_both_roles_in_lists_is_an_error() -> None:
     with pytest.raises(UsageError, match="both name speaker 'Daniel'"):
         assign_roles(read(NAMED), interviewer=["Priya", "Daniel"], candidate=["Daniel"])

@@ -19,7 +19,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from ..errors import UsageError
+from ..errors import UsageError, shown_source
 from ..model import Role, Speaker, Transcript, Turn
 
 ROLE_LABELS: dict[str, Role] = {
@@ -224,16 +224,26 @@ def _talk(turns: Sequence[Turn], everyone: Sequence[Turn]) -> _Talk:
 
 
 def _match_speaker(flag: str, transcript: Transcript, turns_by: dict[str, list[Turn]]) -> str:
-    wanted = flag.strip().lower()
+    """The speaker ``flag`` names: by label or name, whole and in any case,
+    else by words of one ("Okafor" for "Dr. Okafor", "Janet" for "Janet
+    Wu") when they are in one speaker's label or name only."""
+    wanted = " ".join(flag.lower().split())
     order = list(turns_by)
+    called = {sid: [c.lower() for c in (sid, _name_for(sid, turns_by)) if c] for sid in order}
     for sid in order:
-        name = _name_for(sid, turns_by)
-        if sid.lower() == wanted or (name is not None and name.lower() == wanted):
+        if wanted in (" ".join(c.split()) for c in called[sid]):
             return sid
+    within = re.compile(rf"(?<!\w){re.escape(wanted)}(?!\w)")
+    partly = [sid for sid in order if wanted and any(within.search(c) for c in called[sid])]
+    if len(partly) == 1:
+        return partly[0]
+    source = shown_source(transcript.source)
+    if len(partly) > 1:
+        raise UsageError(
+            f"{flag!r} could be any of {', '.join(partly)} in {source}; give the whole label"
+        )
     listed = ", ".join(order) or "none"
-    raise UsageError(
-        f"no speaker called {flag!r} in {transcript.source or 'the transcript'}; speakers: {listed}"
-    )
+    raise UsageError(f"no speaker called {flag!r} in {source}; speakers: {listed}")
 
 
 def _interviewer_score(talk: _Talk, total_questions: int, total_words: int, first: bool) -> float:
