@@ -545,3 +545,32 @@ def test_a_one_off_label_that_misspells_no_one_in_particular_stays_in_the_turn(
         "Interviewee: Sure.\n"
     )
     assert said(transcript)[1] == ("Interviewee", f"Two people. {line}")
+
+
+@pytest.mark.parametrize("sep", [" - ", " – ", " — ", "\t", " \t"])
+def test_labels_set_off_by_a_dash_or_a_tab(sep: str) -> None:
+    # hand-typed notes, or a two-column table pasted as text
+    transcript = read(
+        f"Interviewer{sep}What do you do?\n"
+        f"Priya Shah{sep}I build data pipelines for a bank - mostly in Python.\n"
+        f"Interviewer{sep}Why leave?\n"
+        f"Priya Shah{sep}I want to work on products.\n"
+    )
+    assert said(transcript) == [
+        ("Interviewer", "What do you do?"),
+        ("Priya Shah", "I build data pipelines for a bank - mostly in Python."),
+        ("Interviewer", "Why leave?"),
+        ("Priya Shah", "I want to work on products."),
+    ]
+
+
+def test_dashes_inside_text_start_no_turn() -> None:
+    # a dash list, each item once, where colon labels give two speakers
+    transcript = read(
+        "Interviewer: Which languages?\nPriya: Two.\nPython - for the models\n"
+        "Go - for the services\nInterviewer: Why?\nPriya: Speed.\n"
+    )
+    assert said(transcript)[1] == ("Priya", "Two. Python - for the models Go - for the services")
+    # a caption's lowercase "okay - so", twice, is no speaker: the segmenter reads it
+    caption = read("okay - so we start with the data\nand then we train\nokay - so that is it\n")
+    assert caption.unlabeled

@@ -7,6 +7,7 @@ Recognised labels at the start of a line::
     **Priya:** text        **Priya**: text      [Priya] text    [Priya]: text
     Priya (00:01:02): text                      (Rev style; the timestamp becomes ``start``)
     [Priya] 10:02:33                            (Zoom's saved captions; text on the next lines)
+    Priya - text      Priya<tab>text            (only when no other shape gives two speakers)
 
 A line that holds only a clock time (``00:05:00``, ``[12:30]``), as Google
 Meet writes one every few minutes, is a time mark, not words: the next label
@@ -67,6 +68,12 @@ _LABELS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("plain", re.compile(rf"^\s*{_NAME}{_STAMP}?[ \t]*:{_REST}")),
     ("dotted", re.compile(rf"^\s*(?P<name>[QA])\.{_REST}")),
 )
+# Read only when the labels above give fewer than two speakers: "Name - text",
+# "Name – text" and "Name<tab>text" (hand-typed notes, a table pasted as text).
+_DASHED: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("dash", re.compile(rf"^\s*{_NAME}{_STAMP}?[ \t]+[-–—][ \t]+(?P<rest>.*)$")),
+    ("tab", re.compile(rf"^\s*{_NAME}{_STAMP}?[ ]*\t[ \t]*(?P<rest>.*)$")),
+)
 _HEADER = re.compile(
     r"^\s*\[(?P<id>[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}"
     r"|[0-9a-fA-F]{16,})\](?:\s.*)?$"
@@ -126,8 +133,7 @@ def sniff(text: str, name: str) -> float:
     lines = [line for line in split_lines(text) if line.strip()]
     if not lines:
         return 0.0
-    labels = [_parse_label(line) for line in lines]
-    speakers = _speakers(labels)
+    labels, speakers = _read_labels(lines)
     labeled = sum(1 for label in labels if label and _key(label.name) in speakers)
     if not labeled:
         return 0.05
@@ -144,8 +150,7 @@ def read(text: str, name: str, options: ReadOptions | None = None) -> Transcript
     """
     lines = split_lines(text)
     transcript_id, body, notices = _read_top(lines)
-    labels = [_parse_label(lines[i]) for i in body]
-    speakers = _speakers(labels)
+    labels, speakers = _read_labels([lines[i] for i in body])
     misspelt = _misspellings(labels, speakers)
     spelling: dict[str, str] = {}
     for label in labels:  # each speaker as first written right, not as a misspelling
@@ -254,9 +259,27 @@ def _next_nonblank(lines: Sequence[str], i: int) -> int:
     return i
 
 
-def _parse_label(line: str) -> _Label | None:
-    """The label a line starts with, if it has one of the recognised shapes."""
-    for style, pattern in _LABELS:
+def _read_labels(lines: Sequence[str]) -> tuple[list[_Label | None], set[str]]:
+    """Each line's label (None for a line without one) and the keys of those
+    taken as speakers (:func:`_speakers`). Labels set off by a dash or a tab
+    are read only when the usual ones give fewer than two speakers, and then
+    only as a role word or a name on two lines or more: "Python - for the
+    models" once is a list, not a speaker."""
+    labels = [_parse_label(line) for line in lines]
+    speakers = _speakers(labels)
+    if len(speakers) < 2:
+        dashed = [_parse_label(line, _LABELS + _DASHED) for line in lines]
+        recurring = _speakers(dashed, one_off=False)
+        if len(recurring) >= 2:
+            return dashed, recurring
+    return labels, speakers
+
+
+def _parse_label(
+    line: str, shapes: Sequence[tuple[str, re.Pattern[str]]] = _LABELS
+) -> _Label | None:
+    """The label a line starts with, if it has one of the ``shapes``."""
+    for style, pattern in shapes:
         match = pattern.match(line)
         if match:
             stamp = match["stamp"] if "stamp" in pattern.groupindex else None
@@ -278,10 +301,10 @@ def label_of(line: str) -> str | None:
 def speaker_names(text: str) -> set[str]:
     """The label names (lowercase) that :func:`read` takes as speakers in
     ``text``; the lines of any other label continue the turn before them."""
-    return _speakers([_parse_label(line) for line in split_lines(text) if line.strip()])
+    return _read_labels([line for line in split_lines(text) if line.strip()])[1]
 
 
-def _speakers(labels: Sequence[_Label | None]) -> set[str]:
+def _speakers(labels: Sequence[_Label | None], *, one_off: bool = True) -> set[str]:
     """Keys (lowercase names) of the labels accepted as speakers.
 
     Accepted: role words; marked labels of capitalised words; titled names
@@ -291,7 +314,10 @@ def _speakers(labels: Sequence[_Label | None]) -> set[str]:
     words are accepted too (and Question/Answer when both occur); when it
     yields two or more, a one-off person's name between two turns of one
     other speaker (:func:`_interjections`).
-    Stop-list words (Note, Situation, Step 2 ...) are never speakers.
+    Stop-list words (Note, Situation, Step 2 ...) are never speakers. Without
+    ``one_off``, a label on one line is a speaker only as a role word, and a
+    recurring one only when capitalised ("okay - so" twice in a caption is
+    no speaker).
     """
     counts: dict[str, int] = {}
     for label in labels:
@@ -303,14 +329,22 @@ def _speakers(labels: Sequence[_Label | None]) -> set[str]:
         for label in labels
         if label and not _is_stop(label.name) and (not label.dotted or dotted == {"Q", "A"})
     ]
-    speakers = {
-        _key(label.name)
-        for label in found
-        if _ROLE.fullmatch(label.name)
-        or (label.marked and _looks_like_name(label.name))
-        or _TITLED.fullmatch(label.name)
-        or (counts[_key(label.name)] >= 2 and _looks_like_name(label.name, one_off=False))
-    }
+
+    def accepted(label: _Label) -> bool:
+        if _ROLE.fullmatch(label.name):
+            return True
+        if not one_off:  # capitalised words, not numbers alone (a table's columns)
+            name = label.name
+            return counts[_key(name)] >= 2 and capitalised(name) and not name.isdigit()
+        return (
+            (counts[_key(label.name)] >= 2 and _looks_like_name(label.name, one_off=False))
+            or (label.marked and _looks_like_name(label.name))
+            or _TITLED.fullmatch(label.name) is not None
+        )
+
+    speakers = {_key(label.name) for label in found if accepted(label)}
+    if not one_off:
+        return speakers
     if len(speakers) < 2:
         speakers |= {_key(label.name) for label in found if _looks_like_name(label.name)}
         if counts.keys() >= _QA_WORDS:
