@@ -408,10 +408,11 @@ def column_widths(table: Table, console: Console, options: ConsoleOptions) -> li
     and cut no word, or None when its longest words do not fit side by side.
 
     Each column is at least as wide as its longest word (the whole of its
-    longest text where it does not wrap) and its ``min_width``. Columns without a ``ratio`` then
-    grow to their widest cell, and columns with one share the rest by
-    ratio, each up to its widest; what is left over (``expand``) goes to the
-    ratio columns, or to every column by its width when none has one."""
+    longest text where it does not wrap) and its ``min_width``. Columns
+    without a ``ratio`` then grow to their widest cell, and columns with one
+    share the rest by ratio, each up to its widest; what is left over
+    (``expand``) goes to the ratio columns, or to every column by its width
+    when none has one."""
     available = options.max_width - (len(table.columns) + 1)  # the box's edges and dividers
     measure = options.update_width(max(1, available))
     lows: list[int] = []
@@ -443,8 +444,9 @@ def column_widths(table: Table, console: Console, options: ConsoleOptions) -> li
 def _share(
     widths: list[int], total: int, weights: Sequence[int], caps: Sequence[int] | None
 ) -> None:
-    """Grow ``widths`` in place towards ``total``, by ``weights``, none past
-    its cap; whole columns, the remainder to the first in turn."""
+    """Grow ``widths`` in place towards ``total`` in proportion to
+    ``weights``, none past its cap, in whole characters (what does not
+    divide goes one at a time to the first columns still open)."""
     while (spare := total - sum(widths)) > 0:
         open_ = [
             i
