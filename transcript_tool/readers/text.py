@@ -480,7 +480,7 @@ READER = Reader(
     name="text",
     description=(
         "labeled plain text (Name: text, Q:/A:, **Name:**, [Name], Name (00:01:02):, "
-        "Google Meet, Zoom's saved captions)"
+        "Name - text, Google Meet, Zoom's saved captions)"
     ),
     extensions=(".txt", ".md", ".text"),
     sniff=sniff,
