@@ -480,7 +480,7 @@ READER = Reader(
     name="text",
     description=(
         "labeled plain text (Name: text, Q:/A:, **Name:**, [Name], Name (00:01:02):, "
-        "Name - text, Google Meet, Zoom's saved captions)"
+        "Google Meet, Zoom's saved captions, and Name - text)"
     ),
     extensions=(".txt", ".md", ".text"),
     sniff=sniff,
