@@ -207,17 +207,18 @@ def test_the_sample_report_renders(browser: Any, sample_html: Path) -> None:
     no_alert(browser)
     assert browser.title == f"Interview report: {SAMPLE}"
     count = "return document.querySelectorAll(arguments[0]).length"
-    assert browser.execute_script(count, ".timeline svg .segment") == len(report.transcript.turns)
+    segments = ".timeline svg.across .segment"
+    assert browser.execute_script(count, segments) == len(report.transcript.turns)
     assert browser.execute_script(count, "article.question-card") == len(report.analysis.questions)
     assert browser.execute_script(count, ".turn") == len(report.transcript.turns)
     assert browser.execute_script(count, "script, img, iframe, link") == 0
     box = browser.execute_script(
-        "const r = document.querySelector('.timeline > svg').getBoundingClientRect();"
+        "const r = document.querySelector('.timeline > svg.across').getBoundingClientRect();"
         "return [r.width, r.height];"
     )
     assert box[0] > 800 and box[1] > 80, box  # laid out at full width, not collapsed
     widths = browser.execute_script(
-        "return [...document.querySelectorAll('.timeline .segment')]"
+        "return [...document.querySelectorAll('.timeline .across .segment')]"
         ".map(e => e.getBoundingClientRect().width);"
     )
     assert min(widths) > 0 and max(widths) > 20
@@ -230,11 +231,11 @@ def test_the_sample_report_renders(browser: Any, sample_html: Path) -> None:
 
     # clicking the widest segment jumps to its turn in the transcript
     turn = browser.execute_script(
-        "const s = [...document.querySelectorAll('.timeline .segment')];"
+        "const s = [...document.querySelectorAll('.timeline .across .segment')];"
         "s.sort((a, b) => b.getBoundingClientRect().width - a.getBoundingClientRect().width);"
         "s[0].scrollIntoView({block: 'center'}); return s[0].dataset.turn;"
     )
-    segment = browser.find_element("css selector", f'.segment[data-turn="{turn}"]')
+    segment = browser.find_element("css selector", f'.across .segment[data-turn="{turn}"]')
     segment.click()
     time.sleep(0.2)
     assert browser.execute_script("return location.hash") == f"#turn-{turn}"
@@ -244,7 +245,8 @@ def test_the_sample_report_renders(browser: Any, sample_html: Path) -> None:
     )
     assert -2 <= top < browser.execute_script("return window.innerHeight")  # scrolled to it
     tooltip = browser.execute_script(
-        "return document.querySelector(`.segment[data-turn='${arguments[0]}'] title`).textContent;",
+        "return document.querySelector(`.across .segment[data-turn='${arguments[0]}'] title`)"
+        ".textContent;",
         turn,
     )
     words = report.transcript.turns[int(turn)].text.split()
@@ -255,25 +257,36 @@ def test_the_sample_report_renders(browser: Any, sample_html: Path) -> None:
         save_screenshot(browser, sample_html)
 
 
-def test_on_a_phone_the_timeline_scrolls_and_the_page_does_not(
-    browser: Any, sample_html: Path
-) -> None:
+def test_on_a_phone_the_timeline_runs_down_the_page(browser: Any, sample_html: Path) -> None:
     """At 400 pixels the timeline kept the page's width and shrank its lane
     labels and ticks to specks, and the timing table made the whole page
-    scroll sideways: the timeline now keeps 40rem and scrolls within its
-    panel, the table within itself, and the page stays as wide as the screen."""
+    scroll sideways. Until the thirty-ninth session the timeline kept 40rem
+    and scrolled within its panel, its end off screen; now it runs down the
+    page, a column per lane, as wide as the screen, its labels at their
+    size, and a segment tapped there jumps to its turn too."""
     browser.set_window_size(400, HEIGHT)
     try:
         load(browser, sample_html)
         sizes = browser.execute_script(
             "const t = document.querySelector('.timeline');"
-            "const svg = t.querySelector('svg').getBoundingClientRect();"
-            "return [svg.width, t.scrollWidth, t.clientWidth,"
-            " document.documentElement.scrollWidth, window.innerWidth];"
+            "const across = t.querySelector('svg.across').getBoundingClientRect();"
+            "const up = t.querySelector('svg.upright').getBoundingClientRect();"
+            "const label = t.querySelector('svg.upright .lane-label').getBoundingClientRect();"
+            "return [across.width, up.width, up.height, label.height, t.scrollWidth,"
+            " t.clientWidth, document.documentElement.scrollWidth, window.innerWidth];"
         )
-        svg, scrolled, shown, page, screen = sizes
-        assert svg >= 600 and scrolled > shown, sizes
-        assert page <= screen, sizes
+        across, width, height, label, scrolled, shown, page, screen = sizes
+        assert across == 0 and 250 < width <= screen and height > width, sizes
+        assert label >= 10, sizes  # 11px text, not the specks of the drawing across
+        assert scrolled <= shown and page <= screen, sizes
+        turn = browser.execute_script(
+            "const s = [...document.querySelectorAll('.timeline .upright .segment')];"
+            "s.sort((a, b) => b.getBoundingClientRect().height - a.getBoundingClientRect().height);"
+            "s[0].scrollIntoView({block: 'center'}); return s[0].dataset.turn;"
+        )
+        browser.find_element("css selector", f'.upright .segment[data-turn="{turn}"]').click()
+        time.sleep(0.2)
+        assert browser.execute_script("return location.hash") == f"#turn-{turn}"
     finally:
         browser.set_window_size(WIDTH, HEIGHT)
 

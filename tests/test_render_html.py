@@ -46,6 +46,7 @@ class Element:
     tag: str
     attrs: dict[str, str]
     text: list[str] = field(default_factory=list)
+    drawing: str = ""  # in the timeline: "across" (wide screens) or "upright" (phones)
 
     @property
     def classes(self) -> set[str]:
@@ -65,14 +66,19 @@ class Page(HTMLParser):
         self.feed(html)
         self.close()
 
+    def _element(self, tag: str, attrs: list[tuple[str, str | None]]) -> Element:
+        drawings = [e.classes & {"across", "upright"} for e in self.stack if e.tag == "svg"]
+        drawing = next((d.pop() for d in reversed(drawings) if d), "")
+        return Element(tag, {k: v or "" for k, v in attrs}, drawing=drawing)
+
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        element = Element(tag, {k: v or "" for k, v in attrs})
+        element = self._element(tag, attrs)
         self.elements.append(element)
         if tag not in VOID:
             self.stack.append(element)
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self.elements.append(Element(tag, {k: v or "" for k, v in attrs}))
+        self.elements.append(self._element(tag, attrs))
 
     def handle_endtag(self, tag: str) -> None:
         while self.stack:
@@ -131,23 +137,28 @@ def test_structure_matches_the_report(sample: str, sample_report: Callable[[str]
     assert_self_contained(page)
 
     turns = analysis.transcript.turns
-    segments = page.select("rect", "segment")
-    assert [int(s.attrs["data-turn"]) for s in segments] == [t.index for t in turns]
     uncertain = [t.index for t in turns if t.confidence < LOW_CONFIDENCE]
-    assert [int(s.attrs["data-turn"]) for s in segments if "uncertain" in s.classes] == uncertain
-    assert len(page.select("line", "boundary")) == len(uncertain)
     asks = sorted({q.turn for q in analysis.questions})
-    assert [int(s.attrs["data-turn"]) for s in segments if "asks" in s.classes] == asks
-    for segment, turn in zip(segments, turns, strict=True):  # hover shows who and what
-        tooltip = "".join(segment.text)
-        assert tooltip.startswith(f"Turn {turn.index} · {turn.speaker} ({turn.role})")
-        assert " ".join(turn.text.split()[:5]) in tooltip
+    # the timeline, across for wide screens and upright for phones: the same turns
+    for drawing in ("across", "upright"):
+        segments = [s for s in page.select("rect", "segment") if s.drawing == drawing]
+        assert [int(s.attrs["data-turn"]) for s in segments] == [t.index for t in turns]
+        marked = [int(s.attrs["data-turn"]) for s in segments if "uncertain" in s.classes]
+        assert marked == uncertain
+        boundaries = [b for b in page.select("line", "boundary") if b.drawing == drawing]
+        assert len(boundaries) == len(uncertain)
+        assert [int(s.attrs["data-turn"]) for s in segments if "asks" in s.classes] == asks
+        for segment, turn in zip(segments, turns, strict=True):  # hover shows who and what
+            tooltip = "".join(segment.text)
+            assert tooltip.startswith(f"Turn {turn.index} · {turn.speaker} ({turn.role})")
+            assert " ".join(turn.text.split()[:5]) in tooltip
+        marks = [m for m in page.select("polygon", "question-mark") if m.drawing == drawing]
+        assert len(marks) == len(analysis.questions)
 
     cards = page.select("article", "question-card")
     assert sorted(int(c.attrs["data-question"]) for c in cards) == [
         q.index for q in analysis.questions
     ]
-    assert len(page.select("polygon", "question-mark")) == len(analysis.questions)
     for card in cards:  # each card's question links to its highlight in the transcript
         ids = {e.attrs.get("id") for e in page.elements}
         assert f"tq-{card.attrs['data-question']}" in ids
@@ -239,5 +250,30 @@ def test_a_short_clip_has_a_tick_every_second(file_report: Callable[[str, str], 
         "WEBVTT\n\n00:00:00.000 --> 00:00:01.000\nInterviewer: Ready?\n\n"
         "00:00:01.000 --> 00:00:02.500\nCandidate: Yes, I am.\n",
     )
-    ticks = ["".join(e.text) for e in Page(render_html(report)).select("text", "tick")]
-    assert ticks == ["0:00", "0:01", "0:02", "min:sec"]
+    page = Page(render_html(report))
+    for drawing in ("across", "upright"):
+        ticks = ["".join(e.text) for e in page.select("text", "tick") if e.drawing == drawing]
+        assert ticks == ["0:00", "0:01", "0:02", "min:sec"]
+
+
+def test_the_upright_timeline_runs_down_the_page_a_column_per_lane(
+    sample_report: Callable[[str], Report],
+) -> None:
+    """For a phone: each turn in its speaker's column, in order from the top,
+    as long as its words, the whole conversation within the drawing."""
+    from transcript_tool.render.html import UPRIGHT_LENGTH, report_context
+
+    report = sample_report("nurse-panel-interview.txt")
+    upright = report_context(report)["upright"]
+    assert [lane.label for lane in upright.lanes] == ["Dr. Okafor", "Janet Wu", "candidate"]
+    columns = [float(lane.x) for lane in upright.lanes]
+    assert columns == sorted(columns) and float(upright.lane_width) * 3 < upright.width
+    tops = [float(s.y) for s in upright.segments]
+    assert tops == sorted(tops) and tops[0] == upright.top
+    ends = [float(s.y) + float(s.height) for s in upright.segments]
+    assert abs(max(ends) - upright.bottom) < 0.01 and upright.bottom - upright.top == UPRIGHT_LENGTH
+    for segment in upright.segments:
+        assert float(segment.x) == columns[segment.lane]
+    words = {s.turn: float(s.height) for s in upright.segments}
+    longest = max(report.transcript.turns, key=lambda t: len(t.text.split()))
+    assert words[longest.index] == max(words.values())

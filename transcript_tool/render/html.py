@@ -6,7 +6,8 @@ header with the overall score (an SVG ring) and a bar per criterion; what
 went well and what to work on; the conversation timeline (inline SVG: a
 segment per turn in its speaker's lane, sized by seconds or words, a marker
 where each question begins, uncertain turns hatched with their boundary
-marked; hovering shows the turn's words, clicking jumps to the turn); a card
+marked; hovering shows the turn's words, clicking jumps to the turn; on a
+phone's narrow screen the same drawing runs down the page); a card
 per question (form, intent, answered, answer length, concepts, quotes);
 a section per criterion with its feedback and quotes; timing; and the full
 transcript with question sentences and concept mentions highlighted, which
@@ -179,13 +180,7 @@ def _timeline(report: Report, placed: Layout, numbers: dict[int, int]) -> Timeli
             )
         )
     axis_y = top + len(lanes) * (lane_height + gap) - gap + 8
-    step = _nice_step(placed.total, placed.unit)
-    ticks = []
-    value = 0.0
-    while value <= placed.total + 1e-9:
-        text = clock(value) if placed.unit == "seconds" else f"{value:,.0f}"
-        ticks.append(Tick(f"{left + value * scale:.2f}", text))
-        value += step
+    ticks = [Tick(f"{left + value * scale:.2f}", text) for value, text in _tick_values(placed)]
     roles = tuple(sorted({lane.role for lane in placed.lanes}, key=_role_order))
     return TimelineView(
         width=width,
@@ -202,6 +197,117 @@ def _timeline(report: Report, placed: Layout, numbers: dict[int, int]) -> Timeli
         roles=roles,
         uncertain=sum(1 for s in placed.spans if s.uncertain),
     )
+
+
+@dataclass(frozen=True)
+class UprightLane:
+    label: str
+    x: str
+    middle: str
+
+
+@dataclass(frozen=True)
+class UprightTick:
+    y: str
+    text: str
+
+
+@dataclass(frozen=True)
+class UprightView:
+    """The timeline drawn downwards, for a phone's narrow screen: a column
+    per lane, the conversation's start at the top. Across, the timeline
+    shrank its labels and ticks to specks there, or scrolled sideways."""
+
+    width: int
+    height: int
+    top: int
+    bottom: int
+    axis_x: int
+    lane_width: str
+    lanes: tuple[UprightLane, ...]
+    segments: tuple[Segment, ...]
+    marks: tuple[QuestionMark, ...]
+    ticks: tuple[UprightTick, ...]
+
+
+UPRIGHT_WIDTH, UPRIGHT_LENGTH = 360, 600
+"""The upright timeline's drawing: as wide as a phone's screen in CSS pixels,
+and as long as a screen and a half."""
+
+
+def _upright(
+    report: Report, placed: Layout, numbers: dict[int, int], across: TimelineView
+) -> UprightView:
+    """:func:`_timeline`'s drawing turned upright: the same turns, questions
+    and ticks, placed down the page. The tooltips are the across drawing's."""
+    axis_x, right, top, gap = 50, 8, 30, 10
+    room = UPRIGHT_WIDTH - axis_x - 12 - right
+    count = len(across.lanes)
+    lane_width = min(110.0, (room - (count - 1) * gap) / count)
+    scale = UPRIGHT_LENGTH / placed.total
+    lefts = [axis_x + 12 + i * (lane_width + gap) for i in range(count)]
+    lanes = tuple(
+        UprightLane(lane.label, f"{left:.1f}", f"{left + lane_width / 2:.1f}")
+        for lane, left in zip(across.lanes, lefts, strict=True)
+    )
+    segments = tuple(
+        Segment(
+            turn=span.turn,
+            lane=span.lane,
+            role=span.role,
+            x=f"{lefts[span.lane]:.1f}",
+            y=f"{top + span.start * scale:.2f}",
+            width=f"{lane_width:.1f}",
+            height=f"{max(1.5, (span.end - span.start) * scale):.2f}",
+            uncertain=span.uncertain,
+            asks=drawn.asks,
+            tooltip=drawn.tooltip,
+        )
+        for span, drawn in zip(placed.spans, across.segments, strict=True)
+    )
+    turns = report.transcript.turns
+    lane_of = {s.turn: s.lane for s in placed.spans}
+    marks = []
+    for question in report.analysis.questions:
+        at = top + question_position(placed, question, len(turns[question.turn].text)) * scale
+        tip = lefts[lane_of[question.turn]] - 1
+        marks.append(
+            QuestionMark(
+                question=question.index,
+                number=numbers[question.index],
+                x=f"{tip:.1f}",
+                y=f"{at:.2f}",
+                points=f"{tip - 9:.1f},{at - 5:.2f} {tip - 9:.1f},{at + 5:.2f} {tip:.1f},{at:.2f}",
+                tooltip=f"Q{numbers[question.index]} ({question.role}, turn {question.turn}): "
+                f"{excerpt(question.text, TOOLTIP_CHARS)}",
+            )
+        )
+    ticks = tuple(
+        UprightTick(f"{top + value * scale:.2f}", text) for value, text in _tick_values(placed)
+    )
+    return UprightView(
+        width=UPRIGHT_WIDTH,
+        height=top + UPRIGHT_LENGTH + 12,
+        top=top,
+        bottom=top + UPRIGHT_LENGTH,
+        axis_x=axis_x,
+        lane_width=f"{lane_width:.1f}",
+        lanes=lanes,
+        segments=segments,
+        marks=tuple(marks),
+        ticks=ticks,
+    )
+
+
+def _tick_values(placed: Layout) -> list[tuple[float, str]]:
+    """Where the axis is ticked (seconds or words) and the tick's text."""
+    step = _nice_step(placed.total, placed.unit)
+    ticks = []
+    value = 0.0
+    while value <= placed.total + 1e-9:
+        ticks.append((value, clock(value) if placed.unit == "seconds" else f"{value:,.0f}"))
+        value += step
+    return ticks
 
 
 def _role_order(role: str) -> int:
@@ -231,8 +337,12 @@ def report_context(report: Report) -> dict[str, Any]:
         generator=f"transcript-tool {__version__}",
         ring=_ring(report.overall),
         role_colors=ROLE_COLORS,
-        timeline=_timeline(report, placed, view.numbers) if report.transcript.turns else None,
+        timeline=None,
+        upright=None,
     )
+    if report.transcript.turns:
+        across = _timeline(report, placed, view.numbers)
+        context.update(timeline=across, upright=_upright(report, placed, view.numbers, across))
     return context
 
 
