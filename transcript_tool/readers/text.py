@@ -70,6 +70,7 @@ _LABELS: tuple[tuple[str, re.Pattern[str]], ...] = (
 )
 # Read only when the labels above give fewer than two speakers: "Name - text",
 # "Name – text" and "Name<tab>text" (hand-typed notes, a table pasted as text).
+_SET_OFF = re.compile(r"\t| [-–—] ")  # what a line needs for one of these shapes
 _DASHED: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("dash", re.compile(rf"^\s*{_NAME}{_STAMP}?[ \t]+[-–—][ \t]+(?P<rest>.*)$")),
     ("tab", re.compile(rf"^\s*{_NAME}{_STAMP}?[ ]*\t[ \t]*(?P<rest>.*)$")),
@@ -268,9 +269,11 @@ def _read_labels(lines: Sequence[str]) -> tuple[list[_Label | None], set[str]]:
     labels = [_parse_label(line) for line in lines]
     speakers = _speakers(labels)
     if len(speakers) < 2:
-        dashed = [_parse_label(line, _LABELS + _DASHED) for line in lines]
-        recurring = _speakers(dashed, one_off=False)
-        if len(recurring) >= 2:
+        dashed = [
+            label or (_parse_label(line, _DASHED) if _SET_OFF.search(line) else None)
+            for label, line in zip(labels, lines, strict=True)
+        ]
+        if dashed != labels and len(recurring := _speakers(dashed, one_off=False)) >= 2:
             return dashed, recurring
     return labels, speakers
 
