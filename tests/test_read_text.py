@@ -59,6 +59,12 @@ LABEL_STYLES = [
         id="Q. and A.",
     ),
     pytest.param(
+        "Q1. Why Python?\nA1. It reads well.\nQ2. And Go?\nA2. It deploys simply.",
+        [("Q", "Why Python?"), ("A", "It reads well."), ("Q", "And Go?"),
+         ("A", "It deploys simply.")],
+        id="numbered Q1. and A1.",
+    ),
+    pytest.param(
         "Q1: First question?\nA1: First answer.\nQ2: Second?\nA2: Second answer.",
         [("Q", "First question?"), ("A", "First answer."), ("Q", "Second?"),
          ("A", "Second answer.")],

@@ -3,7 +3,7 @@
 Recognised labels at the start of a line::
 
     Priya: text            Dr. Chen:            (text on the following lines)
-    Q: text   A. text      INTERVIEWER: text    SPEAKER_00: text
+    Q: text   A. text      Q1. text             INTERVIEWER: text    SPEAKER_00: text
     **Priya:** text        **Priya**: text      [Priya] text    [Priya]: text
     Priya (00:01:02): text                      (Rev style; the timestamp becomes ``start``)
     [Priya] 10:02:33                            (Zoom's saved captions; text on the next lines)
@@ -66,7 +66,7 @@ _LABELS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("bracket", re.compile(rf"^\s*\[{_NAME}\][ \t]+(?P<stamp>{_CLOCK})[ \t]*(?P<rest>)$")),
     ("bracket", re.compile(rf"^\s*\[{_NAME}\]{_STAMP}?[ \t]*:?{_REST}")),
     ("plain", re.compile(rf"^\s*{_NAME}{_STAMP}?[ \t]*:{_REST}")),
-    ("dotted", re.compile(rf"^\s*(?P<name>[QA])\.{_REST}")),
+    ("dotted", re.compile(rf"^\s*(?P<name>[QA]\d{{0,3}})\.{_REST}")),
 )
 # Read only when the labels above give fewer than two speakers: "Name - text",
 # "Name – text" and "Name<tab>text" (hand-typed notes, a table pasted as text).
@@ -326,7 +326,7 @@ def _speakers(labels: Sequence[_Label | None], *, one_off: bool = True) -> set[s
     for label in labels:
         if label:
             counts[_key(label.name)] = counts.get(_key(label.name), 0) + 1
-    dotted = {label.name for label in labels if label and label.dotted}
+    dotted = {_speaker_id(label.name) for label in labels if label and label.dotted}
     found = [
         label
         for label in labels
