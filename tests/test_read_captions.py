@@ -131,6 +131,22 @@ def test_zoom_names_become_speakers_with_times_and_lines() -> None:
     assert transcript.speaker("Priya Shah").role == "interviewer"
 
 
+def test_a_role_in_parentheses_after_a_name_decides_the_role() -> None:
+    # "Priya Shah (Interviewer): ..." went to the segmenter, labels and all
+    transcript = vtt(
+        "WEBVTT\n\n00:00:01.000 --> 00:00:03.000\nPriya Shah (Interviewer): Why Python?\n\n"
+        "00:00:03.000 --> 00:00:06.000\nSam Lee (Candidate): It reads well.\n"
+    )
+    assert [(t.speaker, t.text) for t in transcript.turns] == [
+        ("Priya Shah (Interviewer)", "Why Python?"),
+        ("Sam Lee (Candidate)", "It reads well."),
+    ]
+    assert [(s.name, s.role, s.role_source) for s in transcript.speakers] == [
+        ("Priya Shah", "interviewer", "label"),
+        ("Sam Lee", "candidate", "label"),
+    ]
+
+
 @pytest.mark.parametrize(
     "line",
     [

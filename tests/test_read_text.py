@@ -65,6 +65,18 @@ LABEL_STYLES = [
         id="numbered Q1. and A1.",
     ),
     pytest.param(
+        "Priya Shah (Interviewer): Why Python?\nSam Lee (Candidate): It reads well.\n"
+        "Priya Shah (Interviewer): And Go?",
+        [("Priya Shah (Interviewer)", "Why Python?"), ("Sam Lee (Candidate)", "It reads well."),
+         ("Priya Shah (Interviewer)", "And Go?")],
+        id="a name with its role in parentheses",
+    ),
+    pytest.param(
+        "Interviewer (Ruth): Why Python?\nCandidate (Sam): It reads well.",
+        [("Interviewer (Ruth)", "Why Python?"), ("Candidate (Sam)", "It reads well.")],
+        id="a role with a name in parentheses",
+    ),
+    pytest.param(
         "Q1: First question?\nA1: First answer.\nQ2: Second?\nA2: Second answer.",
         [("Q", "First question?"), ("A", "First answer."), ("Q", "Second?"),
          ("A", "Second answer.")],

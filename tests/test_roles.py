@@ -341,6 +341,30 @@ def test_part_of_a_name_that_fits_several_speakers_is_an_error() -> None:
         assign_roles(read(text), interviewer="Spea")  # whole words only
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Priya Shah (Interviewer): Why this team?\nSam Lee (Candidate): The product.\n",
+            [("Priya Shah (Interviewer)", "Priya Shah", "interviewer"),
+             ("Sam Lee (Candidate)", "Sam Lee", "candidate")],
+        ),
+        (
+            "Interviewer (Ruth): Why this team?\nCandidate (Sam): The product.\n",
+            [("Interviewer (Ruth)", "Ruth", "interviewer"),
+             ("Candidate (Sam)", "Sam", "candidate")],
+        ),
+    ],
+)  # fmt: skip
+def test_a_role_in_parentheses_decides_and_the_name_beside_it_is_the_name(
+    text: str, expected: list[tuple[str, str, str]]
+) -> None:
+    transcript = read(text)
+    assert [(s.id, s.name, s.role) for s in transcript.speakers] == expected
+    assert {s.role_source for s in transcript.speakers} == {"label"}
+    assert [s.label for s in transcript.speakers] == [s.id for s in transcript.speakers]
+
+
 def test_a_speaker_named_for_both_roles_in_lists_is_an_error() -> None:
     with pytest.raises(UsageError, match="both name speaker 'Daniel'"):
         assign_roles(read(NAMED), interviewer=["Priya", "Daniel"], candidate=["Daniel"])

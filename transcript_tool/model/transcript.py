@@ -29,8 +29,17 @@ class Speaker:
     @property
     def label(self) -> str:
         """How reports name the speaker: the label, with the name said in the
-        text after it when the label is not that name ("Speaker 1 (Sam)")."""
-        return self.id if self.name in (None, self.id) else f"{self.id} ({self.name})"
+        text after it when the label does not hold that name ("Speaker 1
+        (Sam)"; "Priya Shah (Interviewer)" as it is)."""
+        name = self.name
+        if (
+            name is None
+            or name == self.id
+            or f"({name})" in self.id
+            or self.id.startswith(f"{name} (")
+        ):
+            return self.id
+        return f"{self.id} ({name})"
 
 
 @dataclass(frozen=True)

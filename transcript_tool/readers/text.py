@@ -6,6 +6,7 @@ Recognised labels at the start of a line::
     Q: text   A. text      Q1. text             INTERVIEWER: text    SPEAKER_00: text
     **Priya:** text        **Priya**: text      [Priya] text    [Priya]: text
     Priya (00:01:02): text                      (Rev style; the timestamp becomes ``start``)
+    Priya Shah (Interviewer): text              (a role in the note decides the role)
     [Priya] 10:02:33                            (Zoom's saved captions; text on the next lines)
     Priya - text      Priya<tab>text            (only when no other shape gives two speakers)
 
@@ -51,7 +52,10 @@ from .common import (
 from .timed import checked_clock, line_notice
 
 _WORD = r"(?:[^\W\d_][\w.'’-]*|\d+)"
-_NAME = rf"(?P<name>{_WORD}(?:[ \t]+{_WORD}){{0,3}})"
+_NAME = (
+    rf"(?P<name>{_WORD}(?:[ \t]+{_WORD}){{0,3}})"
+    rf"(?:[ \t]*\((?P<note>[^\W\d_][\w.'’-]*(?:[ \t]+{_WORD}){{0,2}})\))?"
+)
 _REST = r"(?:[ \t]+|$)(?P<rest>.*)$"
 _CLOCK = r"\d{1,2}(?::\d{2}){1,2}(?:[.,]\d+)?"
 _STAMP = rf"(?:[ \t]*[(\[](?P<stamp>{_CLOCK})[)\]])"
@@ -115,13 +119,21 @@ _QA_WORDS = frozenset(["question", "answer"])
 
 @dataclass(frozen=True)
 class _Label:
-    """A possible speaker label at the start of one line."""
+    """A possible speaker label at the start of one line. ``name`` is the
+    whole label as written, a note in parentheses included ("Priya Shah
+    (Interviewer)"); ``note`` is that note."""
 
     name: str
     rest: str
     marked: bool
     dotted: bool = False
     stamp: str | None = None  # as written; read (and checked) when the label is a speaker
+    note: str | None = None
+
+    @property
+    def base(self) -> str:
+        """The label without its note ("Priya Shah")."""
+        return self.name[: -len(self.note) - 3] if self.note else self.name
 
 
 def sniff(text: str, name: str) -> float:
@@ -288,7 +300,11 @@ def _parse_label(
             stamp = match["stamp"] if "stamp" in pattern.groupindex else None
             marked = style in ("bold", "bracket") or stamp is not None
             name = re.sub(r"\s+", " ", match["name"])
-            return _Label(name, match["rest"], marked, style == "dotted", stamp)
+            note = match["note"] if "note" in pattern.groupindex else None
+            if note is not None:
+                note = re.sub(r"\s+", " ", note)
+                name = f"{name} ({note})"
+            return _Label(name, match["rest"], marked, style == "dotted", stamp, note)
     return None
 
 
@@ -334,11 +350,11 @@ def _speakers(labels: Sequence[_Label | None], *, one_off: bool = True) -> set[s
     ]
 
     def accepted(label: _Label) -> bool:
-        if _ROLE.fullmatch(label.name):
-            return True
+        if any(_ROLE.fullmatch(part) for part in (label.name, label.base, label.note) if part):
+            return True  # "Interviewer:", "Priya Shah (Interviewer):", "Interviewer (Ruth):"
         if not one_off:  # capitalised words, not numbers alone (a table's columns)
             name = label.name
-            return counts[_key(name)] >= 2 and capitalised(name) and not name.isdigit()
+            return counts[_key(name)] >= 2 and _capitalised(name) and not name.isdigit()
         return (
             (counts[_key(label.name)] >= 2 and _looks_like_name(label.name, one_off=False))
             or (label.marked and _looks_like_name(label.name))
@@ -381,7 +397,7 @@ def _interjections(
 
 
 def _named(key: str, label: _Label, counts: dict[str, int]) -> bool:
-    if counts[key] != 1 or label.dotted or _is_stop(label.name) or not capitalised(label.name):
+    if counts[key] != 1 or label.dotted or _is_stop(label.name) or not _capitalised(label.name):
         return False
     from ..annotate.names import is_name_word
 
@@ -450,7 +466,12 @@ def _is_stop(name: str) -> bool:
 
 def _looks_like_name(name: str, *, one_off: bool = True) -> bool:
     """Every word capitalised (or a number); a recurring label may also be one word."""
-    return (not one_off and len(name.split()) == 1) or capitalised(name)
+    return (not one_off and len(name.split()) == 1) or _capitalised(name)
+
+
+def _capitalised(name: str) -> bool:
+    """:func:`.common.capitalised`, a note in parentheses read as words."""
+    return capitalised(name.replace("(", "").replace(")", ""))
 
 
 def _key(name: str) -> str:

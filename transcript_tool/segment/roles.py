@@ -47,6 +47,7 @@ _GENERIC_LABEL = re.compile(
     r"^(?:speaker|spk|participant|person|voice|unknown)?[\s_-]*(?:\d+|[a-z])?$", re.IGNORECASE
 )
 _NUMBERED_ROLE = re.compile(r"^(?P<role>[a-z ]+?)[\s_-]*\d+$", re.IGNORECASE)
+_NOTED = re.compile(r"(?P<base>[^()]+?)\s*\((?P<note>[^()]+)\)")
 
 _SENTENCE = re.compile(r"[^.?!]+[.?!]*")
 _ASKING_OPENER = re.compile(
@@ -170,13 +171,31 @@ def assign_roles(
 
 
 def role_from_label(label: str) -> Role | None:
-    """The role a label names ("Interviewer 2" -> interviewer), else None."""
+    """The role a label names ("Interviewer 2" -> interviewer), with a note
+    in parentheses or of one ("Priya Shah (Interviewer)", "Interviewer
+    (Ruth)"), else None."""
+    noted = _NOTED.fullmatch(label.strip())
+    if noted:
+        return role_from_label(noted["base"]) or role_from_label(noted["note"])
     key = label.strip().lower().rstrip(".")
     if key in ROLE_LABELS:
         return ROLE_LABELS[key]
     numbered = _NUMBERED_ROLE.match(key)
     if numbered and numbered.group("role").strip() in ROLE_LABELS:
         return ROLE_LABELS[numbered.group("role").strip()]
+    return None
+
+
+def _noted_name(label: str) -> str | None:
+    """The person a label with a note names: the part that is no role
+    ("Priya Shah" of "Priya Shah (Interviewer)", "Ruth" of "Interviewer
+    (Ruth)"), else None."""
+    noted = _NOTED.fullmatch(label.strip())
+    if not noted:
+        return None
+    for name, other in ((noted["base"], noted["note"]), (noted["note"], noted["base"])):
+        if role_from_label(name) is None and role_from_label(other) is not None:
+            return name
     return None
 
 
@@ -316,9 +335,13 @@ def _inference_notice(inferred: dict[str, tuple[Role, str, float]]) -> str:
 
 
 def _name_for(speaker: str, turns_by: dict[str, list[Turn]]) -> str | None:
-    """The speaker's name: the label itself when it is a name, else one said in the text."""
+    """The speaker's name: the label itself when it is a name, the name in
+    it beside a role ("Priya Shah (Interviewer)"), else one said in the text."""
     if not is_generic_label(speaker):
         return speaker
+    noted = _noted_name(speaker)
+    if noted is not None:
+        return noted
     own = _said_name(turns_by.get(speaker, []), _NAME_PATTERNS)
     if own is not None:
         return own
