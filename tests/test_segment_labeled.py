@@ -190,19 +190,53 @@ def test_the_correction_hint_repeats_the_options_that_shaped_the_turns(
 
 
 def test_names_the_reader_would_not_take_as_speakers_are_not_written(tmp_path: Path) -> None:
-    """A lowercase name said once would read back as words of the turn before."""
-    transcript = _transcript(
-        [Speaker("S1", "bob", "interviewer"), Speaker("S2", "Ann Lee", "candidate")],
-        [
-            Turn(0, "S1", "interviewer", "Why this role?"),
-            Turn(1, "S2", "candidate", "I like logistics."),
-        ],
-    )
-    text = labeled_text(transcript)
-    assert text == "Interviewer: Why this role?\nCandidate: I like logistics.\n"
+    """A lowercase name said once would read back as words of the turn
+    before; with the role beside it ("bob (Interviewer)") it reads back."""
+    speakers = [Speaker("S1", "bob", "other"), Speaker("S2", "Ann Lee", "candidate")]
+    turns = [
+        Turn(0, "S1", "other", "Why this role?"),
+        Turn(1, "S2", "candidate", "I like logistics."),
+    ]
+    text = labeled_text(_transcript(speakers, turns))
+    assert text == "Speaker 1: Why this role?\nCandidate: I like logistics.\n"
     written = tmp_path / "turns.txt"
     written.write_text(text, encoding="utf-8")
     assert [t.text for t in read_transcript(str(written)).turns] == [
         "Why this role?",
         "I like logistics.",
     ]
+    speakers[0] = Speaker("S1", "bob", "interviewer")
+    turns[0] = Turn(0, "S1", "interviewer", "Why this role?")
+    text = labeled_text(_transcript(speakers, turns))
+    assert text == "bob (Interviewer): Why this role?\nAnn Lee (Candidate): I like logistics.\n"
+    written.write_text(text, encoding="utf-8")
+    again = read_transcript(str(written))
+    assert [(s.name, s.role, s.role_source) for s in again.speakers] == [
+        ("bob", "interviewer", "label"),
+        ("Ann Lee", "candidate", "label"),
+    ]
+
+
+def test_named_speakers_are_written_with_their_roles_which_read_back() -> None:
+    """'Dr. Okafor:' read back with its role inferred again, which a second
+    interviewer who asks little may not get: the role goes beside the name,
+    where a user correcting the file can change it."""
+    from transcript_tool.readers import read_text
+
+    source = (Path(__file__).parent.parent / "samples" / "nurse-panel-interview.txt").read_text(
+        encoding="utf-8"
+    )
+    transcript = read_text(source, "nurse.txt")
+    text = labeled_text(transcript)
+    assert text.startswith("Dr. Okafor (Interviewer): Good morning, Luis,")
+    assert "\nJanet Wu (Interviewer): I can hear you both fine." in text
+    assert "\nLuis (Candidate): Good morning." in text
+    again = read_text(text, "fixed.txt")
+    assert [(s.name, s.role, s.role_source) for s in again.speakers] == [
+        ("Dr. Okafor", "interviewer", "label"),
+        ("Luis", "candidate", "label"),
+        ("Janet Wu", "interviewer", "label"),
+    ]
+    assert [t.text for t in again.turns] == [" ".join(t.text.split()) for t in transcript.turns]
+    corrected = read_text(text.replace("Janet Wu (Interviewer)", "Janet Wu (Candidate)"), "c.txt")
+    assert corrected.speaker("Janet Wu (Candidate)").role == "candidate"

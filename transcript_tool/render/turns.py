@@ -20,6 +20,7 @@ from collections import Counter
 from ..model import LOW_CONFIDENCE, Speaker, Transcript
 from ..readers.common import normalize_space
 from ..readers.text import label_of, speaker_names
+from ..segment.roles import role_from_label
 
 _MAX_CLOCK = 100 * 3600.0  # the reader's stamps have at most two digits of hours
 _TITLES = {"interviewer": "Interviewer", "candidate": "Candidate"}
@@ -39,8 +40,10 @@ def turn_list(transcript: Transcript) -> str:
 def labeled_text(transcript: Transcript) -> str:
     """``Label: words`` per turn (turns with no words left out).
 
-    The label is the speaker's name, when it reads back as a label ("Priya
-    Shah", "Dr. Okafor"); else the speaker's role ("Interviewer",
+    The label is the speaker's name, when it reads back as a label, with
+    the role beside it ("Priya Shah (Interviewer)", "Dr. Okafor
+    (Interviewer)"), so that the roles read back as they were and can be
+    corrected in the file; else the speaker's role ("Interviewer",
     "Candidate") when no other speaker has that role, or the role numbered
     when several have it (a panel's "Interviewer 1", "Interviewer 2"), so
     that the reader takes the role from it (the inferred speakers of a
@@ -70,15 +73,14 @@ def speaker_labels(speakers: tuple[Speaker, ...], *, names: bool = True) -> dict
     labels: dict[str, str] = {}
     taken: set[str] = set()
     for number, speaker in enumerate(speakers, start=1):
-        label = None
         title = _TITLES.get(speaker.role)
-        if names and speaker.name and label_of(f"{speaker.name}: x") == speaker.name:
-            label = speaker.name
-        elif title is not None and roles[speaker.role] == 1:
-            label = title
-        elif title is not None:  # a panel's interviewers: "Interviewer 1", "Interviewer 2"
-            counted_in_role[speaker.role] += 1
-            label = f"{title} {counted_in_role[speaker.role]}"
+        label = _named(speaker, title) if names and speaker.name else None
+        if label is None and title is not None:
+            if roles[speaker.role] == 1:
+                label = title
+            else:  # a panel's interviewers: "Interviewer 1", "Interviewer 2"
+                counted_in_role[speaker.role] += 1
+                label = f"{title} {counted_in_role[speaker.role]}"
         if label is None or label.lower() in taken:
             label = f"Speaker {number}"
             while label.lower() in taken:
@@ -87,6 +89,19 @@ def speaker_labels(speakers: tuple[Speaker, ...], *, names: bool = True) -> dict
         labels[speaker.id] = label
         taken.add(label.lower())
     return labels
+
+
+def _named(speaker: Speaker, title: str | None) -> str | None:
+    """The speaker's name with their role beside it ("Priya Shah
+    (Interviewer)"), or the name alone, whichever first reads back as a label
+    that gives the speaker's own role or none ("Ana (host)" would make a
+    candidate the interviewer); None when neither does."""
+    assert speaker.name is not None
+    tried = [f"{speaker.name} ({title})"] if title is not None else []
+    for label in [*tried, speaker.name]:
+        if label_of(f"{label}: x") == label and role_from_label(label) in (None, speaker.role):
+            return label
+    return None
 
 
 def _lines(transcript: Transcript, labels: dict[str, str]) -> str:
