@@ -592,3 +592,18 @@ def test_dashes_inside_text_start_no_turn() -> None:
     # a caption's lowercase "okay - so", twice, is no speaker: the segmenter reads it
     caption = read("okay - so we start with the data\nand then we train\nokay - so that is it\n")
     assert caption.unlabeled
+
+
+def test_a_note_beside_a_label_used_without_it_is_no_new_speaker() -> None:
+    # "(laughs)", "(cont'd)": the same speakers, not two more
+    transcript = read(
+        "Interviewer: What do you do?\nCandidate: I build data pipelines.\n"
+        "Interviewer (laughs): Why leave?\nCandidate (cont'd): I want to work on products.\n"
+        "Candidate: And mentor.\n"
+    )
+    assert said(transcript) == [
+        ("Interviewer", "What do you do?"),
+        ("Candidate", "I build data pipelines."),
+        ("Interviewer", "Why leave?"),
+        ("Candidate", "I want to work on products. And mentor."),
+    ]

@@ -31,6 +31,7 @@ at the top is not a turn (the uuid becomes the transcript id).
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections import Counter
 from collections.abc import Sequence
@@ -278,7 +279,7 @@ def _read_labels(lines: Sequence[str]) -> tuple[list[_Label | None], set[str]]:
     are read only when the usual ones give fewer than two speakers, and then
     only as a role word or a name on two lines or more: "Python - for the
     models" once is a list, not a speaker."""
-    labels = [_parse_label(line) for line in lines]
+    labels = _folded([_parse_label(line) for line in lines])
     speakers = _speakers(labels)
     if len(speakers) < 2:
         dashed = [
@@ -288,6 +289,23 @@ def _read_labels(lines: Sequence[str]) -> tuple[list[_Label | None], set[str]]:
         if dashed != labels and len(recurring := _speakers(dashed, one_off=False)) >= 2:
             return dashed, recurring
     return labels, speakers
+
+
+def _folded(labels: list[_Label | None]) -> list[_Label | None]:
+    """``labels`` with a note that is no role dropped where the label without
+    it is used too: "Interviewer (laughs):" and "Candidate (cont'd):" among
+    "Interviewer:" and "Candidate:" are those speakers, not two more.
+    "Interviewer (Ruth):" used throughout keeps its note (and its name)."""
+    plain = {_key(label.name) for label in labels if label and label.note is None}
+    return [
+        dataclasses.replace(label, name=label.base, note=None)
+        if label
+        and label.note is not None
+        and _key(label.base) in plain
+        and not _ROLE.fullmatch(label.note)
+        else label
+        for label in labels
+    ]
 
 
 def _parse_label(
