@@ -147,6 +147,14 @@ def test_a_role_in_parentheses_after_a_name_decides_the_role() -> None:
     ]
 
 
+def test_a_note_beside_a_name_used_without_it_is_no_new_speaker() -> None:
+    transcript = vtt(
+        ZOOM + "\n5\n00:00:13.000 --> 00:00:15.000\nDaniel Kim (laughing): Fair enough.\n"
+    )
+    assert [s.id for s in transcript.speakers] == ["Priya Shah", "Daniel Kim"]
+    assert transcript.turns[-1].text == "Fair enough."
+
+
 @pytest.mark.parametrize(
     "line",
     [

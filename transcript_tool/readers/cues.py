@@ -123,6 +123,7 @@ def transcript_from_cues(
         for cue, name_line in zip(cues, named, strict=True)
         for piece in _pieces(cue, voice_tags, name_line)
     ]
+    _fold_notes(pieces)
     speakers = _speakers(pieces, len(cues))
     for piece in pieces:
         if piece.label is not None and _key(piece.label) not in speakers:
@@ -364,6 +365,22 @@ def _speakers(pieces: Sequence[_Piece], cue_count: int) -> set[str]:
 def _capitalised(label: str) -> bool:
     """:func:`.common.capitalised`, a note in parentheses read as words."""
     return capitalised(label.replace("(", "").replace(")", ""))
+
+
+def _fold_notes(pieces: Sequence[_Piece]) -> None:
+    """A note in parentheses that is no role dropped from a label used without
+    it too ("Priya Shah (laughing):" among "Priya Shah:"), as the text reader
+    does: the same speaker, not another."""
+    from ..segment.roles import role_from_label
+
+    plain = {_key(p.label) for p in pieces if p.label is not None and "(" not in p.label}
+    for piece in pieces:
+        noted = _NOTED.fullmatch(piece.label) if piece.label is not None else None
+        if noted and _key(noted["base"]) in plain and role_from_label(noted["note"]) is None:
+            piece.label = noted["base"]
+
+
+_NOTED = re.compile(r"(?P<base>[^()]+?)[ \t]*\((?P<note>[^()]+)\)")
 
 
 def _is_sound_or_note(label: str) -> bool:
