@@ -19,6 +19,7 @@ from itertools import pairwise
 
 from ..errors import InputError, quoted
 from ..model import Transcript
+from ..segment.roles import role_from_label, split_note
 from ..wording import counted
 from .common import (
     Chunk,
@@ -371,16 +372,11 @@ def _fold_notes(pieces: Sequence[_Piece]) -> None:
     """A note in parentheses that is no role dropped from a label used without
     it too ("Priya Shah (laughing):" among "Priya Shah:"), as the text reader
     does: the same speaker, not another."""
-    from ..segment.roles import role_from_label
-
     plain = {_key(p.label) for p in pieces if p.label is not None and "(" not in p.label}
     for piece in pieces:
-        noted = _NOTED.fullmatch(piece.label) if piece.label is not None else None
-        if noted and _key(noted["base"]) in plain and role_from_label(noted["note"]) is None:
-            piece.label = noted["base"]
-
-
-_NOTED = re.compile(r"(?P<base>[^()]+?)[ \t]*\((?P<note>[^()]+)\)")
+        noted = split_note(piece.label) if piece.label is not None else None
+        if noted and _key(noted[0]) in plain and role_from_label(noted[1]) is None:
+            piece.label = noted[0]
 
 
 def _is_sound_or_note(label: str) -> bool:

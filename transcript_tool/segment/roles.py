@@ -170,13 +170,20 @@ def assign_roles(
     return dataclasses.replace(transcript, speakers=speakers, turns=turns, notices=tuple(notices))
 
 
+def split_note(label: str) -> tuple[str, str] | None:
+    """A label with a note in parentheses as (label, note): ("Priya Shah",
+    "Interviewer") for "Priya Shah (Interviewer)"; None without one."""
+    noted = _NOTED.fullmatch(label.strip())
+    return (noted["base"], noted["note"]) if noted else None
+
+
 def role_from_label(label: str) -> Role | None:
     """The role a label names ("Interviewer 2" -> interviewer), with a note
     in parentheses or of one ("Priya Shah (Interviewer)", "Interviewer
     (Ruth)"), else None."""
-    noted = _NOTED.fullmatch(label.strip())
+    noted = split_note(label)
     if noted:
-        return role_from_label(noted["base"]) or role_from_label(noted["note"])
+        return role_from_label(noted[0]) or role_from_label(noted[1])
     key = label.strip().lower().rstrip(".")
     if key in ROLE_LABELS:
         return ROLE_LABELS[key]
@@ -190,10 +197,10 @@ def _noted_name(label: str) -> str | None:
     """The person a label with a note names: the part that is no role
     ("Priya Shah" of "Priya Shah (Interviewer)", "Ruth" of "Interviewer
     (Ruth)"), else None."""
-    noted = _NOTED.fullmatch(label.strip())
+    noted = split_note(label)
     if not noted:
         return None
-    for name, other in ((noted["base"], noted["note"]), (noted["note"], noted["base"])):
+    for name, other in (noted, noted[::-1]):
         if role_from_label(name) is None and role_from_label(other) is not None:
             return name
     return None
