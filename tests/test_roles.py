@@ -365,6 +365,21 @@ def test_a_role_in_parentheses_decides_and_the_name_beside_it_is_the_name(
     assert [s.label for s in transcript.speakers] == [s.id for s in transcript.speakers]
 
 
+def test_what_meeting_software_writes_beside_a_name_decides_no_role() -> None:
+    # Teams marks an outside participant "(Guest)": the interviewer here
+    transcript = read(
+        "Helen Marsh (Guest): Thanks for joining. What does your month-end close look like?\n"
+        "Tom Becker: Ten working days, and most of it is reconciling intercompany accounts "
+        "by hand in spreadsheets that three people edit at once.\n"
+        "Helen Marsh (Guest): Where does it go wrong?\n"
+        "Tom Becker: In the handoffs between the subsidiaries.\n"
+    )
+    assert roles(transcript) == [
+        ("Helen Marsh (Guest)", "interviewer", "inferred"),
+        ("Tom Becker", "candidate", "inferred"),
+    ]
+
+
 def test_a_speaker_named_for_both_roles_in_lists_is_an_error() -> None:
     with pytest.raises(UsageError, match="both name speaker 'Daniel'"):
         assign_roles(read(NAMED), interviewer=["Priya", "Daniel"], candidate=["Daniel"])

@@ -47,6 +47,9 @@ _GENERIC_LABEL = re.compile(
     r"^(?:speaker|spk|participant|person|voice|unknown)?[\s_-]*(?:\d+|[a-z])?$", re.IGNORECASE
 )
 _NUMBERED_ROLE = re.compile(r"^(?P<role>[a-z ]+?)[\s_-]*\d+$", re.IGNORECASE)
+# What meeting software writes beside a name ("Tom Becker (Guest)": Teams'
+# outside participant, who may be the interviewer as well as the candidate).
+_MEETING_NOTES = frozenset(["guest", "host", "co-host", "external", "organizer", "presenter"])
 _NOTED = re.compile(r"(?P<base>[^()]+?)\s*\((?P<note>[^()]+)\)")
 
 _SENTENCE = re.compile(r"[^.?!]+[.?!]*")
@@ -183,7 +186,9 @@ def role_from_label(label: str) -> Role | None:
     (Ruth)"), else None."""
     noted = split_note(label)
     if noted:
-        return role_from_label(noted[0]) or role_from_label(noted[1])
+        base, note = noted
+        meeting = note.strip().lower() in _MEETING_NOTES
+        return role_from_label(base) or (None if meeting else role_from_label(note))
     key = label.strip().lower().rstrip(".")
     if key in ROLE_LABELS:
         return ROLE_LABELS[key]
