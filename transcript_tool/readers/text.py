@@ -25,17 +25,20 @@ Lines without a label continue the previous speaker's turn. A line that
 merely begins ``Note:`` or ``Situation:`` inside an answer is not a new
 speaker: labels are read in two passes, and a label counts as a speaker only
 when it names a role, carries markup (bold, brackets, a timestamp), or recurs
-and is not a common heading word. A ``# Heading`` or an ``[<uuid>] ...`` header
-at the top is not a turn (the uuid becomes the transcript id).
+and is not a common heading word; a person's name said once between two
+turns of one other speaker (a panelist's one question) counts too, and a
+label misspelt once is read as the speaker it stands for. A note that is no
+role beside a label used without it ("Interviewer (laughs):") is dropped. A
+``# Heading`` or an ``[<uuid>] ...`` header at the top is not a turn (the
+uuid becomes the transcript id).
 """
 
 from __future__ import annotations
 
-import dataclasses
 import re
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import pairwise
 
 from ..errors import InputError
@@ -298,7 +301,7 @@ def _folded(labels: list[_Label | None]) -> list[_Label | None]:
     "Interviewer (Ruth):" used throughout keeps its note (and its name)."""
     plain = {_key(label.name) for label in labels if label and label.note is None}
     return [
-        dataclasses.replace(label, name=label.base, note=None)
+        replace(label, name=label.base, note=None)
         if label
         and label.note is not None
         and _key(label.base) in plain
