@@ -607,3 +607,33 @@ def test_a_note_beside_a_label_used_without_it_is_no_new_speaker() -> None:
         ("Interviewer", "Why leave?"),
         ("Candidate", "I want to work on products. And mentor."),
     ]
+
+
+def test_a_chat_copied_from_its_page_has_its_two_speakers() -> None:
+    # a mock interview with ChatGPT, copied: "You said:" above each message
+    transcript = read(
+        "You said:\nCan you run a mock interview with me?\n"
+        "ChatGPT said:\nSure. Tell me about a product you launched.\n"
+        "You said:\nA self-serve onboarding flow; activation rose from 31 to 44 percent.\n"
+        "ChatGPT said:\nWhat trade-offs did you make?\n"
+    )
+    assert [(t.speaker, t.role) for t in transcript.turns] == [
+        ("You", "candidate"),
+        ("ChatGPT", "interviewer"),
+        ("You", "candidate"),
+        ("ChatGPT", "interviewer"),
+    ]
+    assert transcript.turns[1].text == "Sure. Tell me about a product you launched."
+
+
+def test_he_said_she_said_in_a_story_starts_no_turn() -> None:
+    transcript = read(
+        "Priya: Tell me about a conflict.\nSam: My manager disagreed.\n"
+        "He said: ship it now.\nShe said: no.\nHe said: then we slip.\nShe said: fine.\n"
+        "Priya: And then?\nSam: We slipped.\n"
+    )
+    assert said(transcript)[1] == (
+        "Sam",
+        "My manager disagreed. He said: ship it now. She said: no. He said: then we slip. "
+        "She said: fine.",
+    )

@@ -8,6 +8,7 @@ Recognised labels at the start of a line::
     Priya (00:01:02): text                      (Rev style; the timestamp becomes ``start``)
     Priya Shah (Interviewer): text              (a role in the note decides the role)
     [Priya] 10:02:33                            (Zoom's saved captions; text on the next lines)
+    You said:         ChatGPT said:             (a chat copied from its page; text below)
     Priya - text      Priya<tab>text            (only when no other shape gives two speakers)
 
 A line that holds only a clock time (``00:05:00``, ``[12:30]``), as Google
@@ -73,6 +74,8 @@ _LABELS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("bold", re.compile(rf"^\s*\*\*{_NAME}{_STAMP}?[ \t]*(?::\*\*|\*\*[ \t]*:){_REST}")),
     ("bracket", re.compile(rf"^\s*\[{_NAME}\][ \t]+(?P<stamp>{_CLOCK})[ \t]*(?P<rest>)$")),
     ("bracket", re.compile(rf"^\s*\[{_NAME}\]{_STAMP}?[ \t]*:?{_REST}")),
+    # a chat copied from its page: "You said:" / "ChatGPT said:" above each message
+    ("said", re.compile(rf"^\s*(?P<name>{_WORD}(?:[ \t]+{_WORD}){{0,2}})[ \t]+said[ \t]*:{_REST}")),
     ("plain", re.compile(rf"^\s*{_NAME}{_STAMP}?[ \t]*:{_REST}")),
     ("dotted", re.compile(rf"^\s*(?P<name>[QA]\d{{0,3}})\.{_REST}")),
 )
@@ -118,6 +121,8 @@ crosstalk, inaudible, unintelligible, indiscernible, music, applause, pause, sil
 sic, cough, coughs, sighs, chuckles, overlapping
 """
 _STOP_WORDS = frozenset(word.strip() for word in _STOP_LIST.split(","))
+# "He said:" and "She said:" report speech inside a story; "You said:" heads a chat
+_PRONOUNS = frozenset("i he she it we they someone somebody everyone nobody one".split())
 _QA_WORDS = frozenset(["question", "answer"])
 
 
@@ -133,6 +138,7 @@ class _Label:
     dotted: bool = False
     stamp: str | None = None  # as written; read (and checked) when the label is a speaker
     note: str | None = None
+    said: bool = False  # "ChatGPT said:": a speaker only as one of two or more that recur
 
     @property
     def base(self) -> str:
@@ -325,7 +331,9 @@ def _parse_label(
             if note is not None:
                 note = re.sub(r"\s+", " ", note)
                 name = f"{name} ({note})"
-            return _Label(name, match["rest"], marked, style == "dotted", stamp, note)
+            return _Label(
+                name, match["rest"], marked, style == "dotted", stamp, note, style == "said"
+            )
     return None
 
 
@@ -367,8 +375,17 @@ def _speakers(labels: Sequence[_Label | None], *, one_off: bool = True) -> set[s
     found = [
         label
         for label in labels
-        if label and not _is_stop(label.name) and (not label.dotted or dotted == {"Q", "A"})
+        if label
+        and not label.said
+        and not _is_stop(label.name)
+        and (not label.dotted or dotted == {"Q", "A"})
     ]
+    chat = {
+        _key(label.name)
+        for label in labels
+        if label and label.said and counts[_key(label.name)] >= 2
+        if _key(label.name) not in _PRONOUNS
+    }
 
     def accepted(label: _Label) -> bool:
         if any(_ROLE.fullmatch(part) for part in (label.name, label.base, label.note) if part):
@@ -383,6 +400,8 @@ def _speakers(labels: Sequence[_Label | None], *, one_off: bool = True) -> set[s
         )
 
     speakers = {_key(label.name) for label in found if accepted(label)}
+    if len(chat) >= 2:  # "You said:" and "ChatGPT said:", each on two lines or more
+        speakers |= chat
     if not one_off:
         return speakers
     if len(speakers) < 2:
@@ -418,7 +437,9 @@ def _interjections(
 
 
 def _named(key: str, label: _Label, counts: dict[str, int]) -> bool:
-    if counts[key] != 1 or label.dotted or _is_stop(label.name) or not _capitalised(label.name):
+    if counts[key] != 1 or label.dotted or label.said or _is_stop(label.name):
+        return False
+    if not _capitalised(label.name):  # "Marcus", "Janet Wu"
         return False
     from ..annotate.names import is_name_word
 
