@@ -637,3 +637,18 @@ def test_he_said_she_said_in_a_story_starts_no_turn() -> None:
         "My manager disagreed. He said: ship it now. She said: no. He said: then we slip. "
         "She said: fine.",
     )
+
+
+def test_an_ai_interviewers_one_off_opening_label_is_the_ais() -> None:
+    # the Anthropic interviews: "Assistant:" once, then "User:" and "AI:"
+    transcript = read(
+        "Assistant: Hi there! Thanks for taking the time.\n\nDoes that sound good to you?\n\n"
+        "User: Sounds good.\n\nAI: Great. What do you work on?\n\n"
+        "User: Protein folding.\n\nAI: How do you use AI in it?\n\nUser: For code, mostly.\n"
+    )
+    assert said(transcript)[0] == (
+        "AI",
+        "Hi there! Thanks for taking the time. Does that sound good to you?",
+    )
+    assert [s.id for s in transcript.speakers] == ["AI", "User"]
+    assert not any("not part of any turn" in notice for notice in transcript.notices)

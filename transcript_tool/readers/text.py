@@ -27,8 +27,9 @@ merely begins ``Note:`` or ``Situation:`` inside an answer is not a new
 speaker: labels are read in two passes, and a label counts as a speaker only
 when it names a role, carries markup (bold, brackets, a timestamp), or recurs
 and is not a common heading word; a person's name said once between two
-turns of one other speaker (a panelist's one question) counts too, and a
-label misspelt once is read as the speaker it stands for. A note that is no
+turns of one other speaker (a panelist's one question) counts too, a label
+misspelt once is read as the speaker it stands for, and a chat's AI named
+once in another way ("Assistant:" among "AI:") as the AI. A note that is no
 role beside a label used without it ("Interviewer (laughs):") is dropped. A
 ``# Heading`` or an ``[<uuid>] ...`` header at the top is not a turn (the
 uuid becomes the transcript id).
@@ -174,7 +175,7 @@ def read(text: str, name: str, options: ReadOptions | None = None) -> Transcript
     lines = split_lines(text)
     transcript_id, body, notices = _read_top(lines)
     labels, speakers = _read_labels([lines[i] for i in body])
-    misspelt = _misspellings(labels, speakers)
+    misspelt = _misspellings(labels, speakers) | _chat_agents(labels, speakers)
     spelling: dict[str, str] = {}
     for label in labels:  # each speaker as first written right, not as a misspelling
         if label and _key(label.name) in speakers:
@@ -484,6 +485,23 @@ def _misspellings(labels: Sequence[_Label | None], speakers: set[str]) -> dict[s
         if near and (len(near) == 1 or near[0][0] < near[1][0]):
             found[key] = near[0][1]
     return found
+
+
+_AGENTS = frozenset(
+    ["assistant", "ai", "bot", "chatbot", "ai interviewer", "chatgpt", "claude", "gemini"]
+)
+"""What a chat's AI is called in labels ("Assistant:", "AI:", "ChatGPT:")."""
+
+
+def _chat_agents(labels: Sequence[_Label | None], speakers: set[str]) -> dict[str, str]:
+    """A one-off label for a chat's AI read as the speaker that is one
+    (lowercase keys): each Anthropic interview opens "Assistant:" once, then
+    alternates "User:" and "AI:", and its opening was left out."""
+    agents = [key for key in speakers if key in _AGENTS]
+    if len(agents) != 1:
+        return {}
+    counts = Counter(_key(label.name) for label in labels if label)
+    return {key: agents[0] for key, count in counts.items() if count == 1 and key in _AGENTS}
 
 
 def _edits(a: str, b: str) -> int:
