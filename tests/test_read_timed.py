@@ -150,6 +150,11 @@ TIMED_LAYOUTS = [
         [("Priya", "a", 1.0), ("Sam", "b", 2.0)],
         id="bold names",
     ),
+    pytest.param(
+        "[00:00:01] Priya Shah (Interviewer): a\n[00:00:02] Sam Lee (Candidate): b",
+        [("Priya Shah (Interviewer)", "a", 1.0), ("Sam Lee (Candidate)", "b", 2.0)],
+        id="a role in parentheses after the name",
+    ),
 ]
 
 

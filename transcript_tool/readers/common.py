@@ -73,11 +73,18 @@ def normalize_space(text: str) -> str:
     return _SPACE.sub(" ", text).strip()
 
 
+LABEL_NOTE = r"(?:[ \t]*\([^()\d\n:][^()\n:]{0,39}\))?"
+"""An optional note in parentheses after a speaker's name, as labels carry
+it ("Priya Shah (Interviewer):", "Daniel Kim (laughing):"); not a time."""
+
+
 def capitalised(name: str) -> bool:
     """Whether every word of a speaker name starts with a capital or is a
-    number ("Priya Shah", "Speaker 1"): a label, not a phrase that happens
-    to end in a colon or stand above a time."""
-    return all(word[0].isupper() or word.isdigit() for word in name.split())
+    number ("Priya Shah", "Speaker 1", "Priya Shah (Interviewer)": a note's
+    parentheses aside): a label, not a phrase that happens to end in a colon
+    or stand above a time."""
+    words = [word.strip("()") for word in name.split()]
+    return all(word[:1].isupper() or word.isdigit() for word in words if word)
 
 
 def build_transcript(

@@ -22,6 +22,7 @@ from ..model import Transcript
 from ..segment.roles import role_from_label, split_note
 from ..wording import counted
 from .common import (
+    LABEL_NOTE,
     Chunk,
     RawTurn,
     ReadOptions,
@@ -42,9 +43,9 @@ _VOICE = re.compile(r"<v(?:\.[^\s>]+)*[ \t]+(?P<name>[^>\n]+)>")
 _DASH = re.compile(r"^[ \t]*-[ \t]*(?=[^\s\d-])")
 _WORD = r"(?:(?:Dr|Mr|Mrs|Ms|Mx|Prof|Jr|Sr|St|[A-Z])\.|[^\W\d_][\w'’&-]*)"
 _NAME = rf"{_WORD}(?:[ \t]+(?:{_WORD}|\d+)){{0,4}}"
-_NOTE = r"(?:[ \t]*\([^()\d\n:][^()\n:]{0,39}\))?"  # "Priya Shah (Interviewer):"
 _LABEL = re.compile(
-    rf"^[ \t]*(?:\[(?P<bracketed>{_NAME})\][ \t]*:?|(?P<plain>{_NAME}{_NOTE})[ \t]*:)(?:[ \t]+|$)"
+    rf"^[ \t]*(?:\[(?P<bracketed>{_NAME})\][ \t]*:?|(?P<plain>{_NAME}{LABEL_NOTE})[ \t]*:)"
+    r"(?:[ \t]+|$)"
 )
 # A name alone on a line, as Teams' Word transcript writes it above the text
 # ("Priya Shah", "Shah, Priya", "Priya Shah (Guest)").
@@ -355,17 +356,11 @@ def _speakers(pieces: Sequence[_Piece], cue_count: int) -> set[str]:
     speakers |= {
         _key(label)
         for label in plain
-        if counts[_key(label)] >= 2
-        and (zoom_like or _capitalised(label) or len(label.split()) == 1)
+        if counts[_key(label)] >= 2 and (zoom_like or capitalised(label) or len(label.split()) == 1)
     }
     if speakers or zoom_like:
-        speakers |= {_key(label) for label in plain if _capitalised(label)}
+        speakers |= {_key(label) for label in plain if capitalised(label)}
     return speakers
-
-
-def _capitalised(label: str) -> bool:
-    """:func:`.common.capitalised`, a note in parentheses read as words."""
-    return capitalised(label.replace("(", "").replace(")", ""))
 
 
 def _fold_notes(pieces: Sequence[_Piece]) -> None:

@@ -393,7 +393,7 @@ def _speakers(labels: Sequence[_Label | None], *, one_off: bool = True) -> set[s
             return True  # "Interviewer:", "Priya Shah (Interviewer):", "Interviewer (Ruth):"
         if not one_off:  # capitalised words, not numbers alone (a table's columns)
             name = label.name
-            return counts[_key(name)] >= 2 and _capitalised(name) and not name.isdigit()
+            return counts[_key(name)] >= 2 and capitalised(name) and not name.isdigit()
         return (
             (counts[_key(label.name)] >= 2 and _looks_like_name(label.name, one_off=False))
             or (label.marked and _looks_like_name(label.name))
@@ -440,7 +440,7 @@ def _interjections(
 def _named(key: str, label: _Label, counts: dict[str, int]) -> bool:
     if counts[key] != 1 or label.dotted or label.said or _is_stop(label.name):
         return False
-    if not _capitalised(label.name):  # "Marcus", "Janet Wu"
+    if not capitalised(label.name):  # "Marcus", "Janet Wu"
         return False
     from ..annotate.names import is_name_word
 
@@ -526,12 +526,7 @@ def _is_stop(name: str) -> bool:
 
 def _looks_like_name(name: str, *, one_off: bool = True) -> bool:
     """Every word capitalised (or a number); a recurring label may also be one word."""
-    return (not one_off and len(name.split()) == 1) or _capitalised(name)
-
-
-def _capitalised(name: str) -> bool:
-    """:func:`.common.capitalised`, a note in parentheses read as words."""
-    return capitalised(name.replace("(", "").replace(")", ""))
+    return (not one_off and len(name.split()) == 1) or capitalised(name)
 
 
 def _key(name: str) -> str:

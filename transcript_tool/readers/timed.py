@@ -46,6 +46,7 @@ from ..model import Transcript
 from . import Reader
 from .clock import stamp_seconds
 from .common import (
+    LABEL_NOTE,
     Chunk,
     RawTurn,
     ReadOptions,
@@ -69,7 +70,7 @@ _LEAD = (
 )
 _PREFIXED = re.compile(rf"^[ \t]*{_LEAD}[ \t]*(?:[-–—|][ \t]+)?(?P<rest>.*)$")
 _LABEL = re.compile(
-    rf"^(?:\*\*)?(?P<name>{_NAME})(?:\*\*)?[ \t]*:(?:\*\*)?(?:[ \t]+|$)(?P<text>.*)$"
+    rf"^(?:\*\*)?(?P<name>{_NAME}{LABEL_NOTE})(?:\*\*)?[ \t]*:(?:\*\*)?(?:[ \t]+|$)(?P<text>.*)$"
 )
 _STAMP_AFTER = re.compile(
     rf"^[ \t]*(?:\*\*)?(?P<name>{_NAME})(?:\*\*)?[ \t]*:(?:\*\*)?"
