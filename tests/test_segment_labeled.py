@@ -101,8 +101,9 @@ def test_speakers_who_share_a_role_keep_names_or_get_numbers() -> None:
         Speaker("Ana (host)", "Ana (host)", "candidate"),
         Speaker("Dr. Chen", "Dr. Chen", "other"),
     )
-    # "Ana (host)" does not read back as a label, so the role stands in; a
-    # panel's interviewers are numbered within their role, which reads back
+    # "Ana (host)" takes no second note and alone would leave her role to
+    # inference, so the role stands in; a panel's interviewers are numbered
+    # within their role, which reads back
     assert speaker_labels(speakers) == {
         "SPEAKER_00": "Interviewer 1",
         "SPEAKER_01": "Interviewer 2",

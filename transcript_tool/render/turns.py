@@ -93,15 +93,14 @@ def speaker_labels(speakers: tuple[Speaker, ...], *, names: bool = True) -> dict
 
 def _named(speaker: Speaker, title: str | None) -> str | None:
     """The speaker's name with their role beside it ("Priya Shah
-    (Interviewer)"), or the name alone, whichever first reads back as a label
-    that gives the speaker's own role or none ("Ana (host)" would make a
-    candidate the interviewer); None when neither does."""
+    (Interviewer)"), or for a role with no title ("other") the name alone,
+    when it reads back as a label that gives that role; None otherwise ("Ana
+    (host)" takes no second note, and alone would leave her role to
+    inference)."""
     assert speaker.name is not None
-    tried = [f"{speaker.name} ({title})"] if title is not None else []
-    for label in [*tried, speaker.name]:
-        if label_of(f"{label}: x") == label and role_from_label(label) in (None, speaker.role):
-            return label
-    return None
+    label = speaker.name if title is None else f"{speaker.name} ({title})"
+    role = None if title is None else speaker.role
+    return label if label_of(f"{label}: x") == label and role_from_label(label) == role else None
 
 
 def _lines(transcript: Transcript, labels: dict[str, str]) -> str:
