@@ -652,3 +652,28 @@ def test_an_ai_interviewers_one_off_opening_label_is_the_ais() -> None:
     )
     assert [s.id for s in transcript.speakers] == ["AI", "User"]
     assert not any("not part of any turn" in notice for notice in transcript.notices)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "- Interviewer: What do you do?\n- Candidate: I build pipelines.\n"
+        "- Interviewer: Why leave?\n- Candidate: Products.\n",
+        "* **Interviewer:** What do you do?\n* **Candidate:** I build pipelines.\n"
+        "* **Interviewer:** Why leave?\n* **Candidate:** Products.\n",
+        ">> INTERVIEWER: What do you do?\n>> CANDIDATE: I build pipelines.\n"
+        ">> INTERVIEWER: Why leave?\n>> CANDIDATE: Products.\n",
+        "> **Interviewer:** What do you do?\n>\n> **Candidate:** I build pipelines.\n"
+        ">\n> **Interviewer:** Why leave?\n>\n> **Candidate:** Products.\n",
+    ],
+    ids=["bullets", "bold bullets", "broadcast chevrons", "a Markdown block quote"],
+)
+def test_labels_after_a_bullet_or_in_a_quote(text: str) -> None:
+    transcript = read(text)
+    assert [t.role for t in transcript.turns] == ["interviewer", "candidate"] * 2
+    assert [t.text for t in transcript.turns] == [
+        "What do you do?",
+        "I build pipelines.",
+        "Why leave?",
+        "Products.",
+    ]

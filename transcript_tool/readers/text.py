@@ -9,6 +9,7 @@ Recognised labels at the start of a line::
     Priya Shah (Interviewer): text              (a role in the note decides the role)
     [Priya] 10:02:33                            (Zoom's saved captions; text on the next lines)
     You said:         ChatGPT said:             (a chat copied from its page; text below)
+    - Priya: text     >> PRIYA: text            (after a list's bullet or ">>"; a quote's ">" goes)
     Priya - text      Priya<tab>text            (only when no other shape gives two speakers)
 
 A line that holds only a clock time (``00:05:00``, ``[12:30]``), as Google
@@ -71,21 +72,28 @@ _CLOSING = re.compile(
 )
 
 # (style, pattern): tried in order; "plain" and "dotted" labels carry no markup.
+# Before a label: a list's bullet ("- Interviewer: ...", "* **Priya:** ...")
+# or a broadcast caption's ">>"
+_LEAD = r"^\s*(?:(?:[-*+•]|>>)[ \t]+)?"
 _LABELS: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("bold", re.compile(rf"^\s*\*\*{_NAME}{_STAMP}?[ \t]*(?::\*\*|\*\*[ \t]*:){_REST}")),
-    ("bracket", re.compile(rf"^\s*\[{_NAME}\][ \t]+(?P<stamp>{_CLOCK})[ \t]*(?P<rest>)$")),
-    ("bracket", re.compile(rf"^\s*\[{_NAME}\]{_STAMP}?[ \t]*:?{_REST}")),
+    ("bold", re.compile(rf"{_LEAD}\*\*{_NAME}{_STAMP}?[ \t]*(?::\*\*|\*\*[ \t]*:){_REST}")),
+    ("bracket", re.compile(rf"{_LEAD}\[{_NAME}\][ \t]+(?P<stamp>{_CLOCK})[ \t]*(?P<rest>)$")),
+    ("bracket", re.compile(rf"{_LEAD}\[{_NAME}\]{_STAMP}?[ \t]*:?{_REST}")),
     # a chat copied from its page: "You said:" / "ChatGPT said:" above each message
-    ("said", re.compile(rf"^\s*(?P<name>{_WORD}(?:[ \t]+{_WORD}){{0,2}})[ \t]+said[ \t]*:{_REST}")),
-    ("plain", re.compile(rf"^\s*{_NAME}{_STAMP}?[ \t]*:{_REST}")),
-    ("dotted", re.compile(rf"^\s*(?P<name>[QA]\d{{0,3}})\.{_REST}")),
+    (
+        "said",
+        re.compile(rf"{_LEAD}(?P<name>{_WORD}(?:[ \t]+{_WORD}){{0,2}})[ \t]+said[ \t]*:{_REST}"),
+    ),
+    ("plain", re.compile(rf"{_LEAD}{_NAME}{_STAMP}?[ \t]*:{_REST}")),
+    ("dotted", re.compile(rf"{_LEAD}(?P<name>[QA]\d{{0,3}})\.{_REST}")),
 )
+_QUOTED = re.compile(r"^\s*>(?!>) ?")  # a Markdown block quote's marker
 # Read only when the labels above give fewer than two speakers: "Name - text",
 # "Name – text" and "Name<tab>text" (hand-typed notes, a table pasted as text).
 _SET_OFF = re.compile(r"\t| [-–—] ")  # what a line needs for one of these shapes
 _DASHED: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("dash", re.compile(rf"^\s*{_NAME}{_STAMP}?[ \t]+[-–—][ \t]+(?P<rest>.*)$")),
-    ("tab", re.compile(rf"^\s*{_NAME}{_STAMP}?[ ]*\t[ \t]*(?P<rest>.*)$")),
+    ("dash", re.compile(rf"{_LEAD}{_NAME}{_STAMP}?[ \t]+[-–—][ \t]+(?P<rest>.*)$")),
+    ("tab", re.compile(rf"{_LEAD}{_NAME}{_STAMP}?[ ]*\t[ \t]*(?P<rest>.*)$")),
 )
 _HEADER = re.compile(
     r"^\s*\[(?P<id>[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}"
@@ -154,7 +162,7 @@ def sniff(text: str, name: str) -> float:
     speaker label (more with a larger share); 0.05 for any other non-empty text,
     so unlabeled text still falls back to this reader; 0.0 for blank text.
     """
-    lines = [line for line in split_lines(text) if line.strip()]
+    lines = [line for line in _unquoted(split_lines(text)) if line.strip()]
     if not lines:
         return 0.0
     labels, speakers = _read_labels(lines)
@@ -172,7 +180,7 @@ def read(text: str, name: str, options: ReadOptions | None = None) -> Transcript
     label's line and the following unlabeled lines, with the label removed.
     Text before the first label is left out and reported in ``notices``.
     """
-    lines = split_lines(text)
+    lines = _unquoted(split_lines(text))
     transcript_id, body, notices = _read_top(lines)
     labels, speakers = _read_labels([lines[i] for i in body])
     misspelt = _misspellings(labels, speakers) | _chat_agents(labels, speakers)
@@ -283,6 +291,16 @@ def _next_nonblank(lines: Sequence[str], i: int) -> int:
     return i
 
 
+def _unquoted(lines: list[str]) -> list[str]:
+    """``lines`` without a Markdown block quote's ``>`` when every line that
+    is not blank has one (a transcript quoted in notes), else as they are."""
+    if not any(line.strip() for line in lines) or not all(
+        _QUOTED.match(line) for line in lines if line.strip()
+    ):
+        return lines
+    return [_QUOTED.sub("", line, count=1) for line in lines]
+
+
 def _read_labels(lines: Sequence[str]) -> tuple[list[_Label | None], set[str]]:
     """Each line's label (None for a line without one) and the keys of those
     taken as speakers (:func:`_speakers`). Labels set off by a dash or a tab
@@ -350,7 +368,7 @@ def label_of(line: str) -> str | None:
 def speaker_names(text: str) -> set[str]:
     """The label names (lowercase) that :func:`read` takes as speakers in
     ``text``; the lines of any other label continue the turn before them."""
-    return _read_labels([line for line in split_lines(text) if line.strip()])[1]
+    return _read_labels([line for line in _unquoted(split_lines(text)) if line.strip()])[1]
 
 
 def _speakers(labels: Sequence[_Label | None], *, one_off: bool = True) -> set[str]:
