@@ -402,6 +402,21 @@ def test_names_alone_above_the_text_are_speakers_without_times(blank_lines: bool
     assert "line 1 before the first speaker line is not part of any turn" in transcript.notices
 
 
+def test_names_alone_above_short_answers_are_speakers() -> None:
+    # a screenplay's layout: "I build data pipelines." under CANDIDATE read as
+    # a name of its own, so CANDIDATE was no header and its words ran on
+    transcript = otter(
+        "INTERVIEWER\nWhat do you do?\n\nCANDIDATE\nI build data pipelines.\n\n"
+        "INTERVIEWER\nWhy leave?\n\nCANDIDATE\nI want to work on products.\n"
+    )
+    assert [(t.speaker, t.text) for t in transcript.turns] == [
+        ("INTERVIEWER", "What do you do?"),
+        ("CANDIDATE", "I build data pipelines."),
+        ("INTERVIEWER", "Why leave?"),
+        ("CANDIDATE", "I want to work on products."),
+    ]
+
+
 @pytest.mark.parametrize(
     "text",
     [

@@ -122,7 +122,13 @@ def _untimed_headers(lines: Sequence[str]) -> set[int]:
         paragraphs += not i or not lines[i - 1].strip()
         alone = _NAME_ALONE.match(line)
         under = lines[i + 1] if i + 1 < len(lines) else ""
-        if alone and capitalised(alone["name"]) and under.strip() and not _NAME_ALONE.match(under):
+        if (
+            alone
+            and capitalised(alone["name"])
+            and not alone["name"].endswith(".")  # "Notes." opening a paragraph: a sentence
+            and under.strip()
+            and not _names_alone(under)
+        ):
             found[i] = " ".join(alone["name"].split()).lower()
     names = list(found.values())
     distinct = set(names)
@@ -135,6 +141,13 @@ def _untimed_headers(lines: Sequence[str]) -> set[int]:
     ):
         return set(found)
     return set()
+
+
+def _names_alone(line: str) -> bool:
+    """Whether ``line`` is a capitalised name alone, as a header line is ("I
+    build data pipelines." under "CANDIDATE" is no name: it is the text)."""
+    alone = _NAME_ALONE.match(line)
+    return alone is not None and capitalised(alone["name"])
 
 
 def sniff(text: str, name: str) -> float:
