@@ -40,10 +40,11 @@ def turn_list(transcript: Transcript) -> str:
 def labeled_text(transcript: Transcript) -> str:
     """``Label: words`` per turn (turns with no words left out).
 
-    The label is the speaker's name, when it reads back as a label, with
-    the role beside it ("Priya Shah (Interviewer)", "Dr. Okafor
-    (Interviewer)"), so that the roles read back as they were and can be
-    corrected in the file; else the speaker's role ("Interviewer",
+    The label is the speaker's name with the role beside it ("Priya Shah
+    (Interviewer)", "Dr. Okafor (Interviewer)"; the name alone for a role of
+    "other"), when it reads back as a label giving that role, so that the
+    roles read back as they were and can be corrected in the file; else the
+    speaker's role ("Interviewer",
     "Candidate") when no other speaker has that role, or the role numbered
     when several have it (a panel's "Interviewer 1", "Interviewer 2"), so
     that the reader takes the role from it (the inferred speakers of a
