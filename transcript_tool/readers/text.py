@@ -402,8 +402,10 @@ def _speakers(labels: Sequence[_Label | None], *, one_off: bool = True) -> set[s
     chat = {
         _key(label.name)
         for label in labels
-        if label and label.said and counts[_key(label.name)] >= 2
-        if _key(label.name) not in _PRONOUNS
+        if label
+        and label.said
+        and counts[_key(label.name)] >= 2
+        and _key(label.name) not in _PRONOUNS
     }
 
     def accepted(label: _Label) -> bool:
@@ -450,12 +452,13 @@ def _interjections(
         if first != second:
             continue
         between = [item for item in keyed[before + 1 : after] if item]
-        if len(between) == 1 and _named(*between[0], counts):
+        if len(between) == 1 and _one_off_name(*between[0], counts):
             found.add(between[0][0])
     return found
 
 
-def _named(key: str, label: _Label, counts: dict[str, int]) -> bool:
+def _one_off_name(key: str, label: _Label, counts: dict[str, int]) -> bool:
+    """Whether ``label`` is on one line only and is a person's name."""
     if counts[key] != 1 or label.dotted or label.said or _is_stop(label.name):
         return False
     if not capitalised(label.name):  # "Marcus", "Janet Wu"
