@@ -235,7 +235,7 @@ def test_a_panel_gets_a_note_of_how_its_interviewers_shared_the_asking(
     the notes give each one's words and questions, which add up to the
     timing table's and the questions table's, and name who set up at length
     or asked again."""
-    from transcript_tool.render.views import interviewer_notes
+    from transcript_tool.render.notes import interviewer_notes
     from transcript_tool.segment.roles import assign_roles
 
     report = sample_report("nurse-panel-interview.txt")

@@ -31,8 +31,9 @@ from ..wording import counted
 from .cards import quote_of
 from .columns import Narrowing
 from .control import visible
+from .notes import interviewer_notes
 from .timeline import LEGEND, Layout, block_lines, layout
-from .views import concept_rows, interviewer_notes, timing_view
+from .views import concept_rows, timing_view
 
 ANSWERED_STYLE = {"yes": "green", "partial": "yellow", "no": "red"}
 ROLE_STYLE = {"interviewer": "blue", "candidate": "green", "other": "magenta"}
