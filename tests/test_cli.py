@@ -237,6 +237,18 @@ def test_interviewer_repeated_names_each_of_a_panel(
     assert speakers["Luis"][0] == "candidate"
 
 
+@pytest.mark.parametrize("command", ["report", "segment"])
+def test_the_speaker_options_show_what_they_take(
+    capsys: pytest.CaptureFixture[str], command: str
+) -> None:
+    # as lists (repeatable), typer showed them as "<list[str]>"
+    code, out, _ = run(capsys, command, "--help")
+    assert code == 0
+    flat = " ".join(out.split())
+    assert "--interviewer NAME" in flat and "--candidate NAME" in flat
+    assert "list[" not in flat
+
+
 # -------------------------------------------------------------------- bad input
 
 BROKEN_RUBRIC = """\

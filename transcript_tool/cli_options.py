@@ -72,6 +72,7 @@ InterviewerOpt = Annotated[
     list[str] | None,
     typer.Option(
         "--interviewer",
+        metavar="NAME",
         help="The speaker (label or name) who interviews; repeat it for each of a panel.",
     ),
 ]
@@ -81,6 +82,7 @@ CandidateOpt = Annotated[
     list[str] | None,
     typer.Option(
         "--candidate",
+        metavar="NAME",
         help="The speaker (label or name) being interviewed; repeat it for several.",
     ),
 ]
