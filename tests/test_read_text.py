@@ -677,3 +677,24 @@ def test_labels_after_a_bullet_or_in_a_quote(text: str) -> None:
         "Why leave?",
         "Products.",
     ]
+
+
+def test_a_chats_own_formatting_starts_no_turn() -> None:
+    # ChatGPT's messages are Markdown: bold headings with colons, once each
+    transcript = read(
+        "You said:\nHow did I do?\n\nChatGPT said:\nQuick feedback:\n"
+        "**SQL:** correct.\n- **Length:** a little long.\n\n"
+        "You said:\nThanks.\n\nChatGPT said:\nGood luck!\n"
+    )
+    assert [s.id for s in transcript.speakers] == ["You", "ChatGPT"]
+    assert transcript.turns[1].text == (
+        "Quick feedback: **SQL:** correct. - **Length:** a little long."
+    )
+
+
+def test_a_bold_heading_after_a_bullet_is_a_list_item() -> None:
+    transcript = read(
+        "Interviewer: What went well?\nCandidate: Two things.\n"
+        "- **Planning:** we scoped early.\nInterviewer: And?\nCandidate: That's it.\n"
+    )
+    assert said(transcript)[1] == ("Candidate", "Two things. - **Planning:** we scoped early.")

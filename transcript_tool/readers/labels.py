@@ -32,7 +32,7 @@ CLOCK = r"\d{1,2}(?::\d{2}){1,2}(?:[.,]\d+)?"
 _STAMP = rf"(?:[ \t]*[(\[](?P<stamp>{CLOCK})[)\]])"
 # Before a label: a list's bullet ("- Interviewer: ...", "* **Priya:** ...")
 # or a broadcast caption's ">>"
-_LEAD = r"^\s*(?:(?:[-*+•]|>>)[ \t]+)?"
+_LEAD = r"^\s*(?:(?P<bullet>[-*+•])[ \t]+|>>[ \t]+)?"
 _LABELS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("bold", re.compile(rf"{_LEAD}\*\*{_NAME}{_STAMP}?[ \t]*(?::\*\*|\*\*[ \t]*:){_REST}")),
     ("bracket", re.compile(rf"{_LEAD}\[{_NAME}\][ \t]+(?P<stamp>{CLOCK})[ \t]*(?P<rest>)$")),
@@ -147,7 +147,9 @@ def parse_label(line: str, shapes: Sequence[tuple[str, re.Pattern[str]]] = _LABE
         match = pattern.match(line)
         if match:
             stamp = match["stamp"] if "stamp" in pattern.groupindex else None
-            marked = style in ("bold", "bracket") or stamp is not None
+            # markup marks a speaker, but not a list item's bold heading ("- **SQL:** ...")
+            bullet = "bullet" in pattern.groupindex and match["bullet"] is not None
+            marked = (style in ("bold", "bracket") and not bullet) or stamp is not None
             name = re.sub(r"\s+", " ", match["name"])
             note = match["note"] if "note" in pattern.groupindex else None
             if note is not None:
@@ -208,9 +210,9 @@ def _speakers(labels: Sequence[Label | None], *, one_off: bool = True) -> set[st
             or _TITLED.fullmatch(label.name) is not None
         )
 
-    speakers = {label_key(label.name) for label in found if accepted(label)}
     if len(chat) >= 2:  # "You said:" and "ChatGPT said:", each on two lines or more
-        speakers |= chat
+        return chat  # the rest are the messages' own formatting ("**SQL:** correct")
+    speakers = {label_key(label.name) for label in found if accepted(label)}
     if not one_off:
         return speakers
     if len(speakers) < 2:
