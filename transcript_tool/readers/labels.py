@@ -6,7 +6,7 @@ whole text are speakers (:func:`read_labels`). A label counts when it names
 a role, carries markup (bold, brackets, a timestamp), or recurs and is not a
 common heading word ("Note:", "Situation:", "Step 2:"); and, on one line
 only, when it is a person's name between two turns of one other speaker (a
-panelist's one question). :func:`misspellings` and :func:`chat_agents` read
+panelist's one question). :func:`stand_ins` reads
 a one-off label as the speaker it stands for ("Interveiwee:" among
 "Interviewee:", "Assistant:" among "AI:"). Labels set off by a dash or a tab
 count only when no other shape gives two speakers.
@@ -267,7 +267,15 @@ these: a transcript with a few typos has neither, and comparing each with
 each costs time (100,000 one-off labels took 1.8 s with two speakers)."""
 
 
-def misspellings(labels: Sequence[Label | None], speakers: set[str]) -> dict[str, str]:
+def stand_ins(labels: Sequence[Label | None], speakers: set[str]) -> dict[str, str]:
+    """One-off labels read as another speaker (lowercase keys): a misspelling
+    of one (:func:`_misspellings`) or a chat's AI named another way
+    (:func:`_chat_agents`)."""
+    counts = Counter(label_key(label.name) for label in labels if label)
+    return _misspellings(counts, speakers) | _chat_agents(counts, speakers)
+
+
+def _misspellings(counts: Counter[str], speakers: set[str]) -> dict[str, str]:
     """One-off labels read as a misspelling of one speaker's (lowercase keys):
     a label on one line only, not itself a speaker, within two letters'
     edit of a speaker's label of MISSPELT_LENGTH letters or more, and nearer
@@ -277,7 +285,6 @@ def misspellings(labels: Sequence[Label | None], speakers: set[str]) -> dict[str
     Hand-typed transcripts have them ("Interveiwee:", "Inerviewee:" and
     "Intervieweee:" among the MIT interviews' "Interviewee:"); their words
     went to the speaker before them, there the interviewer."""
-    counts = Counter(label_key(label.name) for label in labels if label)
     targets = sorted(key for key in speakers if len(key) >= MISSPELT_LENGTH)
     one_offs = [
         key
@@ -304,14 +311,13 @@ _AGENTS = frozenset(
 """What a chat's AI is called in labels ("Assistant:", "AI:", "ChatGPT:")."""
 
 
-def chat_agents(labels: Sequence[Label | None], speakers: set[str]) -> dict[str, str]:
+def _chat_agents(counts: Counter[str], speakers: set[str]) -> dict[str, str]:
     """A one-off label for a chat's AI read as the speaker that is one
     (lowercase keys): each Anthropic interview opens "Assistant:" once, then
     alternates "User:" and "AI:", and its opening was left out."""
     agents = [key for key in speakers if key in _AGENTS]
     if len(agents) != 1:
         return {}
-    counts = Counter(label_key(label.name) for label in labels if label)
     return {key: agents[0] for key, count in counts.items() if count == 1 and key in _AGENTS}
 
 

@@ -54,12 +54,11 @@ from .common import (
 )
 from .labels import (
     CLOCK,
-    chat_agents,
     label_key,
-    misspellings,
     parse_label,
     read_labels,
     speaker_id,
+    stand_ins,
 )
 from .timed import checked_clock, line_notice
 
@@ -106,7 +105,7 @@ def read(text: str, name: str, options: ReadOptions | None = None) -> Transcript
     lines = _unquoted(split_lines(text))
     transcript_id, body, notices = _read_top(lines)
     labels, speakers = read_labels([lines[i] for i in body])
-    misspelt = misspellings(labels, speakers) | chat_agents(labels, speakers)
+    misspelt = stand_ins(labels, speakers)
     spelling: dict[str, str] = {}
     for label in labels:  # each speaker as first written right, not as a misspelling
         if label and label_key(label.name) in speakers:
