@@ -126,6 +126,16 @@ FORMS = [
     ("To start, walk me through your current role.", "imperative", "walk me through"),
     ("To kick off, tell me about yourself.", "imperative", "tell me"),
     ("Moving on, what is your biggest strength?", "wh", "what"),
+    # an opener of several words whose first word is an opener alone: "next"
+    # must not leave "question" as the head (a chat's "Next question: tell
+    # me about a time ..." went unasked)
+    ("Next question: tell me about a time you found a bug.", "imperative", "tell me"),
+    ("My next question: tell me about a conflict.", "imperative", "tell me"),
+    ("First of all, walk me through your resume.", "imperative", "walk me through"),
+    ("Okay, the next one: tell me about a deadline you missed.", "imperative", "tell me"),
+    # a numbered question
+    ("Question two: tell me about a time you failed.", "imperative", "tell me"),
+    ("Round 3 - walk me through the schema.", "imperative", "walk me through"),
     ("what do you think is the hardest part", "wh", "what"),
     ("what would you say is your biggest strength", "wh", "what"),
     ("What happens when the consumer dies?", "wh", "What"),
@@ -382,6 +392,9 @@ NOT_QUESTIONS = [
     "what struck me was how calm she was",
     "Got it.",
     "That's a great answer.",
+    # a numbered question's words are no opener without a mark after the number
+    "Question one is about your last project.",
+    "The next one is harder.",
     # check-ins keep the conversation going; they are never questions
     "Does that make sense?",
     "does that make sense",

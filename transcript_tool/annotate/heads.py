@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from .question_cues import QuestionCues
 
 _HESITATION = frozenset({",", "-", "--", "—", "...", "…"})
+_NUMBER_MARKS = _HESITATION | {":", ";"}  # after "question two"
 
 
 def head_of(norms: Sequence[str], cues: QuestionCues) -> int:
@@ -21,17 +22,6 @@ def head_of(norms: Sequence[str], cues: QuestionCues) -> int:
         if restart:
             index += restart
             continue
-        if norms[index] in cues.openers:
-            if (
-                norms[index] in cues.subject_openers
-                and index + 1 < len(norms)
-                and norms[index + 1] in cues.auxiliaries
-            ):
-                break  # "One is a ...", "Next is ...": the subject, not an opener
-            if index + 1 < len(norms) and norms[index + 1] == "or":
-                break  # "Yes or no?", "Now or later?": an alternative, not an opener
-            index += 1
-            continue
         phrase = next(
             (
                 p
@@ -40,10 +30,35 @@ def head_of(norms: Sequence[str], cues: QuestionCues) -> int:
             ),
             None,
         )
-        if phrase is None:
+        if phrase is not None:
+            # before the words alone: "next question:" is one opener, where
+            # "next" alone would leave "question" as the head
+            index += len(phrase)
+            continue
+        if _numbered(norms, index, cues):
+            index += 2
+            continue
+        if norms[index] not in cues.openers:
             break
-        index += len(phrase)
+        if (
+            norms[index] in cues.subject_openers
+            and index + 1 < len(norms)
+            and norms[index + 1] in cues.auxiliaries
+        ):
+            break  # "One is a ...", "Next is ...": the subject, not an opener
+        if index + 1 < len(norms) and norms[index + 1] == "or":
+            break  # "Yes or no?", "Now or later?": an alternative, not an opener
+        index += 1
     return index
+
+
+def _numbered(norms: Sequence[str], index: int, cues: QuestionCues) -> bool:
+    """Whether "question two:" / "round 3," opens the sentence at ``index``: one
+    of ``numbered_openers``, a number, and a mark after it."""
+    if norms[index] not in cues.numbered_openers or index + 2 >= len(norms):
+        return False
+    number = norms[index + 1]
+    return (number.isdigit() or number in cues.number_words) and norms[index + 2] in _NUMBER_MARKS
 
 
 def _false_start(norms: Sequence[str], index: int, cues: QuestionCues) -> int:

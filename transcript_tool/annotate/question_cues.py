@@ -69,7 +69,7 @@ class QuestionCues:
     wh_words: frozenset[str]
     openers: frozenset[str]
     opener_phrases: tuple[tuple[str, ...], ...]
-    # the opener phrases by their first word, each word's in the file's order
+    # the opener phrases by their first word, the longest first
     opener_phrases_by_first: Mapping[str, tuple[tuple[str, ...], ...]]
     forms: tuple[FormRule, ...]
     # the match keys ("form:N") of the form rules with ``unmarked_clauses``
@@ -113,6 +113,9 @@ class QuestionCues:
     checked_not_before: frozenset[str] = frozenset()
     checked_longest: int = 0
     subject_openers: frozenset[str] = frozenset()
+    # "Question two:", "Round 3,": one of these, a number and a mark open a sentence
+    numbered_openers: frozenset[str] = frozenset()
+    number_words: frozenset[str] = frozenset()
     fillers: frozenset[str] = frozenset()
     restart_hesitations: frozenset[str] = frozenset()
     cut_off: frozenset[str] = frozenset()
@@ -185,7 +188,10 @@ def load_cues(text: str | None = None) -> QuestionCues:
         wh_words=frozenset(words["wh"]),
         openers=frozenset(raw["openers"]),
         opener_phrases=opener_phrases,
-        opener_phrases_by_first={word: tuple(found) for word, found in by_first.items()},
+        # the longest first: "my next question is" before "my next question"
+        opener_phrases_by_first={
+            word: tuple(sorted(found, key=len, reverse=True)) for word, found in by_first.items()
+        },
         forms=tuple(forms),
         unmarked_clause_keys=frozenset(
             f"form:{number}" for number, rule in enumerate(forms) if rule.unmarked_clauses
@@ -230,6 +236,8 @@ def load_cues(text: str | None = None) -> QuestionCues:
         tags_alone=frozenset(raw.get("tags_alone", ())),
         **_checked(raw.get("checked_statements")),
         subject_openers=frozenset(raw.get("subject_openers", ())),
+        numbered_openers=frozenset(raw.get("numbered_openers", ())),
+        number_words=frozenset(raw.get("number_words", ())),
         fillers=frozenset(raw.get("fillers", ())),
         restart_hesitations=frozenset(raw.get("restart_hesitations", ())),
         cut_off=frozenset(raw.get("cut_off", ())),
