@@ -331,13 +331,25 @@ CASES = [
             ("report", "zoom.vtt"),
             {
                 "zoom.vtt": "00:00:01.000 --> 00:00:04.000\nInterviewer: Tell me about you.\n\n"
-                "00:00:05.000 --> 00:00:08.000\nCandidate: I build things.\n"
+                "00:00:05.000 -> 00:00:08.000\nCandidate: I build things.\n"
             },
             2,
-            'zoom.vtt:1: not a WebVTT file: the first line must be "WEBVTT"'
-            " (add that line, or pass --input-format text)",
+            "zoom.vtt:4: caption text outside any cue (is the timing line above it missing?)",
         ),
-        id="VTT without header",
+        id="VTT without header, a malformed cue",
+    ),
+    pytest.param(
+        Case(
+            ("report", "zoom.vtt", "--input-format", "text"),
+            {
+                "zoom.vtt": "WEBVTT\n\n00:00:01.000 --> 00:00:04.000\nInterviewer: Tell me about"
+                " you.\n\n00:00:05.000 --> 00:00:08.000\nCandidate: I build things.\n"
+            },
+            2,
+            "zoom.vtt:1: this is a WebVTT caption file, not what --input-format text reads;"
+            " read it with --input-format vtt, or leave the format out",
+        ),
+        id="captions forced as text",
     ),
     pytest.param(
         Case(

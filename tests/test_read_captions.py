@@ -392,10 +392,20 @@ def test_repeated_cues_in_ordinary_captions_are_kept() -> None:
         ),
         pytest.param("", "talk.vtt: no captions (the file is empty)", id="empty"),
         pytest.param(
-            "\n00:00:01.000 --> 00:00:02.000\nOne.\n",
-            'talk.vtt:2: not a WebVTT file: the first line must be "WEBVTT"'
-            " (add that line, or pass --input-format text)",
-            id="no header",
+            "\nTell me about yourself.\nI build pipelines.\n",
+            'talk.vtt:2: not a WebVTT file: the first line must be "WEBVTT", and no line is a'
+            " cue timing (if it is a plain-text transcript, pass --input-format text)",
+            id="no header and no cue",
+        ),
+        pytest.param(
+            "Call with Ana\n\n00:00:01.000 --> 00:00:02.000\nAna: Hi.\n",
+            "talk.vtt:1: caption text outside any cue (is the timing line above it missing?)",
+            id="no header, a title above the cues",
+        ),
+        pytest.param(
+            "00:00:01.000 --> 00:00:02.000\nAna: Hi.\n\n00:00:03.000 -> 00:00:04.000\nBo: Hi.\n",
+            "talk.vtt:4: caption text outside any cue (is the timing line above it missing?)",
+            id="no header, the lines numbered as in the file",
         ),
     ],
 )
@@ -403,18 +413,18 @@ def test_vtt_errors_name_the_line(text: str, message: str) -> None:
     assert error_of(vtt_reader.read, text, "talk.vtt") == message
 
 
-def test_a_vtt_file_without_header_forced_as_vtt_on_the_command_line(
-    capsys: pytest.CaptureFixture[str], tmp_path: Path
-) -> None:
-    path = tmp_path / "call.vtt"
-    path.write_text("1\n00:00:01.000 --> 00:00:02.000\nAna: Hi.\n", encoding="utf-8")
-    code = main(["segment", str(path), "--input-format", "vtt", "--format", "json"])
-    out, err = capsys.readouterr()
-    assert (code, out) == (2, "")
-    assert err == (
-        f'transcript-tool: error: {path}:1: not a WebVTT file: the first line must be "WEBVTT"'
-        " (add that line, or pass --input-format text)\n"
+def test_a_vtt_file_without_its_header_is_read_as_webvtt(tmp_path: Path) -> None:
+    # copied out of a caption file, or written by a tool that leaves it out:
+    # the cues are there; "add the WEBVTT line" only made the user do it
+    text = (
+        "1\n00:00:01.000 --> 00:00:02.500\nAna: Hi, Bo.\n\n00:00:03.000 --> 00:00:04.000\nBo: Hi.\n"
     )
+    for name, forced in (("call.vtt", None), ("call.vtt", "vtt"), ("call.vtt", "srt")):
+        transcript = read_text(text, name, forced)
+        assert [(t.speaker, t.text, t.start, t.end) for t in transcript.turns] == [
+            ("Ana", "Hi, Bo.", 1.0, 2.5),
+            ("Bo", "Hi.", 3.0, 4.0),
+        ], forced
 
 
 # ------------------------------------------------------------------- SRT speakers
@@ -898,6 +908,8 @@ WEBVTT_PY_READ = [
     ("missing_caption_text.vtt", "Caption text #1 Caption text #3 Caption text #4"),
     ("styles.vtt", "Hello world."),
     ("using_identifiers.vtt", "Caption text #1 Caption text #2 Caption text #3"),
+    # cues with no "WEBVTT" line, which webvtt-py refuses
+    ("invalid.vtt", "Caption text #1 Caption text #2 Caption text #3"),
     ("sample.srt", "Caption text #1 Caption text #2 Caption text #3 Caption text #4"),
     ("missing_caption_text.srt", "Caption text #1 Caption text #3 Caption text #4"),
     ("invalid_timeframe.srt", "Caption text #1 Caption text #2 Caption text #3"),  # 11.890
@@ -918,12 +930,6 @@ WEBVTT_PY_ERRORS = [
     ("invalid_timeframe.vtt", "vtt", "6: cue 2: malformed timing line"),
     ("missing_timeframe.vtt", "vtt", "6: caption text outside any cue"),
     ("no_captions.vtt", "vtt", " no captions"),
-    (
-        "invalid.vtt",
-        "vtt",
-        '1: not a WebVTT file: the first line must be "WEBVTT"'
-        " (add that line, or pass --input-format text)",
-    ),
     ("missing_timeframe.srt", "srt", "5: cue 2: no timing line after the cue number"),
     ("invalid_format1.srt", "srt", "1: cue 1: no timing line after the cue number"),
     ("invalid_format2.srt", "srt", "1: text before the first cue"),

@@ -91,5 +91,57 @@ def read_text(
     if not text.strip():
         raise InputError("the transcript is empty (is it the right file?)", source=name)
     check_lines(text, name)
-    reader = get_reader(input_format) if input_format else detect_reader(text, name)
-    return reader.read(text, name, options or ReadOptions())
+    if not input_format:
+        return detect_reader(text, name).read(text, name, options or ReadOptions())
+    reader = get_reader(input_format)
+    other = _markup_format(reader, text, name)
+    if other is not None and {reader.name, other} != _CUE_READERS:
+        raise _forced_error(reader, other, text, name)
+    try:
+        return reader.read(text, name, options or ReadOptions())
+    except InputError:
+        if other is None:
+            raise
+        # either reads the other's cues ("1" above a cue is a WebVTT cue's
+        # name as well as a SubRip cue's number); when it cannot, say which
+        raise _forced_error(reader, other, text, name) from None
+
+
+# Formats whose markup is no one's words (cue numbers and timings, JSON, a
+# table's header), each with what a message calls it and the least score of
+# its sniff, on the content alone, that says a text is in that format. WebVTT
+# is sniffed with the file's name too: a .vtt file with a cue timing among its
+# first lines is WebVTT without its header line, which its reader reads.
+_MARKUP_FORMATS = {
+    "vtt": ("a WebVTT caption file", 0.92),
+    "srt": ("a SubRip (.srt) subtitle file", 0.8),  # 0.8: it opens with a cue timing
+    "sbv": ("a SubViewer (.sbv) caption file", 0.95),
+    "json": ("a JSON transcript", 0.95),
+    "csv": ("a CSV/TSV table", 0.95),
+}
+# either reads the other's cues when they have no WebVTT header
+_CUE_READERS = {"vtt", "srt"}
+
+
+def _markup_format(reader: Reader, text: str, name: str) -> str | None:
+    """The format, other than ``reader``'s, that ``text`` is unmistakably in,
+    whose timings, cue numbers or JSON another reader would read as someone's
+    words (a .vtt forced as text read "00:00:07.661 --> 00:00:10.873" into
+    every turn); None when there is none."""
+    for other, (_, least) in _MARKUP_FORMATS.items():
+        if (
+            other != reader.name
+            and READERS[other].sniff(text, name if other == "vtt" else "") >= least
+        ):
+            return other
+    return None
+
+
+def _forced_error(reader: Reader, other: str, text: str, name: str) -> InputError:
+    first = next((number for number, line in enumerate(text.splitlines(), 1) if line.strip()), 1)
+    return InputError(
+        f"this is {_MARKUP_FORMATS[other][0]}, not what --input-format {reader.name} reads;"
+        f" read it with --input-format {other}, or leave the format out",
+        source=name,
+        line=first,
+    )

@@ -14,7 +14,9 @@ unescaped. Each cue becomes a turn with its start and end in seconds and the
 line of its timing line; consecutive cues of one speaker merge. With no
 speaker anywhere the cues go to the raw-caption segmenter, one chunk per cue.
 YouTube's rolling auto-captions, where a cue repeats the line shown before it
-(and 10 ms cues repeat a line on their own), are read once per line.
+(and 10 ms cues repeat a line on their own), are read once per line. Cues with
+no ``WEBVTT`` line above them (copied out of a file) are read as if it were
+there.
 
 webvtt-py parses the file. This module also walks the lines itself, with
 webvtt-py's block rules, to know the line of every cue and to report a
@@ -55,8 +57,9 @@ _SNIFF_CHARACTERS = 5_000
 def sniff(text: str, name: str) -> float:
     """0.95 for text that starts with ``WEBVTT``. For a ``.vtt`` file without
     it: 0.92 when a cue timing line is among its first ten non-blank lines
-    (above the labeled-text reader, so that the missing header is reported
-    rather than the timing lines read as words), else 0.5; 0.0 otherwise."""
+    (above the labeled-text reader, so that the cues are read without their
+    header rather than their timing lines read as words), else 0.5; 0.0
+    otherwise."""
     if _HEADER.match(text):
         return 0.95
     if not name.lower().endswith(".vtt"):
@@ -71,16 +74,23 @@ def read(text: str, name: str, options: ReadOptions | None = None) -> Transcript
         raise InputError("no captions (the file is empty)", source=name)
     lines = split_lines(text)
     first = next((i for i, line in enumerate(lines) if line.strip()), 0)
-    if not _HEADER.match(lines[first] if lines else ""):
+    if _HEADER.match(lines[first] if lines else ""):
+        lines[first] = lines[first].lstrip("\ufeff \t")
+        body, offset = lines[first:], first
+    elif any(_TIMING.match(line) for line in lines):
+        # cues with no "WEBVTT" line above them (copied out of a file, or
+        # written by a tool that leaves it out): read as if it were there,
+        # lines numbered as in the file
+        lines[first] = lines[first].lstrip("\ufeff")
+        body, offset = ["WEBVTT", "", *lines[first:]], first - 2
+    else:
         raise InputError(
-            'not a WebVTT file: the first line must be "WEBVTT"'
-            " (add that line, or pass --input-format text)",
+            'not a WebVTT file: the first line must be "WEBVTT", and no line is a cue timing'
+            " (if it is a plain-text transcript, pass --input-format text)",
             source=name,
             line=first + 1,
         )
-    lines[first] = lines[first].lstrip("\ufeff \t")
-    body = lines[first:]
-    cues = _scan(body, first, name)
+    cues = _scan(body, offset, name)
     if not cues:
         raise InputError(f"no captions (no cue timing line; {_TIMING_HELP})", source=name)
     try:
