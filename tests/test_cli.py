@@ -249,6 +249,28 @@ def test_the_speaker_options_show_what_they_take(
     assert "list[" not in flat
 
 
+@pytest.mark.parametrize(
+    "command",
+    [("report",), ("segment",), ("batch",), ("calibrate",), ("rubric", "init")],
+    ids=" ".join,
+)
+def test_every_option_says_what_it_takes(
+    capsys: pytest.CaptureFixture[str], command: tuple[str, ...]
+) -> None:
+    # typer writes a value's type ("--rubric <str>", "--width <int range>"),
+    # which tells a user nothing a name or a file would
+    code, out, _ = run(capsys, *command, "--help")
+    assert code == 0
+    options = [line.split() for line in out.splitlines() if line.lstrip().startswith("-")]
+    shown = {words[0] if words[0].startswith("--") else words[1]: words for words in options}
+    bare = [
+        name
+        for name, words in shown.items()
+        if any(w in ("<str>", "<int>") or w.startswith("<int") for w in words)
+    ]
+    assert bare == [], bare
+
+
 # -------------------------------------------------------------------- bad input
 
 BROKEN_RUBRIC = """\

@@ -87,7 +87,13 @@ def _root(
 def report(
     file: FileArg,
     rubric: Annotated[
-        str, typer.Option("--rubric", "-r", help="Built-in rubric name or a rubric YAML file.")
+        str,
+        typer.Option(
+            "--rubric",
+            "-r",
+            metavar="NAME|FILE",
+            help="Built-in rubric name or a rubric YAML file.",
+        ),
     ] = "default",
     format: Annotated[
         ReportFormat, typer.Option("--format", "-f", help="Output format.")
@@ -109,10 +115,17 @@ def report(
     first: FirstOpt = None,
     model: Annotated[
         str | None,
-        typer.Option("--model", help="An installed spaCy pipeline to use (e.g. en_core_web_sm)."),
+        typer.Option(
+            "--model",
+            metavar="NAME",
+            help="An installed spaCy pipeline to use (e.g. en_core_web_sm).",
+        ),
     ] = None,
     width: Annotated[
-        int | None, typer.Option("--width", help="Terminal output width in columns.", min=40)
+        int | None,
+        typer.Option(
+            "--width", metavar="COLUMNS", help="Terminal output width in columns.", min=40
+        ),
     ] = None,
     output: Annotated[
         str | None,

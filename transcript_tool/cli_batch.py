@@ -31,17 +31,28 @@ def batch(
     out: Annotated[
         str,
         typer.Option(
-            "--out", "-o", help="Results table: .csv, .jsonl or .parquet (one row a file)."
+            "--out",
+            "-o",
+            metavar="FILE",
+            help="Results table: .csv, .jsonl or .parquet (one row a file).",
         ),
     ],
     glob: Annotated[
         str | None,
         typer.Option(
-            "--glob", help="Files to read in folders, e.g. '**/*.txt' (default: known extensions)."
+            "--glob",
+            metavar="PATTERN",
+            help="Files to read in folders, e.g. '**/*.txt' (default: known extensions).",
         ),
     ] = None,
     rubric: Annotated[
-        str, typer.Option("--rubric", "-r", help="Built-in rubric name or a rubric YAML file.")
+        str,
+        typer.Option(
+            "--rubric",
+            "-r",
+            metavar="NAME|FILE",
+            help="Built-in rubric name or a rubric YAML file.",
+        ),
     ] = "default",
     workers: WorkersOpt = 1,
     engine: Annotated[
@@ -62,16 +73,25 @@ def batch(
         ),
     ] = None,
     turns_out: Annotated[
-        str | None, typer.Option("--turns-out", help="Also write the turns table (.csv or .jsonl).")
+        str | None,
+        typer.Option(
+            "--turns-out", metavar="FILE", help="Also write the turns table (.csv or .jsonl)."
+        ),
     ] = None,
     reports_dir: Annotated[
-        str | None, typer.Option("--reports-dir", help="Also write each report to this folder.")
+        str | None,
+        typer.Option(
+            "--reports-dir", metavar="FOLDER", help="Also write each report to this folder."
+        ),
     ] = None,
     reports_format: Annotated[
         ReportsFormat, typer.Option("--reports-format", help="Format of --reports-dir reports.")
     ] = ReportsFormat.json,
     summary_out: Annotated[
-        str | None, typer.Option("--summary-out", help="Also write the summary (.json or .md).")
+        str | None,
+        typer.Option(
+            "--summary-out", metavar="FILE", help="Also write the summary (.json or .md)."
+        ),
     ] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress on stderr.")] = False,
     fail_fast: Annotated[
@@ -128,11 +148,20 @@ def calibrate(
     transcripts: Annotated[
         str,
         typer.Option(
-            "--transcripts", "-t", help="The folder of rated transcripts (read recursively)."
+            "--transcripts",
+            "-t",
+            metavar="FOLDER",
+            help="The folder of rated transcripts (read recursively).",
         ),
     ],
     rubric: Annotated[
-        str, typer.Option("--rubric", "-r", help="Built-in rubric name or a rubric YAML file.")
+        str,
+        typer.Option(
+            "--rubric",
+            "-r",
+            metavar="NAME|FILE",
+            help="Built-in rubric name or a rubric YAML file.",
+        ),
     ] = "default",
     mapping: Annotated[
         str | None,
@@ -156,17 +185,25 @@ def calibrate(
     ] = False,
     out: Annotated[
         str | None,
-        typer.Option("--out", "-o", help="Write the tuned rubric (.yaml; extends --rubric)."),
+        typer.Option(
+            "--out", "-o", metavar="FILE", help="Write the tuned rubric (.yaml; extends --rubric)."
+        ),
     ] = None,
     report: Annotated[
         str | None,
-        typer.Option("--report", help="Write a self-contained HTML report with scatter plots."),
+        typer.Option(
+            "--report",
+            metavar="FILE",
+            help="Write a self-contained HTML report with scatter plots.",
+        ),
     ] = None,
     folds: Annotated[
-        int, typer.Option("--folds", "-k", help="Folds of the cross-validation of --fit.")
+        int,
+        typer.Option("--folds", "-k", metavar="N", help="Folds of the cross-validation of --fit."),
     ] = 5,
     seed: Annotated[
-        int, typer.Option("--seed", help="Seed of the folds and the bootstrap intervals.")
+        int,
+        typer.Option("--seed", metavar="N", help="Seed of the folds and the bootstrap intervals."),
     ] = 0,
     workers: WorkersOpt = 1,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress on stderr.")] = False,

@@ -57,6 +57,7 @@ InputFormatOpt = Annotated[
     str | None,
     typer.Option(
         "--input-format",
+        metavar="NAME",
         help="Read as this format instead of detecting it (see: transcript-tool formats).",
     ),
 ]
@@ -64,7 +65,9 @@ InputFormatOpt = Annotated[
 
 EncodingOpt = Annotated[
     str | None,
-    typer.Option("--encoding", help="Text encoding (default: UTF-8, or as the BOM says)."),
+    typer.Option(
+        "--encoding", metavar="NAME", help="Text encoding (default: UTF-8, or as the BOM says)."
+    ),
 ]
 
 
@@ -92,6 +95,7 @@ SpeakersOpt = Annotated[
     int,
     typer.Option(
         "--speakers",
+        metavar="N",
         min=1,
         max=9,
         help=(
@@ -120,6 +124,7 @@ WorkersOpt = Annotated[
     typer.Option(
         "--workers",
         "-j",
+        metavar="N",
         min=0,
         help="Worker processes (0: one per CPU; at most 4 per CPU and one per file).",
     ),

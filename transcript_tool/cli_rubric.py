@@ -98,9 +98,14 @@ def rubric_validate(
 @rubric_app.command("init")
 def rubric_init(
     base: Annotated[
-        str, typer.Option("--from", help="The built-in rubric (or file) to start from.")
+        str,
+        typer.Option(
+            "--from", metavar="NAME|FILE", help="The built-in rubric (or file) to start from."
+        ),
     ] = "default",
-    name: Annotated[str, typer.Option("--name", help="The new rubric's name.")] = "my-rubric",
+    name: Annotated[
+        str, typer.Option("--name", metavar="NAME", help="The new rubric's name.")
+    ] = "my-rubric",
     debug: DebugOpt = False,
 ) -> None:
     """Print an annotated rubric to start from: transcript-tool rubric init > my.yaml"""
