@@ -27,6 +27,7 @@ from .cli_options import (
     InputFormatOpt,
     InterviewerOpt,
     ReportFormat,
+    RubricOpt,
     SegmentFormat,
     SpeakersOpt,
     handled_errors,
@@ -86,15 +87,7 @@ def _root(
 @app.command()
 def report(
     file: FileArg,
-    rubric: Annotated[
-        str,
-        typer.Option(
-            "--rubric",
-            "-r",
-            metavar="NAME|FILE",
-            help="Built-in rubric name or a rubric YAML file.",
-        ),
-    ] = "default",
+    rubric: RubricOpt = "default",
     format: Annotated[
         ReportFormat, typer.Option("--format", "-f", help="Output format.")
     ] = ReportFormat.terminal,

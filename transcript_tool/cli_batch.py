@@ -17,6 +17,7 @@ from .cli_options import (
     FirstOpt,
     InputFormatOpt,
     ReportsFormat,
+    RubricOpt,
     SpeakersOpt,
     WorkersOpt,
     first_role,
@@ -45,15 +46,7 @@ def batch(
             help="Files to read in folders, e.g. '**/*.txt' (default: known extensions).",
         ),
     ] = None,
-    rubric: Annotated[
-        str,
-        typer.Option(
-            "--rubric",
-            "-r",
-            metavar="NAME|FILE",
-            help="Built-in rubric name or a rubric YAML file.",
-        ),
-    ] = "default",
+    rubric: RubricOpt = "default",
     workers: WorkersOpt = 1,
     engine: Annotated[
         Engine,
@@ -154,15 +147,7 @@ def calibrate(
             help="The folder of rated transcripts (read recursively).",
         ),
     ],
-    rubric: Annotated[
-        str,
-        typer.Option(
-            "--rubric",
-            "-r",
-            metavar="NAME|FILE",
-            help="Built-in rubric name or a rubric YAML file.",
-        ),
-    ] = "default",
+    rubric: RubricOpt = "default",
     mapping: Annotated[
         str | None,
         typer.Option(

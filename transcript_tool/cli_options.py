@@ -53,6 +53,17 @@ class Engine(str, Enum):
 FileArg = Annotated[str, typer.Argument(help="Transcript file, or - for standard input.")]
 
 
+RubricOpt = Annotated[
+    str,
+    typer.Option(
+        "--rubric",
+        "-r",
+        metavar="NAME|FILE",
+        help="Built-in rubric name or a rubric YAML file.",
+    ),
+]
+
+
 InputFormatOpt = Annotated[
     str | None,
     typer.Option(
