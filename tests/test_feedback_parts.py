@@ -117,3 +117,66 @@ def test_the_batch_summary_shows_a_word_alone_in_the_plural() -> None:
     cohort = Cohort(load_rubric("ml-design"))
     shown = cohort._template("concepts_overall", "needs work")
     assert "… of … areas were mentioned" in shown
+
+
+def _cohort_of(criterion: str, band: str, *values: dict[str, float]) -> str:
+    """The summary's message for ``criterion``'s ``band``, given to one
+    transcript for each of ``values`` (the numbers its feedback was filled with)."""
+    from transcript_tool.batch.cohort import Cohort, Scored
+    from transcript_tool.rubric import load_rubric
+
+    cohort = Cohort(load_rubric("default"))
+    for number, filled in enumerate(values):
+        cohort.add(
+            Scored(
+                file=f"t{number}.txt",
+                id=f"t{number}",
+                words=100,
+                scores={criterion: 50.0},
+                bands={criterion: band},
+                overall=50.0,
+                improvements=(criterion,),
+                feedback_values={criterion: filled},
+            )
+        )
+    (said,) = cohort.summary()["improvements"]
+    assert said["transcripts"] == len(values)
+    return str(said["feedback"])
+
+
+def test_the_batch_summary_shows_each_number_as_its_range_among_the_transcripts() -> None:
+    # "…" told a coach nothing of how far the cohort was from the mark
+    said = _cohort_of(
+        "think_aloud",
+        "fair",
+        {"marker_rate": 1.54, "answers_without_reasoning": 2, "judged_answers": 1},
+        {"marker_rate": 3.1, "answers_without_reasoning": 0, "judged_answers": 1},
+        {"marker_rate": 2.0, "answers_without_reasoning": 1, "judged_answers": 1},
+    )
+    assert said.startswith(
+        "Say more of your reasoning out loud: 1.5–3.1 reasoning markers per 100 words,"
+        " and 0–2 of the 1 longer answer gave conclusions"
+    )
+
+
+def test_the_batch_summary_leaves_out_a_part_only_every_transcript_left_out() -> None:
+    def fair(long_answers: float, filler_rate: float) -> dict[str, float]:
+        return {"long_answers": long_answers, "answers": 8, "filler_rate": filler_rate}
+
+    said = _cohort_of("conciseness", "fair", fair(0, 2.0), fair(0, 4.25))
+    assert said == (
+        "Tighten your answers. You used 2.0–4.2 fillers per 100 words. Lead with the"
+        " answer, then add only the detail that supports it."
+    )
+    said = _cohort_of("conciseness", "fair", fair(0, 2.0), fair(3, 2.0))
+    assert said.startswith("Tighten your answers. 0–3 of 8 ran over the length limit. You used 2.0")
+
+
+def test_the_batch_summary_agrees_a_word_with_every_value() -> None:
+    one = {"answered": 1, "questions": 1}
+    assert _cohort_of("answered_question", "strong", one, one) == (
+        "You answered what was asked: 1 of 1 question fully answered."
+    )
+    assert _cohort_of("answered_question", "strong", one, {"answered": 2, "questions": 2}) == (
+        "You answered what was asked: 1–2 of 1–2 questions fully answered."
+    )

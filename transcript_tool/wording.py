@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 LISTING_WIDTH = 88
 """The width the listing commands wrap their text to (`rubric list`,
@@ -59,8 +59,34 @@ class TemplateNumber(float):
             word = forms[0] if float(self) == 1.0 else forms[1]
             if spec.startswith("-"):
                 return word
-            shown = f"{self:,.0f}" if self.is_integer() else format(self, "")
-            return f"{shown} {word}"
+            return f"{_count(self)} {word}"
         if spec:
             return format(float(self), spec)
         return f"{round(float(self), 1):g}"
+
+
+def _count(number: float) -> str:
+    """A number before its noun: "1,204" whole, else as ``{n}`` shows it."""
+    return f"{number:,.0f}" if float(number).is_integer() else format(TemplateNumber(number), "")
+
+
+class Spread:
+    """The values a feedback placeholder took over several transcripts, shown
+    as their range where a template shows one number: ``{filler_rate}`` is
+    "0.4–2.1" (or "2.1" when all are the same), ``{questions:question}``
+    "2–5 questions", ``{mentioned:-was/were}`` "were" (the singular only
+    when every value is 1)."""
+
+    def __init__(self, low: float, high: float) -> None:
+        self.low, self.high = float(low), float(high)
+
+    def __format__(self, spec: str) -> str:
+        forms = noun_forms(spec)
+        if forms is None:
+            return self._between(lambda n: format(TemplateNumber(n), spec))
+        word = forms[0] if self.low == self.high == 1.0 else forms[1]
+        return word if spec.startswith("-") else f"{self._between(_count)} {word}"
+
+    def _between(self, show: Callable[[float], str]) -> str:
+        low, high = show(self.low), show(self.high)
+        return low if low == high else f"{low}–{high}"

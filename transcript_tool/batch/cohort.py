@@ -18,12 +18,13 @@ import textwrap
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from string import Formatter
 from typing import Any
 
 from ..render.control import shown
 from ..rubric import Rubric
 from ..scoring import optional_parts
-from ..wording import agree, counted, noun_forms
+from ..wording import Spread, agree, counted, noun_forms
 
 SUMMARY_SCHEMA = "transcript-tool/batch-summary@1"
 RANKED = 5  # transcripts listed at the top and at the bottom
@@ -43,6 +44,8 @@ class Scored:
     overall: float | None
     missing_concepts: tuple[str, ...] = ()  # concept ids, once per answer that left one out
     improvements: tuple[str, ...] = ()  # criterion ids, most important first
+    # the numbers each improvement's feedback was filled with, by criterion
+    feedback_values: dict[str, dict[str, float]] = field(default_factory=dict)
 
 
 @dataclass
@@ -58,6 +61,8 @@ class Cohort:
     missing: Counter[str] = field(default_factory=Counter)
     missing_in: Counter[str] = field(default_factory=Counter)
     feedback: Counter[tuple[str, str]] = field(default_factory=Counter)
+    # (criterion, band) -> placeholder -> the least and greatest value it took
+    spreads: dict[tuple[str, str], dict[str, tuple[float, float]]] = field(default_factory=dict)
 
     def add(self, scored: Scored) -> None:
         """Count one scored transcript."""
@@ -71,6 +76,11 @@ class Cohort:
         self.missing.update(scored.missing_concepts)
         self.missing_in.update(set(scored.missing_concepts))
         self.feedback.update((c, scored.bands[c]) for c in scored.improvements)
+        for criterion in scored.improvements:
+            spread = self.spreads.setdefault((criterion, scored.bands[criterion]), {})
+            for name, value in scored.feedback_values.get(criterion, {}).items():
+                low, high = spread.get(name, (value, value))
+                spread[name] = (min(low, value), max(high, value))
 
     def add_failure(self) -> None:
         """Count one file that could not be scored."""
@@ -127,12 +137,22 @@ class Cohort:
         }
 
     def _template(self, criterion: str, band: str) -> str:
-        """The band's feedback with its placeholders shown as "…" and every
-        optional part kept: transcripts get the same message with different
-        numbers, and are counted together."""
+        """The band's feedback as the transcripts given it read, each number
+        the range it took among them ("0.4–2.1 reasoning markers per 100
+        words"), a quote as "…"; an optional part is left out only when every
+        transcript left it out."""
         for candidate in self.rubric.criterion(criterion).bands:
             if candidate.band == band:
-                return _PLACEHOLDER.sub(_unfill, optional_parts(candidate.feedback))
+                spread = self.spreads.get((criterion, band), {})
+                values: dict[str, object] = {
+                    name: Spread(low, high) for name, (low, high) in spread.items()
+                }
+                values.update(band=band, quote="…")
+                template = candidate.feedback
+                names = {name for _, name, _, _ in Formatter().parse(template) if name}
+                if not names <= values.keys():  # made without the numbers
+                    return _PLACEHOLDER.sub(_unfill, optional_parts(template))
+                return optional_parts(template, values).format_map(values)
         return ""
 
 
@@ -228,7 +248,7 @@ def render_text(
     lines += [
         _fit(f"  {c['answers']:>5} {c['transcripts']:>5}  {c['label']}") for c in concepts
     ] or [f"  {_no_missing_concepts(summary)}"]
-    lines += ["", "most frequent improvements (transcripts):"]
+    lines += ["", "most frequent improvements (transcripts; each number: its range among them):"]
     for f in summary["improvements"][:LISTED]:  # the whole message, under its count
         said = f"  {f['transcripts']:>5}  {f['criterion']} ({f['band']}): {f['feedback']}"
         lines += textwrap.wrap(said, WIDTH, subsequent_indent=" " * 9, break_on_hyphens=False)
@@ -263,7 +283,7 @@ def render_markdown(summary: dict[str, Any]) -> str:
         f"{counted(c['transcripts'], 'transcript')}"
         for c in summary["missing_concepts"]
     ] or [_no_missing_concepts(summary)]
-    out += ["", "## Most frequent improvements", ""]
+    out += ["", "## Most frequent improvements", "", _RANGES_NOTE, ""]
     out += [
         f"- {f['transcripts']} × `{f['criterion']}` ({f['band']}): {_md(f['feedback'])}"
         for f in summary["improvements"]
@@ -272,6 +292,12 @@ def render_markdown(summary: dict[str, Any]) -> str:
         out += ["", f"## {title[0].upper()}{title[1:]}", ""]
         out += [f"- {_number(i['overall'])} `{i['file']}`" for i in ranked] or ["(none)"]
     return shown("\n".join(out) + "\n")
+
+
+_RANGES_NOTE = (
+    "Each message as the transcripts given it read, a number shown as the least and"
+    " the most it was among them."
+)
 
 
 def _hints_note(scored: int, flags: Sequence[str], unlabeled: int) -> str:

@@ -370,6 +370,7 @@ def _scored(outcome: Outcome, criteria: Sequence[str]) -> Scored:
         overall=row["overall"],
         missing_concepts=outcome.missing_concepts,
         improvements=outcome.improvements,
+        feedback_values=outcome.feedback_values,
     )
 
 

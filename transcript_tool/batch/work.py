@@ -23,7 +23,7 @@ import os
 import signal
 from collections.abc import Callable, Generator, Iterable, Iterator, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, Literal, TypeVar
 
 from ..errors import TranscriptToolError, one_line
@@ -88,6 +88,8 @@ class Outcome:
     words: int = 0
     missing_concepts: tuple[str, ...] = ()
     improvements: tuple[str, ...] = ()
+    # the numbers each improvement's feedback was filled with, by criterion
+    feedback_values: dict[str, dict[str, float]] = field(default_factory=dict)
     unlabeled: bool = False  # read from text with no speaker labels (the segmenter's turns)
     error: str | None = None
 
@@ -159,6 +161,15 @@ def _outcome(job: Job, report: Report, settings: Settings) -> Outcome:
         words=row["words"],
         missing_concepts=tuple(m for c in analysis.exchange_concepts for m in c.missing),
         improvements=report.improvements,
+        feedback_values={
+            c.id: {
+                **{name: float(v) for name, v in c.details.items()},
+                "value": float(c.value or 0.0),
+                "score": float(c.score or 0.0),
+            }
+            for c in report.criteria
+            if c.id in report.improvements
+        },
         unlabeled=report.transcript.unlabeled,
     )
 
