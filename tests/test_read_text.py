@@ -247,6 +247,27 @@ def test_a_panelist_who_speaks_once_between_two_answers_is_a_speaker(third: str,
     ]
 
 
+def test_a_panelist_who_speaks_once_at_the_end_is_a_speaker() -> None:
+    # the panel's closing ran on in the candidate's last answer
+    transcript = read(
+        "Priya: What are you working on?\n"
+        "Daniel: A payments API, in Go.\n"
+        "Priya: How do you test the ledger?\n"
+        "Daniel: Property-based tests on every transfer.\n"
+        "Marcus: Thanks, that's all from us. We'll be in touch this week.\n"
+    )
+    assert said(transcript)[3:] == [
+        ("Daniel", "Property-based tests on every transfer."),
+        ("Marcus", "Thanks, that's all from us. We'll be in touch this week."),
+    ]
+    # ... but a list at the end of an answer stays in it
+    listed = read(
+        "Priya: Hi Daniel.\nDaniel: Hi.\nPriya: What do you use?\nDaniel: A few things.\n"
+        "Python: for the models\nGo: for the API\n"
+    )
+    assert said(listed)[3] == ("Daniel", "A few things. Python: for the models Go: for the API")
+
+
 @pytest.mark.parametrize(("text", "expected"), COLONS_IN_TEXT)
 def test_colons_in_text_do_not_start_a_speaker(text: str, expected: list[tuple[str, str]]) -> None:
     assert said(read(text)) == expected

@@ -228,9 +228,10 @@ def _interjections(
     labels: Sequence[Label | None], speakers: set[str], counts: dict[str, int]
 ) -> set[str]:
     """One-off labels of a person's name between two turns of one other
-    speaker: a panel's second interviewer who asks once ("Marcus: One from
-    me. How do you test it?" between two of the candidate's answers), whose
-    words would otherwise run on in the candidate's turn. A name is every
+    speaker, or after the last turn: a panel's second interviewer who asks
+    once ("Marcus: One from me. How do you test it?" between two of the
+    candidate's answers) or closes, whose words would otherwise run on in
+    the candidate's turn. A name is every
     word one English text writes capitalised ("Marcus", "Janet Wu"; not
     "Result" or "Example"), and the speaker before and after must be the
     same, which a list inside one answer ("Python: for the models") is not:
@@ -244,6 +245,12 @@ def _interjections(
         between = [item for item in keyed[before + 1 : after] if item]
         if len(between) == 1 and _one_off_name(*between[0], counts):
             found.add(between[0][0])
+    if turns:
+        # ... and the last label of all, after a turn: a panelist's closing
+        # ("Marcus: Thanks, that's all from us.") ran on in the candidate's turn
+        after_all = [item for item in keyed[turns[-1][0] + 1 :] if item]
+        if len(after_all) == 1 and _one_off_name(*after_all[0], counts):
+            found.add(after_all[0][0])
     return found
 
 
