@@ -337,6 +337,48 @@ def test_ratings_are_read_with_their_scales(folder: Path) -> None:
     )
 
 
+def form_csv() -> str:
+    """The ratings as a Google Form exports them: a timestamp, the rater's
+    email address, a question per trait with its scale in its name, and one
+    question that rates nothing the rubric scores."""
+    lines = ["Timestamp,Email Address,Transcript,Think aloud (1-5),Conciseness (1 to 5),Impression"]
+    for transcript, criteria in RATED.items():
+        for i, rater in enumerate(RATERS):
+            lines.append(
+                f"2026/11/02 10:1{i}:03 AM GMT,{rater}@coach.io,{transcript},"
+                f"{criteria['think_aloud'][i]},{criteria['conciseness'][i]},good"
+            )
+    return "\n".join(lines) + "\n"
+
+
+def test_a_form_export_is_read_by_its_column_names(
+    folder: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # a coach's Google Form: needed a --map, and the email address was no rater
+    (folder / "form.csv").write_text(form_csv(), encoding="utf-8")
+    ids = ["conciseness", "think_aloud", "answered_question"]
+    ratings = load_ratings("form.csv", ids, "default")
+    assert ratings.form == "wide" and ratings.raters
+    assert ratings.scales == {"think_aloud": (1.0, 5.0), "conciseness": (1.0, 5.0)}
+    first = ratings.ratings[0]
+    assert (first.transcript, first.criterion, first.rater) == (
+        "behavioral-interview",
+        "think_aloud",
+        "a@coach.io",
+    )
+    assert ratings.unread == ("Timestamp", "Impression")
+    code, out, err = run(capsys, "calibrate", "form.csv", "--transcripts", "in", "-q")
+    assert (code, err) == (0, "")
+    _, long_out, _ = run(capsys, "calibrate", "ratings.csv", "--transcripts", "in", "-q")
+    rows, long_rows = table(out), table(long_out)
+    # the same ratings: only kappa, whose bands the scale places, moves
+    for name in ("think_aloud", "conciseness"):
+        del rows[name][KAPPA], long_rows[name][KAPPA]
+        assert rows[name] == long_rows[name]
+    assert "think_aloud <- Think aloud (1-5) 1-5 x3" in " ".join(out.split())
+    assert "not read: the columns Timestamp, Impression (a column rates" in " ".join(out.split())
+
+
 BAD_INPUTS = [
     (
         "transcript,criterion,score\nbehavioral-interview,conciseness,3\n",
@@ -383,6 +425,10 @@ BAD_INPUTS = [
     (
         "transcript,criterion,rating\n,conciseness,4\n",
         "ratings.csv:2: empty transcript cell",
+    ),
+    (
+        "transcript,Conciseness (1-5)\nml-case-interview,4\nbehavioral-interview,7\n",
+        "ratings.csv:3: rating '7' in column 'Conciseness (1-5)' is outside its scale [1, 5]",
     ),
 ]
 

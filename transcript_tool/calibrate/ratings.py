@@ -6,7 +6,17 @@ Two layouts are read (the header decides):
   rating[, rater]`` (any order, names case-insensitive), one rating a row;
 - **wide**: no ``criterion`` column; a ``transcript`` column, an optional
   ``rater`` column and one column per rating: the columns ``--map`` names,
-  or else the columns named by a criterion id (or ``overall``).
+  or else the columns named by a criterion id (or ``overall``), in any case
+  and with spaces for its underscores ("Answered question" is
+  ``answered_question``). A scale in a column's name, "Conciseness (1-5)",
+  is that column's scale unless the map gives one. The other columns are
+  read as nothing, and listed (:attr:`Ratings.unread`).
+
+A form's export names its columns its own way: ``rater`` may be called
+``email address``, ``email``, ``username``, ``reviewer``, ``grader`` or
+``rater name`` (a Google Form's respondent is its rater), and
+``transcript`` ``transcript id``, ``file`` or ``file name``, where the file
+has no column of the usual name.
 
 ``transcript`` is a transcript id or a file name, stem or path under the
 transcripts folder (matched by :func:`match_transcripts`). A criterion is a
@@ -33,8 +43,9 @@ from __future__ import annotations
 import csv
 import io
 import math
+import re
 from collections.abc import Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import PurePath
 from typing import Literal
 
@@ -43,6 +54,15 @@ from ..yamlnodes import did_you_mean
 from .rating_map import OVERALL, MapEntry, RatingMap, read_file, unknown_criterion
 
 TRANSCRIPT, CRITERION, RATING, RATER = "transcript", "criterion", "rating", "rater"
+ALIASES = {
+    RATER: ("rater name", "rater id", "reviewer", "grader", "email address", "email", "username"),
+    TRANSCRIPT: ("transcript id", "transcript_id", "file", "file name", "filename"),
+}
+"""Other names of a column, tried in this order when the usual one is absent."""
+_SCALE_IN_NAME = re.compile(
+    r"[(\[]\s*(-?\d+(?:\.\d+)?)\s*(?:-|–|—|to)\s*(-?\d+(?:\.\d+)?)\s*[)\]]\s*$"
+)
+"""A scale at the end of a column's name: "(1-5)", "[0 to 10]", "(1–7)"."""
 LONG_FORM = "transcript, criterion, rating[, rater]"
 MAX_LISTED = 3
 
@@ -71,6 +91,7 @@ class Ratings:
     scales: dict[str, tuple[float, float]]
     origins: dict[str, tuple[str, ...]] = field(default_factory=dict)
     raters: bool = False
+    unread: tuple[str, ...] = ()  # wide form: the columns read as nothing
 
     def criteria(self) -> list[str]:
         """The criteria rated, in order of first appearance."""
@@ -115,6 +136,11 @@ def load_ratings(
         if name and name in folded[:i]:
             raise InputError(f"duplicate column {names[i]!r}", source=path, line=header_line)
     columns = {name: i for i, name in enumerate(folded) if name}
+    for usual, others in ALIASES.items():
+        if usual not in columns:
+            at = next((columns[o] for o in others if o in columns), None)
+            if at is not None:
+                columns[usual] = at
     listed = ", ".join(name for name in names if name)
 
     def need(column: str, form: str) -> int:
@@ -127,6 +153,7 @@ def load_ratings(
         return columns[column]
 
     reader = _Reader(path, valid, rubric, mapping)
+    unread: tuple[str, ...] = ()
     if CRITERION in columns:
         form: Literal["long", "wide"] = "long"
         spec = f"long form needs {LONG_FORM}"
@@ -159,6 +186,15 @@ def load_ratings(
         transcript_at = need(TRANSCRIPT, spec)
         rater_at = columns.get(RATER)
         rating_columns = _wide_columns(names, columns, valid, mapping, path, header_line, listed)
+        ignored = {
+            key.strip().casefold() for key, e in (mapping.entries.items() if mapping else ())
+        }
+        used = {transcript_at, rater_at, *(at for at, _ in rating_columns)}
+        unread = tuple(
+            name
+            for at, name in enumerate(names)
+            if name and at not in used and name.casefold() not in ignored
+        )
         counts: dict[str, int] = {}
         for _, entry in rating_columns:
             assert entry.criterion is not None
@@ -181,6 +217,7 @@ def load_ratings(
         scales=reader.scales(),
         origins={c: tuple(o) for c, o in reader.origins.items()},
         raters=rater_at is not None,
+        unread=unread if form == "wide" else (),
     )
 
 
@@ -210,12 +247,13 @@ def _wide_columns(
                     source=path,
                     line=header_line,
                 )
-            found.append((at, entry))
+            found.append((at, _scaled(entry, names[at])))
         return sorted(found, key=lambda item: item[0])
     ids = {*valid, OVERALL}
     for at, name in enumerate(names):
-        if name in ids:
-            found.append((at, MapEntry(name)))
+        criterion = _criterion_named(name, ids)
+        if criterion is not None:
+            found.append((at, _scaled(MapEntry(criterion), name)))
     if not found:
         raise InputError(
             f"missing column 'criterion' (the columns are: {listed}); give ratings in long "
@@ -225,6 +263,27 @@ def _wide_columns(
             line=header_line,
         )
     return found
+
+
+def _criterion_named(name: str, ids: set[str]) -> str | None:
+    """The criterion id (or ``overall``) a column's name is, in any case, with
+    spaces or hyphens for underscores and a scale after it ("Answered
+    question (1-5)" is ``answered_question``); None when it is none."""
+    bare = _SCALE_IN_NAME.sub("", name).strip()
+    key = re.sub(r"[\s-]+", "_", bare.casefold())
+    return key if key in ids else None
+
+
+def _scaled(entry: MapEntry, column: str) -> MapEntry:
+    """``entry`` with the scale its column's name gives ("Conciseness (1-5)"),
+    where the map gave none and no levels."""
+    if entry.scale is not None or entry.levels:
+        return entry
+    match = _SCALE_IN_NAME.search(column)
+    if match is None:
+        return entry
+    low, high = float(match[1]), float(match[2])
+    return replace(entry, scale=(low, high)) if low < high else entry
 
 
 class _Reader:
@@ -274,6 +333,12 @@ class _Reader:
         criterion = entry.criterion
         assert criterion is not None
         value = self.number(text, entry, column, line)
+        if entry.scale is not None and not entry.scale[0] <= value <= entry.scale[1]:
+            raise InputError(
+                f"rating {text!r} in column {column!r} is outside its scale {_span(entry.scale)}",
+                source=self.path,
+                line=line,
+            )
         if entry.scale is not None:
             known = self.declared.setdefault(criterion, entry.scale)
             if known != entry.scale:

@@ -116,6 +116,12 @@ def render_text(calibration: Calibration) -> str:
         "with each other, the ceiling to compare the tool against.",
         f"ratings (scale, most raters of a transcript): {origins}.",
     ]
+    if calibration.unread:
+        notes.append(
+            f"not read: the {agree(len(calibration.unread), 'column')} "
+            f"{', '.join(calibration.unread)} (a column rates a criterion when it is named by "
+            "its id, or as --map says)."
+        )
     unscored = "; ".join(f"{r.criterion} {unscored_names(r)}" for r in rows if r.unscored)
     if unscored:
         notes.append(

@@ -89,6 +89,7 @@ class Calibration:
     tuned: Rubric | None = None
     out: Path | None = None
     report: Path | None = None
+    unread: tuple[str, ...] = ()  # columns of wide ratings read as nothing
 
     def text(self) -> str:
         """The plain-text tables for standard output (at most 100 columns)."""
@@ -152,6 +153,7 @@ def run_calibrate(options: CalibrateOptions, progress: Progress | None = None) -
         rows=tuple(rows),
         folds=options.folds,
         seed=options.seed,
+        unread=ratings.unread,
     )
     if options.fit or options.fit_weights:
         calibration = _fit(calibration, ratings, scored, options)
