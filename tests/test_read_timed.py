@@ -443,6 +443,10 @@ OTHER_HEADERS = [
     # Otter's two spaces collapsed to one when copied from a web page
     pytest.param("Priya Shah 00:00:00\n{0}\nSam Ortiz 00:00:05\n{1}\nPriya Shah 00:00:12\n{2}\n",
                  ["Priya Shah", "Sam Ortiz"], id="name time"),
+    # Trint's export: the names were read as words of an unlabeled caption
+    pytest.param("[00:00:00] Priya Shah\n{0}\n\n[00:00:05] Sam Ortiz\n{1}\n\n"
+                 "[00:00:12] Priya Shah\n{2}\n", ["Priya Shah", "Sam Ortiz"],
+                 id="time in brackets first"),
 ]  # fmt: skip
 
 
@@ -462,6 +466,9 @@ def test_other_tools_speaker_headers_are_read_like_otters(layout: str, names: li
         # a podcast's timed lines, one of them a short capitalised phrase
         ("00:00:01 Hello Everyone\n00:00:04 so today we talk about hiring\n"
          "00:00:09 and how to prepare for it\n", "timed-text"),
+        # timed lines in brackets, some of them one capitalised word
+        ("[00:00:01] so tell me about yourself\n[00:00:04] Yes\n[00:00:05] Great, thanks\n"
+         "[00:00:07] Okay\n[00:00:09] i work on data\n[00:00:12] Right\n", "timed-text"),
         # YouTube's copied transcript: a capitalised caption line above a time
         ("0:00\nhi everyone\n0:03\nWelcome Back\n0:06\ntoday we do a mock interview\n"
          "0:09\nso tell me about yourself\n", "timed-text"),

@@ -19,7 +19,8 @@ like any other. Minutes and seconds after the first field must be below 60
 
 Other tools write the same layout with the header in another shape, read here
 too when the name is capitalised (``Speaker 1`` included): the time first
-(``00:00:03 Speaker 1``), the time after a dash, in brackets or after a
+(``00:00:03 Speaker 1``; Trint's ``[00:00:03] Priya Shah``, unless the line
+under it opens with a bracketed time too), the time after a dash, in brackets or after a
 single space (``Priya Shah - 0:03``, ``Priya Shah (0:03)``, ``Priya Shah
 0:03``: Otter's two spaces collapsed when copied from a web page), or the
 time alone on the line under the name.
@@ -66,8 +67,12 @@ _HEADER = re.compile(
 # Shah (0:03)", "Priya Shah 0:03": Otter's two spaces collapsed by a copy), or
 # the time alone on the line under the name. These names must be capitalised.
 _TIME_FIRST = re.compile(
-    rf"^[ \t]*(?P<time>{_CLOCK})[ \t]+(?:[-–|·][ \t]+)?(?P<name>{_NAME})[ \t]*$"
+    rf"^[ \t]*(?:(?P<time>{_CLOCK})|\[(?P<square>{_CLOCK})\]|\((?P<round>{_CLOCK})\))"
+    rf"[ \t]+(?:[-–|·][ \t]+)?(?P<name>{_NAME})[ \t]*$"
 )
+# a line that opens with a time in brackets: "[00:00:05] Yes" above another
+# such line is a caption's line, not the header of the text under it
+_BRACKETED = re.compile(rf"^[ \t]*(?:\[{_CLOCK}\]|\({_CLOCK}\))")
 _TIME_AFTER = re.compile(
     rf"^[ \t]*(?P<name>{_NAME})[ \t]+(?:[-–|·][ \t]+(?P<time>{_CLOCK})"
     rf"|\((?P<round>{_CLOCK})\)|\[(?P<square>{_CLOCK})\]|(?P<bare>{_CLOCK}))[ \t]*$"
@@ -91,7 +96,10 @@ def _header_of(line: str, following: str | None = None) -> tuple[str, str, bool]
     header = _HEADER.match(line)
     if header:
         return " ".join((header["bold"] or header["plain"]).split()), header["time"], False
-    found = _TIME_FIRST.match(line) or _TIME_AFTER.match(line)
+    first = _TIME_FIRST.match(line)
+    if first and first["time"] is None and following is not None and _BRACKETED.match(following):
+        first = None
+    found = first or _TIME_AFTER.match(line)
     if found and capitalised(found["name"]):
         groups = found.groupdict()
         time = groups["time"] or groups.get("round") or groups.get("square") or groups.get("bare")
@@ -292,7 +300,7 @@ READER = Reader(
     description=(
         "Otter.ai text export (a 'Name  0:03' line above each paragraph, "
         "**Name** 0:03 in Markdown; footer 'Transcribed by https://otter.ai'), and the "
-        "same layout from other tools ('00:00:03 Speaker 1', 'Name - 0:03', 'Name (0:03)', "
+        "same layout from other tools ('00:00:03 Speaker 1', '[00:00:03] Name', 'Name - 0:03', 'Name (0:03)', "
         "or the name alone with no time)"
     ),
     extensions=(".txt", ".md"),
