@@ -300,8 +300,8 @@ READER = Reader(
     description=(
         "Otter.ai text export (a 'Name  0:03' line above each paragraph, "
         "**Name** 0:03 in Markdown; footer 'Transcribed by https://otter.ai'), and the "
-        "same layout from other tools ('00:00:03 Speaker 1', '[00:00:03] Name', 'Name - 0:03', 'Name (0:03)', "
-        "or the name alone with no time)"
+        "same layout from other tools ('00:00:03 Speaker 1', '[00:00:03] Name', "
+        "'Name - 0:03', 'Name (0:03)', or the name alone with no time)"
     ),
     extensions=(".txt", ".md"),
     sniff=sniff,
