@@ -447,6 +447,10 @@ OTHER_HEADERS = [
     pytest.param("[00:00:00] Priya Shah\n{0}\n\n[00:00:05] Sam Ortiz\n{1}\n\n"
                  "[00:00:12] Priya Shah\n{2}\n", ["Priya Shah", "Sam Ortiz"],
                  id="time in brackets first"),
+    # milliseconds after the seconds: the whole file was read as one unlabeled turn
+    pytest.param("Priya Shah  00:00:00.000\n{0}\n\nSam Ortiz  00:00:05.000\n{1}\n\n"
+                 "Priya Shah  00:00:12,000\n{2}\n", ["Priya Shah", "Sam Ortiz"],
+                 id="milliseconds"),
 ]  # fmt: skip
 
 

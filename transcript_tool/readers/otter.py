@@ -10,12 +10,13 @@ what that speaker said on the following line(s), until the next header::
     Transcribed by https://otter.ai
 
 Accepted header lines: the name, two or more spaces or a tab, and a clock
-time ``m:ss``, ``mm:ss`` or ``h:mm:ss`` alone on the line (trailing spaces
-are fine). In Markdown copies the name may be bold, and then one space is
-enough (``**Emma** 0:00``, ``**Unknown Speaker**  1:02:03``). The name is up
-to five words (``Speaker 1``, ``Dr. Ng``); ``Unknown Speaker`` is a speaker
-like any other. Minutes and seconds after the first field must be below 60
-(an error naming the line otherwise).
+time ``m:ss``, ``mm:ss`` or ``h:mm:ss`` alone on the line, with or without
+milliseconds (``00:00:04.100``; trailing spaces are fine). In Markdown
+copies the name may be bold, and then one space is enough (``**Emma**
+0:00``, ``**Unknown Speaker** 1:02:03``). The name is up to five words
+(``Speaker 1``, ``Dr. Ng``); ``Unknown Speaker`` is a speaker like any
+other. Minutes and seconds after the first field must be below 60 (an error
+naming the line otherwise).
 
 Other tools write the same layout with the header in another shape, read here
 too when the name is capitalised (``Speaker 1`` included): the time first
@@ -55,7 +56,7 @@ from . import Reader
 from .common import RawTurn, ReadOptions, build_transcript, capitalised, split_lines
 from .timed import backwards_notices, checked_clock, line_notice, lines_notice
 
-_CLOCK = r"[0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?"
+_CLOCK = r"[0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?(?:[.,][0-9]{1,3})?"  # "0:03", "00:00:04.100"
 _WORD = r"(?:[^\W\d_][\w.'’&-]*)"
 _NAME = rf"{_WORD}(?: (?:{_WORD}|[0-9]+)){{0,4}}"
 _HEADER = re.compile(
