@@ -39,12 +39,40 @@ NAMED = (
         ("Candidate", "candidate"),
         ("Interviewee", "candidate"),
         ("A", "candidate"),
+        # a company's screen, a career centre's or a coach's mock interview
+        ("HR", "interviewer"),
+        ("Career Coach", "interviewer"),
+        ("Advisor", "interviewer"),
+        ("Counsellor", "interviewer"),
+        ("Student", "candidate"),
+        ("Job Seeker", "candidate"),
         ("Speaker 1", None),
         ("Priya", None),
     ],
 )
 def test_role_from_label(label: str, role: str | None) -> None:
     assert role_from_label(label) == role
+
+
+def test_every_role_word_is_a_speakers_label_on_one_line_too() -> None:
+    # the words that name a role (segment.roles) and the words a label of
+    # one line is a speaker by (readers.labels) are two lists: they must agree
+    from transcript_tool.readers.labels import _ROLE
+    from transcript_tool.segment.roles import ROLE_LABELS
+
+    pairs_only = {"q", "a", "question", "answer"}  # Q:/A: count only together
+    assert [w for w in ROLE_LABELS if w not in pairs_only and not _ROLE.fullmatch(w)] == []
+
+
+def test_a_one_line_role_before_the_first_speaker_is_a_speaker() -> None:
+    # "HR:" opening a panel's transcript was left out as text before the first label
+    transcript = read(
+        "HR: Hi Sam, thanks for joining. I'll hand over to Priya.\n"
+        "Priya: Thanks. Tell me about a project you led.\nSam: I led the billing rebuild.\n"
+        "Priya: How did you test it?\nSam: Side by side for two weeks.\n"
+    )
+    assert (transcript.turns[0].speaker, transcript.turns[0].role) == ("HR", "interviewer")
+    assert transcript.turns[0].text == "Hi Sam, thanks for joining. I'll hand over to Priya."
 
 
 @pytest.mark.parametrize(
@@ -65,6 +93,10 @@ def test_role_from_label(label: str, role: str | None) -> None:
                 ("Interviewer 2", "interviewer", "label"),
                 ("Candidate", "candidate", "label"),
             ],
+        ),
+        (
+            "Advisor: Tell me about yourself.\nStudent: I study economics.\n",
+            [("Advisor", "interviewer", "label"), ("Student", "candidate", "label")],
         ),
     ],
 )

@@ -54,11 +54,17 @@ _DASHED: tuple[tuple[str, re.Pattern[str]], ...] = (
 )
 _ROLE = re.compile(
     r"(?:interviewers?|interviewee|candidate|applicant|recruiter|hiring[ _]manager|host|co-host"
-    r"|guest|moderator|panell?ist|int|cand|me|speaker|spk|participant|person|voice|unknown)"
+    r"|guest|moderator|panell?ist|int|cand|me|speaker|spk|participant|person|voice|unknown"
+    r"|hr(?:[ _](?:rep|representative|manager))?|talent[ _]partner|sourcer"
+    r"|recruiting[ _]coordinator|panel[ _]member|assessor|examiner|mock[ _]interviewer"
+    r"|(?:career[ _])?coach|advis[eo]r|counsell?or|student|job[ _]?seeker)"
     r"(?:[ _-]?\d+|[ _-][a-z])?"
     r"|[qa]\d*",
     re.IGNORECASE,
 )
+"""Role words: a label of one is a speaker wherever it stands, on one line
+too (every :data:`~transcript_tool.segment.roles.ROLE_LABELS` word but
+"question" and "answer", which count only in pairs)."""
 _TITLED = re.compile(r"(?:Dr|Mr|Mrs|Ms|Mx|Prof)\.? [A-Z].*")
 _QA_NUMBERED = re.compile(r"([QA])\d+", re.IGNORECASE)
 _STOP_NUMBERED = re.compile(

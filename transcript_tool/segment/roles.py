@@ -32,6 +32,25 @@ ROLE_LABELS: dict[str, Role] = {
     "host": "interviewer",
     "panelist": "interviewer",
     "int": "interviewer",
+    # who interviews in a company's screen, a career centre's or a coach's
+    # mock interview ("Advisor:" / "Student:")
+    "hr": "interviewer",
+    "hr rep": "interviewer",
+    "hr representative": "interviewer",
+    "hr manager": "interviewer",
+    "talent partner": "interviewer",
+    "sourcer": "interviewer",
+    "recruiting coordinator": "interviewer",
+    "panel member": "interviewer",
+    "assessor": "interviewer",
+    "examiner": "interviewer",
+    "mock interviewer": "interviewer",
+    "coach": "interviewer",
+    "career coach": "interviewer",
+    "advisor": "interviewer",
+    "adviser": "interviewer",
+    "counselor": "interviewer",
+    "counsellor": "interviewer",
     "candidate": "candidate",
     "interviewee": "candidate",
     "a": "candidate",
@@ -39,6 +58,9 @@ ROLE_LABELS: dict[str, Role] = {
     "applicant": "candidate",
     "cand": "candidate",
     "guest": "candidate",
+    "student": "candidate",
+    "job seeker": "candidate",
+    "jobseeker": "candidate",
 }
 
 INFERENCE_NOTICE = "roles inferred from how each speaker talks"
