@@ -313,10 +313,14 @@ FIELD_VALUES: dict[str, Callable[[Random], Any]] = {
     **dict.fromkeys(
         ["text", "message", "content", "transcript", "word", "punctuated_word"], text_value
     ),
-    **dict.fromkeys(["speaker", "name", "role", "user", "speaker_label"], speaker_value),
+    **dict.fromkeys(
+        ["speaker", "name", "role", "user", "speaker_label", "speaker_id"], speaker_value
+    ),
     **dict.fromkeys(
         ["start", "end", "start_time", "end_time", "timestamp", "ts", "end_ts"], time_value
     ),
+    **dict.fromkeys(["offsetInTicks", "durationInTicks"], lambda rng: time_value(rng)),
+    "display": text_value,
     "channel": lambda rng: rng.randint(0, 3),
     "confidence": lambda rng: rng.uniform(0, 1),
     "conversation_id": lambda rng: rng.choice(["c1", "c2", 3]),
@@ -459,6 +463,34 @@ def google_stt(rng: Random) -> dict[str, Any]:
     return {"results": [result(rng) for _ in range(rng.randint(1, 4))]}
 
 
+def elevenlabs(rng: Random) -> dict[str, Any]:
+    def word(r: Random) -> dict[str, Any]:
+        found = segment(r, ["text", "start", "end", "speaker_id"])
+        found["type"] = r.choice(["word", "word", "spacing", "audio_event", None, 2])
+        if found["type"] == "spacing" and r.randint(0, 2):
+            found["text"] = " "
+        return found
+
+    return {"language_code": "eng", "text": text_value(rng), "words": listed(rng, word, 8)}
+
+
+def azure(rng: Random) -> dict[str, Any]:
+    def phrase(r: Random) -> dict[str, Any]:
+        found = segment(r, ["channel", "speaker", "offsetInTicks", "durationInTicks"])
+        found["recognitionStatus"] = r.choice(["Success", "Success", "NoMatch", 3])
+        found["nBest"] = listed(r, lambda q: segment(q, ["display", "confidence"]), 2)
+        return found
+
+    return {"source": "x.wav", "recognizedPhrases": listed(rng, phrase, 6)}
+
+
+def gladia(rng: Random) -> dict[str, Any]:
+    transcription: dict[str, Any] = {"full_transcript": text_value(rng)}
+    if rng.randint(0, 4):
+        transcription["utterances"] = listed(rng, speaker_segment, 5)
+    return {"id": "x", "status": "done", "result": {"transcription": transcription}}
+
+
 GENERIC_KEYS = ["text", "message", "content", "speaker", "name", "role", "start", "start_time"]
 GENERIC_KEYS += ["end"]
 CONVOKIT_KEYS = ["text", "speaker", "user", "timestamp", "conversation_id", "reply_to"]
@@ -466,7 +498,13 @@ CONVOKIT_KEYS = ["text", "speaker", "user", "timestamp", "conversation_id", "rep
 
 def json_value(rng: Random) -> Any:
     """The JSON of one speech-to-text tool (or a list of turns), often damaged."""
-    shape = rng.randint(0, 12)
+    shape = rng.randint(0, 15)
+    if shape == 13:
+        return elevenlabs(rng)
+    if shape == 14:
+        return azure(rng)
+    if shape == 15:
+        return gladia(rng)
     if shape == 12:
         return google_stt(rng)
     if shape == 9:

@@ -758,6 +758,142 @@ def test_deepgram_sample() -> None:
     assert words(transcript) == [w["punctuated_word"] for w in alternative["words"]]
 
 
+def test_elevenlabs_sample() -> None:
+    # Scribe lists each word and each space; its speakers were dropped (the
+    # whole text went to the raw-caption segmenter, read as {"text": ...})
+    data, transcript = sample("elevenlabs-screen.json")
+    spoken = [w for w in data["words"] if w["type"] == "word"]
+    assert transcript.format == "elevenlabs-json"
+    assert [(s.id, s.name, s.role) for s in transcript.speakers] == [
+        ("Speaker 0", "Miriam", "interviewer"),
+        ("Speaker 1", "Kofi", "candidate"),
+    ]
+    assert len(transcript.turns) == runs([w["speaker_id"] for w in spoken]) == 16
+    assert (transcript.turns[0].start, transcript.turns[-1].end) == (
+        spoken[0]["start"],
+        spoken[-1]["end"],
+    )
+    # the laugh is an audio event, no one's words
+    assert words(transcript) == [w["text"] for w in spoken]
+    assert transcript.turns[10].text.startswith("That's a good outcome.")
+
+
+def test_elevenlabs_words_without_speakers_go_to_the_segmenter() -> None:
+    spaced = [
+        {"text": "so", "type": "word", "start": 0.1, "end": 0.2},
+        {"text": " ", "type": "spacing"},
+        {"text": "tell", "type": "word", "start": 0.3, "end": 0.4},
+        {"text": " ", "type": "spacing"},
+        {"text": "me", "type": "word", "start": 0.5, "end": 0.6},
+    ]
+    transcript = read({"language_code": "eng", "text": "so tell me", "words": spaced})
+    assert transcript.format == "elevenlabs-json" and transcript.unlabeled
+    assert words(transcript) == ["so", "tell", "me"]
+
+
+def test_azure_sample() -> None:
+    data, transcript = sample("azure-speech-interview.json")
+    phrases = data["recognizedPhrases"]
+    assert transcript.format == "azure-json"
+    assert [(s.id, s.name, s.role) for s in transcript.speakers] == [
+        ("Speaker 1", "Martin", "interviewer"),
+        ("Speaker 2", "Aisha", "candidate"),
+    ]
+    assert len(transcript.turns) == runs([p["speaker"] for p in phrases]) == 14
+    assert transcript.turns[0].start == phrases[0]["offsetInTicks"] / 10_000_000
+    last = phrases[-1]
+    assert transcript.turns[-1].end == pytest.approx(
+        (last["offsetInTicks"] + last["durationInTicks"]) / 10_000_000
+    )
+    assert words(transcript) == data["combinedRecognizedPhrases"][0]["display"].split()
+
+
+def test_azure_stereo_channels_are_merged_by_time() -> None:
+    # a stereo call lists each channel's phrases in turn; with no speakers,
+    # each channel is a speaker
+    def phrase(channel: int, seconds: float, display: str) -> dict[str, Any]:
+        return {
+            "recognitionStatus": "Success",
+            "channel": channel,
+            "offsetInTicks": seconds * 10_000_000,
+            "durationInTicks": 10_000_000,
+            "nBest": [{"confidence": 0.9, "lexical": display.lower(), "display": display}],
+        }
+
+    data = {
+        "source": "call.wav",
+        "recognizedPhrases": [
+            phrase(0, 0.0, "Tell me about yourself."),
+            {"recognitionStatus": "NoMatch", "channel": 0, "offsetInTicks": 3e7},
+            phrase(0, 6.0, "Why this role?"),
+            phrase(1, 2.0, "I build data pipelines."),
+            phrase(1, 8.0, "It is close to home."),
+        ],
+    }
+    assert said(read(data)) == [
+        ("Channel 0", "Tell me about yourself.", 0.0, 1.0),
+        ("Channel 1", "I build data pipelines.", 2.0, 3.0),
+        ("Channel 0", "Why this role?", 6.0, 7.0),
+        ("Channel 1", "It is close to home.", 8.0, 9.0),
+    ]
+
+
+def test_gladia_sample() -> None:
+    data, transcript = sample("gladia-interview.json")
+    utterances = data["result"]["transcription"]["utterances"]
+    assert transcript.format == "gladia-json"
+    assert [(s.id, s.name, s.role) for s in transcript.speakers] == [
+        ("Speaker 0", "Priya", "interviewer"),
+        ("Speaker 1", "Noah", "candidate"),
+    ]
+    assert len(transcript.turns) == runs([u["speaker"] for u in utterances]) == 13
+    assert transcript.turns[0].text == utterances[0]["text"].strip()
+    assert (transcript.turns[0].start, transcript.turns[-1].end) == (
+        utterances[0]["start"],
+        utterances[-1]["end"],
+    )
+    assert words(transcript) == data["result"]["transcription"]["full_transcript"].split()
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        (
+            {"recognizedPhrases": [{"offsetInTicks": "soon", "nBest": [{"display": "Hi."}]}]},
+            'recognizedPhrases[0].offsetInTicks: expected a time in ticks (100 ns), got "soon"',
+        ),
+        (
+            {"recognizedPhrases": [{"recognitionStatus": "NoMatch"}]},
+            "recognizedPhrases: no phrase was recognised (every one is empty)",
+        ),
+        (
+            {"result": {"transcription": {"utterances": [{"speaker": 0, "start": 1}]}}},
+            'result.transcription.utterances[0]: no "text"',
+        ),
+        (
+            {"words": [{"text": "hi", "type": "word"}, {"type": "word", "start": 1}]},
+            'words[1]: no "text"',
+        ),
+        (
+            {"words": [{"text": "hi", "type": "word", "start": -1}]},
+            "words[0].start: expected a time in seconds (or hh:mm:ss.mmm), got -1",
+        ),
+    ],
+)
+def test_speech_service_errors_name_the_json_path(data: dict[str, Any], message: str) -> None:
+    assert error_of(json.dumps(data)) == f"talk.json: {message}"
+
+
+def test_an_azure_time_past_a_floats_range_is_an_error_not_a_crash() -> None:
+    # found by benchmarks/fuzz_readers.py: float() of such an int raised OverflowError
+    text = json.dumps(
+        {"recognizedPhrases": [{"offsetInTicks": 10**400, "nBest": [{"display": "Hi."}]}]}
+    )
+    assert error_of(text).startswith(
+        "talk.json: recognizedPhrases[0].offsetInTicks: expected a time in ticks (100 ns), got "
+    )
+
+
 def test_segment_assemblyai_sample_on_the_command_line(
     capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -4,7 +4,8 @@ utterances, ConvoKit's utterances, generic lists of turns, and the
 speech-to-text services read by :mod:`.deepgram`, :mod:`.asrwords` and
 :mod:`.google_stt`. :func:`interpret` tells them apart and reads each into
 :class:`~.jsonvalues.Item` segments, raising :class:`~.jsonvalues.Bad` with
-the JSON path of what is not as expected."""
+the JSON path of what is not as expected. ElevenLabs', Azure's and
+Gladia's responses are read by :mod:`.speechservices`."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ import json
 from collections.abc import Sequence
 from typing import Any
 
+from . import speechservices
 from .asrwords import aws_transcribe, revai, speechmatics
 from .deepgram import deepgram
 from .google_stt import google
@@ -77,6 +79,12 @@ def interpret(data: Any) -> Parsed:
     results = data.get("results")
     if "monologues" in data:
         return revai(data)
+    if speechservices.is_azure(data):
+        return speechservices.azure(data)
+    if speechservices.is_gladia(data):
+        return speechservices.gladia(data)
+    if speechservices.is_elevenlabs(data):
+        return speechservices.elevenlabs(data)
     if isinstance(results, dict) and ("items" in results or "transcripts" in results):
         return aws_transcribe(results)
     if isinstance(results, list) and _speechmatics(results):

@@ -13,7 +13,7 @@ from typing import Any
 
 from .jsonvalues import Item, at_key, speaker_label
 
-_NUMBERED = re.compile(r"(?:spk_?|S_?)?(\d+)")
+_NUMBERED = re.compile(r"(?:speaker_?|spk_?|S_?)?(\d+)", re.IGNORECASE)
 _CHANNEL = re.compile(r"(?:ch|channel)_?(\d+)")
 _SENTENCE_END = re.compile(r"[.?!…][\"'”’)\]]*$")
 
@@ -29,7 +29,7 @@ class Word:
 
 
 def numbered(value: Any, path: str) -> str | None:
-    """``spk_3``/``S3`` -> ``Speaker 3``, ``ch_1``/``channel_1`` -> ``Channel 1``,
+    """``spk_3``/``S3``/``speaker_3`` -> ``Speaker 3``, ``ch_1``/``channel_1`` -> ``Channel 1``,
     any other label as written."""
     if isinstance(value, str):
         found = _NUMBERED.fullmatch(value.strip())
