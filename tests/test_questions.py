@@ -840,6 +840,27 @@ def test_short_question_on_a_new_topic_is_not_a_follow_up() -> None:
     assert (question.intent, question.intent_cue) == ("background", "are you interviewing")
 
 
+@pytest.mark.parametrize(
+    "question",
+    [
+        "So to start, can you tell me what you do today?",
+        "Okay, moving on, why did you leave your last job?",
+        "And switching gears, what do you do on weekends?",
+    ],
+)
+def test_a_question_that_opens_a_new_topic_points_back_at_nothing(question: str) -> None:
+    # "so" and "why" read as pointing back at the small talk before them: a
+    # phone screen's first real question was a follow-up
+    analysis = analysis_of(
+        "Interviewer: Do you still have twenty minutes?\n"
+        "Candidate: Yes, I blocked out the half hour.\n"
+        f"Interviewer: {question}\n"
+        "Candidate: I manage forty accounts at a scheduling company.\n"
+    )
+    assert analysis.questions[1].intent != "follow_up"
+    assert "referring back" not in analysis.questions[1].intent_cue
+
+
 def test_a_question_naming_what_the_answer_brought_up_is_a_follow_up() -> None:
     """ "Role-play" is first said in the answer, so the question about it could
     not be asked without that answer; "manager" was the interviewer's own word

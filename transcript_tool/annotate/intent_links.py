@@ -107,7 +107,7 @@ def points_back(span: Span, cues: QuestionCues) -> str | None:
     solve that problem?", "Why?"), or the whole of an elliptical one ("What
     did you do?", :func:`_elliptical`), else None."""
     norms = [t.norm_ for t in span if not (t.is_punct or t.is_space)]
-    if len(norms) > 12:
+    if len(norms) > 12 or _opens_a_new_topic(norms, cues):
         return None
     # "so that" and "such that" join a clause: no pointer back
     pointers = [w for i, w in enumerate(norms[:8]) if not (i and (norms[i - 1], w) in _JOINED)]
@@ -117,6 +117,17 @@ def points_back(span: Span, cues: QuestionCues) -> str | None:
     if _elliptical(norms):
         return " ".join(norms)
     return norms[0] if norms[:1] in [[w] for w in cues.follows_with] else None
+
+
+def _opens_a_new_topic(norms: Sequence[str], cues: QuestionCues) -> bool:
+    """Whether the question opens, after openers or none, with a phrase of a
+    new topic ("so to start", "okay, moving on")."""
+    for at in range(len(norms)):
+        if any(tuple(norms[at : at + len(p)]) == p for p in cues.new_topic):
+            return True
+        if norms[at] not in cues.openers:
+            return False
+    return False
 
 
 _ELLIPTICAL_WH = frozenset({"how", "what"})

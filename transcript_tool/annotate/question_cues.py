@@ -113,6 +113,8 @@ class QuestionCues:
     checked_not_before: frozenset[str] = frozenset()
     checked_longest: int = 0
     subject_openers: frozenset[str] = frozenset()
+    # phrases that open a new topic: no pointer back at the answer before
+    new_topic: tuple[tuple[str, ...], ...] = ()
     # "Question two:", "Round 3,": one of these, a number and a mark open a sentence
     numbered_openers: frozenset[str] = frozenset()
     number_words: frozenset[str] = frozenset()
@@ -237,6 +239,7 @@ def load_cues(text: str | None = None) -> QuestionCues:
         **_checked(raw.get("checked_statements")),
         subject_openers=frozenset(raw.get("subject_openers", ())),
         numbered_openers=frozenset(raw.get("numbered_openers", ())),
+        new_topic=tuple(tuple(p) for p in raw.get("new_topic", ())),
         number_words=frozenset(raw.get("number_words", ())),
         fillers=frozenset(raw.get("fillers", ())),
         restart_hesitations=frozenset(raw.get("restart_hesitations", ())),
