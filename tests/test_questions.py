@@ -589,6 +589,17 @@ PARTS = [
         ("Would you score them one at a time, or in batches?",),
         (("score", "batch"),),
     ),
+    # ... nor a wh-question's "or" that offers another choice of its answer
+    (
+        "How is the team measured, on renewals or on expansion?",
+        ("How is the team measured, on renewals or on expansion?",),
+        (("team", "measure", "renewal", "expansion"),),
+    ),
+    (
+        "Where would you store it, or how would you cache it?",
+        ("Where would you store it", "how would you cache it?"),
+        (("store",), ("cache",)),
+    ),
     # designing or building is the task, what is asked about is the thing:
     # "Yeah, that works. So I'd use a token bucket per API key" takes it up
     (

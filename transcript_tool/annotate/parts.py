@@ -50,7 +50,9 @@ def split_parts(
 
     Splits at a conjunction ("and"/"or", not the "or" of a choice question)
     followed by a word that starts a new ask ("and when", "and with", "or
-    how"), when both sides have focus terms of their own; in a closed
+    how"), when both sides have focus terms of their own, but not at an "or"
+    that offers another choice of the same ask ("on renewals or on
+    expansion?"); in a closed
     question only before a question of its own ("Do you consider yourself a
     team player, and can you give me an example ...?"), not before a phrase
     it goes on with ("I'll sync with Theo and with Nadia?", "you're in
@@ -81,6 +83,7 @@ def split_parts(
             and nxt in cues.part_starters
             and not (form == "choice" and conj == "or")
             and (form not in YES_NO_FORMS or asks_on_its_own(words[i + 1 :], cues))
+            and not (conj == "or" and _alternative(words[i + 1 :], cues))
         ):
             left = focus_terms(words[max(cuts[-1], opened) : i], cues)
             right = focus_terms(words[i + 1 :], cues)
@@ -101,6 +104,14 @@ def split_parts(
         focus = focus_terms(piece[max(opened - a, 0) :], cues)
         parts.append((piece[0].start, piece[-1].end, focus))
     return parts
+
+
+def _alternative(words: Sequence[Word], cues: QuestionCues) -> bool:
+    """Whether what follows an "or" is another choice of what the part before
+    it asks, not a question of its own: "how is the team measured, on
+    renewals | or on expansion?", "in Python or in Go?" (no wh-word, no
+    question of its own)."""
+    return words[0].lower not in cues.wh_words and not asks_on_its_own(words, cues)
 
 
 # Clitics that stand for an auxiliary right after a wh-word ("what're",
