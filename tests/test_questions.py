@@ -2756,3 +2756,25 @@ def test_a_topic_announced_first_leaves_the_question_right_after_the_answer() ->
             "short question right after an answer, referring back (it)",
         )
     ]
+
+
+@pytest.mark.parametrize(
+    ("answer", "answered", "missing"),
+    [
+        # the yes answers the second part in its own words ("move", not "relocating")
+        ("Four weeks. And yes, I'd happily move for the right team.", "yes", ()),
+        ("Four weeks, and sure, I could move.", "yes", ()),
+        # no yes or no, and none of its words: the part was left out
+        ("Four weeks, it's in my contract.", "partial", ("are you open to relocating",)),
+    ],
+)
+def test_a_yes_no_part_of_a_compound_question_is_answered_by_a_yes_or_no(
+    answer: str, answered: str, missing: tuple[str, ...]
+) -> None:
+    analysis = analysis_of(
+        "Interviewer: How many weeks of notice do you need, and are you open to relocating?\n"
+        f"Candidate: {answer}\n"
+    )
+    (question,) = analysis.questions
+    assert len(question.parts) == 2
+    assert (question.answered, question.missing) == (answered, missing)

@@ -82,10 +82,11 @@ def with_answer(
     lemmas = {w.lemma.lower() for w in words} | {w.lower for w in words}
     prefixes = term_prefixes(lemmas)
     answer_text = " ".join(w.lower for w in words)
+    particles = not rule_words().answer_particles.isdisjoint(w.lower for w in words)
     part_coverage: list[float] = []
     missing_terms: list[str] = []
     covered_total = focus_total = 0
-    for part, focus in zip(question.parts, question.focus, strict=True):
+    for index, (part, focus) in enumerate(zip(question.parts, question.focus, strict=True)):
         hits = [term for term in focus if matches_term(term, lemmas, prefixes)]
         missing_terms.extend(term for term in focus if term not in hits)
         covered_total += len(hits)
@@ -93,6 +94,10 @@ def with_answer(
         share = len(hits) / len(focus) if focus else 1.0
         if share < PART_COVERED and _answer_type_present(part, answer_text):
             share = max(share, PART_COVERED)
+        if share < PART_COVERED and particles and index and _asks_yes_or_no(part):
+            # "How big is the team, and would I get support? - Four of us, and
+            # yes, we pay for the exams": the yes answers the part in its own words
+            share = PART_COVERED
         part_coverage.append(round(share, 3))
     coverage = covered_total / focus_total if focus_total else 1.0
     direct = None if leads_on else answered_directly(question, question_words, opening)
@@ -196,6 +201,15 @@ def _answer_type_present(part: str, answer_text: str) -> bool:
     return ("number" in kinds and bool(answer_patterns()[1].search(answer_text))) or (
         "time" in kinds and not rule_words().time_words.isdisjoint(answer_text.split())
     )
+
+
+def _asks_yes_or_no(part: str) -> bool:
+    """Whether a later part of a compound question is a yes/no question of
+    its own: it opens with an auxiliary ("and would I be working toward
+    ...", "or can you start sooner")."""
+    cues = load_cues()
+    words = [w for w in re.findall(r"[\w']+", part.lower()) if w not in cues.part_conjunctions]
+    return bool(words) and words[0] in cues.auxiliaries
 
 
 def _part_label(part: str) -> str:
