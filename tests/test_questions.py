@@ -1003,6 +1003,26 @@ def test_after_the_invitation_to_ask_the_candidate_asks_reverse_questions() -> N
     ]
 
 
+def test_the_invitation_to_ask_ends_the_exercise_being_worked_through() -> None:
+    # a chatbot's "Would you like to try another round ...?" after the
+    # candidate's questions was "part of the problem being worked through"
+    analysis = analysis_of(
+        "Interviewer: How would you find the customers who ordered in January but not in"
+        " February?\n"
+        "Candidate: A left join from January's orders to February's, keeping the nulls.\n"
+        "Interviewer: Good. Do you have any questions for me?\n"
+        "Candidate: How big is the analytics team?\n"
+        "Interviewer: Six people. Would you like to try another round of practice?\n"
+        "Candidate: Sure.\n"
+    )
+    assert [(q.turn, q.intent) for q in analysis.questions] == [
+        (0, "problem_solving"),
+        (2, "closing"),
+        (3, "reverse"),
+        (4, "background"),
+    ]
+
+
 def test_anything_else_before_the_invitation_is_no_closing() -> None:
     analysis = analysis_of(
         "Interviewer: What tools do you use for monitoring?\n"

@@ -229,6 +229,7 @@ def classify_intent(
     topic = context.topic
     if (
         topic in ("problem_solving", "technical")
+        and not context.closed  # the invitation to ask questions ended the exercise
         and form not in ("declarative", "tag")  # "So you'd only ack once it's stored?" confirms
         and (found is None or (found[0], topic) == ("situational", "problem_solving"))
     ):
