@@ -46,6 +46,7 @@ class Scored:
     improvements: tuple[str, ...] = ()  # criterion ids, most important first
     # the numbers each improvement's feedback was filled with, by criterion
     feedback_values: dict[str, dict[str, float]] = field(default_factory=dict)
+    not_english: bool = False  # its words are mostly not English: its scores may not apply
 
 
 @dataclass
@@ -63,6 +64,7 @@ class Cohort:
     feedback: Counter[tuple[str, str]] = field(default_factory=Counter)
     # (criterion, band) -> placeholder -> the least and greatest value it took
     spreads: dict[tuple[str, str], dict[str, tuple[float, float]]] = field(default_factory=dict)
+    not_english: list[str] = field(default_factory=list)  # the files so read
 
     def add(self, scored: Scored) -> None:
         """Count one scored transcript."""
@@ -76,6 +78,8 @@ class Cohort:
         self.missing.update(scored.missing_concepts)
         self.missing_in.update(set(scored.missing_concepts))
         self.feedback.update((c, scored.bands[c]) for c in scored.improvements)
+        if scored.not_english:
+            self.not_english.append(scored.file)
         for criterion in scored.improvements:
             spread = self.spreads.setdefault((criterion, scored.bands[criterion]), {})
             for name, value in scored.feedback_values.get(criterion, {}).items():
@@ -132,6 +136,7 @@ class Cohort:
                     self.feedback.items(), key=lambda i: (-i[1], i[0])
                 )
             ],
+            "not_english": sorted(self.not_english),
             "top": [_ranked(item) for item in best[:RANKED]],
             "bottom": [_ranked(item) for item in worst[:RANKED]],
         }
@@ -235,9 +240,9 @@ def render_text(
     if unread:
         said = f"not read: {unread_note(unread)}"
         lines += textwrap.wrap(said, WIDTH, subsequent_indent="  ", break_on_hyphens=False)
-    said = _hints_note(summary["scored"], *hints)
-    if said:
-        lines += textwrap.wrap(said, WIDTH, subsequent_indent="  ", break_on_hyphens=False)
+    for said in (_hints_note(summary["scored"], *hints), _not_english_note(summary)):
+        if said:
+            lines += textwrap.wrap(said, WIDTH, subsequent_indent="  ", break_on_hyphens=False)
     lines += ["", f"{'criterion':<32} {'n':>6} {'mean':>7} {'median':>7} {'p10':>7} {'p90':>7}"]
     rows = [(c["id"], c) for c in summary["criteria"]] + [("overall", summary["overall"])]
     for name, row in rows:
@@ -270,6 +275,7 @@ def render_markdown(summary: dict[str, Any]) -> str:
         "",
         f"{_counts(summary)}; rubric {rubric['name']} {rubric['version']}.",
         "",
+        *([_md(note), ""] if (note := _not_english_note(summary)) else []),
         "| criterion | n | mean | median | p10 | p90 |",
         "|---|---:|---:|---:|---:|---:|",
     ]
@@ -298,6 +304,21 @@ _RANGES_NOTE = (
     "Each message as the transcripts given it read, a number shown as the least and"
     " the most it was among them."
 )
+
+
+def _not_english_note(summary: dict[str, Any]) -> str:
+    """ "mostly not English: 2 of the 30 files scored (a.txt, b.txt) ...", or ""."""
+    files = summary.get("not_english") or []
+    if not files:
+        return ""
+    shown = ", ".join(files[:LISTED]) + (
+        f" and {len(files) - LISTED} more" if len(files) > LISTED else ""
+    )
+    return (
+        f"mostly not English: {len(files):,} of the {counted(summary['scored'], 'file')} scored "
+        f"({shown}); the rules read English, so {agree(len(files), 'its', 'their')} questions "
+        "and scores may not apply"
+    )
 
 
 def _hints_note(scored: int, flags: Sequence[str], unlabeled: int) -> str:

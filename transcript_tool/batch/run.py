@@ -371,6 +371,7 @@ def _scored(outcome: Outcome, criteria: Sequence[str]) -> Scored:
         missing_concepts=outcome.missing_concepts,
         improvements=outcome.improvements,
         feedback_values=outcome.feedback_values,
+        not_english=outcome.not_english,
     )
 
 

@@ -91,6 +91,7 @@ class Outcome:
     # the numbers each improvement's feedback was filled with, by criterion
     feedback_values: dict[str, dict[str, float]] = field(default_factory=dict)
     unlabeled: bool = False  # read from text with no speaker labels (the segmenter's turns)
+    not_english: bool = False  # its words are mostly not English (readers.language)
     error: str | None = None
 
 
@@ -171,6 +172,7 @@ def _outcome(job: Job, report: Report, settings: Settings) -> Outcome:
             if c.id in report.improvements
         },
         unlabeled=report.transcript.unlabeled,
+        not_english=report.transcript.mostly_not_english,
     )
 
 

@@ -86,6 +86,7 @@ PAUSE_SECONDS = 1.0
 
 
 UNLABELED_NOTICE = "no speaker labels: "
+NOT_ENGLISH_NOTICE = "the words are mostly not English"
 """How the notice of a transcript read from text with no speaker labels
 begins (the segmenter's: how many speakers and turns it found)."""
 
@@ -121,6 +122,11 @@ class Transcript:
         """Read from text with no speaker labels: the segmenter found the
         turns, even where it found one speaker and so one sure turn."""
         return any(notice.startswith(UNLABELED_NOTICE) for notice in self.notices)
+
+    @property
+    def mostly_not_english(self) -> bool:
+        """Its words are mostly not English (:mod:`transcript_tool.readers.language`)."""
+        return any(notice.startswith(NOT_ENGLISH_NOTICE) for notice in self.notices)
 
     @property
     def turns_inferred(self) -> bool:
