@@ -9,8 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from transcript_tool.api import read_transcript
+from transcript_tool.api import analyze, read_transcript
 from transcript_tool.cli import main
+from transcript_tool.model import Transcript
 from transcript_tool.model.transcript import NOT_ENGLISH_NOTICE
 from transcript_tool.readers import read_text
 
@@ -40,9 +41,16 @@ Bewerberin: Ich möchte in einem größeren Team arbeiten und mehr über Vorhers
 """
 
 
+def analysed(transcript: Transcript) -> Transcript:
+    """The transcript as the analysis holds it (the language is judged there)."""
+    return analyze(transcript).transcript
+
+
 @pytest.mark.parametrize("text", [SPANISH, FRENCH, GERMAN], ids=["es", "fr", "de"])
 def test_an_interview_in_another_language_gets_a_notice(text: str) -> None:
-    transcript = read_text(text, "talk.txt")
+    read = read_text(text, "talk.txt")
+    assert not read.mostly_not_english  # reading alone does not judge it (no spaCy)
+    transcript = analysed(read)
     assert transcript.mostly_not_english
     (notice,) = [n for n in transcript.notices if n.startswith(NOT_ENGLISH_NOTICE)]
     assert "the questions and scores here may not apply" in notice
@@ -53,14 +61,14 @@ def test_an_interview_in_another_language_gets_a_notice(text: str) -> None:
     sorted(p.name for p in (REPO / "samples").iterdir()),
 )
 def test_no_english_sample_gets_it(sample: str) -> None:
-    transcript = read_transcript(REPO / "samples" / sample)
+    transcript = analysed(read_transcript(REPO / "samples" / sample))
     assert not transcript.mostly_not_english, transcript.notices
 
 
 def test_a_short_text_is_not_judged() -> None:
     # under 40 words too few to tell: "Hola." / "Buenos días." says little
     short = "Entrevistadora: Hola Sofía, ¿qué tal?\nCandidata: Muy bien, gracias.\n"
-    assert not read_text(short, "talk.txt").mostly_not_english
+    assert not analysed(read_text(short, "talk.txt")).mostly_not_english
 
 
 def test_the_report_says_so_at_its_top(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 from ..model import Analysis, Concept, Transcript, readable
 from .concepts import attach_exchanges, exchange_concepts, find_mentions
 from .exchanges import find_long_setups, pair_questions
+from .language import with_language_notice
 from .markers import find_markers
 from .questions import find_questions
 from .reasks import find_reasks
@@ -27,7 +28,9 @@ def annotate(transcript: Transcript, nlp: Language, concepts: Sequence[Concept] 
 
     spaCy reads each turn's text :func:`.readable` (one character for one):
     smart quotes and ALL CAPS change no judgement, and every offset is the
-    source's."""
+    source's. A transcript whose words are mostly not English gets a notice
+    saying so (:mod:`.language`)."""
+    transcript = with_language_notice(transcript)
     docs = list(nlp.pipe(readable(turn.text) for turn in transcript.turns))
     sentences, spans = to_sentences(transcript, docs)
     markers = find_markers(transcript, docs, nlp)

@@ -91,7 +91,7 @@ class Outcome:
     # the numbers each improvement's feedback was filled with, by criterion
     feedback_values: dict[str, dict[str, float]] = field(default_factory=dict)
     unlabeled: bool = False  # read from text with no speaker labels (the segmenter's turns)
-    not_english: bool = False  # its words are mostly not English (readers.language)
+    not_english: bool = False  # its words are mostly not English (annotate.language)
     error: str | None = None
 
 

@@ -125,7 +125,8 @@ class Transcript:
 
     @property
     def mostly_not_english(self) -> bool:
-        """Its words are mostly not English (:mod:`transcript_tool.readers.language`)."""
+        """Its words are mostly not English (:mod:`transcript_tool.annotate.language`):
+        said by the analysis, not by reading."""
         return any(notice.startswith(NOT_ENGLISH_NOTICE) for notice in self.notices)
 
     @property

@@ -91,24 +91,20 @@ def read_text(
     if not text.strip():
         raise InputError("the transcript is empty (is it the right file?)", source=name)
     check_lines(text, name)
-    from .language import with_language_notice
-
     if not input_format:
-        transcript = detect_reader(text, name).read(text, name, options or ReadOptions())
-        return with_language_notice(transcript)
+        return detect_reader(text, name).read(text, name, options or ReadOptions())
     reader = get_reader(input_format)
     other = _markup_format(reader, text, name)
     if other is not None and {reader.name, other} != _CUE_READERS:
         raise _forced_error(reader, other, text, name)
     try:
-        transcript = reader.read(text, name, options or ReadOptions())
+        return reader.read(text, name, options or ReadOptions())
     except InputError:
         if other is None:
             raise
         # either reads the other's cues ("1" above a cue is a WebVTT cue's
         # name as well as a SubRip cue's number); when it cannot, say which
         raise _forced_error(reader, other, text, name) from None
-    return with_language_notice(transcript)
 
 
 # Formats whose markup is no one's words (cue numbers and timings, JSON, a

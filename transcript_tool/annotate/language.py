@@ -8,15 +8,15 @@ SOURCE.md, a bulleted list, 38 %). The same interview in Spanish, French,
 German or Portuguese has 0-7 %. Under :data:`LEAST_SHARE` a transcript
 gets a notice (:data:`~transcript_tool.model.transcript.NOT_ENGLISH_NOTICE`)
 that its questions and scores may not apply; shorter texts than
-:data:`FEWEST_WORDS` are not judged.
+:data:`FEWEST_WORDS` are not judged. It is judged when the transcript is
+analysed (:func:`~transcript_tool.annotate.annotate`), where spaCy is loaded
+anyway: reading a transcript (``segment``) does not import it.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import re
-
-from spacy.lang.en.stop_words import STOP_WORDS
 
 from ..model import Transcript
 from ..model.transcript import NOT_ENGLISH_NOTICE
@@ -29,6 +29,8 @@ _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 def english_share(transcript: Transcript) -> tuple[float, int]:
     """The share of the transcript's words that are English function words,
     and how many words it has."""
+    from spacy.lang.en.stop_words import STOP_WORDS
+
     found = total = 0
     for turn in transcript.turns:
         for word in _WORD.findall(turn.text.lower()):
