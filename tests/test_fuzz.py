@@ -491,6 +491,25 @@ def gladia(rng: Random) -> dict[str, Any]:
     return {"id": "x", "status": "done", "result": {"transcription": transcription}}
 
 
+def watson(rng: Random) -> dict[str, Any]:
+    def stamp(r: Random) -> Any:
+        if chance(r, 6):
+            return json_any(r)
+        return [text_value(r), time_value(r), time_value(r)]
+
+    def result(r: Random) -> dict[str, Any]:
+        alternative = {"transcript": text_value(r), "timestamps": listed(r, stamp, 5)}
+        return {"final": True, "alternatives": listed(r, lambda _: alternative, 2)}
+
+    def label(r: Random) -> dict[str, Any]:
+        return {"from": time_value(r), "to": time_value(r), "speaker": speaker_value(r)}
+
+    found: dict[str, Any] = {"results": [result(rng) for _ in range(rng.randint(1, 3))]}
+    if rng.randint(0, 2):
+        found["speaker_labels"] = listed(rng, label, 6)
+    return found
+
+
 GENERIC_KEYS = ["text", "message", "content", "speaker", "name", "role", "start", "start_time"]
 GENERIC_KEYS += ["end"]
 CONVOKIT_KEYS = ["text", "speaker", "user", "timestamp", "conversation_id", "reply_to"]
@@ -498,7 +517,9 @@ CONVOKIT_KEYS = ["text", "speaker", "user", "timestamp", "conversation_id", "rep
 
 def json_value(rng: Random) -> Any:
     """The JSON of one speech-to-text tool (or a list of turns), often damaged."""
-    shape = rng.randint(0, 15)
+    shape = rng.randint(0, 16)
+    if shape == 16:
+        return watson(rng)
     if shape == 13:
         return elevenlabs(rng)
     if shape == 14:

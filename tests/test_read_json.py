@@ -855,9 +855,56 @@ def test_gladia_sample() -> None:
     assert words(transcript) == data["result"]["transcription"]["full_transcript"].split()
 
 
+def watson_response(speakers: bool) -> dict[str, Any]:
+    """An IBM Watson response: two results, word timestamps, and (with
+    ``speakers``) a speaker label per word."""
+    said = [
+        (0, [("so", 0.1, 0.3), ("tell", 0.3, 0.5), ("me", 0.5, 0.6), ("about", 0.6, 0.8)]),
+        (1, [("sure", 1.8, 2.1), ("%HESITATION", 2.1, 2.4), ("i", 2.4, 2.5), ("build", 2.5, 2.9)]),
+    ]
+    results = [
+        {
+            "final": True,
+            "alternatives": [
+                {"transcript": " ".join(w for w, _, _ in words) + " ", "confidence": 0.9,
+                 "timestamps": [list(word) for word in words]}
+            ],
+        }
+        for _, words in said
+    ]  # fmt: skip
+    data: dict[str, Any] = {"result_index": 0, "results": results}
+    if speakers:
+        data["speaker_labels"] = [
+            {"from": s, "to": e, "speaker": who, "confidence": 0.5, "final": False}
+            for who, words in said
+            for _, s, e in words
+        ]
+    return data
+
+
+def test_watson_words_take_the_speaker_labels() -> None:
+    # read as Google's results before: the speakers inferred, the times lost
+    transcript = read(watson_response(speakers=True))
+    assert transcript.format == "watson-json"
+    assert said(transcript) == [
+        ("Speaker 0", "so tell me about", 0.1, 0.8),
+        ("Speaker 1", "sure %HESITATION i build", 1.8, 2.9),
+    ]
+
+
+def test_watson_without_speaker_labels_goes_to_the_segmenter() -> None:
+    transcript = read(watson_response(speakers=False))
+    assert transcript.format == "watson-json" and transcript.unlabeled
+    assert words(transcript) == "so tell me about sure %HESITATION i build".split()
+
+
 @pytest.mark.parametrize(
     ("data", "message"),
     [
+        (
+            {"results": [{"alternatives": [{"timestamps": [["hi", 0.5]]}]}], "speaker_labels": []},
+            "results[0].alternatives[0].timestamps[0]: expected [word, start, end], got a list",
+        ),
         (
             {"recognizedPhrases": [{"offsetInTicks": "soon", "nBest": [{"display": "Hi."}]}]},
             'recognizedPhrases[0].offsetInTicks: expected a time in ticks (100 ns), got "soon"',

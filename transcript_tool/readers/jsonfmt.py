@@ -20,10 +20,12 @@ Shapes read (``Transcript.format`` names the one detected)::
     google-stt-json  Google Speech-to-Text {"results": [{"alternatives": [{"transcript",
                      "words": [{"word", "startTime": "1.3s", "speakerTag"}]}]}]}, read by
                      :mod:`.google_stt`
-    elevenlabs-json, azure-json, gladia-json
+    elevenlabs-json, azure-json, gladia-json, watson-json
                      ElevenLabs Scribe's {"words": [{"text", "type", "speaker_id"}]}, Azure
                      AI Speech's {"recognizedPhrases": ...}, Gladia's {"result":
-                     {"transcription": {"utterances": ...}}}, read by :mod:`.speechservices`
+                     {"transcription": {"utterances": ...}}}, IBM Watson's {"results":
+                     [{"alternatives": [{"timestamps"}]}], "speaker_labels"}, read by
+                     :mod:`.speechservices`
     convokit-jsonl   one {"id", "speaker", "text", "timestamp", "reply_to",
                      "conversation_id", "meta"} object per line (ConvoKit utterances.jsonl;
                      convokit-json: the older utterances.json, a list of them)
@@ -270,7 +272,7 @@ READER = Reader(
     description=(
         "JSON: Whisper, WhisperX, AssemblyAI, Deepgram, Rev.ai, Amazon Transcribe, "
         "Speechmatics, Google Speech-to-Text, ElevenLabs Scribe, Azure AI Speech, Gladia, "
-        "ConvoKit utterances.jsonl, or a list of {speaker, text, start, end}"
+        "IBM Watson, ConvoKit utterances.jsonl, or a list of {speaker, text, start, end}"
     ),
     extensions=(".json", ".jsonl"),
     sniff=sniff,

@@ -4,8 +4,8 @@ utterances, ConvoKit's utterances, generic lists of turns, and the
 speech-to-text services read by :mod:`.deepgram`, :mod:`.asrwords` and
 :mod:`.google_stt`. :func:`interpret` tells them apart and reads each into
 :class:`~.jsonvalues.Item` segments, raising :class:`~.jsonvalues.Bad` with
-the JSON path of what is not as expected. ElevenLabs', Azure's and
-Gladia's responses are read by :mod:`.speechservices`."""
+the JSON path of what is not as expected. ElevenLabs', Azure's, Gladia's
+and IBM Watson's responses are read by :mod:`.speechservices`."""
 
 from __future__ import annotations
 
@@ -85,6 +85,8 @@ def interpret(data: Any) -> Parsed:
         return speechservices.gladia(data)
     if speechservices.is_elevenlabs(data):
         return speechservices.elevenlabs(data)
+    if speechservices.is_watson(data):
+        return speechservices.watson(data)
     if isinstance(results, dict) and ("items" in results or "transcripts" in results):
         return aws_transcribe(results)
     if isinstance(results, list) and _speechmatics(results):

@@ -1,4 +1,4 @@
-"""Three more speech-to-text responses (read by :mod:`.jsonfmt`)::
+"""Four more speech-to-text responses (read by :mod:`.jsonfmt`)::
 
     elevenlabs-json  ElevenLabs Scribe {"language_code", "text", "words": [{"text", "start",
                      "end", "type": "word" | "spacing" | "audio_event", "speaker_id":
@@ -8,6 +8,9 @@
                      "speaker"?: 1, "offsetInTicks", "durationInTicks", "nBest": [{"display"}]}]}
     gladia-json      Gladia {"id", "status", "result": {"transcription": {"full_transcript",
                      "utterances": [{"text", "start", "end", "speaker": 0, "channel"}]}}}
+    watson-json      IBM Watson Speech to Text {"results": [{"final", "alternatives":
+                     [{"transcript", "timestamps": [["word", 0.1, 0.3]]}]}],
+                     "speaker_labels"?: [{"from": 0.1, "to": 0.3, "speaker": 0}]}
 
 ElevenLabs lists every word and the spaces between them: a turn is a run of
 one speaker's words, written as the service wrote them (its "spacing" items
@@ -16,8 +19,10 @@ are the spaces), and an audio event ("(laughter)") is no one's words.
 offset (a stereo file lists each channel's phrases in turn), each its best
 reading's ``display`` text; ``speaker`` N is ``Speaker N``, and with no
 speakers the channels of a stereo file are ``Channel N``. Gladia's
-utterances are read as they are, ``speaker`` 0 as ``Speaker 0``. With no
-speaker anywhere the text goes to the raw-caption segmenter.
+utterances are read as they are, ``speaker`` 0 as ``Speaker 0``. Watson's
+words are its timestamps' words (its ``%HESITATION`` as written), each
+word's speaker the speaker label that starts when it starts. With no speaker
+anywhere the text goes to the raw-caption segmenter.
 """
 
 from __future__ import annotations
@@ -177,3 +182,69 @@ def gladia(data: dict[str, Any]) -> Parsed:
     for item in items:
         item.text = item.text.strip()
     return Parsed("gladia-json", items)
+
+
+def is_watson(data: dict[str, Any]) -> bool:
+    """IBM Watson: results whose alternatives list "timestamps", or
+    "speaker_labels" beside the results."""
+    results = data.get("results")
+    if not isinstance(results, list):
+        return False
+    if "speaker_labels" in data:
+        return True
+    for result in results[:5]:
+        alternatives = result.get("alternatives") if isinstance(result, dict) else None
+        if isinstance(alternatives, list) and alternatives and isinstance(alternatives[0], dict):
+            return "timestamps" in alternatives[0]
+    return False
+
+
+def watson(data: dict[str, Any]) -> Parsed:
+    speakers = _watson_speakers(data.get("speaker_labels"))
+    results = as_list(data["results"], "results", "results")
+    words: list[Word] = []
+    items: list[Item] = []  # results with no timestamps: their transcripts
+    for r, value in enumerate(results):
+        at = f"results[{r}]"
+        result = as_object(value, at)
+        alternatives = as_list(result.get("alternatives", []), f"{at}.alternatives", "alternatives")
+        if not alternatives:
+            continue
+        alternative = as_object(alternatives[0], f"{at}.alternatives[0]")
+        stamps = alternative.get("timestamps")
+        if stamps is None:
+            if "transcript" in alternative:
+                text = text_value(alternative["transcript"], f"{at}.alternatives[0].transcript")
+                items.append(Item(f"{at}.alternatives[0]", text.strip(), None))
+            continue
+        stamps = as_list(stamps, f"{at}.alternatives[0].timestamps", "timestamps")
+        for w, stamp in enumerate(stamps):
+            where = f"{at}.alternatives[0].timestamps[{w}]"
+            if not (isinstance(stamp, list) and len(stamp) == 3):
+                raise Bad(where, f"expected [word, start, end], got {shown_value(stamp)}")
+            text = text_value(stamp[0], f"{where}[0]")
+            start = to_seconds(stamp[1], f"{where}[1]", False)
+            end = to_seconds(stamp[2], f"{where}[2]", False)
+            if start is not None and end is not None and end < start:
+                raise Bad(f"{where}[2]", f"{end:g} is before the start ({start:g})")
+            if text.strip():
+                words.append(Word(where, text.strip(), speakers.get(start), start, end))
+    if words:
+        return Parsed("watson-json", runs(words))
+    if items:
+        return Parsed("watson-json", items)
+    raise Bad("results", "no words (every result is empty)")
+
+
+def _watson_speakers(value: Any) -> dict[float | None, str | None]:
+    """Each speaker label's start time and its speaker (``Speaker N``)."""
+    if value is None:
+        return {}
+    labels = as_list(value, "speaker_labels", "speaker labels")
+    found: dict[float | None, str | None] = {}
+    for i, label_value in enumerate(labels):
+        at = f"speaker_labels[{i}]"
+        label = as_object(label_value, at)
+        start = to_seconds(label.get("from"), at_key(at, "from"), False)
+        found[start] = speaker_label(label.get("speaker"), at_key(at, "speaker"), "")
+    return found
