@@ -314,7 +314,8 @@ FIELD_VALUES: dict[str, Callable[[Random], Any]] = {
         ["text", "message", "content", "transcript", "word", "punctuated_word"], text_value
     ),
     **dict.fromkeys(
-        ["speaker", "name", "role", "user", "speaker_label", "speaker_id"], speaker_value
+        ["speaker", "speaker_name", "name", "role", "user", "speaker_label", "speaker_id"],
+        speaker_value,
     ),
     **dict.fromkeys(
         ["start", "end", "start_time", "end_time", "timestamp", "ts", "end_ts"], time_value
@@ -510,7 +511,8 @@ def watson(rng: Random) -> dict[str, Any]:
     return found
 
 
-GENERIC_KEYS = ["text", "message", "content", "speaker", "name", "role", "start", "start_time"]
+GENERIC_KEYS = ["text", "message", "content", "speaker", "speaker_name", "name", "role", "start"]
+GENERIC_KEYS += ["start_time"]
 GENERIC_KEYS += ["end"]
 CONVOKIT_KEYS = ["text", "speaker", "user", "timestamp", "conversation_id", "reply_to"]
 
@@ -547,7 +549,9 @@ def json_value(rng: Random) -> Any:
     if shape == 5:
         return listed(rng, lambda r: segment(r, CONVOKIT_KEYS), 6)
     if shape == 6:
-        key = rng.choice(["turns", "messages", "transcript", "dialogue", "conversation"])
+        key = rng.choice(
+            ["turns", "messages", "transcript", "dialogue", "conversation", "sentences"]
+        )
         return {key: listed(rng, lambda r: segment(r, GENERIC_KEYS))}
     if shape == 7:
         return segment(rng, GENERIC_KEYS)

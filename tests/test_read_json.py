@@ -855,6 +855,46 @@ def test_gladia_sample() -> None:
     assert words(transcript) == data["result"]["transcription"]["full_transcript"].split()
 
 
+FIREFLIES_SENTENCES = [
+    {"index": 0, "text": "Hi Sam. Can you hear me?", "raw_text": "Hi Sam. Can you hear me?",
+     "start_time": 0.4, "end_time": 3.1, "speaker_id": 1, "speaker_name": "Priya Shah"},
+    {"index": 1, "text": "Yes, loud and clear.", "raw_text": "Yes, loud and clear.",
+     "start_time": 3.6, "end_time": 5.0, "speaker_id": 2, "speaker_name": "Sam Ortiz"},
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        {
+            "data": {
+                "transcript": {"id": "01JX", "title": "Interview", "sentences": FIREFLIES_SENTENCES}
+            }
+        },
+        {"id": "01JX", "title": "Interview", "sentences": FIREFLIES_SENTENCES},
+    ],
+    ids=["graphql reply", "transcript"],
+)
+def test_fireflies_sentences_are_read_with_their_speakers(data: dict[str, Any]) -> None:
+    # an error before ("not a transcript"): "sentences" was no list of turns,
+    # and the GraphQL reply's envelope hid it
+    transcript = read(data)
+    assert transcript.format == "fireflies-json"
+    assert said(transcript) == [
+        ("Priya Shah", "Hi Sam. Can you hear me?", 0.4, 3.1),
+        ("Sam Ortiz", "Yes, loud and clear.", 3.6, 5.0),
+    ]
+
+
+def test_assemblyai_sentences_are_in_milliseconds() -> None:
+    words = [{"text": "Hi.", "start": 250, "end": 900, "confidence": 0.9, "speaker": "A"}]
+    sentences = [{"text": "Hi.", "start": 250, "end": 900, "confidence": 0.9, "speaker": "A",
+                  "words": words}]  # fmt: skip
+    transcript = read({"sentences": sentences, "id": "x", "confidence": 0.9})
+    assert transcript.format == "assemblyai-json"
+    assert said(transcript) == [("Speaker A", "Hi.", 0.25, 0.9)]
+
+
 def watson_response(speakers: bool) -> dict[str, Any]:
     """An IBM Watson response: two results, word timestamps, and (with
     ``speakers``) a speaker label per word."""

@@ -29,12 +29,14 @@ Shapes read (``Transcript.format`` names the one detected)::
     convokit-jsonl   one {"id", "speaker", "text", "timestamp", "reply_to",
                      "conversation_id", "meta"} object per line (ConvoKit utterances.jsonl;
                      convokit-json: the older utterances.json, a list of them)
+    fireflies-json   Fireflies {"sentences": [{"text", "speaker_name", "start_time",
+                     "end_time"}]}, bare or in its GraphQL reply {"data": {"transcript": ...}}
     json             [{"speaker", "text", "start", "end"}, ...], or an object holding such a
                      list under "transcript", "utterances", "turns", "segments", "messages" ...
     jsonl            such objects, one per line
 
 In a list of turns the text may also be under ``message``, ``content``,
-``utterance`` or ``transcript``, the speaker under ``name`` or ``role`` and the
+``utterance`` or ``transcript``, the speaker under ``speaker_name``, ``name`` or ``role`` and the
 start under ``start_time``, ``time`` or ``timestamp``. Times are seconds (a
 number, or a string ``hh:mm:ss``, ``mm:ss``, ``hh:mm:ss.mmm``, ``hh:mm:ss,mmm``)
 except AssemblyAI's, which are milliseconds; ConvoKit's ``timestamp`` is a start
@@ -272,7 +274,8 @@ READER = Reader(
     description=(
         "JSON: Whisper, WhisperX, AssemblyAI, Deepgram, Rev.ai, Amazon Transcribe, "
         "Speechmatics, Google Speech-to-Text, ElevenLabs Scribe, Azure AI Speech, Gladia, "
-        "IBM Watson, ConvoKit utterances.jsonl, or a list of {speaker, text, start, end}"
+        "IBM Watson, Fireflies, ConvoKit utterances.jsonl, or a list of {speaker, text, start, "
+        "end}"
     ),
     extensions=(".json", ".jsonl"),
     sniff=sniff,

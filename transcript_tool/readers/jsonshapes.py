@@ -76,6 +76,9 @@ def interpret(data: Any) -> Parsed:
         return _from_entries([(value, f"[{i}]", None) for i, value in enumerate(data)], False)
     if not isinstance(data, dict):
         raise Bad("", f"not a transcript: {_EXPECTED}; got {kind(data)}")
+    envelope = data.get("data")
+    if isinstance(envelope, dict) and isinstance(envelope.get("transcript"), dict):
+        data = envelope["transcript"]  # a GraphQL reply: {"data": {"transcript": {...}}}
     results = data.get("results")
     if "monologues" in data:
         return revai(data)
@@ -99,6 +102,8 @@ def interpret(data: Any) -> Parsed:
         return _segments(data)
     if "utterances" in data:
         return _utterances(data)
+    if "sentences" in data:
+        return _sentences(data)
     for key in LIST_KEYS:
         if key in data:
             value = data[key]
@@ -218,6 +223,22 @@ def _utterances(data: dict[str, Any]) -> Parsed:
     keys = _ASSEMBLYAI if assemblyai else _GENERIC
     items = [read_item(u, f"utterances[{i}]", keys, None) for i, u in enumerate(utterances)]
     return Parsed("assemblyai-json" if assemblyai else "json", items)
+
+
+def _sentences(data: dict[str, Any]) -> Parsed:
+    """Fireflies' transcript ({"sentences": [{"text", "speaker_name",
+    "start_time", "end_time"}]}, seconds), AssemblyAI's sentences endpoint
+    (milliseconds, as its utterances), or a generic list under "sentences"."""
+    sentences = as_list(data["sentences"], "sentences", "sentences")
+    if not sentences:
+        raise Bad("", "no sentences (sentences is an empty list)")
+    first = sentences[0] if isinstance(sentences[0], dict) else {}
+    assemblyai = isinstance(first.get("words"), list) and isinstance(first.get("start"), int)
+    fireflies = "speaker_name" in first or "raw_text" in first
+    keys = _ASSEMBLYAI if assemblyai else _GENERIC
+    items = [read_item(u, f"sentences[{i}]", keys, None) for i, u in enumerate(sentences)]
+    flavour = "assemblyai-json" if assemblyai else "fireflies-json" if fireflies else "json"
+    return Parsed(flavour, items)
 
 
 def _plural(described: str) -> str:

@@ -18,7 +18,7 @@ from .limits import max_segments, segments_message
 
 TEXT_KEYS = ("text", "message", "content", "utterance", "transcript")
 """Where a turn of a generic list holds its text (the first present is read)."""
-SPEAKER_KEYS = ("speaker", "name", "role")
+SPEAKER_KEYS = ("speaker", "speaker_name", "name", "role")
 START_KEYS = ("start", "start_time", "time", "timestamp")
 END_KEYS = ("end", "end_time")
 _CLOCK = re.compile(r"(?:(\d+):)?(\d+):(\d+)(?:[.,](\d+))?")
