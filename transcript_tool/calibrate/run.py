@@ -36,8 +36,9 @@ from .fit import (
     scores_under,
     thresholds_of,
 )
+from .matching import match_transcripts, transcript_keys
 from .rating_map import OVERALL, RatingMap, load_map
-from .ratings import Ratings, load_ratings, match_transcripts, transcript_keys
+from .ratings import Ratings, load_ratings
 from .stats import (
     Array,
     band_indices,
