@@ -4,7 +4,8 @@
 under the paths (:mod:`.inputs`), scores each as ``report`` does, in this
 process or in worker processes (:mod:`.work`), streams one row per transcript
 to the output, atomically (:mod:`.output`), records the files that fail in
-``<out stem>.errors.csv``, and summarises the cohort (:mod:`.cohort`).
+``<out stem>.errors.csv``, and summarises the cohort (:mod:`.cohort`, shown by
+:mod:`.summary`).
 
 Results columns, in order: ``id, file, format, roles, turns, words,
 questions, answered, timed, talk_ratio``, then ``<criterion>_score`` and

@@ -24,10 +24,11 @@ from ..model import Role
 from ..nlp import get_nlp
 from ..readers.common import ReadOptions
 from ..rubric import Rubric
-from .cohort import Cohort, Scored, render_json, render_markdown, render_text
+from .cohort import Cohort, Scored
 from .inputs import check_outputs, find_inputs, unread_by_default
 from .output import TableWriter, table_suffix, write_text_atomic
 from .progress import NoProgress, Progress
+from .summary import render_json, render_markdown, render_text
 from .work import (
     REPORT_EXTENSIONS,
     TURN_COLUMNS,
