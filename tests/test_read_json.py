@@ -962,6 +962,10 @@ def test_watson_without_speaker_labels_goes_to_the_segmenter() -> None:
             'words[1]: no "text"',
         ),
         (
+            {"words": [{"text": "hi", "type": "word", "start": 2.5, "end": 1.0}]},
+            "words[0].end: 1.0 is before the start (2.5)",
+        ),
+        (
             {"words": [{"text": "hi", "type": "word", "start": -1}]},
             "words[0].start: expected a time in seconds (or hh:mm:ss.mmm), got -1",
         ),

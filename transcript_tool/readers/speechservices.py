@@ -43,6 +43,7 @@ from .jsonvalues import (
     shown_value,
     speaker_label,
     text_value,
+    times,
     to_seconds,
 )
 from .wordruns import Word, numbered, runs
@@ -57,6 +58,9 @@ def is_elevenlabs(data: dict[str, Any]) -> bool:
         isinstance(w, dict) and w.get("type") in ("word", "spacing", "audio_event")
         for w in words[:5]
     )
+
+
+_ELEVENLABS = Keys(start=("start",), end=("end",))
 
 
 def elevenlabs(data: dict[str, Any]) -> Parsed:
@@ -78,11 +82,7 @@ def elevenlabs(data: dict[str, Any]) -> Parsed:
         text = text_value(item["text"], at_key(at, "text"))
         if not text.strip():
             continue
-        start = end = None
-        if item.get("start") is not None:
-            start = to_seconds(item["start"], at_key(at, "start"), False)
-        if item.get("end") is not None:
-            end = to_seconds(item["end"], at_key(at, "end"), False)
+        start, end = times(item, at, _ELEVENLABS)
         speaker = numbered(item.get("speaker_id"), at)
         joined = bool(words) and not spaced and speaker in (None, words[-1].speaker)
         words.append(Word(at, text.strip(), speaker, start, end, joined=joined))
