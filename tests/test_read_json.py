@@ -932,6 +932,13 @@ def test_watson_words_take_the_speaker_labels() -> None:
     ]
 
 
+def test_watsons_hesitation_is_a_filler_kept_as_written() -> None:
+    from transcript_tool.api import analyze
+
+    analysis = analyze(read(watson_response(speakers=True)))
+    assert [(m.kind, m.text) for m in analysis.markers] == [("filler", "%HESITATION")]
+
+
 def test_watson_without_speaker_labels_goes_to_the_segmenter() -> None:
     transcript = read(watson_response(speakers=False))
     assert transcript.format == "watson-json" and transcript.unlabeled

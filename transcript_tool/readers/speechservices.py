@@ -20,7 +20,8 @@ offset (a stereo file lists each channel's phrases in turn), each its best
 reading's ``display`` text; ``speaker`` N is ``Speaker N``, and with no
 speakers the channels of a stereo file are ``Channel N``. Gladia's
 utterances are read as they are, ``speaker`` 0 as ``Speaker 0``. Watson's
-words are its timestamps' words (its ``%HESITATION`` as written), each
+words are its timestamps' words (its ``%HESITATION`` as written, counted as
+a filler: data/markers.yaml), each
 word's speaker the speaker label that starts when it starts. With no speaker
 anywhere the text goes to the raw-caption segmenter.
 """
