@@ -205,11 +205,11 @@ def _answer_type_present(part: str, answer_text: str) -> bool:
 
 def _asks_yes_or_no(part: str) -> bool:
     """Whether a later part of a compound question is a yes/no question of
-    its own: it opens with an auxiliary ("and would I be working toward
-    ...", "or can you start sooner")."""
-    cues = load_cues()
-    words = [w for w in re.findall(r"[\w']+", part.lower()) if w not in cues.part_conjunctions]
-    return bool(words) and words[0] in cues.auxiliaries
+    its own: it opens with an auxiliary ("would I be working toward ...",
+    "can you start sooner"; a later part starts after its "and"/"or",
+    :func:`.parts.split_parts`)."""
+    words = re.findall(r"[\w']+", part.lower())
+    return bool(words) and words[0] in load_cues().auxiliaries
 
 
 def _part_label(part: str) -> str:
