@@ -147,6 +147,19 @@ def test_a_role_in_parentheses_after_a_name_decides_the_role() -> None:
     ]
 
 
+def test_pronouns_after_a_name_keep_the_cues_labelled() -> None:
+    # a Zoom display name with pronouns, each said once: the labels were no
+    # capitalised names, and the cues went to the segmenter, labels and all
+    transcript = vtt(
+        "WEBVTT\n\n00:00:01.000 --> 00:00:03.000\nPriya Shah (she/her): Why Python?\n\n"
+        "00:00:03.000 --> 00:00:06.000\nSam Lee (he/him): It reads well.\n"
+    )
+    assert [(t.speaker, t.text) for t in transcript.turns] == [
+        ("Priya Shah (she/her)", "Why Python?"),
+        ("Sam Lee (he/him)", "It reads well."),
+    ]
+
+
 def test_a_note_beside_a_name_used_without_it_is_no_new_speaker() -> None:
     transcript = vtt(
         ZOOM + "\n5\n00:00:13.000 --> 00:00:15.000\nDaniel Kim (laughing): Fair enough.\n"

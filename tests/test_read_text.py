@@ -72,6 +72,15 @@ LABEL_STYLES = [
         id="a name with its role in parentheses",
     ),
     pytest.param(
+        # Zoom and Teams display names carry pronouns: the file was read as
+        # unlabeled text and its labels sent to the raw-caption segmenter
+        "Priya Shah (she/her): Why Python?\nSam Lee (he/they): It reads well.\n"
+        "Priya Shah (she/her): And Go?\nSam Lee (he/they): It deploys simply.",
+        [("Priya Shah (she/her)", "Why Python?"), ("Sam Lee (he/they)", "It reads well."),
+         ("Priya Shah (she/her)", "And Go?"), ("Sam Lee (he/they)", "It deploys simply.")],
+        id="pronouns in parentheses",
+    ),
+    pytest.param(
         "Interviewer (Ruth): Why Python?\nCandidate (Sam): It reads well.",
         [("Interviewer (Ruth)", "Why Python?"), ("Candidate (Sam)", "It reads well.")],
         id="a role with a name in parentheses",

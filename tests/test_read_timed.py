@@ -451,6 +451,14 @@ OTHER_HEADERS = [
     pytest.param("Priya Shah  00:00:00.000\n{0}\n\nSam Ortiz  00:00:05.000\n{1}\n\n"
                  "Priya Shah  00:00:12,000\n{2}\n", ["Priya Shah", "Sam Ortiz"],
                  id="milliseconds"),
+    # Fathom's copied transcript: the company after a guest's name in
+    # parentheses, the text indented; the header lines were read as words
+    pytest.param("0:00 - Priya Shah (Acme Corp)\n  {0}\n\n0:05 - Sam Ortiz\n  {1}\n\n"
+                 "0:12 - Priya Shah (Acme Corp)\n  {2}\n", ["Priya Shah (Acme Corp)", "Sam Ortiz"],
+                 id="a note after the name"),
+    pytest.param("Priya Shah (she/her)\n00:00\n{0}\nSam Ortiz (he/him)\n00:05\n{1}\n"
+                 "Priya Shah (she/her)\n00:12\n{2}\n",
+                 ["Priya Shah (she/her)", "Sam Ortiz (he/him)"], id="pronouns after the name"),
 ]  # fmt: skip
 
 

@@ -78,13 +78,16 @@ LABEL_NOTE = r"(?:[ \t]*\([^()\d\n:][^()\n:]{0,39}\))?"
 it ("Priya Shah (Interviewer):", "Daniel Kim (laughing):"); not a time."""
 
 
+_NOTE_AFTER = re.compile(r"[ \t]*\([^()]*\)[ \t]*$")
+
+
 def capitalised(name: str) -> bool:
     """Whether every word of a speaker name starts with a capital or is a
-    number ("Priya Shah", "Speaker 1", "Priya Shah (Interviewer)": a note's
-    parentheses aside): a label, not a phrase that happens to end in a colon
-    or stand above a time."""
-    words = [word.strip("()") for word in name.split()]
-    return all(word[:1].isupper() or word.isdigit() for word in words if word)
+    number ("Priya Shah", "Speaker 1"; a note in parentheses after it aside:
+    "Priya Shah (Interviewer)", "Sam Ortiz (he/him)"): a label, not a phrase
+    that happens to end in a colon or stand above a time."""
+    words = _NOTE_AFTER.sub("", name).split()
+    return bool(words) and all(word[:1].isupper() or word.isdigit() for word in words)
 
 
 def build_transcript(

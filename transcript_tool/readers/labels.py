@@ -25,7 +25,7 @@ from .common import capitalised
 _WORD = r"(?:[^\W\d_][\w.'’-]*|\d+)"
 _NAME = (
     rf"(?P<name>{_WORD}(?:[ \t]+{_WORD}){{0,3}})"
-    rf"(?:[ \t]*\((?P<note>[^\W\d_][\w.'’-]*(?:[ \t]+{_WORD}){{0,2}})\))?"
+    rf"(?:[ \t]*\((?P<note>[^\W\d_][\w.'’/-]*(?:[ \t]+{_WORD}){{0,2}})\))?"
 )
 _REST = r"(?:[ \t]+|$)(?P<rest>.*)$"
 CLOCK = r"\d{1,2}(?::\d{2}){1,2}(?:[.,]\d+)?"

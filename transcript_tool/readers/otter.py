@@ -53,15 +53,23 @@ from collections.abc import Sequence
 from ..errors import InputError
 from ..model import Transcript
 from . import Reader
-from .common import RawTurn, ReadOptions, build_transcript, capitalised, split_lines
+from .common import (
+    LABEL_NOTE,
+    RawTurn,
+    ReadOptions,
+    build_transcript,
+    capitalised,
+    split_lines,
+)
 from .timed import backwards_notices, checked_clock, line_notice, lines_notice
 
 _CLOCK = r"[0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?(?:[.,][0-9]{1,3})?"  # "0:03", "00:00:04.100"
 _WORD = r"(?:[^\W\d_][\w.'’&-]*)"
 _NAME = rf"{_WORD}(?: (?:{_WORD}|[0-9]+)){{0,4}}"
+_NAMED = rf"{_NAME}{LABEL_NOTE}"  # "Dana Whitfield (Acme Corp)", "Sam Ortiz (he/him)"
 _HEADER = re.compile(
     r"^[ \t]*(?:\*\*[ \t]*(?P<bold>[^*\s](?:[^*\n]*[^*\s])?)[ \t]*\*\*[ \t]+"
-    rf"|(?P<plain>{_NAME})(?:[ \t]*\t|[ \t]{{2,}})[ \t]*)(?P<time>{_CLOCK})[ \t]*$"
+    rf"|(?P<plain>{_NAMED})(?:[ \t]*\t|[ \t]{{2,}})[ \t]*)(?P<time>{_CLOCK})[ \t]*$"
 )
 # Other tools' header lines: the time first ("00:00:03 Speaker 1"), the time
 # after a dash, in brackets or after one space ("Priya Shah - 0:03", "Priya
@@ -69,16 +77,16 @@ _HEADER = re.compile(
 # the time alone on the line under the name. These names must be capitalised.
 _TIME_FIRST = re.compile(
     rf"^[ \t]*(?:(?P<time>{_CLOCK})|\[(?P<square>{_CLOCK})\]|\((?P<round>{_CLOCK})\))"
-    rf"[ \t]+(?:[-–|·][ \t]+)?(?P<name>{_NAME})[ \t]*$"
+    rf"[ \t]+(?:[-–|·][ \t]+)?(?P<name>{_NAMED})[ \t]*$"
 )
 # a line that opens with a time in brackets: "[00:00:05] Yes" above another
 # such line is a caption's line, not the header of the text under it
 _BRACKETED = re.compile(rf"^[ \t]*(?:\[{_CLOCK}\]|\({_CLOCK}\))")
 _TIME_AFTER = re.compile(
-    rf"^[ \t]*(?P<name>{_NAME})[ \t]+(?:[-–|·][ \t]+(?P<time>{_CLOCK})"
+    rf"^[ \t]*(?P<name>{_NAMED})[ \t]+(?:[-–|·][ \t]+(?P<time>{_CLOCK})"
     rf"|\((?P<round>{_CLOCK})\)|\[(?P<square>{_CLOCK})\]|(?P<bare>{_CLOCK}))[ \t]*$"
 )
-_NAME_ALONE = re.compile(rf"^[ \t]*(?P<name>{_NAME})[ \t]*$")
+_NAME_ALONE = re.compile(rf"^[ \t]*(?P<name>{_NAMED})[ \t]*$")
 _TIME_ALONE = re.compile(rf"^[ \t]*(?P<time>{_CLOCK})[ \t]*$")
 _FOOTER = re.compile(
     r"^[ \t]*Transcribed by[ \t]+(?:https?://)?(?:www\.)?otter\.ai/?[ \t]*$", re.IGNORECASE
