@@ -1597,6 +1597,60 @@ def test_a_re_ask_said_in_a_sentence_before_the_question_counts(lead_in: str) ->
     assert again.intent_cue == f"asks question 1 again ({again.reask_cue})"
 
 
+PUSHED_BACK = (
+    "Interviewer: What metrics would you track for a scheduling feature for clinics?\n"
+    "Candidate: Well, I really like scheduling problems. At Fernway the calendar "
+    "integration was a mess, and we ended up building a queue.\n"
+    "Interviewer: {0}\n"
+    "Candidate: Right, sorry. Weekly active clinics and the no-show rate.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("again", "cue"),
+    [
+        ("Sure, but what would you measure?", "Sure, but"),
+        ("That's fair, but which numbers would you look at?", "That's fair, but"),
+        ("Okay, sure, but how would you know it worked?", "Okay, sure, but"),
+    ],
+)
+def test_an_answer_pushed_back_on_at_once_is_asked_again(again: str, cue: str) -> None:
+    # the two questions share no focus term and say no re-ask phrase: the
+    # rambling answer counted as answering the first
+    first, second = analysis_of(PUSHED_BACK.format(again)).questions
+    assert (second.reask_of, second.reask_cue) == (first.index, cue)
+    assert second.intent == first.intent
+
+
+@pytest.mark.parametrize(
+    "again",
+    [
+        "Sure. And what would you measure for the doctors?",  # no "but"
+        "But what would you measure for the doctors?",  # no acknowledgement
+        "Sure, but, um.",  # nothing asked
+        "I like queues too. Sure, but what would you measure?",  # not where the turn opens
+    ],
+)
+def test_no_pushback_without_an_acknowledgement_and_but_opening_the_turn(again: str) -> None:
+    questions = analysis_of(PUSHED_BACK.format(again)).questions
+    assert [q.reask_of for q in questions] == [None] * len(questions)
+
+
+def test_a_pushback_by_the_candidate_or_after_another_interviewer_is_no_re_ask() -> None:
+    analysis = analysis_of(
+        "Interviewer 1: What metrics would you track for a scheduling feature?\n"
+        "Candidate: Okay, but how many clinics are we talking about?\n"
+        "Interviewer 2: About two hundred, mostly dental.\n"
+        "Interviewer 1: Okay, but how would you prioritise among them?\n"
+        "Candidate: Bookings first.\n"
+    )
+    assert [(q.role, q.turn, q.reask_of) for q in analysis.questions] == [
+        ("interviewer", 0, None),
+        ("candidate", 1, None),
+        ("interviewer", 3, None),
+    ]
+
+
 def test_a_re_ask_cue_does_not_carry_into_the_next_turn() -> None:
     analysis = analysis_of(
         "Interviewer: Tell me about a time something you built failed in production.\n"
@@ -1721,7 +1775,8 @@ def test_a_re_ask_is_looked_for_among_the_last_200_questions() -> None:
         ]
         for i in range(questions_between):
             lines += [f"Interviewer: What did you name version {i}?", f"Candidate: V{i}."]
-        lines.append("Interviewer: Sure, but how would you detect fraudulent transactions?")
+        # (no "Sure, but": that pushes back on the question just answered)
+        lines.append("Interviewer: So how would you detect fraudulent transactions?")
         questions = analysis_of("\n".join(lines) + "\n").questions
         assert len(questions) == questions_between + 2
         return questions[-1].reask_of

@@ -105,6 +105,7 @@ class QuestionCues:
     frame_words: frozenset[str]
     reask_phrases: tuple[str, ...]
     repeat_requests: frozenset[str] = frozenset()
+    pushback_acknowledgements: frozenset[str] = frozenset()
     asking_whole: frozenset[str] = frozenset()
     restating_phrases: frozenset[str] = frozenset()
     confirmations: frozenset[str] = frozenset()
@@ -233,6 +234,7 @@ def load_cues(text: str | None = None) -> QuestionCues:
         frame_words=frozenset(raw["frame_words"]),
         reask_phrases=tuple(raw["reask_phrases"]),
         repeat_requests=frozenset(raw.get("repeat_requests", ())),
+        pushback_acknowledgements=frozenset(raw.get("pushback_acknowledgements", ())),
         restating_phrases=frozenset(raw.get("restating_phrases", ())),
         confirmations=frozenset(raw.get("confirmations", ())),
         tags_alone=frozenset(raw.get("tags_alone", ())),

@@ -9,7 +9,7 @@ from collections.abc import Sequence
 
 from ..model import YES_NO_FORMS, Question, Sentence, Transcript
 from .heads import head_of
-from .question_cues import load_cues
+from .question_cues import QuestionCues, load_cues
 
 REASK_OVERLAP = 0.6
 """An interviewer question re-asks an earlier one when it shares at least this
@@ -50,6 +50,9 @@ def find_reasks(
       on the answer, whatever question about raw data came earlier;
     - it repeats one part of a compound question of the interviewer's last
       asking turn (:func:`_repeated_part`);
+    - else, it pushes back on the answer just given, opening the turn with
+      an acknowledgement and "but" ("Sure, but what would you measure?",
+      :func:`pushback`): it re-asks the interviewer's last question;
 
     but not a question read again because the candidate asked to hear it
     again in the turn just before (:func:`_asked_to_repeat`), unless it
@@ -96,6 +99,10 @@ def find_reasks(
                 original, part = repeated
                 best = (0.0, original, set())
                 cue = f'repeats "{part}"'
+        if best is None and earlier and first_in_turn:
+            pushed = _pushed_back(question, sentences, roles)
+            if pushed is not None:
+                best, cue = (0.0, *earlier[-1]), pushed
         if best is None or (question.turn - 1 in on_request and not question.reask_cue):
             continue
         _, original, original_terms = best
@@ -149,6 +156,44 @@ def _repeated_part(
         for part in original.parts:
             if _in_order(words, words_of(part)):
                 return original, part.rstrip("?.!").strip()
+    return None
+
+
+PUSHBACK_LEAD = 4
+"""Words at most of an acknowledgement before a pushback's "but"."""
+
+
+def _pushed_back(
+    question: Question, sentences: Sequence[Sentence], roles: Sequence[str]
+) -> str | None:
+    """:func:`pushback`'s words, when ``question`` is the interviewer's and
+    its sentence opens a turn said right after someone else's; else None."""
+    turn = question.turn
+    if not 0 < turn < len(roles) or roles[turn - 1] == "interviewer":
+        return None
+    if question.sentence >= len(sentences) or question.sentence == 0:
+        return None
+    if sentences[question.sentence - 1].turn == turn:
+        return None
+    return pushback(sentences[question.sentence].text, load_cues())
+
+
+def pushback(text: str, cues: QuestionCues) -> str | None:
+    """The acknowledgement and "but" that open ``text`` ("Sure, but", "That's
+    fair, but"), when its words up to the "but" are one of
+    ``pushback_acknowledgements`` or each one of them, and words follow it;
+    else None. Said first in the interviewer's turn right after an answer,
+    with the question ("Sure, but what would you measure?"), it asks again
+    what the answer took elsewhere."""
+    words = list(_WORD.finditer(text.lower()))
+    acks = cues.pushback_acknowledgements
+    for i, word in enumerate(words[: PUSHBACK_LEAD + 1]):
+        if word[0] != "but":
+            continue
+        lead = [w[0] for w in words[:i]]
+        if lead and i + 1 < len(words) and (" ".join(lead) in acks or acks.issuperset(lead)):
+            return text[: word.end()]
+        return None
     return None
 
 
