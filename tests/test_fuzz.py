@@ -638,6 +638,11 @@ def otter_file(rng: Random) -> str:
 TIMED_LAYOUTS = ["[{s}] {n}: {t}", "({s}) {n}: {t}", "{s} {n}: {t}", "{s} - {n}: {t}"]
 TIMED_LAYOUTS += ["{s}\t{n}: {t}", "{n}: [{s}] {t}", "{n} ({s}): {t}", "{n} [{s}]: {t}"]
 TIMED_LAYOUTS += ["[{s}] {t}", "{s} {t}", "[{s}] **{n}:** {t}", "{t}", "{s} --> {s}"]
+TIMED_LAYOUTS += [
+    "[{s} --> {s}]   {t}",
+    "[{s} --> {s}]  {n}: {t}",
+    "[{s} --> {s}]  {t} [SPEAKER_TURN]",
+]
 
 
 def timed_file(rng: Random) -> str:

@@ -228,6 +228,45 @@ def test_unlabeled_timed_lines_go_to_the_segmenter(chunks_seen: list[Chunk]) -> 
     assert transcript.turns[0].start == 0.0
 
 
+WHISPER_CPP = (
+    "[00:00:03.000 --> 00:00:05.000]   Hi Sam, thanks for making the time today.\n"
+    "[00:00:05.000 --> 00:00:09.500]   Could you start by telling me about your role?{0}\n"
+    "[00:00:10.000 --> 00:00:14.000]   Sure. I'm a backend engineer at Northwind.\n"
+)
+
+
+@pytest.mark.parametrize("mark", ["", " [SPEAKER_TURN]"])
+def test_whisper_cpp_output_lines_are_timed_chunks(chunks_seen: list[Chunk], mark: str) -> None:
+    # whisper.cpp's printed segments (and tinydiarize's "-tdrz" turn marks):
+    # read as plain text, both times and the mark were words of every turn
+    transcript = read_text(WHISPER_CPP.format(mark), "whisper.txt")
+    assert transcript.format == "timed-text"
+    assert [(c.line, c.start, c.end, c.text) for c in chunks_seen] == [
+        (1, 3.0, 5.0, "Hi Sam, thanks for making the time today."),
+        (2, 5.0, 9.5, "Could you start by telling me about your role?"),
+        (3, 10.0, 14.0, "Sure. I'm a backend engineer at Northwind."),
+    ]
+    assert words(transcript) == " ".join(c.text for c in chunks_seen).split()
+    assert transcript.turns[-1].end == 14.0
+
+
+def test_a_whisper_cpp_range_that_ends_before_it_starts_is_an_error_naming_its_line() -> None:
+    with pytest.raises(InputError, match=r"^whisper.txt:2: end time before start time$"):
+        read_text(WHISPER_CPP.format("").replace("09.500", "04.500"), "whisper.txt")
+
+
+def test_whisper_cpp_lines_with_speaker_names_end_when_their_range_does() -> None:
+    transcript = read_text(
+        "[00:00:03.000 --> 00:00:05.000]  Priya: Why this role?\n"
+        "[00:00:05.500 --> 00:00:09.000]  Sam: The team.\n",
+        "whisper.txt",
+    )
+    assert [(t.speaker, t.text, t.start, t.end) for t in transcript.turns] == [
+        ("Priya", "Why this role?", 3.0, 5.0),
+        ("Sam", "The team.", 5.5, 9.0),
+    ]
+
+
 def test_times_going_backwards_are_kept_in_order_with_one_notice() -> None:
     text = "\n".join(
         [

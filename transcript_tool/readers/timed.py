@@ -7,6 +7,7 @@ Accepted line layouts (``hh:mm:ss``, ``h:mm:ss`` or ``mm:ss``, optionally with
     [00:01:02] Name: text      (00:01:02) Name: text      00:01:02 Name: text
     Name: [00:01:02] text      Name: (00:01:02) text      (Rev, the stamp after the colon)
     00:01:02 text              [00:01:02] text            (no speaker: see below)
+    [00:01:02.000 --> 00:01:05.000]   text                  (whisper.cpp's output)
 
 A ``-`` or ``|`` between the stamp and the rest (``00:01:02 - Name: text``), a
 tab instead of a space (Zoom's chat log) and a bold name (``**Name:**``) are
@@ -17,7 +18,10 @@ read here too, but it belongs to the labeled-text reader (:mod:`.text`) when
 sniffing: see :func:`sniff`.
 
 The stamp becomes the turn's ``start``; ``end`` stays None (the next line's
-stamp says when the next person starts, not when this one stopped). A line
+stamp says when the next person starts, not when this one stopped), but for
+whisper.cpp's range, whose second time is its ``end``; the ``[SPEAKER_TURN]``
+its tinydiarize option writes where it hears the speaker change is markup,
+left out of the text. A line
 without a stamp continues the turn before it; lines before the first stamped
 line are left out and reported in a notice. Minutes and seconds after the
 first field must be below 60 (``00:61:02`` is an error naming the line; the
@@ -65,7 +69,8 @@ STAMP = r"[0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?(?:[.,][0-9]{1,3})?"
 _WORD = r"(?:[^\W\d_][\w.'’&-]*)"
 _NAME = rf"{_WORD}(?:[ \t]+(?:{_WORD}|[0-9]+)){{0,3}}"
 _LEAD = (
-    rf"(?:\[(?P<square>{STAMP})\]|\((?P<round>{STAMP})\)|(?P<bare>{STAMP})(?=[ \t]|$))"
+    rf"(?:\[(?P<square>{STAMP})\]|\((?P<round>{STAMP})\)|(?P<bare>{STAMP})(?=[ \t]|$)"
+    rf"|\[(?P<from>{STAMP})[ \t]+-->[ \t]+(?P<until>{STAMP})\])"
     r"(?![ \t]*-->)"
 )
 _PREFIXED = re.compile(rf"^[ \t]*{_LEAD}[ \t]*(?:[-–—|][ \t]+)?(?P<rest>.*)$")
@@ -80,6 +85,9 @@ _STAMP_BEFORE = re.compile(
     rf"^[ \t]*(?:\*\*)?(?P<name>{_NAME})[ \t]*[\[(](?P<stamp>{STAMP})[\])]"
     r"(?:\*\*)?[ \t]*:(?:\*\*)?(?:[ \t]+|$)(?P<text>.*)$"
 )
+# whisper.cpp's tinydiarize ("-tdrz") ends a line where it hears the speaker
+# change: markup, not words
+_TURN_MARK = re.compile(r"[ \t]*\[SPEAKER_TURN\][ \t]*")
 # Words that head a note or name a sound rather than a speaker.
 _NOT_SPEAKERS = frozenset(
     """
@@ -106,6 +114,7 @@ class _Stamped:
     text: str
     rest: str
     shared: bool = False
+    until: str | None = None  # whisper.cpp's "[00:00:03.000 --> 00:00:05.000]": when it ends
 
 
 def checked_clock(stamp: str, name: str, line: int) -> float:
@@ -180,6 +189,10 @@ def read(text: str, name: str, options: ReadOptions | None = None) -> Transcript
         )
     times = [(i + 1, checked_clock(p.stamp, name, i + 1), p.stamp) for i, p in stamped]
     starts = {line - 1: seconds for line, seconds, _ in times}
+    ends = {i: checked_clock(p.until, name, i + 1) for i, p in stamped if p.until is not None}
+    for i, end in ends.items():
+        if end < starts[i]:
+            raise InputError("end time before start time", source=name, line=i + 1)
     notices = backwards_notices(times)
     first = stamped[0][0]
     preamble = [i + 1 for i in range(first) if lines[i].strip()]
@@ -188,7 +201,7 @@ def read(text: str, name: str, options: ReadOptions | None = None) -> Transcript
     speakers = _speakers([p for _, p in stamped])
     labeled = sum(1 for _, p in stamped if p.label and p.label.lower() in speakers)
     if not labeled or labeled * 2 < len(stamped):
-        return _unlabeled(lines, parsed, starts, first, name, options, notices)
+        return _unlabeled(lines, parsed, (starts, ends), first, name, options, notices)
     spelling: dict[str, str] = {}
     raw_turns: list[RawTurn] = []
     pieces: list[list[str]] = []  # each turn's lines, joined once (not appended: quadratic)
@@ -206,7 +219,7 @@ def read(text: str, name: str, options: ReadOptions | None = None) -> Transcript
             words = line.rest
             if not raw_turns and words.strip():
                 unnamed.append(i + 1)
-        raw_turns.append(RawTurn(speaker, words, line=i + 1, start=starts[i]))
+        raw_turns.append(RawTurn(speaker, words, line=i + 1, start=starts[i], end=ends.get(i)))
         pieces.append([words])
     for raw, texts in zip(raw_turns, pieces, strict=True):
         raw.text = "\n".join(texts)
@@ -226,24 +239,26 @@ def read(text: str, name: str, options: ReadOptions | None = None) -> Transcript
 def _unlabeled(
     lines: Sequence[str],
     parsed: Sequence[_Stamped | None],
-    starts: dict[int, float],
+    times: tuple[dict[int, float], dict[int, float]],
     first: int,
     name: str,
     options: ReadOptions | None,
     notices: Sequence[str],
 ) -> Transcript:
     """No speakers: one chunk per stamped line (with the lines that follow it)
-    for the raw-caption segmenter."""
-    pieces: list[tuple[int, float, list[str]]] = []
+    for the raw-caption segmenter, with the line's start and (for a range)
+    end ``times``."""
+    starts, ends = times
+    pieces: list[tuple[int, list[str]]] = []
     for i in range(first, len(lines)):
         line = parsed[i]
         if line is None:
-            pieces[-1][2].append(lines[i])
+            pieces[-1][1].append(lines[i])
         else:
-            pieces.append((i + 1, starts[i], [line.rest]))
+            pieces.append((i, [line.rest]))
     chunks = [
-        Chunk(normalize_space(" ".join(texts)), line=number, start=start)
-        for number, start, texts in pieces
+        Chunk(normalize_space(" ".join(texts)), line=i + 1, start=starts[i], end=ends.get(i))
+        for i, texts in pieces
         if any(text.strip() for text in texts)
     ]
     if not chunks:
@@ -261,12 +276,14 @@ def _parse(line: str) -> _Stamped | None:
     """The line in one of the timed layouts, or None."""
     match = _PREFIXED.match(line)
     if match:
-        stamp = match["square"] or match["round"] or match["bare"]
-        rest = match["rest"]
+        stamp = match["square"] or match["round"] or match["bare"] or match["from"]
+        rest, until = match["rest"], match["until"]
+        if until is not None:
+            rest = _TURN_MARK.sub(" ", rest).strip()
         label = _LABEL.match(rest)
         if label:
-            return _Stamped(stamp, _spaced(label["name"]), label["text"], rest)
-        return _Stamped(stamp, None, rest, rest)
+            return _Stamped(stamp, _spaced(label["name"]), label["text"], rest, until=until)
+        return _Stamped(stamp, None, rest, rest, until=until)
     for pattern, shared in ((_STAMP_AFTER, False), (_STAMP_BEFORE, True)):
         match = pattern.match(line)
         if match:
@@ -309,7 +326,8 @@ READER = Reader(
     name="timed-text",
     description=(
         "timestamped lines ([00:01:02] Name: text, 00:01:02 Name: text, "
-        "Rev's Name: [00:01:02] text, unlabeled 00:01:02 text)"
+        "Rev's Name: [00:01:02] text, unlabeled 00:01:02 text, whisper.cpp's "
+        "[00:01:02.000 --> 00:01:05.000] text)"
     ),
     extensions=(".txt",),
     sniff=sniff,
