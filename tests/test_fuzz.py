@@ -627,7 +627,20 @@ def otter_file(rng: Random) -> str:
         lines.append("# " + sentence(rng, 3))
     for _ in range(rng.randint(0, 6)):
         who, gap = name(rng), rng.choice(["  ", "\t", " ", "   "])
-        lines.append(rng.choice([f"{who}{gap}", f"**{who}** ", f"**{who}**{gap}"]) + clock(rng))
+        span = f"{clock(rng)}{rng.choice([' - ', ' --> ', '-'])}{clock(rng)}"
+        frames = ":".join(f"{rng.randint(0, 99):02}" for _ in range(4))
+        lines.extend(
+            rng.choice(
+                [
+                    [rng.choice([f"{who}{gap}", f"**{who}** ", f"**{who}**{gap}"]) + clock(rng)],
+                    [span, who],  # a range above the name (Premiere)
+                    [f"[{span}]", who],  # DaVinci Resolve
+                    [f"{frames} - {frames}", who],  # timecodes with frames
+                    [who, span],  # a range under the name (Riverside)
+                    [f"[{span}] [{who}]"],
+                ]
+            )
+        )
         lines.extend(sentence(rng) for _ in range(rng.randint(0, 2)))
         lines.append("")
     if rng.randint(0, 1):

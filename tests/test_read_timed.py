@@ -195,6 +195,12 @@ def test_rev_name_stamp_colon_stays_with_the_text_reader() -> None:
         ("Priya: Hi.\n10:30 we met.\nSam: Hello.\nPriya: So?\n", "text"),
         ("1\n00:00:01,000 --> 00:00:02,000\nHi.\n", "srt"),
         ("00:00:01.000 --> 00:00:02.000\nHi.\n", "srt"),
+        # cues with no numbers, each opening with a capitalised line: no range headers
+        (
+            "00:00:01,000 --> 00:00:02,000\nHello Everyone\n\n00:00:02,000 --> 00:00:04,000\n"
+            "Welcome Back\n\n00:00:04,000 --> 00:00:06,000\nso today we talk\n",
+            "srt",
+        ),
         ("WEBVTT\n\n00:01.000 --> 00:02.000\nHi.\n", "vtt"),
         ("Priya  0:00\nHi.\n\nSam  0:04\nHello.\n", "otter"),
         ("**Priya** 0:00\nHi.\n\n**Sam** 0:04\nHello.\n", "otter"),
@@ -498,6 +504,22 @@ OTHER_HEADERS = [
     pytest.param("Priya Shah (she/her)\n00:00\n{0}\nSam Ortiz (he/him)\n00:05\n{1}\n"
                  "Priya Shah (she/her)\n00:12\n{2}\n",
                  ["Priya Shah (she/her)", "Sam Ortiz (he/him)"], id="pronouns after the name"),
+    # a time range above the name (Premiere's timecodes, whose last field
+    # counts frames; DaVinci Resolve's in brackets), under it (Riverside), or
+    # before the name in brackets: the ranges were words of the turn before
+    pytest.param("00:00:00:00 - 00:00:04:12\nSpeaker 1\n{0}\n\n00:00:05:00 - 00:00:11:20\n"
+                 "Speaker 2\n{1}\n\n00:00:12:00 - 00:00:15:00\nSpeaker 1\n{2}\n",
+                 ["Speaker 1", "Speaker 2"], id="range above the name"),
+    pytest.param("[00:00:00:00 - 00:00:04:12]\nPriya Shah\n {0}\n\n[00:00:05:00 - 00:00:11:20]\n"
+                 "Sam Ortiz\n {1}\n\n[00:00:12:00 - 00:00:15:00]\nPriya Shah\n {2}\n",
+                 ["Priya Shah", "Sam Ortiz"], id="range in brackets above the name"),
+    pytest.param("Priya Shah\n00:00:00 - 00:00:04\n{0}\n\nSam Ortiz\n00:00:05 - 00:00:11\n{1}\n\n"
+                 "Priya Shah\n00:00:12 - 00:00:15\n{2}\n", ["Priya Shah", "Sam Ortiz"],
+                 id="range under the name"),
+    pytest.param("[00:00:00.000 --> 00:00:04.500] [Priya Shah]\n{0}\n\n"
+                 "[00:00:05.000 --> 00:00:11.000] [Sam Ortiz]\n{1}\n\n"
+                 "[00:00:12.000 --> 00:00:15.000] [Priya Shah]\n{2}\n", ["Priya Shah", "Sam Ortiz"],
+                 id="range and name in brackets"),
 ]  # fmt: skip
 
 
@@ -509,6 +531,19 @@ def test_other_tools_speaker_headers_are_read_like_otters(layout: str, names: li
     first, second = names
     assert said(transcript) == [(first, said_[0], 0.0), (second, said_[1], 5.0),
                                 (first, said_[2], 12.0)]  # fmt: skip
+
+
+def test_a_time_range_gives_the_turn_its_end_to_the_second() -> None:
+    transcript = otter(
+        "00:00:00:00 - 00:00:04:12\nSpeaker 1\nWhy this role?\n\n"
+        "00:00:05:00 - 00:00:11:20\nSpeaker 2\nThe team.\n"
+    )
+    assert [(t.start, t.end) for t in transcript.turns] == [(0.0, 4.0), (5.0, 11.0)]
+
+
+def test_a_time_range_that_ends_before_it_starts_is_an_error_naming_its_line() -> None:
+    with pytest.raises(InputError, match=r"^talk.txt:6: end time before start time$"):
+        otter("Priya Shah\n00:00:00 - 00:00:04\nWhy?\n\nSam Ortiz\n00:00:09 - 00:00:05\nFun.\n")
 
 
 @pytest.mark.parametrize(

@@ -49,6 +49,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from typing import Literal, NamedTuple
 
 from ..errors import InputError
 from ..model import Transcript
@@ -87,7 +88,20 @@ _TIME_AFTER = re.compile(
     rf"|\((?P<round>{_CLOCK})\)|\[(?P<square>{_CLOCK})\]|(?P<bare>{_CLOCK}))[ \t]*$"
 )
 _NAME_ALONE = re.compile(rf"^[ \t]*(?P<name>{_NAMED})[ \t]*$")
-_TIME_ALONE = re.compile(rf"^[ \t]*(?P<time>{_CLOCK})[ \t]*$")
+# A time range, as video editors and some recorders write one above the text:
+# Premiere's "00:00:03:04 - 00:00:11:18" (a timecode's last field counts
+# frames), DaVinci Resolve's in brackets, "[00:00:03.233 --> 00:00:11.088]"
+_TIMECODE = r"[0-9]{2}:[0-9]{2}:[0-9]{2}[:;][0-9]{2}"
+_WHEN = rf"(?:{_TIMECODE}|{_CLOCK})"
+_RANGE = rf"\[?(?P<from>{_WHEN})[ \t]*(?:-->|[-–])[ \t]*(?P<until>{_WHEN})\]?"
+_RANGE_ALONE = re.compile(rf"^[ \t]*{_RANGE}[ \t]*$")
+_RANGE_FIRST = re.compile(
+    rf"^[ \t]*{_RANGE}[ \t]+(?:\[(?P<bracketed>{_NAMED})\]|(?P<name>{_NAMED}))[ \t]*$"
+)
+_TIME_ALONE = re.compile(rf"^[ \t]*(?:(?P<time>{_CLOCK})|{_RANGE})[ \t]*$")
+# "00:00:01.000 --> 00:00:04.000" out of brackets: a SubRip or WebVTT cue's
+# timing line (a cue whose text opens with a name is no Otter header)
+_CUE_TIMING = re.compile(r"^[ \t]*[0-9][0-9:.,]*[ \t]*-->")
 _FOOTER = re.compile(
     r"^[ \t]*Transcribed by[ \t]+(?:https?://)?(?:www\.)?otter\.ai/?[ \t]*$", re.IGNORECASE
 )
@@ -99,12 +113,34 @@ _MOST_NAMES = 12  # more names alone above paragraphs are headings, not speakers
 _UNTIMED = 0.5
 
 
-def _header_of(line: str, following: str | None = None) -> tuple[str, str, bool] | None:
-    """(name as written, time as written, whether the time is ``following``,
-    the next non-blank line) when ``line`` is a speaker header; else None."""
+class _Header(NamedTuple):
+    """A speaker header: the name and time as written, what it takes of
+    ``following``, the next non-blank line ("time": the time under the name;
+    "name": the name under a time range; "" nothing), and the end of a range."""
+
+    name: str
+    time: str
+    under: Literal["", "time", "name"] = ""
+    until: str | None = None
+
+
+def _header_of(line: str, following: str | None = None) -> _Header | None:
+    """The header ``line`` is (with ``following``, the next non-blank line),
+    or None."""
     header = _HEADER.match(line)
     if header:
-        return " ".join((header["bold"] or header["plain"]).split()), header["time"], False
+        return _Header(" ".join((header["bold"] or header["plain"]).split()), header["time"])
+    ranged = _RANGE_FIRST.match(line) if not _CUE_TIMING.match(line) else None
+    if ranged:
+        named = ranged["bracketed"] or ranged["name"]
+        if capitalised(named):
+            return _Header(" ".join(named.split()), ranged["from"], "", ranged["until"])
+    ranged = _RANGE_ALONE.match(line) if not _CUE_TIMING.match(line) else None
+    if ranged and following is not None:
+        alone = _NAME_ALONE.match(following)
+        if alone and capitalised(alone["name"]):
+            name = " ".join(alone["name"].split())
+            return _Header(name, ranged["from"], "name", ranged["until"])
     first = _TIME_FIRST.match(line)
     if first and first["time"] is None and following is not None and _BRACKETED.match(following):
         first = None
@@ -113,12 +149,21 @@ def _header_of(line: str, following: str | None = None) -> tuple[str, str, bool]
         groups = found.groupdict()
         time = groups["time"] or groups.get("round") or groups.get("square") or groups.get("bare")
         assert time is not None
-        return " ".join(found["name"].split()), time, False
+        return _Header(" ".join(found["name"].split()), time)
     alone = _NAME_ALONE.match(line)
-    below = _TIME_ALONE.match(following) if following is not None else None
+    below = None
+    if following is not None and not _CUE_TIMING.match(following):
+        below = _TIME_ALONE.match(following)
     if alone and below and capitalised(alone["name"]):
-        return " ".join(alone["name"].split()), below["time"], True
+        name = " ".join(alone["name"].split())
+        return _Header(name, below["time"] or below["from"], "time", below["until"])
     return None
+
+
+def _seconds_clock(time: str) -> str:
+    """``time`` without a timecode's frames ("00:00:03:04" -> "00:00:03"):
+    the second it falls in."""
+    return time[:8] if re.fullmatch(_TIMECODE, time) else time
 
 
 def _untimed_headers(lines: Sequence[str]) -> set[int]:
@@ -222,7 +267,7 @@ def read(text: str, name: str, options: ReadOptions | None = None) -> Transcript
     ]
     if not any(headers):
         for i in _untimed_headers(lines):
-            headers[i] = (" ".join(lines[i].split()), "", False)
+            headers[i] = _Header(" ".join(lines[i].split()), "")
     names = {header[0].lower() for header in headers if header}  # spaced as _header_of gives them
     skip: int | None = None  # the line of a time under its name, read with the name
     for i in range(_body_start(lines), len(lines)):
@@ -235,14 +280,18 @@ def read(text: str, name: str, options: ReadOptions | None = None) -> Transcript
             continue
         header = headers[i]
         if header:
-            written, time, under = header
-            skip = below[i] if under else None
-            speaker = spelling.setdefault(written.lower(), written)
-            start = None
-            if time:
-                start = checked_clock(time, name, (skip if skip is not None else i) + 1)
-                times.append((i + 1, start, time))
-            raw_turns.append(RawTurn(speaker, "", line=i + 1, start=start))
+            skip = below[i] if header.under else None
+            speaker = spelling.setdefault(header.name.lower(), header.name)
+            start = end = None
+            if header.time:
+                at = (skip if header.under == "time" and skip is not None else i) + 1
+                start = checked_clock(_seconds_clock(header.time), name, at)
+                times.append((i + 1, start, header.time))
+                if header.until is not None:
+                    end = checked_clock(_seconds_clock(header.until), name, at)
+                    if end < start:
+                        raise InputError("end time before start time", source=name, line=at)
+            raw_turns.append(RawTurn(speaker, "", line=i + 1, start=start, end=end))
             pieces.append([""])
         elif raw_turns:
             pieces[-1].append(line)
