@@ -318,3 +318,15 @@ def test_a_strength_quote_of_something_to_work_on_is_labelled(
         "    to work on, turn 8: “What are your salary expectations and when could you start?”"
         " — the answer did not address: What are your salary expectations"
     ) in strengths.splitlines()
+
+
+def test_a_re_ask_names_the_question_it_asks_again_by_its_number() -> None:
+    transcript = read_text(
+        "Interviewer: What metrics would you track for a scheduling feature?\n"
+        "Candidate: I really like scheduling problems; we built a queue once.\n"
+        "Interviewer: Sure, but what would you measure?\n"
+        "Candidate: Weekly active clinics and the no-show rate.\n",
+        "t.txt",
+    )
+    text = render_terminal(score(analyze(transcript), load_rubric("default")), width=120)
+    assert "asks #1 again (Sure, but)" in text

@@ -276,6 +276,7 @@ def _questions_table(
     table.add_column("Intent", no_wrap=True)
     table.add_column("Answered", ratio=2, min_width=16)
     listed: list[RenderableType] = [Text(title, style="italic")]
+    numbers = {q.index: number for number, q in enumerate(questions, start=1)}
     for number, question in enumerate(questions, start=1):
         answered = Text(question.answered, style=ANSWERED_STYLE[question.answered])
         if question.answer_turns:
@@ -293,7 +294,12 @@ def _questions_table(
                 for i, part in enumerate(question.parts, 1)
             )
         if question.reask_of is not None:
-            said = f"re-asks an earlier question ({question.reask_cue})"
+            earlier = numbers.get(question.reask_of)
+            said = (
+                f"asks #{earlier} again ({question.reask_cue})"
+                if earlier is not None
+                else f"re-asks an earlier question ({question.reask_cue})"
+            )
             asked.append(_hanging("  ", Text(said, style="yellow")))
         table.add_row(
             str(number),
