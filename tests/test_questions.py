@@ -12,6 +12,7 @@ import pytest
 import yaml
 
 from transcript_tool import analyze, read_transcript
+from transcript_tool.annotate.intents import NO_INTENT_CUE
 from transcript_tool.annotate.question_cues import load_cues
 from transcript_tool.model import QUESTION_INTENTS, Analysis, Question, Speaker, Transcript, Turn
 from transcript_tool.readers import read_text
@@ -729,10 +730,10 @@ INTENTS = [
     ("How did you find out?", "background", "no intent cue matched"),  # not small talk
     ("Did you find the visitor entrance okay?", "small_talk", "entrance okay"),
     ("Tell me about a service that went badly.", "behavioral", "that went badly"),
-    (
+    (  # the episode named before what the candidate thinks of it
         "Could you walk me through a recent frontend project you're proud of?",
         "behavioral",
-        "proud of",
+        "a recent frontend project you",
     ),
     ("Tell me about yourself.", "background", "about yourself"),
     ("What are the pros and cons?", "technical", "pros and cons"),
@@ -818,6 +819,10 @@ INTENTS = [
     ("Why leave the classroom?", "motivation", "why leave"),
     # an opener is part of the question: its cue counts
     ("looking back would you do anything differently", "follow_up", "looking back"),
+    # one episode named with a word or two before its noun
+    ("Tell me about a product decision you made.", "behavioral", "a product decision you"),
+    ("Describe a risky launch that went badly.", "behavioral", "a risky launch that"),
+    ("Tell me about a lot of change that you've seen.", "background", NO_INTENT_CUE),
 ]
 
 
@@ -825,6 +830,17 @@ INTENTS = [
 def test_intent_and_cue(sentence: str, intent: str, cue: str) -> None:
     question = only_question(sentence)
     assert (question.intent, question.intent_cue) == (intent, cue)
+
+
+def test_a_past_episode_that_shares_a_word_with_the_answer_is_no_follow_up() -> None:
+    # "product" came up in the answer: the new story was read as a follow-up
+    analysis = analysis_of(
+        "Interviewer: What brings you to this role?\n"
+        "Candidate: I've been a product manager for three years at an invoicing startup.\n"
+        "Interviewer: Tell me about a product decision you made that turned out to be wrong.\n"
+        "Candidate: Last year I pushed for a bank verification step.\n"
+    )
+    assert [q.intent for q in analysis.questions] == ["motivation", "behavioral"]
 
 
 def test_short_question_right_after_an_answer_is_a_follow_up() -> None:
