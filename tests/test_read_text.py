@@ -728,3 +728,154 @@ def test_a_bold_heading_after_a_bullet_is_a_list_item() -> None:
         "- **Planning:** we scoped early.\nInterviewer: And?\nCandidate: That's it.\n"
     )
     assert said(transcript)[1] == ("Candidate", "Two things. - **Planning:** we scoped early.")
+
+
+# ------------------------------------------- a chat exported as Markdown
+
+CHAT_TURNS = [
+    ("Can you interview me for a backend role?", "candidate"),
+    ("Sure. Tell me about a time something you owned broke.", "interviewer"),
+    ("A schema change stopped our consumers for forty minutes; I rolled it back.", "candidate"),
+    ("What did you change afterwards? And how would you test it?", "interviewer"),
+]
+CLAUDE_METADATA = (
+    "**User:** Sam Ortiz  \n**Created:** 3/5/2025 10:02:11  \n**Updated:** 3/5/2025 10:19:40  \n"
+    "**Exported:** 3/5/2025 10:20:02  \n"
+    "**Link:** [https://claude.ai/chat/7f0c](https://claude.ai/chat/7f0c)  \n"
+)
+
+
+def chat_export(you: str, ai: str, top: str = "", between: str = "\n") -> str:
+    """The four messages of CHAT_TURNS, each under its speaker's heading."""
+    return top + "".join(
+        f"{you if role == 'candidate' else ai}{between}{text}\n\n" for text, role in CHAT_TURNS
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "you", "ai", "notices"),
+    [
+        pytest.param(
+            chat_export("#### You:", "#### ChatGPT:", "# Mock Backend Interview\n\n"),
+            "You", "ChatGPT", ["the heading on line 1 is not part of any turn"],
+            id="ChatGPT Exporter",
+        ),
+        pytest.param(
+            chat_export("## User", "## Assistant", "# Backend interview practice\n\n", "\n\n"),
+            "User", "Assistant", ["the heading on line 1 is not part of any turn"],
+            id="User and Assistant headings",
+        ),
+        pytest.param(
+            chat_export("## Prompt:", "## Response:", f"# Practice\n\n{CLAUDE_METADATA}\n"),
+            "Prompt", "Response",
+            ["the heading on line 1 is not part of any turn",
+             "lines 3-7 before the first speaker label are not part of any turn"],
+            id="Claude exporter with its metadata",
+        ),
+        pytest.param(
+            chat_export(
+                "## User", "## Assistant",
+                "# Practice\n\n**Created:** 3/5/2025 10:02  \n**Exported:** 3/5/2025 10:20  \n\n",
+                "\n\n",
+            ),
+            "User", "Assistant",
+            ["the heading on line 1 is not part of any turn",
+             "lines 3-4 before the first speaker label are not part of any turn"],
+            id="User and Assistant headings under metadata",
+        ),
+        pytest.param(
+            chat_export("## **You**", "## **ChatGPT:**", between="\n"),
+            "You", "ChatGPT", [], id="bold headings, no title",
+        ),
+    ],
+)  # fmt: skip
+def test_a_chat_exported_as_markdown_is_read_by_its_speaker_headings(
+    text: str, you: str, ai: str, notices: list[str]
+) -> None:
+    # chat exporters head each message with its speaker, alone on the line;
+    # the file was read as unlabeled text ("#### You:" and all) or its
+    # metadata lines became the speakers, the chat one "Exported" turn
+    transcript = read(text)
+    assert said(transcript) == [
+        (you if role == "candidate" else ai, words) for words, role in CHAT_TURNS
+    ]
+    assert [turn.role for turn in transcript.turns] == [role for _, role in CHAT_TURNS]
+    assert [s.id for s in transcript.speakers] == [you, ai]
+    assert [n for n in transcript.notices if not n.startswith("roles ")] == notices
+    assert sniff(text, "chat.md") >= 0.6
+    # the roles are decided as for the same labels written "You:" / "ChatGPT:"
+    colons = read("".join(f"{s}: {t}\n" for s, t in said(transcript)))
+    assert [(t.speaker, t.role) for t in colons.turns] == [
+        (t.speaker, t.role) for t in transcript.turns
+    ]
+
+
+def test_a_chat_exporters_metadata_names_no_speaker() -> None:
+    text = chat_export("## Prompt:", "## Response:", CLAUDE_METADATA + "\n")
+    transcript = read(text)
+    assert {s.id for s in transcript.speakers} == {"Prompt", "Response"}
+    words = " ".join(turn.text for turn in transcript.turns)
+    assert "Sam Ortiz" not in words and "3/5/2025" not in words and "claude.ai" not in words
+    assert "lines 1-5 before the first speaker label are not part of any turn" in (
+        transcript.notices
+    )
+
+
+def test_a_chat_headings_empty_message_makes_no_turn() -> None:
+    # an image or a file sent alone: its heading has no text under it
+    transcript = read(
+        "#### You:\nCan you interview me?\n\n#### ChatGPT:\nSure. What do you do?\n\n"
+        "#### You:\n\n#### ChatGPT:\nI can't see the image. Tell me in words?\n\n"
+        "#### You:\nI build data pipelines.\n"
+    )
+    assert said(transcript) == [
+        ("You", "Can you interview me?"),
+        ("ChatGPT", "Sure. What do you do? I can't see the image. Tell me in words?"),
+        ("You", "I build data pipelines."),
+    ]
+
+
+def test_a_chat_messages_own_headings_and_labels_start_no_turn() -> None:
+    # ChatGPT's replies are Markdown too: their headings, bold labels and a
+    # sample exchange stay in the message
+    transcript = read(
+        "#### You:\nHow did I do? Situation: we had two teams.\n\n"
+        "#### ChatGPT:\n### Situation\nClear.\n### Result\n**Score:** 4/5\n"
+        "Interviewer: Why?\nCandidate: Because.\n\n"
+        "#### You:\nThanks.\n"
+    )
+    assert said(transcript) == [
+        ("You", "How did I do? Situation: we had two teams."),
+        ("ChatGPT", "### Situation Clear. ### Result **Score:** 4/5 Interviewer: Why? "
+                    "Candidate: Because."),
+        ("You", "Thanks."),
+    ]  # fmt: skip
+
+
+def test_names_that_recur_as_headings_are_speakers() -> None:
+    transcript = read(
+        "# Mock interview\n\n### Priya\nWhy this team?\n\n### Sam\nThe payments work.\n\n"
+        "### Priya\nWhat would you change first?\n\n### Sam\nThe on-call rotation.\n"
+    )
+    assert said(transcript) == [
+        ("Priya", "Why this team?"),
+        ("Sam", "The payments work."),
+        ("Priya", "What would you change first?"),
+        ("Sam", "The on-call rotation."),
+    ]
+
+
+def test_a_markdown_note_with_section_headings_is_no_chat() -> None:
+    # "## Situation" and "## Result" head a note's sections, not speakers (a
+    # guard: read so before the chat headings were, and after)
+    text = (
+        "# Prep notes\n\n## Situation\nTwo teams, one deadline.\n\n## Task\nShip both.\n\n"
+        "## Result\nWe shipped.\n\n## Notes\nTalk early.\n"
+    )
+    transcript = read(text)
+    assert transcript.unlabeled
+    assert "Situation" not in {s.id for s in transcript.speakers}
+    assert " ".join(turn.text for turn in transcript.turns) == (
+        "## Situation Two teams, one deadline. ## Task Ship both. ## Result We shipped. "
+        "## Notes Talk early."
+    )

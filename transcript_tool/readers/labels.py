@@ -6,10 +6,12 @@ whole text are speakers (:func:`read_labels`). A label counts when it names
 a role, carries markup (bold, brackets, a timestamp), or recurs and is not a
 common heading word ("Note:", "Situation:", "Step 2:"); and, on one line
 only, when it is a person's name between two turns of one other speaker (a
-panelist's one question). :func:`stand_ins` reads
-a one-off label as the speaker it stands for ("Interveiwee:" among
-"Interviewee:", "Assistant:" among "AI:"). Labels set off by a dash or a tab
-count only when no other shape gives two speakers.
+panelist's one question). :mod:`.standins` reads a one-off label as the
+speaker it stands for ("Interveiwee:" among "Interviewee:", "Assistant:"
+among "AI:"). Labels set off by a dash or a tab count only when no other
+shape gives two speakers. A Markdown heading that is a chat's speaker
+("#### You:", "## Assistant", as chat exporters write one above each message)
+is read only as one of two or more such, and then no other label is.
 """
 
 from __future__ import annotations
@@ -34,6 +36,15 @@ _STAMP = rf"(?:[ \t]*[(\[](?P<stamp>{CLOCK})[)\]])"
 # or a broadcast caption's ">>"
 _LEAD = r"^\s*(?:(?P<bullet>[-*+•])[ \t]+|>>[ \t]+)?"
 _LABELS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    # a chat exported as Markdown: "#### You:", "## Assistant", "## **Prompt:**"
+    # alone on its line above the message (:func:`_chat_headings`)
+    (
+        "heading",
+        re.compile(
+            rf"^ {{0,3}}#{{1,6}}[ \t]+(?P<bold>\*\*)?{_NAME}[ \t]*"
+            r"(?(bold)(?::\*\*|\*\*[ \t]*:?)|:?)[ \t]*(?:#+[ \t]*)?(?P<rest>)$"
+        ),
+    ),
     ("bold", re.compile(rf"{_LEAD}\*\*{_NAME}{_STAMP}?[ \t]*(?::\*\*|\*\*[ \t]*:){_REST}")),
     ("bracket", re.compile(rf"{_LEAD}\[{_NAME}\][ \t]+(?P<stamp>{CLOCK})[ \t]*(?P<rest>)$")),
     ("bracket", re.compile(rf"{_LEAD}\[{_NAME}\]{_STAMP}?[ \t]*:?{_REST}")),
@@ -90,6 +101,16 @@ _STOP_WORDS = frozenset(word.strip() for word in _STOP_LIST.split(","))
 # "He said:" and "She said:" report speech inside a story; "You said:" heads a chat
 _PRONOUNS = frozenset("i he she it we they someone somebody everyone nobody one".split())
 _QA_WORDS = frozenset(["question", "answer"])
+CHAT_AGENTS = frozenset(
+    ["assistant", "ai", "bot", "chatbot", "ai interviewer", "chatgpt", "claude", "gemini"]
+)
+"""What a chat's AI is called in labels ("Assistant:", "AI:", "ChatGPT:")."""
+_CHAT_HEADINGS = CHAT_AGENTS | frozenset(
+    "copilot model response".split()  # the AI's side, as exporters name it
+    + "you user me prompt human".split()  # the candidate's
+)
+"""The two sides of a chat as its exporters head the messages ("#### You:" and
+"#### ChatGPT:", "## Prompt:" and "## Response:", "## User" and "## Assistant")."""
 
 
 @dataclass(frozen=True)
@@ -105,6 +126,7 @@ class Label:
     stamp: str | None = None  # as written; read (and checked) when the label is a speaker
     note: str | None = None
     said: bool = False  # "ChatGPT said:": a speaker only as one of two or more that recur
+    heading: bool = False  # "#### ChatGPT:": a speaker only among a chat's headings
 
     @property
     def base(self) -> str:
@@ -117,8 +139,19 @@ def read_labels(lines: Sequence[str]) -> tuple[list[Label | None], set[str]]:
     taken as speakers (:func:`_speakers`). Labels set off by a dash or a tab
     are read only when the usual ones give fewer than two speakers, and then
     only as a role word or a name on two lines or more: "Python - for the
-    models" once is a list, not a speaker."""
-    labels = _folded([parse_label(line) for line in lines])
+    models" once is a list, not a speaker. When two or more Markdown headings
+    head a chat's messages (:func:`_chat_headings`), they are the only labels:
+    the rest are the messages' own formatting or the exporter's metadata
+    above them ("**Created:** 3/5/2025").
+    """
+    parsed = [parse_label(line) for line in lines]
+    chat = _chat_headings(parsed)
+    if chat:
+        return [
+            label if label and label.heading and label_key(label.name) in chat else None
+            for label in parsed
+        ], chat
+    labels = _folded([None if label and label.heading else label for label in parsed])
     speakers = _speakers(labels)
     if len(speakers) < 2:
         dashed = [
@@ -162,9 +195,45 @@ def parse_label(line: str, shapes: Sequence[tuple[str, re.Pattern[str]]] = _LABE
                 note = re.sub(r"\s+", " ", note)
                 name = f"{name} ({note})"
             return Label(
-                name, match["rest"], marked, style == "dotted", stamp, note, style == "said"
+                name,
+                match["rest"],
+                marked,
+                style == "dotted",
+                stamp,
+                note,
+                style == "said",
+                style == "heading",
             )
     return None
+
+
+def _chat_headings(labels: Sequence[Label | None]) -> set[str]:
+    """Keys of the Markdown headings that head a chat's messages, as chat
+    exporters write them alone above each message::
+
+        #### You:           ## Prompt:          ## User
+        #### ChatGPT:       ## Response:        ## Assistant
+
+    A heading counts when its whole text is a speaker label: a role word
+    ("## Interviewer"), either side's name in a chat (:data:`_CHAT_HEADINGS`)
+    or a person's name on two headings or more ("### Priya"). There must be
+    two such speakers or more, else none counts: "## Situation" and
+    "## Result" head a note's sections, and "## Model" alone a design note's.
+    """
+    counts = Counter(label_key(label.name) for label in labels if label and label.heading)
+    found = {
+        label_key(label.name)
+        for label in labels
+        if label
+        and label.heading
+        and not is_stop(label.name)
+        and (
+            label_key(label.name) in _CHAT_HEADINGS
+            or any(_ROLE.fullmatch(part) for part in (label.name, label.base, label.note) if part)
+            or (counts[label_key(label.name)] >= 2 and _person_name(label.base))
+        )
+    }
+    return found if len(found) >= 2 else set()
 
 
 def _speakers(labels: Sequence[Label | None], *, one_off: bool = True) -> set[str]:
@@ -192,7 +261,7 @@ def _speakers(labels: Sequence[Label | None], *, one_off: bool = True) -> set[st
         for label in labels
         if label
         and not label.said
-        and not _is_stop(label.name)
+        and not is_stop(label.name)
         and (not label.dotted or dotted == {"Q", "A"})
     ]
     chat = {
@@ -262,94 +331,25 @@ def _interjections(
 
 def _one_off_name(key: str, label: Label, counts: dict[str, int]) -> bool:
     """Whether ``label`` is on one line only and is a person's name."""
-    if counts[key] != 1 or label.dotted or label.said or _is_stop(label.name):
+    if counts[key] != 1 or label.dotted or label.said or is_stop(label.name):
         return False
-    if not capitalised(label.name):  # "Marcus", "Janet Wu"
+    return _person_name(label.name)
+
+
+def _person_name(name: str) -> bool:
+    """Whether every word of ``name`` is one English writes capitalised
+    ("Marcus", "Janet Wu"; not "Result" or "Example")."""
+    if not capitalised(name):
         return False
     from ..annotate.names import is_name_word
 
-    words = [word for word in re.findall(r"[^\W\d_]+", label.name) if len(word) > 1]
+    words = [word for word in re.findall(r"[^\W\d_]+", name) if len(word) > 1]
     return bool(words) and all(is_name_word(word) for word in words)  # O'Brien: "Brien"
 
 
-MISSPELT_LENGTH = 6
-"""The shortest label a one-off label is read as a misspelling of."""
-MISSPELT_AT_MOST = (100, 12)
-"""No misspellings are looked for among more one-off labels or speakers than
-these: a transcript with a few typos has neither, and comparing each with
-each costs time (100,000 one-off labels took 1.8 s with two speakers)."""
-
-
-def stand_ins(labels: Sequence[Label | None], speakers: set[str]) -> dict[str, str]:
-    """One-off labels read as another speaker (lowercase keys): a misspelling
-    of one (:func:`_misspellings`) or a chat's AI named another way
-    (:func:`_chat_agents`)."""
-    counts = Counter(label_key(label.name) for label in labels if label)
-    return _misspellings(counts, speakers) | _chat_agents(counts, speakers)
-
-
-def _misspellings(counts: Counter[str], speakers: set[str]) -> dict[str, str]:
-    """One-off labels read as a misspelling of one speaker's (lowercase keys):
-    a label on one line only, not itself a speaker, within two letters'
-    edit of a speaker's label of MISSPELT_LENGTH letters or more, and nearer
-    it than any other ("Inerviewee" is one from "Interviewee", two from
-    "Interviewer").
-
-    Hand-typed transcripts have them ("Interveiwee:", "Inerviewee:" and
-    "Intervieweee:" among the MIT interviews' "Interviewee:"); their words
-    went to the speaker before them, there the interviewer."""
-    targets = sorted(key for key in speakers if len(key) >= MISSPELT_LENGTH)
-    one_offs = [
-        key
-        for key, count in counts.items()
-        if count == 1
-        and key not in speakers
-        and len(key) >= MISSPELT_LENGTH - 1
-        and not _is_stop(key)
-    ]
-    found: dict[str, str] = {}
-    if len(one_offs) > MISSPELT_AT_MOST[0] or len(targets) > MISSPELT_AT_MOST[1]:
-        return found
-    for key in one_offs:
-        near = sorted((_edits(key, target), target) for target in targets)
-        near = [(edits, target) for edits, target in near if edits <= 2]
-        if near and (len(near) == 1 or near[0][0] < near[1][0]):
-            found[key] = near[0][1]
-    return found
-
-
-_AGENTS = frozenset(
-    ["assistant", "ai", "bot", "chatbot", "ai interviewer", "chatgpt", "claude", "gemini"]
-)
-"""What a chat's AI is called in labels ("Assistant:", "AI:", "ChatGPT:")."""
-
-
-def _chat_agents(counts: Counter[str], speakers: set[str]) -> dict[str, str]:
-    """A one-off label for a chat's AI read as the speaker that is one
-    (lowercase keys): each Anthropic interview opens "Assistant:" once, then
-    alternates "User:" and "AI:", and its opening was left out."""
-    agents = [key for key in speakers if key in _AGENTS]
-    if len(agents) != 1:
-        return {}
-    return {key: agents[0] for key, count in counts.items() if count == 1 and key in _AGENTS}
-
-
-def _edits(a: str, b: str) -> int:
-    """The Levenshtein distance of ``a`` and ``b`` (insertions, deletions and
-    substitutions; a swap of two letters is two), or 3 for any above 2."""
-    if abs(len(a) - len(b)) > 2:
-        return 3
-    row = list(range(len(b) + 1))
-    for i, ca in enumerate(a, 1):
-        previous, row[0] = row[0], i
-        for j, cb in enumerate(b, 1):
-            previous, row[j] = row[j], min(row[j] + 1, row[j - 1] + 1, previous + (ca != cb))
-        if min(row) > 2:
-            return 3
-    return min(row[-1], 3)
-
-
-def _is_stop(name: str) -> bool:
+def is_stop(name: str) -> bool:
+    """Whether ``name`` is a word that heads a line of notes rather than
+    names a speaker ("Note", "Situation", "Step 2")."""
     key = label_key(name)
     return key in _STOP_WORDS or _STOP_NUMBERED.fullmatch(key) is not None
 

@@ -9,6 +9,7 @@ Recognised labels at the start of a line::
     Priya Shah (Interviewer): text              (a role in the note decides the role)
     [Priya] 10:02:33                            (Zoom's saved captions; text on the next lines)
     You said:         ChatGPT said:             (a chat copied from its page; text below)
+    #### You:         ## Assistant              (a chat exported as Markdown; text below)
     - Priya: text     >> PRIYA: text            (after a list's bullet or ">>"; a quote's ">" goes)
     Priya - text      Priya<tab>text            (only when no other shape gives two speakers)
 
@@ -34,6 +35,12 @@ once in another way ("Assistant:" among "AI:") as the AI. A note that is no
 role beside a label used without it ("Interviewer (laughs):") is dropped. A
 ``# Heading`` or an ``[<uuid>] ...`` header at the top is not a turn (the
 uuid becomes the transcript id).
+
+A chat exported as Markdown heads each message with its speaker
+(``#### You:`` / ``#### ChatGPT:``, ``## Prompt:`` / ``## Response:``,
+``## User`` / ``## Assistant``): those headings are then its only labels,
+and an exporter's ``**Created:** 3/5/2025`` lines above the first are left
+out and named in a notice, as any text before the first label is.
 """
 
 from __future__ import annotations
@@ -58,8 +65,8 @@ from .labels import (
     parse_label,
     read_labels,
     speaker_id,
-    stand_ins,
 )
+from .standins import stand_ins
 from .timed import checked_clock, line_notice
 
 _TIME_MARK = re.compile(rf"^\s*(?:(?P<a>{CLOCK})|\[(?P<b>{CLOCK})\]|\((?P<c>{CLOCK})\))\s*$")
@@ -103,8 +110,16 @@ def read(text: str, name: str, options: ReadOptions | None = None) -> Transcript
     Text before the first label is left out and reported in ``notices``.
     """
     lines = _unquoted(split_lines(text))
-    transcript_id, body, notices = _read_top(lines)
+    transcript_id, body, title = _read_top(lines)
     labels, speakers = read_labels([lines[i] for i in body])
+    notices: list[str] = []
+    if title is not None:
+        # the heading at the top is a title unless it heads the first message ("## User")
+        at = body.index(title)
+        heading = labels[at]
+        if heading is None or label_key(heading.name) not in speakers:
+            notices.append(f"the heading on line {title + 1} is not part of any turn")
+            del body[at], labels[at]
     misspelt = stand_ins(labels, speakers)
     spelling: dict[str, str] = {}
     for label in labels:  # each speaker as first written right, not as a misspelling
@@ -186,14 +201,15 @@ def _unlabeled_chunks(lines: Sequence[str], body: Sequence[int], name: str) -> l
     return chunks
 
 
-def _read_top(lines: Sequence[str]) -> tuple[str | None, list[int], list[str]]:
-    """(id from an ``[<uuid>]`` header, indices of the body lines, notices).
+def _read_top(lines: Sequence[str]) -> tuple[str | None, list[int], int | None]:
+    """(id from an ``[<uuid>]`` header, indices of the body lines, index of
+    the top heading).
 
-    The header (first non-blank line) and a ``# Heading`` (first non-blank line,
-    or the one after the header) are not part of the body.
+    The header (first non-blank line) is not part of the body. A ``# Heading``
+    (first non-blank line, or the one after the header) is, for the caller to
+    tell a title from a chat's first speaker heading (``## User``).
     """
     transcript_id: str | None = None
-    notices: list[str] = []
     body_start = 0
     i = _next_nonblank(lines, 0)
     header = _HEADER.match(lines[i]) if i < len(lines) else None
@@ -201,10 +217,8 @@ def _read_top(lines: Sequence[str]) -> tuple[str | None, list[int], list[str]]:
         transcript_id = header["id"]
         body_start = i + 1
         i = _next_nonblank(lines, i + 1)
-    if i < len(lines) and _HEADING.match(lines[i]):
-        notices.append(f"the heading on line {i + 1} is not part of any turn")
-        body_start = i + 1
-    return transcript_id, list(range(body_start, len(lines))), notices
+    title = i if i < len(lines) and _HEADING.match(lines[i]) else None
+    return transcript_id, list(range(body_start, len(lines))), title
 
 
 def _next_nonblank(lines: Sequence[str], i: int) -> int:
@@ -258,7 +272,8 @@ READER = Reader(
     name="text",
     description=(
         "labeled plain text (Name: text, Q:/A:, **Name:**, [Name], Name (00:01:02):, "
-        "Google Meet, Zoom's saved captions, and Name - text)"
+        "Google Meet, Zoom's saved captions, a chat's Markdown export (#### You:), "
+        "and Name - text)"
     ),
     extensions=(".txt", ".md", ".text"),
     sniff=sniff,
