@@ -671,8 +671,17 @@ def text_file(rng: Random) -> str:
         lines.append("[5d0c7e2a-8b41-4f6e-9a3c-2b7d1e0f9a64] Interview")
     if chance(rng, 5):
         lines.append("# " + sentence(rng, 3))
+    chat = [
+        "#### You:",
+        "#### ChatGPT:",
+        "## User",
+        "## Assistant",
+        "## **Prompt:**",
+        "## Response:",
+    ]
     for _ in range(rng.randint(0, 8)):
-        lines.append(label_line(rng))
+        # a chat's export heads its messages with Markdown headings
+        lines.append(rng.choice(chat) if chance(rng, 4) else label_line(rng))
         if chance(rng, 4):
             lines.append(sentence(rng))
         if chance(rng, 4):
