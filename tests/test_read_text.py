@@ -376,6 +376,61 @@ def test_google_meet_time_marks_are_times_not_words() -> None:
     ]
 
 
+TOOL_LINES = [
+    # Google Meet's note under its closing line: words of the last answer
+    pytest.param(
+        "Priya Shah: Why this team?\nSam Ortiz: The on-call rotation is humane.\n\n"
+        "This editable transcript was computer generated and might contain errors. People can "
+        "also change the text after it was created.\n",
+        ["line 4 ('This editable transcript was computer generated and might co'… (127 "
+         "characters)) is not part of any turn"],
+        id="Meet's disclaimer",
+    ),
+    # a Rev transcript printed to PDF, copied as text: each page's header and footer
+    pytest.param(
+        "Mock_Interview (Completed  03/05/25)\nTranscript by Rev.com\n\n"
+        "Priya Shah (00:03):\nWhy this team?\n\nMock_Interview (Completed  03/05/25)\n"
+        "Page 1 of 2\nTranscript by Rev.com\nThis transcript was exported on Mar 05, 2025 - view "
+        "latest version here.\n\nSam Ortiz (00:12):\nThe on-call rotation is humane.\n",
+        ["6 lines the transcription tool wrote are not part of any turn: line 1 "
+         "('Mock_Interview (Completed  03/05/25)'), line 2 ('Transcript by Rev.com') and 4 more"],
+        id="Rev's pages",
+    ),
+    # Sonix's paragraphs about itself, above and below the transcript
+    pytest.param(
+        "Interview.mp4 transcript powered by Sonix—easily convert your audio to text with Sonix."
+        "\n\nPriya Shah: Why this team?\nSam Ortiz: The on-call rotation is humane.\n\n"
+        "Automatically convert your audio files to text with Sonix. Sonix is the best online, "
+        "automated transcription service.\n",
+        ["2 lines the transcription tool wrote are not part of any turn: line 1 ('Interview.mp4 "
+         "transcript powered by Sonix—easily convert you'… (87 characters)), line 6 "
+         "('Automatically convert your audio files to text with Sonix. S'… (117 characters))"],
+        id="Sonix",
+    ),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "notices"), TOOL_LINES)
+def test_a_transcription_tools_own_lines_are_no_ones_words(text: str, notices: list[str]) -> None:
+    transcript = read(text)
+    assert said(transcript) == [
+        ("Priya Shah", "Why this team?"),
+        ("Sam Ortiz", "The on-call rotation is humane."),
+    ]
+    assert [n for n in transcript.notices if not n.startswith("roles ")] == notices
+
+
+def test_a_speaker_who_names_a_tool_keeps_the_words() -> None:
+    text = (
+        "Priya Shah: Which tools did you use?\n"
+        "Sam Ortiz: We tried Sonix. Sonix is the best of the ones we tried.\nPage 2 of the spec.\n"
+    )
+    assert said(read(text))[-1] == (
+        "Sam Ortiz",
+        "We tried Sonix. Sonix is the best of the ones we tried. Page 2 of the spec.",
+    )
+
+
 def test_zoom_saved_captions_name_and_time_above_the_text() -> None:
     text = (
         "[Priya Shah] 10:02:33\nThanks for joining. Tell me about a project you led.\n"

@@ -261,6 +261,29 @@ def test_a_whisper_cpp_range_that_ends_before_it_starts_is_an_error_naming_its_l
         read_text(WHISPER_CPP.format("").replace("09.500", "04.500"), "whisper.txt")
 
 
+def test_a_tools_own_lines_in_timed_lines_and_the_otter_layout_are_no_ones_words() -> None:
+    # Sonix writes "Name: [00:00:03] text" between paragraphs about itself
+    sonix = timed(
+        "Interview.mp4 transcript powered by Sonix—easily convert your audio to text with Sonix."
+        "\n\nPriya Shah: [00:00:03] Why this team?\n\nSam Ortiz: [00:00:12] The rotation.\n\n"
+        "Try Sonix for free today.\n"
+    )
+    assert said(sonix) == [
+        ("Priya Shah", "Why this team?", 3.0),
+        ("Sam Ortiz", "The rotation.", 12.0),
+    ]
+    assert "2 lines the transcription tool wrote are not part of any turn" in sonix.notices[0]
+    # an Otter export printed to PDF and copied: each page's number
+    printed = otter(
+        "Priya Shah  0:03\nWhy this team?\nPage 1 of 2\n\nSam Ortiz  0:12\nThe rotation.\n"
+    )
+    assert said(printed) == [
+        ("Priya Shah", "Why this team?", 3.0),
+        ("Sam Ortiz", "The rotation.", 12.0),
+    ]
+    assert "line 3 ('Page 1 of 2') is not part of any turn" in printed.notices
+
+
 def test_whisper_cpp_lines_with_speaker_names_end_when_their_range_does() -> None:
     transcript = read_text(
         "[00:00:03.000 --> 00:00:05.000]  Priya: Why this role?\n"

@@ -29,7 +29,9 @@ time alone on the line under the name.
 Each turn starts at its header's time; ``end`` stays None (Otter does not
 say when a paragraph ends). Consecutive headers of one speaker make one turn
 that starts at the first of them. The footer ``Transcribed by
-https://otter.ai`` is dropped wherever it stands and counts no words. Lines
+https://otter.ai`` is dropped wherever it stands and counts no words; other
+tools' lines that nobody said (:mod:`.boilerplate`: a printed page's number
+...) are left out too, and named in a notice. Lines
 before the first header: YAML front matter (``---`` ... ``---``) and Markdown
 headings are skipped silently (a page title); any other text there is left
 out and reported in a notice. Times that go backwards are kept in file order
@@ -54,6 +56,7 @@ from typing import Literal, NamedTuple
 from ..errors import InputError
 from ..model import Transcript
 from . import Reader
+from .boilerplate import tool_line, tool_lines_notices
 from .common import (
     LABEL_NOTE,
     RawTurn,
@@ -260,6 +263,7 @@ def read(text: str, name: str, options: ReadOptions | None = None) -> Transcript
     times: list[tuple[int, float, str]] = []
     preamble: list[int] = []
     events: list[tuple[int, str]] = []
+    tools: list[tuple[int, str]] = []  # a tool's own lines (boilerplate.py)
     below = _next_filled(lines)
     headers = [
         _header_of(line, lines[j] if j is not None else None)
@@ -293,6 +297,8 @@ def read(text: str, name: str, options: ReadOptions | None = None) -> Transcript
                         raise InputError("end time before start time", source=name, line=at)
             raw_turns.append(RawTurn(speaker, "", line=i + 1, start=start, end=end))
             pieces.append([""])
+        elif said := tool_line(line):
+            tools.append((i + 1, said))
         elif raw_turns:
             pieces[-1].append(line)
         elif line.strip() and not _HEADING.match(line):
@@ -309,6 +315,7 @@ def read(text: str, name: str, options: ReadOptions | None = None) -> Transcript
     if preamble:
         notices.append(lines_notice(preamble, "before the first speaker line"))
     notices.extend(line_notice(line, said) for line, said in events)
+    notices.extend(tool_lines_notices(tools))
     transcript = build_transcript(
         raw_turns, format="otter", source=name, notices=notices, unit="speaker lines"
     )

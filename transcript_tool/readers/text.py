@@ -17,8 +17,10 @@ A line that holds only a clock time (``00:05:00``, ``[12:30]``), as Google
 Meet writes one every few minutes, is a time mark, not words: the next label
 starts at that time unless it has a time of its own (a mark followed by more
 of the same turn is dropped). Meet's closing line ``Meeting ended after
-00:32:15`` (or ``Transcription ended after ...``) is not part of any turn and
-is named in a notice.
+00:32:15`` (or ``Transcription ended after ...``), and the other lines a
+tool writes that nobody said (:mod:`.boilerplate`: Meet's disclaimer, a
+printed Rev transcript's page header and footer, Sonix's paragraphs about
+itself), are not part of any turn and are named in a notice.
 
 A speaker's timestamp is read as the timed formats read theirs
 (:mod:`.clock`): ``75:30`` is 75 minutes, and ``01:75`` is an error naming
@@ -51,6 +53,7 @@ from collections.abc import Sequence
 from ..errors import InputError
 from ..model import Transcript
 from . import Reader
+from .boilerplate import tool_line, tool_lines_notices
 from .common import (
     Chunk,
     RawTurn,
@@ -67,12 +70,9 @@ from .labels import (
     speaker_id,
 )
 from .standins import stand_ins
-from .timed import checked_clock, line_notice
+from .timed import checked_clock
 
 _TIME_MARK = re.compile(rf"^\s*(?:(?P<a>{CLOCK})|\[(?P<b>{CLOCK})\]|\((?P<c>{CLOCK})\))\s*$")
-_CLOSING = re.compile(
-    rf"^\s*(?P<said>(?:meeting|transcription|recording) ended after {CLOCK})\W*$", re.IGNORECASE
-)
 
 # (style, pattern): tried in order; "plain" and "dotted" labels carry no markup.
 _QUOTED = re.compile(r"^\s*>(?!>) ?")  # a Markdown block quote's marker
@@ -140,8 +140,8 @@ def read(text: str, name: str, options: ReadOptions | None = None) -> Transcript
             mark = None
         elif (marked := _time_mark(lines[i], name, i + 1)) is not None:
             mark = marked
-        elif ended := _CLOSING.match(lines[i]):
-            closing.append((i + 1, ended["said"]))
+        elif said := tool_line(lines[i]):
+            closing.append((i + 1, said))
         elif raw_turns:
             pieces[-1].append(lines[i])
             mark = None if lines[i].strip() else mark
@@ -159,11 +159,11 @@ def read(text: str, name: str, options: ReadOptions | None = None) -> Transcript
             source=name,
             options=options or ReadOptions(),
             id=transcript_id,
-            notices=[*notices, *_closing_notices(closing)],
+            notices=[*notices, *tool_lines_notices(closing)],
         )
     if preamble:
         notices.append(_preamble_notice(preamble[0], preamble[-1]))
-    notices.extend(_closing_notices(closing))
+    notices.extend(tool_lines_notices(closing))
     transcript = build_transcript(
         raw_turns,
         format="text",
@@ -195,7 +195,7 @@ def _unlabeled_chunks(lines: Sequence[str], body: Sequence[int], name: str) -> l
         marked = _time_mark(lines[i], name, i + 1)
         if marked is not None:
             mark = marked
-        elif lines[i].strip() and not _CLOSING.match(lines[i]):
+        elif lines[i].strip() and not tool_line(lines[i]):
             chunks.append(Chunk(lines[i], line=i + 1, start=mark))
             mark = None
     return chunks
@@ -250,10 +250,6 @@ def speaker_names(text: str) -> set[str]:
     """The label names (lowercase) that :func:`read` takes as speakers in
     ``text``; the lines of any other label continue the turn before them."""
     return read_labels([line for line in _unquoted(split_lines(text)) if line.strip()])[1]
-
-
-def _closing_notices(closing: Sequence[tuple[int, str]]) -> list[str]:
-    return [line_notice(line, said) for line, said in closing]
 
 
 def _preamble_notice(first: int, last: int) -> str:

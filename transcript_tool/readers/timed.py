@@ -22,8 +22,10 @@ stamp says when the next person starts, not when this one stopped), but for
 whisper.cpp's range, whose second time is its ``end``; the ``[SPEAKER_TURN]``
 its tinydiarize option writes where it hears the speaker change is markup,
 left out of the text. A line
-without a stamp continues the turn before it; lines before the first stamped
-line are left out and reported in a notice. Minutes and seconds after the
+without a stamp continues the turn before it, unless it is a tool's own
+(:mod:`.boilerplate`: Sonix's paragraphs about itself ...), left out and
+named in a notice; lines before the first stamped line are left out and
+reported in a notice. Minutes and seconds after the
 first field must be below 60 (``00:61:02`` is an error naming the line; the
 leading field is the largest unit and may be any value, so ``75:30`` is 75
 minutes). Times that go backwards are kept in file order and named in one
@@ -41,13 +43,14 @@ stamped line with its start time.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Container, Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 
 from ..errors import InputError, quoted
 from ..model import Transcript
 from . import Reader
+from .boilerplate import tool_line, tool_lines_notices
 from .clock import stamp_seconds
 from .common import (
     LABEL_NOTE,
@@ -195,13 +198,16 @@ def read(text: str, name: str, options: ReadOptions | None = None) -> Transcript
             raise InputError("end time before start time", source=name, line=i + 1)
     notices = backwards_notices(times)
     first = stamped[0][0]
-    preamble = [i + 1 for i in range(first) if lines[i].strip()]
+    # a tool's own lines, wherever they stand, are no one's words
+    tools = {i: said for i, p in enumerate(parsed) if p is None and (said := tool_line(lines[i]))}
+    preamble = [i + 1 for i in range(first) if lines[i].strip() and i not in tools]
     if preamble:
         notices.append(lines_notice(preamble, "before the first timestamp"))
+    notices.extend(tool_lines_notices([(i + 1, said) for i, said in sorted(tools.items())]))
     speakers = _speakers([p for _, p in stamped])
     labeled = sum(1 for _, p in stamped if p.label and p.label.lower() in speakers)
     if not labeled or labeled * 2 < len(stamped):
-        return _unlabeled(lines, parsed, (starts, ends), first, name, options, notices)
+        return _unlabeled(lines, parsed, (starts, ends), first, name, options, notices, tools)
     spelling: dict[str, str] = {}
     raw_turns: list[RawTurn] = []
     pieces: list[list[str]] = []  # each turn's lines, joined once (not appended: quadratic)
@@ -209,7 +215,8 @@ def read(text: str, name: str, options: ReadOptions | None = None) -> Transcript
     for i in range(first, len(lines)):
         line = parsed[i]
         if line is None:
-            pieces[-1].append(lines[i])
+            if i not in tools:
+                pieces[-1].append(lines[i])
             continue
         if line.label is not None and line.label.lower() in speakers:
             speaker = spelling.setdefault(line.label.lower(), line.label)
@@ -244,16 +251,18 @@ def _unlabeled(
     name: str,
     options: ReadOptions | None,
     notices: Sequence[str],
+    tools: Container[int],
 ) -> Transcript:
-    """No speakers: one chunk per stamped line (with the lines that follow it)
-    for the raw-caption segmenter, with the line's start and (for a range)
-    end ``times``."""
+    """No speakers: one chunk per stamped line (with the lines that follow it
+    but a tool's own, ``tools``) for the raw-caption segmenter, with the
+    line's start and (for a range) end ``times``."""
     starts, ends = times
     pieces: list[tuple[int, list[str]]] = []
     for i in range(first, len(lines)):
         line = parsed[i]
         if line is None:
-            pieces[-1][1].append(lines[i])
+            if i not in tools:
+                pieces[-1][1].append(lines[i])
         else:
             pieces.append((i, [line.rest]))
     chunks = [
