@@ -3,17 +3,17 @@
 
 A :class:`Cue` is a cue as a reader found it (number, line, times, text
 lines). :func:`transcript_from_cues` reads speakers from the cue text (Zoom
-``Name:``, Teams ``<v Name>``, ``[Name]:``, ``>>``, dialogue dashes, and a
-name alone above the text as Teams' Word transcript has it), strips the
-remaining markup, de-duplicates YouTube's rolling captions and hands text with
-no speaker anywhere to the raw-caption segmenter, one chunk per cue.
+``Name:``, Teams ``<v Name>``, ``[Name]:``, ``>>``, dialogue dashes, and the
+names :mod:`.cuenames` finds outside such labels), strips the remaining
+markup, de-duplicates YouTube's rolling captions and hands text with no
+speaker anywhere to the raw-caption segmenter, one chunk per cue.
 """
 
 from __future__ import annotations
 
 import html
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from itertools import pairwise
 
@@ -31,6 +31,7 @@ from .common import (
     normalize_space,
     unlabeled_transcript,
 )
+from .cuenames import NAME, Shown, is_sound_or_note, key, name_lines
 from .limits import check_segments
 
 UNKNOWN_SPEAKER = "Unknown"
@@ -41,30 +42,9 @@ UNKNOWN_SPEAKER = "Unknown"
 _TAG = re.compile(r"<(?:/?[A-Za-z][^<>\n]*|/|\d[\d:.]*)>|\{\\[^{}\n]*\}")
 _VOICE = re.compile(r"<v(?:\.[^\s>]+)*[ \t]+(?P<name>[^>\n]+)>")
 _DASH = re.compile(r"^[ \t]*-[ \t]*(?=[^\s\d-])")
-_WORD = r"(?:(?:Dr|Mr|Mrs|Ms|Mx|Prof|Jr|Sr|St|[A-Z])\.|[^\W\d_][\w'’&-]*)"
-_NAME = rf"{_WORD}(?:[ \t]+(?:{_WORD}|\d+)){{0,4}}"
 _LABEL = re.compile(
-    rf"^[ \t]*(?:\[(?P<bracketed>{_NAME})\][ \t]*:?|(?P<plain>{_NAME}{LABEL_NOTE})[ \t]*:)"
+    rf"^[ \t]*(?:\[(?P<bracketed>{NAME})\][ \t]*:?|(?P<plain>{NAME}{LABEL_NOTE})[ \t]*:)"
     r"(?:[ \t]+|$)"
-)
-# A name alone on a line, as Teams' Word transcript writes it above the text
-# ("Priya Shah", "Shah, Priya", "Priya Shah (Guest)").
-_NAME_LINE = re.compile(rf"{_WORD}(?:,? (?:{_WORD}|\d+)){{0,4}}(?: \([^()\n]{{1,40}}\))?")
-# Labels that head a note or describe a sound rather than name a speaker.
-_NOT_SPEAKERS = frozenset(
-    """
-    note notes nb example examples update edit tip tips warning important summary answer question
-    questions step result results outcome lesson lessons takeaway context background situation
-    task action problem solution approach reason because so also and but then first second
-    finally next ps fyi re subject date time title location http https www
-    """.split()
-)
-_SOUNDS = frozenset(
-    """
-    music applause laughter laughing laughs laugh chuckles chuckling inaudible unintelligible
-    indiscernible crosstalk silence noise pause cheering cheers sighs sigh coughs cough
-    coughing static beep beeping ringing typing background
-    """.split()
 )
 _OVERLAP_EXAMPLES = 3
 DASH_CONFIDENCE = 0.6
@@ -119,16 +99,16 @@ def transcript_from_cues(
         )
     else:
         notices.extend(overlap_notices(cues))
-    named = _name_lines(cues) or [None] * len(cues)
+    named = name_lines([_shown(cue) for cue in cues])
     pieces = [
         piece
-        for cue, name_line in zip(cues, named, strict=True)
-        for piece in _pieces(cue, voice_tags, name_line)
+        for cue, names in zip(cues, named, strict=True)
+        for piece in _pieces(cue, voice_tags, names)
     ]
     _fold_notes(pieces)
     speakers = _speakers(pieces, len(cues))
     for piece in pieces:
-        if piece.label is not None and _key(piece.label) not in speakers:
+        if piece.label is not None and key(piece.label) not in speakers:
             if piece.written:
                 piece.words.insert(0, piece.written)
             piece.label = None
@@ -146,9 +126,9 @@ def transcript_from_cues(
         )
     raw_turns: list[RawTurn] = []
     spelling: dict[str, str] = {
-        _key(p.label): normalize_space(p.label)
+        key(p.label): normalize_space(p.label)
         for p in reversed(pieces)
-        if p.label is not None and _key(p.label) in speakers
+        if p.label is not None and key(p.label) in speakers
     }
     pair = sorted(spelling.values()) if len(spelling) == 2 else None
     speaker: str | None = None
@@ -157,7 +137,7 @@ def transcript_from_cues(
     for piece, text in zip(pieces, texts, strict=True):
         confidence = 1.0
         if piece.label is not None:
-            speaker = spelling[_key(piece.label)]
+            speaker = spelling[key(piece.label)]
         elif piece.new_voice and pair is not None and speaker in pair:
             # a dialogue dash between the only two speakers: the other one talks
             speaker = pair[1] if speaker == pair[0] else pair[0]
@@ -245,48 +225,24 @@ def _drop_rolling_repeats(cues: Sequence[Cue]) -> tuple[list[Cue], bool]:
     return kept, True
 
 
-def _name_lines(cues: Sequence[Cue]) -> list[tuple[int, str] | None] | None:
-    """When the cues name their speaker on a line of its own above the text, as
-    Teams' Word transcript does (``0:0:4.900 --> 0:0:9.500`` / ``Sam Ortiz`` /
-    ``Last spring I ...``), each cue's :func:`_name_line`; else None. They do
-    when at least two in three cues have one, some name recurs, and there are
-    at most 12 names."""
-    found = [_name_line(cue) for cue in cues]
-    names = [_key(name) for _, name in filter(None, found)]
-    distinct = set(names)
-    if (
-        len(names) * 3 >= len(cues) * 2
-        and len(distinct) <= 12
-        and any(names.count(name) >= 2 for name in distinct)
-    ):
-        return found
-    return None
+def _shown(cue: Cue) -> Shown:
+    return [(line, text) for line, raw in cue.text if (text := normalize_space(clean(raw)))]
 
 
-def _name_line(cue: Cue) -> tuple[int, str] | None:
-    """(line, name) of the cue's first text line when it is a capitalised name
-    and nothing else ("Shah, Priya", "Sam Ortiz (Guest)") with more text under
-    it; else None."""
-    shown = [(line, text) for line, raw in cue.text if (text := normalize_space(clean(raw)))]
-    if len(shown) < 2:
-        return None
-    line, first = shown[0]
-    if _NAME_LINE.fullmatch(first) and capitalised(first.partition(" (")[0]):
-        return line, first
-    return None
-
-
-def _pieces(cue: Cue, voice_tags: bool, name_line: tuple[int, str] | None = None) -> list[_Piece]:
+def _pieces(cue: Cue, voice_tags: bool, names: Mapping[int, str]) -> list[_Piece]:
     """Split a cue at voice tags, ">>" and dialogue dashes; find ``Name:`` labels
-    where a line or a voice starts. ``name_line`` (line, name) names the
-    speaker of the lines after it. The first piece's line is the cue's line."""
+    where a line or a voice starts. ``names`` (line -> name) are the lines that
+    name the speaker of the lines under them (lines above the first that show
+    nothing are left out). The first piece's line is the cue's line."""
     pieces: list[_Piece] = []
-    text_lines = cue.text
-    if name_line is not None:
-        line, name = name_line
-        pieces.append(_Piece(name, "", marked=True, new_voice=True, line=line))
-        text_lines = tuple((number, raw) for number, raw in cue.text if number > line)
+    first = min(names, default=0)
+    text_lines = [
+        (line, raw) for line, raw in cue.text if line >= first or normalize_space(clean(raw))
+    ]
     for line, raw in text_lines:
+        if line in names:
+            pieces.append(_Piece(names[line], "", marked=True, new_voice=True, line=line))
+            continue
         for index, (voice, segment) in enumerate(_voice_segments(raw, voice_tags)):
             text = clean(segment)
             if voice is not None:
@@ -345,21 +301,21 @@ def _speakers(pieces: Sequence[_Piece], cue_count: int) -> set[str]:
     even once and a recurring one even in lowercase. Note words and sounds
     ("Note:", "[Music]") never do.
     """
-    labels = [p for p in pieces if p.label is not None and not _is_sound_or_note(p.label)]
+    labels = [p for p in pieces if p.label is not None and not is_sound_or_note(p.label)]
     counts: dict[str, int] = {}
     for piece in labels:
         assert piece.label is not None
-        counts[_key(piece.label)] = counts.get(_key(piece.label), 0) + 1
-    speakers = {_key(p.label) for p in labels if p.marked and p.label}
+        counts[key(piece.label)] = counts.get(key(piece.label), 0) + 1
+    speakers = {key(p.label) for p in labels if p.marked and p.label}
     plain = [p.label for p in labels if not p.marked and p.label]
     zoom_like = len(plain) * 2 >= cue_count  # most cues start with a label: any name goes
     speakers |= {
-        _key(label)
+        key(label)
         for label in plain
-        if counts[_key(label)] >= 2 and (zoom_like or capitalised(label) or len(label.split()) == 1)
+        if counts[key(label)] >= 2 and (zoom_like or capitalised(label) or len(label.split()) == 1)
     }
     if speakers or zoom_like:
-        speakers |= {_key(label) for label in plain if capitalised(label)}
+        speakers |= {key(label) for label in plain if capitalised(label)}
     return speakers
 
 
@@ -367,20 +323,11 @@ def _fold_notes(pieces: Sequence[_Piece]) -> None:
     """A note in parentheses that is no role dropped from a label used without
     it too ("Priya Shah (laughing):" among "Priya Shah:"), as the text reader
     does: the same speaker, not another."""
-    plain = {_key(p.label) for p in pieces if p.label is not None and "(" not in p.label}
+    plain = {key(p.label) for p in pieces if p.label is not None and "(" not in p.label}
     for piece in pieces:
         noted = split_note(piece.label) if piece.label is not None else None
-        if noted and _key(noted[0]) in plain and role_from_label(noted[1]) is None:
+        if noted and key(noted[0]) in plain and role_from_label(noted[1]) is None:
             piece.label = noted[0]
-
-
-def _is_sound_or_note(label: str) -> bool:
-    words = label.lower().split()
-    return " ".join(words) in _NOT_SPEAKERS or any(word in _SOUNDS for word in words)
-
-
-def _key(label: str) -> str:
-    return normalize_space(label).lower()
 
 
 def checked_times(

@@ -1,0 +1,81 @@
+"""Speakers a caption cue names outside its ``Name:`` labels (:mod:`.cues`
+reads those and makes the turns): a name on a line of its own above the text,
+as Teams' Word transcript writes it (``Sam Ortiz`` / ``Last spring I ...``).
+
+Also the words that make a name and the labels that never name a speaker
+(note words, sounds), which :mod:`.cues` shares.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from .common import capitalised, normalize_space
+
+WORD = r"(?:(?:Dr|Mr|Mrs|Ms|Mx|Prof|Jr|Sr|St|[A-Z])\.|[^\W\d_][\w'’&-]*)"
+"""A word of a speaker name ("Priya", "O'Neil", "Dr.")."""
+NAME = rf"{WORD}(?:[ \t]+(?:{WORD}|\d+)){{0,4}}"
+"""A speaker name: one to five words (numbers after the first: "Speaker 2")."""
+# A name alone on a line, as Teams' Word transcript writes it above the text
+# ("Priya Shah", "Shah, Priya", "Priya Shah (Guest)").
+_NAME_LINE = re.compile(rf"{WORD}(?:,? (?:{WORD}|\d+)){{0,4}}(?: \([^()\n]{{1,40}}\))?")
+# Labels that head a note or describe a sound rather than name a speaker.
+_NOT_SPEAKERS = frozenset(
+    """
+    note notes nb example examples update edit tip tips warning important summary answer question
+    questions step result results outcome lesson lessons takeaway context background situation
+    task action problem solution approach reason because so also and but then first second
+    finally next ps fyi re subject date time title location http https www
+    """.split()
+)
+_SOUNDS = frozenset(
+    """
+    music applause laughter laughing laughs laugh chuckles chuckling inaudible unintelligible
+    indiscernible crosstalk silence noise pause cheering cheers sighs sigh coughs cough
+    coughing static beep beeping ringing typing background
+    """.split()
+)
+
+Shown = Sequence[tuple[int, str]]
+"""A cue's text lines that show something: (line number, text without markup
+and with its spaces normalized)."""
+
+
+def name_lines(cues: Sequence[Shown]) -> list[dict[int, str]]:
+    """For each cue (its shown lines), the lines that name the speaker of the
+    lines under them: line number -> name. A cue's first line names its speaker
+    when it is a capitalised name and nothing else ("Shah, Priya", "Sam Ortiz
+    (Guest)") with more text under it, as Teams' Word transcript writes it; the
+    file's cues are read so when at least two in three cues have one, some name
+    recurs, and there are at most 12 names. Empty when they are not."""
+    found = [_name_line(shown) for shown in cues]
+    names = [key(name) for _, name in filter(None, found)]
+    distinct = set(names)
+    if (
+        len(names) * 3 >= len(cues) * 2
+        and len(distinct) <= 12
+        and any(names.count(name) >= 2 for name in distinct)
+    ):
+        return [dict([line]) if line else {} for line in found]
+    return [{} for _ in cues]
+
+
+def _name_line(shown: Shown) -> tuple[int, str] | None:
+    if len(shown) < 2:
+        return None
+    line, first = shown[0]
+    if _NAME_LINE.fullmatch(first) and capitalised(first.partition(" (")[0]):
+        return line, first
+    return None
+
+
+def is_sound_or_note(label: str) -> bool:
+    """Whether a label heads a note ("Note:") or describes a sound ("[Music]")."""
+    words = label.lower().split()
+    return " ".join(words) in _NOT_SPEAKERS or any(word in _SOUNDS for word in words)
+
+
+def key(label: str) -> str:
+    """A speaker label as compared: spaces normalized, lowercase."""
+    return normalize_space(label).lower()
