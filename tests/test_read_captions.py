@@ -218,6 +218,83 @@ a1b2c3d4-0001/14-0
     ]
 
 
+WEBEX = """WEBVTT
+
+1 "Priya Shah" (1436452864)
+00:00:03.120 --> 00:00:05.000
+Hi Sam, thanks for making the time today.
+
+2 "Priya Shah" (1436452864)
+00:00:05.120 --> 00:00:07.000
+Could you start by telling me about your current role?
+
+3 "Sam Ortiz" (2003118592)
+00:00:07.500 --> 00:00:11.000
+Sure. I'm a backend engineer at Northwind.
+
+4 "Sam Ortiz" (2003118592)
+00:00:11.120 --> 00:00:14.000
+Priya Shah: And how big is the team?
+
+5 "Sam Ortiz" (2003118592)
+00:00:14.500 --> 00:00:16.000
+Six engineers.
+
+6 "Sam Ortiz" (2003118592)
+00:00:16.120 --> 00:00:18.000
+Python: mostly, and some Go.
+"""
+
+
+def test_webex_cue_identifiers_name_the_speakers_unless_the_text_does() -> None:
+    # the text carried no label: read as unlabelled and sent to the segmenter
+    transcript = vtt(WEBEX)
+    assert [(t.speaker, t.text, t.start, t.end, t.line) for t in transcript.turns] == [
+        ("Priya Shah", "Hi Sam, thanks for making the time today. "
+         "Could you start by telling me about your current role?", 3.12, 7.0, 4),
+        ("Sam Ortiz", "Sure. I'm a backend engineer at Northwind.", 7.5, 11.0, 12),
+        ("Priya Shah", "And how big is the team?", 11.12, 14.0, 16),  # the text's label wins
+        ("Sam Ortiz", "Six engineers. Python: mostly, and some Go.", 14.5, 18.0, 20),
+    ]  # fmt: skip
+    assert [(s.id, s.role) for s in transcript.speakers] == [
+        ("Priya Shah", "interviewer"),
+        ("Sam Ortiz", "candidate"),
+    ]
+    assert not any(notice.startswith("no speaker labels") for notice in transcript.notices)
+
+
+@pytest.mark.parametrize(
+    ("identifier", "speaker"),
+    [
+        ('2 "Dana Lee" (2003118592)', "Dana Lee"),
+        ('"Dana Lee" (2003118592)', "Dana Lee"),
+        ('2 "Dana Lee"', "Dana Lee"),
+        ('"Dana Lee"', "Dana Lee"),
+        ('2 "dana" (2003118592)', "dana"),  # a display name as the user typed it
+        # not a speaker: the text goes on with the speaker before it
+        ("2", "Priya Shah"),
+        ("intro", "Priya Shah"),
+        ("8f0c3a51-7d2e-4b8a-9c1f-2e6d5b4a3f10/12-0", "Priya Shah"),
+        ("Dana Lee", "Priya Shah"),
+        ('2 "dana lee"', "Priya Shah"),  # in lowercase only with Webex's numeric id
+        ('2 "Music" (0)', "Priya Shah"),
+        ('2 "42" (0)', "Priya Shah"),
+        ('2 "Dana Lee" (id 7)', "Priya Shah"),
+    ],
+)
+def test_only_a_quoted_name_in_a_cue_identifier_is_a_speaker(identifier: str, speaker: str) -> None:
+    text = (
+        'WEBVTT\n\n1 "Priya Shah" (1436452864)\n00:00:01.000 --> 00:00:03.000\nWhat do you do?\n\n'
+        f"{identifier}\n00:00:03.500 --> 00:00:05.000\nI build tools.\n\n"
+        '3 "Sam Ortiz" (2003118592)\n00:00:05.500 --> 00:00:06.000\nNice.\n'
+    )
+    assert said(vtt(text)) == [
+        *([("Priya Shah", "What do you do?"), (speaker, "I build tools.")]
+          if speaker != "Priya Shah" else [("Priya Shah", "What do you do? I build tools.")]),
+        ("Sam Ortiz", "Nice."),
+    ]  # fmt: skip
+
+
 def test_markup_is_removed_and_entities_unescaped() -> None:
     text = (
         "WEBVTT\n\n00:00:01.000 --> 00:00:05.000\n"

@@ -1,6 +1,8 @@
 """Speakers a caption cue names outside its ``Name:`` labels (:mod:`.cues`
 reads those and makes the turns): a name on a line of its own above the text,
-as Teams' Word transcript writes it (``Sam Ortiz`` / ``Last spring I ...``).
+as Teams' Word transcript writes it (``Sam Ortiz`` / ``Last spring I ...``),
+and a name in quotes in the WebVTT cue identifier, as Webex writes it
+(``1 "Sam Ortiz" (2003118592)``).
 
 Also the words that make a name and the labels that never name a speaker
 (note words, sounds), which :mod:`.cues` shares.
@@ -37,6 +39,10 @@ _SOUNDS = frozenset(
     """.split()
 )
 
+# Webex's cue identifier: the cue number, the speaker's name in quotes, a numeric id.
+_CUE_ID = re.compile(r'(?:\d+[ \t]+)?"(?P<name>[^"\n]{1,80})"(?:[ \t]+\((?P<id>\d+)\))?')
+_LETTER = re.compile(r"[^\W\d_]")
+
 Shown = Sequence[tuple[int, str]]
 """A cue's text lines that show something: (line number, text without markup
 and with its spaces normalized)."""
@@ -68,6 +74,20 @@ def _name_line(shown: Shown) -> tuple[int, str] | None:
     if _NAME_LINE.fullmatch(first) and capitalised(first.partition(" (")[0]):
         return line, first
     return None
+
+
+def identifier_name(identifier: str | None) -> str | None:
+    """The speaker a WebVTT cue identifier names, as Webex writes it (``1
+    "Priya Shah" (1436452864)``, also without the cue number or the numeric
+    id, then only for a capitalised name); None for any other identifier (a
+    number, ``intro``, Teams' ``8f0c.../12-0``)."""
+    found = _CUE_ID.fullmatch(identifier.strip()) if identifier else None
+    if found is None:
+        return None
+    name = normalize_space(found["name"])
+    if not _LETTER.search(name) or is_sound_or_note(name):
+        return None
+    return name if found["id"] is not None or capitalised(name) else None
 
 
 def is_sound_or_note(label: str) -> bool:

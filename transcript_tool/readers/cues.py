@@ -4,7 +4,8 @@
 A :class:`Cue` is a cue as a reader found it (number, line, times, text
 lines). :func:`transcript_from_cues` reads speakers from the cue text (Zoom
 ``Name:``, Teams ``<v Name>``, ``[Name]:``, ``>>``, dialogue dashes, and the
-names :mod:`.cuenames` finds outside such labels), strips the remaining
+names :mod:`.cuenames` finds outside such labels, in the text or in Webex's cue
+identifiers), strips the remaining
 markup, de-duplicates YouTube's rolling captions and hands text with no
 speaker anywhere to the raw-caption segmenter, one chunk per cue.
 """
@@ -14,7 +15,7 @@ from __future__ import annotations
 import html
 import re
 from collections.abc import Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from itertools import pairwise
 
 from ..errors import InputError, quoted
@@ -31,7 +32,7 @@ from .common import (
     normalize_space,
     unlabeled_transcript,
 )
-from .cuenames import NAME, Shown, is_sound_or_note, key, name_lines
+from .cuenames import NAME, Shown, identifier_name, is_sound_or_note, key, name_lines
 from .limits import check_segments
 
 UNKNOWN_SPEAKER = "Unknown"
@@ -54,14 +55,16 @@ DASH_CONFIDENCE = 0.6
 @dataclass(frozen=True)
 class Cue:
     """One caption cue as written: its 1-based position among the file's cues,
-    the line of its timing line, its times in seconds and its text lines
-    (with markup) paired with their line numbers."""
+    the line of its timing line, its times in seconds, its text lines (with
+    markup) paired with their line numbers, and the WebVTT cue identifier
+    above its timing line, if any."""
 
     number: int
     line: int
     start: float
     end: float
     text: tuple[tuple[int, str], ...]
+    identifier: str | None = None
 
 
 @dataclass
@@ -76,6 +79,7 @@ class _Piece:
     line: int = 0
     start: float = 0.0
     end: float = 0.0
+    cue_name: str | None = None  # the speaker the cue identifier names, when the text names none
 
 
 def transcript_from_cues(
@@ -106,12 +110,15 @@ def transcript_from_cues(
         for piece in _pieces(cue, voice_tags, names)
     ]
     _fold_notes(pieces)
-    speakers = _speakers(pieces, len(cues))
+    # the names of the cue identifiers, and a label in the text that is one of them
+    speakers = _speakers(pieces, len(cues)) | {key(p.cue_name) for p in pieces if p.cue_name}
     for piece in pieces:
         if piece.label is not None and key(piece.label) not in speakers:
             if piece.written:
                 piece.words.insert(0, piece.written)
             piece.label = None
+        if piece.label is None and piece.cue_name is not None:
+            piece.label = piece.cue_name
     texts = [" ".join(piece.words) for piece in pieces]
     if not any(text.strip() for text in texts):
         raise InputError("the transcript is empty (is it the right file?)", source=source)
@@ -221,7 +228,7 @@ def _drop_rolling_repeats(cues: Sequence[Cue]) -> tuple[list[Cue], bool]:
         if lines:
             previous = texts
         rest = cue.text[lines[overlap - 1][0] + 1 :] if overlap else cue.text
-        kept.append(Cue(cue.number, cue.line, cue.start, cue.end, rest))
+        kept.append(replace(cue, text=rest))
     return kept, True
 
 
@@ -233,7 +240,8 @@ def _pieces(cue: Cue, voice_tags: bool, names: Mapping[int, str]) -> list[_Piece
     """Split a cue at voice tags, ">>" and dialogue dashes; find ``Name:`` labels
     where a line or a voice starts. ``names`` (line -> name) are the lines that
     name the speaker of the lines under them (lines above the first that show
-    nothing are left out). The first piece's line is the cue's line."""
+    nothing are left out). The first piece's line is the cue's line; it keeps
+    the name the cue identifier gives, for when the text names no speaker."""
     pieces: list[_Piece] = []
     first = min(names, default=0)
     text_lines = [
@@ -273,6 +281,7 @@ def _pieces(cue: Cue, voice_tags: bool, names: Mapping[int, str]) -> list[_Piece
         piece.start, piece.end = cue.start, cue.end
     if pieces:
         pieces[0].line = cue.line
+        pieces[0].cue_name = identifier_name(cue.identifier)
     return pieces
 
 

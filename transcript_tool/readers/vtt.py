@@ -7,6 +7,8 @@ Speakers are read from::
     [Priya Shah]: text               (diarization tools)
     >> PRIYA: text    >> text        (broadcast captions; ">>" alone: someone else speaks)
     - text                           (a dialogue dash: another voice, name unknown)
+    1 "Priya Shah" (1436452864)      (Webex: the cue identifier above the timing
+                                      line names the speaker of a text with no label)
 
 Other markup (``<c>``, ``<i>``, ``<b>``, inline word timings such as
 ``<00:00:01.520>``) is removed and character references (``&amp;``) are
@@ -110,6 +112,7 @@ def read(text: str, name: str, options: ReadOptions | None = None) -> Transcript
                 caption.start_time.in_milliseconds() / 1000,
                 caption.end_time.in_milliseconds() / 1000,
                 tuple(zip((line for line, _ in cue.text), caption.lines, strict=True)),
+                cue.identifier,
             )
             for cue, caption in zip(cues, captions, strict=True)
         ]
@@ -145,7 +148,8 @@ def _scan(lines: Sequence[str], offset: int, name: str) -> list[Cue]:
             _times(block[timing]), block[timing], _TIMING_HELP, number, line, name
         )
         text = tuple((line + 1 + i, text) for i, text in enumerate(block[timing + 1 :]))
-        cues.append(Cue(number, line, times[0], times[1], text))
+        identifier = block[0] if timing == 1 else None
+        cues.append(Cue(number, line, times[0], times[1], text, identifier))
     return cues
 
 
