@@ -295,6 +295,69 @@ def test_only_a_quoted_name_in_a_cue_identifier_is_a_speaker(identifier: str, sp
     ]  # fmt: skip
 
 
+# Google Meet: the speaker's name in parentheses over their lines; inside one
+# cue a line of "-" and a line of one space come before the next speaker.
+MEET = "\n".join(
+    [
+        "WEBVTT",
+        "",
+        "00:00:08.000 --> 00:00:12.000",
+        "(Priya Shah)",
+        "I wanted to start with a little background so we know",
+        "",
+        "00:00:12.000 --> 00:00:16.000",
+        "(Priya Shah)",
+        "who we are talking to. What is your",
+        "",
+        "00:00:16.000 --> 00:00:20.000",
+        "(Priya Shah)",
+        "background?",
+        "-",
+        " ",
+        "(Sam Ortiz)",
+        "Work wise or life wise?",
+        "",
+        "00:00:20.000 --> 00:00:24.000",
+        "(Priya Shah)",
+        "Let us go with work wise.",
+        "-",
+        " ",
+        "(Sam Ortiz)",
+        "(laughs)",
+        "Fair enough - I build billing tools.",
+        "",
+    ]
+)
+
+
+def test_meet_names_in_parentheses_name_the_speakers_and_dash_lines_are_markup() -> None:
+    # every "(Name)" and "-" was a word of one unlabelled turn
+    transcript = vtt(MEET)
+    assert [(t.speaker, t.text, t.start, t.end, t.line) for t in transcript.turns] == [
+        ("Priya Shah", "I wanted to start with a little background so we know "
+         "who we are talking to. What is your background?", 8.0, 20.0, 3),
+        ("Sam Ortiz", "Work wise or life wise?", 16.0, 20.0, 16),
+        ("Priya Shah", "Let us go with work wise.", 20.0, 24.0, 19),
+        ("Sam Ortiz", "(laughs) Fair enough - I build billing tools.", 20.0, 24.0, 24),
+    ]  # fmt: skip
+    assert [(s.id, s.role) for s in transcript.speakers] == [
+        ("Priya Shah", "interviewer"),
+        ("Sam Ortiz", "candidate"),
+    ]
+    # a name in parentheses over fewer than half the cues, and sounds, stay words
+    few = "WEBVTT\n\n" + "".join(
+        f"00:00:0{n}.000 --> 00:00:0{n}.900\n{first}\n{line}\n-\n\n"
+        for n, (first, line) in enumerate(
+            [("(Sam Ortiz)", "so tell me"), ("(Laughs)", "about it"), ("(Laughs)", "well i"),
+             ("(Sam Ortiz)", "started"), ("(Music)", "in sales")]
+        )
+    )  # fmt: skip
+    unlabelled = vtt(few)
+    assert words(unlabelled) == [w for line in few.splitlines()[2:] if "-->" not in line
+                                 for w in line.split()]  # fmt: skip
+    assert_inferred_speakers(unlabelled)
+
+
 def test_markup_is_removed_and_entities_unescaped() -> None:
     text = (
         "WEBVTT\n\n00:00:01.000 --> 00:00:05.000\n"
@@ -556,6 +619,23 @@ def test_srt_bracket_labels_and_named_chevrons() -> None:
         ("Ana", "Shall we start?"),
         ("BEN", "Sure."),
     ]
+
+
+def test_srt_names_in_parentheses_with_roles_and_sounds_kept_as_text() -> None:
+    # SubRip keeps the blank line Meet's captions may have after the "-" in the cue
+    text = (
+        "1\n00:00:01,000 --> 00:00:04,000\n(Interviewer)\nWhy this role?\n-\n\n"
+        "(Candidate)\n(Music)\nI like building tools.\n\n"
+        "2\n00:00:04,500 --> 00:00:07,000\n(Candidate)\nAnd the team.\n(Inaudible)\n-\n"
+        "(Interviewer)\nFair.\n"
+    )
+    transcript = srt(text)
+    assert [(t.speaker, t.role, t.text, t.start, t.end, t.line) for t in transcript.turns] == [
+        ("Interviewer", "interviewer", "Why this role?", 1.0, 4.0, 2),
+        ("Candidate", "candidate", "(Music) I like building tools. And the team. (Inaudible)",
+         1.0, 7.0, 7),
+        ("Interviewer", "interviewer", "Fair.", 4.5, 7.0, 17),
+    ]  # fmt: skip
 
 
 UNLABELED_SRT = """1

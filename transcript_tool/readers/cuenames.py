@@ -1,8 +1,11 @@
 """Speakers a caption cue names outside its ``Name:`` labels (:mod:`.cues`
 reads those and makes the turns): a name on a line of its own above the text,
-as Teams' Word transcript writes it (``Sam Ortiz`` / ``Last spring I ...``),
-and a name in quotes in the WebVTT cue identifier, as Webex writes it
-(``1 "Sam Ortiz" (2003118592)``).
+as Teams' Word transcript writes it (``Sam Ortiz`` / ``Last spring I ...``);
+a name in parentheses on a line of its own, over each speaker's lines, as
+Google Meet's captions write it (``(Priya Shah)`` / ``background?`` / ``-`` /
+``(Sam Ortiz)`` / ``Work wise?``: the lone ``-`` is markup); and a name in
+quotes in the WebVTT cue identifier, as Webex writes it (``1 "Sam Ortiz"
+(2003118592)``).
 
 Also the words that make a name and the labels that never name a speaker
 (note words, sounds), which :mod:`.cues` shares.
@@ -12,6 +15,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass, field
 
 from .common import capitalised, normalize_space
 
@@ -39,6 +43,10 @@ _SOUNDS = frozenset(
     """.split()
 )
 
+# A name in parentheses alone on a line, as Google Meet's captions write it.
+_PAREN_NAME = re.compile(rf"\([ \t]*(?P<name>{NAME})[ \t]*\)")
+_DASH_LINE = "-"  # between two speakers of one cue, where names in parentheses are used
+_MAX_NAMES = 12
 # Webex's cue identifier: the cue number, the speaker's name in quotes, a numeric id.
 _CUE_ID = re.compile(r'(?:\d+[ \t]+)?"(?P<name>[^"\n]{1,80})"(?:[ \t]+\((?P<id>\d+)\))?')
 _LETTER = re.compile(r"[^\W\d_]")
@@ -48,23 +56,64 @@ Shown = Sequence[tuple[int, str]]
 and with its spaces normalized)."""
 
 
-def name_lines(cues: Sequence[Shown]) -> list[dict[int, str]]:
+@dataclass(frozen=True)
+class Headings:
+    """The lines of a cue that name the speaker of the lines under them (line
+    number -> name), and the lines that are markup, not words."""
+
+    names: dict[int, str] = field(default_factory=dict)
+    markup: frozenset[int] = frozenset()
+
+
+def headings(cues: Sequence[Shown]) -> list[Headings]:
     """For each cue (its shown lines), the lines that name the speaker of the
-    lines under them: line number -> name. A cue's first line names its speaker
-    when it is a capitalised name and nothing else ("Shah, Priya", "Sam Ortiz
-    (Guest)") with more text under it, as Teams' Word transcript writes it; the
-    file's cues are read so when at least two in three cues have one, some name
-    recurs, and there are at most 12 names. Empty when they are not."""
-    found = [_name_line(shown) for shown in cues]
-    names = [key(name) for _, name in filter(None, found)]
+    lines under them, and those that are markup:
+
+    - a capitalised name and nothing else as the first line, with more text
+      under it ("Shah, Priya", "Sam Ortiz (Guest)"), as Teams' Word transcript
+      writes it, when at least two in three cues have one;
+    - a capitalised name of one to five words in parentheses and nothing else
+      ("(Priya Shah)"; not a sound or a note: "(Laughs)", "(Inaudible)"), as
+      Google Meet's captions write it, when at least half the cues have one;
+      then a line of only "-" (between two speakers) is markup.
+
+    Either only when some name recurs and there are at most 12 names."""
+    teams = [[line] if (line := _name_line(shown)) else [] for shown in cues]
+    parens = [_paren_lines(shown) for shown in cues]
+    teams_read = _named(cues, teams, 2, 3)
+    parens_read = _named(cues, parens, 1, 2)
+    cue_headings: list[Headings] = []
+    for shown, name_line, paren_lines in zip(cues, teams, parens, strict=True):
+        names = dict(name_line) if teams_read else {}
+        markup: frozenset[int] = frozenset()
+        if parens_read and paren_lines:
+            names.update(paren_lines)
+            markup = frozenset(line for line, text in shown if text == _DASH_LINE)
+        cue_headings.append(Headings(names, markup))
+    return cue_headings
+
+
+def _named(
+    cues: Sequence[Shown], found: Sequence[list[tuple[int, str]]], part: int, of: int
+) -> bool:
+    """Whether the name lines ``found`` in each cue are read as names: in at
+    least ``part`` ``of`` the cues, with some name recurring and at most 12 names."""
+    names = [key(name) for lines in found for _, name in lines]
     distinct = set(names)
-    if (
-        len(names) * 3 >= len(cues) * 2
-        and len(distinct) <= 12
+    return (
+        sum(1 for lines in found if lines) * of >= len(cues) * part
+        and len(distinct) <= _MAX_NAMES
         and any(names.count(name) >= 2 for name in distinct)
-    ):
-        return [dict([line]) if line else {} for line in found]
-    return [{} for _ in cues]
+    )
+
+
+def _paren_lines(shown: Shown) -> list[tuple[int, str]]:
+    found: list[tuple[int, str]] = []
+    for line, text in shown:
+        match = _PAREN_NAME.fullmatch(text)
+        if match and capitalised(match["name"]) and not is_sound_or_note(match["name"]):
+            found.append((line, match["name"]))
+    return found
 
 
 def _name_line(shown: Shown) -> tuple[int, str] | None:

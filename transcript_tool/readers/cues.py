@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from itertools import pairwise
 
@@ -32,7 +32,7 @@ from .common import (
     normalize_space,
     unlabeled_transcript,
 )
-from .cuenames import NAME, Shown, identifier_name, is_sound_or_note, key, name_lines
+from .cuenames import NAME, Headings, Shown, headings, identifier_name, is_sound_or_note, key
 from .limits import check_segments
 
 UNKNOWN_SPEAKER = "Unknown"
@@ -103,11 +103,11 @@ def transcript_from_cues(
         )
     else:
         notices.extend(overlap_notices(cues))
-    named = name_lines([_shown(cue) for cue in cues])
+    headed = headings([_shown(cue) for cue in cues])
     pieces = [
         piece
-        for cue, names in zip(cues, named, strict=True)
-        for piece in _pieces(cue, voice_tags, names)
+        for cue, heads in zip(cues, headed, strict=True)
+        for piece in _pieces(cue, voice_tags, heads)
     ]
     _fold_notes(pieces)
     # the names of the cue identifiers, and a label in the text that is one of them
@@ -236,20 +236,23 @@ def _shown(cue: Cue) -> Shown:
     return [(line, text) for line, raw in cue.text if (text := normalize_space(clean(raw)))]
 
 
-def _pieces(cue: Cue, voice_tags: bool, names: Mapping[int, str]) -> list[_Piece]:
+def _pieces(cue: Cue, voice_tags: bool, heads: Headings) -> list[_Piece]:
     """Split a cue at voice tags, ">>" and dialogue dashes; find ``Name:`` labels
-    where a line or a voice starts. ``names`` (line -> name) are the lines that
-    name the speaker of the lines under them (lines above the first that show
-    nothing are left out). The first piece's line is the cue's line; it keeps
-    the name the cue identifier gives, for when the text names no speaker."""
+    where a line or a voice starts. ``heads`` names the lines that name the
+    speaker of the lines under them (lines above the first that show nothing
+    are left out) and the lines that are markup. The first piece's line is the
+    cue's line; it keeps the name the cue identifier gives, for when the text
+    names no speaker."""
     pieces: list[_Piece] = []
-    first = min(names, default=0)
+    first = min(heads.names, default=0)
     text_lines = [
         (line, raw) for line, raw in cue.text if line >= first or normalize_space(clean(raw))
     ]
     for line, raw in text_lines:
-        if line in names:
-            pieces.append(_Piece(names[line], "", marked=True, new_voice=True, line=line))
+        if line in heads.names:
+            pieces.append(_Piece(heads.names[line], "", marked=True, new_voice=True, line=line))
+            continue
+        if line in heads.markup:
             continue
         for index, (voice, segment) in enumerate(_voice_segments(raw, voice_tags)):
             text = clean(segment)

@@ -2,9 +2,10 @@
 timing line, the text, a blank line.
 
 Speakers are read as in :mod:`.vtt`: ``Name: text``, ``[Name] text``,
-``>> NAME: text``, or a name alone on the line above the text when most cues
+``>> NAME: text``, a name alone on the line above the text when most cues
 have one (Teams' Word transcript copied as text: ``0:0:4.900 --> 0:0:9.500``
-/ ``Sam Ortiz`` / ``Last spring I ...``); a dialogue dash (``- Hi.`` /
+/ ``Sam Ortiz`` / ``Last spring I ...``), or in parentheses over each
+speaker's lines (``(Sam Ortiz)``, as Google Meet writes it); a dialogue dash (``- Hi.`` /
 ``- Hello.``) or a bare ``>>`` says another voice speaks, without naming it,
 so with no names anywhere the text goes to the raw-caption segmenter, split
 at each of those marks. Tags (``<i>``, ``<font ...>``, ``{\\an8}``) are removed.

@@ -9,6 +9,8 @@ Speakers are read from::
     - text                           (a dialogue dash: another voice, name unknown)
     1 "Priya Shah" (1436452864)      (Webex: the cue identifier above the timing
                                       line names the speaker of a text with no label)
+    (Priya Shah)                     (Google Meet: a name in parentheses over each
+    text / - / (Sam Ortiz) / text     speaker's lines; a line of "-" is markup)
 
 Other markup (``<c>``, ``<i>``, ``<b>``, inline word timings such as
 ``<00:00:01.520>``) is removed and character references (``&amp;``) are
