@@ -292,6 +292,30 @@ def test_assemblyai_without_speaker_labels_is_unlabeled() -> None:
     assert_inferred_speakers(transcript)
 
 
+def test_assemblyai_speakers_renamed_by_the_user_are_read_as_written() -> None:
+    # "Priya Shah" was read as "Speaker Priya Shah"
+    said_by = [("Priya Shah", "How did you hear about us?"), ("Sam Ortiz", "A friend told me."),
+               ("Jo", "She works here?"), ("C", "Yes."), ("AA", "Great.")]  # fmt: skip
+    utterances = [
+        {"speaker": name, "start": 1000 * i, "end": 1000 * i + 900, "text": text,
+         "confidence": 0.9, "words": []}
+        for i, (name, text) in enumerate(said_by)
+    ]  # fmt: skip
+    # no "speaker" of its own: its words' speaker
+    del utterances[1]["speaker"]
+    utterances[1]["words"] = [{"text": "A", "start": 1000, "end": 1200, "speaker": "Sam Ortiz"}]
+    transcript = read({**ASSEMBLYAI, "utterances": utterances})
+    assert transcript.format == "assemblyai-json"
+    assert said(transcript) == [
+        ("Priya Shah", "How did you hear about us?", 0.0, 0.9),
+        ("Sam Ortiz", "A friend told me.", 1.0, 1.9),
+        ("Jo", "She works here?", 2.0, 2.9),
+        ("Speaker C", "Yes.", 3.0, 3.9),  # AssemblyAI's own letters, as before
+        ("Speaker AA", "Great.", 4.0, 4.9),
+    ]
+    assert [s.role for s in transcript.speakers][:2] == ["interviewer", "candidate"]
+
+
 def test_utterances_without_assemblyai_marks_are_a_generic_list_in_seconds() -> None:
     data = {"utterances": [{"speaker": "Q", "start": 250, "end": 2150, "text": "Why?"}]}
     transcript = read(data)
@@ -350,6 +374,43 @@ def test_deepgram_prefers_utterances() -> None:
     assert said(transcript) == [
         ("Speaker 0", "So why us?", 0.0, 0.9),
         ("Speaker 1", "Growth. And the team.", 1.4, 3.5),
+    ]
+
+
+def test_deepgram_speaker_names_are_read_as_written_and_ids_named_speaker_n() -> None:
+    # "Priya Shah" was read as "Speaker Priya Shah"
+    names = {0: "Priya Shah", 1: "Sam Ortiz"}
+    utterances = [
+        {"speaker": "Priya Shah", "start": 0.0, "end": 0.9, "transcript": "So why us?"},
+        {"speaker": "Sam Ortiz", "start": 1.4, "end": 2.0, "transcript": "Growth."},
+        {"speaker": 2, "start": 2.6, "end": 3.0, "transcript": "Thanks."},
+        {"speaker": "3", "start": 3.2, "end": 3.5, "transcript": "Bye."},
+    ]
+    assert said(read(deepgram({"transcript": "x"}, utterances))) == [
+        ("Priya Shah", "So why us?", 0.0, 0.9),
+        ("Sam Ortiz", "Growth.", 1.4, 2.0),
+        ("Speaker 2", "Thanks.", 2.6, 3.0),
+        ("Speaker 3", "Bye.", 3.2, 3.5),
+    ]
+    paragraphs = {
+        "paragraphs": [
+            {**p, "speaker": names[p["speaker"]]}
+            for p in DG_PARAGRAPHS["paragraphs"]  # type: ignore[attr-defined]
+        ]
+    }
+    named = [{**w, "speaker": names[w["speaker"]]} for w in DG_WORDS]
+    by_paragraphs = read(deepgram({"transcript": "x", "paragraphs": paragraphs}))
+    assert said(by_paragraphs) == [
+        ("Priya Shah", "So why us?", 0.0, 0.9),
+        ("Sam Ortiz", "Growth. And the team.", 1.4, 3.5),
+    ]
+    assert [(s.id, s.role) for s in by_paragraphs.speakers] == [
+        ("Priya Shah", "interviewer"),
+        ("Sam Ortiz", "candidate"),
+    ]
+    assert said(read(deepgram({"transcript": "x", "words": named}))) == [
+        ("Priya Shah", "So why us?", 0.0, 0.9),
+        ("Sam Ortiz", "growth", 1.4, 2.0),
     ]
 
 

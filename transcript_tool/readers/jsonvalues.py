@@ -23,6 +23,8 @@ START_KEYS = ("start", "start_time", "time", "timestamp")
 END_KEYS = ("end", "end_time")
 _CLOCK = re.compile(r"(?:(\d+):)?(\d+):(\d+)(?:[.,](\d+))?")
 _NUMBER = re.compile(r"\d+(?:\.\d*)?|\.\d+")
+# a service's own speaker id, which a prefix goes before: AssemblyAI's "A".."Z", "AA", ...
+_SPEAKER_ID = re.compile(r"[A-Za-z]|[A-Z]{2}|\d+")
 _SHOWN = 40  # characters of a bad value quoted in a message
 
 
@@ -45,7 +47,7 @@ class Keys:
     end: tuple[str, ...] = END_KEYS
     millis: bool = False  # times are milliseconds (AssemblyAI)
     numeric_start: bool = False  # a start counts only when it is a number (ConvoKit)
-    prefix: str = ""  # put before a speaker label ("A" -> "Speaker A")
+    prefix: str = ""  # put before a speaker id ("A" -> "Speaker A"), not before a name
 
 
 @dataclass
@@ -170,8 +172,10 @@ def text_value(value: Any, path: str) -> str:
 
 
 def speaker_label(value: Any, path: str, prefix: str) -> str | None:
-    """A speaker label: a name as written (``prefix`` before it), or ``Speaker N``
-    for a number; None for null or an empty name."""
+    """A speaker label: ``Speaker N`` for a number, ``prefix`` before a service's
+    id (a letter, two capitals or digits: AssemblyAI's "A" -> "Speaker A"), any
+    other name as written (a user's relabelling: "Priya Shah"); None for null or
+    an empty name."""
     if value is None:
         return None
     if isinstance(value, int) and not isinstance(value, bool):
@@ -181,7 +185,9 @@ def speaker_label(value: Any, path: str, prefix: str) -> str | None:
     if not isinstance(value, str):
         raise Bad(path, f"expected a speaker name, got {kind(value)}")
     label = " ".join(text_value(value, path).split())
-    return f"{prefix}{label}" if label else None
+    if not label:
+        return None
+    return f"{prefix}{label}" if _SPEAKER_ID.fullmatch(label) else label
 
 
 def as_object(value: Any, path: str) -> dict[str, Any]:
