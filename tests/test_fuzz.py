@@ -223,12 +223,21 @@ def vtt_file(rng: Random) -> str:
             continue
         lines = []
         if rng.randint(0, 1):
-            lines.append(rng.choice([str(number + 1), "intro", "1 - x"]))
+            who = name(rng)  # Webex names the speaker in the cue identifier
+            ids = [
+                str(number + 1),
+                "intro",
+                "1 - x",
+                f'{number + 1} "{who}" ({rng.randint(0, 10**10)})',
+            ]
+            lines.append(rng.choice([*ids, f'"{who}"']))
         if kind == "cue":
             arrow = rng.choice(["-->", "-->", "-->", "->", "--> ", "—>"])
             cue_settings = rng.choice(["", "", " align:start position:0%", "x"])
             lines.append(f"{clock(rng)} {arrow} {clock(rng)}{cue_settings}")
         texts = [label_line(rng) for _ in range(rng.randint(0, 3))]
+        if chance(rng, 3):  # a name in parentheses over each speaker's lines, "-" between
+            texts = [f"({name(rng)})", *texts, "-", f"({name(rng)})", sentence(rng)]
         if previous and rng.randint(0, 1):
             texts.insert(0, previous)  # YouTube's rolling captions repeat the line before
         previous = texts[-1] if texts else previous
