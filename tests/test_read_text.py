@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 from transcript_tool.errors import InputError
 from transcript_tool.model import Transcript
 from transcript_tool.readers import detect_reader, read_text
+from transcript_tool.readers.common import Chunk
 from transcript_tool.readers.decode import decode
 from transcript_tool.readers.text import sniff
 
@@ -934,3 +935,18 @@ def test_a_markdown_note_with_section_headings_is_no_chat() -> None:
         "## Situation Two teams, one deadline. ## Task Ship both. ## Result We shipped. "
         "## Notes Talk early."
     )
+
+
+def test_new_voice_marks_in_pasted_captions_split_the_text(chunks_seen: list[Chunk]) -> None:
+    transcript = read_text(
+        ">> so tell me about your current role\n>> sure i'm a backend engineer >> and why leave\n"
+        "i want a smaller team\n",
+        "caption.txt",
+    )
+    assert [(c.line, c.text) for c in chunks_seen] == [
+        (1, "so tell me about your current role"),
+        (2, "sure i'm a backend engineer"),
+        (2, "and why leave"),
+        (3, "i want a smaller team"),
+    ]
+    assert ">>" not in " ".join(t.text for t in transcript.turns)

@@ -284,6 +284,25 @@ def test_a_tools_own_lines_in_timed_lines_and_the_otter_layout_are_no_ones_words
     assert "line 3 ('Page 1 of 2') is not part of any turn" in printed.notices
 
 
+def test_a_broadcast_captions_new_voice_marks_split_the_chunks(chunks_seen: list[Chunk]) -> None:
+    # YouTube's transcript of captions made by hand, copied: ">>" was a word
+    # the segmenter read, and turns ran across it
+    transcript = read_text(
+        "0:03\n>> Hi Sam, could you tell me about your current role?\n"
+        "0:07\n>> Sure. I'm a backend engineer. >> Great, and why leave?\n"
+        "0:12\nI want a smaller team.\n",
+        "youtube.txt",
+    )
+    assert transcript.format == "timed-text"
+    assert [(c.line, c.start, c.text) for c in chunks_seen] == [
+        (1, 3.0, "Hi Sam, could you tell me about your current role?"),
+        (3, 7.0, "Sure. I'm a backend engineer."),
+        (3, None, "Great, and why leave?"),
+        (5, 12.0, "I want a smaller team."),
+    ]
+    assert ">>" not in " ".join(t.text for t in transcript.turns)
+
+
 def test_whisper_cpp_lines_with_speaker_names_end_when_their_range_does() -> None:
     transcript = read_text(
         "[00:00:03.000 --> 00:00:05.000]  Priya: Why this role?\n"

@@ -73,6 +73,28 @@ def normalize_space(text: str) -> str:
     return _SPACE.sub(" ", text).strip()
 
 
+_NEW_VOICE = re.compile(r"(?:^|\s)>>(?=\s|$)")
+
+
+def voice_chunks(chunk: Chunk) -> list[Chunk]:
+    """``chunk`` split where a broadcast caption's ">>" says that someone
+    else speaks ("... about your role? >> Sure. I'm ..."), the marks left
+    out: a chunk of words for the raw-caption segmenter on each side, the
+    first with the chunk's start, the last with its end."""
+    parts = [part for part in _NEW_VOICE.split(chunk.text) if part.strip()]
+    if len(parts) == 1 and parts[0] == chunk.text:
+        return [chunk]
+    return [
+        Chunk(
+            normalize_space(part),
+            line=chunk.line,
+            start=chunk.start if i == 0 else None,
+            end=chunk.end if i == len(parts) - 1 else None,
+        )
+        for i, part in enumerate(parts)
+    ]
+
+
 LABEL_NOTE = r"(?:[ \t]*\([^()\d\n:][^()\n:]{0,39}\))?"
 """An optional note in parentheses after a speaker's name, as labels carry
 it ("Priya Shah (Interviewer):", "Daniel Kim (laughing):"); not a time."""

@@ -61,6 +61,7 @@ from .common import (
     build_transcript,
     split_lines,
     unlabeled_transcript,
+    voice_chunks,
 )
 from .labels import (
     CLOCK,
@@ -196,7 +197,7 @@ def _unlabeled_chunks(lines: Sequence[str], body: Sequence[int], name: str) -> l
         if marked is not None:
             mark = marked
         elif lines[i].strip() and not tool_line(lines[i]):
-            chunks.append(Chunk(lines[i], line=i + 1, start=mark))
+            chunks.extend(voice_chunks(Chunk(lines[i], line=i + 1, start=mark)))
             mark = None
     return chunks
 

@@ -62,6 +62,7 @@ from .common import (
     normalize_space,
     split_lines,
     unlabeled_transcript,
+    voice_chunks,
 )
 from .cues import UNKNOWN_SPEAKER
 
@@ -266,9 +267,12 @@ def _unlabeled(
         else:
             pieces.append((i, [line.rest]))
     chunks = [
-        Chunk(normalize_space(" ".join(texts)), line=i + 1, start=starts[i], end=ends.get(i))
+        piece
         for i, texts in pieces
         if any(text.strip() for text in texts)
+        for piece in voice_chunks(
+            Chunk(normalize_space(" ".join(texts)), line=i + 1, start=starts[i], end=ends.get(i))
+        )
     ]
     if not chunks:
         raise InputError("the transcript is empty (is it the right file?)", source=name)
