@@ -665,6 +665,7 @@ TIMED_LAYOUTS += [
     "[{s} --> {s}]  {n}: {t}",
     "[{s} --> {s}]  {t} [SPEAKER_TURN]",
     "{s}\n>> {t} >> {t}",  # a broadcast caption's new voices, copied from YouTube
+    "{n} [{s}] {t}",
 ]
 
 

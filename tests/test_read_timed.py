@@ -155,6 +155,13 @@ TIMED_LAYOUTS = [
         [("Priya Shah (Interviewer)", "a", 1.0), ("Sam Lee (Candidate)", "b", 2.0)],
         id="a role in parentheses after the name",
     ),
+    # the stamp between the name and the text, no colon (Trint): the names
+    # and stamps were words of an unlabeled text
+    pytest.param(
+        "Interview\n\nPriya Shah [00:00:01] Why this team?\n\nSam Ortiz [00:00:04] The rotation.",
+        [("Priya Shah", "Why this team?", 1.0), ("Sam Ortiz", "The rotation.", 4.0)],
+        id="name [stamp] text",
+    ),
 ]
 
 

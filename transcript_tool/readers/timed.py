@@ -6,6 +6,7 @@ Accepted line layouts (``hh:mm:ss``, ``h:mm:ss`` or ``mm:ss``, optionally with
 
     [00:01:02] Name: text      (00:01:02) Name: text      00:01:02 Name: text
     Name: [00:01:02] text      Name: (00:01:02) text      (Rev, the stamp after the colon)
+    Name [00:01:02] text                                  (Trint, no colon)
     00:01:02 text              [00:01:02] text            (no speaker: see below)
     [00:01:02.000 --> 00:01:05.000]   text                  (whisper.cpp's output)
 
@@ -88,6 +89,11 @@ _STAMP_AFTER = re.compile(
 _STAMP_BEFORE = re.compile(
     rf"^[ \t]*(?:\*\*)?(?P<name>{_NAME})[ \t]*[\[(](?P<stamp>{STAMP})[\])]"
     r"(?:\*\*)?[ \t]*:(?:\*\*)?(?:[ \t]+|$)(?P<text>.*)$"
+)
+# the stamp between the name and the text, no colon: "Priya Shah [00:00:03] Hi Sam" (Trint)
+_STAMP_BETWEEN = re.compile(
+    rf"^[ \t]*(?:\*\*)?(?P<name>{_NAME})(?:\*\*)?[ \t]+[\[(](?P<stamp>{STAMP})[\])]"
+    r"[ \t]+(?P<text>[^\s:].*)$"
 )
 # whisper.cpp's tinydiarize ("-tdrz") ends a line where it hears the speaker
 # change: markup, not words
@@ -297,7 +303,7 @@ def _parse(line: str) -> _Stamped | None:
         if label:
             return _Stamped(stamp, _spaced(label["name"]), label["text"], rest, until=until)
         return _Stamped(stamp, None, rest, rest, until=until)
-    for pattern, shared in ((_STAMP_AFTER, False), (_STAMP_BEFORE, True)):
+    for pattern, shared in ((_STAMP_AFTER, False), (_STAMP_BEFORE, True), (_STAMP_BETWEEN, False)):
         match = pattern.match(line)
         if match:
             # the line as written, a space in place of the stamp and its brackets:
@@ -339,7 +345,8 @@ READER = Reader(
     name="timed-text",
     description=(
         "timestamped lines ([00:01:02] Name: text, 00:01:02 Name: text, "
-        "Rev's Name: [00:01:02] text, unlabeled 00:01:02 text, whisper.cpp's "
+        "Rev's Name: [00:01:02] text, Trint's Name [00:01:02] text, unlabeled 00:01:02 text, "
+        "whisper.cpp's "
         "[00:01:02.000 --> 00:01:05.000] text)"
     ),
     extensions=(".txt",),
