@@ -138,6 +138,19 @@ def test_a_missing_start_date_is_still_a_missing_part() -> None:
     assert (question.answered, question.missing) == ("partial", ("when could you start",))
 
 
+def test_an_opening_phrase_is_no_part_of_what_the_question_asks() -> None:
+    # "kick" was a focus term the career story never said: "missing: To kick
+    # things off, could you walk me through your background"
+    question = answered(
+        "To kick things off, could you walk me through your background and what brings you "
+        "to this role?",
+        "I started in support at a logistics startup, moved into product after two years, "
+        "and this role brings me closer to clinics.",
+    )
+    assert question.focus[0] == ("background",)
+    assert (question.answered, question.missing) == ("yes", ())
+
+
 def test_a_story_answers_a_behavioral_compound_without_repeating_its_words() -> None:
     """The story part of "tell me about a time ..." and a one-word part ("how
     you handled it") are not judged by word overlap: the answer below tells
