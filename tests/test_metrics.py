@@ -81,6 +81,21 @@ def test_conciseness_within_the_length_limit() -> None:
     assert result.evidence[1].note == "answered in 13 words"
 
 
+def test_conciseness_holds_up_no_answer_the_interviewer_had_to_ask_again() -> None:
+    # the median answer was the one that missed the question
+    result = measure(
+        "conciseness",
+        "Interviewer: Tell me about yourself.\n"
+        "Candidate: I build dashboards.\n"
+        "Interviewer: What metrics would you track for a scheduling feature?\n"
+        "Candidate: I really like scheduling problems, we built a queue once and it was fun.\n"
+        "Interviewer: Sure, but what would you measure?\n"
+        "Candidate: Weekly active clinics, the no-show rate, time to book, and bookings per "
+        "clinic each week.\n",
+    )
+    assert [(e.turn, e.polarity) for e in result.evidence] == [(5, "strength")]
+
+
 def test_conciseness_over_the_length_limit() -> None:
     result = measure("conciseness", TWO_ANSWERS, max_words=10, by_intent=False)
     # zero at twice the limit: 12 words: 100 * (20 - 12) / 10 = 80; 13 words: 70

@@ -134,7 +134,12 @@ def conciseness(analysis: Analysis, params: Params, scope: Scope) -> MetricResul
             Evidence(first.index, quote(first.text, max_words=count + 5), note, "improvement")
         )
     if not long_answers:
-        tidy = sorted(answers, key=lambda a: a.word_count)[len(answers) // 2]
+        # the median answer, of those the interviewer did not have to ask again:
+        # an answer that missed the question is no example of getting to the point
+        reasked = {q.reask_of for q in analysis.questions if q.reask_of is not None}
+        kept = [a for a in answers if reasked.isdisjoint(q.index for q in a.questions)]
+        kept = kept or answers
+        tidy = sorted(kept, key=lambda a: a.word_count)[len(kept) // 2]
         first = turns[tidy.turns[0]]
         evidence.append(
             Evidence(
