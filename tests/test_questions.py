@@ -843,6 +843,39 @@ def test_a_past_episode_that_shares_a_word_with_the_answer_is_no_follow_up() -> 
     assert [q.intent for q in analysis.questions] == ["motivation", "behavioral"]
 
 
+def test_a_question_that_repeats_the_answers_own_words_follows_it_up() -> None:
+    # "customer" came up before the answer, so no term of the question was
+    # the answer's own: the question was background
+    analysis = analysis_of(
+        "Interviewer: Where did you start?\n"
+        "Candidate: In support, working out why customers struggled.\n"
+        "Interviewer: Tell me about a product decision you made that turned out to be wrong.\n"
+        "Candidate: Completion dropped, so I pulled the funnel and called eight customers who "
+        "dropped off.\n"
+        "Interviewer: How did you decide to call eight customers and not, say, run a survey?\n"
+        "Candidate: Speed. A survey takes two weeks.\n"
+    )
+    last = analysis.questions[-1]
+    assert (last.intent, last.intent_cue) == (
+        "follow_up",
+        "picks up 'call eight customers' from the answer just given",
+    )
+
+
+def test_a_question_picking_up_the_answer_in_a_design_exercise_is_part_of_it() -> None:
+    analysis = analysis_of(
+        "Interviewer: How would you store the impression events?\n"
+        "Candidate: We'd keep the raw data in Kafka for a week and aggregate it hourly.\n"
+        "Interviewer: Does the raw data stay raw?\n"
+        "Candidate: Yes, we never rewrite it.\n"
+    )
+    first, second = analysis.questions
+    assert (first.intent, second.intent) == ("problem_solving", "problem_solving")
+    assert second.intent_cue == (
+        "part of the problem being worked through (picks up 'raw' from the answer just given)"
+    )
+
+
 def test_short_question_right_after_an_answer_is_a_follow_up() -> None:
     analysis = analysis_of(
         "Interviewer: Tell me about your last project.\n"

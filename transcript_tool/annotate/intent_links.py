@@ -101,6 +101,31 @@ def picked_up(sentence: Sentence, answer: frozenset[str], cues: QuestionCues) ->
     return None
 
 
+ECHO_WORDS = 3
+"""Words in a row a question must repeat of the answer just given to pick it up."""
+
+
+def echoed(sentence: Sentence, answer: Sequence[Sentence], cues: QuestionCues) -> str | None:
+    """The first ECHO_WORDS words in a row of ``sentence`` that the answer just
+    given (its ``answer`` sentences) says in the same order (as lemmas: "call"
+    for "called"), one of them a
+    focus term, as written; else None. "How did you decide to call eight
+    customers and not run a survey?" after "... so I called ... I'd call
+    eight customers who dropped off" picks up the answer's own words, though
+    "customer" came up before it (:func:`picked_up` reads only the terms an
+    answer brings up first)."""
+    said = [w.lemma.lower() for s in answer for w in s.words if not w.is_punct]
+    runs = {tuple(said[i : i + ECHO_WORDS]) for i in range(len(said) - ECHO_WORDS + 1)}
+    if not runs:
+        return None
+    words = [w for w in sentence.words if not w.is_punct]
+    for i in range(len(words) - ECHO_WORDS + 1):
+        run = words[i : i + ECHO_WORDS]
+        if tuple(w.lemma.lower() for w in run) in runs and focus_terms(run, cues):
+            return " ".join(w.text for w in run)
+    return None
+
+
 def points_back(span: Span, cues: QuestionCues) -> str | None:
     """The words of a short question (12 words at most) that point back at
     what was just said ("And what worries you about them?", "How did you

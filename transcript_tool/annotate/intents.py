@@ -252,6 +252,10 @@ def classify_intent(
         return "follow_up", f"short question right after an answer, referring back ({pointer})"
     norms = [t.norm_ for t in span if not (t.is_punct or t.is_space)]
     if form != "tag" and picked is not None and not _usual_practice(norms):
+        if topic in ("problem_solving", "technical") and asked_last == topic and not context.closed:
+            # "does the raw data stay raw or do you transform it" right after a
+            # question of a design exercise: a step of the problem being worked through
+            return topic, f"{_IN_TOPIC} (picks up {picked!r} from the answer just given)"
         return "follow_up", f"picks up {picked!r} from the answer just given"
     return "background", NO_INTENT_CUE
 

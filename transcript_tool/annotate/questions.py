@@ -50,6 +50,7 @@ from .intent_links import (
     after_setup,
     announced_intent,
     continued_intent,
+    echoed,
     introduced_terms,
     more_questions_invited,
     picked_up,
@@ -128,6 +129,9 @@ def find_questions(
     # applied for is RN, nights. Is that correct?") asks whether it is true
     statement: tuple[int, int, str | None] | None = None
     introduced = introduced_terms(sentences, cues)
+    said_in: dict[int, list[Sentence]] = {}  # each turn's sentences
+    for s in sentences:
+        said_in.setdefault(s.turn, []).append(s)
     # per turn, whether every sentence so far said nothing but openers ("Um.")
     opening_only: dict[int, bool] = {}
     for sentence, span in zip(sentences, spans, strict=True):
@@ -225,6 +229,8 @@ def find_questions(
         follows_answer = turn.index > 0 and transcript.turns[turn.index - 1].role != turn.role
         answer = introduced.get(turn.index - 1, frozenset()) if follows_answer else frozenset()
         picked = picked_up(sentence, answer, cues)
+        if picked is None and follows_answer:
+            picked = echoed(sentence, said_in.get(turn.index - 1, ()), cues)
         # a question after another of the same turn is no longer right after
         # the answer: what it points back at is that question
         before = next(
