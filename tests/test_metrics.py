@@ -96,6 +96,20 @@ def test_conciseness_holds_up_no_answer_the_interviewer_had_to_ask_again() -> No
     assert [(e.turn, e.polarity) for e in result.evidence] == [(5, "strength")]
 
 
+def test_conciseness_quotes_no_answer_to_small_talk_or_the_invitation_to_ask() -> None:
+    # the candidate's own questions, the median "answer", were quoted as concise
+    result = measure(
+        "conciseness",
+        "Interviewer: How was the drive in?\n"
+        "Candidate: Fine, thanks.\n"
+        "Interviewer: Tell me about yourself.\n"
+        "Candidate: I've been an oncology nurse for six years, mostly on days.\n"
+        "Interviewer: Do you have any questions for me?\n"
+        "Candidate: Yes. What's the orientation like, and how long would I have a preceptor?\n",
+    )
+    assert [(e.turn, e.polarity) for e in result.evidence] == [(3, "strength")]
+
+
 def test_conciseness_over_the_length_limit() -> None:
     result = measure("conciseness", TWO_ANSWERS, max_words=10, by_intent=False)
     # zero at twice the limit: 12 words: 100 * (20 - 12) / 10 = 80; 13 words: 70
@@ -463,6 +477,9 @@ FILLERS = [
     ("and then you know exactly what they want", []),
     ("it was tricky because i mean we had to get fifteen people", ["i mean"]),
     ("that is not what i mean by fair", []),
+    # a question's own "like" before its comma ("what's X like, ..."); after it, a filler
+    ("What's the orientation like, and how long is it?", []),
+    ("So what's the plan, like, for the team?", ["like"]),
     # hesitations spelled long, as the MIT transcripts write them
     (
         "Ummm, hm, I think mmm we shipped it. Uhhh ahh hmmm.",

@@ -4,6 +4,7 @@ PhraseMatcher from the patterns in ``data/markers.yaml``."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from importlib import resources
@@ -39,6 +40,9 @@ class MarkerRule:
     # matched only in a turn the caption sentence component read as an
     # auto-caption: a cue that a comma tells apart in punctuated text
     caption: bool = False
+    # what the sentence says before a marker that makes it no such marker
+    # ("what's the orientation like, ...": a question's "like", no filler)
+    unless_after: re.Pattern[str] | None = None
 
 
 def load_marker_rules(text: str | None = None) -> tuple[MarkerRule, ...]:
@@ -63,6 +67,9 @@ def load_marker_rules(text: str | None = None) -> tuple[MarkerRule, ...]:
         caption = entry.get("caption", False)
         if not isinstance(caption, bool):
             raise ValueError(f"markers.yaml entry {number}: `caption` must be true or false")
+        after = entry.get("unless_after")
+        if after is not None and not isinstance(after, str):
+            raise ValueError(f"markers.yaml entry {number}: `unless_after` must be a regex")
         rules.append(
             MarkerRule(
                 kind,
@@ -71,6 +78,7 @@ def load_marker_rules(text: str | None = None) -> tuple[MarkerRule, ...]:
                 tuple(patterns),
                 unless,
                 caption,
+                re.compile(after) if after is not None else None,
             )
         )
     return tuple(rules)
@@ -167,6 +175,10 @@ def _doc_markers(turn: Turn, doc: Doc, nlp: Language) -> Iterable[Marker]:
         piece = doc[start:end]
         if rule.unless and _goes_on_with(doc.text, piece.start_char, rule.unless):
             continue
+        if rule.unless_after is not None and not caption:  # a caption has no commas to go by
+            before = doc.text[piece.sent.start_char : piece.start_char]
+            if rule.unless_after.search(_plain(before)):
+                continue
         yield Marker(
             kind=rule.kind,
             label=rule.label,

@@ -134,10 +134,19 @@ def conciseness(analysis: Analysis, params: Params, scope: Scope) -> MetricResul
             Evidence(first.index, quote(first.text, max_words=count + 5), note, "improvement")
         )
     if not long_answers:
-        # the median answer, of those the interviewer did not have to ask again:
-        # an answer that missed the question is no example of getting to the point
+        # the median answer, of those to a question with a point (not small talk
+        # nor "any questions for me?", answered with the candidate's own
+        # questions) that answered it in full and that the interviewer did not
+        # have to ask again: an answer that missed the question, or a part of
+        # it, is no example of getting to the point
         reasked = {q.reask_of for q in analysis.questions if q.reask_of is not None}
-        kept = [a for a in answers if reasked.isdisjoint(q.index for q in a.questions)]
+        kept = [
+            a
+            for a in answers
+            if reasked.isdisjoint(q.index for q in a.questions)
+            and all(q.answered == "yes" for q in a.questions)
+            and not all(q.intent in PLEASANTRIES for q in a.questions)
+        ]
         kept = kept or answers
         tidy = sorted(kept, key=lambda a: a.word_count)[len(kept) // 2]
         first = turns[tidy.turns[0]]
