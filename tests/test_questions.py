@@ -1661,6 +1661,8 @@ PUSHED_BACK = (
         ("Sure, but what would you measure?", "Sure, but"),
         ("That's fair, but which numbers would you look at?", "That's fair, but"),
         ("Okay, sure, but how would you know it worked?", "Okay, sure, but"),
+        ("Do you have a number in mind, though, or a range?", "though"),
+        ("Sure. Which numbers would you look at, though?", "though"),
     ],
 )
 def test_an_answer_pushed_back_on_at_once_is_asked_again(again: str, cue: str) -> None:
@@ -1683,6 +1685,20 @@ def test_an_answer_pushed_back_on_at_once_is_asked_again(again: str, cue: str) -
 def test_no_pushback_without_an_acknowledgement_and_but_opening_the_turn(again: str) -> None:
     questions = analysis_of(PUSHED_BACK.format(again)).questions
     assert [q.reask_of for q in questions] == [None] * len(questions)
+
+
+def test_a_pushback_re_asks_only_the_question_the_answer_just_gave_an_answer_to() -> None:
+    # the interviewer's last question was two exchanges back: "though" probes
+    # what the candidate just said, it asks nothing again
+    analysis = analysis_of(
+        "Interviewer: How would you monitor the payment service?\n"
+        "Candidate: I'd define SLIs for the authorization path first.\n"
+        "Interviewer: Mm-hmm.\n"
+        "Candidate: And alert when the approval rate drops sharply in five minutes.\n"
+        "Interviewer: How would you set the threshold on that, though?\n"
+        "Candidate: Against a baseline for the same hour last week.\n"
+    )
+    assert [q.reask_of for q in analysis.questions] == [None, None]
 
 
 def test_a_pushback_by_the_candidate_or_after_another_interviewer_is_no_re_ask() -> None:

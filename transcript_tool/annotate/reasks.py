@@ -51,8 +51,10 @@ def find_reasks(
     - it repeats one part of a compound question of the interviewer's last
       asking turn (:func:`_repeated_part`);
     - else, it pushes back on the answer just given, opening the turn with
-      an acknowledgement and "but" ("Sure, but what would you measure?",
-      :func:`pushback`): it re-asks the interviewer's last question;
+      an acknowledgement and "but" ("Sure, but what would you measure?") or
+      setting off a "though" ("How did you do on them, though?",
+      :func:`pushback`): it re-asks the question of the interviewer's turn
+      before that answer;
 
     but not a question read again because the candidate asked to hear it
     again in the turn just before (:func:`_asked_to_repeat`), unless it
@@ -99,7 +101,7 @@ def find_reasks(
                 original, part = repeated
                 best = (0.0, original, set())
                 cue = f'repeats "{part}"'
-        if best is None and earlier and first_in_turn:
+        if best is None and earlier and first_in_turn and earlier[-1][0].turn == question.turn - 2:
             pushed = _pushed_back(question, sentences, roles)
             if pushed is not None:
                 best, cue = (0.0, *earlier[-1]), pushed
@@ -167,24 +169,37 @@ def _pushed_back(
     question: Question, sentences: Sequence[Sentence], roles: Sequence[str]
 ) -> str | None:
     """:func:`pushback`'s words, when ``question`` is the interviewer's and
-    its sentence opens a turn said right after someone else's; else None."""
+    its sentence opens a turn said right after someone else's, after openers
+    alone or none ("Sure. Do you have a number in mind, though?"); else None."""
     turn = question.turn
     if not 0 < turn < len(roles) or roles[turn - 1] == "interviewer":
         return None
-    if question.sentence >= len(sentences) or question.sentence == 0:
+    if not 0 < question.sentence < len(sentences):
         return None
-    if sentences[question.sentence - 1].turn == turn:
-        return None
-    return pushback(sentences[question.sentence].text, load_cues())
+    cues = load_cues()
+    before = question.sentence - 1
+    while before >= 0 and sentences[before].turn == turn:
+        if not all(w.is_punct or w.lower in cues.openers for w in sentences[before].words):
+            return None
+        before -= 1
+    return pushback(sentences[question.sentence].text, cues)
+
+
+_THOUGH = re.compile(r",\s*though\b(?=\s*(?:[,?]|or\b))", re.IGNORECASE)
 
 
 def pushback(text: str, cues: QuestionCues) -> str | None:
     """The acknowledgement and "but" that open ``text`` ("Sure, but", "That's
     fair, but"), when its words up to the "but" are one of
     ``pushback_acknowledgements`` or each one of them, and words follow it;
-    else None. Said first in the interviewer's turn right after an answer,
-    with the question ("Sure, but what would you measure?"), it asks again
-    what the answer took elsewhere."""
+    or a "though" set off after the question's words ("Do you have a number
+    in mind, though, or a range?", "How did you do on them, though?"); else
+    None. Said first in the interviewer's turn right after an answer, with
+    the question ("Sure, but what would you measure?"), it asks again what
+    the answer took elsewhere."""
+    though = _THOUGH.search(text)
+    if though is not None:
+        return "though"
     words = list(_WORD.finditer(text.lower()))
     acks = cues.pushback_acknowledgements
     for i, word in enumerate(words[: PUSHBACK_LEAD + 1]):
