@@ -819,6 +819,12 @@ INTENTS = [
     ("Why leave the classroom?", "motivation", "why leave"),
     # an opener is part of the question: its cue counts
     ("looking back would you do anything differently", "follow_up", "looking back"),
+    # not read as questions at all: a request opening "Let's start with you
+    # telling me", a role-play set at once; small talk taken for background
+    ("Let's start with you telling me a bit about yourself.", "background", "about yourself"),
+    ("Sell me this pen.", "situational", "sell me"),
+    ("How's your Friday?", "small_talk", "how's your friday"),
+    ("Was the drive okay?", "small_talk", "was the drive"),
     # one episode named with a word or two before its noun
     ("Tell me about a product decision you made.", "behavioral", "a product decision you"),
     ("Describe a risky launch that went badly.", "behavioral", "a risky launch that"),
