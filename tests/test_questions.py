@@ -825,6 +825,18 @@ INTENTS = [
     ("Sell me this pen.", "situational", "sell me"),
     ("How's your Friday?", "small_talk", "how's your friday"),
     ("Was the drive okay?", "small_talk", "was the drive"),
+    # how the candidate goes about a kind of moment, as a rule: the "it" points
+    # ahead (it was a follow-up of the answer before), the person no system
+    (
+        "How do you handle it when you don't know the answer?",
+        "background",
+        "how do you handle it when",
+    ),
+    (
+        "How do you handle a family member who's angry at you?",
+        "background",
+        "how do you handle a family member",
+    ),
     # one episode named with a word or two before its noun
     ("Tell me about a product decision you made.", "behavioral", "a product decision you"),
     ("Describe a risky launch that went badly.", "behavioral", "a risky launch that"),
@@ -836,6 +848,19 @@ INTENTS = [
 def test_intent_and_cue(sentence: str, intent: str, cue: str) -> None:
     question = only_question(sentence)
     assert (question.intent, question.intent_cue) == (intent, cue)
+
+
+def test_an_it_that_points_ahead_at_a_when_clause_is_no_follow_up() -> None:
+    analysis = analysis_of(
+        "Interviewer: Tell me about your current role.\n"
+        "Candidate: I run the front desk at a clinic.\n"
+        "Interviewer: How did you handle it when the client pushed back?\n"
+        "Candidate: I stayed calm and offered the next slot.\n"
+    )
+    assert [(q.intent, q.intent_cue) for q in analysis.questions][-1] == (
+        "behavioral",
+        "how did you handle",
+    )
 
 
 def test_a_past_episode_that_shares_a_word_with_the_answer_is_no_follow_up() -> None:

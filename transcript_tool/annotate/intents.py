@@ -45,7 +45,14 @@ def _about_the_answer(span: Span, matches: Sequence[Match], intent: str) -> str 
     # "that" before a subject opens a relative clause: "Tell me about a time
     # that you demonstrated leadership." points at no answer
     relative = after == "that" and cue.end + 1 < span.end and doc[cue.end + 1].norm_ in _SUBJECTS
-    if after in rule_words().points_back and not relative:
+    # "How do you handle it when you don't know the answer?": the "it" points
+    # ahead, at the clause after it
+    ahead = (
+        after in ("it", "that", "this")
+        and cue.end + 1 < span.end
+        and doc[cue.end + 1].norm_ in ("when", "if", "whenever")
+    )
+    if after in rule_words().points_back and not relative and not ahead:
         return after
     if intent == "technical":
         return next((t.norm_ for t in span if t.norm_ == "your"), None)
