@@ -1245,6 +1245,19 @@ def test_relevance_reask_marks_the_first_answer() -> None:
     assert notes == [(0, "the interviewer asked this again later: the first answer missed it")]
 
 
+def test_relevance_holds_no_re_ask_against_the_answer_when_the_interviewer_asked_badly() -> None:
+    result = measure(
+        "relevance",
+        "Interviewer: How do you prioritize?\n"
+        "Candidate: ABCs first: airway, breathing, then anything time-sensitive.\n"
+        "Interviewer: Sorry, I think I asked that badly. I meant more like, how do you "
+        "organise your whole shift?\n"
+        "Candidate: I make a brain sheet at the start and round on everyone in the first hour.\n",
+    )
+    assert result.details["reasked"] == 0
+    assert not [e for e in result.evidence if "asked this again" in e.note]
+
+
 def test_relevance_behavioral_question_wants_a_specific_example() -> None:
     general = measure(
         "relevance",

@@ -106,6 +106,7 @@ class QuestionCues:
     reask_phrases: tuple[str, ...]
     repeat_requests: frozenset[str] = frozenset()
     pushback_acknowledgements: frozenset[str] = frozenset()
+    reask_own_fault: tuple[str, ...] = ()
     asking_whole: frozenset[str] = frozenset()
     restating_phrases: frozenset[str] = frozenset()
     confirmations: frozenset[str] = frozenset()
@@ -235,6 +236,7 @@ def load_cues(text: str | None = None) -> QuestionCues:
         reask_phrases=tuple(raw["reask_phrases"]),
         repeat_requests=frozenset(raw.get("repeat_requests", ())),
         pushback_acknowledgements=frozenset(raw.get("pushback_acknowledgements", ())),
+        reask_own_fault=tuple(raw.get("reask_own_fault", ())),
         restating_phrases=frozenset(raw.get("restating_phrases", ())),
         confirmations=frozenset(raw.get("confirmations", ())),
         tags_alone=frozenset(raw.get("tags_alone", ())),

@@ -14,7 +14,8 @@ from ..annotate.answered import (
     term_prefixes,
     word_checked,
 )
-from ..model import Analysis, MetricResult, Question, Word, count_words
+from ..annotate.question_cues import load_cues
+from ..model import Analysis, MetricResult, Question, Word, count_words, straighten
 from .base import MetricSpec, Param, Params, Scope
 from .common import Answer, candidate_answers
 from .relevance_cues import (
@@ -38,7 +39,11 @@ def relevance(analysis: Analysis, params: Params, scope: Scope) -> MetricResult:
     asker = "candidate" if scope.subject == "interviewer" else "interviewer"
     kept = {q for e in scope.exchanges(analysis) for q in e.questions}
     asked = [q for q in analysis.questions if q.role == asker and q.index in kept]
-    reasked = {q.reask_of for q in analysis.questions if q.reask_of is not None}
+    reasked = {
+        q.reask_of
+        for q in analysis.questions
+        if q.reask_of is not None and not _asked_badly(analysis, q)
+    }
     judged = [
         judge(analysis, question, answer, params, question.index in reasked)
         for answer in candidate_answers(analysis, scope)
@@ -66,6 +71,14 @@ def relevance(analysis: Analysis, params: Params, scope: Scope) -> MetricResult:
         },
         items=tuple((f"question {j.question.index}", round(j.score, 1)) for j in judged),
     )
+
+
+def _asked_badly(analysis: Analysis, reask: Question) -> bool:
+    """The interviewer says, in the turn that asks again, up to the end of the
+    question, that the first asking was theirs to blame (questions.yaml
+    ``reask_own_fault``: "Sorry, I think I asked that badly. I meant ...")."""
+    said = straighten(analysis.transcript.turns[reask.turn].text[: reask.end]).lower()
+    return any(phrase in said for phrase in load_cues().reask_own_fault)
 
 
 def judge(
