@@ -609,6 +609,11 @@ MARKERS = [
     ("Suppose the cache is cold.", [("assumption", "Suppose")]),
     ("Okay, let's suppose it fails.", [("signpost", "let's"), ("assumption", "suppose")]),
     ("I suppose it's been a work in progress.", []),
+    # a reason after "and since" before its subject; the order said after the step
+    ("And since the reads are skewed, the hit rate is high.", [("reasoning", "since")]),
+    ("It checks a cache first, then the database.", [("enumeration", "first")]),
+    ("I'd set it up first and then deal with the edge cases.", [("enumeration", "first")]),
+    ("She came first, and at first I put family first.", []),
 ]
 
 
