@@ -1788,6 +1788,23 @@ def test_a_re_ask_of_one_part_of_a_compound_question_is_recognised() -> None:
     assert again.intent == first.intent
 
 
+def test_a_compound_of_two_questions_of_their_own_splits_though_one_has_no_focus_term() -> None:
+    # "What did you do" names nothing an answer must repeat: the question was
+    # one part, so its second half asked again was no re-ask
+    analysis = analysis_of(
+        "Interviewer: What did you do, and what would you do differently?\n"
+        "Candidate: I let him finish, apologized, and refunded the second charge that day.\n"
+        "Interviewer: Good. And what would you do differently?\n"
+        "Candidate: I'd give him a direct callback number.\n"
+    )
+    first, again = analysis.questions
+    assert first.parts == ("What did you do", "what would you do differently?")
+    assert (again.reask_of, again.reask_cue) == (
+        first.index,
+        'repeats "what would you do differently"',
+    )
+
+
 @pytest.mark.parametrize(
     "turns",
     [

@@ -85,9 +85,15 @@ def split_parts(
             and (form not in YES_NO_FORMS or asks_on_its_own(words[i + 1 :], cues))
             and not (conj == "or" and _alternative(words[i + 1 :], cues))
         ):
-            left = focus_terms(words[max(cuts[-1], opened) : i], cues)
+            before = words[max(cuts[-1], opened) : i]
             right = focus_terms(words[i + 1 :], cues)
-            if left and right:
+            # a part with no focus terms of its own counts when both are
+            # questions of their own ("What did you do, and what would you do
+            # differently?"): its answer is the story, the next part's is not
+            if right and (
+                focus_terms(before, cues)
+                or (asks_on_its_own(before, cues) and asks_on_its_own(words[i + 1 :], cues))
+            ):
                 cuts.append(i + 1)
     bounds = [*cuts, len(words)]
     parts = []
