@@ -815,6 +815,7 @@ INTENTS = [
         "walk me through how you'd",
     ),
     ("So why sales?", "motivation", "why sales"),
+    ("Why consulting?", "motivation", "why consulting"),
     # the bare infinitive asks the same as "why are you leaving"
     ("Why leave the classroom?", "motivation", "why leave"),
     # an opener is part of the question: its cue counts
