@@ -1499,6 +1499,9 @@ def test_you_know_ending_an_answer_is_not_a_question() -> None:
         "Does that sound about right to you?",
         "Is the setup clear?",
         "Are you able to see the diagram?",
+        # a plan put up for approval
+        "Does that split seem reasonable?",
+        "Does this approach sound okay?",
     ],
 )
 def test_check_ins_are_kept_apart_with_their_cue(check_in: str) -> None:
