@@ -414,6 +414,28 @@ def test_not_a_question(sentence: str) -> None:
     assert asked(sentence) == ()
 
 
+def test_the_interviewers_terms_put_to_the_candidate_are_a_question() -> None:
+    # a check-in before: the "Yes, that works" went to the next question
+    analysis = analysis_of(
+        "Interviewer: The role is twelve-hour shifts and every third weekend. "
+        "Does that work for you?\n"
+        "Candidate: Yes, that works. I do three twelves now.\n"
+        "Interviewer: Great. We have half an hour, then time for your questions. Does that work?\n"
+        "Candidate: Sure. I'd check the chart first and then call. Does that work for you?\n"
+    )
+    (terms,) = analysis.questions
+    assert (terms.text, terms.form, terms.intent, terms.answer_turns[0]) == (
+        "Does that work for you?",
+        "yes_no",
+        "background",
+        1,
+    )
+    assert [(c.turn, c.text) for c in analysis.check_ins] == [
+        (2, "Does that work?"),
+        (3, "Does that work for you?"),
+    ]
+
+
 @pytest.mark.parametrize(
     "check_in",
     [

@@ -151,6 +151,19 @@ def heard_acknowledgement(span: Span, cues: QuestionCues) -> bool:
     return words in cues.check_ins_whole and words not in cues.asking_whole
 
 
+def terms_asked(span: Span, cues: QuestionCues) -> Asked | None:
+    """A yes/no question when ``span`` is, openers aside, one of
+    ``terms_asked`` ending in "?" ("Does that work for you?"), said by the
+    interviewer right after their own statement of the job's terms."""
+    tokens = [t for t in span if not (t.is_space or t.is_punct)]
+    while tokens and tokens[0].norm_ in cues.openers:
+        tokens = tokens[1:]
+    said = " ".join(t.norm_ for t in tokens)
+    if span[-1].text != "?" or said not in cues.terms_asked:
+        return None
+    return Asked("yes_no", span.doc[tokens[0].i : span.end].text, False)
+
+
 def tag_alone(span: Span, cues: QuestionCues) -> Asked | None:
     """A tag question when ``span`` is a bare ``tags_alone`` word ending in "?"
     ("Right?"), said right after the speaker's own statement (alone, it is a

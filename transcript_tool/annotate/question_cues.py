@@ -111,6 +111,7 @@ class QuestionCues:
     restating_phrases: frozenset[str] = frozenset()
     confirmations: frozenset[str] = frozenset()
     tags_alone: frozenset[str] = frozenset()
+    terms_asked: frozenset[str] = frozenset()
     checked_subjects: frozenset[str] = frozenset()
     checked_not_before: frozenset[str] = frozenset()
     checked_longest: int = 0
@@ -240,6 +241,7 @@ def load_cues(text: str | None = None) -> QuestionCues:
         restating_phrases=frozenset(raw.get("restating_phrases", ())),
         confirmations=frozenset(raw.get("confirmations", ())),
         tags_alone=frozenset(raw.get("tags_alone", ())),
+        terms_asked=frozenset(raw.get("terms_asked", ())),
         **_checked(raw.get("checked_statements")),
         subject_openers=frozenset(raw.get("subject_openers", ())),
         numbered_openers=frozenset(raw.get("numbered_openers", ())),

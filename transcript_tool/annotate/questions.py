@@ -44,6 +44,7 @@ from .confirmations import (
     heard_acknowledgement,
     only_openers,
     tag_alone,
+    terms_asked,
 )
 from .forms import Asked, classify_span
 from .intent_links import (
@@ -154,6 +155,7 @@ def find_questions(
         if acknowledged:
             asked = None
         after_statement = stated_in_turn == sentence.turn
+        put_terms = False  # the interviewer's terms asked about (terms_asked)
         # only words that open a turn ("yes", "oh", "okay") state nothing to confirm:
         # "yes / right / and i think ..." agrees, it does not ask
         stated = asked is None and not only_openers(span, cues)
@@ -161,7 +163,12 @@ def find_questions(
         if asked is None and after_statement and not acknowledged:
             asked = confirmation(span, cues)
         elif asked is not None and asked.check_in and after_statement:
-            asked = tag_alone(span, cues) or asked
+            # "We do twelve-hour shifts. Does that work for you?": the terms put
+            # to the candidate, not a check-in
+            by_interviewer = transcript.turns[sentence.turn].role == "interviewer"
+            terms = terms_asked(span, cues) if by_interviewer else None
+            asked = tag_alone(span, cues) or terms or asked
+            put_terms = terms is not None and asked is terms
         if asked is None and sentence.index == last_in_turn[sentence.turn]:
             reply = replies.get(sentence.turn + 1, [])
             asked = checked_statement(span, transcript, sentence.turn, reply, cues)
@@ -273,6 +280,8 @@ def find_questions(
         if turn.role == "interviewer" and intent != "closing":
             more = more_questions_invited(matches, questions, turn.index, late)
             intent, intent_cue = more or (intent, intent_cue)
+        if put_terms:  # availability, hours, pay: facts about the candidate (taxonomy)
+            intent, intent_cue = "background", "the interviewer's terms put to the candidate"
         if intent_cue == NO_INTENT_CUE and asked.form != "tag":
             intent, intent_cue = (
                 announced_intent(sentence, questions, cues)
