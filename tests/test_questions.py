@@ -414,6 +414,19 @@ def test_not_a_question(sentence: str) -> None:
     assert asked(sentence) == ()
 
 
+def test_a_chats_opening_prompt_asks_the_interviewer_nothing() -> None:
+    analysis = analysis_of(
+        "Candidate: Be the hiring manager and interview me. Give me feedback at the end.\n"
+        "Interviewer: Sure. Can you walk me through your background?\n"
+        "Candidate: I studied psychology. Could you tell me how the team is measured?\n"
+        "Interviewer: By the decisions research changes.\n"
+    )
+    assert [(q.role, q.text) for q in analysis.questions] == [
+        ("interviewer", "Can you walk me through your background?"),
+        ("candidate", "Could you tell me how the team is measured?"),
+    ]
+
+
 def test_the_interviewers_terms_put_to_the_candidate_are_a_question() -> None:
     # a check-in before: the "Yes, that works" went to the next question
     analysis = analysis_of(
@@ -1524,6 +1537,7 @@ def test_you_know_ending_an_answer_is_not_a_question() -> None:
         # a plan put up for approval
         "Does that split seem reasonable?",
         "Does this approach sound okay?",
+        "Does that sound like a reasonable plan?",
     ],
 )
 def test_check_ins_are_kept_apart_with_their_cue(check_in: str) -> None:

@@ -201,6 +201,16 @@ def find_questions(
             continue
         if turn_opens and _offered_answer(sentence, asked.form, turn, questions, cues):
             continue
+        if (
+            turn.role == "candidate"
+            and asked.form == "imperative"
+            and asked_last is None
+            and _bare_request(span, cues)
+        ):
+            # the candidate's instructions before the interview begins ("Give
+            # me feedback at the end."): a chat's opening prompt, nothing the
+            # interviewer answers; "Could you tell me ...?" still asks
+            continue
         from_end = last_in_turn[sentence.turn] - sentence.index
         from_start = sentence.index - first_in_turn[sentence.turn]
         in_run = from_start == 0 or run_end.get(sentence.turn) == sentence.index - 1
@@ -307,6 +317,20 @@ def find_questions(
             )
         )
     return tuple(_without_announcements(questions, cues)), tuple(check_ins)
+
+
+def _bare_request(span: Span, cues: QuestionCues) -> bool:
+    """Whether ``span`` tells rather than asks: it opens, openers aside, with
+    no auxiliary ("Give me feedback at the end.", not "Could you tell me
+    ...?") and ends in no "?"."""
+    words = [t for t in span if not (t.is_punct or t.is_space)]
+    head = next((t for t in words if t.norm_ not in cues.openers), None)
+    last = next((t for t in reversed(span) if not t.is_space), None)
+    return (
+        head is not None
+        and head.norm_ not in cues.auxiliaries
+        and (last is None or last.text != "?")
+    )
 
 
 OFFERED_WORDS = 6
