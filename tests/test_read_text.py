@@ -4,17 +4,21 @@ from __future__ import annotations
 
 import codecs
 import string
+from pathlib import Path
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from transcript_tool import read_transcript
 from transcript_tool.errors import InputError
 from transcript_tool.model import Transcript
 from transcript_tool.readers import detect_reader, read_text
 from transcript_tool.readers.common import Chunk
 from transcript_tool.readers.decode import decode
 from transcript_tool.readers.text import sniff
+
+SAMPLES = Path(__file__).parent.parent / "samples"
 
 
 def read(text: str) -> Transcript:
@@ -950,3 +954,15 @@ def test_new_voice_marks_in_pasted_captions_split_the_text(chunks_seen: list[Chu
         (3, "i want a smaller team"),
     ]
     assert ">>" not in " ".join(t.text for t in transcript.turns)
+
+
+def test_the_chat_export_sample_reads_by_its_headings() -> None:
+    transcript = read_transcript(SAMPLES / "chatgpt-export.md")
+    assert transcript.format == "text"
+    assert len(transcript.turns) == 14
+    assert [(s.id, s.role) for s in transcript.speakers] == [
+        ("You", "candidate"),
+        ("ChatGPT", "interviewer"),
+    ]
+    assert transcript.turns[1].text.startswith("Sounds good. I'll play Dana")
+    assert "the heading on line 1 is not part of any turn" in transcript.notices
