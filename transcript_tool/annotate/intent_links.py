@@ -106,14 +106,13 @@ ECHO_WORDS = 3
 
 
 def echoed(sentence: Sentence, answer: Sequence[Sentence], cues: QuestionCues) -> str | None:
-    """The first ECHO_WORDS words in a row of ``sentence`` that the answer just
-    given (its ``answer`` sentences) says in the same order (as lemmas: "call"
-    for "called"), one of them a
-    focus term, as written; else None. "How did you decide to call eight
-    customers and not run a survey?" after "... so I called ... I'd call
-    eight customers who dropped off" picks up the answer's own words, though
-    "customer" came up before it (:func:`picked_up` reads only the terms an
-    answer brings up first)."""
+    """The first ECHO_WORDS words in a row of ``sentence``, one of them a
+    focus term, that the answer just given (its ``answer`` sentences) says in
+    the same order (as lemmas: "call" for "called"), as written; else None.
+    "How did you decide to call eight customers and not run a survey?" after
+    "... so I pulled the funnel and called eight customers who dropped off"
+    picks up the answer's own words, though "customer" came up before it
+    (:func:`picked_up` reads only the terms an answer brings up first)."""
     said = [w.lemma.lower() for s in answer for w in s.words if not w.is_punct]
     runs = {tuple(said[i : i + ECHO_WORDS]) for i in range(len(said) - ECHO_WORDS + 1)}
     if not runs:

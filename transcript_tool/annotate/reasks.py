@@ -197,8 +197,7 @@ def pushback(text: str, cues: QuestionCues) -> str | None:
     None. Said first in the interviewer's turn right after an answer, with
     the question ("Sure, but what would you measure?"), it asks again what
     the answer took elsewhere."""
-    though = _THOUGH.search(text)
-    if though is not None:
+    if _THOUGH.search(text):
         return "though"
     words = list(_WORD.finditer(text.lower()))
     acks = cues.pushback_acknowledgements

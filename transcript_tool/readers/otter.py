@@ -65,7 +65,7 @@ from .common import (
     capitalised,
     split_lines,
 )
-from .timed import backwards_notices, checked_clock, line_notice, lines_notice
+from .timed import backwards_notices, checked_clock, checked_end, line_notice, lines_notice
 
 _CLOCK = r"[0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?(?:[.,][0-9]{1,3})?"  # "0:03", "00:00:04.100"
 _WORD = r"(?:[^\W\d_][\w.'’&-]*)"
@@ -272,7 +272,7 @@ def read(text: str, name: str, options: ReadOptions | None = None) -> Transcript
     if not any(headers):
         for i in _untimed_headers(lines):
             headers[i] = _Header(" ".join(lines[i].split()), "")
-    names = {header[0].lower() for header in headers if header}  # spaced as _header_of gives them
+    names = {header.name.lower() for header in headers if header}  # spaced as _header_of gives them
     skip: int | None = None  # the line of a time under its name, read with the name
     for i in range(_body_start(lines), len(lines)):
         line = lines[i]
@@ -292,9 +292,7 @@ def read(text: str, name: str, options: ReadOptions | None = None) -> Transcript
                 start = checked_clock(_seconds_clock(header.time), name, at)
                 times.append((i + 1, start, header.time))
                 if header.until is not None:
-                    end = checked_clock(_seconds_clock(header.until), name, at)
-                    if end < start:
-                        raise InputError("end time before start time", source=name, line=at)
+                    end = checked_end(_seconds_clock(header.until), start, name, at)
             raw_turns.append(RawTurn(speaker, "", line=i + 1, start=start, end=end))
             pieces.append([""])
         elif said := tool_line(line):

@@ -129,7 +129,7 @@ def read(text: str, name: str, options: ReadOptions | None = None) -> Transcript
     raw_turns: list[RawTurn] = []
     pieces: list[list[str]] = []  # each turn's lines, joined once (not appended: quadratic)
     preamble: list[int] = []
-    closing: list[tuple[int, str]] = []
+    tool_lines: list[tuple[int, str]] = []  # a tool's own (boilerplate.py)
     mark: float | None = None  # the time on a time-mark line, for the next label
     for i, label in zip(body, labels, strict=True):
         key = misspelt.get(label_key(label.name), label_key(label.name)) if label else ""
@@ -142,7 +142,7 @@ def read(text: str, name: str, options: ReadOptions | None = None) -> Transcript
         elif (marked := _time_mark(lines[i], name, i + 1)) is not None:
             mark = marked
         elif said := tool_line(lines[i]):
-            closing.append((i + 1, said))
+            tool_lines.append((i + 1, said))
         elif raw_turns:
             pieces[-1].append(lines[i])
             mark = None if lines[i].strip() else mark
@@ -160,11 +160,11 @@ def read(text: str, name: str, options: ReadOptions | None = None) -> Transcript
             source=name,
             options=options or ReadOptions(),
             id=transcript_id,
-            notices=[*notices, *tool_lines_notices(closing)],
+            notices=[*notices, *tool_lines_notices(tool_lines)],
         )
     if preamble:
         notices.append(_preamble_notice(preamble[0], preamble[-1]))
-    notices.extend(tool_lines_notices(closing))
+    notices.extend(tool_lines_notices(tool_lines))
     transcript = build_transcript(
         raw_turns,
         format="text",

@@ -140,6 +140,15 @@ def checked_clock(stamp: str, name: str, line: int) -> float:
     return value
 
 
+def checked_end(until: str, start: float, name: str, line: int) -> float:
+    """:func:`checked_clock` of a range's end ``until``, or the InputError
+    naming ``line`` for one before the range's ``start``."""
+    end = checked_clock(until, name, line)
+    if end < start:
+        raise InputError("end time before start time", source=name, line=line)
+    return end
+
+
 def backwards_notices(times: Sequence[tuple[int, float, str]]) -> list[str]:
     """One notice naming the first few lines whose time is earlier than the
     time before it; ``times`` are (line, seconds, as written) in file order."""
@@ -199,10 +208,9 @@ def read(text: str, name: str, options: ReadOptions | None = None) -> Transcript
         )
     times = [(i + 1, checked_clock(p.stamp, name, i + 1), p.stamp) for i, p in stamped]
     starts = {line - 1: seconds for line, seconds, _ in times}
-    ends = {i: checked_clock(p.until, name, i + 1) for i, p in stamped if p.until is not None}
-    for i, end in ends.items():
-        if end < starts[i]:
-            raise InputError("end time before start time", source=name, line=i + 1)
+    ends = {
+        i: checked_end(p.until, starts[i], name, i + 1) for i, p in stamped if p.until is not None
+    }
     notices = backwards_notices(times)
     first = stamped[0][0]
     # a tool's own lines, wherever they stand, are no one's words
@@ -346,8 +354,7 @@ READER = Reader(
     description=(
         "timestamped lines ([00:01:02] Name: text, 00:01:02 Name: text, "
         "Rev's Name: [00:01:02] text, Trint's Name [00:01:02] text, unlabeled 00:01:02 text, "
-        "whisper.cpp's "
-        "[00:01:02.000 --> 00:01:05.000] text)"
+        "whisper.cpp's [00:01:02.000 --> 00:01:05.000] text)"
     ),
     extensions=(".txt",),
     sniff=sniff,
