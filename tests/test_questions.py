@@ -873,6 +873,12 @@ INTENTS = [
         "background",
         "how do you handle a family member",
     ),
+    # the candidate's tools and measures as they are or were, not a task set
+    ("What tools are you most comfortable with?", "background", "tools are you most comfortable"),
+    ("What metrics were you measured on?", "background", "what metrics were you"),
+    ("What metrics would you track?", "problem_solving", "what metrics"),
+    # an example of what the answer just said
+    ("Sorry, can you give me a specific example of that?", "follow_up", "example of that"),
     # one episode named with a word or two before its noun
     ("Tell me about a product decision you made.", "behavioral", "a product decision you"),
     ("Describe a risky launch that went badly.", "behavioral", "a risky launch that"),
