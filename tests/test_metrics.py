@@ -701,7 +701,9 @@ THINKING = (
     "Interviewer: How would you find the cause of slow checkouts?\n"
     "Candidate: First, I would check the logs because errors usually show up there. "
     "I'm assuming we have access to them.\n"
-    "Interviewer: What tools do you use?\n"
+    # a technical question answered with no reasoning ("What tools do you
+    # use?" asks a fact about the candidate: background, not judged)
+    "Interviewer: How does a query planner choose an index?\n"
     "Candidate: We use Python and SQL every day at work.\n"
 )
 
