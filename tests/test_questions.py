@@ -905,15 +905,28 @@ def test_an_it_that_points_ahead_at_a_when_clause_is_no_follow_up() -> None:
     )
 
 
-def test_a_past_episode_that_shares_a_word_with_the_answer_is_no_follow_up() -> None:
-    # "product" came up in the answer: the new story was read as a follow-up
-    analysis = analysis_of(
-        "Interviewer: What brings you to this role?\n"
-        "Candidate: I've been a product manager for three years at an invoicing startup.\n"
-        "Interviewer: Tell me about a product decision you made that turned out to be wrong.\n"
-        "Candidate: Last year I pushed for a bank verification step.\n"
-    )
-    assert [q.intent for q in analysis.questions] == ["motivation", "behavioral"]
+@pytest.mark.parametrize(
+    ("exchanges", "intents"),
+    [
+        # "product" came up in the answer: the new story was read as a follow-up
+        ("Interviewer: What brings you to this role?\n"
+         "Candidate: I've been a product manager for three years at an invoicing startup.\n"
+         "Interviewer: Tell me about a product decision you made that turned out to be wrong.\n"
+         "Candidate: Last year I pushed for a bank verification step.\n",
+         ["motivation", "behavioral"]),
+        # "current job" was asked about before: read as asking it again, the
+        # reason for leaving took the background intent of the first question
+        ("Interviewer: Can you tell me about your current job?\n"
+         "Candidate: I'm a backend engineer at a logistics startup.\n"
+         "Interviewer: Why are you leaving your current job?\n"
+         "Candidate: The company is shrinking.\n",
+         ["background", "motivation"]),
+    ],
+)  # fmt: skip
+def test_a_new_ask_on_words_said_before_keeps_its_own_intent(
+    exchanges: str, intents: list[str]
+) -> None:
+    assert [q.intent for q in analysis_of(exchanges).questions] == intents
 
 
 def test_a_question_that_repeats_the_answers_own_words_follows_it_up() -> None:
@@ -1911,6 +1924,32 @@ def test_a_closed_and_an_open_question_on_the_same_words_are_no_re_ask(
         f"Interviewer: {later}\nCandidate: A few reasons.\n"
     )
     assert [q.reask_of for q in again.questions] == [None, None, 0]
+
+
+@pytest.mark.parametrize(
+    ("first", "later"),
+    [
+        # a coach's reading of a customer-support screen: "asks question 1
+        # again (asks again about current, job)", and the intent went with it
+        ("Can you tell me about your current job?", "Why are you leaving your current job?"),
+        ("What metrics were you measured on at your current job?",
+         "So what made you start looking outside your current job?"),
+        ("Tell me about the migration to Postgres.",
+         "Can you tell me why you migrated to Postgres?"),
+    ],
+)  # fmt: skip
+def test_asking_why_is_no_re_ask_of_asking_what(first: str, later: str) -> None:
+    analysis = analysis_of(
+        f"Interviewer: {first}\nCandidate: I run the support queue for a payments startup.\n"
+        f"Interviewer: {later}\nCandidate: I want a bigger team.\n"
+    )
+    assert [q.reask_of for q in analysis.questions] == [None, None]
+    # asked for the reason both times, it is asked again
+    again = analysis_of(
+        f"Interviewer: {later}\nCandidate: I run the support queue for a payments startup.\n"
+        f"Interviewer: Sorry. {later}\nCandidate: I want a bigger team.\n"
+    )
+    assert [q.reask_of for q in again.questions] == [None, 0]
 
 
 def test_a_new_question_on_a_new_topic_is_not_a_re_ask() -> None:

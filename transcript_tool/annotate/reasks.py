@@ -43,7 +43,8 @@ def find_reasks(
       (then it rephrases that one: metrics/rephrased.py);
     - it shares most of an earlier question's focus terms (REASK_OVERLAP),
       both open or both closed (``YES_NO_FORMS``: "You said Ashworth
-      Calloway?" and "Why Ashworth Calloway?" ask different things), unless
+      Calloway?" and "Why Ashworth Calloway?" ask different things), both
+      asking for a reason or neither (:func:`asks_reason`), unless
       the other party's turns in between (the ``sentences`` of
       ``transcript``) said all the shared ones: "Does the raw data stay
       raw?" after a candidate's "we're keeping the raw data in Kafka" builds
@@ -88,6 +89,7 @@ def find_reasks(
                 len(shared) >= 2
                 and overlap >= REASK_OVERLAP
                 and (candidate.form in YES_NO_FORMS) == (question.form in YES_NO_FORMS)
+                and asks_reason(candidate.text) == asks_reason(question.text)
                 and not shared <= _said_between(said, candidate.turn, question.turn)
             )
             if strong and (best is None or overlap >= best[0]):
@@ -209,6 +211,22 @@ def pushback(text: str, cues: QuestionCues) -> str | None:
             return text[: word.end()]
         return None
     return None
+
+
+def asks_reason(text: str) -> bool:
+    """Whether the question ``text`` asks for a reason: its head (after
+    openers) opens with one of questions.yaml's ``reason_asks`` ("Why are
+    you leaving?", "So what made you apply?"), or one follows a word that
+    asks for it ("Can you tell me why you left?": ``why_askers``)."""
+    cues = load_cues()
+    words = words_of(text)
+    starts = [head_of(words, cues)]
+    starts += [i + 1 for i, word in enumerate(words) if word in cues.why_askers]
+    return any(
+        tuple(words[start : start + len(phrase)]) == phrase
+        for start in starts
+        for phrase in cues.reason_asks
+    )
 
 
 def _said_between(said: dict[int, set[str]], first: int, last: int) -> set[str]:
