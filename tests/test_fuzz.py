@@ -883,6 +883,8 @@ def check_transcript(transcript: Transcript) -> None:
         assert 0.0 <= turn.confidence <= 1.0
         for moment in (turn.start, turn.end):
             assert moment is None or (math.isfinite(moment) and moment >= 0), moment
+        if turn.start is not None and turn.end is not None:
+            assert turn.start <= turn.end, turn  # even where the times go backwards
         for pause in turn.pauses:
             assert 0 < pause.offset < len(turn.text), (pause, turn.text)
             assert turn.text[pause.offset - 1] == " ", (pause, turn.text)

@@ -814,6 +814,21 @@ def test_overlapping_and_out_of_order_cues_are_kept_with_a_notice() -> None:
     )
 
 
+def test_a_turn_of_cues_whose_times_go_back_spans_them_all() -> None:
+    # one speaker's second cue written before the first in time: the turn
+    # ended (3 s) before it started (10 s)
+    transcript = srt(
+        "1\n00:00:10,000 --> 00:00:12,000\nAna: Hello there.\n\n"
+        "2\n00:00:01,000 --> 00:00:03,000\nAna: How are you?\n\n"
+        "3\n00:00:13,000 --> 00:00:15,000\nBen: Fine, thanks.\n"
+    )
+    assert [(t.speaker, t.start, t.end) for t in transcript.turns] == [
+        ("Ana", 1.0, 12.0),
+        ("Ben", 13.0, 15.0),
+    ]
+    assert "cue 2 (line 6) starts before cue 1 ends" in transcript.notices[0]
+
+
 def test_unnumbered_srt_cues_and_a_missing_blank_line_are_read() -> None:
     text = (
         "00:00:01,000 --> 00:00:02,000\nAna: One.\n"

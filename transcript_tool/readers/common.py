@@ -149,7 +149,11 @@ def build_transcript(
             last.pauses.extend(_shifted(p, offset) for p in pauses)
             parts[-1].append(text)
             length = offset + len(text)
-            if raw.end is not None:
+            # the span of all its parts, when times go backwards too
+            # (kept in file order: a later cue may start before an earlier one)
+            if raw.start is not None and (last.start is None or raw.start < last.start):
+                last.start = raw.start
+            if raw.end is not None and (last.end is None or raw.end > last.end):
                 last.end = raw.end
             last.confidence = min(last.confidence, raw.confidence)
             continue
