@@ -358,6 +358,20 @@ def test_meet_names_in_parentheses_name_the_speakers_and_dash_lines_are_markup()
     assert_inferred_speakers(unlabelled)
 
 
+def test_meet_captions_with_the_line_after_the_dash_left_empty_read_the_same() -> None:
+    # an editor that trims lines leaves the line of one space empty: the
+    # next speaker's "(Sam Ortiz)" was "caption text outside any cue"
+    trimmed = MEET.replace("\n \n", "\n\n")
+    assert trimmed.count("-\n\n(") == 2
+    assert [(t.speaker, t.text, t.start, t.end, t.line) for t in vtt(trimmed).turns] == [
+        (t.speaker, t.text, t.start, t.end, t.line) for t in vtt(MEET).turns
+    ]
+    # text with no timing line after anything else is still an error
+    assert error_of(
+        lambda t, n: read_text(t, n, "vtt"), MEET.replace("-\n \n", "\n"), "meet.vtt"
+    ) == ("meet.vtt:15: caption text outside any cue (is the timing line above it missing?)")
+
+
 def test_markup_is_removed_and_entities_unescaped() -> None:
     text = (
         "WEBVTT\n\n00:00:01.000 --> 00:00:05.000\n"

@@ -116,6 +116,20 @@ def _paren_lines(shown: Shown) -> list[tuple[int, str]]:
     return found
 
 
+def continues_after_dash(last: str, first: str) -> bool:
+    """Whether a block of lines with no timing line, whose first line is
+    ``first``, goes on the cue above it, whose last line is ``last``: Google
+    Meet's ``-`` / `` `` / ``(Sam Ortiz)`` between two speakers of one cue,
+    with the line of one space left empty (an editor that trims lines)."""
+    match = _PAREN_NAME.fullmatch(first.strip())
+    return (
+        last.strip() == _DASH_LINE
+        and match is not None
+        and capitalised(match["name"])
+        and not is_sound_or_note(match["name"])
+    )
+
+
 def _name_line(shown: Shown) -> tuple[int, str] | None:
     if len(shown) < 2:
         return None

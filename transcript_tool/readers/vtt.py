@@ -10,7 +10,8 @@ Speakers are read from::
     1 "Priya Shah" (1436452864)      (Webex: the cue identifier above the timing
                                       line names the speaker of a text with no label)
     (Priya Shah)                     (Google Meet: a name in parentheses over each
-    text / - / (Sam Ortiz) / text     speaker's lines; a line of "-" is markup)
+    text / - / (Sam Ortiz) / text     speaker's lines; a line of "-" is markup, and
+                                      the line of one space after it may be empty)
 
 Other markup (``<c>``, ``<i>``, ``<b>``, inline word timings such as
 ``<00:00:01.520>``) is removed and character references (``&amp;``) are
@@ -33,6 +34,7 @@ The caption machinery shared with :mod:`.srt` lives in :mod:`.cues`.
 
 from __future__ import annotations
 
+import dataclasses
 import io
 import re
 from collections.abc import Iterator, Sequence
@@ -45,6 +47,7 @@ from ..model import Transcript
 from . import Reader
 from .clock import clock_fields, clock_seconds
 from .common import ReadOptions, split_lines
+from .cuenames import continues_after_dash
 from .cues import Cue, checked_times, transcript_from_cues
 
 # ------------------------------------------------------------------------ WebVTT
@@ -134,6 +137,16 @@ def _scan(lines: Sequence[str], offset: int, name: str) -> list[Cue]:
     next(blocks, None)  # the header: WEBVTT and metadata
     for start, block in blocks:
         timing = next((i for i, line in enumerate(block[:2]) if "-->" in line), None)
+        if (
+            timing is None
+            and cues
+            and cues[-1].text
+            and continues_after_dash(cues[-1].text[-1][1], block[0])
+        ):
+            # Meet's "-" / "" / "(Sam Ortiz)": the next speaker of the same cue
+            more = tuple((offset + start + 1 + i, text) for i, text in enumerate(block))
+            cues[-1] = dataclasses.replace(cues[-1], text=cues[-1].text + more)
+            continue
         if timing is None or (
             timing == 1 and block[0].startswith("NOTE") and not _TIMING.match(block[1])
         ):
