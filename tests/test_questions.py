@@ -1557,6 +1557,11 @@ def test_you_know_ending_an_answer_is_not_a_question() -> None:
         "Does that split seem reasonable?",
         "Does this approach sound okay?",
         "Does that sound like a reasonable plan?",
+        # said short, after a description of the role, in the segmenter
+        # interviews: small talk and a clarification
+        "Sound okay so far?",
+        "That make sense so far?",
+        "That sound good?",
     ],
 )
 def test_check_ins_are_kept_apart_with_their_cue(check_in: str) -> None:
@@ -2117,6 +2122,8 @@ def test_how_does_that_work_asks_how_and_is_no_check_in(asked: str) -> None:
         # the listener's state, or a question about something else
         ("Is that okay with you?", True),
         ("Is that okay with your current employer?", False),
+        # a bare check-in and its trailers
+        ("Ready to go?", True),
     ],
 )
 def test_a_short_check_in_followed_by_other_words_asks_about_them(

@@ -78,7 +78,16 @@ def classify_span(span: Span, matches: Sequence[Match], cues: QuestionCues) -> A
                 # "are you ready to relocate" asks about something else
                 and (m.end - m.start > 3 or _trailers_only(doc, m.end, content_end, cues))
             )
-            or (m.key == "check_in_whole" and m.start == head and m.end == content_end)
+            or (
+                m.key == "check_in_whole"
+                and m.start == head
+                # "Sound okay so far?", "That make sense so far?": with a "?",
+                # the trailers a short check-in may take
+                and (
+                    m.end == content_end
+                    or (question_mark and _trailers_only(doc, m.end, content_end, cues))
+                )
+            )
             or (m.key == "check_in_head" and m.start == head)
             or (
                 m.key == "check_in_state"
