@@ -18,6 +18,7 @@ from transcript_tool.metrics import interviewer
 from transcript_tool.metrics.base import MetricSpec, Scope
 from transcript_tool.model import Analysis, MetricResult, Role, Speaker, Transcript, Turn
 from transcript_tool.readers import read_text
+from transcript_tool.render.notes import interviewer_notes
 
 
 def analysis_of(text: str) -> Analysis:
@@ -267,14 +268,74 @@ def test_context_monologues_only_answers() -> None:
 
 
 def test_context_monologues_a_check_in_asks() -> None:
-    # 17 words, then a check-in: the turn asks something
+    # 17 words, then (with a check-in between) 12 more: the check-in asks
+    # something after 17 words, under the 20 counted
     talk = "The first round is about your past projects and the second round is a pricing case."
+    more = "After that you meet the team for lunch and we finish by four."
     ask = "Interviewer: Tell me about your last project.\nCandidate: I built a churn model.\n"
-    without = analysis_of(f"Interviewer: {talk}\nCandidate: Okay.\n{ask}")
-    assert interviewer.CONTEXT_MONOLOGUES(without, {"min_words": 15}).value == 1
-    checked = analysis_of(f"Interviewer: {talk} Does that make sense?\nCandidate: Yes.\n{ask}")
+    without = analysis_of(f"Interviewer: {talk} {more}\nCandidate: Okay.\n{ask}")
+    assert interviewer.CONTEXT_MONOLOGUES(without, {"min_words": 20}).value == 1
+    checked = analysis_of(
+        f"Interviewer: {talk} Does that make sense? {more}\nCandidate: Yes.\n{ask}"
+    )
     assert [c.turn for c in checked.check_ins] == [0]
-    assert interviewer.CONTEXT_MONOLOGUES(checked, {"min_words": 15}).value == 0
+    assert interviewer.CONTEXT_MONOLOGUES(checked, {"min_words": 20}).value == 0
+    # nor does a question after the talk
+    asked = analysis_of(
+        f"Interviewer: {talk} {more} How do you usually prepare for a case?\n"
+        "Candidate: I read up.\n"
+    )
+    result = interviewer.CONTEXT_MONOLOGUES(asked, {"min_words": 20})
+    assert result.items == (("turn 0", 29.0),)
+    assert result.evidence[0].note == "29 words before asking"
+
+
+def test_context_monologues_a_long_set_up_before_the_question() -> None:
+    # an audit's engineering manager: 100 words about the company, then the
+    # question; the turn "asked" something, so it was never a long set-up
+    context = " ".join(["We moved the billing platform to event sourcing last year."] * 10)
+    analysis = analysis_of(
+        "Interviewer: Thanks for coming in. How was the trip?\n"
+        "Candidate: Easy, thanks.\n"
+        f"Interviewer: So, some background. {context} So tell me about a time you "
+        "disagreed with your manager.\n"
+        "Candidate: Last spring my manager wanted to skip the load tests.\n"
+        f"Interviewer: Why did you push back? {context}\n"
+        "Candidate: Because the last release fell over.\n"
+    )
+    result = interviewer.CONTEXT_MONOLOGUES(analysis)
+    # 3 + 100 words before the question of turn 2; turn 4 asks first, then explains
+    assert result.items == (("turn 2", 103.0),)
+    assert [(e.turn, e.note, e.polarity) for e in result.evidence] == [
+        (2, "103 words before asking", "improvement")
+    ]
+    assert result.details == {"monologues": 1, "longest_words": 103}
+    assert analysis.long_setups == (2,)
+    assert interviewer_notes(analysis)[0] == "Turn 2: 103 words before its question"
+
+
+def test_context_monologues_a_case_set_up_is_the_question() -> None:
+    # a design exercise's or a scenario's set-up is what the question asks about
+    context = " ".join(["Advertisers cap how often a listener hears the same ad."] * 10)
+    for opening, question in [
+        ("Okay.", "How would you design that?"),
+        ("Okay.", "What would you do if the cap broke?"),
+        # announced as a case, its question read as background
+        ("So here's the case.", "What are you thinking?"),
+    ]:
+        analysis = analysis_of(
+            f"Interviewer: {opening} {context} {question}\n"
+            "Candidate: I would start with a counter per listener.\n"
+        )
+        assert interviewer.CONTEXT_MONOLOGUES(analysis).value == 0, question
+        assert analysis.long_setups == ()
+    # the same words about the company, then a question of another kind
+    analysis = analysis_of(
+        f"Interviewer: Okay. {context} What are you thinking?\n"
+        "Candidate: I would start with a counter per listener.\n"
+    )
+    assert analysis.questions[0].intent == "background"
+    assert interviewer.CONTEXT_MONOLOGUES(analysis).value == 1
 
 
 def test_context_monologues_unpunctuated() -> None:

@@ -29,7 +29,7 @@ from ..model import (
 )
 from . import intent_links
 from .answered import answer_patterns, leads_on, with_answer
-from .question_cues import rule_words
+from .question_cues import load_cues, rule_words
 from .reasks import words_of
 from .replies import OPENING_WORDS, openings
 
@@ -218,27 +218,70 @@ def _clarifying_turns(transcript: Transcript, questions: Sequence[Question]) -> 
 
 
 SETUP_WORDS = 80
-"""An interviewer turn of at least this many words that asks nothing is a
-long setup (interviewer feedback: context given at length before a question)."""
+"""An interviewer turn that says at least this many words before it asks
+anything (or asks nothing, and a question of the interviewer's comes later)
+is a long setup (interviewer feedback: context given at length before a
+question)."""
+
+EXERCISE_INTENTS: frozenset[str] = frozenset({"situational", "technical", "problem_solving"})
+"""Questions whose set-up is their own material: a case, a design exercise,
+a scenario ("It's seven-thirty, you've just taken report, and you have four
+patients ... Walk me through how you'd triage them.")."""
 
 
 def find_long_setups(
     transcript: Transcript, questions: Sequence[Question], exchanges: Sequence[Exchange]
 ) -> tuple[int, ...]:
-    """Interviewer turns of SETUP_WORDS words or more that ask nothing, answer
-    none of the candidate's questions, and come before a later question of
-    the interviewer's (so they set one up, rather than close the interview)."""
-    asking = {q.turn for q in questions}
+    """Interviewer turns that answer none of the candidate's questions and say
+    SETUP_WORDS words or more before their first question
+    (:func:`setup_words`): a question at the end of 200 words about the
+    company keeps the candidate waiting as long as a turn that asks nothing.
+    A turn that asks nothing counts only before a later question of the
+    interviewer's (so it sets one up, rather than closes the interview)."""
+    asking = turn_questions(questions)
     last_question = max((q.turn for q in questions if q.role == "interviewer"), default=-1)
     answering = {t for e in exchanges if e.asker_role == "candidate" for t in e.answer_turns}
     return tuple(
         turn.index
         for turn in transcript.turns
         if turn.role == "interviewer"
-        and turn.index not in asking
         and turn.index not in answering
-        and turn.index < last_question
-        and len(turn.text.split()) >= SETUP_WORDS
+        and (turn.index in asking or turn.index < last_question)
+        and (setup_words(turn.text, asking.get(turn.index, ())) or 0) >= SETUP_WORDS
+    )
+
+
+def turn_questions(questions: Sequence[Question]) -> dict[int, list[Question]]:
+    """``questions`` by turn, for :func:`setup_words`."""
+    by_turn: dict[int, list[Question]] = {}
+    for question in questions:
+        by_turn.setdefault(question.turn, []).append(question)
+    return by_turn
+
+
+def setup_words(text: str, questions: Sequence[Question]) -> int | None:
+    """The words of a turn's ``text`` before the first of its ``questions``
+    (check-ins are none); all of them when it asks nothing; None when one of
+    them is an exercise's (EXERCISE_INTENTS) or the words before it announce
+    one (questions.yaml ``exercise_setups``): the set-up is the case, the
+    design problem or the scenario asked about."""
+    if any(q.intent in EXERCISE_INTENTS for q in questions):
+        return None
+    first = min((q.start for q in questions), default=len(text))
+    if questions and _announces_exercise(words_of(text[:first])):
+        return None
+    return count_text_words(text[:first])
+
+
+def _announces_exercise(words: Sequence[str]) -> bool:
+    """Whether ``words`` (lowercase) say one of questions.yaml's
+    ``exercise_setups`` ("here's the case", "scenario")."""
+    phrases = load_cues().exercise_setups
+    return any(
+        tuple(words[i : i + len(phrase)]) == phrase
+        for i in range(len(words))
+        for phrase in phrases
+        if words[i] == phrase[0]
     )
 
 

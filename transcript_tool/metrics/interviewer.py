@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 
-from ..annotate.exchanges import SETUP_WORDS
+from ..annotate.exchanges import SETUP_WORDS, setup_words
 from ..annotate.interviewer_cues import load_interviewer_cues
 from ..model import Analysis, Evidence, MetricResult, plain
 from ..wording import counted
@@ -74,10 +74,13 @@ def talk_share(analysis: Analysis, params: Params, scope: Scope) -> MetricResult
 
 
 def context_monologues(analysis: Analysis, params: Params, scope: Scope) -> MetricResult:
-    """Turns of at least ``min_words`` words in which the subject asks nothing
-    (no question and no check-in): context, stories or opinions at length.
+    """Turns in which the subject says at least ``min_words`` words before
+    asking anything (no question and no check-in before them, or none in the
+    turn at all): context, stories or opinions at length, and set-ups that
+    keep the question waiting.
 
-    Long setups eat the candidate's time and bury the question that follows.
+    Long setups eat the candidate's time and bury the question that follows;
+    a question at the end of 200 words of context does not make them short.
     A turn that answers the other party's question (the interviewer
     describing the team when asked) is not counted unless
     ``include_answers`` is set.
@@ -89,14 +92,24 @@ def context_monologues(analysis: Analysis, params: Params, scope: Scope) -> Metr
     checking = {c.turn for c in analysis.check_ins}
     answering = {t for e in analysis.exchanges if e.asker_role != subject for t in e.answer_turns}
     judged = [t for t in turns if params["include_answers"] or t.index not in answering]
-    silent = [t for t in judged if not t.questions and t.index not in checking]
-    long = [t for t in silent if t.words >= params["min_words"]]
-    ranked = sorted(long, key=lambda t: (-t.words, t.index))
+    leads: dict[int, int] = {}  # the words before each judged turn's first question
+    for t in judged:
+        if not t.questions:
+            if t.index not in checking:  # a check-in asks, in a turn with no question
+                leads[t.index] = t.words
+        elif (lead := setup_words(t.text, t.questions)) is not None:  # None: an exercise's
+            leads[t.index] = lead
+    long = [t for t in judged if leads.get(t.index, 0) >= params["min_words"]]
+    ranked = sorted(long, key=lambda t: (-leads[t.index], t.index))
     evidence = [
         Evidence(
             t.index,
             opening(analysis, t.index),
-            f"{counted(t.words, 'word')} without asking anything",
+            (
+                f"{counted(leads[t.index], 'word')} before asking"
+                if t.questions
+                else f"{counted(t.words, 'word')} without asking anything"
+            ),
             "improvement",
         )
         for t in ranked[:EVIDENCE]
@@ -106,15 +119,15 @@ def context_monologues(analysis: Analysis, params: Params, scope: Scope) -> Metr
         # answering the candidate's question ("How big is the team?") says
         # nothing of the set-ups the feedback praises.
         widest = min(judged or turns, key=lambda t: (-t.words, t.index))
-        asking = bool(widest.questions) or widest.index in checking
-        asks = ", and it asks a question" if asking else ""
+        asks = bool(widest.questions) or widest.index in checking
+        asking = ", and it asks a question" if asks else ""
         if not judged:
-            asks = f", answering the {other_party(subject)}'s question"
+            asking = f", answering the {other_party(subject)}'s question"
         evidence.append(
             Evidence(
                 widest.index,
                 opening(analysis, widest.index),
-                f"the longest turn: {counted(widest.words, 'word')}{asks}",
+                f"the longest turn: {counted(widest.words, 'word')}{asking}",
                 "strength",
             )
         )
@@ -123,9 +136,9 @@ def context_monologues(analysis: Analysis, params: Params, scope: Scope) -> Metr
         evidence=tuple(evidence),
         details={
             "monologues": len(long),
-            "longest_words": max((t.words for t in long), default=0),
+            "longest_words": max((leads[t.index] for t in long), default=0),
         },
-        items=tuple((f"turn {t.index}", float(t.words)) for t in long),
+        items=tuple((f"turn {t.index}", float(leads[t.index])) for t in long),
     )
 
 

@@ -250,7 +250,8 @@ class Analysis:
 
     ``check_ins`` are the "does that make sense?" sentences (intent
     ``check_in``), kept apart from the questions; ``long_setups`` are the
-    interviewer's turns that talk at length without asking anything;
+    interviewer's turns that talk at length before asking anything, or
+    without asking (:func:`.annotate.exchanges.find_long_setups`);
     ``mentions`` are where the rubric's ``concepts`` were said, and
     ``exchange_concepts`` which expected concepts each answer mentioned.
     """

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 
+from ..annotate.exchanges import setup_words, turn_questions
 from ..model import Analysis, Speaker, count_text_words
 from ..wording import counted
 
@@ -36,10 +37,15 @@ def interviewer_notes(analysis: Analysis) -> tuple[str, ...]:
         speaker = by.get(turns[index].speaker)
         return f"Turn {index}" + (f" ({speaker})" if speaker else "")
 
+    asking = turn_questions(analysis.questions)
     for index in analysis.long_setups:
-        notes.append(
-            f"{turn(index)}: {count_text_words(turns[index].text)} words of setup before a question"
-        )
+        text = turns[index].text
+        if index in asking:
+            before = setup_words(text, asking[index]) or 0
+            said = f"{counted(before, 'word')} before its question"
+        else:
+            said = f"{counted(count_text_words(text), 'word')} without a question"
+        notes.append(f"{turn(index)}: {said}")
     for question in analysis.questions:
         if question.reask_of is not None:
             original = analysis.questions[question.reask_of]
