@@ -724,11 +724,37 @@ def test_leading_questions_without_declaratives() -> None:
         ("Anything else you'd like to know?", False),  # elliptical, not about the candidate
         ("So the key is the user id?", False),  # checks the interviewer's understanding
         ("Python?", False),  # an echo
+        # what the question asks for, named alone: "states the candidate's answer"
+        ("And your target range?", False),
+        ("Your notice period, then?", False),
+        ("So your team uses Jira for everything?", True),
     ],
 )
 def test_leading_cues(question: str, leading: bool) -> None:
     analysis = analysis_of(f"Interviewer: {question}\nCandidate: Yes.\n")
     assert len(analysis.questions) == 1
+    assert interviewer.LEADING_QUESTIONS(analysis).value == (1 if leading else 0)
+
+
+@pytest.mark.parametrize(
+    ("answer", "leading"),
+    [
+        # the candidate's own words put back to them: listening, not leading
+        ("I spent two winters in the freezer on nights, picking.", False),
+        ("Mostly nights in the freezer, yes.", False),
+        # words the candidate did not say, put in their mouth
+        ("I ran the day shift on the loading dock.", True),
+    ],
+)
+def test_a_statement_reflecting_the_answer_is_no_leading_question(
+    answer: str, leading: bool
+) -> None:
+    analysis = analysis_of(
+        "Interviewer: Tell me about your last job.\n"
+        f"Candidate: {answer}\n"
+        "Interviewer: So you're in the freezer all night?\n"
+        "Candidate: Yes.\n"
+    )
     assert interviewer.LEADING_QUESTIONS(analysis).value == (1 if leading else 0)
 
 

@@ -4,10 +4,13 @@ threshold?"). The cues live in ``data/interviewer.yaml``."""
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass
 
+from ..annotate.heads import head_of
 from ..annotate.interviewer_cues import load_interviewer_cues
-from ..model import Analysis, Evidence, MetricResult, Question, plain
+from ..annotate.question_cues import load_cues
+from ..model import Analysis, Evidence, MetricResult, Question, Word, plain
 from .base import MetricSpec, Param, Params, Scope
 from .interviewer_turns import (
     EVIDENCE,
@@ -60,9 +63,52 @@ def leading_reason(
         declarative is not None
         and declaratives
         and question_words(analysis, question) >= cues.short_declarative_words
+        and not _elliptical(analysis, question)
+        and not _reflects(analysis, question)
     ):
         return Leading(question, 2, f"{declarative.label}, asking to have it confirmed")
     return None
+
+
+ELLIPTICAL_WORDS = 4
+"""A declarative question of at most this many words after its openers that
+opens with "your" names what it asks for ("And your target range?", "Your
+notice period, then?"): elliptical, not a statement put to be confirmed."""
+
+REFLECTED_SHARE = 0.5
+"""A statement about the candidate put back to them ("So you were the one on
+call that night?") reflects what they said, rather than leading, when at
+least this share of its content words is in their last REFLECTED_TURNS turns."""
+REFLECTED_TURNS = 2
+
+
+def _words(analysis: Analysis, question: Question) -> list[Word]:
+    return [
+        w
+        for w in analysis.sentences[question.sentence].words
+        if not w.is_punct and question.start <= w.start < question.end
+    ]
+
+
+def _elliptical(analysis: Analysis, question: Question) -> bool:
+    norms = [w.lower for w in _words(analysis, question)]
+    head = head_of(norms, load_cues())
+    return 0 < len(norms) - head <= ELLIPTICAL_WORDS and norms[head] == "your"
+
+
+def _reflects(analysis: Analysis, question: Question) -> bool:
+    """Whether most of ``question``'s content words (lemmas, stop words left
+    out: "on call", "night") are the other party's, said in their last
+    REFLECTED_TURNS turns before it."""
+    terms = {w.lemma.lower() for w in _words(analysis, question) if not w.is_stop}
+    if not terms:
+        return False
+    turns = analysis.transcript.turns
+    said: set[str] = set()
+    others = (t for t in range(question.turn - 1, -1, -1) if turns[t].role != question.role)
+    for turn in itertools.islice(others, REFLECTED_TURNS):
+        said.update(w.lemma.lower() for w in analysis.turn_words.get(turn, ()))
+    return len(terms & said) >= REFLECTED_SHARE * len(terms)
 
 
 def leading_questions(analysis: Analysis, params: Params, scope: Scope) -> MetricResult:
