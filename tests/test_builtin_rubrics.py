@@ -81,6 +81,21 @@ def test_interviewer_rubric_judges_questions_of_the_interview_proper() -> None:
             assert all(e.turn != 0 for e in result.evidence), (result.id, result.evidence)
 
 
+def test_clear_questions_claims_no_more_than_it_measures() -> None:
+    # the Otter sample's notes say "Turn 14 asks turn 12's question again"; the
+    # strong band said "Your questions landed the first time", where the
+    # metric counts only rephrasing within one turn
+    analysis = analysis_of("otter-transcript.pdf", "interviewer")
+    assert any(q.reask_of is not None and q.role == "interviewer" for q in analysis.questions)
+    report = score(analysis, load_rubric("interviewer"))
+    clear = next(r for r in report.criteria if r.id == "clear_questions")
+    assert clear.band == "strong"
+    assert "first time" not in clear.feedback
+    assert clear.feedback == (
+        "You asked each question in one version, without rephrasing it on the spot."
+    )
+
+
 def banded(
     sample: str, rubric: str, metric: str, bands: set[str]
 ) -> list[tuple[str, dict[str, float]]]:
