@@ -644,6 +644,10 @@ def test_stacked_questions_unpunctuated() -> None:
         ("Tell me about your last role, and why did you leave?", 2),
         ("Walk me through the migration, and what would you change next time?", 2),
         ("Tell me about the team, and how many people were on it?", 2),
+        # the later part asks about something new, pointing back at nothing
+        # (a recruiter's, answered only in its last part in the interviewer-habits audit)
+        ("Tell me about your current role, and what you're hoping to find next.", 2),
+        ("Tell me about your last project and what you learned from it.", 1),
     ],
 )
 def test_stacked_questions_parts_of_a_request(request_: str, asks: int) -> None:

@@ -10,9 +10,9 @@ from ..annotate.answered import leads_on
 from ..annotate.intent_links import GOES_ON
 from ..annotate.interviewer_cues import load_interviewer_cues
 from ..annotate.parts import asks_on_its_own
-from ..annotate.question_cues import load_cues
+from ..annotate.question_cues import QuestionCues, load_cues
 from ..annotate.replies import clause_less
-from ..model import YES_NO_FORMS, Analysis, Evidence, MetricResult, Question
+from ..model import YES_NO_FORMS, Analysis, Evidence, MetricResult, Question, Word
 from .base import MetricSpec, Param, Params, Scope
 from .interviewer_turns import (
     EVIDENCE,
@@ -137,7 +137,10 @@ def _separate_parts(analysis: Analysis, question: Question) -> int:
     """The parts of ``question`` that each ask something. A request's later
     part may be what it asks about ("Tell me about a time you disagreed with
     a teammate, and how you handled it": one story) or a question of its own
-    ("Tell me about your last role, and why did you leave?")."""
+    ("Tell me about your last role, and why did you leave?"), and so is a
+    part of a request for no story that asks about something new, pointing
+    back at nothing (:func:`_new_topic`: "Tell me about your current role,
+    and what you're hoping to find in the next one")."""
     if question.form != "imperative" or len(question.parts) < 2:
         return len(question.parts)
     sentence = analysis.sentences[question.sentence]
@@ -146,8 +149,24 @@ def _separate_parts(analysis: Analysis, question: Question) -> int:
     for part in question.parts[1:]:
         at = sentence.text.find(part, at + 1)  # parts are slices of the sentence, in order
         start = sentence.start + at
-        asks += asks_on_its_own([w for w in sentence.words if w.start >= start], cues)
+        words = [w for w in sentence.words if w.start >= start]
+        asks += asks_on_its_own(words, cues) or (
+            question.intent != "behavioral" and _new_topic(words, cues)
+        )
     return asks
+
+
+def _new_topic(words: Sequence[Word], cues: QuestionCues) -> bool:
+    """Whether a request's part, ``words`` from its first on, is a wh-clause
+    that points back at nothing before it ("what you're hoping to find", not
+    "how you handled it")."""
+    lowers = [w.lower for w in words if not w.is_punct]
+    return bool(lowers) and lowers[0] in cues.wh_words and _POINTERS.isdisjoint(lowers)
+
+
+_POINTERS = frozenset({"it", "its", "that", "this", "they", "them", "their", "those"})
+"""Words with which a request's part points back at what it asked about
+("and what came of it", "and how they took it")."""
 
 
 def stacked_questions(analysis: Analysis, params: Params, scope: Scope) -> MetricResult:
