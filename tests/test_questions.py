@@ -719,6 +719,23 @@ PARTS = [
         ("Do you consider yourself a team player", "can you name a conflict you resolved?"),
         (("consider", "team", "player"), ("conflict", "resolve")),
     ),
+    # an acknowledgement of the answer before the question is no part of it
+    # (the interviewer-habits audit: "2 questions in one turn")
+    (
+        "Sure, totally, and what's your current base?",
+        ("Sure, totally, and what's your current base?",),
+        (("current", "base"),),
+    ),
+    (
+        "Love that, and why hourly and not streaming?",
+        ("Love that, and why hourly and not streaming?",),
+        (("hourly", "stream"),),
+    ),
+    (
+        "That's fair, and how big is the team?",
+        ("That's fair, and how big is the team?",),
+        (("big", "team"),),
+    ),
 ]
 
 
