@@ -229,13 +229,18 @@ CONTEXT_MONOLOGUES = MetricSpec(
     name="context_monologues",
     function=context_monologues,
     description=(
-        "The interviewer's long turns that ask nothing (no question, no check-in): "
-        "context or stories at length before the candidate gets to speak."
+        "The interviewer's long set-ups: turns that say min_words or more before their "
+        "first question, or ask nothing (no question, no check-in); a case or scenario "
+        "set up for its question is not one."
     ),
     scale="count",
     params={
         "min_words": Param(
-            "integer", SETUP_WORDS, "a turn of this many words or more counts", 20, 1000
+            "integer",
+            SETUP_WORDS,
+            "a turn that says this many words or more before it asks counts",
+            20,
+            1000,
         ),
         "include_answers": Param(
             "boolean",
