@@ -17,6 +17,7 @@ def _builtin_metrics() -> dict[str, MetricSpec]:
         concept_coverage,
         conciseness,
         delivery,
+        interruptions,
         interviewer,
         monologue,
         relevance,
@@ -35,6 +36,7 @@ def _builtin_metrics() -> dict[str, MetricSpec]:
         *delivery.SPECS,
         *monologue.SPECS,
         *turn_taking.SPECS,
+        *interruptions.SPECS,
     )
     return {spec.name: spec for spec in specs}
 

@@ -1,0 +1,105 @@
+"""interruptions: turns that begin where the other party's turn ended cut off,
+on small hand-made transcripts, and the interviewer rubric's criterion."""
+
+from __future__ import annotations
+
+import pytest
+
+from transcript_tool import analyze, load_rubric, score
+from transcript_tool.metrics import get_metric
+from transcript_tool.metrics.base import Scope
+from transcript_tool.metrics.interruptions import cut_off
+from transcript_tool.model import Analysis
+from transcript_tool.readers import read_text
+
+INTERRUPTIONS = get_metric("interruptions")
+
+# An interviewer who cuts in twice (turns 2 and 4 begin where the candidate's
+# turns 1 and 3 end cut off); turn 6 lets the answer end.
+CUTTING_IN = (
+    "Interviewer: Tell me about the scheduling tool you built.\n"
+    "Candidate: So the dispatchers spent an hour every evening on the next day's jobs, "
+    "and so what I--\n"
+    "Interviewer: How many dispatchers?\n"
+    "Candidate: Four. And the number I actually cared about was—\n"
+    "Interviewer: Okay, and did it work?\n"
+    "Candidate: It cut the evening work to ten minutes, and nobody went back.\n"
+    "Interviewer: Great. What would you do differently?\n"
+    "Candidate: Talk to the drivers sooner.\n"
+)
+
+
+def analysis_of(text: str) -> Analysis:
+    return analyze(read_text(text, "t.txt"))
+
+
+@pytest.mark.parametrize(
+    ("text", "cut"),
+    [
+        ("and so what I--", True),
+        ("and so what I --", True),
+        ("the number I cared about was—", True),
+        ("we never – ", True),
+        ("it was gonna-", True),
+        ('he said "wait--"', True),
+        ("It was a well-known problem.", False),
+        ("A - B testing, mostly.", False),
+        ("Yes.", False),
+    ],
+)
+def test_cut_off(text: str, cut: bool) -> None:
+    assert cut_off(text) is cut
+
+
+def test_interruptions_counts_turns_begun_where_the_other_was_cut_off() -> None:
+    analysis = analysis_of(CUTTING_IN)
+    result = INTERRUPTIONS(analysis)
+    assert result.value == 2
+    assert result.details == {"interruptions": 2, "handovers": 3}
+    assert result.items == (("turn 2", 1.0), ("turn 4", 1.0))
+    turns = analysis.transcript.turns
+    assert [(e.turn, e.note) for e in result.evidence] == [
+        (1, "the candidate's turn, cut off: turn 2 begins"),
+        (3, "the candidate's turn, cut off: turn 4 begins"),
+    ]
+    for item in result.evidence:  # the last words of the cut-off turn, verbatim
+        assert turns[item.turn].text.endswith(item.quote)
+    assert result.evidence[0].quote == "hour every evening on the next day's jobs, and so what I--"
+
+
+def test_interruptions_of_the_candidate() -> None:
+    # the candidate's turns that begin where the interviewer was cut off
+    analysis = analysis_of(
+        "Interviewer: So the role is mostly--\n"
+        "Candidate: Sorry, is it remote?\n"
+        "Interviewer: Hybrid. Tell me about your last job.\n"
+        "Candidate: I ran the support queue.\n"
+    )
+    candidate = INTERRUPTIONS(analysis, scope=Scope(role="candidate"))
+    assert (candidate.value, candidate.items) == (1, (("turn 1", 1.0),))
+    assert INTERRUPTIONS(analysis).value == 0
+
+
+def test_interruptions_without_the_subject() -> None:
+    result = INTERRUPTIONS(analysis_of("Candidate: Hello?\n"))
+    assert (result.value, result.reason) == (None, "the interviewer did not speak")
+
+
+def test_the_interviewer_rubric_names_the_cut_off_answers() -> None:
+    rubric = load_rubric("interviewer")
+    criterion = next(
+        r for r in score(analysis_of(CUTTING_IN), rubric).criteria if r.id == "lets_finish"
+    )
+    assert (criterion.band, criterion.score) == ("fair", 60)
+    assert criterion.feedback == (
+        "The candidate's turn ended cut off where you spoke 2 times "
+        "(hour every evening on the next day's jobs, and so what I--). Let them finish, then ask."
+    )
+    # answers allowed to end: the best band, and no claim beyond the marks
+    calm = CUTTING_IN.replace("what I--", "what I built.").replace("was—", "was the error rate.")
+    criterion = next(r for r in score(analysis_of(calm), rubric).criteria if r.id == "lets_finish")
+    assert (criterion.band, criterion.feedback) == (
+        "strong",
+        "None of the candidate's turns ends cut off where you speak.",
+    )
+

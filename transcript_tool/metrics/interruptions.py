@@ -1,0 +1,88 @@
+"""interruptions: the subject's turns that begin where the other party's turn
+was cut off ("... and then what I did was--" / "Okay, and how big was the
+team?").
+
+A transcript shows speech cut off with a dash at the end of the turn (``--``,
+an em or en dash, or a word broken off with ``-``), as Rev, Otter and most
+human transcribers write it. Captions and ASR output mark nothing, so there
+the count is 0 for want of evidence; the feedback says what was looked at.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..model import Analysis, Evidence, MetricResult
+from .base import MetricSpec, Params, Scope
+from .delivery import other_party
+
+EVIDENCE = 3  # cut-off turns quoted at most
+_TAIL_WORDS = 12
+
+CUT_OFF = re.compile(r"(?:--|[—–]|(?<=\w)-)\s*[\"'”’]?\s*$")
+"""A turn that ends in a dash, after any closing quotation mark: its speech
+was cut off."""
+
+_TAIL = re.compile(rf"(?:\S+\s+){{0,{_TAIL_WORDS - 1}}}\S+\s*$")
+
+
+def cut_off(text: str) -> bool:
+    """Whether a turn's ``text`` ends cut off ("so what I--", "we never—")."""
+    return bool(CUT_OFF.search(text))
+
+
+def interruptions(analysis: Analysis, params: Params, scope: Scope) -> MetricResult:
+    """The subject's turns in scope that begin right after the other party's
+    turn ended cut off: the subject spoke before the other had finished
+    (``handovers``: the subject's turns in scope right after the other's).
+
+    Candidates who are cut off stop developing their answer, and what they
+    were about to say is lost to the interviewer's judgement; an interviewer
+    who often cuts in also teaches the candidate to keep answers short.
+    """
+    subject = scope.subject
+    other = other_party(subject)
+    turns = analysis.transcript.turns
+    in_scope = [t for t in scope.turns(analysis) if turns[t].role == subject]
+    if not in_scope:
+        return MetricResult(None, reason=f"the {subject} did not speak")
+    handed = [t - 1 for t in in_scope if t > 0 and turns[t - 1].role == other]
+    cut = [index for index in handed if cut_off(turns[index].text)]
+    evidence = tuple(
+        Evidence(
+            index,
+            _tail(turns[index].text),
+            f"the {other}'s turn, cut off: turn {index + 1} begins",
+            "improvement",
+        )
+        for index in cut[:EVIDENCE]
+    )
+    return MetricResult(
+        value=float(len(cut)),
+        evidence=evidence,
+        details={"interruptions": len(cut), "handovers": len(handed)},
+        items=tuple((f"turn {index + 1}", 1.0) for index in cut),
+    )
+
+
+def _tail(text: str) -> str:
+    """The last words of ``text``, verbatim (a quote of the turn)."""
+    match = _TAIL.search(text)
+    return (match[0] if match else text).strip()
+
+
+INTERRUPTIONS = MetricSpec(
+    name="interruptions",
+    function=interruptions,
+    description=(
+        "The speaker's turns that begin right after the other party's turn ended cut off "
+        "(a dash at the end of the turn: 'so what I--'), as transcribers mark speech "
+        "interrupted; captions and ASR output mark none."
+    ),
+    scale="count",
+    params={},
+    details=("interruptions", "handovers"),
+    roles=("interviewer", "candidate"),
+)
+
+SPECS: tuple[MetricSpec, ...] = (INTERRUPTIONS,)
