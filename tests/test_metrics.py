@@ -61,6 +61,7 @@ def test_conciseness_within_the_length_limit() -> None:
         "median_words": 12.5,
         "longest_words": 13,
         "long_answers": 0,
+        "cut_off_answers": 0,
         "fillers": 1,
         "filler_rate": 4.0,
         "repeated_phrases": 0,

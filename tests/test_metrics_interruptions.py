@@ -103,3 +103,20 @@ def test_the_interviewer_rubric_names_the_cut_off_answers() -> None:
         "None of the candidate's turns ends cut off where you speak.",
     )
 
+
+def test_conciseness_judges_the_answers_let_finish() -> None:
+    conciseness = get_metric("conciseness")
+    # two of the four answers cut off short: their length says nothing of
+    # getting to the point, and neither is quoted as the example of it
+    result = conciseness(analysis_of(CUTTING_IN))
+    assert result.details["cut_off_answers"] == 2
+    assert result.details["median_words"] == 8.5  # of the two answers let finish (12 and 5)
+    (strength,) = [e for e in result.evidence if e.polarity == "strength"]
+    assert strength.turn in (5, 7)
+    # three of four cut off: not measurable
+    most = CUTTING_IN.replace("nobody went back.", "nobody went--")
+    result = conciseness(analysis_of(most))
+    assert (result.value, result.reason) == (
+        None,
+        "the interviewer cut off 3 of the 4 answers before they ended",
+    )

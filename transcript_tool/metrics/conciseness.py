@@ -22,6 +22,8 @@ from .common import (
     quote,
     weighted,
 )
+from .delivery import other_party
+from .interruptions import cut_off
 from .repeats import repeated_phrases
 
 LENGTH_BY_INTENT: dict[str, float] = {
@@ -72,6 +74,20 @@ def conciseness(analysis: Analysis, params: Params, scope: Scope) -> MetricResul
         return MetricResult(None, reason="the candidate answered no interviewer question")
     turns = analysis.transcript.turns
     length_scores = [_length_score(a, params) for a in answers]
+    cut = {a.exchange for a in answers if _cut_off(analysis, a)}
+    # an answer the interviewer cut off shows a ramble, not getting to the point
+    whole = [
+        (a, s)
+        for a, s in zip(answers, length_scores, strict=True)
+        if s < 100 or a.exchange not in cut
+    ]
+    if 2 * len(whole) < len(answers):
+        return MetricResult(
+            None,
+            reason=f"the {other_party(scope.subject)} cut off {len(cut)} of the "
+            f"{len(answers)} answers before they ended",
+        )
+    judged = [s for _, s in whole]
     words = sum(a.word_count for a in answers)
     fillers = [m for m in answer_markers(analysis, answers) if m.kind == "filler"]
     filler_rate = 100.0 * len(fillers) / words if words else 0.0
@@ -99,7 +115,7 @@ def conciseness(analysis: Analysis, params: Params, scope: Scope) -> MetricResul
     preamble_score = 100.0 * (1 - len(late) / len(answers))
     # The worst answer weighs as much as all the others: one long ramble is
     # what an interviewer remembers.
-    length_score = (sum(length_scores) / len(length_scores) + min(length_scores)) / 2
+    length_score = (sum(judged) / len(judged) + min(judged)) / 2
     value = weighted(
         [
             (length_score, params["length_weight"]),
@@ -136,14 +152,16 @@ def conciseness(analysis: Analysis, params: Params, scope: Scope) -> MetricResul
     if not long_answers:
         # the median answer, of those to a question with a point (not small talk
         # nor "any questions for me?", answered with the candidate's own
-        # questions) that answered it in full and that the interviewer did not
-        # have to ask again: an answer that missed the question, or a part of
-        # it, is no example of getting to the point
+        # questions) that answered it in full, that the interviewer did not
+        # have to ask again and did not cut off: an answer that missed the
+        # question, or a part of it, or was not let finish, is no example of
+        # getting to the point
         reasked = {q.reask_of for q in analysis.questions if q.reask_of is not None}
         kept = [
             a
             for a in answers
             if reasked.isdisjoint(q.index for q in a.questions)
+            and a.exchange not in cut
             and all(q.answered == "yes" for q in a.questions)
             and not all(q.intent in PLEASANTRIES for q in a.questions)
         ]
@@ -163,9 +181,10 @@ def conciseness(analysis: Analysis, params: Params, scope: Scope) -> MetricResul
         evidence=tuple(evidence),
         details={
             "answers": len(answers),
-            "median_words": median([a.word_count for a in answers]),
+            "median_words": median([a.word_count for a, _ in whole]),
             "longest_words": max(a.word_count for a in answers),
             "long_answers": len(long_answers),
+            "cut_off_answers": len(cut),
             "fillers": len(fillers),
             "filler_rate": round(filler_rate, 1),
             "repeated_phrases": len(repeats),
@@ -181,6 +200,18 @@ def conciseness(analysis: Analysis, params: Params, scope: Scope) -> MetricResul
         items=tuple(
             (f"turn {a.turns[0]}", round(s, 1)) for a, s in zip(answers, length_scores, strict=True)
         ),
+    )
+
+
+def _cut_off(analysis: Analysis, answer: Answer) -> bool:
+    """Whether ``answer`` ends cut off where the other party speaks ("... and
+    so what I--" / "How many dispatchers?")."""
+    turns = analysis.transcript.turns
+    last = answer.turns[-1]
+    return (
+        last + 1 < len(turns)
+        and turns[last + 1].role != turns[last].role
+        and cut_off(turns[last].text)
     )
 
 
@@ -322,6 +353,7 @@ SPEC = MetricSpec(
         "median_words",
         "longest_words",
         "long_answers",
+        "cut_off_answers",
         "fillers",
         "filler_rate",
         "repeated_phrases",
