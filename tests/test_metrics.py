@@ -486,6 +486,9 @@ FILLERS = [
         "Ummm, hm, I think mmm we shipped it. Uhhh ahh hmmm.",
         ["Ummm", "hm", "mmm", "Uhhh", "ahh", "hmmm"],
     ),
+    # a backchannel is one word, and no hesitation: not "mm" and "hmm"
+    ("Mm-hmm. Um, how much of the job is algorithm work?", ["Um"]),
+    ("mm-hmm yeah uh-huh that's right", []),
 ]
 
 

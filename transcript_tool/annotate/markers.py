@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any, cast, get_args
 from ..model import Marker, MarkerKind, Transcript, Turn, plain
 from ..nlp import CAPTION_EXTENSION
 from ..yamlnodes import load_data
+from .marks import inside_word
 from .matching import CueMatcher, MatchRule, spanned_rules
 
 if TYPE_CHECKING:
@@ -173,6 +174,8 @@ def _doc_markers(turn: Turn, doc: Doc, nlp: Language) -> Iterable[Marker]:
         if rule.caption and not caption:
             continue
         piece = doc[start:end]
+        if _part_of_a_word(doc, start, end):
+            continue
         if rule.unless and _goes_on_with(doc.text, piece.start_char, rule.unless):
             continue
         if rule.unless_after is not None and not caption:  # a caption has no commas to go by
@@ -187,6 +190,13 @@ def _doc_markers(turn: Turn, doc: Doc, nlp: Language) -> Iterable[Marker]:
             end=piece.end_char,
             text=turn.text[piece.start_char : piece.end_char],
         )
+
+
+def _part_of_a_word(doc: Doc, start: int, end: int) -> bool:
+    """Whether tokens ``start:end`` of ``doc`` are only part of a word that a
+    hyphen or slash joins ("mm-hmm" and "uh-huh" are one backchannel, not the
+    fillers "mm", "hmm" and "uh"; marks.py's ``inside_word``)."""
+    return (start > 0 and inside_word(doc[start - 1])) or (end < len(doc) and inside_word(doc[end]))
 
 
 def _plain(text: str) -> str:
