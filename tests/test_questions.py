@@ -59,6 +59,11 @@ FORMS = [
     ("you ever worked with kafka in production", "yes_no", "you ever"),
     # "any X or Y" is a yes/no question, not a choice
     ("Do you have experience with any ticketing or help desk software?", "yes_no", "Do you"),
+    # ... nor is an "or" that joins two times: "now or in the future" asks yes or no
+    ("Will you now or in the future require sponsorship?", "yes_no", "Will you"),
+    ("will you now or in the future require visa sponsorship", "yes_no", "will you"),
+    ("Do you now or will you in the future need a visa?", "yes_no", "Do you"),
+    ("Would you rather start now or in the spring?", "choice", "Would you"),
     # "why don't you" + a request is a suggestion to tell, not a "why" (the
     # .sbv sample's opener was judged as asking for reasons)
     (

@@ -33,6 +33,8 @@ class RuleWords:
     or_not_choices: frozenset[str]
     open_words: frozenset[str]
     second_subjects: frozenset[str]
+    times_now: frozenset[str]
+    times_later: frozenset[str]
     answer_particles: frozenset[str]
     self_subjects: frozenset[str]
     asking_for: frozenset[str]
@@ -111,6 +113,8 @@ _PLACES: dict[str, tuple[str, ...]] = {
     "or_not_choices": ("choices", "or_not_choices"),
     "open_words": ("choices", "open_words"),
     "second_subjects": ("choices", "second_subjects"),
+    "times_now": ("choices", "times_now"),
+    "times_later": ("choices", "times_later"),
     "answer_particles": ("answer_particles",),
     "self_subjects": ("asks_self", "subjects"),
     "asking_for": ("asks_self", "asking_for"),
