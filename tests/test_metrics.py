@@ -1823,3 +1823,18 @@ def test_an_unless_phrase_that_is_no_text_is_refused() -> None:
     rule = "- kind: reasoning\n  label: if/then\n  phrases: [if]\n  unless: [if only, no]\n"
     with pytest.raises(ValueError, match="entry 0: every `unless` phrase must be text"):
         load_marker_rules(rule)
+
+
+def test_an_answer_is_quoted_from_a_turn_that_shows_it() -> None:
+    # the interviewer's "Mm-hmm." cuts the answer after "Sure.": the note on
+    # the whole answer quotes its words, not the one-word turn
+    result = measure(
+        "conciseness",
+        "Interviewer: Tell me a little about yourself.\n"
+        "Candidate: Sure.\n"
+        "Interviewer: Mm-hmm.\n"
+        "Candidate: I'm a product manager at a logistics company, and I own our returns"
+        " product, the labels, the tracking and the refunds.\n",
+    )
+    strength = [e for e in result.evidence if e.note.startswith("answered in")]
+    assert [(e.turn, e.quote[:24]) for e in strength] == [(3, "I'm a product manager at")]

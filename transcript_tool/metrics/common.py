@@ -32,6 +32,21 @@ class Answer:
     def word_count(self) -> int:
         return count_words(word for _, word in self.words)
 
+    @property
+    def quoted_turn(self) -> int:
+        """The turn to quote for the answer as a whole: its first of
+        QUOTED_WORDS words or more, else its longest. An answer the other
+        party's "mm-hmm" cut into turns may open with a turn of "Sure." alone,
+        which shows nothing of it ("sure" - answered in 96 words)."""
+        counts = {t: count_words(w for u, w in self.words if u == t) for t in self.turns}
+        opening = next((t for t in self.turns if counts[t] >= QUOTED_WORDS), None)
+        return opening if opening is not None else max(self.turns, key=lambda t: counts[t])
+
+
+QUOTED_WORDS = 5
+"""Words a turn of an answer needs to be quoted for the whole answer
+(:attr:`Answer.quoted_turn`)."""
+
 
 def candidate_answers(analysis: Analysis, scope: Scope | None = None) -> list[Answer]:
     """Answers by ``scope.subject`` (the candidate by default) to the other

@@ -167,7 +167,7 @@ def conciseness(analysis: Analysis, params: Params, scope: Scope) -> MetricResul
         ]
         kept = kept or answers
         tidy = sorted(kept, key=lambda a: a.word_count)[len(kept) // 2]
-        first = turns[tidy.turns[0]]
+        first = turns[tidy.quoted_turn]
         evidence.append(
             Evidence(
                 first.index,

@@ -105,7 +105,7 @@ def _strength(analysis: Analysis, item: Judged, rank: int, note: str) -> Evidenc
         found = example_quote(analysis, read_answer(analysis, item.answer))
         if found is not None:
             return Evidence(found[0], found[1], note, "strength")
-    first = analysis.transcript.turns[item.answer.turns[0]]
+    first = analysis.transcript.turns[item.answer.quoted_turn]
     return Evidence(first.index, quote(first.text, max_words=20), note, "strength")
 
 

@@ -135,7 +135,7 @@ def _structure_evidence(analysis: Analysis, reading: Reading) -> Evidence:
         earlier, later = reading.swapped[0]
         notes.append(f"told out of order: the {later} comes before the {earlier}")
     if reading.missing:
-        first = turns[reading.answer.turns[0]]
+        first = turns[reading.answer.quoted_turn]
         return Evidence(
             first.index, quote(first.text, max_words=25), "; ".join(notes), "improvement"
         )
@@ -176,7 +176,7 @@ def specificity(analysis: Analysis, params: Params, scope: Scope) -> MetricResul
                 )
             )
         else:
-            first = turns[reading.answer.turns[0]]
+            first = turns[reading.answer.quoted_turn]
             evidence.append(
                 Evidence(
                     first.index,

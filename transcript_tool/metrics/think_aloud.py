@@ -102,7 +102,7 @@ def think_aloud(analysis: Analysis, params: Params, scope: Scope) -> MetricResul
         note = f"{gap:.0f} seconds of silence before answering: say what you are weighing"
         evidence.append(Evidence(turn, quote(turns[turn].text, max_words=15), note, "improvement"))
     for answer in sorted(silent, key=lambda a: -a.word_count)[:2]:
-        first = turns[answer.turns[0]]
+        first = turns[answer.quoted_turn]
         evidence.append(
             Evidence(
                 first.index,
@@ -155,7 +155,7 @@ def _sparsest(
     count = said[sparsest.exchange]
     if 100.0 * count / max(1, sparsest.word_count) >= target:
         return []
-    first = analysis.transcript.turns[sparsest.turns[0]]
+    first = analysis.transcript.turns[sparsest.quoted_turn]
     note = (
         f"{counted(sparsest.word_count, 'word')} with {counted(count, 'reasoning marker')}"
         f" (about {target:g} per "
