@@ -134,6 +134,18 @@ def test_conciseness_limits_depend_on_the_question() -> None:
     assert notes == ["13 words (limit 6 for a motivation question)"]
 
 
+def test_conciseness_limit_note_says_an_opinion_question() -> None:
+    result = measure(
+        "conciseness",
+        "Interviewer: What do you think about remote work?\n"
+        "Candidate: I think it works well for focused work and less well for onboarding new"
+        " people, because they learn a lot from just sitting near the team.\n",
+        max_words=10,
+    )
+    notes = [e.note for e in result.evidence if "limit" in e.note]
+    assert notes == ["26 words (limit 6 for an opinion question)"]
+
+
 REPHRASED = (
     "Interviewer: Why do you want to leave your current job?\n"
     "Candidate: Yeah, so, um, that is a good question. Let me think. I want to grow into a "

@@ -24,6 +24,13 @@ def counted(count: int, noun: str, plural: str | None = None) -> str:
     return f"{count:,} {agree(count, noun, plural)}"
 
 
+def with_article(words: str) -> str:
+    """``words`` after "a" or "an", as the first letter sounds in the
+    report's words: "a motivation", "an opinion" (no word the reports put
+    this way opens with a silent "h" or a "u" said "you")."""
+    return f"{'an' if words[:1].lower() in 'aeiou' else 'a'} {words}"
+
+
 def listed(items: Sequence[str], conjunction: str = "and") -> str:
     """ "a", "a and b", "a, b and c" (or another ``conjunction``: "a, b or c")."""
     if len(items) == 1:

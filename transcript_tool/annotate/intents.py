@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..model import QuestionForm, QuestionIntent, Role
+from ..wording import with_article
 from .intent_links import GOES_ON, points_back
 from .names import caseless, is_name_word
 from .question_cues import Match, QuestionCues, first_cue, first_match, rule_words
@@ -218,8 +219,7 @@ def classify_intent(
                 return "clarification", cue
             if set_out or asked_last is None:
                 return "clarification", "asked about what the interviewer set out"
-            article = "an" if asked_last[0] in "aeiou" else "a"
-            return "clarification", f"asked while answering {article} {asked_last} question"
+            return "clarification", f"asked while answering {with_article(asked_last)} question"
         return "reverse", "asked by the candidate"
     if context.closed and (cue := first_cue(matches, "asks_for_more")):
         return "closing", f"{cue} (after inviting questions)"

@@ -9,7 +9,7 @@ from collections import deque
 from collections.abc import Sequence
 
 from ..model import Analysis, Evidence, Marker, MetricResult, Sentence, Word, plain
-from ..wording import counted
+from ..wording import counted, with_article
 from .base import MetricSpec, Param, Params, Scope
 from .common import (
     PLEASANTRIES,
@@ -236,7 +236,8 @@ def _length_score(answer: Answer, params: Params) -> float:
 def _length_note(answer: Answer, params: Params) -> str:
     max_words, max_seconds = _limits(answer, params)
     intents = sorted({q.intent.replace("_", " ") for q in answer.questions})
-    note = f"{answer.word_count} words (limit {max_words:g} for a {'/'.join(intents)} question)"
+    kind = with_article("/".join(intents))
+    note = f"{answer.word_count} words (limit {max_words:g} for {kind} question)"
     if answer.seconds is not None:
         note += f", {answer.seconds:.0f} s (limit {max_seconds:g} s)"
     return note
