@@ -776,6 +776,17 @@ INTENTS = [
         "how do you approach",
     ),
     ("How would you approach redoing our routes?", "problem_solving", "how would you approach"),
+    # a case put to the candidate, in the words case interviewers use
+    (
+        "Profits are down a quarter. How would you like to approach this?",
+        "problem_solving",
+        "how would you like to approach",
+    ),
+    (
+        "so how do you want to structure this problem",
+        "problem_solving",
+        "how do you want to structure",
+    ),
     ("how would you design a rate limiter", "problem_solving", "how would you design"),
     ("What would you do if a deadline slipped?", "situational", "what would you do if"),
     ("What's the difference between a list and a tuple?", "technical", "what's the difference"),
