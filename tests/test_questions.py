@@ -916,6 +916,9 @@ INTENTS = [
     ("Tell me about a product decision you made.", "behavioral", "a product decision you"),
     ("Describe a risky launch that went badly.", "behavioral", "a risky launch that"),
     ("Tell me about a lot of change that you've seen.", "background", NO_INTENT_CUE),
+    # ... or told by how it ended
+    ("Tell me about a product you launched that failed.", "behavioral", "that failed"),
+    ("tell me about a feature that didn't work", "behavioral", "that didn't work"),
 ]
 
 
