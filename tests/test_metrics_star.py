@@ -131,6 +131,9 @@ def test_the_questions_of_stories_are_behavioral() -> None:
         ("They've actually managed to continue our projects.", ["result"]),
         ("So those kinda overcame those different challenges.", ["result"]),
         ("So that's how I solved that problem.", ["action", "result"]),
+        # where a figure stands now, with the number said or written
+        ("and now it's at about eighteen percent for the ones that have it", ["result"]),
+        ("It's now at 94% on the new flow.", ["result"]),
         # ... and what is not
         ("What ended up happening was a second meeting.", []),
         ("It turned out that he was not comfortable with the code.", []),
@@ -141,6 +144,7 @@ def test_the_questions_of_stories_are_behavioral() -> None:
         ("He went back in to check.", []),  # "back in" is no time without one
         ("Back in college I ran the robotics club.", ["situation", "action"]),
         ("It was a problem that nobody has solved.", []),
+        ("Now it's at the warehouse.", []),
         ("We had to finish within a month.", ["task"]),  # a deadline, not an outcome
         (
             "We had a deadline. My goal was to ship. I decided to cut scope. It worked.",
@@ -166,6 +170,7 @@ def test_a_quantified_result_holds_an_amount_in_its_sentence() -> None:
     assert quantified("It shipped, and we filled a third more slots.") == "shipped"
     assert quantified("It worked. We had 3 teams.") is None  # the amount is in another sentence
     assert quantified("In the end it worked out.") is None
+    assert quantified("And now it's at about eighteen percent.") == "now it's at about eighteen"
     assert (
         quantified("In the end, on the first try, it worked.") is None
     )  # ordinals are not amounts
