@@ -815,7 +815,7 @@ criteria:
         pytest.param(
             "{phase: middle}",
             "bad.yaml:5:25: [criteria -> 0 -> applies_to -> phase] unknown phase 'middle'; "
-            "expected one of: closing, interview, opening, reverse",
+            "expected one of: closing, debrief, interview, opening, reverse",
             id="unknown-phase",
         ),
         pytest.param(

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 
 from ..model import (
@@ -29,15 +30,24 @@ from ..model import (
 )
 from . import intent_links
 from .answered import answer_patterns, leads_on, with_answer
+from .debriefs import Debrief
 from .question_cues import load_cues, rule_words
 from .reasks import words_of
 from .replies import OPENING_WORDS, openings
 
 
 def pair_questions(
-    transcript: Transcript, sentences: Sequence[Sentence], questions: Sequence[Question]
+    transcript: Transcript,
+    sentences: Sequence[Sentence],
+    questions: Sequence[Question],
+    debrief: Debrief | None = None,
 ) -> tuple[tuple[Exchange, ...], tuple[Question, ...]]:
-    """Exchanges in order, and the questions with their answer fields filled."""
+    """Exchanges in order, and the questions with their answer fields filled.
+    After a mock interview's ``debrief`` begins, no question asked before it
+    takes more answers, and the questions after it are the debrief's."""
+    debriefed = {
+        q.index for q in questions if debrief is not None and debrief.holds(q.turn, q.start)
+    }
     by_turn: dict[int, list[int]] = {}
     for question in questions:
         by_turn.setdefault(question.turn, []).append(question.index)
@@ -45,6 +55,11 @@ def pair_questions(
     groups: list[_Group] = []
     open_for: dict[Role, int] = {}
     for turn in transcript.turns:
+        if debrief is not None and turn.index == debrief.turn + 1:
+            # the interview is over: its questions take no answers from the debrief
+            open_for = {
+                role: g for role, g in open_for.items() if debriefed & set(groups[g].questions)
+            }
         other = _other(turn.role)
         if other is not None and other in open_for:
             group = groups[open_for[other]]
@@ -59,7 +74,7 @@ def pair_questions(
         if turn.index in by_turn:
             groups.append(_Group(turn.index, by_turn[turn.index], turn.role))
             open_for[turn.role] = len(groups) - 1
-    exchanges = _exchanges(groups, questions)
+    exchanges = _exchanges(groups, questions, debriefed)
     words = words_by_turn(sentences)
     first_words = openings(sentences)
     answered = list(questions)
@@ -131,7 +146,9 @@ class _Group:
     clarifying: list[int] = field(default_factory=list)
 
 
-def _exchanges(groups: Sequence[_Group], questions: Sequence[Question]) -> tuple[Exchange, ...]:
+def _exchanges(
+    groups: Sequence[_Group], questions: Sequence[Question], debriefed: AbstractSet[int]
+) -> tuple[Exchange, ...]:
     """Groups as exchanges, each with its section and, for a follow-up, the
     exchange that started its thread."""
     exchanges: list[Exchange] = []
@@ -163,24 +180,29 @@ def _exchanges(groups: Sequence[_Group], questions: Sequence[Question]) -> tuple
                 clarifying_turns=tuple(group.clarifying),
             )
         )
-    return _with_phases(exchanges, questions)
+    return _with_phases(exchanges, questions, debriefed)
 
 
 def _with_phases(
-    exchanges: Sequence[Exchange], questions: Sequence[Question]
+    exchanges: Sequence[Exchange], questions: Sequence[Question], debriefed: AbstractSet[int]
 ) -> tuple[Exchange, ...]:
     """Each exchange with its phase: small talk before the first interview
     question is the opening, small talk or goodbyes after the last one the
     closing; the candidate's questions about the role (and the interviewer's
-    invitation to ask them) are the reverse phase."""
-    proper = [e.index for e in exchanges if e.section == "interview"]
+    invitation to ask them) are the reverse phase; the questions after a mock
+    interview has ended (``debriefed``) are its debrief."""
+    proper = [
+        e.index for e in exchanges if e.section == "interview" and not set(e.questions) <= debriefed
+    ]
     first = proper[0] if proper else len(exchanges)
     last = proper[-1] if proper else -1
     phased: list[Exchange] = []
     for exchange in exchanges:
         intents = {questions[q].intent for q in exchange.questions}
         phase: Phase
-        if exchange.section == "clarification":
+        if exchange.questions and set(exchange.questions) <= debriefed:
+            phase = "debrief"
+        elif exchange.section == "clarification":
             phase = phased[-1].phase if phased else "interview"
         elif exchange.section == "reverse" or intents == {"reverse"}:
             phase = "reverse"

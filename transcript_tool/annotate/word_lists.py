@@ -21,7 +21,7 @@ class RuleWords:
     ``asks_self``, ``listener_states``, ``points_back``, ``relaxed_intents``,
     ``answer_types``, ``single_answer_types``, ``direct_exempt_intents``,
     ``content_words``, ``time_words``, ``number_words``, ``pleasantries``,
-    ``replies``, ``follow_up_fragments``: where each list is,
+    ``replies``, ``follow_up_fragments``, ``debriefs``: where each list is,
     :data:`_PLACES`; the file's comments say what each rule does)."""
 
     saying: frozenset[str]
@@ -52,6 +52,7 @@ class RuleWords:
     time_words: frozenset[str]
     number_words: tuple[str, ...]
     pleasantries: tuple[str, ...]
+    debriefs: tuple[str, ...]
     pleasantry_words: int
     # in the order they are tried
     yes_no: tuple[str, ...]
@@ -131,6 +132,7 @@ _PLACES: dict[str, tuple[str, ...]] = {
     "time_words": ("time_words",),
     "number_words": ("number_words",),
     "pleasantries": ("pleasantries",),
+    "debriefs": ("debriefs",),
     "yes_no": ("replies", "yes_no"),
     "degrees": ("replies", "degrees"),
     "confirming": ("replies", "confirming"),

@@ -85,8 +85,11 @@ class Scope:
         return self.role or "candidate"
 
     def keeps(self, analysis: Analysis, exchange: Exchange) -> bool:
-        """Whether ``exchange`` is in scope."""
+        """Whether ``exchange`` is in scope: the debrief after a mock interview
+        only when the scope names its phase."""
         if self.phases and exchange.phase not in self.phases:
+            return False
+        if exchange.phase == "debrief" and "debrief" not in self.phases:
             return False
         if self.intents:
             asked = {analysis.questions[q].intent for q in exchange.questions}
@@ -98,8 +101,12 @@ class Scope:
         return [e for e in analysis.exchanges if self.keeps(analysis, e)]
 
     def turns(self, analysis: Analysis) -> list[int]:
-        """Indices of the turns in scope, in order (every turn when unrestricted)."""
+        """Indices of the turns in scope, in order (every turn when
+        unrestricted, but for a mock interview's debrief)."""
         count = len(analysis.transcript.turns)
+        if analysis.debrief_turn is not None and "debrief" not in self.phases:
+            # the turns after a mock interview ends are its debrief's
+            count = analysis.debrief_turn + 1
         if not self.restricted:
             return list(range(count))
         owner: list[Exchange | None] = [None] * count

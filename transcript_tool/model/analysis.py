@@ -142,7 +142,7 @@ class Question:
 Section = Literal["interview", "clarification", "reverse", "small_talk"]
 SECTIONS: tuple[Section, ...] = get_args(Section)
 
-Phase = Literal["opening", "interview", "reverse", "closing"]
+Phase = Literal["opening", "interview", "reverse", "closing", "debrief"]
 PHASES: tuple[Phase, ...] = get_args(Phase)
 
 
@@ -161,8 +161,11 @@ class Exchange:
     belongs to (the first exchange of its thread). ``phase`` places the
     exchange in the interview's course: the small talk before the first real
     question ("opening"), the interview proper, the candidate's questions
-    about the role ("reverse") and the goodbyes ("closing"); a candidate's
-    clarifying exchange takes the phase of the exchange it interrupts.
+    about the role ("reverse"), the goodbyes ("closing") and, in a mock
+    interview, the debrief after it ends ("that's the end of the mock. How
+    do you feel?": :mod:`transcript_tool.annotate.debriefs`; not scored); a
+    candidate's clarifying exchange takes the phase of the exchange it
+    interrupts.
     """
 
     index: int
@@ -253,7 +256,9 @@ class Analysis:
     interviewer's turns that talk at length before asking anything, or
     without asking (:func:`.annotate.exchanges.find_long_setups`);
     ``mentions`` are where the rubric's ``concepts`` were said, and
-    ``exchange_concepts`` which expected concepts each answer mentioned.
+    ``exchange_concepts`` which expected concepts each answer mentioned;
+    ``debrief_turn`` is the turn in which a mock interview ends and its
+    debrief begins (None: no debrief), the turns after it the debrief's.
     """
 
     transcript: Transcript
@@ -266,6 +271,7 @@ class Analysis:
     concepts: tuple[Concept, ...] = ()
     mentions: tuple[Mention, ...] = ()
     exchange_concepts: tuple[ExchangeConcepts, ...] = ()
+    debrief_turn: int | None = None
 
     @cached_property
     def turn_words(self) -> Mapping[int, tuple[Word, ...]]:

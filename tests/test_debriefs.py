@@ -1,0 +1,60 @@
+"""The debrief after a mock interview ("That's the end of the mock. How do
+you feel?"): its questions and answers are not scored, and the report says
+where it begins."""
+
+from __future__ import annotations
+
+from transcript_tool import analyze, load_rubric, score
+from transcript_tool.metrics.base import Scope
+from transcript_tool.model import Analysis
+from transcript_tool.readers import read_text
+
+MOCK = (
+    "Interviewer: Tell me about a time you missed a deadline.\n"
+    "Candidate: Last spring our data migration slipped a week, so I told the client early,"
+    " split the work and we shipped the rest on the new date.\n"
+    "Interviewer: What did you learn from that?\n"
+    "Candidate: To raise a risk the day I see it, not the day it lands.\n"
+    "Interviewer: Great. Okay, and that's the end of the mock. How do you feel?\n"
+    "Candidate: Honestly, nervous, I rambled on the first one.\n"
+    "Interviewer: You did ramble a bit, but the example was good. What would you change?\n"
+    "Candidate: I'd lead with the result.\n"
+)
+
+
+def analysis_of(text: str) -> Analysis:
+    return analyze(read_text(text, "t.txt"))
+
+
+def test_the_questions_after_the_mock_ends_are_the_debrief() -> None:
+    analysis = analysis_of(MOCK)
+    phases = [(e.question_turn, e.phase) for e in analysis.exchanges]
+    assert phases == [(0, "interview"), (2, "interview"), (4, "debrief"), (6, "debrief")]
+
+
+def test_the_debrief_is_not_scored_and_the_report_says_so() -> None:
+    report = score(analysis_of(MOCK), load_rubric("default"))
+    answered = next(c for c in report.criteria if c.id == "answered_question")
+    assert answered.details["questions"] == 2
+    assert (
+        'the talk after "that\'s the end of the mock" (turn 4) is read as the debrief after the'
+        " mock interview: its questions and answers are not scored"
+    ) in report.transcript.notices
+
+
+def test_a_plan_to_debrief_said_at_the_start_is_no_debrief() -> None:
+    text = (
+        "Interviewer: Welcome! At the end we'll step out of character and I'll give feedback."
+        " So, tell me about yourself.\n"
+        "Candidate: I'm a backend engineer at a bank, mostly payments.\n"
+        "Interviewer: Why are you leaving?\n"
+        "Candidate: I want to work on larger systems with a bigger team.\n"
+    )
+    assert {e.phase for e in analysis_of(text).exchanges} == {"interview"}
+
+
+def test_the_debrief_turns_are_out_of_every_scope_that_does_not_name_it() -> None:
+    analysis = analysis_of(MOCK)
+    assert analysis.debrief_turn == 4
+    assert Scope().turns(analysis) == [0, 1, 2, 3, 4]
+    assert Scope(phases=frozenset({"debrief"})).turns(analysis) == [4, 5, 6, 7]
