@@ -58,3 +58,24 @@ def test_the_debrief_turns_are_out_of_every_scope_that_does_not_name_it() -> Non
     assert analysis.debrief_turn == 4
     assert Scope().turns(analysis) == [0, 1, 2, 3, 4]
     assert Scope(phases=frozenset({"debrief"})).turns(analysis) == [4, 5, 6, 7]
+
+
+def test_the_candidate_saying_the_words_ends_no_mock() -> None:
+    text = (
+        "Interviewer: Tell me about a time you disagreed with your manager.\n"
+        "Candidate: We planned a release. It was a long story.\n"
+        "Interviewer: Go on. What happened next?\n"
+        "Candidate: He snapped at the team, which was out of character for him, and that was"
+        " the interview I still remember best, when I asked him why.\n"
+        "Interviewer: What did you learn from that?\n"
+        "Candidate: To ask early.\n"
+    )
+    analysis = analysis_of(text)
+    assert analysis.debrief_turn is None
+    assert {e.phase for e in analysis.exchanges} == {"interview"}
+    # said by the interviewer, the same words end the mock
+    ended = text.replace(
+        "Interviewer: What did you learn",
+        "Interviewer: Okay, let's step out of character. What did you learn",
+    )
+    assert analysis_of(ended).debrief_turn == 4

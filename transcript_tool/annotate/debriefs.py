@@ -39,12 +39,17 @@ def _pattern() -> re.Pattern[str]:
 
 
 def find_debrief(transcript: Transcript) -> Debrief | None:
-    """The first debrief phrase said after ``DEBRIEF_FROM`` of the words, or None."""
+    """The first debrief phrase the interviewer says after ``DEBRIEF_FROM``
+    of the words, or None. Where the speakers were inferred from the words
+    (a raw caption), any turn's: the roles may be wrong, the phrase is not.
+    A candidate's "... and that was the interview that got me the job" ends
+    no mock."""
     counts = [count_text_words(turn.text) for turn in transcript.turns]
     total = sum(counts)
+    anyone = transcript.turns_inferred
     before = 0
     for turn, count in zip(transcript.turns, counts, strict=True):
-        if before + count > total * DEBRIEF_FROM:
+        if before + count > total * DEBRIEF_FROM and (anyone or turn.role == "interviewer"):
             text = straighten(turn.text)
             for found in _pattern().finditer(text):
                 if before + count_text_words(text[: found.start()]) >= total * DEBRIEF_FROM:
