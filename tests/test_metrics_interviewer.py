@@ -990,3 +990,17 @@ def test_questions_asked_well_small_talk_when_nothing_else() -> None:
     analysis = analysis_of("Interviewer: Did you find the office okay?\nCandidate: Yes.\n")
     result = interviewer.STACKED_QUESTIONS(analysis)
     assert [(e.turn, e.quote) for e in result.evidence] == [(0, "Did you find the office okay?")]
+
+
+def test_context_monologues_an_intro_to_the_viewers_is_no_set_up() -> None:
+    # a recorded mock's opening to its audience: the candidate is not kept waiting
+    about = " ".join(["Today Nadia is here, a backend engineer interviewing for real."] * 9)
+    intro = f"Hey everyone, welcome back to the channel. If you're new here, hi. {about}"
+    ask = "Interviewer: Tell me about your last project.\nCandidate: I built a pipeline.\n"
+    analysis = analysis_of(f"Interviewer: {intro}\nCandidate: Hi!\n{ask}")
+    assert interviewer.CONTEXT_MONOLOGUES(analysis).value == 0
+    assert analysis.long_setups == ()
+    # the same talk to the candidate is a long set-up
+    told = analysis_of(f"Interviewer: Hi Nadia. {about}\nCandidate: Hi!\n{ask}")
+    assert interviewer.CONTEXT_MONOLOGUES(told).value == 1
+    assert told.long_setups == (0,)

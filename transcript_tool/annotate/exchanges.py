@@ -286,19 +286,25 @@ def setup_words(text: str, questions: Sequence[Question]) -> int | None:
     (check-ins are none); all of them when it asks nothing; None when one of
     them is an exercise's (EXERCISE_INTENTS) or the words before it announce
     one (questions.yaml ``exercise_setups``): the set-up is the case, the
-    design problem or the scenario asked about."""
+    design problem or the scenario asked about; and None when the words
+    speak to a recording's viewers (``audience_phrases``: "hey everyone,
+    welcome back to the channel")."""
     if any(q.intent in EXERCISE_INTENTS for q in questions):
         return None
     first = min((q.start for q in questions), default=len(text))
-    if questions and _announces_exercise(words_of(text[:first])):
+    cues = load_cues()
+    words = words_of(text[:first])
+    if questions and _says_any(words, cues.exercise_setups):
         return None
+    if _says_any(words, cues.audience_phrases):
+        return None  # a recording's intro to its viewers, not the candidate's wait
     return count_text_words(text[:first])
 
 
-def _announces_exercise(words: Sequence[str]) -> bool:
-    """Whether ``words`` (lowercase) say one of questions.yaml's
-    ``exercise_setups`` ("here's the case", "scenario")."""
-    phrases = load_cues().exercise_setups
+def _says_any(words: Sequence[str], phrases: Sequence[tuple[str, ...]]) -> bool:
+    """Whether ``words`` (lowercase) say one of ``phrases`` (questions.yaml's
+    ``exercise_setups``, "here's the case", or ``audience_phrases``,
+    "welcome back to the channel")."""
     return any(
         tuple(words[i : i + len(phrase)]) == phrase
         for i in range(len(words))

@@ -109,6 +109,7 @@ class QuestionCues:
     reask_own_fault: tuple[str, ...] = ()
     reason_asks: tuple[tuple[str, ...], ...] = ()
     exercise_setups: tuple[tuple[str, ...], ...] = ()
+    audience_phrases: tuple[tuple[str, ...], ...] = ()
     asking_whole: frozenset[str] = frozenset()
     restating_phrases: frozenset[str] = frozenset()
     confirmations: frozenset[str] = frozenset()
@@ -242,6 +243,7 @@ def load_cues(text: str | None = None) -> QuestionCues:
         reask_own_fault=tuple(raw.get("reask_own_fault", ())),
         reason_asks=tuple(tuple(phrase.split()) for phrase in raw.get("reason_asks", ())),
         exercise_setups=tuple(tuple(p.split()) for p in raw.get("exercise_setups", ())),
+        audience_phrases=tuple(tuple(p.split()) for p in raw.get("audience_phrases", ())),
         restating_phrases=frozenset(raw.get("restating_phrases", ())),
         confirmations=frozenset(raw.get("confirmations", ())),
         tags_alone=frozenset(raw.get("tags_alone", ())),

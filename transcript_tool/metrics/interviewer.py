@@ -94,11 +94,10 @@ def context_monologues(analysis: Analysis, params: Params, scope: Scope) -> Metr
     judged = [t for t in turns if params["include_answers"] or t.index not in answering]
     leads: dict[int, int] = {}  # the words before each judged turn's first question
     for t in judged:
-        if not t.questions:
-            if t.index not in checking:  # a check-in asks, in a turn with no question
-                leads[t.index] = t.words
-        elif (lead := setup_words(t.text, t.questions)) is not None:  # None: an exercise's
-            leads[t.index] = lead
+        if t.questions or t.index not in checking:  # a check-in asks, in a turn with no question
+            lead = setup_words(t.text, t.questions)  # None: an exercise's, or an intro to viewers
+            if lead is not None:
+                leads[t.index] = lead if t.questions else t.words
     long = [t for t in judged if leads.get(t.index, 0) >= params["min_words"]]
     ranked = sorted(long, key=lambda t: (-leads[t.index], t.index))
     evidence = [
