@@ -167,3 +167,13 @@ def test_star_structure_in_the_strong_band_names_the_steps_left_out(sample: str)
         ]:
             named = f"{details[step]:g} of {details['answers']:g} lacked {said}."
             assert (named in feedback) is (details[step] > 0), (step, feedback)
+
+
+def test_talk_share_says_which_part_it_measured_in_every_band() -> None:
+    # the interviewer-habits audit: "You spoke 57% of the words" beside a
+    # timing table that said 69% (the whole transcript, opening pitch and all)
+    rubric = load_rubric("interviewer")
+    talk = next(c for c in rubric.criteria if c.id == "talk_share")
+    assert talk.scope.phases == frozenset({"interview"})
+    for band in talk.bands:
+        assert "of the words in the interview proper" in band.feedback, band.band
