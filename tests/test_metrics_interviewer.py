@@ -424,6 +424,29 @@ def test_rephrased_questions_i_mean_is_not_always_a_rephrasing() -> None:
     assert interviewer.REPHRASED_QUESTIONS(again).value == 1
 
 
+@pytest.mark.parametrize(
+    ("turn", "rephrased"),
+    [
+        # the case the question asks about, spelled out: no second version
+        ("How would you measure impact outside of experiments? Like, when you can't "
+         "randomise?", 0),
+        ("How do you handle a tough review? Like, if a senior engineer blocks your PR?", 0),
+        # the question asked again, with or without a condition first
+        ("What kind of team do you do your best work in? Like, what does a good week "
+         "look like for you?", 1),
+        ("How do you handle an angry customer? Like, when someone's upset on the phone, "
+         "what do you do?", 1),
+    ],
+)  # fmt: skip
+def test_rephrased_questions_a_condition_spelled_out_is_no_second_version(
+    turn: str, rephrased: int
+) -> None:
+    # the interviewer-habits audit's panel: "Decide on the question before you
+    # ask it" for "... outside of experiments? Like, when you can't randomise?"
+    analysis = analysis_of(f"Interviewer: {turn}\nCandidate: With a diff-in-diff.\n")
+    assert interviewer.REPHRASED_QUESTIONS(analysis).value == rephrased
+
+
 def test_rephrased_questions_unpunctuated() -> None:
     analysis = analysis_of(
         "interviewer: how did you choose the model i mean why that model and not another one\n"

@@ -85,7 +85,9 @@ def find_rephrasings(analysis: Analysis, turn: SubjectTurn) -> list[Rephrasing]:
         reask = bool(second.reask_cue) and second.reask_of is None
         # "Like, what's your false alarm story?": the question stage read it as
         # the one before it said again (intent_links.restated_intent)
-        restated = second.intent_cue.startswith(RESTATES)
+        restated = second.intent_cue.startswith(RESTATES) and not _sets_a_condition(
+            analysis, second
+        )
         if cue is not None or reask or restated:
             if cue is not None:
                 how = text[cue.start : cue.end]
@@ -137,6 +139,32 @@ def find_rephrasings(analysis: Analysis, turn: SubjectTurn) -> list[Rephrasing]:
                 )
             )
     return sorted(found, key=lambda r: (r.start, r.end))
+
+
+_CONDITIONS = frozenset({"when", "whenever", "if", "where", "say", "even", "especially"})
+"""Words that open a restatement which only sets the case the question asks
+about ("... outside of experiments? Like, when you can't randomise?")."""
+
+
+def _sets_a_condition(analysis: Analysis, question: Question) -> bool:
+    """Whether a restating ``question`` ("Like, when ...?", "I mean, if ...?")
+    goes on, past its restatement phrase, with a condition or an example of
+    the question before it (_CONDITIONS), not with the question again ("Like,
+    what's your false alarm story?", "Like, when someone's upset, what do you
+    do?")."""
+    cues = load_cues()
+    words = [
+        w.lower
+        for w in analysis.sentences[question.sentence].words
+        if question.start <= w.start < question.end and not w.is_punct
+    ]
+    words = [w for w in words if w not in cues.fillers]
+    for phrase in cues.restatements:
+        if tuple(words[: len(phrase)]) == phrase:
+            rest = words[len(phrase) :]
+            # "Like, when someone's upset, what do you do?" asks it again
+            return bool(rest) and rest[0] in _CONDITIONS and cues.wh_words.isdisjoint(rest[1:])
+    return False
 
 
 def _opens(cue: CueMatch, question: Question) -> bool:
