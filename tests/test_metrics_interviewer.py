@@ -703,8 +703,9 @@ LEADING = (
     "Interviewer: Don't you think a neural net would be better? Surely you measured the lift?\n"
     "Candidate: Maybe.\n"
     # "okay?" asks for leave, not agreement; "So you used ...?" states the
-    # candidate's answer; ", right?" asks for agreement
-    "Interviewer: We will start with SQL, okay? So you used a fixed threshold? "
+    # candidate's answer; ", right?" asks for agreement ("We will start with
+    # SQL, okay?", a plan put for assent, is a check-in: no question at all)
+    "Interviewer: Our stack is mostly SQL, okay? So you used a fixed threshold? "
     "You tested it before launch, right?\n"
     "Candidate: Sure.\n"
     "Interviewer: How would you design the feature store?\n"

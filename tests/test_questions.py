@@ -2174,6 +2174,41 @@ def test_a_short_check_in_followed_by_other_words_asks_about_them(
     assert [q.text for q in analysis.questions] == ([] if check_in else [asked])
 
 
+@pytest.mark.parametrize(
+    ("said", "check_in"),
+    [
+        # the interviewer's plan for the call, put for assent (an audit's agenda
+        # turn was "one question at a time", praised)
+        ("We'll do about forty minutes, and then you'll meet Carl, okay?", True),
+        ("So I'll ask a few questions and then leave time for yours, alright?", True),
+        ("Let's start with your background, sound good?", True),
+        # a statement about the candidate, or no plan: still a question
+        ("You worked on the backend, okay?", False),
+        ("Our stack is mostly SQL, okay?", False),
+        ("We'll need you on site three days a week?", False),
+    ],
+)
+def test_a_plan_put_with_an_assent_tag_is_a_check_in(said: str, check_in: bool) -> None:
+    analysis = analysis_of(f"Interviewer: {said}\nCandidate: Sounds good.\n")
+    assert [q.text for q in analysis.check_ins] == ([said] if check_in else [])
+    assert [q.text for q in analysis.questions] == ([] if check_in else [said])
+
+
+def test_the_plan_for_the_call_ends_the_small_talk() -> None:
+    analysis = analysis_of(
+        "Interviewer: Did you find parking all right?\nCandidate: Yes, easily.\n"
+        "Interviewer: Good. We'll do about forty minutes, and then you'll meet Carl, okay?\n"
+        "Candidate: Sure.\n"
+        "Interviewer: You've been at Ledgerly three years. You'd agree discovery matters most,"
+        " right?\n"
+        "Candidate: Yes.\n"
+    )
+    assert [(q.turn, q.intent) for q in analysis.questions] == [
+        (0, "small_talk"),
+        (4, "background"),
+    ]
+
+
 def test_right_alone_is_still_a_check_in() -> None:
     analysis = analysis_of("Interviewer: Right?\nCandidate: Yes.\n")
     assert analysis.questions == ()

@@ -173,3 +173,22 @@ def tag_alone(span: Span, cues: QuestionCues) -> Asked | None:
     if tokens[-1].text != "?" or len(words) != 1 or words[0].norm_ not in cues.tags_alone:
         return None
     return Asked("tag", words[0].text, False)
+
+
+def plan_put(span: Span, asked: Asked, cues: QuestionCues) -> Asked | None:
+    """A check-in when ``span``, asked as a statement or a tag, puts the
+    interviewer's plan for the call with an assent tag ("We'll do about
+    forty minutes, and then you'll meet Carl, okay?"): it opens, openers
+    aside, with one of ``plan_openings`` and ends, before its "?", with one
+    of ``plan_tags``."""
+    if asked.form not in ("declarative", "tag") or span[-1].text != "?":
+        return None
+    norms = [t.norm_ for t in span if not (t.is_space or t.is_punct)]
+    norms = norms[head_of(norms, cues) :]
+    opens = any(tuple(norms[: len(p)]) == p for p in cues.plan_openings)
+    tag = next(
+        (p for p in cues.plan_tags if len(norms) > len(p) and tuple(norms[-len(p) :]) == p), None
+    )
+    if not opens or tag is None:
+        return None
+    return Asked(asked.form, " ".join(tag), True)

@@ -115,6 +115,8 @@ class QuestionCues:
     confirmations: frozenset[str] = frozenset()
     tags_alone: frozenset[str] = frozenset()
     terms_asked: frozenset[str] = frozenset()
+    plan_openings: tuple[tuple[str, ...], ...] = ()
+    plan_tags: tuple[tuple[str, ...], ...] = ()
     checked_subjects: frozenset[str] = frozenset()
     checked_not_before: frozenset[str] = frozenset()
     checked_longest: int = 0
@@ -248,6 +250,8 @@ def load_cues(text: str | None = None) -> QuestionCues:
         confirmations=frozenset(raw.get("confirmations", ())),
         tags_alone=frozenset(raw.get("tags_alone", ())),
         terms_asked=frozenset(raw.get("terms_asked", ())),
+        plan_openings=tuple(tuple(p.split()) for p in raw.get("plan_openings", ())),
+        plan_tags=tuple(tuple(p.split()) for p in raw.get("plan_tags", ())),
         **_checked(raw.get("checked_statements")),
         subject_openers=frozenset(raw.get("subject_openers", ())),
         numbered_openers=frozenset(raw.get("numbered_openers", ())),

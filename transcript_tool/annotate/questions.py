@@ -43,6 +43,7 @@ from .confirmations import (
     follow_up_fragment,
     heard_acknowledgement,
     only_openers,
+    plan_put,
     tag_alone,
     terms_asked,
 )
@@ -161,6 +162,14 @@ def find_questions(
         # "yes / right / and i think ..." agrees, it does not ask
         stated = asked is None and not only_openers(span, cues)
         stated_in_turn = sentence.turn if stated else None
+        planned = (  # "We'll do about forty minutes, okay?": the plan for the call
+            asked is not None
+            and not asked.check_in
+            and transcript.turns[sentence.turn].role == "interviewer"
+            and (plan := plan_put(span, asked, cues)) is not None
+        )
+        if planned:
+            asked = plan
         if asked is None and after_statement and not acknowledged:
             asked = confirmation(span, cues)
         elif asked is not None and asked.check_in and after_statement:
@@ -196,6 +205,8 @@ def find_questions(
             continue
         said_reask = None
         if asked.check_in:
+            if planned and asked_last == "small_talk":
+                asked_last = None  # the small talk is over: the interview begins
             check_ins.append(
                 _question(len(check_ins), sentence, turn.role, asked, "check_in", asked.cue, ())
             )
