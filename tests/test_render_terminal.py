@@ -71,8 +71,10 @@ def test_wrapped_lines_hang_under_their_first_word(
     text = render_terminal(sample_report("aws-transcribe-screen.json"), width=80, color=False)
     header = text.split("\n\n", 1)[0].splitlines()
     assert header[2:] == [
-        "speakers: Speaker 0 (Renee) = interviewer [inferred, confidence 0.93]; Speaker 1",
-        "          (Marcus) = candidate [inferred, confidence 0.93]",
+        # the role's confidence: which speaker interviews, not whether every
+        # word is the right speaker's (a raw caption's read 1.00 with a third wrong)
+        "speakers: Speaker 0 (Renee) = interviewer [role inferred, confidence 0.93];",
+        "          Speaker 1 (Marcus) = candidate [role inferred, confidence 0.93]",
         "note: roles inferred from how each speaker talks: Speaker 0 = interviewer",
         "      (0.93); Speaker 1 = candidate (0.93)",
     ]

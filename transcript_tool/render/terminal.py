@@ -193,7 +193,7 @@ def _header(transcript: Transcript) -> RenderableType:
         label = speaker.label
         how: str = speaker.role_source
         if speaker.role_source == "inferred":
-            how = f"inferred, confidence {speaker.role_confidence:.2f}"
+            how = f"role inferred, confidence {speaker.role_confidence:.2f}"
         speakers.append(f"{label} = {speaker.role} [{how}]")
     lines.append(_hanging("speakers: ", Text("; ".join(speakers))))
     uncertain = uncertain_turns(transcript)

@@ -125,7 +125,7 @@ def _speakers(transcript: Transcript) -> tuple[SpeakerView, ...]:
         how = {
             "label": "from the label",
             "option": "as given on the command line",
-            "inferred": f"inferred, confidence {speaker.role_confidence:.2f}",
+            "inferred": f"role inferred, confidence {speaker.role_confidence:.2f}",
         }[speaker.role_source]
         views.append(SpeakerView(label, speaker.role, how))
     return tuple(views)
