@@ -778,8 +778,8 @@ def test_whisperx_sample() -> None:
     assert len(with_words) >= 3
     assert all(w["speaker"] == s["speaker"] for s in with_words for w in s["words"])
     assert transcript.notices == (
-        "roles inferred from how each speaker talks: SPEAKER_00 = interviewer (0.91); "
-        "SPEAKER_01 = candidate (0.91)",
+        "roles inferred from how each speaker talks: SPEAKER_00 = interviewer (0.99); "
+        "SPEAKER_01 = candidate (0.99)",
     )
 
 

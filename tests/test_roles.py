@@ -133,6 +133,33 @@ def test_roles_inferred_whoever_speaks_first() -> None:
     ]
 
 
+def test_the_host_who_thanks_the_guest_for_coming_interviews() -> None:
+    """An interviewer who names topics rather than asking ("Your time at
+    Stripe.") asks fewer questions than the candidate checking what is
+    wanted; thanking them for coming still says who hosts (an audit's
+    interview was read the wrong way round, at confidence 0.53)."""
+    transcript = read(
+        "Lena: Hi, Sam. I'm the engineering lead for payments. Thanks for coming in.\n"
+        "Sam: Hi Lena. Glad to be here.\n"
+        "Lena: Okay. So. Your time at Stripe.\n"
+        "Sam: Do you want the whole arc? Or just the ledger work?\n"
+        "Lena: Whatever you think is relevant.\n"
+        "Sam: I joined on billing, then moved to the ledger team and led its migration.\n"
+        "Lena: Idempotency.\n"
+        "Sam: In the migration, or in general? Like how I think about it in APIs?\n"
+        "Lena: Either.\n"
+        "Sam: Every write that moves money carries a key, and the server stores the result.\n"
+        "Lena: Okay. And why us?\n"
+        "Sam: You are small enough that I would touch everything.\n"
+        "Lena: Fair. Questions for me?\n"
+        "Sam: What does on-call look like here?\n"
+    )
+    assert [(s.id, s.role) for s in transcript.speakers] == [
+        ("Lena", "interviewer"),
+        ("Sam", "candidate"),
+    ]
+
+
 @pytest.mark.parametrize("option", ["Daniel", "daniel", " Daniel "])
 def test_interviewer_option_overrides_inference(option: str) -> None:
     transcript = assign_roles(read(NAMED), interviewer=option)

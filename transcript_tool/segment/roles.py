@@ -116,6 +116,23 @@ PANEL_QUESTIONS = 3  # a third speaker who asks fewer is no interviewer ("Can yo
 ANSWERED_AT_LENGTH = 40  # ... unless the candidate answers one of them in this many words
 
 
+_HOSTING = re.compile(
+    r"\bthanks? (?:you )?(?:so much |very much )?for (?:coming(?: in)?|joining(?: us| me)?|"
+    r"making (?:the )?time|taking (?:the )?time|meeting with (?:us|me)|your interest)\b",
+    re.IGNORECASE,
+)
+"""What the one who hosts says in their first turns ("Thanks for coming in",
+"Thank you for making the time"). Not the guest's "thanks for having me":
+diarization gives a line of the guest's to the host often enough (a
+Whisper and pyannote podcast export in ../shared) to make it no evidence
+against the speaker it lands on."""
+HOSTING_TURNS = 3
+"""A speaker's first turns that are read for hosting thanks."""
+HOSTING_WEIGHT = 0.3
+"""What hosting thanks add to a speaker's interviewer score: as much as
+talking least (0.3), less than asking most (0.6)."""
+
+
 @dataclass(frozen=True)
 class _Talk:
     """How one speaker talks, summed over their turns."""
@@ -127,6 +144,9 @@ class _Talk:
     answered_by: tuple[str, ...] = ()
     """Who spoke ANSWERED_AT_LENGTH words or more right after each of the
     speaker's turns that asks (a speaker once per such turn)."""
+    hosting: bool = False
+    """Whether the speaker's first HOSTING_TURNS turns thank the other for
+    coming (_HOSTING)."""
 
 
 def assign_roles(
@@ -263,11 +283,13 @@ def _talk(turns: Sequence[Turn], everyone: Sequence[Turn]) -> _Talk:
         for t, n in zip(turns, asked, strict=True)
         if n and t.index + 1 < len(everyone)
     ]
+    opening = " ".join(t.text for t in turns[:HOSTING_TURNS])
     return _Talk(
         turns=len(turns),
         words=sum(len(t.text.split()) for t in turns),
         questions=sum(asked),
         first_turn=turns[0].index,
+        hosting=bool(_HOSTING.search(opening)),
         answered_by=tuple(
             r.speaker
             for r in replies
@@ -302,7 +324,8 @@ def _match_speaker(flag: str, transcript: Transcript, turns_by: dict[str, list[T
 def _interviewer_score(talk: _Talk, total_questions: int, total_words: int, first: bool) -> float:
     question_share = talk.questions / total_questions if total_questions else 0.5
     quiet_share = 1 - talk.words / total_words if total_words else 0.5
-    return 0.6 * question_share + 0.3 * quiet_share + 0.1 * first
+    hosting = HOSTING_WEIGHT * talk.hosting
+    return 0.6 * question_share + 0.3 * quiet_share + 0.1 * first + hosting
 
 
 def _infer(
