@@ -1598,6 +1598,9 @@ def test_you_know_ending_an_answer_is_not_a_question() -> None:
         "Sound okay so far?",
         "That make sense so far?",
         "That sound good?",
+        # whether the question came across (an audit's nervous interviewer)
+        "Sorry, was my question clear?",
+        "Was that clear?",
     ],
 )
 def test_check_ins_are_kept_apart_with_their_cue(check_in: str) -> None:
