@@ -2178,6 +2178,36 @@ def test_a_short_check_in_followed_by_other_words_asks_about_them(
 
 
 @pytest.mark.parametrize(
+    "task",
+    [
+        "Design a meeting room booking system for our office.",
+        "Estimate the number of piano tuners in Chicago.",
+        "Implement a function that merges two sorted lists.",
+    ],
+)
+def test_a_task_set_without_a_question_mark_is_asked(task: str) -> None:
+    # the raw-caption audit: the candidate's clarifying questions about the
+    # task were "reverse" questions about the company, as nothing was asked
+    analysis = analysis_of(
+        f"Interviewer: {task}\n"
+        "Candidate: Sure. How many do you expect, roughly?\n"
+        "Interviewer: Use your own estimate.\n"
+        "Candidate: Okay. I'd start from the population.\n"
+    )
+    assert [(q.turn, q.form, q.intent) for q in analysis.questions] == [
+        (0, "imperative", analysis.questions[0].intent),
+        (1, "wh", "clarification"),
+    ]
+    assert analysis.questions[0].intent in ("problem_solving", "technical")
+    # told as a story, the same verb asks nothing
+    told = analysis_of(
+        "Interviewer: What did you do last?\n"
+        "Candidate: My manager said, design a new booking flow, so I did.\n"
+    )
+    assert [q.turn for q in told.questions] == [0]
+
+
+@pytest.mark.parametrize(
     ("said", "check_in"),
     [
         # the interviewer's plan for the call, put for assent (an audit's agenda
