@@ -818,3 +818,23 @@ def test_any_text_is_read_by_the_timed_reader_or_refused(text: str) -> None:
 @given(TEXT)
 def test_any_text_is_read_by_the_otter_reader_or_refused(text: str) -> None:
     check_reads_or_fails_cleanly(otter_reader.read, otter_reader.sniff, text)
+
+
+def test_inferred_turns_of_lines_whose_times_go_back_span_their_lines() -> None:
+    # no speaker labels: the segmenter's turns take their times from the
+    # lines; one line written before the other in time made a turn that ended
+    # before it began
+    text = "".join(
+        f"[00:00:{a:02d}.000 --> 00:00:{b:02d}.000] {words}\n"
+        for a, b, words in [
+            (5, 9, "so tell me a bit about yourself and your last role"),
+            (40, 44, "sure i am a nurse on a cardiac step down unit and i have been there"),
+            (20, 24, "for about four years mostly nights and i precept new grads"),
+        ]
+    )
+    transcript = read_text(text, "talk.txt")
+    assert transcript.turns_inferred
+    assert all(t.start is not None and t.end is not None for t in transcript.turns)
+    assert [(t.start, t.end) for t in transcript.turns] == [(5.0, 9.0), (20.0, 44.0)], [
+        (t.start, t.end) for t in transcript.turns
+    ]

@@ -256,13 +256,21 @@ def _turns(
     def close() -> None:
         if not current:
             return
+        start = at(first_chunk, first_token, chunks[first_chunk].start)
+        end = at(last_chunk, last_token + 1, chunks[last_chunk].end)
+        if start is not None and end is not None and end < start:
+            # times that go backwards (kept in file order): the span of the
+            # turn's chunks, as build_transcript gives a merged turn
+            spanned = chunks[first_chunk : last_chunk + 1]
+            start = min((k.start for k in spanned if k.start is not None), default=start)
+            end = max((k.end for k in spanned if k.end is not None), default=end)
         turns.append(
             RawTurn(
                 speaker=speaker_id(current_speaker),
                 text=" ".join(current),
                 line=chunks[first_chunk].line,
-                start=at(first_chunk, first_token, chunks[first_chunk].start),
-                end=at(last_chunk, last_token + 1, chunks[last_chunk].end),
+                start=start,
+                end=end,
                 confidence=confidence,
                 pauses=list(pauses),
             )
