@@ -75,9 +75,11 @@ def talk_share(analysis: Analysis, params: Params, scope: Scope) -> MetricResult
 
 def context_monologues(analysis: Analysis, params: Params, scope: Scope) -> MetricResult:
     """Turns in which the subject says at least ``min_words`` words before
-    asking anything (no question and no check-in before them, or none in the
-    turn at all): context, stories or opinions at length, and set-ups that
-    keep the question waiting.
+    their first question, or that ask nothing at all (no question and no
+    check-in): context, stories or opinions at length, and set-ups that keep
+    the question waiting. The set-up of a case, a scenario or a design
+    problem is its question's material, and an intro to a recording's
+    viewers keeps no one waiting (:func:`.exchanges.setup_words`).
 
     Long setups eat the candidate's time and bury the question that follows;
     a question at the end of 200 words of context does not make them short.

@@ -76,9 +76,10 @@ opens with "your" names what it asks for ("And your target range?", "Your
 notice period, then?"): elliptical, not a statement put to be confirmed."""
 
 REFLECTED_SHARE = 0.5
-"""A statement about the candidate put back to them ("So you were the one on
-call that night?") reflects what they said, rather than leading, when at
-least this share of its content words is in their last REFLECTED_TURNS turns."""
+"""A statement about the candidate put back to them ("So you're in the
+freezer all night?" after "mostly nights in the freezer") reflects what they
+said, rather than leading, when at least this share of its content words is
+in their last REFLECTED_TURNS turns."""
 REFLECTED_TURNS = 2
 
 
@@ -97,9 +98,9 @@ def _elliptical(analysis: Analysis, question: Question) -> bool:
 
 
 def _reflects(analysis: Analysis, question: Question) -> bool:
-    """Whether most of ``question``'s content words (lemmas, stop words left
-    out: "on call", "night") are the other party's, said in their last
-    REFLECTED_TURNS turns before it."""
+    """Whether most of ``question``'s content words (lemmas; spaCy's stop
+    words left out, among them "call" and "one") are the other party's, said
+    in their last REFLECTED_TURNS turns before it."""
     terms = {w.lemma.lower() for w in _words(analysis, question) if not w.is_stop}
     if not terms:
         return False

@@ -123,9 +123,9 @@ _HOSTING = re.compile(
 )
 """What the one who hosts says in their first turns ("Thanks for coming in",
 "Thank you for making the time"). Not the guest's "thanks for having me":
-diarization gives a line of the guest's to the host often enough (a
-Whisper and pyannote podcast export in ../shared) to make it no evidence
-against the speaker it lands on."""
+diarization can give a line of the guest's to the host (it does in a Whisper
+and pyannote podcast export in ../shared), which would count against the
+host."""
 HOSTING_TURNS = 3
 """A speaker's first turns that are read for hosting thanks."""
 HOSTING_WEIGHT = 0.3
