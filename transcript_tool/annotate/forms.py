@@ -11,15 +11,15 @@ from typing import TYPE_CHECKING
 
 from ..model import QuestionForm
 from ..nlp import ASKS_EXTENSION
+from .choices import offers_choice
+from .cue_matches import Match
 from .heads import head_of
 from .marks import CLAUSE_MARKS, clause_mark, marked_anywhere, marked_by_question_mark
 from .onsets import goes_on, leads_in, question_onset, quotes
-from .question_cues import Match, QuestionCues, Where
+from .question_cues import QuestionCues, Where
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
-
-    from .word_lists import RuleWords
 
 
 @dataclass(frozen=True)
@@ -249,7 +249,7 @@ def _form(
                 and at_head not in unmarked_clauses
             ):
                 return Asked("choice", doc[starts[at_head]].text, check_in=False)
-            if form == "yes_no" and _offers_choice(
+            if form == "yes_no" and offers_choice(
                 [t.norm_ for t in doc[hit.end : content_end]], cues
             ):
                 form = "choice"
@@ -376,39 +376,3 @@ def _quoted(norms: Sequence[str], mark: int, cues: QuestionCues) -> bool:
         # ...?", "the first question I'd ask is, is it real?"
         return any(w in words.saying for w in norms[max(k - 3, 0) : k])
     return word in words.hearers and before in words.saying
-
-
-TIMES_REACH = 5
-"""Words after an "or" that one of questions.yaml ``choices.times_later``
-may be in, for the "or" to join two times (:func:`_joins_times`)."""
-
-
-def _joins_times(norms: Sequence[str], at: int, words: RuleWords) -> bool:
-    """Whether the "or" at ``norms[at]`` joins now and any later time ("will
-    you now or in the future require sponsorship"): one question of any time,
-    no choice between two."""
-    return (
-        at > 0
-        and norms[at - 1] in words.times_now
-        and any(w in words.times_later for w in norms[at + 1 : at + 1 + TIMES_REACH])
-    )
-
-
-def _offers_choice(norms: Sequence[str], cues: QuestionCues) -> bool:
-    """ "Would you score them one at a time, or in batches?" offers a choice;
-    "any ticketing or help desk software?" does not, but a second question
-    after the "or" does ("Is there any legal prohibition, or is that just a
-    choice you make?"). The words are questions.yaml ``choices``."""
-    words = cues.rule_words
-    at = next(
-        (k for k, w in enumerate(norms) if w == "or" and not _joins_times(norms, k, words)), None
-    )
-    if at is None:
-        return False
-    before = norms[:at]
-    after = norms[at + 1 :]
-    if not after or after[0] in words.or_not_choices:
-        return False
-    if len(after) > 1 and after[0] in cues.auxiliaries and after[1] in words.second_subjects:
-        return True
-    return words.open_words.isdisjoint(before)

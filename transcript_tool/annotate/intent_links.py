@@ -13,8 +13,9 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from ..model import Question, QuestionIntent, Sentence, Transcript, count_text_words
+from .cue_matches import Match, first_cue
 from .parts import focus_terms
-from .question_cues import Match, QuestionCues, first_cue
+from .question_cues import QuestionCues
 
 if TYPE_CHECKING:
     from spacy.tokens import Span

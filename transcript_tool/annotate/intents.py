@@ -18,9 +18,10 @@ from typing import TYPE_CHECKING
 
 from ..model import QuestionForm, QuestionIntent, Role
 from ..wording import with_article
+from .cue_matches import Match, first_cue, first_match
 from .intent_links import GOES_ON, points_back
 from .names import caseless, is_name_word
-from .question_cues import Match, QuestionCues, first_cue, first_match, rule_words
+from .question_cues import QuestionCues, rule_words
 
 if TYPE_CHECKING:
     from spacy.tokens import Span

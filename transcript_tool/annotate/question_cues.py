@@ -4,8 +4,7 @@ they are used and the YAML file's comments for what each section means)."""
 
 from __future__ import annotations
 
-import bisect
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -23,7 +22,6 @@ from .word_lists import RuleWords, load_rule_words
 if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.matcher import PhraseMatcher
-    from spacy.tokens import Doc, Span
 
 Where = Literal["head", "end", "whole"]
 
@@ -358,47 +356,3 @@ def matchers_for(nlp: Language) -> Matchers:
     found.add_phrases("invites", cues.invitation_statements, nlp)
     found.add_phrases("reask", cues.reask_phrases, nlp)
     return found
-
-
-@dataclass(frozen=True)
-class Match:
-    key: str
-    start: int  # token index in the doc
-    end: int
-    text: str
-
-
-@dataclass(frozen=True)
-class DocMatches:
-    """Every match in one doc, in order of start (longest first)."""
-
-    matches: tuple[Match, ...]
-    starts: tuple[int, ...]
-
-    @classmethod
-    def of(cls, doc: Doc, matchers: Matchers) -> DocMatches:
-        found = sorted(
-            (
-                Match(matchers.keys[match_id], start, end, doc[start:end].text)
-                for match_id, start, end in [*matchers.token(doc), *matchers.phrase(doc)]
-            ),
-            key=lambda m: (m.start, -m.end, m.key),
-        )
-        return cls(tuple(found), tuple(m.start for m in found))
-
-    def within(self, span: Span) -> list[Match]:
-        """The matches that lie inside ``span``."""
-        first = bisect.bisect_left(self.starts, span.start)
-        last = bisect.bisect_left(self.starts, span.end)
-        return [m for m in self.matches[first:last] if m.end <= span.end]
-
-
-def first_cue(matches: Sequence[Match], key: str) -> str | None:
-    """The longest (then earliest) match of ``key``, lowercased: the cue quoted."""
-    best = first_match(matches, key)
-    return None if best is None else best.text.lower()
-
-
-def first_match(matches: Sequence[Match], key: str) -> Match | None:
-    hits = [m for m in matches if m.key == key]
-    return min(hits, key=lambda m: (m.start - m.end, m.start)) if hits else None

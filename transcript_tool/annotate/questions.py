@@ -47,6 +47,7 @@ from .confirmations import (
     tag_alone,
     terms_asked,
 )
+from .cue_matches import DocMatches, Match, first_cue, first_match
 from .forms import Asked, classify_span
 from .intent_links import (
     after_setup,
@@ -69,15 +70,7 @@ from .intents import (
     intent_cue_of,
 )
 from .parts import split_parts
-from .question_cues import (
-    DocMatches,
-    Match,
-    QuestionCues,
-    first_cue,
-    first_match,
-    load_cues,
-    matchers_for,
-)
+from .question_cues import QuestionCues, load_cues, matchers_for
 from .replies import openings
 from .rhetorical import Place, rhetorical
 from .unasked import bare_request, offered_answer

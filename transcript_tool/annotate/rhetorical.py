@@ -10,8 +10,9 @@ from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from ..model import QuestionForm
+from .cue_matches import Match, first_cue
 from .heads import head_of
-from .question_cues import Match, QuestionCues, first_cue
+from .question_cues import QuestionCues
 
 if TYPE_CHECKING:
     from spacy.tokens import Span

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 
 from ..errors import UsageError, shown_source
 from ..model import Role, Speaker, Transcript, Turn
+from .said_names import said_name
 
 ROLE_LABELS: dict[str, Role] = {
     "interviewer": "interviewer",
@@ -81,36 +82,6 @@ _ASKING_OPENER = re.compile(
     r"which|who)\b",
     re.IGNORECASE,
 )
-
-_UPPER = "[" + "".join(re.escape(c) for c in map(chr, range(0x3000)) if c.isupper()) + "]"
-_LOWER = "[" + "".join(re.escape(c) for c in map(chr, range(0x3000)) if c.islower()) + "]"
-"""Upper- and lower-case letters of every alphabet up to CJK (``re`` has no
-class for them): names such as "Tomás", "Zoë" or "Søren" are names too."""
-_WORD = rf"{_UPPER}(?:{_LOWER}+(?:[-'’]{_UPPER}?{_LOWER}+)?|['’]{_UPPER}{_LOWER}+)"
-"""One word of a name: "Ana", "Jean-Luc", "O'Neil", "O’Neill"."""
-_NAME = rf"(?P<name>{_WORD}(?: {_WORD})?)"
-_NAME_PATTERNS = (
-    re.compile(r"\b[Mm]y name(?: is|['’]s)\s+" + _NAME + r"\b"),
-    re.compile(
-        r"\b(?:I['’]m|I am|[Tt]his is)\s+"
-        + _NAME
-        + r"(?=\s*(?:[,.!;]|$| and | from | here| calling))"
-    ),
-)
-_GREETING = re.compile(
-    r"\b(?:Hi|Hello|Hey|Thanks|Thank you|Welcome|Nice to meet you|Good morning|"
-    r"Good afternoon|Great to meet you|(?:Hi|Hello|Hey),? is this),?\s+(?P<name>"
-    + _WORD
-    + r")(?=\s*[,.!?])"
-)
-_NOT_NAMES = frozenset(
-    """
-    I Just So Really Glad Happy Excited Good Great Fine Sorry Not Currently Actually Very Well
-    Here Doing Still Also Pretty Sure Thrilled Delighted Looking Interested Working Based
-    Responsible Okay Ok Yes Yeah Going Trying Curious Hoping Thinking Afraid Honestly Always
-    """.split()
-)
-
 
 PANEL_QUESTIONS = 3  # a third speaker who asks fewer is no interviewer ("Can you hear us?")
 ANSWERED_AT_LENGTH = 40  # ... unless the candidate answers one of them in this many words
@@ -399,22 +370,8 @@ def _name_for(speaker: str, turns_by: dict[str, list[Turn]]) -> str | None:
     noted = _noted_name(speaker)
     if noted is not None:
         return noted
-    own = _said_name(turns_by.get(speaker, []), _NAME_PATTERNS)
-    if own is not None:
-        return own
-    # In a two-person conversation, the name the other speaker greets or
-    # thanks in their first turns ("Hi Amara, thanks for joining").
-    if len(turns_by) != 2 or speaker not in turns_by:
-        return None
-    other = next(sid for sid in turns_by if sid != speaker)
-    return _said_name(turns_by[other], (_GREETING,))
-
-
-def _said_name(turns: Sequence[Turn], patterns: tuple[re.Pattern[str], ...]) -> str | None:
-    """The first name ``patterns`` find in the first three of ``turns`` (one speaker's)."""
-    for text in [t.text for t in turns[:3]]:
-        for pattern in patterns:
-            for match in pattern.finditer(text):
-                if match.group("name").split()[0] not in _NOT_NAMES:
-                    return match.group("name")
-    return None
+    # in a two-person conversation, also the name the other speaker greets
+    # or thanks in their first turns ("Hi Amara, thanks for joining")
+    others = [sid for sid in turns_by if sid != speaker]
+    greeting = turns_by[others[0]] if len(turns_by) == 2 and speaker in turns_by else ()
+    return said_name(turns_by.get(speaker, []), greeting)
