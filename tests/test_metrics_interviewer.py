@@ -445,6 +445,8 @@ def test_rephrased_questions_a_condition_spelled_out_is_no_second_version(
     # ask it" for "... outside of experiments? Like, when you can't randomise?"
     analysis = analysis_of(f"Interviewer: {turn}\nCandidate: With a diff-in-diff.\n")
     assert interviewer.REPHRASED_QUESTIONS(analysis).value == rephrased
+    # nor is the case spelled out a second question stacked on the first
+    assert interviewer.STACKED_QUESTIONS(analysis).value == 0
 
 
 def test_rephrased_questions_unpunctuated() -> None:

@@ -85,9 +85,7 @@ def find_rephrasings(analysis: Analysis, turn: SubjectTurn) -> list[Rephrasing]:
         reask = bool(second.reask_cue) and second.reask_of is None
         # "Like, what's your false alarm story?": the question stage read it as
         # the one before it said again (intent_links.restated_intent)
-        restated = second.intent_cue.startswith(RESTATES) and not _sets_a_condition(
-            analysis, second
-        )
+        restated = second.intent_cue.startswith(RESTATES) and not sets_a_condition(analysis, second)
         if cue is not None or reask or restated:
             if cue is not None:
                 how = text[cue.start : cue.end]
@@ -146,7 +144,7 @@ _CONDITIONS = frozenset({"when", "whenever", "if", "where", "say", "even", "espe
 about ("... outside of experiments? Like, when you can't randomise?")."""
 
 
-def _sets_a_condition(analysis: Analysis, question: Question) -> bool:
+def sets_a_condition(analysis: Analysis, question: Question) -> bool:
     """Whether a restating ``question`` ("Like, when ...?", "I mean, if ...?")
     goes on, past its restatement phrase, with a condition or an example of
     the question before it (_CONDITIONS), not with the question again ("Like,

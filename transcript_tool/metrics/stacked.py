@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from itertools import pairwise
 
 from ..annotate.answered import leads_on
-from ..annotate.intent_links import GOES_ON
+from ..annotate.intent_links import GOES_ON, RESTATES
 from ..annotate.interviewer_cues import load_interviewer_cues
 from ..annotate.parts import asks_on_its_own
 from ..annotate.question_cues import QuestionCues, load_cues
@@ -24,7 +24,7 @@ from .interviewer_turns import (
     span_quote,
     subject_turns,
 )
-from .rephrased import find_rephrasings
+from .rephrased import find_rephrasings, sets_a_condition
 
 
 def _asks(analysis: Analysis, turn: SubjectTurn, count_parts: bool) -> int:
@@ -76,10 +76,16 @@ def _goes_on(question: Question) -> bool:
 
 
 def _asks_nothing_new(analysis: Analysis, before: Question, after: Question) -> bool:
-    """``after`` asks about what ``before`` asked for (:func:`_asks_about_it`)
-    or only spells it out (:func:`_glosses`)."""
+    """``after`` asks about what ``before`` asked for (:func:`_asks_about_it`),
+    only spells it out (:func:`_glosses`) or sets the case it asks about
+    ("... outside of experiments? Like, when you can't randomise?":
+    :func:`.rephrased.sets_a_condition`)."""
     spoken = _spoken(analysis, after)
-    return _asks_about_it(before, after, spoken) or _glosses(before, after, spoken)
+    return (
+        _asks_about_it(before, after, spoken)
+        or _glosses(before, after, spoken)
+        or (after.intent_cue.startswith(RESTATES) and sets_a_condition(analysis, after))
+    )
 
 
 def _spoken(analysis: Analysis, question: Question) -> list[str]:
