@@ -9,7 +9,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from ..annotate.interviewer_cues import CueMatch, cue_matches
-from ..model import Analysis, Evidence, MetricResult, Question, Role, Sentence
+from ..annotate.question_cues import load_cues
+from ..model import Analysis, Evidence, MetricResult, Question, Role, Sentence, Word
 from .base import Scope
 from .common import quote
 from .delivery import word_counts
@@ -63,6 +64,21 @@ def no_questions(turns: Sequence[SubjectTurn], subject: Role) -> MetricResult | 
 
 def question_words(analysis: Analysis, question: Question) -> int:
     return sum(1 for w in analysis.sentences[question.sentence].words if not w.is_punct)
+
+
+def question_tokens(analysis: Analysis, question: Question) -> list[Word]:
+    """The tokens of ``question``'s own words, punctuation left out."""
+    return [
+        w
+        for w in analysis.sentences[question.sentence].words
+        if question.start <= w.start < question.end and not w.is_punct
+    ]
+
+
+def spoken_words(analysis: Analysis, question: Question) -> list[str]:
+    """The lowercase tokens of ``question``, without punctuation and fillers."""
+    fillers = load_cues().fillers
+    return [w.lower for w in question_tokens(analysis, question) if w.lower not in fillers]
 
 
 def question_terms(question: Question) -> set[str]:

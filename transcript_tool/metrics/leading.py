@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from ..annotate.heads import head_of
 from ..annotate.interviewer_cues import load_interviewer_cues
 from ..annotate.question_cues import load_cues
-from ..model import Analysis, Evidence, MetricResult, Question, Word, plain
+from ..model import Analysis, Evidence, MetricResult, Question, plain
 from .base import MetricSpec, Param, Params, Scope
 from .interviewer_turns import (
     EVIDENCE,
@@ -18,6 +18,7 @@ from .interviewer_turns import (
     asked_well,
     no_questions,
     praised,
+    question_tokens,
     question_words,
     span_quote,
     subject_turns,
@@ -83,16 +84,8 @@ in their last REFLECTED_TURNS turns."""
 REFLECTED_TURNS = 2
 
 
-def _words(analysis: Analysis, question: Question) -> list[Word]:
-    return [
-        w
-        for w in analysis.sentences[question.sentence].words
-        if not w.is_punct and question.start <= w.start < question.end
-    ]
-
-
 def _elliptical(analysis: Analysis, question: Question) -> bool:
-    norms = [w.lower for w in _words(analysis, question)]
+    norms = [w.lower for w in question_tokens(analysis, question)]
     head = head_of(norms, load_cues())
     return 0 < len(norms) - head <= ELLIPTICAL_WORDS and norms[head] == "your"
 
@@ -101,7 +94,7 @@ def _reflects(analysis: Analysis, question: Question) -> bool:
     """Whether most of ``question``'s content words (lemmas; spaCy's stop
     words left out, among them "call" and "one") are the other party's, said
     in their last REFLECTED_TURNS turns before it."""
-    terms = {w.lemma.lower() for w in _words(analysis, question) if not w.is_stop}
+    terms = {w.lemma.lower() for w in question_tokens(analysis, question) if not w.is_stop}
     if not terms:
         return False
     turns = analysis.transcript.turns

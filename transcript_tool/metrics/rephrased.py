@@ -21,6 +21,7 @@ from .interviewer_turns import (
     praised,
     question_terms,
     span_quote,
+    spoken_words,
     subject_turns,
 )
 
@@ -151,12 +152,7 @@ def sets_a_condition(analysis: Analysis, question: Question) -> bool:
     what's your false alarm story?", "Like, when someone's upset, what do you
     do?")."""
     cues = load_cues()
-    words = [
-        w.lower
-        for w in analysis.sentences[question.sentence].words
-        if question.start <= w.start < question.end and not w.is_punct
-    ]
-    words = [w for w in words if w not in cues.fillers]
+    words = spoken_words(analysis, question)
     for phrase in cues.restatements:
         if tuple(words[: len(phrase)]) == phrase:
             rest = words[len(phrase) :]

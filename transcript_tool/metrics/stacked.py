@@ -22,6 +22,7 @@ from .interviewer_turns import (
     praised,
     question_words,
     span_quote,
+    spoken_words,
     subject_turns,
 )
 from .rephrased import find_rephrasings, sets_a_condition
@@ -80,22 +81,12 @@ def _asks_nothing_new(analysis: Analysis, before: Question, after: Question) -> 
     only spells it out (:func:`_glosses`) or sets the case it asks about
     ("... outside of experiments? Like, when you can't randomise?":
     :func:`.rephrased.sets_a_condition`)."""
-    spoken = _spoken(analysis, after)
+    said = spoken_words(analysis, after)
     return (
-        _asks_about_it(before, after, spoken)
-        or _glosses(before, after, spoken)
+        _asks_about_it(before, after, said)
+        or _glosses(before, after, said)
         or (after.intent_cue.startswith(RESTATES) and sets_a_condition(analysis, after))
     )
-
-
-def _spoken(analysis: Analysis, question: Question) -> list[str]:
-    """The lowercase tokens of ``question``, without punctuation and fillers."""
-    fillers = load_cues().fillers
-    return [
-        w.lower
-        for w in analysis.sentences[question.sentence].words
-        if question.start <= w.start < question.end and not w.is_punct and w.lower not in fillers
-    ]
 
 
 def _glosses(before: Question, after: Question, spoken: Sequence[str]) -> bool:
