@@ -23,7 +23,7 @@ from .common import (
     weighted,
 )
 from .delivery import other_party
-from .interruptions import cut_off
+from .interruptions import cut_in
 from .repeats import repeated_phrases
 
 LENGTH_BY_INTENT: dict[str, float] = {
@@ -74,7 +74,7 @@ def conciseness(analysis: Analysis, params: Params, scope: Scope) -> MetricResul
         return MetricResult(None, reason="the candidate answered no interviewer question")
     turns = analysis.transcript.turns
     length_scores = [_length_score(a, params) for a in answers]
-    cut = {a.exchange for a in answers if _cut_off(analysis, a)}
+    cut = {a.exchange for a in answers if cut_in(turns, a.turns[-1])}
     # an answer the interviewer cut off shows a ramble, not getting to the point
     whole = [
         (a, s)
@@ -200,18 +200,6 @@ def conciseness(analysis: Analysis, params: Params, scope: Scope) -> MetricResul
         items=tuple(
             (f"turn {a.turns[0]}", round(s, 1)) for a, s in zip(answers, length_scores, strict=True)
         ),
-    )
-
-
-def _cut_off(analysis: Analysis, answer: Answer) -> bool:
-    """Whether ``answer`` ends cut off where the other party speaks ("... and
-    so what I--" / "How many dispatchers?")."""
-    turns = analysis.transcript.turns
-    last = answer.turns[-1]
-    return (
-        last + 1 < len(turns)
-        and turns[last + 1].role != turns[last].role
-        and cut_off(turns[last].text)
     )
 
 

@@ -11,8 +11,9 @@ the count is 0 for want of evidence; the feedback says what was looked at.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
-from ..model import Analysis, Evidence, MetricResult
+from ..model import Analysis, Evidence, MetricResult, Turn
 from .base import MetricSpec, Params, Scope
 from .delivery import other_party
 
@@ -31,6 +32,16 @@ def cut_off(text: str) -> bool:
     return bool(CUT_OFF.search(text))
 
 
+def cut_in(turns: Sequence[Turn], index: int) -> bool:
+    """Whether turn ``index`` of ``turns`` ends cut off (:func:`cut_off`)
+    where someone of another role speaks next: the other cut in on it."""
+    return (
+        index + 1 < len(turns)
+        and turns[index + 1].role != turns[index].role
+        and cut_off(turns[index].text)
+    )
+
+
 def interruptions(analysis: Analysis, params: Params, scope: Scope) -> MetricResult:
     """The subject's turns in scope that begin right after the other party's
     turn ended cut off: the subject spoke before the other had finished
@@ -47,7 +58,7 @@ def interruptions(analysis: Analysis, params: Params, scope: Scope) -> MetricRes
     if not in_scope:
         return MetricResult(None, reason=f"the {subject} did not speak")
     handed = [t - 1 for t in in_scope if t > 0 and turns[t - 1].role == other]
-    cut = [index for index in handed if cut_off(turns[index].text)]
+    cut = [index for index in handed if cut_in(turns, index)]
     evidence = tuple(
         Evidence(
             index,
