@@ -4,7 +4,7 @@ where it begins."""
 
 from __future__ import annotations
 
-from transcript_tool import analyze, load_rubric, score
+from transcript_tool import analyze, load_rubric, render_report, score
 from transcript_tool.metrics.base import Scope
 from transcript_tool.model import Analysis
 from transcript_tool.readers import read_text
@@ -79,3 +79,17 @@ def test_the_candidate_saying_the_words_ends_no_mock() -> None:
         "Interviewer: Okay, let's step out of character. What did you learn",
     )
     assert analysis_of(ended).debrief_turn == 4
+
+
+def test_the_reports_list_the_debrief_questions_apart_from_the_interview() -> None:
+    report = score(analysis_of(MOCK), load_rubric("default"))
+    text = render_report(report, "terminal")
+    asked, _, debrief = text.partition("Questions in the debrief, from turn 4 (not scored)")
+    asked = asked.partition("Questions asked by the interviewer")[2]
+    assert "What did you learn from that?" in asked
+    assert "How do you feel?" not in asked and "What would you change?" not in asked
+    assert "How do you feel?" in debrief and "What would you change?" in debrief
+    markdown = render_report(report, "markdown")
+    assert "### Questions in the debrief (2)" in markdown
+    assert "Asked after the mock interview ended (turn 4): not scored." in markdown
+    assert 'id="debrief"' in render_report(report, "html")

@@ -1,8 +1,9 @@
 """The question cards of the HTML and Markdown reports, as plain view objects
 (part of :mod:`.views`): the interviewer's questions, the candidate's
-clarifying questions and the candidate's own questions, numbered Q1, Q2 ...
-in that order, each with how it was put, whether the answer addressed it, the
-answer's first words and the criteria's quotes from it.
+clarifying questions, the candidate's own questions and those of a mock
+interview's debrief, numbered Q1, Q2 ... in that order, each with how it was
+put, whether the answer addressed it, the answer's first words and the
+criteria's quotes from it.
 """
 
 from __future__ import annotations
@@ -119,36 +120,60 @@ def quote_of(item: Evidence, source: str, turns: Sequence[Turn]) -> Quote:
     return Quote(item.turn, item.quote, item.note, item.polarity, source, before, after)
 
 
-def _sections(analysis: Analysis) -> dict[int, str]:
-    return {q: e.section for e in analysis.exchanges for q in e.questions}
+QuestionLists = dict[str, list[Question]]
+"""The questions of each group, keyed by group id (:func:`question_lists`)."""
+
+
+def question_lists(analysis: Analysis) -> QuestionLists:
+    """The questions of each group, in text order: the interviewer's
+    (``asked``), the candidate's clarifying questions (``clarifying``), the
+    candidate's own (``own``) and, after a mock interview, those of its
+    debrief (``debrief``, either party's: they are not scored). Every
+    question is in one group; the terminal and the cards read the same."""
+    section = {q: e.section for e in analysis.exchanges for q in e.questions}
+    debriefed = {q for e in analysis.exchanges if e.phase == "debrief" for q in e.questions}
+    lists: QuestionLists = {"asked": [], "clarifying": [], "own": [], "debrief": []}
+    for q in analysis.questions:
+        if q.index in debriefed:
+            key = "debrief"
+        elif section.get(q.index) == "clarification":
+            key = "clarifying"
+        else:
+            key = "own" if q.role == "candidate" else "asked"
+        lists[key].append(q)
+    return lists
 
 
 def question_groups(report: Report) -> tuple[list[Group], dict[int, int]]:
     """The card groups (id, title, note, questions) and each question's number."""
     analysis = report.analysis
-    section = _sections(analysis)
-    asked = [q for q in analysis.questions if q.role != "candidate"]
-    clarifying = [q for q in analysis.questions if section.get(q.index) == "clarification"]
-    own = [
-        q
-        for q in analysis.questions
-        if q.role == "candidate" and section.get(q.index) != "clarification"
-    ]
+    lists = question_lists(analysis)
     groups = [
         (
             "asked",
             "Questions asked by the interviewer",
             "Each card says how the question was put, whether the answer addressed it, "
             "and quotes the answer.",
-            asked,
+            lists["asked"],
         ),
         (
             "clarifying",
             "Clarifying questions from the candidate",
             "Checking what was meant before answering.",
-            clarifying,
+            lists["clarifying"],
         ),
-        ("own", "Questions from the candidate", "About the role, the team or the company.", own),
+        (
+            "own",
+            "Questions from the candidate",
+            "About the role, the team or the company.",
+            lists["own"],
+        ),
+        (
+            "debrief",
+            "Questions in the debrief",
+            f"Asked after the mock interview ended (turn {analysis.debrief_turn}): not scored.",
+            lists["debrief"],
+        ),
     ]
     numbers: dict[int, int] = {}
     for _, _, _, questions in groups:

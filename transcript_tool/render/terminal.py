@@ -28,7 +28,7 @@ from ..model import (
     count_text_words,
 )
 from ..wording import counted
-from .cards import quote_of
+from .cards import question_lists, quote_of
 from .columns import Narrowing
 from .control import visible
 from .notes import interviewer_notes
@@ -69,23 +69,17 @@ def report_parts(report: Report) -> list[RenderableType]:
         parts.append(_timing(report.timing))
     uncertain = set(uncertain_turns(report.transcript))
     missing = _missing_concepts(analysis)
-    questions = [q for q in analysis.questions if q.role != "candidate"]
+    lists = question_lists(analysis)
     parts.append(
-        _questions_table(questions, "Questions asked by the interviewer", uncertain, missing)
+        _questions_table(lists["asked"], "Questions asked by the interviewer", uncertain, missing)
     )
-    section = _sections(analysis)
-    clarifying = [q for q in analysis.questions if section.get(q.index) == "clarification"]
-    if clarifying:
-        parts.append(
-            _questions_table(clarifying, "Clarifying questions by the candidate", uncertain, {})
-        )
-    reverse = [
-        q
-        for q in analysis.questions
-        if q.role == "candidate" and section.get(q.index) != "clarification"
-    ]
-    if reverse:
-        parts.append(_questions_table(reverse, "Questions asked by the candidate", uncertain, {}))
+    for key, title in (
+        ("clarifying", "Clarifying questions by the candidate"),
+        ("own", "Questions asked by the candidate"),
+        ("debrief", f"Questions in the debrief, from turn {analysis.debrief_turn} (not scored)"),
+    ):
+        if lists[key]:
+            parts.append(_questions_table(lists[key], title, uncertain, {}))
     parts.extend(_unanswered(analysis))
     parts.extend(_interviewer_notes(analysis))
     parts.extend(_concepts_table(analysis))
@@ -120,10 +114,6 @@ class Timeline:
             yield text
         yield Padding(Text(LEGEND, style="dim"), (0, 0, 0, 2))  # wraps under itself
         yield Text("")
-
-
-def _sections(analysis: Analysis) -> dict[int, str]:
-    return {q: e.section for e in analysis.exchanges for q in e.questions}
 
 
 def _missing_concepts(analysis: Analysis) -> dict[int, tuple[str, ...]]:
