@@ -23,6 +23,7 @@ from .common import (
     quote,
     quote_holding,
 )
+from .recited import own_reasoning
 
 # Every marker kind but fillers shows reasoning said out loud.
 REASONING_KINDS: tuple[MarkerKind, ...] = tuple(k for k in get_args(MarkerKind) if k != "filler")
@@ -57,7 +58,8 @@ def think_aloud(analysis: Analysis, params: Params, scope: Scope) -> MetricResul
     words = sum(a.word_count for a in answers)
     if not words:
         return MetricResult(None, reason="the candidate answered no interviewer question")
-    markers = [m for m in answer_markers(analysis, answers) if m.kind in REASONING_KINDS]
+    said = [m for m in answer_markers(analysis, answers) if m.kind in REASONING_KINDS]
+    markers = own_reasoning(analysis, said)
     rate = 100.0 * len(markers) / words
     kinds = sorted({m.kind for m in markers})
     density = linear_score(rate, params["target_rate"], 0.0)
