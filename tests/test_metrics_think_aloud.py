@@ -14,6 +14,12 @@ def measure(text: str, **params: Any) -> MetricResult:
     return METRICS["think_aloud"](analyze(read_text(text, "t.txt")), params)
 
 
+def assert_no_reasoning(result: MetricResult) -> None:
+    """No marker counted, and none quoted as reasoning that went well."""
+    assert result.details["markers"] == 0
+    assert not [e for e in result.evidence if e.polarity == "strength"]
+
+
 MERGE = (
     "Interviewer: You get two sorted lists. Write a function that returns one sorted list "
     "with the elements of both.\n"
@@ -30,8 +36,7 @@ def test_code_dictated_keystroke_by_keystroke_is_no_reasoning() -> None:
         "Then if a of i is less than b of j, colon, then result dot append a of i. Then i plus "
         "equals one. Then return result.\n"
     )
-    assert result.details["markers"] == 0
-    assert not [e for e in result.evidence if e.polarity == "strength"]
+    assert_no_reasoning(result)
 
 
 def test_a_reason_given_while_dictating_code_still_counts() -> None:
@@ -40,3 +45,33 @@ def test_a_reason_given_while_dictating_code_still_counts() -> None:
         "output stays sorted. Then i plus equals one.\n"
     )
     assert result.details["markers"] == 2  # "because", ", so": not the two "Then"s
+
+
+PRICES = (
+    "Interviewer: You get a list of daily prices for a stock. Return the largest profit from one "
+    "buy and one later sell. If no profit is possible, return zero. For example, for prices "
+    "seven, one, five, three, six, four, the answer is five, because you buy at one and sell "
+    "at six. How would you solve it?\n"
+)
+
+
+def test_the_problem_read_back_is_not_the_candidates_reasoning() -> None:
+    # the interviewer's "If", "For example" and "because", read back word for
+    # word, gave a candidate who reasoned little 100, "strong", and were
+    # quoted as her reasoning
+    result = measure(
+        PRICES + "Candidate: Okay. If no profit is possible, return zero. For example, for "
+        "prices seven, one, five, three, six, four, the answer is five, because you buy at one "
+        "and sell at six. Okay. I would go through all the pairs and keep the biggest "
+        "difference.\n"
+    )
+    assert_no_reasoning(result)
+
+
+def test_the_questions_words_in_a_reasoned_answer_still_count() -> None:
+    # a few of the question's words taken up in a sentence of the candidate's own
+    result = measure(
+        PRICES + "Candidate: If no profit is possible I return zero, because best starts at "
+        "zero and only goes up when a later price beats the lowest one so far.\n"
+    )
+    assert result.details["markers"] == 2  # "If", "because"

@@ -59,7 +59,7 @@ def think_aloud(analysis: Analysis, params: Params, scope: Scope) -> MetricResul
     if not words:
         return MetricResult(None, reason="the candidate answered no interviewer question")
     said = [m for m in answer_markers(analysis, answers) if m.kind in REASONING_KINDS]
-    markers = own_reasoning(analysis, said)
+    markers = own_reasoning(analysis, said, scope.subject)
     rate = 100.0 * len(markers) / words
     kinds = sorted({m.kind for m in markers})
     density = linear_score(rate, params["target_rate"], 0.0)
