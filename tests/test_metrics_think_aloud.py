@@ -75,3 +75,32 @@ def test_the_questions_words_in_a_reasoned_answer_still_count() -> None:
         "zero and only goes up when a later price beats the lowest one so far.\n"
     )
     assert result.details["markers"] == 2  # "If", "because"
+
+
+SILENT_CODER = """WEBVTT
+
+00:00:01.000 --> 00:00:09.000
+Rachel: Return the index of the first letter that appears once. How would you solve it?
+
+00:00:10.000 --> 00:00:12.000
+Tyler: Okay, I'll just write it.
+
+00:01:48.000 --> 00:01:50.000
+Tyler: Okay. Done.
+
+00:01:51.000 --> 00:01:54.000
+Rachel: Okay. Can you walk me through it?
+
+00:01:55.000 --> 00:02:01.000
+Tyler: It counts the letters first, then returns the first one seen once.
+"""
+
+
+def test_a_silence_inside_an_answer_is_a_silence() -> None:
+    # 96 seconds of silent coding between "Okay, I'll just write it." and
+    # "Okay. Done." went unnoticed: only gaps before an answer counted
+    result = METRICS["think_aloud"](analyze(read_text(SILENT_CODER, "t.vtt")), {})
+    assert result.details["silences"] == 1
+    silence = [e for e in result.evidence if "silence" in e.note]
+    assert silence[0].quote == "Okay. Done."
+    assert silence[0].note.startswith("96 seconds of silence inside the answer")

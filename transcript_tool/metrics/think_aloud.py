@@ -1,6 +1,6 @@
 """Thinking aloud: reasoning connectives, signposting, enumeration, stated
 assumptions, checking in with the interviewer, clarifying questions before
-diving in, and (with timestamps) long silences before answers."""
+diving in, and (with timestamps) long silences before and inside answers."""
 
 from __future__ import annotations
 
@@ -49,7 +49,7 @@ _OUTCOME = re.compile(
     r"|what was the (?:result|outcome)|what came of|how did (?:it|that|this) go|whether you ever)\b"
 )  # past only: "Where would you end up putting it?" sets a problem
 _PAST_AUXILIARIES = frozenset({"did", "was", "were", "had", "has", "have"})
-SILENCE_PENALTY = 5.0  # points per long silence before an answer ...
+SILENCE_PENALTY = 5.0  # points per long silence before or inside an answer ...
 SILENCE_CAP = 20.0  # ... up to this many
 
 
@@ -100,9 +100,11 @@ def think_aloud(analysis: Analysis, params: Params, scope: Scope) -> MetricResul
             '("does that make sense so far?")'
         )
         evidence.append(Evidence(first.index, quote(first.text, max_words=20), note, "improvement"))
-    for turn, gap in sorted(pauses, key=lambda p: (-p[1], p[0]))[:1]:
-        note = f"{gap:.0f} seconds of silence before answering: say what you are weighing"
-        evidence.append(Evidence(turn, quote(turns[turn].text, max_words=15), note, "improvement"))
+    for turn, gap, offset in sorted(pauses, key=lambda p: (-p[1], p[0]))[:1]:
+        where = "before answering" if offset is None else "inside the answer, before these words"
+        note = f"{gap:.0f} seconds of silence {where}: say what you are weighing"
+        heard = quote(turns[turn].text, offset or 0, max_words=15)
+        evidence.append(Evidence(turn, heard, note, "improvement"))
     for answer in sorted(silent, key=lambda a: -a.word_count)[:2]:
         first = turns[answer.quoted_turn]
         evidence.append(
@@ -224,21 +226,29 @@ def _before_diving_in(analysis: Analysis, clarifying: list[Question]) -> list[Qu
 
 def _silences(
     analysis: Analysis, answers: Sequence[Answer], threshold: float
-) -> list[tuple[int, float]]:
-    """(answer turn, seconds) of each gap of at least ``threshold`` seconds
-    between the end of the turn before an answer and the answer's start."""
+) -> list[tuple[int, float, int | None]]:
+    """(answer turn, seconds, character offset) of each silence of at least
+    ``threshold`` seconds: a gap between the end of the turn before an answer
+    and the answer's start (offset None), or a pause inside a turn of the
+    answer, before the words at the offset ("Okay, I'll just write it." ...
+    96 s ... "Okay. Done."). Until the first session of 2026-12-08 only the
+    gaps before answers counted, so a candidate who coded in silence in the
+    middle of a turn lost nothing for it."""
     turns = analysis.transcript.turns
-    found = []
+    found: list[tuple[int, float, int | None]] = []
     for answer in answers:
         first = answer.turns[0]
-        if first == 0:
-            continue
         before, turn = turns[first - 1], turns[first]
-        if before.end is None or turn.start is None:
-            continue
-        gap = turn.start - before.end
-        if gap >= threshold:
-            found.append((first, round(gap, 1)))
+        if first and before.end is not None and turn.start is not None:
+            gap = turn.start - before.end
+            if gap >= threshold:
+                found.append((first, round(gap, 1), None))
+        found.extend(
+            (index, round(pause.seconds, 1), pause.offset)
+            for index in answer.turns
+            for pause in turns[index].pauses
+            if pause.seconds >= threshold
+        )
     return found
 
 
@@ -271,8 +281,8 @@ SPEC = MetricSpec(
         "How much of the candidate's reasoning is said out loud: reasoning connectives, "
         "signposting, enumeration, stated assumptions, examples and check-ins per 100 "
         "words, and how many kinds of them; clarifying questions or check-ins on open "
-        "problems; minus long silences before answers when timestamps exist. 0-100, higher "
-        "is better."
+        "problems; minus long silences before and inside answers when timestamps exist. "
+        "0-100, higher is better."
     ),
     scale="score",
     params={
@@ -280,7 +290,10 @@ SPEC = MetricSpec(
         "min_words": Param("integer", 40, "answers shorter than this are not judged alone", 0),
         "kinds_for_full_credit": Param("integer", 4, "distinct marker kinds for full credit", 1, 6),
         "silence_seconds": Param(
-            "number", 5.0, "a pause this long before an answer is a silence (timestamps)", 0.5
+            "number",
+            5.0,
+            "a pause this long before an answer, or inside one, is a silence (timestamps)",
+            0.5,
         ),
     },
     details=(
