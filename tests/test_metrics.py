@@ -834,7 +834,8 @@ def test_think_aloud_quotes_no_answer_that_meets_the_target() -> None:
         + "Interviewer: What tools do you use?\n"
         + "Candidate: Python and SQL, mostly, and a profiler now and then.\n"
     )
-    result = METRICS["think_aloud"](analysis, {"target_rate": 13})
+    # 9 markers in 73 words ("So first" is one, not "so first" and "first")
+    result = METRICS["think_aloud"](analysis, {"target_rate": 12})
     assert result.value is not None and result.value < 100
     assert not [e for e in result.evidence if e.polarity == "improvement"]
 

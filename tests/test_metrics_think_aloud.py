@@ -104,3 +104,16 @@ def test_a_silence_inside_an_answer_is_a_silence() -> None:
     silence = [e for e in result.evidence if "silence" in e.note]
     assert silence[0].quote == "Okay. Done."
     assert silence[0].note.startswith("96 seconds of silence inside the answer")
+
+
+def test_one_phrase_is_one_marker() -> None:
+    # "let's say" was an assumption and the framing "let's"; "so first" the
+    # framing "so first" and the first/then "first": a strength read
+    # "reasoning out loud: first, so first"
+    result = measure(
+        "Interviewer: How many piano tuners work in Lyon?\n"
+        "Candidate: Let's say the metro area has two million people. So first I work out "
+        "the pianos.\n"
+    )
+    assert result.details["markers"] == 2
+    assert result.details["kinds"] == 2  # assumption, framing
