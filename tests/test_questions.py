@@ -510,6 +510,12 @@ def test_check_in_is_not_a_question_from_the_candidate_either(check_in: str) -> 
         ),
         # ... and a closed question's reply is no wh-answer
         ("Are you okay with nights?", "Every night?", True),
+        # ... but one opening with a yes or a no answers it (a coding round's
+        # "Um, I don't think so?" was a clarifying question "asked before
+        # diving in", and the question went unanswered)
+        ("Does the order of those two lines matter?", "Um, no, I don't think so?", False),
+        ("Does the order of those two lines matter?", "I don't think so?", False),
+        ("Can two meetings share a room?", "Yeah, I think so?", False),
     ],
 )
 def test_an_answer_offered_as_a_question_answers(question: str, reply: str, asks: bool) -> None:

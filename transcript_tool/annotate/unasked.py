@@ -8,9 +8,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from ..model import Question, QuestionForm, Sentence, Turn
+from ..model import YES_NO_FORMS, Question, QuestionForm, Sentence, Turn, Word
 from .parts import focus_terms
 from .question_cues import QuestionCues
+from .replies import direct_reply
 
 if TYPE_CHECKING:
     from spacy.tokens import Span
@@ -49,24 +50,39 @@ def offered_answer(
     asked: Sequence[Question],
     cues: QuestionCues,
 ) -> bool:
-    """The candidate's reply to the interviewer's wh-question just before,
-    offered with a rising "?" ("What's your absolute minimum?" "Um.
-    Thirty-five?", "When was that?" "Ten days ago?", "... what stops
-    somebody from flipping it back on?" "The, um, the lock?"): a short
-    statement put as a question, first in its turn but for openers, saying
-    none of the question's focus terms nor :data:`_CHECKING_WORDS` (not
-    "The whole team?", "You mean the budget?", MIT's "Umm we being?" to "Why
-    do you think we should hire you?", "I'm sorry, sir?", which check the
-    question). It answers; it asks the interviewer nothing."""
+    """The candidate's reply to the interviewer's question just before,
+    offered with a rising "?": to a closed question, one opening with a yes
+    or a no (:func:`_says_yes_or_no`); to a wh-question, a short statement
+    ("What's your absolute minimum?" "Um. Thirty-five?", "When was that?"
+    "Ten days ago?", "... what stops somebody from flipping it back on?"
+    "The, um, the lock?"), first in its turn but for openers, saying none of
+    the question's focus terms. Neither says any of :data:`_CHECKING_WORDS`
+    (not "The whole team?", "You mean the budget?", MIT's "Umm we being?" to
+    "Why do you think we should hire you?", "I'm sorry, sir?", which check
+    the question). It answers; it asks the interviewer nothing."""
     if turn.role != "candidate" or form != "declarative" or not asked:
         return False
     before = asked[-1]
-    if before.role != "interviewer" or before.turn != turn.index - 1 or before.form != "wh":
+    if before.role != "interviewer" or before.turn != turn.index - 1:
         return False
     said = [w for w in sentence.words if not w.is_punct]
-    if not said or len(said) > OFFERED_WORDS:
-        return False
     if any(w.lower in _CHECKING_WORDS for w in said):
+        return False
+    if before.form in YES_NO_FORMS:
+        return _says_yes_or_no(said, cues)
+    if before.form != "wh" or not said or len(said) > OFFERED_WORDS:
         return False
     asked_terms = {term for part in before.focus for term in part}
     return not asked_terms.intersection(focus_terms(sentence.words, cues))
+
+
+def _says_yes_or_no(said: Sequence[Word], cues: QuestionCues) -> bool:
+    """Whether ``said`` (a reply's words, marks left out) opens, fillers
+    aside, with a yes or a no (:func:`.replies.direct_reply`): an answer to
+    the closed question just asked, however it ends ("Does the order of
+    those two lines matter?" "Um, I don't think so?"). Until the first
+    session of 2026-12-08 only a reply to a wh-question was, and this one
+    was the candidate's clarifying question "asked before diving in", the
+    interviewer's question left unanswered."""
+    start = next((k for k, w in enumerate(said) if w.lower not in cues.fillers), len(said))
+    return bool(said[start:]) and direct_reply(said[start:]) is not None
