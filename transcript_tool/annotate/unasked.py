@@ -80,9 +80,6 @@ def _says_yes_or_no(said: Sequence[Word], cues: QuestionCues) -> bool:
     """Whether ``said`` (a reply's words, marks left out) opens, fillers
     aside, with a yes or a no (:func:`.replies.direct_reply`): an answer to
     the closed question just asked, however it ends ("Does the order of
-    those two lines matter?" "Um, I don't think so?"). Until the first
-    session of 2026-12-08 only a reply to a wh-question was, and this one
-    was the candidate's clarifying question "asked before diving in", the
-    interviewer's question left unanswered."""
+    those two lines matter?" "Um, I don't think so?")."""
     start = next((k for k, w in enumerate(said) if w.lower not in cues.fillers), len(said))
     return bool(said[start:]) and direct_reply(said[start:]) is not None

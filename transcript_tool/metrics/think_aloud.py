@@ -169,23 +169,23 @@ def _sparsest(
 
 
 def _one_per_phrase(markers: list[Marker]) -> list[Marker]:
-    """``markers`` but those inside a longer one of another kind: "let's say"
-    is one assumption, not an assumption and the framing "let's"; "so first"
-    one framing, not framing and the first/then "first". Until the first
-    session of 2026-12-08 both counted, 137 times in 59 transcripts of the
-    samples, the benchmarks and the shared corpora, and a strength read
-    "reasoning out loud: first, so first"."""
-    by_turn: dict[int, list[Marker]] = {}
+    """``markers`` but those inside a longer one: "let's say" is one
+    assumption, not an assumption and the framing "let's"; "so first" one
+    framing, not framing and the first/then "first". Markers of one span
+    are all kept. One pass over each turn's spans, longest first where two
+    begin together (a scan of the turn's markers for each marker was
+    quadratic in a long answer)."""
+    spans: dict[int, set[tuple[int, int]]] = {}
     for marker in markers:
-        by_turn.setdefault(marker.turn, []).append(marker)
-    return [
-        m
-        for m in markers
-        if not any(
-            o.start <= m.start and m.end <= o.end and o.end - o.start > m.end - m.start
-            for o in by_turn[m.turn]
-        )
-    ]
+        spans.setdefault(marker.turn, set()).add((marker.start, marker.end))
+    inside: set[tuple[int, int, int]] = set()
+    for turn, found in spans.items():
+        reach = -1  # the furthest end of the spans before, each starting no later
+        for start, end in sorted(found, key=lambda span: (span[0], -span[1])):
+            if end <= reach:
+                inside.add((turn, start, end))
+            reach = max(reach, end)
+    return [m for m in markers if (m.turn, m.start, m.end) not in inside]
 
 
 def _wants_reasons(question: Question) -> bool:
@@ -251,9 +251,7 @@ def _silences(
     ``threshold`` seconds: a gap between the end of the turn before an answer
     and the answer's start (offset None), or a pause inside a turn of the
     answer, before the words at the offset ("Okay, I'll just write it." ...
-    96 s ... "Okay. Done."). Until the first session of 2026-12-08 only the
-    gaps before answers counted, so a candidate who coded in silence in the
-    middle of a turn lost nothing for it."""
+    96 s ... "Okay. Done.")."""
     turns = analysis.transcript.turns
     found: list[tuple[int, float, int | None]] = []
     for answer in answers:
