@@ -2950,6 +2950,12 @@ def test_finding_the_place_without_did_is_small_talk(question: str) -> None:
     [
         # MIT's: "that" before "you" was read as pointing back at the answer
         ("Tell me about a time that you demonstrated leadership.", "behavioral"),
+        # "that" after a noun of the cue opens a relative clause too: a coding
+        # task and a behavioral question set after an answer, read as follow-ups
+        ("Write a function that returns the number of rooms needed.", "technical"),
+        ("Describe a time your team made a mistake that upset a client.", "behavioral"),
+        # ... but after "a time" it may point back at what was just said
+        ("Can you give me an example of a time that happened?", "follow_up"),
         # MIT's first questions, read as the follow-up "tell me more"
         ("So please tell me more about your background.", "background"),
         ("Tell me more about the part where you led it.", "follow_up"),

@@ -27,6 +27,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Span
 
 _SUBJECTS = frozenset({"i", "you", "we", "they", "he", "she"})
+_ARTICLES = frozenset({"a", "an", "the"})
 
 NO_INTENT_CUE = "no intent cue matched"
 """The ``intent_cue`` of a question whose intent is the fallback, "background"."""
@@ -44,9 +45,19 @@ def _about_the_answer(span: Span, matches: Sequence[Match], intent: str) -> str 
         return None
     doc = span.doc
     after = doc[cue.end].norm_ if cue.end < span.end else ""
-    # "that" before a subject opens a relative clause: "Tell me about a time
-    # that you demonstrated leadership." points at no answer
-    relative = after == "that" and cue.end + 1 < span.end and doc[cue.end + 1].norm_ in _SUBJECTS
+    # "that" before a subject, or after a cue ending in a noun with its
+    # article, opens a relative clause: "Tell me about a time that you
+    # demonstrated leadership.", "Write a function that returns ...",
+    # "Describe ... a mistake that upset a guest." point at no answer; but
+    # "an example of a time that happened?" asks for one of what was said
+    relative = after == "that" and (
+        (cue.end + 1 < span.end and doc[cue.end + 1].norm_ in _SUBJECTS)
+        or (
+            cue.end - cue.start >= 2
+            and doc[cue.end - 2].norm_ in _ARTICLES
+            and doc[cue.end - 1].norm_ != "time"
+        )
+    )
     # "How do you handle it when you don't know the answer?": the "it" points
     # ahead, at the clause after it
     ahead = (
