@@ -182,6 +182,10 @@ def test_compound_question_with_every_part_answered_is_answered() -> None:
         ("No, never.", True),
         ("Not really, the finance team owns it.", True),
         ("I don't think so, the finance team owns it.", True),
+        # fillers take none of the opening's four words (the think-aloud
+        # audit's "Um, I don't think so?" was "missing: a clear yes or no")
+        ("Um, I don't think so, the finance team owns it.", True),
+        ("Um, uh, I don't think so.", True),
         ("I have, for our vendors.", True),
         ("We sure do.", True),
         ("I haven't.", True),

@@ -88,10 +88,15 @@ def direct_reply(
     if len(words) > DIRECT_WINDOW:
         lowered.append("\u2026")  # the reply goes on: no end of the reply at the cut
     window = re.sub(r" (n't|'ve|'m|'s|'re|'d|'ll)\b", r"\1", " ".join(lowered))
-    # the first DIRECT_OPENING words, the marks between them not counted ("not
-    # ad tech , no")
+    # the first DIRECT_OPENING words, the marks and fillers between them not
+    # counted ("not ad tech , no", "um , i don't think so")
     tokens = window.split()
-    spoken = [k for k, token in enumerate(tokens) if any(c.isalnum() for c in token)]
+    fillers = load_cues().fillers
+    spoken = [
+        k
+        for k, token in enumerate(tokens)
+        if any(c.isalnum() for c in token) and token not in fillers
+    ]
     cut = spoken[DIRECT_OPENING - 1] + 1 if len(spoken) >= DIRECT_OPENING else len(tokens)
     opening = " ".join(tokens[:cut])
     yes_no, elliptical, confirmation, consequence, denial = _reply_patterns()
