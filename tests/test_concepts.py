@@ -67,6 +67,29 @@ def test_part_of_a_concept_is_not_a_mention(said: str) -> None:
     assert analysis.mentions == ()
 
 
+STREAMS = (
+    Concept("streaming", "streaming", synonyms=("kafka", "kinesis", "stream")),
+    Concept("feature_store", "feature store", synonyms=("feature store",)),
+)
+
+
+@pytest.mark.parametrize(
+    ("said", "found"),
+    [
+        ("I haven't used Kafka in production, we were on Kinesis.", ["Kinesis"]),
+        ("I haven\u2019t really used Kafka, but I know Kinesis.", ["Kinesis"]),
+        ("I'm not familiar with Kafka or Kinesis.", []),
+        ("I've never heard of a feature store.", []),
+        ("We didn't need Kafka because the volume is tiny.", ["Kafka"]),
+        ("no i havent used kafka but a stream is a stream", ["stream", "stream"]),
+    ],
+)
+def test_a_concept_said_as_never_used_or_unknown_is_no_mention(said: str, found: list[str]) -> None:
+    transcript = read_text(f"Interviewer: Go on.\nCandidate: {said}\n", "t.txt")
+    analysis = analyze(transcript, concepts=STREAMS)
+    assert [m.text for m in analysis.mentions] == found
+
+
 def test_each_answer_is_checked_for_the_concepts_its_question_expects() -> None:
     analysis = analysis_of(
         "Interviewer: How would you encode the categorical fields?\n"
@@ -184,3 +207,14 @@ def test_bad_concepts_are_located(concepts: str, expected: list[str]) -> None:
 
 def test_the_default_rubric_still_loads() -> None:
     assert load_rubric("default").concepts == ()
+
+
+def test_the_disclaimers_file_is_checked() -> None:
+    from transcript_tool.annotate.concept_scope import load_scope_words
+
+    good = "disclaimers: [never used]\nadverbs: [really]\nclause_ends: [but]\nreach: 8\n"
+    assert load_scope_words(good).disclaimers == (("never", "used"),)
+    with pytest.raises(ValueError, match="`reach` must be a whole number"):
+        load_scope_words(good.replace("reach: 8", "reach: 0"))
+    with pytest.raises(ValueError, match="`adverbs` must be a list"):
+        load_scope_words(good.replace("adverbs: [really]", "adverbs: really"))

@@ -7,6 +7,8 @@ out, so caption spellings match the written form: "one hot encoded" is
 "one-hot encoding", "feature vectors" is "feature vector", "a b testing" is
 "A/B testing". A concept may also give spaCy Matcher token patterns for what
 stems cannot say. Overlapping mentions of one concept keep the longest.
+Concept words in a disclaimer's reach ("I haven't used Kafka") are no
+mention (:mod:`.concept_scope`).
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ from ..model import (
     Transcript,
     plain,
 )
+from .concept_scope import disclaimed_tokens
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -91,14 +94,17 @@ def find_mentions(
     found: list[Mention] = []
     for turn, doc in zip(transcript.turns, docs, strict=True):
         words = [t for t in doc if _is_word(t.text)]
+        disclaimed = disclaimed_tokens(doc)
         spans = [
             (words[a].idx, words[b - 1].idx + len(words[b - 1].text), key)
             for a, b, key in index.find([stem(t.text) for t in words])
+            if words[a].i not in disclaimed
         ]
         if matcher is not None:
             spans.extend(
                 (doc[a].idx, doc[b - 1].idx + len(doc[b - 1].text), nlp.vocab.strings[key])
                 for key, a, b in matcher(doc)
+                if a not in disclaimed
             )
         found.extend(_longest(turn.index, turn.text, spans))
     return tuple(found)
