@@ -90,6 +90,15 @@ def test_a_concept_said_as_never_used_or_unknown_is_no_mention(said: str, found:
     assert [m.text for m in analysis.mentions] == found
 
 
+def test_a_filler_does_not_split_a_concept() -> None:
+    transcript = read_text(
+        "Interviewer: Go on.\nCandidate: We kept a feature, um, store for the aggregates.\n",
+        "t.txt",
+    )
+    (mention,) = analyze(transcript, concepts=STREAMS).mentions
+    assert (mention.concept, mention.text) == ("feature_store", "feature, um, store")
+
+
 def test_each_answer_is_checked_for_the_concepts_its_question_expects() -> None:
     analysis = analysis_of(
         "Interviewer: How would you encode the categorical fields?\n"

@@ -1,5 +1,8 @@
 """Where a concept's words do not count as a mention: inside a disclaimer's
-reach ("I haven't used Kafka"). The words are in ``data/concepts.yaml``."""
+reach ("I haven't used Kafka") and, between the words of a longer concept,
+the fillers that do not break it ("feature, um, store"). The words are in
+``data/concepts.yaml`` (disclaimers) and ``data/markers.yaml`` (the um/uh
+fillers)."""
 
 from __future__ import annotations
 
@@ -11,8 +14,12 @@ from typing import TYPE_CHECKING, Any
 
 import yaml
 
+from .markers import load_marker_rules
+
 if TYPE_CHECKING:
     from spacy.tokens import Doc
+
+FILLER_LABEL = "um/uh"  # the markers.yaml filler entry whose phrases are hesitations
 
 
 @dataclass(frozen=True)
@@ -52,6 +59,13 @@ def load_scope_words(text: str | None = None) -> ScopeWords:
 @lru_cache(maxsize=1)
 def scope_words() -> ScopeWords:
     return load_scope_words()
+
+
+@lru_cache(maxsize=1)
+def fillers() -> frozenset[str]:
+    """The hesitations ("um", "uh") skipped between the words of a concept."""
+    rule = next(r for r in load_marker_rules() if r.label == FILLER_LABEL)
+    return frozenset(p.lower() for p in rule.phrases)
 
 
 def _norm(token: Any) -> str:

@@ -7,8 +7,9 @@ out, so caption spellings match the written form: "one hot encoded" is
 "one-hot encoding", "feature vectors" is "feature vector", "a b testing" is
 "A/B testing". A concept may also give spaCy Matcher token patterns for what
 stems cannot say. Overlapping mentions of one concept keep the longest.
-Concept words in a disclaimer's reach ("I haven't used Kafka") are no
-mention (:mod:`.concept_scope`).
+A hesitation between the words of a longer concept does not break it
+("feature, um, store"), and concept words in a disclaimer's reach ("I
+haven't used Kafka") are no mention (:mod:`.concept_scope`).
 """
 
 from __future__ import annotations
@@ -28,7 +29,7 @@ from ..model import (
     Transcript,
     plain,
 )
-from .concept_scope import disclaimed_tokens
+from .concept_scope import disclaimed_tokens, fillers
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -91,9 +92,10 @@ def find_mentions(
         return ()
     index = PhraseIndex.build(((c.id, s) for c in concepts for s in (c.label, *c.synonyms)), nlp)
     matcher = _matcher(nlp, concepts)
+    hesitations = fillers()
     found: list[Mention] = []
     for turn, doc in zip(transcript.turns, docs, strict=True):
-        words = [t for t in doc if _is_word(t.text)]
+        words = [t for t in doc if _is_word(t.text) and t.lower_ not in hesitations]
         disclaimed = disclaimed_tokens(doc)
         spans = [
             (words[a].idx, words[b - 1].idx + len(words[b - 1].text), key)
