@@ -67,6 +67,34 @@ def test_part_of_a_concept_is_not_a_mention(said: str) -> None:
     assert analysis.mentions == ()
 
 
+WORDS = (
+    Concept("bias", "bias", synonyms=("fairness",)),
+    Concept("deployment", "deployment", synonyms=("production", "deploy")),
+    Concept("encoding", "encoding", synonyms=("normalize",)),
+)
+
+
+@pytest.mark.parametrize(
+    ("said", "found"),
+    [
+        # another word with the same stem is no mention
+        ("That's fair, the product team normally owns it.", []),
+        # inflections of a synonym are
+        (
+            "We deployed it to production and normalized the counts.",
+            ["deployed", "production", "normalized"],
+        ),
+        (
+            "Fairness matters; deploying daily; products in production.",
+            ["Fairness", "deploying", "production"],
+        ),
+    ],
+)
+def test_only_inflections_of_a_synonym_match(said: str, found: list[str]) -> None:
+    transcript = read_text(f"Interviewer: Go on.\nCandidate: {said}\n", "t.txt")
+    assert [m.text for m in analyze(transcript, concepts=WORDS).mentions] == found
+
+
 STREAMS = (
     Concept("streaming", "streaming", synonyms=("kafka", "kinesis", "stream")),
     Concept("feature_store", "feature store", synonyms=("feature store",)),

@@ -1,15 +1,19 @@
 """Concept mentions: where the concepts a rubric expects were said, and which
 expected concepts each answer mentioned or left out.
 
-A concept's synonyms are matched on word stems (Snowball's English stemmer,
-the ``snowballstemmer`` package) over the turn's words with punctuation left
-out, so caption spellings match the written form: "one hot encoded" is
-"one-hot encoding", "feature vectors" is "feature vector", "a b testing" is
-"A/B testing". A concept may also give spaCy Matcher token patterns for what
-stems cannot say. Overlapping mentions of one concept keep the longest.
-A hesitation between the words of a longer concept does not break it
-("feature, um, store"), and concept words in a disclaimer's reach ("I
-haven't used Kafka") are no mention (:mod:`.concept_scope`).
+A concept's synonyms are matched on word keys over the turn's words with
+punctuation left out, so caption spellings match the written form: "one hot
+encoded" is "one-hot encoding", "feature vectors" is "feature vector", "a b
+testing" is "A/B testing". A word's key is the Snowball stem (English, the
+``snowballstemmer`` package) of its lemma, with the derivational ending the
+stemmer took off kept apart: inflections of a word match ("deployed",
+"deploys", "deploying"), other words with the same stem do not ("product" is
+not "production", "fair" not "fairness", "normal" not "normalize"). A
+concept may also give spaCy Matcher token patterns for what stems cannot say.
+Overlapping mentions of one concept keep the longest. A hesitation between
+the words of a longer concept does not break it ("feature, um, store"), and
+concept words in a disclaimer's reach ("I haven't used Kafka") are no
+mention (:mod:`.concept_scope`).
 """
 
 from __future__ import annotations
@@ -50,9 +54,45 @@ def stem(word: str) -> str:
     return str(_stemmer().stemWord(plain(word)))
 
 
+# endings of a lemma past the word's stem that only inflect ("encod|e",
+# "embed|dings"): stripped from what is kept apart
+_INFLECTIONS = ("ings", "ing", "es", "ed", "s", "e", "d")
+
+
+@lru_cache(maxsize=65536)
+def word_key(text: str, lemma: str) -> str:
+    """The key a word is matched on: its stem, and the derivational ending
+    the stemmer took off its lemma ("production" -> "product+ion",
+    "products" -> "product")."""
+    stemmed = stem(text)
+    base = plain(lemma)
+    shared = 0
+    while shared < min(len(base), len(stemmed)) and base[shared] == stemmed[shared]:
+        shared += 1
+    rest = base[shared:]
+    while rest:
+        ending = next((e for e in _INFLECTIONS if rest.endswith(e)), None)
+        if ending is None:
+            break
+        rest = rest[: -len(ending)]
+    return f"{stemmed}+{rest}" if rest else stemmed
+
+
+def lemma_of(nlp: Language, text: str) -> str:
+    """The lemma the pipeline gives the word ``text`` (its own lookup table
+    when it has one, else what the pipeline sets on it alone)."""
+    from ..nlp import LOOKUP_LEMMAS
+
+    if nlp.has_pipe(LOOKUP_LEMMAS):
+        return str(nlp.get_pipe(LOOKUP_LEMMAS).lemma(text))  # type: ignore[attr-defined]
+    return str(nlp(text)[0].lemma_ or text).lower()
+
+
 def phrase_stems(phrase: str, nlp: Language) -> tuple[str, ...]:
-    """Stems of a phrase's words, tokenized as a transcript would be."""
-    return tuple(stem(t.text) for t in nlp.make_doc(phrase) if _is_word(t.text))
+    """Keys of a phrase's words, tokenized as a transcript would be."""
+    return tuple(
+        word_key(t.text, lemma_of(nlp, t.text)) for t in nlp.make_doc(phrase) if _is_word(t.text)
+    )
 
 
 def _is_word(text: str) -> bool:
@@ -99,7 +139,7 @@ def find_mentions(
         disclaimed = disclaimed_tokens(doc)
         spans = [
             (words[a].idx, words[b - 1].idx + len(words[b - 1].text), key)
-            for a, b, key in index.find([stem(t.text) for t in words])
+            for a, b, key in index.find([word_key(t.text, t.lemma_ or t.lower_) for t in words])
             if words[a].i not in disclaimed
         ]
         if matcher is not None:
@@ -176,7 +216,7 @@ def exchange_concepts(
         if exchange.asker_role != "interviewer":
             continue
         stems = [
-            stem(w.text)
+            word_key(w.text, w.lemma or w.text.lower())
             for q in exchange.questions
             for w in sentences[questions[q].sentence].words
             if _is_word(w.text)
