@@ -255,3 +255,15 @@ def test_the_disclaimers_file_is_checked() -> None:
         load_scope_words(good.replace("reach: 8", "reach: 0"))
     with pytest.raises(ValueError, match="`adverbs` must be a list"):
         load_scope_words(good.replace("adverbs: [really]", "adverbs: really"))
+
+
+def test_a_question_the_candidate_asks_about_the_job_is_no_mention() -> None:
+    transcript = read_text(
+        "Interviewer: How would you ingest the events?\n"
+        "Candidate: I'd put them on a stream and load them every minute.\n"
+        "Interviewer: Great. What questions do you have for me?\n"
+        "Candidate: I ran Kinesis at my last job. Do you use Kafka here?\n",
+        "t.txt",
+    )
+    analysis = analyze(transcript, concepts=STREAMS)
+    assert [(m.turn, m.text) for m in analysis.mentions] == [(1, "stream"), (3, "Kinesis")]

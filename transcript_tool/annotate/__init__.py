@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from ..model import Analysis, Concept, Transcript, readable
-from .concepts import attach_exchanges, exchange_concepts, find_mentions
+from .concepts import attach_exchanges, drop_asked, exchange_concepts, find_mentions
 from .debriefs import find_debrief, with_debrief_notice
 from .exchanges import find_long_setups, pair_questions
 from .language import with_language_notice
@@ -41,7 +41,10 @@ def annotate(transcript: Transcript, nlp: Language, concepts: Sequence[Concept] 
     questions, check_ins = find_questions(transcript, sentences, spans, nlp)
     questions = find_reasks(questions, sentences, transcript)
     exchanges, questions = pair_questions(transcript, sentences, questions, debrief)
-    mentions = attach_exchanges(find_mentions(transcript, docs, nlp, concepts), exchanges)
+    mentions = attach_exchanges(
+        drop_asked(find_mentions(transcript, docs, nlp, concepts), exchanges, questions, sentences),
+        exchanges,
+    )
     return Analysis(
         transcript=transcript,
         sentences=sentences,

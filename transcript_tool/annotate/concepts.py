@@ -13,7 +13,8 @@ concept may also give spaCy Matcher token patterns for what stems cannot say.
 Overlapping mentions of one concept keep the longest. A hesitation between
 the words of a longer concept does not break it ("feature, um, store"), and
 concept words in a disclaimer's reach ("I haven't used Kafka") are no
-mention (:mod:`.concept_scope`).
+mention (:mod:`.concept_scope`), nor are those in a question the candidate
+asks about the job (:func:`drop_asked`).
 """
 
 from __future__ import annotations
@@ -188,6 +189,28 @@ def attach_exchanges(
         owner.setdefault(exchange.question_turn, exchange.index)
     return tuple(
         Mention(m.concept, m.turn, m.start, m.end, m.text, owner.get(m.turn)) for m in mentions
+    )
+
+
+def drop_asked(
+    mentions: Sequence[Mention],
+    exchanges: Sequence[Exchange],
+    questions: Sequence[Question],
+    sentences: Sequence[Sentence],
+) -> tuple[Mention, ...]:
+    """Mentions but those in a question the candidate asks about the job
+    (an exchange of the "reverse" section: "Do you use a feature store
+    here?"): asking is not covering the concept."""
+    asked = [
+        sentences[questions[q].sentence]
+        for exchange in exchanges
+        if exchange.section == "reverse"
+        for q in exchange.questions
+    ]
+    return tuple(
+        m
+        for m in mentions
+        if not any(s.turn == m.turn and s.start <= m.start < s.end for s in asked)
     )
 
 
