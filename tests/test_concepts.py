@@ -227,9 +227,19 @@ BAD_CONCEPTS = [
         "concepts:\n  - id: a\n    synonym: [x]\n",
         [
             "bad.yaml:4:5: [concepts -> 0 -> synonym] unknown key 'synonym' (did you mean "
-            "'synonyms'?); expected one of: expected_when, id, label, patterns, synonyms"
+            "'synonyms'?); expected one of: exclude, expected_when, id, label, patterns, "
+            "synonyms"
         ],
         id="unknown-key",
+    ),
+    pytest.param(
+        "concepts:\n  - id: metric\n    synonyms: [recall]\n    exclude: [on a scale of]\n",
+        [
+            "bad.yaml:5:15: [concepts -> 0 -> exclude -> 0] exclude phrase 'on a scale of' "
+            "holds none of the concept's words (its label, synonyms or expected_when), so it "
+            "can never leave a mention out"
+        ],
+        id="exclude-without-the-concept",
     ),
 ]
 
@@ -267,3 +277,36 @@ def test_a_question_the_candidate_asks_about_the_job_is_no_mention() -> None:
     )
     analysis = analyze(transcript, concepts=STREAMS)
     assert [(m.turn, m.text) for m in analysis.mentions] == [(1, "stream"), (3, "Kinesis")]
+
+
+EXCLUDING = (
+    Concept(
+        "metrics",
+        "evaluation metrics",
+        synonyms=("precision", "recall"),
+        expected_when=("scale", "measure"),
+        exclude=("can't recall", "if I recall", "scale of one to ten"),
+    ),
+)
+
+
+def test_an_excluded_phrase_holds_no_mention_and_no_trigger() -> None:
+    transcript = read_text(
+        "Interviewer: On a scale of one to ten, how good is your SQL?\n"
+        "Candidate: An eight, if I recall my last review.\n"
+        "Interviewer: How would you measure the model?\n"
+        "Candidate: Precision and recall; I can't recall the exact numbers.\n",
+        "t.txt",
+    )
+    analysis = analyze(transcript, concepts=EXCLUDING)
+    assert [(m.turn, m.text) for m in analysis.mentions] == [(3, "Precision"), (3, "recall")]
+    assert [(c.exchange, c.expected) for c in analysis.exchange_concepts] == [(1, ("metrics",))]
+
+
+def test_a_rubric_concept_declares_exclude() -> None:
+    text = RUBRIC.replace(
+        "    expected_when: [categorical]\n",
+        "    expected_when: [categorical]\n    exclude: [dummy variables in the stats class]\n",
+    )
+    rubric = parse_rubric(text, "ml.yaml")
+    assert rubric.concepts[0].exclude == ("dummy variables in the stats class",)

@@ -14,7 +14,7 @@ from .model import Concept
 from .yamlnodes import INVALID, Checker, describe, unknown
 from .yamlnodes import Path as NodePath
 
-CONCEPT_KEYS = ("id", "label", "synonyms", "patterns", "expected_when")
+CONCEPT_KEYS = ("id", "label", "synonyms", "patterns", "expected_when", "exclude")
 # Matcher predicates a rubric pattern may use on a token attribute: exact
 # values and word lists. REGEX (and FUZZY) are refused: a rubric comes from
 # anyone, and a regular expression can take exponential time on a long turn.
@@ -61,11 +61,33 @@ class ConceptChecks(Checker):
         synonyms = self.phrases((*path, "synonyms"), item.get("synonyms", []))
         patterns = self.patterns((*path, "patterns"), item.get("patterns", []))
         expected = self.phrases((*path, "expected_when"), item.get("expected_when", []))
+        exclude = self.phrases((*path, "exclude"), item.get("exclude", []))
         if cid is None or label is None or synonyms is None or patterns is None:
             return None
-        if expected is None:
+        if expected is None or exclude is None:
             return None
-        return Concept(cid, label, synonyms, patterns, expected)
+        if not self.exclusions((*path, "exclude"), exclude, (label, *synonyms, *expected)):
+            return None
+        return Concept(cid, label, synonyms, patterns, expected, exclude)
+
+    def exclusions(
+        self, path: NodePath, exclude: tuple[str, ...], phrases: tuple[str, ...]
+    ) -> bool:
+        """Whether every ``exclude`` phrase holds a word of the concept's label,
+        synonyms or ``expected_when`` (else it can never leave anything out)."""
+        from .annotate.concepts import stem
+
+        own = {stem(w) for phrase in phrases for w in _words(phrase)}
+        ok = True
+        for i, phrase in enumerate(exclude):
+            if not any(stem(w) in own for w in _words(phrase)):
+                self.report(
+                    (*path, i),
+                    f"exclude phrase {phrase!r} holds none of the concept's words (its label, "
+                    "synonyms or expected_when), so it can never leave a mention out",
+                )
+                ok = False
+        return ok
 
     def phrases(self, path: NodePath, value: object) -> tuple[str, ...] | None:
         """A list of non-empty strings."""
@@ -214,6 +236,11 @@ class ConceptChecks(Checker):
             return None
         first_lines[cid] = spot.line if spot else None
         return cid
+
+
+def _words(phrase: str) -> list[str]:
+    """The lowercase words of a phrase (letters and digits)."""
+    return re.findall(r"[^\W_]+", phrase.lower())
 
 
 def _ways(op: str) -> int | None:

@@ -132,15 +132,21 @@ def find_mentions(
     if not concepts:
         return ()
     index = PhraseIndex.build(((c.id, s) for c in concepts for s in (c.label, *c.synonyms)), nlp)
+    excluded = PhraseIndex.build(((c.id, s) for c in concepts for s in c.exclude), nlp)
     matcher = _matcher(nlp, concepts)
     hesitations = fillers()
     found: list[Mention] = []
     for turn, doc in zip(transcript.turns, docs, strict=True):
         words = [t for t in doc if _is_word(t.text) and t.lower_ not in hesitations]
         disclaimed = disclaimed_tokens(doc)
+        keys = [word_key(t.text, t.lemma_ or t.lower_) for t in words]
+        other = [
+            (words[a].idx, words[b - 1].idx + len(words[b - 1].text), key)
+            for a, b, key in excluded.find(keys)
+        ]
         spans = [
             (words[a].idx, words[b - 1].idx + len(words[b - 1].text), key)
-            for a, b, key in index.find([word_key(t.text, t.lemma_ or t.lower_) for t in words])
+            for a, b, key in index.find(keys)
             if words[a].i not in disclaimed
         ]
         if matcher is not None:
@@ -149,8 +155,15 @@ def find_mentions(
                 for key, a, b in matcher(doc)
                 if a not in disclaimed
             )
+        spans = [span for span in spans if not _inside(span, other)]
         found.extend(_longest(turn.index, turn.text, spans))
     return tuple(found)
+
+
+def _inside(span: tuple[int, int, str], others: Iterable[tuple[int, int, str]]) -> bool:
+    """Whether ``span`` overlaps one of ``others`` of its own concept (an
+    ``exclude`` phrase: "can't recall" holds no mention of recall)."""
+    return any(key == span[2] and start < span[1] and span[0] < end for start, end, key in others)
 
 
 def _matcher(nlp: Language, concepts: Sequence[Concept]) -> Matcher | None:
@@ -230,6 +243,7 @@ def exchange_concepts(
         ((c.id, phrase) for c in concepts for phrase in (*c.expected_when, c.label, *c.synonyms)),
         nlp,
     )
+    excluded = PhraseIndex.build(((c.id, s) for c in concepts for s in c.exclude), nlp)
     order = {c.id: i for i, c in enumerate(concepts)}
     said_in: dict[int, set[str]] = {}  # the concepts mentioned in each turn
     for mention in mentions:
@@ -244,7 +258,9 @@ def exchange_concepts(
             for w in sentences[questions[q].sentence].words
             if _is_word(w.text)
         ]
-        expected = sorted({key for _, _, key in triggers.find(stems)}, key=order.__getitem__)
+        other = [(a, b, key) for a, b, key in excluded.find(stems)]
+        found = {key for a, b, key in triggers.find(stems) if not _inside((a, b, key), other)}
+        expected = sorted(found, key=order.__getitem__)
         if not expected:
             continue
         said = set().union(*(said_in.get(turn, ()) for turn in exchange.answer_turns))

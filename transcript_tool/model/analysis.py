@@ -210,7 +210,9 @@ class Concept:
     matches "one-hot encoding"; ``patterns`` are spaCy Matcher token
     patterns; ``expected_when`` are words or phrases that, said in a
     question, make the concept expected in its answer (a question that names
-    the concept itself expects it too).
+    the concept itself expects it too); ``exclude`` are phrases in which the
+    concept's words mean something else ("can't recall", "on a scale of"):
+    neither a mention nor a trigger inside one counts.
     """
 
     id: str
@@ -218,6 +220,7 @@ class Concept:
     synonyms: tuple[str, ...] = ()
     patterns: tuple[tuple[dict[str, Any], ...], ...] = ()
     expected_when: tuple[str, ...] = ()
+    exclude: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

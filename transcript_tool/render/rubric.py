@@ -49,6 +49,9 @@ def render_rubric(rubric: Rubric, metrics: dict[str, MetricSpec]) -> str:
             if concept.expected_when:
                 asked = ", ".join(concept.expected_when)
                 out.extend(_wrap(f"expected when a question says: {asked}", "    ", "      "))
+            if concept.exclude:
+                other = ", ".join(concept.exclude)
+                out.extend(_wrap(f"not in: {other}", "    ", "      "))
     total = sum(c.weight for c in rubric.criteria) or 1.0
     for criterion in rubric.criteria:
         spec = metrics[criterion.metric]
@@ -144,6 +147,7 @@ def rubric_to_dict(rubric: Rubric) -> dict[str, Any]:
                     ("synonyms", list(c.synonyms)),
                     ("patterns", [list(p) for p in c.patterns]),
                     ("expected_when", list(c.expected_when)),
+                    ("exclude", list(c.exclude)),
                 )
                 if value
             }
