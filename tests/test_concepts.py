@@ -310,3 +310,18 @@ def test_a_rubric_concept_declares_exclude() -> None:
     )
     rubric = parse_rubric(text, "ml.yaml")
     assert rubric.concepts[0].exclude == ("dummy variables in the stats class",)
+
+
+def test_the_concepts_table_lists_only_what_the_candidate_said() -> None:
+    rubric = parse_rubric(RUBRIC, "ml.yaml")
+    transcript = read_text(
+        "Interviewer: Would you use dummy variables for the categorical columns?\n"
+        "Candidate: I'd rather keep them as they are and put a cutoff on rare values.\n",
+        "t.txt",
+    )
+    report = score(analyze(transcript, concepts=rubric.concepts), rubric)
+    text = render_terminal(report, width=100)
+    table = text[text.index("Concepts") :]
+    assert "“dummy variables” (turn 0)" not in table.replace("\n", " ")
+    row = next(line for line in table.splitlines() if "one-hot encoding" in line)
+    assert "never" in row and "question at turn 0" in row

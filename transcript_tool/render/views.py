@@ -239,11 +239,18 @@ def timing_view(timing: Timing | None) -> TimingView | None:
 
 
 def concept_rows(analysis: Analysis) -> tuple[ConceptRow, ...]:
-    """Each rubric concept: where it was said (the first four) and which
-    questions' answers were expected to mention it and did not."""
+    """Each rubric concept: where the candidate said it (the first four) and
+    which questions' answers were expected to mention it and did not. The
+    interviewer naming a concept ("how would you deal with label noise?") is
+    not the candidate mentioning it, so their turns are left out."""
+    turns = analysis.transcript.turns
     rows = []
     for concept in analysis.concepts:
-        said = [m for m in analysis.mentions if m.concept == concept.id]
+        said = [
+            m
+            for m in analysis.mentions
+            if m.concept == concept.id and turns[m.turn].role == "candidate"
+        ]
         missing = tuple(
             analysis.exchanges[item.exchange].question_turn
             for item in analysis.exchange_concepts
