@@ -236,3 +236,18 @@ def test_mode_param() -> None:
     assert (mode.default, mode.choices) == ("exchange", ("exchange", "transcript"))
     assert mode.check("transcript") is None
     assert mode.check("both") == "expected one of 'exchange', 'transcript', got 'both'"
+
+
+def test_over_the_transcript_the_quoted_mention_is_one_a_question_asked_for() -> None:
+    # "recall" in the small talk comes first; the answer to the fraud
+    # question, which expects precision/recall, says "precision" later
+    analysis = analysis_of(
+        "Interviewer: Good to see you again. How was the trip?\n"
+        "Candidate: Fine, as far as I recall the flight was on time.\n"
+        "Interviewer: How would you build a fraud model?\n"
+        "Candidate: I'd watch precision closely, and handle the class imbalance.\n"
+    )
+    result = COVERAGE(analysis, {"mode": "transcript"})
+    strengths = [e for e in result.evidence if e.polarity == "strength"]
+    assert [(e.turn, e.note) for e in strengths] == [(3, "mentioned precision/recall")]
+    assert_quotes_verbatim(analysis, result)

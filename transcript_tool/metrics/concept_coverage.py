@@ -106,7 +106,9 @@ def _transcript(
         note = "never mentioned: " + ", ".join(labels[c] for c in never)
         evidence.append(Evidence(longest, quote(turns[longest].text), note, "improvement"))
     if mentions:
-        evidence.append(_mention_evidence(analysis, mentions[0], labels))
+        evidence.append(
+            _mention_evidence(analysis, _telling(analysis, mentions, expecting), labels)
+        )
     mentioned = len(concepts) - len(never)
     return MetricResult(
         value=round(100.0 * mentioned / len(concepts), 1),
@@ -119,6 +121,23 @@ def _transcript(
         },
         items=items,
     )
+
+
+def _telling(
+    analysis: Analysis, mentions: Sequence[Mention], expecting: Sequence[ExchangeConcepts]
+) -> Mention:
+    """The mention to quote for the whole transcript: the first in an answer
+    whose question expected its concept, else the first in the interview
+    proper, else the first. Small talk's words are the likeliest to mean
+    something else ("a few segments of your podcast")."""
+    hits = {(c.exchange, concept) for c in expecting for concept in c.mentioned}
+    asked = [m for m in mentions if (m.exchange, m.concept) in hits]
+    proper = [
+        m
+        for m in mentions
+        if m.exchange is not None and analysis.exchanges[m.exchange].phase == "interview"
+    ]
+    return (asked or proper or list(mentions))[0]
 
 
 def _answered(analysis: Analysis, exchange: int, scope: Scope) -> bool:
