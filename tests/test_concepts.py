@@ -143,6 +143,25 @@ def test_each_answer_is_checked_for_the_concepts_its_question_expects() -> None:
     assert {m.concept: m.exchange for m in analysis.mentions} == {"one_hot": 0, "threshold": 1}
 
 
+def test_a_small_talk_question_expects_no_concept() -> None:
+    # "good" is one of evaluation_metrics' triggers; "Is now still a good
+    # time?" before the interview begins asks for no metric
+    rubric = load_rubric("ml-design")
+    transcript = read_text(
+        "Interviewer: Hi, is now still a good time?\n"
+        "Candidate: Yes, it's a good time, thanks.\n"
+        "Interviewer: Great. So, how would you measure a fake-review model?\n"
+        "Candidate: Precision at the top of the queue.\n",
+        "t.txt",
+    )
+    analysis = analyze(transcript, concepts=rubric.concepts)
+    assert analysis.exchanges[0].phase == "opening"
+    assert [
+        (analysis.exchanges[c.exchange].question_turn, c.expected)
+        for c in analysis.exchange_concepts
+    ] == [(2, ("evaluation_metrics",))]
+
+
 def test_no_concepts_means_no_mentions() -> None:
     analysis = analyze(read_text("Interviewer: Why?\nCandidate: One hot encoding.\n", "t.txt"))
     assert (analysis.mentions, analysis.exchange_concepts) == ((), ())

@@ -235,8 +235,10 @@ def exchange_concepts(
     concepts: Sequence[Concept],
     nlp: Language,
 ) -> tuple[ExchangeConcepts, ...]:
-    """For each interviewer exchange that expects a concept: expected,
-    mentioned in the answer, missing."""
+    """For each interviewer exchange of the interview proper that expects a
+    concept: expected, mentioned in the answer, missing. The small talk before
+    it and the debrief after it expect none ("Is now still a good time?" asks
+    for no metric)."""
     if not concepts:
         return ()
     triggers = PhraseIndex.build(
@@ -250,7 +252,7 @@ def exchange_concepts(
         said_in.setdefault(mention.turn, set()).add(mention.concept)
     results = []
     for exchange in exchanges:
-        if exchange.asker_role != "interviewer":
+        if exchange.asker_role != "interviewer" or exchange.phase != "interview":
             continue
         stems = [
             word_key(w.text, w.lemma or w.text.lower())
