@@ -15,7 +15,7 @@ Mentions: only the turns the tool gives the candidate are judged (the metric
 reads no others). A mention the tool found is right when it overlaps, in the
 same turn, a counted gold mention of the same concept; a counted gold mention is
 found when a mention of the tool overlaps it. Precision, recall and F1 per
-transcript, per kind (a one-word or a longer mention) and overall; the gold
+transcript and overall; the gold
 mentions found per case (plain, a caption spelling, split by a filler, dismissed
 with a reason); and the wrong mentions by the cause their gold label gives.
 
@@ -103,7 +103,6 @@ class Result:
 
     name: str
     mentions: Tally = field(default_factory=Tally)
-    kinds: dict[str, Tally] = field(default_factory=dict)
     cases: Counter[tuple[str, bool]] = field(default_factory=Counter)
     causes: Counter[str] = field(default_factory=Counter)
     expected: Tally = field(default_factory=Tally)
@@ -158,18 +157,11 @@ def _overlaps(a: Gold | Found, b: Gold | Found) -> bool:
     return a.turn == b.turn and a.concept == b.concept and a.start < b.end and b.start < a.end
 
 
-def kind(text: str) -> str:
-    return "one word" if len(text.split()) == 1 else "phrase"
-
-
 def score_mentions(result: Result, golds: Sequence[Gold], found: Sequence[Found]) -> None:
     counted = [g for g in golds if g.counts]
     for mention in found:
-        tally = result.kinds.setdefault(kind(mention.text), Tally())
-        tally.tool += 1
         result.mentions.tool += 1
         if any(_overlaps(mention, g) for g in counted):
-            tally.right += 1
             result.mentions.right += 1
             continue
         cause = next((g.why for g in golds if not g.counts and _overlaps(mention, g)), "")
@@ -179,13 +171,10 @@ def score_mentions(result: Result, golds: Sequence[Gold], found: Sequence[Found]
             f"  wrong  turn {mention.turn:>3} {mention.concept:<22} {mention.text!r} ({cause})"
         )
     for gold in counted:
-        tally = result.kinds.setdefault(kind(gold.text), Tally())
-        tally.gold += 1
         result.mentions.gold += 1
         hit = any(_overlaps(gold, m) for m in found)
         result.cases[(gold.case, hit)] += 1
         if hit:
-            tally.found += 1
             result.mentions.found += 1
         else:
             result.errors.append(
@@ -239,15 +228,9 @@ def table(results: Sequence[Result]) -> Iterable[str]:
     head = f"{'gold':>5} {'tool':>5} {'FP':>4} {'FN':>4} {'P':>6} {'R':>6} {'F1':>6}"
     yield f"{'mentions':<34} {head}"
     overall = Tally()
-    kinds: dict[str, Tally] = {}
     for result in results:
         yield f"{result.name:<34} {result.mentions.cells()}"
         overall.add(result.mentions)
-        for name, tally in result.kinds.items():
-            kinds.setdefault(name, Tally()).add(tally)
-    for name in ("one word", "phrase"):
-        if name in kinds:
-            yield f"{'  ' + name:<34} {kinds[name].cells()}"
     yield f"{'overall':<34} {overall.cells()}"
     cases: Counter[tuple[str, bool]] = sum((r.cases for r in results), Counter())
     yield ""
