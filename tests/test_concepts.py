@@ -13,6 +13,7 @@ from transcript_tool import analyze, load_rubric, score
 from transcript_tool.errors import RubricError
 from transcript_tool.model import Analysis, Concept
 from transcript_tool.readers import read_text
+from transcript_tool.render.cards import question_concepts
 from transcript_tool.render.json import render_json
 from transcript_tool.render.terminal import render_terminal
 from transcript_tool.rubric import parse_rubric
@@ -344,3 +345,28 @@ def test_the_concepts_table_lists_only_what_the_candidate_said() -> None:
     assert "“dummy variables” (turn 0)" not in table.replace("\n", " ")
     row = next(line for line in table.splitlines() if "one-hot encoding" in line)
     assert "never" in row and "question at turn 0" in row
+
+
+def test_a_missing_concept_sits_with_the_question_that_asked_for_it() -> None:
+    rubric = parse_rubric(RUBRIC, "ml.yaml")
+    transcript = read_text(
+        "Interviewer: How would you handle the categorical columns? "
+        "And what threshold would you pick?\n"
+        "Candidate: I'd pick a threshold from the cost of each mistake.\n",
+        "t.txt",
+    )
+    analysis = analyze(transcript, concepts=rubric.concepts)
+    (item,) = analysis.exchange_concepts
+    first, second = analysis.exchanges[0].questions
+    assert dict(zip(item.expected, item.asked_by, strict=True)) == {
+        "one_hot": first,
+        "threshold": second,
+    }
+    assert question_concepts(analysis) == {
+        first: ((), ("one-hot encoding",)),
+        second: (("threshold",), ()),
+    }
+    text = render_terminal(score(analysis, rubric), width=160)
+    rows = [line for line in text.splitlines() if "would you" in line]
+    assert "concepts not mentioned: one-hot encoding" in rows[0]
+    assert "concepts not mentioned" not in rows[1]

@@ -254,15 +254,18 @@ def exchange_concepts(
     for exchange in exchanges:
         if exchange.asker_role != "interviewer" or exchange.phase != "interview":
             continue
-        stems = [
-            word_key(w.text, w.lemma or w.text.lower())
-            for q in exchange.questions
-            for w in sentences[questions[q].sentence].words
-            if _is_word(w.text)
-        ]
-        other = [(a, b, key) for a, b, key in excluded.find(stems)]
-        found = {key for a, b, key in triggers.find(stems) if not _inside((a, b, key), other)}
-        expected = sorted(found, key=order.__getitem__)
+        asked_by: dict[str, int] = {}  # each expected concept: the first question asking it
+        for q in exchange.questions:
+            keys = [
+                word_key(w.text, w.lemma or w.text.lower())
+                for w in sentences[questions[q].sentence].words
+                if _is_word(w.text)
+            ]
+            other = list(excluded.find(keys))
+            for a, b, key in triggers.find(keys):
+                if not _inside((a, b, key), other):
+                    asked_by.setdefault(key, q)
+        expected = sorted(asked_by, key=order.__getitem__)
         if not expected:
             continue
         said = set().union(*(said_in.get(turn, ()) for turn in exchange.answer_turns))
@@ -272,6 +275,7 @@ def exchange_concepts(
                 expected=tuple(expected),
                 mentioned=tuple(c for c in expected if c in said),
                 missing=tuple(c for c in expected if c not in said),
+                asked_by=tuple(asked_by[c] for c in expected),
             )
         )
     return tuple(results)

@@ -170,9 +170,11 @@ def _missing_evidence(
     labels: dict[str, str],
     anywhere: bool = False,
 ) -> Evidence:
-    """The question of the exchange (its first), with the concepts left out."""
+    """The question that asked for the first concept left out, with the
+    concepts left out."""
     exchange = analysis.exchanges[concepts.exchange]
-    question = analysis.questions[exchange.questions[0]]
+    asked_by = dict(zip(concepts.expected, concepts.asked_by, strict=False))
+    question = analysis.questions[asked_by.get(missing[0], exchange.questions[0])]
     lead = "expected but never mentioned" if anywhere else "expected but not mentioned"
     note = f"{lead}: " + ", ".join(labels[c] for c in missing)
     return Evidence(question.turn, question.text, note, "improvement")

@@ -242,12 +242,14 @@ class Mention:
 class ExchangeConcepts:
     """For one interviewer exchange: the concepts its questions made expected,
     and which of them the answer mentioned or left out (concept ids, in rubric
-    order)."""
+    order); ``asked_by`` gives, for each expected concept, the index of the
+    question whose words made it expected (the first, when several did)."""
 
     exchange: int
     expected: tuple[str, ...]
     mentioned: tuple[str, ...]
     missing: tuple[str, ...]
+    asked_by: tuple[int, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -144,6 +144,23 @@ def question_lists(analysis: Analysis) -> QuestionLists:
     return lists
 
 
+def question_concepts(analysis: Analysis) -> dict[int, tuple[tuple[str, ...], tuple[str, ...]]]:
+    """Question index -> the labels of the concepts its words made expected
+    that the exchange's answer mentioned, and those it left out. A concept
+    sits with the question that asked for it ("How would you build the
+    labels?"), not with another question of the same turn ("And what worries
+    you about them?"); the terminal and the cards read the same."""
+    labels = {c.id: c.label for c in analysis.concepts}
+    rows: dict[int, tuple[list[str], list[str]]] = {}
+    last = {e.index: e.questions[-1] for e in analysis.exchanges if e.questions}
+    for item in analysis.exchange_concepts:
+        asked_by = item.asked_by or (last[item.exchange],) * len(item.expected)
+        for concept, question in zip(item.expected, asked_by, strict=True):
+            mentioned, missing = rows.setdefault(question, ([], []))
+            (mentioned if concept in item.mentioned else missing).append(labels[concept])
+    return {q: (tuple(a), tuple(b)) for q, (a, b) in rows.items()}
+
+
 def question_groups(report: Report) -> tuple[list[Group], dict[int, int]]:
     """The card groups (id, title, note, questions) and each question's number."""
     analysis = report.analysis
@@ -190,14 +207,7 @@ class _CardMaker:
         self.numbers = numbers
         self.turns = analysis.transcript.turns
         self.words = {t: count_words(w) for t, w in analysis.turn_words.items()}
-        self.labels = {c.id: c.label for c in analysis.concepts}
-        # an exchange's concepts go on the card of its last question, as in the terminal
-        by_exchange = {c.exchange: c for c in analysis.exchange_concepts}
-        self.concepts = {
-            e.questions[-1]: by_exchange[e.index]
-            for e in analysis.exchanges
-            if e.questions and e.index in by_exchange
-        }
+        self.concepts = question_concepts(analysis)
         # each turn's evidence, in the criteria's order (looked up per card: a scan
         # of all the evidence for each question was quadratic)
         self.evidence: dict[int, list[tuple[int, Evidence, str]]] = {}
@@ -214,7 +224,7 @@ class _CardMaker:
         answer_time = None
         if answer and all(t.start is not None and t.end is not None for t in answer):
             answer_time = clock(sum((t.end or 0.0) - (t.start or 0.0) for t in answer))
-        concepts = self.concepts.get(q.index)
+        mentioned, missing = self.concepts.get(q.index, ((), ()))
         return Card(
             question=q.index,
             number=self.numbers[q.index],
@@ -230,10 +240,8 @@ class _CardMaker:
             answer_time=answer_time,
             missing=q.missing,
             parts=q.parts if len(q.parts) > 1 else (),
-            concepts_mentioned=tuple(self.labels[c] for c in concepts.mentioned)
-            if concepts
-            else (),
-            concepts_missing=tuple(self.labels[c] for c in concepts.missing) if concepts else (),
+            concepts_mentioned=mentioned,
+            concepts_missing=missing,
             quotes=quotes,
             opening=opening,
             reask=None

@@ -28,7 +28,7 @@ from ..model import (
     count_text_words,
 )
 from ..wording import counted
-from .cards import question_lists, quote_of
+from .cards import question_concepts, question_lists, quote_of
 from .columns import Narrowing
 from .control import visible
 from .notes import interviewer_notes
@@ -68,7 +68,7 @@ def report_parts(report: Report) -> list[RenderableType]:
     if report.timing is not None:
         parts.append(_timing(report.timing))
     uncertain = set(uncertain_turns(report.transcript))
-    missing = _missing_concepts(analysis)
+    missing = {q: left_out for q, (_, left_out) in question_concepts(analysis).items() if left_out}
     lists = question_lists(analysis)
     parts.append(
         _questions_table(lists["asked"], "Questions asked by the interviewer", uncertain, missing)
@@ -114,18 +114,6 @@ class Timeline:
             yield text
         yield Padding(Text(LEGEND, style="dim"), (0, 0, 0, 2))  # wraps under itself
         yield Text("")
-
-
-def _missing_concepts(analysis: Analysis) -> dict[int, tuple[str, ...]]:
-    """Question index -> labels of the expected concepts its answer left out."""
-    labels = {c.id: c.label for c in analysis.concepts}
-    by_exchange = {c.exchange: c.missing for c in analysis.exchange_concepts}
-    missing: dict[int, tuple[str, ...]] = {}
-    for exchange in analysis.exchanges:
-        left_out = by_exchange.get(exchange.index, ())
-        if left_out and exchange.questions:
-            missing[exchange.questions[-1]] = tuple(labels[c] for c in left_out)
-    return missing
 
 
 def _unanswered(analysis: Analysis) -> list[RenderableType]:
