@@ -370,3 +370,23 @@ def test_a_missing_concept_sits_with_the_question_that_asked_for_it() -> None:
     rows = [line for line in text.splitlines() if "would you" in line]
     assert "concepts not mentioned: one-hot encoding" in rows[0]
     assert "concepts not mentioned" not in rows[1]
+
+
+def test_ml_design_asks_no_problem_framing_of_building_the_labels() -> None:
+    # "build" asks for the framing of the system ("How would you build a fraud
+    # model?"), not of one of its parts
+    rubric = load_rubric("ml-design")
+    transcript = read_text(
+        "Interviewer: How would you build a model that flags fraud?\n"
+        "Candidate: First the business goal: block fraud without hurting good users.\n"
+        "Interviewer: How would you build the labels?\n"
+        "Candidate: From chargebacks, once the chargeback window has closed.\n",
+        "t.txt",
+    )
+    analysis = analyze(transcript, concepts=rubric.concepts)
+    framing = [
+        analysis.exchanges[c.exchange].question_turn
+        for c in analysis.exchange_concepts
+        if "problem_framing" in c.expected
+    ]
+    assert framing == [0]
