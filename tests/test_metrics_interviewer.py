@@ -290,6 +290,34 @@ def test_context_monologues_a_check_in_asks() -> None:
     assert result.evidence[0].note == "29 words before asking"
 
 
+def test_context_monologues_the_goodbye_after_the_last_question() -> None:
+    # The interviewer's last turn thanks the candidate and sets out the next
+    # steps at length (7 + 6 * 13 + 5 = 90 words): no question waits on it,
+    # so it is no set-up, as Analysis.long_setups already holds.
+    steps = " ".join(["The next round is a panel with the team lead and two engineers."] * 6)
+    analysis = analysis_of(
+        "Interviewer: How would you test a new price before rolling it out?\n"
+        "Candidate: I would run it in a few stores and compare sales with similar stores.\n"
+        f"Interviewer: Great, thank you for your time today. {steps} We will be in touch.\n"
+        "Candidate: Thank you, bye.\n"
+    )
+    assert analysis.long_setups == ()
+    result = interviewer.CONTEXT_MONOLOGUES(analysis)
+    assert result.value == 0
+    # before a later question the same talk (3 + 78 + 5 = 86 words) is a
+    # long set-up
+    asked = analysis_of(
+        "Interviewer: How would you test a new price before rolling it out?\n"
+        "Candidate: I would run it in a few stores and compare sales with similar stores.\n"
+        f"Interviewer: Great, thank you. {steps} We will be in touch.\n"
+        "Candidate: Okay.\n"
+        "Interviewer: Any questions for me?\n"
+        "Candidate: No, thanks.\n"
+    )
+    assert asked.long_setups == (2,)
+    assert interviewer.CONTEXT_MONOLOGUES(asked).value == 1
+
+
 def test_context_monologues_a_long_set_up_before_the_question() -> None:
     # an audit's engineering manager: 100 words about the company, then the
     # question; the turn "asked" something, so it was never a long set-up

@@ -76,10 +76,13 @@ def talk_share(analysis: Analysis, params: Params, scope: Scope) -> MetricResult
 def context_monologues(analysis: Analysis, params: Params, scope: Scope) -> MetricResult:
     """Turns in which the subject says at least ``min_words`` words before
     their first question, or that ask nothing at all (no question and no
-    check-in): context, stories or opinions at length, and set-ups that keep
-    the question waiting. The set-up of a case, a scenario or a design
-    problem is its question's material, and an intro to a recording's
-    viewers keeps no one waiting (:func:`.exchanges.setup_words`).
+    check-in) before a later question of theirs: context, stories or
+    opinions at length, and set-ups that keep the question waiting. A turn
+    that asks nothing after the subject's last question closes the
+    interview (thanks, next steps) and keeps no question waiting, as in
+    :func:`.exchanges.find_long_setups`. The set-up of a case, a scenario
+    or a design problem is its question's material, and an intro to a
+    recording's viewers keeps no one waiting (:func:`.exchanges.setup_words`).
 
     Long setups eat the candidate's time and bury the question that follows;
     a question at the end of 200 words of context does not make them short.
@@ -92,11 +95,15 @@ def context_monologues(analysis: Analysis, params: Params, scope: Scope) -> Metr
     if not turns:
         return MetricResult(None, reason=f"the {subject} did not speak")
     checking = {c.turn for c in analysis.check_ins}
+    last_question = max((q.turn for q in analysis.questions if q.role == subject), default=-1)
     answering = {t for e in analysis.exchanges if e.asker_role != subject for t in e.answer_turns}
     judged = [t for t in turns if params["include_answers"] or t.index not in answering]
     leads: dict[int, int] = {}  # the words before each judged turn's first question
     for t in judged:
-        if t.questions or t.index not in checking:  # a check-in asks, in a turn with no question
+        # a check-in asks, in a turn with no question; after the last question
+        # the interview is closing (but for answers to the candidate's questions)
+        waits = t.index < last_question or t.index in answering
+        if t.questions or (t.index not in checking and waits):
             lead = setup_words(t.text, t.questions)  # None: an exercise's, or an intro to viewers
             if lead is not None:
                 leads[t.index] = lead if t.questions else t.words
