@@ -120,3 +120,31 @@ def test_conciseness_judges_the_answers_let_finish() -> None:
         None,
         "the interviewer cut off 3 of the 4 answers before they ended",
     )
+
+
+def test_a_backchannel_the_candidate_talks_through_is_no_interruption() -> None:
+    # As the MIT transcribers mark it: the candidate's speech breaks with a
+    # dash where the interviewer's "Mm-hm." falls, and goes on after it.
+    analysis = analysis_of(
+        "Interviewer: Tell me about a time you worked on a team.\n"
+        "Candidate: She was older than me but we were partners on the project--\n"
+        "Interviewer: Mm-hm.\n"
+        "Candidate: --but our levels of technical skill were really different. And so-\n"
+        "Interviewer: [laughs]\n"
+        "Candidate: So I taught her the lab work first--\n"
+        "Interviewer: Okay, and did it work?\n"
+        "Candidate: It did.\n"
+    )
+    result = INTERRUPTIONS(analysis)
+    # turns 2 and 4 only backchannel; turn 6 asks, and takes the turn
+    assert (result.value, result.items) == (1, (("turn 6", 1.0),))
+    assert result.details == {"interruptions": 1, "handovers": 3}
+    # a backchannel the candidate does not talk through still cuts in
+    ended = analysis_of(
+        "Interviewer: Tell me about a time you worked on a team.\n"
+        "Candidate: She was older than me but we were partners on the project--\n"
+        "Interviewer: Mm-hm.\n"
+        "Interviewer: Let's move on to the next one.\n"
+        "Candidate: Sure.\n"
+    )
+    assert INTERRUPTIONS(ended).value == 1
