@@ -560,6 +560,20 @@ def test_stacked_questions() -> None:
     assert result.evidence[0].note == "3 questions in one turn before the candidate could answer"
 
 
+def test_stacked_questions_a_verb_going_on_after_and_asks_nothing_new() -> None:
+    # "and have AI help" goes on with "wave a magic wand": one question; "and
+    # do you ..." asks a second
+    analysis = analysis_of(
+        "Interviewer: If you could wave a magic wand and have AI help with one part of "
+        "your work, what would that be?\n"
+        "Candidate: Writing the grant reports.\n"
+        "Interviewer: How long do the reports take, and do you write them alone?\n"
+        "Candidate: Two weeks, and yes.\n"
+    )
+    result = interviewer.STACKED_QUESTIONS(analysis)
+    assert result.items == (("turn 0", 1.0), ("turn 2", 2.0))
+
+
 def test_stacked_questions_parameters() -> None:
     analysis = analysis_of(STACKED)
     whole = interviewer.STACKED_QUESTIONS(analysis, {"count_parts": False})

@@ -730,6 +730,28 @@ PARTS = [
         ("Do you consider yourself a team player", "can you name a conflict you resolved?"),
         (("consider", "team", "player"), ("conflict", "resolve")),
     ),
+    # "have" and "do" after "and" go on with the verb before them, unless
+    # their subject follows (the interviewer rubric's "2 questions in one
+    # turn" on the research interviews' magic-wand question)
+    (
+        "If you could wave a magic wand and have AI help with one part of your work, "
+        "what would that be?",
+        (
+            "If you could wave a magic wand and have AI help with one part of your work, "
+            "what would that be?",
+        ),
+        (("wave", "magic", "wand", "have", "work"),),
+    ),
+    (
+        "Why not skip all of this and have a language model pick the queue?",
+        ("Why not skip all of this and have a language model pick the queue?",),
+        (("skip", "language", "model", "pick", "queue"),),
+    ),
+    (
+        "How much GPU does my model use, and do I need more replicas of it?",
+        ("How much GPU does my model use", "do I need more replicas of it?"),
+        (("gpu", "model"), ("need", "replica")),
+    ),
     # an acknowledgement of the answer before the question is no part of it
     # (the interviewer-habits audit: "2 questions in one turn")
     (

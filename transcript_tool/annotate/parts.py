@@ -84,6 +84,7 @@ def split_parts(
             and not (form == "choice" and conj == "or")
             and (form not in YES_NO_FORMS or asks_on_its_own(words[i + 1 :], cues))
             and not (conj == "or" and _alternative(words[i + 1 :], cues))
+            and not _verb_goes_on(words[i + 1 :], cues)
         ):
             before = words[max(cuts[-1], opened) : i]
             right = focus_terms(words[i + 1 :], cues)
@@ -110,6 +111,20 @@ def split_parts(
         focus = focus_terms(piece[max(opened - a, 0) :], cues)
         parts.append((piece[0].start, piece[-1].end, focus))
     return parts
+
+
+def _verb_goes_on(words: Sequence[Word], cues: QuestionCues) -> bool:
+    """Whether ``words``, after an "and"/"or", open with "have" or "do" as a
+    verb going on with the one before it ("wave a magic wand | and have AI
+    help ...", "take the app | and do something else with it", "or don't
+    know how"), not as an auxiliary before its subject ("and have you ...",
+    "and do I need ...?", "and don't you think ...?"):
+    questions.yaml ``part_verb_starters`` and ``part_verb_subjects``."""
+    lowers = [w.lower for w in words if not w.is_punct][:3]
+    if not lowers or lowers[0] not in cues.part_verb_starters:
+        return False
+    after = lowers[2:3] if lowers[1:2] in (["n't"], ["not"]) else lowers[1:2]
+    return bool(after) and after[0] not in cues.part_verb_subjects
 
 
 def _alternative(words: Sequence[Word], cues: QuestionCues) -> bool:

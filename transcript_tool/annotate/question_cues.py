@@ -100,6 +100,8 @@ class QuestionCues:
     follows_with: frozenset[str]
     part_conjunctions: frozenset[str]
     part_starters: frozenset[str]
+    part_verb_starters: frozenset[str]
+    part_verb_subjects: frozenset[str]
     frame_words: frozenset[str]
     reask_phrases: tuple[str, ...]
     repeat_requests: frozenset[str] = frozenset()
@@ -236,6 +238,8 @@ def load_cues(text: str | None = None) -> QuestionCues:
         follows_with=frozenset(raw["follows_with"]),
         part_conjunctions=frozenset(raw["part_conjunctions"]),
         part_starters=frozenset(raw["part_starters"]),
+        part_verb_starters=frozenset(raw["part_verb_starters"]),
+        part_verb_subjects=frozenset(raw["part_verb_subjects"]),
         frame_words=frozenset(raw["frame_words"]),
         reask_phrases=tuple(raw["reask_phrases"]),
         repeat_requests=frozenset(raw.get("repeat_requests", ())),
