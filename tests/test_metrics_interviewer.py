@@ -840,6 +840,10 @@ def test_a_statement_reflecting_the_answer_is_no_leading_question(
         "And you're Hannah?",
         "You want a coffee?",
         "So, uh, you find the place all right?",
+        # the school panel's opening, and the same name check put other ways
+        "It's Hannah, isn't it?",
+        "You're Marcus, aren't you?",
+        "It's Marcus, right?",
     ],
 )
 def test_small_talk_suggests_no_answer(greeting: str) -> None:

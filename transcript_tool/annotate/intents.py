@@ -280,15 +280,17 @@ def classify_intent(
 
 
 _NAME_CHECK = frozenset(
-    {"morning", "afternoon", "evening", "you", "'re", "are", "is", "it", "right", "this", "that"}
+    {"morning", "afternoon", "evening", "you", "'re", "are", "is", "'s", "not", "it", "right"}
+    | {"this", "that"}
 )
 
 
 def _name_alone(span: Span, cues: QuestionCues, form: QuestionForm) -> bool:
     """Whether ``span`` asks a name alone: one capitalised word and its "?"
     ("Denise?"), not a stop word or an opener ("And?", "So?", "Hello?"), with
-    perhaps openers, a greeting, "you're" and a tag around it ("So, Renée,
-    right?", "Morning, Joelle, is it?", "And you're Hannah?"), or "is this"
+    perhaps openers, a greeting, "you're" or "it's" and a tag around it
+    ("So, Renée, right?", "Morning, Joelle, is it?", "And you're Hannah?",
+    "It's Hannah, isn't it?", "You're Marcus, aren't you?"), or "is this"
     before it ("Hey! Is this Kayla?", the greeting a sentence of its own).
     In a turn with no capital letter (a caption: "and you're hannah"), the
     word is one English writes capitalised (:func:`.names.is_name_word`)."""
