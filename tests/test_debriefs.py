@@ -93,3 +93,17 @@ def test_the_reports_list_the_debrief_questions_apart_from_the_interview() -> No
     assert "### Questions in the debrief (2)" in markdown
     assert "Asked after the mock interview ended (turn 4): not scored." in markdown
     assert 'id="debrief"' in render_report(report, "html")
+
+
+def test_a_debrief_longer_than_the_mock_is_found() -> None:
+    # the mock ends at about 40% of the words; the coach's feedback is longer
+    feedback = " ".join(["The example was good, but lead with the result next time."] * 8)
+    for ending in ("Okay, and that's the end of the mock.", "Now I'm going to do the debrief."):
+        analysis = analysis_of(
+            MOCK.split("Interviewer: Great.")[0]
+            + f"Interviewer: Great. {ending}\n"
+            + "Candidate: Okay.\n"
+            + f"Interviewer: {feedback}\n"
+            + "Candidate: Thanks, that helps.\n"
+        )
+        assert analysis.debrief_turn == 4, ending

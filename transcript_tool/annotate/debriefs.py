@@ -1,6 +1,6 @@
 """The debrief after a mock interview: where the interviewer ends the mock
 ("And, cut. Let's step out of character. How do you feel?", questions.yaml
-``debriefs``) in the second half of the words. The questions asked after it
+``debriefs``) after the first quarter of the words. The questions asked after it
 and their answers are the debrief's (phase "debrief", :mod:`.exchanges`),
 which rubrics do not score, and the report says so."""
 
@@ -14,9 +14,12 @@ from ..model import Transcript, count_text_words, straighten
 from .question_cues import rule_words
 from .word_lists import alternatives
 
-DEBRIEF_FROM = 0.5
+DEBRIEF_FROM = 0.25
 """The share of the words before which no debrief begins: an interviewer's
-plan at the start ("at the end we'll step out of character") is none."""
+plan at the start ("at the end we'll step out of character") is none. A
+coach's debrief may run longer than the mock itself ("That's the end of the
+interview. And, okay, I'm stepping out of character now." at 42% of the
+words, with 48 turns of feedback after it)."""
 
 
 @dataclasses.dataclass(frozen=True)
