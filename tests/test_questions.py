@@ -294,6 +294,9 @@ def test_form_and_cue(sentence: str, form: str, cue: str) -> None:
 
 NOT_QUESTIONS = [
     "What I did was simple.",
+    # an announcement: "the next one" is the subject of "is", no opener
+    "The next one is a behavioral question.",
+    "The next one is the classic.",
     # agreeing: "so" or "neither", an auxiliary and a subject, and nothing after
     "yeah yeah so do we",
     "Well, so am I.",
