@@ -800,6 +800,10 @@ def test_leading_questions_without_declaratives() -> None:
         ("And your target range?", False),
         ("Your notice period, then?", False),
         ("So your team uses Jira for everything?", True),
+        # "huh?" reacts to what was said, asking no agreement
+        ("Frozen, huh?", False),
+        ("You're famous, huh?", False),
+        ("It's a lot of responsibility, isn't it?", True),
     ],
 )
 def test_leading_cues(question: str, leading: bool) -> None:
