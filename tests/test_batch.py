@@ -406,14 +406,19 @@ def test_the_summary_says_which_files_the_unlabeled_text_hints_shaped(
 def test_summary_counts_missing_concepts(
     capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
-    sample = SAMPLES / "ml-case-interview.txt"
+    sample = tmp_path / "ml.txt"
+    sample.write_text(
+        "Interviewer: How would you deploy the model?\n"
+        "Candidate: I'd hand it over to the platform team and let them decide.\n",
+        encoding="utf-8",
+    )
     summary_file = tmp_path / "s.json"
     argv = ["batch", str(sample), "--out", str(tmp_path / "r.csv"), "-q"]
     code, _, _ = run(capsys, *argv, "--rubric", "ml-design", "--summary-out", str(summary_file))
     assert code == 0
     summary = json.loads(summary_file.read_text(encoding="utf-8"))
     missing = summary["missing_concepts"]
-    assert missing, "the ml-design rubric expects concepts the sample leaves out"
+    assert [m["label"] for m in missing] == ["deployment and monitoring"]
     assert all(m["answers"] >= m["transcripts"] == 1 for m in missing)
 
 
