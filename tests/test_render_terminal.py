@@ -281,10 +281,19 @@ def test_concepts_table_lists_mentions_and_the_answers_that_missed_them() -> Non
     rows = {line[2:24].strip(): line for line in table if line.startswith("  ") and "“" in line}
     framing = rows["problem framing"]
     assert "“baseline” (turn 5), “baseline” (turn 9)" in framing
-    assert framing.rstrip().endswith("question at turn 6")
+    assert framing.rstrip().endswith(" -")  # every question asking for it was answered with it
     # four mentions shown, then how many more, as the Markdown and HTML reports do
     features = rows["features"]
     assert features.count("(turn ") == 4 and re.search(r"and \d+ more", features)
+    # an answer that leaves out what its question asked for is listed
+    missed = read_text(
+        "Interviewer: How would you deploy the model?\n"
+        "Candidate: I'd hand it over to the platform team and let them decide.\n",
+        "t.txt",
+    )
+    text = render_terminal(score(analyze(missed, concepts=rubric.concepts), rubric), width=400)
+    row = next(line for line in text.splitlines() if line.startswith("  deployment and"))
+    assert row.rstrip().endswith("question at turn 0")
 
 
 @pytest.mark.parametrize("sample", SAMPLES)
