@@ -224,14 +224,19 @@ def evaluate(path: Path, data: Path) -> Result:
     return result
 
 
+def _rows(title: str, head: str, tallies: Sequence[tuple[str, Tally]]) -> Iterable[str]:
+    """One table: its head, a row per transcript and the overall row."""
+    yield f"{title:<34} {head}"
+    overall = Tally()
+    for name, tally in tallies:
+        yield f"{name:<34} {tally.cells()}"
+        overall.add(tally)
+    yield f"{'overall':<34} {overall.cells()}"
+
+
 def table(results: Sequence[Result]) -> Iterable[str]:
     head = f"{'gold':>5} {'tool':>5} {'FP':>4} {'FN':>4} {'P':>6} {'R':>6} {'F1':>6}"
-    yield f"{'mentions':<34} {head}"
-    overall = Tally()
-    for result in results:
-        yield f"{result.name:<34} {result.mentions.cells()}"
-        overall.add(result.mentions)
-    yield f"{'overall':<34} {overall.cells()}"
+    yield from _rows("mentions", head, [(r.name, r.mentions) for r in results])
     cases: Counter[tuple[str, bool]] = sum((r.cases for r in results), Counter())
     yield ""
     yield "gold mentions found, by case: " + ", ".join(
@@ -243,12 +248,7 @@ def table(results: Sequence[Result]) -> Iterable[str]:
         ", ".join(f"{cause} {n}" for cause, n in causes.most_common()) or "none"
     )
     yield ""
-    yield f"{'expected concepts':<34} {head}"
-    expected = Tally()
-    for result in results:
-        yield f"{result.name:<34} {result.expected.cells()}"
-        expected.add(result.expected)
-    yield f"{'overall':<34} {expected.cells()}"
+    yield from _rows("expected concepts", head, [(r.name, r.expected) for r in results])
     judged = sum(r.judged for r in results)
     alike = sum(r.judged_alike for r in results)
     yield (
